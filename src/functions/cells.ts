@@ -1,0 +1,195 @@
+/**
+ * Excel's side of the worksheet functions: reading the values Excel passes (matrices, blanks,
+ * text, booleans, error values, omitted arguments) and building the values it can show.
+ *
+ * A missing period: Excel on the web passes a blank cell inside a range as null, while Excel
+ * desktop may pass it as 0 (office-js issues 1951, 4702, 5262), which no function can tell
+ * from a real zero. So besides blanks, a cell holding #N/A (=NA(), as Excel charts treat it)
+ * or empty text (="") counts as a gap on every platform. In series, other text and booleans
+ * are skipped as Excel's CORREL and T.TEST skip them.
+ */
+import { fail, Problem, ProblemError, ProblemKind } from "../core/problem";
+
+/** Excel's error codes, as CustomFunctions.ErrorCode spells them. */
+const KIND_OF_CODE: Record<string, ProblemKind> = {
+  "#VALUE!": "value",
+  "#N/A": "na",
+  "#DIV/0!": "div0",
+  "#NUM!": "num",
+  "#NULL!": "null",
+};
+
+const CODE_OF_KIND: Record<ProblemKind, string> = {
+  value: "#VALUE!",
+  na: "#N/A",
+  div0: "#DIV/0!",
+  num: "#NUM!",
+  null: "#NULL!",
+};
+
+/** Excel shows a custom message only with these codes (CustomFunctions.ErrorCode docs). */
+const CODES_WITH_MESSAGE = new Set(["#VALUE!", "#N/A"]);
+
+/** The error code of an Excel error value passed in (a CustomFunctions.Error), else null. */
+export function errorCodeOf(v: unknown): string | null {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) return null;
+  const code = (v as { code?: unknown }).code;
+  return typeof code === "string" && code.startsWith("#") ? code : null;
+}
+
+/** Blank cell, omitted argument or empty text. */
+export function isBlank(v: unknown): boolean {
+  return v === null || v === undefined || v === "";
+}
+
+/** Anything that marks a period with no data: a blank, empty text or #N/A. */
+export function isGap(v: unknown): boolean {
+  return isBlank(v) || errorCodeOf(v) === "#N/A";
+}
+
+export function describeCell(v: unknown): string {
+  const code = errorCodeOf(v);
+  if (code) return code;
+  if (typeof v === "string") return `the text "${v.length > 40 ? v.slice(0, 40) + "…" : v}"`;
+  if (typeof v === "boolean") return v ? "TRUE" : "FALSE";
+  if (typeof v === "number") return String(v);
+  return `a value of type ${typeof v}`;
+}
+
+/** The problem an input error value carries into the result. */
+export function problemOfInputError(code: string, where: string): Problem {
+  const kind = KIND_OF_CODE[code] ?? "value";
+  return new Problem(kind, `${where} holds ${code}`);
+}
+
+/** Excel passes a range as rows of cells and a scalar as itself; both become a matrix. */
+export function asMatrix(v: unknown, name: string): unknown[][] {
+  if (!Array.isArray(v)) return [[v]];
+  if (v.length === 0) fail("value", `${name} is empty`);
+  if (!v.every(Array.isArray)) return [v];
+  const width = (v[0] as unknown[]).length;
+  if (width === 0 || !v.every((row: unknown[]) => row.length === width)) {
+    fail("value", `${name} is not a rectangular range`);
+  }
+  return v as unknown[][];
+}
+
+/** An argument that must be one value: a scalar or a 1×1 range. Omitted → undefined. */
+export function singleValue(v: unknown, name: string): unknown {
+  if (!Array.isArray(v)) return v;
+  const m = asMatrix(v, name);
+  if (m.length !== 1 || m[0].length !== 1) fail("value", `${name} must be a single value, not a ${m.length}×${m[0].length} range`);
+  return m[0][0];
+}
+
+/**
+ * A time series: one row or one column, oldest first. Gaps and skipped cells become NaN;
+ * an error value other than #N/A, or a number Excel cannot hold, is an error of the argument.
+ */
+export function readSeries(v: unknown, name: string): Float64Array {
+  const m = asMatrix(v, name);
+  if (m.length !== 1 && m[0].length !== 1) {
+    fail("value", `${name} must be one row or one column, not a ${m.length}×${m[0].length} range`);
+  }
+  const cells = m.length === 1 ? m[0] : m.map((row) => row[0]);
+  const series = new Float64Array(cells.length);
+  for (let i = 0; i < cells.length; i++) {
+    const cell = cells[i];
+    if (typeof cell === "number") {
+      if (!Number.isFinite(cell)) fail("value", `${name}: value ${i + 1} is not a finite number`);
+      series[i] = cell;
+      continue;
+    }
+    const code = errorCodeOf(cell);
+    if (code !== null && code !== "#N/A") {
+      const p = problemOfInputError(code, `${name}: value ${i + 1}`);
+      throw new ProblemError(p);
+    }
+    series[i] = NaN;
+  }
+  return series;
+}
+
+/** A text option from a fixed list, case-insensitive; numbers are matched by `aliases`. */
+export function readChoice<T extends string>(
+  v: unknown,
+  name: string,
+  choices: readonly T[],
+  fallback: T,
+  aliases: Record<string, T> = {},
+): T {
+  const value = singleValue(v, name);
+  if (isBlank(value)) return fallback;
+  const key = String(value).trim().toLowerCase();
+  const found = choices.find((c) => c === key) ?? aliases[key];
+  if (found === undefined) {
+    fail("value", `${name} must be ${listChoices([...choices, ...Object.keys(aliases)])}; got ${describeCell(value)}`);
+  }
+  return found;
+}
+
+function listChoices(choices: string[]): string {
+  const quoted = choices.map((c) => (/^-?\d+$/.test(c) ? c : `"${c}"`));
+  return quoted.length === 1 ? quoted[0] : `${quoted.slice(0, -1).join(", ")} or ${quoted[quoted.length - 1]}`;
+}
+
+/** A number option; numeric text is accepted as Excel accepts it for scalar arguments. */
+export function readNumber(v: unknown, name: string, fallback: number): number {
+  const value = singleValue(v, name);
+  if (isBlank(value)) return fallback;
+  const n = typeof value === "number" ? value : typeof value === "string" && value.trim() !== "" ? Number(value) : NaN;
+  if (!Number.isFinite(n)) fail("value", `${name} must be a number; got ${describeCell(value)}`);
+  return n;
+}
+
+export function readWholeNumber(v: unknown, name: string, fallback: number, min: number, max: number): number {
+  const n = readNumber(v, name, fallback);
+  if (!Number.isInteger(n) || n < min || n > max) {
+    fail("value", `${name} must be a whole number from ${min} to ${max}; got ${n}`);
+  }
+  return n;
+}
+
+/** TRUE/FALSE, or a number (0 is FALSE) or the text "TRUE"/"FALSE", as Excel's logical arguments. */
+export function readBoolean(v: unknown, name: string, fallback: boolean): boolean {
+  const value = singleValue(v, name);
+  if (isBlank(value)) return fallback;
+  if (typeof value === "boolean") return value;
+  if (typeof value === "number" && Number.isFinite(value)) return value !== 0;
+  if (typeof value === "string") {
+    const key = value.trim().toLowerCase();
+    if (key === "true") return true;
+    if (key === "false") return false;
+  }
+  fail("value", `${name} must be TRUE or FALSE; got ${describeCell(value)}`);
+}
+
+export function toExcelError(p: Problem): CustomFunctions.Error {
+  const code = CODE_OF_KIND[p.kind];
+  return CODES_WITH_MESSAGE.has(code)
+    ? new CustomFunctions.Error(code as CustomFunctions.ErrorCode, p.message)
+    : new CustomFunctions.Error(code as CustomFunctions.ErrorCode);
+}
+
+export type ResultCell = number | string | boolean | Problem;
+
+/** A result cell as Excel can show it: Problems become error values, numbers must be finite. */
+export function toExcelCell(v: ResultCell): unknown {
+  if (v instanceof Problem) return toExcelError(v);
+  if (typeof v === "number" && !Number.isFinite(v)) return toExcelError(new Problem("num", "the result is not a finite number"));
+  return v;
+}
+
+/**
+ * Runs a function body so that nothing escapes to Excel as an exception: a ProblemError
+ * becomes a single error value, and an unexpected exception a #VALUE! that says so.
+ */
+export function evaluate(name: string, body: () => ResultCell[][]): unknown[][] {
+  try {
+    return body().map((row) => row.map(toExcelCell));
+  } catch (e) {
+    if (e instanceof ProblemError) return [[toExcelError(e.problem)]];
+    const detail = e instanceof Error ? e.message : String(e);
+    return [[toExcelError(new Problem("value", `${name} could not compute a result: ${detail}`))]];
+  }
+}

@@ -1,0 +1,60 @@
+/* eslint-disable @typescript-eslint/no-explicit-any -- Excel passes ranges as any[][] (FUNCTIONS.md) */
+/**
+ * The worksheet functions of the KPI namespace. custom-functions-metadata reads the JSDoc
+ * below to generate functions.json at build time, so these comments are what a user sees in
+ * Excel's formula bar. Each body hands Excel's arguments to an adapter and never throws.
+ */
+import { evaluate } from "./cells";
+import { kpiStatusCells } from "./kpiStatusCells";
+import { leadLagCells } from "./leadLagCells";
+import { sigChangeCells } from "./sigChangeCells";
+
+/**
+ * Classifies actual values against a target: "On track", "At risk" or "Off track" (or 1, 0, -1).
+ * @customfunction KPI_STATUS
+ * @param {any[][]} actual The actual value, or a range of them (the result spills to the same shape). A blank, ="" or #N/A cell gives "No data".
+ * @param {any[][]} target The target: one number, or a range the shape of actual.
+ * @param {any[][]} [at_risk] The boundary between At risk and Off track, on the unfavourable side of target: one number or a range. Default: 10% of |target| below it (above it when lower is better).
+ * @param {any} [direction] "higher" (or 1) when higher is better, "lower" (or -1) when lower is better. Default "higher".
+ * @param {any} [output] "label" for text, "score" for 1, 0, -1 (for icon sets). Default "label".
+ * @returns {any[][]} The status of each actual value.
+ */
+export function kpiStatus(actual: any[][], target: any[][], at_risk?: any[][], direction?: any, output?: any): any[][] {
+  return evaluate("KPI_STATUS", () => kpiStatusCells(actual, target, at_risk, direction, output));
+}
+
+/**
+ * Does a leading indicator move before its outcome, at which lag, and is it more than chance? Correlates leading[t] with lagging[t + lag] for each lag.
+ * @customfunction LEADLAG_CORR
+ * @param {any[][]} leading The leading indicator: one row or one column, oldest first. Blank, ="" or #N/A cells are missing periods.
+ * @param {any[][]} lagging The outcome: one row or one column of the same length, period for period with leading.
+ * @param {any} [max_lag] The largest lag tested, a whole number >= 0. Default 12.
+ * @param {any} [method] "pearson" or "spearman" (ranks). Default "pearson".
+ * @param {any} [difference] TRUE to correlate period-over-period differences (guards against two trends correlating). Default FALSE.
+ * @param {any} [output] "table" (header lag, r, p_value, n and a row per lag), "values" (no header) or "best" (the lag with the largest |r|, p Bonferroni-adjusted). Default "table".
+ * @returns {any[][]} Lag, correlation, two-sided p-value and number of pairs.
+ */
+export function leadLagCorr(
+  leading: any[][],
+  lagging: any[][],
+  max_lag?: any,
+  method?: any,
+  difference?: any,
+  output?: any,
+): any[][] {
+  return evaluate("LEADLAG_CORR", () => leadLagCells(leading, lagging, max_lag, method, difference, output));
+}
+
+/**
+ * Is the latest movement of a KPI a real change or noise? Compares the last values with every value before them.
+ * @customfunction SIG_CHANGE
+ * @param {any[][]} values The series: one row or one column, oldest first. Blank, ="" or #N/A cells are skipped.
+ * @param {any} [recent] How many of the latest values form the recent window, a whole number >= 1. Default 1.
+ * @param {any} [alpha] Significance level, between 0 and 1. Default 0.05.
+ * @param {any} [method] "t" (prediction interval for one value, Welch's t-test for more), "mann-whitney" or "xmr" (process behaviour chart rules). Default "t".
+ * @param {any} [output] "label", "direction" (1, -1, 0), "p" (p-value) or "detail" (a header and a row of figures). Default "label".
+ * @returns {any[][]} Whether the latest movement is a significant increase, a significant decrease or no significant change.
+ */
+export function sigChange(values: any[][], recent?: any, alpha?: any, method?: any, output?: any): any[][] {
+  return evaluate("SIG_CHANGE", () => sigChangeCells(values, recent, alpha, method, output));
+}

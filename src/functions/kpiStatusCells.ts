@@ -1,0 +1,76 @@
+/** KPI_STATUS over Excel's cells: per-cell classification with per-cell errors. */
+import { fail, Problem } from "../core/problem";
+import {
+  atRiskOnUnfavourableSide,
+  classify,
+  defaultAtRisk,
+  Direction,
+  NO_DATA_LABEL,
+  STATUS_LABEL,
+  STATUS_SCORE,
+} from "../core/status";
+import { asMatrix, describeCell, errorCodeOf, isBlank, isGap, problemOfInputError, readChoice, ResultCell } from "./cells";
+
+export type StatusOutput = "label" | "score";
+
+/** A per-cell argument: a single value for every cell, or a range of the actual's shape. */
+type CellSource = (row: number, col: number) => unknown;
+
+export function kpiStatusCells(actual: unknown, target: unknown, atRisk: unknown, direction: unknown, output: unknown): ResultCell[][] {
+  const actuals = asMatrix(actual, "actual");
+  const rows = actuals.length;
+  const cols = actuals[0].length;
+  const targetAt = perCell(target, "target", rows, cols);
+  const atRiskAt = isBlank(atRisk) ? () => undefined : perCell(atRisk, "at_risk", rows, cols);
+  const dir = readChoice<Direction>(direction, "direction", ["higher", "lower"], "higher", { "1": "higher", "-1": "lower" });
+  const out = readChoice<StatusOutput>(output, "output", ["label", "score"], "label");
+  return actuals.map((cells, r) =>
+    cells.map((cell, c) => statusOfCell(cell, targetAt(r, c), atRiskAt(r, c), dir, out, r, c)),
+  );
+}
+
+function perCell(v: unknown, name: string, rows: number, cols: number): CellSource {
+  const m = asMatrix(v, name);
+  if (m.length === 1 && m[0].length === 1) return () => m[0][0];
+  if (m.length !== rows || m[0].length !== cols) {
+    fail("value", `${name} must be one value or a range the shape of actual (${rows}×${cols}), not ${m.length}×${m[0].length}`);
+  }
+  return (r, c) => m[r][c];
+}
+
+function statusOfCell(
+  actual: unknown,
+  target: unknown,
+  atRisk: unknown,
+  direction: Direction,
+  output: StatusOutput,
+  r: number,
+  c: number,
+): ResultCell {
+  const where = `row ${r + 1}, column ${c + 1}`;
+  if (isGap(actual)) return output === "label" ? NO_DATA_LABEL : "";
+  const actualValue = numberOf(actual, `actual at ${where}`);
+  if (actualValue instanceof Problem) return actualValue;
+  if (isBlank(target)) return new Problem("value", `target at ${where} is blank; KPI_STATUS needs a number`);
+  const targetValue = numberOf(target, `target at ${where}`);
+  if (targetValue instanceof Problem) return targetValue;
+  let boundary = defaultAtRisk(targetValue, direction);
+  if (!isBlank(atRisk)) {
+    const given = numberOf(atRisk, `at_risk at ${where}`);
+    if (given instanceof Problem) return given;
+    if (!atRiskOnUnfavourableSide(targetValue, given, direction)) {
+      const side = direction === "higher" ? "at or below" : "at or above";
+      return new Problem("value", `at_risk at ${where} (${given}) must be ${side} the target (${targetValue}) when ${direction} is better`);
+    }
+    boundary = given;
+  }
+  const status = classify(actualValue, targetValue, boundary, direction);
+  return output === "label" ? STATUS_LABEL[status] : STATUS_SCORE[status];
+}
+
+function numberOf(v: unknown, what: string): number | Problem {
+  if (typeof v === "number" && Number.isFinite(v)) return v;
+  const code = errorCodeOf(v);
+  if (code !== null) return problemOfInputError(code, what);
+  return new Problem("value", `${what} is ${describeCell(v)}, not a number`);
+}

@@ -1,0 +1,44 @@
+/** LEADLAG_CORR over Excel's cells. */
+import { bestLag, CorrelationMethod, LagRow, leadLag } from "../core/leadLag";
+import { fail, Problem } from "../core/problem";
+import { readBoolean, readChoice, readSeries, readWholeNumber, ResultCell } from "./cells";
+
+export type LeadLagOutput = "table" | "values" | "best";
+
+export const LEADLAG_HEADER = ["lag", "r", "p_value", "n"];
+export const DEFAULT_MAX_LAG = 12;
+/** A table of max_lag + 2 rows must fit on a sheet of 1,048,576 rows. */
+export const MAX_LAG_LIMIT = 1_048_574;
+
+export function leadLagCells(
+  leading: unknown,
+  lagging: unknown,
+  maxLag: unknown,
+  method: unknown,
+  difference: unknown,
+  output: unknown,
+): ResultCell[][] {
+  const x = readSeries(leading, "leading");
+  const y = readSeries(lagging, "lagging");
+  if (x.length !== y.length) {
+    fail("value", `leading and lagging must have the same number of periods; got ${x.length} and ${y.length}`);
+  }
+  const options = {
+    maxLag: readWholeNumber(maxLag, "max_lag", DEFAULT_MAX_LAG, 0, MAX_LAG_LIMIT),
+    method: readChoice<CorrelationMethod>(method, "method", ["pearson", "spearman"], "pearson"),
+    difference: readBoolean(difference, "difference", false),
+  };
+  const out = readChoice<LeadLagOutput>(output, "output", ["table", "values", "best"], "table");
+  const rows = leadLag(x, y, options);
+  if (out === "best") {
+    const best = bestLag(rows);
+    if (best instanceof Problem) return [[best]];
+    return [[best.lag, best.r, best.pAdjusted, best.n]];
+  }
+  const values = rows.map(lagRowCells);
+  return out === "table" ? [LEADLAG_HEADER, ...values] : values;
+}
+
+function lagRowCells(row: LagRow): ResultCell[] {
+  return [row.lag, row.r, row.p, row.n];
+}

@@ -1,0 +1,48 @@
+/** SIG_CHANGE over Excel's cells. */
+import { fail } from "../core/problem";
+import { CHANGE_LABEL, sigChange, SigChangeResult, SigMethod } from "../core/sigChange";
+import { Problem } from "../core/problem";
+import { readChoice, readNumber, readSeries, readWholeNumber, ResultCell } from "./cells";
+
+export type SigOutput = "label" | "direction" | "p" | "detail";
+
+export const SIG_DETAIL_HEADER = ["change", "p_value", "statistic", "baseline_mean", "recent_mean", "lower_limit", "upper_limit"];
+
+export function sigChangeCells(values: unknown, recent: unknown, alpha: unknown, method: unknown, output: unknown): ResultCell[][] {
+  const series = readSeries(values, "values");
+  const options = {
+    recent: readWholeNumber(recent, "recent", 1, 1, Number.MAX_SAFE_INTEGER),
+    alpha: readAlpha(alpha),
+    method: readChoice<SigMethod>(method, "method", ["t", "mann-whitney", "xmr"], "t"),
+  };
+  const out = readChoice<SigOutput>(output, "output", ["label", "direction", "p", "detail"], "label");
+  const result = sigChange(series, options);
+  switch (out) {
+    case "label":
+      return [[CHANGE_LABEL[result.direction]]];
+    case "direction":
+      return [[result.direction]];
+    case "p":
+      return [[result.p ?? new Problem("na", 'method "xmr" has no p-value; use output "label" or "detail"')]];
+    case "detail":
+      return [SIG_DETAIL_HEADER, detailRow(result)];
+  }
+}
+
+function readAlpha(v: unknown): number {
+  const alpha = readNumber(v, "alpha", 0.05);
+  if (!(alpha > 0 && alpha < 1)) fail("value", `alpha must be between 0 and 1 (exclusive); got ${alpha}`);
+  return alpha;
+}
+
+function detailRow(r: SigChangeResult): ResultCell[] {
+  return [
+    CHANGE_LABEL[r.direction],
+    r.p ?? "",
+    r.statistic ?? "",
+    r.baselineMean,
+    r.recentMean,
+    r.lower ?? "",
+    r.upper ?? "",
+  ];
+}
