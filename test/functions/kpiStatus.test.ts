@@ -1,5 +1,5 @@
 import { kpiStatus } from "../../src/functions/functions";
-import { codeOf, column, excelError, messageOf } from "../support/excel";
+import { codeOf, column, excelError, messageOf, OMITTED } from "../support/excel";
 
 describe("KPI_STATUS contract", () => {
   it("classifies a single value (as a number or a 1×1 range)", () => {
@@ -23,7 +23,7 @@ describe("KPI_STATUS contract", () => {
 
   it("defaults at_risk to 10% of |target| on the unfavourable side", () => {
     expect(kpiStatus(column([90, 89.99]), [[100]])).toEqual(column(["At risk", "Off track"]));
-    expect(kpiStatus(column([110, 110.01]), [[100]], null, "lower")).toEqual(column(["At risk", "Off track"]));
+    expect(kpiStatus(column([110, 110.01]), [[100]], OMITTED, "lower")).toEqual(column(["At risk", "Off track"]));
     // A negative target: 10% of |−50| = 5 below it.
     expect(kpiStatus(column([-55, -55.01]), [[-50]])).toEqual(column(["At risk", "Off track"]));
   });
@@ -38,12 +38,12 @@ describe("KPI_STATUS contract", () => {
   });
 
   it("gives scores 1, 0, -1 and \"\" for no data", () => {
-    expect(kpiStatus(column([100, 95, 80, null]), [[100]], null, "higher", "score")).toEqual(column([1, 0, -1, ""]));
-    expect(kpiStatus(column([100]), [[100]], null, 1, "Score")).toEqual(column([1]));
+    expect(kpiStatus(column([100, 95, 80, null]), [[100]], OMITTED, "higher", "score")).toEqual(column([1, 0, -1, ""]));
+    expect(kpiStatus(column([100]), [[100]], OMITTED, 1, "Score")).toEqual(column([1]));
   });
 
   it("reads a blank, empty text or #N/A actual as No data", () => {
-    expect(kpiStatus(column([null, "", excelError("#N/A"), undefined]), [[1]])).toEqual(
+    expect(kpiStatus(column([null, "", excelError("#N/A"), OMITTED as never]), [[1]])).toEqual(
       column(["No data", "No data", "No data", "No data"]),
     );
   });

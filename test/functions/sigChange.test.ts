@@ -12,7 +12,7 @@ function label(direction: number): string {
 
 /** The direction FUNCTIONS.md prescribes, from the reference figures. */
 function expectedDirection(c: Case): number {
-  const e = c.expected as Record<string, number>;
+  const e = c.expected as unknown as Record<string, number>;
   if (c.method === "xmr") return e.side;
   return e.p < c.alpha ? Math.sign(e.recent_mean - e.baseline_mean) : 0;
 }
@@ -20,7 +20,7 @@ function expectedDirection(c: Case): number {
 describe("SIG_CHANGE against 60-digit references, SciPy and a separate XmR implementation", () => {
   it.each(cases.map((c) => [`${c.series}, ${c.method}, recent ${c.recent}, alpha ${c.alpha}`, c] as const))("%s", (_name, c) => {
     const values = column(series[c.series as keyof typeof series]);
-    const e = c.expected as Record<string, number>;
+    const e = c.expected as unknown as Record<string, number>;
     const detail = sigChange(values, c.recent, c.alpha, c.method, "detail");
     expect(detail[0]).toEqual(HEADER);
     const [change, p, statistic, baselineMean, recentMean, lower, upper] = detail[1];

@@ -37,3 +37,6 @@ export function expectRelative(actual: unknown, expected: number, rel: number, w
     throw new Error(`${what}: ${actual} differs from ${expected} by ${Math.abs(actual - expected)}, more than ${tolerance}`);
   }
 }
+
+/** An omitted optional argument as Excel passes it (null); the typed signatures say undefined. */
+export const OMITTED = null as unknown as undefined;

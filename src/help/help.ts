@@ -1,0 +1,53 @@
+/**
+ * The help page (the manifest's support URL): renders the functions.json that the build
+ * generates from the functions' JSDoc, so the page never drifts from what Excel shows.
+ */
+interface FunctionParameter {
+  name: string;
+  description?: string;
+  optional?: boolean;
+}
+
+interface FunctionMetadata {
+  id: string;
+  name: string;
+  description?: string;
+  parameters: FunctionParameter[];
+}
+
+function element<K extends keyof HTMLElementTagNameMap>(tag: K, text?: string): HTMLElementTagNameMap[K] {
+  const el = document.createElement(tag);
+  if (text !== undefined) el.textContent = text;
+  return el;
+}
+
+function renderFunction(f: FunctionMetadata): HTMLElement {
+  const section = element("section");
+  const args = f.parameters.map((p) => (p.optional ? `[${p.name}]` : p.name)).join(", ");
+  section.append(element("h2", `KPI.${f.name}(${args})`), element("p", f.description ?? ""));
+  const table = element("table");
+  const head = element("tr");
+  head.append(element("th", "Argument"), element("th", "Required"), element("th", "Meaning"));
+  table.append(head);
+  for (const p of f.parameters) {
+    const row = element("tr");
+    row.append(element("td", p.name), element("td", p.optional ? "optional" : "required"), element("td", p.description ?? ""));
+    table.append(row);
+  }
+  section.append(table);
+  return section;
+}
+
+async function main(): Promise<void> {
+  const target = document.getElementById("functions");
+  if (!target) return;
+  try {
+    const response = await fetch("functions.json");
+    const metadata = (await response.json()) as { functions: FunctionMetadata[] };
+    target.replaceChildren(...metadata.functions.map(renderFunction));
+  } catch (e) {
+    target.textContent = `The function list could not be loaded: ${e instanceof Error ? e.message : String(e)}`;
+  }
+}
+
+void main();

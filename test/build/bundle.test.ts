@@ -1,0 +1,51 @@
+/**
+ * The production build, as `npm run build` makes it: functions.json generated with the three
+ * functions, the associate calls appended to functions.js, and functions.js free of the pane's
+ * React and Fluent UI code so that it loads fast when Excel starts.
+ */
+import { mkdtempSync, readFileSync, existsSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import webpack from "webpack";
+
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const configure = require("../../webpack.config.js");
+
+let out: string;
+
+beforeAll(async () => {
+  out = mkdtempSync(join(tmpdir(), "kpi-lens-build-"));
+  const config = await configure({ outputPath: out }, { mode: "production" });
+  const stats = await new Promise<webpack.Stats>((resolve, reject) =>
+    webpack(config, (err, s) => (err || !s ? reject(err) : resolve(s))),
+  );
+  expect(stats.toJson({ all: false, errors: true }).errors).toEqual([]);
+}, 180_000);
+
+describe("production build", () => {
+  it("emits functions.json with the three functions", () => {
+    const metadata = JSON.parse(readFileSync(join(out, "functions.json"), "utf8"));
+    expect(metadata.functions.map((f: { id: string }) => f.id)).toEqual(["KPI_STATUS", "LEADLAG_CORR", "SIG_CHANGE"]);
+  });
+
+  it("associates each id with its function in functions.js", () => {
+    const js = readFileSync(join(out, "functions.js"), "utf8");
+    for (const id of ["KPI_STATUS", "LEADLAG_CORR", "SIG_CHANGE"]) expect(js).toContain(`CustomFunctions.associate("${id}"`);
+  });
+
+  it("keeps React and Fluent UI out of functions.js", () => {
+    const js = readFileSync(join(out, "functions.js"), "utf8");
+    expect(js).not.toMatch(/react\.production|__SECRET_INTERNALS|fluentui/i);
+  });
+
+  it("ships one shared-runtime page loading the functions before the pane, plus manifest and icons", () => {
+    const html = readFileSync(join(out, "taskpane.html"), "utf8");
+    const functionsAt = html.search(/src="?functions\.js/);
+    const paneAt = html.search(/src="?taskpane\.js/);
+    expect(functionsAt).toBeGreaterThan(-1);
+    expect(paneAt).toBeGreaterThan(functionsAt);
+    for (const file of ["manifest.xml", "help.html", "assets/icon-16.png", "assets/icon-32.png", "assets/icon-64.png", "assets/icon-80.png"]) {
+      expect({ file, exists: existsSync(join(out, file)) }).toEqual({ file, exists: true });
+    }
+  });
+});

@@ -1,0 +1,97 @@
+/**
+ * Offline checks of manifest.xml. Microsoft's validator (npm run validate) needs the network,
+ * and no registry package ships the manifest XSD, so these hold the rules that matter to a
+ * shared-runtime add-in: well-formed XML, every resid defined, one resid for the runtime,
+ * the functions' page, the function file and the task-pane button, Runtimes first under
+ * Host, https URLs, the KPI namespace, and no permission or app domain beyond what we use.
+ */
+import { readFileSync, existsSync } from "node:fs";
+import { JSDOM } from "jsdom";
+
+const xml = readFileSync("manifest.xml", "utf8");
+const doc = new new JSDOM("").window.DOMParser().parseFromString(xml, "application/xml");
+
+function all(tag: string): Element[] {
+  return Array.from(doc.getElementsByTagName("*")).filter((e) => e.localName === tag);
+}
+
+function one(tag: string): Element {
+  const found = all(tag);
+  expect({ tag, count: found.length }).toEqual({ tag, count: 1 });
+  return found[0];
+}
+
+function resource(id: string): Element | undefined {
+  return [...all("Image"), ...all("Url"), ...all("String")].find((e) => e.getAttribute("id") === id);
+}
+
+describe("manifest.xml", () => {
+  it("is well-formed XML", () => {
+    expect(doc.getElementsByTagName("parsererror")).toHaveLength(0);
+    expect(doc.documentElement.localName).toBe("OfficeApp");
+  });
+
+  it("defines every resid it uses, once", () => {
+    const used = Array.from(doc.getElementsByTagName("*"))
+      .map((e) => e.getAttribute("resid"))
+      .filter((x): x is string => x !== null);
+    expect(used.length).toBeGreaterThan(10);
+    for (const id of new Set(used)) expect({ id, defined: resource(id) !== undefined }).toEqual({ id, defined: true });
+    const ids = [...all("Image"), ...all("Url"), ...all("String")].map((e) => e.getAttribute("id")).filter(Boolean);
+    expect(new Set(ids).size).toBe(ids.length);
+  });
+
+  it("uses one shared runtime for the task pane and the functions", () => {
+    const runtime = one("Runtime");
+    expect(runtime.getAttribute("lifetime")).toBe("long");
+    const shared = runtime.getAttribute("resid");
+    const page = one("Page").getElementsByTagName("SourceLocation")[0];
+    const functionFile = one("FunctionFile");
+    const action = all("Action").find((a) => a.getAttribute("xsi:type") === "ShowTaskpane")!;
+    expect(page.getAttribute("resid")).toBe(shared);
+    expect(functionFile.getAttribute("resid")).toBe(shared);
+    expect(action.getElementsByTagName("SourceLocation")[0].getAttribute("resid")).toBe(shared);
+    const requirement = all("Set").find((s) => s.getAttribute("Name") === "SharedRuntime");
+    expect(requirement?.getAttribute("MinVersion")).toBe("1.1");
+  });
+
+  it("lists Runtimes first under the workbook Host", () => {
+    const host = all("Host").find((h) => h.getAttribute("xsi:type") === "Workbook")!;
+    expect(host.firstElementChild?.localName).toBe("Runtimes");
+  });
+
+  it("registers the functions under the namespace KPI from functions.js and functions.json", () => {
+    const namespace = one("Namespace").getAttribute("resid")!;
+    expect(resource(namespace)?.getAttribute("DefaultValue")).toBe("KPI");
+    const script = one("Script").getElementsByTagName("SourceLocation")[0].getAttribute("resid")!;
+    const metadata = one("Metadata").getElementsByTagName("SourceLocation")[0].getAttribute("resid")!;
+    expect(resource(script)?.getAttribute("DefaultValue")).toMatch(/\/functions\.js$/);
+    expect(resource(metadata)?.getAttribute("DefaultValue")).toMatch(/\/functions\.json$/);
+  });
+
+  it("has a ribbon button that opens the pane, with icons", () => {
+    const button = all("Control").find((c) => c.getAttribute("xsi:type") === "Button")!;
+    expect(button).toBeDefined();
+    const sizes = Array.from(button.getElementsByTagName("bt:Image")).map((i) => i.getAttribute("size"));
+    expect(sizes).toEqual(["16", "32", "80"]);
+  });
+
+  it("points every URL at https and at files the build ships", () => {
+    const urls = [...all("SourceLocation"), ...all("IconUrl"), ...all("HighResolutionIconUrl"), ...all("SupportUrl"), ...all("Url"), ...all("Image")]
+      .map((e) => e.getAttribute("DefaultValue"))
+      .filter((x): x is string => x !== null);
+    expect(urls.length).toBeGreaterThan(8);
+    for (const url of urls) {
+      expect(url).toMatch(/^https:\/\//);
+      const path = new URL(url).pathname.replace(/^\//, "");
+      const source = path.startsWith("assets/") ? path : { "taskpane.html": "src/taskpane/taskpane.html", "help.html": "src/help/help.html", "functions.js": "src/functions/functions.ts", "functions.json": "src/functions/functions.ts" }[path];
+      expect({ url, shipped: source !== undefined && existsSync(source) }).toEqual({ url, shipped: true });
+    }
+  });
+
+  it("asks for ReadWriteDocument and nothing more, with a support URL and no unused app domains", () => {
+    expect(one("Permissions").textContent).toBe("ReadWriteDocument");
+    expect(one("SupportUrl").getAttribute("DefaultValue")).toMatch(/^https:\/\//);
+    expect(all("AppDomain")).toHaveLength(0);
+  });
+});

@@ -1,0 +1,68 @@
+/**
+ * functions.json is generated from the JSDoc of src/functions/functions.ts at build time; this
+ * runs the same generator and checks what Excel will register.
+ */
+import { generateCustomFunctionsMetadata } from "custom-functions-metadata";
+
+interface Parameter {
+  name: string;
+  description?: string;
+  type: string;
+  dimensionality?: string;
+  optional?: boolean;
+}
+
+interface FunctionMetadata {
+  id: string;
+  name: string;
+  description?: string;
+  parameters: Parameter[];
+  result: { dimensionality?: string };
+}
+
+let functions: FunctionMetadata[];
+
+beforeAll(async () => {
+  const result = await generateCustomFunctionsMetadata("src/functions/functions.ts");
+  expect(result.errors).toEqual([]);
+  functions = JSON.parse(result.metadataJson).functions;
+}, 60_000);
+
+const EXPECTED = {
+  KPI_STATUS: { required: ["actual", "target"], optional: ["at_risk", "direction", "output"], ranges: ["actual", "target", "at_risk"] },
+  LEADLAG_CORR: {
+    required: ["leading", "lagging"],
+    optional: ["max_lag", "method", "difference", "output"],
+    ranges: ["leading", "lagging"],
+  },
+  SIG_CHANGE: { required: ["values"], optional: ["recent", "alpha", "method", "output"], ranges: ["values"] },
+};
+
+describe("generated custom-function metadata", () => {
+  it("registers exactly the three functions by id and name", () => {
+    expect(functions.map((f) => f.id)).toEqual(["KPI_STATUS", "LEADLAG_CORR", "SIG_CHANGE"]);
+    expect(functions.map((f) => f.name)).toEqual(["KPI_STATUS", "LEADLAG_CORR", "SIG_CHANGE"]);
+  });
+
+  it.each(Object.entries(EXPECTED))("%s has the contract's parameters, in order, with the right ones optional", (id, spec) => {
+    const f = functions.find((x) => x.id === id)!;
+    expect(f.parameters.map((p) => p.name)).toEqual([...spec.required, ...spec.optional]);
+    for (const p of f.parameters) expect({ name: p.name, optional: p.optional === true }).toEqual({ name: p.name, optional: spec.optional.includes(p.name) });
+  });
+
+  it.each(Object.entries(EXPECTED))("%s takes ranges as any matrices, so it sees blanks and text itself", (id, spec) => {
+    const f = functions.find((x) => x.id === id)!;
+    for (const p of f.parameters) {
+      expect(p.type).toBe("any");
+      if (spec.ranges.includes(p.name)) expect({ name: p.name, dimensionality: p.dimensionality }).toEqual({ name: p.name, dimensionality: "matrix" });
+    }
+    expect(f.result.dimensionality).toBe("matrix");
+  });
+
+  it("describes every function and every parameter for the formula bar", () => {
+    for (const f of functions) {
+      expect(f.description?.length ?? 0).toBeGreaterThan(20);
+      for (const p of f.parameters) expect({ where: `${f.id}.${p.name}`, described: (p.description?.length ?? 0) > 10 }).toEqual({ where: `${f.id}.${p.name}`, described: true });
+    }
+  });
+});
