@@ -1,17 +1,21 @@
 // Runs before `npm start` and `npm test`: installs the locked dependencies when node_modules is
 // missing or was installed from another package-lock.json, so the README's two commands work on
 // a fresh clone with nothing installed by hand.
+//
+// It runs `npm install` (which installs the versions package-lock.json pins) rather than
+// `npm ci`: jest's resolver lists a native binding per platform as optional dependencies, a
+// registry mirror that serves only some platforms leaves the others out of the lock file, and
+// `npm ci` then refuses the lock as out of sync although every package it needs is pinned.
 import { createHash } from "node:crypto";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { execSync } from "node:child_process";
 
-const lock = readFileSync("package-lock.json");
-const wanted = createHash("sha256").update(lock).digest("hex");
+const wanted = createHash("sha256").update(readFileSync("package.json")).update(readFileSync("package-lock.json")).digest("hex");
 const stamp = "node_modules/.kpi-lens-lock";
 const installed = existsSync(stamp) ? readFileSync(stamp, "utf8") : "";
 
 if (installed !== wanted) {
-  console.log("Installing the locked dependencies (npm ci)…");
-  execSync("npm ci --no-audit --no-fund", { stdio: "inherit" });
+  console.log("Installing the locked dependencies…");
+  execSync("npm install --no-audit --no-fund", { stdio: "inherit" });
   writeFileSync(stamp, wanted);
 }
