@@ -1,0 +1,18 @@
+// fast-formula-parser ships no type declarations; these cover what the in-memory Excel uses.
+declare module "fast-formula-parser" {
+  interface ParserConfig {
+    onCell?: (ref: { sheet?: string; row: number; col: number }) => unknown;
+    onRange?: (ref: { sheet?: string; from: { row: number; col: number }; to: { row: number; col: number } }) => unknown[][];
+    onVariable?: (name: string, sheetName: string) => unknown;
+  }
+  class FormulaParser {
+    constructor(config?: ParserConfig);
+    parse(formula: string, position: { sheet: string; row: number; col: number }, allowReturnArray?: boolean): unknown;
+    static FormulaError: new (code: string) => unknown;
+  }
+  export = FormulaParser;
+}
+
+declare module "fast-formula-parser/grammar/lexing" {
+  export function lex(text: string): { tokens: unknown[] };
+}

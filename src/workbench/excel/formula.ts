@@ -1,0 +1,132 @@
+/**
+ * Formulas in the in-memory Excel: evaluated by fast-formula-parser (an established Excel
+ * formula engine), with references read from the model. Moving a formula to another cell, as
+ * Excel does when it applies a conditional-format rule written for the top-left cell to every
+ * cell of its range, shifts the relative references found by the same library's lexer.
+ */
+import FormulaParser from "fast-formula-parser";
+import { lex } from "fast-formula-parser/grammar/lexing";
+import { cellName, columnIndex, MAX_COLUMNS, MAX_ROWS } from "../../workbook/a1";
+
+export type Scalar = number | string | boolean | null;
+
+/** An Excel error value as a formula yields it, e.g. "#DIV/0!". */
+export class FormulaErrorValue {
+  constructor(readonly code: string) {}
+}
+
+export interface Reference {
+  sheet: string;
+  row: number;
+  col: number;
+  rowCount: number;
+  colCount: number;
+}
+
+export interface FormulaHost {
+  /** Value of a cell (zero-based), null for empty. */
+  cell(sheet: string, row: number, col: number): Scalar | FormulaErrorValue;
+  /** The range a defined name or structured reference stands for. */
+  resolveName(name: string, sheet: string): Reference | null;
+}
+
+interface Token {
+  image: string;
+  startOffset: number;
+  tokenType: { name: string };
+}
+
+const CELL_PARTS = /^(\$?)([A-Za-z]{1,3})(\$?)(\d+)$/;
+
+/** The formula as it reads when moved by (rows, cols): relative row/column parts shift. */
+export function shiftFormula(formula: string, rows: number, cols: number): string {
+  if (rows === 0 && cols === 0) return formula;
+  return rewriteCells(formula, (image) => {
+    const m = CELL_PARTS.exec(image)!;
+    const col = m[1] ? columnIndex(m[2]) : columnIndex(m[2]) + cols;
+    const row = m[3] ? Number(m[4]) - 1 : Number(m[4]) - 1 + rows;
+    if (row < 0 || col < 0 || row >= MAX_ROWS || col >= MAX_COLUMNS) return "#REF!";
+    return `${m[1]}${cellName(0, col).replace(/\d+$/, "")}${m[3]}${row + 1}`;
+  });
+}
+
+/** Rewrites every cell reference token of a formula through `map`. */
+export function rewriteCells(formula: string, map: (image: string, sheetPrefix: string | null) => string): string {
+  const body = formula.startsWith("=") ? formula.slice(1) : formula;
+  const tokens = (lex(body) as { tokens: Token[] }).tokens;
+  let out = "";
+  let at = 0;
+  let sheetPrefix: string | null = null;
+  for (const token of tokens) {
+    const kind = token.tokenType.name;
+    if (kind === "Cell") {
+      out += body.slice(at, token.startOffset) + map(token.image, sheetPrefix);
+      at = token.startOffset + token.image.length;
+    }
+    if (kind === "Sheet" || kind === "SheetQuoted") sheetPrefix = token.image.replace(/!$/, "").replace(/^'|'$/g, "").replace(/''/g, "'");
+    else if (kind !== "Cell" && kind !== "Colon") sheetPrefix = null;
+  }
+  return (formula.startsWith("=") ? "=" : "") + out + body.slice(at);
+}
+
+const parsers = new WeakMap<FormulaHost, FormulaParser>();
+
+/** One parser per workbook: building one is far dearer than evaluating a formula. */
+function parserFor(host: FormulaHost): FormulaParser {
+  let parser = parsers.get(host);
+  if (!parser) {
+    parser = createParser(host);
+    parsers.set(host, parser);
+  }
+  return parser;
+}
+
+function createParser(host: FormulaHost): FormulaParser {
+  // The parser passes the formula's own sheet when a reference names none.
+  return new FormulaParser({
+    onCell: (ref: { sheet?: string; row: number; col: number }) => toParser(host.cell(ref.sheet ?? "", ref.row - 1, ref.col - 1)),
+    onRange: (ref: { sheet?: string; from: { row: number; col: number }; to: { row: number; col: number } }) => {
+      const rows: unknown[][] = [];
+      const lastRow = Math.min(ref.to.row, ref.from.row + 100_000);
+      for (let r = ref.from.row; r <= lastRow; r++) {
+        const line: unknown[] = [];
+        for (let c = ref.from.col; c <= Math.min(ref.to.col, ref.from.col + 1000); c++) line.push(toParser(host.cell(ref.sheet ?? "", r - 1, c - 1)));
+        rows.push(line);
+      }
+      return rows;
+    },
+    onVariable: (name: string, sheetName: string) => {
+      const target = host.resolveName(name, sheetName);
+      if (!target) return null;
+      const from = { row: target.row + 1, col: target.col + 1 };
+      if (target.rowCount === 1 && target.colCount === 1) return { sheet: target.sheet, ...from };
+      return { sheet: target.sheet, from, to: { row: target.row + target.rowCount, col: target.col + target.colCount } };
+    },
+  });
+}
+
+/** Evaluates a formula as if it stood in (row, col) of `sheet`. */
+export function evaluateFormula(host: FormulaHost, sheet: string, row: number, col: number, formula: string): Scalar | FormulaErrorValue {
+  const parser = parserFor(host);
+  try {
+    const result = parser.parse(formula.replace(/^=/, ""), { sheet, row: row + 1, col: col + 1 }, false);
+    return fromParser(result);
+  } catch (e) {
+    const code = (e as { _error?: string; error?: string })._error ?? (e as { error?: string }).error;
+    return new FormulaErrorValue(typeof code === "string" ? code : "#VALUE!");
+  }
+}
+
+function toParser(v: Scalar | FormulaErrorValue): unknown {
+  if (v instanceof FormulaErrorValue) return FormulaParser.FormulaError ? new FormulaParser.FormulaError(v.code) : v.code;
+  return v;
+}
+
+function fromParser(v: unknown): Scalar | FormulaErrorValue {
+  if (v === null || v === undefined) return 0;
+  if (typeof v === "number" || typeof v === "string" || typeof v === "boolean") return v;
+  if (Array.isArray(v)) return fromParser(v[0]?.[0] ?? v[0]);
+  const code = (v as { _error?: string; error?: string })._error ?? (v as { error?: string }).error;
+  if (typeof code === "string") return new FormulaErrorValue(code);
+  return new FormulaErrorValue("#VALUE!");
+}

@@ -1,0 +1,636 @@
+/**
+ * The state of the in-memory Excel workbook: sheets of cells, tables, defined names,
+ * conditional formats, settings, the selection, and change events. The proxy objects in
+ * api.ts read and write it only when a batch is synced, as Excel does.
+ */
+import { Area, contains, intersection, parseAddress, qualified, quoteSheet } from "../../workbook/a1";
+import { evaluateFormula, FormulaErrorValue, FormulaHost, Reference, rewriteCells, Scalar, shiftFormula } from "./formula";
+
+export type CellValue = number | string | boolean;
+
+export interface Cell {
+  /** A constant; absent for an empty cell or a formula. */
+  value?: CellValue;
+  formula?: string;
+  numberFormat?: string;
+  fill?: string;
+  fontColor?: string;
+}
+
+export interface SheetModel {
+  id: string;
+  name: string;
+  cells: Map<string, Cell>;
+  protected: boolean;
+}
+
+export interface TableModel {
+  id: string;
+  name: string;
+  sheetId: string;
+  /** Header row included. */
+  area: Area;
+  columns: string[];
+}
+
+export interface NameModel {
+  name: string;
+  /** What the name refers to, as Excel writes it: "=Sheet1!$B$2:$B$37" or "=Sales[Revenue]". */
+  formula: string;
+  comment: string;
+}
+
+export type CfOperator = "Between" | "NotBetween" | "EqualTo" | "NotEqualTo" | "GreaterThan" | "LessThan" | "GreaterThanOrEqual" | "LessThanOrEqual";
+
+export interface ConditionalFormatModel {
+  id: string;
+  sheetId: string;
+  area: Area;
+  type: "Custom" | "CellValue";
+  /** Custom: the rule formula, written for the top-left cell of the area. */
+  formula?: string;
+  /** CellValue: the comparison. */
+  operator?: CfOperator;
+  formula1?: string;
+  formula2?: string;
+  fill?: string;
+  fontColor?: string;
+  stopIfTrue: boolean;
+}
+
+/** Errors as Excel raises them: a code (OfficeExtension.ErrorCodes) and a message. */
+export class ExcelApiError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = "RichApi.Error";
+  }
+}
+
+export interface ChangeEvent {
+  type: "WorksheetChanged";
+  worksheetId: string;
+  address: string;
+  changeType: "RangeEdited" | "RowInserted" | "RowDeleted";
+  source: "Local" | "Remote";
+}
+
+export interface SelectionEvent {
+  type: "WorksheetSelectionChanged";
+  worksheetId: string;
+  address: string;
+}
+
+type Listener<E> = (event: E) => void;
+
+const key = (row: number, col: number) => `${row},${col}`;
+
+export class WorkbookModel implements FormulaHost {
+  sheets: SheetModel[] = [];
+  tables: TableModel[] = [];
+  names: NameModel[] = [];
+  /** In priority order: index 0 is applied first. */
+  conditionalFormats: ConditionalFormatModel[] = [];
+  settings = new Map<string, unknown>();
+  selection: { sheetId: string; area: Area } | null = null;
+  activeSheetId: string | null = null;
+  syncCount = 0;
+  private nextId = 1;
+  private changeListeners = new Set<Listener<ChangeEvent>>();
+  private selectionListeners = new Set<Listener<SelectionEvent>>();
+  /** Called before each sync's batch runs; tests use it to interleave edits with a batch. */
+  beforeSync: (() => void) | null = null;
+
+  newId(prefix: string): string {
+    return `{${prefix}-${this.nextId++}}`;
+  }
+
+  // ---------------------------------------------------------------- sheets
+  addSheet(name: string): SheetModel {
+    validateSheetName(name);
+    if (this.findSheet(name)) throw new ExcelApiError("ItemAlreadyExists", `A sheet named '${name}' already exists.`);
+    const sheet: SheetModel = { id: this.newId("sheet"), name, cells: new Map(), protected: false };
+    this.sheets.push(sheet);
+    this.activeSheetId ??= sheet.id;
+    return sheet;
+  }
+
+  findSheet(name: string): SheetModel | undefined {
+    return this.sheets.find((s) => s.name.toLowerCase() === name.toLowerCase());
+  }
+
+  sheetById(id: string): SheetModel {
+    const sheet = this.sheets.find((s) => s.id === id);
+    if (!sheet) throw new ExcelApiError("ItemNotFound", "The worksheet was deleted.");
+    return sheet;
+  }
+
+  renameSheet(sheet: SheetModel, name: string): void {
+    validateSheetName(name);
+    const other = this.findSheet(name);
+    if (other && other !== sheet) throw new ExcelApiError("ItemAlreadyExists", `A sheet named '${name}' already exists.`);
+    const old = sheet.name;
+    sheet.name = name;
+    // Excel rewrites every reference to the sheet, in names and in formulas.
+    const rename = (formula: string) => renameSheetInFormula(formula, old, name);
+    for (const n of this.names) n.formula = rename(n.formula);
+    for (const s of this.sheets) for (const c of s.cells.values()) if (c.formula) c.formula = rename(c.formula);
+  }
+
+  deleteSheet(sheet: SheetModel): void {
+    this.sheets = this.sheets.filter((s) => s !== sheet);
+    this.tables = this.tables.filter((t) => t.sheetId !== sheet.id);
+    this.conditionalFormats = this.conditionalFormats.filter((f) => f.sheetId !== sheet.id);
+    for (const n of this.names) n.formula = rewriteRefs(n.formula, sheet.name, () => null);
+    if (this.activeSheetId === sheet.id) this.activeSheetId = this.sheets[0]?.id ?? null;
+  }
+
+  /** Resolves an address (qualified or on `defaultSheet`) to a sheet and area. */
+  resolve(address: string, defaultSheet?: SheetModel): { sheet: SheetModel; area: Area } {
+    let parsed;
+    try {
+      parsed = parseAddress(address);
+    } catch {
+      throw new ExcelApiError("InvalidArgument", `The argument is invalid or missing or has an incorrect format: '${address}'.`);
+    }
+    const sheet = parsed.sheet !== undefined ? this.findSheet(parsed.sheet) : defaultSheet;
+    if (!sheet) throw new ExcelApiError("ItemNotFound", `The requested resource doesn't exist: '${address}'.`);
+    return { sheet, area: { row: parsed.row, col: parsed.col, rowCount: parsed.rowCount, colCount: parsed.colCount } };
+  }
+
+  // ---------------------------------------------------------------- cells
+  cellAt(sheet: SheetModel, row: number, col: number): Cell | undefined {
+    return sheet.cells.get(key(row, col));
+  }
+
+  /** The value Excel shows: a constant, a formula's result, or "" for an empty cell. */
+  valueAt(sheet: SheetModel, row: number, col: number, depth = 0): CellValue | FormulaErrorValue {
+    const c = sheet.cells.get(key(row, col));
+    if (!c) return "";
+    if (c.formula !== undefined) {
+      if (depth > 50) return new FormulaErrorValue("#CALC!");
+      this.evaluationDepth = depth + 1;
+      const v = evaluateFormula(this, sheet.name, row, col, c.formula);
+      this.evaluationDepth = 0;
+      return v === null ? 0 : v;
+    }
+    return c.value ?? "";
+  }
+
+  private evaluationDepth = 0;
+
+  cell(sheetName: string, row: number, col: number): Scalar | FormulaErrorValue {
+    const sheet = this.findSheet(sheetName);
+    if (!sheet) return new FormulaErrorValue("#REF!");
+    const v = this.valueAt(sheet, row, col, this.evaluationDepth);
+    return v === "" ? null : v;
+  }
+
+  resolveName(name: string): Reference | null {
+    const structured = /^([A-Za-z_][\w.]*)\[(.+)\]$/.exec(name);
+    if (structured) return this.structuredReference(structured[1], structured[2]);
+    const found = this.names.find((n) => n.name.toLowerCase() === name.toLowerCase());
+    if (!found) return null;
+    const target = this.nameTarget(found);
+    return target ? { sheet: target.sheet.name, ...target.area } : null;
+  }
+
+  /** Writes one cell the way Excel's Range.values does: "=..." becomes a formula, numeric text a number. */
+  writeValue(sheet: SheetModel, row: number, col: number, input: unknown): void {
+    this.assertEditable(sheet);
+    const existing = sheet.cells.get(key(row, col)) ?? {};
+    const next: Cell = { numberFormat: existing.numberFormat, fill: existing.fill, fontColor: existing.fontColor };
+    const asText = existing.numberFormat === "@";
+    if (typeof input === "string" && !asText) {
+      if (input.startsWith("=") && input.length > 1) next.formula = input;
+      else if (input.startsWith("'")) next.value = input.slice(1);
+      else if (input.trim() !== "" && Number.isFinite(Number(input))) next.value = Number(input);
+      else if (/^(true|false)$/i.test(input)) next.value = input.toLowerCase() === "true";
+      else if (input !== "") next.value = input;
+    } else if (typeof input === "number" || typeof input === "boolean") {
+      next.value = input;
+    } else if (typeof input === "string" && input !== "") {
+      next.value = input;
+    } else if (input !== null && input !== undefined && input !== "") {
+      throw new ExcelApiError("InvalidArgument", `The argument is invalid or missing or has an incorrect format: ${String(input)}.`);
+    }
+    this.store(sheet, row, col, next);
+  }
+
+  writeFormula(sheet: SheetModel, row: number, col: number, input: unknown): void {
+    if (typeof input === "string" && input.startsWith("=")) {
+      this.assertEditable(sheet);
+      const existing = sheet.cells.get(key(row, col)) ?? {};
+      this.store(sheet, row, col, { numberFormat: existing.numberFormat, fill: existing.fill, fontColor: existing.fontColor, formula: input });
+    } else this.writeValue(sheet, row, col, input);
+  }
+
+  formulaAt(sheet: SheetModel, row: number, col: number): CellValue {
+    const c = sheet.cells.get(key(row, col));
+    if (!c) return "";
+    return c.formula ?? c.value ?? "";
+  }
+
+  setFormat(sheet: SheetModel, row: number, col: number, change: Partial<Pick<Cell, "fill" | "fontColor" | "numberFormat">>): void {
+    this.assertEditable(sheet);
+    const c = { ...(sheet.cells.get(key(row, col)) ?? {}), ...change };
+    this.store(sheet, row, col, c);
+  }
+
+  private store(sheet: SheetModel, row: number, col: number, c: Cell): void {
+    const empty = c.value === undefined && c.formula === undefined && !c.fill && !c.fontColor && !c.numberFormat;
+    if (empty) sheet.cells.delete(key(row, col));
+    else sheet.cells.set(key(row, col), c);
+  }
+
+  assertEditable(sheet: SheetModel): void {
+    if (sheet.protected) {
+      throw new ExcelApiError("AccessDenied", "The cell or chart you're trying to change is on a protected sheet.");
+    }
+  }
+
+  /** The used range: the smallest area holding every non-empty cell, or null. */
+  usedArea(sheet: SheetModel, valuesOnly = false): Area | null {
+    let minR = Infinity;
+    let minC = Infinity;
+    let maxR = -1;
+    let maxC = -1;
+    for (const [k, c] of sheet.cells) {
+      if (valuesOnly && c.value === undefined && c.formula === undefined) continue;
+      const [r, col] = k.split(",").map(Number);
+      minR = Math.min(minR, r);
+      minC = Math.min(minC, col);
+      maxR = Math.max(maxR, r);
+      maxC = Math.max(maxC, col);
+    }
+    return maxR < 0 ? null : { row: minR, col: minC, rowCount: maxR - minR + 1, colCount: maxC - minC + 1 };
+  }
+
+  // ---------------------------------------------------------------- rows
+  /** Inserts `count` whole rows before `at`, moving cells, tables, names and formats down. */
+  insertRows(sheet: SheetModel, at: number, count: number): void {
+    this.assertEditable(sheet);
+    this.moveCells(sheet, (r) => (r >= at ? r + count : r));
+    for (const t of this.tables.filter((x) => x.sheetId === sheet.id)) t.area = growArea(t.area, at, count);
+    for (const f of this.conditionalFormats.filter((x) => x.sheetId === sheet.id)) f.area = growArea(f.area, at, count);
+    this.shiftReferences(sheet.name, (r) => (r >= at ? r + count : r));
+    this.emitChange({ type: "WorksheetChanged", worksheetId: sheet.id, address: `${at + 1}:${at + count}`, changeType: "RowInserted", source: "Local" });
+  }
+
+  /** Deletes whole rows [at, at+count): references wholly inside them become #REF!. */
+  deleteRows(sheet: SheetModel, at: number, count: number): void {
+    this.assertEditable(sheet);
+    const end = at + count;
+    for (const k of [...sheet.cells.keys()]) if (Number(k.split(",")[0]) >= at && Number(k.split(",")[0]) < end) sheet.cells.delete(k);
+    this.moveCells(sheet, (r) => (r >= end ? r - count : r));
+    this.tables = this.tables.filter((t) => t.sheetId !== sheet.id || shrinkArea(t.area, at, count) !== null);
+    for (const t of this.tables.filter((x) => x.sheetId === sheet.id)) t.area = shrinkArea(t.area, at, count)!;
+    this.conditionalFormats = this.conditionalFormats.filter((f) => f.sheetId !== sheet.id || shrinkArea(f.area, at, count) !== null);
+    for (const f of this.conditionalFormats.filter((x) => x.sheetId === sheet.id)) f.area = shrinkArea(f.area, at, count)!;
+    this.shiftReferences(sheet.name, (r) => (r >= end ? r - count : r >= at ? null : r), at, count);
+    this.emitChange({ type: "WorksheetChanged", worksheetId: sheet.id, address: `${at + 1}:${end}`, changeType: "RowDeleted", source: "Local" });
+  }
+
+  private moveCells(sheet: SheetModel, map: (row: number) => number): void {
+    const moved = new Map<string, Cell>();
+    for (const [k, c] of sheet.cells) {
+      const [r, col] = k.split(",").map(Number);
+      moved.set(key(map(r), col), c);
+    }
+    sheet.cells = moved;
+  }
+
+  private shiftReferences(sheetName: string, map: (row: number) => number | null, deletedAt?: number, deletedCount?: number): void {
+    const rewrite = (formula: string) => rewriteRowRefs(formula, sheetName, map, deletedAt, deletedCount);
+    for (const n of this.names) n.formula = rewrite(n.formula);
+  }
+
+  // ---------------------------------------------------------------- tables
+  addTable(sheet: SheetModel, area: Area, hasHeaders: boolean): TableModel {
+    this.assertEditable(sheet);
+    for (const t of this.tables) {
+      if (t.sheetId === sheet.id && intersection(t.area, area)) {
+        throw new ExcelApiError("InvalidOperation", "A table can't overlap another table.");
+      }
+    }
+    let full = area;
+    if (!hasHeaders) {
+      // Excel inserts a header row above the data and names the columns Column1, Column2, ...
+      this.insertRows(sheet, area.row, 1);
+      full = { ...area, rowCount: area.rowCount + 1 };
+      for (let c = 0; c < area.colCount; c++) this.writeValue(sheet, area.row, area.col + c, `Column${c + 1}`);
+    }
+    if (full.rowCount === 1) {
+      // A table always has a data body: a header-only range gets one empty row.
+      full = { ...full, rowCount: 2 };
+    }
+    const columns: string[] = [];
+    for (let c = 0; c < full.colCount; c++) {
+      let header = String(this.valueAt(sheet, full.row, full.col + c) ?? "");
+      if (header === "") header = `Column${c + 1}`;
+      while (columns.includes(header)) header = `${header}2`;
+      columns.push(header);
+      this.writeValue(sheet, full.row, full.col + c, header);
+    }
+    let n = this.tables.length + 1;
+    while (this.tables.some((t) => t.name === `Table${n}`)) n++;
+    const table: TableModel = { id: this.newId("table"), name: `Table${n}`, sheetId: sheet.id, area: full, columns };
+    this.tables.push(table);
+    return table;
+  }
+
+  findTable(name: string): TableModel | undefined {
+    return this.tables.find((t) => t.name.toLowerCase() === name.toLowerCase());
+  }
+
+  renameTable(table: TableModel, name: string): void {
+    if (!/^[A-Za-z_\\][\w.\\]*$/.test(name) || /^[A-Za-z]{1,3}\d+$/.test(name)) {
+      throw new ExcelApiError("InvalidArgument", `'${name}' is not a valid table name.`);
+    }
+    const other = this.findTable(name) ?? this.names.find((x) => x.name.toLowerCase() === name.toLowerCase());
+    if (other && other !== table) throw new ExcelApiError("InvalidArgument", `The name '${name}' is already in use.`);
+    const old = table.name;
+    table.name = name;
+    for (const n of this.names) n.formula = n.formula.replace(new RegExp(`(^=|[^\\w.])${escapeRegExp(old)}\\[`, "g"), `$1${name}[`);
+  }
+
+  /** Appends (or inserts at `index`) rows into the table, shifting the cells below it down. */
+  addTableRows(table: TableModel, index: number | null, rows: unknown[][]): void {
+    const sheet = this.sheetById(table.sheetId);
+    this.assertEditable(sheet);
+    const bodyRows = table.area.rowCount - 1;
+    const at = table.area.row + 1 + (index === null || index === undefined ? bodyRows : index);
+    if (index !== null && index !== undefined && (index < 0 || index > bodyRows)) {
+      throw new ExcelApiError("InvalidArgument", "The index is out of range.");
+    }
+    const span = { col: table.area.col, colCount: table.area.colCount };
+    // Excel shifts only the cells below the table, within the table's columns.
+    const moved = new Map<string, Cell>();
+    for (const [k, c] of sheet.cells) {
+      const [r, col] = k.split(",").map(Number);
+      const inSpan = col >= span.col && col < span.col + span.colCount;
+      moved.set(key(inSpan && r >= at ? r + rows.length : r, col), c);
+    }
+    sheet.cells = moved;
+    // Formats that cover a whole column of the table's body grow with it, as Excel's table
+    // auto-expansion carries column formatting to new rows.
+    const body = { row: table.area.row + 1, rowCount: table.area.rowCount - 1 };
+    for (const f of this.conditionalFormats) {
+      const wholeColumn = f.sheetId === sheet.id && f.area.row === body.row && f.area.rowCount === body.rowCount;
+      if (wholeColumn && f.area.col >= span.col && f.area.col + f.area.colCount <= span.col + span.colCount) {
+        f.area = { ...f.area, rowCount: f.area.rowCount + rows.length };
+      }
+    }
+    table.area = { ...table.area, rowCount: table.area.rowCount + rows.length };
+    rows.forEach((values, i) => {
+      if (values.length !== span.colCount) {
+        throw new ExcelApiError("InvalidArgument", `The number of values (${values.length}) doesn't match the number of table columns (${span.colCount}).`);
+      }
+      values.forEach((v, c) => this.writeValue(sheet, at + i, span.col + c, v));
+    });
+    this.emitChange({ type: "WorksheetChanged", worksheetId: sheet.id, address: qualified(sheet.name, { row: at, col: span.col, rowCount: rows.length, colCount: span.colCount }), changeType: "RangeEdited", source: "Local" });
+  }
+
+  deleteTableRow(table: TableModel, index: number): void {
+    const sheet = this.sheetById(table.sheetId);
+    this.assertEditable(sheet);
+    const row = table.area.row + 1 + index;
+    const span = { col: table.area.col, colCount: table.area.colCount };
+    const moved = new Map<string, Cell>();
+    for (const [k, c] of sheet.cells) {
+      const [r, col] = k.split(",").map(Number);
+      const inSpan = col >= span.col && col < span.col + span.colCount;
+      if (inSpan && r === row) continue;
+      moved.set(key(inSpan && r > row ? r - 1 : r, col), c);
+    }
+    sheet.cells = moved;
+    table.area = { ...table.area, rowCount: Math.max(2, table.area.rowCount - 1) };
+  }
+
+  private structuredReference(tableName: string, column: string): Reference | null {
+    const table = this.findTable(tableName);
+    if (!table) return null;
+    const sheet = this.sheetById(table.sheetId);
+    const c = table.columns.findIndex((x) => x.toLowerCase() === column.replace(/^\[|\]$/g, "").toLowerCase());
+    if (c < 0) return null;
+    return { sheet: sheet.name, row: table.area.row + 1, col: table.area.col + c, rowCount: table.area.rowCount - 1, colCount: 1 };
+  }
+
+  // ---------------------------------------------------------------- names
+  addName(name: string, formula: string, comment = ""): NameModel {
+    if (!/^[A-Za-z_\\][\w.\\]*$/.test(name) || /^[A-Za-z]{1,3}\d+$/.test(name) || /^[RrCc]\d*$/.test(name)) {
+      throw new ExcelApiError("InvalidArgument", `'${name}' is not a valid name.`);
+    }
+    if (this.names.some((n) => n.name.toLowerCase() === name.toLowerCase()) || this.findTable(name)) {
+      throw new ExcelApiError("ItemAlreadyExists", `The name '${name}' already exists.`);
+    }
+    const model = { name, formula: formula.startsWith("=") ? formula : `=${formula}`, comment };
+    this.names.push(model);
+    return model;
+  }
+
+  findName(name: string): NameModel | undefined {
+    return this.names.find((n) => n.name.toLowerCase() === name.toLowerCase());
+  }
+
+  /** The range a name refers to, or null when it refers to #REF! or nothing. */
+  nameTarget(n: NameModel): { sheet: SheetModel; area: Area } | null {
+    const body = n.formula.replace(/^=/, "");
+    if (body.includes("#REF!")) return null;
+    const structured = /^([A-Za-z_][\w.]*)\[(.+)\]$/.exec(body);
+    if (structured) {
+      const ref = this.structuredReference(structured[1], structured[2]);
+      return ref ? { sheet: this.findSheet(ref.sheet)!, area: ref } : null;
+    }
+    try {
+      const parsed = parseAddress(body);
+      const sheet = parsed.sheet !== undefined ? this.findSheet(parsed.sheet) : undefined;
+      return sheet ? { sheet, area: parsed } : null;
+    } catch {
+      return null;
+    }
+  }
+
+  // ---------------------------------------------------------------- conditional formats
+  addConditionalFormat(sheet: SheetModel, area: Area, type: ConditionalFormatModel["type"]): ConditionalFormatModel {
+    this.assertEditable(sheet);
+    const format: ConditionalFormatModel = { id: this.newId("cf"), sheetId: sheet.id, area, type, stopIfTrue: false };
+    // A new conditional format goes to the top of the priority list.
+    this.conditionalFormats.unshift(format);
+    return format;
+  }
+
+  deleteConditionalFormat(format: ConditionalFormatModel): void {
+    this.assertEditable(this.sheetById(format.sheetId));
+    this.conditionalFormats = this.conditionalFormats.filter((f) => f !== format);
+  }
+
+  formatsOverlapping(sheet: SheetModel, area: Area): ConditionalFormatModel[] {
+    return this.conditionalFormats.filter((f) => f.sheetId === sheet.id && intersection(f.area, area));
+  }
+
+  /** Whether a format's rule holds for one cell of its area. */
+  ruleHolds(format: ConditionalFormatModel, row: number, col: number): boolean {
+    const sheet = this.sheetById(format.sheetId);
+    const dRow = row - format.area.row;
+    const dCol = col - format.area.col;
+    if (format.type === "Custom") {
+      if (!format.formula) return false;
+      const result = evaluateFormula(this, sheet.name, row, col, shiftFormula(format.formula, dRow, dCol));
+      return result === true || (typeof result === "number" && result !== 0);
+    }
+    const here = this.valueAt(sheet, row, col);
+    const operand = (f?: string) => (f === undefined ? null : evaluateFormula(this, sheet.name, row, col, shiftFormula(f, dRow, dCol)));
+    return compareCellValue(here, format.operator ?? "EqualTo", operand(format.formula1), operand(format.formula2));
+  }
+
+  /** The fill and font colour a cell shows: the first conditional format whose rule holds, else its own format. */
+  displayedFormat(sheet: SheetModel, row: number, col: number): { fill: string | null; fontColor: string | null; formatId: string | null } {
+    const own = sheet.cells.get(key(row, col));
+    let fill = own?.fill ?? null;
+    let fontColor = own?.fontColor ?? null;
+    let formatId: string | null = null;
+    let fillSet = false;
+    let fontSet = false;
+    for (const f of this.conditionalFormats) {
+      if (f.sheetId !== sheet.id || !contains(f.area, { row, col, rowCount: 1, colCount: 1 })) continue;
+      if (!this.ruleHolds(f, row, col)) continue;
+      if (f.fill && !fillSet) {
+        fill = f.fill;
+        fillSet = true;
+        formatId ??= f.id;
+      }
+      if (f.fontColor && !fontSet) {
+        fontColor = f.fontColor;
+        fontSet = true;
+      }
+      if (f.stopIfTrue) break;
+    }
+    return { fill, fontColor, formatId };
+  }
+
+  // ---------------------------------------------------------------- events
+  onChange(listener: Listener<ChangeEvent>): () => void {
+    this.changeListeners.add(listener);
+    return () => this.changeListeners.delete(listener);
+  }
+
+  onSelection(listener: Listener<SelectionEvent>): () => void {
+    this.selectionListeners.add(listener);
+    return () => this.selectionListeners.delete(listener);
+  }
+
+  emitChange(event: ChangeEvent): void {
+    // Excel raises events after the operation, outside the batch that caused it.
+    for (const l of [...this.changeListeners]) queueMicrotask(() => l(event));
+  }
+
+  select(sheet: SheetModel, area: Area): void {
+    this.selection = { sheetId: sheet.id, area };
+    this.activeSheetId = sheet.id;
+    const event: SelectionEvent = { type: "WorksheetSelectionChanged", worksheetId: sheet.id, address: qualified(sheet.name, area) };
+    for (const l of [...this.selectionListeners]) queueMicrotask(() => l(event));
+  }
+}
+
+function validateSheetName(name: string): void {
+  if (name.length === 0 || name.length > 31 || /[:\\/?*[\]]/.test(name) || name.startsWith("'") || name.endsWith("'")) {
+    throw new ExcelApiError("InvalidArgument", `'${name}' is not a valid sheet name.`);
+  }
+}
+
+function escapeRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+
+function growArea(a: Area, at: number, count: number): Area {
+  if (at <= a.row) return { ...a, row: a.row + count };
+  if (at < a.row + a.rowCount) return { ...a, rowCount: a.rowCount + count };
+  return a;
+}
+
+function shrinkArea(a: Area, at: number, count: number): Area | null {
+  const end = at + count;
+  const top = a.row;
+  const bottom = a.row + a.rowCount;
+  const keptAbove = Math.max(0, Math.min(bottom, at) - top);
+  const keptBelow = Math.max(0, bottom - Math.max(top, end));
+  if (keptAbove + keptBelow === 0) return null;
+  const newTop = top < at ? top : top >= end ? top - count : at;
+  return { ...a, row: newTop, rowCount: keptAbove + keptBelow };
+}
+
+function sameSheet(prefix: string | null, sheetName: string): boolean {
+  return prefix !== null && prefix.toLowerCase() === sheetName.toLowerCase();
+}
+
+/** Rewrites the references to `sheetName` in a formula through `map` (null: the reference is gone). */
+function rewriteRefs(formula: string, sheetName: string, map: (image: string) => string | null): string {
+  try {
+    return rewriteCells(formula, (image, prefix) => (sameSheet(prefix, sheetName) ? (map(image) ?? "#REF!") : image)).replace(
+      /(?:'[^']*(?:''[^']*)*'|[\w.]+)!#REF!(?::#REF!)?/g,
+      "#REF!",
+    );
+  } catch {
+    return formula;
+  }
+}
+
+function rewriteRowRefs(formula: string, sheetName: string, map: (row: number) => number | null, deletedAt?: number, deletedCount?: number): string {
+  // A range reference survives a deletion that removes only part of it: handle A1:B9 pairs first.
+  const body = formula.replace(/^=/, "");
+  const pair = /^((?:'[^']*(?:''[^']*)*'|[\w.]+)!)(\$?[A-Za-z]{1,3}\$?)(\d+):(\$?[A-Za-z]{1,3}\$?)(\d+)$/.exec(body);
+  if (pair && sameSheet(pair[1].replace(/!$/, "").replace(/^'|'$/g, "").replace(/''/g, "'"), sheetName)) {
+    const r1 = Number(pair[3]) - 1;
+    const r2 = Number(pair[5]) - 1;
+    const area = { row: r1, col: 0, rowCount: r2 - r1 + 1, colCount: 1 };
+    let next: Area | null = area;
+    if (deletedAt !== undefined && deletedCount !== undefined) next = shrinkArea(area, deletedAt, deletedCount);
+    else next = { ...area, row: map(r1)!, rowCount: map(r2)! - map(r1)! + 1 };
+    if (!next) return "=#REF!";
+    return `=${pair[1]}${pair[2]}${next.row + 1}:${pair[4]}${next.row + next.rowCount}`;
+  }
+  return rewriteRefs(formula, sheetName, (image) => {
+    const m = /^(\$?[A-Za-z]{1,3}\$?)(\d+)$/.exec(image)!;
+    const row = map(Number(m[2]) - 1);
+    return row === null ? null : `${m[1]}${row + 1}`;
+  });
+}
+
+function renameSheetInFormula(formula: string, oldName: string, newName: string): string {
+  const pattern = new RegExp(`(^=|[^\\w.'])${escapeRegExp(quoteSheet(oldName))}!`, "g");
+  return formula.replace(pattern, `$1${quoteSheet(newName)}!`);
+}
+
+function compareCellValue(v: CellValue | FormulaErrorValue, op: CfOperator, a: unknown, b: unknown): boolean {
+  if (v instanceof FormulaErrorValue) return false;
+  // Excel's cell-value rules compare a blank cell as 0 and rank text above every number.
+  const rank = (x: unknown): [number, number | string] =>
+    typeof x === "number" ? [0, x] : typeof x === "string" && x !== "" ? [1, x.toLowerCase()] : typeof x === "boolean" ? [2, Number(x)] : [0, 0];
+  const cmp = (x: unknown, y: unknown) => {
+    const [tx, vx] = rank(x);
+    const [ty, vy] = rank(y);
+    if (tx !== ty) return tx - ty;
+    return vx < vy ? -1 : vx > vy ? 1 : 0;
+  };
+  switch (op) {
+    case "GreaterThan":
+      return cmp(v, a) > 0;
+    case "LessThan":
+      return cmp(v, a) < 0;
+    case "GreaterThanOrEqual":
+      return cmp(v, a) >= 0;
+    case "LessThanOrEqual":
+      return cmp(v, a) <= 0;
+    case "EqualTo":
+      return cmp(v, a) === 0;
+    case "NotEqualTo":
+      return cmp(v, a) !== 0;
+    case "Between":
+      return cmp(v, a) >= 0 && cmp(v, b) <= 0;
+    case "NotBetween":
+      return cmp(v, a) < 0 || cmp(v, b) > 0;
+  }
+}

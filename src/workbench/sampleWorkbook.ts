@@ -1,0 +1,64 @@
+/**
+ * The workbench's sample workbook: three years of monthly figures of a subscription business
+ * (revenue, churn, qualified leads that run two months ahead of revenue, NPS, cycle time) on a
+ * plain sheet, and weekly support figures in an Excel table. Deterministic, so tests can rely
+ * on it. One conditional format of the "user's own" is already there, as in a real workbook.
+ */
+import { WorkbookModel } from "./excel/model";
+
+/** A small deterministic generator (LCG) so the sample is the same on every load. */
+function random(seed: number): () => number {
+  let s = seed >>> 0;
+  return () => {
+    s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
+    return s / 2 ** 32;
+  };
+}
+
+function noise(next: () => number): number {
+  // Sum of uniforms: roughly normal, mean 0, sd 1.
+  return (next() + next() + next() + next() - 2) * Math.sqrt(3);
+}
+
+const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+export const SAMPLE_PERIODS = 36;
+
+export function sampleWorkbook(): WorkbookModel {
+  const model = new WorkbookModel();
+  const next = random(20260101);
+  const monthly = model.addSheet("Monthly KPIs");
+  const header = ["Month", "Revenue (k€)", "Churn %", "Qualified leads", "NPS", "Cycle time (days)"];
+  header.forEach((h, c) => model.writeValue(monthly, 0, c, h));
+  const leads: number[] = [];
+  for (let i = 0; i < SAMPLE_PERIODS + 2; i++) leads.push(Math.round(180 + 2.5 * i + 25 * Math.sin(i / 2.3) + 10 * noise(next)));
+  for (let i = 0; i < SAMPLE_PERIODS; i++) {
+    const row = i + 1;
+    const month = `${MONTHS[i % 12]} ${2023 + Math.floor(i / 12)}`;
+    // Revenue follows qualified leads two months later.
+    const revenue = Math.round((820 + 2.1 * leads[i] + 6 * noise(next)) * 10) / 10;
+    const churn = Math.round((3.1 - 0.02 * i + 0.25 * noise(next)) * 100) / 100;
+    const nps = Math.round(31 + 0.35 * i + 4 * noise(next));
+    const cycle = Math.round((19 - 0.12 * i + 1.4 * noise(next)) * 10) / 10;
+    [month, revenue, churn, leads[i + 2], nps, cycle].forEach((v, c) => model.writeValue(monthly, row, c, v));
+  }
+
+  const support = model.addSheet("Support");
+  const supportHeader = ["Week", "Tickets", "First response (h)"];
+  supportHeader.forEach((h, c) => model.writeValue(support, 0, c, h));
+  for (let i = 0; i < 26; i++) {
+    model.writeValue(support, i + 1, 0, `W${i + 1}`);
+    model.writeValue(support, i + 1, 1, Math.round(140 + 15 * noise(next)));
+    model.writeValue(support, i + 1, 2, Math.round((5.5 - 0.05 * i + 0.6 * noise(next)) * 10) / 10);
+  }
+  const table = model.addTable(support, { row: 0, col: 0, rowCount: 27, colCount: 3 }, true);
+  model.renameTable(table, "SupportWeekly");
+
+  // The user's own format: NPS above 40 in light blue.
+  const own = model.addConditionalFormat(monthly, { row: 1, col: 4, rowCount: SAMPLE_PERIODS, colCount: 1 }, "CellValue");
+  own.operator = "GreaterThan";
+  own.formula1 = "40";
+  own.fill = "#DDEBF7";
+
+  model.select(monthly, { row: 1, col: 1, rowCount: SAMPLE_PERIODS, colCount: 1 });
+  return model;
+}

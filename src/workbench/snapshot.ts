@@ -1,0 +1,79 @@
+/**
+ * A plain-JSON picture of the in-memory workbook, as a test (or a person) would check it
+ * against Excel: every sheet's values and displayed fills, the names, the tables, the settings
+ * and each conditional format with its rule, its range and the fill it gives each cell.
+ */
+import { areaName, qualified } from "../workbook/a1";
+import { FormulaErrorValue } from "./excel/formula";
+import { WorkbookModel } from "./excel/model";
+
+export interface WorkbookSnapshot {
+  sheets: { name: string; protected: boolean; values: unknown[][]; formulas: unknown[][]; fills: (string | null)[][] }[];
+  names: { name: string; formula: string; address: string | null }[];
+  tables: { name: string; sheet: string; address: string; columns: string[] }[];
+  settings: Record<string, unknown>;
+  conditionalFormats: {
+    id: string;
+    sheet: string;
+    address: string;
+    type: string;
+    rule: string;
+    fill: string | null;
+    fontColor: string | null;
+    /** The fill the format gives each cell of its range (null where its rule does not hold). */
+    cells: { address: string; fill: string | null }[];
+  }[];
+  selection: string | null;
+}
+
+export function snapshot(model: WorkbookModel): WorkbookSnapshot {
+  return {
+    sheets: model.sheets.map((sheet) => {
+      const used = model.usedArea(sheet);
+      const rows = used ? used.row + used.rowCount : 0;
+      const cols = used ? used.col + used.colCount : 0;
+      const grid = <T>(f: (r: number, c: number) => T) => Array.from({ length: rows }, (_, r) => Array.from({ length: cols }, (_, c) => f(r, c)));
+      return {
+        name: sheet.name,
+        protected: sheet.protected,
+        values: grid((r, c) => {
+          const v = model.valueAt(sheet, r, c);
+          return v instanceof FormulaErrorValue ? v.code : v;
+        }),
+        formulas: grid((r, c) => model.formulaAt(sheet, r, c)),
+        fills: grid((r, c) => model.displayedFormat(sheet, r, c).fill),
+      };
+    }),
+    names: model.names.map((n) => {
+      const target = model.nameTarget(n);
+      return { name: n.name, formula: n.formula, address: target ? qualified(target.sheet.name, target.area) : null };
+    }),
+    tables: model.tables.map((t) => ({
+      name: t.name,
+      sheet: model.sheetById(t.sheetId).name,
+      address: qualified(model.sheetById(t.sheetId).name, t.area),
+      columns: [...t.columns],
+    })),
+    settings: Object.fromEntries(model.settings),
+    conditionalFormats: model.conditionalFormats.map((f) => {
+      const sheet = model.sheetById(f.sheetId);
+      const cells: { address: string; fill: string | null }[] = [];
+      for (let r = f.area.row; r < f.area.row + f.area.rowCount && r < f.area.row + 5000; r++) {
+        for (let c = f.area.col; c < f.area.col + f.area.colCount && c < f.area.col + 100; c++) {
+          cells.push({ address: areaName({ row: r, col: c, rowCount: 1, colCount: 1 }), fill: model.ruleHolds(f, r, c) ? (f.fill ?? null) : null });
+        }
+      }
+      return {
+        id: f.id,
+        sheet: sheet.name,
+        address: qualified(sheet.name, f.area),
+        type: f.type,
+        rule: f.type === "Custom" ? (f.formula ?? "") : `${f.operator} ${f.formula1 ?? ""}${f.formula2 !== undefined ? ` ${f.formula2}` : ""}`,
+        fill: f.fill ?? null,
+        fontColor: f.fontColor ?? null,
+        cells,
+      };
+    }),
+    selection: model.selection ? qualified(model.sheetById(model.selection.sheetId).name, model.selection.area) : null,
+  };
+}

@@ -1,0 +1,180 @@
+/**
+ * The KPI register as it stands in the workbook: a table KPI_Register on a sheet "KPI Register",
+ * one row per KPI, columns found by their header text (so a user may reorder them or add their
+ * own). Turns rows into definitions and back, and says why a row cannot be used.
+ */
+import { CADENCES, KINDS, KpiDefinition } from "../core/kpi";
+import { atRiskOnUnfavourableSide, Direction } from "../core/status";
+
+/** Words a user may type in the Direction column. */
+const DIRECTIONS_OF_TEXT: Record<string, Direction> = {
+  higher: "higher",
+  "higher is better": "higher",
+  "1": "higher",
+  lower: "lower",
+  "lower is better": "lower",
+  "-1": "lower",
+};
+
+export const REGISTER_SHEET = "KPI Register";
+export const REGISTER_TABLE = "KPI_Register";
+export const SCHEMA_SETTING = "KPILens.schemaVersion";
+export const FORMATS_SETTING = "KPILens.formats";
+export const SCHEMA_VERSION = 1;
+
+export type ColumnKey = keyof KpiDefinition;
+
+export interface ColumnSpec {
+  key: ColumnKey;
+  header: string;
+  /** Stored as text (number format "@"), so nothing typed in it is taken for a formula. */
+  text: boolean;
+  required: boolean;
+}
+
+export const COLUMNS: readonly ColumnSpec[] = [
+  { key: "id", header: "ID", text: true, required: true },
+  { key: "name", header: "Name", text: true, required: true },
+  { key: "owner", header: "Owner", text: true, required: false },
+  { key: "objective", header: "Objective", text: true, required: false },
+  { key: "kind", header: "Kind", text: true, required: false },
+  { key: "predicts", header: "Predicts", text: true, required: false },
+  { key: "direction", header: "Direction", text: true, required: true },
+  { key: "target", header: "Target", text: false, required: true },
+  { key: "atRisk", header: "At risk", text: false, required: false },
+  { key: "baseline", header: "Baseline", text: false, required: false },
+  { key: "unit", header: "Unit", text: true, required: false },
+  { key: "cadence", header: "Cadence", text: true, required: false },
+  { key: "initiative", header: "Initiative", text: true, required: false },
+  { key: "response", header: "Response", text: true, required: false },
+  { key: "source", header: "Source", text: true, required: true },
+  { key: "lastReviewed", header: "Last reviewed", text: true, required: false },
+  { key: "primary", header: "Primary", text: true, required: false },
+];
+
+/** Where each of our columns is in the table, by header; -1 where a column is missing. */
+export type ColumnMap = Record<ColumnKey, number>;
+
+export function mapColumns(headers: readonly unknown[]): ColumnMap {
+  const normalised = headers.map((h) => String(h ?? "").trim().toLowerCase());
+  return Object.fromEntries(COLUMNS.map((c) => [c.key, normalised.indexOf(c.header.toLowerCase())])) as ColumnMap;
+}
+
+export function missingRequired(map: ColumnMap): string[] {
+  return COLUMNS.filter((c) => c.required && map[c.key] < 0).map((c) => c.header);
+}
+
+export interface RowProblem {
+  /** 1-based row of the register's data body. */
+  row: number;
+  id: string;
+  message: string;
+}
+
+export type ParsedRow = { ok: true; kpi: KpiDefinition } | { ok: false; problem: RowProblem } | { ok: "empty" };
+
+function text(v: unknown): string {
+  return v === null || v === undefined ? "" : String(v).trim();
+}
+
+function optionalNumber(v: unknown): number | null | undefined {
+  if (v === "" || v === null || v === undefined) return null;
+  if (typeof v === "number" && Number.isFinite(v)) return v;
+  if (typeof v === "string" && v.trim() !== "" && Number.isFinite(Number(v.replace(/,/g, "")))) return Number(v.replace(/,/g, ""));
+  return undefined;
+}
+
+/** Reads one register row (values in table order). */
+export function parseRow(values: readonly unknown[], map: ColumnMap, rowNumber: number): ParsedRow {
+  const cell = (key: ColumnKey) => (map[key] >= 0 ? values[map[key]] : "");
+  if (COLUMNS.every((c) => map[c.key] < 0 || text(cell(c.key)) === "")) return { ok: "empty" };
+  const id = text(cell("id"));
+  const bad = (message: string): ParsedRow => ({ ok: false, problem: { row: rowNumber, id, message } });
+  if (id === "") return bad("has no ID");
+  if (!/^[A-Za-z][A-Za-z0-9_]*$/.test(id)) return bad(`has the ID "${id}", which must be letters, digits and _ starting with a letter`);
+  const target = optionalNumber(cell("target"));
+  if (target === null || target === undefined) return bad(`has a Target that is not a number ("${text(cell("target"))}")`);
+  const direction = DIRECTIONS_OF_TEXT[text(cell("direction")).toLowerCase()];
+  if (!direction) return bad(`has a Direction "${text(cell("direction"))}" that is neither "higher" nor "lower"`);
+  const atRisk = optionalNumber(cell("atRisk"));
+  if (atRisk === undefined) return bad(`has an At risk that is not a number ("${text(cell("atRisk"))}")`);
+  if (atRisk !== null && !atRiskOnUnfavourableSide(target, atRisk, direction)) {
+    return bad(`has At risk ${atRisk} on the wrong side of its target ${target} (${direction} is better)`);
+  }
+  const baseline = optionalNumber(cell("baseline"));
+  if (baseline === undefined) return bad(`has a Baseline that is not a number ("${text(cell("baseline"))}")`);
+  const kind = text(cell("kind")).toLowerCase() || "lagging";
+  if (!(KINDS as readonly string[]).includes(kind)) return bad(`has a Kind "${text(cell("kind"))}" that is neither "leading" nor "lagging"`);
+  const cadence = text(cell("cadence")).toLowerCase() || "monthly";
+  if (!(CADENCES as readonly string[]).includes(cadence)) return bad(`has a Cadence "${text(cell("cadence"))}" that is not weekly, monthly or quarterly`);
+  const source = text(cell("source"));
+  if (source === "") return bad("has no Source range");
+  return {
+    ok: true,
+    kpi: {
+      id,
+      name: text(cell("name")) || id,
+      owner: text(cell("owner")),
+      objective: text(cell("objective")),
+      kind: kind as KpiDefinition["kind"],
+      predicts: text(cell("predicts")),
+      direction,
+      target,
+      atRisk,
+      baseline,
+      unit: text(cell("unit")),
+      cadence: cadence as KpiDefinition["cadence"],
+      initiative: text(cell("initiative")),
+      response: text(cell("response")),
+      source,
+      lastReviewed: reviewedDate(cell("lastReviewed")),
+      primary: !/^(no|false|0|n)$/i.test(text(cell("primary"))),
+    },
+  };
+}
+
+/** "Last reviewed" may hold our ISO text or, typed by hand, an Excel date serial. */
+function reviewedDate(v: unknown): string {
+  if (typeof v === "number" && v > 0) {
+    const ms = Math.round((v - 25569) * 86_400_000);
+    return new Date(ms).toISOString().slice(0, 10);
+  }
+  const t = text(v);
+  return /^\d{4}-\d{2}-\d{2}$/.test(t) ? t : "";
+}
+
+/** The value each of our columns holds for a definition. */
+export function cellsOf(k: KpiDefinition): Record<ColumnKey, string | number> {
+  return {
+    id: k.id,
+    name: k.name,
+    owner: k.owner,
+    objective: k.objective,
+    kind: k.kind,
+    predicts: k.predicts,
+    direction: k.direction,
+    target: k.target,
+    atRisk: k.atRisk ?? "",
+    baseline: k.baseline ?? "",
+    unit: k.unit,
+    cadence: k.cadence,
+    initiative: k.initiative,
+    response: k.response,
+    source: k.source,
+    lastReviewed: k.lastReviewed,
+    primary: k.primary ? "Yes" : "No",
+  };
+}
+
+/** Finds duplicate IDs: every row after the first with the same ID (case-insensitive) is a problem. */
+export function duplicateIds(rows: readonly { row: number; kpi: KpiDefinition }[]): RowProblem[] {
+  const seen = new Map<string, number>();
+  const problems: RowProblem[] = [];
+  for (const { row, kpi } of rows) {
+    const key = kpi.id.toUpperCase();
+    const first = seen.get(key);
+    if (first === undefined) seen.set(key, row);
+    else problems.push({ row, id: kpi.id, message: `repeats the ID ${kpi.id} of row ${first}` });
+  }
+  return problems;
+}
