@@ -197,16 +197,22 @@ export class WorkbookModel implements FormulaHost {
     return target ? { sheet: target.sheet.name, ...target.area } : null;
   }
 
-  /** Writes one cell the way Excel's Range.values does: "=..." becomes a formula, numeric text a number. */
+  /**
+   * Writes one cell the way Excel's Range.values does (Range.values reference: "If the value
+   * starts with a plus, minus, or equal sign, Excel interprets this value as a formula"):
+   * numeric text becomes a number, "TRUE"/"FALSE" a boolean, a leading apostrophe keeps text,
+   * and a cell formatted as Text ("@") keeps whatever it is given as text.
+   */
   writeValue(sheet: SheetModel, row: number, col: number, input: unknown): void {
     this.assertEditable(sheet);
     const existing = sheet.cells.get(key(row, col)) ?? {};
     const next: Cell = { numberFormat: existing.numberFormat, fill: existing.fill, fontColor: existing.fontColor };
     const asText = existing.numberFormat === "@";
     if (typeof input === "string" && !asText) {
-      if (input.startsWith("=") && input.length > 1) next.formula = input;
+      if (input.trim() !== "" && Number.isFinite(Number(input))) next.value = Number(input);
+      else if (input.startsWith("=") && input.length > 1) next.formula = input;
+      else if ((input.startsWith("+") || input.startsWith("-")) && input.length > 1) next.formula = `=${input}`;
       else if (input.startsWith("'")) next.value = input.slice(1);
-      else if (input.trim() !== "" && Number.isFinite(Number(input))) next.value = Number(input);
       else if (/^(true|false)$/i.test(input)) next.value = input.toLowerCase() === "true";
       else if (input !== "") next.value = input;
     } else if (typeof input === "number" || typeof input === "boolean") {
