@@ -1,15 +1,32 @@
 /** @type {import('jest').Config} */
+const transform = {
+  "^.+\\.(ts|tsx|js)$": [
+    "ts-jest",
+    { tsconfig: { module: "commonjs", moduleResolution: "node", allowJs: true, jsx: "react-jsx" } },
+  ],
+};
+
 module.exports = {
-  testEnvironment: "node",
-  roots: ["<rootDir>/test"],
-  testMatch: ["**/*.test.ts", "**/*.test.tsx"],
-  testPathIgnorePatterns: ["/node_modules/", "/test/browser/"],
-  setupFiles: ["<rootDir>/test/support/customFunctionsGlobal.ts"],
-  transform: {
-    "^.+\\.(ts|tsx|js)$": [
-      "ts-jest",
-      { tsconfig: { module: "commonjs", moduleResolution: "node", allowJs: true, jsx: "react-jsx" }, diagnostics: { warnOnly: false } },
-    ],
-  },
-  transformIgnorePatterns: ["/node_modules/(?!simple-statistics/)"],
+  projects: [
+    {
+      displayName: "unit",
+      testEnvironment: "node",
+      roots: ["<rootDir>/test"],
+      testMatch: ["**/*.test.ts", "**/*.test.tsx"],
+      testPathIgnorePatterns: ["/node_modules/", "/test/browser/"],
+      setupFiles: ["<rootDir>/test/support/customFunctionsGlobal.ts"],
+      transform,
+    },
+    {
+      displayName: "browser",
+      testEnvironment: "node",
+      roots: ["<rootDir>/test/browser"],
+      testMatch: ["**/*.test.ts"],
+      setupFiles: ["<rootDir>/test/support/customFunctionsGlobal.ts"],
+      globalSetup: "<rootDir>/test/browser/globalSetup.ts",
+      globalTeardown: "<rootDir>/test/browser/globalTeardown.ts",
+      transform,
+    },
+  ],
+  testTimeout: 60_000,
 };

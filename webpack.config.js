@@ -14,13 +14,18 @@ const OFFICE_HOST = "https://appsforoffice.microsoft.com";
 module.exports = async (env = {}, argv = {}) => {
   const production = argv.mode === "production";
   const https = Boolean(env.https);
+  // The workbench (in-memory Excel + sample workbook) is a development tool: it is built for
+  // `npm start` and the browser tests, never into the add-in a production build deploys.
+  const workbench = !production || Boolean(env.workbench);
   return {
     mode: production ? "production" : "development",
-    devtool: production ? "source-map" : "eval-source-map",
+    // No eval-based source maps: the pages' Content-Security-Policy forbids eval.
+    devtool: "source-map",
     entry: {
       functions: "./src/functions/functions.ts",
       taskpane: "./src/taskpane/index.tsx",
       help: "./src/help/help.ts",
+      ...(workbench ? { workbench: "./src/workbench/index.tsx" } : {}),
     },
     output: {
       path: path.resolve(__dirname, env.outputPath ?? "dist"),
@@ -41,9 +46,10 @@ module.exports = async (env = {}, argv = {}) => {
         templateParameters: { officeHost: OFFICE_HOST },
       }),
       new HtmlWebpackPlugin({ filename: "help.html", template: "./src/help/help.html", chunks: ["help"] }),
+      ...(workbench ? [new HtmlWebpackPlugin({ filename: "workbench.html", template: "./src/workbench/workbench.html", chunks: ["workbench"] })] : []),
       new CopyWebpackPlugin({
         patterns: [
-          { from: "assets/*.png", to: "assets/[name][ext]" },
+          { from: "assets/icon-*.png", to: "assets/[name][ext]" },
           { from: "manifest.xml", to: "manifest.xml" },
         ],
       }),
@@ -58,6 +64,7 @@ module.exports = async (env = {}, argv = {}) => {
       devMiddleware: { writeToDisk: true },
       client: { overlay: { errors: true, warnings: false }, logging: "warn" },
       server: https ? { type: "https", options: await devCertificates() } : { type: "http" },
+      open: canOpenBrowser() ? ["/workbench.html"] : false,
       onListening: (server) => printWelcome(server.server.address().port, https),
     },
   };
@@ -68,14 +75,20 @@ async function devCertificates() {
   return devCerts.getHttpsServerOptions();
 }
 
+/** A desktop session can show a browser; a server or a container cannot. */
+function canOpenBrowser() {
+  if (process.env.CI || process.env.KPI_LENS_NO_OPEN) return false;
+  return process.platform === "darwin" || process.platform === "win32" || Boolean(process.env.DISPLAY || process.env.WAYLAND_DISPLAY);
+}
+
 function printWelcome(port, https) {
   const base = `${https ? "https" : "http"}://localhost:${port}`;
   const lines = [
     "",
     "KPI Lens is being served.",
-    https
-      ? `  Add-in files for Excel:  ${base}/taskpane.html  (manifest: ${base}/manifest.xml)`
-      : `  Functions page:          ${base}/help.html`,
+    `  Workbench (the add-in on a sample workbook, no Excel needed):  ${base}/workbench.html`,
+    `  Function reference:                                          ${base}/help.html`,
+    https ? `  Add-in page for Excel:                                       ${base}/taskpane.html` : "",
     "",
     "Sideload into Excel (see README, 'Try it in Excel'):",
     "  Excel on the web:     npm run start:excel, then Home > Add-ins > More Add-ins > Upload My Add-in > manifest.xml",

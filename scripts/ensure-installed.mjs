@@ -19,3 +19,20 @@ if (installed !== wanted) {
   execSync("npm install --no-audit --no-fund", { stdio: "inherit" });
   writeFileSync(stamp, wanted);
 }
+
+// The browser tests drive Chromium. On a Debian or Ubuntu machine where we are root (a fresh
+// container, CI), install Debian's package; elsewhere say how to point the tests at a browser.
+const chromium = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+if (process.argv.includes("--browser") && !existsSync(chromium)) {
+  const root = typeof process.getuid === "function" && process.getuid() === 0;
+  if (process.platform === "linux" && root && existsSync("/usr/bin/apt-get")) {
+    console.log("Installing Chromium from Debian's packages for the browser tests…");
+    execSync("apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null", { stdio: "inherit" });
+  } else {
+    console.error(
+      `The browser tests need Chromium at ${chromium}. Install it (Debian/Ubuntu: sudo apt-get install chromium), ` +
+        "or set CHROMIUM_PATH to a Chrome or Chromium executable, then run npm test again.",
+    );
+    process.exit(1);
+  }
+}

@@ -1,17 +1,14 @@
 /**
- * Entry of the task pane in the shared runtime. Office.js calls back when the host is ready;
- * the pane then renders inside Fluent UI's provider with the Office theme (light or dark).
+ * Entry of the task pane in the shared runtime: once Office is ready, the pane renders against
+ * the real Excel through Excel.run.
  */
 import { createRoot } from "react-dom/client";
+import { ExcelKpiWorkbook } from "../workbook/kpiWorkbook";
 import { App } from "./App";
 
-function mount(): void {
+void Office.onReady(() => {
   const container = document.getElementById("root");
-  if (container) createRoot(container).render(<App />);
-}
-
-if (typeof Office !== "undefined" && typeof Office.onReady === "function") {
-  void Office.onReady(mount);
-} else {
-  mount();
-}
+  if (!container) return;
+  const workbook = new ExcelKpiWorkbook((batch) => Excel.run(batch));
+  createRoot(container).render(<App workbook={workbook} />);
+});

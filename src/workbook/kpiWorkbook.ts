@@ -81,6 +81,7 @@ export interface KpiWorkbook {
   select(id: string): Promise<void>;
   insertFormula(address: string, formula: string): Promise<void>;
   onChange(listener: () => void): Promise<() => void>;
+  onSelectionChange(listener: () => void): Promise<() => void>;
 }
 
 /** How far past a plain range new periods are looked for. */
@@ -271,15 +272,22 @@ export class ExcelKpiWorkbook implements KpiWorkbook {
     });
   }
 
-  async onChange(listener: () => void): Promise<() => void> {
+  onChange(listener: () => void): Promise<() => void> {
+    return this.subscribe((ctx) => ctx.workbook.worksheets.onChanged.add(async () => listener()));
+  }
+
+  onSelectionChange(listener: () => void): Promise<() => void> {
+    return this.subscribe((ctx) => ctx.workbook.onSelectionChanged.add(async () => listener()));
+  }
+
+  /** Registers an event handler; the returned function removes it in the context it was added in. */
+  private subscribe(add: (ctx: Excel.RequestContext) => OfficeExtension.EventHandlerResult<unknown>): Promise<() => void> {
     return this.run(async (ctx) => {
-      const handler = ctx.workbook.worksheets.onChanged.add(async () => listener());
+      const handler = add(ctx);
       await ctx.sync();
       return () => {
-        void this.run(async (inner) => {
-          handler.remove();
-          await inner.sync();
-        });
+        handler.remove();
+        void handler.context.sync();
       };
     });
   }

@@ -139,11 +139,18 @@ abstract class FakeObject {
   }
 }
 
+/** An event of the API: handlers run after the change, outside any batch (EventHandlers.add). */
 class EventSource<E> {
-  constructor(private subscribe: (handler: (e: E) => void) => () => void) {}
-  add(handler: (e: E) => Promise<unknown> | void): { remove: () => void; context: unknown } {
-    const off = this.subscribe((e) => void handler(e));
-    return { remove: off, context: undefined };
+  constructor(
+    private context: FakeRequestContext,
+    private subscribe: (handler: (e: E) => void) => () => void,
+  ) {}
+  add(handler: (e: E) => Promise<unknown> | void): { remove: () => void; context: FakeRequestContext } {
+    let off: (() => void) | null = null;
+    this.context.enqueue(() => {
+      off = this.subscribe((e) => void handler(e));
+    });
+    return { remove: () => this.context.enqueue(() => off?.()), context: this.context };
   }
 }
 
@@ -161,7 +168,7 @@ export class FakeWorkbook extends FakeObject {
     this.tables = new FakeTableCollection(context, () => null);
     this.names = new FakeNamedItemCollection(context);
     this.settings = new FakeSettingCollection(context);
-    this.onSelectionChanged = new EventSource((h) => this.model.onSelection(h));
+    this.onSelectionChanged = new EventSource(context, (h) => this.model.onSelection(h));
   }
 
   protected scalarNames(): string[] {
@@ -198,8 +205,8 @@ export class FakeWorksheetCollection extends FakeObject {
 
   constructor(context: FakeRequestContext) {
     super(context);
-    this.onChanged = new EventSource((h) => this.model.onChange(h));
-    this.onSelectionChanged = new EventSource((h) => this.model.onSelection(h));
+    this.onChanged = new EventSource(context, (h) => this.model.onChange(h));
+    this.onSelectionChanged = new EventSource(context, (h) => this.model.onSelection(h));
   }
 
   protected scalarNames(): string[] {
@@ -279,7 +286,7 @@ export class FakeWorksheet extends FakeObject {
     super(context);
     this.protection = new FakeWorksheetProtection(context, () => this.sheet());
     this.tables = new FakeTableCollection(context, () => this.sheet());
-    this.onChanged = new EventSource((h) => this.model.onChange((e) => e.worksheetId === this.locate()?.id && h(e)));
+    this.onChanged = new EventSource(context, (h) => this.model.onChange((e) => e.worksheetId === this.locate()?.id && h(e)));
   }
 
   sheet(): SheetModel {

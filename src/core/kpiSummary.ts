@@ -1,0 +1,57 @@
+/**
+ * What the pane says about one KPI: its latest value and status (KPI_STATUS's rules) and
+ * whether the latest movement is a real change (SIG_CHANGE's statistics, XmR by default).
+ */
+import { KpiDefinition } from "./kpi";
+import { ProblemError } from "./problem";
+import { CHANGE_LABEL, sigChange, SigChangeResult, SigMethod } from "./sigChange";
+import { classify, defaultAtRisk, Status, STATUS_LABEL } from "./status";
+
+export interface KpiSummary {
+  latest: number | null;
+  /** 1-based period of the latest value. */
+  latestPeriod: number | null;
+  status: Status | null;
+  statusLabel: string;
+  change: SigChangeResult | null;
+  /** "routine variation", "significant increase (rule 1: a point outside the limits)", or why there is no test. */
+  changeLabel: string;
+  /** "Off track · routine variation" */
+  headline: string;
+}
+
+const RULE_TEXT: Record<number, string> = {
+  1: "a point outside the natural process limits",
+  2: "8 in a row on one side of the centre",
+  3: "3 of the last 4 beyond 1.33 moving ranges",
+};
+
+export function summarise(kpi: Pick<KpiDefinition, "target" | "atRisk" | "direction">, values: readonly (number | null)[], method: SigMethod = "xmr"): KpiSummary {
+  let latestPeriod: number | null = null;
+  for (let i = values.length - 1; i >= 0; i--) {
+    if (values[i] !== null) {
+      latestPeriod = i + 1;
+      break;
+    }
+  }
+  const latest = latestPeriod === null ? null : (values[latestPeriod - 1] as number);
+  const status = latest === null ? null : classify(latest, kpi.target, kpi.atRisk ?? defaultAtRisk(kpi.target, kpi.direction), kpi.direction);
+  const statusLabel = status === null ? "No data" : STATUS_LABEL[status];
+  let change: SigChangeResult | null = null;
+  let changeLabel: string;
+  try {
+    change = sigChange(values.map((v) => (v === null ? NaN : v)), { recent: 1, alpha: 0.05, method });
+    changeLabel = describeChange(change, method);
+  } catch (e) {
+    if (!(e instanceof ProblemError)) throw e;
+    changeLabel = "too few values to test";
+  }
+  return { latest, latestPeriod, status, statusLabel, change, changeLabel, headline: `${statusLabel} · ${changeLabel}` };
+}
+
+function describeChange(change: SigChangeResult, method: SigMethod): string {
+  if (!change.significant) return method === "xmr" ? "routine variation" : "no significant change";
+  const label = CHANGE_LABEL[change.direction].toLowerCase();
+  if (method === "xmr" && typeof change.statistic === "number") return `${label} (rule ${change.statistic}: ${RULE_TEXT[change.statistic]})`;
+  return label;
+}

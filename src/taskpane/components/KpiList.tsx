@@ -1,0 +1,116 @@
+/**
+ * The KPIs grouped by objective: each with its latest value, status, a trend line and whether
+ * its latest movement is a real change; each objective rolls up the worst status of its KPIs.
+ */
+import { Badge, Button, Card, Text, makeStyles, tokens } from "@fluentui/react-components";
+import { KpiDefinition } from "../../core/kpi";
+import { KpiSummary, summarise } from "../../core/kpiSummary";
+import { Status, STATUS_LABEL, worseStatus } from "../../core/status";
+import { KpiSeries } from "../../workbook/kpiWorkbook";
+import { Sparkline } from "./Sparkline";
+
+const useStyles = makeStyles({
+  group: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS, marginBottom: tokens.spacingVerticalM },
+  groupHeader: { display: "flex", justifyContent: "space-between", alignItems: "center", gap: tokens.spacingHorizontalS },
+  card: { padding: tokens.spacingVerticalS },
+  row: { display: "flex", justifyContent: "space-between", alignItems: "center", gap: tokens.spacingHorizontalS, flexWrap: "wrap" },
+  actions: { display: "flex", gap: tokens.spacingHorizontalXS, flexWrap: "wrap" },
+  problem: { color: tokens.colorPaletteRedForeground1 },
+});
+
+const BADGE: Record<Status | "none", "success" | "warning" | "danger" | "informative"> = { on: "success", risk: "warning", off: "danger", none: "informative" };
+
+export interface KpiListProps {
+  kpis: readonly KpiDefinition[];
+  series: Record<string, KpiSeries>;
+  busy: boolean;
+  onSelect(kpi: KpiDefinition): void;
+  onEdit(kpi: KpiDefinition): void;
+  onUntag(kpi: KpiDefinition): void;
+  onExtend(kpi: KpiDefinition): void;
+}
+
+export function summaryOf(kpi: KpiDefinition, series: KpiSeries | undefined): KpiSummary {
+  return summarise(kpi, series?.values ?? []);
+}
+
+export function KpiList({ kpis, series, busy, onSelect, onEdit, onUntag, onExtend }: KpiListProps) {
+  const styles = useStyles();
+  const groups = new Map<string, KpiDefinition[]>();
+  for (const k of kpis) groups.set(k.objective || "No objective", [...(groups.get(k.objective || "No objective") ?? []), k]);
+  if (kpis.length === 0) return <Text>No KPIs yet. Select a column of values in the sheet and tag it above.</Text>;
+  return (
+    <div role="list" aria-label="KPIs by objective">
+      {[...groups.entries()].map(([objective, members]) => {
+        const summaries = members.map((k) => summaryOf(k, series[k.id]));
+        const statuses = summaries.map((s) => s.status).filter((s): s is Status => s !== null);
+        const rollup = statuses.length ? statuses.reduce(worseStatus) : null;
+        return (
+          <section key={objective} className={styles.group} role="listitem" aria-label={`Objective ${objective}`}>
+            <div className={styles.groupHeader}>
+              <Text weight="semibold">{objective}</Text>
+              <Badge appearance="tint" color={BADGE[rollup ?? "none"]} aria-label={`Objective status ${rollup ? STATUS_LABEL[rollup] : "No data"}`}>
+                {rollup ? STATUS_LABEL[rollup] : "No data"}
+              </Badge>
+            </div>
+            {members.map((k, i) => (
+              <KpiCard key={k.id} kpi={k} summary={summaries[i]} series={series[k.id]} busy={busy} onSelect={onSelect} onEdit={onEdit} onUntag={onUntag} onExtend={onExtend} />
+            ))}
+          </section>
+        );
+      })}
+    </div>
+  );
+}
+
+function KpiCard(props: { kpi: KpiDefinition; summary: KpiSummary; series: KpiSeries | undefined } & Omit<KpiListProps, "kpis" | "series">) {
+  const { kpi, summary, series, busy, onSelect, onEdit, onUntag, onExtend } = props;
+  const styles = useStyles();
+  const latest = summary.latest === null ? "—" : `${summary.latest.toLocaleString()}${kpi.unit ? ` ${kpi.unit}` : ""}`;
+  return (
+    <Card className={styles.card} aria-label={`KPI ${kpi.name}`} data-kpi-id={kpi.id}>
+      <div className={styles.row}>
+        <Text weight="semibold">{kpi.name}</Text>
+        <Badge appearance="filled" color={BADGE[summary.status ?? "none"]} data-testid="status">
+          {summary.statusLabel}
+        </Badge>
+      </div>
+      <div className={styles.row}>
+        <Text size={200}>
+          Latest {latest} · target {kpi.target.toLocaleString()}
+        </Text>
+        <Sparkline values={series?.values ?? []} target={kpi.target} label={`Trend of ${kpi.name}`} />
+      </div>
+      <Text size={200} data-testid="change">
+        {summary.headline}
+      </Text>
+      <Text size={200}>Owner {kpi.owner || "none"}</Text>
+      {series?.problem && (
+        <Text size={200} className={styles.problem} role="alert">
+          {series.problem}
+        </Text>
+      )}
+      {series && series.newPeriods > 0 && (
+        <div className={styles.row}>
+          <Text size={200}>
+            {series.newPeriods} new value{series.newPeriods > 1 ? "s" : ""} after the range.
+          </Text>
+          <Button size="small" disabled={busy} onClick={() => onExtend(kpi)}>
+            Include new periods
+          </Button>
+        </div>
+      )}
+      <div className={styles.actions}>
+        <Button size="small" disabled={busy} onClick={() => onSelect(kpi)} aria-label={`Select the range of ${kpi.name}`}>
+          Select range
+        </Button>
+        <Button size="small" disabled={busy} onClick={() => onEdit(kpi)} aria-label={`Edit ${kpi.name}`}>
+          Edit
+        </Button>
+        <Button size="small" disabled={busy} onClick={() => onUntag(kpi)} aria-label={`Untag ${kpi.name}`}>
+          Untag
+        </Button>
+      </div>
+    </Card>
+  );
+}

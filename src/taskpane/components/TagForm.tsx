@@ -1,0 +1,131 @@
+/**
+ * The form that tags a range as a KPI, or edits one. It validates as the user types (with the
+ * same rules the register reader applies) and says what is wrong beside the field.
+ */
+import { Button, Checkbox, Field, Input, Select, Textarea, makeStyles, tokens } from "@fluentui/react-components";
+import { FormEvent, useMemo, useState } from "react";
+import { EMPTY_DRAFT, FieldErrors, KpiDefinition, KpiDraft, validateDraft } from "../../core/kpi";
+
+const useStyles = makeStyles({
+  form: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
+  pair: { display: "grid", gridTemplateColumns: "minmax(0, 1fr) minmax(0, 1fr)", gap: tokens.spacingHorizontalS },
+  control: { width: "100%", minWidth: 0 },
+  actions: { display: "flex", gap: tokens.spacingHorizontalS, flexWrap: "wrap" },
+});
+
+export interface TagFormProps {
+  /** The KPIs already in the register (for unique names and Predicts). */
+  kpis: readonly KpiDefinition[];
+  /** The KPI being edited, or null to tag a new one. */
+  editing: KpiDefinition | null;
+  initial: KpiDraft;
+  /** What will be tagged, e.g. "'Monthly KPIs'!B2:B37 · 36 numbers"; null when nothing usable is selected. */
+  target: string | null;
+  disabled: boolean;
+  onSubmit(draft: KpiDraft): Promise<boolean>;
+  onCancel?(): void;
+}
+
+export function TagForm({ kpis, editing, initial, target, disabled, onSubmit, onCancel }: TagFormProps) {
+  const styles = useStyles();
+  const [draft, setDraft] = useState<KpiDraft>(initial);
+  const [touched, setTouched] = useState<Partial<Record<keyof KpiDraft, boolean>>>({});
+  const [submitted, setSubmitted] = useState(false);
+  const others = useMemo(() => kpis.filter((k) => k.id !== editing?.id), [kpis, editing]);
+  const errors: FieldErrors = useMemo(() => validateDraft(draft, others), [draft, others]);
+  const lagging = others.filter((k) => k.kind === "lagging");
+
+  const show = (field: keyof KpiDraft) => (submitted || touched[field] ? errors[field] : undefined);
+  const set = (field: keyof KpiDraft) => (value: string | boolean) => {
+    setDraft((d) => ({ ...d, [field]: value }));
+    setTouched((t) => ({ ...t, [field]: true }));
+  };
+  // Required fields are marked by aria-required and their message, not by a "*" in the label,
+  // so the label is exactly the field's name for screen readers and tests alike.
+  const text = (field: keyof KpiDraft, label: string, hint?: string, required = false) => (
+    <Field label={label} hint={hint} validationMessage={show(field)} validationState={show(field) ? "error" : "none"}>
+      <Input
+        className={styles.control}
+        aria-required={required}
+        value={draft[field] as string}
+        onChange={(_, d) => set(field)(d.value)}
+        onBlur={() => setTouched((t) => ({ ...t, [field]: true }))}
+      />
+    </Field>
+  );
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    setSubmitted(true);
+    if (Object.keys(errors).length > 0) return;
+    if (await onSubmit(draft)) {
+      setDraft(editing ? draft : { ...EMPTY_DRAFT, objective: draft.objective, owner: draft.owner });
+      setTouched({});
+      setSubmitted(false);
+    }
+  }
+
+  return (
+    <form className={styles.form} onSubmit={submit} aria-label={editing ? `Edit ${editing.name}` : "Tag a KPI"} noValidate>
+      {text("name", "Name", undefined, true)}
+      {text("owner", "Owner", "A person, not a department", true)}
+      {text("objective", "Objective", "The goal this KPI ladders up to")}
+      <div className={styles.pair}>
+        <Field label="Kind" validationMessage={show("kind")}>
+          <Select className={styles.control} value={draft.kind} onChange={(_, d) => set("kind")(d.value)}>
+            <option value="lagging">Lagging (outcome)</option>
+            <option value="leading">Leading (predictor)</option>
+          </Select>
+        </Field>
+        <Field label="Direction" validationMessage={show("direction")}>
+          <Select className={styles.control} value={draft.direction} onChange={(_, d) => set("direction")(d.value)}>
+            <option value="higher">Higher is better</option>
+            <option value="lower">Lower is better</option>
+          </Select>
+        </Field>
+      </div>
+      {draft.kind === "leading" && (
+        <Field label="Predicts" hint="The lagging KPI this one should move" validationMessage={show("predicts")} validationState={show("predicts") ? "error" : "none"}>
+          <Select value={draft.predicts} onChange={(_, d) => set("predicts")(d.value)}>
+            <option value="">(none yet)</option>
+            {lagging.map((k) => (
+              <option key={k.id} value={k.id}>
+                {k.name}
+              </option>
+            ))}
+          </Select>
+        </Field>
+      )}
+      <div className={styles.pair}>
+        {text("target", "Target", undefined, true)}
+        {text("atRisk", "At risk", "Off track beyond this; default 10% from target")}
+      </div>
+      <div className={styles.pair}>
+        {text("baseline", "Baseline")}
+        {text("unit", "Unit")}
+      </div>
+      <Field label="Cadence" validationMessage={show("cadence")}>
+        <Select value={draft.cadence} onChange={(_, d) => set("cadence")(d.value)}>
+          <option value="weekly">Weekly</option>
+          <option value="monthly">Monthly</option>
+          <option value="quarterly">Quarterly</option>
+        </Select>
+      </Field>
+      {text("initiative", "Initiative", "The work meant to move this KPI")}
+      <Field label="Response" hint="What the owner does when the KPI leaves On track">
+        <Textarea value={draft.response} onChange={(_, d) => set("response")(d.value)} resize="vertical" />
+      </Field>
+      <Checkbox label="Primary KPI of its objective" checked={draft.primary} onChange={(_, d) => set("primary")(d.checked === true)} />
+      <div className={styles.actions}>
+        <Button appearance="primary" type="submit" disabled={disabled || (!editing && target === null)}>
+          {editing ? "Save changes" : "Tag as KPI"}
+        </Button>
+        {onCancel && (
+          <Button type="button" onClick={onCancel}>
+            Cancel
+          </Button>
+        )}
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,117 @@
+/**
+ * The pane's state: the register, every KPI's values, the current selection, what is running
+ * and what went wrong. All reads and writes go through the KpiWorkbook interface.
+ */
+import { useCallback, useEffect, useRef, useState } from "react";
+import { KpiSeries, KpiWorkbook, KpiWorkbookError, RegisterState, Selection } from "../workbook/kpiWorkbook";
+
+export interface Notice {
+  intent: "error" | "warning" | "success" | "info";
+  text: string;
+}
+
+export interface PaneState {
+  register: RegisterState | null;
+  series: Record<string, KpiSeries>;
+  selection: Selection | null;
+  /** What is running, for the progress indicator; null when idle. */
+  busy: string | null;
+  notice: Notice | null;
+  dismiss(): void;
+  refresh(): Promise<void>;
+  /** Runs a change with progress and a message; refreshes after it. Returns whether it worked. */
+  act(label: string, change: () => Promise<unknown>, done?: string): Promise<boolean>;
+}
+
+/** Turns what Excel or the workbook layer threw into a sentence for the user. */
+export function describeError(e: unknown): string {
+  if (e instanceof KpiWorkbookError) return e.message;
+  const code = (e as { code?: string }).code;
+  const message = e instanceof Error ? e.message : String(e);
+  if (code === "AccessDenied") return `Excel refused the change: ${message} Unprotect the sheet and try again.`;
+  if (code === "ItemNotFound") return `Something KPI Lens needs is gone from the workbook: ${message} Refresh, then try again.`;
+  return `Excel reported a problem: ${message}`;
+}
+
+export function usePane(workbook: KpiWorkbook): PaneState {
+  const [register, setRegister] = useState<RegisterState | null>(null);
+  const [series, setSeries] = useState<Record<string, KpiSeries>>({});
+  const [selection, setSelection] = useState<Selection | null>(null);
+  const [busy, setBusy] = useState<string | null>(null);
+  const [notice, setNotice] = useState<Notice | null>(null);
+  const refreshing = useRef<Promise<void> | null>(null);
+  const again = useRef(false);
+
+  const refresh = useCallback(async () => {
+    // One refresh at a time; a change during it asks for one more, so no update is lost.
+    if (refreshing.current) {
+      again.current = true;
+      return refreshing.current;
+    }
+    const run = (async () => {
+      do {
+        again.current = false;
+        try {
+          const result = await workbook.refresh();
+          setRegister(result.register);
+          setSeries(Object.fromEntries(result.series.map((s) => [s.id, s])));
+        } catch (e) {
+          setNotice({ intent: "error", text: describeError(e) });
+        }
+      } while (again.current);
+    })();
+    refreshing.current = run;
+    try {
+      await run;
+    } finally {
+      refreshing.current = null;
+    }
+  }, [workbook]);
+
+  const readSelection = useCallback(async () => {
+    try {
+      setSelection(await workbook.readSelection());
+    } catch {
+      setSelection(null);
+    }
+  }, [workbook]);
+
+  useEffect(() => {
+    let alive = true;
+    const offs: (() => void)[] = [];
+    setBusy("Reading the workbook…");
+    void Promise.all([refresh(), readSelection()]).finally(() => alive && setBusy(null));
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    void workbook.onChange(() => {
+      clearTimeout(timer);
+      timer = setTimeout(() => void refresh(), 150);
+    }).then((off) => (alive ? offs.push(off) : off()));
+    void workbook.onSelectionChange(() => void readSelection()).then((off) => (alive ? offs.push(off) : off()));
+    return () => {
+      alive = false;
+      clearTimeout(timer);
+      offs.forEach((off) => off());
+    };
+  }, [workbook, refresh, readSelection]);
+
+  const act = useCallback(
+    async (label: string, change: () => Promise<unknown>, done?: string) => {
+      setBusy(label);
+      setNotice(null);
+      try {
+        await change();
+        if (done) setNotice({ intent: "success", text: done });
+        return true;
+      } catch (e) {
+        setNotice({ intent: "error", text: describeError(e) });
+        return false;
+      } finally {
+        await refresh();
+        setBusy(null);
+      }
+    },
+    [refresh],
+  );
+
+  return { register, series, selection, busy, notice, dismiss: () => setNotice(null), refresh, act };
+}

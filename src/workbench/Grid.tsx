@@ -1,0 +1,115 @@
+/**
+ * The workbench's sheet view: sheet tabs, a name box and formula bar to edit a cell, and a grid
+ * that shows values and the fills conditional formats give them. Dragging selects a range.
+ */
+import { useEffect, useState } from "react";
+import { areaName, columnLetters, qualified } from "../workbook/a1";
+import { FormulaErrorValue } from "./excel/formula";
+import { WorkbookModel } from "./excel/model";
+
+const MAX_ROWS = 120;
+const MAX_COLS = 26;
+
+export function Grid({ model, version }: { model: WorkbookModel; version: number }) {
+  const [sheetId, setSheetId] = useState(model.selection?.sheetId ?? model.sheets[0]?.id);
+  const [anchor, setAnchor] = useState<{ row: number; col: number } | null>(null);
+  const [editText, setEditText] = useState("");
+  const sheet = model.sheets.find((s) => s.id === sheetId) ?? model.sheets[0];
+  const selection = model.selection?.sheetId === sheet?.id ? model.selection.area : null;
+
+  useEffect(() => {
+    if (model.selection && model.selection.sheetId !== sheetId) setSheetId(model.selection.sheetId);
+  }, [version, model, sheetId]);
+
+  useEffect(() => {
+    if (!sheet || !selection) return setEditText("");
+    setEditText(String(model.formulaAt(sheet, selection.row, selection.col)));
+  }, [version, sheet, selection?.row, selection?.col, model, selection]);
+
+  if (!sheet) return null;
+  const used = model.usedArea(sheet);
+  const rows = Math.min(MAX_ROWS, Math.max(40, used ? used.row + used.rowCount + 5 : 0));
+  const cols = Math.min(MAX_COLS, Math.max(10, used ? used.col + used.colCount + 2 : 0));
+
+  const select = (row: number, col: number, extend: boolean) => {
+    const from = extend && anchor ? anchor : { row, col };
+    if (!extend) setAnchor({ row, col });
+    model.select(sheet, { row: Math.min(from.row, row), col: Math.min(from.col, col), rowCount: Math.abs(row - from.row) + 1, colCount: Math.abs(col - from.col) + 1 });
+  };
+
+  const commit = () => {
+    if (!selection) return;
+    try {
+      model.writeValue(sheet, selection.row, selection.col, editText === "" ? null : editText);
+      model.emitChange({ type: "WorksheetChanged", worksheetId: sheet.id, address: qualified(sheet.name, { ...selection, rowCount: 1, colCount: 1 }), changeType: "RangeEdited", source: "Local" });
+    } catch (e) {
+      alert(e instanceof Error ? e.message : String(e));
+    }
+  };
+
+  return (
+    <div className="grid-wrap">
+      <div className="tabs" role="tablist" aria-label="Sheets">
+        {model.sheets.map((s) => (
+          <button key={s.id} role="tab" aria-selected={s.id === sheet.id} onClick={() => setSheetId(s.id)}>
+            {s.name}
+            {s.protected ? " (protected)" : ""}
+          </button>
+        ))}
+      </div>
+      <div className="formula-bar">
+        <input aria-label="Name box" readOnly value={selection ? areaName(selection) : ""} />
+        <input
+          aria-label="Formula bar"
+          value={editText}
+          onChange={(e) => setEditText(e.target.value)}
+          onKeyDown={(e) => e.key === "Enter" && commit()}
+          placeholder="Select a cell, type a value or =formula, press Enter"
+        />
+      </div>
+      <div className="grid-scroll">
+        <table className="grid" aria-label={`Sheet ${sheet.name}`}>
+          <thead>
+            <tr>
+              <th />
+              {Array.from({ length: cols }, (_, c) => (
+                <th key={c} scope="col">
+                  {columnLetters(c)}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {Array.from({ length: rows }, (_, r) => (
+              <tr key={r}>
+                <th scope="row">{r + 1}</th>
+                {Array.from({ length: cols }, (_, c) => {
+                  const v = model.valueAt(sheet, r, c);
+                  const look = model.displayedFormat(sheet, r, c);
+                  const inSelection = selection && r >= selection.row && r < selection.row + selection.rowCount && c >= selection.col && c < selection.col + selection.colCount;
+                  const text = v instanceof FormulaErrorValue ? v.code : typeof v === "number" ? formatNumber(v) : String(v);
+                  return (
+                    <td
+                      key={c}
+                      data-address={areaName({ row: r, col: c, rowCount: 1, colCount: 1 })}
+                      className={`${inSelection ? "selected" : ""} ${typeof v === "number" ? "num" : ""}`}
+                      style={{ background: look.fill ?? undefined, color: look.fontColor ?? undefined }}
+                      onMouseDown={(e) => select(r, c, e.shiftKey)}
+                      onMouseEnter={(e) => e.buttons === 1 && select(r, c, true)}
+                    >
+                      {text}
+                    </td>
+                  );
+                })}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </div>
+  );
+}
+
+function formatNumber(v: number): string {
+  return Number.isInteger(v) ? String(v) : String(Math.round(v * 1e6) / 1e6);
+}

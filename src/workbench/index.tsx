@@ -1,0 +1,48 @@
+/**
+ * The workbench: the real task pane and the real workbook code, running against the in-memory
+ * Excel with a sample workbook, beside a grid that shows what Excel would show. Tests drive it
+ * through window.workbench.
+ */
+import { createRoot } from "react-dom/client";
+import { useEffect, useState } from "react";
+import { App } from "../taskpane/App";
+import { ExcelKpiWorkbook } from "../workbook/kpiWorkbook";
+import { runWith } from "./excel/api";
+import { sampleWorkbook } from "./sampleWorkbook";
+import { installWorkbenchApi } from "./workbenchApi";
+import { Grid } from "./Grid";
+
+const model = sampleWorkbook();
+const workbook = new ExcelKpiWorkbook(runWith(model));
+const params = new URLSearchParams(location.search);
+const dark = params.get("theme") === "dark";
+const paneWidth = Number(params.get("pane") ?? 320);
+
+function Workbench() {
+  const [version, setVersion] = useState(0);
+  useEffect(() => {
+    const bump = () => setVersion((v) => v + 1);
+    const offChange = model.onChange(bump);
+    const offSelection = model.onSelection(bump);
+    const timer = setInterval(bump, 1000);
+    return () => {
+      offChange();
+      offSelection();
+      clearInterval(timer);
+    };
+  }, []);
+  return (
+    <div className={`workbench ${dark ? "dark" : ""}`}>
+      <section className="sheet" aria-label="Workbook">
+        <Grid model={model} version={version} />
+      </section>
+      <aside className="pane" style={{ width: paneWidth }} aria-label="KPI Lens task pane">
+        <App workbook={workbook} dark={dark} />
+      </aside>
+    </div>
+  );
+}
+
+installWorkbenchApi(model);
+const root = document.getElementById("root");
+if (root) createRoot(root).render(<Workbench />);

@@ -1,0 +1,95 @@
+/**
+ * The add-in in a real browser: the workbench page, its pane driven by accessible names,
+ * checked against what Excel would hold.
+ */
+import { kpiStatus } from "../../src/functions/functions";
+import { BAND_LOOK } from "../../src/workbook/bandFormats";
+import { openWorkbench, Session, settle, snapshotOf, tagThroughPane } from "./browser";
+
+const FILL_OF: Record<string, string> = { "On track": BAND_LOOK.on.fill, "At risk": BAND_LOOK.risk.fill, "Off track": BAND_LOOK.off.fill };
+
+let session: Session;
+
+beforeEach(async () => {
+  session = await openWorkbench();
+});
+
+afterEach(async () => {
+  await session.close();
+});
+
+function columnFills(snap: Awaited<ReturnType<typeof snapshotOf>>, sheet: string, col: number, from: number, to: number) {
+  return snap.sheets.find((s) => s.name === sheet)!.fills.slice(from, to).map((r) => r[col]);
+}
+
+function columnValues(snap: Awaited<ReturnType<typeof snapshotOf>>, sheet: string, col: number, from: number, to: number) {
+  return snap.sheets.find((s) => s.name === sheet)!.values.slice(from, to).map((r) => [r[col]]);
+}
+
+describe("tagging in the workbench", () => {
+  it("writes the register row and the name, and colours the cells as KPI_STATUS does", async () => {
+    const { page } = session;
+    await tagThroughPane(page, "'Monthly KPIs'!B2:B37", { name: "Revenue", owner: "Dana Whitfield", objective: "Grow revenue", target: "1300", atRisk: "1250" });
+    const snap = await snapshotOf(page);
+    const register = snap.sheets.find((s) => s.name === "KPI Register")!;
+    expect(register.values[0].slice(0, 9)).toEqual(["ID", "Name", "Owner", "Objective", "Kind", "Predicts", "Direction", "Target", "At risk"]);
+    expect(register.values[1].slice(0, 9)).toEqual(["REVENUE", "Revenue", "Dana Whitfield", "Grow revenue", "lagging", "", "higher", 1300, 1250]);
+    expect(snap.names).toContainEqual({ name: "KPI_REVENUE", formula: "='Monthly KPIs'!$B$2:$B$37", address: "'Monthly KPIs'!B2:B37" });
+    const statuses = kpiStatus(columnValues(snap, "Monthly KPIs", 1, 1, 37), [[1300]], [[1250]]);
+    expect(columnFills(snap, "Monthly KPIs", 1, 1, 37)).toEqual(statuses.map(([s]) => FILL_OF[s as string]));
+    await page.getByRole("article", { name: "KPI Revenue" }).or(page.getByLabel("KPI Revenue")).first().waitFor();
+  });
+
+  it("recolours when the target changes, and untag removes only our formats", async () => {
+    const { page } = session;
+    await page.evaluate(() => window.workbench.addUserFormat("'Monthly KPIs'!D2:D37", { operator: "GreaterThan", formula1: "250", fill: "#E2EFDA" }));
+    const before = (await snapshotOf(page)).conditionalFormats.filter((f) => f.type === "CellValue");
+    await tagThroughPane(page, "'Monthly KPIs'!D2:D37", { name: "Qualified leads", owner: "Sam Ortiz", objective: "Grow revenue", target: "240", atRisk: "210" });
+
+    await page.getByRole("button", { name: "Edit Qualified leads" }).click();
+    await page.getByLabel("Target", { exact: true }).fill("200");
+    await page.getByLabel("At risk", { exact: true }).fill("190");
+    await page.getByRole("button", { name: "Save changes" }).click();
+    await page.getByText("Saved Qualified leads.").waitFor();
+    let snap = await snapshotOf(page);
+    const statuses = kpiStatus(columnValues(snap, "Monthly KPIs", 3, 1, 37), [[200]], [[190]]);
+    expect(columnFills(snap, "Monthly KPIs", 3, 1, 37)).toEqual(statuses.map(([s]) => FILL_OF[s as string]));
+
+    await page.getByRole("button", { name: "Untag Qualified leads" }).click();
+    await page.getByText(/Untagged Qualified leads/).waitFor();
+    snap = await snapshotOf(page);
+    expect(snap.conditionalFormats.filter((f) => f.type === "CellValue")).toEqual(before);
+    expect(snap.conditionalFormats.filter((f) => f.rule.includes("kpilens:"))).toHaveLength(0);
+    expect(snap.names.map((n) => n.name)).not.toContain("KPI_QUALIFIED_LEADS");
+  });
+
+  it("says what is wrong beside a field as the user types", async () => {
+    const { page } = session;
+    await page.getByLabel("Target", { exact: true }).fill("lots");
+    await page.getByLabel("Owner", { exact: true }).fill("Finance team");
+    await page.getByLabel("Name", { exact: true }).click();
+    await page.getByText('"lots" is not a number.').waitFor();
+    await page.getByText("Name a person, not a team or department.").waitFor();
+    await page.getByLabel("Target", { exact: true }).fill("100");
+    await page.getByLabel("At risk", { exact: true }).fill("120");
+    await page.getByText("When higher is better, At risk must be at or below the target (100).").waitFor();
+  });
+
+  it("keeps refreshing the pane to a constant number of syncs", async () => {
+    const { page } = session;
+    await tagThroughPane(page, "'Monthly KPIs'!B2:B37", { name: "Revenue", owner: "Dana Whitfield", objective: "Grow revenue", target: "1300" });
+    await settle(page);
+    const before = await page.evaluate(() => window.workbench.syncCount());
+    await page.getByRole("button", { name: "Refresh" }).click();
+    await settle(page);
+    const after = await page.evaluate(() => window.workbench.syncCount());
+    expect(after - before).toBe(3);
+  });
+
+  it("loads nothing from outside localhost and logs no error", async () => {
+    const { page, requests, errors } = session;
+    await tagThroughPane(page, "'Monthly KPIs'!B2:B37", { name: "Revenue", owner: "Dana Whitfield", objective: "Grow revenue", target: "1300" });
+    expect(requests.filter((u) => !u.startsWith(process.env.KPI_LENS_URL!))).toEqual([]);
+    expect(errors).toEqual([]);
+  });
+});
