@@ -18,9 +18,16 @@ import {
   webDarkTheme,
   webLightTheme,
 } from "@fluentui/react-components";
-import { useState } from "react";
+import { useMemo, useState } from "react";
+import { analyseChain } from "../core/chain";
+import { changeFormula, chainFormula, statusFormula } from "../core/formulas";
+import { healthCheck } from "../core/guardrails";
 import { definitionFromDraft, draftFromDefinition, EMPTY_DRAFT, idFromName, KpiDefinition, KpiDraft } from "../core/kpi";
+import { parseAddress, qualified } from "../workbook/a1";
 import { KpiInput, KpiWorkbook, nameOf } from "../workbook/kpiWorkbook";
+import { ChainEntry, ChainSection } from "./components/ChainSection";
+import { FormulaChoice, FormulaSection } from "./components/FormulaSection";
+import { HealthSection } from "./components/HealthSection";
 import { KpiList } from "./components/KpiList";
 import { TagForm } from "./components/TagForm";
 import { usePane } from "./usePane";
@@ -45,18 +52,71 @@ export function App({ workbook, dark = prefersDark() }: AppProps) {
 }
 
 function inputOf(draft: KpiDraft): KpiInput {
-  const { id: _id, source: _source, lastReviewed: _reviewed, ...input } = definitionFromDraft(draft, "", "", "");
-  void _id;
-  void _source;
-  void _reviewed;
-  return input;
+  const k = definitionFromDraft(draft, "", "", "");
+  return {
+    name: k.name, owner: k.owner, objective: k.objective, kind: k.kind, predicts: k.predicts, direction: k.direction, target: k.target,
+    atRisk: k.atRisk, baseline: k.baseline, unit: k.unit, cadence: k.cadence, initiative: k.initiative, response: k.response, primary: k.primary,
+  };
+}
+
+/** Today as yyyy-mm-dd in the user's own time zone. */
+function todayIso(): string {
+  const d = new Date();
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, "0")}-${String(d.getDate()).padStart(2, "0")}`;
+}
+
+/** The top-left cell of a selection, where an inserted formula goes. */
+function firstCell(address: string): string | null {
+  try {
+    const a = parseAddress(address);
+    return a.sheet === undefined ? null : qualified(a.sheet, { row: a.row, col: a.col, rowCount: 1, colCount: 1 });
+  } catch {
+    return null;
+  }
 }
 
 function Pane({ workbook }: { workbook: KpiWorkbook }) {
   const styles = useStyles();
   const pane = usePane(workbook);
   const [editing, setEditing] = useState<KpiDefinition | null>(null);
-  const kpis = pane.register?.kpis ?? [];
+  const [formulaKpi, setFormulaKpi] = useState("");
+  const kpis = useMemo(() => pane.register?.kpis ?? [], [pane.register]);
+  const chains: ChainEntry[] = useMemo(
+    () =>
+      kpis.flatMap((leading) => {
+        const lagging = kpis.find((k) => k.id === leading.predicts && k.kind === "lagging");
+        if (leading.kind !== "leading" || !lagging) return [];
+        const analysis = analyseChain(
+          { name: leading.name, values: pane.series[leading.id]?.values ?? [] },
+          { name: lagging.name, values: pane.series[lagging.id]?.values ?? [], cadence: lagging.cadence },
+          leading.direction === lagging.direction,
+        );
+        return [{ leading, lagging, analysis }];
+      }),
+    [kpis, pane.series],
+  );
+  const findings = useMemo(
+    () => healthCheck({ kpis, chainSupported: Object.fromEntries(chains.map((c) => [c.leading.id, c.analysis.best ? c.analysis.supported : undefined])), today: new Date() }),
+    [kpis, chains],
+  );
+  const choicesFor = (k: KpiDefinition): FormulaChoice[] => {
+    const periods = Math.max(1, pane.series[k.id]?.values.length ?? 1);
+    const choices: FormulaChoice[] = [
+      { label: "Status of every period (the last is the latest)", formula: statusFormula(k), size: { rows: periods, columns: 1 } },
+      { label: "Latest change (XmR detail)", formula: changeFormula(k), size: { rows: 2, columns: 7 } },
+    ];
+    const chain = chains.find((c) => c.leading.id === k.id);
+    if (chain) {
+      const lengths = { leading: pane.series[chain.leading.id]?.values.length ?? 0, lagging: pane.series[chain.lagging.id]?.values.length ?? 0 };
+      choices.push({
+        label: `Lead-lag to ${chain.lagging.name} (best lag)`,
+        formula: chainFormula(chain.leading, chain.lagging, lengths, chain.analysis.maxLag, chain.analysis.differenced),
+        size: { rows: 1, columns: 4 },
+      });
+    }
+    return choices;
+  };
+  const review = (k: KpiDefinition) => void pane.act("Recording the review…", () => workbook.markReviewed(k.id, todayIso()), `Marked ${k.name} reviewed today.`);
   const readOnly = pane.register?.readOnly ?? null;
   const selection = pane.selection;
   const target = selection && (selection.rowCount === 1 || selection.columnCount === 1) && selection.rowCount * selection.columnCount > 1 ? selection : null;
@@ -67,7 +127,7 @@ function Pane({ workbook }: { workbook: KpiWorkbook }) {
       async () => {
         if (!target) throw new Error("Select one column or row of values first.");
         const id = idFromName(draft.name, kpis.map((k) => k.id));
-        await workbook.tag(inputOf(draft), target.address, id);
+        await workbook.tag(inputOf(draft), target.address, id, todayIso());
       },
       `Tagged ${draft.name.trim()} as a KPI (${nameOf(idFromName(draft.name, kpis.map((k) => k.id)))}).`,
     );
@@ -145,8 +205,49 @@ function Pane({ workbook }: { workbook: KpiWorkbook }) {
           onEdit={(k) => setEditing(k)}
           onUntag={(k) => void pane.act("Untagging…", () => workbook.untag(k.id), `Untagged ${k.name}; its cells keep their values and your own formats.`)}
           onExtend={(k) => void pane.act("Extending…", () => workbook.extend(k.id), `${k.name} now includes its new periods.`)}
+          onReview={review}
+          onFormulas={(k) => {
+            setFormulaKpi(k.id);
+            document.getElementById("formulas-heading")?.scrollIntoView({ behavior: "smooth" });
+          }}
         />
       </section>
+
+      <Divider />
+      <section className={styles.section} aria-labelledby="chain-heading">
+        <Subtitle2 as="h2" id="chain-heading">
+          Lead-lag chain
+        </Subtitle2>
+        <ChainSection chains={chains} />
+      </section>
+
+      <Divider />
+      <section className={styles.section} aria-labelledby="health-heading">
+        <Subtitle2 as="h2" id="health-heading">
+          Health check
+        </Subtitle2>
+        <HealthSection findings={findings} kpis={kpis} busy={pane.busy !== null} onEdit={(k) => setEditing(k)} onReview={review} />
+      </section>
+
+      {kpis.length > 0 && (
+        <>
+          <Divider />
+          <section className={styles.section} aria-labelledby="formulas-heading">
+            <Subtitle2 as="h2" id="formulas-heading">
+              Insert a formula
+            </Subtitle2>
+            <FormulaSection
+              kpis={kpis}
+              choicesFor={choicesFor}
+              cell={selection ? firstCell(selection.address) : null}
+              busy={pane.busy !== null}
+              kpiId={formulaKpi}
+              onKpiChange={setFormulaKpi}
+              onInsert={(cell, choice) => void pane.act("Inserting…", () => workbook.insertFormula(cell, choice.formula, choice.size), `Inserted ${choice.formula} in ${cell}.`)}
+            />
+          </section>
+        </>
+      )}
     </main>
   );
 }

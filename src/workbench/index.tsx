@@ -3,16 +3,19 @@
  * Excel with a sample workbook, beside a grid that shows what Excel would show. Tests drive it
  * through window.workbench.
  */
+import "./customFunctionsRuntime";
 import { createRoot } from "react-dom/client";
 import { useEffect, useState } from "react";
 import { App } from "../taskpane/App";
 import { ExcelKpiWorkbook } from "../workbook/kpiWorkbook";
 import { runWith } from "./excel/api";
+import { kpiFunctions } from "./customFunctions";
 import { sampleWorkbook } from "./sampleWorkbook";
 import { installWorkbenchApi } from "./workbenchApi";
 import { Grid } from "./Grid";
 
 const model = sampleWorkbook();
+model.functions = kpiFunctions();
 const workbook = new ExcelKpiWorkbook(runWith(model));
 const params = new URLSearchParams(location.search);
 const dark = params.get("theme") === "dark";

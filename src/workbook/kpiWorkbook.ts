@@ -73,13 +73,14 @@ export interface KpiWorkbook {
   readRegister(): Promise<RegisterState>;
   refresh(): Promise<{ register: RegisterState; series: KpiSeries[] }>;
   readSelection(): Promise<Selection>;
-  tag(input: KpiInput, address: string, id: string): Promise<KpiDefinition>;
+  tag(input: KpiInput, address: string, id: string, reviewedOn?: string): Promise<KpiDefinition>;
   update(id: string, input: KpiInput): Promise<KpiDefinition>;
   untag(id: string): Promise<void>;
   markReviewed(id: string, isoDate: string): Promise<void>;
   extend(id: string): Promise<void>;
   select(id: string): Promise<void>;
-  insertFormula(address: string, formula: string): Promise<void>;
+  /** Writes a formula into a cell; `size` is the area its result spills into, which must be empty. */
+  insertFormula(address: string, formula: string, size?: { rows: number; columns: number }): Promise<void>;
   onChange(listener: () => void): Promise<() => void>;
   onSelectionChange(listener: () => void): Promise<() => void>;
 }
@@ -140,7 +141,7 @@ export class ExcelKpiWorkbook implements KpiWorkbook {
     });
   }
 
-  async tag(input: KpiInput, address: string, id: string): Promise<KpiDefinition> {
+  async tag(input: KpiInput, address: string, id: string, reviewedOn = ""): Promise<KpiDefinition> {
     return this.run(async (ctx) => {
       const read = await this.readRegisterIn(ctx);
       this.assertWritable(read);
@@ -158,7 +159,7 @@ export class ExcelKpiWorkbook implements KpiWorkbook {
       if (sheet.protection.protected) throw new KpiWorkbookError(`The sheet ${sheet.name} is protected: unprotect it to tag a KPI there.`);
       const tableColumn = await this.tableColumnOf(ctx, target, tables.items);
       const reference = tableColumn ? `=${tableColumn.table}[${tableColumn.column}]` : `=${qualified(sheet.name, areaOf(target.address), true)}`;
-      const kpi: KpiDefinition = { ...input, id, source: reference.slice(1), lastReviewed: "" };
+      const kpi: KpiDefinition = { ...input, id, source: reference.slice(1), lastReviewed: reviewedOn };
       this.queueRegisterRow(ctx, read, kpi, null);
       ctx.workbook.names.add(nameOf(id), reference, `KPI Lens: ${kpi.name}`);
       const formats = this.queueBandFormats(target, target.address, kpi);
@@ -256,18 +257,22 @@ export class ExcelKpiWorkbook implements KpiWorkbook {
     });
   }
 
-  async insertFormula(address: string, formula: string): Promise<void> {
+  async insertFormula(address: string, formula: string, size = { rows: 1, columns: 1 }): Promise<void> {
     return this.run(async (ctx) => {
+      const area = parseAddress(address);
       const cell = this.rangeAt(ctx, address);
-      cell.load("rowCount, columnCount, formulas");
+      const spill = cell.getCell(0, 0).getResizedRange(size.rows - 1, size.columns - 1);
+      spill.load("address, formulas");
       const sheet = cell.worksheet;
       sheet.protection.load("protected");
       await ctx.sync();
       if (sheet.protection.protected) throw new KpiWorkbookError("That sheet is protected: unprotect it to insert a formula.");
-      const first = cell.getCell(0, 0);
-      const existing = cell.formulas[0][0];
-      if (existing !== "" && existing !== null) throw new KpiWorkbookError(`${address} is not empty: pick an empty cell so nothing of yours is overwritten.`);
-      first.formulas = [[formula]];
+      const taken = spill.formulas.flat().some((v) => v !== "" && v !== null);
+      if (taken) {
+        const where = size.rows * size.columns > 1 ? `${spill.address} (where the result spills)` : qualified(area.sheet ?? "", { ...area, rowCount: 1, colCount: 1 });
+        throw new KpiWorkbookError(`${where} is not empty: pick a cell with room below it so nothing of yours is overwritten.`);
+      }
+      cell.getCell(0, 0).formulas = [[formula]];
       await ctx.sync();
     });
   }

@@ -28,13 +28,15 @@ export interface KpiListProps {
   onEdit(kpi: KpiDefinition): void;
   onUntag(kpi: KpiDefinition): void;
   onExtend(kpi: KpiDefinition): void;
+  onReview(kpi: KpiDefinition): void;
+  onFormulas(kpi: KpiDefinition): void;
 }
 
 export function summaryOf(kpi: KpiDefinition, series: KpiSeries | undefined): KpiSummary {
   return summarise(kpi, series?.values ?? []);
 }
 
-export function KpiList({ kpis, series, busy, onSelect, onEdit, onUntag, onExtend }: KpiListProps) {
+export function KpiList({ kpis, series, ...actions }: KpiListProps) {
   const styles = useStyles();
   const groups = new Map<string, KpiDefinition[]>();
   for (const k of kpis) groups.set(k.objective || "No objective", [...(groups.get(k.objective || "No objective") ?? []), k]);
@@ -54,7 +56,7 @@ export function KpiList({ kpis, series, busy, onSelect, onEdit, onUntag, onExten
               </Badge>
             </div>
             {members.map((k, i) => (
-              <KpiCard key={k.id} kpi={k} summary={summaries[i]} series={series[k.id]} busy={busy} onSelect={onSelect} onEdit={onEdit} onUntag={onUntag} onExtend={onExtend} />
+              <KpiCard key={k.id} kpi={k} summary={summaries[i]} series={series[k.id]} {...actions} />
             ))}
           </section>
         );
@@ -64,7 +66,7 @@ export function KpiList({ kpis, series, busy, onSelect, onEdit, onUntag, onExten
 }
 
 function KpiCard(props: { kpi: KpiDefinition; summary: KpiSummary; series: KpiSeries | undefined } & Omit<KpiListProps, "kpis" | "series">) {
-  const { kpi, summary, series, busy, onSelect, onEdit, onUntag, onExtend } = props;
+  const { kpi, summary, series, busy, onSelect, onEdit, onUntag, onExtend, onReview, onFormulas } = props;
   const styles = useStyles();
   const latest = summary.latest === null ? "—" : `${summary.latest.toLocaleString()}${kpi.unit ? ` ${kpi.unit}` : ""}`;
   return (
@@ -84,7 +86,10 @@ function KpiCard(props: { kpi: KpiDefinition; summary: KpiSummary; series: KpiSe
       <Text size={200} data-testid="change">
         {summary.headline}
       </Text>
-      <Text size={200}>Owner {kpi.owner || "none"}</Text>
+      <Text size={200}>
+        Owner {kpi.owner || "none"} · {kpi.kind}
+        {kpi.lastReviewed ? ` · reviewed ${kpi.lastReviewed}` : " · never reviewed"}
+      </Text>
       {series?.problem && (
         <Text size={200} className={styles.problem} role="alert">
           {series.problem}
@@ -106,6 +111,12 @@ function KpiCard(props: { kpi: KpiDefinition; summary: KpiSummary; series: KpiSe
         </Button>
         <Button size="small" disabled={busy} onClick={() => onEdit(kpi)} aria-label={`Edit ${kpi.name}`}>
           Edit
+        </Button>
+        <Button size="small" disabled={busy} onClick={() => onReview(kpi)} aria-label={`Mark ${kpi.name} reviewed`}>
+          Mark reviewed
+        </Button>
+        <Button size="small" disabled={busy} onClick={() => onFormulas(kpi)} aria-label={`Formulas for ${kpi.name}`}>
+          Formulas
         </Button>
         <Button size="small" disabled={busy} onClick={() => onUntag(kpi)} aria-label={`Untag ${kpi.name}`}>
           Untag

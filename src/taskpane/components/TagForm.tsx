@@ -8,7 +8,7 @@ import { EMPTY_DRAFT, FieldErrors, KpiDefinition, KpiDraft, validateDraft } from
 
 const useStyles = makeStyles({
   form: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
-  pair: { display: "grid", gridTemplateColumns: "minmax(0, 1fr) minmax(0, 1fr)", gap: tokens.spacingHorizontalS },
+  pair: { display: "grid", gridTemplateColumns: "minmax(0, 1fr) minmax(0, 1fr)", gap: tokens.spacingHorizontalS, alignItems: "start" },
   control: { width: "100%", minWidth: 0 },
   actions: { display: "flex", gap: tokens.spacingHorizontalS, flexWrap: "wrap" },
 });
@@ -70,23 +70,21 @@ export function TagForm({ kpis, editing, initial, target, disabled, onSubmit, on
       {text("name", "Name", undefined, true)}
       {text("owner", "Owner", "A person, not a department", true)}
       {text("objective", "Objective", "The goal this KPI ladders up to")}
-      <div className={styles.pair}>
-        <Field label="Kind" validationMessage={show("kind")}>
-          <Select className={styles.control} value={draft.kind} onChange={(_, d) => set("kind")(d.value)}>
-            <option value="lagging">Lagging (outcome)</option>
-            <option value="leading">Leading (predictor)</option>
-          </Select>
-        </Field>
-        <Field label="Direction" validationMessage={show("direction")}>
-          <Select className={styles.control} value={draft.direction} onChange={(_, d) => set("direction")(d.value)}>
-            <option value="higher">Higher is better</option>
-            <option value="lower">Lower is better</option>
-          </Select>
-        </Field>
-      </div>
+      <Field label="Kind" validationMessage={show("kind")}>
+        <Select className={styles.control} value={draft.kind} onChange={(_, d) => set("kind")(d.value)}>
+          <option value="lagging">Lagging (an outcome)</option>
+          <option value="leading">Leading (a predictor)</option>
+        </Select>
+      </Field>
+      <Field label="Direction" validationMessage={show("direction")}>
+        <Select className={styles.control} value={draft.direction} onChange={(_, d) => set("direction")(d.value)}>
+          <option value="higher">Higher is better</option>
+          <option value="lower">Lower is better</option>
+        </Select>
+      </Field>
       {draft.kind === "leading" && (
         <Field label="Predicts" hint="The lagging KPI this one should move" validationMessage={show("predicts")} validationState={show("predicts") ? "error" : "none"}>
-          <Select value={draft.predicts} onChange={(_, d) => set("predicts")(d.value)}>
+          <Select className={styles.control} value={draft.predicts} onChange={(_, d) => set("predicts")(d.value)}>
             <option value="">(none yet)</option>
             {lagging.map((k) => (
               <option key={k.id} value={k.id}>
@@ -105,7 +103,7 @@ export function TagForm({ kpis, editing, initial, target, disabled, onSubmit, on
         {text("unit", "Unit")}
       </div>
       <Field label="Cadence" validationMessage={show("cadence")}>
-        <Select value={draft.cadence} onChange={(_, d) => set("cadence")(d.value)}>
+        <Select className={styles.control} value={draft.cadence} onChange={(_, d) => set("cadence")(d.value)}>
           <option value="weekly">Weekly</option>
           <option value="monthly">Monthly</option>
           <option value="quarterly">Quarterly</option>

@@ -1263,6 +1263,7 @@ export class FakeNamedItem extends FakeObject {
   set formula(v: string) {
     this.write("formula", v, () => {
       this.item().formula = v.startsWith("=") ? v : `=${v}`;
+      this.model.invalidate();
     });
   }
   get comment(): string {
@@ -1298,6 +1299,7 @@ export class FakeNamedItem extends FakeObject {
     this.act(() => {
       const n = this.item();
       this.model.names = this.model.names.filter((x) => x !== n);
+      this.model.invalidate();
     });
   }
 }

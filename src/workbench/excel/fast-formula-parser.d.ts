@@ -4,6 +4,7 @@ declare module "fast-formula-parser" {
     onCell?: (ref: { sheet?: string; row: number; col: number }) => unknown;
     onRange?: (ref: { sheet?: string; from: { row: number; col: number }; to: { row: number; col: number } }) => unknown[][];
     onVariable?: (name: string, sheetName: string) => unknown;
+    functions?: Record<string, (...args: never[]) => unknown>;
   }
   class FormulaParser {
     constructor(config?: ParserConfig);

@@ -28,6 +28,27 @@ export interface FormulaHost {
   cell(sheet: string, row: number, col: number): Scalar | FormulaErrorValue;
   /** The range a defined name or structured reference stands for. */
   resolveName(name: string, sheet: string): Reference | null;
+  /** Add-in functions registered with the workbook, by upper-case name (e.g. "KPI.KPI_STATUS"). */
+  readonly functions: Record<string, (...args: unknown[]) => unknown>;
+}
+
+/** What the parser hands a function for each argument. */
+interface ParserArgument {
+  value: unknown;
+}
+
+/** An add-in function sees what Excel passes a custom function: values, 2-D ranges, error objects. */
+function excelArgument(arg: ParserArgument | undefined): unknown {
+  if (arg === undefined || arg === null) return null;
+  const v = arg.value;
+  if (Array.isArray(v)) return v.map((row: unknown[]) => row.map(excelScalar));
+  return excelScalar(v);
+}
+
+function excelScalar(v: unknown): unknown {
+  if (v === undefined) return null;
+  const code = (v as { _error?: string } | null)?._error;
+  return typeof code === "string" ? { code } : v;
 }
 
 interface Token {
@@ -95,6 +116,9 @@ function createParser(host: FormulaHost): FormulaParser {
       }
       return rows;
     },
+    functions: Object.fromEntries(
+      Object.entries(host.functions).map(([name, f]) => [name, (...args: ParserArgument[]) => f(...args.map(excelArgument))]),
+    ),
     onVariable: (name: string, sheetName: string) => {
       const target = host.resolveName(name, sheetName);
       if (!target) return null;
@@ -107,13 +131,22 @@ function createParser(host: FormulaHost): FormulaParser {
 
 /** Evaluates a formula as if it stood in (row, col) of `sheet`. */
 export function evaluateFormula(host: FormulaHost, sheet: string, row: number, col: number, formula: string): Scalar | FormulaErrorValue {
+  const result = evaluateArray(host, sheet, row, col, formula);
+  return result[0][0];
+}
+
+/** Evaluates a formula that may return an array (a dynamic-array formula that spills). */
+export function evaluateArray(host: FormulaHost, sheet: string, row: number, col: number, formula: string): (Scalar | FormulaErrorValue)[][] {
   const parser = parserFor(host);
   try {
-    const result = parser.parse(formula.replace(/^=/, ""), { sheet, row: row + 1, col: col + 1 }, false);
-    return fromParser(result);
+    const result = parser.parse(formula.replace(/^=/, ""), { sheet, row: row + 1, col: col + 1 }, true);
+    if (Array.isArray(result) && result.length > 0 && Array.isArray(result[0])) {
+      return (result as unknown[][]).map((line) => line.map(fromParser));
+    }
+    return [[fromParser(result)]];
   } catch (e) {
     const code = (e as { _error?: string; error?: string })._error ?? (e as { error?: string }).error;
-    return new FormulaErrorValue(typeof code === "string" ? code : "#VALUE!");
+    return [[new FormulaErrorValue(typeof code === "string" ? code : "#VALUE!")]];
   }
 }
 
@@ -123,10 +156,10 @@ function toParser(v: Scalar | FormulaErrorValue): unknown {
 }
 
 function fromParser(v: unknown): Scalar | FormulaErrorValue {
-  if (v === null || v === undefined) return 0;
+  if (v === null || v === undefined) return null;
   if (typeof v === "number" || typeof v === "string" || typeof v === "boolean") return v;
   if (Array.isArray(v)) return fromParser(v[0]?.[0] ?? v[0]);
-  const code = (v as { _error?: string; error?: string })._error ?? (v as { error?: string }).error;
+  const code = (v as { _error?: string; code?: string })._error ?? (v as { code?: string }).code;
   if (typeof code === "string") return new FormulaErrorValue(code);
   return new FormulaErrorValue("#VALUE!");
 }

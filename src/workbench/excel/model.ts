@@ -4,7 +4,7 @@
  * api.ts read and write it only when a batch is synced, as Excel does.
  */
 import { Area, contains, intersection, parseAddress, qualified, quoteSheet } from "../../workbook/a1";
-import { evaluateFormula, FormulaErrorValue, FormulaHost, Reference, rewriteCells, Scalar, shiftFormula } from "./formula";
+import { evaluateArray, evaluateFormula, FormulaErrorValue, FormulaHost, Reference, rewriteCells, Scalar, shiftFormula } from "./formula";
 
 export type CellValue = number | string | boolean;
 
@@ -102,6 +102,11 @@ export class WorkbookModel implements FormulaHost {
   private selectionListeners = new Set<Listener<SelectionEvent>>();
   /** Called before each sync's batch runs; tests use it to interleave edits with a batch. */
   beforeSync: (() => void) | null = null;
+  /** Add-in worksheet functions, by upper-case name, as Excel registers custom functions. */
+  functions: Record<string, (...args: unknown[]) => unknown> = {};
+  /** Values spilled by dynamic-array formulas, by sheet id and cell; rebuilt after every change. */
+  private spills: Map<string, Map<string, CellValue | FormulaErrorValue>> | null = null;
+  private spillAnchors = new Map<string, FormulaErrorValue>();
 
   newId(prefix: string): string {
     return `{${prefix}-${this.nextId++}}`;
@@ -133,6 +138,7 @@ export class WorkbookModel implements FormulaHost {
     if (other && other !== sheet) throw new ExcelApiError("ItemAlreadyExists", `A sheet named '${name}' already exists.`);
     const old = sheet.name;
     sheet.name = name;
+    this.invalidate();
     // Excel rewrites every reference to the sheet, in names and in formulas.
     const rename = (formula: string) => renameSheetInFormula(formula, old, name);
     for (const n of this.names) n.formula = rename(n.formula);
@@ -140,6 +146,7 @@ export class WorkbookModel implements FormulaHost {
   }
 
   deleteSheet(sheet: SheetModel): void {
+    this.invalidate();
     this.sheets = this.sheets.filter((s) => s !== sheet);
     this.tables = this.tables.filter((t) => t.sheetId !== sheet.id);
     this.conditionalFormats = this.conditionalFormats.filter((f) => f.sheetId !== sheet.id);
@@ -165,18 +172,62 @@ export class WorkbookModel implements FormulaHost {
     return sheet.cells.get(key(row, col));
   }
 
-  /** The value Excel shows: a constant, a formula's result, or "" for an empty cell. */
+  /** The value Excel shows: a constant, a formula's result, a spilled value, or "" for an empty cell. */
   valueAt(sheet: SheetModel, row: number, col: number, depth = 0): CellValue | FormulaErrorValue {
     const c = sheet.cells.get(key(row, col));
-    if (!c) return "";
+    if (!c || (c.formula === undefined && c.value === undefined)) {
+      if (depth > 0) return c?.value ?? "";
+      return this.spilled(sheet).get(key(row, col)) ?? "";
+    }
     if (c.formula !== undefined) {
       if (depth > 50) return new FormulaErrorValue("#CALC!");
+      if (depth === 0) {
+        this.spilled(sheet);
+        const blocked = this.spillAnchors.get(`${sheet.id}:${key(row, col)}`);
+        if (blocked) return blocked;
+      }
       this.evaluationDepth = depth + 1;
       const v = evaluateFormula(this, sheet.name, row, col, c.formula);
       this.evaluationDepth = 0;
       return v === null ? 0 : v;
     }
     return c.value ?? "";
+  }
+
+  /**
+   * Dynamic arrays: a formula whose result is larger than one cell spills into the empty cells
+   * below and to its right, or shows #SPILL! when one of them is not empty.
+   */
+  private spilled(sheet: SheetModel): Map<string, CellValue | FormulaErrorValue> {
+    if (!this.spills) {
+      this.spills = new Map();
+      this.spillAnchors.clear();
+      for (const s of this.sheets) {
+        const values = new Map<string, CellValue | FormulaErrorValue>();
+        for (const [k, c] of s.cells) {
+          if (c.formula === undefined) continue;
+          const [r, col] = k.split(",").map(Number);
+          this.evaluationDepth = 1;
+          const result = evaluateArray(this, s.name, r, col, c.formula);
+          this.evaluationDepth = 0;
+          if (result.length === 1 && result[0].length === 1) continue;
+          const cells: [string, CellValue | FormulaErrorValue][] = [];
+          let blocked = false;
+          result.forEach((line, i) =>
+            line.forEach((v, j) => {
+              if (i === 0 && j === 0) return;
+              const target = s.cells.get(key(r + i, col + j));
+              if (target && (target.value !== undefined || target.formula !== undefined)) blocked = true;
+              cells.push([key(r + i, col + j), v === null ? 0 : v]);
+            }),
+          );
+          if (blocked) this.spillAnchors.set(`${s.id}:${k}`, new FormulaErrorValue("#SPILL!"));
+          else for (const [target, v] of cells) values.set(target, v);
+        }
+        this.spills.set(s.id, values);
+      }
+    }
+    return this.spills.get(sheet.id) ?? new Map();
   }
 
   private evaluationDepth = 0;
@@ -246,6 +297,7 @@ export class WorkbookModel implements FormulaHost {
   }
 
   private store(sheet: SheetModel, row: number, col: number, c: Cell): void {
+    this.spills = null;
     const empty = c.value === undefined && c.formula === undefined && !c.fill && !c.fontColor && !c.numberFormat;
     if (empty) sheet.cells.delete(key(row, col));
     else sheet.cells.set(key(row, col), c);
@@ -299,7 +351,13 @@ export class WorkbookModel implements FormulaHost {
     this.emitChange({ type: "WorksheetChanged", worksheetId: sheet.id, address: `${at + 1}:${end}`, changeType: "RowDeleted", source: "Local" });
   }
 
+  /** Forgets computed spills; the next read recomputes them. */
+  invalidate(): void {
+    this.spills = null;
+  }
+
   private moveCells(sheet: SheetModel, map: (row: number) => number): void {
+    this.invalidate();
     const moved = new Map<string, Cell>();
     for (const [k, c] of sheet.cells) {
       const [r, col] = k.split(",").map(Number);
@@ -400,6 +458,7 @@ export class WorkbookModel implements FormulaHost {
   }
 
   deleteTableRow(table: TableModel, index: number): void {
+    this.invalidate();
     const sheet = this.sheetById(table.sheetId);
     this.assertEditable(sheet);
     const row = table.area.row + 1 + index;
@@ -432,6 +491,7 @@ export class WorkbookModel implements FormulaHost {
     if (this.names.some((n) => n.name.toLowerCase() === name.toLowerCase()) || this.findTable(name)) {
       throw new ExcelApiError("ItemAlreadyExists", `The name '${name}' already exists.`);
     }
+    this.invalidate();
     const model = { name, formula: formula.startsWith("=") ? formula : `=${formula}`, comment };
     this.names.push(model);
     return model;

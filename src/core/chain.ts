@@ -1,0 +1,94 @@
+/**
+ * Does a leading KPI still predict the lagging KPI it is paired with? The lead-lag analysis of
+ * LEADLAG_CORR, on differences when both series trend (two trends correlate whatever their
+ * relation), summed up as a correlogram and a sentence a manager can act on.
+ */
+import { bestLag, differences, LagRow, leadLag } from "./leadLag";
+import { Problem } from "./problem";
+import { correlationPValue, pearson } from "./stats/correlation";
+import { twoSidedTCritical } from "./stats/distributions";
+import { Cadence } from "./kpi";
+
+export const CHAIN_ALPHA = 0.05;
+const MAX_LAG = 12;
+
+export interface ChainAnalysis {
+  rows: LagRow[];
+  /** Whether the series were differenced because both trend. */
+  differenced: boolean;
+  best: { lag: number; r: number; pAdjusted: number; n: number; lagsTested: number } | null;
+  /** |r| beyond which a single lag is significant at CHAIN_ALPHA, per lag (depends on its n). */
+  bounds: (number | null)[];
+  supported: boolean;
+  sentence: string;
+  maxLag: number;
+}
+
+const PERIOD: Record<Cadence, [string, string]> = { weekly: ["week", "weeks"], monthly: ["month", "months"], quarterly: ["quarter", "quarters"] };
+
+/** Whether a series has a significant linear trend over time (p < alpha). */
+export function trends(values: readonly (number | null)[], alpha = CHAIN_ALPHA): boolean {
+  const t: number[] = [];
+  const v: number[] = [];
+  values.forEach((x, i) => {
+    if (x !== null) {
+      t.push(i);
+      v.push(x);
+    }
+  });
+  const c = pearson(t, v, t.length);
+  return !(c instanceof Problem) && correlationPValue(c) < alpha;
+}
+
+/** The |r| a lag with n pairs must exceed to be significant: r = t / sqrt(df + t²). */
+export function criticalR(n: number, alpha = CHAIN_ALPHA): number | null {
+  if (n < 3) return null;
+  const t = twoSidedTCritical(alpha, n - 2);
+  return t / Math.sqrt(n - 2 + t * t);
+}
+
+export function formatP(p: number): string {
+  if (p < 0.001) return "p < 0.001";
+  return `p = ${p < 0.01 ? p.toFixed(3) : p.toFixed(2)}`;
+}
+
+/**
+ * Analyses a pair. Series of different lengths are aligned on their latest periods.
+ * `sameSense`: true when both KPIs are better in the same direction, so a working lead
+ * correlates positively.
+ */
+export function analyseChain(
+  leading: { name: string; values: readonly (number | null)[] },
+  lagging: { name: string; values: readonly (number | null)[]; cadence: Cadence },
+  sameSense: boolean,
+): ChainAnalysis {
+  const n = Math.min(leading.values.length, lagging.values.length);
+  const x = leading.values.slice(leading.values.length - n);
+  const y = lagging.values.slice(lagging.values.length - n);
+  const differenced = trends(x) && trends(y);
+  const periods = differenced ? n - 1 : n;
+  const maxLag = Math.max(0, Math.min(MAX_LAG, Math.floor(periods / 3)));
+  const asSeries = (v: readonly (number | null)[]) => v.map((a) => (a === null ? NaN : a));
+  const rows = leadLag(asSeries(x), asSeries(y), { maxLag, method: "pearson", difference: differenced });
+  const found = bestLag(rows);
+  const best = found instanceof Problem ? null : found;
+  const bounds = rows.map((r) => criticalR(r.n));
+  const [one, many] = PERIOD[lagging.cadence];
+  const supported = best !== null && best.pAdjusted < CHAIN_ALPHA && Math.sign(best.r) === (sameSense ? 1 : -1);
+  let sentence: string;
+  if (best === null) {
+    sentence = `Not enough paired values to test whether ${leading.name} predicts ${lagging.name}: it needs at least 3 periods of both.`;
+  } else if (supported) {
+    const when = best.lag === 0 ? "in the same " + one : `${best.lag} ${best.lag === 1 ? one : many} later`;
+    sentence = `${leading.name} moves ${lagging.name} ${when}, r = ${best.r.toFixed(2)}, ${formatP(best.pAdjusted)}${differenced ? " (period-over-period changes)" : ""}.`;
+  } else {
+    const why =
+      best.pAdjusted < CHAIN_ALPHA
+        ? `the strongest link (lag ${best.lag}, r = ${best.r.toFixed(2)}) runs the wrong way`
+        : `best lag ${best.lag}, r = ${best.r.toFixed(2)}, ${formatP(best.pAdjusted)} after testing ${best.lagsTested} lags`;
+    sentence = `No evidence that ${leading.name} predicts ${lagging.name} (${why}): revalidate or replace it.`;
+  }
+  return { rows, differenced, best, bounds, supported, sentence, maxLag };
+}
+
+export { differences };

@@ -1,0 +1,141 @@
+/**
+ * The five abilities of the task pane, in the workbench, compared with the worksheet functions
+ * computed on the same cells.
+ */
+import { mkdirSync } from "node:fs";
+import { kpiStatus, leadLagCorr, sigChange } from "../../src/functions/functions";
+import { analyseChain } from "../../src/core/chain";
+import { openWorkbench, Session, settle, snapshotOf, tagThroughPane } from "./browser";
+
+let session: Session;
+
+afterEach(async () => {
+  await session?.close();
+});
+
+function column(snap: Awaited<ReturnType<typeof snapshotOf>>, sheet: string, col: number): unknown[][] {
+  return snap.sheets.find((s) => s.name === sheet)!.values.slice(1, 37).map((r) => [r[col]]);
+}
+
+async function tagChain(s: Session) {
+  await tagThroughPane(s.page, "'Monthly KPIs'!B2:B37", { name: "Revenue", owner: "Dana Whitfield", objective: "Grow revenue", target: "1300", atRisk: "1250" });
+  await tagThroughPane(s.page, "'Monthly KPIs'!D2:D37", { name: "Qualified leads", owner: "Sam Ortiz", objective: "Grow revenue", target: "240", kind: "leading", predicts: "Revenue" });
+  await settle(s.page);
+}
+
+describe("the task pane", () => {
+  it("shows each KPI's status and change as KPI_STATUS and SIG_CHANGE compute them, rolled up by objective", async () => {
+    session = await openWorkbench();
+    await tagChain(session);
+    const snap = await snapshotOf(session.page);
+    const revenue = column(snap, "Monthly KPIs", 1);
+    const status = kpiStatus([revenue[35]], [[1300]], [[1250]])[0][0] as string;
+    const change = sigChange(revenue, 1, 0.05, "xmr")[0][0] as string;
+    const card = session.page.getByLabel("KPI Revenue");
+    await expectText(card.getByTestId("status"), status);
+    const headline = (await card.getByTestId("change").textContent()) ?? "";
+    expect(headline.startsWith(`${status} · `)).toBe(true);
+    expect(/significant (increase|decrease)/.test(headline)).toBe(change !== "No significant change");
+    await session.page.getByLabel("Objective status On track").or(session.page.getByLabel(/Objective status/)).first().waitFor();
+  });
+
+  it("states the lead-lag chain with the best lag and p-value LEADLAG_CORR gives", async () => {
+    session = await openWorkbench();
+    await tagChain(session);
+    const snap = await snapshotOf(session.page);
+    const leads = column(snap, "Monthly KPIs", 3).map(([v]) => v as number);
+    const revenue = column(snap, "Monthly KPIs", 1).map(([v]) => v as number);
+    const chain = analyseChain({ name: "Qualified leads", values: leads }, { name: "Revenue", values: revenue, cadence: "monthly" }, true);
+    const [[lag, r]] = leadLagCorr(leads.map((v) => [v]), revenue.map((v) => [v]), chain.maxLag, "pearson", chain.differenced, "best");
+    const sentence = (await session.page.getByTestId("chain-sentence").textContent()) ?? "";
+    expect(sentence).toContain(`Qualified leads moves Revenue ${lag} months later, r = ${(r as number).toFixed(2)}`);
+    await session.page.getByRole("img", { name: /Qualified leads and Revenue: \d+ lags; best lag 2/ }).waitFor();
+  });
+
+  it("lists health findings and records a review date in the register", async () => {
+    session = await openWorkbench();
+    await tagChain(session);
+    const findings = session.page.getByRole("list", { name: "Health check findings" });
+    await findings.getByText("Revenue has no initiative meant to move it (orphaned).").waitFor();
+    await findings.getByText("Revenue has no response for when it leaves On track.").waitFor();
+    await findings.getByRole("listitem").filter({ hasText: "Revenue has no initiative" }).getByRole("button", { name: "Fix" }).click();
+    await session.page.getByLabel("Initiative", { exact: true }).fill("Enterprise upsell");
+    await session.page.getByLabel("Response", { exact: true }).fill("Review the pipeline with sales leads");
+    await session.page.getByRole("button", { name: "Save changes" }).click();
+    await session.page.getByText("Saved Revenue.").waitFor();
+    await settle(session.page);
+    expect(await findings.getByText(/^Revenue has no/).count()).toBe(0);
+    await session.page.getByRole("button", { name: "Mark Revenue reviewed", exact: true }).click();
+    await session.page.getByText("Marked Revenue reviewed today.").waitFor();
+    const register = (await snapshotOf(session.page)).sheets.find((s) => s.name === "KPI Register")!;
+    const today = await session.page.evaluate(() => {
+      const d = new Date();
+      return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, "0")}-${String(d.getDate()).padStart(2, "0")}`;
+    });
+    expect(register.values[1][15]).toBe(today);
+  });
+
+  it("inserts the live formula behind an answer, which computes the same answer in the sheet", async () => {
+    session = await openWorkbench();
+    await tagChain(session);
+    await session.page.evaluate(() => window.workbench.select("'Monthly KPIs'!H2"));
+    await session.page.getByLabel("Formula for KPI").selectOption({ label: "Revenue" });
+    await session.page.getByRole("button", { name: /Insert formula in 'Monthly KPIs'!H2/ }).click();
+    await session.page.getByText(/^Inserted =KPI\.KPI_STATUS\(KPI_REVENUE,1300,1250,"higher"\)/).waitFor();
+    const snap = await snapshotOf(session.page);
+    const sheet = snap.sheets.find((s) => s.name === "Monthly KPIs")!;
+    const inserted = sheet.values.slice(1, 37).map((r) => [r[7]]);
+    expect(inserted).toEqual(kpiStatus(column(snap, "Monthly KPIs", 1), [[1300]], [[1250]], "higher"));
+    const status = await session.page.getByLabel("KPI Revenue").getByTestId("status").textContent();
+    expect(inserted[35][0]).toBe(status);
+  });
+
+  it("refuses to insert where the result would overwrite the user's cells", async () => {
+    session = await openWorkbench();
+    await tagChain(session);
+    await session.page.evaluate(() => window.workbench.select("'Monthly KPIs'!A2"));
+    await session.page.getByRole("button", { name: /Insert formula in 'Monthly KPIs'!A2/ }).click();
+    await session.page.getByRole("alert").getByText(/is not empty/).waitFor();
+    const snap = await snapshotOf(session.page);
+    expect(snap.sheets[0].values[1][0]).toBe("Jan 2023");
+  });
+
+  it("selects a KPI's range in the sheet", async () => {
+    session = await openWorkbench();
+    await tagChain(session);
+    await session.page.evaluate(() => window.workbench.select("'Support'!A1"));
+    await session.page.getByRole("button", { name: "Select the range of Revenue" }).click();
+    await settle(session.page);
+    expect((await snapshotOf(session.page)).selection).toBe("'Monthly KPIs'!B2:B37");
+  });
+
+  it("shows text from the workbook as text, never as markup", async () => {
+    session = await openWorkbench();
+    await tagThroughPane(session.page, "'Monthly KPIs'!F2:F37", { name: "<img src=x onerror=alert(1)>", owner: "Dana Whitfield", objective: "<b>bold</b>", target: "15", direction: "lower" });
+    await session.page.getByText("<img src=x onerror=alert(1)>", { exact: true }).first().waitFor();
+    expect(await session.page.locator("aside img").count()).toBe(0);
+    expect(await session.page.locator("aside b").count()).toBe(0);
+  });
+
+  it.each([
+    [320, "light"],
+    [320, "dark"],
+    [450, "light"],
+    [450, "dark"],
+  ])("fits a %i px pane (%s) without horizontal scrolling", async (width, theme) => {
+    session = await openWorkbench(`?pane=${width}&theme=${theme}`, { width: 1100 + width, height: 2600 });
+    await tagChain(session);
+    const pane = session.page.locator("aside");
+    const overflowing = await pane.evaluate((el) => {
+      const right = el.getBoundingClientRect().left + el.clientLeft + el.clientWidth;
+      return [...el.querySelectorAll("*")].filter((c) => c.getBoundingClientRect().right > right + 0.5).map((c) => `${c.tagName}.${c.className}`.slice(0, 60));
+    });
+    expect(overflowing).toEqual([]);
+    mkdirSync("test-results", { recursive: true });
+    await pane.screenshot({ path: `test-results/pane-${width}-${theme}.png` });
+  });
+});
+
+async function expectText(locator: import("playwright-core").Locator, text: string) {
+  await locator.filter({ hasText: text }).waitFor();
+}

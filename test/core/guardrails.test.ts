@@ -1,0 +1,44 @@
+import { healthCheck } from "../../src/core/guardrails";
+import { KpiDefinition } from "../../src/core/kpi";
+
+const base: KpiDefinition = {
+  id: "A", name: "A", owner: "Dana", objective: "Grow", kind: "lagging", predicts: "", direction: "higher", target: 1, atRisk: null,
+  baseline: null, unit: "", cadence: "monthly", initiative: "Push", response: "Call", source: "S!A1:A3", lastReviewed: "2026-11-01", primary: true,
+};
+const today = new Date("2026-11-22T10:00:00Z");
+
+describe("health check", () => {
+  it("finds nothing wrong with a complete, recently reviewed KPI", () => {
+    expect(healthCheck({ kpis: [base], chainSupported: {}, today })).toEqual([]);
+  });
+
+  it("lists each failure mode with its fix", () => {
+    const kpis: KpiDefinition[] = [
+      { ...base, id: "A", name: "A", owner: "" },
+      { ...base, id: "B", name: "B", initiative: "" },
+      { ...base, id: "C", name: "C", response: "", lastReviewed: "" },
+      { ...base, id: "D", name: "D", lastReviewed: "2026-10-01" },
+      { ...base, id: "E", name: "E", kind: "leading", predicts: "" },
+      { ...base, id: "F", name: "F", kind: "leading", predicts: "A", primary: false },
+    ];
+    const kinds = healthCheck({ kpis, chainSupported: { F: false }, today }).map((f) => [f.kind, f.kpiIds.join(","), f.fix]);
+    expect(kinds).toEqual([
+      ["no-owner", "A", "edit"],
+      ["too-many-primary", "A,B,C,D,E", "edit"],
+      ["no-initiative", "B", "edit"],
+      ["no-response", "C", "edit"],
+      ["not-reviewed", "C", "review"],
+      ["not-reviewed", "D", "review"],
+      ["predicts-nothing", "E", "edit"],
+      ["prediction-unsupported", "F", "edit"],
+    ]);
+  });
+
+  it("measures staleness against the cadence", () => {
+    const weekly = { ...base, cadence: "weekly" as const, lastReviewed: "2026-11-14" };
+    expect(healthCheck({ kpis: [weekly], chainSupported: {}, today }).map((f) => f.message)).toEqual([
+      "A was last reviewed 8 days ago, beyond its weekly cadence.",
+    ]);
+    expect(healthCheck({ kpis: [{ ...weekly, lastReviewed: "2026-11-15" }], chainSupported: {}, today })).toEqual([]);
+  });
+});
