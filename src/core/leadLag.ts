@@ -5,8 +5,10 @@
  * Series use NaN for a missing period.
  */
 import { Problem } from "./problem";
-import { correlationPValue, pearson } from "./stats/correlation";
-import { ascendingOrder, assignAverageRanks } from "./stats/ranks";
+import { Correlation, correlationPValue, pearson } from "./stats/correlation";
+import { pearsonByLag } from "./stats/laggedCorrelation";
+import { ascendingOrder } from "./stats/ranks";
+import { spearmanByLagComplete } from "./stats/laggedRanks";
 
 export type CorrelationMethod = "pearson" | "spearman";
 
@@ -44,7 +46,13 @@ export function differences(series: ArrayLike<number>): Float64Array {
 export function leadLag(leading: ArrayLike<number>, lagging: ArrayLike<number>, options: LeadLagOptions): LagRow[] {
   const x = options.difference ? differences(leading) : Float64Array.from(leading);
   const y = options.difference ? differences(lagging) : Float64Array.from(lagging);
-  const correlateLag = options.method === "spearman" ? spearmanByLag(x, y) : pearsonByLag(x, y);
+  if (options.method === "pearson") {
+    return pearsonByLag(x, y, options.maxLag).map(({ lag, n, result }) => rowOf(lag, n, result));
+  }
+  if (!hasGap(x) && !hasGap(y)) {
+    return spearmanByLagComplete(x, y, options.maxLag).map(({ lag, n, result }) => rowOf(lag, n, result));
+  }
+  const correlateLag = spearmanByLag(x, y);
   const rows: LagRow[] = [];
   for (let lag = 0; lag <= options.maxLag; lag++) rows.push(correlateLag(lag));
   return rows;
@@ -71,50 +79,50 @@ export function bestLag(rows: LagRow[]): BestLag | Problem {
 
 type LagCorrelator = (lag: number) => LagRow;
 
-function rowFrom(lag: number, xs: Float64Array, ys: Float64Array, m: number): LagRow {
-  const c = pearson(xs, ys, m);
-  if (c instanceof Problem) return { lag, r: c, p: c, n: m };
-  return { lag, r: c.r, p: correlationPValue(c), n: m };
+function hasGap(v: Float64Array): boolean {
+  for (let i = 0; i < v.length; i++) if (v[i] !== v[i]) return true;
+  return false;
 }
 
-function pearsonByLag(x: Float64Array, y: Float64Array): LagCorrelator {
-  const xs = new Float64Array(x.length);
-  const ys = new Float64Array(x.length);
-  return (lag) => {
-    let m = 0;
-    for (let i = 0; i + lag < y.length && i < x.length; i++) {
-      const a = x[i];
-      const b = y[i + lag];
-      if (a === a && b === b) {
-        xs[m] = a;
-        ys[m] = b;
-        m++;
-      }
-    }
-    return rowFrom(lag, xs, ys, m);
-  };
+function rowOf(lag: number, n: number, c: Correlation | Problem): LagRow {
+  if (c instanceof Problem) return { lag, r: c, p: c, n };
+  return { lag, r: c.r, p: correlationPValue(c), n };
+}
+
+function rowFrom(lag: number, xs: Float64Array, ys: Float64Array, m: number): LagRow {
+  return rowOf(lag, m, pearson(xs, ys, m));
 }
 
 /**
- * Spearman by lag. Each series is sorted once; a lag only changes which of its periods take
- * part, so ranks for a lag come from one walk over the sorted order instead of a new sort.
+ * Spearman by lag when some periods are gaps, so the pairs kept differ from lag to lag. Each
+ * series is sorted once; the ranks of a lag come from one walk over each sorted order that skips
+ * the periods whose partner is a gap, instead of a new sort.
  */
 function spearmanByLag(x: Float64Array, y: Float64Array): LagCorrelator {
+  const n = Math.min(x.length, y.length);
   const xOrder = ascendingOrder(x.map((v) => (v === v ? v : Infinity)));
   const yOrder = ascendingOrder(y.map((v) => (v === v ? v : Infinity)));
-  const xRanks = new Float64Array(x.length);
-  const yRanks = new Float64Array(y.length);
-  const xs = new Float64Array(x.length);
-  const ys = new Float64Array(x.length);
+  const xRanks = new Float64Array(n);
+  const yRanks = new Float64Array(n);
+  const kept = new Uint8Array(n);
+  const keptY = new Uint8Array(n);
+  const xs = new Float64Array(n);
+  const ys = new Float64Array(n);
   return (lag) => {
-    const pairs = Math.max(0, Math.min(x.length, y.length - lag));
-    const keepX = (i: number) => i < pairs && x[i] === x[i] && y[i + lag] === y[i + lag];
-    const keepY = (j: number) => j >= lag && j - lag < pairs && y[j] === y[j] && x[j - lag] === x[j - lag];
-    assignAverageRanks(x, xOrder, keepX, xRanks);
-    assignAverageRanks(y, yOrder, keepY, yRanks);
+    const pairs = Math.max(0, n - lag);
+    kept.fill(0);
+    keptY.fill(0);
+    for (let i = 0; i < pairs; i++) {
+      if (x[i] === x[i] && y[i + lag] === y[i + lag]) {
+        kept[i] = 1;
+        keptY[i + lag] = 1;
+      }
+    }
+    rankKept(x, xOrder, kept, xRanks);
+    rankKept(y, yOrder, keptY, yRanks);
     let m = 0;
     for (let i = 0; i < pairs; i++) {
-      if (keepX(i)) {
+      if (kept[i] === 1) {
         xs[m] = xRanks[i];
         ys[m] = yRanks[i + lag];
         m++;
@@ -122,4 +130,29 @@ function spearmanByLag(x: Float64Array, y: Float64Array): LagCorrelator {
     }
     return rowFrom(lag, xs, ys, m);
   };
+}
+
+/** Average ranks among the kept elements (keep[index] = 1), walking the sorted order once. */
+function rankKept(values: Float64Array, order: Uint32Array, keep: Uint8Array, ranks: Float64Array): void {
+  let rank = 0;
+  let runStart = 0;
+  let runValue = NaN;
+  let runCount = 0;
+  for (let p = 0; p <= order.length; p++) {
+    const index = p < order.length ? order[p] : -1;
+    if (index >= 0 && keep[index] === 0) continue;
+    const v = index >= 0 ? values[index] : NaN;
+    if (v !== runValue || index < 0) {
+      // Close the run of equal values: every kept member gets the run's average rank.
+      if (runCount > 0) {
+        const average = rank + (runCount + 1) / 2;
+        for (let q = runStart; q < p; q++) if (keep[order[q]] === 1) ranks[order[q]] = average;
+        rank += runCount;
+      }
+      runStart = p;
+      runValue = v;
+      runCount = 0;
+    }
+    runCount++;
+  }
 }

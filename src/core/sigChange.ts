@@ -44,15 +44,15 @@ export function sigChange(series: ArrayLike<number>, options: SigChangeOptions):
   if (method === "mann-whitney" && recent < 2) {
     fail("value", 'method "mann-whitney" needs recent >= 2: one value has no rank distribution to compare');
   }
-  const values = Array.from(series).filter((v) => v === v);
+  const values = numbersOf(series);
   if (values.length < recent) fail("na", `needs at least recent = ${recent} numbers, got ${values.length}`);
-  const baseline = values.slice(0, values.length - recent);
-  const recentValues = values.slice(values.length - recent);
+  const baseline = values.subarray(0, values.length - recent);
+  const recentValues = values.subarray(values.length - recent);
   if (baseline.length < MIN_BASELINE) {
     fail("na", `needs at least ${MIN_BASELINE} baseline numbers before the recent ${recent}, got ${baseline.length}`);
   }
-  const baselineMean = mean(baseline);
-  const recentMean = mean(recentValues);
+  const baselineMean = mean(baseline as unknown as number[]);
+  const recentMean = mean(recentValues as unknown as number[]);
   const meanDirection = Math.sign(recentMean - baselineMean) as -1 | 0 | 1;
 
   if (method === "xmr") {
@@ -97,4 +97,15 @@ export function sigChange(series: ArrayLike<number>, options: SigChangeOptions):
     lower: test.lower,
     upper: test.upper,
   };
+}
+
+/** The numbers of a series, gaps (NaN) skipped, in a typed array. */
+function numbersOf(series: ArrayLike<number>): Float64Array {
+  const out = new Float64Array(series.length);
+  let n = 0;
+  for (let i = 0; i < series.length; i++) {
+    const v = series[i];
+    if (v === v) out[n++] = v;
+  }
+  return out.subarray(0, n);
 }

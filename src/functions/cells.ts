@@ -66,10 +66,14 @@ export function problemOfInputError(code: string, where: string): Problem {
 export function asMatrix(v: unknown, name: string): unknown[][] {
   if (!Array.isArray(v)) return [[v]];
   if (v.length === 0) fail("value", `${name} is empty`);
-  if (!v.every(Array.isArray)) return [v];
+  if (!Array.isArray(v[0])) {
+    if (v.some(Array.isArray)) fail("value", `${name} is not a rectangular range`);
+    return [v];
+  }
   const width = (v[0] as unknown[]).length;
-  if (width === 0 || !v.every((row: unknown[]) => row.length === width)) {
-    fail("value", `${name} is not a rectangular range`);
+  for (let i = 0; i < v.length; i++) {
+    const row = v[i];
+    if (!Array.isArray(row) || row.length !== width || width === 0) fail("value", `${name} is not a rectangular range`);
   }
   return v as unknown[][];
 }
@@ -175,6 +179,7 @@ export type ResultCell = number | string | boolean | Problem;
 
 /** A result cell as Excel can show it: Problems become error values, numbers must be finite. */
 export function toExcelCell(v: ResultCell): unknown {
+  if (typeof v === "string") return v;
   if (v instanceof Problem) return toExcelError(v);
   if (typeof v === "number" && !Number.isFinite(v)) return toExcelError(new Problem("num", "the result is not a finite number"));
   return v;
@@ -186,7 +191,10 @@ export function toExcelCell(v: ResultCell): unknown {
  */
 export function evaluate(name: string, body: () => ResultCell[][]): unknown[][] {
   try {
-    return body().map((row) => row.map(toExcelCell));
+    // Converted in place: a spilled column of a million cells is not copied again.
+    const rows = body() as unknown[][];
+    for (const row of rows) for (let j = 0; j < row.length; j++) row[j] = toExcelCell(row[j] as ResultCell);
+    return rows;
   } catch (e) {
     if (e instanceof ProblemError) return [[toExcelError(e.problem)]];
     const detail = e instanceof Error ? e.message : String(e);

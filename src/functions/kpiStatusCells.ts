@@ -24,9 +24,14 @@ export function kpiStatusCells(actual: unknown, target: unknown, atRisk: unknown
   const atRiskAt = isBlank(atRisk) ? () => undefined : perCell(atRisk, "at_risk", rows, cols);
   const dir = readChoice<Direction>(direction, "direction", ["higher", "lower"], "higher", { "1": "higher", "-1": "lower" });
   const out = readChoice<StatusOutput>(output, "output", ["label", "score"], "label");
-  return actuals.map((cells, r) =>
-    cells.map((cell, c) => statusOfCell(cell, targetAt(r, c), atRiskAt(r, c), dir, out, r, c)),
-  );
+  const result: ResultCell[][] = new Array(rows);
+  for (let r = 0; r < rows; r++) {
+    const cells = actuals[r];
+    const line: ResultCell[] = new Array(cols);
+    for (let c = 0; c < cols; c++) line[c] = statusOfCell(cells[c], targetAt(r, c), atRiskAt(r, c), dir, out, r, c);
+    result[r] = line;
+  }
+  return result;
 }
 
 function perCell(v: unknown, name: string, rows: number, cols: number): CellSource {
@@ -47,20 +52,19 @@ function statusOfCell(
   r: number,
   c: number,
 ): ResultCell {
-  const where = `row ${r + 1}, column ${c + 1}`;
   if (isGap(actual)) return output === "label" ? NO_DATA_LABEL : "";
-  const actualValue = numberOf(actual, `actual at ${where}`);
+  const actualValue = numberOf(actual, "actual", r, c);
   if (actualValue instanceof Problem) return actualValue;
-  if (isBlank(target)) return new Problem("value", `target at ${where} is blank; KPI_STATUS needs a number`);
-  const targetValue = numberOf(target, `target at ${where}`);
+  if (isBlank(target)) return new Problem("value", `target at ${where(r, c)} is blank; KPI_STATUS needs a number`);
+  const targetValue = numberOf(target, "target", r, c);
   if (targetValue instanceof Problem) return targetValue;
   let boundary = defaultAtRisk(targetValue, direction);
   if (!isBlank(atRisk)) {
-    const given = numberOf(atRisk, `at_risk at ${where}`);
+    const given = numberOf(atRisk, "at_risk", r, c);
     if (given instanceof Problem) return given;
     if (!atRiskOnUnfavourableSide(targetValue, given, direction)) {
       const side = direction === "higher" ? "at or below" : "at or above";
-      return new Problem("value", `at_risk at ${where} (${given}) must be ${side} the target (${targetValue}) when ${direction} is better`);
+      return new Problem("value", `at_risk at ${where(r, c)} (${given}) must be ${side} the target (${targetValue}) when ${direction} is better`);
     }
     boundary = given;
   }
@@ -68,9 +72,14 @@ function statusOfCell(
   return output === "label" ? STATUS_LABEL[status] : STATUS_SCORE[status];
 }
 
-function numberOf(v: unknown, what: string): number | Problem {
+/** Where a cell is, for a message (built only for a cell in error: a column has a million). */
+function where(r: number, c: number): string {
+  return `row ${r + 1}, column ${c + 1}`;
+}
+
+function numberOf(v: unknown, argument: string, r: number, c: number): number | Problem {
   if (typeof v === "number" && Number.isFinite(v)) return v;
   const code = errorCodeOf(v);
-  if (code !== null) return problemOfInputError(code, what);
-  return new Problem("value", `${what} is ${describeCell(v)}, not a number`);
+  if (code !== null) return problemOfInputError(code, `${argument} at ${where(r, c)}`);
+  return new Problem("value", `${argument} at ${where(r, c)} is ${describeCell(v)}, not a number`);
 }

@@ -36,7 +36,7 @@ export function leadLagCells(
     return [[best.lag, best.r, best.pAdjusted, best.n]];
   }
   const values = rows.map(lagRowCells);
-  return out === "table" ? [LEADLAG_HEADER, ...values] : values;
+  return out === "table" ? [[...LEADLAG_HEADER], ...values] : values;
 }
 
 function lagRowCells(row: LagRow): ResultCell[] {

@@ -25,7 +25,7 @@ export function sigChangeCells(values: unknown, recent: unknown, alpha: unknown,
     case "p":
       return [[result.p ?? new Problem("na", 'method "xmr" has no p-value; use output "label" or "detail"')]];
     case "detail":
-      return [SIG_DETAIL_HEADER, detailRow(result)];
+      return [[...SIG_DETAIL_HEADER], detailRow(result)];
   }
 }
 

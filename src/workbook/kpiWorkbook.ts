@@ -108,7 +108,18 @@ interface RegisterRead {
 }
 
 export class ExcelKpiWorkbook implements KpiWorkbook {
-  constructor(private readonly run: ExcelRun) {}
+  private readonly run: ExcelRun;
+
+  constructor(run: ExcelRun) {
+    // One operation at a time: each reads the register and then writes it, so two running at
+    // once could both act on what the other is about to change.
+    let queue: Promise<unknown> = Promise.resolve();
+    this.run = (batch) => {
+      const next = queue.then(() => run(batch));
+      queue = next.catch(() => undefined);
+      return next;
+    };
+  }
 
   readRegister(): Promise<RegisterState> {
     return this.run(async (ctx) => (await this.readRegisterIn(ctx)).state);
@@ -498,15 +509,12 @@ export class ExcelKpiWorkbook implements KpiWorkbook {
       return;
     }
     const table = ctx.workbook.tables.getItem(REGISTER_TABLE);
-    let index = rowIndex;
-    if (index === null) {
-      if (read.blankBody) index = 0;
-      else {
-        table.rows.add(undefined, [Array.from({ length: read.width }, () => "")]);
-        index = read.rowIds.length;
-      }
-    }
-    const row = table.getDataBodyRange().getRow(index);
+    // A new row is addressed through the row Excel adds, not by a count read earlier, so two
+    // KPIs tagged at once never share a row.
+    const row =
+      rowIndex === null && !read.blankBody
+        ? table.rows.add(undefined, [Array.from({ length: read.width }, () => "")]).getRange()
+        : table.getDataBodyRange().getRow(rowIndex ?? 0);
     for (const c of COLUMNS) {
       const col = read.columns[c.key];
       if (col < 0) continue;

@@ -10,6 +10,9 @@ import { openWorkbench, Session, settle, snapshotOf, tagThroughPane } from "./br
 let session: Session;
 
 afterEach(async () => {
+  // Nothing leaves the machine, and nothing goes wrong unseen, in any of these sessions.
+  expect(session.requests.filter((u) => !u.startsWith(process.env.KPI_LENS_URL!))).toEqual([]);
+  expect(session.errors).toEqual([]);
   await session?.close();
 });
 

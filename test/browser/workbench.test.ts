@@ -15,6 +15,8 @@ beforeEach(async () => {
 });
 
 afterEach(async () => {
+  expect(session.requests.filter((u) => !u.startsWith(process.env.KPI_LENS_URL!))).toEqual([]);
+  expect(session.errors).toEqual([]);
   await session.close();
 });
 

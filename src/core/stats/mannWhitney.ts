@@ -2,7 +2,7 @@
  * Two-sided Mann–Whitney U test of `recent` against `baseline`: normal approximation with the
  * tie correction of the variance and a continuity correction of 0.5 towards the mean.
  */
-import { averageRanks } from "./ranks";
+import { lowerBound, tieTermOfSorted, upperBound } from "./ranks";
 import { twoSidedZPValue } from "./distributions";
 
 export interface MannWhitneyResult {
@@ -13,13 +13,18 @@ export interface MannWhitneyResult {
   p: number;
 }
 
-export function mannWhitney(baseline: number[], recent: number[]): MannWhitneyResult {
+export function mannWhitney(baseline: ArrayLike<number>, recent: ArrayLike<number>): MannWhitneyResult {
   const nb = baseline.length;
   const nr = recent.length;
   const n = nb + nr;
-  const { ranks, tieTerm } = averageRanks([...baseline, ...recent]);
+  // Only the recent values' ranks are needed: read them off the sorted combined sample.
+  const sorted = new Float64Array(n);
+  sorted.set(baseline);
+  sorted.set(recent, nb);
+  sorted.sort();
+  const tieTerm = tieTermOfSorted(sorted);
   let rankSum = 0;
-  for (let i = nb; i < n; i++) rankSum += ranks[i];
+  for (let i = 0; i < nr; i++) rankSum += (lowerBound(sorted, recent[i]) + 1 + upperBound(sorted, recent[i])) / 2;
   const u = rankSum - (nr * (nr + 1)) / 2;
   const centre = (nr * nb) / 2;
   const variance = ((nr * nb) / 12) * (n + 1 - tieTerm / (n * (n - 1)));

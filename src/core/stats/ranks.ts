@@ -3,12 +3,70 @@
  * the Mann–Whitney test define them.
  */
 
-/** Indices of `values` in ascending order of value. */
+/**
+ * Indices of `values` in ascending order of value (no NaN). A quicksort of keys and indices
+ * together: a comparator callback per comparison (Array.prototype.sort) costs several times more
+ * on a million values.
+ */
 export function ascendingOrder(values: ArrayLike<number>): Uint32Array {
-  const order = new Uint32Array(values.length);
-  for (let i = 0; i < order.length; i++) order[i] = i;
-  order.sort((a, b) => values[a] - values[b]);
+  const n = values.length;
+  const keys = Float64Array.from(values);
+  const order = new Uint32Array(n);
+  for (let i = 0; i < n; i++) order[i] = i;
+  const stack: number[] = [0, n - 1];
+  while (stack.length > 0) {
+    let hi = stack.pop()!;
+    let lo = stack.pop()!;
+    while (hi - lo > 16) {
+      const mid = (lo + hi) >>> 1;
+      // Median of three as the pivot.
+      if (keys[mid] < keys[lo]) swap(keys, order, mid, lo);
+      if (keys[hi] < keys[lo]) swap(keys, order, hi, lo);
+      if (keys[hi] < keys[mid]) swap(keys, order, hi, mid);
+      const pivot = keys[mid];
+      let i = lo;
+      let j = hi;
+      while (i <= j) {
+        while (keys[i] < pivot) i++;
+        while (keys[j] > pivot) j--;
+        if (i <= j) {
+          swap(keys, order, i, j);
+          i++;
+          j--;
+        }
+      }
+      // Recurse into the smaller part, loop on the larger: the stack stays O(log n).
+      if (j - lo < hi - i) {
+        stack.push(i, hi);
+        hi = j;
+      } else {
+        stack.push(lo, j);
+        lo = i;
+      }
+    }
+    for (let i = lo + 1; i <= hi; i++) {
+      const k = keys[i];
+      const o = order[i];
+      let j = i - 1;
+      while (j >= lo && keys[j] > k) {
+        keys[j + 1] = keys[j];
+        order[j + 1] = order[j];
+        j--;
+      }
+      keys[j + 1] = k;
+      order[j + 1] = o;
+    }
+  }
   return order;
+}
+
+function swap(keys: Float64Array, order: Uint32Array, a: number, b: number): void {
+  const k = keys[a];
+  keys[a] = keys[b];
+  keys[b] = k;
+  const o = order[a];
+  order[a] = order[b];
+  order[b] = o;
 }
 
 /**
@@ -49,9 +107,46 @@ export function assignAverageRanks(
   return tieTerm;
 }
 
-/** Average ranks of every element of `values`. */
+/** Average ranks of every element of `values` (no NaN), and the tie term. */
 export function averageRanks(values: ArrayLike<number>): { ranks: Float64Array; tieTerm: number } {
   const ranks = new Float64Array(values.length);
   const tieTerm = assignAverageRanks(values, ascendingOrder(values), () => true, ranks);
   return { ranks, tieTerm };
+}
+
+/** Σ(t³ − t) over the runs of equal values of a sorted array. */
+export function tieTermOfSorted(sorted: ArrayLike<number>): number {
+  let term = 0;
+  for (let i = 0; i < sorted.length; ) {
+    let j = i + 1;
+    while (j < sorted.length && sorted[j] === sorted[i]) j++;
+    const t = j - i;
+    term += t * t * t - t;
+    i = j;
+  }
+  return term;
+}
+
+/** Index of the first element >= v in a sorted array. */
+export function lowerBound(sorted: ArrayLike<number>, v: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (sorted[mid] < v) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Index of the first element > v in a sorted array. */
+export function upperBound(sorted: ArrayLike<number>, v: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (sorted[mid] <= v) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }

@@ -17,7 +17,7 @@ export interface TComparison {
 }
 
 /** Does the new value x fall outside what the baseline predicts? n_b − 1 degrees of freedom. */
-export function predictionTest(baseline: number[], x: number, alpha: number): TComparison {
+export function predictionTest(baseline: ArrayLike<number>, x: number, alpha: number): TComparison {
   const origin = baseline[0];
   const b = momentsFrom(baseline, origin);
   const se = Math.sqrt(sampleVarianceOf(b)) * Math.sqrt(1 + 1 / b.n);
@@ -25,7 +25,7 @@ export function predictionTest(baseline: number[], x: number, alpha: number): TC
 }
 
 /** Welch's two-sample t-test, recent against baseline, with Welch–Satterthwaite df. */
-export function welchTest(baseline: number[], recent: number[], alpha: number): TComparison {
+export function welchTest(baseline: ArrayLike<number>, recent: ArrayLike<number>, alpha: number): TComparison {
   const origin = baseline[0];
   const b = momentsFrom(baseline, origin);
   const r = momentsFrom(recent, origin);

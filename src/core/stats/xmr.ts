@@ -25,8 +25,8 @@ export interface XmrSignal {
   side: -1 | 0 | 1;
 }
 
-export function xmrChart(baseline: number[]): XmrChart {
-  const centre = mean(baseline);
+export function xmrChart(baseline: ArrayLike<number>): XmrChart {
+  const centre = mean(baseline as number[]);
   let movingRangeSum = 0;
   for (let i = 1; i < baseline.length; i++) movingRangeSum += Math.abs(baseline[i] - baseline[i - 1]);
   const averageMovingRange = movingRangeSum / (baseline.length - 1);
@@ -35,12 +35,13 @@ export function xmrChart(baseline: number[]): XmrChart {
 }
 
 /** Applies the rules in order to `series` (every value, oldest first) whose last `recent` values are new. */
-export function xmrSignal(series: number[], recent: number, chart: XmrChart): XmrSignal {
-  const outside = outsideLimits(series.slice(series.length - recent), chart);
+export function xmrSignal(series: ArrayLike<number>, recent: number, chart: XmrChart): XmrSignal {
+  const values = Array.prototype.slice.call(series, Math.max(0, series.length - RUN_LENGTH - recent)) as number[];
+  const outside = outsideLimits(values.slice(values.length - recent), chart);
   if (outside !== 0) return { rule: 1, side: outside };
-  const run = runOnOneSide(series, chart.centre);
+  const run = runOnOneSide(values, chart.centre);
   if (run !== 0) return { rule: 2, side: run };
-  const zone = zoneHits(series, chart);
+  const zone = zoneHits(values, chart);
   if (zone !== 0) return { rule: 3, side: zone };
   return { rule: 0, side: 0 };
 }

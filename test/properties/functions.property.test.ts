@@ -1,0 +1,121 @@
+/**
+ * Hostile input for the three worksheet functions (fast-check): any shape, any cell type, any
+ * argument. Properties: nothing throws, the result is a matrix of values Excel can show, its
+ * shape is the one FUNCTIONS.md gives, and a #VALUE! for the call names the argument at fault.
+ */
+import fc from "fast-check";
+import { kpiStatus, leadLagCorr, sigChange } from "../../src/functions/functions";
+
+const errorValue = fc.constantFrom("#N/A", "#VALUE!", "#DIV/0!", "#REF!", "#NUM!", "#NAME?").map((code) => new CustomFunctions.Error(code as CustomFunctions.ErrorCode));
+
+const cell = fc.oneof(
+  { weight: 6, arbitrary: fc.double({ min: -1e6, max: 1e6, noNaN: true }) },
+  { weight: 2, arbitrary: fc.integer({ min: -5, max: 5 }) },
+  { weight: 1, arbitrary: fc.constantFrom(NaN, Infinity, -Infinity, -0, 1e308, -1e308, 5e-324, Number.MAX_SAFE_INTEGER) },
+  { weight: 1, arbitrary: fc.constantFrom(null, undefined, "", "  ", "12", "1e3", "abc", "TRUE", "=1+1") },
+  { weight: 1, arbitrary: fc.boolean() },
+  { weight: 1, arbitrary: errorValue },
+  { weight: 1, arbitrary: fc.string({ maxLength: 8 }) },
+);
+
+/** A range as Excel passes it, or something no range should be: ragged, empty, a scalar. */
+const range = fc.oneof(
+  { weight: 6, arbitrary: fc.integer({ min: 1, max: 60 }).chain((n) => fc.array(cell, { minLength: n, maxLength: n }).map((v) => v.map((x) => [x]))) },
+  { weight: 2, arbitrary: fc.integer({ min: 1, max: 40 }).chain((n) => fc.array(cell, { minLength: n, maxLength: n }).map((v) => [v])) },
+  { weight: 1, arbitrary: fc.array(fc.array(cell, { minLength: 0, maxLength: 4 }), { minLength: 0, maxLength: 5 }) },
+  { weight: 1, arbitrary: cell },
+);
+
+const option = fc.oneof(
+  cell,
+  fc.constantFrom("higher", "LOWER", "label", "score", "table", "values", "best", "pearson", "Spearman", "t", "mann-whitney", "xmr", "p", "detail", "direction", 0, 1, 2, 12, 0.05, -1, 1.5),
+  fc.constant([[1]]),
+  fc.constant([[1, 2]]),
+);
+
+function isExcelValue(v: unknown): boolean {
+  if (typeof v === "number") return Number.isFinite(v);
+  if (typeof v === "string" || typeof v === "boolean") return true;
+  return v instanceof CustomFunctions.Error;
+}
+
+function assertMatrixOfExcelValues(result: unknown): asserts result is unknown[][] {
+  expect(Array.isArray(result)).toBe(true);
+  const rows = result as unknown[][];
+  expect(rows.length).toBeGreaterThan(0);
+  const width = rows[0].length;
+  for (const row of rows) {
+    expect(Array.isArray(row)).toBe(true);
+    expect(row.length).toBe(width);
+    for (const v of row) if (!isExcelValue(v)) throw new Error(`not an Excel value: ${String(v)}`);
+  }
+}
+
+function singleError(result: unknown[][]): CustomFunctions.Error | null {
+  return result.length === 1 && result[0].length === 1 && result[0][0] instanceof CustomFunctions.Error ? (result[0][0] as CustomFunctions.Error) : null;
+}
+
+const settings = { numRuns: 400 };
+
+describe("property: no input breaks a function", () => {
+  it("KPI_STATUS returns Excel values shaped like actual, or one error that names an argument", () => {
+    fc.assert(
+      fc.property(range, range, fc.option(range), option, option, (actual, target, atRisk, direction, output) => {
+        const result = kpiStatus(actual as never, target as never, (atRisk ?? undefined) as never, direction, output);
+        assertMatrixOfExcelValues(result);
+        const error = singleError(result);
+        const actualIsMatrix = Array.isArray(actual) && (actual as unknown[]).length > 0 && Array.isArray((actual as unknown[])[0]);
+        if (error && error.code === "#VALUE!" && !(actualIsMatrix && (actual as unknown[][]).length === 1 && (actual as unknown[][])[0].length === 1)) {
+          expect(error.message ?? "").toMatch(/actual|target|at_risk|direction|output/);
+        } else if (!error && actualIsMatrix) {
+          expect(result.length).toBe((actual as unknown[][]).length);
+          expect(result[0].length).toBe((actual as unknown[][])[0].length);
+        }
+      }),
+      settings,
+    );
+  });
+
+  it("LEADLAG_CORR returns Excel values in the contract's shape", () => {
+    fc.assert(
+      fc.property(range, range, option, option, option, option, (leading, lagging, maxLag, method, difference, output) => {
+        const result = leadLagCorr(leading as never, lagging as never, maxLag, method, difference, output);
+        assertMatrixOfExcelValues(result);
+        const error = singleError(result);
+        if (error) {
+          if (error.code === "#VALUE!") expect(error.message ?? "").toMatch(/leading|lagging|max_lag|method|difference|output|LEADLAG_CORR/);
+          return;
+        }
+        const out = String(Array.isArray(output) ? output[0]?.[0] : (output ?? "table")).trim().toLowerCase() || "table";
+        expect(result[0].length).toBe(4);
+        if (out === "table") expect(result[0]).toEqual(["lag", "r", "p_value", "n"]);
+        if (out === "best") expect(result.length).toBe(1);
+      }),
+      settings,
+    );
+  });
+
+  it("SIG_CHANGE returns Excel values in the contract's shape", () => {
+    fc.assert(
+      fc.property(range, option, option, option, option, (values, recent, alpha, method, output) => {
+        const result = sigChange(values as never, recent, alpha, method, output);
+        assertMatrixOfExcelValues(result);
+        const error = singleError(result);
+        if (error) {
+          if (error.code === "#VALUE!") expect(error.message ?? "").toMatch(/values|recent|alpha|method|output|SIG_CHANGE/);
+          return;
+        }
+        if (result.length === 2) expect(result[0]).toEqual(["change", "p_value", "statistic", "baseline_mean", "recent_mean", "lower_limit", "upper_limit"]);
+        else expect(result).toHaveLength(1);
+      }),
+      settings,
+    );
+  });
+
+  it("answers a full column with a huge max_lag or recent window without hanging", () => {
+    const column = Array.from({ length: 20_000 }, (_, i) => [Math.sin(i)]);
+    expect(leadLagCorr(column, column, 1_048_574, "pearson", false, "best")[0]).toHaveLength(4);
+    expect(singleError(leadLagCorr(column, column, 1e12))?.code).toBe("#VALUE!");
+    expect(singleError(sigChange(column, 1e15))?.code).toBe("#N/A");
+  });
+});
