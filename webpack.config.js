@@ -37,6 +37,8 @@ module.exports = async (env = {}, argv = {}) => {
       rules: [{ test: /\.tsx?$/, use: { loader: "ts-loader", options: { transpileOnly: !production, onlyCompileBundledFiles: true } }, exclude: /node_modules/ }],
     },
     performance: { hints: false },
+    // The dev server prints its own welcome; asset lists would bury it.
+    stats: production ? "normal" : "errors-warnings",
     plugins: [
       new CustomFunctionsMetadataPlugin({ output: "functions.json", input: "./src/functions/functions.ts" }),
       new HtmlWebpackPlugin({
@@ -70,9 +72,26 @@ module.exports = async (env = {}, argv = {}) => {
   };
 };
 
+/**
+ * A development certificate for https://localhost. office-addin-dev-certs makes one and trusts
+ * its CA; where it cannot install the CA (Linux without sudo, say) the certificate it made is
+ * still used, and we say how to trust the CA by hand.
+ */
 async function devCertificates() {
   const devCerts = require("office-addin-dev-certs");
-  return devCerts.getHttpsServerOptions();
+  try {
+    return await devCerts.getHttpsServerOptions();
+  } catch (e) {
+    const fs = require("node:fs");
+    const dir = path.join(require("node:os").homedir(), ".office-addin-dev-certs");
+    const files = ["localhost.key", "localhost.crt", "ca.crt"].map((f) => path.join(dir, f));
+    if (!files.every((f) => fs.existsSync(f))) throw e;
+    console.warn(
+      `Could not install the development CA (${e.message.split("\n")[0]}).\n` +
+        `Trust ${files[2]} in your browser or system by hand, or Excel will refuse https://localhost:${PORT}.`,
+    );
+    return { key: fs.readFileSync(files[0]), cert: fs.readFileSync(files[1]), ca: fs.readFileSync(files[2]) };
+  }
 }
 
 /** A desktop session can show a browser; a server or a container cannot. */
@@ -88,7 +107,7 @@ function printWelcome(port, https) {
     "KPI Lens is being served.",
     `  Workbench (the add-in on a sample workbook, no Excel needed):  ${base}/workbench.html`,
     `  Function reference:                                          ${base}/help.html`,
-    https ? `  Add-in page for Excel:                                       ${base}/taskpane.html` : "",
+    ...(https ? [`  Add-in page for Excel:                                       ${base}/taskpane.html`] : []),
     "",
     "Sideload into Excel (see README, 'Try it in Excel'):",
     "  Excel on the web:     npm run start:excel, then Home > Add-ins > More Add-ins > Upload My Add-in > manifest.xml",
