@@ -21,6 +21,7 @@ import { kpiStatus, leadLagCorr, sigChange } from "../src/functions/functions";
 import { twoSidedTPValue, twoSidedZPValue, twoSidedTCritical } from "../src/core/stats/distributions";
 import { runWith } from "../src/workbench/excel/api";
 import { WorkbookModel } from "../src/workbench/excel/model";
+import { columnLetters } from "../src/workbook/a1";
 import { ExcelKpiWorkbook, KpiInput } from "../src/workbook/kpiWorkbook";
 
 const QUICK = process.argv.includes("--quick");
@@ -282,7 +283,7 @@ async function benchWorkbook(): Promise<void> {
     for (let c = 0; c < count; c++) for (let r = 0; r < 36; r++) model.writeValue(sheet, r, c, 40 + ((r * 7 + c * 3) % 20));
     const workbook = new ExcelKpiWorkbook(runWith(model));
     for (let c = 0; c < count; c++) {
-      const col = columnName(c);
+      const col = columnLetters(c);
       await workbook.tag({ ...input, name: `K${c}` }, `Data!${col}1:${col}36`, `K${c}`);
     }
     const measure = async (label: string, f: () => Promise<unknown>) => {
@@ -305,21 +306,11 @@ async function benchWorkbook(): Promise<void> {
       for (let r = 0; r < 36; r++) model.writeValue(extra, r, 0, r);
       let i = 0;
       await measure("tag one KPI (register of 500)", async () => {
-        await workbook.tag({ ...input, name: `T${i}` }, `More!${columnName(i)}1:${columnName(i)}36`, `T${i}`);
+        await workbook.tag({ ...input, name: `T${i}` }, `More!${columnLetters(i)}1:${columnLetters(i)}36`, `T${i}`);
         i++;
       });
     }
   }
-}
-
-function columnName(c: number): string {
-  let n = c + 1;
-  let s = "";
-  while (n > 0) {
-    s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
 }
 
 async function benchBundles(): Promise<void> {

@@ -1,22 +1,5 @@
 /**
  * Excel's CustomFunctions runtime is not there under jest: give tests the same surface the
- * functions use (ErrorCode values as Excel spells them, and an Error carrying code and message).
+ * workbench gives the page (ErrorCode values as Excel spells them, an Error with code and message).
  */
-const ErrorCode = {
-  invalidValue: "#VALUE!",
-  notAvailable: "#N/A",
-  divisionByZero: "#DIV/0!",
-  invalidNumber: "#NUM!",
-  nullReference: "#NULL!",
-  invalidName: "#NAME?",
-  invalidReference: "#REF!",
-};
-
-class CustomFunctionsError {
-  constructor(
-    readonly code: string,
-    readonly message?: string,
-  ) {}
-}
-
-(globalThis as unknown as { CustomFunctions: unknown }).CustomFunctions = { Error: CustomFunctionsError, ErrorCode };
+import "../../src/workbench/customFunctionsRuntime";

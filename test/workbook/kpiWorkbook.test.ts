@@ -1,6 +1,7 @@
 import { kpiStatus } from "../../src/functions/functions";
 import { snapshot } from "../../src/workbench/snapshot";
 import { BAND_LOOK } from "../../src/workbook/bandFormats";
+import { columnLetters } from "../../src/workbook/a1";
 import { KpiWorkbookError } from "../../src/workbook/kpiWorkbook";
 import { kpiInput, sampleSetup, syncsOf } from "../support/workbench";
 
@@ -145,7 +146,7 @@ describe("round trips", () => {
     for (let c = 10; c < 210; c++) for (let r = 1; r <= 36; r++) model.writeValue(sheet, r, c, r * c);
     await workbook.tag(kpiInput({ name: "K0" }), "'Monthly KPIs'!K2:K37", "K0");
     const one = await syncsOf(model, () => workbook.refresh());
-    for (let c = 11; c < 210; c++) await workbook.tag(kpiInput({ name: `K${c}` }), `'Monthly KPIs'!${colName(c)}2:${colName(c)}37`, `K${c}`);
+    for (let c = 11; c < 210; c++) await workbook.tag(kpiInput({ name: `K${c}` }), `'Monthly KPIs'!${columnLetters(c)}2:${columnLetters(c)}37`, `K${c}`);
     expect((await workbook.readRegister()).kpis).toHaveLength(200);
     const many = await syncsOf(model, () => workbook.refresh());
     expect(one).toBe(3);
@@ -192,13 +193,3 @@ describe("new periods", () => {
     expect((await workbook.refresh()).series[0].newPeriods).toBe(0);
   });
 });
-
-function colName(c: number): string {
-  let n = c + 1;
-  let s = "";
-  while (n > 0) {
-    s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
-}

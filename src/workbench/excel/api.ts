@@ -123,10 +123,21 @@ abstract class FakeObject {
     });
   }
 
-  protected resolveNullness(): void {
+  /** For *OrNullObject: isNullObject is known after the next sync. */
+  resolveNullness(): void {
     this.context.enqueue(() => {
       this.nullState = !this.exists();
     });
+  }
+
+  /** Sets loaded properties now (a collection's load fills its items inside the sync). */
+  fillLoaded(names: string[]): void {
+    for (const n of names) this.loaded.set(n, this.read(n));
+  }
+
+  /** What load() with no argument reads. */
+  defaults(): string[] {
+    return this.scalarNames();
   }
 
   get isNullObject(): boolean {
@@ -222,7 +233,7 @@ export class FakeWorksheetCollection extends FakeObject {
     this.context.enqueue(() => {
       this.itemsLoaded = this.model.sheets.map((s) => {
         const ws = new FakeWorksheet(this.context, () => s);
-        ws.fill(names.length ? names : ["name", "id", "position"]);
+        ws.fillLoaded(names.length ? names : ["name", "id", "position"]);
         return ws;
       });
     });
@@ -262,7 +273,7 @@ export class FakeWorksheetCollection extends FakeObject {
 
   getItemOrNullObject(key: string): FakeWorksheet {
     const ws = new FakeWorksheet(this.context, () => this.model.findSheet(key) ?? this.model.sheets.find((x) => x.id === key) ?? null);
-    ws.resolveNullnessNow();
+    ws.resolveNullness();
     return ws;
   }
 
@@ -297,15 +308,6 @@ export class FakeWorksheet extends FakeObject {
 
   protected override exists(): boolean {
     return this.locate() !== null;
-  }
-
-  resolveNullnessNow(): void {
-    this.resolveNullness();
-  }
-
-  /** Fills loaded properties directly (used when a collection loads its items). */
-  fill(names: string[]): void {
-    for (const n of names) this.loaded.set(n, this.read(n));
   }
 
   protected scalarNames(): string[] {
@@ -374,7 +376,7 @@ export class FakeWorksheet extends FakeObject {
       const area = this.model.usedArea(sheet, valuesOnly);
       return area ? { sheet, area } : null;
     });
-    r.resolveNullnessNow();
+    r.resolveNullness();
     return r;
   }
 
@@ -449,10 +451,6 @@ export class FakeRange extends FakeObject {
 
   protected override exists(): boolean {
     return this.locate() !== null;
-  }
-
-  resolveNullnessNow(): void {
-    this.resolveNullness();
   }
 
   protected scalarNames(): string[] {
@@ -609,7 +607,7 @@ export class FakeRange extends FakeObject {
       const area = intersection(w.area, o.area);
       return area ? { sheet: w.sheet, area } : null;
     });
-    r.resolveNullnessNow();
+    r.resolveNullness();
     return r;
   }
 
@@ -752,7 +750,7 @@ abstract class FakeCollection<T extends FakeObject> extends FakeObject {
         return;
       }
       this.itemsLoaded = this.current();
-      for (const item of this.itemsLoaded) (item as unknown as { fill(n: string[]): void }).fill(names.length ? names : (item as unknown as { defaults(): string[] }).defaults());
+      for (const item of this.itemsLoaded) item.fillLoaded(names.length ? names : item.defaults());
     });
     return this;
   }
@@ -806,7 +804,7 @@ export class FakeTableCollection extends FakeCollection<FakeTable> {
 
   getItemOrNullObject(key: string): FakeTable {
     const t = new FakeTable(this.context, () => this.model.findTable(key) ?? this.model.tables.find((x) => x.id === key) ?? null);
-    t.resolveNullnessNow();
+    t.resolveNullness();
     return t;
   }
 }
@@ -825,7 +823,7 @@ export class FakeTableScopedCollection extends FakeCollection<FakeTable> {
 
   getFirstOrNullObject(): FakeTable {
     const t = new FakeTable(this.context, () => this.list()[0] ?? null);
-    t.resolveNullnessNow();
+    t.resolveNullness();
     return t;
   }
 }
@@ -852,18 +850,6 @@ export class FakeTable extends FakeObject {
   protected override exists(): boolean {
     const t = this.locate();
     return t !== null && this.model.tables.includes(t);
-  }
-
-  resolveNullnessNow(): void {
-    this.resolveNullness();
-  }
-
-  fill(names: string[]): void {
-    for (const n of names) this.loaded.set(n, this.read(n));
-  }
-
-  defaults(): string[] {
-    return this.scalarNames();
   }
 
   protected scalarNames(): string[] {
@@ -987,14 +973,6 @@ export class FakeTableRow extends FakeObject {
     return i;
   }
 
-  fill(names: string[]): void {
-    for (const n of names) this.loaded.set(n, this.read(n));
-  }
-
-  defaults(): string[] {
-    return this.scalarNames();
-  }
-
   protected scalarNames(): string[] {
     return ["index", "values"];
   }
@@ -1069,7 +1047,7 @@ export class FakeTableColumnCollection extends FakeCollection<FakeTableColumn> {
 
   getItemOrNullObject(key: string | number): FakeTableColumn {
     const c = new FakeTableColumn(this.context, this.table, () => this.indexOf(key));
-    c.resolveNullnessNow();
+    c.resolveNullness();
     return c;
   }
 
@@ -1098,18 +1076,6 @@ export class FakeTableColumn extends FakeObject {
     } catch {
       return false;
     }
-  }
-
-  resolveNullnessNow(): void {
-    this.resolveNullness();
-  }
-
-  fill(names: string[]): void {
-    for (const n of names) this.loaded.set(n, this.read(n));
-  }
-
-  defaults(): string[] {
-    return this.scalarNames();
   }
 
   protected scalarNames(): string[] {
@@ -1186,7 +1152,7 @@ export class FakeNamedItemCollection extends FakeCollection<FakeNamedItem> {
 
   getItemOrNullObject(name: string): FakeNamedItem {
     const n = new FakeNamedItem(this.context, () => this.model.findName(name) ?? null);
-    n.resolveNullnessNow();
+    n.resolveNullness();
     return n;
   }
 }
@@ -1212,18 +1178,6 @@ export class FakeNamedItem extends FakeObject {
   protected override exists(): boolean {
     const n = this.locate();
     return n !== null && this.model.names.includes(n);
-  }
-
-  resolveNullnessNow(): void {
-    this.resolveNullness();
-  }
-
-  fill(names: string[]): void {
-    for (const n of names) this.loaded.set(n, this.read(n));
-  }
-
-  defaults(): string[] {
-    return this.scalarNames();
   }
 
   protected scalarNames(): string[] {
@@ -1291,7 +1245,7 @@ export class FakeNamedItem extends FakeObject {
 
   getRangeOrNullObject(): FakeRange {
     const r = new FakeRange(this.context, () => (this.exists() ? this.model.nameTarget(this.item()) : null));
-    r.resolveNullnessNow();
+    r.resolveNullness();
     return r;
   }
 
@@ -1324,7 +1278,7 @@ export class FakeSettingCollection extends FakeCollection<FakeSetting> {
 
   getItemOrNullObject(key: string): FakeSetting {
     const s = new FakeSetting(this.context, key);
-    s.resolveNullnessNow();
+    s.resolveNullness();
     return s;
   }
 }
@@ -1342,18 +1296,6 @@ export class FakeSetting extends FakeObject {
     const there = this.model.settings.has(this.settingKey);
     if (!there && this.required) throw new ExcelApiError("ItemNotFound", `The setting '${this.settingKey}' doesn't exist.`);
     return there;
-  }
-
-  resolveNullnessNow(): void {
-    this.resolveNullness();
-  }
-
-  fill(names: string[]): void {
-    for (const n of names) this.loaded.set(n, this.read(n));
-  }
-
-  defaults(): string[] {
-    return this.scalarNames();
   }
 
   protected scalarNames(): string[] {
@@ -1453,7 +1395,7 @@ export class FakeConditionalFormat extends FakeObject {
     return f;
   }
 
-  fill(names: string[]): void {
+  override fillLoaded(names: string[]): void {
     for (const n of names) {
       const slash = n.indexOf("/");
       if (slash > 0) {
@@ -1461,10 +1403,6 @@ export class FakeConditionalFormat extends FakeObject {
         (child as unknown as { fillPath(p: string): void }).fillPath(n.slice(slash + 1));
       } else this.loaded.set(n, this.read(n));
     }
-  }
-
-  defaults(): string[] {
-    return this.scalarNames();
   }
 
   protected scalarNames(): string[] {
