@@ -590,14 +590,14 @@ export class WorkbookModel implements FormulaHost {
 
   emitChange(event: ChangeEvent): void {
     // Excel raises events after the operation, outside the batch that caused it.
-    for (const l of [...this.changeListeners]) queueMicrotask(() => l(event));
+    for (const l of [...this.changeListeners]) setTimeout(() => l(event), 0);
   }
 
   select(sheet: SheetModel, area: Area): void {
     this.selection = { sheetId: sheet.id, area };
     this.activeSheetId = sheet.id;
     const event: SelectionEvent = { type: "WorksheetSelectionChanged", worksheetId: sheet.id, address: qualified(sheet.name, area) };
-    for (const l of [...this.selectionListeners]) queueMicrotask(() => l(event));
+    for (const l of [...this.selectionListeners]) setTimeout(() => l(event), 0);
   }
 }
 
