@@ -44,8 +44,10 @@ export function differences(series: ArrayLike<number>): Float64Array {
 }
 
 export function leadLag(leading: ArrayLike<number>, lagging: ArrayLike<number>, options: LeadLagOptions): LagRow[] {
-  const x = options.difference ? differences(leading) : Float64Array.from(leading);
-  const y = options.difference ? differences(lagging) : Float64Array.from(lagging);
+  // The series are only read, so a typed array is used as it is.
+  const asTyped = (v: ArrayLike<number>) => (v instanceof Float64Array ? v : Float64Array.from(v));
+  const x = options.difference ? differences(leading) : asTyped(leading);
+  const y = options.difference ? differences(lagging) : asTyped(lagging);
   if (options.method === "pearson") {
     return pearsonByLag(x, y, options.maxLag).map(({ lag, n, result }) => rowOf(lag, n, result));
   }

@@ -95,10 +95,11 @@ export function readSeries(v: unknown, name: string): Float64Array {
   if (m.length !== 1 && m[0].length !== 1) {
     fail("value", `${name} must be one row or one column, not a ${m.length}×${m[0].length} range`);
   }
-  const cells = m.length === 1 ? m[0] : m.map((row) => row[0]);
-  const series = new Float64Array(cells.length);
-  for (let i = 0; i < cells.length; i++) {
-    const cell = cells[i];
+  const byRow = m.length === 1;
+  const length = byRow ? m[0].length : m.length;
+  const series = new Float64Array(length);
+  for (let i = 0; i < length; i++) {
+    const cell = byRow ? m[0][i] : m[i][0];
     if (typeof cell === "number") {
       if (!Number.isFinite(cell)) fail("value", `${name}: value ${i + 1} is not a finite number`);
       series[i] = cell;

@@ -82,11 +82,15 @@ export function usePane(workbook: KpiWorkbook): PaneState {
     setBusy("Reading the workbook…");
     void Promise.all([refresh(), readSelection()]).finally(() => alive && setBusy(null));
     let timer: ReturnType<typeof setTimeout> | undefined;
-    void workbook.onChange(() => {
-      clearTimeout(timer);
-      timer = setTimeout(() => void refresh(), 150);
-    }).then((off) => (alive ? offs.push(off) : off()));
-    void workbook.onSelectionChange(() => void readSelection()).then((off) => (alive ? offs.push(off) : off()));
+    const keep = (off: () => void) => (alive ? offs.push(off) : off());
+    const unavailable = () => setNotice({ intent: "warning", text: "KPI Lens cannot follow changes in this workbook: press Refresh after editing values." });
+    workbook
+      .onChange(() => {
+        clearTimeout(timer);
+        timer = setTimeout(() => void refresh(), 150);
+      })
+      .then(keep, unavailable);
+    workbook.onSelectionChange(() => void readSelection()).then(keep, unavailable);
     return () => {
       alive = false;
       clearTimeout(timer);
