@@ -18,7 +18,6 @@ const NEAR_PERFECT = 0.9;
 
 interface Prepared {
   centred: Float64Array;
-  squares: Float64Array;
   /** prefix[i] = sum of centred[0..i) */
   prefix: Float64Array;
   prefixSquares: Float64Array;
@@ -51,7 +50,6 @@ function meanOfNumbers(v: ArrayLike<number>): number {
 function prepare(v: ArrayLike<number>, n: number): Prepared {
   const mean = meanOfNumbers(v);
   const centred = new Float64Array(n);
-  const squares = new Float64Array(n);
   const prefix = new Float64Array(n + 1);
   const prefixSquares = new Float64Array(n + 1);
   const gapsBefore = new Int32Array(n + 1);
@@ -64,18 +62,17 @@ function prepare(v: ArrayLike<number>, n: number): Prepared {
     if (value === value) {
       const c = value - mean;
       centred[i] = c;
-      squares[i] = c * c;
+      s += c;
+      s2 += c * c;
     } else {
       isGap[i] = 1;
       gapList.push(i);
     }
-    s += centred[i];
-    s2 += squares[i];
     prefix[i + 1] = s;
     prefixSquares[i + 1] = s2;
     gapsBefore[i + 1] = gapList.length;
   }
-  return { centred, squares, prefix, prefixSquares, gapsBefore, gaps: Int32Array.from(gapList), isGap };
+  return { centred, prefix, prefixSquares, gapsBefore, gaps: Int32Array.from(gapList), isGap };
 }
 
 /** Σ a[i]·b[i + offset] for i in [0, length), four accumulators for speed and accuracy. */
@@ -101,8 +98,8 @@ export function pearsonByLag(x: ArrayLike<number>, y: ArrayLike<number>, maxLag:
   const px = prepare(x, n);
   const py = prepare(y, n);
   const rows: { lag: number; n: number; result: Correlation | Problem }[] = [];
-  const scratchX = new Float64Array(n);
-  const scratchY = new Float64Array(n);
+  // Scratch space for the lags recomputed pair by pair, allocated only if one is.
+  let scratch: { x: Float64Array; y: Float64Array } | null = null;
   for (let lag = 0; lag <= maxLag; lag++) {
     const length = Math.max(0, n - lag);
     if (length < 3) {
@@ -119,14 +116,16 @@ export function pearsonByLag(x: ArrayLike<number>, y: ArrayLike<number>, maxLag:
     for (let g = 0; g < py.gaps.length; g++) {
       const j = py.gaps[g];
       if (j < lag) continue;
-      sx -= px.centred[j - lag];
-      sxx -= px.squares[j - lag];
+      const c = px.centred[j - lag];
+      sx -= c;
+      sxx -= c * c;
     }
     for (let g = 0; g < px.gaps.length; g++) {
       const i = px.gaps[g];
       if (i >= length) break;
-      sy -= py.centred[i + lag];
-      syy -= py.squares[i + lag];
+      const c = py.centred[i + lag];
+      sy -= c;
+      syy -= c * c;
     }
     const m = countPairs(px, py, lag, length);
     if (m < 3) {
@@ -140,7 +139,8 @@ export function pearsonByLag(x: ArrayLike<number>, y: ArrayLike<number>, maxLag:
     const r = cxy / (Math.sqrt(cxx) * Math.sqrt(cyy));
     const doubtful = !(cxx > CANCELLATION_GUARD * sxx) || !(cyy > CANCELLATION_GUARD * syy) || !(Math.abs(r) <= NEAR_PERFECT);
     if (doubtful) {
-      rows.push({ lag, n: m, result: exactLag(x, y, lag, length, scratchX, scratchY) });
+      scratch ??= { x: new Float64Array(n), y: new Float64Array(n) };
+      rows.push({ lag, n: m, result: exactLag(x, y, lag, length, scratch.x, scratch.y) });
       continue;
     }
     rows.push({ lag, n: m, result: { r, oneMinusR2: 1 - r * r, n: m } });
