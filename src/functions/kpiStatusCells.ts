@@ -14,29 +14,58 @@ import { asMatrix, describeCell, errorCodeOf, isBlank, isGap, problemOfInputErro
 export type StatusOutput = "label" | "score";
 
 /** A per-cell argument: a single value for every cell, or a range of the actual's shape. */
-type CellSource = (row: number, col: number) => unknown;
+type CellSource = ((row: number, col: number) => unknown) & { single?: boolean };
+
+function isSingle(source: CellSource): boolean {
+  return source.single === true;
+}
+
+function single(value: unknown): CellSource {
+  return Object.assign(() => value, { single: true });
+}
 
 export function kpiStatusCells(actual: unknown, target: unknown, atRisk: unknown, direction: unknown, output: unknown): ResultCell[][] {
   const actuals = asMatrix(actual, "actual");
   const rows = actuals.length;
   const cols = actuals[0].length;
   const targetAt = perCell(target, "target", rows, cols);
-  const atRiskAt = isBlank(atRisk) ? () => undefined : perCell(atRisk, "at_risk", rows, cols);
+  const atRiskAt = isBlank(atRisk) ? single(undefined) : perCell(atRisk, "at_risk", rows, cols);
   const dir = readChoice<Direction>(direction, "direction", ["higher", "lower"], "higher", { "1": "higher", "-1": "lower" });
   const out = readChoice<StatusOutput>(output, "output", ["label", "score"], "label");
+  const bands = sharedBands(targetAt, atRiskAt, dir);
   const result: ResultCell[][] = new Array(rows);
   for (let r = 0; r < rows; r++) {
     const cells = actuals[r];
     const line: ResultCell[] = new Array(cols);
-    for (let c = 0; c < cols; c++) line[c] = statusOfCell(cells[c], targetAt(r, c), atRiskAt(r, c), dir, out, r, c);
+    for (let c = 0; c < cols; c++) {
+      const a = cells[c];
+      // One target for every cell (the usual case) is checked once; a number is then classified at once.
+      if (bands && typeof a === "number" && Number.isFinite(a)) {
+        const status = classify(a, bands.target, bands.atRisk, dir);
+        line[c] = out === "label" ? STATUS_LABEL[status] : STATUS_SCORE[status];
+      } else {
+        line[c] = statusOfCell(a, targetAt(r, c), atRiskAt(r, c), dir, out, r, c);
+      }
+    }
     result[r] = line;
   }
   return result;
 }
 
+/** The target and at-risk boundary shared by every cell, when both are single valid numbers. */
+function sharedBands(targetAt: CellSource, atRiskAt: CellSource, direction: Direction): { target: number; atRisk: number } | null {
+  const target = targetAt(0, 0);
+  const atRisk = atRiskAt(0, 0);
+  if (!isSingle(targetAt) || !isSingle(atRiskAt)) return null;
+  if (typeof target !== "number" || !Number.isFinite(target)) return null;
+  if (isBlank(atRisk)) return { target, atRisk: defaultAtRisk(target, direction) };
+  if (typeof atRisk !== "number" || !Number.isFinite(atRisk) || !atRiskOnUnfavourableSide(target, atRisk, direction)) return null;
+  return { target, atRisk };
+}
+
 function perCell(v: unknown, name: string, rows: number, cols: number): CellSource {
   const m = asMatrix(v, name);
-  if (m.length === 1 && m[0].length === 1) return () => m[0][0];
+  if (m.length === 1 && m[0].length === 1) return single(m[0][0]);
   if (m.length !== rows || m[0].length !== cols) {
     fail("value", `${name} must be one value or a range the shape of actual (${rows}×${cols}), not ${m.length}×${m[0].length}`);
   }
