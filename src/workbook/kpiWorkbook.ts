@@ -105,6 +105,8 @@ interface RegisterRead {
   formats: FormatsRecord;
   registerSheetExists: boolean;
   registerSheetEmpty: boolean;
+  /** Every defined name, upper case. */
+  names: Set<string>;
 }
 
 export class ExcelKpiWorkbook implements KpiWorkbook {
@@ -209,8 +211,7 @@ export class ExcelKpiWorkbook implements KpiWorkbook {
       this.assertWritable(read);
       const current = this.find(read, id);
       (await this.findOwnFormats(ctx, read, id)).remove();
-      const name = ctx.workbook.names.getItemOrNullObject(nameOf(current.id));
-      name.delete();
+      if (read.names.has(nameOf(current.id).toUpperCase())) ctx.workbook.names.getItem(nameOf(current.id)).delete();
       const table = ctx.workbook.tables.getItem(REGISTER_TABLE);
       table.rows.getItemAt(read.rowIds.indexOf(current.id)).delete();
       const formats = { ...read.formats };
@@ -259,9 +260,10 @@ export class ExcelKpiWorkbook implements KpiWorkbook {
   async select(id: string): Promise<void> {
     return this.run(async (ctx) => {
       const name = ctx.workbook.names.getItemOrNullObject(nameOf(id));
-      const range = name.getRangeOrNullObject();
+      name.load("type");
       await ctx.sync();
-      if (name.isNullObject || range.isNullObject) throw new KpiWorkbookError(`The range of KPI ${id} is gone: its name ${nameOf(id)} no longer refers to cells.`);
+      if (name.isNullObject || name.type !== "Range") throw new KpiWorkbookError(`The range of KPI ${id} is gone: its name ${nameOf(id)} no longer refers to cells.`);
+      const range = name.getRange();
       range.worksheet.activate();
       range.select();
       await ctx.sync();
@@ -318,11 +320,12 @@ export class ExcelKpiWorkbook implements KpiWorkbook {
     const formatsSetting = ctx.workbook.settings.getItemOrNullObject(FORMATS_SETTING);
     formatsSetting.load("value");
     const registerSheet = ctx.workbook.worksheets.getItemOrNullObject(REGISTER_SHEET);
-    const used = registerSheet.getUsedRangeOrNullObject(true);
     await ctx.sync();
 
+    // Methods are called on an *OrNullObject result only once the sync says it exists.
     const names = ctx.workbook.names;
     names.load("items/name, items/formula, items/type");
+    const used = !registerSheet.isNullObject && table.isNullObject ? registerSheet.getUsedRangeOrNullObject(true) : null;
     let header: Excel.Range | null = null;
     let body: Excel.Range | null = null;
     let protection: Excel.WorksheetProtection | null = null;
@@ -346,7 +349,8 @@ export class ExcelKpiWorkbook implements KpiWorkbook {
       blankBody: false,
       formats,
       registerSheetExists: !registerSheet.isNullObject,
-      registerSheetEmpty: registerSheet.isNullObject || used.isNullObject,
+      registerSheetEmpty: used === null || used.isNullObject,
+      names: new Set(names.items.map((n) => n.name.toUpperCase())),
     };
     const version = schema.isNullObject ? null : Number(schema.value);
     if (version !== null && version > SCHEMA_VERSION) {
@@ -548,16 +552,17 @@ export class ExcelKpiWorkbook implements KpiWorkbook {
    * KPI's marker.
    */
   private async findOwnFormats(ctx: Excel.RequestContext, read: RegisterRead, id: string): Promise<{ remove: () => void; address: string | null }> {
-    const current = ctx.workbook.names.getItemOrNullObject(nameOf(id)).getRangeOrNullObject();
-    current.load("address");
-    current.conditionalFormats.load("items/type, items/id");
+    // The register read told whether the name still refers to cells (sources[id] is null if not).
+    const current = read.state.sources[id] ? ctx.workbook.names.getItem(nameOf(id)).getRange() : null;
+    current?.load("address");
+    current?.conditionalFormats.load("items/type, items/id");
     const recorded = read.formats[id]?.address;
     const recordedSheet = recorded ? ctx.workbook.worksheets.getItemOrNullObject(parseAddress(recorded).sheet ?? "") : null;
     await ctx.sync();
 
-    const collections: Excel.ConditionalFormatCollection[] = current.isNullObject ? [] : [current.conditionalFormats];
+    const collections: Excel.ConditionalFormatCollection[] = current ? [current.conditionalFormats] : [];
     let moved: Excel.ConditionalFormatCollection | null = null;
-    if (recorded && recordedSheet && !recordedSheet.isNullObject && (current.isNullObject || current.address !== recorded)) {
+    if (recorded && recordedSheet && !recordedSheet.isNullObject && (!current || current.address !== recorded)) {
       // The KPI's cells moved since its formats were written: look where they were written too.
       moved = recordedSheet.getRange(areaName(parseAddress(recorded))).conditionalFormats;
       moved.load("items/type, items/id");
@@ -578,7 +583,7 @@ export class ExcelKpiWorkbook implements KpiWorkbook {
       remove: () => {
         for (const f of ours.values()) f.delete();
       },
-      address: current.isNullObject ? null : current.address,
+      address: current ? current.address : null,
     };
   }
 }

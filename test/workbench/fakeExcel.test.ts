@@ -45,6 +45,13 @@ describe("load and sync (learn.microsoft.com/office/dev/add-ins/develop/applicat
     expect(there.isNullObject).toBe(false);
   });
 
+  it("fails a batch that navigates from a null object before checking isNullObject", async () => {
+    const { ctx } = setup();
+    const missing = ctx.workbook.worksheets.getItemOrNullObject("Nope");
+    missing.getRange("A1").load("values");
+    await expect(ctx.sync()).rejects.toMatchObject({ code: "InvalidObjectPath" });
+  });
+
   it("fails the sync with ItemNotFound for getItem of something missing, keeping what ran before", async () => {
     const { model, sheet, ctx } = setup();
     ctx.workbook.worksheets.getItem("Data 2024").getRange("C1").values = [[1]];

@@ -306,6 +306,16 @@ export class FakeWorksheet extends FakeObject {
     return s;
   }
 
+  /**
+   * Navigating from a null object (a method of what *OrNullObject found missing) fails the
+   * batch: an add-in must check isNullObject after a sync first.
+   */
+  private nonNull(): SheetModel {
+    const s = this.locate();
+    if (!s) throw new ExcelApiError("InvalidObjectPath", "The object path isn't working: the worksheet is a null object.");
+    return s;
+  }
+
   protected override exists(): boolean {
     return this.locate() !== null;
   }
@@ -348,9 +358,7 @@ export class FakeWorksheet extends FakeObject {
 
   getRange(address?: string): FakeRange {
     return new FakeRange(this.context, () => {
-      // The ranges of a null worksheet are null objects too.
-      const sheet = this.locate();
-      if (!sheet) return null;
+      const sheet = this.nonNull();
       if (!address) return { sheet, area: { row: 0, col: 0, rowCount: 1_048_576, colCount: 16_384 } };
       const { sheet: target, area } = this.model.resolve(address, sheet);
       if (target !== sheet) throw new ExcelApiError("InvalidArgument", `The address '${address}' is on another sheet.`);
@@ -371,8 +379,7 @@ export class FakeWorksheet extends FakeObject {
 
   getUsedRangeOrNullObject(valuesOnly = false): FakeRange {
     const r = new FakeRange(this.context, () => {
-      const sheet = this.locate();
-      if (!sheet) return null;
+      const sheet = this.nonNull();
       const area = this.model.usedArea(sheet, valuesOnly);
       return area ? { sheet, area } : null;
     });
