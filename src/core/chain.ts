@@ -3,7 +3,7 @@
  * LEADLAG_CORR, on differences when both series trend (two trends correlate whatever their
  * relation), summed up as a correlogram and a sentence a manager can act on.
  */
-import { bestLag, differences, LagRow, leadLag } from "./leadLag";
+import { bestLag, LagRow, leadLag } from "./leadLag";
 import { Problem } from "./problem";
 import { correlationPValue, pearson } from "./stats/correlation";
 import { twoSidedTCritical } from "./stats/distributions";
@@ -91,4 +91,3 @@ export function analyseChain(
   return { rows, differenced, best, bounds, supported, sentence, maxLag };
 }
 
-export { differences };

@@ -7,7 +7,7 @@
  *   tag, update, untag  5 syncs at most (read, look, find our own formats, write)
  */
 import { KpiDefinition } from "../core/kpi";
-import { Area, areaName, parseAddress, qualified, MAX_COLUMNS, MAX_ROWS } from "./a1";
+import { areaName, parseAddress, qualified, MAX_COLUMNS, MAX_ROWS } from "./a1";
 import { bandRules, BandSpec, isOwnRule } from "./bandFormats";
 import {
   cellsOf,
@@ -171,7 +171,7 @@ export class ExcelKpiWorkbook implements KpiWorkbook {
       this.assertNotTagged(read.state, target.address);
       if (sheet.protection.protected) throw new KpiWorkbookError(`The sheet ${sheet.name} is protected: unprotect it to tag a KPI there.`);
       const tableColumn = await this.tableColumnOf(ctx, target, tables.items);
-      const reference = tableColumn ? `=${tableColumn.table}[${tableColumn.column}]` : `=${qualified(sheet.name, areaOf(target.address), true)}`;
+      const reference = tableColumn ? `=${tableColumn.table}[${tableColumn.column}]` : `=${qualified(sheet.name, parseAddress(target.address), true)}`;
       const kpi: KpiDefinition = { ...input, id, source: reference.slice(1), lastReviewed: reviewedOn };
       this.queueRegisterRow(ctx, read, kpi, null);
       ctx.workbook.names.add(nameOf(id), reference, `KPI Lens: ${kpi.name}`);
@@ -450,8 +450,8 @@ export class ExcelKpiWorkbook implements KpiWorkbook {
     const header = table.getHeaderRowRange();
     header.load("values");
     await ctx.sync();
-    const area = areaOf(range.address);
-    const bodyArea = areaOf(body.address);
+    const area = parseAddress(range.address);
+    const bodyArea = parseAddress(body.address);
     if (area.row !== bodyArea.row || area.rowCount !== bodyArea.rowCount) return null;
     const column = header.values[0][area.col - bodyArea.col];
     return typeof column === "string" && area.col >= bodyArea.col && area.col < bodyArea.col + bodyArea.colCount ? { table: table.name, column } : null;
@@ -484,11 +484,11 @@ export class ExcelKpiWorkbook implements KpiWorkbook {
   }
 
   private assertNotTagged(state: RegisterState, address: string): void {
-    const area = areaOf(address);
+    const area = parseAddress(address);
     for (const kpi of state.kpis) {
       const source = state.sources[kpi.id];
       if (!source || source.includes("[")) continue;
-      const other = areaOf(source);
+      const other = parseAddress(source);
       if (other.sheet?.toLowerCase() !== area.sheet?.toLowerCase()) continue;
       const overlaps = other.row < area.row + area.rowCount && area.row < other.row + other.rowCount && other.col < area.col + area.colCount && area.col < other.col + other.colCount;
       if (overlaps) throw new KpiWorkbookError(`Those cells overlap the KPI ${kpi.name} (${source}). Untag it first, or select other cells.`);
@@ -600,6 +600,3 @@ function sourceOfName(formula: string): string | null {
   }
 }
 
-function areaOf(address: string): Area & { sheet?: string } {
-  return parseAddress(address);
-}
