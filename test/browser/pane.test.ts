@@ -103,6 +103,21 @@ describe("the task pane", () => {
     expect(snap.sheets[0].values[1][0]).toBe("Jan 2023");
   });
 
+  it("offers numbers typed right below a tagged range as new periods, and includes them", async () => {
+    session = await openWorkbench();
+    await tagChain(session);
+    await session.page.evaluate(() => window.workbench.setValues("'Monthly KPIs'!B38:B39", [[1500], [1100]]));
+    const card = session.page.getByLabel("KPI Revenue");
+    await card.getByText("2 new values after the range.").waitFor();
+    await card.getByRole("button", { name: "Include new periods" }).click();
+    await session.page.getByText("Revenue now includes its new periods.").waitFor();
+    const snap = await snapshotOf(session.page);
+    expect(snap.names.find((n) => n.name === "KPI_REVENUE")!.address).toBe("'Monthly KPIs'!B2:B39");
+    const fills = snap.sheets.find((s) => s.name === "Monthly KPIs")!.fills;
+    expect([fills[37][1], fills[38][1]]).toEqual(["#C6EFCE", "#FFC7CE"]);
+    await card.getByText(/^Latest 1,100/).waitFor();
+  });
+
   it("selects a KPI's range in the sheet", async () => {
     session = await openWorkbench();
     await tagChain(session);
