@@ -91,70 +91,92 @@ function rowOf(lag: number, n: number, c: Correlation | Problem): LagRow {
   return { lag, r: c.r, p: correlationPValue(c), n };
 }
 
-function rowFrom(lag: number, xs: Float64Array, ys: Float64Array, m: number): LagRow {
-  return rowOf(lag, m, pearson(xs, ys, m));
-}
 
 /**
  * Spearman by lag when some periods are gaps, so the pairs kept differ from lag to lag. Each
- * series is sorted once; the ranks of a lag come from one walk over each sorted order that skips
- * the periods whose partner is a gap, instead of a new sort.
+ * series is sorted once; the ranks of a lag come from one walk over each sorted order that
+ * skips the periods whose partner is a gap, instead of a new sort. The walk also yields the
+ * sums of the ranks and of their squares, so one more pass (the cross products) gives r. A lag
+ * with |r| near 1 is recomputed by the exact routine, for 1 − r².
  */
 function spearmanByLag(x: Float64Array, y: Float64Array): LagCorrelator {
   const n = Math.min(x.length, y.length);
-  const xOrder = ascendingOrder(x.map((v) => (v === v ? v : Infinity)));
-  const yOrder = ascendingOrder(y.map((v) => (v === v ? v : Infinity)));
+  const xs = sortedWithOrder(x.subarray(0, n));
+  const ys = sortedWithOrder(y.subarray(0, n));
+  // stamp[i] === lag marks the periods kept at this lag: no clearing between lags.
+  const stampX = new Int32Array(n).fill(-1);
+  const stampY = new Int32Array(n).fill(-1);
   const xRanks = new Float64Array(n);
   const yRanks = new Float64Array(n);
-  const kept = new Uint8Array(n);
-  const keptY = new Uint8Array(n);
-  const xs = new Float64Array(n);
-  const ys = new Float64Array(n);
   return (lag) => {
     const pairs = Math.max(0, n - lag);
-    kept.fill(0);
-    keptY.fill(0);
-    for (let i = 0; i < pairs; i++) {
-      if (x[i] === x[i] && y[i + lag] === y[i + lag]) {
-        kept[i] = 1;
-        keptY[i + lag] = 1;
-      }
-    }
-    rankKept(x, xOrder, kept, xRanks);
-    rankKept(y, yOrder, keptY, yRanks);
     let m = 0;
     for (let i = 0; i < pairs; i++) {
-      if (kept[i] === 1) {
-        xs[m] = xRanks[i];
-        ys[m] = yRanks[i + lag];
+      if (x[i] === x[i] && y[i + lag] === y[i + lag]) {
+        stampX[i] = lag;
+        stampY[i + lag] = lag;
         m++;
       }
     }
-    return rowFrom(lag, xs, ys, m);
+    if (m < 3) return rowOf(lag, m, new Problem("na", `needs at least 3 pairs of numbers, got ${m}`));
+    const rx = rankStamped(xs.values, xs.order, stampX, lag, xRanks);
+    const ry = rankStamped(ys.values, ys.order, stampY, lag, yRanks);
+    if (rx.distinct < 2 || ry.distinct < 2) return rowOf(lag, m, new Problem("div0", "one of the series is constant, so r is undefined"));
+    let sxy = 0;
+    for (let i = 0; i < pairs; i++) if (stampX[i] === lag) sxy += xRanks[i] * yRanks[i + lag];
+    const cxx = rx.squares - (rx.sum * rx.sum) / m;
+    const cyy = ry.squares - (ry.sum * ry.sum) / m;
+    const r = (sxy - (rx.sum * ry.sum) / m) / (Math.sqrt(cxx) * Math.sqrt(cyy));
+    if (Math.abs(r) <= 0.9) return rowOf(lag, m, { r, oneMinusR2: 1 - r * r, n: m });
+    const a = new Float64Array(m);
+    const b = new Float64Array(m);
+    let k = 0;
+    for (let i = 0; i < pairs; i++) {
+      if (stampX[i] === lag) {
+        a[k] = xRanks[i];
+        b[k] = yRanks[i + lag];
+        k++;
+      }
+    }
+    return rowOf(lag, m, pearson(a, b, m));
   };
 }
 
-/** Average ranks among the kept elements (keep[index] = 1), walking the sorted order once. */
-function rankKept(values: Float64Array, order: Uint32Array, keep: Uint8Array, ranks: Float64Array): void {
+/** The values in ascending order (gaps last), with the index each came from. */
+function sortedWithOrder(v: Float64Array): { values: Float64Array; order: Uint32Array } {
+  const order = ascendingOrder(v.map((a) => (a === a ? a : Infinity)));
+  const values = new Float64Array(v.length);
+  for (let p = 0; p < order.length; p++) values[p] = v[order[p]];
+  return { values, order };
+}
+
+/** Average ranks of the stamped elements, from one walk of the sorted order; their sums too. */
+function rankStamped(sorted: Float64Array, order: Uint32Array, stamp: Int32Array, lag: number, ranks: Float64Array): { sum: number; squares: number; distinct: number } {
+  const n = order.length;
   let rank = 0;
-  let runStart = 0;
-  let runValue = NaN;
-  let runCount = 0;
-  for (let p = 0; p <= order.length; p++) {
-    const index = p < order.length ? order[p] : -1;
-    if (index >= 0 && keep[index] === 0) continue;
-    const v = index >= 0 ? values[index] : NaN;
-    if (v !== runValue || index < 0) {
-      // Close the run of equal values: every kept member gets the run's average rank.
-      if (runCount > 0) {
-        const average = rank + (runCount + 1) / 2;
-        for (let q = runStart; q < p; q++) if (keep[order[q]] === 1) ranks[order[q]] = average;
-        rank += runCount;
-      }
-      runStart = p;
-      runValue = v;
-      runCount = 0;
+  let sum = 0;
+  let squares = 0;
+  let distinct = 0;
+  let p = 0;
+  while (p < n) {
+    if (stamp[order[p]] !== lag) {
+      p++;
+      continue;
     }
-    runCount++;
+    const v = sorted[p];
+    let end = p + 1;
+    let count = 1;
+    while (end < n && sorted[end] === v) {
+      if (stamp[order[end]] === lag) count++;
+      end++;
+    }
+    const average = rank + (count + 1) / 2;
+    for (let q = p; q < end; q++) if (stamp[order[q]] === lag) ranks[order[q]] = average;
+    sum += average * count;
+    squares += average * average * count;
+    distinct++;
+    rank += count;
+    p = end;
   }
+  return { sum, squares, distinct };
 }
