@@ -67,7 +67,8 @@ export function analyseChain(
   const y = lagging.values.slice(lagging.values.length - n);
   const differenced = trends(x) && trends(y);
   const periods = differenced ? n - 1 : n;
-  const maxLag = Math.max(0, Math.min(MAX_LAG, Math.floor(periods / 3)));
+  // LEADLAG_CORR's default of 12 lags, fewer only when the last lag would keep under 3 pairs.
+  const maxLag = Math.max(0, Math.min(MAX_LAG, periods - 3));
   const asSeries = (v: readonly (number | null)[]) => v.map((a) => (a === null ? NaN : a));
   const rows = leadLag(asSeries(x), asSeries(y), { maxLag, method: "pearson", difference: differenced });
   const found = bestLag(rows);
