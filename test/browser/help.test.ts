@@ -1,0 +1,30 @@
+/** The support page the manifest points at renders the generated function metadata. */
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { chromium } from "playwright-core";
+import { CHROMIUM } from "./browser";
+
+it("lists the three functions with their arguments, from functions.json", async () => {
+  const context = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), "kpi-lens-help-")), {
+    executablePath: CHROMIUM,
+    headless: true,
+    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+  });
+  try {
+    const page = context.pages()[0] ?? (await context.newPage());
+    const errors: string[] = [];
+    page.on("console", (m) => m.type() === "error" && errors.push(m.text()));
+    await page.goto(`${process.env.KPI_LENS_URL}/help.html`);
+    for (const heading of [
+      "KPI.KPI_STATUS(actual, target, [at_risk], [direction], [output])",
+      "KPI.LEADLAG_CORR(leading, lagging, [max_lag], [method], [difference], [output])",
+      "KPI.SIG_CHANGE(values, [recent], [alpha], [method], [output])",
+    ]) {
+      await page.getByRole("heading", { name: heading }).waitFor();
+    }
+    expect(errors).toEqual([]);
+  } finally {
+    await context.close();
+  }
+});
