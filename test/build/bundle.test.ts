@@ -33,6 +33,12 @@ describe("production build", () => {
     for (const id of ["KPI_STATUS", "LEADLAG_CORR", "SIG_CHANGE"]) expect(js).toContain(`CustomFunctions.associate("${id}"`);
   });
 
+  it("ships no workbench: the in-memory Excel is a development tool", () => {
+    expect(existsSync(join(out, "workbench.html"))).toBe(false);
+    expect(existsSync(join(out, "workbench.js"))).toBe(false);
+    for (const file of ["functions.js", "taskpane.js"]) expect(readFileSync(join(out, file), "utf8")).not.toContain("The workbench models");
+  });
+
   it("keeps React and Fluent UI out of functions.js", () => {
     const js = readFileSync(join(out, "functions.js"), "utf8");
     expect(js).not.toMatch(/react\.production|__SECRET_INTERNALS|fluentui/i);
