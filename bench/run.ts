@@ -338,13 +338,9 @@ async function benchBundles(): Promise<void> {
     return;
   }
   const { serve } = await import("../test/browser/staticServer");
-  const { chromium: launcher } = await import("playwright-core");
+  const { launchChromium } = await import("../test/browser/browser");
   const { server, url } = await serve(out);
-  const context = await launcher.launchPersistentContext(mkdtempSync(join(tmpdir(), "kpi-lens-bench-chromium-")), {
-    executablePath: chromium,
-    headless: true,
-    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-  });
+  const context = await launchChromium();
   const page = context.pages()[0] ?? (await context.newPage());
   const times: number[] = [];
   for (let i = 0; i < (QUICK ? 3 : 7); i++) {

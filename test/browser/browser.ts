@@ -19,13 +19,18 @@ export interface Session {
   close(): Promise<void>;
 }
 
-export async function openWorkbench(query = "", viewport = { width: 1280, height: 900 }): Promise<Session> {
-  const context = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), "kpi-lens-chromium-")), {
+/** A fresh headless Chromium profile; background networking off, as this network requires. */
+export function launchChromium(viewport = { width: 1280, height: 900 }): Promise<BrowserContext> {
+  return chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), "kpi-lens-chromium-")), {
     executablePath: CHROMIUM,
     headless: true,
     viewport,
     args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
   });
+}
+
+export async function openWorkbench(query = "", viewport = { width: 1280, height: 900 }): Promise<Session> {
+  const context = await launchChromium(viewport);
   const page = context.pages()[0] ?? (await context.newPage());
   const requests: string[] = [];
   const errors: string[] = [];

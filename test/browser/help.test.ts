@@ -1,16 +1,8 @@
 /** The support page the manifest points at renders the generated function metadata. */
-import { mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { chromium } from "playwright-core";
-import { CHROMIUM } from "./browser";
+import { launchChromium } from "./browser";
 
 it("lists the three functions with their arguments, from functions.json", async () => {
-  const context = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), "kpi-lens-help-")), {
-    executablePath: CHROMIUM,
-    headless: true,
-    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-  });
+  const context = await launchChromium();
   try {
     const page = context.pages()[0] ?? (await context.newPage());
     const errors: string[] = [];
