@@ -53,6 +53,8 @@ describe("manifest.xml", () => {
     expect(action.getElementsByTagName("SourceLocation")[0].getAttribute("resid")).toBe(shared);
     const requirement = all("Set").find((s) => s.getAttribute("Name") === "SharedRuntime");
     expect(requirement?.getAttribute("MinVersion")).toBe("1.1");
+    // The workbook layer uses worksheet change events and Range.getTables (ExcelApi 1.9).
+    expect(all("Set").find((s) => s.getAttribute("Name") === "ExcelApi")?.getAttribute("MinVersion")).toBe("1.9");
   });
 
   it("lists Runtimes first under the workbook Host", () => {
