@@ -125,9 +125,11 @@ function Pane({ workbook }: { workbook: KpiWorkbook }) {
     pane.act(
       "Tagging…",
       async () => {
-        if (!target) throw new Error("Select one column or row of values first.");
+        // The selection at the moment of the click, not the one last shown: a quick user (or
+        // script) may select and press before the pane has caught up.
+        const current = await workbook.readSelection();
         const id = idFromName(draft.name, kpis.map((k) => k.id));
-        await workbook.tag(inputOf(draft), target.address, id, todayIso());
+        await workbook.tag(inputOf(draft), current.address, id, todayIso());
       },
       `Tagged ${draft.name.trim()} as a KPI (${nameOf(idFromName(draft.name, kpis.map((k) => k.id)))}).`,
     );
@@ -185,7 +187,6 @@ function Pane({ workbook }: { workbook: KpiWorkbook }) {
           kpis={kpis}
           editing={editing}
           initial={editing ? draftFromDefinition(editing) : EMPTY_DRAFT}
-          target={target ? target.address : null}
           disabled={pane.busy !== null || readOnly !== null}
           onSubmit={editing ? save : tag}
           onCancel={editing ? () => setEditing(null) : undefined}
@@ -243,7 +244,12 @@ function Pane({ workbook }: { workbook: KpiWorkbook }) {
               busy={pane.busy !== null}
               kpiId={formulaKpi}
               onKpiChange={setFormulaKpi}
-              onInsert={(cell, choice) => void pane.act("Inserting…", () => workbook.insertFormula(cell, choice.formula, choice.size), `Inserted ${choice.formula} in ${cell}.`)}
+              onInsert={(shown, choice) =>
+                void pane.act("Inserting…", async () => {
+                  const cell = firstCell((await workbook.readSelection()).address) ?? shown;
+                  await workbook.insertFormula(cell, choice.formula, choice.size);
+                }, `Inserted ${choice.formula}.`)
+              }
             />
           </section>
         </>

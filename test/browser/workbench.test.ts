@@ -65,6 +65,20 @@ describe("tagging in the workbench", () => {
     expect(snap.names.map((n) => n.name)).not.toContain("KPI_QUALIFIED_LEADS");
   });
 
+  it("tags the range selected at the moment of the click, even before the pane shows it", async () => {
+    const { page } = session;
+    await page.getByLabel("Name", { exact: true }).fill("Cycle time");
+    await page.getByLabel("Owner", { exact: true }).fill("Ana Lima");
+    await page.getByLabel("Objective", { exact: true }).fill("Ship faster");
+    await page.getByLabel("Direction", { exact: true }).selectOption("lower");
+    await page.getByLabel("Target", { exact: true }).fill("15");
+    await page.evaluate(() => window.workbench.select("'Monthly KPIs'!F2:F37"));
+    await page.getByRole("button", { name: "Tag as KPI" }).click();
+    await page.getByText("Tagged Cycle time as a KPI").waitFor();
+    const snap = await snapshotOf(page);
+    expect(snap.names).toContainEqual({ name: "KPI_CYCLE_TIME", formula: "='Monthly KPIs'!$F$2:$F$37", address: "'Monthly KPIs'!F2:F37" });
+  });
+
   it("says what is wrong beside a field as the user types", async () => {
     const { page } = session;
     await page.getByLabel("Target", { exact: true }).fill("lots");

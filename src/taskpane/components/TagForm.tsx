@@ -19,14 +19,12 @@ export interface TagFormProps {
   /** The KPI being edited, or null to tag a new one. */
   editing: KpiDefinition | null;
   initial: KpiDraft;
-  /** What will be tagged, e.g. "'Monthly KPIs'!B2:B37 · 36 numbers"; null when nothing usable is selected. */
-  target: string | null;
   disabled: boolean;
   onSubmit(draft: KpiDraft): Promise<boolean>;
   onCancel?(): void;
 }
 
-export function TagForm({ kpis, editing, initial, target, disabled, onSubmit, onCancel }: TagFormProps) {
+export function TagForm({ kpis, editing, initial, disabled, onSubmit, onCancel }: TagFormProps) {
   const styles = useStyles();
   const [draft, setDraft] = useState<KpiDraft>(initial);
   const [touched, setTouched] = useState<Partial<Record<keyof KpiDraft, boolean>>>({});
@@ -115,7 +113,7 @@ export function TagForm({ kpis, editing, initial, target, disabled, onSubmit, on
       </Field>
       <Checkbox label="Primary KPI of its objective" checked={draft.primary} onChange={(_, d) => set("primary")(d.checked === true)} />
       <div className={styles.actions}>
-        <Button appearance="primary" type="submit" disabled={disabled || (!editing && target === null)}>
+        <Button appearance="primary" type="submit" disabled={disabled}>
           {editing ? "Save changes" : "Tag as KPI"}
         </Button>
         {onCancel && (
