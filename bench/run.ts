@@ -18,11 +18,11 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
 import * as ss from "simple-statistics";
-import { kpiStatus, leadLagCorr, sigChange } from "../src/functions/functions";
+import { kpiStatus, leadLagCorr, sigChange } from "../test/support/functions";
 import { twoSidedTPValue, twoSidedZPValue, twoSidedTCritical } from "../src/core/stats/distributions";
 import { runWith } from "../src/workbench/excel/api";
 import { WorkbookModel } from "../src/workbench/excel/model";
-import { columnLetters } from "../src/workbook/a1";
+import { columnLetters } from "../src/core/a1";
 import { ExcelKpiWorkbook, KpiInput } from "../src/workbook/kpiWorkbook";
 
 const QUICK = process.argv.includes("--quick");

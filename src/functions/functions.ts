@@ -4,7 +4,7 @@
  * below to generate functions.json at build time, so these comments are what a user sees in
  * Excel's formula bar. Each body hands Excel's arguments to an adapter and never throws.
  */
-import { evaluate } from "./cells";
+import { invoke } from "./invoke";
 import { kpiStatusCells } from "./kpiStatusCells";
 import { leadLagCells } from "./leadLagCells";
 import { sigChangeCells } from "./sigChangeCells";
@@ -17,10 +17,12 @@ import { sigChangeCells } from "./sigChangeCells";
  * @param {any[][]} [at_risk] The boundary between At risk and Off track, on the unfavourable side of target: one number or a range. Default: 10% of |target| below it (above it when lower is better).
  * @param {any} [direction] "higher" (or 1) when higher is better, "lower" (or -1) when lower is better. Default "higher".
  * @param {any} [output] "label" for text, "score" for 1, 0, -1 (for icon sets). Default "label".
+ * @param {CustomFunctions.Invocation} [invocation] Passed by Excel.
  * @returns {any[][]} The status of each actual value.
+ * @requiresParameterAddresses
  */
-export function kpiStatus(actual: any[][], target: any[][], at_risk?: any[][], direction?: any, output?: any): any[][] {
-  return evaluate("KPI_STATUS", () => kpiStatusCells(actual, target, at_risk, direction, output));
+export function kpiStatus(actual: any[][], target: any[][], at_risk?: any[][], direction?: any, output?: any, invocation?: CustomFunctions.Invocation) {
+  return invoke("KPI_STATUS", invocation, [actual, target, at_risk], [0, 1, 2], ([a, t, r]) => kpiStatusCells(a, t, r, direction, output));
 }
 
 /**
@@ -32,7 +34,9 @@ export function kpiStatus(actual: any[][], target: any[][], at_risk?: any[][], d
  * @param {any} [method] "pearson" or "spearman" (ranks). Default "pearson".
  * @param {any} [difference] TRUE to correlate period-over-period differences (guards against two trends correlating). Default FALSE.
  * @param {any} [output] "table" (header lag, r, p_value, n and a row per lag), "values" (no header) or "best" (the lag with the largest |r|, p Bonferroni-adjusted). Default "table".
+ * @param {CustomFunctions.Invocation} [invocation] Passed by Excel.
  * @returns {any[][]} Lag, correlation, two-sided p-value and number of pairs.
+ * @requiresParameterAddresses
  */
 export function leadLagCorr(
   leading: any[][],
@@ -41,8 +45,9 @@ export function leadLagCorr(
   method?: any,
   difference?: any,
   output?: any,
-): any[][] {
-  return evaluate("LEADLAG_CORR", () => leadLagCells(leading, lagging, max_lag, method, difference, output));
+  invocation?: CustomFunctions.Invocation,
+) {
+  return invoke("LEADLAG_CORR", invocation, [leading, lagging], [0, 1], ([a, b]) => leadLagCells(a, b, max_lag, method, difference, output));
 }
 
 /**
@@ -53,8 +58,10 @@ export function leadLagCorr(
  * @param {any} [alpha] Significance level, between 0 and 1. Default 0.05.
  * @param {any} [method] "t" (prediction interval for one value, Welch's t-test for more), "mann-whitney" or "xmr" (process behaviour chart rules). Default "t".
  * @param {any} [output] "label", "direction" (1, -1, 0), "p" (p-value) or "detail" (a header and a row of figures). Default "label".
+ * @param {CustomFunctions.Invocation} [invocation] Passed by Excel.
  * @returns {any[][]} Whether the latest movement is a significant increase, a significant decrease or no significant change.
+ * @requiresParameterAddresses
  */
-export function sigChange(values: any[][], recent?: any, alpha?: any, method?: any, output?: any): any[][] {
-  return evaluate("SIG_CHANGE", () => sigChangeCells(values, recent, alpha, method, output));
+export function sigChange(values: any[][], recent?: any, alpha?: any, method?: any, output?: any, invocation?: CustomFunctions.Invocation) {
+  return invoke("SIG_CHANGE", invocation, [values], [0], ([v]) => sigChangeCells(v, recent, alpha, method, output));
 }

@@ -23,7 +23,7 @@ import { analyseChain } from "../core/chain";
 import { changeFormula, chainFormula, statusFormula } from "../core/formulas";
 import { healthCheck } from "../core/guardrails";
 import { definitionFromDraft, draftFromDefinition, EMPTY_DRAFT, idFromName, KpiDefinition, KpiDraft } from "../core/kpi";
-import { parseAddress, qualified } from "../workbook/a1";
+import { parseAddress, qualified } from "../core/a1";
 import { KpiInput, KpiWorkbook, nameOf } from "../workbook/kpiWorkbook";
 import { ChainEntry, ChainSection } from "./components/ChainSection";
 import { FormulaChoice, FormulaSection } from "./components/FormulaSection";

@@ -3,7 +3,7 @@
  * that shows values and the fills conditional formats give them. Dragging selects a range.
  */
 import { useEffect, useState } from "react";
-import { areaName, columnLetters, qualified } from "../workbook/a1";
+import { areaName, columnLetters, qualified } from "../core/a1";
 import { FormulaErrorValue } from "./excel/formula";
 import { WorkbookModel } from "./excel/model";
 

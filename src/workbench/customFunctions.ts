@@ -1,15 +1,27 @@
 /**
  * The KPI worksheet functions registered with the in-memory Excel, as Excel registers the
- * add-in's custom functions, so a formula the pane inserts computes in the workbench grid too.
+ * add-in's custom functions from functions.json, so a formula the pane inserts computes in the
+ * workbench grid too. The top-level options come from the same file the build merges into
+ * functions.json; each function is declared with @requiresParameterAddresses (a build test
+ * checks both against the generated functions.json).
  */
 import "./customFunctionsRuntime";
-import { kpiStatus, leadLagCorr, sigChange } from "../functions/functions";
+import * as kpi from "../functions/functions";
+import options from "../functions/functionsJsonOptions.json";
+import { FunctionRegistry, RegisteredFunction } from "./excel/customFunctionHost";
 
-export function kpiFunctions(): Record<string, (...args: unknown[]) => unknown> {
-  const call = (f: (...a: never[]) => unknown) => (...args: unknown[]) => f(...(args as never[]));
-  return {
-    "KPI.KPI_STATUS": call(kpiStatus),
-    "KPI.LEADLAG_CORR": call(leadLagCorr),
-    "KPI.SIG_CHANGE": call(sigChange),
-  };
+/** Functions by the name a formula uses, "KPI.<ID>". */
+export const KPI_FUNCTIONS: Record<string, (...args: never[]) => unknown> = {
+  "KPI.KPI_STATUS": kpi.kpiStatus,
+  "KPI.LEADLAG_CORR": kpi.leadLagCorr,
+  "KPI.SIG_CHANGE": kpi.sigChange,
+};
+
+export function kpiFunctions(overrides: Partial<Pick<FunctionRegistry, "allowErrorForDataTypeAny">> = {}): FunctionRegistry {
+  const functions: Record<string, RegisteredFunction> = {};
+  for (const [name, f] of Object.entries(KPI_FUNCTIONS)) {
+    // The last declared parameter is the invocation Excel appends.
+    functions[name] = { fn: f as (...args: unknown[]) => unknown, parameterCount: f.length - 1, requiresParameterAddresses: true };
+  }
+  return { allowErrorForDataTypeAny: options.allowErrorForDataTypeAny, ...overrides, functions };
 }

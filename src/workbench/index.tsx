@@ -10,14 +10,18 @@ import { App } from "../taskpane/App";
 import { ExcelKpiWorkbook } from "../workbook/kpiWorkbook";
 import { runWith } from "./excel/api";
 import { kpiFunctions } from "./customFunctions";
+import { useExcelRun } from "../functions/argumentCells";
 import { sampleWorkbook } from "./sampleWorkbook";
 import { installWorkbenchApi } from "./workbenchApi";
 import { Grid } from "./Grid";
 
+const params = new URLSearchParams(location.search);
 const model = sampleWorkbook();
 model.functions = kpiFunctions();
+// ?host=desktop: blank cells reach functions as 0, as in Excel for Windows and Mac.
+model.host = params.get("host") === "desktop" ? "desktop" : "web";
+useExcelRun(runWith(model));
 const workbook = new ExcelKpiWorkbook(runWith(model));
-const params = new URLSearchParams(location.search);
 const dark = params.get("theme") === "dark";
 const paneWidth = Number(params.get("pane") ?? 320);
 
@@ -27,10 +31,12 @@ function Workbench() {
     const bump = () => setVersion((v) => v + 1);
     const offChange = model.onChange(bump);
     const offSelection = model.onSelection(bump);
+    const offCalculated = model.onCalculated(bump);
     const timer = setInterval(bump, 1000);
     return () => {
       offChange();
       offSelection();
+      offCalculated();
       clearInterval(timer);
     };
   }, []);

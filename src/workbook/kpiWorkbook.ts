@@ -7,7 +7,7 @@
  *   tag, update, untag  5 syncs at most (read, look, find our own formats, write)
  */
 import { KpiDefinition } from "../core/kpi";
-import { areaName, parseAddress, qualified, MAX_COLUMNS, MAX_ROWS } from "./a1";
+import { areaName, parseAddress, qualified, MAX_COLUMNS, MAX_ROWS } from "../core/a1";
 import { bandRules, BandSpec, isOwnRule } from "./bandFormats";
 import {
   cellsOf,

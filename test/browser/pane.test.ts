@@ -3,7 +3,7 @@
  * computed on the same cells.
  */
 import { mkdirSync } from "node:fs";
-import { kpiStatus, leadLagCorr, sigChange } from "../../src/functions/functions";
+import { kpiStatus, leadLagCorr, sigChange } from "../support/functions";
 import { analyseChain } from "../../src/core/chain";
 import { openWorkbench, Session, settle, snapshotOf, tagThroughPane } from "./browser";
 

@@ -2,7 +2,7 @@
  * The add-in in a real browser: the workbench page, its pane driven by accessible names,
  * checked against what Excel would hold.
  */
-import { kpiStatus } from "../../src/functions/functions";
+import { kpiStatus } from "../support/functions";
 import { BAND_LOOK } from "../../src/workbook/bandFormats";
 import { openWorkbench, Session, settle, snapshotOf, tagThroughPane } from "./browser";
 

@@ -28,6 +28,12 @@ describe("production build", () => {
     expect(metadata.functions.map((f: { id: string }) => f.id)).toEqual(["KPI_STATUS", "LEADLAG_CORR", "SIG_CHANGE"]);
   });
 
+  it("lets error values reach the functions: allowErrorForDataTypeAny, which JSDoc cannot set, is merged into functions.json", () => {
+    const metadata = JSON.parse(readFileSync(join(out, "functions.json"), "utf8"));
+    expect(metadata.allowErrorForDataTypeAny).toBe(true);
+    for (const f of metadata.functions) expect({ id: f.id, options: f.options }).toEqual({ id: f.id, options: { requiresParameterAddresses: true } });
+  });
+
   it("associates each id with its function in functions.js", () => {
     const js = readFileSync(join(out, "functions.js"), "utf8");
     for (const id of ["KPI_STATUS", "LEADLAG_CORR", "SIG_CHANGE"]) expect(js).toContain(`CustomFunctions.associate("${id}"`);

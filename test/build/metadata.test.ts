@@ -3,6 +3,7 @@
  * runs the same generator and checks what Excel will register.
  */
 import { generateCustomFunctionsMetadata } from "custom-functions-metadata";
+import { kpiFunctions } from "../../src/workbench/customFunctions";
 
 interface Parameter {
   name: string;
@@ -18,6 +19,7 @@ interface FunctionMetadata {
   description?: string;
   parameters: Parameter[];
   result: { dimensionality?: string };
+  options?: { requiresParameterAddresses?: boolean };
 }
 
 let functions: FunctionMetadata[];
@@ -57,6 +59,23 @@ describe("generated custom-function metadata", () => {
       if (spec.ranges.includes(p.name)) expect({ name: p.name, dimensionality: p.dimensionality }).toEqual({ name: p.name, dimensionality: "matrix" });
     }
     expect(f.result.dimensionality).toBe("matrix");
+  });
+
+  it("asks Excel for each argument's address, so a blank passed as 0 can be told from a real 0", () => {
+    for (const f of functions) expect({ id: f.id, options: f.options }).toEqual({ id: f.id, options: { requiresParameterAddresses: true } });
+  });
+
+  it("registers in the workbench the same functions, parameter counts and options as functions.json", () => {
+    const registry = kpiFunctions();
+    expect(Object.keys(registry.functions)).toEqual(functions.map((f) => `KPI.${f.id}`));
+    for (const f of functions) {
+      const registered = registry.functions[`KPI.${f.id}`];
+      expect({ id: f.id, parameters: registered.parameterCount, addresses: registered.requiresParameterAddresses }).toEqual({
+        id: f.id,
+        parameters: f.parameters.length,
+        addresses: f.options?.requiresParameterAddresses === true,
+      });
+    }
   });
 
   it("describes every function and every parameter for the formula bar", () => {

@@ -1,5 +1,5 @@
 import { analyseChain, criticalR, trends } from "../../src/core/chain";
-import { leadLagCorr } from "../../src/functions/functions";
+import { leadLagCorr } from "../support/functions";
 import { twoSidedTPValue } from "../../src/core/stats/distributions";
 
 const noise = (i: number) => Math.sin(i * 12.9898) * 43758.5453 - Math.floor(Math.sin(i * 12.9898) * 43758.5453) - 0.5;

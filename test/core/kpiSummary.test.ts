@@ -1,5 +1,5 @@
 import { summarise } from "../../src/core/kpiSummary";
-import { kpiStatus, sigChange } from "../../src/functions/functions";
+import { kpiStatus, sigChange } from "../support/functions";
 
 const kpi = { target: 100, atRisk: 90, direction: "higher" as const };
 const steady = [100, 103, 98, 101, 99, 102, 100, 97, 101, 99];

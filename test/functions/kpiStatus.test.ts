@@ -1,4 +1,4 @@
-import { kpiStatus } from "../../src/functions/functions";
+import { kpiStatus } from "../support/functions";
 import { codeOf, column, excelError, messageOf, OMITTED } from "../support/excel";
 
 describe("KPI_STATUS contract", () => {

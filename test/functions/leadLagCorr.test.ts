@@ -1,4 +1,4 @@
-import { leadLagCorr } from "../../src/functions/functions";
+import { leadLagCorr } from "../support/functions";
 import { codeOf, column, excelError, expectRelative, messageOf, reference, row } from "../support/excel";
 
 type RefCell = number | string;

@@ -1,4 +1,4 @@
-import { sigChange } from "../../src/functions/functions";
+import { sigChange } from "../support/functions";
 import { codeOf, column, excelError, expectRelative, messageOf, reference, row } from "../support/excel";
 
 const { series, cases } = reference.sigchange;

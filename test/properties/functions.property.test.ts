@@ -4,7 +4,7 @@
  * shape is the one FUNCTIONS.md gives, and a #VALUE! for the call names the argument at fault.
  */
 import fc from "fast-check";
-import { kpiStatus, leadLagCorr, sigChange } from "../../src/functions/functions";
+import { kpiStatus, leadLagCorr, sigChange } from "../support/functions";
 
 const errorValue = fc.constantFrom("#N/A", "#VALUE!", "#DIV/0!", "#REF!", "#NUM!", "#NAME?").map((code) => new CustomFunctions.Error(code as CustomFunctions.ErrorCode));
 

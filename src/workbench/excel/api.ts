@@ -9,15 +9,37 @@
  * - a failing operation rejects the sync; operations before it stay applied.
  * Objects are cast to the real Excel.* types by the workbench: the add-in code cannot tell.
  */
-import { Area, contains, intersection, qualified } from "../../workbook/a1";
+import { Area, contains, intersection, qualified } from "../../core/a1";
 import { FormulaErrorValue } from "./formula";
+import { checkNameReference } from "./references";
 import { CfOperator, ConditionalFormatModel, ExcelApiError, NameModel, SheetModel, TableModel, WorkbookModel } from "./model";
 
 type Op = () => void;
 
+/**
+ * Size limits of the Excel JavaScript API ("Resource limits and performance optimization for
+ * Office Add-ins", learn.microsoft.com, Excel add-ins section):
+ * - Excel on the web limits the payload of each request and each response to 5 MB and fails
+ *   the call with RequestPayloadSizeLimitExceeded / ResponsePayloadSizeLimitExceeded (the codes
+ *   users report, e.g. speckle-excel issue #9; the limit is web-only: office-js-docs-pr #5333);
+ * - on every platform a range is limited to five million cells for get operations
+ *   (office-js-docs-pr #1423). The error code Excel gives for that is not documented; the one
+ *   used here (ResponsePayloadSizeLimitExceeded) is a guess.
+ * The payload is measured as the JSON of the values sent or returned, which is how the web
+ * host carries them.
+ */
+export const PAYLOAD_LIMIT_BYTES = 5 * 1024 * 1024;
+export const GET_CELL_LIMIT = 5_000_000;
+
+export function payloadSize(v: unknown): number {
+  return JSON.stringify(v ?? null).length;
+}
+
 export class FakeRequestContext {
   readonly workbook: FakeWorkbook;
   private queue: Op[] = [];
+  private requestBytes = 0;
+  private responseBytes = 0;
   readonly trackedObjects = { add: () => undefined, remove: () => undefined };
 
   constructor(readonly model: WorkbookModel) {
@@ -28,14 +50,33 @@ export class FakeRequestContext {
     this.queue.push(op);
   }
 
+  /** Counts what a queued write sends to Excel. */
+  sending(v: unknown): void {
+    if (this.model.host === "web") this.requestBytes += payloadSize(v);
+  }
+
+  /** Counts what a read returns from Excel. */
+  returning(v: unknown): void {
+    if (this.model.host === "web") this.responseBytes += payloadSize(v);
+  }
+
   async sync(): Promise<void> {
     this.model.syncCount++;
     this.model.beforeSync?.();
     const ops = this.queue;
+    const sent = this.requestBytes;
     this.queue = [];
+    this.requestBytes = 0;
+    this.responseBytes = 0;
     // A round trip: nothing runs until the caller yields.
     await Promise.resolve();
+    if (sent > PAYLOAD_LIMIT_BYTES) {
+      throw new ExcelApiError("RequestPayloadSizeLimitExceeded", "The request payload size has exceeded the limit. Please refer to the documentation: \"https://docs.microsoft.com/office/dev/add-ins/concepts/resource-limits-and-performance-optimization#excel-add-ins\".");
+    }
     for (const op of ops) op();
+    if (this.responseBytes > PAYLOAD_LIMIT_BYTES) {
+      throw new ExcelApiError("ResponsePayloadSizeLimitExceeded", "The size of the payload exceeded the limit. Read the documentation: https://docs.microsoft.com/office/dev/add-ins/concepts/resource-limits-and-performance-optimization#excel-add-ins.");
+    }
   }
 }
 
@@ -95,7 +136,11 @@ abstract class FakeObject {
         for (const n of plain) this.loaded.set(n, null);
         return;
       }
-      for (const n of plain) this.loaded.set(n, this.read(n));
+      for (const n of plain) {
+        const v = this.read(n);
+        this.context.returning(v);
+        this.loaded.set(n, v);
+      }
     });
     return this;
   }
@@ -112,6 +157,7 @@ abstract class FakeObject {
   /** Sets a property: visible locally at once, applied to the workbook at the next sync. */
   protected write(name: string, v: unknown, apply: Op): void {
     this.loaded.set(name, v);
+    this.context.sending(v);
     this.context.enqueue(() => {
       if (this.exists()) apply();
     });
@@ -466,8 +512,15 @@ export class FakeRange extends FakeObject {
 
   protected read(name: string): unknown {
     const { sheet, area } = this.where();
-    const grid = <T>(f: (r: number, c: number) => T): T[][] =>
-      Array.from({ length: area.rowCount }, (_, i) => Array.from({ length: area.colCount }, (_, j) => f(area.row + i, area.col + j)));
+    const grid = <T>(f: (r: number, c: number) => T): T[][] => {
+      if (area.rowCount * area.colCount > GET_CELL_LIMIT) {
+        throw new ExcelApiError(
+          "ResponsePayloadSizeLimitExceeded",
+          `A range of more than ${GET_CELL_LIMIT.toLocaleString("en-US")} cells cannot be read at once (${qualified(sheet.name, area)}).`,
+        );
+      }
+      return Array.from({ length: area.rowCount }, (_, i) => Array.from({ length: area.colCount }, (_, j) => f(area.row + i, area.col + j)));
+    };
     switch (name) {
       case "address":
         return qualified(sheet.name, area);
@@ -1223,6 +1276,7 @@ export class FakeNamedItem extends FakeObject {
   }
   set formula(v: string) {
     this.write("formula", v, () => {
+      checkNameReference(v);
       this.item().formula = v.startsWith("=") ? v : `=${v}`;
       this.model.invalidate();
     });

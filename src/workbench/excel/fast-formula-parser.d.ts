@@ -8,6 +8,7 @@ declare module "fast-formula-parser" {
   }
   class FormulaParser {
     constructor(config?: ParserConfig);
+    funsPreserveRef: string[];
     parse(formula: string, position: { sheet: string; row: number; col: number }, allowReturnArray?: boolean): unknown;
     static FormulaError: new (code: string) => unknown;
   }

@@ -6,7 +6,8 @@
  */
 import FormulaParser from "fast-formula-parser";
 import { lex } from "fast-formula-parser/grammar/lexing";
-import { cellName, columnIndex, MAX_COLUMNS, MAX_ROWS } from "../../workbook/a1";
+import { cellName, columnIndex, MAX_COLUMNS, MAX_ROWS } from "../../core/a1";
+import { CallArgument } from "./customFunctionHost";
 
 export type Scalar = number | string | boolean | null;
 
@@ -28,21 +29,34 @@ export interface FormulaHost {
   cell(sheet: string, row: number, col: number): Scalar | FormulaErrorValue;
   /** The range a defined name or structured reference stands for. */
   resolveName(name: string, sheet: string): Reference | null;
-  /** Add-in functions registered with the workbook, by upper-case name (e.g. "KPI.KPI_STATUS"). */
-  readonly functions: Record<string, (...args: unknown[]) => unknown>;
+  /** Names of the add-in functions registered with the workbook, upper case (e.g. "KPI.KPI_STATUS"). */
+  functionNames(): string[];
+  /** Calls an add-in function as Excel calls a custom function (customFunctionHost.ts). */
+  callFunction(name: string, args: CallArgument[]): unknown;
 }
 
-/** What the parser hands a function for each argument. */
+/** What the parser hands a function for each argument (its reference kept: funsPreserveRef). */
 interface ParserArgument {
   value: unknown;
+  omitted?: boolean;
+  ref?: { sheet?: string; row?: number; col?: number; from?: { row: number; col: number }; to?: { row: number; col: number } };
 }
 
-/** An add-in function sees what Excel passes a custom function: values, 2-D ranges, error objects. */
-function excelArgument(arg: ParserArgument | undefined): unknown {
-  if (arg === undefined || arg === null) return null;
+/** An argument as Excel sees it: values, 2-D ranges, error objects, and the cells it came from. */
+function callArgument(arg: ParserArgument | undefined, sheet: string): CallArgument {
+  if (arg === undefined || arg === null || arg.omitted) return { value: undefined, omitted: true, reference: null };
   const v = arg.value;
-  if (Array.isArray(v)) return v.map((row: unknown[]) => row.map(excelScalar));
-  return excelScalar(v);
+  const value = Array.isArray(v) ? v.map((row: unknown[]) => row.map(excelScalar)) : excelScalar(v);
+  return { value, omitted: false, reference: referenceOf(arg.ref, sheet) };
+}
+
+function referenceOf(ref: ParserArgument["ref"], sheet: string): CallArgument["reference"] {
+  if (!ref) return null;
+  if (ref.from && ref.to) {
+    return { sheet: ref.sheet ?? sheet, row: ref.from.row - 1, col: ref.from.col - 1, rowCount: ref.to.row - ref.from.row + 1, colCount: ref.to.col - ref.from.col + 1 };
+  }
+  if (typeof ref.row === "number" && typeof ref.col === "number") return { sheet: ref.sheet ?? sheet, row: ref.row - 1, col: ref.col - 1, rowCount: 1, colCount: 1 };
+  return null;
 }
 
 function excelScalar(v: unknown): unknown {
@@ -90,21 +104,23 @@ export function rewriteCells(formula: string, map: (image: string, sheetPrefix: 
   return (formula.startsWith("=") ? "=" : "") + out + body.slice(at);
 }
 
-const parsers = new WeakMap<FormulaHost, FormulaParser>();
+const parsers = new WeakMap<FormulaHost, { names: string; parser: FormulaParser }>();
 
 /** One parser per workbook: building one is far dearer than evaluating a formula. */
 function parserFor(host: FormulaHost): FormulaParser {
-  let parser = parsers.get(host);
-  if (!parser) {
-    parser = createParser(host);
-    parsers.set(host, parser);
+  const names = host.functionNames().join(",");
+  let entry = parsers.get(host);
+  if (!entry || entry.names !== names) {
+    entry = { names, parser: createParser(host) };
+    parsers.set(host, entry);
   }
-  return parser;
+  return entry.parser;
 }
 
 function createParser(host: FormulaHost): FormulaParser {
   // The parser passes the formula's own sheet when a reference names none.
-  return new FormulaParser({
+  let sheetOfFormula = "";
+  const parser = new FormulaParser({
     onCell: (ref: { sheet?: string; row: number; col: number }) => toParser(host.cell(ref.sheet ?? "", ref.row - 1, ref.col - 1)),
     onRange: (ref: { sheet?: string; from: { row: number; col: number }; to: { row: number; col: number } }) => {
       const rows: unknown[][] = [];
@@ -117,7 +133,7 @@ function createParser(host: FormulaHost): FormulaParser {
       return rows;
     },
     functions: Object.fromEntries(
-      Object.entries(host.functions).map(([name, f]) => [name, (...args: ParserArgument[]) => f(...args.map(excelArgument))]),
+      host.functionNames().map((name) => [name, (...args: ParserArgument[]) => host.callFunction(name, args.map((a) => callArgument(a, sheetOfFormula)))]),
     ),
     onVariable: (name: string, sheetName: string) => {
       const target = host.resolveName(name, sheetName);
@@ -127,6 +143,19 @@ function createParser(host: FormulaHost): FormulaParser {
       return { sheet: target.sheet, from, to: { row: target.row + target.rowCount, col: target.col + target.colCount } };
     },
   });
+  // Add-in functions get their arguments' references, as @requiresParameterAddresses needs.
+  parser.funsPreserveRef.push(...host.functionNames().map((n) => n.toUpperCase()));
+  const parse = parser.parse.bind(parser);
+  parser.parse = (formula, position, allowReturnArray) => {
+    const outer = sheetOfFormula;
+    sheetOfFormula = position.sheet;
+    try {
+      return parse(formula, position, allowReturnArray);
+    } finally {
+      sheetOfFormula = outer;
+    }
+  };
+  return parser;
 }
 
 /** Evaluates a formula as if it stood in (row, col) of `sheet`. */

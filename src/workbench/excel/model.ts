@@ -3,7 +3,9 @@
  * conditional formats, settings, the selection, and change events. The proxy objects in
  * api.ts read and write it only when a batch is synced, as Excel does.
  */
-import { Area, contains, intersection, parseAddress, qualified, quoteSheet } from "../../workbook/a1";
+import { Area, contains, intersection, parseAddress, qualified, quoteSheet } from "../../core/a1";
+import { CallArgument, CustomFunctionCaller, FunctionRegistry, Host, NO_FUNCTIONS } from "./customFunctionHost";
+import { checkNameReference, strictAddress, strictStructured } from "./references";
 import { evaluateArray, evaluateFormula, FormulaErrorValue, FormulaHost, Reference, rewriteCells, Scalar, shiftFormula } from "./formula";
 
 export type CellValue = number | string | boolean;
@@ -102,8 +104,33 @@ export class WorkbookModel implements FormulaHost {
   private selectionListeners = new Set<Listener<SelectionEvent>>();
   /** Called before each sync's batch runs; tests use it to interleave edits with a batch. */
   beforeSync: (() => void) | null = null;
-  /** Add-in worksheet functions, by upper-case name, as Excel registers custom functions. */
-  functions: Record<string, (...args: unknown[]) => unknown> = {};
+  /** Add-in worksheet functions, as Excel registers custom functions from functions.json. */
+  functions: FunctionRegistry = NO_FUNCTIONS;
+  /** Which Excel the workbook behaves as where hosts differ (customFunctionHost.ts, api.ts limits). */
+  host: Host = "web";
+  private calculationListeners = new Set<() => void>();
+  private readonly caller = new CustomFunctionCaller(
+    () => this.functions,
+    () => this.host,
+    () => {
+      this.spills = null;
+      for (const l of [...this.calculationListeners]) l();
+    },
+  );
+
+  functionNames(): string[] {
+    return Object.keys(this.functions.functions);
+  }
+
+  callFunction(name: string, args: CallArgument[]): unknown {
+    return this.caller.call(name, args);
+  }
+
+  /** Called when an asynchronous function's result arrives and cells show new values. */
+  onCalculated(listener: () => void): () => void {
+    this.calculationListeners.add(listener);
+    return () => this.calculationListeners.delete(listener);
+  }
   /** Values spilled by dynamic-array formulas, by sheet id and cell; rebuilt after every change. */
   private spills: Map<string, Map<string, CellValue | FormulaErrorValue>> | null = null;
   private spillAnchors = new Map<string, FormulaErrorValue>();
@@ -156,12 +183,7 @@ export class WorkbookModel implements FormulaHost {
 
   /** Resolves an address (qualified or on `defaultSheet`) to a sheet and area. */
   resolve(address: string, defaultSheet?: SheetModel): { sheet: SheetModel; area: Area } {
-    let parsed;
-    try {
-      parsed = parseAddress(address);
-    } catch {
-      throw new ExcelApiError("InvalidArgument", `The argument is invalid or missing or has an incorrect format: '${address}'.`);
-    }
+    const parsed = strictAddress(address);
     const sheet = parsed.sheet !== undefined ? this.findSheet(parsed.sheet) : defaultSheet;
     if (!sheet) throw new ExcelApiError("ItemNotFound", `The requested resource doesn't exist: '${address}'.`);
     return { sheet, area: { row: parsed.row, col: parsed.col, rowCount: parsed.rowCount, colCount: parsed.colCount } };
@@ -240,8 +262,14 @@ export class WorkbookModel implements FormulaHost {
   }
 
   resolveName(name: string): Reference | null {
-    const structured = /^([A-Za-z_][\w.]*)\[(.+)\]$/.exec(name);
-    if (structured) return this.structuredReference(structured[1], structured[2]);
+    if (/^[A-Za-z_\\][\w.\\]*\[/.test(name)) {
+      try {
+        const { table, column } = strictStructured(name);
+        return this.structuredReference(table, column);
+      } catch {
+        return null;
+      }
+    }
     const found = this.names.find((n) => n.name.toLowerCase() === name.toLowerCase());
     if (!found) return null;
     const target = this.nameTarget(found);
@@ -297,7 +325,7 @@ export class WorkbookModel implements FormulaHost {
   }
 
   private store(sheet: SheetModel, row: number, col: number, c: Cell): void {
-    this.spills = null;
+    this.invalidate();
     const empty = c.value === undefined && c.formula === undefined && !c.fill && !c.fontColor && !c.numberFormat;
     if (empty) sheet.cells.delete(key(row, col));
     else sheet.cells.set(key(row, col), c);
@@ -354,6 +382,7 @@ export class WorkbookModel implements FormulaHost {
   /** Forgets computed spills; the next read recomputes them. */
   invalidate(): void {
     this.spills = null;
+    this.caller.forget();
   }
 
   private moveCells(sheet: SheetModel, map: (row: number) => number): void {
@@ -478,7 +507,7 @@ export class WorkbookModel implements FormulaHost {
     const table = this.findTable(tableName);
     if (!table) return null;
     const sheet = this.sheetById(table.sheetId);
-    const c = table.columns.findIndex((x) => x.toLowerCase() === column.replace(/^\[|\]$/g, "").toLowerCase());
+    const c = table.columns.findIndex((x) => x.toLowerCase() === column.toLowerCase());
     if (c < 0) return null;
     return { sheet: sheet.name, row: table.area.row + 1, col: table.area.col + c, rowCount: table.area.rowCount - 1, colCount: 1 };
   }
@@ -491,6 +520,7 @@ export class WorkbookModel implements FormulaHost {
     if (this.names.some((n) => n.name.toLowerCase() === name.toLowerCase()) || this.findTable(name)) {
       throw new ExcelApiError("ItemAlreadyExists", `The name '${name}' already exists.`);
     }
+    checkNameReference(formula);
     this.invalidate();
     const model = { name, formula: formula.startsWith("=") ? formula : `=${formula}`, comment };
     this.names.push(model);
@@ -505,9 +535,8 @@ export class WorkbookModel implements FormulaHost {
   nameTarget(n: NameModel): { sheet: SheetModel; area: Area } | null {
     const body = n.formula.replace(/^=/, "");
     if (body.includes("#REF!")) return null;
-    const structured = /^([A-Za-z_][\w.]*)\[(.+)\]$/.exec(body);
-    if (structured) {
-      const ref = this.structuredReference(structured[1], structured[2]);
+    if (/^[A-Za-z_\\][\w.\\]*\[/.test(body)) {
+      const ref = this.resolveName(body);
       return ref ? { sheet: this.findSheet(ref.sheet)!, area: ref } : null;
     }
     try {

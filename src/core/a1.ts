@@ -37,8 +37,43 @@ export function columnIndex(letters: string): number {
   return n - 1;
 }
 
+/**
+ * Whether a sheet name may stand unquoted before `!`: letters, digits, `_` and `.`, not starting
+ * with a digit, and not readable as a reference in either notation: an A1 cell (`AB12`) or an
+ * R1C1 reference (`R`, `C`, `RC`, `R1C1`, `R2`, `C3`), which Excel quotes ('R1C1'!A1) because
+ * a formula in R1C1 mode would read it as one.
+ */
+export function sheetNeedsQuotes(name: string): boolean {
+  return !/^[A-Za-z_][A-Za-z0-9_.]*$/.test(name) || /^[A-Za-z]{1,3}\d+$/.test(name) || /^(R\d*)?(C\d*)?$/i.test(name);
+}
+
 export function quoteSheet(name: string): string {
-  return /^[A-Za-z_][A-Za-z0-9_.]*$/.test(name) && !/^[A-Za-z]{1,3}\d+$/.test(name) ? name : `'${name.replace(/'/g, "''")}'`;
+  return sheetNeedsQuotes(name) ? `'${name.replace(/'/g, "''")}'` : name;
+}
+
+/** Characters that must be escaped with ' inside a structured reference's column name. */
+const STRUCTURED_ESCAPED = /[[\]#']/g;
+/** Characters (besides a lone space) that make Excel require a column in double brackets. */
+const STRUCTURED_SPECIAL = /[\t\n\r,:.[\]#'"{}$^&*+=\-<>/]/;
+
+/**
+ * A table column as a structured reference, as Excel writes it ("Using structured references
+ * with Excel tables", support.microsoft.com): `[`, `]`, `#` and `'` in the header are escaped
+ * with a single quote, and a header holding any special character other than a space is
+ * enclosed in a second pair of brackets: Sales[Revenue], Sales[Net revenue], Sales[['#Units]].
+ */
+export function structuredReference(table: string, column: string): string {
+  const escaped = column.replace(STRUCTURED_ESCAPED, "'$&");
+  return STRUCTURED_SPECIAL.test(column) ? `${table}[[${escaped}]]` : `${table}[${escaped}]`;
+}
+
+/** The table and column of `Table[Column]` or `Table[[Co'#lumn]]`, unescaped; null for anything else. */
+export function parseStructuredReference(text: string): { table: string; column: string } | null {
+  const m = /^([A-Za-z_\\][\w.\\]*)\[(.*)\]$/s.exec(text.trim().replace(/^=/, ""));
+  if (!m) return null;
+  const inner = /^\[(.*)\]$/s.exec(m[2]);
+  const spec = inner ? inner[1] : m[2];
+  return { table: m[1], column: spec.replace(/'(.)/gs, "$1") };
 }
 
 export function cellName(row: number, col: number, absolute = false): string {
@@ -62,7 +97,7 @@ const COLUMN = /^\$?([A-Za-z]{1,3})$/;
 const ROW = /^\$?(\d+)$/;
 
 /** Splits `Sheet!A1:B2` or `'My sheet'!A1` into the sheet name and the local part. */
-export function splitSheet(address: string): { sheet?: string; local: string } {
+export function splitSheet(address: string): { sheet?: string; local: string; quoted?: boolean } {
   const text = address.trim().replace(/^=/, "");
   if (text.startsWith("'")) {
     let i = 1;
@@ -75,7 +110,7 @@ export function splitSheet(address: string): { sheet?: string; local: string } {
       else name += text[i++];
     }
     if (text[i + 1] !== "!") throw new Error(`Invalid address: ${address}`);
-    return { sheet: name, local: text.slice(i + 2) };
+    return { sheet: name, local: text.slice(i + 2), quoted: true };
   }
   const bang = text.lastIndexOf("!");
   return bang < 0 ? { local: text } : { sheet: text.slice(0, bang), local: text.slice(bang + 1) };

@@ -1,0 +1,132 @@
+/**
+ * How Excel calls an add-in's custom functions, per host, as far as KPI Lens depends on it:
+ *
+ * - Blank cells: Excel on the web passes a blank cell of a range argument as null, Excel on
+ *   Windows and Mac as 0 (office-js issues #4702, #5262 and #1951). `host` picks which.
+ *   An omitted optional argument arrives as null on both ("Custom functions parameter options",
+ *   learn.microsoft.com: "optional parameters ... undefined or null").
+ * - Error values: a function is called with an error value in its arguments only when
+ *   functions.json sets allowErrorForDataTypeAny; otherwise Excel answers with the error itself
+ *   and never calls the function ("Handle and return errors from your custom function").
+ * - @requiresParameterAddresses: Excel passes an Invocation after the declared parameters whose
+ *   parameterAddresses hold each argument's address, "SheetName!A1:B2", and nothing for an
+ *   argument that is not a reference ("Custom functions parameter options", learn.microsoft.com).
+ * - A function that returns a Promise shows #BUSY! until it settles ("Custom functions
+ *   overview": asynchronous functions); the cell then shows the result.
+ */
+import { qualified } from "../../core/a1";
+
+export type Host = "web" | "desktop";
+
+export interface RegisteredFunction {
+  fn: (...args: unknown[]) => unknown;
+  /** Declared parameters, before the invocation Excel appends. */
+  parameterCount: number;
+  requiresParameterAddresses: boolean;
+}
+
+export interface FunctionRegistry {
+  /** functions.json's top-level allowErrorForDataTypeAny. */
+  allowErrorForDataTypeAny: boolean;
+  /** By upper-case name with namespace, e.g. "KPI.KPI_STATUS". */
+  functions: Record<string, RegisteredFunction>;
+}
+
+export const NO_FUNCTIONS: FunctionRegistry = { allowErrorForDataTypeAny: false, functions: {} };
+
+/** One argument as the formula engine found it: its values, and its cells when it is a reference. */
+export interface CallArgument {
+  /** Excel's values, blank cells as null; undefined when omitted. */
+  value: unknown;
+  omitted: boolean;
+  /** The referenced cells, when the argument is a reference. */
+  reference: { sheet: string; row: number; col: number; rowCount: number; colCount: number } | null;
+}
+
+export interface ErrorCell {
+  code: string;
+}
+
+const isError = (v: unknown): v is ErrorCell => typeof v === "object" && v !== null && !Array.isArray(v) && typeof (v as ErrorCell).code === "string";
+
+function firstError(v: unknown): ErrorCell | null {
+  if (isError(v)) return v;
+  if (Array.isArray(v)) {
+    for (const x of v) {
+      const e = firstError(x);
+      if (e) return e;
+    }
+  }
+  return null;
+}
+
+/** The value a host passes for one argument: blanks become 0 on Windows and Mac. */
+function asPassed(arg: CallArgument, host: Host): unknown {
+  if (arg.omitted) return null;
+  const blank = host === "desktop" ? 0 : null;
+  const cell = (v: unknown) => (v === null || v === undefined ? (arg.reference ? blank : null) : v);
+  return Array.isArray(arg.value) ? arg.value.map((row: unknown[]) => row.map(cell)) : cell(arg.value);
+}
+
+interface Pending {
+  done: boolean;
+  value?: unknown;
+}
+
+/**
+ * Calls registered functions as Excel does. Results of asynchronous calls are kept until the
+ * workbook changes (`forget`), as Excel recalculates a formula when its inputs change.
+ */
+export class CustomFunctionCaller {
+  private settled = new Map<string, Pending>();
+  private generation = 0;
+
+  constructor(
+    private readonly registry: () => FunctionRegistry,
+    private readonly host: () => Host,
+    private readonly onSettled: () => void,
+  ) {}
+
+  forget(): void {
+    if (this.settled.size === 0) return;
+    this.settled.clear();
+    this.generation++;
+  }
+
+  call(name: string, args: CallArgument[]): unknown {
+    const { allowErrorForDataTypeAny, functions } = this.registry();
+    const f = functions[name];
+    if (!f) return { code: "#NAME?" };
+    const values = args.map((a) => asPassed(a, this.host()));
+    if (!allowErrorForDataTypeAny) {
+      const error = firstError(values);
+      if (error) return { code: error.code };
+    }
+    while (values.length < f.parameterCount) values.push(null);
+    const key = `${name}|${JSON.stringify(values)}|${JSON.stringify(args.map((a) => a.reference))}`;
+    const known = this.settled.get(key);
+    if (known) return known.done ? known.value : { code: "#BUSY!" };
+    if (f.requiresParameterAddresses) {
+      const parameterAddresses = args.map((a) => (a.reference ? qualified(a.reference.sheet, a.reference) : undefined));
+      values.push({ parameterAddresses });
+    }
+    const result = f.fn(...values);
+    if (!(result instanceof Promise)) return result;
+    const pending: Pending = { done: false };
+    this.settled.set(key, pending);
+    const generation = this.generation;
+    result.then(
+      (value) => {
+        pending.done = true;
+        pending.value = value;
+        if (generation === this.generation) this.onSettled();
+      },
+      () => {
+        pending.done = true;
+        pending.value = { code: "#VALUE!" };
+        if (generation === this.generation) this.onSettled();
+      },
+    );
+    return { code: "#BUSY!" };
+  }
+}

@@ -1,0 +1,20 @@
+/**
+ * The worksheet functions as a test calls them with Excel's values and no invocation (as on
+ * Excel on the web, where a blank arrives as null): the answer is then always synchronous, and
+ * this says so loudly if it is not. Tests of the desktop host's blanks call src/functions with
+ * an invocation and await the answer.
+ */
+import * as functions from "../../src/functions/functions";
+
+type Matrix = any[][]; // eslint-disable-line @typescript-eslint/no-explicit-any
+
+function now(answer: unknown): Matrix {
+  if (answer instanceof Promise) throw new Error("expected a synchronous answer without an invocation");
+  return answer as Matrix;
+}
+
+type Sync<F> = F extends (...args: infer A) => unknown ? (...args: A) => Matrix : never;
+
+export const kpiStatus: Sync<typeof functions.kpiStatus> = (...a) => now(functions.kpiStatus(...a));
+export const leadLagCorr: Sync<typeof functions.leadLagCorr> = (...a) => now(functions.leadLagCorr(...a));
+export const sigChange: Sync<typeof functions.sigChange> = (...a) => now(functions.sigChange(...a));
