@@ -1,83 +1,69 @@
 /**
- * The only code that talks to Excel. The pane sees the KpiWorkbook interface; this class
- * implements it with batches of Excel API calls, each a small, fixed number of round trips
- * (context.sync) whatever the number of KPIs:
- *   read the register   2 syncs (find the table and settings; read rows and names)
- *   refresh every KPI   3 syncs (the register, then every KPI's values in one batch)
- *   tag, update, untag  5 syncs at most (read, look, find our own formats, write)
+ * The workbook interface the pane uses, and its implementation over the Excel API. Each Excel
+ * concern lives in a module of its own: registerRead (reading the register and finding
+ * leftovers), registerRow (writing rows), ownFormats (our conditional formats), series (reading
+ * values within Excel's limits), selection, events, rollback (all-or-nothing writes).
+ *
+ * Every write validates first, then queues its writes with an undo for each, then syncs once;
+ * if Excel refuses any step, what it had applied is undone and the user told what was refused.
+ * Round trips stay a small constant whatever the number of KPIs:
+ *   read the register   2 syncs
+ *   refresh every KPI   3 syncs (more only for KPIs longer than series.READ_BATCH_CELLS)
+ *   tag, update, untag  at most 8 syncs (read, look, find our own formats, write)
  */
 import { KpiDefinition } from "../core/kpi";
-import { areaName, parseAddress, qualified, MAX_COLUMNS, MAX_ROWS } from "../core/a1";
-import { bandRules, BandSpec, isOwnRule } from "./bandFormats";
-import {
-  cellsOf,
-  ColumnMap,
-  COLUMNS,
-  duplicateIds,
-  FORMATS_SETTING,
-  mapColumns,
-  missingRequired,
-  parseRow,
-  REGISTER_SHEET,
-  REGISTER_TABLE,
-  RowProblem,
-  SCHEMA_SETTING,
-  SCHEMA_VERSION,
-} from "./registerSchema";
+import { intersection, parseAddress, qualified } from "../core/a1";
+import { KpiWorkbookError } from "./errors";
+import { ExcelRun } from "./excelRun";
+import { findOwnFormats, FormatSpec, queueBandFormats, queueFormatsRecord, queueRestoreFormats, rangeAt } from "./ownFormats";
+import { findKpi, nameOf, NameInfo, readRegisterIn, RegisterRead, RegisterState } from "./registerRead";
+import { queueAppendRow, queueNewRegister, queueRowUpdate, RowWriteOptions } from "./registerRow";
+import { REGISTER_SHEET, REGISTER_TABLE, SCHEMA_SETTING, SCHEMA_VERSION } from "./registerSchema";
+import { commit, Journal } from "./rollback";
+import { KpiSeries, readSeries } from "./series";
+import { readSelectionIn, Selection, tableColumnOf, tableColumnReference } from "./selection";
+import { subscribe } from "./events";
+import { recoverFromRules } from "./recover";
+import { chooseId, checkId } from "./ids";
 
-export type ExcelRun = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
-
-/** A problem the user can act on; its message is shown in the pane as it is. */
-export class KpiWorkbookError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = "KpiWorkbookError";
-  }
-}
-
-export interface RegisterState {
-  /** Whether the register table exists yet (it is created on the first tag). */
-  exists: boolean;
-  kpis: KpiDefinition[];
-  /** Rows the add-in cannot use; they are left as they are. */
-  problems: RowProblem[];
-  /** Why the add-in must not write to the register, or null. */
-  readOnly: string | null;
-  /** Where each KPI's values are now (its KPI_<ID> name), or null when the name is broken. */
-  sources: Record<string, string | null>;
-}
-
-export interface KpiSeries {
-  id: string;
-  /** Current address of the values, or null when the source range is gone. */
-  address: string | null;
-  /** One value per period, oldest first: a number, or null for a gap. */
-  values: (number | null)[];
-  /** Numbers typed directly after a plain range, offered as new periods. */
-  newPeriods: number;
-  problem: string | null;
-}
-
-export interface Selection {
-  address: string;
-  rowCount: number;
-  columnCount: number;
-  /** The table column it covers entirely, if any. */
-  tableColumn: { table: string; column: string } | null;
-  numbers: number;
-}
+export { KpiWorkbookError, FormulaConflictError } from "./errors";
+export { nameOf } from "./registerRead";
+export type { RegisterState, Orphan } from "./registerRead";
+export type { KpiSeries } from "./series";
+export type { Selection } from "./selection";
+export type { RowWriteOptions } from "./registerRow";
+export type { ExcelRun } from "./excelRun";
 
 export type KpiInput = Omit<KpiDefinition, "id" | "source" | "lastReviewed"> & { id?: string };
+
+/** What Untag removed, so Undo can put it back exactly. */
+export interface UntagReceipt {
+  kpi: KpiDefinition;
+  /** Index of the register row in the table body, and the row's formulas (the user's columns too). */
+  rowIndex: number;
+  rowFormulas: unknown[];
+  rowNumberFormats: unknown[];
+  name: NameInfo | null;
+  formats: { address: string; specs: FormatSpec[] }[];
+  formatsRecord: { address: string; formulas: string[] } | null;
+}
 
 export interface KpiWorkbook {
   readRegister(): Promise<RegisterState>;
   refresh(): Promise<{ register: RegisterState; series: KpiSeries[] }>;
   readSelection(): Promise<Selection>;
-  tag(input: KpiInput, address: string, id: string, reviewedOn?: string): Promise<KpiDefinition>;
-  update(id: string, input: KpiInput): Promise<KpiDefinition>;
-  untag(id: string): Promise<void>;
-  markReviewed(id: string, isoDate: string): Promise<void>;
+  /** Tags the range; `id` is chosen from the name when omitted. Tags the used part of a larger range. */
+  tag(input: KpiInput, address: string, id?: string, reviewedOn?: string): Promise<KpiDefinition>;
+  update(id: string, input: KpiInput, options?: RowWriteOptions): Promise<KpiDefinition>;
+  untag(id: string): Promise<UntagReceipt>;
+  /** Puts back what an untag removed: the row, the name, the colours. */
+  undoUntag(receipt: UntagReceipt): Promise<void>;
+  markReviewed(id: string, isoDate: string, options?: RowWriteOptions): Promise<void>;
   extend(id: string): Promise<void>;
+  /** Removes a KPI's leftovers (its name and our colours) when its register row is gone. */
+  removeOrphan(id: string): Promise<void>;
+  /** Writes a register row back for leftovers, from the name and the colours' rules. */
+  recoverOrphan(id: string): Promise<KpiDefinition>;
   select(id: string): Promise<void>;
   /** Writes a formula into a cell; `size` is the area its result spills into, which must be empty. */
   insertFormula(address: string, formula: string, size?: { rows: number; columns: number }): Promise<void>;
@@ -85,179 +71,298 @@ export interface KpiWorkbook {
   onSelectionChange(listener: () => void): Promise<() => void>;
 }
 
-/** How far past a plain range new periods are looked for. */
-const NEW_PERIOD_WINDOW = 12;
-
-export const nameOf = (id: string) => `KPI_${id}`;
-
-interface FormatsRecord {
-  [id: string]: { address: string; formulas: string[] };
-}
-
-interface RegisterRead {
-  state: RegisterState;
-  columns: ColumnMap;
-  width: number;
-  /** The ID in each data-body row (index 0 is the first row), "" for rows we do not own. */
-  rowIds: string[];
-  /** Whether the data body is Excel's single blank row of a new table. */
-  blankBody: boolean;
-  formats: FormatsRecord;
-  registerSheetExists: boolean;
-  registerSheetEmpty: boolean;
-  /** Every defined name, upper case. */
-  names: Set<string>;
-}
-
 export class ExcelKpiWorkbook implements KpiWorkbook {
   private readonly run: ExcelRun;
 
-  constructor(run: ExcelRun) {
+  constructor(private readonly excel: ExcelRun) {
     // One operation at a time: each reads the register and then writes it, so two running at
     // once could both act on what the other is about to change.
     let queue: Promise<unknown> = Promise.resolve();
     this.run = (batch) => {
-      const next = queue.then(() => run(batch));
+      const next = queue.then(() => excel(batch));
       queue = next.catch(() => undefined);
       return next;
     };
   }
 
-  readRegister(): Promise<RegisterState> {
-    return this.run(async (ctx) => (await this.readRegisterIn(ctx)).state);
+  /** Runs an operation in the queue; inside it, `excel` runs further batches (rollback, reads). */
+  private operation<T>(body: () => Promise<T>): Promise<T> {
+    return this.run(() => body());
   }
 
-  async refresh(): Promise<{ register: RegisterState; series: KpiSeries[] }> {
-    return this.run(async (ctx) => {
-      const read = await this.readRegisterIn(ctx);
-      const pending = read.state.kpis.map((kpi) => this.queueSeriesRead(ctx, kpi, read.state.sources[kpi.id]));
-      await ctx.sync();
-      return { register: read.state, series: pending.map((p) => p()) };
+  readRegister(): Promise<RegisterState> {
+    return this.run(async (ctx) => (await readRegisterIn(ctx)).state);
+  }
+
+  refresh(): Promise<{ register: RegisterState; series: KpiSeries[] }> {
+    return this.operation(async () => {
+      const read = await this.excel(readRegisterIn);
+      const series = await readSeries(this.excel, read.state.kpis, read.state.sources);
+      return { register: read.state, series };
     });
   }
 
   readSelection(): Promise<Selection> {
-    return this.run(async (ctx) => {
-      const range = ctx.workbook.getSelectedRange();
-      range.load("address, values, rowCount, columnCount");
-      const tables = range.getTables(false);
-      tables.load("items/name");
-      await ctx.sync();
-      const tableColumn = await this.tableColumnOf(ctx, range, tables.items);
-      return {
-        address: range.address,
-        rowCount: range.rowCount,
-        columnCount: range.columnCount,
-        tableColumn,
-        numbers: range.values.flat().filter((v) => typeof v === "number").length,
-      };
-    });
+    return this.run(readSelectionIn);
   }
 
-  async tag(input: KpiInput, address: string, id: string, reviewedOn = ""): Promise<KpiDefinition> {
-    return this.run(async (ctx) => {
-      const read = await this.readRegisterIn(ctx);
-      this.assertWritable(read);
-      if (read.state.kpis.some((k) => k.id.toUpperCase() === id.toUpperCase())) throw new KpiWorkbookError(`A KPI with ID ${id} already exists.`);
-      const target = this.rangeAt(ctx, address);
-      target.load("address, rowCount, columnCount");
-      const tables = target.getTables(false);
-      tables.load("items/name");
-      const sheet = target.worksheet;
-      sheet.load("name");
-      sheet.protection.load("protected");
-      await ctx.sync();
-      this.assertSeriesShape(target, sheet.name);
-      this.assertNotTagged(read.state, target.address);
-      if (sheet.protection.protected) throw new KpiWorkbookError(`The sheet ${sheet.name} is protected: unprotect it to tag a KPI there.`);
-      const tableColumn = await this.tableColumnOf(ctx, target, tables.items);
-      const reference = tableColumn ? `=${tableColumn.table}[${tableColumn.column}]` : `=${qualified(sheet.name, parseAddress(target.address), true)}`;
-      const kpi: KpiDefinition = { ...input, id, source: reference.slice(1), lastReviewed: reviewedOn };
-      this.queueRegisterRow(ctx, read, kpi, null);
-      ctx.workbook.names.add(nameOf(id), reference, `KPI Lens: ${kpi.name}`);
-      const formats = this.queueBandFormats(target, target.address, kpi);
-      this.queueFormatsRecord(ctx, { ...read.formats, [id]: { address: target.address, formulas: formats } });
-      ctx.workbook.settings.add(SCHEMA_SETTING, SCHEMA_VERSION);
-      await ctx.sync();
-      return kpi;
-    });
-  }
+  tag(input: KpiInput, address: string, id?: string, reviewedOn = ""): Promise<KpiDefinition> {
+    return this.operation(() =>
+      this.excel(async (ctx) => {
+        const read = await readRegisterIn(ctx);
+        assertWritable(read);
+        const kpiId = id ? checkId(id, read) : chooseId(input.name, read);
+        const selected = rangeAt(ctx, address);
+        selected.load("address, rowCount, columnCount");
+        const sheet = selected.worksheet;
+        sheet.load("name");
+        sheet.protection.load("protected");
+        const used = sheet.getUsedRangeOrNullObject(true);
+        used.load("address");
+        const tables = selected.getTables(false);
+        tables.load("items/name");
+        await ctx.sync();
+        if (sheet.protection.protected) throw new KpiWorkbookError(`The sheet ${sheet.name} is protected: unprotect it to tag a KPI there.`);
+        const tableColumn = await tableColumnOf(ctx, selected, tables.items);
+        // A whole column or row selected: tag the part that holds anything.
+        const area = tableColumn || used.isNullObject ? parseAddress(selected.address) : { ...(intersection(parseAddress(selected.address), parseAddress(used.address)) ?? parseAddress(selected.address)), sheet: sheet.name };
+        const targetAddress = qualified(sheet.name, area);
+        assertSeriesShape(area, sheet.name, targetAddress);
+        assertNotTagged(read.state, targetAddress);
+        const reference = tableColumn ? `=${tableColumnReference(tableColumn)}` : `=${qualified(sheet.name, area, true)}`;
+        const kpi: KpiDefinition = { ...input, id: kpiId, source: reference.slice(1), lastReviewed: reviewedOn };
 
-  async update(id: string, input: KpiInput): Promise<KpiDefinition> {
-    return this.run(async (ctx) => {
-      const read = await this.readRegisterIn(ctx);
-      this.assertWritable(read);
-      const current = this.find(read, id);
-      const kpi: KpiDefinition = { ...current, ...input, id: current.id, source: current.source, lastReviewed: current.lastReviewed };
-      const rowIndex = read.rowIds.indexOf(current.id);
-      const bandsChanged = current.target !== kpi.target || current.atRisk !== kpi.atRisk || current.direction !== kpi.direction;
-      if (bandsChanged && read.state.sources[id]) {
-        const own = await this.findOwnFormats(ctx, read, id);
-        own.remove();
-        if (own.address) {
-          const formats = this.queueBandFormats(this.rangeAt(ctx, own.address), own.address, kpi);
-          this.queueFormatsRecord(ctx, { ...read.formats, [id]: { address: own.address, formulas: formats } });
+        const journal = new Journal();
+        if (read.state.exists) queueAppendRow(ctx, read, kpi, journal);
+        else queueNewRegister(ctx, read, kpi, journal);
+        ctx.workbook.names.add(nameOf(kpiId), reference, `KPI Lens: ${kpi.name}`);
+        journal.record(`the name ${nameOf(kpiId)}`, async (undo) => {
+          const n = undo.workbook.names.getItemOrNullObject(nameOf(kpiId));
+          await undo.sync();
+          if (!n.isNullObject) n.delete();
+        });
+        const formats = queueBandFormats(ctx, targetAddress, kpi, journal);
+        queueFormatsRecord(ctx, read, { ...read.formats, [kpiId]: { address: targetAddress, formulas: formats } }, journal);
+        if (!read.schemaSettingExists) {
+          ctx.workbook.settings.add(SCHEMA_SETTING, SCHEMA_VERSION);
+          journal.record("the register's schema version", async (undo) => {
+            const s = undo.workbook.settings.getItemOrNullObject(SCHEMA_SETTING);
+            await undo.sync();
+            if (!s.isNullObject) s.delete();
+          });
         }
-      }
-      this.queueRegisterRow(ctx, read, kpi, rowIndex);
-      await ctx.sync();
-      return kpi;
-    });
+        await commit(ctx, journal, this.excel, `tag ${kpi.name}`);
+        return kpi;
+      }),
+    );
   }
 
-  async untag(id: string): Promise<void> {
-    return this.run(async (ctx) => {
-      const read = await this.readRegisterIn(ctx);
-      this.assertWritable(read);
-      const current = this.find(read, id);
-      (await this.findOwnFormats(ctx, read, id)).remove();
-      if (read.names.has(nameOf(current.id).toUpperCase())) ctx.workbook.names.getItem(nameOf(current.id)).delete();
-      const table = ctx.workbook.tables.getItem(REGISTER_TABLE);
-      table.rows.getItemAt(read.rowIds.indexOf(current.id)).delete();
-      const formats = { ...read.formats };
-      delete formats[id];
-      this.queueFormatsRecord(ctx, formats);
-      await ctx.sync();
-    });
+  update(id: string, input: KpiInput, options: RowWriteOptions = {}): Promise<KpiDefinition> {
+    return this.operation(() =>
+      this.excel(async (ctx) => {
+        const read = await readRegisterIn(ctx);
+        assertWritable(read);
+        const current = findKpi(read, id);
+        const kpi: KpiDefinition = { ...current, ...input, id: current.id, source: current.source, lastReviewed: current.lastReviewed };
+        const rowIndex = read.rowIds.indexOf(current.id);
+        const journal = new Journal();
+        // The row first: a conflict with the user's formulas stops everything before any write.
+        queueRowUpdate(ctx, read, kpi, rowIndex, journal, options);
+        const bandsChanged = current.target !== kpi.target || current.atRisk !== kpi.atRisk || current.direction !== kpi.direction;
+        if (bandsChanged && read.state.sources[current.id]) {
+          const own = await findOwnFormats(ctx, read, current.id);
+          own.remove(journal);
+          if (own.address) {
+            const formats = queueBandFormats(ctx, own.address, kpi, journal);
+            queueFormatsRecord(ctx, read, { ...read.formats, [current.id]: { address: own.address, formulas: formats } }, journal);
+          }
+        }
+        await commit(ctx, journal, this.excel, `save ${kpi.name}`);
+        return kpi;
+      }),
+    );
   }
 
-  async markReviewed(id: string, isoDate: string): Promise<void> {
-    return this.run(async (ctx) => {
-      const read = await this.readRegisterIn(ctx);
-      this.assertWritable(read);
-      const current = this.find(read, id);
-      this.queueRegisterRow(ctx, read, { ...current, lastReviewed: isoDate }, read.rowIds.indexOf(current.id));
-      await ctx.sync();
-    });
+  untag(id: string): Promise<UntagReceipt> {
+    return this.operation(() =>
+      this.excel(async (ctx) => {
+        const read = await readRegisterIn(ctx);
+        assertWritable(read);
+        const current = findKpi(read, id);
+        const rowIndex = read.rowIds.indexOf(current.id);
+        const journal = new Journal();
+        const own = await findOwnFormats(ctx, read, current.id);
+        own.remove(journal);
+        const name = read.names.get(nameOf(current.id).toUpperCase()) ?? null;
+        if (name) {
+          ctx.workbook.names.getItem(name.name).delete();
+          journal.record(`the name ${name.name}`, async (undo) => {
+            const n = undo.workbook.names.getItemOrNullObject(name.name);
+            await undo.sync();
+            if (n.isNullObject) undo.workbook.names.add(name.name, name.formula, name.comment);
+          });
+        }
+        const receipt: UntagReceipt = {
+          kpi: current,
+          rowIndex,
+          rowFormulas: read.rowFormulas[rowIndex],
+          rowNumberFormats: read.rowNumberFormats[rowIndex] ?? [],
+          name,
+          formats: own.found,
+          formatsRecord: read.formats[current.id] ?? null,
+        };
+        const formats = { ...read.formats };
+        delete formats[current.id];
+        queueFormatsRecord(ctx, read, formats, journal);
+        // The row last: the one step whose undo needs the row's cells written back.
+        ctx.workbook.tables.getItem(REGISTER_TABLE).rows.getItemAt(rowIndex).delete();
+        journal.record(`the register row ${current.id}`, async (undo) => {
+          await restoreRow(undo, receipt);
+        });
+        await commit(ctx, journal, this.excel, `untag ${current.name}`);
+        return receipt;
+      }),
+    );
   }
 
-  async extend(id: string): Promise<void> {
-    return this.run(async (ctx) => {
-      const read = await this.readRegisterIn(ctx);
-      this.assertWritable(read);
-      const current = this.find(read, id);
-      const address = read.state.sources[id];
+  undoUntag(receipt: UntagReceipt): Promise<void> {
+    return this.operation(() =>
+      this.excel(async (ctx) => {
+        const read = await readRegisterIn(ctx);
+        assertWritable(read);
+        if (!read.state.exists) throw new KpiWorkbookError(`The register is gone, so ${receipt.kpi.name} cannot be put back.`);
+        if (read.takenIds.has(receipt.kpi.id.toUpperCase())) throw new KpiWorkbookError(`The ID ${receipt.kpi.id} has been used again since the untag, so it cannot be put back.`);
+        const journal = new Journal();
+        await restoreRow(ctx, receipt);
+        journal.record(`the register row ${receipt.kpi.id}`, async (undo) => {
+          const t = undo.workbook.tables.getItem(REGISTER_TABLE);
+          t.rows.getItemAt(Math.min(receipt.rowIndex, read.rowIds.length)).delete();
+        });
+        if (receipt.name) {
+          ctx.workbook.names.add(receipt.name.name, receipt.name.formula, receipt.name.comment);
+          const n = receipt.name.name;
+          journal.record(`the name ${n}`, async (undo) => {
+            const item = undo.workbook.names.getItemOrNullObject(n);
+            await undo.sync();
+            if (!item.isNullObject) item.delete();
+          });
+        }
+        for (const f of receipt.formats) queueRestoreFormats(ctx, f.address, f.specs);
+        if (receipt.formatsRecord) queueFormatsRecord(ctx, read, { ...read.formats, [receipt.kpi.id]: receipt.formatsRecord }, journal);
+        await commit(ctx, journal, this.excel, `put ${receipt.kpi.name} back`);
+      }),
+    );
+  }
+
+  markReviewed(id: string, isoDate: string, options: RowWriteOptions = {}): Promise<void> {
+    return this.operation(() =>
+      this.excel(async (ctx) => {
+        const read = await readRegisterIn(ctx);
+        assertWritable(read);
+        const current = findKpi(read, id);
+        const journal = new Journal();
+        queueRowUpdate(ctx, read, { ...current, lastReviewed: isoDate }, read.rowIds.indexOf(current.id), journal, options);
+        await commit(ctx, journal, this.excel, `mark ${current.name} reviewed`);
+      }),
+    );
+  }
+
+  extend(id: string): Promise<void> {
+    return this.operation(async () => {
+      const read = await this.excel(readRegisterIn);
+      assertWritable(read);
+      const current = findKpi(read, id);
+      const address = read.state.sources[current.id];
       if (!address || current.source.includes("[")) throw new KpiWorkbookError(`${current.name} has no plain range to extend.`);
-      const series = this.queueSeriesRead(ctx, current, address);
-      await ctx.sync();
-      const { newPeriods } = series();
-      if (newPeriods === 0) return;
-      const area = parseAddress(address);
-      const grown = area.colCount === 1 ? { ...area, rowCount: area.rowCount + newPeriods } : { ...area, colCount: area.colCount + newPeriods };
-      const grownAddress = qualified(area.sheet!, grown);
-      (await this.findOwnFormats(ctx, read, id)).remove();
-      const reference = `=${qualified(area.sheet!, grown, true)}`;
-      const name = ctx.workbook.names.getItem(nameOf(id));
-      name.formula = reference;
-      const kpi = { ...current, source: reference.slice(1) };
-      this.queueRegisterRow(ctx, read, kpi, read.rowIds.indexOf(current.id));
-      const formats = this.queueBandFormats(this.rangeAt(ctx, grownAddress), grownAddress, kpi);
-      this.queueFormatsRecord(ctx, { ...read.formats, [id]: { address: grownAddress, formulas: formats } });
-      await ctx.sync();
+      const [series] = await readSeries(this.excel, [current], { [current.id]: address });
+      if (series.newPeriods === 0) return;
+      await this.excel(async (ctx) => {
+        const area = parseAddress(address);
+        const grown = area.colCount === 1 ? { ...area, rowCount: area.rowCount + series.newPeriods } : { ...area, colCount: area.colCount + series.newPeriods };
+        const grownAddress = qualified(area.sheet!, grown);
+        const journal = new Journal();
+        const own = await findOwnFormats(ctx, read, current.id);
+        own.remove(journal);
+        const reference = `=${qualified(area.sheet!, grown, true)}`;
+        const name = read.names.get(nameOf(current.id).toUpperCase())!;
+        ctx.workbook.names.getItem(name.name).formula = reference;
+        journal.record(`the range of ${name.name}`, async (undo) => {
+          undo.workbook.names.getItem(name.name).formula = name.formula;
+        });
+        const kpi = { ...current, source: reference.slice(1) };
+        queueRowUpdate(ctx, read, kpi, read.rowIds.indexOf(current.id), journal, { replaceFormulas: false });
+        const formats = queueBandFormats(ctx, grownAddress, kpi, journal);
+        queueFormatsRecord(ctx, read, { ...read.formats, [current.id]: { address: grownAddress, formulas: formats } }, journal);
+        await commit(ctx, journal, this.excel, `include the new periods of ${current.name}`);
+      });
     });
   }
 
-  async select(id: string): Promise<void> {
+  removeOrphan(id: string): Promise<void> {
+    return this.operation(() =>
+      this.excel(async (ctx) => {
+        const read = await readRegisterIn(ctx);
+        const orphan = read.state.orphans.find((o) => o.id.toUpperCase() === id.toUpperCase());
+        if (!orphan) throw new KpiWorkbookError(`${nameOf(id)} is no longer a leftover: it has a register row, or it is gone.`);
+        const journal = new Journal();
+        const own = await findOwnFormats(ctx, read, orphan.id);
+        own.remove(journal);
+        const name = orphan.name ? read.names.get(orphan.name.toUpperCase())! : null;
+        if (name) {
+          ctx.workbook.names.getItem(name.name).delete();
+          journal.record(`the name ${name.name}`, async (undo) => {
+            undo.workbook.names.add(name.name, name.formula, name.comment);
+          });
+        }
+        const formats = Object.fromEntries(Object.entries(read.formats).filter(([k]) => k.toUpperCase() !== orphan.id.toUpperCase()));
+        if (Object.keys(formats).length !== Object.keys(read.formats).length) queueFormatsRecord(ctx, read, formats, journal);
+        await commit(ctx, journal, this.excel, `remove the leftovers of ${orphan.id}`);
+      }),
+    );
+  }
+
+  recoverOrphan(id: string): Promise<KpiDefinition> {
+    return this.operation(() =>
+      this.excel(async (ctx) => {
+        const read = await readRegisterIn(ctx);
+        assertWritable(read);
+        const orphan = read.state.orphans.find((o) => o.id.toUpperCase() === id.toUpperCase());
+        if (!orphan) throw new KpiWorkbookError(`${nameOf(id)} is no longer a leftover: it has a register row, or it is gone.`);
+        const recorded = Object.entries(read.formats).find(([k]) => k.toUpperCase() === orphan.id.toUpperCase())?.[1];
+        const bands = recorded ? recoverFromRules(recorded.formulas) : null;
+        if (!orphan.source || !bands) {
+          throw new KpiWorkbookError(
+            `${orphan.id} cannot be rebuilt: ${!orphan.source ? "its name no longer refers to cells" : "its colours' rules are not on record"}. Remove the leftovers and tag the values again.`,
+          );
+        }
+        const name = read.names.get(nameOf(orphan.id).toUpperCase());
+        const kpi: KpiDefinition = {
+          id: orphan.id,
+          name: name?.comment.replace(/^KPI Lens: /, "") || orphan.id,
+          owner: "",
+          objective: "",
+          kind: "lagging",
+          predicts: "",
+          ...bands,
+          baseline: null,
+          unit: "",
+          cadence: "monthly",
+          initiative: "",
+          response: "",
+          source: String(name?.formula ?? "").replace(/^=/, ""),
+          lastReviewed: "",
+          primary: true,
+        };
+        const journal = new Journal();
+        if (read.state.exists) queueAppendRow(ctx, read, kpi, journal);
+        else queueNewRegister(ctx, read, kpi, journal);
+        await commit(ctx, journal, this.excel, `rebuild the register row of ${orphan.id}`);
+        return kpi;
+      }),
+    );
+  }
+
+  select(id: string): Promise<void> {
     return this.run(async (ctx) => {
       const name = ctx.workbook.names.getItemOrNullObject(nameOf(id));
       name.load("type");
@@ -270,10 +375,10 @@ export class ExcelKpiWorkbook implements KpiWorkbook {
     });
   }
 
-  async insertFormula(address: string, formula: string, size = { rows: 1, columns: 1 }): Promise<void> {
+  insertFormula(address: string, formula: string, size = { rows: 1, columns: 1 }): Promise<void> {
     return this.run(async (ctx) => {
       const area = parseAddress(address);
-      const cell = this.rangeAt(ctx, address);
+      const cell = rangeAt(ctx, address);
       const spill = cell.getCell(0, 0).getResizedRange(size.rows - 1, size.columns - 1);
       spill.load("address, formulas");
       const sheet = cell.worksheet;
@@ -291,312 +396,44 @@ export class ExcelKpiWorkbook implements KpiWorkbook {
   }
 
   onChange(listener: () => void): Promise<() => void> {
-    return this.subscribe((ctx) => ctx.workbook.worksheets.onChanged.add(async () => listener()));
+    return subscribe(this.run, (ctx) => ctx.workbook.worksheets.onChanged.add(async () => listener()));
   }
 
   onSelectionChange(listener: () => void): Promise<() => void> {
-    return this.subscribe((ctx) => ctx.workbook.onSelectionChanged.add(async () => listener()));
-  }
-
-  /** Registers an event handler; the returned function removes it in the context it was added in. */
-  private subscribe(add: (ctx: Excel.RequestContext) => OfficeExtension.EventHandlerResult<unknown>): Promise<() => void> {
-    return this.run(async (ctx) => {
-      const handler = add(ctx);
-      await ctx.sync();
-      return () => {
-        handler.remove();
-        void handler.context.sync();
-      };
-    });
-  }
-
-  // ---------------------------------------------------------------- reading
-
-  /** Two syncs: the register table, settings and sheet; then the rows and every defined name. */
-  private async readRegisterIn(ctx: Excel.RequestContext): Promise<RegisterRead> {
-    const table = ctx.workbook.tables.getItemOrNullObject(REGISTER_TABLE);
-    const schema = ctx.workbook.settings.getItemOrNullObject(SCHEMA_SETTING);
-    schema.load("value");
-    const formatsSetting = ctx.workbook.settings.getItemOrNullObject(FORMATS_SETTING);
-    formatsSetting.load("value");
-    const registerSheet = ctx.workbook.worksheets.getItemOrNullObject(REGISTER_SHEET);
-    await ctx.sync();
-
-    // Methods are called on an *OrNullObject result only once the sync says it exists.
-    const names = ctx.workbook.names;
-    names.load("items/name, items/formula, items/type");
-    const used = !registerSheet.isNullObject && table.isNullObject ? registerSheet.getUsedRangeOrNullObject(true) : null;
-    let header: Excel.Range | null = null;
-    let body: Excel.Range | null = null;
-    let protection: Excel.WorksheetProtection | null = null;
-    if (!table.isNullObject) {
-      header = table.getHeaderRowRange();
-      header.load("values");
-      body = table.getDataBodyRange();
-      body.load("values");
-      protection = table.worksheet.protection;
-      protection.load("protected");
-    }
-    await ctx.sync();
-
-    const formats = (formatsSetting.isNullObject ? {} : (formatsSetting.value as FormatsRecord)) ?? {};
-    const state: RegisterState = { exists: !table.isNullObject, kpis: [], problems: [], readOnly: null, sources: {} };
-    const read: RegisterRead = {
-      state,
-      columns: mapColumns([]),
-      width: COLUMNS.length,
-      rowIds: [],
-      blankBody: false,
-      formats,
-      registerSheetExists: !registerSheet.isNullObject,
-      registerSheetEmpty: used === null || used.isNullObject,
-      names: new Set(names.items.map((n) => n.name.toUpperCase())),
-    };
-    const version = schema.isNullObject ? null : Number(schema.value);
-    if (version !== null && version > SCHEMA_VERSION) {
-      state.readOnly = `This workbook's KPI register was written by a newer KPI Lens (schema ${version}; this one knows ${SCHEMA_VERSION}). It is shown read-only: update the add-in to edit it.`;
-    }
-    if (!header || !body) {
-      if (read.registerSheetExists && !read.registerSheetEmpty) {
-        state.readOnly ??= `The sheet "${REGISTER_SHEET}" has content but no ${REGISTER_TABLE} table. If you converted the table to a range, make it a table named ${REGISTER_TABLE} again (Insert › Table, then Table Design › Table Name); or rename that sheet so KPI Lens can start a new register.`;
-      }
-      return read;
-    }
-    if (protection?.protected) state.readOnly ??= `The sheet holding the register is protected: KPI Lens can show it but not change it. Unprotect the sheet to edit KPIs.`;
-
-    const headers = header.values[0];
-    read.width = headers.length;
-    read.columns = mapColumns(headers);
-    const missing = missingRequired(read.columns);
-    if (missing.length > 0) {
-      state.readOnly ??= `The register is missing the column${missing.length > 1 ? "s" : ""} ${missing.join(", ")} (renamed or deleted). Restore ${missing.length > 1 ? "them" : "it"} to edit KPIs; nothing has been changed.`;
-      state.problems.push({ row: 0, id: "", message: `The header row lacks ${missing.join(", ")}.` });
-      return read;
-    }
-    const parsed: { row: number; kpi: KpiDefinition }[] = [];
-    body.values.forEach((values, i) => {
-      const result = parseRow(values, read.columns, i + 1);
-      if (result.ok === true) parsed.push({ row: i + 1, kpi: result.kpi });
-      else if (result.ok === false) state.problems.push(result.problem);
-      read.rowIds.push(result.ok === true ? result.kpi.id : "");
-    });
-    read.blankBody = body.values.length === 1 && parseRow(body.values[0], read.columns, 1).ok === "empty";
-    const duplicates = duplicateIds(parsed);
-    const duplicateRows = new Set(duplicates.map((d) => d.row));
-    state.problems.push(...duplicates);
-    for (const p of duplicates) read.rowIds[p.row - 1] = "";
-    state.kpis = parsed.filter((p) => !duplicateRows.has(p.row)).map((p) => p.kpi);
-    state.problems.sort((a, b) => a.row - b.row);
-
-    const byName = new Map(names.items.map((n) => [n.name.toUpperCase(), n]));
-    for (const kpi of state.kpis) {
-      const name = byName.get(nameOf(kpi.id).toUpperCase());
-      state.sources[kpi.id] = name && name.type === "Range" ? sourceOfName(name.formula) : null;
-    }
-    return read;
-  }
-
-  /** Queues the read of one KPI's values (and the cells after a plain range); returns the result reader. */
-  private queueSeriesRead(ctx: Excel.RequestContext, kpi: KpiDefinition, source: string | null | undefined): () => KpiSeries {
-    if (!source) {
-      return () => ({
-        id: kpi.id,
-        address: null,
-        values: [],
-        newPeriods: 0,
-        problem: `${nameOf(kpi.id)} no longer refers to cells (its rows or columns were deleted). Select the values again and re-tag the KPI.`,
-      });
-    }
-    const range = ctx.workbook.names.getItem(nameOf(kpi.id)).getRange();
-    range.load("address, values");
-    const after = source.includes("[") ? null : this.afterRange(ctx, source);
-    after?.load("values");
-    return () => {
-      const cells = range.values.length === 1 ? range.values[0] : range.values.map((r) => r[0]);
-      const values = cells.map((v) => (typeof v === "number" ? v : null));
-      let newPeriods = 0;
-      if (after) {
-        const next = after.values.length === 1 ? after.values[0] : after.values.map((r) => r[0]);
-        while (newPeriods < next.length && typeof next[newPeriods] === "number") newPeriods++;
-      }
-      return { id: kpi.id, address: range.address, values, newPeriods, problem: null };
-    };
-  }
-
-  /** The cells right after a one-column (below) or one-row (to the right) range. */
-  private afterRange(ctx: Excel.RequestContext, address: string): Excel.Range | null {
-    const area = parseAddress(address);
-    const sheet = ctx.workbook.worksheets.getItem(area.sheet!);
-    if (area.colCount === 1) {
-      const row = area.row + area.rowCount;
-      if (row >= MAX_ROWS) return null;
-      return sheet.getRange(areaName({ row, col: area.col, rowCount: Math.min(NEW_PERIOD_WINDOW, MAX_ROWS - row), colCount: 1 }));
-    }
-    const col = area.col + area.colCount;
-    if (col >= MAX_COLUMNS) return null;
-    return sheet.getRange(areaName({ row: area.row, col, rowCount: 1, colCount: Math.min(NEW_PERIOD_WINDOW, MAX_COLUMNS - col) }));
-  }
-
-  /** The table column a range covers entirely (its whole data body), if any. */
-  private async tableColumnOf(
-    ctx: Excel.RequestContext,
-    range: Excel.Range,
-    tables: Excel.Table[],
-  ): Promise<{ table: string; column: string } | null> {
-    if (tables.length !== 1 || range.columnCount !== 1) return null;
-    const table = tables[0];
-    const body = table.getDataBodyRange();
-    body.load("address, columnIndex, rowIndex, rowCount");
-    const header = table.getHeaderRowRange();
-    header.load("values");
-    await ctx.sync();
-    const area = parseAddress(range.address);
-    const bodyArea = parseAddress(body.address);
-    if (area.row !== bodyArea.row || area.rowCount !== bodyArea.rowCount) return null;
-    const column = header.values[0][area.col - bodyArea.col];
-    return typeof column === "string" && area.col >= bodyArea.col && area.col < bodyArea.col + bodyArea.colCount ? { table: table.name, column } : null;
-  }
-
-  // ---------------------------------------------------------------- writing
-
-  private assertWritable(read: RegisterRead): void {
-    if (read.state.readOnly) throw new KpiWorkbookError(read.state.readOnly);
-  }
-
-  private find(read: RegisterRead, id: string): KpiDefinition {
-    const kpi = read.state.kpis.find((k) => k.id.toUpperCase() === id.toUpperCase());
-    if (!kpi) throw new KpiWorkbookError(`There is no KPI with ID ${id} in the register any more; it may have been removed by hand.`);
-    return kpi;
-  }
-
-  private rangeAt(ctx: Excel.RequestContext, address: string): Excel.Range {
-    const area = parseAddress(address);
-    if (area.sheet === undefined) return ctx.workbook.worksheets.getActiveWorksheet().getRange(address);
-    return ctx.workbook.worksheets.getItem(area.sheet).getRange(areaName(area));
-  }
-
-  private assertSeriesShape(range: Excel.Range, sheetName: string): void {
-    if (sheetName.toLowerCase() === REGISTER_SHEET.toLowerCase()) throw new KpiWorkbookError("That range is on the register sheet: select the KPI's values on a data sheet.");
-    if (range.rowCount !== 1 && range.columnCount !== 1) {
-      throw new KpiWorkbookError(`Select one column (or one row) of values, oldest first; ${range.address} is ${range.rowCount}×${range.columnCount}.`);
-    }
-    if (range.rowCount * range.columnCount < 2) throw new KpiWorkbookError("Select at least two periods of values.");
-  }
-
-  private assertNotTagged(state: RegisterState, address: string): void {
-    const area = parseAddress(address);
-    for (const kpi of state.kpis) {
-      const source = state.sources[kpi.id];
-      if (!source || source.includes("[")) continue;
-      const other = parseAddress(source);
-      if (other.sheet?.toLowerCase() !== area.sheet?.toLowerCase()) continue;
-      const overlaps = other.row < area.row + area.rowCount && area.row < other.row + other.rowCount && other.col < area.col + area.colCount && area.col < other.col + other.colCount;
-      if (overlaps) throw new KpiWorkbookError(`Those cells overlap the KPI ${kpi.name} (${source}). Untag it first, or select other cells.`);
-    }
-  }
-
-  /**
-   * Writes a KPI's row: creates the register on first use, appends a row, or rewrites our
-   * columns of an existing row (the user's own columns stay as they are). Text columns get the
-   * Text number format first, so a name such as "=1+1" is stored as text, not a formula.
-   */
-  private queueRegisterRow(ctx: Excel.RequestContext, read: RegisterRead, kpi: KpiDefinition, rowIndex: number | null): void {
-    const cells = cellsOf(kpi);
-    if (!read.state.exists) {
-      const sheet = read.registerSheetExists ? ctx.workbook.worksheets.getItem(REGISTER_SHEET) : ctx.workbook.worksheets.add(REGISTER_SHEET);
-      const area = { row: 0, col: 0, rowCount: 2, colCount: COLUMNS.length };
-      const range = sheet.getRange(areaName(area));
-      range.numberFormat = [COLUMNS.map(() => "@"), COLUMNS.map((c) => (c.text ? "@" : "General"))];
-      range.values = [COLUMNS.map((c) => c.header), COLUMNS.map((c) => cells[c.key])];
-      const table = ctx.workbook.tables.add(range, true);
-      table.name = REGISTER_TABLE;
-      return;
-    }
-    const table = ctx.workbook.tables.getItem(REGISTER_TABLE);
-    // A new row is addressed through the row Excel adds, not by a count read earlier, so two
-    // KPIs tagged at once never share a row.
-    const row =
-      rowIndex === null && !read.blankBody
-        ? table.rows.add(undefined, [Array.from({ length: read.width }, () => "")]).getRange()
-        : table.getDataBodyRange().getRow(rowIndex ?? 0);
-    for (const c of COLUMNS) {
-      const col = read.columns[c.key];
-      if (col < 0) continue;
-      const cell = row.getCell(0, col);
-      cell.numberFormat = [[c.text ? "@" : "General"]];
-      cell.values = [[cells[c.key]]];
-    }
-  }
-
-  /** Adds the three band formats on the range at `address`; returns their formulas for the record. */
-  private queueBandFormats(range: Excel.Range, address: string, kpi: BandSpec): string[] {
-    const area = parseAddress(address);
-    const topLeft = areaName({ row: area.row, col: area.col, rowCount: 1, colCount: 1 });
-    return bandRules(kpi, topLeft).map((rule) => {
-      const format = range.conditionalFormats.add("Custom");
-      format.custom.rule.formula = rule.formula;
-      format.custom.format.fill.color = rule.fill;
-      format.custom.format.font.color = rule.font;
-      return rule.formula;
-    });
-  }
-
-  private queueFormatsRecord(ctx: Excel.RequestContext, record: FormatsRecord): void {
-    ctx.workbook.settings.add(FORMATS_SETTING, record);
-  }
-
-  /**
-   * Finds the conditional formats this add-in added for a KPI, on the range it recorded and on
-   * the KPI's current range (two syncs). `remove` queues their deletion; `address` is where the
-   * KPI's values are now. A user's own formats on the same cells never match: ours carry the
-   * KPI's marker.
-   */
-  private async findOwnFormats(ctx: Excel.RequestContext, read: RegisterRead, id: string): Promise<{ remove: () => void; address: string | null }> {
-    // The register read told whether the name still refers to cells (sources[id] is null if not).
-    const current = read.state.sources[id] ? ctx.workbook.names.getItem(nameOf(id)).getRange() : null;
-    current?.load("address");
-    current?.conditionalFormats.load("items/type, items/id");
-    const recorded = read.formats[id]?.address;
-    const recordedSheet = recorded ? ctx.workbook.worksheets.getItemOrNullObject(parseAddress(recorded).sheet ?? "") : null;
-    await ctx.sync();
-
-    const collections: Excel.ConditionalFormatCollection[] = current ? [current.conditionalFormats] : [];
-    let moved: Excel.ConditionalFormatCollection | null = null;
-    if (recorded && recordedSheet && !recordedSheet.isNullObject && (!current || current.address !== recorded)) {
-      // The KPI's cells moved since its formats were written: look where they were written too.
-      moved = recordedSheet.getRange(areaName(parseAddress(recorded))).conditionalFormats;
-      moved.load("items/type, items/id");
-    }
-    const custom = collections.flatMap((c) => c.items.filter((f) => f.type === "Custom"));
-    for (const f of custom) f.custom.rule.load("formula");
-    await ctx.sync();
-
-    if (moved) {
-      const more = moved.items.filter((f) => f.type === "Custom");
-      for (const f of more) f.custom.rule.load("formula");
-      await ctx.sync();
-      custom.push(...more);
-    }
-    const ours = new Map<string, Excel.ConditionalFormat>();
-    for (const f of custom) if (isOwnRule(f.custom.rule.formula, id)) ours.set(f.id, f);
-    return {
-      remove: () => {
-        for (const f of ours.values()) f.delete();
-      },
-      address: current ? current.address : null,
-    };
+    return subscribe(this.run, (ctx) => ctx.workbook.onSelectionChanged.add(async () => listener()));
   }
 }
 
-/** What a KPI name stands for, as the register shows it: an address or a table column. */
-function sourceOfName(formula: string): string | null {
-  const body = String(formula).replace(/^=/, "");
-  if (body.includes("[")) return body;
-  try {
-    const area = parseAddress(body);
-    return area.sheet === undefined ? null : qualified(area.sheet, area);
-  } catch {
-    return null;
+function assertWritable(read: RegisterRead): void {
+  if (read.state.readOnly) throw new KpiWorkbookError(read.state.readOnly);
+}
+
+function assertSeriesShape(area: { rowCount: number; colCount: number }, sheetName: string, address: string): void {
+  if (sheetName.toLowerCase() === REGISTER_SHEET.toLowerCase()) throw new KpiWorkbookError("That range is on the register sheet: select the KPI's values on a data sheet.");
+  if (area.rowCount !== 1 && area.colCount !== 1) {
+    throw new KpiWorkbookError(`Select one column (or one row) of values, oldest first; ${address} is ${area.rowCount}×${area.colCount}.`);
+  }
+  if (area.rowCount * area.colCount < 2) throw new KpiWorkbookError("Select at least two periods of values.");
+}
+
+function assertNotTagged(state: RegisterState, address: string): void {
+  const area = parseAddress(address);
+  for (const kpi of state.kpis) {
+    const source = state.sources[kpi.id];
+    if (!source || source.includes("[")) continue;
+    const other = parseAddress(source);
+    if (other.sheet?.toLowerCase() !== area.sheet?.toLowerCase()) continue;
+    if (intersection(other, area)) throw new KpiWorkbookError(`Those cells overlap the KPI ${kpi.name} (${source}). Untag it first, or select other cells.`);
   }
 }
 
+/** Inserts the untagged row back at its place with its formulas (the user's columns too). */
+async function restoreRow(ctx: Excel.RequestContext, receipt: UntagReceipt): Promise<void> {
+  const table = ctx.workbook.tables.getItem(REGISTER_TABLE);
+  table.rows.load("count");
+  await ctx.sync();
+  const at = Math.min(receipt.rowIndex, table.rows.count);
+  const row = table.rows.add(at, [receipt.rowFormulas.map(() => "")]).getRange();
+  row.numberFormat = [receipt.rowNumberFormats.length === receipt.rowFormulas.length ? receipt.rowNumberFormats : receipt.rowFormulas.map(() => "General")];
+  row.formulas = [receipt.rowFormulas];
+}

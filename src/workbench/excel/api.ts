@@ -671,6 +671,30 @@ export class FakeRange extends FakeObject {
     return r;
   }
 
+  /**
+   * Range.getSpecialCellsOrNullObject (ExcelApi 1.9): the cells of a type, "Constants" or
+   * "Formulas", optionally holding a value type ("Numbers", "Text", "Logical", "Errors"); a null
+   * object when there are none. Excel counts them without sending their values.
+   */
+  getSpecialCellsOrNullObject(cellType: string, valueType?: string): FakeRangeAreas {
+    const areas = new FakeRangeAreas(this.context, () => {
+      const { sheet, area } = this.where();
+      let count = 0;
+      for (const [k, c] of sheet.cells) {
+        const [r, col] = k.split(",").map(Number);
+        if (r < area.row || r >= area.row + area.rowCount || col < area.col || col >= area.col + area.colCount) continue;
+        const isFormula = c.formula !== undefined;
+        if (cellType === "Constants" ? isFormula || c.value === undefined : cellType === "Formulas" ? !isFormula : true) continue;
+        const v = this.model.valueAt(sheet, r, col);
+        const type = v instanceof FormulaErrorValue ? "Errors" : typeof v === "number" ? "Numbers" : typeof v === "boolean" ? "Logical" : "Text";
+        if (valueType === undefined || valueType === "All" || valueType === type) count++;
+      }
+      return count > 0 ? count : null;
+    });
+    areas.resolveNullness();
+    return areas;
+  }
+
   getTables(fullyContained = false): FakeTableScopedCollection {
     return new FakeTableScopedCollection(this.context, () => {
       const w = this.where();
@@ -719,6 +743,28 @@ export class FakeRange extends FakeObject {
         }
       }
     });
+  }
+}
+
+/** The subset of Excel.RangeAreas the add-in uses: how many cells a special-cells query found. */
+export class FakeRangeAreas extends FakeObject {
+  constructor(
+    context: FakeRequestContext,
+    private count: () => number | null,
+  ) {
+    super(context);
+  }
+  protected override exists(): boolean {
+    return this.count() !== null;
+  }
+  protected scalarNames(): string[] {
+    return ["cellCount"];
+  }
+  protected read(name: string): unknown {
+    return name === "cellCount" ? this.count() : undefined;
+  }
+  get cellCount(): number {
+    return this.got("cellCount");
   }
 }
 

@@ -1,0 +1,18 @@
+/** Problems the user can act on; their messages are shown in the pane as they are. */
+export class KpiWorkbookError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "KpiWorkbookError";
+  }
+}
+
+/** A write would replace formulas of the user's with constants; the pane asks before it does. */
+export class FormulaConflictError extends KpiWorkbookError {
+  constructor(readonly cells: { column: string; formula: string; value: unknown }[]) {
+    super(
+      `The register holds your formula${cells.length > 1 ? "s" : ""} ${cells.map((c) => `${c.column} ${c.formula}`).join(", ")}, ` +
+        `whose value differs from what you entered. Nothing was changed. Replace ${cells.length > 1 ? "them" : "it"} with the new value, or edit the register cell instead.`,
+    );
+    this.name = "FormulaConflictError";
+  }
+}

@@ -1,0 +1,33 @@
+/**
+ * Change and selection events. A handler is removed in the request context it was added in,
+ * inside Excel.run(handler.context, …) as Excel requires ("Work with events using the Excel
+ * JavaScript API", learn.microsoft.com: "remove the event handler ... using the same
+ * RequestContext"); a failure to remove is reported, not lost.
+ */
+import { ExcelRun } from "./excelRun";
+
+export type RunIn = <T>(context: Excel.RequestContext, batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
+
+/** Excel.run(context, batch) where Office provides it; the batch on that context otherwise. */
+export const runInContext: RunIn = (context, batch) => {
+  const excel = (globalThis as unknown as { Excel?: { run?: (c: unknown, b: unknown) => Promise<unknown> } }).Excel;
+  return excel?.run ? (excel.run(context, batch) as ReturnType<typeof batch>) : batch(context);
+};
+
+export function subscribe(
+  run: ExcelRun,
+  add: (ctx: Excel.RequestContext) => OfficeExtension.EventHandlerResult<unknown>,
+  runIn: RunIn = runInContext,
+  onRemoveFailed: (e: unknown) => void = (e) => console.warn("KPI Lens could not remove an Excel event handler:", e),
+): Promise<() => void> {
+  return run(async (ctx) => {
+    const handler = add(ctx);
+    await ctx.sync();
+    return () => {
+      runIn(handler.context as Excel.RequestContext, async (context) => {
+        handler.remove();
+        await context.sync();
+      }).catch(onRemoveFailed);
+    };
+  });
+}

@@ -1,0 +1,140 @@
+/**
+ * The conditional formats KPI Lens adds to a KPI's cells (bandFormats.ts has their rules): adding
+ * them, finding the ones that are ours by their marker, removing them, and recording where they
+ * are in the workbook's settings. A user's own formats on the same cells are never touched.
+ */
+import { areaName, parseAddress } from "../core/a1";
+import { bandRules, BandSpec, isOwnRule } from "./bandFormats";
+import { FormatsRecord, nameOf, RegisterRead } from "./registerRead";
+import { FORMATS_SETTING } from "./registerSchema";
+import { Journal } from "./rollback";
+
+/** A format as it can be written again (for undo). */
+export interface FormatSpec {
+  formula: string;
+  fill: string;
+  font: string;
+}
+
+export function rangeAt(ctx: Excel.RequestContext, address: string): Excel.Range {
+  const area = parseAddress(address);
+  if (area.sheet === undefined) return ctx.workbook.worksheets.getActiveWorksheet().getRange(address);
+  return ctx.workbook.worksheets.getItem(area.sheet).getRange(areaName(area));
+}
+
+function queueFormats(range: Excel.Range, specs: FormatSpec[]): void {
+  for (const spec of specs) {
+    const format = range.conditionalFormats.add("Custom");
+    format.custom.rule.formula = spec.formula;
+    format.custom.format.fill.color = spec.fill;
+    format.custom.format.font.color = spec.font;
+  }
+}
+
+/** Deletes every format of ours for `id` on the range at `address` (an undo step). */
+async function deleteOwn(ctx: Excel.RequestContext, address: string, id: string): Promise<void> {
+  const sheet = ctx.workbook.worksheets.getItemOrNullObject(parseAddress(address).sheet ?? "");
+  await ctx.sync();
+  if (sheet.isNullObject) return;
+  const formats = sheet.getRange(areaName(parseAddress(address))).conditionalFormats;
+  formats.load("items/type");
+  await ctx.sync();
+  const custom = formats.items.filter((f) => f.type === "Custom");
+  for (const f of custom) f.custom.rule.load("formula");
+  await ctx.sync();
+  for (const f of custom) if (isOwnRule(f.custom.rule.formula, id)) f.delete();
+}
+
+/** Adds the three band formats on the range at `address`; returns their formulas for the record. */
+export function queueBandFormats(ctx: Excel.RequestContext, address: string, kpi: BandSpec, journal: Journal): string[] {
+  const area = parseAddress(address);
+  const topLeft = areaName({ row: area.row, col: area.col, rowCount: 1, colCount: 1 });
+  const rules = bandRules(kpi, topLeft);
+  queueFormats(rangeAt(ctx, address), rules.map((r) => ({ formula: r.formula, fill: r.fill, font: r.font })));
+  journal.record(`the colours of ${kpi.id}`, (undo) => deleteOwn(undo, address, kpi.id));
+  return rules.map((r) => r.formula);
+}
+
+/** Writes formats back where they were (undo of a removal). */
+export function queueRestoreFormats(ctx: Excel.RequestContext, address: string, specs: FormatSpec[]): void {
+  queueFormats(rangeAt(ctx, address), specs);
+}
+
+export function queueFormatsRecord(ctx: Excel.RequestContext, read: RegisterRead, record: FormatsRecord, journal: Journal): void {
+  ctx.workbook.settings.add(FORMATS_SETTING, record);
+  const before = read.formats;
+  const existed = read.formatsSettingExists;
+  journal.record("the record of KPI Lens's colours", async (undo) => {
+    if (existed) undo.workbook.settings.add(FORMATS_SETTING, before);
+    else {
+      const s = undo.workbook.settings.getItemOrNullObject(FORMATS_SETTING);
+      await undo.sync();
+      if (!s.isNullObject) s.delete();
+    }
+  });
+}
+
+export interface OwnFormats {
+  /** Queues their deletion, journalled so a rollback writes them back. */
+  remove(journal: Journal): void;
+  /** Where the KPI's values are now, or null when its name no longer refers to cells. */
+  address: string | null;
+  /** Where the found formats are, and how to write them again. */
+  found: { address: string; specs: FormatSpec[] }[];
+}
+
+/**
+ * Finds the conditional formats this add-in added for a KPI, on the KPI's current range and on
+ * the range it recorded (three syncs at most). A user's own formats never match: ours carry the
+ * KPI's marker.
+ */
+export async function findOwnFormats(ctx: Excel.RequestContext, read: RegisterRead, id: string): Promise<OwnFormats> {
+  const named = read.names.get(nameOf(id).toUpperCase());
+  const current = named && named.type === "Range" ? ctx.workbook.names.getItem(nameOf(id)).getRange() : null;
+  current?.load("address");
+  current?.conditionalFormats.load("items/type, items/id");
+  const recordedEntry = Object.entries(read.formats).find(([k]) => k.toUpperCase() === id.toUpperCase())?.[1];
+  const recorded = recordedEntry?.address;
+  const recordedSheet = recorded ? ctx.workbook.worksheets.getItemOrNullObject(parseAddress(recorded).sheet ?? "") : null;
+  await ctx.sync();
+
+  const places: { address: string; formats: Excel.ConditionalFormatCollection }[] = current ? [{ address: current.address, formats: current.conditionalFormats }] : [];
+  if (recorded && recordedSheet && !recordedSheet.isNullObject && (!current || current.address !== recorded)) {
+    // The KPI's cells moved since its formats were written: look where they were written too.
+    const moved = recordedSheet.getRange(areaName(parseAddress(recorded))).conditionalFormats;
+    moved.load("items/type, items/id");
+    places.push({ address: recorded, formats: moved });
+    await ctx.sync();
+  }
+  const custom = places.flatMap((p) => p.formats.items.filter((f) => f.type === "Custom").map((f) => ({ address: p.address, f })));
+  for (const { f } of custom) {
+    f.custom.rule.load("formula");
+    f.custom.format.fill.load("color");
+    f.custom.format.font.load("color");
+  }
+  await ctx.sync();
+
+  const ours = new Map<string, { address: string; f: Excel.ConditionalFormat }>();
+  for (const c of custom) if (isOwnRule(c.f.custom.rule.formula, id)) ours.set(c.f.id, c);
+  const found = new Map<string, FormatSpec[]>();
+  for (const { address, f } of ours.values()) {
+    const list = found.get(address) ?? [];
+    // Excel lists the newest format first; written back in reverse, they keep their order.
+    list.unshift({ formula: f.custom.rule.formula, fill: f.custom.format.fill.color, font: f.custom.format.font.color });
+    found.set(address, list);
+  }
+  const foundList = [...found].map(([address, specs]) => ({ address, specs }));
+  return {
+    address: current ? current.address : null,
+    found: foundList,
+    remove(journal) {
+      for (const { f } of ours.values()) f.delete();
+      for (const { address, specs } of foundList) {
+        journal.record(`the removed colours of ${id}`, async (undo) => {
+          await deleteOwn(undo, address, id);
+          queueRestoreFormats(undo, address, specs);
+        });
+      }
+    },
+  };
+}

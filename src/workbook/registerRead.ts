@@ -1,0 +1,228 @@
+/**
+ * Reading the register in two round trips: the table, the settings and the register sheet; then
+ * the rows (values and formulas), and every defined name. Also finds what a damaged register
+ * leaves behind: KPI names and our conditional formats whose register row is gone.
+ */
+import { KpiDefinition } from "../core/kpi";
+import { parseAddress, qualified } from "../core/a1";
+import { KpiWorkbookError } from "./errors";
+import {
+  ColumnMap,
+  COLUMNS,
+  duplicateIds,
+  FORMATS_SETTING,
+  mapColumns,
+  missingRequired,
+  parseRow,
+  REGISTER_SHEET,
+  REGISTER_TABLE,
+  RowProblem,
+  SCHEMA_SETTING,
+  SCHEMA_VERSION,
+} from "./registerSchema";
+
+export const NAME_PREFIX = "KPI_";
+export const nameOf = (id: string) => `${NAME_PREFIX}${id}`;
+
+/** Leftovers of a KPI whose register row is gone: its name and the formats we recorded. */
+export interface Orphan {
+  id: string;
+  /** The KPI_<ID> name, if it still exists, and what it refers to. */
+  name: string | null;
+  source: string | null;
+  /** Where our formats for it were written, if recorded. */
+  formatsAt: string | null;
+}
+
+export interface RegisterState {
+  /** Whether the register table exists yet (it is created on the first tag). */
+  exists: boolean;
+  kpis: KpiDefinition[];
+  /** Rows the add-in cannot use; they are left as they are. */
+  problems: RowProblem[];
+  /** Why the add-in must not write to the register, or null. */
+  readOnly: string | null;
+  /** Where each KPI's values are now (its KPI_<ID> name), or null when the name is broken. */
+  sources: Record<string, string | null>;
+  /** Names and formats of KPIs that have no register row. */
+  orphans: Orphan[];
+}
+
+export interface FormatsRecord {
+  [id: string]: { address: string; formulas: string[] };
+}
+
+export interface NameInfo {
+  name: string;
+  formula: string;
+  comment: string;
+  type: string;
+}
+
+export interface RegisterRead {
+  state: RegisterState;
+  columns: ColumnMap;
+  width: number;
+  /** The ID in each data-body row (index 0 is the first row), "" for rows we do not own. */
+  rowIds: string[];
+  /** Each data-body row's formulas (constants as they are), for writes that keep the user's formulas. */
+  rowFormulas: unknown[][];
+  rowValues: unknown[][];
+  rowNumberFormats: unknown[][];
+  /** The register's data body address, when the table exists. */
+  bodyAddress: string | null;
+  /** Whether the data body is Excel's single blank row of a new table. */
+  blankBody: boolean;
+  formats: FormatsRecord;
+  formatsSettingExists: boolean;
+  schemaSettingExists: boolean;
+  registerSheetExists: boolean;
+  registerSheetEmpty: boolean;
+  /** Every defined name, by upper-case name. */
+  names: Map<string, NameInfo>;
+  /** Every ID in use, upper case: valid rows, problem rows and KPI_ names. */
+  takenIds: Set<string>;
+}
+
+export async function readRegisterIn(ctx: Excel.RequestContext): Promise<RegisterRead> {
+  const table = ctx.workbook.tables.getItemOrNullObject(REGISTER_TABLE);
+  const schema = ctx.workbook.settings.getItemOrNullObject(SCHEMA_SETTING);
+  schema.load("value");
+  const formatsSetting = ctx.workbook.settings.getItemOrNullObject(FORMATS_SETTING);
+  formatsSetting.load("value");
+  const registerSheet = ctx.workbook.worksheets.getItemOrNullObject(REGISTER_SHEET);
+  await ctx.sync();
+
+  // Methods are called on an *OrNullObject result only once the sync says it exists.
+  const names = ctx.workbook.names;
+  names.load("items/name, items/formula, items/type, items/comment");
+  const used = !registerSheet.isNullObject && table.isNullObject ? registerSheet.getUsedRangeOrNullObject(true) : null;
+  let header: Excel.Range | null = null;
+  let body: Excel.Range | null = null;
+  let protection: Excel.WorksheetProtection | null = null;
+  if (!table.isNullObject) {
+    header = table.getHeaderRowRange();
+    header.load("values");
+    body = table.getDataBodyRange();
+    body.load("values, formulas, numberFormat, address");
+    protection = table.worksheet.protection;
+    protection.load("protected");
+  }
+  await ctx.sync();
+
+  const formats = (formatsSetting.isNullObject ? {} : (formatsSetting.value as FormatsRecord)) ?? {};
+  const nameMap = new Map(names.items.map((n) => [n.name.toUpperCase(), { name: n.name, formula: String(n.formula), comment: n.comment ?? "", type: n.type }]));
+  const state: RegisterState = { exists: !table.isNullObject, kpis: [], problems: [], readOnly: null, sources: {}, orphans: [] };
+  const read: RegisterRead = {
+    state,
+    columns: mapColumns([]),
+    width: COLUMNS.length,
+    rowIds: [],
+    rowFormulas: [],
+    rowValues: [],
+    rowNumberFormats: body ? body.numberFormat : [],
+    bodyAddress: body ? body.address : null,
+    blankBody: false,
+    formats,
+    formatsSettingExists: !formatsSetting.isNullObject,
+    schemaSettingExists: !schema.isNullObject,
+    registerSheetExists: !registerSheet.isNullObject,
+    registerSheetEmpty: used === null || used.isNullObject,
+    names: nameMap,
+    takenIds: new Set(),
+  };
+  const version = schema.isNullObject ? null : Number(schema.value);
+  if (version !== null && version > SCHEMA_VERSION) {
+    state.readOnly = `This workbook's KPI register was written by a newer KPI Lens (schema ${version}; this one knows ${SCHEMA_VERSION}). It is shown read-only: update the add-in to edit it.`;
+  }
+  if (header && body) readRows(read, header.values[0], body.values, body.formulas);
+  if (!header && read.registerSheetExists && !read.registerSheetEmpty) {
+    state.readOnly ??= `The sheet "${REGISTER_SHEET}" has content but no ${REGISTER_TABLE} table. If you converted the table to a range, make it a table named ${REGISTER_TABLE} again (Insert › Table, then Table Design › Table Name); or rename that sheet so KPI Lens can start a new register.`;
+  }
+  if (protection?.protected) state.readOnly ??= `The sheet holding the register is protected: KPI Lens can show it but not change it. Unprotect the sheet to edit KPIs.`;
+
+  for (const kpi of state.kpis) {
+    const name = nameMap.get(nameOf(kpi.id).toUpperCase());
+    state.sources[kpi.id] = name && name.type === "Range" ? sourceOfName(name.formula) : null;
+  }
+  findOrphans(read);
+  return read;
+}
+
+function readRows(read: RegisterRead, headers: unknown[], values: unknown[][], formulas: unknown[][]): void {
+  const { state } = read;
+  read.width = headers.length;
+  read.columns = mapColumns(headers);
+  read.rowValues = values;
+  read.rowFormulas = formulas;
+  const missing = missingRequired(read.columns);
+  if (missing.length > 0) {
+    state.readOnly ??= `The register is missing the column${missing.length > 1 ? "s" : ""} ${missing.join(", ")} (renamed or deleted). Restore ${missing.length > 1 ? "them" : "it"} to edit KPIs; nothing has been changed.`;
+    state.problems.push({ row: 0, id: "", message: `The header row lacks ${missing.join(", ")}.` });
+    // IDs still count as taken, so nothing new collides with a row the user can repair.
+    const idCol = read.columns.id;
+    if (idCol >= 0) for (const row of values) if (String(row[idCol] ?? "").trim()) read.takenIds.add(String(row[idCol]).trim().toUpperCase());
+    return;
+  }
+  const parsed: { row: number; kpi: KpiDefinition }[] = [];
+  values.forEach((row, i) => {
+    const result = parseRow(row, read.columns, i + 1);
+    if (result.ok === true) parsed.push({ row: i + 1, kpi: result.kpi });
+    else if (result.ok === false) state.problems.push(result.problem);
+    if (result.ok !== "empty") {
+      const id = result.ok === true ? result.kpi.id : result.problem.id;
+      if (id) read.takenIds.add(id.toUpperCase());
+    }
+    read.rowIds.push(result.ok === true ? result.kpi.id : "");
+  });
+  read.blankBody = values.length === 1 && parseRow(values[0], read.columns, 1).ok === "empty";
+  const duplicates = duplicateIds(parsed);
+  const duplicateRows = new Set(duplicates.map((d) => d.row));
+  state.problems.push(...duplicates);
+  for (const p of duplicates) read.rowIds[p.row - 1] = "";
+  state.kpis = parsed.filter((p) => !duplicateRows.has(p.row)).map((p) => p.kpi);
+  state.problems.sort((a, b) => a.row - b.row);
+}
+
+/** KPI_ names and format records with no register row (read-only registers report none: their rows are unknown). */
+function findOrphans(read: RegisterRead): void {
+  for (const key of read.names.keys()) if (key.startsWith(NAME_PREFIX)) read.takenIds.add(key.slice(NAME_PREFIX.length));
+  if (read.state.readOnly && read.state.exists) return;
+  const rowIds = new Set(read.rowIds.filter(Boolean).map((id) => id.toUpperCase()));
+  for (const p of read.state.problems) if (p.id) rowIds.add(p.id.toUpperCase());
+  const ids = new Map<string, string>();
+  for (const n of read.names.values()) if (n.name.toUpperCase().startsWith(NAME_PREFIX)) ids.set(n.name.slice(NAME_PREFIX.length).toUpperCase(), n.name.slice(NAME_PREFIX.length));
+  for (const id of Object.keys(read.formats)) if (!ids.has(id.toUpperCase())) ids.set(id.toUpperCase(), id);
+  for (const [key, id] of ids) {
+    if (rowIds.has(key)) continue;
+    const name = read.names.get(nameOf(key));
+    const recorded = Object.entries(read.formats).find(([k]) => k.toUpperCase() === key)?.[1];
+    read.state.orphans.push({
+      id,
+      name: name ? name.name : null,
+      source: name && name.type === "Range" ? sourceOfName(name.formula) : null,
+      formatsAt: recorded?.address ?? null,
+    });
+  }
+}
+
+/** What a KPI name stands for, as the register shows it: an address or a table column. */
+export function sourceOfName(formula: string): string | null {
+  const body = String(formula).replace(/^=/, "");
+  if (body.includes("[")) return body;
+  try {
+    const area = parseAddress(body);
+    return area.sheet === undefined ? null : qualified(area.sheet, area);
+  } catch {
+    return null;
+  }
+}
+
+/** The KPI with this ID, or an error that says why the row cannot be used. */
+export function findKpi(read: RegisterRead, id: string): KpiDefinition {
+  const kpi = read.state.kpis.find((k) => k.id.toUpperCase() === id.toUpperCase());
+  if (kpi) return kpi;
+  const problem = read.state.problems.find((p) => p.id.toUpperCase() === id.toUpperCase());
+  if (problem) throw new KpiWorkbookError(`Row ${problem.row} of the register (${problem.id}) ${problem.message}: correct it in the register first.`);
+  throw new KpiWorkbookError(`There is no KPI with ID ${id} in the register any more; it may have been removed by hand.`);
+}

@@ -1,0 +1,68 @@
+/**
+ * The selection as the pane needs it: where it is, which table column it covers, and how many
+ * numbers it holds. It is read on every selection change, so it reads a constant amount whatever
+ * the user selected (a whole column, Ctrl+A): the used part of the selection, found with the
+ * sheet's used range, and the numbers counted by Excel itself (getSpecialCells), so no cell
+ * values cross to the pane (Excel on the web allows 5 MB a response, and every host at most five
+ * million cells a read: "Resource limits and performance optimization for Office Add-ins").
+ */
+import { parseAddress } from "../core/a1";
+import { structuredReference } from "../core/a1";
+
+export interface Selection {
+  address: string;
+  /** The part of the selection that holds anything (what tagging uses); null when it is all empty. */
+  usedAddress: string | null;
+  rowCount: number;
+  columnCount: number;
+  /** The table column it covers entirely, if any. */
+  tableColumn: { table: string; column: string } | null;
+  numbers: number;
+}
+
+/** The table column a range covers entirely (its whole data body), if any (one sync). */
+export async function tableColumnOf(ctx: Excel.RequestContext, range: Excel.Range, tables: Excel.Table[]): Promise<{ table: string; column: string } | null> {
+  if (tables.length !== 1 || range.columnCount !== 1) return null;
+  const table = tables[0];
+  const body = table.getDataBodyRange();
+  body.load("address");
+  const header = table.getHeaderRowRange();
+  header.load("values");
+  await ctx.sync();
+  const area = parseAddress(range.address);
+  const bodyArea = parseAddress(body.address);
+  if (area.row !== bodyArea.row || area.rowCount !== bodyArea.rowCount) return null;
+  const column = header.values[0][area.col - bodyArea.col];
+  return typeof column === "string" && area.col >= bodyArea.col && area.col < bodyArea.col + bodyArea.colCount ? { table: table.name, column } : null;
+}
+
+export function tableColumnReference(c: { table: string; column: string }): string {
+  return structuredReference(c.table, c.column);
+}
+
+/** Three syncs, whatever the size of the selection. */
+export async function readSelectionIn(ctx: Excel.RequestContext): Promise<Selection> {
+  const range = ctx.workbook.getSelectedRange();
+  range.load("address, rowCount, columnCount");
+  const tables = range.getTables(false);
+  tables.load("items/name");
+  const used = range.worksheet.getUsedRangeOrNullObject(true);
+  await ctx.sync();
+  const tableColumn = await tableColumnOf(ctx, range, tables.items);
+  const part = used.isNullObject ? null : range.getIntersectionOrNullObject(used);
+  part?.load("address");
+  const constants = part?.getSpecialCellsOrNullObject("Constants", "Numbers");
+  constants?.load("cellCount");
+  const computed = part?.getSpecialCellsOrNullObject("Formulas", "Numbers");
+  computed?.load("cellCount");
+  await ctx.sync();
+  const count = (areas: Excel.RangeAreas | undefined) => (areas && !areas.isNullObject ? areas.cellCount : 0);
+  return {
+    address: range.address,
+    usedAddress: part && !part.isNullObject ? part.address : null,
+    rowCount: range.rowCount,
+    columnCount: range.columnCount,
+    tableColumn,
+    numbers: part && !part.isNullObject ? count(constants) + count(computed) : 0,
+  };
+}

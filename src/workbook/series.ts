@@ -1,0 +1,138 @@
+/**
+ * Reading KPIs' values. Excel on the web carries at most 5 MB a request or response, and every
+ * host reads at most five million cells of a range at once ("Resource limits and performance
+ * optimization for Office Add-ins", learn.microsoft.com). So values are read in batches of at
+ * most READ_BATCH_CELLS cells (about 40 bytes a cell in the worst case, under 5 MB), a long KPI
+ * in pieces of its own, and a batch that fails marks only its own KPIs.
+ */
+import { KpiDefinition } from "../core/kpi";
+import { areaName, MAX_COLUMNS, MAX_ROWS, parseAddress } from "../core/a1";
+import { ExcelRun } from "./excelRun";
+import { nameOf } from "./registerRead";
+
+export interface KpiSeries {
+  id: string;
+  /** Current address of the values, or null when the source range is gone. */
+  address: string | null;
+  /** One value per period, oldest first: a number, or null for a gap. */
+  values: (number | null)[];
+  /** Numbers typed directly after a plain range, offered as new periods. */
+  newPeriods: number;
+  problem: string | null;
+}
+
+export const READ_BATCH_CELLS = 100_000;
+/** How far past a plain range new periods are looked for. */
+const NEW_PERIOD_WINDOW = 12;
+
+const numberOrGap = (v: unknown) => (typeof v === "number" ? v : null);
+
+function broken(id: string): KpiSeries {
+  return { id, address: null, values: [], newPeriods: 0, problem: `${nameOf(id)} no longer refers to cells (its rows or columns were deleted). Select the values again and re-tag the KPI.` };
+}
+
+/** The cells right after a one-column (below) or one-row (to the right) range. */
+function afterArea(address: string): string | null {
+  const area = parseAddress(address);
+  if (area.colCount === 1) {
+    const row = area.row + area.rowCount;
+    if (row >= MAX_ROWS) return null;
+    return areaName({ row, col: area.col, rowCount: Math.min(NEW_PERIOD_WINDOW, MAX_ROWS - row), colCount: 1 });
+  }
+  const col = area.col + area.colCount;
+  if (col >= MAX_COLUMNS) return null;
+  return areaName({ row: area.row, col, rowCount: 1, colCount: Math.min(NEW_PERIOD_WINDOW, MAX_COLUMNS - col) });
+}
+
+/** Reads the values of one KPI (in pieces when it is long). */
+async function readOne(run: ExcelRun, kpi: KpiDefinition, source: string): Promise<KpiSeries> {
+  const area = parseAddress(source);
+  const cells = area.rowCount * area.colCount;
+  if (cells <= READ_BATCH_CELLS) return (await readMany(run, [[kpi, source]]))[0];
+  const values: (number | null)[] = [];
+  const vertical = area.colCount === 1;
+  for (let start = 0; start < cells; start += READ_BATCH_CELLS) {
+    const n = Math.min(READ_BATCH_CELLS, cells - start);
+    const piece = vertical ? { ...area, row: area.row + start, rowCount: n } : { ...area, col: area.col + start, colCount: n };
+    const got = await run(async (ctx) => {
+      const range = ctx.workbook.worksheets.getItem(area.sheet!).getRange(areaName(piece));
+      range.load("values");
+      await ctx.sync();
+      return range.values;
+    });
+    for (const v of vertical ? got.map((r) => r[0]) : got[0]) values.push(numberOrGap(v));
+  }
+  const tail = await readMany(run, [[kpi, source]], true);
+  return { ...tail[0], values };
+}
+
+/** Reads several KPIs in one batch; `tailOnly` reads only the cells after each range. */
+async function readMany(run: ExcelRun, kpis: [KpiDefinition, string][], tailOnly = false): Promise<KpiSeries[]> {
+  return run(async (ctx) => {
+    const pending = kpis.map(([kpi, source]) => {
+      const range = ctx.workbook.names.getItem(nameOf(kpi.id)).getRange();
+      range.load(tailOnly ? "address" : "address, values");
+      const tail = source.includes("[") ? null : afterArea(source);
+      const after = tail ? ctx.workbook.worksheets.getItem(parseAddress(source).sheet!).getRange(tail) : null;
+      after?.load("values");
+      return { kpi, range, after };
+    });
+    await ctx.sync();
+    return pending.map(({ kpi, range, after }) => {
+      const cells = tailOnly ? [] : range.values.length === 1 ? range.values[0] : range.values.map((r) => r[0]);
+      let newPeriods = 0;
+      if (after) {
+        const next = after.values.length === 1 ? after.values[0] : after.values.map((r) => r[0]);
+        while (newPeriods < next.length && typeof next[newPeriods] === "number") newPeriods++;
+      }
+      return { id: kpi.id, address: range.address, values: cells.map(numberOrGap), newPeriods, problem: null };
+    });
+  });
+}
+
+function cellsOf(source: string): number {
+  if (source.includes("[")) return READ_BATCH_CELLS; // a table column: size unknown until read, read alone
+  const a = parseAddress(source);
+  return a.rowCount * a.colCount + NEW_PERIOD_WINDOW;
+}
+
+/**
+ * Every KPI's values, in batches under the limits: one round trip for all the KPIs of an
+ * ordinary register, more only when KPIs are long. A batch Excel refuses costs only its KPIs.
+ */
+export async function readSeries(run: ExcelRun, kpis: KpiDefinition[], sources: Record<string, string | null>): Promise<KpiSeries[]> {
+  const results = new Map<string, KpiSeries>();
+  const batches: [KpiDefinition, string][][] = [];
+  let batch: [KpiDefinition, string][] = [];
+  let size = 0;
+  for (const kpi of kpis) {
+    const source = sources[kpi.id];
+    if (!source) {
+      results.set(kpi.id, broken(kpi.id));
+      continue;
+    }
+    const cells = cellsOf(source);
+    if (cells > READ_BATCH_CELLS && !source.includes("[")) {
+      batches.push([[kpi, source]]);
+      continue;
+    }
+    if (size + cells > READ_BATCH_CELLS && batch.length > 0) {
+      batches.push(batch);
+      batch = [];
+      size = 0;
+    }
+    batch.push([kpi, source]);
+    size += cells;
+  }
+  if (batch.length > 0) batches.push(batch);
+  for (const b of batches) {
+    try {
+      const got = b.length === 1 && cellsOf(b[0][1]) > READ_BATCH_CELLS ? [await readOne(run, b[0][0], b[0][1])] : await readMany(run, b);
+      for (const s of got) results.set(s.id, s);
+    } catch (e) {
+      const why = e instanceof Error ? e.message : String(e);
+      for (const [kpi, source] of b) results.set(kpi.id, { id: kpi.id, address: source, values: [], newPeriods: 0, problem: `Excel could not read the values of ${kpi.name}: ${why}` });
+    }
+  }
+  return kpis.map((k) => results.get(k.id)!);
+}
