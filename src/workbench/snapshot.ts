@@ -74,6 +74,12 @@ export function snapshot(model: WorkbookModel): WorkbookSnapshot {
         cells,
       };
     }),
-    selection: model.selection ? qualified(model.sheetById(model.selection.sheetId).name, model.selection.area) : null,
+    selection: selectionOf(model),
   };
+}
+
+/** The selected address; none when its sheet was deleted (Excel then selects on another sheet). */
+function selectionOf(model: WorkbookModel): string | null {
+  const sheet = model.selection && model.sheets.find((s) => s.id === model.selection!.sheetId);
+  return sheet ? qualified(sheet.name, model.selection!.area) : null;
 }

@@ -178,7 +178,11 @@ abstract class FakeObject {
 
   /** Sets loaded properties now (a collection's load fills its items inside the sync). */
   fillLoaded(names: string[]): void {
-    for (const n of names) this.loaded.set(n, this.read(n));
+    for (const n of names) {
+      const v = this.read(n);
+      this.context.returning(v);
+      this.loaded.set(n, v);
+    }
   }
 
   /** What load() with no argument reads. */

@@ -68,6 +68,8 @@ function asPassed(arg: CallArgument, host: Host): unknown {
   return Array.isArray(arg.value) ? arg.value.map((row: unknown[]) => row.map(cell)) : cell(arg.value);
 }
 
+const BUSY = [[{ code: "#BUSY!" }]];
+
 interface Pending {
   done: boolean;
   value?: unknown;
@@ -96,16 +98,17 @@ export class CustomFunctionCaller {
   call(name: string, args: CallArgument[]): unknown {
     const { allowErrorForDataTypeAny, functions } = this.registry();
     const f = functions[name];
-    if (!f) return { code: "#NAME?" };
+    // An error is answered as a 1×1 array: the formula engine takes arrays and plain values only.
+    if (!f) return [[{ code: "#NAME?" }]];
     const values = args.map((a) => asPassed(a, this.host()));
     if (!allowErrorForDataTypeAny) {
       const error = firstError(values);
-      if (error) return { code: error.code };
+      if (error) return [[{ code: error.code }]];
     }
     while (values.length < f.parameterCount) values.push(null);
     const key = `${name}|${JSON.stringify(values)}|${JSON.stringify(args.map((a) => a.reference))}`;
     const known = this.settled.get(key);
-    if (known) return known.done ? known.value : { code: "#BUSY!" };
+    if (known) return known.done ? known.value : BUSY;
     if (f.requiresParameterAddresses) {
       const parameterAddresses = args.map((a) => (a.reference ? qualified(a.reference.sheet, a.reference) : undefined));
       values.push({ parameterAddresses });
@@ -123,10 +126,10 @@ export class CustomFunctionCaller {
       },
       () => {
         pending.done = true;
-        pending.value = { code: "#VALUE!" };
+        pending.value = [[{ code: "#VALUE!" }]];
         if (generation === this.generation) this.onSettled();
       },
     );
-    return { code: "#BUSY!" };
+    return BUSY;
   }
 }

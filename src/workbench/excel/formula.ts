@@ -104,17 +104,22 @@ export function rewriteCells(formula: string, map: (image: string, sheetPrefix: 
   return (formula.startsWith("=") ? "=" : "") + out + body.slice(at);
 }
 
-const parsers = new WeakMap<FormulaHost, { names: string; parser: FormulaParser }>();
+const parsers = new WeakMap<FormulaHost, { names: string; byDepth: FormulaParser[] }>();
+let depth = 0;
 
-/** One parser per workbook: building one is far dearer than evaluating a formula. */
+/**
+ * Parsers per workbook, one per nesting depth: building one is far dearer than evaluating a
+ * formula, and a parser is not re-entrant (a formula whose argument cells hold formulas
+ * evaluates those while its own parse is under way).
+ */
 function parserFor(host: FormulaHost): FormulaParser {
   const names = host.functionNames().join(",");
   let entry = parsers.get(host);
   if (!entry || entry.names !== names) {
-    entry = { names, parser: createParser(host) };
+    entry = { names, byDepth: [] };
     parsers.set(host, entry);
   }
-  return entry.parser;
+  return (entry.byDepth[depth] ??= createParser(host));
 }
 
 function createParser(host: FormulaHost): FormulaParser {
@@ -167,6 +172,7 @@ export function evaluateFormula(host: FormulaHost, sheet: string, row: number, c
 /** Evaluates a formula that may return an array (a dynamic-array formula that spills). */
 export function evaluateArray(host: FormulaHost, sheet: string, row: number, col: number, formula: string): (Scalar | FormulaErrorValue)[][] {
   const parser = parserFor(host);
+  depth++;
   try {
     const result = parser.parse(formula.replace(/^=/, ""), { sheet, row: row + 1, col: col + 1 }, true);
     if (Array.isArray(result) && result.length > 0 && Array.isArray(result[0])) {
@@ -176,6 +182,8 @@ export function evaluateArray(host: FormulaHost, sheet: string, row: number, col
   } catch (e) {
     const code = (e as { _error?: string; error?: string })._error ?? (e as { error?: string }).error;
     return [[new FormulaErrorValue(typeof code === "string" ? code : "#VALUE!")]];
+  } finally {
+    depth--;
   }
 }
 

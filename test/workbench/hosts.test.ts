@@ -1,0 +1,237 @@
+/**
+ * The in-memory Excel calls custom functions, and limits requests, as each Excel host does.
+ * Each rule names its source; the product must give the same answers under every host.
+ */
+import { FakeRequestContext, PAYLOAD_LIMIT_BYTES } from "../../src/workbench/excel/api";
+import { FunctionRegistry } from "../../src/workbench/excel/customFunctionHost";
+import { WorkbookModel } from "../../src/workbench/excel/model";
+import { kpiFunctions } from "../../src/workbench/customFunctions";
+import { useExcelRun } from "../../src/functions/argumentCells";
+import { runWith } from "../../src/workbench/excel/api";
+import { quoteSheet, structuredReference } from "../../src/core/a1";
+
+/** A function that reports what it received. */
+function probeRegistry(allowErrorForDataTypeAny: boolean, calls: unknown[][]): FunctionRegistry {
+  return {
+    allowErrorForDataTypeAny,
+    functions: {
+      "T.PROBE": {
+        fn: (...args: unknown[]) => {
+          calls.push(args);
+          return 1;
+        },
+        parameterCount: 2,
+        requiresParameterAddresses: true,
+      },
+    },
+  };
+}
+
+function workbook(host: "web" | "desktop") {
+  const model = new WorkbookModel();
+  model.host = host;
+  const sheet = model.addSheet("Data");
+  return { model, sheet };
+}
+
+/** Reads a cell's value once asynchronous functions have settled (#BUSY! meanwhile). */
+async function settled(model: WorkbookModel, sheetName: string, row: number, col: number): Promise<unknown> {
+  const sheet = model.findSheet(sheetName)!;
+  for (let i = 0; i < 50; i++) {
+    const v = model.valueAt(sheet, row, col);
+    if (!(typeof v === "object" && v !== null && (v as { code?: string }).code === "#BUSY!")) return v;
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  }
+  throw new Error("still #BUSY!");
+}
+
+describe("what a custom function receives (office-js issues #4702, #5262, #1951)", () => {
+  it.each([
+    ["web", null],
+    ["desktop", 0],
+  ] as const)("Excel %s passes a blank cell of a range as %s", (host, blank) => {
+    const { model, sheet } = workbook(host);
+    const calls: unknown[][] = [];
+    model.functions = probeRegistry(true, calls);
+    model.writeValue(sheet, 0, 0, 5);
+    model.writeFormula(sheet, 0, 2, "=T.PROBE(A1:A2)");
+    model.valueAt(sheet, 0, 2);
+    expect(calls[0][0]).toEqual([[5], [blank]]);
+  });
+
+  it("passes an omitted optional argument as null, and the invocation after the declared parameters with each argument's address", () => {
+    const { model, sheet } = workbook("web");
+    const calls: unknown[][] = [];
+    model.functions = probeRegistry(true, calls);
+    model.writeValue(sheet, 0, 0, 5);
+    model.writeFormula(sheet, 0, 2, "=T.PROBE(A1:A2)");
+    model.valueAt(sheet, 0, 2);
+    expect(calls[0][1]).toBeNull();
+    expect(calls[0][2]).toEqual({ parameterAddresses: ["Data!A1:A2", undefined] });
+  });
+});
+
+describe('error arguments ("Handle and return errors from your custom function": allowErrorForDataTypeAny)', () => {
+  it("without the flag, Excel answers with the first error argument and never calls the function", () => {
+    const { model, sheet } = workbook("web");
+    const calls: unknown[][] = [];
+    model.functions = probeRegistry(false, calls);
+    model.writeFormula(sheet, 1, 0, "=NA()");
+    model.writeFormula(sheet, 0, 2, "=T.PROBE(A1:A2)");
+    expect(model.valueAt(sheet, 0, 2)).toMatchObject({ code: "#N/A" });
+    expect(calls).toHaveLength(0);
+  });
+
+  it("with the flag, the function sees the error value", () => {
+    const { model, sheet } = workbook("web");
+    const calls: unknown[][] = [];
+    model.functions = probeRegistry(true, calls);
+    model.writeFormula(sheet, 1, 0, "=NA()");
+    model.writeFormula(sheet, 0, 2, "=T.PROBE(A1:A2)");
+    expect(model.valueAt(sheet, 0, 2)).toBe(1);
+    expect(calls[0][0]).toEqual([[null], [{ code: "#N/A" }]]);
+  });
+
+  it("so the KPI functions' =NA() gaps work only because functions.json sets the flag", () => {
+    const { model, sheet } = workbook("web");
+    [10, 12, 11, 13, 12, 11, 12, 10, 11, 12, 30].forEach((v, i) => model.writeValue(sheet, i, 0, v));
+    model.writeFormula(sheet, 11, 0, "=NA()");
+    model.writeFormula(sheet, 0, 2, "=KPI.SIG_CHANGE(A1:A12)");
+    model.functions = kpiFunctions({ allowErrorForDataTypeAny: false });
+    expect(model.valueAt(sheet, 0, 2)).toMatchObject({ code: "#N/A" });
+    model.functions = kpiFunctions();
+    model.invalidate();
+    expect(model.valueAt(sheet, 0, 2)).toBe("Significant increase");
+  });
+});
+
+describe("the KPI functions give the same answers on the web and on Windows/Mac", () => {
+  afterEach(() => useExcelRun(null));
+
+  function kpiWorkbook(host: "web" | "desktop") {
+    const { model, sheet } = workbook(host);
+    model.functions = kpiFunctions();
+    useExcelRun(runWith(model));
+    return { model, sheet };
+  }
+
+  it("a blank future month is No data on Windows/Mac, not Off track (blank passed as 0, restored from the cells)", async () => {
+    for (const host of ["web", "desktop"] as const) {
+      const { model, sheet } = kpiWorkbook(host);
+      [104, 93].forEach((v, i) => model.writeValue(sheet, i, 0, v));
+      model.writeFormula(sheet, 0, 2, "=KPI.KPI_STATUS(A1:A3, 100)");
+      await settled(model, "Data", 0, 2);
+      expect({ host, cells: [await settled(model, "Data", 0, 2), await settled(model, "Data", 1, 2), await settled(model, "Data", 2, 2)] }).toEqual({
+        host,
+        cells: ["On track", "At risk", "No data"],
+      });
+    }
+  });
+
+  it("a real 0 stays a 0 on Windows/Mac", async () => {
+    const { model, sheet } = kpiWorkbook("desktop");
+    [104, 0].forEach((v, i) => model.writeValue(sheet, i, 0, v));
+    model.writeFormula(sheet, 0, 2, "=KPI.KPI_STATUS(A1:A3, 100)");
+    expect(await settled(model, "Data", 0, 2)).toBe("On track");
+    expect([await settled(model, "Data", 1, 2), await settled(model, "Data", 2, 2)]).toEqual(["Off track", "No data"]);
+  });
+
+  it.each([
+    ["=KPI.SIG_CHANGE(A1:A14)", [10, 12, 11, null, 13, 0, 12, 11, null, 12, 10, 11, 12, 30]],
+    ['=KPI.SIG_CHANGE(A1:A14, 3, 0.05, "mann-whitney", "p")', [10, 12, 11, null, 13, 0, 12, 11, null, 12, 10, 11, 12, 30]],
+    ['=KPI.SIG_CHANGE(A1:A14, 1, 0.05, "xmr", "detail")', [5, 6, null, 5, 7, 6, 5, null, 6, 7, 5, 6, 0, 9]],
+  ])("%s with blanks and a real 0", async (formula, series) => {
+    const answers: unknown[] = [];
+    for (const host of ["web", "desktop"] as const) {
+      const { model, sheet } = kpiWorkbook(host);
+      series.forEach((v, i) => v !== null && model.writeValue(sheet, i, 0, v));
+      model.writeFormula(sheet, 0, 2, formula);
+      await settled(model, "Data", 0, 2);
+      answers.push(JSON.stringify(Array.from({ length: 2 }, (_, r) => Array.from({ length: 7 }, (_, c) => model.valueAt(sheet, r, 2 + c)))));
+    }
+    expect(answers[1]).toBe(answers[0]);
+  });
+
+  it("LEADLAG_CORR with a blank in each series", async () => {
+    const answers: unknown[] = [];
+    const lead = [3, 2, null, 4, 5, 6, 4, 0, 6];
+    const lag = [9, 7, 12, null, 15, 17, 0, 13, 16];
+    for (const host of ["web", "desktop"] as const) {
+      const { model, sheet } = kpiWorkbook(host);
+      lead.forEach((v, i) => v !== null && model.writeValue(sheet, i, 0, v));
+      lag.forEach((v, i) => v !== null && model.writeValue(sheet, i, 1, v));
+      model.writeFormula(sheet, 0, 3, "=KPI.LEADLAG_CORR(A1:A9, B1:B9, 2)");
+      await settled(model, "Data", 0, 3);
+      answers.push(JSON.stringify(Array.from({ length: 4 }, (_, r) => Array.from({ length: 4 }, (_, c) => model.valueAt(sheet, r, 3 + c)))));
+    }
+    expect(answers[1]).toBe(answers[0]);
+  });
+});
+
+describe('limits ("Resource limits and performance optimization for Office Add-ins")', () => {
+  it("Excel on the web refuses a response over 5 MB; Windows/Mac do not", async () => {
+    for (const host of ["web", "desktop"] as const) {
+      const { model, sheet } = workbook(host);
+      for (let r = 0; r < 500_000; r++) model.writeValue(sheet, r, 0, 123456.789 + r);
+      const ctx = new FakeRequestContext(model) as unknown as Excel.RequestContext;
+      ctx.workbook.worksheets.getItem("Data").getRange("A1:A500000").load("values");
+      if (host === "web") await expect(ctx.sync()).rejects.toMatchObject({ code: "ResponsePayloadSizeLimitExceeded" });
+      else await expect(ctx.sync()).resolves.toBeUndefined();
+    }
+  });
+
+  it("Excel on the web refuses a request over 5 MB before running any of it", async () => {
+    const { model, sheet } = workbook("web");
+    const ctx = new FakeRequestContext(model) as unknown as Excel.RequestContext;
+    ctx.workbook.worksheets.getItem("Data").getRange("B1").values = [[1]];
+    const big = Array.from({ length: 300_000 }, () => ["some long text here"]);
+    ctx.workbook.worksheets.getItem("Data").getRange("A1:A300000").values = big;
+    expect(JSON.stringify(big).length).toBeGreaterThan(PAYLOAD_LIMIT_BYTES);
+    await expect(ctx.sync()).rejects.toMatchObject({ code: "RequestPayloadSizeLimitExceeded" });
+    expect(model.valueAt(sheet, 0, 1)).toBe("");
+  });
+
+  it("every host refuses to read more than five million cells at once", async () => {
+    const { model } = workbook("desktop");
+    const ctx = new FakeRequestContext(model) as unknown as Excel.RequestContext;
+    ctx.workbook.worksheets.getItem("Data").getRange("A:E").load("values");
+    await expect(ctx.sync()).rejects.toMatchObject({ code: "ResponsePayloadSizeLimitExceeded" });
+  });
+});
+
+describe('names Excel refuses ("Using structured references with Excel tables"; R1C1 sheet names)', () => {
+  function withTable(header: string) {
+    const model = new WorkbookModel();
+    const sheet = model.addSheet("Data");
+    model.writeValue(sheet, 0, 0, header);
+    model.writeValue(sheet, 1, 0, 1);
+    model.writeValue(sheet, 2, 0, 2);
+    const table = model.addTable(sheet, { row: 0, col: 0, rowCount: 3, colCount: 1 }, true);
+    model.renameTable(table, "Sales");
+    return model;
+  }
+
+  it.each(["#Units", "Price [EUR]", "Owner's pick", "Total$Amount"])("refuses an unescaped special character in Sales[%s]", (header) => {
+    const model = withTable(header);
+    expect(() => model.addName("BAD", `=Sales[${header}]`)).toThrow(/incorrect format/);
+  });
+
+  it.each(["#Units", "Price [EUR]", "Owner's pick", "Total$Amount", "Net revenue"])("accepts %s as structuredReference writes it, and resolves it", (header) => {
+    const model = withTable(header);
+    model.addName("GOOD", `=${structuredReference("Sales", header)}`);
+    expect(model.nameTarget(model.findName("GOOD")!)?.area).toMatchObject({ row: 1, col: 0, rowCount: 2, colCount: 1 });
+  });
+
+  it.each(["R1C1", "RC", "R", "C12", "R5", "A1", "My sheet"])("needs the sheet name %s quoted", (name) => {
+    const model = new WorkbookModel();
+    model.addSheet(name);
+    expect(quoteSheet(name)).toBe(`'${name}'`);
+    expect(() => model.addName("BARE", `=${name}!$A$1:$A$3`)).toThrow(/single quotes|incorrect format/);
+    model.addName("QUOTED", `=${quoteSheet(name)}!$A$1:$A$3`);
+    expect(model.nameTarget(model.findName("QUOTED")!)?.sheet.name).toBe(name);
+  });
+
+  it("leaves plain names unquoted", () => {
+    expect(["Data", "Sheet1x", "Revenue_2024", "RCA"].map(quoteSheet)).toEqual(["Data", "Sheet1x", "Revenue_2024", "RCA"]);
+  });
+});
