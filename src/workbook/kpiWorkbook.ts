@@ -137,9 +137,11 @@ export class ExcelKpiWorkbook implements KpiWorkbook {
         else queueNewRegister(ctx, read, kpi, journal);
         ctx.workbook.names.add(nameOf(kpiId), reference, `KPI Lens: ${kpi.name}`);
         journal.record(`the name ${nameOf(kpiId)}`, async (undo) => {
+          // Only our name: one another user added meanwhile (why the add failed) stays.
           const n = undo.workbook.names.getItemOrNullObject(nameOf(kpiId));
+          n.load("formula");
           await undo.sync();
-          if (!n.isNullObject) n.delete();
+          if (!n.isNullObject && String(n.formula).replace(/^=/, "") === reference.slice(1)) n.delete();
         });
         const formats = queueBandFormats(ctx, targetAddress, kpi, journal);
         queueFormatsRecord(ctx, read, { ...read.formats, [kpiId]: { address: targetAddress, formulas: formats } }, journal);

@@ -853,8 +853,13 @@ abstract class FakeCollection<T extends FakeObject> extends FakeObject {
   }
 
   override load(spec?: string | string[] | { select?: string | string[] }): this {
-    const names = (parseSpec(spec) ?? []).map((n) => n.replace(/^items\/?/, "")).filter((n) => n && n !== "items");
+    // "count" is the collection's own property (TableRowCollection.count); the rest are its items'.
+    const requested = parseSpec(spec) ?? [];
+    const own = requested.filter((n) => n === "count");
+    const names = requested.filter((n) => n !== "count").map((n) => n.replace(/^items\/?/, "")).filter((n) => n && n !== "items");
     this.context.enqueue(() => {
+      for (const n of own) this.loaded.set(n, this.exists() ? this.current().length : 0);
+      if (own.length > 0 && requested.length === own.length) return;
       if (!this.exists()) {
         this.itemsLoaded = [];
         return;
