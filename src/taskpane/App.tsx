@@ -6,6 +6,7 @@
 import {
   FluentProvider,
   MessageBar,
+  MessageBarActions,
   MessageBarBody,
   Spinner,
   Subtitle2,
@@ -22,13 +23,15 @@ import { useMemo, useState } from "react";
 import { analyseChain } from "../core/chain";
 import { changeFormula, chainFormula, statusFormula } from "../core/formulas";
 import { healthCheck } from "../core/guardrails";
-import { definitionFromDraft, draftFromDefinition, EMPTY_DRAFT, idFromName, KpiDefinition, KpiDraft } from "../core/kpi";
+import { definitionFromDraft, draftFromDefinition, EMPTY_DRAFT, KpiDefinition, KpiDraft } from "../core/kpi";
 import { parseAddress, qualified } from "../core/a1";
 import { KpiInput, KpiWorkbook, nameOf } from "../workbook/kpiWorkbook";
 import { ChainEntry, ChainSection } from "./components/ChainSection";
 import { FormulaChoice, FormulaSection } from "./components/FormulaSection";
 import { HealthSection } from "./components/HealthSection";
 import { KpiList } from "./components/KpiList";
+import { LeftoversSection } from "./components/LeftoversSection";
+import { UntagDialog } from "./components/UntagDialog";
 import { TagForm } from "./components/TagForm";
 import { usePane } from "./usePane";
 
@@ -80,6 +83,7 @@ function Pane({ workbook }: { workbook: KpiWorkbook }) {
   const pane = usePane(workbook);
   const [editing, setEditing] = useState<KpiDefinition | null>(null);
   const [formulaKpi, setFormulaKpi] = useState("");
+  const [confirmUntag, setConfirmUntag] = useState<KpiDefinition | null>(null);
   const kpis = useMemo(() => pane.register?.kpis ?? [], [pane.register]);
   const chains: ChainEntry[] = useMemo(
     () =>
@@ -116,7 +120,21 @@ function Pane({ workbook }: { workbook: KpiWorkbook }) {
     }
     return choices;
   };
-  const review = (k: KpiDefinition) => void pane.act("Recording the review…", () => workbook.markReviewed(k.id, todayIso()), `Marked ${k.name} reviewed today.`);
+  const review = (k: KpiDefinition, replaceFormulas = false): void =>
+    void pane.act("Recording the review…", () => workbook.markReviewed(k.id, todayIso(), { replaceFormulas }), {
+      done: `Marked ${k.name} reviewed today.`,
+      replaceFormulas: () => review(k, true),
+    });
+  const untag = (k: KpiDefinition) => {
+    setConfirmUntag(null);
+    void pane.act("Untagging…", () => workbook.untag(k.id), {
+      done: (receipt) => ({
+        intent: "success",
+        text: `Untagged ${k.name}; its cells keep their values and your own formats.`,
+        action: { label: "Undo", run: () => void pane.act("Putting it back…", () => workbook.undoUntag(receipt), `${k.name} is back, as it was.`) },
+      }),
+    });
+  };
   const readOnly = pane.register?.readOnly ?? null;
   const selection = pane.selection;
   const target = selection && (selection.rowCount === 1 || selection.columnCount === 1) && selection.rowCount * selection.columnCount > 1 ? selection : null;
@@ -128,16 +146,24 @@ function Pane({ workbook }: { workbook: KpiWorkbook }) {
         // The selection at the moment of the click, not the one last shown: a quick user (or
         // script) may select and press before the pane has caught up.
         const current = await workbook.readSelection();
-        const id = idFromName(draft.name, kpis.map((k) => k.id));
-        await workbook.tag(inputOf(draft), current.address, id, todayIso());
+        return { kpi: await workbook.tag(inputOf(draft), current.address, undefined, todayIso()), selected: current.address };
       },
-      `Tagged ${draft.name.trim()} as a KPI (${nameOf(idFromName(draft.name, kpis.map((k) => k.id)))}).`,
+      {
+        done: ({ kpi, selected }) => ({
+          intent: "success",
+          text: `Tagged ${kpi.name} as a KPI (${nameOf(kpi.id)})${kpi.source.replace(/\$/g, "") !== selected && !kpi.source.includes("[") ? `, on ${kpi.source.replace(/\$/g, "")}: the part of your selection that holds values` : ""}.`,
+        }),
+      },
     );
-  const save = (draft: KpiDraft) =>
-    pane.act("Saving…", async () => {
-      await workbook.update(editing!.id, inputOf(draft));
-      setEditing(null);
-    }, `Saved ${draft.name.trim()}.`);
+  const save = (draft: KpiDraft, replaceFormulas = false): Promise<boolean> =>
+    pane.act(
+      "Saving…",
+      async () => {
+        await workbook.update(editing!.id, inputOf(draft), { replaceFormulas });
+        setEditing(null);
+      },
+      { done: `Saved ${draft.name.trim()}.`, replaceFormulas: () => void save(draft, true) },
+    );
 
   return (
     <main className={styles.root} aria-busy={pane.busy !== null}>
@@ -151,6 +177,13 @@ function Pane({ workbook }: { workbook: KpiWorkbook }) {
       {pane.notice && (
         <MessageBar intent={pane.notice.intent} role={pane.notice.intent === "error" ? "alert" : "status"}>
           <MessageBarBody>{pane.notice.text}</MessageBarBody>
+          {pane.notice.action && (
+            <MessageBarActions>
+              <Button size="small" onClick={pane.notice.action.run}>
+                {pane.notice.action.label}
+              </Button>
+            </MessageBarActions>
+          )}
         </MessageBar>
       )}
       {readOnly && (
@@ -204,7 +237,7 @@ function Pane({ workbook }: { workbook: KpiWorkbook }) {
           busy={pane.busy !== null}
           onSelect={(k) => void pane.act("Selecting…", () => workbook.select(k.id))}
           onEdit={(k) => setEditing(k)}
-          onUntag={(k) => void pane.act("Untagging…", () => workbook.untag(k.id), `Untagged ${k.name}; its cells keep their values and your own formats.`)}
+          onUntag={(k) => setConfirmUntag(k)}
           onExtend={(k) => void pane.act("Extending…", () => workbook.extend(k.id), `${k.name} now includes its new periods.`)}
           onReview={review}
           onFormulas={(k) => {
@@ -227,7 +260,14 @@ function Pane({ workbook }: { workbook: KpiWorkbook }) {
         <Subtitle2 as="h2" id="health-heading">
           Health check
         </Subtitle2>
-        <HealthSection findings={findings} kpis={kpis} busy={pane.busy !== null} onEdit={(k) => setEditing(k)} onReview={review} />
+        <HealthSection findings={findings} kpis={kpis} busy={pane.busy !== null} onEdit={(k) => setEditing(k)} onReview={(k) => review(k)} />
+        <LeftoversSection
+          orphans={pane.register?.orphans ?? []}
+          busy={pane.busy !== null}
+          canRebuild={!readOnly}
+          onRemove={(o) => void pane.act("Removing leftovers…", () => workbook.removeOrphan(o.id), `Removed what was left of ${o.id}.`)}
+          onRebuild={(o) => void pane.act("Rebuilding…", () => workbook.recoverOrphan(o.id), `Rebuilt the register row of ${o.id} from its name and colours: add its owner, objective and response.`)}
+        />
       </section>
 
       {kpis.length > 0 && (
@@ -254,6 +294,7 @@ function Pane({ workbook }: { workbook: KpiWorkbook }) {
           </section>
         </>
       )}
+      <UntagDialog kpi={confirmUntag} onConfirm={untag} onCancel={() => setConfirmUntag(null)} />
     </main>
   );
 }

@@ -3,11 +3,20 @@
  * and what went wrong. All reads and writes go through the KpiWorkbook interface.
  */
 import { useCallback, useEffect, useRef, useState } from "react";
-import { KpiSeries, KpiWorkbook, KpiWorkbookError, RegisterState, Selection } from "../workbook/kpiWorkbook";
+import { FormulaConflictError, KpiSeries, KpiWorkbook, KpiWorkbookError, RegisterState, Selection } from "../workbook/kpiWorkbook";
 
 export interface Notice {
   intent: "error" | "warning" | "success" | "info";
   text: string;
+  /** A follow-up the user can take from the message (Undo, Replace my formula). */
+  action?: { label: string; run: () => void };
+}
+
+export interface ActOptions<T> {
+  /** The message after success, from what the change returned. */
+  done?: string | ((result: T) => Notice);
+  /** When the change would replace the user's formulas: run it again with their consent. */
+  replaceFormulas?: () => void;
 }
 
 export interface PaneState {
@@ -20,7 +29,7 @@ export interface PaneState {
   dismiss(): void;
   refresh(): Promise<void>;
   /** Runs a change with progress and a message; refreshes after it. Returns whether it worked. */
-  act(label: string, change: () => Promise<unknown>, done?: string): Promise<boolean>;
+  act<T>(label: string, change: () => Promise<T>, options?: string | ActOptions<T>): Promise<boolean>;
 }
 
 /** Turns what Excel or the workbook layer threw into a sentence for the user. */
@@ -99,15 +108,18 @@ export function usePane(workbook: KpiWorkbook): PaneState {
   }, [workbook, refresh, readSelection]);
 
   const act = useCallback(
-    async (label: string, change: () => Promise<unknown>, done?: string) => {
+    async <T,>(label: string, change: () => Promise<T>, options: string | ActOptions<T> = {}) => {
+      const { done, replaceFormulas } = typeof options === "string" ? { done: options, replaceFormulas: undefined } : options;
       setBusy(label);
       setNotice(null);
       try {
-        await change();
-        if (done) setNotice({ intent: "success", text: done });
+        const result = await change();
+        if (typeof done === "function") setNotice(done(result));
+        else if (done) setNotice({ intent: "success", text: done });
         return true;
       } catch (e) {
-        setNotice({ intent: "error", text: describeError(e) });
+        const conflict = e instanceof FormulaConflictError && replaceFormulas;
+        setNotice({ intent: "error", text: describeError(e), action: conflict ? { label: "Replace my formula", run: replaceFormulas } : undefined });
         return false;
       } finally {
         await refresh();

@@ -4,6 +4,7 @@
  * An ID also has to make a valid Excel name: KPI_<ID>, at most 255 characters, letters, digits
  * and _ ("Names in formulas", support.microsoft.com).
  */
+import { idFromName } from "../core/kpi";
 import { KpiWorkbookError } from "./errors";
 import { nameOf, RegisterRead } from "./registerRead";
 
@@ -19,12 +20,7 @@ export function checkId(id: string, read: RegisterRead): string {
   return id;
 }
 
-/** An ID from the KPI's name: upper case, non-letters as _, made unique with _2, _3… */
+/** An ID from the KPI's name (core's rule), free among everything in use. */
 export function chooseId(name: string, read: RegisterRead): string {
-  let base = name.trim().toUpperCase().replace(/[^A-Z0-9]+/g, "_").replace(/^_+|_+$/g, "");
-  if (!/^[A-Z]/.test(base)) base = `K${base}`;
-  base = base.slice(0, 40) || "KPI";
-  let id = base;
-  for (let n = 2; read.takenIds.has(id.toUpperCase()); n++) id = `${base}_${n}`;
-  return id;
+  return idFromName(name, [...read.takenIds]);
 }

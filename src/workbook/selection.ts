@@ -40,7 +40,7 @@ export function tableColumnReference(c: { table: string; column: string }): stri
   return structuredReference(c.table, c.column);
 }
 
-/** Three syncs, whatever the size of the selection. */
+/** At most four syncs, whatever the size of the selection. */
 export async function readSelectionIn(ctx: Excel.RequestContext): Promise<Selection> {
   const range = ctx.workbook.getSelectedRange();
   range.load("address, rowCount, columnCount");
@@ -49,20 +49,18 @@ export async function readSelectionIn(ctx: Excel.RequestContext): Promise<Select
   const used = range.worksheet.getUsedRangeOrNullObject(true);
   await ctx.sync();
   const tableColumn = await tableColumnOf(ctx, range, tables.items);
-  const part = used.isNullObject ? null : range.getIntersectionOrNullObject(used);
-  part?.load("address");
-  const constants = part?.getSpecialCellsOrNullObject("Constants", "Numbers");
-  constants?.load("cellCount");
-  const computed = part?.getSpecialCellsOrNullObject("Formulas", "Numbers");
-  computed?.load("cellCount");
+  const selection: Selection = { address: range.address, usedAddress: null, rowCount: range.rowCount, columnCount: range.columnCount, tableColumn, numbers: 0 };
+  if (used.isNullObject) return selection;
+  // Nothing is called on an *OrNullObject result before a sync says it exists.
+  const part = range.getIntersectionOrNullObject(used);
+  part.load("address");
   await ctx.sync();
-  const count = (areas: Excel.RangeAreas | undefined) => (areas && !areas.isNullObject ? areas.cellCount : 0);
-  return {
-    address: range.address,
-    usedAddress: part && !part.isNullObject ? part.address : null,
-    rowCount: range.rowCount,
-    columnCount: range.columnCount,
-    tableColumn,
-    numbers: part && !part.isNullObject ? count(constants) + count(computed) : 0,
-  };
+  if (part.isNullObject) return selection;
+  const constants = part.getSpecialCellsOrNullObject("Constants", "Numbers");
+  constants.load("cellCount");
+  const computed = part.getSpecialCellsOrNullObject("Formulas", "Numbers");
+  computed.load("cellCount");
+  await ctx.sync();
+  const count = (areas: Excel.RangeAreas) => (areas.isNullObject ? 0 : areas.cellCount);
+  return { ...selection, usedAddress: part.address, numbers: count(constants) + count(computed) };
 }

@@ -42,7 +42,7 @@ describe("tagging in the workbench", () => {
     await page.getByRole("article", { name: "KPI Revenue" }).or(page.getByLabel("KPI Revenue")).first().waitFor();
   });
 
-  it("recolours when the target changes, and untag removes only our formats", async () => {
+  it("recolours when the target changes, untag (after asking) removes only our formats, and Undo puts everything back", async () => {
     const { page } = session;
     await page.evaluate(() => window.workbench.addUserFormat("'Monthly KPIs'!D2:D37", { operator: "GreaterThan", formula1: "250", fill: "#E2EFDA" }));
     const before = (await snapshotOf(page)).conditionalFormats.filter((f) => f.type === "CellValue");
@@ -57,12 +57,24 @@ describe("tagging in the workbench", () => {
     const statuses = kpiStatus(columnValues(snap, "Monthly KPIs", 3, 1, 37), [[200]], [[190]]);
     expect(columnFills(snap, "Monthly KPIs", 3, 1, 37)).toEqual(statuses.map(([s]) => FILL_OF[s as string]));
 
+    const tagged = await snapshotOf(page);
     await page.getByRole("button", { name: "Untag Qualified leads" }).click();
+    const dialog = page.getByRole("dialog", { name: "Untag Qualified leads?" });
+    await dialog.getByText(/its name KPI_QUALIFIED_LEADS and the colours/).waitFor();
+    await dialog.getByRole("button", { name: "Untag" }).click();
     await page.getByText(/Untagged Qualified leads/).waitFor();
     snap = await snapshotOf(page);
     expect(snap.conditionalFormats.filter((f) => f.type === "CellValue")).toEqual(before);
     expect(snap.conditionalFormats.filter((f) => f.rule.includes("kpilens:"))).toHaveLength(0);
     expect(snap.names.map((n) => n.name)).not.toContain("KPI_QUALIFIED_LEADS");
+
+    await page.getByRole("button", { name: "Undo" }).click();
+    await page.getByText("Qualified leads is back, as it was.").waitFor();
+    snap = await snapshotOf(page);
+    const sheet = (s: typeof snap) => s.sheets.find((x) => x.name === "Monthly KPIs")!;
+    expect(sheet(snap).fills).toEqual(sheet(tagged).fills);
+    expect(snap.sheets.find((x) => x.name === "KPI Register")!.formulas).toEqual(tagged.sheets.find((x) => x.name === "KPI Register")!.formulas);
+    expect(snap.names).toEqual(tagged.names);
   });
 
   it("tags the range selected at the moment of the click, even before the pane shows it", async () => {
