@@ -31,8 +31,9 @@ function excelRun(): ExcelRun | null {
   return office.Excel?.run ?? null;
 }
 
-/** Whether any cell of a range argument is the number 0. */
-function holdsZero(arg: unknown): arg is unknown[][] {
+/** Whether an argument (a range, or one value) holds the number 0. */
+function holdsZero(arg: unknown): boolean {
+  if (arg === 0) return true;
   return Array.isArray(arg) && arg.some((row) => Array.isArray(row) && row.some((v) => v === 0));
 }
 
@@ -64,12 +65,14 @@ export async function restoreBlanks(args: readonly unknown[], indexes: readonly 
   const out = args.slice();
   await Promise.all(
     indexes.map(async (i) => {
-      const grid = args[i] as unknown[][];
+      const scalar = !Array.isArray(args[i]);
+      const grid = scalar ? [[args[i]]] : (args[i] as unknown[][]);
       const empty = await emptyCells(run, addresses[i]!);
       if (empty.length !== grid.length || empty.some((row, r) => row.length !== grid[r].length)) {
         throw new Error(`the cells of argument ${i + 1} (${addresses[i]}) no longer have the shape Excel passed`);
       }
-      out[i] = grid.map((row, r) => row.map((v, c) => (v === 0 && empty[r][c] ? null : v)));
+      const restored = grid.map((row, r) => row.map((v, c) => (v === 0 && empty[r][c] ? null : v)));
+      out[i] = scalar ? restored[0][0] : restored;
     }),
   );
   return out;

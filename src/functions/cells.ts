@@ -89,8 +89,9 @@ export function singleValue(v: unknown, name: string): unknown {
 /**
  * A time series: one row or one column, oldest first. Gaps and skipped cells become NaN;
  * an error value other than #N/A, or a number Excel cannot hold, is an error of the argument.
+ * Text and TRUE/FALSE are skipped (as CORREL and T.TEST skip them), or refused with `strict`.
  */
-export function readSeries(v: unknown, name: string): Float64Array {
+export function readSeries(v: unknown, name: string, strict = false): Float64Array {
   const m = asMatrix(v, name);
   if (m.length !== 1 && m[0].length !== 1) {
     fail("value", `${name} must be one row or one column, not a ${m.length}×${m[0].length} range`);
@@ -110,6 +111,7 @@ export function readSeries(v: unknown, name: string): Float64Array {
       const p = problemOfInputError(code, `${name}: value ${i + 1}`);
       throw new ProblemError(p);
     }
+    if (strict && !isGap(cell)) fail("value", `${name}: value ${i + 1} is ${describeCell(cell)}, not a number (leave the cell blank or use =NA() for a missing period)`);
     series[i] = NaN;
   }
   return series;

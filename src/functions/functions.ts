@@ -8,6 +8,8 @@ import { invoke } from "./invoke";
 import { kpiStatusCells } from "./kpiStatusCells";
 import { leadLagCells } from "./leadLagCells";
 import { sigChangeCells } from "./sigChangeCells";
+import { spcCells } from "./spcCells";
+import { leadForecastCells } from "./leadForecastCells";
 
 /**
  * Classifies actual values against a target: "On track", "At risk" or "Off track" (or 1, 0, -1).
@@ -64,4 +66,36 @@ export function leadLagCorr(
  */
 export function sigChange(values: any[][], recent?: any, alpha?: any, method?: any, output?: any, invocation?: CustomFunctions.Invocation) {
   return invoke("SIG_CHANGE", invocation, [values], [0], ([v]) => sigChangeCells(v, recent, alpha, method, output));
+}
+
+/**
+ * Is the latest point of a KPI common-cause variation or a special cause, an improvement or a concern, and will the process reliably meet its target? A process behaviour chart (XmR) in the style of NHS England's "Making Data Count".
+ * @customfunction SPC
+ * @param {any[][]} values The series: one row or one column, oldest first. Blank and #N/A cells are skipped; other text is an error.
+ * @param {any} [target] The target, for the assurance answer (consistently passes, consistently fails, or hit and miss).
+ * @param {any} [direction] "higher" or "lower": which way is improvement; "neutral" for neither. Default "higher".
+ * @param {any} [baseline] How many of the first numbers fix the centre and limits, a whole number >= 3 (a frozen baseline). Default: all of them.
+ * @param {any} [output] "variation" (the latest point), "assurance", "runs" (Anhøj's runs analysis), "points" (each point's type) or "detail" (a table of measures). Default "variation".
+ * @param {CustomFunctions.Invocation} [invocation] Passed by Excel.
+ * @returns {any[][]} The variation of the latest point, the assurance, the runs verdict, each point's type, or the detail table.
+ * @requiresParameterAddresses
+ */
+export function spc(values: any[][], target?: any, direction?: any, baseline?: any, output?: any, invocation?: CustomFunctions.Invocation) {
+  return invoke("SPC", invocation, [values, target], [0, 1], ([v, t]) => spcCells(v, t, direction, baseline, output));
+}
+
+/**
+ * Forecasts an outcome from its leading indicator: the lagging KPI for the next lag periods, from the leading KPI's latest values, with a prediction interval (least squares of lagging[t] on leading[t - lag]).
+ * @customfunction LEAD_FORECAST
+ * @param {any[][]} leading The leading indicator: one row or one column, oldest first. Blank, ="" or #N/A cells are missing periods.
+ * @param {any[][]} lagging The outcome: one row or one column of the same length; it may end in blanks (periods not reported yet).
+ * @param {any} lag The lead time in periods, a whole number >= 1 (typically LEADLAG_CORR's best lag).
+ * @param {any} [level] The prediction interval's coverage, between 0 and 1. Default 0.8.
+ * @param {any} [output] "table" (header period, forecast, lower, upper and a row per forecast period), "values" (no header) or "fit" (intercept, slope, r2, n, std_error). Default "table".
+ * @param {CustomFunctions.Invocation} [invocation] Passed by Excel.
+ * @returns {any[][]} The forecast of each coming period with its prediction interval, or the fitted regression.
+ * @requiresParameterAddresses
+ */
+export function leadForecast(leading: any[][], lagging: any[][], lag: any, level?: any, output?: any, invocation?: CustomFunctions.Invocation) {
+  return invoke("LEAD_FORECAST", invocation, [leading, lagging], [0, 1], ([a, b]) => leadForecastCells(a, b, lag, level, output));
 }

@@ -15,6 +15,8 @@ export const KPI_FUNCTIONS: Record<string, (...args: never[]) => unknown> = {
   "KPI.KPI_STATUS": kpi.kpiStatus,
   "KPI.LEADLAG_CORR": kpi.leadLagCorr,
   "KPI.SIG_CHANGE": kpi.sigChange,
+  "KPI.SPC": kpi.spc,
+  "KPI.LEAD_FORECAST": kpi.leadForecast,
 };
 
 export function kpiFunctions(overrides: Partial<Pick<FunctionRegistry, "allowErrorForDataTypeAny">> = {}): FunctionRegistry {

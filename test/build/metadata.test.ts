@@ -38,12 +38,14 @@ const EXPECTED = {
     ranges: ["leading", "lagging"],
   },
   SIG_CHANGE: { required: ["values"], optional: ["recent", "alpha", "method", "output"], ranges: ["values"] },
+  SPC: { required: ["values"], optional: ["target", "direction", "baseline", "output"], ranges: ["values"] },
+  LEAD_FORECAST: { required: ["leading", "lagging", "lag"], optional: ["level", "output"], ranges: ["leading", "lagging"] },
 };
 
 describe("generated custom-function metadata", () => {
-  it("registers exactly the three functions by id and name", () => {
-    expect(functions.map((f) => f.id)).toEqual(["KPI_STATUS", "LEADLAG_CORR", "SIG_CHANGE"]);
-    expect(functions.map((f) => f.name)).toEqual(["KPI_STATUS", "LEADLAG_CORR", "SIG_CHANGE"]);
+  it("registers exactly the five functions by id and name", () => {
+    expect(functions.map((f) => f.id)).toEqual(["KPI_STATUS", "LEADLAG_CORR", "SIG_CHANGE", "SPC", "LEAD_FORECAST"]);
+    expect(functions.map((f) => f.name)).toEqual(["KPI_STATUS", "LEADLAG_CORR", "SIG_CHANGE", "SPC", "LEAD_FORECAST"]);
   });
 
   it.each(Object.entries(EXPECTED))("%s has the contract's parameters, in order, with the right ones optional", (id, spec) => {

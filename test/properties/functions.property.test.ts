@@ -1,10 +1,10 @@
 /**
- * Hostile input for the three worksheet functions (fast-check): any shape, any cell type, any
+ * Hostile input for the five worksheet functions (fast-check): any shape, any cell type, any
  * argument. Properties: nothing throws, the result is a matrix of values Excel can show, its
  * shape is the one FUNCTIONS.md gives, and a #VALUE! for the call names the argument at fault.
  */
 import fc from "fast-check";
-import { kpiStatus, leadLagCorr, sigChange } from "../support/functions";
+import { kpiStatus, leadForecast, leadLagCorr, sigChange, spc } from "../support/functions";
 
 const errorValue = fc.constantFrom("#N/A", "#VALUE!", "#DIV/0!", "#REF!", "#NUM!", "#NAME?").map((code) => new CustomFunctions.Error(code as CustomFunctions.ErrorCode));
 
@@ -28,7 +28,7 @@ const range = fc.oneof(
 
 const option = fc.oneof(
   cell,
-  fc.constantFrom("higher", "LOWER", "label", "score", "table", "values", "best", "pearson", "Spearman", "t", "mann-whitney", "xmr", "p", "detail", "direction", 0, 1, 2, 12, 0.05, -1, 1.5),
+  fc.constantFrom("higher", "LOWER", "neutral", "variation", "assurance", "runs", "points", "fit", 0.8, 3, 7, "label", "score", "table", "values", "best", "pearson", "Spearman", "t", "mann-whitney", "xmr", "p", "detail", "direction", 0, 1, 2, 12, 0.05, -1, 1.5),
   fc.constant([[1]]),
   fc.constant([[1, 2]]),
 );
@@ -107,6 +107,39 @@ describe("property: no input breaks a function", () => {
         }
         if (result.length === 2) expect(result[0]).toEqual(["change", "p_value", "statistic", "baseline_mean", "recent_mean", "lower_limit", "upper_limit"]);
         else expect(result).toHaveLength(1);
+      }),
+      settings,
+    );
+  });
+
+  it("SPC returns Excel values in the contract's shape", () => {
+    fc.assert(
+      fc.property(range, option, option, option, option, (values, target, direction, baseline, output) => {
+        const result = spc(values as never, target, direction, baseline, output);
+        assertMatrixOfExcelValues(result);
+        const error = singleError(result);
+        if (error) {
+          if (error.code === "#VALUE!") expect(error.message ?? "").toMatch(/values|target|direction|baseline|output|SPC/);
+          return;
+        }
+        if (result[0][0] === "measure") expect(result.map((r) => r[0]).slice(1, 5)).toEqual(["centre", "average_moving_range", "lower_limit", "upper_limit"]);
+      }),
+      settings,
+    );
+  });
+
+  it("LEAD_FORECAST returns Excel values in the contract's shape", () => {
+    fc.assert(
+      fc.property(range, range, option, option, option, (leading, lagging, lag, level, output) => {
+        const result = leadForecast(leading as never, lagging as never, lag, level, output);
+        assertMatrixOfExcelValues(result);
+        const error = singleError(result);
+        if (error) {
+          if (error.code === "#VALUE!") expect(error.message ?? "").toMatch(/leading|lagging|lag|level|output|LEAD_FORECAST/);
+          return;
+        }
+        if (result[0][0] === "intercept") expect(result).toHaveLength(2);
+        else expect(result[0]).toHaveLength(4);
       }),
       settings,
     );

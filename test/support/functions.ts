@@ -18,3 +18,5 @@ type Sync<F> = F extends (...args: infer A) => unknown ? (...args: A) => Matrix 
 export const kpiStatus: Sync<typeof functions.kpiStatus> = (...a) => now(functions.kpiStatus(...a));
 export const leadLagCorr: Sync<typeof functions.leadLagCorr> = (...a) => now(functions.leadLagCorr(...a));
 export const sigChange: Sync<typeof functions.sigChange> = (...a) => now(functions.sigChange(...a));
+export const spc: Sync<typeof functions.spc> = (...a) => now(functions.spc(...a));
+export const leadForecast: Sync<typeof functions.leadForecast> = (...a) => now(functions.leadForecast(...a));
