@@ -283,6 +283,7 @@ async function benchWorkbook(): Promise<void> {
     target: 50,
     atRisk: 45,
     baseline: null,
+    spcBaseline: null,
     unit: "",
     cadence: "monthly",
     initiative: "Push",

@@ -1,20 +1,28 @@
 /**
  * The worksheet formulas behind the pane's answers, so an auditor can recompute them in a cell.
- * They refer to the KPIs' names (KPI_<ID>), so they stay live as the data grows.
+ * They refer to the KPIs' names (KPI_<ID>), so they stay live as the data grows, and read the
+ * target and thresholds from the KPI's register row (INDEX/MATCH on its ID, so sorting the
+ * register does not break them): change the target in the register and every formula follows.
  */
-import { defaultAtRisk } from "./status";
 import { KpiDefinition } from "./kpi";
 
 const nameOf = (id: string) => `KPI_${id}`;
+const REGISTER_TABLE = "KPI_Register";
 
-function literal(n: number): string {
-  return String(n).toUpperCase();
+/** The register cell of a KPI's column, found by ID: INDEX(KPI_Register[Target],MATCH("REVENUE",KPI_Register[ID],0)). */
+export function registerCell(id: string, column: string): string {
+  const escaped = column.replace(/[[\]#']/g, "'$&");
+  return `INDEX(${REGISTER_TABLE}[${escaped}],MATCH("${id}",${REGISTER_TABLE}[ID],0))`;
 }
 
-/** KPI_STATUS of every period of the KPI's range; it spills, and its last row is the latest status. */
+/**
+ * KPI_STATUS of every period of the KPI's range; it spills, and its last row is the latest
+ * status. At risk is linked when the register holds one; otherwise the argument is left out so
+ * KPI_STATUS applies its default (an empty cell would reach the function as 0 on Windows/Mac).
+ */
 export function statusFormula(k: KpiDefinition): string {
-  const atRisk = k.atRisk ?? defaultAtRisk(k.target, k.direction);
-  return `=KPI.KPI_STATUS(${nameOf(k.id)},${literal(k.target)},${literal(atRisk)},"${k.direction}")`;
+  const atRisk = k.atRisk === null ? "" : registerCell(k.id, "At risk");
+  return `=KPI.KPI_STATUS(${nameOf(k.id)},${registerCell(k.id, "Target")},${atRisk},"${k.direction}")`;
 }
 
 /** SIG_CHANGE of the latest value against the ones before it, XmR rules as the pane uses. */
@@ -22,9 +30,26 @@ export function changeFormula(k: KpiDefinition): string {
   return `=KPI.SIG_CHANGE(${nameOf(k.id)},1,0.05,"xmr","detail")`;
 }
 
-/** LEADLAG_CORR's best lag, as the pane's chain analysis ran it (aligned on the latest periods). */
-export function chainFormula(leading: KpiDefinition, lagging: KpiDefinition, lengths: { leading: number; lagging: number }, maxLag: number, differenced: boolean): string {
+/** KPI.SPC's detail table, with the KPI's target, direction and limits baseline, as the card shows it. */
+export function spcFormula(k: KpiDefinition, baseline: number | null): string {
+  return `=KPI.SPC(${nameOf(k.id)},${registerCell(k.id, "Target")},"${k.direction}",${baseline ?? ""},"detail")`;
+}
+
+/** The two series aligned on their latest periods, as the chain analysis aligns them. */
+function aligned(leading: KpiDefinition, lagging: KpiDefinition, lengths: { leading: number; lagging: number }): [string, string] {
   const n = Math.min(lengths.leading, lengths.lagging);
   const side = (k: KpiDefinition, length: number) => (length > n ? `TAKE(${nameOf(k.id)},-${n})` : nameOf(k.id));
-  return `=KPI.LEADLAG_CORR(${side(leading, lengths.leading)},${side(lagging, lengths.lagging)},${maxLag},"pearson",${differenced ? "TRUE" : "FALSE"},"best")`;
+  return [side(leading, lengths.leading), side(lagging, lengths.lagging)];
+}
+
+/** LEADLAG_CORR's best lag, as the pane's chain analysis ran it (aligned on the latest periods). */
+export function chainFormula(leading: KpiDefinition, lagging: KpiDefinition, lengths: { leading: number; lagging: number }, maxLag: number, differenced: boolean): string {
+  const [a, b] = aligned(leading, lagging, lengths);
+  return `=KPI.LEADLAG_CORR(${a},${b},${maxLag},"pearson",${differenced ? "TRUE" : "FALSE"},"best")`;
+}
+
+/** LEAD_FORECAST at the chain's best lag with an 80% interval, as the chain section states it. */
+export function forecastFormula(leading: KpiDefinition, lagging: KpiDefinition, lengths: { leading: number; lagging: number }, lag: number): string {
+  const [a, b] = aligned(leading, lagging, lengths);
+  return `=KPI.LEAD_FORECAST(${a},${b},${lag},0.8,"table")`;
 }

@@ -25,6 +25,8 @@ export interface KpiDefinition {
   /** The At risk / Off track boundary; null for the default (10% of |target|). */
   atRisk: number | null;
   baseline: number | null;
+  /** How many of the first periods fix the process limits (KPI.SPC's baseline); null: all. */
+  spcBaseline: number | null;
   unit: string;
   cadence: Cadence;
   initiative: string;
@@ -40,7 +42,7 @@ export interface KpiDefinition {
 
 /** What a user types in the form: every field as text. */
 export type KpiDraft = Record<
-  "name" | "owner" | "objective" | "kind" | "predicts" | "direction" | "target" | "atRisk" | "baseline" | "unit" | "cadence" | "initiative" | "response",
+  "name" | "owner" | "objective" | "kind" | "predicts" | "direction" | "target" | "atRisk" | "baseline" | "spcBaseline" | "unit" | "cadence" | "initiative" | "response",
   string
 > & { primary: boolean };
 
@@ -56,6 +58,7 @@ export const EMPTY_DRAFT: KpiDraft = {
   target: "",
   atRisk: "",
   baseline: "",
+  spcBaseline: "",
   unit: "",
   cadence: "monthly",
   initiative: "",
@@ -110,6 +113,10 @@ export function validateDraft(draft: KpiDraft, others: readonly KpiDefinition[])
   }
 
   if (draft.baseline.trim() !== "" && parseNumber(draft.baseline) === null) errors.baseline = `"${draft.baseline.trim()}" is not a number.`;
+  if (draft.spcBaseline.trim() !== "") {
+    const periods = Number(draft.spcBaseline.trim());
+    if (!Number.isInteger(periods) || periods < 3) errors.spcBaseline = "Enter a whole number of periods, 3 or more (or leave it empty to use them all).";
+  }
 
   const predicts = draft.predicts.trim();
   if (predicts !== "") {
@@ -152,6 +159,7 @@ export function definitionFromDraft(draft: KpiDraft, id: string, source: string,
     target: parseNumber(draft.target) as number,
     atRisk: parseNumber(draft.atRisk),
     baseline: parseNumber(draft.baseline),
+    spcBaseline: draft.spcBaseline.trim() === "" ? null : Number(draft.spcBaseline.trim()),
     unit: draft.unit.trim(),
     cadence: draft.cadence as Cadence,
     initiative: draft.initiative.trim(),
@@ -174,6 +182,7 @@ export function draftFromDefinition(k: KpiDefinition): KpiDraft {
     target: String(k.target),
     atRisk: text(k.atRisk),
     baseline: text(k.baseline),
+    spcBaseline: text(k.spcBaseline),
     unit: k.unit,
     cadence: k.cadence,
     initiative: k.initiative,

@@ -6,6 +6,7 @@ import { KpiDefinition } from "./kpi";
 import { ProblemError } from "./problem";
 import { CHANGE_LABEL, sigChange, SigChangeResult, SigMethod } from "./sigChange";
 import { classify, defaultAtRisk, Status, STATUS_LABEL } from "./status";
+import { Assurance, assurance, PointType, spc, SpcResult, variationOf } from "./spc";
 
 export interface KpiSummary {
   latest: number | null;
@@ -18,6 +19,16 @@ export interface KpiSummary {
   changeLabel: string;
   /** "Off track · routine variation" */
   headline: string;
+  /** KPI.SPC over the numbers (gaps skipped), with the KPI's target and direction; null below 3 numbers. */
+  spc: SpcResult | null;
+  /** The numbers SPC charted, in order. */
+  spcValues: number[];
+  /** The baseline SPC used (the KPI's setting, capped at the numbers there are). */
+  spcBaseline: number | null;
+  /** The latest point's type, and its label as KPI.SPC's "variation" gives it. */
+  variation: PointType | null;
+  variationLabel: string;
+  assurance: Assurance | null;
 }
 
 const RULE_TEXT: Record<number, string> = {
@@ -26,7 +37,11 @@ const RULE_TEXT: Record<number, string> = {
   3: "3 of the last 4 beyond 1.33 moving ranges",
 };
 
-export function summarise(kpi: Pick<KpiDefinition, "target" | "atRisk" | "direction">, values: readonly (number | null)[], method: SigMethod = "xmr"): KpiSummary {
+export function summarise(
+  kpi: Pick<KpiDefinition, "target" | "atRisk" | "direction"> & Partial<Pick<KpiDefinition, "spcBaseline">>,
+  values: readonly (number | null)[],
+  method: SigMethod = "xmr",
+): KpiSummary {
   let latestPeriod: number | null = null;
   for (let i = values.length - 1; i >= 0; i--) {
     if (values[i] !== null) {
@@ -46,7 +61,25 @@ export function summarise(kpi: Pick<KpiDefinition, "target" | "atRisk" | "direct
     if (!(e instanceof ProblemError)) throw e;
     changeLabel = "too few values to test";
   }
-  return { latest, latestPeriod, status, statusLabel, change, changeLabel, headline: `${statusLabel} · ${changeLabel}` };
+  const spcValues = values.filter((v): v is number => v !== null);
+  const spcBaseline = kpi.spcBaseline && spcValues.length >= 3 ? Math.min(kpi.spcBaseline, spcValues.length) : null;
+  const chart = spcValues.length >= 3 ? spc(Float64Array.from(spcValues), kpi.direction, spcBaseline ?? undefined) : null;
+  const variation = chart ? chart.types[chart.types.length - 1] : null;
+  return {
+    latest,
+    latestPeriod,
+    status,
+    statusLabel,
+    change,
+    changeLabel,
+    headline: `${statusLabel} · ${changeLabel}`,
+    spc: chart,
+    spcValues,
+    spcBaseline,
+    variation,
+    variationLabel: variation ? variationOf(variation) : "too few values to chart",
+    assurance: chart ? assurance(chart, kpi.target, kpi.direction) : null,
+  };
 }
 
 function describeChange(change: SigChangeResult, method: SigMethod): string {

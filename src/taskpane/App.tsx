@@ -21,7 +21,8 @@ import {
 } from "@fluentui/react-components";
 import { useMemo, useState } from "react";
 import { analyseChain } from "../core/chain";
-import { changeFormula, chainFormula, statusFormula } from "../core/formulas";
+import { changeFormula, chainFormula, forecastFormula, spcFormula, statusFormula } from "../core/formulas";
+import { forecastOutcome } from "../core/outcomeForecast";
 import { healthCheck } from "../core/guardrails";
 import { definitionFromDraft, draftFromDefinition, EMPTY_DRAFT, KpiDefinition, KpiDraft } from "../core/kpi";
 import { parseAddress, qualified } from "../core/a1";
@@ -29,7 +30,7 @@ import { KpiInput, KpiWorkbook, nameOf } from "../workbook/kpiWorkbook";
 import { ChainEntry, ChainSection } from "./components/ChainSection";
 import { FormulaChoice, FormulaSection } from "./components/FormulaSection";
 import { HealthSection } from "./components/HealthSection";
-import { KpiList } from "./components/KpiList";
+import { KpiList, summaryOf } from "./components/KpiList";
 import { LeftoversSection } from "./components/LeftoversSection";
 import { UntagDialog } from "./components/UntagDialog";
 import { TagForm } from "./components/TagForm";
@@ -58,7 +59,7 @@ function inputOf(draft: KpiDraft): KpiInput {
   const k = definitionFromDraft(draft, "", "", "");
   return {
     name: k.name, owner: k.owner, objective: k.objective, kind: k.kind, predicts: k.predicts, direction: k.direction, target: k.target,
-    atRisk: k.atRisk, baseline: k.baseline, unit: k.unit, cadence: k.cadence, initiative: k.initiative, response: k.response, primary: k.primary,
+    atRisk: k.atRisk, baseline: k.baseline, spcBaseline: k.spcBaseline, unit: k.unit, cadence: k.cadence, initiative: k.initiative, response: k.response, primary: k.primary,
   };
 }
 
@@ -95,7 +96,11 @@ function Pane({ workbook }: { workbook: KpiWorkbook }) {
           { name: lagging.name, values: pane.series[lagging.id]?.values ?? [], cadence: lagging.cadence },
           leading.direction === lagging.direction,
         );
-        return [{ leading, lagging, analysis }];
+        const forecast =
+          analysis.supported && analysis.best
+            ? forecastOutcome(leading, lagging, pane.series[leading.id]?.values ?? [], pane.series[lagging.id]?.values ?? [], analysis.best.lag)
+            : null;
+        return [{ leading, lagging, analysis, forecast }];
       }),
     [kpis, pane.series],
   );
@@ -108,6 +113,7 @@ function Pane({ workbook }: { workbook: KpiWorkbook }) {
     const choices: FormulaChoice[] = [
       { label: "Status of every period (the last is the latest)", formula: statusFormula(k), size: { rows: periods, columns: 1 } },
       { label: "Latest change (XmR detail)", formula: changeFormula(k), size: { rows: 2, columns: 7 } },
+      { label: "Variation and assurance (SPC detail)", formula: spcFormula(k, summaryOf(k, pane.series[k.id]).spcBaseline), size: { rows: 15, columns: 2 } },
     ];
     const chain = chains.find((c) => c.leading.id === k.id);
     if (chain) {
@@ -117,6 +123,13 @@ function Pane({ workbook }: { workbook: KpiWorkbook }) {
         formula: chainFormula(chain.leading, chain.lagging, lengths, chain.analysis.maxLag, chain.analysis.differenced),
         size: { rows: 1, columns: 4 },
       });
+      if (chain.forecast && chain.analysis.best) {
+        choices.push({
+          label: `Forecast of ${chain.lagging.name} (80% interval)`,
+          formula: forecastFormula(chain.leading, chain.lagging, lengths, chain.analysis.best.lag),
+          size: { rows: chain.analysis.best.lag + 1, columns: 4 },
+        });
+      }
     }
     return choices;
   };

@@ -347,6 +347,7 @@ export class ExcelKpiWorkbook implements KpiWorkbook {
           predicts: "",
           ...bands,
           baseline: null,
+          spcBaseline: null,
           unit: "",
           cadence: "monthly",
           initiative: "",

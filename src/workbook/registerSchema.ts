@@ -50,6 +50,7 @@ export const COLUMNS: readonly ColumnSpec[] = [
   { key: "source", header: "Source", text: true, required: true },
   { key: "lastReviewed", header: "Last reviewed", text: true, required: false },
   { key: "primary", header: "Primary", text: true, required: false },
+  { key: "spcBaseline", header: "Limits from first", text: false, required: false },
 ];
 
 /** Where each of our columns is in the table, by header; -1 where a column is missing. */
@@ -103,6 +104,10 @@ export function parseRow(values: readonly unknown[], map: ColumnMap, rowNumber: 
   }
   const baseline = optionalNumber(cell("baseline"));
   if (baseline === undefined) return bad(`has a Baseline that is not a number ("${text(cell("baseline"))}")`);
+  const spcBaseline = optionalNumber(cell("spcBaseline"));
+  if (spcBaseline === undefined || (spcBaseline !== null && !(Number.isInteger(spcBaseline) && spcBaseline >= 3))) {
+    return bad(`has a Limits from first "${text(cell("spcBaseline"))}" that is not a whole number of periods, 3 or more`);
+  }
   const kind = text(cell("kind")).toLowerCase() || "lagging";
   if (!(KINDS as readonly string[]).includes(kind)) return bad(`has a Kind "${text(cell("kind"))}" that is neither "leading" nor "lagging"`);
   const cadence = text(cell("cadence")).toLowerCase() || "monthly";
@@ -122,6 +127,7 @@ export function parseRow(values: readonly unknown[], map: ColumnMap, rowNumber: 
       target,
       atRisk,
       baseline,
+      spcBaseline,
       unit: text(cell("unit")),
       cadence: cadence as KpiDefinition["cadence"],
       initiative: text(cell("initiative")),
@@ -156,6 +162,7 @@ export function cellsOf(k: KpiDefinition): Record<ColumnKey, string | number> {
     target: k.target,
     atRisk: k.atRisk ?? "",
     baseline: k.baseline ?? "",
+    spcBaseline: k.spcBaseline ?? "",
     unit: k.unit,
     cadence: k.cadence,
     initiative: k.initiative,

@@ -3,7 +3,7 @@
  * computed on the same cells.
  */
 import { mkdirSync } from "node:fs";
-import { kpiStatus, leadLagCorr, sigChange } from "../support/functions";
+import { kpiStatus, leadForecast, leadLagCorr, sigChange, spc } from "../support/functions";
 import { analyseChain } from "../../src/core/chain";
 import { openWorkbench, Session, settle, snapshotOf, tagThroughPane } from "./browser";
 
@@ -84,13 +84,45 @@ describe("the task pane", () => {
     await session.page.evaluate(() => window.workbench.select("'Monthly KPIs'!H2"));
     await session.page.getByLabel("Formula for KPI").selectOption({ label: "Revenue" });
     await session.page.getByRole("button", { name: /Insert formula in 'Monthly KPIs'!H2/ }).click();
-    await session.page.getByText(/^Inserted =KPI\.KPI_STATUS\(KPI_REVENUE,1300,1250,"higher"\)/).waitFor();
-    const snap = await snapshotOf(session.page);
-    const sheet = snap.sheets.find((s) => s.name === "Monthly KPIs")!;
-    const inserted = sheet.values.slice(1, 37).map((r) => [r[7]]);
+    await session.page.getByText(/^Inserted =KPI\.KPI_STATUS\(KPI_REVENUE,INDEX\(KPI_Register\[Target\]/).waitFor();
+    let snap = await snapshotOf(session.page);
+    const sheet = () => snap.sheets.find((s) => s.name === "Monthly KPIs")!;
+    let inserted = sheet().values.slice(1, 37).map((r) => [r[7]]);
     expect(inserted).toEqual(kpiStatus(column(snap, "Monthly KPIs", 1), [[1300]], [[1250]], "higher"));
     const status = await session.page.getByLabel("KPI Revenue").getByTestId("status").textContent();
     expect(inserted[35][0]).toBe(status);
+
+    // The formula is linked to the register: a new target there changes what it computes.
+    await session.page.getByRole("button", { name: "Edit Revenue" }).click();
+    await session.page.getByLabel("Target", { exact: true }).fill("1100");
+    await session.page.getByLabel("At risk", { exact: true }).fill("1000");
+    await session.page.getByRole("button", { name: "Save changes" }).click();
+    await session.page.getByText("Saved Revenue.").waitFor();
+    snap = await snapshotOf(session.page);
+    inserted = sheet().values.slice(1, 37).map((r) => [r[7]]);
+    expect(inserted).toEqual(kpiStatus(column(snap, "Monthly KPIs", 1), [[1100]], [[1000]], "higher"));
+  });
+
+  it("shows variation and assurance icons and the XmR chart as KPI.SPC computes them, and forecasts the outcome as KPI.LEAD_FORECAST does", async () => {
+    session = await openWorkbench();
+    await tagChain(session);
+    const snap = await snapshotOf(session.page);
+    const revenue = column(snap, "Monthly KPIs", 1);
+    const card = session.page.getByLabel("KPI Revenue");
+    const variation = spc(revenue, 1300, "higher")[0][0] as string;
+    const assurance = spc(revenue, 1300, "higher", null as never, "assurance")[0][0] as string;
+    await card.getByRole("img", { name: `Variation: ${variation}` }).waitFor();
+    await card.getByRole("img", { name: `Assurance: ${assurance}` }).waitFor();
+    await card.getByRole("img", { name: /^Process behaviour chart of Revenue: 36 points/ }).waitFor();
+
+    const leads = column(snap, "Monthly KPIs", 3);
+    const sentence = (await session.page.getByTestId("forecast-sentence").textContent()) ?? "";
+    const [[, r]] = leadLagCorr(leads, revenue, 12, "pearson", true, "best") as number[][];
+    expect(Math.abs(r)).toBeGreaterThan(0);
+    const lag = Number(/moves Revenue (\d+) months later/.exec((await session.page.getByTestId("chain-sentence").textContent()) ?? "")?.[1]);
+    const [, first] = leadForecast(leads, revenue, lag, 0.8) as number[][];
+    const fmt = (v: number) => v.toLocaleString("en-US", { maximumFractionDigits: 0, minimumFractionDigits: 0 });
+    expect(sentence).toContain(`Revenue forecast from Qualified leads: ${fmt(first[1])} next period (80% interval ${fmt(first[2])} to ${fmt(first[3])}), projected`);
   });
 
   it("refuses to insert where the result would overwrite the user's cells", async () => {

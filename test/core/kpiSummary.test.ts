@@ -1,5 +1,5 @@
 import { summarise } from "../../src/core/kpiSummary";
-import { kpiStatus, sigChange } from "../support/functions";
+import { kpiStatus, sigChange, spc } from "../support/functions";
 
 const kpi = { target: 100, atRisk: 90, direction: "higher" as const };
 const steady = [100, 103, 98, 101, 99, 102, 100, 97, 101, 99];
@@ -28,5 +28,21 @@ describe("a KPI's summary agrees with the worksheet functions", () => {
   it("says when there are too few values, and No data when there are none", () => {
     expect(summarise(kpi, [95, 96]).changeLabel).toBe("too few values to test");
     expect(summarise(kpi, [null, null]).headline).toBe("No data · too few values to test");
+  });
+});
+
+describe("the card's variation and assurance are KPI.SPC's answers on the same numbers", () => {
+  const series = [...steady, 96, 95, 94, null, 93, 92, 91, 90, 89, 110];
+  it.each([
+    ["higher, all points", { target: 100, atRisk: 90, direction: "higher" as const, spcBaseline: null }],
+    ["lower, limits from the first 10", { target: 80, atRisk: 90, direction: "lower" as const, spcBaseline: 10 }],
+    ["a baseline longer than the data is capped", { target: 120, atRisk: 110, direction: "higher" as const, spcBaseline: 50 }],
+  ])("%s", (_, k) => {
+    const s = summarise(k, series);
+    const cells = series.map((v) => [v]);
+    const baseline = s.spcBaseline ?? undefined;
+    expect(s.variationLabel).toBe(spc(cells, k.target, k.direction, baseline)[0][0]);
+    expect(s.assurance).toBe(spc(cells, k.target, k.direction, baseline, "assurance")[0][0]);
+    expect(s.spc?.types).toEqual(spc(cells, k.target, k.direction, baseline, "points").map(([t]) => t).filter((t) => t !== ""));
   });
 });

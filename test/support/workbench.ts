@@ -19,6 +19,7 @@ export function kpiInput(overrides: Partial<KpiInput> = {}): KpiInput {
     target: 1300,
     atRisk: 1250,
     baseline: null,
+    spcBaseline: null,
     unit: "k€",
     cadence: "monthly",
     initiative: "Enterprise upsell",

@@ -3,11 +3,14 @@ import { Card, Text, makeStyles, tokens } from "@fluentui/react-components";
 import { ChainAnalysis } from "../../core/chain";
 import { KpiDefinition } from "../../core/kpi";
 import { Correlogram } from "./Correlogram";
+import { OutcomeForecast } from "../../core/outcomeForecast";
 
 export interface ChainEntry {
   leading: KpiDefinition;
   lagging: KpiDefinition;
   analysis: ChainAnalysis;
+  /** KPI.LEAD_FORECAST's next period of the outcome, for a chain the data supports. */
+  forecast: OutcomeForecast | null;
 }
 
 const useStyles = makeStyles({ card: { padding: tokens.spacingVerticalS, gap: tokens.spacingVerticalXS } });
@@ -18,7 +21,7 @@ export function ChainSection({ chains }: { chains: ChainEntry[] }) {
   if (chains.length === 0) return <Text size={200}>No leading KPI predicts a lagging one yet: tag a leading KPI and choose what it predicts.</Text>;
   return (
     <>
-      {chains.map(({ leading, lagging, analysis }) => (
+      {chains.map(({ leading, lagging, analysis, forecast }) => (
         <Card key={leading.id} className={styles.card} aria-label={`Chain ${leading.name} to ${lagging.name}`}>
           <Text weight="semibold">
             {leading.name} → {lagging.name}
@@ -30,6 +33,11 @@ export function ChainSection({ chains }: { chains: ChainEntry[] }) {
           {analysis.best && (
             <Text size={200}>
               Best lag {analysis.best.lag}, r = {analysis.best.r.toFixed(2)}, Bonferroni-adjusted p = {analysis.best.pAdjusted.toPrecision(2)} over {analysis.best.lagsTested} lags. Dashed lines: significance at 5% for one lag.
+            </Text>
+          )}
+          {forecast && (
+            <Text size={200} data-testid="forecast-sentence">
+              {forecast.sentence}
             </Text>
           )}
         </Card>

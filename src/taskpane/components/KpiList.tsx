@@ -8,6 +8,8 @@ import { KpiSummary, summarise } from "../../core/kpiSummary";
 import { Status, STATUS_LABEL, worseStatus } from "../../core/status";
 import { KpiSeries } from "../../workbook/kpiWorkbook";
 import { Sparkline } from "./Sparkline";
+import { AssuranceIcon, VariationIcon } from "./SpcIcons";
+import { XmrChart } from "./XmrChart";
 
 const useStyles = makeStyles({
   group: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS, marginBottom: tokens.spacingVerticalM },
@@ -16,6 +18,7 @@ const useStyles = makeStyles({
   row: { display: "flex", justifyContent: "space-between", alignItems: "center", gap: tokens.spacingHorizontalS, flexWrap: "wrap" },
   actions: { display: "flex", gap: tokens.spacingHorizontalXS, flexWrap: "wrap" },
   problem: { color: tokens.colorPaletteRedForeground1 },
+  icons: { display: "flex", gap: tokens.spacingHorizontalXS },
 });
 
 const BADGE: Record<Status | "none", "success" | "warning" | "danger" | "informative"> = { on: "success", risk: "warning", off: "danger", none: "informative" };
@@ -34,6 +37,12 @@ export interface KpiListProps {
 
 export function summaryOf(kpi: KpiDefinition, series: KpiSeries | undefined): KpiSummary {
   return summarise(kpi, series?.values ?? []);
+}
+
+/** Whether the latest point sits above the centre (a special cause high), for the icon's letter. */
+function latestHigh(summary: KpiSummary): boolean {
+  const v = summary.spcValues[summary.spcValues.length - 1];
+  return summary.spc !== null && v > summary.spc.centre;
 }
 
 export function KpiList({ kpis, series, ...actions }: KpiListProps) {
@@ -86,6 +95,22 @@ function KpiCard(props: { kpi: KpiDefinition; summary: KpiSummary; series: KpiSe
       <Text size={200} data-testid="change">
         {summary.headline}
       </Text>
+      {summary.spc && summary.variation && (
+        <>
+          <div className={styles.row}>
+            <span className={styles.icons}>
+              <VariationIcon type={summary.variation} high={latestHigh(summary)} />
+              {summary.assurance && <AssuranceIcon assurance={summary.assurance} />}
+            </span>
+            <Text size={200} data-testid="spc-summary">
+              {summary.variationLabel}
+              {summary.assurance ? ` · ${summary.assurance.toLowerCase()}` : ""}
+              {summary.spcBaseline ? ` · limits from the first ${summary.spcBaseline} periods` : ""}
+            </Text>
+          </div>
+          <XmrChart chart={summary.spc} values={summary.spcValues} title={`Process behaviour chart of ${kpi.name}`} target={kpi.target} />
+        </>
+      )}
       <Text size={200}>
         Owner {kpi.owner || "none"} · {kpi.kind}
         {kpi.lastReviewed ? ` · reviewed ${kpi.lastReviewed}` : " · never reviewed"}

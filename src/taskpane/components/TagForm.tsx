@@ -100,6 +100,7 @@ export function TagForm({ kpis, editing, initial, disabled, onSubmit, onCancel }
         {text("baseline", "Baseline")}
         {text("unit", "Unit")}
       </div>
+      {text("spcBaseline", "Limits from first", "Periods that fix the process limits (e.g. before an initiative started); empty: all")}
       <Field label="Cadence" validationMessage={show("cadence")}>
         <Select className={styles.control} value={draft.cadence} onChange={(_, d) => set("cadence")(d.value)}>
           <option value="weekly">Weekly</option>

@@ -150,6 +150,11 @@ function createParser(host: FormulaHost): FormulaParser {
   });
   // Add-in functions get their arguments' references, as @requiresParameterAddresses needs.
   parser.funsPreserveRef.push(...host.functionNames().map((n) => n.toUpperCase()));
+  // The library's INDEX and MATCH misread ranges on other sheets; ours take plain values.
+  const internals = parser as unknown as { funsNeedContext: string[]; funsNeedContextAndNoDataRetrieve: string[]; functions: Record<string, unknown> };
+  internals.funsNeedContext = internals.funsNeedContext.filter((n) => n !== "INDEX");
+  internals.funsNeedContextAndNoDataRetrieve = internals.funsNeedContextAndNoDataRetrieve.filter((n) => n !== "INDEX");
+  Object.assign(internals.functions, LOOKUP_FUNCTIONS);
   const parse = parser.parse.bind(parser);
   parser.parse = (formula, position, allowReturnArray) => {
     const outer = sheetOfFormula;
@@ -163,10 +168,90 @@ function createParser(host: FormulaHost): FormulaParser {
   return parser;
 }
 
+const NA = () => new FormulaParser.FormulaError("#N/A");
+const REF = () => new FormulaParser.FormulaError("#REF!");
+const grid = (arg: ParserArgument): unknown[][] => (Array.isArray(arg.value) ? (arg.value as unknown[][]) : [[arg.value]]);
+const num = (arg: ParserArgument | undefined, fallback: number) => (arg === undefined || arg.omitted ? fallback : Number(arg.value));
+
+/**
+ * Excel's INDEX (array form) and MATCH (support.microsoft.com: "INDEX function", "MATCH
+ * function"): INDEX(array, row, [column]) with 0 meaning the whole row or column is not
+ * modelled; MATCH(value, one row or column, [type]) with type 0 exact (text case-insensitive),
+ * 1 the largest value <= it in ascending data, -1 the smallest >= it in descending data.
+ */
+const LOOKUP_FUNCTIONS = {
+  INDEX: (array: ParserArgument, row: ParserArgument, column?: ParserArgument) => {
+    const cells = grid(array);
+    let r = num(row, 1);
+    let c = num(column, 1);
+    if (cells.length === 1 && (column === undefined || column.omitted)) [r, c] = [1, r];
+    if (!(r >= 1 && c >= 1 && r <= cells.length && c <= cells[0].length)) return REF();
+    return cells[Math.floor(r) - 1][Math.floor(c) - 1] ?? 0;
+  },
+  MATCH: (lookup: ParserArgument, array: ParserArgument, type?: ParserArgument) => {
+    const cells = grid(array);
+    const line = cells.length === 1 ? cells[0] : cells.map((r) => r[0]);
+    const mode = num(type, 1);
+    const key = lookup.value;
+    const same = (v: unknown) => (typeof v === "string" && typeof key === "string" ? v.toLowerCase() === key.toLowerCase() : v === key);
+    if (mode === 0) {
+      const at = line.findIndex(same);
+      return at < 0 ? NA() : at + 1;
+    }
+    let found = -1;
+    for (let i = 0; i < line.length; i++) {
+      const v = line[i] as number | string;
+      if (typeof v !== typeof key || v === null) continue;
+      if (mode > 0 ? v <= (key as number | string) : v >= (key as number | string)) found = i;
+      else break;
+    }
+    return found < 0 ? NA() : found + 1;
+  },
+};
+
 /** Evaluates a formula as if it stood in (row, col) of `sheet`. */
 export function evaluateFormula(host: FormulaHost, sheet: string, row: number, col: number, formula: string): Scalar | FormulaErrorValue {
   const result = evaluateArray(host, sheet, row, col, formula);
   return result[0][0];
+}
+
+/**
+ * Structured references in a formula (Sales[Revenue], KPI_Register[At risk], T[['#Units]]) as
+ * the A1 ranges they stand for: fast-formula-parser has no table syntax, Excel has ("Using
+ * structured references with Excel tables"). A reference to no table column becomes #REF!.
+ */
+export function resolveStructured(formula: string, resolve: (name: string) => Reference | null): string {
+  let out = "";
+  let i = 0;
+  while (i < formula.length) {
+    const ch = formula[i];
+    if (ch === '"') {
+      const end = formula.indexOf('"', i + 1);
+      const stop = end < 0 ? formula.length : end + 1;
+      out += formula.slice(i, stop);
+      i = stop;
+      continue;
+    }
+    const name = /^[A-Za-z_\\][\w.\\]*\[/.exec(formula.slice(i));
+    const boundary = i === 0 || !/[\w.\\$'!]/.test(formula[i - 1]);
+    if (name && boundary) {
+      let j = i + name[0].length;
+      let level = 1;
+      while (j < formula.length && level > 0) {
+        if (formula[j] === "'") j++;
+        else if (formula[j] === "[") level++;
+        else if (formula[j] === "]") level--;
+        j++;
+      }
+      const target = resolve(formula.slice(i, j));
+      out += target ? `'${target.sheet.replace(/'/g, "''")}'!${cellName(target.row, target.col, true)}:${cellName(target.row + target.rowCount - 1, target.col + target.colCount - 1, true)}` : "#REF!";
+      i = j;
+      continue;
+    }
+    out += ch;
+    i++;
+  }
+  return out;
 }
 
 /** Evaluates a formula that may return an array (a dynamic-array formula that spills). */
@@ -174,7 +259,8 @@ export function evaluateArray(host: FormulaHost, sheet: string, row: number, col
   const parser = parserFor(host);
   depth++;
   try {
-    const result = parser.parse(formula.replace(/^=/, ""), { sheet, row: row + 1, col: col + 1 }, true);
+    const text = formula.includes("[") ? resolveStructured(formula, (n) => host.resolveName(n, sheet)) : formula;
+    const result = parser.parse(text.replace(/^=/, ""), { sheet, row: row + 1, col: col + 1 }, true);
     if (Array.isArray(result) && result.length > 0 && Array.isArray(result[0])) {
       return (result as unknown[][]).map((line) => line.map(fromParser));
     }

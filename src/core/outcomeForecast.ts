@@ -1,0 +1,59 @@
+/**
+ * What a validated leading KPI says about its outcome: KPI.LEAD_FORECAST's forecast of the next
+ * period of the lagging KPI, and whether that forecast is On track, At risk or Off track
+ * against the outcome's own target (KPI_STATUS's rules).
+ */
+import { leadForecast } from "./forecast";
+import { KpiDefinition } from "./kpi";
+import { ProblemError, isProblem } from "./problem";
+import { classify, defaultAtRisk, Status, STATUS_LABEL } from "./status";
+
+export const FORECAST_LEVEL = 0.8;
+
+export interface OutcomeForecast {
+  /** 1-based period of the ranges the forecast is for. */
+  period: number;
+  forecast: number;
+  lower: number;
+  upper: number;
+  status: Status;
+  sentence: string;
+}
+
+/** Both series aligned on their latest periods, as the chain analysis aligns them. */
+export function alignLatest(a: readonly (number | null)[], b: readonly (number | null)[]): [Float64Array, Float64Array] {
+  const n = Math.min(a.length, b.length);
+  const f = (v: readonly (number | null)[]) => Float64Array.from(v.slice(v.length - n), (x) => (x === null ? NaN : x));
+  return [f(a), f(b)];
+}
+
+/** The forecast of the first coming period, or null when there is none (lag 0, too few pairs, no leading value). */
+export function forecastOutcome(
+  leading: Pick<KpiDefinition, "name">,
+  lagging: Pick<KpiDefinition, "name" | "target" | "atRisk" | "direction" | "unit">,
+  leadingValues: readonly (number | null)[],
+  laggingValues: readonly (number | null)[],
+  lag: number,
+  digits = 0,
+): OutcomeForecast | null {
+  if (lag < 1) return null;
+  const [x, y] = alignLatest(leadingValues, laggingValues);
+  let result;
+  try {
+    result = leadForecast(x, y, lag, FORECAST_LEVEL);
+  } catch (e) {
+    if (e instanceof ProblemError) return null;
+    throw e;
+  }
+  const row = result.rows[0];
+  if (isProblem(row.forecast) || isProblem(row.lower) || isProblem(row.upper)) return null;
+  const status = classify(row.forecast, lagging.target, lagging.atRisk ?? defaultAtRisk(lagging.target, lagging.direction), lagging.direction);
+  const fmt = (v: number) => v.toLocaleString("en-US", { maximumFractionDigits: digits, minimumFractionDigits: digits });
+  const unit = lagging.unit ? ` ${lagging.unit}` : "";
+  const ahead = lag === 1 ? "next period" : `next ${lag} periods`;
+  const sentence =
+    `${lagging.name} forecast from ${leading.name}: ${fmt(row.forecast)}${unit} next period ` +
+    `(80% interval ${fmt(row.lower)} to ${fmt(row.upper)}), projected ${STATUS_LABEL[status]} against its target of ${fmt(lagging.target)}${unit}` +
+    (lag > 1 ? `; ${leading.name} already covers the ${ahead}.` : ".");
+  return { period: row.period, forecast: row.forecast, lower: row.lower, upper: row.upper, status, sentence };
+}

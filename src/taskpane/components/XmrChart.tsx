@@ -1,0 +1,61 @@
+/**
+ * The KPI's process behaviour chart, as KPI.SPC computes it: points coloured by type (blue
+ * improvement, orange concern, grey common cause), the centre line, the process limits (dashed)
+ * and the near-limit lines (dotted). Fits the 320 px pane; the numbers are in a hidden table.
+ */
+import { PointType, SpcResult } from "../../core/spc";
+
+const COLOUR: Record<PointType, string> = { "Common cause": "#7F7F7F", Improvement: "#1F6FB2", Concern: "#E46C0A", High: "#1F6FB2", Low: "#E46C0A" };
+
+export function XmrChart({ chart, values, title, target }: { chart: SpcResult; values: readonly number[]; title: string; target: number }) {
+  const width = 280;
+  const height = 110;
+  const pad = 6;
+  const near = (2 / 3) * (chart.upper - chart.centre);
+  const lo = Math.min(chart.lower, ...values, target);
+  const hi = Math.max(chart.upper, ...values, target);
+  const y = (v: number) => (hi === lo ? height / 2 : pad + ((hi - v) / (hi - lo)) * (height - 2 * pad));
+  const x = (i: number) => (values.length < 2 ? width / 2 : pad + (i / (values.length - 1)) * (width - 2 * pad));
+  const line = (v: number, dash: string, colour: string, key: string) => <line key={key} x1={pad} x2={width - pad} y1={y(v)} y2={y(v)} stroke={colour} strokeDasharray={dash} strokeWidth="1" />;
+  const special = chart.types.filter((t) => t !== "Common cause").length;
+  const label = `${title}: ${values.length} points, centre ${fmt(chart.centre)}, limits ${fmt(chart.lower)} to ${fmt(chart.upper)}, ${special} special-cause point${special === 1 ? "" : "s"}`;
+  return (
+    <figure style={{ margin: 0 }}>
+      <svg width="100%" viewBox={`0 0 ${width} ${height}`} role="img" aria-label={label} data-testid="xmr-chart" style={{ maxWidth: width }}>
+        {line(chart.upper, "4 3", "#A6A6A6", "upper")}
+        {line(chart.lower, "4 3", "#A6A6A6", "lower")}
+        {line(chart.centre + near, "1 3", "#BFBFBF", "near-up")}
+        {line(chart.centre - near, "1 3", "#BFBFBF", "near-down")}
+        {line(chart.centre, "", "#595959", "centre")}
+        {line(target, "6 2", "#C00000", "target")}
+        <polyline fill="none" stroke="#A6A6A6" strokeWidth="1" points={values.map((v, i) => `${x(i)},${y(v)}`).join(" ")} />
+        {values.map((v, i) => (
+          <circle key={i} cx={x(i)} cy={y(v)} r="2.6" fill={COLOUR[chart.types[i]]} />
+        ))}
+      </svg>
+      <table style={{ position: "absolute", width: 1, height: 1, overflow: "hidden", clip: "rect(0 0 0 0)" }}>
+        <caption>{title}</caption>
+        <thead>
+          <tr>
+            <th scope="col">Period</th>
+            <th scope="col">Value</th>
+            <th scope="col">Type</th>
+          </tr>
+        </thead>
+        <tbody>
+          {values.map((v, i) => (
+            <tr key={i}>
+              <td>{i + 1}</td>
+              <td>{v}</td>
+              <td>{chart.types[i]}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </figure>
+  );
+}
+
+function fmt(v: number): string {
+  return v.toLocaleString("en-US", { maximumFractionDigits: 2 });
+}
