@@ -7,6 +7,7 @@
  */
 import { fail, Problem } from "./problem";
 import { twoSidedTCritical } from "./stats/distributions";
+import { divided, powerOfTwoScale } from "./stats/scale";
 
 export interface OlsFit {
   intercept: number;
@@ -67,6 +68,18 @@ export function olsFit(x: ArrayLike<number>, y: ArrayLike<number>): OlsFit {
  * last reported lagging value.
  */
 export function leadForecast(leading: Float64Array, lagging: Float64Array, lag: number, level: number): { fit: OlsFit; rows: ForecastRow[] } {
+  // Fitted on both series scaled near 1 (stats/scale.ts), so no square overflows; scaled back.
+  const sx = powerOfTwoScale(leading);
+  const sy = powerOfTwoScale(lagging);
+  const { fit, rows } = leadForecastScaled(divided(leading, sx), divided(lagging, sy), lag, level);
+  const back = (v: number | Problem) => (v instanceof Problem ? v : v * sy);
+  return {
+    fit: { ...fit, intercept: fit.intercept * sy, slope: (fit.slope * sy) / sx, stdError: fit.stdError * sy, meanX: fit.meanX * sx, sxx: fit.sxx * sx * sx },
+    rows: rows.map((r) => ({ period: r.period, forecast: back(r.forecast), lower: back(r.lower), upper: back(r.upper) })),
+  };
+}
+
+function leadForecastScaled(leading: Float64Array, lagging: Float64Array, lag: number, level: number): { fit: OlsFit; rows: ForecastRow[] } {
   const x: number[] = [];
   const y: number[] = [];
   let last = -1;

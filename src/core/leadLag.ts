@@ -4,6 +4,7 @@
  * correlated (Pearson, or Spearman on average ranks) with a t-test of "no correlation".
  * Series use NaN for a missing period.
  */
+import { divided, powerOfTwoScale } from "./stats/scale";
 import { Problem } from "./problem";
 import { Correlation, correlationPValue, pearson } from "./stats/correlation";
 import { pearsonByLag } from "./stats/laggedCorrelation";
@@ -45,9 +46,14 @@ export function differences(series: ArrayLike<number>): Float64Array {
 
 export function leadLag(leading: ArrayLike<number>, lagging: ArrayLike<number>, options: LeadLagOptions): LagRow[] {
   // The series are only read, so a typed array is used as it is.
-  const asTyped = (v: ArrayLike<number>) => (v instanceof Float64Array ? v : Float64Array.from(v));
-  const x = options.difference ? differences(leading) : asTyped(leading);
-  const y = options.difference ? differences(lagging) : asTyped(lagging);
+  // Each series scaled near 1 first (stats/scale.ts): r is scale-free, and neither the
+  // differences nor the sums of squares can then overflow or underflow.
+  const asTyped = (v: ArrayLike<number>) => {
+    const scale = powerOfTwoScale(v);
+    return scale !== 1 ? divided(v, scale) : v instanceof Float64Array ? v : Float64Array.from(v);
+  };
+  const x = options.difference ? differences(asTyped(leading)) : asTyped(leading);
+  const y = options.difference ? differences(asTyped(lagging)) : asTyped(lagging);
   if (options.method === "pearson") {
     return pearsonByLag(x, y, options.maxLag).map(({ lag, n, result }) => rowOf(lag, n, result));
   }

@@ -3,6 +3,7 @@
  * compared with every number before them (the baseline) by a t-test, a Mann–Whitney test or
  * the XmR rules. Series use NaN for a missing period; gaps are skipped.
  */
+import { divided, powerOfTwoScale } from "./stats/scale";
 import { mean } from "simple-statistics";
 import { fail, Problem } from "./problem";
 import { mannWhitney } from "./stats/mannWhitney";
@@ -40,6 +41,15 @@ export const CHANGE_LABEL: Record<-1 | 0 | 1, string> = {
 };
 
 export function sigChange(series: ArrayLike<number>, options: SigChangeOptions): SigChangeResult {
+  // Computed on the series scaled near 1 (stats/scale.ts); means and limits scaled back.
+  const scale = powerOfTwoScale(series);
+  const result = sigChangeScaled(scale === 1 ? series : divided(series, scale), options);
+  if (scale === 1) return result;
+  const back = (v: number | null) => (v === null ? null : v * scale);
+  return { ...result, baselineMean: result.baselineMean * scale, recentMean: result.recentMean * scale, lower: back(result.lower), upper: back(result.upper) };
+}
+
+function sigChangeScaled(series: ArrayLike<number>, options: SigChangeOptions): SigChangeResult {
   const { recent, alpha, method } = options;
   if (method === "mann-whitney" && recent < 2) {
     fail("value", 'method "mann-whitney" needs recent >= 2: one value has no rank distribution to compare');

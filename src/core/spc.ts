@@ -7,6 +7,7 @@
 import { fail } from "./problem";
 import { NATURAL_LIMIT_FACTOR, xmrChart } from "./stats/xmr";
 import { median, MIN_USEFUL_POINTS, RunsAnalysis, runsAnalysis } from "./stats/runs";
+import { divided, powerOfTwoScale } from "./stats/scale";
 
 export type SpcDirection = "higher" | "lower" | "neutral";
 export type PointType = "Common cause" | "Improvement" | "Concern" | "High" | "Low";
@@ -33,7 +34,22 @@ export interface SpcResult {
 }
 
 /** `values` are the numbers in time order (gaps already skipped); `baseline` how many fix the limits. */
-export function spc(values: Float64Array, direction: SpcDirection, baseline?: number): SpcResult {
+export function spc(series: Float64Array, direction: SpcDirection, baseline?: number): SpcResult {
+  // Charted on the series scaled near 1 (stats/scale.ts); the limits are scaled back.
+  const scale = powerOfTwoScale(series);
+  const result = spcScaled(scale === 1 ? series : divided(series, scale), direction, baseline);
+  if (scale === 1) return result;
+  return {
+    ...result,
+    centre: result.centre * scale,
+    averageMovingRange: result.averageMovingRange * scale,
+    lower: result.lower * scale,
+    upper: result.upper * scale,
+    baselineMedian: result.baselineMedian * scale,
+  };
+}
+
+function spcScaled(values: Float64Array, direction: SpcDirection, baseline?: number): SpcResult {
   const n = values.length;
   if (n < 3) fail("na", `SPC needs at least 3 numbers; got ${n}`);
   const b = baseline ?? n;

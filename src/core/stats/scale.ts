@@ -1,0 +1,28 @@
+/**
+ * Scale-free statistics at any magnitude. Squares of values near 1e±170 overflow or underflow
+ * (1e170² is beyond the largest double; 1e-170² below the smallest), so a series is first
+ * divided by a power of two near its largest magnitude: exact (only the exponent changes), and
+ * it leaves every value within [−2, 2), where sums of squares are safe. Statistics invariant to
+ * scale (r, t, z, p) are then computed as they are; results in the data's units are multiplied
+ * back by the same power of two.
+ */
+
+/** A power of two 2^e with 2^e <= max |v| < 2^(e+1) (1 for a series of zeros or no numbers). */
+export function powerOfTwoScale(values: ArrayLike<number>): number {
+  let max = 0;
+  for (let i = 0; i < values.length; i++) {
+    const a = Math.abs(values[i]);
+    if (a > max && a !== Infinity) max = a;
+  }
+  if (max === 0) return 1;
+  const scale = 2 ** Math.floor(Math.log2(max));
+  // log2 may round across a power of two; keep max / scale within [1, 2).
+  return max / scale >= 2 ? scale * 2 : max / scale < 1 ? scale / 2 : scale;
+}
+
+/** The series divided by `scale` (NaN gaps stay NaN). */
+export function divided(values: ArrayLike<number>, scale: number): Float64Array {
+  const out = new Float64Array(values.length);
+  for (let i = 0; i < values.length; i++) out[i] = values[i] / scale;
+  return out;
+}
