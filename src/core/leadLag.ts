@@ -4,12 +4,13 @@
  * correlated (Pearson, or Spearman on average ranks) with a t-test of "no correlation".
  * Series use NaN for a missing period.
  */
+import { runToEnd, Steps } from "./steps";
 import { divided, powerOfTwoScale } from "./stats/scale";
 import { Problem } from "./problem";
 import { Correlation, correlationPValue, pearson } from "./stats/correlation";
-import { pearsonByLag } from "./stats/laggedCorrelation";
-import { ascendingOrder } from "./stats/ranks";
-import { spearmanByLagComplete } from "./stats/laggedRanks";
+import { pearsonByLagSteps } from "./stats/laggedCorrelation";
+import { ascendingOrderSteps } from "./stats/ranks";
+import { spearmanByLagCompleteSteps } from "./stats/laggedRanks";
 
 export type CorrelationMethod = "pearson" | "spearman";
 
@@ -45,6 +46,11 @@ export function differences(series: ArrayLike<number>): Float64Array {
 }
 
 export function leadLag(leading: ArrayLike<number>, lagging: ArrayLike<number>, options: LeadLagOptions): LagRow[] {
+  return runToEnd(leadLagSteps(leading, lagging, options));
+}
+
+/** leadLag in steps (core/steps.ts): one per lag, and one after each sort. */
+export function* leadLagSteps(leading: ArrayLike<number>, lagging: ArrayLike<number>, options: LeadLagOptions): Steps<LagRow[]> {
   // The series are only read, so a typed array is used as it is.
   // Each series scaled near 1 first (stats/scale.ts): r is scale-free, and neither the
   // differences nor the sums of squares can then overflow or underflow.
@@ -53,16 +59,22 @@ export function leadLag(leading: ArrayLike<number>, lagging: ArrayLike<number>, 
     return scale !== 1 ? divided(v, scale) : v instanceof Float64Array ? v : Float64Array.from(v);
   };
   const x = options.difference ? differences(asTyped(leading)) : asTyped(leading);
+  yield;
   const y = options.difference ? differences(asTyped(lagging)) : asTyped(lagging);
+  yield;
   if (options.method === "pearson") {
-    return pearsonByLag(x, y, options.maxLag).map(({ lag, n, result }) => rowOf(lag, n, result));
+    return (yield* pearsonByLagSteps(x, y, options.maxLag)).map(({ lag, n, result }) => rowOf(lag, n, result));
   }
   if (!hasGap(x) && !hasGap(y)) {
-    return spearmanByLagComplete(x, y, options.maxLag).map(({ lag, n, result }) => rowOf(lag, n, result));
+    return (yield* spearmanByLagCompleteSteps(x, y, options.maxLag)).map(({ lag, n, result }) => rowOf(lag, n, result));
   }
-  const correlateLag = spearmanByLag(x, y);
+  yield;
+  const correlateLag = yield* spearmanByLag(x, y);
   const rows: LagRow[] = [];
-  for (let lag = 0; lag <= options.maxLag; lag++) rows.push(correlateLag(lag));
+  for (let lag = 0; lag <= options.maxLag; lag++) {
+    yield;
+    rows.push(correlateLag(lag));
+  }
   return rows;
 }
 
@@ -105,10 +117,11 @@ function rowOf(lag: number, n: number, c: Correlation | Problem): LagRow {
  * sums of the ranks and of their squares, so one more pass (the cross products) gives r. A lag
  * with |r| near 1 is recomputed by the exact routine, for 1 − r².
  */
-function spearmanByLag(x: Float64Array, y: Float64Array): LagCorrelator {
+function* spearmanByLag(x: Float64Array, y: Float64Array): Steps<LagCorrelator> {
   const n = Math.min(x.length, y.length);
-  const xs = sortedWithOrder(x.subarray(0, n));
-  const ys = sortedWithOrder(y.subarray(0, n));
+  const xs = yield* sortedWithOrder(x.subarray(0, n));
+  yield;
+  const ys = yield* sortedWithOrder(y.subarray(0, n));
   // stamp[i] === lag marks the periods kept at this lag: no clearing between lags.
   const stampX = new Int32Array(n).fill(-1);
   const stampY = new Int32Array(n).fill(-1);
@@ -149,8 +162,8 @@ function spearmanByLag(x: Float64Array, y: Float64Array): LagCorrelator {
 }
 
 /** The values in ascending order (gaps last), with the index each came from. */
-function sortedWithOrder(v: Float64Array): { values: Float64Array; order: Uint32Array } {
-  const order = ascendingOrder(v.map((a) => (a === a ? a : Infinity)));
+function* sortedWithOrder(v: Float64Array): Steps<{ values: Float64Array; order: Uint32Array }> {
+  const order = yield* ascendingOrderSteps(v.map((a) => (a === a ? a : Infinity)));
   const values = new Float64Array(v.length);
   for (let p = 0; p < order.length; p++) values[p] = v[order[p]];
   return { values, order };

@@ -4,6 +4,7 @@
  * the XmR rules. Series use NaN for a missing period; gaps are skipped.
  */
 import { divided, powerOfTwoScale } from "./stats/scale";
+import { numbersOf } from "./numbers";
 import { mean } from "simple-statistics";
 import { fail, Problem } from "./problem";
 import { mannWhitney } from "./stats/mannWhitney";
@@ -107,15 +108,4 @@ function sigChangeScaled(series: ArrayLike<number>, options: SigChangeOptions): 
     lower: test.lower,
     upper: test.upper,
   };
-}
-
-/** The numbers of a series, gaps (NaN) skipped, in a typed array. */
-function numbersOf(series: ArrayLike<number>): Float64Array {
-  const out = new Float64Array(series.length);
-  let n = 0;
-  for (let i = 0; i < series.length; i++) {
-    const v = series[i];
-    if (v === v) out[n++] = v;
-  }
-  return out.subarray(0, n);
 }

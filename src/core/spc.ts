@@ -26,8 +26,8 @@ export interface SpcResult {
   upper: number;
   /** Each point's type, in order. */
   types: PointType[];
-  /** The rules that flag each point. */
-  rules: SpcRule[][];
+  /** The rules that flag each point, as bits (1 << index in SPC_RULES): a million points stay cheap. */
+  flags: Uint8Array;
   baselineMedian: number;
   /** Null when fewer than MIN_USEFUL_POINTS points are off the median. */
   runs: RunsAnalysis | null;
@@ -56,62 +56,64 @@ function spcScaled(values: Float64Array, direction: SpcDirection, baseline?: num
   if (!Number.isInteger(b) || b < 3 || b > n) fail("value", `baseline must be a whole number from 3 to ${n} (the count of numbers); got ${b}`);
   const chart = xmrChart(values.subarray(0, b));
   const near = NEAR_FACTOR * chart.averageMovingRange;
-  const rules: SpcRule[][] = Array.from({ length: n }, () => []);
+  const flags = new Uint8Array(n);
   const trendSide = new Int8Array(n);
-  const flag = (i: number, rule: SpcRule) => {
-    if (!rules[i].includes(rule)) rules[i].push(rule);
-  };
 
-  for (let i = 0; i < n; i++) if (values[i] > chart.upper || values[i] < chart.lower) flag(i, "outside");
-  // Shift: 7 or more in a row strictly on one side of the centre.
-  forEachRun(n, (i) => Math.sign(values[i] - chart.centre), RUN, (i) => flag(i, "shift"));
+  const bit = (rule: SpcRule) => 1 << SPC_RULES.indexOf(rule);
+  for (let i = 0; i < n; i++) if (values[i] > chart.upper || values[i] < chart.lower) flags[i] |= bit("outside");
+  // Shift: 7 or more in a row strictly on one side of the centre (a point on it breaks the run).
+  markRuns(n, (i) => (values[i] > chart.centre ? 1 : values[i] < chart.centre ? -1 : 0), RUN, (from, to) => {
+    for (let j = from; j < to; j++) flags[j] |= bit("shift");
+  });
   // Trend: 7 or more points each strictly above (below) the one before: 6 rises (falls) in a row.
-  forEachRun(
-    n,
-    (i) => (i === 0 ? 0 : Math.sign(values[i] - values[i - 1])),
-    RUN - 1,
-    (i, side) => {
-      for (const j of [i - 1, i]) {
-        flag(j, "trend");
-        trendSide[j] = side;
-      }
-    },
-  );
+  markRuns(n, (i) => (i === 0 ? 0 : values[i] > values[i - 1] ? 1 : values[i] < values[i - 1] ? -1 : 0), RUN - 1, (from, to, side) => {
+    for (let j = from - 1; j < to; j++) {
+      flags[j] |= bit("trend");
+      trendSide[j] = side;
+    }
+  });
   // Two of three beyond the near-limit line, all three on that side of the centre.
+  const twoOfThree = 1 << SPC_RULES.indexOf("two of three");
   for (let i = 0; i + 2 < n; i++) {
-    for (const side of [1, -1]) {
-      const window = [values[i], values[i + 1], values[i + 2]];
-      const onSide = window.every((v) => side * (v - chart.centre) > 0);
-      const beyond = window.filter((v) => side * (v - chart.centre) > near).length;
-      if (onSide && beyond >= 2) for (let j = i; j < i + 3; j++) flag(j, "two of three");
+    for (let side = 1; side >= -1; side -= 2) {
+      let onSide = 0;
+      let beyond = 0;
+      for (let j = i; j < i + 3; j++) {
+        const d = side * (values[j] - chart.centre);
+        if (d > 0) onSide++;
+        if (d > near) beyond++;
+      }
+      if (onSide === 3 && beyond >= 2) for (let j = i; j < i + 3; j++) flags[j] |= twoOfThree;
     }
   }
-  for (const r of rules) r.sort((a, b) => SPC_RULES.indexOf(a) - SPC_RULES.indexOf(b));
-
-  const types = rules.map((r, i): PointType => {
-    if (r.length === 0) return "Common cause";
+  const high: PointType = direction === "neutral" ? "High" : direction === "higher" ? "Improvement" : "Concern";
+  const low: PointType = direction === "neutral" ? "Low" : direction === "higher" ? "Concern" : "Improvement";
+  const types: PointType[] = new Array(n);
+  for (let i = 0; i < n; i++) {
     const side = values[i] > chart.centre ? 1 : values[i] < chart.centre ? -1 : trendSide[i];
-    if (direction === "neutral") return side > 0 ? "High" : "Low";
-    return (side > 0) === (direction === "higher") ? "Improvement" : "Concern";
-  });
+    types[i] = flags[i] === 0 ? "Common cause" : side > 0 ? high : low;
+  }
 
   const baselineMedian = median(values.subarray(0, b));
   const runs = runsAnalysis(values, baselineMedian);
-  return { ...chart, types, rules, baselineMedian, runs: runs.useful >= MIN_USEFUL_POINTS ? runs : null };
+  return { ...chart, types, flags, baselineMedian, runs: runs.useful >= MIN_USEFUL_POINTS ? runs : null };
 }
 
-/**
- * Calls `mark` for every index of every maximal run of equal non-zero `sideOf` values at least
- * `length` long, with the run's side.
- */
-function forEachRun(n: number, sideOf: (i: number) => number, length: number, mark: (i: number, side: number) => void): void {
+/** The rules that flag point i, in the contract's order. */
+export function rulesOf(result: SpcResult, i: number): SpcRule[] {
+  return SPC_RULES.filter((_, bit) => (result.flags[i] >> bit) & 1);
+}
+
+/** Calls `mark(from, to, side)` for every maximal run [from, to) of one non-zero side at least `length` long. */
+function markRuns(n: number, sideOf: (i: number) => number, length: number, mark: (from: number, to: number, side: number) => void): void {
   let start = 0;
-  for (let i = 0; i <= n; i++) {
-    const side = i < n ? sideOf(i) : 0;
-    if (i < n && i > start && side === sideOf(start) && side !== 0) continue;
-    const runSide = start < n ? sideOf(start) : 0;
-    if (runSide !== 0 && i - start >= length) for (let j = start; j < i; j++) mark(j, runSide);
+  let side = n > 0 ? sideOf(0) : 0;
+  for (let i = 1; i <= n; i++) {
+    const next = i < n ? sideOf(i) : 0;
+    if (i < n && next === side) continue;
+    if (side !== 0 && i - start >= length) mark(start, i, side);
     start = i;
+    side = next;
   }
 }
 

@@ -6,7 +6,7 @@
  */
 import { invoke } from "./invoke";
 import { kpiStatusCells } from "./kpiStatusCells";
-import { leadLagCells } from "./leadLagCells";
+import { leadLagCellsSteps } from "./leadLagCells";
 import { sigChangeCells } from "./sigChangeCells";
 import { spcCells } from "./spcCells";
 import { leadForecastCells } from "./leadForecastCells";
@@ -36,9 +36,10 @@ export function kpiStatus(actual: any[][], target: any[][], at_risk?: any[][], d
  * @param {any} [method] "pearson" or "spearman" (ranks). Default "pearson".
  * @param {any} [difference] TRUE to correlate period-over-period differences (guards against two trends correlating). Default FALSE.
  * @param {any} [output] "table" (header lag, r, p_value, n and a row per lag), "values" (no header) or "best" (the lag with the largest |r|, p Bonferroni-adjusted). Default "table".
- * @param {CustomFunctions.Invocation} [invocation] Passed by Excel.
+ * @param {CustomFunctions.CancelableInvocation} [invocation] Passed by Excel.
  * @returns {any[][]} Lag, correlation, two-sided p-value and number of pairs.
  * @requiresParameterAddresses
+ * @cancelable
  */
 export function leadLagCorr(
   leading: any[][],
@@ -47,9 +48,9 @@ export function leadLagCorr(
   method?: any,
   difference?: any,
   output?: any,
-  invocation?: CustomFunctions.Invocation,
+  invocation?: CustomFunctions.CancelableInvocation,
 ) {
-  return invoke("LEADLAG_CORR", invocation, [leading, lagging], [0, 1], ([a, b]) => leadLagCells(a, b, max_lag, method, difference, output));
+  return invoke("LEADLAG_CORR", invocation, [leading, lagging], [0, 1], ([a, b]) => leadLagCellsSteps(a, b, max_lag, method, difference, output));
 }
 
 /**

@@ -1,5 +1,6 @@
 /** LEADLAG_CORR over Excel's cells. */
-import { bestLag, CorrelationMethod, LagRow, leadLag } from "../core/leadLag";
+import { bestLag, CorrelationMethod, LagRow, leadLagSteps } from "../core/leadLag";
+import { runToEnd, Steps } from "../core/steps";
 import { fail, Problem } from "../core/problem";
 import { readBoolean, readChoice, readSeries, readWholeNumber, ResultCell } from "./cells";
 
@@ -10,16 +11,23 @@ export const DEFAULT_MAX_LAG = 12;
 /** A table of max_lag + 2 rows must fit on a sheet of 1,048,576 rows. */
 export const MAX_LAG_LIMIT = 1_048_574;
 
-export function leadLagCells(
+export function leadLagCells(leading: unknown, lagging: unknown, maxLag: unknown, method: unknown, difference: unknown, output: unknown): ResultCell[][] {
+  return runToEnd(leadLagCellsSteps(leading, lagging, maxLag, method, difference, output));
+}
+
+/** LEADLAG_CORR in steps, so a full column with many lags can run in time slices. */
+export function* leadLagCellsSteps(
   leading: unknown,
   lagging: unknown,
   maxLag: unknown,
   method: unknown,
   difference: unknown,
   output: unknown,
-): ResultCell[][] {
+): Steps<ResultCell[][]> {
   const x = readSeries(leading, "leading");
+  yield;
   const y = readSeries(lagging, "lagging");
+  yield;
   if (x.length !== y.length) {
     fail("value", `leading and lagging must have the same number of periods; got ${x.length} and ${y.length}`);
   }
@@ -29,7 +37,7 @@ export function leadLagCells(
     difference: readBoolean(difference, "difference", false),
   };
   const out = readChoice<LeadLagOutput>(output, "output", ["table", "values", "best"], "table");
-  const rows = leadLag(x, y, options);
+  const rows = yield* leadLagSteps(x, y, options);
   if (out === "best") {
     const best = bestLag(rows);
     if (best instanceof Problem) return [[best]];

@@ -1,8 +1,9 @@
 /** KPI.SPC over Excel's cells (FUNCTIONS.md, "KPI.SPC"). */
 import { Problem } from "../core/problem";
-import { assurance, PointType, spc, SpcDirection, SpcResult, variationOf } from "../core/spc";
+import { assurance, PointType, rulesOf, spc, SpcDirection, SpcResult, variationOf } from "../core/spc";
 import { asMatrix, isBlank, readChoice, readNumber, readSeries, ResultCell, singleValue } from "./cells";
 import { fail } from "../core/problem";
+import { numbersOf } from "../core/numbers";
 
 export type SpcOutput = "variation" | "assurance" | "runs" | "points" | "detail";
 
@@ -11,7 +12,7 @@ export function spcCells(values: unknown, target: unknown, direction: unknown, b
   const goal = readTarget(target);
   const dir = readChoice<SpcDirection>(direction, "direction", ["higher", "lower", "neutral"], "higher");
   const out = readChoice<SpcOutput>(output, "output", ["variation", "assurance", "runs", "points", "detail"], "variation");
-  const numbers = series.filter((v) => !Number.isNaN(v));
+  const numbers = numbersOf(series);
   const b = readBaseline(baseline, numbers.length);
   const result = spc(numbers, dir, b);
   const latest = result.types[result.types.length - 1];
@@ -71,7 +72,7 @@ function detail(result: SpcResult, target: number | null, dir: SpcDirection, lat
     ["average_moving_range", result.averageMovingRange],
     ["lower_limit", result.lower],
     ["upper_limit", result.upper],
-    ["rules", result.rules[result.rules.length - 1].join(", ")],
+    ["rules", rulesOf(result, result.flags.length - 1).join(", ")],
     ["variation", variationOf(latest)],
     ["assurance", target === null ? "" : assuranceCell(result, target, dir)],
     ["median", result.baselineMedian],
@@ -84,3 +85,4 @@ function detail(result: SpcResult, target: number | null, dir: SpcDirection, lat
   ];
   return [["measure", "value"], ...rows];
 }
+

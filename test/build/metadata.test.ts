@@ -19,7 +19,7 @@ interface FunctionMetadata {
   description?: string;
   parameters: Parameter[];
   result: { dimensionality?: string };
-  options?: { requiresParameterAddresses?: boolean };
+  options?: { requiresParameterAddresses?: boolean; cancelable?: boolean };
 }
 
 let functions: FunctionMetadata[];
@@ -64,7 +64,11 @@ describe("generated custom-function metadata", () => {
   });
 
   it("asks Excel for each argument's address, so a blank passed as 0 can be told from a real 0", () => {
-    for (const f of functions) expect({ id: f.id, options: f.options }).toEqual({ id: f.id, options: { requiresParameterAddresses: true } });
+    for (const f of functions) expect({ id: f.id, addresses: f.options?.requiresParameterAddresses }).toEqual({ id: f.id, addresses: true });
+  });
+
+  it("lets Excel cancel LEADLAG_CORR, the one function whose work can outlast a recalculation", () => {
+    expect(functions.filter((f) => f.options?.cancelable).map((f) => f.id)).toEqual(["LEADLAG_CORR"]);
   });
 
   it("registers in the workbench the same functions, parameter counts and options as functions.json", () => {

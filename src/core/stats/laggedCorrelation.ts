@@ -7,6 +7,7 @@
  * (a near-constant subset) or whose |r| is near 1 is recomputed pair by pair by the exact
  * two-pass routine, which also decides exact constancy.
  */
+import { runToEnd, Steps } from "../steps";
 import { Correlation, pearson } from "./correlation";
 import { Problem } from "../problem";
 
@@ -47,7 +48,10 @@ function meanOfNumbers(v: ArrayLike<number>): number {
   return origin + sum / count;
 }
 
-function prepare(v: ArrayLike<number>, n: number): Prepared {
+/** Elements prepared between two steps: a slice of work well under the event loop's budget. */
+const PREPARE_CHUNK = 1 << 17;
+
+function* prepare(v: ArrayLike<number>, n: number): Steps<Prepared> {
   const mean = meanOfNumbers(v);
   const centred = new Float64Array(n);
   const prefix = new Float64Array(n + 1);
@@ -58,6 +62,7 @@ function prepare(v: ArrayLike<number>, n: number): Prepared {
   let s = 0;
   let s2 = 0;
   for (let i = 0; i < n; i++) {
+    if (i % PREPARE_CHUNK === PREPARE_CHUNK - 1) yield;
     const value = v[i];
     if (value === value) {
       const c = value - mean;
@@ -93,14 +98,28 @@ function dot(a: Float64Array, b: Float64Array, offset: number, length: number): 
 }
 
 /** Pearson correlation for lags 0..maxLag; each entry is a Correlation or the Problem for that lag. */
-export function pearsonByLag(x: ArrayLike<number>, y: ArrayLike<number>, maxLag: number): { lag: number; n: number; result: Correlation | Problem }[] {
+export function pearsonByLag(x: ArrayLike<number>, y: ArrayLike<number>, maxLag: number): LagResult[] {
+  return runToEnd(pearsonByLagSteps(x, y, maxLag));
+}
+
+export interface LagResult {
+  lag: number;
+  n: number;
+  result: Correlation | Problem;
+}
+
+/** pearsonByLag in steps: one after preparing each series, then one per lag. */
+export function* pearsonByLagSteps(x: ArrayLike<number>, y: ArrayLike<number>, maxLag: number): Steps<LagResult[]> {
   const n = Math.min(x.length, y.length);
-  const px = prepare(x, n);
-  const py = prepare(y, n);
+  const px = yield* prepare(x, n);
+  yield;
+  const py = yield* prepare(y, n);
+  yield;
   const rows: { lag: number; n: number; result: Correlation | Problem }[] = [];
   // Scratch space for the lags recomputed pair by pair, allocated only if one is.
   let scratch: { x: Float64Array; y: Float64Array } | null = null;
   for (let lag = 0; lag <= maxLag; lag++) {
+    if (lag > 0) yield;
     const length = Math.max(0, n - lag);
     if (length < 3) {
       const m = countPairs(px, py, lag, length);

@@ -5,17 +5,21 @@
  * (one sort each) and each lag costs one pass that uses the ranks and updates them for the next.
  */
 import { Correlation, pearson } from "./correlation";
-import { averageRanks } from "./ranks";
+import { averageRanks, averageRanksSteps } from "./ranks";
 import { Problem } from "../problem";
+import { Steps } from "../steps";
+import { LagResult } from "./laggedCorrelation";
 
 const NEAR_PERFECT = 0.9;
 
-export function spearmanByLagComplete(x: Float64Array, y: Float64Array, maxLag: number): { lag: number; n: number; result: Correlation | Problem }[] {
+export function* spearmanByLagCompleteSteps(x: Float64Array, y: Float64Array, maxLag: number): Steps<LagResult[]> {
   const n = Math.min(x.length, y.length);
-  const rx = averageRanks(x.subarray(0, n)).ranks;
-  const ry = averageRanks(y.subarray(0, n)).ranks;
-  const rows: { lag: number; n: number; result: Correlation | Problem }[] = [];
+  const rx = (yield* averageRanksSteps(x.subarray(0, n))).ranks;
+  yield;
+  const ry = (yield* averageRanksSteps(y.subarray(0, n))).ranks;
+  const rows: LagResult[] = [];
   for (let lag = 0; lag <= maxLag; lag++) {
+    yield;
     const m = Math.max(0, n - lag);
     if (m < 3) {
       rows.push({ lag, n: m, result: new Problem("na", `needs at least 3 pairs of numbers, got ${m}`) });

@@ -3,13 +3,24 @@
  * the Mann–Whitney test define them.
  */
 
+import { runToEnd, Steps } from "../steps";
+
 /**
  * Indices of `values` in ascending order of value (no NaN). A quicksort of keys and indices
  * together: a comparator callback per comparison (Array.prototype.sort) costs several times more
  * on a million values.
  */
 export function ascendingOrder(values: ArrayLike<number>): Uint32Array {
+  return runToEnd(ascendingOrderSteps(values));
+}
+
+/** Element moves between two steps of a sort (core/steps.ts): a slice well under 250 ms. */
+const SORT_CHUNK = 1 << 18;
+
+/** ascendingOrder in steps, yielding every SORT_CHUNK elements partitioned. */
+export function* ascendingOrderSteps(values: ArrayLike<number>): Steps<Uint32Array> {
   const n = values.length;
+  let work = 0;
   const keys = Float64Array.from(values);
   const order = new Uint32Array(n);
   for (let i = 0; i < n; i++) order[i] = i;
@@ -18,6 +29,11 @@ export function ascendingOrder(values: ArrayLike<number>): Uint32Array {
     let hi = stack.pop()!;
     let lo = stack.pop()!;
     while (hi - lo > 16) {
+      work += hi - lo;
+      if (work >= SORT_CHUNK) {
+        work = 0;
+        yield;
+      }
       const mid = (lo + hi) >>> 1;
       // Median of three as the pivot.
       if (keys[mid] < keys[lo]) swap(keys, order, mid, lo);
@@ -109,8 +125,14 @@ export function assignAverageRanks(
 
 /** Average ranks of every element of `values` (no NaN), and the tie term. */
 export function averageRanks(values: ArrayLike<number>): { ranks: Float64Array; tieTerm: number } {
+  return runToEnd(averageRanksSteps(values));
+}
+
+export function* averageRanksSteps(values: ArrayLike<number>): Steps<{ ranks: Float64Array; tieTerm: number }> {
   const ranks = new Float64Array(values.length);
-  const tieTerm = assignAverageRanks(values, ascendingOrder(values), () => true, ranks);
+  const order = yield* ascendingOrderSteps(values);
+  yield;
+  const tieTerm = assignAverageRanks(values, order, () => true, ranks);
   return { ranks, tieTerm };
 }
 

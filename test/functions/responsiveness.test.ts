@@ -1,0 +1,65 @@
+/**
+ * Long calls give the shared runtime's thread back: a LEADLAG_CORR too large for one time slice
+ * answers with a Promise, lets other work run between its slices, gives the same answer as the
+ * synchronous run, and stops when Excel cancels it. (How long the thread is held is measured by
+ * npm run bench, not here: no wall-clock limits in unit tests.)
+ */
+import * as functions from "../../src/functions/functions";
+import { leadLagCells } from "../../src/functions/leadLagCells";
+import { runSliced } from "../../src/functions/slicing";
+
+function series(n: number, seed: number): unknown[][] {
+  let s = seed;
+  return Array.from({ length: n }, (_, i) => {
+    s = (s * 1103515245 + 12345) % 2147483648;
+    return [i % 100 === 7 ? null : Math.sin(i / 50) + s / 2147483648];
+  });
+}
+
+describe("time-sliced functions", () => {
+  const x = series(200_000, 1);
+  const y = series(200_000, 2);
+
+  it("a large LEADLAG_CORR answers with a Promise, lets other work in between, and equals the synchronous answer", async () => {
+    const answer = functions.leadLagCorr(x, y, 200, "spearman");
+    expect(answer).toBeInstanceOf(Promise);
+    let ticks = 0;
+    const ticker = setInterval(() => ticks++, 0);
+    const result = await answer;
+    clearInterval(ticker);
+    expect(ticks).toBeGreaterThan(0);
+    expect(result).toEqual(leadLagCells(x, y, 200, "spearman", null, null));
+  });
+
+  it("a small call still answers at once", () => {
+    const small = functions.leadLagCorr(series(40, 3), series(40, 4), 5);
+    expect(Array.isArray(small)).toBe(true);
+  });
+
+  it("stops when Excel cancels the call", async () => {
+    const invocation = { parameterAddresses: [] } as unknown as CustomFunctions.CancelableInvocation;
+    const answer = functions.leadLagCorr(x, y, 5000, "spearman", null, null, invocation) as Promise<unknown[][]>;
+    expect(answer).toBeInstanceOf(Promise);
+    invocation.onCanceled!();
+    const result = await answer;
+    expect(String((result[0][0] as CustomFunctions.Error).message)).toMatch(/cancelled/);
+  });
+
+  it("runSliced runs every step, in slices, and stops between them when cancelled", async () => {
+    let ran = 0;
+    function* steps() {
+      for (let i = 0; i < 50; i++) {
+        ran++;
+        yield;
+      }
+      return ran;
+    }
+    expect(await runSliced(steps(), () => false, 0)).toBe(50);
+    ran = 0;
+    let cancel = false;
+    const stopped = runSliced(steps(), () => cancel, 0) as Promise<number>;
+    cancel = true;
+    await expect(stopped).rejects.toThrow(/cancelled/);
+    expect(ran).toBeLessThan(50);
+  });
+});
