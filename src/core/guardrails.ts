@@ -16,6 +16,16 @@ export interface Finding {
   fix: "edit" | "review";
 }
 
+/** The form field that fixes each kind of finding, where one does. */
+export const FIELD_OF_FINDING: Partial<Record<FindingKind, "owner" | "primary" | "initiative" | "predicts" | "response">> = {
+  "no-owner": "owner",
+  "too-many-primary": "primary",
+  "no-initiative": "initiative",
+  "predicts-nothing": "predicts",
+  "prediction-unsupported": "predicts",
+  "no-response": "response",
+};
+
 const CADENCE_DAYS: Record<Cadence, number> = { weekly: 7, monthly: 31, quarterly: 92 };
 
 function daysBetween(fromIso: string, to: Date): number {

@@ -91,7 +91,10 @@ export function validateDraft(draft: KpiDraft, others: readonly KpiDefinition[])
 
   const owner = draft.owner.trim();
   if (owner === "") errors.owner = "Name the person who owns this KPI.";
-  else if (GROUP_WORDS.test(owner)) errors.owner = "Name a person, not a team or department.";
+  // A team may follow the person in brackets: "Dana Whitfield (Marketing)".
+  else if (GROUP_WORDS.test(owner.replace(/\([^)]*\)/g, "")) || owner.replace(/\([^)]*\)/g, "").trim() === "") {
+    errors.owner = `"${owner}" reads as a team: a KPI needs one accountable person as its owner. Write the person's name, and the team in brackets if you like, e.g. "Dana Whitfield (${owner.replace(/[()]/g, "").trim() || "Marketing"})".`;
+  }
 
   if (!(KINDS as readonly string[]).includes(draft.kind)) errors.kind = "Choose leading or lagging.";
   if (!(DIRECTIONS as readonly string[]).includes(draft.direction)) errors.direction = "Choose higher or lower is better.";
@@ -102,8 +105,10 @@ export function validateDraft(draft: KpiDraft, others: readonly KpiDefinition[])
   else if (target === null) errors.target = `"${draft.target.trim()}" is not a number.`;
 
   if (draft.atRisk.trim() !== "") {
-    const atRisk = parseNumber(draft.atRisk);
-    if (atRisk === null) errors.atRisk = `"${draft.atRisk.trim()}" is not a number.`;
+    const atRisk = atRiskOfDraft(draft);
+    if (atRisk === null) {
+      errors.atRisk = draft.atRisk.trim().endsWith("%") && target === null ? "Enter the target first: a percentage is of the target." : `"${draft.atRisk.trim()}" is not a number or a percentage of the target.`;
+    }
     else if (target !== null && !atRiskOnUnfavourableSide(target, atRisk, draft.direction as "higher" | "lower")) {
       errors.atRisk =
         draft.direction === "lower"
@@ -145,6 +150,21 @@ export function idFromName(name: string, taken: readonly string[]): string {
   return id;
 }
 
+/**
+ * The At risk boundary a draft gives: a number as typed, or a percentage of the target ("10%")
+ * meaning that share of |target| on the unfavourable side (1300 → 1170 when higher is better),
+ * as KPI_STATUS's default does. Null when empty or unreadable.
+ */
+export function atRiskOfDraft(draft: Pick<KpiDraft, "atRisk" | "target" | "direction">): number | null {
+  const t = draft.atRisk.trim();
+  if (!t.endsWith("%")) return parseNumber(t);
+  const share = parseNumber(t.slice(0, -1));
+  const target = parseNumber(draft.target);
+  if (share === null || target === null) return null;
+  const offset = (Math.abs(target) * share) / 100;
+  return draft.direction === "lower" ? target + offset : target - offset;
+}
+
 /** The definition a valid draft describes. */
 export function definitionFromDraft(draft: KpiDraft, id: string, source: string, lastReviewed: string): KpiDefinition {
   const kind = draft.kind as KpiKind;
@@ -157,7 +177,7 @@ export function definitionFromDraft(draft: KpiDraft, id: string, source: string,
     predicts: kind === "leading" ? draft.predicts.trim() : "",
     direction: draft.direction as Direction,
     target: parseNumber(draft.target) as number,
-    atRisk: parseNumber(draft.atRisk),
+    atRisk: atRiskOfDraft(draft),
     baseline: parseNumber(draft.baseline),
     spcBaseline: draft.spcBaseline.trim() === "" ? null : Number(draft.spcBaseline.trim()),
     unit: draft.unit.trim(),

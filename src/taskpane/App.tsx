@@ -34,7 +34,7 @@ import { KpiList, summaryOf } from "./components/KpiList";
 import { LeftoversSection } from "./components/LeftoversSection";
 import { UntagDialog } from "./components/UntagDialog";
 import { TagForm } from "./components/TagForm";
-import { usePane } from "./usePane";
+import { Notice, usePane } from "./usePane";
 
 const useStyles = makeStyles({
   root: { minHeight: "100vh", boxSizing: "border-box", padding: tokens.spacingHorizontalM, display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
@@ -85,6 +85,20 @@ function Pane({ workbook }: { workbook: KpiWorkbook }) {
   const [editing, setEditing] = useState<KpiDefinition | null>(null);
   const [formulaKpi, setFormulaKpi] = useState("");
   const [confirmUntag, setConfirmUntag] = useState<KpiDefinition | null>(null);
+  // A message shows next to the part of the pane whose action caused it.
+  const [noticeAt, setNoticeAt] = useState<NoticePlace>("top");
+  const actAt =
+    (where: NoticePlace): typeof pane.act =>
+    (...args) => {
+      setNoticeAt(where);
+      return pane.act(...args);
+    };
+  const noticeHere = (where: NoticePlace) => (noticeAt === where ? <NoticeBar notice={pane.notice} /> : null);
+  const [focusField, setFocusField] = useState<keyof KpiDraft | undefined>(undefined);
+  const edit = (k: KpiDefinition, field?: string) => {
+    setEditing(k);
+    setFocusField((field as keyof KpiDraft | undefined) ?? "name");
+  };
   const kpis = useMemo(() => pane.register?.kpis ?? [], [pane.register]);
   const chains: ChainEntry[] = useMemo(
     () =>
@@ -134,17 +148,17 @@ function Pane({ workbook }: { workbook: KpiWorkbook }) {
     return choices;
   };
   const review = (k: KpiDefinition, replaceFormulas = false): void =>
-    void pane.act("Recording the review…", () => workbook.markReviewed(k.id, todayIso(), { replaceFormulas }), {
+    void actAt("kpis")("Recording the review…", () => workbook.markReviewed(k.id, todayIso(), { replaceFormulas }), {
       done: `Marked ${k.name} reviewed today.`,
       replaceFormulas: () => review(k, true),
     });
   const untag = (k: KpiDefinition) => {
     setConfirmUntag(null);
-    void pane.act("Untagging…", () => workbook.untag(k.id), {
+    void actAt("kpis")("Untagging…", () => workbook.untag(k.id), {
       done: (receipt) => ({
         intent: "success",
         text: `Untagged ${k.name}; its cells keep their values and your own formats.`,
-        action: { label: "Undo", run: () => void pane.act("Putting it back…", () => workbook.undoUntag(receipt), `${k.name} is back, as it was.`) },
+        action: { label: "Undo", run: () => void actAt("kpis")("Putting it back…", () => workbook.undoUntag(receipt), `${k.name} is back, as it was.`) },
       }),
     });
   };
@@ -153,7 +167,7 @@ function Pane({ workbook }: { workbook: KpiWorkbook }) {
   const target = selection && (selection.rowCount === 1 || selection.columnCount === 1) && selection.rowCount * selection.columnCount > 1 ? selection : null;
 
   const tag = (draft: KpiDraft) =>
-    pane.act(
+    actAt("form")(
       "Tagging…",
       async () => {
         // The selection at the moment of the click, not the one last shown: a quick user (or
@@ -169,7 +183,7 @@ function Pane({ workbook }: { workbook: KpiWorkbook }) {
       },
     );
   const save = (draft: KpiDraft, replaceFormulas = false): Promise<boolean> =>
-    pane.act(
+    actAt("form")(
       "Saving…",
       async () => {
         await workbook.update(editing!.id, inputOf(draft), { replaceFormulas });
@@ -182,23 +196,12 @@ function Pane({ workbook }: { workbook: KpiWorkbook }) {
     <main className={styles.root} aria-busy={pane.busy !== null}>
       <div className={styles.header}>
         <Title3 as="h1">KPI Lens</Title3>
-        <Button appearance="subtle" disabled={pane.busy !== null} onClick={() => void pane.act("Refreshing…", () => Promise.resolve())}>
+        <Button appearance="subtle" disabled={pane.busy !== null} onClick={() => void actAt("top")("Refreshing…", () => Promise.resolve())}>
           Refresh
         </Button>
       </div>
       {pane.busy && <Spinner size="tiny" label={pane.busy} />}
-      {pane.notice && (
-        <MessageBar intent={pane.notice.intent} role={pane.notice.intent === "error" ? "alert" : "status"}>
-          <MessageBarBody>{pane.notice.text}</MessageBarBody>
-          {pane.notice.action && (
-            <MessageBarActions>
-              <Button size="small" onClick={pane.notice.action.run}>
-                {pane.notice.action.label}
-              </Button>
-            </MessageBarActions>
-          )}
-        </MessageBar>
-      )}
+      {noticeHere("top")}
       {readOnly && (
         <MessageBar intent="warning" role="alert">
           <MessageBarBody>{readOnly}</MessageBarBody>
@@ -236,7 +239,9 @@ function Pane({ workbook }: { workbook: KpiWorkbook }) {
           disabled={pane.busy !== null || readOnly !== null}
           onSubmit={editing ? save : tag}
           onCancel={editing ? () => setEditing(null) : undefined}
+          focusField={editing ? focusField : undefined}
         />
+        {noticeHere("form")}
       </section>
 
       <Divider />
@@ -244,14 +249,19 @@ function Pane({ workbook }: { workbook: KpiWorkbook }) {
         <Subtitle2 as="h2" id="kpis-heading">
           KPIs
         </Subtitle2>
+        {noticeHere("kpis")}
         <KpiList
           kpis={kpis}
           series={pane.series}
           busy={pane.busy !== null}
-          onSelect={(k) => void pane.act("Selecting…", () => workbook.select(k.id))}
-          onEdit={(k) => setEditing(k)}
+          onSelect={(k) => void actAt("kpis")("Selecting…", () => workbook.select(k.id))}
+          onEdit={(k) => edit(k)}
+          onCopied={(text) => {
+            setNoticeAt("kpis");
+            pane.say({ intent: "info", text });
+          }}
           onUntag={(k) => setConfirmUntag(k)}
-          onExtend={(k) => void pane.act("Extending…", () => workbook.extend(k.id), `${k.name} now includes its new periods.`)}
+          onExtend={(k) => void actAt("kpis")("Extending…", () => workbook.extend(k.id), `${k.name} now includes its new periods.`)}
           onReview={review}
           onFormulas={(k) => {
             setFormulaKpi(k.id);
@@ -273,13 +283,14 @@ function Pane({ workbook }: { workbook: KpiWorkbook }) {
         <Subtitle2 as="h2" id="health-heading">
           Health check
         </Subtitle2>
-        <HealthSection findings={findings} kpis={kpis} busy={pane.busy !== null} onEdit={(k) => setEditing(k)} onReview={(k) => review(k)} />
+        {noticeHere("health")}
+        <HealthSection findings={findings} kpis={kpis} busy={pane.busy !== null} onEdit={edit} onReview={(k) => review(k)} />
         <LeftoversSection
           orphans={pane.register?.orphans ?? []}
           busy={pane.busy !== null}
           canRebuild={!readOnly}
-          onRemove={(o) => void pane.act("Removing leftovers…", () => workbook.removeOrphan(o.id), `Removed what was left of ${o.id}.`)}
-          onRebuild={(o) => void pane.act("Rebuilding…", () => workbook.recoverOrphan(o.id), `Rebuilt the register row of ${o.id} from its name and colours: add its owner, objective and response.`)}
+          onRemove={(o) => void actAt("health")("Removing leftovers…", () => workbook.removeOrphan(o.id), `Removed what was left of ${o.id}.`)}
+          onRebuild={(o) => void actAt("health")("Rebuilding…", () => workbook.recoverOrphan(o.id), `Rebuilt the register row of ${o.id} from its name and colours: add its owner, objective and response.`)}
         />
       </section>
 
@@ -298,17 +309,37 @@ function Pane({ workbook }: { workbook: KpiWorkbook }) {
               kpiId={formulaKpi}
               onKpiChange={setFormulaKpi}
               onInsert={(shown, choice) =>
-                void pane.act("Inserting…", async () => {
+                void actAt("formulas")("Inserting…", async () => {
                   const cell = firstCell((await workbook.readSelection()).address) ?? shown;
                   await workbook.insertFormula(cell, choice.formula, choice.size);
                 }, `Inserted ${choice.formula}.`)
               }
             />
+            {noticeHere("formulas")}
           </section>
         </>
       )}
       <UntagDialog kpi={confirmUntag} onConfirm={untag} onCancel={() => setConfirmUntag(null)} />
     </main>
+  );
+}
+
+type NoticePlace = "top" | "form" | "kpis" | "health" | "formulas";
+
+/** The message of the last action, with its follow-up (Undo, Replace my formula) if it has one. */
+function NoticeBar({ notice }: { notice: Notice | null }) {
+  if (!notice) return null;
+  return (
+    <MessageBar intent={notice.intent} role={notice.intent === "error" ? "alert" : "status"}>
+      <MessageBarBody>{notice.text}</MessageBarBody>
+      {notice.action && (
+        <MessageBarActions>
+          <Button size="small" onClick={notice.action.run}>
+            {notice.action.label}
+          </Button>
+        </MessageBarActions>
+      )}
+    </MessageBar>
   );
 }
 

@@ -27,6 +27,8 @@ export interface PaneState {
   busy: string | null;
   notice: Notice | null;
   dismiss(): void;
+  /** Shows a message that no workbook action caused (a copy to the clipboard). */
+  say(notice: Notice): void;
   refresh(): Promise<void>;
   /** Runs a change with progress and a message; refreshes after it. Returns whether it worked. */
   act<T>(label: string, change: () => Promise<T>, options?: string | ActOptions<T>): Promise<boolean>;
@@ -129,5 +131,5 @@ export function usePane(workbook: KpiWorkbook): PaneState {
     [refresh],
   );
 
-  return { register, series, selection, busy, notice, dismiss: () => setNotice(null), refresh, act };
+  return { register, series, selection, busy, notice, dismiss: () => setNotice(null), say: setNotice, refresh, act };
 }

@@ -2,8 +2,8 @@
  * The workbench's sheet view: sheet tabs, a name box and formula bar to edit a cell, and a grid
  * that shows values and the fills conditional formats give them. Dragging selects a range.
  */
-import { useEffect, useState } from "react";
-import { areaName, columnLetters, qualified } from "../core/a1";
+import { useEffect, useRef, useState } from "react";
+import { areaName, columnLetters, MAX_COLUMNS as MAX_COLUMNS_OF_SHEET, MAX_ROWS as MAX_ROWS_OF_SHEET, qualified } from "../core/a1";
 import { FormulaErrorValue } from "./excel/formula";
 import { WorkbookModel } from "./excel/model";
 
@@ -17,9 +17,21 @@ export function Grid({ model, version }: { model: WorkbookModel; version: number
   const sheet = model.sheets.find((s) => s.id === sheetId) ?? model.sheets[0];
   const selection = model.selection?.sheetId === sheet?.id ? model.selection.area : null;
 
+  // Follow the selection to another sheet when it moves there (the pane's Select range), but
+  // leave alone a tab the user picked.
+  const followed = useRef(model.selection);
   useEffect(() => {
-    if (model.selection && model.selection.sheetId !== sheetId) setSheetId(model.selection.sheetId);
+    if (model.selection && model.selection !== followed.current && model.selection.sheetId !== sheetId) setSheetId(model.selection.sheetId);
+    followed.current = model.selection;
   }, [version, model, sheetId]);
+
+  /** Like clicking a sheet tab in Excel: that sheet becomes active with its top-left cell selected. */
+  const openSheet = (id: string) => {
+    const target = model.sheets.find((s) => s.id === id);
+    if (!target) return;
+    setSheetId(id);
+    model.select(target, { row: 0, col: 0, rowCount: 1, colCount: 1 });
+  };
 
   useEffect(() => {
     if (!sheet || !selection) return setEditText("");
@@ -51,7 +63,7 @@ export function Grid({ model, version }: { model: WorkbookModel; version: number
     <div className="grid-wrap">
       <div className="tabs" role="tablist" aria-label="Sheets">
         {model.sheets.map((s) => (
-          <button key={s.id} role="tab" aria-selected={s.id === sheet.id} onClick={() => setSheetId(s.id)}>
+          <button key={s.id} role="tab" aria-selected={s.id === sheet.id} onClick={() => openSheet(s.id)}>
             {s.name}
             {s.protected ? " (protected)" : ""}
           </button>
@@ -67,13 +79,15 @@ export function Grid({ model, version }: { model: WorkbookModel; version: number
           placeholder="Select a cell, type a value or =formula, press Enter"
         />
       </div>
-      <div className="grid-scroll">
+      <div className="grid-scroll" tabIndex={0} role="region" aria-label={`Cells of ${sheet.name}`}>
         <table className="grid" aria-label={`Sheet ${sheet.name}`}>
           <thead>
             <tr>
-              <th />
+              <th scope="col">
+                <span className="visually-hidden">Row</span>
+              </th>
               {Array.from({ length: cols }, (_, c) => (
-                <th key={c} scope="col">
+                <th key={c} scope="col" onMouseDown={() => model.select(sheet, { row: 0, col: c, rowCount: MAX_ROWS_OF_SHEET, colCount: 1 })} title={`Select column ${columnLetters(c)}`}>
                   {columnLetters(c)}
                 </th>
               ))}
@@ -82,7 +96,9 @@ export function Grid({ model, version }: { model: WorkbookModel; version: number
           <tbody>
             {Array.from({ length: rows }, (_, r) => (
               <tr key={r}>
-                <th scope="row">{r + 1}</th>
+                <th scope="row" onMouseDown={() => model.select(sheet, { row: r, col: 0, rowCount: 1, colCount: MAX_COLUMNS_OF_SHEET })}>
+                  {r + 1}
+                </th>
                 {Array.from({ length: cols }, (_, c) => {
                   const v = model.valueAt(sheet, r, c);
                   const look = model.displayedFormat(sheet, r, c);
@@ -93,7 +109,9 @@ export function Grid({ model, version }: { model: WorkbookModel; version: number
                       key={c}
                       data-address={areaName({ row: r, col: c, rowCount: 1, colCount: 1 })}
                       className={`${inSelection ? "selected" : ""} ${typeof v === "number" ? "num" : ""}`}
-                      style={{ background: look.fill ?? undefined, color: look.fontColor ?? undefined }}
+                      // A filled cell keeps Excel's automatic (black) font in any theme, so it stays readable.
+                      style={{ background: look.fill ?? undefined, color: look.fontColor ?? (look.fill ? "#000000" : undefined) }}
+                      title={v instanceof FormulaErrorValue ? (v.message ?? errorMeaning(v.code)) : undefined}
                       onMouseDown={(e) => select(r, c, e.shiftKey)}
                       onMouseEnter={(e) => e.buttons === 1 && select(r, c, true)}
                     >
@@ -108,6 +126,11 @@ export function Grid({ model, version }: { model: WorkbookModel; version: number
       </div>
     </div>
   );
+}
+
+/** What Excel's error indicator says when a formula gives no message of its own. */
+function errorMeaning(code: string): string {
+  return code === "#BUSY!" ? "Calculating: the function is still working." : `${code}: the formula could not compute a value.`;
 }
 
 function formatNumber(v: number): string {

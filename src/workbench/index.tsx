@@ -45,9 +45,9 @@ function Workbench() {
       <section className="sheet" aria-label="Workbook">
         <Grid model={model} version={version} />
       </section>
-      <aside className="pane" style={{ width: paneWidth }} aria-label="KPI Lens task pane">
+      <div className="pane" style={{ width: paneWidth }}>
         <App workbook={workbook} dark={dark} />
-      </aside>
+      </div>
     </div>
   );
 }

@@ -68,7 +68,7 @@ describe("the task pane", () => {
     await session.page.getByText("Saved Revenue.").waitFor();
     await settle(session.page);
     expect(await findings.getByText(/^Revenue has no/).count()).toBe(0);
-    await session.page.getByRole("button", { name: "Mark Revenue reviewed", exact: true }).click();
+    await session.page.getByRole("button", { name: "Mark reviewed: Revenue", exact: true }).click();
     await session.page.getByText("Marked Revenue reviewed today.").waitFor();
     const register = (await snapshotOf(session.page)).sheets.find((s) => s.name === "KPI Register")!;
     const today = await session.page.evaluate(() => {
@@ -154,7 +154,7 @@ describe("the task pane", () => {
     session = await openWorkbench();
     await tagChain(session);
     await session.page.evaluate(() => window.workbench.select("'Support'!A1"));
-    await session.page.getByRole("button", { name: "Select the range of Revenue" }).click();
+    await session.page.getByRole("button", { name: "Select range of Revenue" }).click();
     await settle(session.page);
     expect((await snapshotOf(session.page)).selection).toBe("'Monthly KPIs'!B2:B37");
   });
@@ -175,7 +175,7 @@ describe("the task pane", () => {
   ])("fits a %i px pane (%s) without horizontal scrolling", async (width, theme) => {
     session = await openWorkbench(`?pane=${width}&theme=${theme}`, { width: 1100 + width, height: 2600 });
     await tagChain(session);
-    const pane = session.page.locator("aside");
+    const pane = session.page.locator(".pane");
     const overflowing = await pane.evaluate((el) => {
       const right = el.getBoundingClientRect().left + el.clientLeft + el.clientWidth;
       return [...el.querySelectorAll("*")].filter((c) => c.getBoundingClientRect().right > right + 0.5).map((c) => `${c.tagName}.${c.className}`.slice(0, 60));

@@ -97,7 +97,8 @@ describe("tagging in the workbench", () => {
     await page.getByLabel("Owner", { exact: true }).fill("Finance team");
     await page.getByLabel("Name", { exact: true }).click();
     await page.getByText('"lots" is not a number.').waitFor();
-    await page.getByText("Name a person, not a team or department.").waitFor();
+    // The owner rule says why, and how to name the team too.
+    await page.getByText(/"Finance team" reads as a team: a KPI needs one accountable person as its owner\. .*e\.g\. "Dana Whitfield \(Finance team\)"/).waitFor();
     await page.getByLabel("Target", { exact: true }).fill("100");
     await page.getByLabel("At risk", { exact: true }).fill("120");
     await page.getByText("When higher is better, At risk must be at or below the target (100).").waitFor();

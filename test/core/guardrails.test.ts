@@ -42,3 +42,14 @@ describe("health check", () => {
     expect(healthCheck({ kpis: [{ ...weekly, lastReviewed: "2026-11-15" }], chainSupported: {}, today })).toEqual([]);
   });
 });
+
+describe("At risk as finance writes it", () => {
+  it("reads 10% as 10% of |target| on the unfavourable side, never as 0.1", () => {
+    const { atRiskOfDraft } = jest.requireActual("../../src/core/kpi") as typeof import("../../src/core/kpi");
+    expect(atRiskOfDraft({ atRisk: "10%", target: "1300", direction: "higher" })).toBe(1170);
+    expect(atRiskOfDraft({ atRisk: "10 %", target: "2.6", direction: "lower" })).toBeCloseTo(2.86, 12);
+    expect(atRiskOfDraft({ atRisk: "5%", target: "-200", direction: "higher" })).toBe(-210);
+    expect(atRiskOfDraft({ atRisk: "1,250", target: "1300", direction: "higher" })).toBe(1250);
+    expect(atRiskOfDraft({ atRisk: "10%", target: "", direction: "higher" })).toBeNull();
+  });
+});

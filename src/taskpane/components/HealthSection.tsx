@@ -1,6 +1,6 @@
 /** The health check: each finding with the action that fixes it. */
 import { Button, Text, makeStyles, tokens } from "@fluentui/react-components";
-import { Finding } from "../../core/guardrails";
+import { Finding, FIELD_OF_FINDING } from "../../core/guardrails";
 import { KpiDefinition } from "../../core/kpi";
 
 const useStyles = makeStyles({
@@ -11,7 +11,8 @@ export interface HealthSectionProps {
   findings: Finding[];
   kpis: readonly KpiDefinition[];
   busy: boolean;
-  onEdit(kpi: KpiDefinition): void;
+  /** Opens the KPI's form at the field that fixes the finding. */
+  onEdit(kpi: KpiDefinition, field?: string): void;
   onReview(kpi: KpiDefinition): void;
 }
 
@@ -34,7 +35,7 @@ export function HealthSection({ findings, kpis, busy, onEdit, onReview }: Health
                   Mark reviewed
                 </Button>
               ) : (
-                <Button size="small" disabled={busy} onClick={() => onEdit(kpi)} aria-describedby={`finding-${i}`}>
+                <Button size="small" disabled={busy} onClick={() => onEdit(kpi, FIELD_OF_FINDING[f.kind])} aria-describedby={`finding-${i}`}>
                   Fix
                 </Button>
               ))}

@@ -2,7 +2,9 @@
  * The KPIs grouped by objective: each with its latest value, status, a trend line and whether
  * its latest movement is a real change; each objective rolls up the worst status of its KPIs.
  */
-import { Badge, Button, Card, Text, makeStyles, tokens } from "@fluentui/react-components";
+import { Badge, Button, Card, Field, Select, Text, makeStyles, tokens } from "@fluentui/react-components";
+import { useState } from "react";
+import { asTable, filterAndSort, SortKey, StatusFilter } from "../../core/kpiTable";
 import { KpiDefinition } from "../../core/kpi";
 import { KpiSummary, summarise } from "../../core/kpiSummary";
 import { Status, STATUS_LABEL, worseStatus } from "../../core/status";
@@ -19,6 +21,7 @@ const useStyles = makeStyles({
   actions: { display: "flex", gap: tokens.spacingHorizontalXS, flexWrap: "wrap" },
   problem: { color: tokens.colorPaletteRedForeground1 },
   icons: { display: "flex", gap: tokens.spacingHorizontalXS },
+  toolbar: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS, alignItems: "end", marginBottom: tokens.spacingVerticalS },
 });
 
 const BADGE: Record<Status | "none", "success" | "warning" | "danger" | "informative"> = { on: "success", risk: "warning", off: "danger", none: "informative" };
@@ -45,19 +48,67 @@ function latestHigh(summary: KpiSummary): boolean {
   return summary.spc !== null && v > summary.spc.centre;
 }
 
-export function KpiList({ kpis, series, ...actions }: KpiListProps) {
+export function KpiList({ kpis, series, onCopied, ...actions }: KpiListProps & { onCopied(message: string): void }) {
   const styles = useStyles();
+  const [status, setStatus] = useState<StatusFilter>("all");
+  const [owner, setOwner] = useState("");
+  const [sort, setSort] = useState<SortKey>("objective");
+  const listed = filterAndSort(
+    kpis.map((kpi) => ({ kpi, summary: summaryOf(kpi, series[kpi.id]) })),
+    { status, owner },
+    sort,
+  );
   const groups = new Map<string, KpiDefinition[]>();
-  for (const k of kpis) groups.set(k.objective || "No objective", [...(groups.get(k.objective || "No objective") ?? []), k]);
+  for (const { kpi: k } of listed) groups.set(k.objective || "No objective", [...(groups.get(k.objective || "No objective") ?? []), k]);
   if (kpis.length === 0) return <Text>No KPIs yet. Select a column of values in the sheet and tag it above.</Text>;
+  const owners = [...new Set(kpis.map((k) => k.owner).filter(Boolean))].sort();
+  const copy = async () => {
+    const text = asTable(listed);
+    const copied = await copyText(text);
+    onCopied(copied ? `Copied ${listed.length} KPI${listed.length === 1 ? "" : "s"} as a table: paste into Excel, an email or a slide.` : "The browser did not allow copying; select the register sheet and copy from there.");
+  };
   return (
+    <>
+    <div className={styles.toolbar}>
+      <Field label="Filter by status" size="small">
+        <Select size="small" value={status} onChange={(_, d) => setStatus(d.value as StatusFilter)}>
+          <option value="all">All</option>
+          <option value="off">Off track</option>
+          <option value="risk">At risk</option>
+          <option value="on">On track</option>
+          <option value="none">No data</option>
+        </Select>
+      </Field>
+      <Field label="Filter by owner" size="small">
+        <Select size="small" value={owner} onChange={(_, d) => setOwner(d.value)}>
+          <option value="">Everyone</option>
+          {owners.map((o) => (
+            <option key={o} value={o}>
+              {o}
+            </option>
+          ))}
+        </Select>
+      </Field>
+      <Field label="Sort by" size="small">
+        <Select size="small" value={sort} onChange={(_, d) => setSort(d.value as SortKey)}>
+          <option value="objective">Objective</option>
+          <option value="status">Status (worst first)</option>
+          <option value="name">Name</option>
+          <option value="owner">Owner</option>
+        </Select>
+      </Field>
+      <Button size="small" onClick={() => void copy()}>
+        Copy as table
+      </Button>
+    </div>
+    {listed.length === 0 && <Text size={200}>No KPI matches these filters.</Text>}
     <div role="list" aria-label="KPIs by objective">
       {[...groups.entries()].map(([objective, members]) => {
         const summaries = members.map((k) => summaryOf(k, series[k.id]));
         const statuses = summaries.map((s) => s.status).filter((s): s is Status => s !== null);
         const rollup = statuses.length ? statuses.reduce(worseStatus) : null;
         return (
-          <section key={objective} className={styles.group} role="listitem" aria-label={`Objective ${objective}`}>
+          <div key={objective} className={styles.group} role="listitem" aria-label={`Objective ${objective}`}>
             <div className={styles.groupHeader}>
               <Text weight="semibold">{objective}</Text>
               <Badge appearance="tint" color={BADGE[rollup ?? "none"]} aria-label={`Objective status ${rollup ? STATUS_LABEL[rollup] : "No data"}`}>
@@ -67,10 +118,11 @@ export function KpiList({ kpis, series, ...actions }: KpiListProps) {
             {members.map((k, i) => (
               <KpiCard key={k.id} kpi={k} summary={summaries[i]} series={series[k.id]} {...actions} />
             ))}
-          </section>
+          </div>
         );
       })}
     </div>
+    </>
   );
 }
 
@@ -131,13 +183,13 @@ function KpiCard(props: { kpi: KpiDefinition; summary: KpiSummary; series: KpiSe
         </div>
       )}
       <div className={styles.actions}>
-        <Button size="small" disabled={busy} onClick={() => onSelect(kpi)} aria-label={`Select the range of ${kpi.name}`}>
+        <Button size="small" disabled={busy} onClick={() => onSelect(kpi)} aria-label={`Select range of ${kpi.name}`}>
           Select range
         </Button>
         <Button size="small" disabled={busy} onClick={() => onEdit(kpi)} aria-label={`Edit ${kpi.name}`}>
           Edit
         </Button>
-        <Button size="small" disabled={busy} onClick={() => onReview(kpi)} aria-label={`Mark ${kpi.name} reviewed`}>
+        <Button size="small" disabled={busy} onClick={() => onReview(kpi)} aria-label={`Mark reviewed: ${kpi.name}`}>
           Mark reviewed
         </Button>
         <Button size="small" disabled={busy} onClick={() => onFormulas(kpi)} aria-label={`Formulas for ${kpi.name}`}>
@@ -149,4 +201,20 @@ function KpiCard(props: { kpi: KpiDefinition; summary: KpiSummary; series: KpiSe
       </div>
     </Card>
   );
+}
+
+/** Copies text to the clipboard; false when the browser refuses. */
+async function copyText(text: string): Promise<boolean> {
+  try {
+    await navigator.clipboard.writeText(text);
+    return true;
+  } catch {
+    const area = document.createElement("textarea");
+    area.value = text;
+    document.body.appendChild(area);
+    area.select();
+    const ok = document.execCommand?.("copy") ?? false;
+    area.remove();
+    return ok;
+  }
 }

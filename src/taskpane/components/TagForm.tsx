@@ -3,8 +3,15 @@
  * same rules the register reader applies) and says what is wrong beside the field.
  */
 import { Button, Checkbox, Field, Input, Select, Textarea, makeStyles, tokens } from "@fluentui/react-components";
-import { FormEvent, useMemo, useState } from "react";
-import { EMPTY_DRAFT, FieldErrors, KpiDefinition, KpiDraft, validateDraft } from "../../core/kpi";
+import { FormEvent, useEffect, useMemo, useState } from "react";
+import { atRiskOfDraft, EMPTY_DRAFT, FieldErrors, KpiDefinition, KpiDraft, validateDraft } from "../../core/kpi";
+
+/** Says what a percentage At risk comes to, so "10%" is never misread silently. */
+function atRiskHint(draft: KpiDraft): string {
+  const boundary = atRiskOfDraft(draft);
+  if (draft.atRisk.trim().endsWith("%") && boundary !== null) return `${draft.atRisk.trim()} of the target: Off track beyond ${boundary.toLocaleString("en-US")}`;
+  return "Off track beyond this number, or a % of the target (10%); default 10%";
+}
 
 const useStyles = makeStyles({
   form: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
@@ -22,9 +29,11 @@ export interface TagFormProps {
   disabled: boolean;
   onSubmit(draft: KpiDraft): Promise<boolean>;
   onCancel?(): void;
+  /** A field to bring into view and focus when the form opens (the health check's Fix). */
+  focusField?: keyof KpiDraft;
 }
 
-export function TagForm({ kpis, editing, initial, disabled, onSubmit, onCancel }: TagFormProps) {
+export function TagForm({ kpis, editing, initial, disabled, onSubmit, onCancel, focusField }: TagFormProps) {
   const styles = useStyles();
   const [draft, setDraft] = useState<KpiDraft>(initial);
   const [touched, setTouched] = useState<Partial<Record<keyof KpiDraft, boolean>>>({});
@@ -32,6 +41,13 @@ export function TagForm({ kpis, editing, initial, disabled, onSubmit, onCancel }
   const others = useMemo(() => kpis.filter((k) => k.id !== editing?.id), [kpis, editing]);
   const errors: FieldErrors = useMemo(() => validateDraft(draft, others), [draft, others]);
   const lagging = others.filter((k) => k.kind === "lagging");
+
+  useEffect(() => {
+    if (!focusField) return;
+    const element = document.getElementById(`kpi-field-${focusField}`);
+    element?.scrollIntoView({ block: "center" });
+    element?.focus();
+  }, [focusField, editing]);
 
   const show = (field: keyof KpiDraft) => (submitted || touched[field] ? errors[field] : undefined);
   const set = (field: keyof KpiDraft) => (value: string | boolean) => {
@@ -43,6 +59,7 @@ export function TagForm({ kpis, editing, initial, disabled, onSubmit, onCancel }
   const text = (field: keyof KpiDraft, label: string, hint?: string, required = false) => (
     <Field label={label} hint={hint} validationMessage={show(field)} validationState={show(field) ? "error" : "none"}>
       <Input
+        id={`kpi-field-${field}`}
         className={styles.control}
         aria-required={required}
         value={draft[field] as string}
@@ -82,7 +99,7 @@ export function TagForm({ kpis, editing, initial, disabled, onSubmit, onCancel }
       </Field>
       {draft.kind === "leading" && (
         <Field label="Predicts" hint="The lagging KPI this one should move" validationMessage={show("predicts")} validationState={show("predicts") ? "error" : "none"}>
-          <Select className={styles.control} value={draft.predicts} onChange={(_, d) => set("predicts")(d.value)}>
+          <Select id="kpi-field-predicts" className={styles.control} value={draft.predicts} onChange={(_, d) => set("predicts")(d.value)}>
             <option value="">(none yet)</option>
             {lagging.map((k) => (
               <option key={k.id} value={k.id}>
@@ -94,7 +111,7 @@ export function TagForm({ kpis, editing, initial, disabled, onSubmit, onCancel }
       )}
       <div className={styles.pair}>
         {text("target", "Target", undefined, true)}
-        {text("atRisk", "At risk", "Off track beyond this; default 10% from target")}
+        {text("atRisk", "At risk", atRiskHint(draft))}
       </div>
       <div className={styles.pair}>
         {text("baseline", "Baseline")}
@@ -108,11 +125,11 @@ export function TagForm({ kpis, editing, initial, disabled, onSubmit, onCancel }
           <option value="quarterly">Quarterly</option>
         </Select>
       </Field>
-      {text("initiative", "Initiative", "The work meant to move this KPI")}
-      <Field label="Response" hint="What the owner does when the KPI leaves On track">
-        <Textarea value={draft.response} onChange={(_, d) => set("response")(d.value)} resize="vertical" />
+      {text("initiative", "Initiative", "Recommended: the work meant to move this KPI (the health check lists KPIs without one)")}
+      <Field label="Response" hint="Recommended: what the owner does when the KPI leaves On track (the health check lists KPIs without one)">
+        <Textarea id="kpi-field-response" value={draft.response} onChange={(_, d) => set("response")(d.value)} resize="vertical" />
       </Field>
-      <Checkbox label="Primary KPI of its objective" checked={draft.primary} onChange={(_, d) => set("primary")(d.checked === true)} />
+      <Checkbox id="kpi-field-primary" label="Primary KPI of its objective" checked={draft.primary} onChange={(_, d) => set("primary")(d.checked === true)} />
       <div className={styles.actions}>
         <Button appearance="primary" type="submit" disabled={disabled}>
           {editing ? "Save changes" : "Tag as KPI"}

@@ -13,7 +13,11 @@ export type Scalar = number | string | boolean | null;
 
 /** An Excel error value as a formula yields it, e.g. "#DIV/0!". */
 export class FormulaErrorValue {
-  constructor(readonly code: string) {}
+  /** `message`: the reason a custom function gave (CustomFunctions.Error), shown on hover in Excel. */
+  constructor(
+    readonly code: string,
+    readonly message?: string,
+  ) {}
 }
 
 export interface Reference {
@@ -283,6 +287,7 @@ function fromParser(v: unknown): Scalar | FormulaErrorValue {
   if (typeof v === "number" || typeof v === "string" || typeof v === "boolean") return v;
   if (Array.isArray(v)) return fromParser(v[0]?.[0] ?? v[0]);
   const code = (v as { _error?: string; code?: string })._error ?? (v as { code?: string }).code;
-  if (typeof code === "string") return new FormulaErrorValue(code);
+  const message = (v as { message?: unknown }).message;
+  if (typeof code === "string") return new FormulaErrorValue(code, typeof message === "string" && message !== "" ? message : undefined);
   return new FormulaErrorValue("#VALUE!");
 }

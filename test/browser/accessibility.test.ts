@@ -1,0 +1,41 @@
+/**
+ * axe-core (4.x) on the workbench and the pane, light and dark, with KPIs tagged so the cards,
+ * the chain, the health check and the formulas are all on screen. The pages' CSP forbids adding
+ * a script tag, so axe's source is evaluated in the page (TOOLCHAIN.md). Goal: no serious or
+ * critical finding.
+ */
+import { readFileSync } from "node:fs";
+import { openWorkbench, Session, settle, tagThroughPane } from "./browser";
+
+const AXE = readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
+
+let session: Session;
+
+afterEach(async () => {
+  await session?.close();
+});
+
+interface AxeViolation {
+  id: string;
+  impact: string | null;
+  nodes: { target: string[] }[];
+}
+
+async function seriousFindings(s: Session): Promise<string[]> {
+  await s.page.evaluate(AXE);
+  const violations = (await s.page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: (ctx: Document) => Promise<{ violations: AxeViolation[] }> } }).axe;
+    return (await axe.run(document)).violations;
+  })) as AxeViolation[];
+  return violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
+}
+
+describe.each(["light", "dark"])("accessibility, %s theme", (theme) => {
+  it("has no serious or critical axe finding in the workbench and the pane", async () => {
+    session = await openWorkbench(theme === "dark" ? "?theme=dark" : "");
+    await tagThroughPane(session.page, "'Monthly KPIs'!B2:B37", { name: "Revenue", owner: "Dana Whitfield", objective: "Grow revenue", target: "1300", atRisk: "1250" });
+    await tagThroughPane(session.page, "'Monthly KPIs'!D2:D37", { name: "Qualified leads", owner: "Sam Ortiz", objective: "Grow revenue", target: "240", kind: "leading", predicts: "Revenue" });
+    await settle(session.page);
+    expect(await seriousFindings(session)).toEqual([]);
+  });
+});
