@@ -14,10 +14,14 @@ const wanted = createHash("sha256").update(readFileSync("package.json")).update(
 const stamp = "node_modules/.kpi-lens-lock";
 const installed = existsSync(stamp) ? readFileSync(stamp, "utf8") : "";
 
+const started = Date.now();
+const seconds = () => `${Math.round((Date.now() - started) / 1000)} s`;
+
 if (installed !== wanted) {
-  console.log("Installing the locked dependencies…");
-  execSync("npm install --no-audit --no-fund", { stdio: "inherit" });
+  console.log("KPI Lens: installing the locked npm dependencies (about 800 packages; a minute or two on a fresh clone)…");
+  execSync("npm install --no-audit --no-fund --loglevel=error", { stdio: "inherit" });
   writeFileSync(stamp, wanted);
+  console.log(`KPI Lens: dependencies installed in ${seconds()}.`);
 }
 
 // The browser tests drive Chromium. On a Debian or Ubuntu machine where we are root (a fresh
@@ -26,8 +30,9 @@ const chromium = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 if (process.argv.includes("--browser") && !existsSync(chromium)) {
   const root = typeof process.getuid === "function" && process.getuid() === 0;
   if (process.platform === "linux" && root && existsSync("/usr/bin/apt-get")) {
-    console.log("Installing Chromium from Debian's packages for the browser tests…");
+    console.log("KPI Lens: installing Chromium from Debian's packages for the browser tests (about a minute)…");
     execSync("apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null", { stdio: "inherit" });
+    console.log(`KPI Lens: Chromium installed (${seconds()}).`);
   } else {
     console.error(
       `The browser tests need Chromium at ${chromium}. Install it (Debian/Ubuntu: sudo apt-get install chromium), ` +

@@ -20,6 +20,7 @@ export interface WorkbenchApi {
   insertRows(sheet: string, at: number, count: number): void;
   deleteRows(sheet: string, at: number, count: number): void;
   renameSheet(from: string, to: string): void;
+  deleteSheet(name: string): void;
   protect(sheet: string, on: boolean): void;
 }
 
@@ -61,6 +62,7 @@ export function installWorkbenchApi(model: WorkbookModel): void {
     insertRows: (sheet, at, count) => model.insertRows(sheetNamed(sheet), at - 1, count),
     deleteRows: (sheet, at, count) => model.deleteRows(sheetNamed(sheet), at - 1, count),
     renameSheet: (from, to) => model.renameSheet(sheetNamed(from), to),
+    deleteSheet: (name) => model.deleteSheet(sheetNamed(name)),
     protect(sheet, on) {
       sheetNamed(sheet).protected = on;
     },

@@ -107,3 +107,21 @@ describe("a first-time user in the workbench", () => {
     expect(await cell.getAttribute("title")).toMatch(/needs at least 3 baseline numbers/);
   });
 });
+
+describe("a register deleted by hand", () => {
+  it("lists the leftovers and removes them in one click", async () => {
+    session = await openWorkbench();
+    const { page } = session;
+    await tagThroughPane(page, "'Monthly KPIs'!B2:B37", { name: "Revenue", owner: "Dana Whitfield", objective: "Grow revenue", target: "1300", atRisk: "1250" });
+    await settle(page);
+    await page.evaluate(() => window.workbench.deleteSheet("KPI Register"));
+    await page.getByRole("button", { name: "Refresh" }).click();
+    const leftovers = page.getByRole("list", { name: "Leftovers of deleted KPIs" });
+    await leftovers.getByText(/REVENUE has no register row, but its name KPI_REVENUE/).waitFor();
+    await leftovers.getByRole("button", { name: "Remove leftovers" }).click();
+    await page.getByText("Removed what was left of REVENUE.").waitFor();
+    const snap = await snapshotOf(page);
+    expect(snap.names.filter((n) => n.name.startsWith("KPI_"))).toEqual([]);
+    expect(snap.conditionalFormats.filter((f) => f.rule.includes("kpilens:"))).toEqual([]);
+  });
+});
