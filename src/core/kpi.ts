@@ -9,7 +9,7 @@ export type Cadence = "weekly" | "monthly" | "quarterly";
 
 export const CADENCES: readonly Cadence[] = ["weekly", "monthly", "quarterly"];
 export const KINDS: readonly KpiKind[] = ["leading", "lagging"];
-export const DIRECTIONS: readonly Direction[] = ["higher", "lower"];
+export const DIRECTIONS: readonly Direction[] = ["higher", "lower", "within"];
 
 export interface KpiDefinition {
   id: string;
@@ -97,7 +97,7 @@ export function validateDraft(draft: KpiDraft, others: readonly KpiDefinition[])
   }
 
   if (!(KINDS as readonly string[]).includes(draft.kind)) errors.kind = "Choose leading or lagging.";
-  if (!(DIRECTIONS as readonly string[]).includes(draft.direction)) errors.direction = "Choose higher or lower is better.";
+  if (!(DIRECTIONS as readonly string[]).includes(draft.direction)) errors.direction = "Choose higher is better, lower is better, or within a tolerance.";
   if (!(CADENCES as readonly string[]).includes(draft.cadence)) errors.cadence = "Choose weekly, monthly or quarterly.";
 
   const target = parseNumber(draft.target);
@@ -109,7 +109,7 @@ export function validateDraft(draft: KpiDraft, others: readonly KpiDefinition[])
     if (atRisk === null) {
       errors.atRisk = draft.atRisk.trim().endsWith("%") && target === null ? "Enter the target first: a percentage is of the target." : `"${draft.atRisk.trim()}" is not a number or a percentage of the target.`;
     }
-    else if (target !== null && !atRiskOnUnfavourableSide(target, atRisk, draft.direction as "higher" | "lower")) {
+    else if (target !== null && !atRiskOnUnfavourableSide(target, atRisk, draft.direction as Direction)) {
       errors.atRisk =
         draft.direction === "lower"
           ? `When lower is better, At risk must be at or above the target (${target}).`

@@ -63,7 +63,9 @@ export function summarise(
   }
   const spcValues = values.filter((v): v is number => v !== null);
   const spcBaseline = kpi.spcBaseline && spcValues.length >= 3 ? Math.min(kpi.spcBaseline, spcValues.length) : null;
-  const chart = spcValues.length >= 3 ? spc(Float64Array.from(spcValues), kpi.direction, spcBaseline ?? undefined) : null;
+  // A KPI to keep within a tolerance has no better side: its chart is neutral (high / low).
+  const spcDirection = kpi.direction === "within" ? "neutral" : kpi.direction;
+  const chart = spcValues.length >= 3 ? spc(Float64Array.from(spcValues), spcDirection, spcBaseline ?? undefined) : null;
   const variation = chart ? chart.types[chart.types.length - 1] : null;
   return {
     latest,
@@ -78,7 +80,7 @@ export function summarise(
     spcBaseline,
     variation,
     variationLabel: variation ? variationOf(variation) : "too few values to chart",
-    assurance: chart ? assurance(chart, kpi.target, kpi.direction) : null,
+    assurance: chart && kpi.direction !== "within" ? assurance(chart, kpi.target, kpi.direction) : null,
   };
 }
 

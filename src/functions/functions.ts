@@ -17,7 +17,7 @@ import { leadForecastCells } from "./leadForecastCells";
  * @param {any[][]} actual The actual value, or a range of them (the result spills to the same shape). A blank, ="" or #N/A cell gives "No data".
  * @param {any[][]} target The target: one number, or a range the shape of actual.
  * @param {any[][]} [at_risk] The boundary between At risk and Off track, on the unfavourable side of target: one number or a range. Default: 10% of |target| below it (above it when lower is better).
- * @param {any} [direction] "higher" (or 1) when higher is better, "lower" (or -1) when lower is better. Default "higher".
+ * @param {any} [direction] "higher" (or 1) when higher is better, "lower" (or -1) when lower is better, "within" for a KPI to keep near its target (On track within half the at-risk distance). Default "higher".
  * @param {any} [output] "label" for text, "score" for 1, 0, -1 (for icon sets). Default "label".
  * @param {CustomFunctions.Invocation} [invocation] Passed by Excel.
  * @returns {any[][]} The status of each actual value.

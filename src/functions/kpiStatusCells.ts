@@ -30,7 +30,7 @@ export function kpiStatusCells(actual: unknown, target: unknown, atRisk: unknown
   const cols = actuals[0].length;
   const targetAt = perCell(target, "target", rows, cols);
   const atRiskAt = isBlank(atRisk) ? single(undefined) : perCell(atRisk, "at_risk", rows, cols);
-  const dir = readChoice<Direction>(direction, "direction", ["higher", "lower"], "higher", { "1": "higher", "-1": "lower" });
+  const dir = readChoice<Direction>(direction, "direction", ["higher", "lower", "within"], "higher", { "1": "higher", "-1": "lower" });
   const out = readChoice<StatusOutput>(output, "output", ["label", "score"], "label");
   const bands = sharedBands(targetAt, atRiskAt, dir);
   const result: ResultCell[][] = new Array(rows);

@@ -51,10 +51,16 @@ export function bandRules(kpi: BandSpec, topLeft: string): BandRule[] {
   const t = literal(kpi.target);
   const a = literal(kpi.atRisk ?? defaultAtRisk(kpi.target, kpi.direction));
   const tag = (status: Status) => `${marker(kpi.id)}${status}")=0`;
-  const higher = kpi.direction === "higher";
-  const conditions: Record<Status, string> = higher
-    ? { on: `${x}>=${t}`, risk: `${x}<${t},${x}>=${a}`, off: `${x}<${a}` }
-    : { on: `${x}<=${t}`, risk: `${x}>${t},${x}<=${a}`, off: `${x}>${a}` };
+  const tolerance = Math.abs(Number(a) - kpi.target);
+  const half = literal(tolerance / 2);
+  const whole = literal(tolerance);
+  const distance = `ABS(${x}-${t})`;
+  const conditions: Record<Status, string> =
+    kpi.direction === "within"
+      ? { on: `${distance}<=${half}`, risk: `${distance}>${half},${distance}<=${whole}`, off: `${distance}>${whole}` }
+      : kpi.direction === "higher"
+        ? { on: `${x}>=${t}`, risk: `${x}<${t},${x}>=${a}`, off: `${x}<${a}` }
+        : { on: `${x}<=${t}`, risk: `${x}>${t},${x}<=${a}`, off: `${x}>${a}` };
   return (["on", "risk", "off"] as const).map((status) => ({
     status,
     formula: `=AND(ISNUMBER(${x}),${conditions[status]},${tag(status)})`,

@@ -14,6 +14,9 @@ const DIRECTIONS_OF_TEXT: Record<string, Direction> = {
   lower: "lower",
   "lower is better": "lower",
   "-1": "lower",
+  within: "within",
+  maintain: "within",
+  "within tolerance": "within",
 };
 
 export const REGISTER_SHEET = "KPI Register";
@@ -96,7 +99,7 @@ export function parseRow(values: readonly unknown[], map: ColumnMap, rowNumber: 
   const target = optionalNumber(cell("target"));
   if (target === null || target === undefined) return bad(`has a Target that is not a number ("${text(cell("target"))}")`);
   const direction = DIRECTIONS_OF_TEXT[text(cell("direction")).toLowerCase()];
-  if (!direction) return bad(`has a Direction "${text(cell("direction"))}" that is neither "higher" nor "lower"`);
+  if (!direction) return bad(`has a Direction "${text(cell("direction"))}" that is not "higher", "lower" or "within"`);
   const atRisk = optionalNumber(cell("atRisk"));
   if (atRisk === undefined) return bad(`has an At risk that is not a number ("${text(cell("atRisk"))}")`);
   if (atRisk !== null && !atRiskOnUnfavourableSide(target, atRisk, direction)) {

@@ -54,6 +54,19 @@ describe("tagging a range as a KPI", () => {
     expect(sheetOf(snap, "Monthly KPIs").fills.slice(1, 37).map((r) => r[2])).toEqual(statuses.map(([s]) => FILL_OF[s as string]));
   });
 
+  it("colours a KPI to keep within a tolerance with KPI_STATUS's symmetric bands", async () => {
+    const { model, workbook } = sampleSetup();
+    await workbook.tag(kpiInput({ name: "NPS", direction: "within", target: 40, atRisk: 34 }), "'Monthly KPIs'!E2:E37", "NPS");
+    const snap = snapshot(model);
+    const values = sheetOf(snap, "Monthly KPIs").values.slice(1, 37).map((r) => [r[4]]);
+    const statuses = kpiStatus(values, [[40]], [[34]], "within");
+    expect(new Set(statuses.flat()).size).toBeGreaterThan(1);
+    // The NPS column carries a user format of its own; compare only where ours applies.
+    const ours = snap.conditionalFormats.filter((f) => f.rule.includes("kpilens:NPS"));
+    const fillOf = (row: number) => ours.map((f) => f.cells[row].fill).find((x) => x !== null) ?? null;
+    expect(statuses.map((_, i) => fillOf(i))).toEqual(statuses.map(([s]) => FILL_OF[s as string]));
+  });
+
   it("uses the default at-risk boundary of KPI_STATUS when none is given", async () => {
     const { model, workbook } = sampleSetup();
     await workbook.tag(kpiInput({ atRisk: null }), REVENUE, "REVENUE");

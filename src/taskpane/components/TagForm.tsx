@@ -95,6 +95,7 @@ export function TagForm({ kpis, editing, initial, disabled, onSubmit, onCancel, 
         <Select className={styles.control} value={draft.direction} onChange={(_, d) => set("direction")(d.value)}>
           <option value="higher">Higher is better</option>
           <option value="lower">Lower is better</option>
+          <option value="within">Within a tolerance (maintain)</option>
         </Select>
       </Field>
       {draft.kind === "leading" && (
