@@ -100,7 +100,7 @@ describe("KPI_STATUS contract", () => {
 describe('KPI_STATUS with direction "within"', () => {
   it("spills the symmetric bands, as the reference describes them", () => {
     const actual = [[100], [104], [96], [107], [92], [111], [85], [null]];
-    expect(kpiStatus(actual, 100, 90, "WITHIN")).toEqual([["On track"], ["On track"], ["On track"], ["At risk"], ["At risk"], ["Off track"], ["Off track"], ["No data"]]);
-    expect(kpiStatus(actual, 100, 110, "within", "score")).toEqual([[1], [1], [1], [0], [0], [-1], [-1], [""]]);
+    expect(kpiStatus(actual, [[100]], [[90]], "WITHIN")).toEqual([["On track"], ["On track"], ["On track"], ["At risk"], ["At risk"], ["Off track"], ["Off track"], ["No data"]]);
+    expect(kpiStatus(actual, [[100]], [[110]], "within", "score")).toEqual([[1], [1], [1], [0], [0], [-1], [-1], [""]]);
   });
 });
