@@ -7,6 +7,7 @@
  */
 import { fail, Problem } from "./problem";
 import { twoSidedTCritical } from "./stats/distributions";
+import { centredSums } from "./stats/correlation";
 import { divided, powerOfTwoScale } from "./stats/scale";
 
 export interface OlsFit {
@@ -33,25 +34,11 @@ export interface ForecastRow {
 export function olsFit(x: ArrayLike<number>, y: ArrayLike<number>): OlsFit {
   const m = x.length;
   if (m < 3) fail("na", `a forecast needs at least 3 periods where both the lagging value and the leading value lag periods earlier are numbers; got ${m}`);
-  let mx = 0;
-  let my = 0;
-  for (let i = 0; i < m; i++) {
-    mx += x[i];
-    my += y[i];
-  }
-  mx /= m;
-  my /= m;
-  let sxx = 0;
-  let sxy = 0;
-  let syy = 0;
-  for (let i = 0; i < m; i++) {
-    const dx = x[i] - mx;
-    const dy = y[i] - my;
-    sxx += dx * dx;
-    sxy += dx * dy;
-    syy += dy * dy;
-  }
-  if (sxx === 0) fail("div0", "the leading values of the pairs are all equal: no slope can be fitted");
+  const sums = centredSums(x, y, m);
+  const mx = sums.mx + sums.cx / m;
+  const my = sums.my + sums.cy / m;
+  const { sxx, sxy, syy } = sums;
+  if (!(sxx > 0)) fail("div0", "the leading values of the pairs are all equal: no slope can be fitted");
   const slope = sxy / sxx;
   const intercept = my - slope * mx;
   let sse = 0;

@@ -16,10 +16,23 @@ export interface Correlation {
 /** Above this |r|, 1 - r² is recomputed from residuals instead of by subtraction. */
 const NEAR_PERFECT = 0.9;
 
-/** Correlation of xs[0..m) with ys[0..m). Every value must be a finite number. */
-export function pearson(xs: ArrayLike<number>, ys: ArrayLike<number>, m: number): Correlation | Problem {
-  if (m < 3) return new Problem("na", `needs at least 3 pairs of numbers, got ${m}`);
-  // Shifting by the first pair makes the offset vanish exactly (Sterbenz) before any sum.
+export interface CentredSums {
+  /** The means as first computed; cx / m and cy / m are what rounding left in them. */
+  mx: number;
+  my: number;
+  cx: number;
+  cy: number;
+  sxx: number;
+  syy: number;
+  sxy: number;
+}
+
+/**
+ * Sums of squares and cross products about the means of xs[0..m) and ys[0..m), by the corrected
+ * two-pass algorithm, the data first shifted by its first pair so that an offset vanishes exactly
+ * (Sterbenz) before any sum. Shared by the correlation and the least-squares fit.
+ */
+export function centredSums(xs: ArrayLike<number>, ys: ArrayLike<number>, m: number): CentredSums {
   const x0 = xs[0];
   const y0 = ys[0];
   let sx = 0;
@@ -48,6 +61,13 @@ export function pearson(xs: ArrayLike<number>, ys: ArrayLike<number>, m: number)
   sxx -= (cx * cx) / m;
   syy -= (cy * cy) / m;
   sxy -= (cx * cy) / m;
+  return { mx, my, cx, cy, sxx, syy, sxy };
+}
+
+/** Correlation of xs[0..m) with ys[0..m). Every value must be a finite number. */
+export function pearson(xs: ArrayLike<number>, ys: ArrayLike<number>, m: number): Correlation | Problem {
+  if (m < 3) return new Problem("na", `needs at least 3 pairs of numbers, got ${m}`);
+  const { mx, my, cx, cy, sxx, syy, sxy } = centredSums(xs, ys, m);
   if (!(sxx > 0) || !(syy > 0)) return new Problem("div0", "one of the series is constant, so r is undefined");
   let r = sxy / (Math.sqrt(sxx) * Math.sqrt(syy));
   r = Math.max(-1, Math.min(1, r));
