@@ -290,6 +290,7 @@ async function benchWorkbook(): Promise<void> {
     atRisk: 45,
     baseline: null,
     spcBaseline: null,
+    spcFrom: null,
     unit: "",
     cadence: "monthly",
     initiative: "Push",

@@ -32,7 +32,8 @@ export function changeFormula(k: KpiDefinition): string {
 
 /** KPI.SPC's detail table, with the KPI's target, direction and limits baseline, as the card shows it. */
 export function spcFormula(k: KpiDefinition, baseline: number | null): string {
-  return `=KPI.SPC(${nameOf(k.id)},${registerCell(k.id, "Target")},"${k.direction === "within" ? "neutral" : k.direction}",${baseline ?? ""},"detail")`;
+  const values = k.spcFrom && k.spcFrom > 1 ? `DROP(${nameOf(k.id)},${k.spcFrom - 1})` : nameOf(k.id);
+  return `=KPI.SPC(${values},${registerCell(k.id, "Target")},"${k.direction === "within" ? "neutral" : k.direction}",${baseline ?? ""},"detail")`;
 }
 
 /** The two series aligned on their latest periods, as the chain analysis aligns them. */

@@ -27,6 +27,8 @@ export interface KpiDefinition {
   baseline: number | null;
   /** How many of the first periods fix the process limits (KPI.SPC's baseline); null: all. */
   spcBaseline: number | null;
+  /** The period (1-based) from which the process is charted anew, after a known change; null: from the first. */
+  spcFrom: number | null;
   unit: string;
   cadence: Cadence;
   initiative: string;
@@ -42,7 +44,7 @@ export interface KpiDefinition {
 
 /** What a user types in the form: every field as text. */
 export type KpiDraft = Record<
-  "name" | "owner" | "objective" | "kind" | "predicts" | "direction" | "target" | "atRisk" | "baseline" | "spcBaseline" | "unit" | "cadence" | "initiative" | "response",
+  "name" | "owner" | "objective" | "kind" | "predicts" | "direction" | "target" | "atRisk" | "baseline" | "spcBaseline" | "spcFrom" | "unit" | "cadence" | "initiative" | "response",
   string
 > & { primary: boolean };
 
@@ -59,6 +61,7 @@ export const EMPTY_DRAFT: KpiDraft = {
   atRisk: "",
   baseline: "",
   spcBaseline: "",
+  spcFrom: "",
   unit: "",
   cadence: "monthly",
   initiative: "",
@@ -122,6 +125,10 @@ export function validateDraft(draft: KpiDraft, others: readonly KpiDefinition[])
     const periods = Number(draft.spcBaseline.trim());
     if (!Number.isInteger(periods) || periods < 3) errors.spcBaseline = "Enter a whole number of periods, 3 or more (or leave it empty to use them all).";
   }
+  if (draft.spcFrom.trim() !== "") {
+    const period = Number(draft.spcFrom.trim());
+    if (!Number.isInteger(period) || period < 1) errors.spcFrom = "Enter the period where the process changed, a whole number from 1 (or leave it empty).";
+  }
 
   const predicts = draft.predicts.trim();
   if (predicts !== "") {
@@ -180,6 +187,7 @@ export function definitionFromDraft(draft: KpiDraft, id: string, source: string,
     atRisk: atRiskOfDraft(draft),
     baseline: parseNumber(draft.baseline),
     spcBaseline: draft.spcBaseline.trim() === "" ? null : Number(draft.spcBaseline.trim()),
+    spcFrom: draft.spcFrom.trim() === "" || Number(draft.spcFrom.trim()) === 1 ? null : Number(draft.spcFrom.trim()),
     unit: draft.unit.trim(),
     cadence: draft.cadence as Cadence,
     initiative: draft.initiative.trim(),
@@ -203,6 +211,7 @@ export function draftFromDefinition(k: KpiDefinition): KpiDraft {
     atRisk: text(k.atRisk),
     baseline: text(k.baseline),
     spcBaseline: text(k.spcBaseline),
+    spcFrom: text(k.spcFrom),
     unit: k.unit,
     cadence: k.cadence,
     initiative: k.initiative,

@@ -38,7 +38,7 @@ const RULE_TEXT: Record<number, string> = {
 };
 
 export function summarise(
-  kpi: Pick<KpiDefinition, "target" | "atRisk" | "direction"> & Partial<Pick<KpiDefinition, "spcBaseline">>,
+  kpi: Pick<KpiDefinition, "target" | "atRisk" | "direction"> & Partial<Pick<KpiDefinition, "spcBaseline" | "spcFrom">>,
   values: readonly (number | null)[],
   method: SigMethod = "xmr",
 ): KpiSummary {
@@ -61,7 +61,8 @@ export function summarise(
     if (!(e instanceof ProblemError)) throw e;
     changeLabel = "too few values to test";
   }
-  const spcValues = values.filter((v): v is number => v !== null);
+  // Charted from the period of a known change, when the KPI names one.
+  const spcValues = values.slice(Math.max(0, (kpi.spcFrom ?? 1) - 1)).filter((v): v is number => v !== null);
   const spcBaseline = kpi.spcBaseline && spcValues.length >= 3 ? Math.min(kpi.spcBaseline, spcValues.length) : null;
   // A KPI to keep within a tolerance has no better side: its chart is neutral (high / low).
   const spcDirection = kpi.direction === "within" ? "neutral" : kpi.direction;

@@ -59,7 +59,7 @@ function inputOf(draft: KpiDraft): KpiInput {
   const k = definitionFromDraft(draft, "", "", "");
   return {
     name: k.name, owner: k.owner, objective: k.objective, kind: k.kind, predicts: k.predicts, direction: k.direction, target: k.target,
-    atRisk: k.atRisk, baseline: k.baseline, spcBaseline: k.spcBaseline, unit: k.unit, cadence: k.cadence, initiative: k.initiative, response: k.response, primary: k.primary,
+    atRisk: k.atRisk, baseline: k.baseline, spcBaseline: k.spcBaseline, spcFrom: k.spcFrom, unit: k.unit, cadence: k.cadence, initiative: k.initiative, response: k.response, primary: k.primary,
   };
 }
 

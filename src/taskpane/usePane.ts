@@ -41,6 +41,10 @@ export function describeError(e: unknown): string {
   const message = e instanceof Error ? e.message : String(e);
   if (code === "AccessDenied") return `Excel refused the change: ${message} Unprotect the sheet and try again.`;
   if (code === "ItemNotFound") return `Something KPI Lens needs is gone from the workbook: ${message} Refresh, then try again.`;
+  if (code === "RequestPayloadSizeLimitExceeded" || code === "ResponsePayloadSizeLimitExceeded") {
+    return `Excel refused to move that much at once (Excel on the web carries at most 5 MB a request, and any Excel reads at most five million cells): ${message} Select fewer cells, or a KPI of fewer periods.`;
+  }
+  if (code === "InvalidArgument") return `Excel refused a name or an address KPI Lens wrote: ${message} Nothing was changed; rename the sheet or table column if it holds unusual characters, then try again.`;
   return `Excel reported a problem: ${message}`;
 }
 

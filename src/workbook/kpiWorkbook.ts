@@ -348,6 +348,7 @@ export class ExcelKpiWorkbook implements KpiWorkbook {
           ...bands,
           baseline: null,
           spcBaseline: null,
+          spcFrom: null,
           unit: "",
           cadence: "monthly",
           initiative: "",

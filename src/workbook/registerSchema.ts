@@ -54,6 +54,7 @@ export const COLUMNS: readonly ColumnSpec[] = [
   { key: "lastReviewed", header: "Last reviewed", text: true, required: false },
   { key: "primary", header: "Primary", text: true, required: false },
   { key: "spcBaseline", header: "Limits from first", text: false, required: false },
+  { key: "spcFrom", header: "Chart from period", text: false, required: false },
 ];
 
 /** Where each of our columns is in the table, by header; -1 where a column is missing. */
@@ -107,6 +108,10 @@ export function parseRow(values: readonly unknown[], map: ColumnMap, rowNumber: 
   }
   const baseline = optionalNumber(cell("baseline"));
   if (baseline === undefined) return bad(`has a Baseline that is not a number ("${text(cell("baseline"))}")`);
+  const spcFrom = optionalNumber(cell("spcFrom"));
+  if (spcFrom === undefined || (spcFrom !== null && !(Number.isInteger(spcFrom) && spcFrom >= 1))) {
+    return bad(`has a Chart from period "${text(cell("spcFrom"))}" that is not a whole number of 1 or more`);
+  }
   const spcBaseline = optionalNumber(cell("spcBaseline"));
   if (spcBaseline === undefined || (spcBaseline !== null && !(Number.isInteger(spcBaseline) && spcBaseline >= 3))) {
     return bad(`has a Limits from first "${text(cell("spcBaseline"))}" that is not a whole number of periods, 3 or more`);
@@ -131,6 +136,7 @@ export function parseRow(values: readonly unknown[], map: ColumnMap, rowNumber: 
       atRisk,
       baseline,
       spcBaseline,
+      spcFrom: spcFrom === 1 ? null : spcFrom,
       unit: text(cell("unit")),
       cadence: cadence as KpiDefinition["cadence"],
       initiative: text(cell("initiative")),
@@ -166,6 +172,7 @@ export function cellsOf(k: KpiDefinition): Record<ColumnKey, string | number> {
     atRisk: k.atRisk ?? "",
     baseline: k.baseline ?? "",
     spcBaseline: k.spcBaseline ?? "",
+    spcFrom: k.spcFrom ?? "",
     unit: k.unit,
     cadence: k.cadence,
     initiative: k.initiative,

@@ -24,3 +24,9 @@ describe("linked formulas", () => {
     expect(spcFormula(revenue, null)).toContain('"higher",,"detail")');
   });
 });
+
+describe("the SPC formula from a known change", () => {
+  it("drops the periods before it", () => {
+    expect(spcFormula({ ...revenue, spcFrom: 13 } as KpiDefinition, 6)).toBe('=KPI.SPC(DROP(KPI_REVENUE,12),INDEX(KPI_Register[Target],MATCH("REVENUE",KPI_Register[ID],0)),"higher",6,"detail")');
+  });
+});

@@ -46,3 +46,15 @@ describe("the card's variation and assurance are KPI.SPC's answers on the same n
     expect(s.spc?.types).toEqual(spc(cells, k.target, k.direction, baseline, "points").map(([t]) => t).filter((t) => t !== ""));
   });
 });
+
+describe("charting from a known change", () => {
+  it("charts from period P, with limits from the first N periods after it, as KPI.SPC on those cells", () => {
+    const series = [...steady, 120, 121, 119, 122, 120, 118, 121, 123];
+    const k = { target: 100, atRisk: 90, direction: "higher" as const, spcFrom: 11, spcBaseline: 5 };
+    const s = summarise(k, series);
+    const after = series.slice(10).map((v) => [v]);
+    expect(s.spcValues).toEqual(series.slice(10));
+    expect(s.variationLabel).toBe(spc(after, 100, "higher", 5)[0][0]);
+    expect(s.spc?.centre).toBeCloseTo(120.4, 12);
+  });
+});

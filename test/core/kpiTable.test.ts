@@ -3,7 +3,7 @@ import { summarise } from "../../src/core/kpiSummary";
 import { KpiDefinition } from "../../src/core/kpi";
 
 const kpi = (name: string, owner: string, target: number, objective = "Grow"): KpiDefinition => ({
-  id: name.toUpperCase(), name, owner, objective, kind: "lagging", predicts: "", direction: "higher", target, atRisk: null, baseline: null, spcBaseline: null,
+  id: name.toUpperCase(), name, owner, objective, kind: "lagging", predicts: "", direction: "higher", target, atRisk: null, baseline: null, spcBaseline: null, spcFrom: null,
   unit: "k€", cadence: "monthly", initiative: "", response: "", source: "S!A1:A3", lastReviewed: "2026-11-01", primary: true,
 });
 const items: ListedKpi[] = [

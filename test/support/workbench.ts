@@ -20,6 +20,7 @@ export function kpiInput(overrides: Partial<KpiInput> = {}): KpiInput {
     atRisk: 1250,
     baseline: null,
     spcBaseline: null,
+    spcFrom: null,
     unit: "k€",
     cadence: "monthly",
     initiative: "Enterprise upsell",

@@ -235,3 +235,17 @@ describe('names Excel refuses ("Using structured references with Excel tables"; 
     expect(["Data", "Sheet1x", "Revenue_2024", "RCA"].map(quoteSheet)).toEqual(["Data", "Sheet1x", "Revenue_2024", "RCA"]);
   });
 });
+
+describe('Excel\'s TAKE and DROP ("TAKE function", "DROP function", support.microsoft.com)', () => {
+  it("hand a function the rows they keep, as the formulas the pane inserts need", () => {
+    const { model, sheet } = workbook("web");
+    model.functions = kpiFunctions();
+    const values = [5, 6, 5, 7, 6, 5, 6, 7, 5, 6, 5, 9, 6, 5, 12, 13, 12, 14];
+    values.forEach((v, i) => model.writeValue(sheet, i, 0, v));
+    model.writeFormula(sheet, 0, 2, '=KPI.SPC(DROP(A1:A18,10),,"higher",,"variation")');
+    model.writeFormula(sheet, 0, 3, '=KPI.SPC(A11:A18,,"higher",,"variation")');
+    model.writeFormula(sheet, 0, 4, "=SUM(TAKE(A1:A18,-3))");
+    expect(model.valueAt(sheet, 0, 2)).toBe(model.valueAt(sheet, 0, 3));
+    expect(model.valueAt(sheet, 0, 4)).toBe(39);
+  });
+});

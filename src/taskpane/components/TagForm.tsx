@@ -118,7 +118,10 @@ export function TagForm({ kpis, editing, initial, disabled, onSubmit, onCancel, 
         {text("baseline", "Baseline")}
         {text("unit", "Unit")}
       </div>
-      {text("spcBaseline", "Limits from first", "Periods that fix the process limits (e.g. before an initiative started); empty: all")}
+      <div className={styles.pair}>
+        {text("spcFrom", "Chart from period", "Recalculate from a known change (e.g. the period an initiative started); empty: 1")}
+        {text("spcBaseline", "Limits from first", "Periods (from there) that fix the limits; empty: all")}
+      </div>
       <Field label="Cadence" validationMessage={show("cadence")}>
         <Select className={styles.control} value={draft.cadence} onChange={(_, d) => set("cadence")(d.value)}>
           <option value="weekly">Weekly</option>

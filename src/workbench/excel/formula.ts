@@ -177,6 +177,15 @@ const REF = () => new FormulaParser.FormulaError("#REF!");
 const grid = (arg: ParserArgument): unknown[][] => (Array.isArray(arg.value) ? (arg.value as unknown[][]) : [[arg.value]]);
 const num = (arg: ParserArgument | undefined, fallback: number) => (arg === undefined || arg.omitted ? fallback : Number(arg.value));
 
+/** Excel's TAKE and DROP (support.microsoft.com: "TAKE function", "DROP function"): rows from the start (n > 0) or the end (n < 0). */
+function rowsOf(array: ParserArgument, n: number, keep: boolean): unknown[][] | unknown {
+  const cells = grid(array);
+  const count = Math.trunc(n);
+  const from = keep ? (count >= 0 ? 0 : Math.max(0, cells.length + count)) : count >= 0 ? Math.min(cells.length, count) : 0;
+  const to = keep ? (count >= 0 ? Math.min(cells.length, count) : cells.length) : count >= 0 ? cells.length : Math.max(0, cells.length + count);
+  return to > from ? cells.slice(from, to) : new FormulaParser.FormulaError("#CALC!");
+}
+
 /**
  * Excel's INDEX (array form) and MATCH (support.microsoft.com: "INDEX function", "MATCH
  * function"): INDEX(array, row, [column]) with 0 meaning the whole row or column is not
@@ -184,6 +193,8 @@ const num = (arg: ParserArgument | undefined, fallback: number) => (arg === unde
  * 1 the largest value <= it in ascending data, -1 the smallest >= it in descending data.
  */
 const LOOKUP_FUNCTIONS = {
+  TAKE: (array: ParserArgument, rows: ParserArgument) => rowsOf(array, num(rows, 0), true),
+  DROP: (array: ParserArgument, rows: ParserArgument) => rowsOf(array, num(rows, 0), false),
   INDEX: (array: ParserArgument, row: ParserArgument, column?: ParserArgument) => {
     const cells = grid(array);
     let r = num(row, 1);
