@@ -1,7 +1,7 @@
 /** The support page the manifest points at renders the generated function metadata. */
 import { launchChromium } from "./browser";
 
-it("lists the three functions with their arguments, from functions.json", async () => {
+it("lists the five functions with their arguments, from functions.json", async () => {
   const context = await launchChromium();
   try {
     const page = context.pages()[0] ?? (await context.newPage());
@@ -12,6 +12,8 @@ it("lists the three functions with their arguments, from functions.json", async 
       "KPI.KPI_STATUS(actual, target, [at_risk], [direction], [output])",
       "KPI.LEADLAG_CORR(leading, lagging, [max_lag], [method], [difference], [output])",
       "KPI.SIG_CHANGE(values, [recent], [alpha], [method], [output])",
+      "KPI.SPC(values, [target], [direction], [baseline], [output])",
+      "KPI.LEAD_FORECAST(leading, lagging, lag, [level], [output])",
     ]) {
       await page.getByRole("heading", { name: heading }).waitFor();
     }
