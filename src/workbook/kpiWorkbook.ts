@@ -85,6 +85,23 @@ export class ExcelKpiWorkbook implements KpiWorkbook {
     };
   }
 
+  /**
+   * A write: read the register, refuse when it is read-only, let `body` validate and queue its
+   * writes with their undos in `journal`, then commit all or nothing (rollback.ts).
+   */
+  private write<T>(body: (ctx: Excel.RequestContext, read: RegisterRead, journal: Journal) => Promise<{ result: T; action: string }>): Promise<T> {
+    return this.operation(() =>
+      this.excel(async (ctx) => {
+        const read = await readRegisterIn(ctx);
+        assertWritable(read);
+        const journal = new Journal();
+        const { result, action } = await body(ctx, read, journal);
+        await commit(ctx, journal, this.excel, action);
+        return result;
+      }),
+    );
+  }
+
   /** Runs an operation in the queue; inside it, `excel` runs further batches (rollback, reads). */
   private operation<T>(body: () => Promise<T>): Promise<T> {
     return this.run(() => body());
@@ -107,166 +124,138 @@ export class ExcelKpiWorkbook implements KpiWorkbook {
   }
 
   tag(input: KpiInput, address: string, id?: string, reviewedOn = ""): Promise<KpiDefinition> {
-    return this.operation(() =>
-      this.excel(async (ctx) => {
-        const read = await readRegisterIn(ctx);
-        assertWritable(read);
-        const kpiId = id ? checkId(id, read) : chooseId(input.name, read);
-        const selected = rangeAt(ctx, address);
-        selected.load("address, rowCount, columnCount");
-        const sheet = selected.worksheet;
-        sheet.load("name");
-        sheet.protection.load("protected");
-        const used = sheet.getUsedRangeOrNullObject(true);
-        used.load("address");
-        const tables = selected.getTables(false);
-        tables.load("items/name");
-        await ctx.sync();
-        if (sheet.protection.protected) throw new KpiWorkbookError(`The sheet ${sheet.name} is protected: unprotect it to tag a KPI there.`);
-        const tableColumn = await tableColumnOf(ctx, selected, tables.items);
-        // A whole column or row selected: tag the part that holds anything.
-        const area = tableColumn || used.isNullObject ? parseAddress(selected.address) : { ...(intersection(parseAddress(selected.address), parseAddress(used.address)) ?? parseAddress(selected.address)), sheet: sheet.name };
-        const targetAddress = qualified(sheet.name, area);
-        assertSeriesShape(area, sheet.name, targetAddress);
-        assertNotTagged(read.state, targetAddress);
-        const reference = tableColumn ? `=${tableColumnReference(tableColumn)}` : `=${qualified(sheet.name, area, true)}`;
-        const kpi: KpiDefinition = { ...input, id: kpiId, source: reference.slice(1), lastReviewed: reviewedOn };
+    return this.write(async (ctx, read, journal) => {
+      const kpiId = id ? checkId(id, read) : chooseId(input.name, read);
+      const selected = rangeAt(ctx, address);
+      selected.load("address, rowCount, columnCount");
+      const sheet = selected.worksheet;
+      sheet.load("name");
+      sheet.protection.load("protected");
+      const used = sheet.getUsedRangeOrNullObject(true);
+      used.load("address");
+      const tables = selected.getTables(false);
+      tables.load("items/name");
+      await ctx.sync();
+      if (sheet.protection.protected) throw new KpiWorkbookError(`The sheet ${sheet.name} is protected: unprotect it to tag a KPI there.`);
+      const tableColumn = await tableColumnOf(ctx, selected, tables.items);
+      // A whole column or row selected: tag the part that holds anything.
+      const area = tableColumn || used.isNullObject ? parseAddress(selected.address) : { ...(intersection(parseAddress(selected.address), parseAddress(used.address)) ?? parseAddress(selected.address)), sheet: sheet.name };
+      const targetAddress = qualified(sheet.name, area);
+      assertSeriesShape(area, sheet.name, targetAddress);
+      assertNotTagged(read.state, targetAddress);
+      const reference = tableColumn ? `=${tableColumnReference(tableColumn)}` : `=${qualified(sheet.name, area, true)}`;
+      const kpi: KpiDefinition = { ...input, id: kpiId, source: reference.slice(1), lastReviewed: reviewedOn };
 
-        const journal = new Journal();
-        if (read.state.exists) queueAppendRow(ctx, read, kpi, journal);
-        else queueNewRegister(ctx, read, kpi, journal);
-        ctx.workbook.names.add(nameOf(kpiId), reference, `KPI Lens: ${kpi.name}`);
-        journal.record(`the name ${nameOf(kpiId)}`, async (undo) => {
-          // Only our name: one another user added meanwhile (why the add failed) stays.
-          const n = undo.workbook.names.getItemOrNullObject(nameOf(kpiId));
-          n.load("formula");
+      if (read.state.exists) queueAppendRow(ctx, read, kpi, journal);
+      else queueNewRegister(ctx, read, kpi, journal);
+      ctx.workbook.names.add(nameOf(kpiId), reference, `KPI Lens: ${kpi.name}`);
+      journal.record(`the name ${nameOf(kpiId)}`, async (undo) => {
+        // Only our name: one another user added meanwhile (why the add failed) stays.
+        const n = undo.workbook.names.getItemOrNullObject(nameOf(kpiId));
+        n.load("formula");
+        await undo.sync();
+        if (!n.isNullObject && String(n.formula).replace(/^=/, "") === reference.slice(1)) n.delete();
+      });
+      const formats = queueBandFormats(ctx, targetAddress, kpi, journal);
+      queueFormatsRecord(ctx, read, { ...read.formats, [kpiId]: { address: targetAddress, formulas: formats } }, journal);
+      if (!read.schemaSettingExists) {
+        ctx.workbook.settings.add(SCHEMA_SETTING, SCHEMA_VERSION);
+        journal.record("the register's schema version", async (undo) => {
+          const s = undo.workbook.settings.getItemOrNullObject(SCHEMA_SETTING);
           await undo.sync();
-          if (!n.isNullObject && String(n.formula).replace(/^=/, "") === reference.slice(1)) n.delete();
+          if (!s.isNullObject) s.delete();
         });
-        const formats = queueBandFormats(ctx, targetAddress, kpi, journal);
-        queueFormatsRecord(ctx, read, { ...read.formats, [kpiId]: { address: targetAddress, formulas: formats } }, journal);
-        if (!read.schemaSettingExists) {
-          ctx.workbook.settings.add(SCHEMA_SETTING, SCHEMA_VERSION);
-          journal.record("the register's schema version", async (undo) => {
-            const s = undo.workbook.settings.getItemOrNullObject(SCHEMA_SETTING);
-            await undo.sync();
-            if (!s.isNullObject) s.delete();
-          });
-        }
-        await commit(ctx, journal, this.excel, `tag ${kpi.name}`);
-        return kpi;
-      }),
-    );
+      }
+      return { result: kpi, action: `tag ${kpi.name}` };
+    });
   }
 
   update(id: string, input: KpiInput, options: RowWriteOptions = {}): Promise<KpiDefinition> {
-    return this.operation(() =>
-      this.excel(async (ctx) => {
-        const read = await readRegisterIn(ctx);
-        assertWritable(read);
-        const current = findKpi(read, id);
-        const kpi: KpiDefinition = { ...current, ...input, id: current.id, source: current.source, lastReviewed: current.lastReviewed };
-        const rowIndex = read.rowIds.indexOf(current.id);
-        const journal = new Journal();
-        // The row first: a conflict with the user's formulas stops everything before any write.
-        queueRowUpdate(ctx, read, kpi, rowIndex, journal, options);
-        const bandsChanged = current.target !== kpi.target || current.atRisk !== kpi.atRisk || current.direction !== kpi.direction;
-        if (bandsChanged && read.state.sources[current.id]) {
-          const own = await findOwnFormats(ctx, read, current.id);
-          own.remove(journal);
-          if (own.address) {
-            const formats = queueBandFormats(ctx, own.address, kpi, journal);
-            queueFormatsRecord(ctx, read, { ...read.formats, [current.id]: { address: own.address, formulas: formats } }, journal);
-          }
+    return this.write(async (ctx, read, journal) => {
+      const current = findKpi(read, id);
+      const kpi: KpiDefinition = { ...current, ...input, id: current.id, source: current.source, lastReviewed: current.lastReviewed };
+      const rowIndex = read.rowIds.indexOf(current.id);
+      // The row first: a conflict with the user's formulas stops everything before any write.
+      queueRowUpdate(ctx, read, kpi, rowIndex, journal, options);
+      const bandsChanged = current.target !== kpi.target || current.atRisk !== kpi.atRisk || current.direction !== kpi.direction;
+      if (bandsChanged && read.state.sources[current.id]) {
+        const own = await findOwnFormats(ctx, read, current.id);
+        own.remove(journal);
+        if (own.address) {
+          const formats = queueBandFormats(ctx, own.address, kpi, journal);
+          queueFormatsRecord(ctx, read, { ...read.formats, [current.id]: { address: own.address, formulas: formats } }, journal);
         }
-        await commit(ctx, journal, this.excel, `save ${kpi.name}`);
-        return kpi;
-      }),
-    );
+      }
+      return { result: kpi, action: `save ${kpi.name}` };
+    });
   }
 
   untag(id: string): Promise<UntagReceipt> {
-    return this.operation(() =>
-      this.excel(async (ctx) => {
-        const read = await readRegisterIn(ctx);
-        assertWritable(read);
-        const current = findKpi(read, id);
-        const rowIndex = read.rowIds.indexOf(current.id);
-        const journal = new Journal();
-        const own = await findOwnFormats(ctx, read, current.id);
-        own.remove(journal);
-        const name = read.names.get(nameOf(current.id).toUpperCase()) ?? null;
-        if (name) {
-          ctx.workbook.names.getItem(name.name).delete();
-          journal.record(`the name ${name.name}`, async (undo) => {
-            const n = undo.workbook.names.getItemOrNullObject(name.name);
-            await undo.sync();
-            if (n.isNullObject) undo.workbook.names.add(name.name, name.formula, name.comment);
-          });
-        }
-        const receipt: UntagReceipt = {
-          kpi: current,
-          rowIndex,
-          rowFormulas: read.rowFormulas[rowIndex],
-          rowNumberFormats: read.rowNumberFormats[rowIndex] ?? [],
-          name,
-          formats: own.found,
-          formatsRecord: read.formats[current.id] ?? null,
-        };
-        const formats = { ...read.formats };
-        delete formats[current.id];
-        queueFormatsRecord(ctx, read, formats, journal);
-        // The row last: the one step whose undo needs the row's cells written back.
-        ctx.workbook.tables.getItem(REGISTER_TABLE).rows.getItemAt(rowIndex).delete();
-        journal.record(`the register row ${current.id}`, async (undo) => {
-          await restoreRow(undo, receipt);
+    return this.write(async (ctx, read, journal) => {
+      const current = findKpi(read, id);
+      const rowIndex = read.rowIds.indexOf(current.id);
+      const own = await findOwnFormats(ctx, read, current.id);
+      own.remove(journal);
+      const name = read.names.get(nameOf(current.id).toUpperCase()) ?? null;
+      if (name) {
+        ctx.workbook.names.getItem(name.name).delete();
+        journal.record(`the name ${name.name}`, async (undo) => {
+          const n = undo.workbook.names.getItemOrNullObject(name.name);
+          await undo.sync();
+          if (n.isNullObject) undo.workbook.names.add(name.name, name.formula, name.comment);
         });
-        await commit(ctx, journal, this.excel, `untag ${current.name}`);
-        return receipt;
-      }),
-    );
+      }
+      const receipt: UntagReceipt = {
+        kpi: current,
+        rowIndex,
+        rowFormulas: read.rowFormulas[rowIndex],
+        rowNumberFormats: read.rowNumberFormats[rowIndex] ?? [],
+        name,
+        formats: own.found,
+        formatsRecord: read.formats[current.id] ?? null,
+      };
+      const formats = { ...read.formats };
+      delete formats[current.id];
+      queueFormatsRecord(ctx, read, formats, journal);
+      // The row last: the one step whose undo needs the row's cells written back.
+      ctx.workbook.tables.getItem(REGISTER_TABLE).rows.getItemAt(rowIndex).delete();
+      journal.record(`the register row ${current.id}`, async (undo) => {
+        await restoreRow(undo, receipt);
+      });
+      return { result: receipt, action: `untag ${current.name}` };
+    });
   }
 
   undoUntag(receipt: UntagReceipt): Promise<void> {
-    return this.operation(() =>
-      this.excel(async (ctx) => {
-        const read = await readRegisterIn(ctx);
-        assertWritable(read);
-        if (!read.state.exists) throw new KpiWorkbookError(`The register is gone, so ${receipt.kpi.name} cannot be put back.`);
-        if (read.takenIds.has(receipt.kpi.id.toUpperCase())) throw new KpiWorkbookError(`The ID ${receipt.kpi.id} has been used again since the untag, so it cannot be put back.`);
-        const journal = new Journal();
-        await restoreRow(ctx, receipt);
-        journal.record(`the register row ${receipt.kpi.id}`, async (undo) => {
-          const t = undo.workbook.tables.getItem(REGISTER_TABLE);
-          t.rows.getItemAt(Math.min(receipt.rowIndex, read.rowIds.length)).delete();
+    return this.write(async (ctx, read, journal) => {
+      if (!read.state.exists) throw new KpiWorkbookError(`The register is gone, so ${receipt.kpi.name} cannot be put back.`);
+      if (read.takenIds.has(receipt.kpi.id.toUpperCase())) throw new KpiWorkbookError(`The ID ${receipt.kpi.id} has been used again since the untag, so it cannot be put back.`);
+      await restoreRow(ctx, receipt);
+      journal.record(`the register row ${receipt.kpi.id}`, async (undo) => {
+        const t = undo.workbook.tables.getItem(REGISTER_TABLE);
+        t.rows.getItemAt(Math.min(receipt.rowIndex, read.rowIds.length)).delete();
+      });
+      if (receipt.name) {
+        ctx.workbook.names.add(receipt.name.name, receipt.name.formula, receipt.name.comment);
+        const n = receipt.name.name;
+        journal.record(`the name ${n}`, async (undo) => {
+          const item = undo.workbook.names.getItemOrNullObject(n);
+          await undo.sync();
+          if (!item.isNullObject) item.delete();
         });
-        if (receipt.name) {
-          ctx.workbook.names.add(receipt.name.name, receipt.name.formula, receipt.name.comment);
-          const n = receipt.name.name;
-          journal.record(`the name ${n}`, async (undo) => {
-            const item = undo.workbook.names.getItemOrNullObject(n);
-            await undo.sync();
-            if (!item.isNullObject) item.delete();
-          });
-        }
-        for (const f of receipt.formats) queueRestoreFormats(ctx, f.address, f.specs);
-        if (receipt.formatsRecord) queueFormatsRecord(ctx, read, { ...read.formats, [receipt.kpi.id]: receipt.formatsRecord }, journal);
-        await commit(ctx, journal, this.excel, `put ${receipt.kpi.name} back`);
-      }),
-    );
+      }
+      for (const f of receipt.formats) queueRestoreFormats(ctx, f.address, f.specs);
+      if (receipt.formatsRecord) queueFormatsRecord(ctx, read, { ...read.formats, [receipt.kpi.id]: receipt.formatsRecord }, journal);
+      return { result: undefined, action: `put ${receipt.kpi.name} back` };
+    });
   }
 
   markReviewed(id: string, isoDate: string, options: RowWriteOptions = {}): Promise<void> {
-    return this.operation(() =>
-      this.excel(async (ctx) => {
-        const read = await readRegisterIn(ctx);
-        assertWritable(read);
-        const current = findKpi(read, id);
-        const journal = new Journal();
-        queueRowUpdate(ctx, read, { ...current, lastReviewed: isoDate }, read.rowIds.indexOf(current.id), journal, options);
-        await commit(ctx, journal, this.excel, `mark ${current.name} reviewed`);
-      }),
-    );
+    return this.write(async (ctx, read, journal) => {
+      const current = findKpi(read, id);
+      queueRowUpdate(ctx, read, { ...current, lastReviewed: isoDate }, read.rowIds.indexOf(current.id), journal, options);
+      return { result: undefined, action: `mark ${current.name} reviewed` };
+    });
   }
 
   extend(id: string): Promise<void> {
@@ -324,46 +313,40 @@ export class ExcelKpiWorkbook implements KpiWorkbook {
   }
 
   recoverOrphan(id: string): Promise<KpiDefinition> {
-    return this.operation(() =>
-      this.excel(async (ctx) => {
-        const read = await readRegisterIn(ctx);
-        assertWritable(read);
-        const orphan = read.state.orphans.find((o) => o.id.toUpperCase() === id.toUpperCase());
-        if (!orphan) throw new KpiWorkbookError(`${nameOf(id)} is no longer a leftover: it has a register row, or it is gone.`);
-        const recorded = Object.entries(read.formats).find(([k]) => k.toUpperCase() === orphan.id.toUpperCase())?.[1];
-        const bands = recorded ? recoverFromRules(recorded.formulas) : null;
-        if (!orphan.source || !bands) {
-          throw new KpiWorkbookError(
-            `${orphan.id} cannot be rebuilt: ${!orphan.source ? "its name no longer refers to cells" : "its colours' rules are not on record"}. Remove the leftovers and tag the values again.`,
-          );
-        }
-        const name = read.names.get(nameOf(orphan.id).toUpperCase());
-        const kpi: KpiDefinition = {
-          id: orphan.id,
-          name: name?.comment.replace(/^KPI Lens: /, "") || orphan.id,
-          owner: "",
-          objective: "",
-          kind: "lagging",
-          predicts: "",
-          ...bands,
-          baseline: null,
-          spcBaseline: null,
-          spcFrom: null,
-          unit: "",
-          cadence: "monthly",
-          initiative: "",
-          response: "",
-          source: String(name?.formula ?? "").replace(/^=/, ""),
-          lastReviewed: "",
-          primary: true,
-        };
-        const journal = new Journal();
-        if (read.state.exists) queueAppendRow(ctx, read, kpi, journal);
-        else queueNewRegister(ctx, read, kpi, journal);
-        await commit(ctx, journal, this.excel, `rebuild the register row of ${orphan.id}`);
-        return kpi;
-      }),
-    );
+    return this.write(async (ctx, read, journal) => {
+      const orphan = read.state.orphans.find((o) => o.id.toUpperCase() === id.toUpperCase());
+      if (!orphan) throw new KpiWorkbookError(`${nameOf(id)} is no longer a leftover: it has a register row, or it is gone.`);
+      const recorded = Object.entries(read.formats).find(([k]) => k.toUpperCase() === orphan.id.toUpperCase())?.[1];
+      const bands = recorded ? recoverFromRules(recorded.formulas) : null;
+      if (!orphan.source || !bands) {
+        throw new KpiWorkbookError(
+          `${orphan.id} cannot be rebuilt: ${!orphan.source ? "its name no longer refers to cells" : "its colours' rules are not on record"}. Remove the leftovers and tag the values again.`,
+        );
+      }
+      const name = read.names.get(nameOf(orphan.id).toUpperCase());
+      const kpi: KpiDefinition = {
+        id: orphan.id,
+        name: name?.comment.replace(/^KPI Lens: /, "") || orphan.id,
+        owner: "",
+        objective: "",
+        kind: "lagging",
+        predicts: "",
+        ...bands,
+        baseline: null,
+        spcBaseline: null,
+        spcFrom: null,
+        unit: "",
+        cadence: "monthly",
+        initiative: "",
+        response: "",
+        source: String(name?.formula ?? "").replace(/^=/, ""),
+        lastReviewed: "",
+        primary: true,
+      };
+      if (read.state.exists) queueAppendRow(ctx, read, kpi, journal);
+      else queueNewRegister(ctx, read, kpi, journal);
+      return { result: kpi, action: `rebuild the register row of ${orphan.id}` };
+    });
   }
 
   select(id: string): Promise<void> {
