@@ -23,6 +23,7 @@ import { commit, Journal } from "./rollback";
 import { KpiSeries, readSeries } from "./series";
 import { readSelectionIn, Selection, tableColumnOf, tableColumnReference } from "./selection";
 import { subscribe } from "./events";
+import { changes, HistoryEntry, queueHistory, readHistoryIn } from "./history";
 import { recoverFromRules } from "./recover";
 import { chooseId, checkId } from "./ids";
 
@@ -33,6 +34,7 @@ export type { KpiSeries } from "./series";
 export type { Selection } from "./selection";
 export type { RowWriteOptions } from "./registerRow";
 export type { ExcelRun } from "./excelRun";
+export type { HistoryEntry } from "./history";
 
 export type KpiInput = Omit<KpiDefinition, "id" | "source" | "lastReviewed"> & { id?: string };
 
@@ -69,6 +71,10 @@ export interface KpiWorkbook {
   insertFormula(address: string, formula: string, size?: { rows: number; columns: number }): Promise<void>;
   onChange(listener: () => void): Promise<() => void>;
   onSelectionChange(listener: () => void): Promise<() => void>;
+  /** Who the history names for the changes that follow (Excel gives an add-in no identity). */
+  setAuthor(name: string): void;
+  /** A KPI's definition changes, oldest first, from the KPI History table. */
+  history(id: string): Promise<HistoryEntry[]>;
 }
 
 export class ExcelKpiWorkbook implements KpiWorkbook {
@@ -89,17 +95,30 @@ export class ExcelKpiWorkbook implements KpiWorkbook {
    * A write: read the register, refuse when it is read-only, let `body` validate and queue its
    * writes with their undos in `journal`, then commit all or nothing (rollback.ts).
    */
-  private write<T>(body: (ctx: Excel.RequestContext, read: RegisterRead, journal: Journal) => Promise<{ result: T; action: string }>): Promise<T> {
+  private write<T>(
+    body: (ctx: Excel.RequestContext, read: RegisterRead, journal: Journal) => Promise<{ result: T; action: string; history?: [KpiDefinition | null, KpiDefinition | null] }>,
+  ): Promise<T> {
     return this.operation(() =>
       this.excel(async (ctx) => {
         const read = await readRegisterIn(ctx);
         assertWritable(read);
         const journal = new Journal();
-        const { result, action } = await body(ctx, read, journal);
+        const { result, action, history: change } = await body(ctx, read, journal);
+        if (change) queueHistory(ctx, read.history, changes(change[0], change[1], new Date().toISOString(), this.author), journal);
         await commit(ctx, journal, this.excel, action);
         return result;
       }),
     );
+  }
+
+  private author = "";
+
+  setAuthor(name: string): void {
+    this.author = name.trim();
+  }
+
+  history(id: string): Promise<HistoryEntry[]> {
+    return this.run((ctx) => readHistoryIn(ctx, id));
   }
 
   /** Runs an operation in the queue; inside it, `excel` runs further batches (rollback, reads). */
@@ -166,7 +185,7 @@ export class ExcelKpiWorkbook implements KpiWorkbook {
           if (!s.isNullObject) s.delete();
         });
       }
-      return { result: kpi, action: `tag ${kpi.name}` };
+      return { result: kpi, action: `tag ${kpi.name}`, history: [null, kpi] };
     });
   }
 
@@ -175,18 +194,19 @@ export class ExcelKpiWorkbook implements KpiWorkbook {
       const current = findKpi(read, id);
       const kpi: KpiDefinition = { ...current, ...input, id: current.id, source: current.source, lastReviewed: current.lastReviewed };
       const rowIndex = read.rowIds.indexOf(current.id);
-      // The row first: a conflict with the user's formulas stops everything before any write.
-      queueRowUpdate(ctx, read, kpi, rowIndex, journal, options);
+      // Every read before any write: a sync flushes what is queued, so the formats are looked up
+      // first; then the row (a conflict with the user's formulas stops here, nothing queued yet).
       const bandsChanged = current.target !== kpi.target || current.atRisk !== kpi.atRisk || current.direction !== kpi.direction;
-      if (bandsChanged && read.state.sources[current.id]) {
-        const own = await findOwnFormats(ctx, read, current.id);
+      const own = bandsChanged && read.state.sources[current.id] ? await findOwnFormats(ctx, read, current.id) : null;
+      queueRowUpdate(ctx, read, kpi, rowIndex, journal, options);
+      if (own) {
         own.remove(journal);
         if (own.address) {
           const formats = queueBandFormats(ctx, own.address, kpi, journal);
           queueFormatsRecord(ctx, read, { ...read.formats, [current.id]: { address: own.address, formulas: formats } }, journal);
         }
       }
-      return { result: kpi, action: `save ${kpi.name}` };
+      return { result: kpi, action: `save ${kpi.name}`, history: [current, kpi] };
     });
   }
 
@@ -222,7 +242,7 @@ export class ExcelKpiWorkbook implements KpiWorkbook {
       journal.record(`the register row ${current.id}`, async (undo) => {
         await restoreRow(undo, receipt);
       });
-      return { result: receipt, action: `untag ${current.name}` };
+      return { result: receipt, action: `untag ${current.name}`, history: [current, null] };
     });
   }
 
@@ -246,7 +266,7 @@ export class ExcelKpiWorkbook implements KpiWorkbook {
       }
       for (const f of receipt.formats) queueRestoreFormats(ctx, f.address, f.specs);
       if (receipt.formatsRecord) queueFormatsRecord(ctx, read, { ...read.formats, [receipt.kpi.id]: receipt.formatsRecord }, journal);
-      return { result: undefined, action: `put ${receipt.kpi.name} back` };
+      return { result: undefined, action: `put ${receipt.kpi.name} back`, history: [null, receipt.kpi] };
     });
   }
 
@@ -345,7 +365,7 @@ export class ExcelKpiWorkbook implements KpiWorkbook {
       };
       if (read.state.exists) queueAppendRow(ctx, read, kpi, journal);
       else queueNewRegister(ctx, read, kpi, journal);
-      return { result: kpi, action: `rebuild the register row of ${orphan.id}` };
+      return { result: kpi, action: `rebuild the register row of ${orphan.id}`, history: [null, kpi] };
     });
   }
 

@@ -6,6 +6,7 @@
 import { KpiDefinition } from "../core/kpi";
 import { parseAddress, qualified } from "../core/a1";
 import { KpiWorkbookError } from "./errors";
+import { HistoryState, queueHistoryState } from "./history";
 import {
   ColumnMap,
   COLUMNS,
@@ -82,6 +83,8 @@ export interface RegisterRead {
   names: Map<string, NameInfo>;
   /** Every ID in use, upper case: valid rows, problem rows and KPI_ names. */
   takenIds: Set<string>;
+  /** The audit trail's table, read in the same round trips. */
+  history: HistoryState;
 }
 
 export async function readRegisterIn(ctx: Excel.RequestContext): Promise<RegisterRead> {
@@ -91,7 +94,9 @@ export async function readRegisterIn(ctx: Excel.RequestContext): Promise<Registe
   const formatsSetting = ctx.workbook.settings.getItemOrNullObject(FORMATS_SETTING);
   formatsSetting.load("value");
   const registerSheet = ctx.workbook.worksheets.getItemOrNullObject(REGISTER_SHEET);
+  const historyAfterFirst = queueHistoryState(ctx);
   await ctx.sync();
+  const historyAfterSecond = historyAfterFirst();
 
   // Methods are called on an *OrNullObject result only once the sync says it exists.
   const names = ctx.workbook.names;
@@ -130,6 +135,7 @@ export async function readRegisterIn(ctx: Excel.RequestContext): Promise<Registe
     registerSheetEmpty: used === null || used.isNullObject,
     names: nameMap,
     takenIds: new Set(),
+    history: historyAfterSecond(),
   };
   const version = schema.isNullObject ? null : Number(schema.value);
   if (version !== null && version > SCHEMA_VERSION) {

@@ -195,7 +195,11 @@ describe("Untag can be undone exactly", () => {
     const receipt = await s.workbook.untag("REVENUE");
     expect(s.model.findName("KPI_REVENUE")).toBeUndefined();
     await s.workbook.undoUntag(receipt);
-    expect(state(s.model)).toEqual(before);
+    // Everything as it was, but for the audit trail, which records both.
+    const after = state(s.model);
+    const withoutHistory = (x: WorkbookSnapshot) => ({ ...x, sheets: x.sheets.filter((sh) => sh.name !== "KPI History"), tables: x.tables.filter((t) => t.name !== "KPI_History") });
+    expect(withoutHistory(after)).toEqual(withoutHistory(before));
+    expect((await s.workbook.history("REVENUE")).slice(-2).map((e) => e.field)).toEqual(["Untagged", "Tagged"]);
   });
 
   it("an untag Excel refuses part-way is rolled back", async () => {
@@ -242,5 +246,37 @@ describe("reads that fit Excel on the web's limits", () => {
       ["REVENUE", 36, null],
       ["DAILY", 300_000, null],
     ]);
+  });
+});
+
+describe("the audit trail (KPI History)", () => {
+  it("records tagging, each changed field with old and new values and who, and untagging; a refused write records nothing", async () => {
+    const s = sampleSetup();
+    s.workbook.setAuthor("Dana Whitfield");
+    await s.workbook.tag(kpiInput({ target: 1300, atRisk: 1250 }), REVENUE, "REVENUE");
+    await s.workbook.update("REVENUE", kpiInput({ target: 1350, atRisk: 1250, owner: "Sam Ortiz" }));
+    const history = await s.workbook.history("REVENUE");
+    expect(history.map(({ field, old, new: next, who }) => [field, old, next, who])).toEqual([
+      ["Tagged", "", "'Monthly KPIs'!$B$2:$B$37", "Dana Whitfield"],
+      ["Owner", "Dana Whitfield", "Sam Ortiz", "Dana Whitfield"],
+      ["Target", "1300", "1350", "Dana Whitfield"],
+    ]);
+    expect(history.every((e) => /^\d{4}-\d\d-\d\dT\d\d:\d\d/.test(e.when))).toBe(true);
+    // The history is a table of the workbook, readable without the add-in, all text.
+    expect(s.model.findTable("KPI_History")!.columns).toEqual(["When", "KPI", "Field", "Old", "New", "Who"]);
+
+    const n = await syncsFor(
+      (x) => x.workbook.update("REVENUE", kpiInput({ target: 1400, owner: "Sam Ortiz" })),
+      async (x) => {
+        await x.workbook.tag(kpiInput({ target: 1300, atRisk: 1250 }), REVENUE, "REVENUE");
+        await x.workbook.update("REVENUE", kpiInput({ target: 1350, atRisk: 1250, owner: "Sam Ortiz" }));
+      },
+    );
+    const probe = sabotageAt(s.model, n, () => (registerSheet(s.model).protected = true));
+    await expect(s.workbook.update("REVENUE", kpiInput({ target: 1400, owner: "Sam Ortiz" }))).rejects.toThrow(/Excel refused/);
+    expect(state(s.model)).toEqual(probe.before());
+    registerSheet(s.model).protected = false;
+    await s.workbook.untag("REVENUE");
+    expect((await s.workbook.history("REVENUE")).map((e) => e.field)).toEqual(["Tagged", "Owner", "Target", "Untagged"]);
   });
 });
