@@ -7,6 +7,8 @@ import {
   FluentProvider,
   MessageBar,
   MessageBarActions,
+  Field,
+  Input,
   MessageBarBody,
   Spinner,
   Subtitle2,
@@ -19,20 +21,21 @@ import {
   webDarkTheme,
   webLightTheme,
 } from "@fluentui/react-components";
-import { useMemo, useState } from "react";
+import { useEffect, useMemo, useState } from "react";
 import { analyseChain } from "../core/chain";
 import { changeFormula, chainFormula, forecastFormula, spcFormula, statusFormula } from "../core/formulas";
 import { forecastOutcome } from "../core/outcomeForecast";
 import { healthCheck } from "../core/guardrails";
 import { definitionFromDraft, draftFromDefinition, EMPTY_DRAFT, KpiDefinition, KpiDraft } from "../core/kpi";
 import { parseAddress, qualified } from "../core/a1";
-import { KpiInput, KpiWorkbook, nameOf } from "../workbook/kpiWorkbook";
+import { HistoryEntry, KpiInput, KpiWorkbook, nameOf } from "../workbook/kpiWorkbook";
 import { ChainEntry, ChainSection } from "./components/ChainSection";
 import { FormulaChoice, FormulaSection } from "./components/FormulaSection";
 import { HealthSection } from "./components/HealthSection";
 import { KpiList, summaryOf } from "./components/KpiList";
 import { LeftoversSection } from "./components/LeftoversSection";
 import { UntagDialog } from "./components/UntagDialog";
+import { HistoryDialog } from "./components/HistoryDialog";
 import { TagForm } from "./components/TagForm";
 import { Notice, usePane } from "./usePane";
 
@@ -85,6 +88,13 @@ function Pane({ workbook }: { workbook: KpiWorkbook }) {
   const [editing, setEditing] = useState<KpiDefinition | null>(null);
   const [formulaKpi, setFormulaKpi] = useState("");
   const [confirmUntag, setConfirmUntag] = useState<KpiDefinition | null>(null);
+  const [historyOf, setHistoryOf] = useState<{ name: string; entries: HistoryEntry[] } | null>(null);
+  // Excel gives an add-in no identity: the history names whoever the user says they are.
+  const [author, setAuthor] = useState(() => readAuthor());
+  useEffect(() => {
+    workbook.setAuthor(author);
+    saveAuthor(author);
+  }, [workbook, author]);
   // A message shows next to the part of the pane whose action caused it.
   const [noticeAt, setNoticeAt] = useState<NoticePlace>("top");
   const actAt =
@@ -256,6 +266,7 @@ function Pane({ workbook }: { workbook: KpiWorkbook }) {
           busy={pane.busy !== null}
           onSelect={(k) => void actAt("kpis")("Selecting…", () => workbook.select(k.id))}
           onEdit={(k) => edit(k)}
+          onHistory={(k) => void workbook.history(k.id).then((entries) => setHistoryOf({ name: k.name, entries }), () => setHistoryOf({ name: k.name, entries: [] }))}
           onCopied={(text) => {
             setNoticeAt("kpis");
             pane.say({ intent: "info", text });
@@ -319,7 +330,12 @@ function Pane({ workbook }: { workbook: KpiWorkbook }) {
           </section>
         </>
       )}
+      <Divider />
+      <Field label="Your name in the KPI history" hint="Excel does not tell add-ins who you are; changes you make are recorded under this name.">
+        <Input value={author} onChange={(_, d) => setAuthor(d.value)} />
+      </Field>
       <UntagDialog kpi={confirmUntag} onConfirm={untag} onCancel={() => setConfirmUntag(null)} />
+      <HistoryDialog name={historyOf?.name ?? null} entries={historyOf?.entries ?? []} onClose={() => setHistoryOf(null)} />
     </main>
   );
 }
@@ -341,6 +357,25 @@ function NoticeBar({ notice }: { notice: Notice | null }) {
       )}
     </MessageBar>
   );
+}
+
+const AUTHOR_KEY = "kpilens.author";
+
+/** The user's name for the history, kept in the pane's own storage (not in the workbook). */
+function readAuthor(): string {
+  try {
+    return localStorage.getItem(AUTHOR_KEY) ?? "";
+  } catch {
+    return "";
+  }
+}
+
+function saveAuthor(name: string): void {
+  try {
+    localStorage.setItem(AUTHOR_KEY, name);
+  } catch {
+    /* storage unavailable: the name lasts as long as the pane */
+  }
 }
 
 /** Office themes its task panes; follow the host's dark or light body background. */

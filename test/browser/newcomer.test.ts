@@ -125,3 +125,23 @@ describe("a register deleted by hand", () => {
     expect(snap.conditionalFormats.filter((f) => f.rule.includes("kpilens:"))).toEqual([]);
   });
 });
+
+describe("the audit trail in the pane", () => {
+  it("records a target change under the name given in the pane, and shows it in the KPI's history", async () => {
+    session = await openWorkbench();
+    const { page } = session;
+    await page.getByLabel("Your name in the KPI history").fill("Dana Whitfield");
+    await tagThroughPane(page, "'Monthly KPIs'!B2:B37", { name: "Revenue", owner: "Dana Whitfield", objective: "Grow revenue", target: "1300", atRisk: "1250" });
+    await page.getByRole("button", { name: "Edit Revenue" }).click();
+    await page.getByLabel("Target", { exact: true }).fill("1350");
+    await page.getByRole("button", { name: "Save changes" }).click();
+    await page.getByText("Saved Revenue.").waitFor();
+    await page.getByRole("button", { name: "History of Revenue" }).click();
+    const table = page.getByRole("table", { name: "History of Revenue" });
+    await table.getByText("Target: 1300 → 1350").waitFor();
+    await table.getByText(/^Tagged 'Monthly KPIs'!\$B\$2:\$B\$37$/).waitFor();
+    expect(await table.getByText("Dana Whitfield").count()).toBe(2);
+    const snap = await snapshotOf(page);
+    expect(snap.tables.map((t) => t.name)).toContain("KPI_History");
+  });
+});

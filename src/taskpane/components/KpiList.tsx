@@ -36,6 +36,7 @@ export interface KpiListProps {
   onExtend(kpi: KpiDefinition): void;
   onReview(kpi: KpiDefinition): void;
   onFormulas(kpi: KpiDefinition): void;
+  onHistory(kpi: KpiDefinition): void;
 }
 
 export function summaryOf(kpi: KpiDefinition, series: KpiSeries | undefined): KpiSummary {
@@ -127,7 +128,7 @@ export function KpiList({ kpis, series, onCopied, ...actions }: KpiListProps & {
 }
 
 function KpiCard(props: { kpi: KpiDefinition; summary: KpiSummary; series: KpiSeries | undefined } & Omit<KpiListProps, "kpis" | "series">) {
-  const { kpi, summary, series, busy, onSelect, onEdit, onUntag, onExtend, onReview, onFormulas } = props;
+  const { kpi, summary, series, busy, onSelect, onEdit, onUntag, onExtend, onReview, onFormulas, onHistory } = props;
   const styles = useStyles();
   const latest = summary.latest === null ? "—" : `${summary.latest.toLocaleString()}${kpi.unit ? ` ${kpi.unit}` : ""}`;
   return (
@@ -194,6 +195,9 @@ function KpiCard(props: { kpi: KpiDefinition; summary: KpiSummary; series: KpiSe
         </Button>
         <Button size="small" disabled={busy} onClick={() => onFormulas(kpi)} aria-label={`Formulas for ${kpi.name}`}>
           Formulas
+        </Button>
+        <Button size="small" disabled={busy} onClick={() => onHistory(kpi)} aria-label={`History of ${kpi.name}`}>
+          History
         </Button>
         <Button size="small" disabled={busy} onClick={() => onUntag(kpi)} aria-label={`Untag ${kpi.name}`}>
           Untag

@@ -1,0 +1,46 @@
+/** A KPI's audit trail, from the KPI History table: when, what changed, from what to what, who. */
+import { Button, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, Text } from "@fluentui/react-components";
+import { HistoryEntry } from "../../workbook/kpiWorkbook";
+
+export function HistoryDialog({ name, entries, onClose }: { name: string | null; entries: HistoryEntry[]; onClose(): void }) {
+  return (
+    <Dialog open={name !== null} onOpenChange={(_, d) => !d.open && onClose()}>
+      <DialogSurface>
+        <DialogBody>
+          <DialogTitle>History of {name}</DialogTitle>
+          <DialogContent>
+            {entries.length === 0 ? (
+              <Text>No changes recorded yet.</Text>
+            ) : (
+              <table aria-label={`History of ${name}`} style={{ borderCollapse: "collapse", fontSize: 12 }}>
+                <thead>
+                  <tr>
+                    {["When", "Change", "Who"].map((h) => (
+                      <th key={h} scope="col" style={{ textAlign: "left", paddingRight: 8 }}>
+                        {h}
+                      </th>
+                    ))}
+                  </tr>
+                </thead>
+                <tbody>
+                  {entries.map((e, i) => (
+                    <tr key={i}>
+                      <td style={{ paddingRight: 8, whiteSpace: "nowrap" }}>{e.when.replace("T", " ").slice(0, 16)}</td>
+                      <td style={{ paddingRight: 8 }}>
+                        {e.field === "Tagged" || e.field === "Untagged" ? `${e.field} ${e.new || e.old}` : `${e.field}: ${e.old || "(empty)"} → ${e.new || "(empty)"}`}
+                      </td>
+                      <td>{e.who || "—"}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            )}
+          </DialogContent>
+          <DialogActions>
+            <Button onClick={onClose}>Close</Button>
+          </DialogActions>
+        </DialogBody>
+      </DialogSurface>
+    </Dialog>
+  );
+}
