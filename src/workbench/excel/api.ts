@@ -676,7 +676,8 @@ export class FakeRange extends FakeObject {
   }
 
   /**
-   * Range.getSpecialCellsOrNullObject (ExcelApi 1.9): the cells of a type, "Constants" or
+   * Range.getSpecialCellsOrNullObject (ExcelApi 1.9; "Excel.Range class" and "Find special cells
+   * within a range using the Excel JavaScript API", learn.microsoft.com): the cells of a type, "Constants" or
    * "Formulas", optionally holding a value type ("Numbers", "Text", "Logical", "Errors"); a null
    * object when there are none. Excel counts them without sending their values.
    */
@@ -750,7 +751,7 @@ export class FakeRange extends FakeObject {
   }
 }
 
-/** The subset of Excel.RangeAreas the add-in uses: how many cells a special-cells query found. */
+/** The subset of Excel.RangeAreas ("Excel.RangeAreas class", learn.microsoft.com) the add-in uses: cellCount. */
 export class FakeRangeAreas extends FakeObject {
   constructor(
     context: FakeRequestContext,
@@ -853,7 +854,8 @@ abstract class FakeCollection<T extends FakeObject> extends FakeObject {
   }
 
   override load(spec?: string | string[] | { select?: string | string[] }): this {
-    // "count" is the collection's own property (TableRowCollection.count); the rest are its items'.
+    // "count" is the collection's own property ("Excel.TableRowCollection class": count, a
+    // loadable property); the rest are its items'.
     const requested = parseSpec(spec) ?? [];
     const own = requested.filter((n) => n === "count");
     const names = requested.filter((n) => n !== "count").map((n) => n.replace(/^items\/?/, "")).filter((n) => n && n !== "items");
