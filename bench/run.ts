@@ -24,6 +24,7 @@ import { gzipSync } from "node:zlib";
 import * as ss from "simple-statistics";
 import { kpiStatus, leadLagCorr, sigChange } from "../test/support/functions";
 import * as functions from "../src/functions/functions";
+import { LATER_FIELDS } from "../src/core/kpi";
 import { monitorEventLoopDelay } from "node:perf_hooks";
 import { twoSidedTPValue, twoSidedZPValue, twoSidedTCritical } from "../src/core/stats/distributions";
 import { runWith } from "../src/workbench/excel/api";
@@ -296,6 +297,7 @@ async function benchWorkbook(): Promise<void> {
     initiative: "Push",
     response: "Call",
     primary: false,
+    ...LATER_FIELDS,
   };
   for (const count of [1, 10, 100, 500]) {
     const model = new WorkbookModel();

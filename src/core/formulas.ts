@@ -15,14 +15,31 @@ export function registerCell(id: string, column: string): string {
   return `INDEX(${REGISTER_TABLE}[${escaped}],MATCH("${id}",${REGISTER_TABLE}[ID],0))`;
 }
 
+/** The name of a KPI's per-period target range (kept in step with the register by the add-in). */
+export const targetNameOf = (id: string) => `KPITarget_${id}`;
+
+/**
+ * The target as a formula argument: the register cell, or the KPI's target range by its name
+ * (turned to the values' orientation when a budget row targets a column of values, as
+ * KPI_STATUS wants a target range of the actual's shape).
+ */
+function targetArgument(k: KpiDefinition, transpose: boolean): string {
+  if (k.target !== null) return registerCell(k.id, "Target");
+  return transpose ? `TRANSPOSE(${targetNameOf(k.id)})` : targetNameOf(k.id);
+}
+
 /**
  * KPI_STATUS of every period of the KPI's range; it spills, and its last row is the latest
- * status. At risk is linked when the register holds one; otherwise the argument is left out so
- * KPI_STATUS applies its default (an empty cell would reach the function as 0 on Windows/Mac).
+ * status. At risk is linked when the register holds one (a percentage stays one); otherwise the argument is left out so KPI_STATUS applies
+ * its default (an empty cell would reach the function as 0 on Windows/Mac). `transpose`: the
+ * target range runs the other way from the values.
  */
-export function statusFormula(k: KpiDefinition): string {
-  const atRisk = k.atRisk === null ? "" : registerCell(k.id, "At risk");
-  return `=KPI.KPI_STATUS(${nameOf(k.id)},${registerCell(k.id, "Target")},${atRisk},"${k.direction}")`;
+export function statusFormula(k: KpiDefinition, transpose = false): string {
+  const target = targetArgument(k, transpose);
+  // A percentage reaches KPI_STATUS as text ("10%"), which it applies to each period's target.
+  const atRisk =
+    k.atRiskPercent !== null ? `TEXT(${registerCell(k.id, "At risk")},"0.########%")` : k.atRisk === null ? "" : registerCell(k.id, "At risk");
+  return `=KPI.KPI_STATUS(${nameOf(k.id)},${target},${atRisk},"${k.direction}")`;
 }
 
 /** SIG_CHANGE of the latest value against the ones before it, XmR rules as the pane uses. */
@@ -33,7 +50,9 @@ export function changeFormula(k: KpiDefinition): string {
 /** KPI.SPC's detail table, with the KPI's target, direction and limits baseline, as the card shows it. */
 export function spcFormula(k: KpiDefinition, baseline: number | null): string {
   const values = k.spcFrom && k.spcFrom > 1 ? `DROP(${nameOf(k.id)},${k.spcFrom - 1})` : nameOf(k.id);
-  return `=KPI.SPC(${values},${registerCell(k.id, "Target")},"${k.direction === "within" ? "neutral" : k.direction}",${baseline ?? ""},"detail")`;
+  // A target per period: the chart shows the last period's.
+  const target = k.target !== null ? registerCell(k.id, "Target") : `INDEX(${targetNameOf(k.id)},ROWS(${nameOf(k.id)})*COLUMNS(${nameOf(k.id)}))`;
+  return `=KPI.SPC(${values},${target},"${k.direction === "within" ? "neutral" : k.direction}",${baseline ?? ""},"detail")`;
 }
 
 /** The two series aligned on their latest periods, as the chain analysis aligns them. */

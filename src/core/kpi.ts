@@ -2,10 +2,14 @@
  * A KPI definition as the register holds it, and the rules a definition must follow. Shared by
  * the pane's form (validation as the user types) and the register reader (rows it cannot use).
  */
-import { atRiskOnUnfavourableSide, Direction } from "./status";
+import { parseAddress, qualified, areaName } from "./a1";
+import { atRiskOnUnfavourableSide, DEFAULT_AT_RISK_SHARE, Direction } from "./status";
 
 export type KpiKind = "leading" | "lagging";
 export type Cadence = "weekly" | "monthly" | "quarterly";
+/** How a KPI's periods add up to a quarter or a year: a flow (revenue) sums, a rate averages, a stock (headcount) takes the last. */
+export type Aggregation = "sum" | "average" | "last";
+export const AGGREGATIONS: readonly Aggregation[] = ["sum", "average", "last"];
 
 export const CADENCES: readonly Cadence[] = ["weekly", "monthly", "quarterly"];
 export const KINDS: readonly KpiKind[] = ["leading", "lagging"];
@@ -21,9 +25,14 @@ export interface KpiDefinition {
   /** For a leading KPI: the ID of the lagging KPI it is meant to move, or "". */
   predicts: string;
   direction: Direction;
-  target: number;
-  /** The At risk / Off track boundary; null for the default (10% of |target|). */
+  /** One target for every period; null when the KPI has a target per period (targetRange). */
+  target: number | null;
+  /** A range with one target per period (a budget row or column), as a reference such as Budget!$B$2:$B$37; "" when `target` is one number. */
+  targetRange: string;
+  /** The At risk / Off track boundary as a number; null for a percentage or the default. */
   atRisk: number | null;
+  /** The boundary as a live percentage of |target| on the unfavourable side (10 for 10%); null when a number or the default (10%). */
+  atRiskPercent: number | null;
   baseline: number | null;
   /** How many of the first periods fix the process limits (KPI.SPC's baseline); null: all. */
   spcBaseline: number | null;
@@ -40,11 +49,23 @@ export interface KpiDefinition {
   lastReviewed: string;
   /** Counts toward the objective's limit of 3 primary KPIs. */
   primary: boolean;
+  /** How periods roll up to quarter- and year-to-date. */
+  aggregation: Aggregation;
+  /** The first period's date (yyyy-mm or yyyy-mm-dd), so periods have dates; "" when unknown. */
+  firstPeriod: string;
+  /** A rule beyond Off track that fires the response: "drop 20%", "rise 15%", "special cause", or "". */
+  trigger: string;
+  /** The ID of the counter-metric that guards this KPI against gaming (defects for speed), or "". */
+  guardedBy: string;
 }
+
+/** The fields the second wave added, as a KPI without them has them. */
+export const LATER_FIELDS = { targetRange: "", atRiskPercent: null, aggregation: "last", firstPeriod: "", trigger: "", guardedBy: "" } as const satisfies Partial<KpiDefinition>;
 
 /** What a user types in the form: every field as text. */
 export type KpiDraft = Record<
-  "name" | "owner" | "objective" | "kind" | "predicts" | "direction" | "target" | "atRisk" | "baseline" | "spcBaseline" | "spcFrom" | "unit" | "cadence" | "initiative" | "response",
+  | "name" | "owner" | "objective" | "kind" | "predicts" | "direction" | "target" | "atRisk" | "baseline" | "spcBaseline" | "spcFrom" | "unit" | "cadence" | "initiative" | "response"
+  | "aggregation" | "firstPeriod" | "trigger" | "guardedBy",
   string
 > & { primary: boolean };
 
@@ -67,6 +88,10 @@ export const EMPTY_DRAFT: KpiDraft = {
   initiative: "",
   response: "",
   primary: true,
+  aggregation: "last",
+  firstPeriod: "",
+  trigger: "",
+  guardedBy: "",
 };
 
 /** Words that name a group rather than a person. */
@@ -104,21 +129,29 @@ export function validateDraft(draft: KpiDraft, others: readonly KpiDefinition[])
   if (!(CADENCES as readonly string[]).includes(draft.cadence)) errors.cadence = "Choose weekly, monthly or quarterly.";
 
   const target = parseNumber(draft.target);
-  if (draft.target.trim() === "") errors.target = "Enter the target as a number.";
-  else if (target === null) errors.target = `"${draft.target.trim()}" is not a number.`;
+  const range = target === null ? targetRangeOf(draft.target) : null;
+  if (draft.target.trim() === "") errors.target = "Enter the target: a number, or the range that holds a target per period (e.g. Budget!B2:B37).";
+  else if (target === null && range === null) errors.target = `"${draft.target.trim()}" is neither a number nor one row or column of cells (e.g. Budget!B2:B37).`;
 
-  if (draft.atRisk.trim() !== "") {
-    const atRisk = atRiskOfDraft(draft);
-    if (atRisk === null) {
-      errors.atRisk = draft.atRisk.trim().endsWith("%") && target === null ? "Enter the target first: a percentage is of the target." : `"${draft.atRisk.trim()}" is not a number or a percentage of the target.`;
-    }
-    else if (target !== null && !atRiskOnUnfavourableSide(target, atRisk, draft.direction as Direction)) {
+  const atRiskText = draft.atRisk.trim();
+  if (atRiskText !== "") {
+    const percent = percentOf(atRiskText);
+    const atRisk = percent === null ? parseNumber(atRiskText) : null;
+    if (percent === null && atRisk === null) errors.atRisk = `"${atRiskText}" is not a number or a percentage of the target.`;
+    else if (percent !== null && percent < 0) errors.atRisk = "A percentage of the target is 0% or more.";
+    else if (range !== null && atRisk !== null) errors.atRisk = "With a target per period, give At risk as a percentage of each period's target (e.g. 10%).";
+    else if (target !== null && atRisk !== null && !atRiskOnUnfavourableSide(target, atRisk, draft.direction as Direction)) {
       errors.atRisk =
         draft.direction === "lower"
           ? `When lower is better, At risk must be at or above the target (${target}).`
           : `When higher is better, At risk must be at or below the target (${target}).`;
     }
   }
+  if (!(AGGREGATIONS as readonly string[]).includes(draft.aggregation)) errors.aggregation = "Choose sum, average or last.";
+  if (draft.firstPeriod.trim() !== "" && firstPeriodOf(draft.firstPeriod) === null) errors.firstPeriod = `"${draft.firstPeriod.trim()}" is not a month such as 2024-01 (or a date such as 2024-01-01).`;
+  if (draft.trigger.trim() !== "" && parseTrigger(draft.trigger) === null) errors.trigger = `"${draft.trigger.trim()}" is not a rule KPI Lens knows: "drop 20%", "rise 20%" (period over period) or "special cause".`;
+  const guard = draft.guardedBy.trim();
+  if (guard !== "" && !others.some((k) => k.id === guard)) errors.guardedBy = `There is no other KPI with ID ${guard}.`;
 
   if (draft.baseline.trim() !== "" && parseNumber(draft.baseline) === null) errors.baseline = `"${draft.baseline.trim()}" is not a number.`;
   if (draft.spcBaseline.trim() !== "") {
@@ -157,24 +190,89 @@ export function idFromName(name: string, taken: readonly string[]): string {
   return id;
 }
 
+/** A percentage as typed ("10%", "12.5 %"): the number of percent, or null when not one. */
+export function percentOf(text: string): number | null {
+  const t = text.trim();
+  if (!t.endsWith("%")) return null;
+  const n = Number(t.slice(0, -1).trim().replace(/,/g, ""));
+  return t.slice(0, -1).trim() !== "" && Number.isFinite(n) ? n : null;
+}
+
 /**
- * The At risk boundary a draft gives: a number as typed, or a percentage of the target ("10%")
- * meaning that share of |target| on the unfavourable side (1300 → 1170 when higher is better),
- * as KPI_STATUS's default does. Null when empty or unreadable.
+ * A target per period as typed: one row or column of two or more cells, such as "Budget!B2:B37"
+ * or "='Plan 2025'!C3:N3". Returns it absolute ("Budget!$B$2:$B$37"), without a sheet when none
+ * was given (the KPI's own sheet is meant); null for anything else.
+ */
+export function targetRangeOf(text: string): string | null {
+  const t = text.trim().replace(/^=/, "");
+  if (!/[A-Za-z]+\$?\d+\s*:\s*\$?[A-Za-z]+\$?\d+$/.test(t)) return null;
+  try {
+    const area = parseAddress(t.replace(/\s+(?=:)|(?<=:)\s+/g, ""));
+    if ((area.rowCount !== 1 && area.colCount !== 1) || area.rowCount * area.colCount < 2) return null;
+    return area.sheet === undefined ? areaName(area, true) : qualified(area.sheet, area, true);
+  } catch {
+    return null;
+  }
+}
+
+/** The first period's date as yyyy-mm-dd ("2024-01" is the 1st of January), or null. */
+export function firstPeriodOf(text: string): string | null {
+  const m = /^(\d{4})-(\d{1,2})(?:-(\d{1,2}))?$/.exec(text.trim());
+  if (!m) return null;
+  const [year, month, day] = [Number(m[1]), Number(m[2]), m[3] ? Number(m[3]) : 1];
+  const date = new Date(Date.UTC(year, month - 1, day));
+  if (date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) return null;
+  return date.toISOString().slice(0, 10);
+}
+
+export type TriggerRule = { kind: "drop" | "rise"; percent: number } | { kind: "special cause" };
+
+/** A trigger as typed: "drop 20%", "rise 15%" (period over period) or "special cause"; null otherwise. */
+export function parseTrigger(text: string): TriggerRule | null {
+  const t = text.trim().toLowerCase().replace(/\s+/g, " ");
+  if (t === "special cause" || t === "special cause concern") return { kind: "special cause" };
+  const m = /^(drop|drops|fall|falls|rise|rises) (?:by )?(\d+(?:\.\d+)?) ?%$/.exec(t);
+  if (!m) return null;
+  const percent = Number(m[2]);
+  if (!(percent > 0)) return null;
+  return { kind: m[1].startsWith("r") ? "rise" : "drop", percent };
+}
+
+/** The rule as the register and the actions table write it. */
+export function triggerText(rule: TriggerRule): string {
+  return rule.kind === "special cause" ? "special cause" : `${rule.kind} ${rule.percent}%`;
+}
+
+/**
+ * The At risk boundary for a period whose target is `target`: the KPI's number, else its
+ * percentage of |target| on the unfavourable side, else KPI_STATUS's default (10%).
+ */
+export function atRiskFor(kpi: Pick<KpiDefinition, "atRisk" | "direction"> & { atRiskPercent?: number | null }, target: number): number {
+  if (kpi.atRisk !== null) return kpi.atRisk;
+  const share = kpi.atRiskPercent === null || kpi.atRiskPercent === undefined ? DEFAULT_AT_RISK_SHARE : kpi.atRiskPercent / 100;
+  const margin = share * Math.abs(target);
+  return kpi.direction === "lower" ? target + margin : target - margin;
+}
+
+/**
+ * The At risk boundary a draft comes to when its target is one number (for the form's hint):
+ * a number as typed, or a percentage of |target| on the unfavourable side (1300 → 1170 when
+ * higher is better). Null when empty, unreadable, or the target is a range.
  */
 export function atRiskOfDraft(draft: Pick<KpiDraft, "atRisk" | "target" | "direction">): number | null {
   const t = draft.atRisk.trim();
-  if (!t.endsWith("%")) return parseNumber(t);
-  const share = parseNumber(t.slice(0, -1));
+  const percent = percentOf(t);
+  if (percent === null) return parseNumber(t);
   const target = parseNumber(draft.target);
-  if (share === null || target === null) return null;
-  const offset = (Math.abs(target) * share) / 100;
-  return draft.direction === "lower" ? target + offset : target - offset;
+  if (target === null) return null;
+  return atRiskFor({ atRisk: null, atRiskPercent: percent, direction: draft.direction as Direction }, target);
 }
 
 /** The definition a valid draft describes. */
 export function definitionFromDraft(draft: KpiDraft, id: string, source: string, lastReviewed: string): KpiDefinition {
   const kind = draft.kind as KpiKind;
+  const percent = percentOf(draft.atRisk);
+  const trigger = parseTrigger(draft.trigger);
   return {
     id,
     name: draft.name.trim(),
@@ -183,8 +281,10 @@ export function definitionFromDraft(draft: KpiDraft, id: string, source: string,
     kind,
     predicts: kind === "leading" ? draft.predicts.trim() : "",
     direction: draft.direction as Direction,
-    target: parseNumber(draft.target) as number,
-    atRisk: atRiskOfDraft(draft),
+    target: parseNumber(draft.target),
+    targetRange: parseNumber(draft.target) === null ? (targetRangeOf(draft.target) ?? "") : "",
+    atRisk: percent === null ? parseNumber(draft.atRisk) : null,
+    atRiskPercent: percent,
     baseline: parseNumber(draft.baseline),
     spcBaseline: draft.spcBaseline.trim() === "" ? null : Number(draft.spcBaseline.trim()),
     spcFrom: draft.spcFrom.trim() === "" || Number(draft.spcFrom.trim()) === 1 ? null : Number(draft.spcFrom.trim()),
@@ -195,6 +295,10 @@ export function definitionFromDraft(draft: KpiDraft, id: string, source: string,
     source,
     lastReviewed,
     primary: draft.primary,
+    aggregation: draft.aggregation as Aggregation,
+    firstPeriod: firstPeriodOf(draft.firstPeriod)?.replace(/-01$/, "") ?? "",
+    trigger: trigger ? triggerText(trigger) : "",
+    guardedBy: draft.guardedBy.trim(),
   };
 }
 
@@ -207,8 +311,8 @@ export function draftFromDefinition(k: KpiDefinition): KpiDraft {
     kind: k.kind,
     predicts: k.predicts,
     direction: k.direction,
-    target: String(k.target),
-    atRisk: text(k.atRisk),
+    target: k.target === null ? k.targetRange.replace(/\$/g, "") : String(k.target),
+    atRisk: k.atRiskPercent !== null ? `${k.atRiskPercent}%` : text(k.atRisk),
     baseline: text(k.baseline),
     spcBaseline: text(k.spcBaseline),
     spcFrom: text(k.spcFrom),
@@ -217,5 +321,9 @@ export function draftFromDefinition(k: KpiDefinition): KpiDraft {
     initiative: k.initiative,
     response: k.response,
     primary: k.primary,
+    aggregation: k.aggregation,
+    firstPeriod: k.firstPeriod,
+    trigger: k.trigger,
+    guardedBy: k.guardedBy,
   };
 }

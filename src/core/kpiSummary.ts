@@ -2,10 +2,10 @@
  * What the pane says about one KPI: its latest value and status (KPI_STATUS's rules) and
  * whether the latest movement is a real change (SIG_CHANGE's statistics, XmR by default).
  */
-import { KpiDefinition } from "./kpi";
+import { atRiskFor, KpiDefinition } from "./kpi";
 import { ProblemError } from "./problem";
 import { CHANGE_LABEL, sigChange, SigChangeResult, SigMethod } from "./sigChange";
-import { classify, defaultAtRisk, Status, STATUS_LABEL } from "./status";
+import { classify, Status, STATUS_LABEL } from "./status";
 import { Assurance, assurance, PointType, spc, SpcResult, variationOf } from "./spc";
 
 export interface KpiSummary {
@@ -14,6 +14,10 @@ export interface KpiSummary {
   latestPeriod: number | null;
   status: Status | null;
   statusLabel: string;
+  /** The latest period's target (its own, when the KPI has one per period); null when that period has none. */
+  target: number | null;
+  /** KPI_STATUS of every period, oldest first; null where a value or its target is missing. */
+  statuses: (Status | null)[];
   change: SigChangeResult | null;
   /** "routine variation", "significant increase (rule 1: a point outside the limits)", or why there is no test. */
   changeLabel: string;
@@ -37,10 +41,25 @@ const RULE_TEXT: Record<number, string> = {
   3: "3 of the last 4 beyond 1.33 moving ranges",
 };
 
+/** Each period's target: the KPI's one number, or its range's value for that period (null where blank or past its end). */
+export function targetsOf(kpi: Pick<KpiDefinition, "target">, periods: number, perPeriod?: readonly (number | null)[] | null): (number | null)[] {
+  if (kpi.target !== null) return Array.from({ length: periods }, () => kpi.target);
+  return Array.from({ length: periods }, (_, i) => perPeriod?.[i] ?? null);
+}
+
+/** KPI_STATUS of each period against its own target. */
+export function statusesOf(kpi: Pick<KpiDefinition, "atRisk" | "direction"> & { atRiskPercent?: number | null }, values: readonly (number | null)[], targets: readonly (number | null)[]): (Status | null)[] {
+  return values.map((v, i) => {
+    const t = targets[i];
+    return v === null || t === null || t === undefined ? null : classify(v, t, atRiskFor(kpi, t), kpi.direction);
+  });
+}
+
 export function summarise(
-  kpi: Pick<KpiDefinition, "target" | "atRisk" | "direction"> & Partial<Pick<KpiDefinition, "spcBaseline" | "spcFrom">>,
+  kpi: Pick<KpiDefinition, "target" | "atRisk" | "direction"> & Partial<Pick<KpiDefinition, "atRiskPercent" | "spcBaseline" | "spcFrom">>,
   values: readonly (number | null)[],
   method: SigMethod = "xmr",
+  perPeriodTargets?: readonly (number | null)[] | null,
 ): KpiSummary {
   let latestPeriod: number | null = null;
   for (let i = values.length - 1; i >= 0; i--) {
@@ -50,8 +69,11 @@ export function summarise(
     }
   }
   const latest = latestPeriod === null ? null : (values[latestPeriod - 1] as number);
-  const status = latest === null ? null : classify(latest, kpi.target, kpi.atRisk ?? defaultAtRisk(kpi.target, kpi.direction), kpi.direction);
-  const statusLabel = status === null ? "No data" : STATUS_LABEL[status];
+  const targets = targetsOf(kpi, values.length, perPeriodTargets);
+  const statuses = statusesOf(kpi, values, targets);
+  const target = latestPeriod === null ? (targets[targets.length - 1] ?? null) : targets[latestPeriod - 1];
+  const status = latestPeriod === null ? null : statuses[latestPeriod - 1];
+  const statusLabel = status !== null ? STATUS_LABEL[status] : latest !== null && target === null ? "No target" : "No data";
   let change: SigChangeResult | null = null;
   let changeLabel: string;
   try {
@@ -73,6 +95,8 @@ export function summarise(
     latestPeriod,
     status,
     statusLabel,
+    target,
+    statuses,
     change,
     changeLabel,
     headline: `${statusLabel} · ${changeLabel}`,
@@ -81,7 +105,7 @@ export function summarise(
     spcBaseline,
     variation,
     variationLabel: variation ? variationOf(variation) : "too few values to chart",
-    assurance: chart && kpi.direction !== "within" ? assurance(chart, kpi.target, kpi.direction) : null,
+    assurance: chart && kpi.direction !== "within" && target !== null ? assurance(chart, target, kpi.direction) : null,
   };
 }
 

@@ -4,9 +4,9 @@
  * against the outcome's own target (KPI_STATUS's rules).
  */
 import { leadForecast } from "./forecast";
-import { KpiDefinition } from "./kpi";
+import { atRiskFor, KpiDefinition } from "./kpi";
 import { ProblemError, isProblem } from "./problem";
-import { classify, defaultAtRisk, Status, STATUS_LABEL } from "./status";
+import { classify, Status, STATUS_LABEL } from "./status";
 
 export const FORECAST_LEVEL = 0.8;
 
@@ -16,7 +16,8 @@ export interface OutcomeForecast {
   forecast: number;
   lower: number;
   upper: number;
-  status: Status;
+  /** Null when the coming period has no target. */
+  status: Status | null;
   sentence: string;
 }
 
@@ -30,11 +31,13 @@ export function alignLatest(a: readonly (number | null)[], b: readonly (number |
 /** The forecast of the first coming period, or null when there is none (lag 0, too few pairs, no leading value). */
 export function forecastOutcome(
   leading: Pick<KpiDefinition, "name">,
-  lagging: Pick<KpiDefinition, "name" | "target" | "atRisk" | "direction" | "unit">,
+  lagging: Pick<KpiDefinition, "name" | "target" | "atRisk" | "direction" | "unit"> & Partial<Pick<KpiDefinition, "atRiskPercent">>,
   leadingValues: readonly (number | null)[],
   laggingValues: readonly (number | null)[],
   lag: number,
   digits = 0,
+  /** The coming period's target when the outcome has one per period (null: none set for it). */
+  nextTarget: number | null = lagging.target,
 ): OutcomeForecast | null {
   if (lag < 1) return null;
   const [x, y] = alignLatest(leadingValues, laggingValues);
@@ -47,13 +50,13 @@ export function forecastOutcome(
   }
   const row = result.rows[0];
   if (isProblem(row.forecast) || isProblem(row.lower) || isProblem(row.upper)) return null;
-  const status = classify(row.forecast, lagging.target, lagging.atRisk ?? defaultAtRisk(lagging.target, lagging.direction), lagging.direction);
+  const status = nextTarget === null ? null : classify(row.forecast, nextTarget, atRiskFor(lagging, nextTarget), lagging.direction);
   const fmt = (v: number) => v.toLocaleString("en-US", { maximumFractionDigits: digits, minimumFractionDigits: digits });
   const unit = lagging.unit ? ` ${lagging.unit}` : "";
   const ahead = lag === 1 ? "next period" : `next ${lag} periods`;
   const sentence =
     `${lagging.name} forecast from ${leading.name}: ${fmt(row.forecast)}${unit} next period ` +
-    `(80% interval ${fmt(row.lower)} to ${fmt(row.upper)}), projected ${STATUS_LABEL[status]} against its target of ${fmt(lagging.target)}${unit}` +
+    `(80% interval ${fmt(row.lower)} to ${fmt(row.upper)}), ${status === null || nextTarget === null ? "with no target set for that period" : `projected ${STATUS_LABEL[status]} against its target of ${fmt(nextTarget)}${unit}`}` +
     (lag > 1 ? `; ${leading.name} already covers the ${ahead}.` : ".");
   return { period: row.period, forecast: row.forecast, lower: row.lower, upper: row.upper, status, sentence };
 }

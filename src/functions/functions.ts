@@ -16,7 +16,7 @@ import { leadForecastCells } from "./leadForecastCells";
  * @customfunction KPI_STATUS
  * @param {any[][]} actual The actual value, or a range of them (the result spills to the same shape). A blank, ="" or #N/A cell gives "No data".
  * @param {any[][]} target The target: one number, or a range the shape of actual.
- * @param {any[][]} [at_risk] The boundary between At risk and Off track, on the unfavourable side of target: one number or a range. Default: 10% of |target| below it (above it when lower is better).
+ * @param {any[][]} [at_risk] The boundary between At risk and Off track, on the unfavourable side of target: one number, a range, or a percentage of |target| as text ("5%"). Default: 10% of |target| below it (above it when lower is better).
  * @param {any} [direction] "higher" (or 1) when higher is better, "lower" (or -1) when lower is better, "within" for a KPI to keep near its target (On track within half the at-risk distance). Default "higher".
  * @param {any} [output] "label" for text, "score" for 1, 0, -1 (for icon sets). Default "label".
  * @param {CustomFunctions.Invocation} [invocation] Passed by Excel.

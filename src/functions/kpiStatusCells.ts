@@ -3,12 +3,12 @@ import { fail, Problem } from "../core/problem";
 import {
   atRiskOnUnfavourableSide,
   classify,
-  defaultAtRisk,
   Direction,
   NO_DATA_LABEL,
   STATUS_LABEL,
   STATUS_SCORE,
 } from "../core/status";
+import { atRiskFor } from "../core/kpi";
 import { asMatrix, describeCell, errorCodeOf, isBlank, isGap, problemOfInputError, readChoice, ResultCell } from "./cells";
 
 export type StatusOutput = "label" | "score";
@@ -29,10 +29,13 @@ export function kpiStatusCells(actual: unknown, target: unknown, atRisk: unknown
   const rows = actuals.length;
   const cols = actuals[0].length;
   const targetAt = perCell(target, "target", rows, cols);
-  const atRiskAt = isBlank(atRisk) ? single(undefined) : perCell(atRisk, "at_risk", rows, cols);
   const dir = readChoice<Direction>(direction, "direction", ["higher", "lower", "within"], "higher", { "1": "higher", "-1": "lower" });
+  // "10%": the boundary is that share of each cell's |target| on the unfavourable side.
+  const percent = percentArgument(atRisk);
+  const atRiskAt = isBlank(atRisk) || percent !== null ? single(undefined) : perCell(atRisk, "at_risk", rows, cols);
+  const defaultAt = (t: number) => atRiskFor({ atRisk: null, atRiskPercent: percent, direction: dir }, t);
   const out = readChoice<StatusOutput>(output, "output", ["label", "score"], "label");
-  const bands = sharedBands(targetAt, atRiskAt, dir);
+  const bands = sharedBands(targetAt, atRiskAt, dir, defaultAt);
   const result: ResultCell[][] = new Array(rows);
   for (let r = 0; r < rows; r++) {
     const cells = actuals[r];
@@ -44,7 +47,7 @@ export function kpiStatusCells(actual: unknown, target: unknown, atRisk: unknown
         const status = classify(a, bands.target, bands.atRisk, dir);
         line[c] = out === "label" ? STATUS_LABEL[status] : STATUS_SCORE[status];
       } else {
-        line[c] = statusOfCell(a, targetAt(r, c), atRiskAt(r, c), dir, out, r, c);
+        line[c] = statusOfCell(a, targetAt(r, c), atRiskAt(r, c), dir, out, r, c, defaultAt);
       }
     }
     result[r] = line;
@@ -53,14 +56,29 @@ export function kpiStatusCells(actual: unknown, target: unknown, atRisk: unknown
 }
 
 /** The target and at-risk boundary shared by every cell, when both are single valid numbers. */
-function sharedBands(targetAt: CellSource, atRiskAt: CellSource, direction: Direction): { target: number; atRisk: number } | null {
+function sharedBands(targetAt: CellSource, atRiskAt: CellSource, direction: Direction, defaultAt: (target: number) => number): { target: number; atRisk: number } | null {
   const target = targetAt(0, 0);
   const atRisk = atRiskAt(0, 0);
   if (!isSingle(targetAt) || !isSingle(atRiskAt)) return null;
   if (typeof target !== "number" || !Number.isFinite(target)) return null;
-  if (isBlank(atRisk)) return { target, atRisk: defaultAtRisk(target, direction) };
+  if (isBlank(atRisk)) return { target, atRisk: defaultAt(target) };
   if (typeof atRisk !== "number" || !Number.isFinite(atRisk) || !atRiskOnUnfavourableSide(target, atRisk, direction)) return null;
   return { target, atRisk };
+}
+
+/**
+ * A percentage of the target given as text ("10%", as TEXT(cell,"0%") gives it) in one cell:
+ * the number of percent. Null when at_risk is anything else; #VALUE! for a percentage below 0.
+ */
+function percentArgument(v: unknown): number | null {
+  const m = asMatrix(v ?? null, "at_risk");
+  const x = m.length === 1 && m[0].length === 1 ? m[0][0] : null;
+  if (typeof x !== "string") return null;
+  const match = /^\s*([-+]?\d*\.?\d*(?:[eE][-+]?\d+)?)\s*%\s*$/.exec(x);
+  if (!match || match[1] === "" || !Number.isFinite(Number(match[1]))) return null;
+  const percent = Number(match[1]);
+  if (percent < 0) fail("value", `at_risk as a percentage of the target must be 0% or more, not ${x.trim()}`);
+  return percent;
 }
 
 function perCell(v: unknown, name: string, rows: number, cols: number): CellSource {
@@ -80,6 +98,7 @@ function statusOfCell(
   output: StatusOutput,
   r: number,
   c: number,
+  defaultAt: (target: number) => number,
 ): ResultCell {
   if (isGap(actual)) return output === "label" ? NO_DATA_LABEL : "";
   const actualValue = numberOf(actual, "actual", r, c);
@@ -87,7 +106,7 @@ function statusOfCell(
   if (isBlank(target)) return new Problem("value", `target at ${where(r, c)} is blank; KPI_STATUS needs a number`);
   const targetValue = numberOf(target, "target", r, c);
   if (targetValue instanceof Problem) return targetValue;
-  let boundary = defaultAtRisk(targetValue, direction);
+  let boundary = defaultAt(targetValue);
   if (!isBlank(atRisk)) {
     const given = numberOf(atRisk, "at_risk", r, c);
     if (given instanceof Problem) return given;

@@ -59,17 +59,25 @@ export function App({ workbook, dark = prefersDark() }: AppProps) {
 }
 
 function inputOf(draft: KpiDraft): KpiInput {
-  const k = definitionFromDraft(draft, "", "", "");
-  return {
-    name: k.name, owner: k.owner, objective: k.objective, kind: k.kind, predicts: k.predicts, direction: k.direction, target: k.target,
-    atRisk: k.atRisk, baseline: k.baseline, spcBaseline: k.spcBaseline, spcFrom: k.spcFrom, unit: k.unit, cadence: k.cadence, initiative: k.initiative, response: k.response, primary: k.primary,
-  };
+  // eslint-disable-next-line @typescript-eslint/no-unused-vars
+  const { id, source, lastReviewed, ...input } = definitionFromDraft(draft, "", "", "");
+  return input;
 }
 
 /** Today as yyyy-mm-dd in the user's own time zone. */
 function todayIso(): string {
   const d = new Date();
   return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, "0")}-${String(d.getDate()).padStart(2, "0")}`;
+}
+
+/** Whether a target range runs the other way from the values (a budget row for a column of values). */
+function crosswise(source: string | null | undefined, targetRange: string): boolean {
+  if (!source || !targetRange) return false;
+  try {
+    return (parseAddress(source).colCount === 1) !== (parseAddress(targetRange).colCount === 1);
+  } catch {
+    return false;
+  }
 }
 
 /** The top-left cell of a selection, where an inserted formula goes. */
@@ -105,6 +113,9 @@ function Pane({ workbook }: { workbook: KpiWorkbook }) {
     };
   const noticeHere = (where: NoticePlace) => (noticeAt === where ? <NoticeBar notice={pane.notice} /> : null);
   const [focusField, setFocusField] = useState<keyof KpiDraft | undefined>(undefined);
+  // A message the workbook gave about one field (a target range of the wrong length), shown at it.
+  const [fieldError, setFieldError] = useState<{ field: string; message: string } | null>(null);
+  const onFieldError = (field: string, message: string) => setFieldError({ field, message });
   const edit = (k: KpiDefinition, field?: string) => {
     setEditing(k);
     setFocusField((field as keyof KpiDraft | undefined) ?? "name");
@@ -135,7 +146,7 @@ function Pane({ workbook }: { workbook: KpiWorkbook }) {
   const choicesFor = (k: KpiDefinition): FormulaChoice[] => {
     const periods = Math.max(1, pane.series[k.id]?.values.length ?? 1);
     const choices: FormulaChoice[] = [
-      { label: "Status of every period (the last is the latest)", formula: statusFormula(k), size: { rows: periods, columns: 1 } },
+      { label: "Status of every period (the last is the latest)", formula: statusFormula(k, crosswise(pane.series[k.id]?.address, k.targetRange)), size: { rows: periods, columns: 1 } },
       { label: "Latest change (XmR detail)", formula: changeFormula(k), size: { rows: 2, columns: 7 } },
       { label: "Variation and assurance (SPC detail)", formula: spcFormula(k, summaryOf(k, pane.series[k.id]).spcBaseline), size: { rows: 15, columns: 2 } },
     ];
@@ -183,9 +194,11 @@ function Pane({ workbook }: { workbook: KpiWorkbook }) {
         // The selection at the moment of the click, not the one last shown: a quick user (or
         // script) may select and press before the pane has caught up.
         const current = await workbook.readSelection();
+        setFieldError(null);
         return { kpi: await workbook.tag(inputOf(draft), current.address, undefined, todayIso()), selected: current.address };
       },
       {
+        fieldError: onFieldError,
         done: ({ kpi, selected }) => ({
           intent: "success",
           text: `Tagged ${kpi.name} as a KPI (${nameOf(kpi.id)})${kpi.source.replace(/\$/g, "") !== selected && !kpi.source.includes("[") ? `, on ${kpi.source.replace(/\$/g, "")}: the part of your selection that holds values` : ""}.`,
@@ -196,10 +209,11 @@ function Pane({ workbook }: { workbook: KpiWorkbook }) {
     actAt("form")(
       "Saving…",
       async () => {
+        setFieldError(null);
         await workbook.update(editing!.id, inputOf(draft), { replaceFormulas });
         setEditing(null);
       },
-      { done: `Saved ${draft.name.trim()}.`, replaceFormulas: () => void save(draft, true) },
+      { done: `Saved ${draft.name.trim()}.`, replaceFormulas: () => void save(draft, true), fieldError: onFieldError },
     );
 
   return (
@@ -250,6 +264,8 @@ function Pane({ workbook }: { workbook: KpiWorkbook }) {
           onSubmit={editing ? save : tag}
           onCancel={editing ? () => setEditing(null) : undefined}
           focusField={editing ? focusField : undefined}
+          fieldError={fieldError}
+          onEdited={() => setFieldError(null)}
         />
         {noticeHere("form")}
       </section>

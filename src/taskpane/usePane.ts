@@ -17,6 +17,8 @@ export interface ActOptions<T> {
   done?: string | ((result: T) => Notice);
   /** When the change would replace the user's formulas: run it again with their consent. */
   replaceFormulas?: () => void;
+  /** When the workbook names the form field at fault: show the message there too. */
+  fieldError?: (field: string, message: string) => void;
 }
 
 export interface PaneState {
@@ -115,7 +117,7 @@ export function usePane(workbook: KpiWorkbook): PaneState {
 
   const act = useCallback(
     async <T,>(label: string, change: () => Promise<T>, options: string | ActOptions<T> = {}) => {
-      const { done, replaceFormulas } = typeof options === "string" ? { done: options, replaceFormulas: undefined } : options;
+      const { done, replaceFormulas, fieldError } = typeof options === "string" ? { done: options, replaceFormulas: undefined, fieldError: undefined } : options;
       setBusy(label);
       setNotice(null);
       try {
@@ -125,6 +127,7 @@ export function usePane(workbook: KpiWorkbook): PaneState {
         return true;
       } catch (e) {
         const conflict = e instanceof FormulaConflictError && replaceFormulas;
+        if (e instanceof KpiWorkbookError && e.field && fieldError) fieldError(e.field, e.message);
         setNotice({ intent: "error", text: describeError(e), action: conflict ? { label: "Replace my formula", run: replaceFormulas } : undefined });
         return false;
       } finally {

@@ -3,6 +3,8 @@
  * (revenue, churn, qualified leads that run two months ahead of revenue, NPS, cycle time) on a
  * plain sheet, and weekly support figures in an Excel table. Deterministic, so tests can rely
  * on it. One conditional format of the "user's own" is already there, as in a real workbook.
+ * A Budget sheet lays out the plan as finance does, a row per line and a column per month, so a
+ * newcomer can give Revenue a target per period at once (Budget!B2:AK2).
  */
 import { WorkbookModel } from "./excel/model";
 
@@ -40,6 +42,18 @@ export function sampleWorkbook(): WorkbookModel {
     const nps = Math.round(31 + 0.35 * i + 4 * noise(next));
     const cycle = Math.round((19 - 0.12 * i + 1.4 * noise(next)) * 10) / 10;
     [month, revenue, churn, leads[i + 2], nps, cycle].forEach((v, c) => model.writeValue(monthly, row, c, v));
+  }
+
+  // The plan: revenue growing 0.9% a month from 1,190 k€ (ambitious: the second half of the
+  // three years falls behind it), churn budgeted down from 3.2% to 2.5%.
+  const budget = model.addSheet("Budget");
+  model.writeValue(budget, 0, 0, "Line");
+  model.writeValue(budget, 1, 0, "Revenue (k€)");
+  model.writeValue(budget, 2, 0, "Churn %");
+  for (let i = 0; i < SAMPLE_PERIODS; i++) {
+    model.writeValue(budget, 0, i + 1, `${MONTHS[i % 12]} ${2023 + Math.floor(i / 12)}`);
+    model.writeValue(budget, 1, i + 1, Math.round(1190 * 1.009 ** i));
+    model.writeValue(budget, 2, i + 1, Math.round((3.2 - (0.7 * i) / (SAMPLE_PERIODS - 1)) * 100) / 100);
   }
 
   const support = model.addSheet("Support");

@@ -6,7 +6,9 @@
  * says "No data" and #VALUE!. Each formula carries a marker, N("kpilens:<ID>:<band>") = 0
  * (N of text is 0), so the add-in can tell its own formats from the user's.
  */
-import { defaultAtRisk, Direction, Status } from "../core/status";
+import { atRiskFor } from "../core/kpi";
+import { targetNameOf } from "../core/formulas";
+import { Direction, Status } from "../core/status";
 
 export interface BandLook {
   fill: string;
@@ -27,10 +29,15 @@ export interface BandRule extends BandLook {
 
 export interface BandSpec {
   id: string;
-  target: number;
+  /** One target; null when each period has its own, in the KPI's target name (targetNameOf). */
+  target: number | null;
   atRisk: number | null;
+  atRiskPercent: number | null;
   direction: Direction;
 }
+
+/** The name of a KPI's per-period target range: KPITarget_<ID> (not KPI_…, the prefix of the KPIs' own names). */
+export { targetNameOf };
 
 export function marker(id: string): string {
   return `N("kpilens:${id}:`;
@@ -45,15 +52,37 @@ function literal(n: number): string {
   return String(n).toUpperCase();
 }
 
-/** The three rules for a KPI whose range starts at `topLeft` (a relative A1 cell such as "B2"). */
-export function bandRules(kpi: BandSpec, topLeft: string): BandRule[] {
+/**
+ * The three rules for a KPI whose range starts at `topLeft` (a relative A1 cell such as "B2")
+ * and runs down (`vertical`) or across. A target per period is read from the KPI's target name
+ * by the period's position, INDEX(KPITarget_X,ROWS($B$2:B2)): a defined name, because
+ * conditional formats in Excel 2007 and earlier cannot refer to another sheet directly, and
+ * names can. A blank target leaves the cell uncoloured, as KPI_STATUS gives #VALUE! there.
+ */
+export function bandRules(kpi: BandSpec, topLeft: string, vertical = true): BandRule[] {
   const x = topLeft;
-  const t = literal(kpi.target);
-  const a = literal(kpi.atRisk ?? defaultAtRisk(kpi.target, kpi.direction));
   const tag = (status: Status) => `${marker(kpi.id)}${status}")=0`;
-  const tolerance = Math.abs(Number(a) - kpi.target);
-  const half = literal(tolerance / 2);
-  const whole = literal(tolerance);
+  let t: string;
+  let a: string;
+  let half: string;
+  let whole: string;
+  let known: string;
+  if (kpi.target !== null) {
+    t = literal(kpi.target);
+    const boundary = atRiskFor(kpi, kpi.target);
+    a = literal(boundary);
+    half = literal(Math.abs(boundary - kpi.target) / 2);
+    whole = literal(Math.abs(boundary - kpi.target));
+    known = "";
+  } else {
+    const anchor = topLeft.replace(/^([A-Z]+)(\d+)$/i, "$$$1$$$2");
+    t = `INDEX(${targetNameOf(kpi.id)},${vertical ? "ROWS" : "COLUMNS"}(${anchor}:${x}))`;
+    const share = literal((kpi.atRiskPercent ?? 10) / 100);
+    a = `(${t}${kpi.direction === "lower" ? "+" : "-"}ABS(${t})*${share})`;
+    whole = `ABS(${t})*${share}`;
+    half = `${whole}/2`;
+    known = `ISNUMBER(${t}),`;
+  }
   const distance = `ABS(${x}-${t})`;
   const conditions: Record<Status, string> =
     kpi.direction === "within"
@@ -63,7 +92,7 @@ export function bandRules(kpi: BandSpec, topLeft: string): BandRule[] {
         : { on: `${x}<=${t}`, risk: `${x}>${t},${x}<=${a}`, off: `${x}>${a}` };
   return (["on", "risk", "off"] as const).map((status) => ({
     status,
-    formula: `=AND(ISNUMBER(${x}),${conditions[status]},${tag(status)})`,
+    formula: `=AND(ISNUMBER(${x}),${known}${conditions[status]},${tag(status)})`,
     ...BAND_LOOK[status],
   }));
 }

@@ -1,6 +1,10 @@
 /** Problems the user can act on; their messages are shown in the pane as they are. */
 export class KpiWorkbookError extends Error {
-  constructor(message: string) {
+  /** The form field the problem is about, when there is one (the pane shows the message there). */
+  constructor(
+    message: string,
+    readonly field?: string,
+  ) {
     super(message);
     this.name = "KpiWorkbookError";
   }

@@ -17,7 +17,10 @@ import { KpiWorkbookError } from "./errors";
 import { ExcelRun } from "./excelRun";
 import { findOwnFormats, FormatSpec, queueBandFormats, queueFormatsRecord, queueRestoreFormats, rangeAt } from "./ownFormats";
 import { findKpi, nameOf, NameInfo, readRegisterIn, RegisterRead, RegisterState } from "./registerRead";
-import { queueAppendRow, queueNewRegister, queueRowUpdate, RowWriteOptions } from "./registerRow";
+import { ensureColumns, queueAppendRow, queueNewRegister, queueRowUpdate, RowWriteOptions } from "./registerRow";
+import { checkTargetRange, queueTargetName } from "./targetRange";
+import { targetNameOf } from "./bandFormats";
+import { LATER_FIELDS } from "../core/kpi";
 import { REGISTER_SHEET, REGISTER_TABLE, SCHEMA_SETTING, SCHEMA_VERSION } from "./registerSchema";
 import { commit, Journal } from "./rollback";
 import { KpiSeries, readSeries } from "./series";
@@ -46,6 +49,8 @@ export interface UntagReceipt {
   rowFormulas: unknown[];
   rowNumberFormats: unknown[];
   name: NameInfo | null;
+  /** The KPITarget_<ID> name of a per-period target. */
+  targetName: NameInfo | null;
   formats: { address: string; specs: FormatSpec[] }[];
   formatsRecord: { address: string; formulas: string[] } | null;
 }
@@ -133,7 +138,7 @@ export class ExcelKpiWorkbook implements KpiWorkbook {
   refresh(): Promise<{ register: RegisterState; series: KpiSeries[] }> {
     return this.operation(async () => {
       const read = await this.excel(readRegisterIn);
-      const series = await readSeries(this.excel, read.state.kpis, read.state.sources);
+      const series = await readSeries(this.excel, read.state.kpis, read.state.sources, read.state.targets);
       return { register: read.state, series };
     });
   }
@@ -163,7 +168,9 @@ export class ExcelKpiWorkbook implements KpiWorkbook {
       assertSeriesShape(area, sheet.name, targetAddress);
       assertNotTagged(read.state, targetAddress);
       const reference = tableColumn ? `=${tableColumnReference(tableColumn)}` : `=${qualified(sheet.name, area, true)}`;
-      const kpi: KpiDefinition = { ...input, id: kpiId, source: reference.slice(1), lastReviewed: reviewedOn };
+      const targetRange = input.targetRange ? await checkTargetRange(ctx, input.targetRange, targetAddress, input.name) : "";
+      const kpi: KpiDefinition = { ...input, targetRange, id: kpiId, source: reference.slice(1), lastReviewed: reviewedOn };
+      await ensureColumns(ctx, read, kpi, journal);
 
       if (read.state.exists) queueAppendRow(ctx, read, kpi, journal);
       else queueNewRegister(ctx, read, kpi, journal);
@@ -175,6 +182,7 @@ export class ExcelKpiWorkbook implements KpiWorkbook {
         await undo.sync();
         if (!n.isNullObject && String(n.formula).replace(/^=/, "") === reference.slice(1)) n.delete();
       });
+      queueTargetName(ctx, read, kpiId, targetRange || null, journal);
       const formats = queueBandFormats(ctx, targetAddress, kpi, journal);
       queueFormatsRecord(ctx, read, { ...read.formats, [kpiId]: { address: targetAddress, formulas: formats } }, journal);
       if (!read.schemaSettingExists) {
@@ -192,13 +200,18 @@ export class ExcelKpiWorkbook implements KpiWorkbook {
   update(id: string, input: KpiInput, options: RowWriteOptions = {}): Promise<KpiDefinition> {
     return this.write(async (ctx, read, journal) => {
       const current = findKpi(read, id);
-      const kpi: KpiDefinition = { ...current, ...input, id: current.id, source: current.source, lastReviewed: current.lastReviewed };
       const rowIndex = read.rowIds.indexOf(current.id);
-      // Every read before any write: a sync flushes what is queued, so the formats are looked up
-      // first; then the row (a conflict with the user's formulas stops here, nothing queued yet).
-      const bandsChanged = current.target !== kpi.target || current.atRisk !== kpi.atRisk || current.direction !== kpi.direction;
+      // Every read before any write: a sync flushes what is queued, so the target range, the
+      // formats and the room for new columns are looked up first; then the row (a conflict with
+      // the user's formulas stops here, nothing queued yet).
+      const targetRange = input.targetRange ? await checkTargetRange(ctx, input.targetRange, await sourceAddressOf(ctx, current.id), input.name) : "";
+      const kpi: KpiDefinition = { ...current, ...input, targetRange, id: current.id, source: current.source, lastReviewed: current.lastReviewed };
+      const bandsChanged =
+        current.target !== kpi.target || current.targetRange !== kpi.targetRange || current.atRisk !== kpi.atRisk || current.atRiskPercent !== kpi.atRiskPercent || current.direction !== kpi.direction;
       const own = bandsChanged && read.state.sources[current.id] ? await findOwnFormats(ctx, read, current.id) : null;
+      await ensureColumns(ctx, read, kpi, journal);
       queueRowUpdate(ctx, read, kpi, rowIndex, journal, options);
+      queueTargetName(ctx, read, current.id, targetRange || null, journal);
       if (own) {
         own.remove(journal);
         if (own.address) {
@@ -225,7 +238,10 @@ export class ExcelKpiWorkbook implements KpiWorkbook {
           if (n.isNullObject) undo.workbook.names.add(name.name, name.formula, name.comment);
         });
       }
+      const targetName = read.names.get(targetNameOf(current.id).toUpperCase()) ?? null;
+      if (targetName) queueTargetName(ctx, read, current.id, null, journal);
       const receipt: UntagReceipt = {
+        targetName,
         kpi: current,
         rowIndex,
         rowFormulas: read.rowFormulas[rowIndex],
@@ -264,6 +280,7 @@ export class ExcelKpiWorkbook implements KpiWorkbook {
           if (!item.isNullObject) item.delete();
         });
       }
+      if (receipt.targetName) queueTargetName(ctx, read, receipt.kpi.id, receipt.targetName.formula.replace(/^=/, ""), journal);
       for (const f of receipt.formats) queueRestoreFormats(ctx, f.address, f.specs);
       if (receipt.formatsRecord) queueFormatsRecord(ctx, read, { ...read.formats, [receipt.kpi.id]: receipt.formatsRecord }, journal);
       return { result: undefined, action: `put ${receipt.kpi.name} back`, history: [null, receipt.kpi] };
@@ -325,6 +342,7 @@ export class ExcelKpiWorkbook implements KpiWorkbook {
             undo.workbook.names.add(name.name, name.formula, name.comment);
           });
         }
+        if (orphan.targetName) queueTargetName(ctx, read, orphan.id, null, journal);
         const formats = Object.fromEntries(Object.entries(read.formats).filter(([k]) => k.toUpperCase() !== orphan.id.toUpperCase()));
         if (Object.keys(formats).length !== Object.keys(read.formats).length) queueFormatsRecord(ctx, read, formats, journal);
         await commit(ctx, journal, this.excel, `remove the leftovers of ${orphan.id}`);
@@ -351,6 +369,7 @@ export class ExcelKpiWorkbook implements KpiWorkbook {
         objective: "",
         kind: "lagging",
         predicts: "",
+        ...LATER_FIELDS,
         ...bands,
         baseline: null,
         spcBaseline: null,
@@ -409,6 +428,17 @@ export class ExcelKpiWorkbook implements KpiWorkbook {
   onSelectionChange(listener: () => void): Promise<() => void> {
     return subscribe(this.run, (ctx) => ctx.workbook.onSelectionChanged.add(async () => listener()));
   }
+}
+
+/** Where a KPI's values are now, as an address (its name's range: a table column too). */
+async function sourceAddressOf(ctx: Excel.RequestContext, id: string): Promise<string> {
+  const name = ctx.workbook.names.getItemOrNullObject(nameOf(id));
+  await ctx.sync();
+  if (name.isNullObject) throw new KpiWorkbookError(`The values of KPI ${id} are gone: its name ${nameOf(id)} no longer exists.`);
+  const range = name.getRange();
+  range.load("address");
+  await ctx.sync();
+  return range.address;
 }
 
 function assertWritable(read: RegisterRead): void {

@@ -49,7 +49,7 @@ async function deleteOwn(ctx: Excel.RequestContext, address: string, id: string)
 export function queueBandFormats(ctx: Excel.RequestContext, address: string, kpi: BandSpec, journal: Journal): string[] {
   const area = parseAddress(address);
   const topLeft = areaName({ row: area.row, col: area.col, rowCount: 1, colCount: 1 });
-  const rules = bandRules(kpi, topLeft);
+  const rules = bandRules(kpi, topLeft, area.colCount === 1);
   queueFormats(rangeAt(ctx, address), rules.map((r) => ({ formula: r.formula, fill: r.fill, font: r.font })));
   journal.record(`the colours of ${kpi.id}`, (undo) => deleteOwn(undo, address, kpi.id));
   return rules.map((r) => r.formula);

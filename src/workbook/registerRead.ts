@@ -7,6 +7,7 @@ import { KpiDefinition } from "../core/kpi";
 import { parseAddress, qualified } from "../core/a1";
 import { KpiWorkbookError } from "./errors";
 import { HistoryState, queueHistoryState } from "./history";
+import { targetNameOf } from "./bandFormats";
 import {
   ColumnMap,
   COLUMNS,
@@ -23,6 +24,7 @@ import {
 } from "./registerSchema";
 
 export const NAME_PREFIX = "KPI_";
+const TARGET_PREFIX = targetNameOf("").toUpperCase();
 export const nameOf = (id: string) => `${NAME_PREFIX}${id}`;
 
 /** Leftovers of a KPI whose register row is gone: its name and the formats we recorded. */
@@ -31,6 +33,8 @@ export interface Orphan {
   /** The KPI_<ID> name, if it still exists, and what it refers to. */
   name: string | null;
   source: string | null;
+  /** Its KPITarget_<ID> name (a per-period target), if it still exists. */
+  targetName: string | null;
   /** Where our formats for it were written, if recorded. */
   formatsAt: string | null;
 }
@@ -45,6 +49,8 @@ export interface RegisterState {
   readOnly: string | null;
   /** Where each KPI's values are now (its KPI_<ID> name), or null when the name is broken. */
   sources: Record<string, string | null>;
+  /** Where each per-period target is now (its KPITarget_<ID> name), or null when the name is missing or broken. */
+  targets: Record<string, string | null>;
   /** Names and formats of KPIs that have no register row. */
   orphans: Orphan[];
 }
@@ -117,7 +123,7 @@ export async function readRegisterIn(ctx: Excel.RequestContext): Promise<Registe
 
   const formats = (formatsSetting.isNullObject ? {} : (formatsSetting.value as FormatsRecord)) ?? {};
   const nameMap = new Map(names.items.map((n) => [n.name.toUpperCase(), { name: n.name, formula: String(n.formula), comment: n.comment ?? "", type: n.type }]));
-  const state: RegisterState = { exists: !table.isNullObject, kpis: [], problems: [], readOnly: null, sources: {}, orphans: [] };
+  const state: RegisterState = { exists: !table.isNullObject, kpis: [], problems: [], readOnly: null, sources: {}, targets: {}, orphans: [] };
   const read: RegisterRead = {
     state,
     columns: mapColumns([]),
@@ -141,7 +147,7 @@ export async function readRegisterIn(ctx: Excel.RequestContext): Promise<Registe
   if (version !== null && version > SCHEMA_VERSION) {
     state.readOnly = `This workbook's KPI register was written by a newer KPI Lens (schema ${version}; this one knows ${SCHEMA_VERSION}). It is shown read-only: update the add-in to edit it.`;
   }
-  if (header && body) readRows(read, header.values[0], body.values, body.formulas);
+  if (header && body) readRows(read, header.values[0], body.values, body.formulas, body.numberFormat);
   if (!header && read.registerSheetExists && !read.registerSheetEmpty) {
     state.readOnly ??= `The sheet "${REGISTER_SHEET}" has content but no ${REGISTER_TABLE} table. If you converted the table to a range, make it a table named ${REGISTER_TABLE} again (Insert › Table, then Table Design › Table Name); or rename that sheet so KPI Lens can start a new register.`;
   }
@@ -150,12 +156,16 @@ export async function readRegisterIn(ctx: Excel.RequestContext): Promise<Registe
   for (const kpi of state.kpis) {
     const name = nameMap.get(nameOf(kpi.id).toUpperCase());
     state.sources[kpi.id] = name && name.type === "Range" ? sourceOfName(name.formula) : null;
+    if (kpi.targetRange) {
+      const target = nameMap.get(targetNameOf(kpi.id).toUpperCase());
+      state.targets[kpi.id] = target && target.type === "Range" ? sourceOfName(target.formula) : null;
+    }
   }
   findOrphans(read);
   return read;
 }
 
-function readRows(read: RegisterRead, headers: unknown[], values: unknown[][], formulas: unknown[][]): void {
+function readRows(read: RegisterRead, headers: unknown[], values: unknown[][], formulas: unknown[][], numberFormats: unknown[][]): void {
   const { state } = read;
   read.width = headers.length;
   read.columns = mapColumns(headers);
@@ -172,7 +182,7 @@ function readRows(read: RegisterRead, headers: unknown[], values: unknown[][], f
   }
   const parsed: { row: number; kpi: KpiDefinition }[] = [];
   values.forEach((row, i) => {
-    const result = parseRow(row, read.columns, i + 1);
+    const result = parseRow(row, read.columns, i + 1, numberFormats[i]);
     if (result.ok === true) parsed.push({ row: i + 1, kpi: result.kpi });
     else if (result.ok === false) state.problems.push(result.problem);
     if (result.ok !== "empty") {
@@ -198,6 +208,10 @@ function findOrphans(read: RegisterRead): void {
   for (const p of read.state.problems) if (p.id) rowIds.add(p.id.toUpperCase());
   const ids = new Map<string, string>();
   for (const n of read.names.values()) if (n.name.toUpperCase().startsWith(NAME_PREFIX)) ids.set(n.name.slice(NAME_PREFIX.length).toUpperCase(), n.name.slice(NAME_PREFIX.length));
+  for (const n of read.names.values()) {
+    const upper = n.name.toUpperCase();
+    if (upper.startsWith(TARGET_PREFIX) && !ids.has(upper.slice(TARGET_PREFIX.length))) ids.set(upper.slice(TARGET_PREFIX.length), n.name.slice(TARGET_PREFIX.length));
+  }
   for (const id of Object.keys(read.formats)) if (!ids.has(id.toUpperCase())) ids.set(id.toUpperCase(), id);
   for (const [key, id] of ids) {
     if (rowIds.has(key)) continue;
@@ -206,6 +220,7 @@ function findOrphans(read: RegisterRead): void {
     read.state.orphans.push({
       id,
       name: name ? name.name : null,
+      targetName: read.names.get(targetNameOf(key).toUpperCase())?.name ?? null,
       source: name && name.type === "Range" ? sourceOfName(name.formula) : null,
       formatsAt: recorded?.address ?? null,
     });

@@ -3,7 +3,7 @@
  * one row per KPI, columns found by their header text (so a user may reorder them or add their
  * own). Turns rows into definitions and back, and says why a row cannot be used.
  */
-import { CADENCES, KINDS, KpiDefinition } from "../core/kpi";
+import { AGGREGATIONS, CADENCES, firstPeriodOf, KINDS, KpiDefinition, parseTrigger, percentOf, targetRangeOf, triggerText } from "../core/kpi";
 import { atRiskOnUnfavourableSide, Direction } from "../core/status";
 
 /** Words a user may type in the Direction column. */
@@ -25,7 +25,7 @@ export const SCHEMA_SETTING = "KPILens.schemaVersion";
 export const FORMATS_SETTING = "KPILens.formats";
 export const SCHEMA_VERSION = 1;
 
-export type ColumnKey = keyof KpiDefinition;
+export type ColumnKey = Exclude<keyof KpiDefinition, "targetRange" | "atRiskPercent">;
 
 export interface ColumnSpec {
   key: ColumnKey;
@@ -55,7 +55,13 @@ export const COLUMNS: readonly ColumnSpec[] = [
   { key: "primary", header: "Primary", text: true, required: false },
   { key: "spcBaseline", header: "Limits from first", text: false, required: false },
   { key: "spcFrom", header: "Chart from period", text: false, required: false },
+  { key: "aggregation", header: "Roll-up", text: true, required: false },
+  { key: "firstPeriod", header: "First period", text: true, required: false },
+  { key: "trigger", header: "Trigger", text: true, required: false },
+  { key: "guardedBy", header: "Guarded by", text: true, required: false },
 ];
+
+
 
 /** Where each of our columns is in the table, by header; -1 where a column is missing. */
 export type ColumnMap = Record<ColumnKey, number>;
@@ -89,23 +95,32 @@ function optionalNumber(v: unknown): number | null | undefined {
   return undefined;
 }
 
-/** Reads one register row (values in table order). */
-export function parseRow(values: readonly unknown[], map: ColumnMap, rowNumber: number): ParsedRow {
+/** Reads one register row (values and, when known, number formats in table order). */
+export function parseRow(values: readonly unknown[], map: ColumnMap, rowNumber: number, numberFormats: readonly unknown[] = []): ParsedRow {
   const cell = (key: ColumnKey) => (map[key] >= 0 ? values[map[key]] : "");
+  const formatOf = (key: ColumnKey) => (map[key] >= 0 ? String(numberFormats[map[key]] ?? "") : "");
   if (COLUMNS.every((c) => map[c.key] < 0 || text(cell(c.key)) === "")) return { ok: "empty" };
   const id = text(cell("id"));
   const bad = (message: string): ParsedRow => ({ ok: false, problem: { row: rowNumber, id, message } });
   if (id === "") return bad("has no ID");
   if (!/^[A-Za-z][A-Za-z0-9_]*$/.test(id)) return bad(`has the ID "${id}", which must be letters, digits and _ starting with a letter`);
   const target = optionalNumber(cell("target"));
-  if (target === null || target === undefined) return bad(`has a Target that is not a number ("${text(cell("target"))}")`);
+  const targetRange = typeof cell("target") === "string" ? targetRangeOf(text(cell("target"))) : null;
+  if ((target === null || target === undefined) && targetRange === null) {
+    return bad(`has a Target that is neither a number nor a range of one row or column ("${text(cell("target"))}")`);
+  }
   const direction = DIRECTIONS_OF_TEXT[text(cell("direction")).toLowerCase()];
   if (!direction) return bad(`has a Direction "${text(cell("direction"))}" that is not "higher", "lower" or "within"`);
-  const atRisk = optionalNumber(cell("atRisk"));
-  if (atRisk === undefined) return bad(`has an At risk that is not a number ("${text(cell("atRisk"))}")`);
-  if (atRisk !== null && !atRiskOnUnfavourableSide(target, atRisk, direction)) {
+  // A percentage is Excel's own: 0.1 shown as 10% (or "10%" typed into a Text cell).
+  const atRiskCell = cell("atRisk");
+  const atRiskPercent = typeof atRiskCell === "number" && formatOf("atRisk").includes("%") ? atRiskCell * 100 : typeof atRiskCell === "string" ? percentOf(atRiskCell) : null;
+  const atRisk = atRiskPercent === null ? optionalNumber(atRiskCell) : null;
+  if (atRisk === undefined) return bad(`has an At risk that is not a number or a percentage ("${text(atRiskCell)}")`);
+  if (atRisk !== null && targetRange !== null) return bad(`has a target per period and an At risk of ${atRisk}: give At risk as a percentage of the target (e.g. 10%)`);
+  if (atRisk !== null && typeof target === "number" && !atRiskOnUnfavourableSide(target, atRisk, direction)) {
     return bad(`has At risk ${atRisk} on the wrong side of its target ${target} (${direction} is better)`);
   }
+  if (atRiskPercent !== null && atRiskPercent < 0) return bad(`has a negative At risk percentage (${atRiskPercent}%)`);
   const baseline = optionalNumber(cell("baseline"));
   if (baseline === undefined) return bad(`has a Baseline that is not a number ("${text(cell("baseline"))}")`);
   const spcFrom = optionalNumber(cell("spcFrom"));
@@ -122,6 +137,13 @@ export function parseRow(values: readonly unknown[], map: ColumnMap, rowNumber: 
   if (!(CADENCES as readonly string[]).includes(cadence)) return bad(`has a Cadence "${text(cell("cadence"))}" that is not weekly, monthly or quarterly`);
   const source = text(cell("source"));
   if (source === "") return bad("has no Source range");
+  const aggregation = text(cell("aggregation")).toLowerCase() || "last";
+  if (!(AGGREGATIONS as readonly string[]).includes(aggregation)) return bad(`has a Roll-up "${text(cell("aggregation"))}" that is not sum, average or last`);
+  const firstCell = cell("firstPeriod");
+  const firstPeriod = typeof firstCell === "number" && firstCell > 0 ? serialDate(firstCell) : text(firstCell) === "" ? "" : firstPeriodOf(text(firstCell));
+  if (firstPeriod === null) return bad(`has a First period "${text(firstCell)}" that is not a month such as 2024-01`);
+  const trigger = text(cell("trigger")) === "" ? null : parseTrigger(text(cell("trigger")));
+  if (text(cell("trigger")) !== "" && trigger === null) return bad(`has a Trigger "${text(cell("trigger"))}" that is not "drop 20%", "rise 20%" or "special cause"`);
   return {
     ok: true,
     kpi: {
@@ -132,8 +154,10 @@ export function parseRow(values: readonly unknown[], map: ColumnMap, rowNumber: 
       kind: kind as KpiDefinition["kind"],
       predicts: text(cell("predicts")),
       direction,
-      target,
+      target: targetRange === null ? (target as number) : null,
+      targetRange: targetRange ?? "",
       atRisk,
+      atRiskPercent,
       baseline,
       spcBaseline,
       spcFrom: spcFrom === 1 ? null : spcFrom,
@@ -144,16 +168,22 @@ export function parseRow(values: readonly unknown[], map: ColumnMap, rowNumber: 
       source,
       lastReviewed: reviewedDate(cell("lastReviewed")),
       primary: !/^(no|false|0|n)$/i.test(text(cell("primary"))),
+      aggregation: aggregation as KpiDefinition["aggregation"],
+      firstPeriod: firstPeriod.replace(/-01$/, ""),
+      trigger: trigger ? triggerText(trigger) : "",
+      guardedBy: text(cell("guardedBy")),
     },
   };
 }
 
+/** An Excel date serial as yyyy-mm-dd. */
+function serialDate(v: number): string {
+  return new Date(Math.round((v - 25569) * 86_400_000)).toISOString().slice(0, 10);
+}
+
 /** "Last reviewed" may hold our ISO text or, typed by hand, an Excel date serial. */
 function reviewedDate(v: unknown): string {
-  if (typeof v === "number" && v > 0) {
-    const ms = Math.round((v - 25569) * 86_400_000);
-    return new Date(ms).toISOString().slice(0, 10);
-  }
+  if (typeof v === "number" && v > 0) return serialDate(v);
   const t = text(v);
   return /^\d{4}-\d{2}-\d{2}$/.test(t) ? t : "";
 }
@@ -168,8 +198,8 @@ export function cellsOf(k: KpiDefinition): Record<ColumnKey, string | number> {
     kind: k.kind,
     predicts: k.predicts,
     direction: k.direction,
-    target: k.target,
-    atRisk: k.atRisk ?? "",
+    target: k.target ?? k.targetRange,
+    atRisk: k.atRiskPercent !== null ? k.atRiskPercent / 100 : (k.atRisk ?? ""),
     baseline: k.baseline ?? "",
     spcBaseline: k.spcBaseline ?? "",
     spcFrom: k.spcFrom ?? "",
@@ -180,7 +210,18 @@ export function cellsOf(k: KpiDefinition): Record<ColumnKey, string | number> {
     source: k.source,
     lastReviewed: k.lastReviewed,
     primary: k.primary ? "Yes" : "No",
+    aggregation: k.aggregation,
+    firstPeriod: k.firstPeriod,
+    trigger: k.trigger,
+    guardedBy: k.guardedBy,
   };
+}
+
+/** The number format a cell must have for its value to mean what it says (a percentage), or null: leave it. */
+export function numberFormatOf(k: KpiDefinition, key: ColumnKey): string | null {
+  if (key === "atRisk" && k.atRiskPercent !== null) return Number.isInteger(k.atRiskPercent) ? "0%" : "0.0#%";
+  if (key === "atRisk" || key === "target") return "General";
+  return null;
 }
 
 /** Finds duplicate IDs: every row after the first with the same ID (case-insensitive) is a problem. */

@@ -9,6 +9,7 @@ import { KpiDefinition } from "../core/kpi";
 import { areaName, MAX_COLUMNS, MAX_ROWS, parseAddress } from "../core/a1";
 import { ExcelRun } from "./excelRun";
 import { nameOf } from "./registerRead";
+import { targetNameOf } from "./bandFormats";
 
 export interface KpiSeries {
   id: string;
@@ -16,6 +17,8 @@ export interface KpiSeries {
   address: string | null;
   /** One value per period, oldest first: a number, or null for a gap. */
   values: (number | null)[];
+  /** Each period's own target, when the KPI has a range of them (KPITarget_<ID>); null otherwise. */
+  targets: (number | null)[] | null;
   /** Numbers typed directly after a plain range, offered as new periods. */
   newPeriods: number;
   problem: string | null;
@@ -28,7 +31,7 @@ const NEW_PERIOD_WINDOW = 12;
 const numberOrGap = (v: unknown) => (typeof v === "number" ? v : null);
 
 function broken(id: string): KpiSeries {
-  return { id, address: null, values: [], newPeriods: 0, problem: `${nameOf(id)} no longer refers to cells (its rows or columns were deleted). Select the values again and re-tag the KPI.` };
+  return { id, address: null, values: [], targets: null, newPeriods: 0, problem: `${nameOf(id)} no longer refers to cells (its rows or columns were deleted). Select the values again and re-tag the KPI.` };
 }
 
 /** The cells right after a one-column (below) or one-row (to the right) range. */
@@ -44,11 +47,10 @@ function afterArea(address: string): string | null {
   return areaName({ row: area.row, col, rowCount: 1, colCount: Math.min(NEW_PERIOD_WINDOW, MAX_COLUMNS - col) });
 }
 
-/** Reads the values of one KPI (in pieces when it is long). */
-async function readOne(run: ExcelRun, kpi: KpiDefinition, source: string): Promise<KpiSeries> {
-  const area = parseAddress(source);
+/** The values of one row or column, read in pieces of at most READ_BATCH_CELLS cells. */
+async function readInPieces(run: ExcelRun, address: string): Promise<(number | null)[]> {
+  const area = parseAddress(address);
   const cells = area.rowCount * area.colCount;
-  if (cells <= READ_BATCH_CELLS) return (await readMany(run, [[kpi, source]]))[0];
   const values: (number | null)[] = [];
   const vertical = area.colCount === 1;
   for (let start = 0; start < cells; start += READ_BATCH_CELLS) {
@@ -62,48 +64,74 @@ async function readOne(run: ExcelRun, kpi: KpiDefinition, source: string): Promi
     });
     for (const v of vertical ? got.map((r) => r[0]) : got[0]) values.push(numberOrGap(v));
   }
-  const tail = await readMany(run, [[kpi, source]], true);
-  return { ...tail[0], values };
+  return values;
+}
+
+/** Reads the values of one KPI (in pieces when it is long), and its targets when it has a range of them. */
+async function readOne(run: ExcelRun, kpi: KpiDefinition, source: string, target: string | null): Promise<KpiSeries> {
+  const area = parseAddress(source);
+  if (area.rowCount * area.colCount * (target ? 2 : 1) <= READ_BATCH_CELLS) return (await readMany(run, [[kpi, source, target]]))[0];
+  const values = await readInPieces(run, source);
+  const targets = target ? await readInPieces(run, target) : null;
+  const tail = await readMany(run, [[kpi, source, null]], true);
+  return { ...tail[0], values, targets: checkTargets(kpi, values.length, targets, tail[0]) };
+}
+
+/** Per-period targets whose count differs from the values' is a problem the card shows. */
+function checkTargets(kpi: KpiDefinition, periods: number, targets: (number | null)[] | null, series: KpiSeries): (number | null)[] | null {
+  if (kpi.targetRange && targets === null && !series.problem) {
+    series.problem = `The target range of ${kpi.name} (${kpi.targetRange.replace(/\$/g, "")}) is gone: its name KPITarget_${kpi.id} no longer refers to cells. Edit the KPI and give its target again.`;
+  } else if (targets && targets.length !== periods && !series.problem) {
+    series.problem = `The target range of ${kpi.name} has ${targets.length} periods and its values ${periods}: periods past the shorter one have no status. Edit the KPI to give a range of ${periods}.`;
+  }
+  return targets;
 }
 
 /** Reads several KPIs in one batch; `tailOnly` reads only the cells after each range. */
-async function readMany(run: ExcelRun, kpis: [KpiDefinition, string][], tailOnly = false): Promise<KpiSeries[]> {
+async function readMany(run: ExcelRun, kpis: Batch, tailOnly = false): Promise<KpiSeries[]> {
   return run(async (ctx) => {
-    const pending = kpis.map(([kpi, source]) => {
+    const pending = kpis.map(([kpi, source, target]) => {
       const range = ctx.workbook.names.getItem(nameOf(kpi.id)).getRange();
       range.load(tailOnly ? "address" : "address, values");
+      const targetRange = target && !tailOnly ? ctx.workbook.names.getItem(targetNameOf(kpi.id)).getRange() : null;
+      targetRange?.load("values");
       const tail = source.includes("[") ? null : afterArea(source);
       const after = tail ? ctx.workbook.worksheets.getItem(parseAddress(source).sheet!).getRange(tail) : null;
       after?.load("values");
-      return { kpi, range, after };
+      return { kpi, range, after, targetRange };
     });
     await ctx.sync();
-    return pending.map(({ kpi, range, after }) => {
+    return pending.map(({ kpi, range, after, targetRange }) => {
       const cells = tailOnly ? [] : range.values.length === 1 ? range.values[0] : range.values.map((r) => r[0]);
       let newPeriods = 0;
       if (after) {
         const next = after.values.length === 1 ? after.values[0] : after.values.map((r) => r[0]);
         while (newPeriods < next.length && typeof next[newPeriods] === "number") newPeriods++;
       }
-      return { id: kpi.id, address: range.address, values: cells.map(numberOrGap), newPeriods, problem: null };
+      const series: KpiSeries = { id: kpi.id, address: range.address, values: cells.map(numberOrGap), targets: null, newPeriods, problem: null };
+      const targets = targetRange ? (targetRange.values.length === 1 ? targetRange.values[0] : targetRange.values.map((r) => r[0])).map(numberOrGap) : null;
+      if (!tailOnly) series.targets = checkTargets(kpi, series.values.length, targets, series);
+      return series;
     });
   });
 }
 
-function cellsOf(source: string): number {
+type Batch = [KpiDefinition, string, string | null][];
+
+function cellsOf(source: string, target: string | null = null): number {
   if (source.includes("[")) return READ_BATCH_CELLS; // a table column: size unknown until read, read alone
   const a = parseAddress(source);
-  return a.rowCount * a.colCount + NEW_PERIOD_WINDOW;
+  return a.rowCount * a.colCount * (target ? 2 : 1) + NEW_PERIOD_WINDOW;
 }
 
 /**
  * Every KPI's values, in batches under the limits: one round trip for all the KPIs of an
  * ordinary register, more only when KPIs are long. A batch Excel refuses costs only its KPIs.
  */
-export async function readSeries(run: ExcelRun, kpis: KpiDefinition[], sources: Record<string, string | null>): Promise<KpiSeries[]> {
+export async function readSeries(run: ExcelRun, kpis: KpiDefinition[], sources: Record<string, string | null>, targets: Record<string, string | null> = {}): Promise<KpiSeries[]> {
   const results = new Map<string, KpiSeries>();
-  const batches: [KpiDefinition, string][][] = [];
-  let batch: [KpiDefinition, string][] = [];
+  const batches: Batch[] = [];
+  let batch: Batch = [];
   let size = 0;
   for (const kpi of kpis) {
     const source = sources[kpi.id];
@@ -111,9 +139,10 @@ export async function readSeries(run: ExcelRun, kpis: KpiDefinition[], sources: 
       results.set(kpi.id, broken(kpi.id));
       continue;
     }
-    const cells = cellsOf(source);
+    const target = targets[kpi.id] ?? null;
+    const cells = cellsOf(source, target);
     if (cells > READ_BATCH_CELLS && !source.includes("[")) {
-      batches.push([[kpi, source]]);
+      batches.push([[kpi, source, target]]);
       continue;
     }
     if (size + cells > READ_BATCH_CELLS && batch.length > 0) {
@@ -121,17 +150,17 @@ export async function readSeries(run: ExcelRun, kpis: KpiDefinition[], sources: 
       batch = [];
       size = 0;
     }
-    batch.push([kpi, source]);
+    batch.push([kpi, source, target]);
     size += cells;
   }
   if (batch.length > 0) batches.push(batch);
   for (const b of batches) {
     try {
-      const got = b.length === 1 && cellsOf(b[0][1]) > READ_BATCH_CELLS ? [await readOne(run, b[0][0], b[0][1])] : await readMany(run, b);
+      const got = b.length === 1 && cellsOf(b[0][1], b[0][2]) > READ_BATCH_CELLS ? [await readOne(run, b[0][0], b[0][1], b[0][2])] : await readMany(run, b);
       for (const s of got) results.set(s.id, s);
     } catch (e) {
       const why = e instanceof Error ? e.message : String(e);
-      for (const [kpi, source] of b) results.set(kpi.id, { id: kpi.id, address: source, values: [], newPeriods: 0, problem: `Excel could not read the values of ${kpi.name}: ${why}` });
+      for (const [kpi, source] of b) results.set(kpi.id, { id: kpi.id, address: source, values: [], targets: null, newPeriods: 0, problem: `Excel could not read the values of ${kpi.name}: ${why}` });
     }
   }
   return kpis.map((k) => results.get(k.id)!);

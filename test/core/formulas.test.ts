@@ -2,7 +2,7 @@
 import { registerCell, spcFormula, statusFormula } from "../../src/core/formulas";
 import { KpiDefinition } from "../../src/core/kpi";
 
-const revenue = { id: "REVENUE", target: 1300, atRisk: 1250, direction: "higher" } as KpiDefinition;
+const revenue = { id: "REVENUE", target: 1300, targetRange: "", atRisk: 1250, atRiskPercent: null, direction: "higher" } as KpiDefinition;
 
 describe("linked formulas", () => {
   it("KPI_STATUS reads Target and At risk by the KPI's ID, so sorting the register cannot mismatch them", () => {

@@ -1,9 +1,10 @@
 import { healthCheck } from "../../src/core/guardrails";
-import { KpiDefinition } from "../../src/core/kpi";
+import { KpiDefinition, LATER_FIELDS } from "../../src/core/kpi";
 
 const base: KpiDefinition = {
   id: "A", name: "A", owner: "Dana", objective: "Grow", kind: "lagging", predicts: "", direction: "higher", target: 1, atRisk: null,
   baseline: null, spcBaseline: null, spcFrom: null, unit: "", cadence: "monthly", initiative: "Push", response: "Call", source: "S!A1:A3", lastReviewed: "2026-11-01", primary: true,
+  ...LATER_FIELDS,
 };
 const today = new Date("2026-11-22T10:00:00Z");
 

@@ -104,3 +104,27 @@ describe('KPI_STATUS with direction "within"', () => {
     expect(kpiStatus(actual, [[100]], [[110]], "within", "score")).toEqual([[1], [1], [1], [0], [0], [-1], [-1], [""]]);
   });
 });
+
+describe("KPI_STATUS with at_risk as a percentage of the target", () => {
+  it("puts the boundary that share of |target| on the unfavourable side (hand-worked)", () => {
+    // target 200, 5%: the boundary is 190 when higher is better, 210 when lower is.
+    expect(kpiStatus([[200], [195], [190], [189.9]], [[200]], "5%" as never, "higher")).toEqual([["On track"], ["At risk"], ["At risk"], ["Off track"]]);
+    expect(kpiStatus([[200], [205], [210], [210.1]], [[200]], [["5 %"]], "lower")).toEqual([["On track"], ["At risk"], ["At risk"], ["Off track"]]);
+    // Negative targets use |target|: −200 with 5% higher-is-better puts the boundary at −210.
+    expect(kpiStatus([[-205], [-211]], [[-200]], "5%" as never)).toEqual([["At risk"], ["Off track"]]);
+  });
+
+  it("applies to each period's own target when the target is a range", () => {
+    // Budgets 100 and 200 with 10%: boundaries 90 and 180.
+    expect(kpiStatus([[95], [170]], [[100], [200]], "10%" as never)).toEqual([["At risk"], ["Off track"]]);
+    // As TEXT(0.1,"0.########%") writes it.
+    expect(kpiStatus([[95], [170]], [[100], [200]], "10.%" as never)).toEqual([["At risk"], ["Off track"]]);
+  });
+
+  it("refuses a negative percentage, and text that is no percentage", () => {
+    const negative = kpiStatus([[95]], [[100]], "-5%" as never);
+    expect(codeOf(negative[0][0])).toBe("#VALUE!");
+    expect(messageOf(negative[0][0])).toMatch(/0% or more/);
+    expect(codeOf(kpiStatus([[95]], [[100]], "ten%" as never)[0][0])).toBe("#VALUE!");
+  });
+});

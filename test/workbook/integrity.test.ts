@@ -157,7 +157,7 @@ describe("leftovers of a damaged register", () => {
     const s = await two();
     s.model.deleteTableRow(s.model.findTable("KPI_Register")!, 1);
     const register = await s.workbook.readRegister();
-    expect(register.orphans).toEqual([{ id: "CHURN", name: "KPI_CHURN", source: CHURN, formatsAt: CHURN }]);
+    expect(register.orphans).toEqual([{ id: "CHURN", name: "KPI_CHURN", source: CHURN, formatsAt: CHURN, targetName: null }]);
     await s.workbook.removeOrphan("CHURN");
     expect(s.model.findName("KPI_CHURN")).toBeUndefined();
     expect(snapshot(s.model).conditionalFormats.filter((f) => f.rule.includes("kpilens:CHURN"))).toEqual([]);

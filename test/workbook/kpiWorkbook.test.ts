@@ -188,7 +188,7 @@ describe("new periods", () => {
     expect(series[0].address).toBe("Support!B2:B28");
     const bands = snapshot(model).conditionalFormats.filter((f) => f.rule.includes("kpilens:TICKETS"));
     expect(bands.map((f) => f.address)).toEqual(["Support!B2:B28", "Support!B2:B28", "Support!B2:B28"]);
-    expect(snapshot(model).sheets[1].fills[27][1]).toBe(BAND_LOOK.on.fill);
+    expect(snapshot(model).sheets.find((s) => s.name === "Support")!.fills[27][1]).toBe(BAND_LOOK.on.fill);
   });
 
   it("offers numbers typed right below a plain range as new periods, and extends name and formats", async () => {

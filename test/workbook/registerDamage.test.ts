@@ -82,7 +82,7 @@ describe("a damaged register", () => {
     const state = await workbook.readRegister();
     expect(state.problems.map((p) => [p.row, p.id, p.message])).toEqual([
       [3, "REVENUE", "repeats the ID REVENUE of row 1"],
-      [4, "TEXTY", 'has a Target that is not a number ("lots")'],
+      [4, "TEXTY", 'has a Target that is neither a number nor a range of one row or column ("lots")'],
       [5, "WRONG", "has At risk 12 on the wrong side of its target 10 (higher is better)"],
     ]);
     expect(state.kpis.map((k) => k.id)).toEqual(["REVENUE", "CHURN"]);

@@ -40,7 +40,7 @@ export interface KpiListProps {
 }
 
 export function summaryOf(kpi: KpiDefinition, series: KpiSeries | undefined): KpiSummary {
-  return summarise(kpi, series?.values ?? []);
+  return summarise(kpi, series?.values ?? [], "xmr", series?.targets);
 }
 
 /** Whether the latest point sits above the centre (a special cause high), for the icon's letter. */
@@ -141,9 +141,10 @@ function KpiCard(props: { kpi: KpiDefinition; summary: KpiSummary; series: KpiSe
       </div>
       <div className={styles.row}>
         <Text size={200}>
-          Latest {latest} · target {kpi.target.toLocaleString()}
+          Latest {latest} · target {summary.target === null ? "none for this period" : summary.target.toLocaleString()}
+          {kpi.targetRange ? " (per period)" : ""}
         </Text>
-        <Sparkline values={series?.values ?? []} target={kpi.target} label={`Trend of ${kpi.name}`} />
+        <Sparkline values={series?.values ?? []} target={summary.target} label={`Trend of ${kpi.name}`} />
       </div>
       <Text size={200} data-testid="change">
         {summary.headline}
@@ -161,7 +162,7 @@ function KpiCard(props: { kpi: KpiDefinition; summary: KpiSummary; series: KpiSe
               {summary.spcBaseline ? ` · limits from the first ${summary.spcBaseline} periods` : ""}
             </Text>
           </div>
-          <XmrChart chart={summary.spc} values={summary.spcValues} title={`Process behaviour chart of ${kpi.name}`} target={kpi.target} />
+          <XmrChart chart={summary.spc} values={summary.spcValues} title={`Process behaviour chart of ${kpi.name}`} target={summary.target} />
         </>
       )}
       <Text size={200}>

@@ -4,12 +4,14 @@
  */
 import { Button, Checkbox, Field, Input, Select, Textarea, makeStyles, tokens } from "@fluentui/react-components";
 import { FormEvent, useEffect, useMemo, useState } from "react";
-import { atRiskOfDraft, EMPTY_DRAFT, FieldErrors, KpiDefinition, KpiDraft, validateDraft } from "../../core/kpi";
+import { atRiskOfDraft, EMPTY_DRAFT, FieldErrors, KpiDefinition, KpiDraft, parseNumber, percentOf, targetRangeOf, validateDraft } from "../../core/kpi";
 
 /** Says what a percentage At risk comes to, so "10%" is never misread silently. */
 function atRiskHint(draft: KpiDraft): string {
   const boundary = atRiskOfDraft(draft);
-  if (draft.atRisk.trim().endsWith("%") && boundary !== null) return `${draft.atRisk.trim()} of the target: Off track beyond ${boundary.toLocaleString("en-US")}`;
+  const percent = percentOf(draft.atRisk);
+  if (percent !== null && targetRangeOf(draft.target) !== null && parseNumber(draft.target) === null) return `${percent}% of each period's target, kept as a percentage`;
+  if (percent !== null && boundary !== null) return `${draft.atRisk.trim()} of the target: Off track beyond ${boundary.toLocaleString("en-US")} (kept as a percentage: it follows the target)`;
   return "Off track beyond this number, or a % of the target (10%); default 10%";
 }
 
@@ -31,9 +33,12 @@ export interface TagFormProps {
   onCancel?(): void;
   /** A field to bring into view and focus when the form opens (the health check's Fix). */
   focusField?: keyof KpiDraft;
+  /** What the workbook said about a field on the last submit (a target range of the wrong length). */
+  fieldError?: { field: string; message: string } | null;
+  onEdited?(): void;
 }
 
-export function TagForm({ kpis, editing, initial, disabled, onSubmit, onCancel, focusField }: TagFormProps) {
+export function TagForm({ kpis, editing, initial, disabled, onSubmit, onCancel, focusField, fieldError, onEdited }: TagFormProps) {
   const styles = useStyles();
   const [draft, setDraft] = useState<KpiDraft>(initial);
   const [touched, setTouched] = useState<Partial<Record<keyof KpiDraft, boolean>>>({});
@@ -49,8 +54,9 @@ export function TagForm({ kpis, editing, initial, disabled, onSubmit, onCancel, 
     element?.focus();
   }, [focusField, editing]);
 
-  const show = (field: keyof KpiDraft) => (submitted || touched[field] ? errors[field] : undefined);
+  const show = (field: keyof KpiDraft) => (submitted || touched[field] ? errors[field] : undefined) ?? (fieldError?.field === field ? fieldError.message : undefined);
   const set = (field: keyof KpiDraft) => (value: string | boolean) => {
+    if (fieldError?.field === field) onEdited?.();
     setDraft((d) => ({ ...d, [field]: value }));
     setTouched((t) => ({ ...t, [field]: true }));
   };
@@ -111,7 +117,7 @@ export function TagForm({ kpis, editing, initial, disabled, onSubmit, onCancel, 
         </Field>
       )}
       <div className={styles.pair}>
-        {text("target", "Target", undefined, true)}
+        {text("target", "Target", "A number, or a range with one target per period (e.g. Budget!B2:B37)", true)}
         {text("atRisk", "At risk", atRiskHint(draft))}
       </div>
       <div className={styles.pair}>
@@ -133,6 +139,29 @@ export function TagForm({ kpis, editing, initial, disabled, onSubmit, onCancel, 
       <Field label="Response" hint="Recommended: what the owner does when the KPI leaves On track (the health check lists KPIs without one)">
         <Textarea id="kpi-field-response" value={draft.response} onChange={(_, d) => set("response")(d.value)} resize="vertical" />
       </Field>
+      <div className={styles.pair}>
+        <Field label="Roll-up" hint="How periods add up to quarter- and year-to-date" validationMessage={show("aggregation")}>
+          <Select id="kpi-field-aggregation" className={styles.control} value={draft.aggregation} onChange={(_, d) => set("aggregation")(d.value)}>
+            <option value="sum">Sum (a flow: revenue)</option>
+            <option value="average">Average (a rate: churn %)</option>
+            <option value="last">Last (a stock: headcount)</option>
+          </Select>
+        </Field>
+        {text("firstPeriod", "First period", "The month of the first value, e.g. 2024-01 (for year-to-date)")}
+      </div>
+      <div className={styles.pair}>
+        {text("trigger", "Trigger", 'Beyond Off track, also act on "drop 20%", "rise 20%" or "special cause"')}
+        <Field label="Guarded by" hint="The counter-metric that keeps this one honest (defects for speed)" validationMessage={show("guardedBy")} validationState={show("guardedBy") ? "error" : "none"}>
+          <Select id="kpi-field-guardedBy" className={styles.control} value={draft.guardedBy} onChange={(_, d) => set("guardedBy")(d.value)}>
+            <option value="">(none)</option>
+            {others.map((k) => (
+              <option key={k.id} value={k.id}>
+                {k.name}
+              </option>
+            ))}
+          </Select>
+        </Field>
+      </div>
       <Checkbox id="kpi-field-primary" label="Primary KPI of its objective" checked={draft.primary} onChange={(_, d) => set("primary")(d.checked === true)} />
       <div className={styles.actions}>
         <Button appearance="primary" type="submit" disabled={disabled}>

@@ -7,13 +7,14 @@ import { PointType, SpcResult } from "../../core/spc";
 
 const COLOUR: Record<PointType, string> = { "Common cause": "#7F7F7F", Improvement: "#1F6FB2", Concern: "#E46C0A", High: "#1F6FB2", Low: "#E46C0A" };
 
-export function XmrChart({ chart, values, title, target }: { chart: SpcResult; values: readonly number[]; title: string; target: number }) {
+export function XmrChart({ chart, values, title, target }: { chart: SpcResult; values: readonly number[]; title: string; target: number | null }) {
   const width = 280;
   const height = 110;
   const pad = 6;
   const near = (2 / 3) * (chart.upper - chart.centre);
-  const lo = Math.min(chart.lower, ...values, target);
-  const hi = Math.max(chart.upper, ...values, target);
+  const extra = target === null ? [] : [target];
+  const lo = Math.min(chart.lower, ...values, ...extra);
+  const hi = Math.max(chart.upper, ...values, ...extra);
   const y = (v: number) => (hi === lo ? height / 2 : pad + ((hi - v) / (hi - lo)) * (height - 2 * pad));
   const x = (i: number) => (values.length < 2 ? width / 2 : pad + (i / (values.length - 1)) * (width - 2 * pad));
   const line = (v: number, dash: string, colour: string, key: string) => <line key={key} x1={pad} x2={width - pad} y1={y(v)} y2={y(v)} stroke={colour} strokeDasharray={dash} strokeWidth="1" />;
@@ -27,7 +28,7 @@ export function XmrChart({ chart, values, title, target }: { chart: SpcResult; v
         {line(chart.centre + near, "1 3", "#BFBFBF", "near-up")}
         {line(chart.centre - near, "1 3", "#BFBFBF", "near-down")}
         {line(chart.centre, "", "#595959", "centre")}
-        {line(target, "6 2", "#C00000", "target")}
+        {target !== null && line(target, "6 2", "#C00000", "target")}
         <polyline fill="none" stroke="#A6A6A6" strokeWidth="1" points={values.map((v, i) => `${x(i)},${y(v)}`).join(" ")} />
         {values.map((v, i) => (
           <circle key={i} cx={x(i)} cy={y(v)} r="2.6" fill={COLOUR[chart.types[i]]} />

@@ -1172,6 +1172,18 @@ export class FakeTableColumnCollection extends FakeCollection<FakeTableColumn> {
     return new FakeTableColumn(this.context, this.table, () => index);
   }
 
+  /** Only at the end (no index), with a name and no values: the one use the add-in makes. */
+  add(index?: number | null, values?: unknown, name?: string): FakeTableColumn {
+    if ((index !== undefined && index !== null) || values !== undefined || !name) throw new Error("The stand-in adds a named, empty column at the end only.");
+    let at = -1;
+    this.context.enqueue(() => {
+      const t = this.table();
+      this.model.addTableColumnAtEnd(t, name);
+      at = t.columns.length - 1;
+    });
+    return new FakeTableColumn(this.context, this.table, () => at);
+  }
+
   private indexOf(key: string | number): number {
     const cols = this.table().columns;
     return typeof key === "number" ? (key < cols.length ? key : -1) : cols.findIndex((c) => c.toLowerCase() === key.toLowerCase());
@@ -1237,6 +1249,15 @@ export class FakeTableColumn extends FakeObject {
     return new FakeRange(this.context, () => {
       const t = this.table();
       return { sheet: this.model.sheetById(t.sheetId), area: { row: t.area.row, col: t.area.col + this.indexOf(), rowCount: t.area.rowCount, colCount: 1 } };
+    });
+  }
+
+  /** Deleting the last column only (the undo of an add). */
+  delete(): void {
+    this.act(() => {
+      const t = this.table();
+      if (this.indexOf() !== t.columns.length - 1) throw new Error("The stand-in deletes a table's last column only.");
+      this.model.removeTableColumnAtEnd(t);
     });
   }
 }

@@ -450,6 +450,36 @@ export class WorkbookModel implements FormulaHost {
   }
 
   /** Appends (or inserts at `index`) rows into the table, shifting the cells below it down. */
+  /**
+   * Adds a column at the right end of a table (TableColumnCollection.add with no index). Excel
+   * grows the table into the next column; what it does with cells already there is not
+   * documented, so the stand-in refuses when any is occupied (a guess on the strict side): the
+   * add-in checks first and never relies on either behaviour.
+   */
+  addTableColumnAtEnd(table: TableModel, name: string): void {
+    const sheet = this.sheetById(table.sheetId);
+    this.assertEditable(sheet);
+    const col = table.area.col + table.area.colCount;
+    for (let r = table.area.row; r < table.area.row + table.area.rowCount; r++) {
+      if (sheet.cells.has(key(r, col)) && this.valueAt(sheet, r, col) !== null) throw new ExcelApiError("InvalidOperation", "The cells to the right of the table are not empty.");
+    }
+    if (table.columns.some((c) => c.toLowerCase() === name.toLowerCase())) throw new ExcelApiError("InvalidArgument", `The table already has a column '${name}'.`);
+    this.invalidate();
+    table.area = { ...table.area, colCount: table.area.colCount + 1 };
+    table.columns.push(name);
+    this.writeValue(sheet, table.area.row, col, name);
+  }
+
+  removeTableColumnAtEnd(table: TableModel): void {
+    const sheet = this.sheetById(table.sheetId);
+    this.assertEditable(sheet);
+    const col = table.area.col + table.area.colCount - 1;
+    for (let r = table.area.row; r < table.area.row + table.area.rowCount; r++) sheet.cells.delete(key(r, col));
+    this.invalidate();
+    table.area = { ...table.area, colCount: table.area.colCount - 1 };
+    table.columns.pop();
+  }
+
   addTableRows(table: TableModel, index: number | null, rows: unknown[][]): void {
     const sheet = this.sheetById(table.sheetId);
     this.assertEditable(sheet);
