@@ -5,8 +5,8 @@
  * identity). Readable and filterable without the add-in; written in the same all-or-nothing
  * operation as the change it records, and only appended to, never rewritten.
  */
-import { areaName } from "../core/a1";
 import { KpiDefinition } from "../core/kpi";
+import { cellOf, queueAppend, readTableIn, TableSpec, TableState } from "./addinTable";
 import { cellsOf, COLUMNS } from "./registerSchema";
 import { Journal } from "./rollback";
 
@@ -42,74 +42,30 @@ export function changes(before: KpiDefinition | null, after: KpiDefinition | nul
   }));
 }
 
-export interface HistoryState {
-  exists: boolean;
-  /** A sheet "KPI History" that holds no history table: never written into. */
-  sheetTaken: boolean;
-  rows: number;
-}
+export const HISTORY: TableSpec = {
+  sheet: HISTORY_SHEET,
+  table: HISTORY_TABLE,
+  headers: HISTORY_HEADERS,
+  schemaSetting: HISTORY_SCHEMA_SETTING,
+  version: HISTORY_SCHEMA_VERSION,
+  what: "The KPI history",
+};
 
 /**
- * Reads whether the history exists and how long it is, in the register read's two syncs:
- * `first` queues the look-ups before its first sync, and the function it returns queues the
- * count before the second; the result is ready after that.
+ * Queues `entries` at the end of the history (creating it on first use), journalled. A damaged
+ * history is not written (the pane says so); the change it would record still goes ahead, as
+ * refusing every edit for want of a trail would leave the user stuck.
  */
-export function queueHistoryState(ctx: Excel.RequestContext): () => () => HistoryState {
-  const table = ctx.workbook.tables.getItemOrNullObject(HISTORY_TABLE);
-  const sheet = ctx.workbook.worksheets.getItemOrNullObject(HISTORY_SHEET);
-  return () => {
-    if (table.isNullObject) return () => ({ exists: false, sheetTaken: !sheet.isNullObject, rows: 0 });
-    table.rows.load("count");
-    return () => ({ exists: true, sheetTaken: false, rows: table.rows.count });
-  };
-}
-
-/** Queues `entries` at the end of the history (creating it on first use), journalled. */
-export function queueHistory(ctx: Excel.RequestContext, state: HistoryState, entries: HistoryEntry[], journal: Journal): void {
-  if (entries.length === 0 || state.sheetTaken) return;
-  const rows = entries.map((e) => [e.when, e.kpi, e.field, e.old, e.new, e.who]);
-  if (!state.exists) {
-    const created = ctx.workbook.worksheets.add(HISTORY_SHEET);
-    const range = created.getRange(areaName({ row: 0, col: 0, rowCount: rows.length + 1, colCount: HISTORY_HEADERS.length }));
-    range.numberFormat = Array.from({ length: rows.length + 1 }, () => HISTORY_HEADERS.map(() => "@"));
-    range.values = [[...HISTORY_HEADERS], ...rows];
-    ctx.workbook.tables.add(range, true).name = HISTORY_TABLE;
-    ctx.workbook.settings.add(HISTORY_SCHEMA_SETTING, HISTORY_SCHEMA_VERSION);
-    journal.record("the new history", async (undo) => {
-      const s = undo.workbook.worksheets.getItemOrNullObject(HISTORY_SHEET);
-      const setting = undo.workbook.settings.getItemOrNullObject(HISTORY_SCHEMA_SETTING);
-      await undo.sync();
-      if (!s.isNullObject) s.delete();
-      if (!setting.isNullObject) setting.delete();
-    });
-    return;
-  }
-  const table = ctx.workbook.tables.getItem(HISTORY_TABLE);
-  for (const row of rows) {
-    // Formatted as Text before the values arrive, so an old value "=1+1" stays text.
-    const added = table.rows.add(undefined, [HISTORY_HEADERS.map(() => "")]).getRange();
-    added.numberFormat = [HISTORY_HEADERS.map(() => "@")];
-    added.values = [row];
-  }
-  journal.record("the history rows", async (undo) => {
-    const t = undo.workbook.tables.getItemOrNullObject(HISTORY_TABLE);
-    await undo.sync();
-    if (t.isNullObject) return;
-    t.rows.load("count");
-    await undo.sync();
-    for (let i = t.rows.count - 1; i >= state.rows; i--) t.rows.getItemAt(i).delete();
-  });
+export function queueHistory(ctx: Excel.RequestContext, state: TableState, entries: HistoryEntry[], journal: Journal): void {
+  if (entries.length === 0 || state.damaged) return;
+  queueAppend(ctx, HISTORY, state, entries.map((e) => ({ When: e.when, KPI: e.kpi, Field: e.field, Old: e.old, New: e.new, Who: e.who })), journal);
 }
 
 /** A KPI's history, oldest first (two syncs). */
 export async function readHistoryIn(ctx: Excel.RequestContext, id: string): Promise<HistoryEntry[]> {
-  const table = ctx.workbook.tables.getItemOrNullObject(HISTORY_TABLE);
-  await ctx.sync();
-  if (table.isNullObject) return [];
-  const body = table.getDataBodyRange();
-  body.load("values");
-  await ctx.sync();
-  return body.values
-    .map(([when, kpi, field, old, next, who]) => ({ when: String(when), kpi: String(kpi), field: String(field), old: String(old), new: String(next), who: String(who) }))
+  const state = await readTableIn(ctx, HISTORY);
+  const at = (row: unknown[], h: string) => String(cellOf(HISTORY, state, row, h) ?? "");
+  return state.rows
+    .map((row) => ({ when: at(row, "When"), kpi: at(row, "KPI"), field: at(row, "Field"), old: at(row, "Old"), new: at(row, "New"), who: at(row, "Who") }))
     .filter((e) => e.kpi.toUpperCase() === id.toUpperCase());
 }

@@ -29,6 +29,11 @@ import { subscribe } from "./events";
 import { changes, HistoryEntry, queueHistory, readHistoryIn } from "./history";
 import { recoverFromRules } from "./recover";
 import { chooseId, checkId } from "./ids";
+import { queueAppend, queueRowChange } from "./addinTable";
+import { ACTIONS, actionRow, checkInRow, NOTES } from "./notesAndActions";
+import { CheckIn } from "../core/checkins";
+import { Action, actionOf, Firing } from "../core/actions";
+import { periodDate } from "../core/periods";
 
 export { KpiWorkbookError, FormulaConflictError } from "./errors";
 export { nameOf } from "./registerRead";
@@ -80,6 +85,12 @@ export interface KpiWorkbook {
   setAuthor(name: string): void;
   /** A KPI's definition changes, oldest first, from the KPI History table. */
   history(id: string): Promise<HistoryEntry[]>;
+  /** Adds a note for one period of a KPI, optionally overriding its status (with a reason), to the KPI Notes table. */
+  addCheckIn(id: string, checkIn: Pick<CheckIn, "period" | "note" | "override" | "reason">): Promise<CheckIn>;
+  /** Opens an action in the KPI Actions table for each firing not already there; returns those opened. */
+  openActions(firings: readonly Firing[], today: string): Promise<Action[]>;
+  /** Marks an action done (or open again), with a note. */
+  setActionStatus(action: Pick<Action, "kpi" | "period" | "rule">, status: Action["status"], note: string, today: string): Promise<void>;
 }
 
 export class ExcelKpiWorkbook implements KpiWorkbook {
@@ -124,6 +135,43 @@ export class ExcelKpiWorkbook implements KpiWorkbook {
 
   history(id: string): Promise<HistoryEntry[]> {
     return this.run((ctx) => readHistoryIn(ctx, id));
+  }
+
+  addCheckIn(id: string, input: Pick<CheckIn, "period" | "note" | "override" | "reason">): Promise<CheckIn> {
+    return this.write(async (ctx, read, journal) => {
+      const kpi = findKpi(read, id);
+      if (input.note.trim() === "") throw new KpiWorkbookError("Write the note first.", "note");
+      if (input.override && input.reason.trim() === "") throw new KpiWorkbookError("An overridden status needs a reason.", "reason");
+      const checkIn: CheckIn = { ...input, note: input.note.trim(), reason: input.reason.trim(), kpi: kpi.id, when: new Date().toISOString(), who: this.author };
+      queueAppend(ctx, NOTES, read.notes, [checkInRow(checkIn, periodDate(kpi.firstPeriod, kpi.cadence, checkIn.period))], journal);
+      return { result: checkIn, action: `add the note to ${kpi.name}` };
+    });
+  }
+
+  openActions(firings: readonly Firing[], today: string): Promise<Action[]> {
+    return this.write(async (ctx, read, journal) => {
+      const opened: Action[] = [];
+      for (const f of firings) {
+        const kpi = read.state.kpis.find((k) => k.id.toUpperCase() === f.kpi.toUpperCase());
+        const known = [...read.state.actions, ...opened].some((a) => a.kpi.toUpperCase() === f.kpi.toUpperCase() && a.period === f.period && a.rule.toLowerCase() === f.rule.toLowerCase());
+        if (kpi && !known) opened.push(actionOf(f, kpi, today));
+      }
+      const dateOf = (a: Action) => {
+        const k = read.state.kpis.find((x) => x.id === a.kpi)!;
+        return periodDate(k.firstPeriod, k.cadence, a.period);
+      };
+      queueAppend(ctx, ACTIONS, read.actions, opened.map((a) => actionRow(a, dateOf(a))), journal);
+      return { result: opened, action: "open the actions" };
+    });
+  }
+
+  setActionStatus(key: Pick<Action, "kpi" | "period" | "rule">, status: Action["status"], note: string, today: string): Promise<void> {
+    return this.write(async (ctx, read, journal) => {
+      const action = read.state.actions.find((a) => a.kpi.toUpperCase() === key.kpi.toUpperCase() && a.period === key.period && a.rule === key.rule);
+      if (!action) throw new KpiWorkbookError(`The action for ${key.kpi} (${key.rule}, period ${key.period}) is no longer in the KPI Actions table.`);
+      queueRowChange(ctx, ACTIONS, read.actions, action.row, { Status: status, "Done on": status === "done" ? today : "", Note: note.trim() || action.note }, journal);
+      return { result: undefined, action: `mark the action of ${key.kpi} ${status}` };
+    });
   }
 
   /** Runs an operation in the queue; inside it, `excel` runs further batches (rollback, reads). */

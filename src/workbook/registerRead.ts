@@ -6,7 +6,11 @@
 import { KpiDefinition } from "../core/kpi";
 import { parseAddress, qualified } from "../core/a1";
 import { KpiWorkbookError } from "./errors";
-import { HistoryState, queueHistoryState } from "./history";
+import { HISTORY } from "./history";
+import { queueTableState, TableState } from "./addinTable";
+import { ACTIONS, actionsOf, checkInsOf, NOTES } from "./notesAndActions";
+import { CheckIn } from "../core/checkins";
+import { Action } from "../core/actions";
 import { targetNameOf } from "./bandFormats";
 import {
   ColumnMap,
@@ -53,6 +57,12 @@ export interface RegisterState {
   targets: Record<string, string | null>;
   /** Names and formats of KPIs that have no register row. */
   orphans: Orphan[];
+  /** The KPI Notes table's check-ins, oldest first. */
+  checkIns: CheckIn[];
+  /** The KPI Actions table's actions, each with its row. */
+  actions: (Action & { row: number })[];
+  /** Why one of the add-in's other tables (history, notes, actions) cannot be written. */
+  tableProblems: string[];
 }
 
 export interface FormatsRecord {
@@ -89,8 +99,10 @@ export interface RegisterRead {
   names: Map<string, NameInfo>;
   /** Every ID in use, upper case: valid rows, problem rows and KPI_ names. */
   takenIds: Set<string>;
-  /** The audit trail's table, read in the same round trips. */
-  history: HistoryState;
+  /** The add-in's other tables, read in the same round trips. */
+  history: TableState;
+  notes: TableState;
+  actions: TableState;
 }
 
 export async function readRegisterIn(ctx: Excel.RequestContext): Promise<RegisterRead> {
@@ -100,9 +112,9 @@ export async function readRegisterIn(ctx: Excel.RequestContext): Promise<Registe
   const formatsSetting = ctx.workbook.settings.getItemOrNullObject(FORMATS_SETTING);
   formatsSetting.load("value");
   const registerSheet = ctx.workbook.worksheets.getItemOrNullObject(REGISTER_SHEET);
-  const historyAfterFirst = queueHistoryState(ctx);
+  const tablesAfterFirst = [HISTORY, NOTES, ACTIONS].map((spec) => queueTableState(ctx, spec));
   await ctx.sync();
-  const historyAfterSecond = historyAfterFirst();
+  const [historyAfterSecond, notesAfterSecond, actionsAfterSecond] = tablesAfterFirst.map((next) => next());
 
   // Methods are called on an *OrNullObject result only once the sync says it exists.
   const names = ctx.workbook.names;
@@ -123,7 +135,7 @@ export async function readRegisterIn(ctx: Excel.RequestContext): Promise<Registe
 
   const formats = (formatsSetting.isNullObject ? {} : (formatsSetting.value as FormatsRecord)) ?? {};
   const nameMap = new Map(names.items.map((n) => [n.name.toUpperCase(), { name: n.name, formula: String(n.formula), comment: n.comment ?? "", type: n.type }]));
-  const state: RegisterState = { exists: !table.isNullObject, kpis: [], problems: [], readOnly: null, sources: {}, targets: {}, orphans: [] };
+  const state: RegisterState = { exists: !table.isNullObject, kpis: [], problems: [], readOnly: null, sources: {}, targets: {}, orphans: [], checkIns: [], actions: [], tableProblems: [] };
   const read: RegisterRead = {
     state,
     columns: mapColumns([]),
@@ -142,6 +154,8 @@ export async function readRegisterIn(ctx: Excel.RequestContext): Promise<Registe
     names: nameMap,
     takenIds: new Set(),
     history: historyAfterSecond(),
+    notes: notesAfterSecond(),
+    actions: actionsAfterSecond(),
   };
   const version = schema.isNullObject ? null : Number(schema.value);
   if (version !== null && version > SCHEMA_VERSION) {
@@ -162,6 +176,9 @@ export async function readRegisterIn(ctx: Excel.RequestContext): Promise<Registe
     }
   }
   findOrphans(read);
+  state.checkIns = checkInsOf(read.notes);
+  state.actions = actionsOf(read.actions);
+  state.tableProblems = [read.history, read.notes, read.actions].map((t) => t.damaged).filter((d): d is string => d !== null);
   return read;
 }
 

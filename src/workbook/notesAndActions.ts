@@ -1,0 +1,93 @@
+/**
+ * The KPI Notes (check-ins) and KPI Actions tables: their columns, and turning their rows into
+ * the core's CheckIn and Action (addinTable.ts keeps them the register's way).
+ */
+import { Action } from "../core/actions";
+import { CheckIn, statusOfText } from "../core/checkins";
+import { STATUS_LABEL } from "../core/status";
+import { cellOf, TableSpec, TableState } from "./addinTable";
+
+export const NOTES: TableSpec = {
+  sheet: "KPI Notes",
+  table: "KPI_Notes",
+  headers: ["When", "KPI", "Period", "Period date", "Note", "Status override", "Reason", "Who"],
+  textHeaders: ["When", "KPI", "Period date", "Note", "Status override", "Reason", "Who"],
+  schemaSetting: "KPILens.notesSchemaVersion",
+  version: 1,
+  what: "The KPI notes",
+};
+
+export const ACTIONS: TableSpec = {
+  sheet: "KPI Actions",
+  table: "KPI_Actions",
+  headers: ["Fired", "KPI", "Period", "Period date", "Rule", "Response", "Owner", "Due", "Status", "Note", "Done on"],
+  textHeaders: ["Fired", "KPI", "Period date", "Rule", "Response", "Owner", "Due", "Status", "Note", "Done on"],
+  schemaSetting: "KPILens.actionsSchemaVersion",
+  version: 1,
+  what: "The KPI actions",
+};
+
+const text = (v: unknown) => (v === null || v === undefined ? "" : String(v).trim());
+
+export function checkInsOf(state: TableState): CheckIn[] {
+  return state.rows.flatMap((row) => {
+    const period = Number(cellOf(NOTES, state, row, "Period"));
+    const kpi = text(cellOf(NOTES, state, row, "KPI"));
+    if (!kpi || !Number.isInteger(period) || period < 1) return [];
+    return [
+      {
+        when: text(cellOf(NOTES, state, row, "When")),
+        kpi,
+        period,
+        note: text(cellOf(NOTES, state, row, "Note")),
+        override: statusOfText(text(cellOf(NOTES, state, row, "Status override"))),
+        reason: text(cellOf(NOTES, state, row, "Reason")),
+        who: text(cellOf(NOTES, state, row, "Who")),
+      },
+    ];
+  });
+}
+
+export function checkInRow(c: CheckIn, periodDate: string | null): Record<string, unknown> {
+  return { When: c.when, KPI: c.kpi, Period: c.period, "Period date": periodDate ?? "", Note: c.note, "Status override": c.override ? STATUS_LABEL[c.override] : "", Reason: c.reason, Who: c.who };
+}
+
+/** The actions, each with its row in the table (for marking it done). */
+export function actionsOf(state: TableState): (Action & { row: number })[] {
+  return state.rows.flatMap((row, i) => {
+    const kpi = text(cellOf(ACTIONS, state, row, "KPI"));
+    const period = Number(cellOf(ACTIONS, state, row, "Period"));
+    if (!kpi || !Number.isInteger(period)) return [];
+    return [
+      {
+        row: i,
+        fired: text(cellOf(ACTIONS, state, row, "Fired")),
+        kpi,
+        period,
+        rule: text(cellOf(ACTIONS, state, row, "Rule")),
+        response: text(cellOf(ACTIONS, state, row, "Response")),
+        owner: text(cellOf(ACTIONS, state, row, "Owner")),
+        due: text(cellOf(ACTIONS, state, row, "Due")),
+        status: /^done$/i.test(text(cellOf(ACTIONS, state, row, "Status"))) ? "done" : "open",
+        note: text(cellOf(ACTIONS, state, row, "Note")),
+        doneOn: text(cellOf(ACTIONS, state, row, "Done on")),
+      },
+    ];
+  });
+}
+
+export function actionRow(a: Action, periodDate: string | null): Record<string, unknown> {
+  return {
+    Fired: a.fired,
+    KPI: a.kpi,
+    Period: a.period,
+    "Period date": periodDate ?? "",
+    Rule: a.rule,
+    Response: a.response,
+    Owner: a.owner,
+    Due: a.due,
+    Status: a.status,
+    Note: a.note,
+    "Done on": a.doneOn,
+  };
+}
