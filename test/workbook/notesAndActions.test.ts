@@ -58,7 +58,7 @@ describe("KPI Notes", () => {
       }
     };
     await expect(workbook.addCheckIn("REVENUE", { period: 36, note: "second", override: null, reason: "" })).rejects.toThrow(/Excel refused to add the note to Revenue: .*Nothing was changed/);
-    model.beforeSync = undefined;
+    model.beforeSync = null;
     expect(snapshot(model)).toEqual(before);
   });
 });
