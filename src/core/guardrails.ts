@@ -5,7 +5,16 @@ import { Cadence, KpiDefinition } from "./kpi";
 
 export const MAX_PRIMARY_PER_OBJECTIVE = 3;
 
-export type FindingKind = "no-owner" | "too-many-primary" | "no-initiative" | "predicts-nothing" | "prediction-unsupported" | "not-reviewed" | "no-response";
+export type FindingKind =
+  | "no-owner"
+  | "too-many-primary"
+  | "no-initiative"
+  | "predicts-nothing"
+  | "prediction-unsupported"
+  | "not-reviewed"
+  | "no-response"
+  | "no-counter-metric"
+  | "off-track-no-note";
 
 export interface Finding {
   kind: FindingKind;
@@ -13,18 +22,29 @@ export interface Finding {
   kpiIds: string[];
   message: string;
   /** What fixes it from the pane. */
-  fix: "edit" | "review";
+  fix: "edit" | "review" | "note";
 }
 
 /** The form field that fixes each kind of finding, where one does. */
-export const FIELD_OF_FINDING: Partial<Record<FindingKind, "owner" | "primary" | "initiative" | "predicts" | "response">> = {
+export const FIELD_OF_FINDING: Partial<Record<FindingKind, "owner" | "primary" | "initiative" | "predicts" | "response" | "guardedBy">> = {
   "no-owner": "owner",
   "too-many-primary": "primary",
   "no-initiative": "initiative",
   "predicts-nothing": "predicts",
   "prediction-unsupported": "predicts",
   "no-response": "response",
+  "no-counter-metric": "guardedBy",
 };
+
+/**
+ * Names of KPIs people can push up at the expense of something else (speed over quality,
+ * volume over value, growth over retention): such a primary KPI wants a counter-metric.
+ */
+const GAMING_RISK = /\b(speed|time|cycle|throughput|velocity|volume|count|calls|tickets|closed|leads|sign-?ups|deals|bookings|growth|new|output|units|utili[sz]ation|revenue|sales)\b/i;
+
+export function gamingRisk(k: Pick<KpiDefinition, "name">): boolean {
+  return GAMING_RISK.test(k.name);
+}
 
 const CADENCE_DAYS: Record<Cadence, number> = { weekly: 7, monthly: 31, quarterly: 92 };
 
@@ -39,9 +59,11 @@ export interface GuardrailInput {
   /** For each leading KPI with a Predicts: whether the data supports the link. */
   chainSupported: Record<string, boolean | undefined>;
   today: Date;
+  /** KPIs whose latest period is Off track with no note for it (checkins.needsNote). */
+  offTrackWithoutNote?: readonly string[];
 }
 
-export function healthCheck({ kpis, chainSupported, today }: GuardrailInput): Finding[] {
+export function healthCheck({ kpis, chainSupported, today, offTrackWithoutNote = [] }: GuardrailInput): Finding[] {
   const findings: Finding[] = [];
   for (const k of kpis) if (!k.owner.trim()) findings.push({ kind: "no-owner", kpiIds: [k.id], message: `${k.name} has no owner.`, fix: "edit" });
 
@@ -81,6 +103,42 @@ export function healthCheck({ kpis, chainSupported, today }: GuardrailInput): Fi
       const age = daysBetween(k.lastReviewed, today);
       if (age > limit) findings.push({ kind: "not-reviewed", kpiIds: [k.id], message: `${k.name} was last reviewed ${age} days ago, beyond its ${k.cadence} cadence.`, fix: "review" });
     }
+    if (k.primary && gamingRisk(k) && !kpis.some((x) => x.id === k.guardedBy)) {
+      findings.push({
+        kind: "no-counter-metric",
+        kpiIds: [k.id],
+        message: `${k.name} can be pushed up at the expense of something else: pair it with the KPI that guards it (quality for speed, retention for growth).`,
+        fix: "edit",
+      });
+    }
+    if (offTrackWithoutNote.includes(k.id)) {
+      findings.push({ kind: "off-track-no-note", kpiIds: [k.id], message: `${k.name} is Off track in its latest period and has no note saying why and what is being done.`, fix: "note" });
+    }
   }
   return findings;
+}
+
+export interface QuarterChurn {
+  quarter: string;
+  added: number;
+  retired: number;
+}
+
+/**
+ * KPIs added and retired per quarter, from the history's Tagged and Untagged entries: a KPI set
+ * that only grows is collecting noise (the practice: retire what nobody acts on).
+ */
+export function addedVsRetired(history: readonly { when: string; field: string }[]): QuarterChurn[] {
+  const byQuarter = new Map<string, QuarterChurn>();
+  for (const e of history) {
+    if (e.field !== "Tagged" && e.field !== "Untagged") continue;
+    const m = /^(\d{4})-(\d{2})/.exec(e.when);
+    if (!m) continue;
+    const quarter = `${m[1]}-Q${Math.floor((Number(m[2]) - 1) / 3) + 1}`;
+    const q = byQuarter.get(quarter) ?? { quarter, added: 0, retired: 0 };
+    if (e.field === "Tagged") q.added++;
+    else q.retired++;
+    byQuarter.set(quarter, q);
+  }
+  return [...byQuarter.values()].sort((a, b) => a.quarter.localeCompare(b.quarter));
 }

@@ -21,11 +21,16 @@ import {
   webDarkTheme,
   webLightTheme,
 } from "@fluentui/react-components";
-import { useEffect, useMemo, useState } from "react";
+import { useEffect, useMemo, useRef, useState } from "react";
 import { analyseChain } from "../core/chain";
 import { changeFormula, chainFormula, forecastFormula, spcFormula, statusFormula } from "../core/formulas";
 import { forecastOutcome } from "../core/outcomeForecast";
-import { healthCheck } from "../core/guardrails";
+import { addedVsRetired, healthCheck } from "../core/guardrails";
+import { firings, Firing } from "../core/actions";
+import { needsNote } from "../core/checkins";
+import { periodLabel } from "../core/periods";
+import { CheckInDialog, CheckInTarget } from "./components/CheckInDialog";
+import { ActionsSection } from "./components/ActionsSection";
 import { definitionFromDraft, draftFromDefinition, EMPTY_DRAFT, KpiDefinition, KpiDraft } from "../core/kpi";
 import { parseAddress, qualified } from "../core/a1";
 import { HistoryEntry, KpiInput, KpiWorkbook, nameOf } from "../workbook/kpiWorkbook";
@@ -96,7 +101,7 @@ function Pane({ workbook }: { workbook: KpiWorkbook }) {
   const [editing, setEditing] = useState<KpiDefinition | null>(null);
   const [formulaKpi, setFormulaKpi] = useState("");
   const [confirmUntag, setConfirmUntag] = useState<KpiDefinition | null>(null);
-  const [historyOf, setHistoryOf] = useState<{ name: string; entries: HistoryEntry[] } | null>(null);
+  const [historyOf, setHistoryOf] = useState<{ kpi: KpiDefinition; entries: HistoryEntry[] } | null>(null);
   // Excel gives an add-in no identity: the history names whoever the user says they are.
   const [author, setAuthor] = useState(() => readAuthor());
   useEffect(() => {
@@ -139,10 +144,52 @@ function Pane({ workbook }: { workbook: KpiWorkbook }) {
       }),
     [kpis, pane.series],
   );
+  const checkIns = useMemo(() => pane.register?.checkIns ?? [], [pane.register]);
+  const actions = useMemo(() => pane.register?.actions ?? [], [pane.register]);
+  const summaries = useMemo(() => Object.fromEntries(kpis.map((k) => [k.id, summaryOf(k, pane.series[k.id])])), [kpis, pane.series]);
   const findings = useMemo(
-    () => healthCheck({ kpis, chainSupported: Object.fromEntries(chains.map((c) => [c.leading.id, c.analysis.best ? c.analysis.supported : undefined])), today: new Date() }),
-    [kpis, chains],
+    () =>
+      healthCheck({
+        kpis,
+        chainSupported: Object.fromEntries(chains.map((c) => [c.leading.id, c.analysis.best ? c.analysis.supported : undefined])),
+        today: new Date(),
+        offTrackWithoutNote: kpis.filter((k) => needsNote(checkIns, k.id, summaries[k.id].latestPeriod, summaries[k.id].status)).map((k) => k.id),
+      }),
+    [kpis, chains, checkIns, summaries],
   );
+  const churn = useMemo(() => addedVsRetired(pane.register?.history ?? []), [pane.register]);
+  const [noteFor, setNoteFor] = useState<CheckInTarget | null>(null);
+  const openNote = (k: KpiDefinition) => {
+    const summary = summaries[k.id] ?? summaryOf(k, pane.series[k.id]);
+    const periods = pane.series[k.id]?.values.length ?? 0;
+    if (periods === 0) return;
+    setNoteFor({ kpi: k, periods, period: summary.latestPeriod ?? periods, labelOf: (p) => periodLabel(k.firstPeriod, k.cadence, p), statuses: summary.statuses });
+  };
+
+  // A KPI turning Off track, or its trigger firing, opens an action for its owner (once per
+  // KPI, period and rule: the workbook checks again before it writes). Each firing is tried
+  // once per pane session, so a table that cannot be written does not retry on every change.
+  const tried = useRef(new Set<string>());
+  const registerReadOnly = pane.register?.readOnly ?? null;
+  useEffect(() => {
+    if (pane.busy !== null || registerReadOnly || kpis.length === 0) return;
+    const due: Firing[] = kpis.flatMap((k) => {
+      const summary = summaries[k.id];
+      const series = pane.series[k.id];
+      if (!summary || !series || series.problem) return [];
+      return firings(k, series.values, summary.statuses, summary.variation, actions);
+    });
+    const fresh = due.filter((f) => !tried.current.has(`${f.kpi}|${f.period}|${f.rule}`));
+    if (fresh.length === 0) return;
+    fresh.forEach((f) => tried.current.add(`${f.kpi}|${f.period}|${f.rule}`));
+    void actAt("actions")("Opening actions…", () => workbook.openActions(fresh, todayIso()), {
+      done: (opened) => ({
+        intent: "warning",
+        text: opened.length === 0 ? "Those actions were already open." : `Opened ${opened.length === 1 ? "an action" : `${opened.length} actions`}: ${opened.map((a) => `${kpis.find((k) => k.id === a.kpi)?.name ?? a.kpi} (${a.rule}), ${a.owner || "no owner"} by ${a.due}`).join("; ")}.`,
+      }),
+    });
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [kpis, summaries, actions, pane.busy, registerReadOnly]);
   const choicesFor = (k: KpiDefinition): FormulaChoice[] => {
     const periods = Math.max(1, pane.series[k.id]?.values.length ?? 1);
     const choices: FormulaChoice[] = [
@@ -231,6 +278,11 @@ function Pane({ workbook }: { workbook: KpiWorkbook }) {
           <MessageBarBody>{readOnly}</MessageBarBody>
         </MessageBar>
       )}
+      {pane.register && pane.register.tableProblems.length > 0 && (
+        <MessageBar intent="warning">
+          <MessageBarBody>{pane.register.tableProblems.join(" ")}</MessageBarBody>
+        </MessageBar>
+      )}
       {pane.register && pane.register.problems.length > 0 && (
         <MessageBar intent="warning">
           <MessageBarBody>
@@ -282,18 +334,41 @@ function Pane({ workbook }: { workbook: KpiWorkbook }) {
           busy={pane.busy !== null}
           onSelect={(k) => void actAt("kpis")("Selecting…", () => workbook.select(k.id))}
           onEdit={(k) => edit(k)}
-          onHistory={(k) => void workbook.history(k.id).then((entries) => setHistoryOf({ name: k.name, entries }), () => setHistoryOf({ name: k.name, entries: [] }))}
+          onHistory={(k) =>
+            void workbook.history(k.id).then(
+              (entries) => setHistoryOf({ kpi: k, entries }),
+              () => setHistoryOf({ kpi: k, entries: [] }),
+            )
+          }
           onCopied={(text) => {
             setNoticeAt("kpis");
             pane.say({ intent: "info", text });
           }}
           onUntag={(k) => setConfirmUntag(k)}
+          checkIns={checkIns}
+          onAddNote={openNote}
           onExtend={(k) => void actAt("kpis")("Extending…", () => workbook.extend(k.id), `${k.name} now includes its new periods.`)}
           onReview={review}
           onFormulas={(k) => {
             setFormulaKpi(k.id);
             document.getElementById("formulas-heading")?.scrollIntoView({ behavior: "smooth" });
           }}
+        />
+      </section>
+
+      <Divider />
+      <section className={styles.section} aria-labelledby="actions-heading">
+        <Subtitle2 as="h2" id="actions-heading">
+          Actions
+        </Subtitle2>
+        {noticeHere("actions")}
+        <ActionsSection
+          actions={actions}
+          kpis={kpis}
+          today={todayIso()}
+          busy={pane.busy !== null}
+          labelOf={(k, p) => (k ? periodLabel(k.firstPeriod, k.cadence, p) : `period ${p}`)}
+          onDone={(a, note) => void actAt("actions")("Marking it done…", () => workbook.setActionStatus(a, "done", note, todayIso()), `Marked the action on ${kpis.find((k) => k.id === a.kpi)?.name ?? a.kpi} done.`)}
         />
       </section>
 
@@ -311,7 +386,7 @@ function Pane({ workbook }: { workbook: KpiWorkbook }) {
           Health check
         </Subtitle2>
         {noticeHere("health")}
-        <HealthSection findings={findings} kpis={kpis} busy={pane.busy !== null} onEdit={edit} onReview={(k) => review(k)} />
+        <HealthSection findings={findings} kpis={kpis} busy={pane.busy !== null} onEdit={edit} onReview={(k) => review(k)} onNote={openNote} churn={churn} />
         <LeftoversSection
           orphans={pane.register?.orphans ?? []}
           busy={pane.busy !== null}
@@ -351,12 +426,23 @@ function Pane({ workbook }: { workbook: KpiWorkbook }) {
         <Input value={author} onChange={(_, d) => setAuthor(d.value)} />
       </Field>
       <UntagDialog kpi={confirmUntag} onConfirm={untag} onCancel={() => setConfirmUntag(null)} />
-      <HistoryDialog name={historyOf?.name ?? null} entries={historyOf?.entries ?? []} onClose={() => setHistoryOf(null)} />
+      <HistoryDialog
+        name={historyOf?.kpi.name ?? null}
+        entries={historyOf?.entries ?? []}
+        notes={historyOf ? checkIns.filter((c) => c.kpi.toUpperCase() === historyOf.kpi.id.toUpperCase()) : []}
+        labelOf={(p) => (historyOf ? periodLabel(historyOf.kpi.firstPeriod, historyOf.kpi.cadence, p) : String(p))}
+        onClose={() => setHistoryOf(null)}
+      />
+      <CheckInDialog
+        target={noteFor}
+        onClose={() => setNoteFor(null)}
+        onSave={(k, checkIn) => actAt("kpis")("Saving the note…", () => workbook.addCheckIn(k.id, checkIn), `Saved the note on ${k.name} (${periodLabel(k.firstPeriod, k.cadence, checkIn.period)}).`)}
+      />
     </main>
   );
 }
 
-type NoticePlace = "top" | "form" | "kpis" | "health" | "formulas";
+type NoticePlace = "top" | "form" | "kpis" | "health" | "formulas" | "actions" | "scorecard";
 
 /** The message of the last action, with its follow-up (Undo, Replace my formula) if it has one. */
 function NoticeBar({ notice }: { notice: Notice | null }) {

@@ -61,11 +61,13 @@ export function queueHistory(ctx: Excel.RequestContext, state: TableState, entri
   queueAppend(ctx, HISTORY, state, entries.map((e) => ({ When: e.when, KPI: e.kpi, Field: e.field, Old: e.old, New: e.new, Who: e.who })), journal);
 }
 
+/** The history's entries, in table order. */
+export function entriesOf(state: TableState): HistoryEntry[] {
+  const at = (row: unknown[], h: string) => String(cellOf(HISTORY, state, row, h) ?? "");
+  return state.rows.map((row) => ({ when: at(row, "When"), kpi: at(row, "KPI"), field: at(row, "Field"), old: at(row, "Old"), new: at(row, "New"), who: at(row, "Who") }));
+}
+
 /** A KPI's history, oldest first (two syncs). */
 export async function readHistoryIn(ctx: Excel.RequestContext, id: string): Promise<HistoryEntry[]> {
-  const state = await readTableIn(ctx, HISTORY);
-  const at = (row: unknown[], h: string) => String(cellOf(HISTORY, state, row, h) ?? "");
-  return state.rows
-    .map((row) => ({ when: at(row, "When"), kpi: at(row, "KPI"), field: at(row, "Field"), old: at(row, "Old"), new: at(row, "New"), who: at(row, "Who") }))
-    .filter((e) => e.kpi.toUpperCase() === id.toUpperCase());
+  return entriesOf(await readTableIn(ctx, HISTORY)).filter((e) => e.kpi.toUpperCase() === id.toUpperCase());
 }

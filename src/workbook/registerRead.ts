@@ -6,7 +6,7 @@
 import { KpiDefinition } from "../core/kpi";
 import { parseAddress, qualified } from "../core/a1";
 import { KpiWorkbookError } from "./errors";
-import { HISTORY } from "./history";
+import { entriesOf, HISTORY, HistoryEntry } from "./history";
 import { queueTableState, TableState } from "./addinTable";
 import { ACTIONS, actionsOf, checkInsOf, NOTES } from "./notesAndActions";
 import { CheckIn } from "../core/checkins";
@@ -63,6 +63,8 @@ export interface RegisterState {
   actions: (Action & { row: number })[];
   /** Why one of the add-in's other tables (history, notes, actions) cannot be written. */
   tableProblems: string[];
+  /** The KPI History table's entries (every KPI), oldest first. */
+  history: HistoryEntry[];
 }
 
 export interface FormatsRecord {
@@ -135,7 +137,7 @@ export async function readRegisterIn(ctx: Excel.RequestContext): Promise<Registe
 
   const formats = (formatsSetting.isNullObject ? {} : (formatsSetting.value as FormatsRecord)) ?? {};
   const nameMap = new Map(names.items.map((n) => [n.name.toUpperCase(), { name: n.name, formula: String(n.formula), comment: n.comment ?? "", type: n.type }]));
-  const state: RegisterState = { exists: !table.isNullObject, kpis: [], problems: [], readOnly: null, sources: {}, targets: {}, orphans: [], checkIns: [], actions: [], tableProblems: [] };
+  const state: RegisterState = { exists: !table.isNullObject, kpis: [], problems: [], readOnly: null, sources: {}, targets: {}, orphans: [], checkIns: [], actions: [], tableProblems: [], history: [] };
   const read: RegisterRead = {
     state,
     columns: mapColumns([]),
@@ -178,6 +180,7 @@ export async function readRegisterIn(ctx: Excel.RequestContext): Promise<Registe
   findOrphans(read);
   state.checkIns = checkInsOf(read.notes);
   state.actions = actionsOf(read.actions);
+  state.history = entriesOf(read.history);
   state.tableProblems = [read.history, read.notes, read.actions].map((t) => t.damaged).filter((d): d is string => d !== null);
   return read;
 }

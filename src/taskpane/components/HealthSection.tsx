@@ -1,6 +1,6 @@
 /** The health check: each finding with the action that fixes it. */
 import { Button, Text, makeStyles, tokens } from "@fluentui/react-components";
-import { Finding, FIELD_OF_FINDING } from "../../core/guardrails";
+import { Finding, FIELD_OF_FINDING, QuarterChurn } from "../../core/guardrails";
 import { KpiDefinition } from "../../core/kpi";
 
 const useStyles = makeStyles({
@@ -14,13 +14,47 @@ export interface HealthSectionProps {
   /** Opens the KPI's form at the field that fixes the finding. */
   onEdit(kpi: KpiDefinition, field?: string): void;
   onReview(kpi: KpiDefinition): void;
+  onNote(kpi: KpiDefinition): void;
+  /** KPIs added and retired per quarter, from the history. */
+  churn: readonly QuarterChurn[];
 }
 
-export function HealthSection({ findings, kpis, busy, onEdit, onReview }: HealthSectionProps) {
+export function HealthSection({ findings, kpis, busy, onEdit, onReview, onNote, churn }: HealthSectionProps) {
   const styles = useStyles();
   if (kpis.length === 0) return null;
-  if (findings.length === 0) return <Text size={200}>No problems found: every KPI has an owner, an initiative, a response and a recent review.</Text>;
+  const report =
+    churn.length === 0 ? null : (
+      <table aria-label="KPIs added and retired per quarter" style={{ borderCollapse: "collapse", fontSize: 12 }}>
+        <thead>
+          <tr>
+            {["Quarter", "Added", "Retired"].map((h) => (
+              <th key={h} scope="col" style={{ textAlign: "left", paddingRight: 8 }}>
+                {h}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {churn.map((q) => (
+            <tr key={q.quarter}>
+              <td style={{ paddingRight: 8 }}>{q.quarter}</td>
+              <td style={{ paddingRight: 8 }}>{q.added}</td>
+              <td>{q.retired}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    );
+  if (findings.length === 0) {
+    return (
+      <>
+        <Text size={200}>No problems found: every KPI has an owner, an initiative, a response and a recent review.</Text>
+        {report}
+      </>
+    );
+  }
   return (
+    <>
     <ul aria-label="Health check findings" style={{ listStyle: "none", padding: 0, margin: 0 }}>
       {findings.map((f, i) => {
         const kpi = kpis.find((k) => k.id === f.kpiIds[0]);
@@ -30,7 +64,11 @@ export function HealthSection({ findings, kpis, busy, onEdit, onReview }: Health
               {f.message}
             </Text>
             {kpi &&
-              (f.fix === "review" ? (
+              (f.fix === "note" ? (
+                <Button size="small" disabled={busy} onClick={() => onNote(kpi)} aria-describedby={`finding-${i}`}>
+                  Write note
+                </Button>
+              ) : f.fix === "review" ? (
                 <Button size="small" disabled={busy} onClick={() => onReview(kpi)} aria-describedby={`finding-${i}`}>
                   Mark reviewed
                 </Button>
@@ -43,5 +81,7 @@ export function HealthSection({ findings, kpis, busy, onEdit, onReview }: Health
         );
       })}
     </ul>
+    {report}
+    </>
   );
 }

@@ -1,8 +1,19 @@
 /** A KPI's audit trail, from the KPI History table: when, what changed, from what to what, who. */
 import { Button, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, Text } from "@fluentui/react-components";
 import { HistoryEntry } from "../../workbook/kpiWorkbook";
+import { CheckIn } from "../../core/checkins";
+import { STATUS_LABEL } from "../../core/status";
 
-export function HistoryDialog({ name, entries, onClose }: { name: string | null; entries: HistoryEntry[]; onClose(): void }) {
+export interface HistoryDialogProps {
+  name: string | null;
+  entries: HistoryEntry[];
+  /** The KPI's check-ins, shown after its definition changes. */
+  notes?: readonly CheckIn[];
+  labelOf?(period: number): string;
+  onClose(): void;
+}
+
+export function HistoryDialog({ name, entries, notes = [], labelOf = String, onClose }: HistoryDialogProps) {
   return (
     <Dialog open={name !== null} onOpenChange={(_, d) => !d.open && onClose()}>
       <DialogSurface>
@@ -34,6 +45,16 @@ export function HistoryDialog({ name, entries, onClose }: { name: string | null;
                   ))}
                 </tbody>
               </table>
+            )}
+            {notes.length > 0 && (
+              <ul aria-label={`Notes history of ${name}`} style={{ fontSize: 12, paddingLeft: 16 }}>
+                {notes.map((n, i) => (
+                  <li key={i}>
+                    {n.when.replace("T", " ").slice(0, 16)} · {labelOf(n.period)}: {n.note}
+                    {n.override ? ` (status ${STATUS_LABEL[n.override]}: ${n.reason})` : ""} — {n.who || "unnamed"}
+                  </li>
+                ))}
+              </ul>
             )}
           </DialogContent>
           <DialogActions>

@@ -6,7 +6,10 @@ import { Badge, Button, Card, Field, Select, Text, makeStyles, tokens } from "@f
 import { useState } from "react";
 import { asTable, filterAndSort, SortKey, StatusFilter } from "../../core/kpiTable";
 import { KpiDefinition } from "../../core/kpi";
-import { KpiSummary, summarise } from "../../core/kpiSummary";
+import { KpiSummary, summarise, targetsOf } from "../../core/kpiSummary";
+import { CheckIn, checkInsOf, needsNote, overrideOf } from "../../core/checkins";
+import { rollups } from "../../core/rollup";
+import { periodLabel } from "../../core/periods";
 import { Status, STATUS_LABEL, worseStatus } from "../../core/status";
 import { KpiSeries } from "../../workbook/kpiWorkbook";
 import { Sparkline } from "./Sparkline";
@@ -37,6 +40,9 @@ export interface KpiListProps {
   onReview(kpi: KpiDefinition): void;
   onFormulas(kpi: KpiDefinition): void;
   onHistory(kpi: KpiDefinition): void;
+  onAddNote(kpi: KpiDefinition): void;
+  /** Every KPI's check-ins (the KPI Notes table). */
+  checkIns: readonly CheckIn[];
 }
 
 export function summaryOf(kpi: KpiDefinition, series: KpiSeries | undefined): KpiSummary {
@@ -116,9 +122,10 @@ export function KpiList({ kpis, series, onCopied, ...actions }: KpiListProps & {
                 {rollup ? STATUS_LABEL[rollup] : "No data"}
               </Badge>
             </div>
-            {members.map((k, i) => (
-              <KpiCard key={k.id} kpi={k} summary={summaries[i]} series={series[k.id]} {...actions} />
-            ))}
+            {members.map((k, i) => {
+              const guard = kpis.find((x) => x.id === k.guardedBy);
+              return <KpiCard key={k.id} kpi={k} summary={summaries[i]} series={series[k.id]} pair={guard ? { kpi: guard, summary: summaryOf(guard, series[guard.id]) } : null} {...actions} />;
+            })}
           </div>
         );
       })}
@@ -127,17 +134,29 @@ export function KpiList({ kpis, series, onCopied, ...actions }: KpiListProps & {
   );
 }
 
-function KpiCard(props: { kpi: KpiDefinition; summary: KpiSummary; series: KpiSeries | undefined } & Omit<KpiListProps, "kpis" | "series">) {
-  const { kpi, summary, series, busy, onSelect, onEdit, onUntag, onExtend, onReview, onFormulas, onHistory } = props;
+function KpiCard(props: { kpi: KpiDefinition; summary: KpiSummary; series: KpiSeries | undefined; pair: { kpi: KpiDefinition; summary: KpiSummary } | null } & Omit<KpiListProps, "kpis" | "series">) {
+  const { kpi, summary, series, pair, busy, checkIns, onSelect, onEdit, onUntag, onExtend, onReview, onFormulas, onHistory, onAddNote } = props;
   const styles = useStyles();
   const latest = summary.latest === null ? "—" : `${summary.latest.toLocaleString()}${kpi.unit ? ` ${kpi.unit}` : ""}`;
+  const override = summary.latestPeriod === null ? null : overrideOf(checkIns, kpi.id, summary.latestPeriod);
+  const notes = checkInsOf(checkIns, kpi.id).slice(-2);
+  const labelOf = (period: number) => periodLabel(kpi.firstPeriod, kpi.cadence, period);
+  const values = series?.values ?? [];
+  const rolled = rollups(kpi, values, targetsOf(kpi, values.length, series?.targets));
+  const fmt = (n: number) => n.toLocaleString("en-US", { maximumFractionDigits: 1 });
   return (
     <Card className={styles.card} aria-label={`KPI ${kpi.name}`} data-kpi-id={kpi.id}>
       <div className={styles.row}>
         <Text weight="semibold">{kpi.name}</Text>
-        <Badge appearance="filled" color={BADGE[summary.status ?? "none"]} data-testid="status">
-          {summary.statusLabel}
-        </Badge>
+        {override?.override ? (
+          <Badge appearance="filled" color={BADGE[override.override]} data-testid="status" title={`Overridden by ${override.who || "someone"}: ${override.reason}. The numbers give ${summary.statusLabel}.`}>
+            {STATUS_LABEL[override.override]} (override)
+          </Badge>
+        ) : (
+          <Badge appearance="filled" color={BADGE[summary.status ?? "none"]} data-testid="status">
+            {summary.statusLabel}
+          </Badge>
+        )}
       </div>
       <div className={styles.row}>
         <Text size={200}>
@@ -164,6 +183,41 @@ function KpiCard(props: { kpi: KpiDefinition; summary: KpiSummary; series: KpiSe
           </div>
           <XmrChart chart={summary.spc} values={summary.spcValues} title={`Process behaviour chart of ${kpi.name}`} target={summary.target} />
         </>
+      )}
+      {rolled && (
+        <Text size={200} data-testid="rollup">
+          {[rolled.ytd, rolled.qtd]
+            .map((r) => `${r.label} (${kpi.aggregation}): ${fmt(r.actual)} vs ${r.target === null ? "no target" : fmt(r.target)}${r.status ? ` · ${STATUS_LABEL[r.status]}` : ""}`)
+            .join("; ")}
+        </Text>
+      )}
+      {pair && (
+        <Text size={200} data-testid="pair">
+          Guarded by {pair.kpi.name}: {pair.summary.statusLabel}
+          {pair.summary.latest !== null ? ` (latest ${pair.summary.latest.toLocaleString()})` : ""}
+        </Text>
+      )}
+      {needsNote(checkIns, kpi.id, summary.latestPeriod, summary.status) && (
+        <div className={styles.row} role="alert">
+          <Text size={200} className={styles.problem}>
+            Off track in {labelOf(summary.latestPeriod!)}: write a note saying why and what is being done.
+          </Text>
+          <Button size="small" appearance="primary" disabled={busy} onClick={() => onAddNote(kpi)} aria-label={`Write the note for ${kpi.name}`}>
+            Write note
+          </Button>
+        </div>
+      )}
+      {notes.length > 0 && (
+        <ul aria-label={`Notes on ${kpi.name}`} style={{ margin: 0, paddingLeft: 16 }}>
+          {notes.map((n, i) => (
+            <li key={i}>
+              <Text size={200}>
+                {labelOf(n.period)}: {n.note}
+                {n.override ? ` (status ${STATUS_LABEL[n.override]}: ${n.reason})` : ""} — {n.who || "unnamed"}
+              </Text>
+            </li>
+          ))}
+        </ul>
       )}
       <Text size={200}>
         Owner {kpi.owner || "none"} · {kpi.kind}
@@ -199,6 +253,9 @@ function KpiCard(props: { kpi: KpiDefinition; summary: KpiSummary; series: KpiSe
         </Button>
         <Button size="small" disabled={busy} onClick={() => onHistory(kpi)} aria-label={`History of ${kpi.name}`}>
           History
+        </Button>
+        <Button size="small" disabled={busy} onClick={() => onAddNote(kpi)} aria-label={`Add note to ${kpi.name}`}>
+          Add note
         </Button>
         <Button size="small" disabled={busy} onClick={() => onUntag(kpi)} aria-label={`Untag ${kpi.name}`}>
           Untag
