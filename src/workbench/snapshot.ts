@@ -23,6 +23,7 @@ export interface WorkbookSnapshot {
     /** The fill the format gives each cell of its range (null where its rule does not hold). */
     cells: { address: string; fill: string | null }[];
   }[];
+  charts: { sheet: string; name: string; type: string; title: string; source: string; position: string | null }[];
   selection: string | null;
 }
 
@@ -72,6 +73,18 @@ export function snapshot(model: WorkbookModel): WorkbookSnapshot {
         fill: f.fill ?? null,
         fontColor: f.fontColor ?? null,
         cells,
+      };
+    }),
+    charts: model.charts.map((c) => {
+      const sheet = model.sheetById(c.sheetId);
+      const source = model.sheets.find((x) => x.id === c.source.sheetId);
+      return {
+        sheet: sheet.name,
+        name: c.name,
+        type: c.type,
+        title: c.title,
+        source: source ? qualified(source.name, c.source.area) : "#REF!",
+        position: c.position ? areaName(c.position) : null,
       };
     }),
     selection: selectionOf(model),

@@ -34,6 +34,7 @@ import { ACTIONS, actionRow, checkInRow, NOTES } from "./notesAndActions";
 import { CheckIn } from "../core/checkins";
 import { Action, actionOf, Firing } from "../core/actions";
 import { periodDate } from "../core/periods";
+import { queueScorecard, ScorecardResult } from "./scorecard";
 
 export { KpiWorkbookError, FormulaConflictError } from "./errors";
 export { nameOf } from "./registerRead";
@@ -43,6 +44,7 @@ export type { Selection } from "./selection";
 export type { RowWriteOptions } from "./registerRow";
 export type { ExcelRun } from "./excelRun";
 export type { HistoryEntry } from "./history";
+export type { ScorecardResult } from "./scorecard";
 
 export type KpiInput = Omit<KpiDefinition, "id" | "source" | "lastReviewed"> & { id?: string };
 
@@ -89,6 +91,8 @@ export interface KpiWorkbook {
   addCheckIn(id: string, checkIn: Pick<CheckIn, "period" | "note" | "override" | "reason">): Promise<CheckIn>;
   /** Opens an action in the KPI Actions table for each firing not already there; returns those opened. */
   openActions(firings: readonly Firing[], today: string): Promise<Action[]>;
+  /** Builds the Scorecard sheet, or rebuilds it in place: live formulas and a line chart per KPI. */
+  buildScorecard(): Promise<ScorecardResult>;
   /** Marks an action done (or open again), with a note. */
   setActionStatus(action: Pick<Action, "kpi" | "period" | "rule">, status: Action["status"], note: string, today: string): Promise<void>;
 }
@@ -135,6 +139,13 @@ export class ExcelKpiWorkbook implements KpiWorkbook {
 
   history(id: string): Promise<HistoryEntry[]> {
     return this.run((ctx) => readHistoryIn(ctx, id));
+  }
+
+  buildScorecard(): Promise<ScorecardResult> {
+    return this.write(async (ctx, read, journal) => {
+      const result = await queueScorecard(ctx, read, journal, (k) => k.spcBaseline);
+      return { result, action: result.rebuilt ? "rebuild the scorecard" : "build the scorecard" };
+    });
   }
 
   addCheckIn(id: string, input: Pick<CheckIn, "period" | "note" | "override" | "reason">): Promise<CheckIn> {

@@ -52,7 +52,7 @@ describe("KPI Notes", () => {
     const start = model.syncCount;
     let before: ReturnType<typeof snapshot> | null = null;
     model.beforeSync = () => {
-      if (model.syncCount === start + n - 1) {
+      if (model.syncCount === start + n) {
         model.findSheet("KPI Notes")!.protected = true;
         before = snapshot(model);
       }

@@ -12,7 +12,7 @@
 import { Area, contains, intersection, qualified } from "../../core/a1";
 import { FormulaErrorValue } from "./formula";
 import { checkNameReference } from "./references";
-import { CfOperator, ConditionalFormatModel, ExcelApiError, NameModel, SheetModel, TableModel, WorkbookModel } from "./model";
+import { ChartModel, CfOperator, ConditionalFormatModel, ExcelApiError, NameModel, SheetModel, TableModel, WorkbookModel } from "./model";
 
 type Op = () => void;
 
@@ -179,6 +179,13 @@ abstract class FakeObject {
   /** Sets loaded properties now (a collection's load fills its items inside the sync). */
   fillLoaded(names: string[]): void {
     for (const n of names) {
+      const slash = n.indexOf("/");
+      if (slash > 0) {
+        // "title/text": a child object's property, loaded on the child.
+        const child = (this as unknown as Record<string, FakeObject>)[n.slice(0, slash)];
+        if (child instanceof FakeObject) child.fillLoaded([n.slice(slash + 1)]);
+        continue;
+      }
       const v = this.read(n);
       this.context.returning(v);
       this.loaded.set(n, v);
@@ -338,6 +345,7 @@ export class FakeWorksheetCollection extends FakeObject {
 export class FakeWorksheet extends FakeObject {
   readonly protection: FakeWorksheetProtection;
   readonly tables: FakeTableCollection;
+  readonly charts: FakeChartCollection;
   readonly onChanged: EventSource<unknown>;
 
   constructor(
@@ -347,6 +355,7 @@ export class FakeWorksheet extends FakeObject {
     super(context);
     this.protection = new FakeWorksheetProtection(context, () => this.sheet());
     this.tables = new FakeTableCollection(context, () => this.sheet());
+    this.charts = new FakeChartCollection(context, () => this.sheet());
     this.onChanged = new EventSource(context, (h) => this.model.onChange((e) => e.worksheetId === this.locate()?.id && h(e)));
   }
 
@@ -1258,6 +1267,151 @@ export class FakeTableColumn extends FakeObject {
       const t = this.table();
       if (this.indexOf() !== t.columns.length - 1) throw new Error("The stand-in deletes a table's last column only.");
       this.model.removeTableColumnAtEnd(t);
+    });
+  }
+}
+
+// ------------------------------------------------------------------ charts
+/**
+ * Charts ("Excel.ChartCollection", ExcelApi 1.1): add(type, sourceData, seriesBy) with the
+ * data on any sheet, getItem/getItemOrNullObject by name (the first of that name), count;
+ * "Excel.Chart": name, title.text, setPosition(startCell, endCell), delete().
+ */
+export class FakeChartCollection extends FakeCollection<FakeChart> {
+  constructor(
+    context: FakeRequestContext,
+    private sheet: () => SheetModel,
+  ) {
+    super(context);
+  }
+
+  protected current(): FakeChart[] {
+    const s = this.sheet();
+    return this.model.charts.filter((c) => c.sheetId === s.id).map((c) => new FakeChart(this.context, () => c));
+  }
+
+  add(type: string, sourceData: FakeRange, seriesBy: string = "Auto"): FakeChart {
+    if (!["Auto", "Columns", "Rows"].includes(seriesBy)) throw new ExcelApiError("InvalidArgument", `'${seriesBy}' is not a ChartSeriesBy value.`);
+    let created: ChartModel | null = null;
+    this.context.enqueue(() => {
+      created = this.model.addChart(this.sheet(), type, sourceData.where());
+    });
+    return new FakeChart(this.context, () => created);
+  }
+
+  getItem(name: string): FakeChart {
+    return new FakeChart(this.context, () => {
+      const c = this.find(name);
+      if (!c) throw new ExcelApiError("ItemNotFound", `The requested resource doesn't exist: chart '${name}'.`);
+      return c;
+    });
+  }
+
+  getItemOrNullObject(name: string): FakeChart {
+    const c = new FakeChart(this.context, () => this.find(name) ?? null);
+    c.resolveNullness();
+    return c;
+  }
+
+  private find(name: string): ChartModel | undefined {
+    const s = this.sheet();
+    return this.model.charts.find((c) => c.sheetId === s.id && c.name === name);
+  }
+
+  get count(): number {
+    return this.got("count");
+  }
+}
+
+export class FakeChart extends FakeObject {
+  readonly title: FakeChartTitle;
+
+  constructor(
+    context: FakeRequestContext,
+    private locate: () => ChartModel | null,
+  ) {
+    super(context);
+    this.title = new FakeChartTitle(context, () => this.chart());
+  }
+
+  chart(): ChartModel {
+    const c = this.locate();
+    if (!c || !this.model.charts.includes(c)) throw new ExcelApiError("ItemNotFound", "The chart doesn't exist.");
+    return c;
+  }
+
+  protected override exists(): boolean {
+    const c = this.locate();
+    return c !== null && this.model.charts.includes(c);
+  }
+
+  protected scalarNames(): string[] {
+    return ["name", "id", "chartType"];
+  }
+
+  protected read(name: string): unknown {
+    const c = this.chart();
+    if (name === "name") return c.name;
+    if (name === "id") return c.id;
+    if (name === "chartType") return c.type;
+    return undefined;
+  }
+
+  get name(): string {
+    return this.got("name");
+  }
+
+  set name(v: string) {
+    this.write("name", v, () => {
+      if (v.length === 0 || v.length > 255) throw new ExcelApiError("InvalidArgument", "A chart name must be 1 to 255 characters.");
+      this.chart().name = v;
+    });
+  }
+
+  get chartType(): string {
+    return this.got("chartType");
+  }
+
+  /** Covers the cells from startCell to endCell (on the chart's own sheet). */
+  setPosition(startCell: string, endCell?: string): void {
+    this.context.enqueue(() => {
+      const c = this.chart();
+      const sheet = this.model.sheetById(c.sheetId);
+      const start = this.model.resolve(startCell, sheet);
+      const end = endCell ? this.model.resolve(endCell, sheet) : start;
+      if (start.sheet !== sheet || end.sheet !== sheet) throw new ExcelApiError("InvalidArgument", "A chart's position is on its own sheet.");
+      c.position = { row: start.area.row, col: start.area.col, rowCount: end.area.row - start.area.row + 1, colCount: end.area.col - start.area.col + 1 };
+    });
+  }
+
+  delete(): void {
+    this.act(() => this.model.deleteChart(this.chart()));
+  }
+}
+
+export class FakeChartTitle extends FakeObject {
+  constructor(
+    context: FakeRequestContext,
+    private chart: () => ChartModel,
+  ) {
+    super(context);
+  }
+
+  protected scalarNames(): string[] {
+    return ["text"];
+  }
+
+  protected read(name: string): unknown {
+    return name === "text" ? this.chart().title : undefined;
+  }
+
+  get text(): string {
+    return this.got("text");
+  }
+
+  set text(v: string) {
+    this.write("text", v, () => {
+      this.chart().title = v;
     });
   }
 }

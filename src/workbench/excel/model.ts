@@ -35,6 +35,24 @@ export interface TableModel {
   columns: string[];
 }
 
+/**
+ * A chart on a sheet ("Excel.Chart"): its type, the range its series come from (on any sheet:
+ * a chart's data may live elsewhere, as a dashboard's does), its title, and the cells it covers.
+ */
+export interface ChartModel {
+  id: string;
+  sheetId: string;
+  name: string;
+  type: string;
+  source: { sheetId: string; area: Area };
+  title: string;
+  /** The cells the chart covers (setPosition), or null where Excel placed it by default. */
+  position: Area | null;
+}
+
+/** The chart types the stand-in draws; Excel knows many more ("Excel.ChartType"), the add-in uses these. */
+export const CHART_TYPES = ["Line", "LineMarkers", "ColumnClustered"] as const;
+
 export interface NameModel {
   name: string;
   /** What the name refers to, as Excel writes it: "=Sheet1!$B$2:$B$37" or "=Sales[Revenue]". */
@@ -95,6 +113,7 @@ export class WorkbookModel implements FormulaHost {
   names: NameModel[] = [];
   /** In priority order: index 0 is applied first. */
   conditionalFormats: ConditionalFormatModel[] = [];
+  charts: ChartModel[] = [];
   settings = new Map<string, unknown>();
   selection: { sheetId: string; area: Area } | null = null;
   activeSheetId: string | null = null;
@@ -177,6 +196,7 @@ export class WorkbookModel implements FormulaHost {
     this.sheets = this.sheets.filter((s) => s !== sheet);
     this.tables = this.tables.filter((t) => t.sheetId !== sheet.id);
     this.conditionalFormats = this.conditionalFormats.filter((f) => f.sheetId !== sheet.id);
+    this.charts = this.charts.filter((c) => c.sheetId !== sheet.id);
     for (const n of this.names) n.formula = rewriteRefs(n.formula, sheet.name, () => null);
     if (this.activeSheetId === sheet.id) this.activeSheetId = this.sheets[0]?.id ?? null;
   }
@@ -401,6 +421,19 @@ export class WorkbookModel implements FormulaHost {
   }
 
   // ---------------------------------------------------------------- tables
+  addChart(sheet: SheetModel, type: string, source: { sheet: SheetModel; area: Area }): ChartModel {
+    this.assertEditable(sheet);
+    if (!(CHART_TYPES as readonly string[]).includes(type)) throw new ExcelApiError("InvalidArgument", `The chart type '${type}' is not one the stand-in draws.`);
+    const chart: ChartModel = { id: this.newId("chart"), sheetId: sheet.id, name: `Chart ${this.charts.length + 1}`, type, source: { sheetId: source.sheet.id, area: source.area }, title: "", position: null };
+    this.charts.push(chart);
+    return chart;
+  }
+
+  deleteChart(chart: ChartModel): void {
+    this.assertEditable(this.sheetById(chart.sheetId));
+    this.charts = this.charts.filter((c) => c !== chart);
+  }
+
   addTable(sheet: SheetModel, area: Area, hasHeaders: boolean): TableModel {
     this.assertEditable(sheet);
     for (const t of this.tables) {
