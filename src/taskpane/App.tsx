@@ -42,7 +42,7 @@ import { LeftoversSection } from "./components/LeftoversSection";
 import { UntagDialog } from "./components/UntagDialog";
 import { HistoryDialog } from "./components/HistoryDialog";
 import { TagForm } from "./components/TagForm";
-import { Notice, usePane } from "./usePane";
+import { describeError, Notice, usePane } from "./usePane";
 
 const useStyles = makeStyles({
   root: { minHeight: "100vh", boxSizing: "border-box", padding: tokens.spacingHorizontalM, display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
@@ -170,6 +170,7 @@ function Pane({ workbook }: { workbook: KpiWorkbook }) {
   // KPI, period and rule: the workbook checks again before it writes). Each firing is tried
   // once per pane session, so a table that cannot be written does not retry on every change.
   const tried = useRef(new Set<string>());
+  const [actionsNotice, setActionsNotice] = useState<Notice | null>(null);
   const registerReadOnly = pane.register?.readOnly ?? null;
   useEffect(() => {
     if (pane.busy !== null || registerReadOnly || kpis.length === 0) return;
@@ -182,12 +183,20 @@ function Pane({ workbook }: { workbook: KpiWorkbook }) {
     const fresh = due.filter((f) => !tried.current.has(`${f.kpi}|${f.period}|${f.rule}`));
     if (fresh.length === 0) return;
     fresh.forEach((f) => tried.current.add(`${f.kpi}|${f.period}|${f.rule}`));
-    void actAt("actions")("Opening actions…", () => workbook.openActions(fresh, todayIso()), {
-      done: (opened) => ({
-        intent: "warning",
-        text: opened.length === 0 ? "Those actions were already open." : `Opened ${opened.length === 1 ? "an action" : `${opened.length} actions`}: ${opened.map((a) => `${kpis.find((k) => k.id === a.kpi)?.name ?? a.kpi} (${a.rule}), ${a.owner || "no owner"} by ${a.due}`).join("; ")}.`,
-      }),
-    });
+    // Its own message in the Actions section: opening actions follows from another action (a
+    // tag, a save, new data), whose own message stays where it is.
+    workbook.openActions(fresh, todayIso()).then(
+      (opened) => {
+        if (opened.length > 0) {
+          setActionsNotice({
+            intent: "warning",
+            text: `Opened ${opened.length === 1 ? "an action" : `${opened.length} actions`}: ${opened.map((a) => `${kpis.find((k) => k.id === a.kpi)?.name ?? a.kpi} (${a.rule}), ${a.owner || "no owner"} by ${a.due}`).join("; ")}.`,
+          });
+        }
+        void pane.refresh();
+      },
+      (e: unknown) => setActionsNotice({ intent: "error", text: `KPI Lens could not open the actions: ${describeError(e)}` }),
+    );
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [kpis, summaries, actions, pane.busy, registerReadOnly]);
   const choicesFor = (k: KpiDefinition): FormulaChoice[] => {
@@ -260,7 +269,12 @@ function Pane({ workbook }: { workbook: KpiWorkbook }) {
         await workbook.update(editing!.id, inputOf(draft), { replaceFormulas });
         setEditing(null);
       },
-      { done: `Saved ${draft.name.trim()}.`, replaceFormulas: () => void save(draft, true), fieldError: onFieldError },
+      {
+        // Inserted formulas name a per-period target by KPITarget_<ID> and one number by its register cell.
+        done: editing && (editing.target === null) !== (inputOf(draft).target === null) ? `Saved ${draft.name.trim()}. Formulas you inserted for it before refer to its old kind of target: insert them again.` : `Saved ${draft.name.trim()}.`,
+        replaceFormulas: () => void save(draft, true),
+        fieldError: onFieldError,
+      },
     );
 
   return (
@@ -362,6 +376,7 @@ function Pane({ workbook }: { workbook: KpiWorkbook }) {
           Actions
         </Subtitle2>
         {noticeHere("actions")}
+        <NoticeBar notice={actionsNotice} />
         <ActionsSection
           actions={actions}
           kpis={kpis}
@@ -398,6 +413,24 @@ function Pane({ workbook }: { workbook: KpiWorkbook }) {
 
       {kpis.length > 0 && (
         <>
+          <Divider />
+          <section className={styles.section} aria-labelledby="scorecard-heading">
+            <Subtitle2 as="h2" id="scorecard-heading">
+              Scorecard sheet
+            </Subtitle2>
+            <Text size={200}>A sheet with one row per KPI by objective (latest, target, status, variation, trend), all live formulas, and a line chart of each. Building it again replaces only what it built before.</Text>
+            <Button
+              disabled={pane.busy !== null || readOnly !== null}
+              onClick={() =>
+                void actAt("scorecard")("Building the scorecard…", () => workbook.buildScorecard(), {
+                  done: (r) => ({ intent: "success", text: `${r.rebuilt ? "Rebuilt" : "Built"} the sheet ${r.sheet}: ${r.rows} KPI${r.rows === 1 ? "" : "s"}, ${r.charts} chart${r.charts === 1 ? "" : "s"}.` }),
+                })
+              }
+            >
+              Build scorecard sheet
+            </Button>
+            {noticeHere("scorecard")}
+          </section>
           <Divider />
           <section className={styles.section} aria-labelledby="formulas-heading">
             <Subtitle2 as="h2" id="formulas-heading">

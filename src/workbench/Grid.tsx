@@ -124,6 +124,50 @@ export function Grid({ model, version }: { model: WorkbookModel; version: number
           </tbody>
         </table>
       </div>
+      <SheetCharts model={model} sheetId={sheet.id} />
+    </div>
+  );
+}
+
+/**
+ * The sheet's charts, drawn as simple line charts of their data (Excel floats them over the
+ * cells named beside each title). The workbench shows that they are real charts over live data,
+ * not pictures: edit a value and the line moves.
+ */
+function SheetCharts({ model, sheetId }: { model: WorkbookModel; sheetId: string }) {
+  const charts = model.charts.filter((c) => c.sheetId === sheetId);
+  if (charts.length === 0) return null;
+  return (
+    <div className="charts" role="list" aria-label="Charts on this sheet">
+      {charts.map((c) => {
+        const source = model.sheets.find((s) => s.id === c.source.sheetId);
+        const values: number[] = [];
+        if (source) {
+          for (let r = 0; r < c.source.area.rowCount; r++) {
+            for (let k = 0; k < c.source.area.colCount; k++) {
+              const v = model.valueAt(source, c.source.area.row + r, c.source.area.col + k);
+              if (typeof v === "number") values.push(v);
+            }
+          }
+        }
+        const w = 280;
+        const h = 90;
+        const lo = Math.min(...values);
+        const hi = Math.max(...values);
+        const x = (i: number) => (values.length > 1 ? (i / (values.length - 1)) * (w - 8) + 4 : w / 2);
+        const y = (v: number) => (hi === lo ? h / 2 : h - 4 - ((v - lo) / (hi - lo)) * (h - 8));
+        const where = c.position ? areaName(c.position) : "default position";
+        return (
+          <figure key={c.id} role="listitem" aria-label={`Chart ${c.title || c.name}`} className="chart">
+            <figcaption>
+              {c.title || c.name} <span className="chart-where">({c.type} chart over {where}, data {source ? qualified(source.name, c.source.area) : "#REF!"})</span>
+            </figcaption>
+            <svg width={w} height={h} role="img" aria-label={`${c.title || c.name}: ${values.length} points`}>
+              <polyline fill="none" stroke="#2F5597" strokeWidth={1.5} points={values.map((v, i) => `${x(i)},${y(v)}`).join(" ")} />
+            </svg>
+          </figure>
+        );
+      })}
     </div>
   );
 }

@@ -96,7 +96,7 @@ describe("tagging in the workbench", () => {
     await page.getByLabel("Target", { exact: true }).fill("lots");
     await page.getByLabel("Owner", { exact: true }).fill("Finance team");
     await page.getByLabel("Name", { exact: true }).click();
-    await page.getByText('"lots" is not a number.').waitFor();
+    await page.getByText('"lots" is neither a number nor one row or column of cells (e.g. Budget!B2:B37).').waitFor();
     // The owner rule says why, and how to name the team too.
     await page.getByText(/"Finance team" reads as a team: a KPI needs one accountable person as its owner\. .*e\.g\. "Dana Whitfield \(Finance team\)"/).waitFor();
     await page.getByLabel("Target", { exact: true }).fill("100");
