@@ -3,6 +3,7 @@ import { Button, Input, Text, makeStyles, tokens } from "@fluentui/react-compone
 import { useState } from "react";
 import { Action, executionRates } from "../../core/actions";
 import { KpiDefinition } from "../../core/kpi";
+import { SimpleTable } from "./SimpleTable";
 
 const useStyles = makeStyles({
   item: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXXS, padding: `${tokens.spacingVerticalXS} 0`, borderBottom: `1px solid ${tokens.colorNeutralStroke2}` },
@@ -63,31 +64,11 @@ export function ActionsSection({ actions, kpis, today, busy, labelOf, onDone }: 
           })}
         </ul>
       )}
-      <table aria-label="Execution rate by owner" style={{ borderCollapse: "collapse", fontSize: 12 }}>
-        <thead>
-          <tr>
-            {["Owner", "Fired", "Done on time", "Open", "Rate"].map((h) => (
-              <th key={h} scope="col" style={{ textAlign: "left", paddingRight: 8 }}>
-                {h}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {rates.map((r) => (
-            <tr key={r.owner}>
-              <td style={{ paddingRight: 8 }}>{r.owner}</td>
-              <td style={{ paddingRight: 8 }}>{r.fired}</td>
-              <td style={{ paddingRight: 8 }}>{r.doneOnTime}</td>
-              <td style={{ paddingRight: 8 }}>
-                {r.open}
-                {r.overdue ? ` (${r.overdue} overdue)` : ""}
-              </td>
-              <td>{Math.round(r.rate * 100)}%</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <SimpleTable
+        label="Execution rate by owner"
+        headers={["Owner", "Fired", "Done on time", "Open", "Rate"]}
+        rows={rates.map((r) => [r.owner, r.fired, r.doneOnTime, `${r.open}${r.overdue ? ` (${r.overdue} overdue)` : ""}`, `${Math.round(r.rate * 100)}%`])}
+      />
     </>
   );
 }

@@ -2,6 +2,7 @@
 import { Button, Text, makeStyles, tokens } from "@fluentui/react-components";
 import { Finding, FIELD_OF_FINDING, QuarterChurn } from "../../core/guardrails";
 import { KpiDefinition } from "../../core/kpi";
+import { SimpleTable } from "./SimpleTable";
 
 const useStyles = makeStyles({
   item: { display: "flex", justifyContent: "space-between", alignItems: "center", gap: tokens.spacingHorizontalS, padding: `${tokens.spacingVerticalXS} 0` },
@@ -24,26 +25,7 @@ export function HealthSection({ findings, kpis, busy, onEdit, onReview, onNote, 
   if (kpis.length === 0) return null;
   const report =
     churn.length === 0 ? null : (
-      <table aria-label="KPIs added and retired per quarter" style={{ borderCollapse: "collapse", fontSize: 12 }}>
-        <thead>
-          <tr>
-            {["Quarter", "Added", "Retired"].map((h) => (
-              <th key={h} scope="col" style={{ textAlign: "left", paddingRight: 8 }}>
-                {h}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {churn.map((q) => (
-            <tr key={q.quarter}>
-              <td style={{ paddingRight: 8 }}>{q.quarter}</td>
-              <td style={{ paddingRight: 8 }}>{q.added}</td>
-              <td>{q.retired}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <SimpleTable label="KPIs added and retired per quarter" headers={["Quarter", "Added", "Retired"]} rows={churn.map((q) => [q.quarter, q.added, q.retired])} />
     );
   if (findings.length === 0) {
     return (

@@ -3,6 +3,7 @@ import { Button, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface
 import { HistoryEntry } from "../../workbook/kpiWorkbook";
 import { CheckIn } from "../../core/checkins";
 import { STATUS_LABEL } from "../../core/status";
+import { SimpleTable } from "./SimpleTable";
 
 export interface HistoryDialogProps {
   name: string | null;
@@ -23,28 +24,15 @@ export function HistoryDialog({ name, entries, notes = [], labelOf = String, onC
             {entries.length === 0 ? (
               <Text>No changes recorded yet.</Text>
             ) : (
-              <table aria-label={`History of ${name}`} style={{ borderCollapse: "collapse", fontSize: 12 }}>
-                <thead>
-                  <tr>
-                    {["When", "Change", "Who"].map((h) => (
-                      <th key={h} scope="col" style={{ textAlign: "left", paddingRight: 8 }}>
-                        {h}
-                      </th>
-                    ))}
-                  </tr>
-                </thead>
-                <tbody>
-                  {entries.map((e, i) => (
-                    <tr key={i}>
-                      <td style={{ paddingRight: 8, whiteSpace: "nowrap" }}>{e.when.replace("T", " ").slice(0, 16)}</td>
-                      <td style={{ paddingRight: 8 }}>
-                        {e.field === "Tagged" || e.field === "Untagged" ? `${e.field} ${e.new || e.old}` : `${e.field}: ${e.old || "(empty)"} → ${e.new || "(empty)"}`}
-                      </td>
-                      <td>{e.who || "—"}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
+              <SimpleTable
+                label={`History of ${name}`}
+                headers={["When", "Change", "Who"]}
+                rows={entries.map((e) => [
+                  <span key="when" style={{ whiteSpace: "nowrap" }}>{e.when.replace("T", " ").slice(0, 16)}</span>,
+                  e.field === "Tagged" || e.field === "Untagged" ? `${e.field} ${e.new || e.old}` : `${e.field}: ${e.old || "(empty)"} → ${e.new || "(empty)"}`,
+                  e.who || "—",
+                ])}
+              />
             )}
             {notes.length > 0 && (
               <ul aria-label={`Notes history of ${name}`} style={{ fontSize: 12, paddingLeft: 16 }}>
