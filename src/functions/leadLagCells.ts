@@ -35,6 +35,8 @@ export function* leadLagCellsSteps(
     maxLag: readWholeNumber(maxLag, "max_lag", DEFAULT_MAX_LAG, 0, MAX_LAG_LIMIT),
     method: readChoice<CorrelationMethod>(method, "method", ["pearson", "spearman"], "pearson"),
     difference: readBoolean(difference, "difference", false),
+    // x and y were read into arrays of their own just above.
+    ownsInputs: true,
   };
   const out = readChoice<LeadLagOutput>(output, "output", ["table", "values", "best"], "table");
   const rows = yield* leadLagSteps(x, y, options);

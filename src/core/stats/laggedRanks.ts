@@ -4,8 +4,8 @@
  * rank of every larger value and by ½ the ranks of its ties. So both series are ranked once
  * (one sort each) and each lag costs one pass that uses the ranks and updates them for the next.
  */
-import { Correlation, pearson } from "./correlation";
-import { averageRanks, averageRanksSteps } from "./ranks";
+import { pearson } from "./correlation";
+import { averageRanksSteps } from "./ranks";
 import { Problem } from "../problem";
 import { Steps } from "../steps";
 import { LagResult } from "./laggedCorrelation";
@@ -18,6 +18,9 @@ export function* spearmanByLagCompleteSteps(x: Float64Array, y: Float64Array, ma
   yield;
   const ry = (yield* averageRanksSteps(y.subarray(0, n))).ranks;
   const rows: LagResult[] = [];
+  // Each lag's ranks, kept (before the update) for the exact routine when |r| is near 1.
+  const ranksA = new Float64Array(n);
+  const ranksB = new Float64Array(n);
   for (let lag = 0; lag <= maxLag; lag++) {
     yield;
     const m = Math.max(0, n - lag);
@@ -36,6 +39,8 @@ export function* spearmanByLagCompleteSteps(x: Float64Array, y: Float64Array, ma
     for (let i = 0; i < m; i++) {
       const a = rx[i];
       const b = ry[i + lag];
+      ranksA[i] = a;
+      ranksB[i] = b;
       sx += a;
       sxx += a * a;
       sy += b;
@@ -56,16 +61,10 @@ export function* spearmanByLagCompleteSteps(x: Float64Array, y: Float64Array, ma
       continue;
     }
     const r = cxy / (Math.sqrt(cxx) * Math.sqrt(cyy));
-    // Ranks are exact (multiples of ½), so the sums are too, but near |r| = 1 the exact routine
-    // recomputes 1 − r² from residuals; it needs this lag's ranks, taken before the update.
-    if (Math.abs(r) > NEAR_PERFECT) rows.push({ lag, n: m, result: exactRanks(x, y, lag, m) });
+    // Near |r| = 1 the exact routine recomputes 1 − r² from residuals, from this lag's ranks
+    // (kept above, before the update).
+    if (Math.abs(r) > NEAR_PERFECT) rows.push({ lag, n: m, result: pearson(ranksA, ranksB, m) });
     else rows.push({ lag, n: m, result: { r, oneMinusR2: 1 - r * r, n: m } });
   }
   return rows;
-}
-
-function exactRanks(x: Float64Array, y: Float64Array, lag: number, m: number): Correlation | Problem {
-  const a = averageRanks(x.subarray(0, m)).ranks;
-  const b = averageRanks(y.subarray(lag, lag + m)).ranks;
-  return pearson(a, b, m);
 }

@@ -20,9 +20,8 @@ export function powerOfTwoScale(values: ArrayLike<number>): number {
   return max / scale >= 2 ? scale * 2 : max / scale < 1 ? scale / 2 : scale;
 }
 
-/** The series divided by `scale` (NaN gaps stay NaN). */
-export function divided(values: ArrayLike<number>, scale: number): Float64Array {
-  const out = new Float64Array(values.length);
+/** The series divided by `scale` (NaN gaps stay NaN), into `out` (which may be `values` itself). */
+export function divided(values: ArrayLike<number>, scale: number, out: Float64Array = new Float64Array(values.length)): Float64Array {
   for (let i = 0; i < values.length; i++) out[i] = values[i] / scale;
   return out;
 }
