@@ -15,7 +15,7 @@
  * lag with |r| near 1 is recomputed from its ranks by the two-pass routine.
  */
 import { Correlation, pearson } from "./correlation";
-import { ascendingOrderSteps } from "./ranks";
+import { ascendingSortSteps } from "./ranks";
 import { Problem } from "../problem";
 import { Steps } from "../steps";
 import { LagResult } from "./laggedCorrelation";
@@ -24,7 +24,12 @@ const NEAR_PERFECT = 0.9;
 /** Positions of the sorted order per block of the excluded-values table. */
 
 /** One series' ranking: each number's tie group [lo, hi) in the sorted order of its numbers, and its ranks. */
+/** Marks a tie group's start in `lo` when the group holds more than one value (the place is lo & PLACE). */
+const TIE = 1 << 30;
+const PLACE = TIE - 1;
+
 interface Ranked {
+  /** Each number's tie group start in the sorted order, with the TIE bit when it has ties. */
   lo: Int32Array;
   hi: Int32Array;
   /** Each number's own place in the sorted order (unique; its tie group is [lo, hi)). */
@@ -36,38 +41,52 @@ interface Ranked {
   count: number;
 }
 
+/** Elements handled between two steps in the linear passes. */
+const CHUNK = 1 << 17;
+
 function* rankOnce(v: Float64Array, n: number): Steps<Ranked> {
-  const order = yield* ascendingOrderSteps(v.subarray(0, n).map((a) => (a === a ? a : Infinity)));
+  // Gaps sort last (as +Infinity), past the `count` numbers.
+  const { order, keys } = yield* ascendingSortSteps(v.subarray(0, n).map((a) => (a === a ? a : Infinity)));
+  yield;
   const lo = new Int32Array(n);
   const hi = new Int32Array(n);
   const pos = new Int32Array(n);
-  for (let p = 0; p < n; p++) pos[order[p]] = p;
   const base = new Float64Array(n).fill(NaN);
   const valid = new Uint8Array(n);
   const gaps: number[] = [];
   for (let i = 0; i < n; i++) if (v[i] === v[i]) valid[i] = 1;
   else gaps.push(i);
   const count = n - gaps.length;
-  yield;
-  groupTies(v, order, count, lo, hi, base);
+  for (let p = 0; p < n; p++) pos[order[p]] = p;
+  // Tie groups of the sorted numbers, a slice at a time (a group never splits across slices).
+  let p = 0;
+  while (p < count) {
+    yield;
+    p = groupTies(keys, order, p, Math.min(count, p + CHUNK), count, lo, hi, base);
+  }
   return { lo, hi, pos, base, valid, gaps: Int32Array.from(gaps), count };
 }
 
-/** Tie groups of the sorted numbers (gaps sort last, past `count`), and each number's average rank. */
-function groupTies(v: Float64Array, order: Uint32Array, count: number, lo: Int32Array, hi: Int32Array, base: Float64Array): void {
-  let p = 0;
-  while (p < count) {
-    const value = v[order[p]];
+/**
+ * The tie groups starting in [from, until) of the sorted values: each number's group start (with
+ * the TIE bit for a group of several), end and average rank. Returns where the next group starts.
+ */
+function groupTies(keys: Float64Array, order: Uint32Array, from: number, until: number, count: number, lo: Int32Array, hi: Int32Array, base: Float64Array): number {
+  let p = from;
+  while (p < until) {
+    const value = keys[p];
     let end = p + 1;
-    while (end < count && v[order[end]] === value) end++;
+    while (end < count && keys[end] === value) end++;
+    const tied = end - p > 1 ? TIE : 0;
     for (let q = p; q < end; q++) {
       const i = order[q];
-      lo[i] = p;
+      lo[i] = p | tied;
       hi[i] = end;
       base[i] = (p + end + 1) / 2;
     }
     p = end;
   }
+  return p;
 }
 
 /**
@@ -119,7 +138,26 @@ function countBelow(bits: Int32Array, before: Int32Array, p: number): number {
   return before[w] + popcount(bits[w] & ((1 << (p & 31)) - 1));
 }
 
+let primed = false;
+
+/**
+ * Runs the method once on a tiny series with ties and gaps on both sides, so that V8 has seen
+ * every branch of the per-lag loop before it compiles it for a long series: a branch first
+ * taken at lag 1 would otherwise send the optimised loop back to the interpreter mid-column
+ * (a "deopt" costs a full column's pass at interpreter speed, measured: lags of 30 ms instead
+ * of 12 ms on a first call).
+ */
+function prime(): void {
+  if (primed) return;
+  primed = true;
+  const x = Float64Array.from({ length: 64 }, (_, i) => (i % 11 === 3 ? NaN : (i * 7) % 13));
+  const y = Float64Array.from({ length: 64 }, (_, i) => (i % 7 === 5 ? NaN : (i * 5) % 9));
+  const steps = spearmanByLagGapsSteps(x, y, 4);
+  while (!steps.next().done);
+}
+
 export function* spearmanByLagGapsSteps(x: Float64Array, y: Float64Array, maxLag: number): Steps<LagResult[]> {
+  prime();
   const n = Math.min(x.length, y.length);
   const rx = yield* rankOnce(x, n);
   yield;
@@ -127,116 +165,145 @@ export function* spearmanByLagGapsSteps(x: Float64Array, y: Float64Array, maxLag
   yield;
   const excludedX = new Excluded(Math.max(1, rx.count), ry.gaps.length);
   const excludedY = new Excluded(Math.max(1, ry.count), rx.gaps.length);
-  const losX = new Int32Array(Math.max(1, ry.gaps.length));
-  const losY = new Int32Array(Math.max(1, rx.gaps.length));
-  // Each lag's ranks, kept for the exact routine when |r| is near 1.
-  const scratch = { a: new Float64Array(n), b: new Float64Array(n) };
+  const placesX = new Int32Array(Math.max(1, ry.gaps.length));
+  const placesY = new Int32Array(Math.max(1, rx.gaps.length));
   const rows: LagResult[] = [];
   for (let lag = 0; lag <= maxLag; lag++) {
     if (lag > 0) yield;
     const pairs = Math.max(0, n - lag);
     // x's excluded values: partners of y's gaps; y's: partners of x's gaps.
     let ex = 0;
-    for (const j of ry.gaps) if (j >= lag && rx.valid[j - lag]) losX[ex++] = rx.pos[j - lag];
+    for (const j of ry.gaps) if (j >= lag && rx.valid[j - lag]) placesX[ex++] = rx.pos[j - lag];
     let ey = 0;
-    for (const i of rx.gaps) if (i < pairs && ry.valid[i + lag]) losY[ey++] = ry.pos[i + lag];
-    excludedX.fill(losX, ex);
-    excludedY.fill(losY, ey);
-    rows.push({ lag, ...lagSums(x, y, rx, ry, excludedX, excludedY, lag, pairs, scratch) });
+    for (const i of rx.gaps) if (i < pairs && ry.valid[i + lag]) placesY[ey++] = ry.pos[i + lag];
+    excludedX.fill(placesX, ex);
+    excludedY.fill(placesY, ey);
+    // Since the last lag, x[n − lag] and y[lag − 1] left the windows (when numbers).
+    const leftX = lag > 0 && lag <= n && rx.valid[n - lag] ? n - lag : -1;
+    const leftY = lag > 0 && lag <= n && ry.valid[lag - 1] ? lag - 1 : -1;
+    const sums = lagSums(rx, ry, excludedX, excludedY, lag, pairs, leftX, leftY);
+    rows.push({ lag, ...result(sums, () => lagRanks(rx, ry, excludedX, excludedY, lag, pairs, sums.m)) });
   }
   return rows;
 }
 
+interface Sums {
+  m: number;
+  sx: number;
+  sxx: number;
+  sy: number;
+  syy: number;
+  sxy: number;
+  constant: boolean;
+}
+
+function result(s: Sums, ranks: () => [Float64Array, Float64Array]): { n: number; result: Correlation | Problem } {
+  const m = s.m;
+  if (m < 3) return { n: m, result: new Problem("na", `needs at least 3 pairs of numbers, got ${m}`) };
+  if (s.constant) return { n: m, result: new Problem("div0", "one of the series is constant, so r is undefined") };
+  const cxx = s.sxx - (s.sx * s.sx) / m;
+  const cyy = s.syy - (s.sy * s.sy) / m;
+  const r = (s.sxy - (s.sx * s.sy) / m) / (Math.sqrt(cxx) * Math.sqrt(cyy));
+  if (Math.abs(r) <= NEAR_PERFECT) return { n: m, result: { r, oneMinusR2: 1 - r * r, n: m } };
+  // Near |r| = 1, 1 − r² comes from residuals: the lag's ranks again, by the two-pass routine.
+  const [a, b] = ranks();
+  return { n: m, result: pearson(a, b, m) };
+}
+
 /**
- * One lag: the pairs' ranks (window rank less the excluded values below), their sums, r; and
- * the window ranks brought forward to the next lag (x[n − lag − 1] and y[lag] leave).
+ * One lag's sums over its pairs' ranks (window rank less the excluded values below). The
+ * windows move first: values above the one that left drop a rank, its ties half of one.
  */
-function lagSums(
-  x: Float64Array,
-  y: Float64Array,
-  rx: Ranked,
-  ry: Ranked,
-  exX: Excluded,
-  exY: Excluded,
-  lag: number,
-  pairs: number,
-  scratch: { a: Float64Array; b: Float64Array },
-): { n: number; result: Correlation | Problem } {
-  const { a: ranksA, b: ranksB } = scratch;
-  const leavingX = pairs > 0 ? x[pairs - 1] : NaN;
-  const leavingY = pairs > 0 ? y[lag] : NaN;
+function lagSums(rx: Ranked, ry: Ranked, exX: Excluded, exY: Excluded, lag: number, pairs: number, leftX: number, leftY: number): Sums {
   let m = 0;
   let sx = 0;
   let sxx = 0;
   let sy = 0;
   let syy = 0;
   let sxy = 0;
-  let minX = Infinity;
-  let maxX = -Infinity;
-  let minY = Infinity;
-  let maxY = -Infinity;
+  // Any kept value in another tie group than the first kept one: not constant.
+  let firstX = -1;
+  let firstY = -1;
+  let variesX = 0;
+  let variesY = 0;
+  // y's arrays from the lag on, so one index serves both sides.
   const baseX = rx.base;
-  const baseY = ry.base;
+  const baseY = ry.base.subarray(lag);
   const loX = rx.lo;
   const hiX = rx.hi;
-  const loY = ry.lo;
-  const hiY = ry.hi;
+  const loY = ry.lo.subarray(lag);
+  const hiY = ry.hi.subarray(lag);
   const bitsX = exX.bits;
   const beforeX = exX.before;
   const bitsY = exY.bits;
   const beforeY = exY.before;
   const anyX = exX.size > 0;
   const anyY = exY.size > 0;
+  // The value that left, by its tie group [start, end): values from `end` up lose 1, its ties ½.
+  const moveX = leftX >= 0;
+  const moveY = leftY >= 0;
+  const leftStartX = moveX ? loX[leftX] & PLACE : -1;
+  const leftEndX = moveX ? hiX[leftX] : -1;
+  const leftStartY = moveY ? ry.lo[leftY] & PLACE : -1;
+  const leftEndY = moveY ? ry.hi[leftY] : -1;
   for (let i = 0; i < pairs; i++) {
-    const j = i + lag;
-    const a = baseX[i];
-    const b = baseY[j];
+    let a = baseX[i];
+    let b = baseY[i];
+    const px = loX[i];
+    const py = loY[i];
+    const lx = px & PLACE;
+    const ly = py & PLACE;
+    if (moveX && a === a) {
+      if (lx >= leftEndX) baseX[i] = a -= 1;
+      else if (lx === leftStartX) baseX[i] = a -= 0.5;
+    }
+    if (moveY && b === b) {
+      if (ly >= leftEndY) baseY[i] = b -= 1;
+      else if (ly === leftStartY) baseY[i] = b -= 0.5;
+    }
     if (a === a && b === b) {
-      const lx = loX[i];
-      const ly = loY[j];
-      let ra = a;
       // Excluded values below, and half of those tied (a tie group holds places [lo, hi)).
       if (anyX) {
         const below = countBelow(bitsX, beforeX, lx);
-        ra -= hiX[i] - lx === 1 ? below : below + (countBelow(bitsX, beforeX, hiX[i]) - below) / 2;
+        a -= px & TIE ? below + (countBelow(bitsX, beforeX, hiX[i]) - below) / 2 : below;
       }
-      let rb = b;
       if (anyY) {
         const below = countBelow(bitsY, beforeY, ly);
-        rb -= hiY[j] - ly === 1 ? below : below + (countBelow(bitsY, beforeY, hiY[j]) - below) / 2;
+        b -= py & TIE ? below + (countBelow(bitsY, beforeY, hiY[i]) - below) / 2 : below;
       }
-      ranksA[m] = ra;
-      ranksB[m] = rb;
+      if (m === 0) {
+        firstX = lx;
+        firstY = ly;
+      }
+      variesX |= lx ^ firstX;
+      variesY |= ly ^ firstY;
       m++;
-      sx += ra;
-      sxx += ra * ra;
-      sy += rb;
-      syy += rb * rb;
-      sxy += ra * rb;
-      if (lx < minX) minX = lx;
-      if (lx > maxX) maxX = lx;
-      if (ly < minY) minY = ly;
-      if (ly > maxY) maxY = ly;
-    }
-    // The window moves: values above the leaving one drop a rank, its ties half of one.
-    if (a === a && leavingX === leavingX) {
-      const v = x[i];
-      if (v > leavingX) baseX[i] = a - 1;
-      else if (v === leavingX) baseX[i] = a - 0.5;
-    }
-    if (b === b && leavingY === leavingY) {
-      const v = y[j];
-      if (v > leavingY) baseY[j] = b - 1;
-      else if (v === leavingY) baseY[j] = b - 0.5;
+      sx += a;
+      sxx += a * a;
+      sy += b;
+      syy += b * b;
+      sxy += a * b;
     }
   }
-  if (m < 3) return { n: m, result: new Problem("na", `needs at least 3 pairs of numbers, got ${m}`) };
-  // All tied: one tie group, the same lo everywhere.
-  if (minX === maxX || minY === maxY) return { n: m, result: new Problem("div0", "one of the series is constant, so r is undefined") };
-  const cxx = sxx - (sx * sx) / m;
-  const cyy = syy - (sy * sy) / m;
-  const r = (sxy - (sx * sy) / m) / (Math.sqrt(cxx) * Math.sqrt(cyy));
-  if (Math.abs(r) <= NEAR_PERFECT) return { n: m, result: { r, oneMinusR2: 1 - r * r, n: m } };
-  return { n: m, result: pearson(ranksA, ranksB, m) };
+  return { m, sx, sxx, sy, syy, sxy, constant: variesX === 0 || variesY === 0 };
 }
 
+/** The lag's pairs' ranks, in period order (the windows already moved to this lag). */
+function lagRanks(rx: Ranked, ry: Ranked, exX: Excluded, exY: Excluded, lag: number, pairs: number, m: number): [Float64Array, Float64Array] {
+  const a = new Float64Array(m);
+  const b = new Float64Array(m);
+  let k = 0;
+  for (let i = 0; i < pairs; i++) {
+    const j = i + lag;
+    const ra = rx.base[i];
+    const rb = ry.base[j];
+    if (ra === ra && rb === rb) {
+      const belowX = countBelow(exX.bits, exX.before, rx.lo[i] & PLACE);
+      const belowY = countBelow(exY.bits, exY.before, ry.lo[j] & PLACE);
+      a[k] = ra - belowX - (countBelow(exX.bits, exX.before, rx.hi[i]) - belowX) / 2;
+      b[k] = rb - belowY - (countBelow(exY.bits, exY.before, ry.hi[j]) - belowY) / 2;
+      k++;
+    }
+  }
+  return [a, b];
+}

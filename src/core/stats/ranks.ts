@@ -19,6 +19,11 @@ const SORT_CHUNK = 1 << 18;
 
 /** ascendingOrder in steps, yielding every SORT_CHUNK elements partitioned. */
 export function* ascendingOrderSteps(values: ArrayLike<number>): Steps<Uint32Array> {
+  return (yield* ascendingSortSteps(values)).order;
+}
+
+/** The indices in ascending order of value, and the values so sorted. */
+export function* ascendingSortSteps(values: ArrayLike<number>): Steps<{ order: Uint32Array; keys: Float64Array }> {
   const n = values.length;
   let work = 0;
   const keys = Float64Array.from(values);
@@ -73,7 +78,7 @@ export function* ascendingOrderSteps(values: ArrayLike<number>): Steps<Uint32Arr
       order[j + 1] = o;
     }
   }
-  return order;
+  return { order, keys };
 }
 
 function swap(keys: Float64Array, order: Uint32Array, a: number, b: number): void {
