@@ -9,7 +9,8 @@
  *
  *   npm run bench              everything (several minutes)
  *   npm run bench -- --quick   skips the full-column Spearman cases and runs fewer repeats
- *   npm run bench -- --only SIG_CHANGE   one group (KPI_STATUS, SIG_CHANGE, workbook, LEADLAG_CORR, event-loop, bundle)
+ *   npm run bench -- --only SIG_CHANGE   one group (KPI_STATUS, SIG_CHANGE, workbook, LEADLAG_CORR, scipy, event-loop, bundle)
+ *   npm run bench -- --only scipy        Pearson LEADLAG_CORR beside SciPy's FFT cross-correlation (python3, scipy)
  *
  * The event-loop group calls the functions as Excel does (time-sliced, answering with a Promise)
  * and reports the longest time the thread was held during each call (perf_hooks'
@@ -377,6 +378,38 @@ async function longestBlock(call: () => unknown): Promise<{ ms: number; blockMs:
   return { ms, blockMs: h.max / 1e6 };
 }
 
+/**
+ * Pearson LEADLAG_CORR on a full column, 365 lags, 1% blanks, beside SciPy's FFT
+ * cross-correlation on the same data in the same run (bench/scipy_fft.py): the goal is at most
+ * 1.5× SciPy's time. r is checked against SciPy's masked computation at 1e-9.
+ */
+function benchScipyFft(): void {
+  const lags = 365;
+  const { x, y } = pair(FULL_COLUMN, 41);
+  const dir = mkdtempSync(join(tmpdir(), "kpi-lens-fft-"));
+  const write = (name: string, v: unknown[][]) => {
+    const path = join(dir, name);
+    writeFileSync(path, Buffer.from(Float64Array.from(v, (row) => (typeof row[0] === "number" ? row[0] : NaN)).buffer));
+    return path;
+  };
+  const xs = write("x.f64", x);
+  const ys = write("y.f64", y);
+  let scipy: { bare_ms: number; masked_ms: number; r: number[] };
+  try {
+    scipy = JSON.parse(execFileSync("python3", [join(__dirname, "scipy_fft.py"), xs, ys, String(lags)], { encoding: "utf8", maxBuffer: 1 << 24 }));
+  } catch (e) {
+    record({ group: "LEADLAG_CORR vs SciPy", case: "SciPy FFT cross-correlation", ms: NaN, note: `python3 with numpy and scipy not available: ${(e as Error).message.split("\n")[0]}` });
+    return;
+  }
+  const ours = leadLagCorr(x, y, lags, "pearson", false, "values");
+  scipy.r.forEach((r, k) => close(ours[k][1], r, `r at lag ${k} (SciPy FFT, masked)`));
+  const ms = time(() => leadLagCorr(x, y, lags, "pearson", false, "values"), QUICK ? 3 : 5);
+  const goal = (baselineMs: number) => (ms <= 1.5 * baselineMs ? `ok (${(ms / baselineMs).toFixed(2)}× SciPy, goal <= 1.5×)` : `OVER: ${(ms / baselineMs).toFixed(2)}× SciPy (goal <= 1.5×)`);
+  const label = `n=${FULL_COLUMN}, max_lag=${lags}, pearson, 1% blanks, whole LEADLAG_CORR`;
+  record({ group: "LEADLAG_CORR vs SciPy", case: `${label} vs SciPy FFT, masked r`, ms, baselineMs: scipy.masked_ms, ratio: scipy.masked_ms / ms, note: goal(scipy.masked_ms) });
+  record({ group: "LEADLAG_CORR vs SciPy", case: `${label} vs SciPy FFT, cross products only`, ms, baselineMs: scipy.bare_ms, ratio: scipy.bare_ms / ms, note: goal(scipy.bare_ms) });
+}
+
 async function benchEventLoop(): Promise<void> {
   const { x, y } = pair(FULL_COLUMN, 41);
   for (const method of QUICK ? ["pearson"] : ["pearson", "spearman"]) {
@@ -417,6 +450,7 @@ async function main(): Promise<void> {
   if (runs("SIG_CHANGE")) benchSigChange();
   if (runs("workbook")) await benchWorkbook();
   if (runs("LEADLAG_CORR")) benchLeadLag();
+  if (runs("LEADLAG_CORR") || runs("scipy")) benchScipyFft();
   if (runs("event-loop")) await benchEventLoop();
   if (runs("bundle")) await benchBundles();
   const path = join(__dirname, ONLY ? `results-${ONLY}.json` : "results.json");

@@ -66,7 +66,10 @@ export function* leadLagSteps(leading: ArrayLike<number>, lagging: ArrayLike<num
   const y = options.difference ? differences(asTyped(lagging)) : asTyped(lagging);
   yield;
   if (options.method === "pearson") {
-    return (yield* pearsonByLagSteps(x, y, options.maxLag)).map(({ lag, n, result }) => rowOf(lag, n, result));
+    // Arrays of our own (scaled or differenced copies, or the caller's handed over) may be reused.
+    const handedOver = options.ownsInputs === true;
+    const reuse = (x !== leading || handedOver) && (y !== lagging || handedOver);
+    return (yield* pearsonByLagSteps(x, y, options.maxLag, reuse)).map(({ lag, n, result }) => rowOf(lag, n, result));
   }
   if (!hasGap(x) && !hasGap(y)) {
     return (yield* spearmanByLagCompleteSteps(x, y, options.maxLag)).map(({ lag, n, result }) => rowOf(lag, n, result));

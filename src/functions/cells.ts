@@ -92,7 +92,9 @@ export function singleValue(v: unknown, name: string): unknown {
  * Text and TRUE/FALSE are skipped (as CORREL and T.TEST skip them), or refused with `strict`.
  */
 export function readSeries(v: unknown, name: string, strict = false): Float64Array {
-  const m = asMatrix(v, name);
+  // A column is checked row by row as it is read (one pass over a million rows, not two).
+  const column = Array.isArray(v) && v.length > 1 && Array.isArray(v[0]) && (v[0] as unknown[]).length === 1;
+  const m = column ? (v as unknown[][]) : asMatrix(v, name);
   if (m.length !== 1 && m[0].length !== 1) {
     fail("value", `${name} must be one row or one column, not a ${m.length}×${m[0].length} range`);
   }
@@ -100,7 +102,13 @@ export function readSeries(v: unknown, name: string, strict = false): Float64Arr
   const length = byRow ? m[0].length : m.length;
   const series = new Float64Array(length);
   for (let i = 0; i < length; i++) {
-    const cell = byRow ? m[0][i] : m[i][0];
+    let cell: unknown;
+    if (byRow) cell = m[0][i];
+    else {
+      const row = m[i];
+      if (!Array.isArray(row) || row.length !== 1) fail("value", `${name} is not a rectangular range`);
+      cell = row[0];
+    }
     if (typeof cell === "number") {
       if (!Number.isFinite(cell)) fail("value", `${name}: value ${i + 1} is not a finite number`);
       series[i] = cell;

@@ -1,6 +1,6 @@
 import { blockSize, crossCorrelationSteps, fft } from "../../src/core/stats/fft";
 import { runToEnd } from "../../src/core/steps";
-import { crossProductsByFft, pearsonByLag } from "../../src/core/stats/laggedCorrelation";
+import { crossProductsByFft, pearsonByLag, pearsonByLagSteps } from "../../src/core/stats/laggedCorrelation";
 import { pearson } from "../../src/core/stats/correlation";
 
 function lcg(seed: number): () => number {
@@ -108,5 +108,22 @@ describe("LEADLAG_CORR's Pearson by FFT", () => {
       expect(Math.abs(got.r - exact.r)).toBeLessThanOrEqual(1e-9);
     }
     expect((rows[7].result as { r: number }).r).toBeGreaterThan(0.9);
+  });
+});
+
+describe("LEADLAG_CORR's Pearson reusing the caller's arrays", () => {
+  it("gives the same r as with copies, gaps included, on the FFT path", () => {
+    const n = 50_000;
+    const next = lcg(21);
+    const x = Float64Array.from({ length: n }, () => (next() < -0.49 ? NaN : 100 + next()));
+    const y = Float64Array.from({ length: n }, (_, i) => (next() > 0.49 ? NaN : (i > 2 ? x[i - 3] || 100 : 100) + 0.5 * next()));
+    const copies = runToEnd(pearsonByLagSteps(x, y, 200, false));
+    const reused = runToEnd(pearsonByLagSteps(Float64Array.from(x), Float64Array.from(y), 200, true));
+    reused.forEach((row, lag) => {
+      const a = copies[lag].result as { r: number };
+      const b = row.result as { r: number };
+      expect(Number.isFinite(b.r)).toBe(true);
+      expect(Math.abs(a.r - b.r)).toBeLessThanOrEqual(1e-12);
+    });
   });
 });

@@ -62,11 +62,12 @@ function meanOfNumbers(v: ArrayLike<number>): number {
 /** Elements prepared between two steps: a slice of work well under the event loop's budget. */
 const PREPARE_CHUNK = 1 << 17;
 
-function* prepare(v: ArrayLike<number>, n: number, maxLag: number): Steps<Prepared> {
+function* prepare(v: ArrayLike<number>, n: number, maxLag: number, reuse: boolean): Steps<Prepared> {
   const mean = meanOfNumbers(v);
   const span = Math.min(maxLag, n) + 1;
   const p: Prepared = {
-    centred: new Float64Array(n),
+    // The caller's own array may take the centred values (each is read before it is written).
+    centred: reuse && v instanceof Float64Array ? v.subarray(0, n) : new Float64Array(n),
     head: new Float64Array(span),
     tail: new Float64Array(span),
     headSquares: new Float64Array(span),
@@ -99,6 +100,8 @@ function prepareChunk(v: ArrayLike<number>, mean: number, p: Prepared, running: 
       s += c;
       s2 += c * c;
     } else {
+      // 0, so a gap drops out of every cross product (the array may be the caller's, holding NaN).
+      centred[i] = 0;
       isGap[i] = 1;
       running.gaps.push(i);
     }
@@ -170,11 +173,11 @@ export interface LagResult {
 }
 
 /** pearsonByLag in steps: one after preparing each series, then one per lag. */
-export function* pearsonByLagSteps(x: ArrayLike<number>, y: ArrayLike<number>, maxLag: number): Steps<LagResult[]> {
+export function* pearsonByLagSteps(x: ArrayLike<number>, y: ArrayLike<number>, maxLag: number, reuseInputs = false): Steps<LagResult[]> {
   const n = Math.min(x.length, y.length);
-  const px = yield* prepare(x, n, maxLag);
+  const px = yield* prepare(x, n, maxLag, reuseInputs);
   yield;
-  const py = yield* prepare(y, n, maxLag);
+  const py = yield* prepare(y, n, maxLag, reuseInputs);
   yield;
   // The cross products of every lag at once by FFT when that is cheaper; exact to roundoff
   // (test/core/fft.test.ts), and a doubtful lag is recomputed pair by pair below either way.
@@ -223,7 +226,7 @@ export function* pearsonByLagSteps(x: ArrayLike<number>, y: ArrayLike<number>, m
     const doubtful = !(cxx > CANCELLATION_GUARD * sxx) || !(cyy > CANCELLATION_GUARD * syy) || !(Math.abs(r) <= NEAR_PERFECT);
     if (doubtful) {
       scratch ??= { x: new Float64Array(n), y: new Float64Array(n) };
-      rows.push({ lag, n: m, result: exactLag(x, y, lag, length, scratch.x, scratch.y) });
+      rows.push({ lag, n: m, result: exactLag(px, py, lag, length, scratch.x, scratch.y) });
       continue;
     }
     rows.push({ lag, n: m, result: { r, oneMinusR2: 1 - r * r, n: m } });
@@ -244,14 +247,13 @@ function countPairs(px: Prepared, py: Prepared, lag: number, length: number): nu
   return m;
 }
 
-function exactLag(x: ArrayLike<number>, y: ArrayLike<number>, lag: number, length: number, xs: Float64Array, ys: Float64Array): Correlation | Problem {
+/** One lag pair by pair, by the two-pass routine, from the centred values (r does not change with a shift). */
+function exactLag(px: Prepared, py: Prepared, lag: number, length: number, xs: Float64Array, ys: Float64Array): Correlation | Problem {
   let m = 0;
   for (let i = 0; i < length; i++) {
-    const a = x[i];
-    const b = y[i + lag];
-    if (a === a && b === b) {
-      xs[m] = a;
-      ys[m] = b;
+    if (!px.isGap[i] && !py.isGap[i + lag]) {
+      xs[m] = px.centred[i];
+      ys[m] = py.centred[i + lag];
       m++;
     }
   }
