@@ -22,11 +22,12 @@ export function* ascendingOrderSteps(values: ArrayLike<number>): Steps<Uint32Arr
   return (yield* ascendingSortSteps(values)).order;
 }
 
-/** The indices in ascending order of value, and the values so sorted. */
-export function* ascendingSortSteps(values: ArrayLike<number>): Steps<{ order: Uint32Array; keys: Float64Array }> {
+/** The indices in ascending order of value, and the values so sorted; `gapsLast`: NaN sorts as +Infinity. */
+export function* ascendingSortSteps(values: ArrayLike<number>, gapsLast = false): Steps<{ order: Uint32Array; keys: Float64Array }> {
   const n = values.length;
   let work = 0;
   const keys = Float64Array.from(values);
+  if (gapsLast) for (let i = 0; i < n; i++) if (keys[i] !== keys[i]) keys[i] = Infinity;
   const order = new Uint32Array(n);
   for (let i = 0; i < n; i++) order[i] = i;
   const stack: number[] = [0, n - 1];
