@@ -32,7 +32,6 @@ interface Ranked {
   pos: Int32Array;
   /** Twice the average rank (1-based, so a whole number) among all the series' numbers; −1 at gaps. */
   base: Int32Array;
-  valid: Uint8Array;
   gaps: Int32Array;
   count: number;
 }
@@ -40,18 +39,16 @@ interface Ranked {
 /** Elements handled between two steps in the linear passes. */
 const CHUNK = 1 << 17;
 
-function* rankOnce(v: Float64Array, n: number): Steps<Ranked> {
-  // Gaps sort last (as +Infinity), past the `count` numbers.
-  const { order, keys } = yield* ascendingSortSteps(v.subarray(0, n), true);
+function* rankOnce(v: Float64Array, n: number, scratch: { order: Uint32Array; keys: Float64Array }): Steps<Ranked> {
+  // Gaps sort last (as +Infinity), past the `count` numbers. Both series sort in the same buffers.
+  const { order, keys } = yield* ascendingSortSteps(v.subarray(0, n), true, scratch);
   yield;
   const lo = new Int32Array(n);
   const hi = new Int32Array(n);
   const pos = new Int32Array(n);
   const base = new Int32Array(n).fill(-1);
-  const valid = new Uint8Array(n);
   const gaps: number[] = [];
-  for (let i = 0; i < n; i++) if (v[i] === v[i]) valid[i] = 1;
-  else gaps.push(i);
+  for (let i = 0; i < n; i++) if (v[i] !== v[i]) gaps.push(i);
   const count = n - gaps.length;
   for (let p = 0; p < n; p++) pos[order[p]] = p;
   // Tie groups of the sorted numbers, a slice at a time (a group never splits across slices).
@@ -60,7 +57,7 @@ function* rankOnce(v: Float64Array, n: number): Steps<Ranked> {
     yield;
     p = groupTies(keys, order, p, Math.min(count, p + CHUNK), count, lo, hi, base);
   }
-  return { lo, hi, pos, base, valid, gaps: Int32Array.from(gaps), count };
+  return { lo, hi, pos, base, gaps: Int32Array.from(gaps), count };
 }
 
 /**
@@ -155,9 +152,10 @@ function prime(): void {
 export function* spearmanByLagGapsSteps(x: Float64Array, y: Float64Array, maxLag: number): Steps<LagResult[]> {
   prime();
   const n = Math.min(x.length, y.length);
-  const rx = yield* rankOnce(x, n);
+  const scratch = { order: new Uint32Array(n), keys: new Float64Array(n) };
+  const rx = yield* rankOnce(x, n, scratch);
   yield;
-  const ry = yield* rankOnce(y, n);
+  const ry = yield* rankOnce(y, n, scratch);
   yield;
   const most = Math.min(maxLag, n);
   const excludedX = new Excluded(Math.max(1, rx.count), ry.gaps.length + most);
@@ -171,11 +169,11 @@ export function* spearmanByLagGapsSteps(x: Float64Array, y: Float64Array, maxLag
     // x's excluded values: the partners of y's gaps, and the values past x's window [0, n − lag);
     // y's: the partners of x's gaps, and the values before y's window [lag, n).
     let ex = 0;
-    for (const j of ry.gaps) if (j >= lag && rx.valid[j - lag]) placesX[ex++] = rx.pos[j - lag];
-    for (let i = Math.max(0, n - lag); i < n; i++) if (rx.valid[i]) placesX[ex++] = rx.pos[i];
+    for (const j of ry.gaps) if (j >= lag && rx.base[j - lag] >= 0) placesX[ex++] = rx.pos[j - lag];
+    for (let i = Math.max(0, n - lag); i < n; i++) if (rx.base[i] >= 0) placesX[ex++] = rx.pos[i];
     let ey = 0;
-    for (const i of rx.gaps) if (i < pairs && ry.valid[i + lag]) placesY[ey++] = ry.pos[i + lag];
-    for (let j = 0; j < Math.min(lag, n); j++) if (ry.valid[j]) placesY[ey++] = ry.pos[j];
+    for (const i of rx.gaps) if (i < pairs && ry.base[i + lag] >= 0) placesY[ey++] = ry.pos[i + lag];
+    for (let j = 0; j < Math.min(lag, n); j++) if (ry.base[j] >= 0) placesY[ey++] = ry.pos[j];
     excludedX.fill(placesX, ex);
     excludedY.fill(placesY, ey);
     const sums = lagSums(rx, ry, excludedX, excludedY, lag, pairs);

@@ -23,12 +23,18 @@ export function* ascendingOrderSteps(values: ArrayLike<number>): Steps<Uint32Arr
 }
 
 /** The indices in ascending order of value, and the values so sorted; `gapsLast`: NaN sorts as +Infinity. */
-export function* ascendingSortSteps(values: ArrayLike<number>, gapsLast = false): Steps<{ order: Uint32Array; keys: Float64Array }> {
+export function* ascendingSortSteps(
+  values: ArrayLike<number>,
+  gapsLast = false,
+  /** Buffers of a previous sort of the same length to sort in (fewer full-column allocations). */
+  reuse?: { order: Uint32Array; keys: Float64Array },
+): Steps<{ order: Uint32Array; keys: Float64Array }> {
   const n = values.length;
   let work = 0;
-  const keys = Float64Array.from(values);
+  const keys = reuse && reuse.keys.length === n ? reuse.keys : new Float64Array(n);
+  keys.set(values);
   if (gapsLast) for (let i = 0; i < n; i++) if (keys[i] !== keys[i]) keys[i] = Infinity;
-  const order = new Uint32Array(n);
+  const order = reuse && reuse.order.length === n ? reuse.order : new Uint32Array(n);
   for (let i = 0; i < n; i++) order[i] = i;
   const stack: number[] = [0, n - 1];
   while (stack.length > 0) {
