@@ -3,13 +3,16 @@ import { fail } from "../core/problem";
 import { CHANGE_LABEL, sigChange, SigChangeResult, SigMethod } from "../core/sigChange";
 import { Problem } from "../core/problem";
 import { readChoice, readNumber, readSeries, readWholeNumber, ResultCell } from "./cells";
+import { Steps } from "../core/steps";
 
 export type SigOutput = "label" | "direction" | "p" | "detail";
 
 export const SIG_DETAIL_HEADER = ["change", "p_value", "statistic", "baseline_mean", "recent_mean", "lower_limit", "upper_limit"];
 
-export function sigChangeCells(values: unknown, recent: unknown, alpha: unknown, method: unknown, output: unknown): ResultCell[][] {
+/** In two steps: reading a full column, then the test, each well under the event loop's budget. */
+export function* sigChangeCells(values: unknown, recent: unknown, alpha: unknown, method: unknown, output: unknown): Steps<ResultCell[][]> {
   const series = readSeries(values, "values");
+  yield;
   const options = {
     recent: readWholeNumber(recent, "recent", 1, 1, Number.MAX_SAFE_INTEGER),
     alpha: readAlpha(alpha),
