@@ -7,7 +7,8 @@ import { divided, powerOfTwoScale } from "./stats/scale";
 import { numbersOf } from "./numbers";
 import { mean } from "simple-statistics";
 import { fail, Problem } from "./problem";
-import { mannWhitney } from "./stats/mannWhitney";
+import { mannWhitneySteps } from "./stats/mannWhitney";
+import { runToEnd, Steps } from "./steps";
 import { predictionTest, welchTest } from "./stats/tTests";
 import { xmrChart, xmrSignal } from "./stats/xmr";
 
@@ -42,20 +43,27 @@ export const CHANGE_LABEL: Record<-1 | 0 | 1, string> = {
 };
 
 export function sigChange(series: ArrayLike<number>, options: SigChangeOptions): SigChangeResult {
+  return runToEnd(sigChangeSteps(series, options));
+}
+
+/** sigChange in steps (core/steps.ts): a few over a full column, the rank test's sort sliced. */
+export function* sigChangeSteps(series: ArrayLike<number>, options: SigChangeOptions): Steps<SigChangeResult> {
   // Computed on the series scaled near 1 (stats/scale.ts); means and limits scaled back.
   const scale = powerOfTwoScale(series);
-  const result = sigChangeScaled(scale === 1 ? series : divided(series, scale), options);
+  const result = yield* sigChangeScaled(scale === 1 ? series : divided(series, scale), options);
   if (scale === 1) return result;
   const back = (v: number | null) => (v === null ? null : v * scale);
   return { ...result, baselineMean: result.baselineMean * scale, recentMean: result.recentMean * scale, lower: back(result.lower), upper: back(result.upper) };
 }
 
-function sigChangeScaled(series: ArrayLike<number>, options: SigChangeOptions): SigChangeResult {
+function* sigChangeScaled(series: ArrayLike<number>, options: SigChangeOptions): Steps<SigChangeResult> {
   const { recent, alpha, method } = options;
   if (method === "mann-whitney" && recent < 2) {
     fail("value", 'method "mann-whitney" needs recent >= 2: one value has no rank distribution to compare');
   }
+  yield;
   const values = numbersOf(series);
+  yield;
   if (values.length < recent) fail("na", `needs at least recent = ${recent} numbers, got ${values.length}`);
   const baseline = values.subarray(0, values.length - recent);
   const recentValues = values.subarray(values.length - recent);
@@ -81,7 +89,7 @@ function sigChangeScaled(series: ArrayLike<number>, options: SigChangeOptions): 
     };
   }
   if (method === "mann-whitney") {
-    const test = mannWhitney(baseline, recentValues);
+    const test = yield* mannWhitneySteps(baseline, recentValues);
     // Equal means with shifted ranks are possible; the ranks then say which way it moved.
     const rankDirection = meanDirection !== 0 ? meanDirection : (Math.sign(test.z ?? 0) as -1 | 0 | 1);
     const significant = test.p < alpha && rankDirection !== 0;

@@ -1,6 +1,6 @@
 /** SIG_CHANGE over Excel's cells. */
 import { fail } from "../core/problem";
-import { CHANGE_LABEL, sigChange, SigChangeResult, SigMethod } from "../core/sigChange";
+import { CHANGE_LABEL, sigChangeSteps, SigChangeResult, SigMethod } from "../core/sigChange";
 import { Problem } from "../core/problem";
 import { readChoice, readNumber, readSeries, readWholeNumber, ResultCell } from "./cells";
 import { Steps } from "../core/steps";
@@ -19,7 +19,7 @@ export function* sigChangeCells(values: unknown, recent: unknown, alpha: unknown
     method: readChoice<SigMethod>(method, "method", ["t", "mann-whitney", "xmr"], "t"),
   };
   const out = readChoice<SigOutput>(output, "output", ["label", "direction", "p", "detail"], "label");
-  const result = sigChange(series, options);
+  const result = yield* sigChangeSteps(series, options);
   switch (out) {
     case "label":
       return [[CHANGE_LABEL[result.direction]]];

@@ -2,7 +2,8 @@
  * Two-sided Mann–Whitney U test of `recent` against `baseline`: normal approximation with the
  * tie correction of the variance and a continuity correction of 0.5 towards the mean.
  */
-import { lowerBound, tieTermOfSorted, upperBound } from "./ranks";
+import { ascendingSortSteps, lowerBound, tieTermOfSorted, upperBound } from "./ranks";
+import { runToEnd, Steps } from "../steps";
 import { twoSidedZPValue } from "./distributions";
 
 export interface MannWhitneyResult {
@@ -14,14 +15,20 @@ export interface MannWhitneyResult {
 }
 
 export function mannWhitney(baseline: ArrayLike<number>, recent: ArrayLike<number>): MannWhitneyResult {
+  return runToEnd(mannWhitneySteps(baseline, recent));
+}
+
+/** mannWhitney in steps: the sort of the combined sample is sliced (a full column takes a while). */
+export function* mannWhitneySteps(baseline: ArrayLike<number>, recent: ArrayLike<number>): Steps<MannWhitneyResult> {
   const nb = baseline.length;
   const nr = recent.length;
   const n = nb + nr;
   // Only the recent values' ranks are needed: read them off the sorted combined sample.
-  const sorted = new Float64Array(n);
-  sorted.set(baseline);
-  sorted.set(recent, nb);
-  sorted.sort();
+  const combined = new Float64Array(n);
+  combined.set(baseline);
+  combined.set(recent, nb);
+  const sorted = (yield* ascendingSortSteps(combined, false, { keys: combined, order: new Uint32Array(n) })).keys;
+  yield;
   const tieTerm = tieTermOfSorted(sorted);
   let rankSum = 0;
   for (let i = 0; i < nr; i++) rankSum += (lowerBound(sorted, recent[i]) + 1 + upperBound(sorted, recent[i])) / 2;
