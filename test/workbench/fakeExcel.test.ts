@@ -239,3 +239,51 @@ describe("events and selection (learn.microsoft.com/javascript/api/excel/excel.w
     expect(selected.address).toBe("'Data 2024'!A2:A3");
   });
 });
+
+describe("charts (Excel.ChartCollection class, Excel.Chart class; Graph's chart: setPosition)", () => {
+  it("adds a chart over another sheet's data, places it by cells, and finds the first of a name", async () => {
+    const { model, ctx } = setup();
+    model.addSheet("Board");
+    const board = ctx.workbook.worksheets.getItem("Board");
+    const first = board.charts.add("Line", ctx.workbook.worksheets.getItem("Data 2024").getRange("A1:A3"), "Auto");
+    first.name = "Trend";
+    first.title.text = "First";
+    first.setPosition("B2", "H12");
+    const second = board.charts.add("Line", ctx.workbook.worksheets.getItem("Data 2024").getRange("A1:A2"), "Auto");
+    second.name = "Trend";
+    await ctx.sync();
+    const found = board.charts.getItem("Trend");
+    found.load("name");
+    found.title.load("text");
+    board.charts.load("count");
+    await ctx.sync();
+    expect(found.title.text).toBe("First");
+    expect(board.charts.count).toBe(2);
+    expect(snapshot(model).charts[0]).toMatchObject({ sheet: "Board", source: "'Data 2024'!A1:A3", position: "B2:H12" });
+  });
+
+  it("refuses what it cannot vouch for: an unknown chart type, a ChartSeriesBy that is not one, an empty name", async () => {
+    const { ctx } = setup();
+    const sheet = ctx.workbook.worksheets.getItem("Data 2024");
+    const data = sheet.getRange("A1:A3");
+    sheet.charts.add("3DPie", data, "Auto");
+    await expect(ctx.sync()).rejects.toThrow(/chart type/);
+    expect(() => sheet.charts.add("Line", data, "Diagonal" as never)).toThrow(/ChartSeriesBy/);
+    sheet.charts.add("Line", data, "Auto").name = "";
+    await expect(ctx.sync()).rejects.toThrow(/empty/);
+  });
+});
+
+describe("table columns (Excel.TableColumnCollection class: add)", () => {
+  it("adds a named column at the end, and refuses when the cells to its right are not empty (a guess, on the strict side)", async () => {
+    const { model, sheet, ctx } = setup();
+    model.writeValue(sheet, 1, 1, 1);
+    const table = model.addTable(sheet, { row: 0, col: 0, rowCount: 3, colCount: 1 }, true);
+    ctx.workbook.tables.getItem(table.name).columns.add(undefined, undefined, "Note");
+    await expect(ctx.sync()).rejects.toThrow(/not empty/);
+    model.writeValue(sheet, 1, 1, null);
+    ctx.workbook.tables.getItem(table.name).columns.add(undefined, undefined, "Note");
+    await ctx.sync();
+    expect(table.columns).toEqual(["10", "Note"]);
+  });
+});

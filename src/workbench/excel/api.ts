@@ -1181,7 +1181,12 @@ export class FakeTableColumnCollection extends FakeCollection<FakeTableColumn> {
     return new FakeTableColumn(this.context, this.table, () => index);
   }
 
-  /** Only at the end (no index), with a name and no values: the one use the add-in makes. */
+  /**
+   * "Excel.TableColumnCollection class": add(index, values, name) adds a new column to the table
+   * (ExcelApi 1.1; Microsoft Graph's "tableColumnCollection: add": a column at `index` shifts the
+   * one there to the right). Only the add-in's use is modelled: at the end, named, no values;
+   * anything else is refused rather than guessed.
+   */
   add(index?: number | null, values?: unknown, name?: string): FakeTableColumn {
     if ((index !== undefined && index !== null) || values !== undefined || !name) throw new Error("The stand-in adds a named, empty column at the end only.");
     let at = -1;
@@ -1273,9 +1278,15 @@ export class FakeTableColumn extends FakeObject {
 
 // ------------------------------------------------------------------ charts
 /**
- * Charts ("Excel.ChartCollection", ExcelApi 1.1): add(type, sourceData, seriesBy) with the
- * data on any sheet, getItem/getItemOrNullObject by name (the first of that name), count;
- * "Excel.Chart": name, title.text, setPosition(startCell, endCell), delete().
+ * Charts, as learn.microsoft.com's "Excel.ChartCollection class" (ExcelApi 1.1) describes them:
+ * add(type, sourceData, seriesBy), getItem/getItemOrNullObject by name ("If there are multiple
+ * charts with the same name, the first one will be returned"), count; and "Excel.Chart class":
+ * name, title.text, setPosition(startCell, endCell) (Microsoft Graph's "chart: setPosition": the
+ * start cell is the chart's top-left, the end cell its bottom-right, on the chart's sheet), delete().
+ * Stricter than Excel where unsure: only the chart types listed in the model are accepted
+ * (Excel knows many more), and seriesBy must be one of "Auto", "Columns", "Rows" (ChartSeriesBy).
+ * A guess, marked as such: that sourceData may lie on another sheet than the chart, as charts
+ * made in Excel's own interface can; the reference neither allows nor forbids it.
  */
 export class FakeChartCollection extends FakeCollection<FakeChart> {
   constructor(
@@ -1363,7 +1374,8 @@ export class FakeChart extends FakeObject {
 
   set name(v: string) {
     this.write("name", v, () => {
-      if (v.length === 0 || v.length > 255) throw new ExcelApiError("InvalidArgument", "A chart name must be 1 to 255 characters.");
+      // A guess on the strict side: an empty name is refused (the reference gives no rule).
+      if (v.length === 0) throw new ExcelApiError("InvalidArgument", "A chart name cannot be empty.");
       this.chart().name = v;
     });
   }

@@ -484,10 +484,10 @@ export class WorkbookModel implements FormulaHost {
 
   /** Appends (or inserts at `index`) rows into the table, shifting the cells below it down. */
   /**
-   * Adds a column at the right end of a table (TableColumnCollection.add with no index). Excel
-   * grows the table into the next column; what it does with cells already there is not
-   * documented, so the stand-in refuses when any is occupied (a guess on the strict side): the
-   * add-in checks first and never relies on either behaviour.
+   * Adds a column at the right end of a table (TableColumnCollection.add with no index; see the
+   * API note in api.ts). Excel grows the table into the next column; what it does with cells
+   * already there is not documented, so the stand-in refuses when any is occupied (a guess, on
+   * the strict side): the add-in checks first and never relies on either behaviour.
    */
   addTableColumnAtEnd(table: TableModel, name: string): void {
     const sheet = this.sheetById(table.sheetId);
