@@ -2,6 +2,7 @@
  * The health check: the known ways a KPI set goes wrong, found in the register and the data.
  */
 import { Cadence, KpiDefinition } from "./kpi";
+import { quarterOf } from "./periods";
 
 export const MAX_PRIMARY_PER_OBJECTIVE = 3;
 
@@ -132,9 +133,8 @@ export function addedVsRetired(history: readonly { when: string; field: string }
   const byQuarter = new Map<string, QuarterChurn>();
   for (const e of history) {
     if (e.field !== "Tagged" && e.field !== "Untagged") continue;
-    const m = /^(\d{4})-(\d{2})/.exec(e.when);
-    if (!m) continue;
-    const quarter = `${m[1]}-Q${Math.floor((Number(m[2]) - 1) / 3) + 1}`;
+    if (!/^\d{4}-\d{2}/.test(e.when)) continue;
+    const quarter = quarterOf(e.when);
     const q = byQuarter.get(quarter) ?? { quarter, added: 0, retired: 0 };
     if (e.field === "Tagged") q.added++;
     else q.retired++;

@@ -29,11 +29,16 @@ export function periodDate(firstPeriod: string, cadence: Cadence, period: number
   return addCadence(firstPeriod, cadence, period - 1);
 }
 
+/** The calendar quarter of an ISO date: "2025-Q4". */
+export function quarterOf(isoDate: string): string {
+  return `${isoDate.slice(0, 4)}-Q${Math.floor((Number(isoDate.slice(5, 7)) - 1) / 3) + 1}`;
+}
+
 /** A period as people say it: "2025-12" for a month, "2025-Q4", "week of 2025-12-01"; "period 36" without a first period. */
 export function periodLabel(firstPeriod: string, cadence: Cadence, period: number): string {
   const date = periodDate(firstPeriod, cadence, period);
   if (!date) return `period ${period}`;
   if (cadence === "monthly") return date.slice(0, 7);
-  if (cadence === "quarterly") return `${date.slice(0, 4)}-Q${Math.floor((Number(date.slice(5, 7)) - 1) / 3) + 1}`;
+  if (cadence === "quarterly") return quarterOf(date);
   return `week of ${date}`;
 }

@@ -6,7 +6,7 @@
  * the target.
  */
 import { Aggregation, atRiskFor, KpiDefinition } from "./kpi";
-import { periodDate } from "./periods";
+import { periodDate, quarterOf } from "./periods";
 import { classify, Status } from "./status";
 
 export interface Rollup {
@@ -40,8 +40,7 @@ export function rollups(
   if (latest < 0) return null;
   const dates = values.map((_, i) => periodDate(kpi.firstPeriod, kpi.cadence, i + 1) as string);
   const year = dates[latest].slice(0, 4);
-  const quarter = `${year}-Q${Math.floor((Number(dates[latest].slice(5, 7)) - 1) / 3) + 1}`;
-  const quarterOf = (d: string) => `${d.slice(0, 4)}-Q${Math.floor((Number(d.slice(5, 7)) - 1) / 3) + 1}`;
+  const quarter = quarterOf(dates[latest]);
   const view = (label: string, inWindow: (date: string) => boolean): Rollup => {
     const periods: number[] = [];
     for (let i = 0; i <= latest; i++) if (values[i] !== null && inWindow(dates[i])) periods.push(i + 1);

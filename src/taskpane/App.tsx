@@ -160,7 +160,7 @@ function Pane({ workbook }: { workbook: KpiWorkbook }) {
   const churn = useMemo(() => addedVsRetired(pane.register?.history ?? []), [pane.register]);
   const [noteFor, setNoteFor] = useState<CheckInTarget | null>(null);
   const openNote = (k: KpiDefinition) => {
-    const summary = summaries[k.id] ?? summaryOf(k, pane.series[k.id]);
+    const summary = summaries[k.id];
     const periods = pane.series[k.id]?.values.length ?? 0;
     if (periods === 0) return;
     setNoteFor({ kpi: k, periods, period: summary.latestPeriod ?? periods, labelOf: (p) => periodLabel(k.firstPeriod, k.cadence, p), statuses: summary.statuses });
@@ -204,7 +204,7 @@ function Pane({ workbook }: { workbook: KpiWorkbook }) {
     const choices: FormulaChoice[] = [
       { label: "Status of every period (the last is the latest)", formula: statusFormula(k, crosswise(pane.series[k.id]?.address, k.targetRange)), size: { rows: periods, columns: 1 } },
       { label: "Latest change (XmR detail)", formula: changeFormula(k), size: { rows: 2, columns: 7 } },
-      { label: "Variation and assurance (SPC detail)", formula: spcFormula(k, summaryOf(k, pane.series[k.id]).spcBaseline), size: { rows: 15, columns: 2 } },
+      { label: "Variation and assurance (SPC detail)", formula: spcFormula(k, summaries[k.id].spcBaseline), size: { rows: 15, columns: 2 } },
     ];
     const chain = chains.find((c) => c.leading.id === k.id);
     if (chain) {
@@ -360,6 +360,7 @@ function Pane({ workbook }: { workbook: KpiWorkbook }) {
           }}
           onUntag={(k) => setConfirmUntag(k)}
           checkIns={checkIns}
+          summaries={summaries}
           onAddNote={openNote}
           onExtend={(k) => void actAt("kpis")("Extending…", () => workbook.extend(k.id), `${k.name} now includes its new periods.`)}
           onReview={review}

@@ -2,13 +2,12 @@ import { blockSize, crossCorrelationSteps, fft } from "../../src/core/stats/fft"
 import { runToEnd } from "../../src/core/steps";
 import { crossProductsByFft, pearsonByLag, pearsonByLagSteps } from "../../src/core/stats/laggedCorrelation";
 import { pearson } from "../../src/core/stats/correlation";
+import { lcg as uniform } from "../support/bruteForce";
 
+/** Centred uniform numbers in [−0.5, 0.5). */
 function lcg(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
-    return s / 2 ** 32 - 0.5;
-  };
+  const next = uniform(seed);
+  return () => next() - 0.5;
 }
 
 /** The textbook sum, term by term. */

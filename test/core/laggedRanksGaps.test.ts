@@ -1,41 +1,7 @@
 import { spearmanByLagGapsSteps } from "../../src/core/stats/laggedRanksGaps";
 import { runToEnd } from "../../src/core/steps";
 import { Problem } from "../../src/core/problem";
-
-function lcg(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
-    return s / 2 ** 32;
-  };
-}
-
-/** The definition: keep the lag's complete pairs, rank each side (ties averaged), correlate. */
-function bruteSpearman(x: number[], y: number[], lag: number): { r: number; n: number } | null {
-  const a: number[] = [];
-  const b: number[] = [];
-  for (let i = 0; i + lag < y.length; i++) {
-    if (!Number.isNaN(x[i]) && !Number.isNaN(y[i + lag])) {
-      a.push(x[i]);
-      b.push(y[i + lag]);
-    }
-  }
-  const ranks = (v: number[]) => v.map((u) => v.filter((w) => w < u).length + (v.filter((w) => w === u).length + 1) / 2);
-  const ra = ranks(a);
-  const rb = ranks(b);
-  const mean = (v: number[]) => v.reduce((s, u) => s + u, 0) / v.length;
-  const ma = mean(ra);
-  const mb = mean(rb);
-  let sab = 0;
-  let saa = 0;
-  let sbb = 0;
-  for (let i = 0; i < a.length; i++) {
-    sab += (ra[i] - ma) * (rb[i] - mb);
-    saa += (ra[i] - ma) ** 2;
-    sbb += (rb[i] - mb) ** 2;
-  }
-  return saa === 0 || sbb === 0 ? null : { r: sab / Math.sqrt(saa * sbb), n: a.length };
-}
+import { bruteForce, lcg } from "../support/bruteForce";
 
 describe("Spearman by lag with gaps", () => {
   it.each([
@@ -53,8 +19,8 @@ describe("Spearman by lag with gaps", () => {
     }
     const rows = runToEnd(spearmanByLagGapsSteps(Float64Array.from(x), Float64Array.from(y), maxLag));
     for (const row of rows) {
-      const expected = bruteSpearman(x, y, row.lag);
-      if (expected === null || expected.n < 3) {
+      const expected = bruteForce(x, y, row.lag, "spearman");
+      if (expected.r === null) {
         expect(row.result).toBeInstanceOf(Problem);
         continue;
       }

@@ -4,25 +4,8 @@
  * ranks, simple-statistics' sampleCorrelation.
  */
 import fc from "fast-check";
-import { sampleCorrelation } from "simple-statistics";
 import { leadLag } from "../../src/core/leadLag";
-
-function naiveRanks(v: number[]): number[] {
-  return v.map((a) => v.filter((b) => b < a).length + (v.filter((b) => b === a).length + 1) / 2);
-}
-
-function bruteForce(x: number[], y: number[], lag: number, method: "pearson" | "spearman"): { r: number | null; n: number } {
-  const a: number[] = [];
-  const b: number[] = [];
-  for (let i = 0; i + lag < y.length; i++) {
-    if (!Number.isNaN(x[i]) && !Number.isNaN(y[i + lag])) {
-      a.push(x[i]);
-      b.push(y[i + lag]);
-    }
-  }
-  if (a.length < 3 || new Set(a).size < 2 || new Set(b).size < 2) return { r: null, n: a.length };
-  return { r: method === "spearman" ? sampleCorrelation(naiveRanks(a), naiveRanks(b)) : sampleCorrelation(a, b), n: a.length };
-}
+import { bruteForce } from "../support/bruteForce";
 
 const value = fc.oneof(
   { weight: 8, arbitrary: fc.integer({ min: 0, max: 6 }) },

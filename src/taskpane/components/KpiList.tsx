@@ -41,6 +41,8 @@ export interface KpiListProps {
   onFormulas(kpi: KpiDefinition): void;
   onHistory(kpi: KpiDefinition): void;
   onAddNote(kpi: KpiDefinition): void;
+  /** Every KPI's summary (summaryOf), computed once by the pane for all its sections. */
+  summaries: Record<string, KpiSummary>;
   /** Every KPI's check-ins (the KPI Notes table). */
   checkIns: readonly CheckIn[];
 }
@@ -55,13 +57,13 @@ function latestHigh(summary: KpiSummary): boolean {
   return summary.spc !== null && v > summary.spc.centre;
 }
 
-export function KpiList({ kpis, series, onCopied, ...actions }: KpiListProps & { onCopied(message: string): void }) {
+export function KpiList({ kpis, series, summaries, onCopied, ...actions }: KpiListProps & { onCopied(message: string): void }) {
   const styles = useStyles();
   const [status, setStatus] = useState<StatusFilter>("all");
   const [owner, setOwner] = useState("");
   const [sort, setSort] = useState<SortKey>("objective");
   const listed = filterAndSort(
-    kpis.map((kpi) => ({ kpi, summary: summaryOf(kpi, series[kpi.id]) })),
+    kpis.map((kpi) => ({ kpi, summary: summaries[kpi.id] })),
     { status, owner },
     sort,
   );
@@ -111,8 +113,7 @@ export function KpiList({ kpis, series, onCopied, ...actions }: KpiListProps & {
     {listed.length === 0 && <Text size={200}>No KPI matches these filters.</Text>}
     <div role="list" aria-label="KPIs by objective">
       {[...groups.entries()].map(([objective, members]) => {
-        const summaries = members.map((k) => summaryOf(k, series[k.id]));
-        const statuses = summaries.map((s) => s.status).filter((s): s is Status => s !== null);
+        const statuses = members.map((k) => summaries[k.id].status).filter((s): s is Status => s !== null);
         const rollup = statuses.length ? statuses.reduce(worseStatus) : null;
         return (
           <div key={objective} className={styles.group} role="listitem" aria-label={`Objective ${objective}`}>
@@ -122,9 +123,9 @@ export function KpiList({ kpis, series, onCopied, ...actions }: KpiListProps & {
                 {rollup ? STATUS_LABEL[rollup] : "No data"}
               </Badge>
             </div>
-            {members.map((k, i) => {
+            {members.map((k) => {
               const guard = kpis.find((x) => x.id === k.guardedBy);
-              return <KpiCard key={k.id} kpi={k} summary={summaries[i]} series={series[k.id]} pair={guard ? { kpi: guard, summary: summaryOf(guard, series[guard.id]) } : null} {...actions} />;
+              return <KpiCard key={k.id} kpi={k} summary={summaries[k.id]} series={series[k.id]} pair={guard ? { kpi: guard, summary: summaries[guard.id] } : null} {...actions} />;
             })}
           </div>
         );
@@ -134,7 +135,7 @@ export function KpiList({ kpis, series, onCopied, ...actions }: KpiListProps & {
   );
 }
 
-function KpiCard(props: { kpi: KpiDefinition; summary: KpiSummary; series: KpiSeries | undefined; pair: { kpi: KpiDefinition; summary: KpiSummary } | null } & Omit<KpiListProps, "kpis" | "series">) {
+function KpiCard(props: { kpi: KpiDefinition; summary: KpiSummary; series: KpiSeries | undefined; pair: { kpi: KpiDefinition; summary: KpiSummary } | null } & Omit<KpiListProps, "kpis" | "series" | "summaries">) {
   const { kpi, summary, series, pair, busy, checkIns, onSelect, onEdit, onUntag, onExtend, onReview, onFormulas, onHistory, onAddNote } = props;
   const styles = useStyles();
   const latest = summary.latest === null ? "—" : `${summary.latest.toLocaleString()}${kpi.unit ? ` ${kpi.unit}` : ""}`;
