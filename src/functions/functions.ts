@@ -9,6 +9,7 @@ import { kpiStatusCells } from "./kpiStatusCells";
 import { leadLagCellsSteps } from "./leadLagCells";
 import { sigChangeCells } from "./sigChangeCells";
 import { spcCells } from "./spcCells";
+import { funnelCells } from "./funnelCells";
 import { leadForecastCells } from "./leadForecastCells";
 
 /**
@@ -76,13 +77,26 @@ export function sigChange(values: any[][], recent?: any, alpha?: any, method?: a
  * @param {any} [target] The target, for the assurance answer (consistently passes, consistently fails, or hit and miss).
  * @param {any} [direction] "higher" or "lower": which way is improvement; "neutral" for neither. Default "higher".
  * @param {any} [baseline] How many of the first numbers fix the centre and limits, a whole number >= 3 (a frozen baseline). Default: all of them.
- * @param {any} [output] "variation" (the latest point), "assurance", "runs" (Anhøj's runs analysis), "points" (each point's type) or "detail" (a table of measures). Default "variation".
+ * @param {any} [output] "variation" (the latest point), "assurance", "runs" (Anhøj's runs analysis), "points" (each point's type), "detail" (a table of measures) or "limits" (each point with its centre, limits and near-limit lines, for a line chart). Default "variation".
+ * @param {any} [chart] "xmr" (individual values), "p" (proportions: values are cases out of denominators), "u" (rates: events per unit of exposure), "p'" or "u'" (Laney's, for large denominators). Default "xmr".
+ * @param {any[][]} [denominators] For p, u, p' and u': the units looked at or the exposure, the same shape as values, period for period. Leave out for xmr.
  * @param {CustomFunctions.Invocation} [invocation] Passed by Excel.
- * @returns {any[][]} The variation of the latest point, the assurance, the runs verdict, each point's type, or the detail table.
+ * @returns {any[][]} The variation of the latest point, the assurance, the runs verdict, each point's type, the detail table or the chart's lines.
  * @requiresParameterAddresses
  */
-export function spc(values: any[][], target?: any, direction?: any, baseline?: any, output?: any, invocation?: CustomFunctions.Invocation) {
-  return invoke("SPC", invocation, [values, target], [0, 1], ([v, t]) => spcCells(v, t, direction, baseline, output));
+export function spc(
+  values: any[][],
+  target?: any,
+  direction?: any,
+  baseline?: any,
+  output?: any,
+  chart?: any,
+  denominators?: any[][],
+  invocation?: CustomFunctions.Invocation,
+) {
+  // The argument list keeps the parameters' positions: the range indexes are those of parameterAddresses.
+  const args = [values, target, direction, baseline, output, chart, denominators];
+  return invoke("SPC", invocation, args, [0, 1, 6], (a) => spcCells(a[0], a[1], direction, baseline, output, chart, a[6]));
 }
 
 /**
@@ -99,4 +113,29 @@ export function spc(values: any[][], target?: any, direction?: any, baseline?: a
  */
 export function leadForecast(leading: any[][], lagging: any[][], lag: any, level?: any, output?: any, invocation?: CustomFunctions.Invocation) {
   return invoke("LEAD_FORECAST", invocation, [leading, lagging], [0, 1], ([a, b]) => leadForecastCells(a, b, lag, level, output));
+}
+
+/**
+ * Which segments (regions, teams, products) really differ from the benchmark, allowing for their size? A funnel plot (Spiegelhalter): each segment's rate against 95% and 99.8% limits that narrow as its denominator grows.
+ * @customfunction FUNNEL
+ * @param {any[][]} numerators The cases or events of each segment: one row or one column, a segment per cell. A blank, ="" or #N/A cell skips the segment.
+ * @param {any[][]} denominators The units looked at or the exposure of each segment, the same length as numerators (either orientation). A denominator of 0 skips the segment.
+ * @param {any} [target] The benchmark rate p0. Default: the pooled rate, sum of numerators over sum of denominators of the segments used.
+ * @param {any} [chart] "proportion" (cases out of units, binomial limits) or "rate" (events per unit of exposure, Poisson limits). Default "proportion".
+ * @param {any} [overdispersion] TRUE to widen the limits by Spiegelhalter's factor (from winsorised z-scores) when segments vary more than chance allows. Default FALSE.
+ * @param {any} [output] "flag" (Above 99.8%, Above 95%, Within, Below 95%, Below 99.8%), "z", "table" (rate, z, limits and flag per segment), "curve" (the funnel's lines at 50 sizes, for a chart) or "detail". Default "flag".
+ * @param {CustomFunctions.Invocation} [invocation] Passed by Excel.
+ * @returns {any[][]} Each segment's flag or z-score, the table of rates and limits, the funnel's curve or the detail.
+ * @requiresParameterAddresses
+ */
+export function funnel(
+  numerators: any[][],
+  denominators: any[][],
+  target?: any,
+  chart?: any,
+  overdispersion?: any,
+  output?: any,
+  invocation?: CustomFunctions.Invocation,
+) {
+  return invoke("FUNNEL", invocation, [numerators, denominators, target], [0, 1, 2], ([n, d, t]) => funnelCells(n, d, t, chart, overdispersion, output));
 }

@@ -1,20 +1,49 @@
-/** KPI.SPC over Excel's cells (FUNCTIONS.md, "KPI.SPC"). */
+/**
+ * KPI.SPC over Excel's cells (FUNCTIONS.md, "KPI.SPC" and "KPI.SPC for rates"), in steps (reading
+ * a column, each pass of the rules, a chunk of a sort or of a spilled result) so that a full
+ * column never holds the shared runtime's thread for long (slicing.ts).
+ */
 import { Problem } from "../core/problem";
-import { assurance, PointType, rulesOf, spc, SpcDirection, SpcResult, variationOf } from "../core/spc";
+import { assurance, PointType, rulesOf, spcSteps, SpcDirection, SpcResult, variationOf } from "../core/spc";
+import { RateChart, rateChartSteps, ratePeriods } from "../core/spcRates";
 import { asMatrix, isBlank, readChoice, readNumber, readSeries, ResultCell, singleValue } from "./cells";
 import { fail } from "../core/problem";
 import { numbersOf } from "../core/numbers";
+import { Steps } from "../core/steps";
 
-export type SpcOutput = "variation" | "assurance" | "runs" | "points" | "detail";
+export type SpcOutput = "variation" | "assurance" | "runs" | "points" | "detail" | "limits";
+export type SpcChart = "xmr" | RateChart;
 
-export function spcCells(values: unknown, target: unknown, direction: unknown, baseline: unknown, output: unknown): ResultCell[][] {
+export const SPC_LIMITS_HEADER = ["value", "centre", "lower", "upper", "near_lower", "near_upper"];
+/** Rows of a spilled result built between two steps. */
+const ROWS_PER_STEP = 1 << 16;
+
+/** A charted result and, for each cell of `values`, whether it is a point of the chart. */
+interface Charted {
+  result: SpcResult;
+  used: ArrayLike<number>;
+  /** The charted points (x_i or y_i), in order. */
+  points: ArrayLike<number>;
+}
+
+export function* spcCells(
+  values: unknown,
+  target: unknown,
+  direction: unknown,
+  baseline: unknown,
+  output: unknown,
+  chart?: unknown,
+  denominators?: unknown,
+): Steps<ResultCell[][]> {
   const series = readSeries(values, "values", true);
+  yield;
   const goal = readTarget(target);
   const dir = readChoice<SpcDirection>(direction, "direction", ["higher", "lower", "neutral"], "higher");
-  const out = readChoice<SpcOutput>(output, "output", ["variation", "assurance", "runs", "points", "detail"], "variation");
-  const numbers = numbersOf(series);
-  const b = readBaseline(baseline, numbers.length);
-  const result = spc(numbers, dir, b);
+  const out = readChoice<SpcOutput>(output, "output", ["variation", "assurance", "runs", "points", "detail", "limits"], "variation");
+  // The prime sign (′, U+2032) is accepted for the apostrophe (FUNCTIONS.md, "Third wave: cases … decided").
+  const kind = readChoice<SpcChart>(chart, "chart", ["xmr", "p", "u", "p'", "u'"], "xmr", { "p′": "p'", "u′": "u'" });
+  const charted = kind === "xmr" ? yield* xmr(series, denominators, baseline, dir) : yield* rates(values, series, denominators, baseline, dir, kind);
+  const { result } = charted;
   const latest = result.types[result.types.length - 1];
   switch (out) {
     case "variation":
@@ -24,10 +53,41 @@ export function spcCells(values: unknown, target: unknown, direction: unknown, b
     case "runs":
       return [[result.runs ? runsLabel(result) : notEnoughForRuns()]];
     case "points":
-      return pointsLike(values, series, result.types);
+      return yield* pointsLike(values, charted);
     case "detail":
-      return detail(result, goal, dir, latest);
+      return detail(result, goal, dir, latest, kind);
+    case "limits":
+      return yield* limitRows(charted);
   }
+}
+
+function given(denominators: unknown): boolean {
+  return !isBlank(Array.isArray(denominators) && denominators.length === 1 && Array.isArray(denominators[0]) && denominators[0].length === 1 ? denominators[0][0] : denominators);
+}
+
+function* xmr(series: Float64Array, denominators: unknown, baseline: unknown, dir: SpcDirection): Steps<Charted> {
+  if (given(denominators)) fail("value", 'denominators are for the rate charts: leave them out with chart "xmr", or choose chart "p", "u", "p\'" or "u\'"');
+  const numbers = numbersOf(series);
+  const b = readBaseline(baseline, numbers.length);
+  const result = yield* spcSteps(numbers, dir, b);
+  const used = new Uint8Array(series.length);
+  for (let i = 0; i < series.length; i++) used[i] = series[i] === series[i] ? 1 : 0;
+  return { result, used, points: numbers };
+}
+
+function* rates(values: unknown, series: Float64Array, denominators: unknown, baseline: unknown, dir: SpcDirection, kind: RateChart): Steps<Charted> {
+  if (!given(denominators)) fail("value", `denominators are required with chart "${kind}": the units looked at (p) or the exposure (u), period for period with values`);
+  const v = asMatrix(values, "values");
+  const d = asMatrix(denominators, "denominators");
+  if (d.length !== v.length || d[0].length !== v[0].length) {
+    fail("value", `denominators must have the shape of values (${v.length}×${v[0].length}); got ${d.length}×${d[0].length}`);
+  }
+  const dens = readSeries(denominators, "denominators", true);
+  yield;
+  const periods = ratePeriods(series, dens, kind);
+  const b = readBaseline(baseline, periods.points.length, "periods used");
+  const result = yield* rateChartSteps(periods, kind, dir, b);
+  return { result, used: periods.used, points: periods.points };
 }
 
 function readTarget(v: unknown): number | null {
@@ -36,10 +96,10 @@ function readTarget(v: unknown): number | null {
   return readNumber(value, "target", NaN);
 }
 
-function readBaseline(v: unknown, n: number): number | undefined {
+function readBaseline(v: unknown, n: number, counted = "numbers"): number | undefined {
   if (isBlank(singleValue(v, "baseline"))) return undefined;
   const b = readNumber(v, "baseline", n);
-  if (n >= 3 && (!Number.isInteger(b) || b < 3 || b > n)) fail("value", `baseline must be a whole number from 3 to ${n} (the count of numbers); got ${b}`);
+  if (n >= 3 && (!Number.isInteger(b) || b < 3 || b > n)) fail("value", `baseline must be a whole number from 3 to ${n} (the count of ${counted}); got ${b}`);
   return b;
 }
 
@@ -55,21 +115,47 @@ function runsLabel(result: SpcResult): string {
   return result.runs!.nonRandom ? "Non-random variation" : "Random variation";
 }
 
-/** Each number's type in its own cell, "" where a cell was skipped; the shape of `values`. */
-function pointsLike(values: unknown, series: Float64Array, types: PointType[]): ResultCell[][] {
-  const m = asMatrix(values, "values");
-  const cells: ResultCell[] = [];
-  let k = 0;
-  for (let i = 0; i < series.length; i++) cells.push(Number.isNaN(series[i]) ? "" : types[k++]);
-  return m.length === 1 ? [cells] : cells.map((c) => [c]);
+/** Each point's type in its own cell, "" where a cell was skipped; the shape of `values`. */
+function* pointsLike(values: unknown, { result, used }: Charted): Steps<ResultCell[][]> {
+  const byRow = asMatrix(values, "values").length === 1;
+  const cells: ResultCell[] = new Array(used.length);
+  for (let i = 0, k = 0; i < used.length; i++) {
+    if (i > 0 && i % ROWS_PER_STEP === 0) yield;
+    cells[i] = used[i] ? result.types[k++] : "";
+  }
+  if (byRow) return [cells];
+  const rows: ResultCell[][] = new Array(cells.length);
+  for (let i = 0; i < cells.length; i++) {
+    if (i > 0 && i % ROWS_PER_STEP === 0) yield;
+    rows[i] = [cells[i]];
+  }
+  return rows;
 }
 
-function detail(result: SpcResult, target: number | null, dir: SpcDirection, latest: PointType): ResultCell[][] {
+/** The "limits" output: a header, then each cell's point with its lines, "" across a skipped cell. */
+function* limitRows({ result, used, points }: Charted): Steps<ResultCell[][]> {
+  const { lines } = result;
+  const rows: ResultCell[][] = new Array(used.length + 1);
+  rows[0] = [...SPC_LIMITS_HEADER];
+  for (let i = 0, k = 0; i < used.length; i++) {
+    if (i > 0 && i % ROWS_PER_STEP === 0) yield;
+    if (!used[i]) {
+      rows[i + 1] = ["", "", "", "", "", ""];
+      continue;
+    }
+    rows[i + 1] = [points[k], lines.centre, lines.lower(k), lines.upper(k), lines.nearLower(k), lines.nearUpper(k)];
+    k++;
+  }
+  return rows;
+}
+
+function detail(result: SpcResult, target: number | null, dir: SpcDirection, latest: PointType, kind: SpcChart): ResultCell[][] {
   const runs = result.runs;
   const runsRow = (value: (r: NonNullable<SpcResult["runs"]>) => ResultCell): ResultCell => (runs ? value(runs) : notEnoughForRuns());
   const rows: [string, ResultCell][] = [
     ["centre", result.centre],
-    ["average_moving_range", result.averageMovingRange],
+    // p and u have no moving range; p′ and u′ show that of the z-scores (Laney's σ_z · 1.128).
+    ["average_moving_range", kind === "p" || kind === "u" ? "" : result.averageMovingRange],
     ["lower_limit", result.lower],
     ["upper_limit", result.upper],
     ["rules", rulesOf(result, result.flags.length - 1).join(", ")],
@@ -85,4 +171,3 @@ function detail(result: SpcResult, target: number | null, dir: SpcDirection, lat
   ];
   return [["measure", "value"], ...rows];
 }
-

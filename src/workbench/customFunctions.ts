@@ -17,6 +17,7 @@ export const KPI_FUNCTIONS: Record<string, (...args: never[]) => unknown> = {
   "KPI.SIG_CHANGE": kpi.sigChange,
   "KPI.SPC": kpi.spc,
   "KPI.LEAD_FORECAST": kpi.leadForecast,
+  "KPI.FUNNEL": kpi.funnel,
 };
 
 export function kpiFunctions(overrides: Partial<Pick<FunctionRegistry, "allowErrorForDataTypeAny">> = {}): FunctionRegistry {

@@ -1,0 +1,111 @@
+/** KPI.FUNNEL over Excel's cells (FUNCTIONS.md, "KPI.FUNNEL"), in steps for a full column. */
+import { curveSizes, FunnelChart, FunnelFlag, FunnelResult, funnelSteps } from "../core/funnel";
+import { fail } from "../core/problem";
+import { Steps } from "../core/steps";
+import { asMatrix, describeCell, isBlank, readChoice, readNumber, readSeries, ResultCell, singleValue } from "./cells";
+
+export type FunnelOutput = "flag" | "z" | "table" | "curve" | "detail";
+
+export const FUNNEL_TABLE_HEADER = ["rate", "z", "lower95", "upper95", "lower998", "upper998", "flag"];
+export const FUNNEL_CURVE_HEADER = ["n", "lower95", "upper95", "lower998", "upper998"];
+const ROWS_PER_STEP = 1 << 16;
+
+export function* funnelCells(numerators: unknown, denominators: unknown, target: unknown, chart: unknown, overdispersion: unknown, output: unknown): Steps<ResultCell[][]> {
+  const nums = readSeries(numerators, "numerators", true);
+  yield;
+  const dens = readSeries(denominators, "denominators", true);
+  yield;
+  if (nums.length !== dens.length) fail("value", `numerators and denominators must have the same length, a segment per cell; got ${nums.length} and ${dens.length}`);
+  const options = {
+    target: readTarget(target),
+    chart: readChoice<FunnelChart>(chart, "chart", ["proportion", "rate"], "proportion"),
+    overdispersion: readOverdispersion(overdispersion),
+  };
+  const out = readChoice<FunnelOutput>(output, "output", ["flag", "z", "table", "curve", "detail"], "flag");
+  const result = yield* funnelSteps(nums, dens, options);
+  const byRow = asMatrix(numerators, "numerators").length === 1;
+  switch (out) {
+    case "flag":
+      return yield* perSegment(result, byRow, (j) => result.flags[j]);
+    case "z":
+      return yield* perSegment(result, byRow, (j) => result.z[j]);
+    case "table":
+      return yield* table(result);
+    case "curve":
+      return curve(result);
+    case "detail":
+      return detail(result);
+  }
+}
+
+function readTarget(v: unknown): number | null {
+  const value = singleValue(v, "target");
+  if (isBlank(value)) return null;
+  return readNumber(value, "target", NaN);
+}
+
+/** TRUE/FALSE or 1/0 (FUNCTIONS.md, "Third wave: cases … decided"); anything else is refused. */
+function readOverdispersion(v: unknown): boolean {
+  const value = singleValue(v, "overdispersion");
+  if (isBlank(value)) return false;
+  if (typeof value === "boolean") return value;
+  if (value === 1 || value === 0) return value === 1;
+  fail("value", `overdispersion must be TRUE or FALSE (or 1 or 0); got ${describeCell(value)}`);
+}
+
+/** One cell per input cell, the shape of numerators, "" where a segment is skipped. */
+function* perSegment(result: FunnelResult, byRow: boolean, cell: (j: number) => ResultCell): Steps<ResultCell[][]> {
+  const { used } = result;
+  const cells: ResultCell[] = new Array(used.length);
+  for (let i = 0, j = 0; i < used.length; i++) {
+    if (i > 0 && i % ROWS_PER_STEP === 0) yield;
+    cells[i] = used[i] ? cell(j++) : "";
+  }
+  if (byRow) return [cells];
+  const rows: ResultCell[][] = new Array(cells.length);
+  for (let i = 0; i < cells.length; i++) {
+    if (i > 0 && i % ROWS_PER_STEP === 0) yield;
+    rows[i] = [cells[i]];
+  }
+  return rows;
+}
+
+function* table(result: FunnelResult): Steps<ResultCell[][]> {
+  const { used } = result;
+  const rows: ResultCell[][] = new Array(used.length + 1);
+  rows[0] = [...FUNNEL_TABLE_HEADER];
+  for (let i = 0, j = 0; i < used.length; i++) {
+    if (i > 0 && i % ROWS_PER_STEP === 0) yield;
+    if (!used[i]) {
+      rows[i + 1] = ["", "", "", "", "", "", ""];
+      continue;
+    }
+    const l = result.limitsAt(result.denominators[j]);
+    rows[i + 1] = [result.rates[j], result.z[j], l.lower95, l.upper95, l.lower998, l.upper998, result.flags[j]];
+    j++;
+  }
+  return rows;
+}
+
+function curve(result: FunnelResult): ResultCell[][] {
+  const rows: ResultCell[][] = [[...FUNNEL_CURVE_HEADER]];
+  for (const n of curveSizes(result.denominators)) {
+    const l = result.limitsAt(n);
+    rows.push([n, l.lower95, l.upper95, l.lower998, l.upper998]);
+  }
+  return rows;
+}
+
+function detail(result: FunnelResult): ResultCell[][] {
+  const count = (flag: FunnelFlag) => result.flags.reduce((s, f) => s + (f === flag ? 1 : 0), 0);
+  return [
+    ["measure", "value"],
+    ["target", result.target],
+    ["segments", result.rates.length],
+    ["phi", result.phi],
+    ["above_998", count("Above 99.8%")],
+    ["above_95", count("Above 95%")],
+    ["below_95", count("Below 95%")],
+    ["below_998", count("Below 99.8%")],
+  ];
+}
