@@ -23,7 +23,8 @@ class FunctionsJsonOptionsPlugin {
       compilation.hooks.processAssets.tap({ name: "FunctionsJsonOptionsPlugin", stage: compiler.webpack.Compilation.PROCESS_ASSETS_STAGE_ADDITIONS }, () => {
         const asset = compilation.getAsset("functions.json");
         if (!asset) return;
-        const metadata = { ...FUNCTIONS_JSON_OPTIONS, ...JSON.parse(asset.source.source().toString()) };
+        // Our options last: the flags the code is written for win over the generator's defaults.
+        const metadata = { ...JSON.parse(asset.source.source().toString()), ...FUNCTIONS_JSON_OPTIONS };
         compilation.updateAsset("functions.json", new compiler.webpack.sources.RawSource(JSON.stringify(metadata, null, 2)));
       });
     });

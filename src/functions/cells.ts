@@ -30,6 +30,90 @@ const CODE_OF_KIND: Record<ProblemKind, string> = {
 /** Excel shows a custom message only with these codes (CustomFunctions.ErrorCode docs). */
 const CODES_WITH_MESSAGE = new Set(["#VALUE!", "#N/A"]);
 
+/**
+ * Excel.ErrorCellValue's errorType by code (@types/office-js ErrorCellValueType), for an error
+ * object that carries its errorType but no basicValue.
+ */
+const CODE_OF_ERROR_TYPE: Record<string, string> = {
+  Blocked: "#BLOCKED!",
+  Busy: "#BUSY!",
+  Calc: "#CALC!",
+  Connect: "#CONNECT!",
+  Div0: "#DIV/0!",
+  External: "#EXTERNAL!",
+  Field: "#FIELD!",
+  GettingData: "#GETTING_DATA",
+  NotAvailable: "#N/A",
+  Name: "#NAME?",
+  Null: "#NULL!",
+  Num: "#NUM!",
+  Ref: "#REF!",
+  Spill: "#SPILL!",
+  Value: "#VALUE!",
+};
+
+interface CellValueLike {
+  type: string;
+  basicValue?: unknown;
+  basicType?: unknown;
+  errorType?: unknown;
+}
+
+function isCellValueObject(v: unknown): v is CellValueLike {
+  return typeof v === "object" && v !== null && !Array.isArray(v) && typeof (v as CellValueLike).type === "string";
+}
+
+/**
+ * One cell as Excel may pass it, in the plain form every reader below takes: null (blank),
+ * a number, text, TRUE/FALSE, or an error value `{ code }`.
+ *
+ * - Plain values and CustomFunctions.Error-style `{ code }` objects pass unchanged.
+ * - With allowCustomDataForDataTypeAny in functions.json (CustomFunctionsRuntime 1.4: "Use data
+ *   types with custom functions in Excel"), an `any` parameter may receive an Excel.CellValue
+ *   object instead: Double, String, Boolean and FormattedNumber count as their basicValue; Empty
+ *   as a blank; Error by its basicValue ("#N/A") or errorType ("NotAvailable"), since "a custom
+ *   function can accept a data types error object" (same page). An Entity, LinkedEntity,
+ *   WebImage and the rest count as their basicValue too, which @types/office-js gives as
+ *   "#VALUE!" with basicType "Error" for most of them: what =A1+1 gives on such a cell.
+ */
+export function decodeCell(v: unknown): unknown {
+  if (!isCellValueObject(v)) return v;
+  if (v.type === "Empty") return null;
+  if (v.type === "Error" || v.basicType === "Error") {
+    const basic = typeof v.basicValue === "string" && v.basicValue.startsWith("#") ? v.basicValue : undefined;
+    const fromType = typeof v.errorType === "string" ? CODE_OF_ERROR_TYPE[v.errorType] : undefined;
+    return { code: basic ?? fromType ?? "#VALUE!" };
+  }
+  const basic = v.basicValue;
+  if (typeof basic === "number" || typeof basic === "string" || typeof basic === "boolean") return basic;
+  return { code: "#VALUE!" };
+}
+
+/**
+ * An argument (one value or rows of cells) with every cell in plain form (decodeCell). Rows
+ * holding no object are kept as they are, so a column of plain numbers is read, not copied.
+ */
+export function decodeArgument(arg: unknown): unknown {
+  if (!Array.isArray(arg)) return decodeCell(arg);
+  let out: unknown[] | null = null;
+  for (let i = 0; i < arg.length; i++) {
+    const row = arg[i];
+    const decoded = Array.isArray(row) ? decodeRow(row) : decodeCell(row);
+    if (decoded !== row) (out ??= arg.slice())[i] = decoded;
+  }
+  return out ?? arg;
+}
+
+function decodeRow(row: unknown[]): unknown[] {
+  let out: unknown[] | null = null;
+  for (let j = 0; j < row.length; j++) {
+    const v = row[j];
+    if (typeof v !== "object" || v === null || !isCellValueObject(v)) continue;
+    (out ??= row.slice())[j] = decodeCell(v);
+  }
+  return out ?? row;
+}
+
 /** The error code of an Excel error value passed in (a CustomFunctions.Error), else null. */
 export function errorCodeOf(v: unknown): string | null {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return null;
@@ -80,10 +164,11 @@ export function asMatrix(v: unknown, name: string): unknown[][] {
 
 /** An argument that must be one value: a scalar or a 1×1 range. Omitted → undefined. */
 export function singleValue(v: unknown, name: string): unknown {
-  if (!Array.isArray(v)) return v;
+  // Options reach the readers below from every function, so they decode here too.
+  if (!Array.isArray(v)) return decodeCell(v);
   const m = asMatrix(v, name);
   if (m.length !== 1 || m[0].length !== 1) fail("value", `${name} must be a single value, not a ${m.length}×${m[0].length} range`);
-  return m[0][0];
+  return decodeCell(m[0][0]);
 }
 
 /**

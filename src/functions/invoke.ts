@@ -1,13 +1,17 @@
 /**
- * How each worksheet function runs: the arguments Excel passed, with the blanks Excel for
- * Windows and Mac turned into 0 restored (argumentCells.ts), handed to the function's adapter,
- * and the result made into values Excel can show (cells.ts). The common case, no 0 in a range
- * argument, answers synchronously; otherwise the answer is a Promise, as Excel's async custom
- * functions return, and Excel shows #BUSY! meanwhile.
+ * How each worksheet function runs: the arguments Excel passed, decoded to plain values
+ * (cells.decodeArgument: Excel.CellValue objects, error objects), with the blanks an older Excel
+ * for Windows and Mac turned into 0 restored where that is still unknown (hostBlanks.ts,
+ * argumentCells.ts), handed to the function's adapter, and the result made into values Excel can
+ * show (cells.ts). On Excel on the web and on a desktop Excel that has shown it passes blanks as
+ * null, nothing here asks Excel anything, and a call answers synchronously unless its steps need
+ * more than one time slice; a look at the cells makes the answer a Promise (Excel shows #BUSY!
+ * meanwhile, READ_TIMEOUT_MS at most).
  */
 import { Problem } from "../core/problem";
-import { argumentsToCheck, restoreBlanks } from "./argumentCells";
-import { evaluate, ResultCell, toExcelError } from "./cells";
+import { argumentsToCheck, passedBlankAsNull, restoreBlanks } from "./argumentCells";
+import { decodeArgument, evaluate, ResultCell, toExcelError } from "./cells";
+import { hostBlanks, noteBlankPassedAsNull } from "./hostBlanks";
 import { runSliced } from "./slicing";
 import { Steps } from "../core/steps";
 
@@ -16,14 +20,28 @@ export type Answer = unknown[][] | Promise<unknown[][]>;
 /** A function body: its result, or steps that compute it (run in time slices: slicing.ts). */
 export type Body = (args: unknown[]) => ResultCell[][] | Steps<ResultCell[][]>;
 
+/** CustomFunctionsRuntime 1.5: set while Excel shows a formula's value as the user types it. */
+type PreviewInvocation = CustomFunctions.Invocation & { isInValuePreview?: boolean };
+
+/**
+ * Runs a function. `args` are its parameters in order (at least its ranges; options passed here
+ * are repaired too, #4702 scalar blanks); `rangeParameters` says which are ranges, for readers of
+ * the call. Every argument is decoded; any of them holding a 0 from cells may get a look.
+ */
 export function invoke(name: string, invocation: CustomFunctions.Invocation | undefined, args: unknown[], rangeParameters: readonly number[], body: Body): Answer {
+  void rangeParameters;
   const addresses = invocation?.parameterAddresses;
-  const indexes = argumentsToCheck(args, rangeParameters, addresses);
   const cancelled = watchCancellation(invocation);
-  if (indexes.length === 0) return answer(name, () => body(args), cancelled);
-  return restoreBlanks(args, indexes, addresses!).then(
+  if (hostBlanks().arrival !== "null" && passedBlankAsNull(args, addresses)) noteBlankPassedAsNull();
+  const decoded = args.map(decodeArgument);
+  const indexes = hostBlanks().arrival === "null" ? [] : argumentsToCheck(decoded, decoded.map((_, i) => i), addresses);
+  if (indexes.length === 0) return answer(name, () => body(decoded), cancelled);
+  const cannotTell = (why: string) => [[toExcelError(new Problem("value", `${name} could not tell blank cells from zeros: ${why}. Recalculate (F9) to try again, or mark missing periods with =NA()`))]];
+  // A value preview may not call the Excel API (item 9 of issue 21); the entered formula will.
+  if ((invocation as PreviewInvocation | undefined)?.isInValuePreview) return cannotTell("a preview cannot look at the cells; enter the formula to see its result");
+  return restoreBlanks(decoded, indexes, addresses!).then(
     (restored) => answer(name, () => body(restored), cancelled),
-    (e: unknown) => [[toExcelError(new Problem("value", `${name} could not tell blank cells from zeros: ${e instanceof Error ? e.message : String(e)}`))]],
+    (e: unknown) => cannotTell(e instanceof Error ? e.message : String(e)),
   );
 }
 

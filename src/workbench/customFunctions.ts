@@ -20,11 +20,12 @@ export const KPI_FUNCTIONS: Record<string, (...args: never[]) => unknown> = {
   "KPI.FUNNEL": kpi.funnel,
 };
 
-export function kpiFunctions(overrides: Partial<Pick<FunctionRegistry, "allowErrorForDataTypeAny">> = {}): FunctionRegistry {
+export function kpiFunctions(overrides: Partial<Pick<FunctionRegistry, "allowErrorForDataTypeAny" | "allowCustomDataForDataTypeAny" | "hostMode">> = {}): FunctionRegistry {
   const functions: Record<string, RegisteredFunction> = {};
   for (const [name, f] of Object.entries(KPI_FUNCTIONS)) {
     // The last declared parameter is the invocation Excel appends.
     functions[name] = { fn: f as (...args: unknown[]) => unknown, parameterCount: f.length - 1, requiresParameterAddresses: true };
   }
-  return { allowErrorForDataTypeAny: options.allowErrorForDataTypeAny, ...overrides, functions };
+  const flags = { allowErrorForDataTypeAny: options.allowErrorForDataTypeAny, allowCustomDataForDataTypeAny: options.allowCustomDataForDataTypeAny };
+  return { ...flags, ...overrides, functions };
 }

@@ -7,6 +7,7 @@ import { FunctionRegistry } from "../../src/workbench/excel/customFunctionHost";
 import { WorkbookModel } from "../../src/workbench/excel/model";
 import { kpiFunctions } from "../../src/workbench/customFunctions";
 import { useExcelRun } from "../../src/functions/argumentCells";
+import { HOST_MODES, startFunctionSession } from "../../src/workbench/excel/functionHostModes";
 import { runWith } from "../../src/workbench/excel/api";
 import { quoteSheet, structuredReference } from "../../src/core/a1";
 
@@ -111,6 +112,9 @@ describe("the KPI functions give the same answers on the web and on Windows/Mac"
   function kpiWorkbook(host: "web" | "desktop") {
     const { model, sheet } = workbook(host);
     model.functions = kpiFunctions();
+    // Each workbook is a session of its own: what the functions learnt about blanks on one host
+    // (hostBlanks.ts) must not carry over to the next.
+    startFunctionSession(HOST_MODES[host]);
     useExcelRun(runWith(model));
     return { model, sheet };
   }

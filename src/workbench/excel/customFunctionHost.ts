@@ -13,8 +13,11 @@
  *   argument that is not a reference ("Custom functions parameter options", learn.microsoft.com).
  * - A function that returns a Promise shows #BUSY! until it settles ("Custom functions
  *   overview": asynchronous functions); the cell then shows the result.
+ * - Data types, hosts without parameterAddresses, the 5 MB payload limit and the other ways a
+ *   host differs: functionHostModes.ts, each rule with its source.
  */
 import { qualified } from "../../core/a1";
+import { asCellValue, blankAsPassed, FunctionHostMode, HOST_MODES, overPayloadLimit } from "./functionHostModes";
 
 export type Host = "web" | "desktop";
 
@@ -28,6 +31,10 @@ export interface RegisteredFunction {
 export interface FunctionRegistry {
   /** functions.json's top-level allowErrorForDataTypeAny. */
   allowErrorForDataTypeAny: boolean;
+  /** functions.json's top-level allowCustomDataForDataTypeAny: data types reach `any` parameters. */
+  allowCustomDataForDataTypeAny?: boolean;
+  /** The host these functions run on, when not the model's plain "web" or "desktop" (functionHostModes.ts). */
+  hostMode?: FunctionHostMode;
   /** By upper-case name with namespace, e.g. "KPI.KPI_STATUS". */
   functions: Record<string, RegisteredFunction>;
 }
@@ -60,13 +67,15 @@ function firstError(v: unknown): ErrorCell | null {
   return null;
 }
 
-/** The value a host passes for one argument: blanks become 0 on Windows and Mac. */
-function asPassed(arg: CallArgument, host: Host): unknown {
+/** The value a host passes for one argument: blanks of a reference as the host passes them, data types as objects. */
+function asPassed(arg: CallArgument, mode: FunctionHostMode, dataTypes: boolean): unknown {
   if (arg.omitted) return null;
-  const blank = host === "desktop" ? 0 : null;
-  const cell = (v: unknown) => (v === null || v === undefined ? (arg.reference ? blank : null) : v);
+  const blank = blankAsPassed(mode);
+  const cell = (v: unknown) => (v === null || v === undefined ? (arg.reference ? blank : null) : dataTypes ? asCellValue(v) : v);
   return Array.isArray(arg.value) ? arg.value.map((row: unknown[]) => row.map(cell)) : cell(arg.value);
 }
+
+const CALC = [[{ code: "#CALC!" }]];
 
 const BUSY = [[{ code: "#BUSY!" }]];
 
@@ -96,32 +105,34 @@ export class CustomFunctionCaller {
   }
 
   call(name: string, args: CallArgument[]): unknown {
-    const { allowErrorForDataTypeAny, functions } = this.registry();
+    const { allowErrorForDataTypeAny, allowCustomDataForDataTypeAny, hostMode, functions } = this.registry();
     const f = functions[name];
     // An error is answered as a 1×1 array: the formula engine takes arrays and plain values only.
     if (!f) return [[{ code: "#NAME?" }]];
-    const values = args.map((a) => asPassed(a, this.host()));
+    const mode = hostMode ?? HOST_MODES[this.host()];
     if (!allowErrorForDataTypeAny) {
-      const error = firstError(values);
+      const error = firstError(args.map((a) => (a.omitted ? null : a.value)));
       if (error) return [[{ code: error.code }]];
     }
+    const values = args.map((a) => asPassed(a, mode, mode.cellValues && allowCustomDataForDataTypeAny === true));
+    if (overPayloadLimit(mode, values)) return CALC;
     while (values.length < f.parameterCount) values.push(null);
     const key = `${name}|${JSON.stringify(values)}|${JSON.stringify(args.map((a) => a.reference))}`;
     const known = this.settled.get(key);
     if (known) return known.done ? known.value : BUSY;
-    if (f.requiresParameterAddresses) {
+    if (f.requiresParameterAddresses && mode.parameterAddresses) {
       const parameterAddresses = args.map((a) => (a.reference ? qualified(a.reference.sheet, a.reference) : undefined));
       values.push({ parameterAddresses });
     }
     const result = f.fn(...values);
-    if (!(result instanceof Promise)) return result;
+    if (!(result instanceof Promise)) return overPayloadLimit(mode, result) ? CALC : result;
     const pending: Pending = { done: false };
     this.settled.set(key, pending);
     const generation = this.generation;
     result.then(
       (value) => {
         pending.done = true;
-        pending.value = value;
+        pending.value = overPayloadLimit(mode, value) ? CALC : value;
         if (generation === this.generation) this.onSettled();
       },
       () => {
