@@ -28,3 +28,6 @@ export const leadLagCorr: Sync<typeof functions.leadLagCorr> = (...a) => now(() 
 export const sigChange: Sync<typeof functions.sigChange> = (...a) => now(() => functions.sigChange(...a));
 export const spc: Sync<typeof functions.spc> = (...a) => now(() => functions.spc(...a));
 export const leadForecast: Sync<typeof functions.leadForecast> = (...a) => now(() => functions.leadForecast(...a));
+export const variance: Sync<typeof functions.variance> = (...a) => now(() => functions.variance(...a));
+export const outlook: Sync<typeof functions.outlook> = (...a) => now(() => functions.outlook(...a));
+export const funnel: Sync<typeof functions.funnel> = (...a) => now(() => functions.funnel(...a));
