@@ -6,8 +6,8 @@ import { FakeRequestContext, PAYLOAD_LIMIT_BYTES } from "../../src/workbench/exc
 import { FunctionRegistry } from "../../src/workbench/excel/customFunctionHost";
 import { WorkbookModel } from "../../src/workbench/excel/model";
 import { kpiFunctions } from "../../src/workbench/customFunctions";
-import { useExcelRun } from "../../src/functions/argumentCells";
-import { HOST_MODES, startFunctionSession } from "../../src/workbench/excel/functionHostModes";
+import { useExcelRun, useReadTimeout } from "../../src/functions/argumentCells";
+import { argumentReads, ArgumentReadMode, FunctionHostMode, HOST_MODES, startFunctionSession } from "../../src/workbench/excel/functionHostModes";
 import { runWith } from "../../src/workbench/excel/api";
 import { quoteSheet, structuredReference } from "../../src/core/a1";
 
@@ -251,5 +251,132 @@ describe('Excel\'s TAKE and DROP ("TAKE function", "DROP function", support.micr
     model.writeFormula(sheet, 0, 4, "=SUM(TAKE(A1:A18,-3))");
     expect(model.valueAt(sheet, 0, 2)).toBe(model.valueAt(sheet, 0, 3));
     expect(model.valueAt(sheet, 0, 4)).toBe(39);
+  });
+});
+
+describe("no Excel API call on the common path (issue 21, item 2; office-js #4702)", () => {
+  afterEach(() => {
+    useExcelRun(null);
+    useReadTimeout(null);
+  });
+
+  /** A desktop workbook whose functions count their Excel.run calls. */
+  function counted(mode: FunctionHostMode, reads: ArgumentReadMode = "normal") {
+    const model = new WorkbookModel();
+    model.host = mode.platform === "OfficeOnline" ? "web" : "desktop";
+    const sheet = model.addSheet("Data");
+    model.functions = kpiFunctions({ hostMode: mode });
+    startFunctionSession(mode);
+    const calls = { count: 0 };
+    const run = argumentReads(runWith(model), reads, 50);
+    useExcelRun((batch) => {
+      calls.count++;
+      return run(batch);
+    });
+    return { model, sheet, calls };
+  }
+
+  it("Excel on the web: a real 0 is answered at once, without a look at the cells", () => {
+    const { model, sheet, calls } = counted(HOST_MODES.web);
+    [104, 0].forEach((v, i) => model.writeValue(sheet, i, 0, v));
+    model.writeFormula(sheet, 0, 2, "=KPI.KPI_STATUS(A1:A2, 100)");
+    expect([model.valueAt(sheet, 0, 2), model.valueAt(sheet, 1, 2)]).toEqual(["On track", "Off track"]);
+    expect(calls.count).toBe(0);
+  });
+
+  it("a desktop Excel that passed a blank as null is trusted for the rest of the session", async () => {
+    const { model, sheet, calls } = counted(HOST_MODES["desktop-fixed"]);
+    [104, 0].forEach((v, i) => model.writeValue(sheet, i, 0, v));
+    model.writeFormula(sheet, 0, 2, "=KPI.KPI_STATUS(A1:A3, 100)");
+    expect(await settled(model, "Data", 0, 2)).toBe("On track");
+    expect(model.valueAt(sheet, 2, 2)).toBe("No data");
+    model.writeFormula(sheet, 0, 4, "=KPI.KPI_STATUS(A1:A2, 100)");
+    expect(model.valueAt(sheet, 1, 4)).toBe("Off track");
+    expect(calls.count).toBe(0);
+  });
+
+  it("an older desktop Excel (blanks as 0) gets one bounded look, and a blank option cell is a default, not 0 (#13)", async () => {
+    const { model, sheet, calls } = counted(HOST_MODES.desktop);
+    [10, 12, 11, 13, 12, 11, 12, 10, 11, 12, 30].forEach((v, i) => model.writeValue(sheet, i, 0, v));
+    // E1 is empty: recent must be its default 1, not 0 (which SIG_CHANGE refuses).
+    model.writeFormula(sheet, 0, 2, "=KPI.SIG_CHANGE(A1:A11, E1)");
+    expect(await settled(model, "Data", 0, 2)).toBe("Significant increase");
+    expect(calls.count).toBe(1);
+  });
+
+  it.each([
+    ["hang", /did not show the cells of Data!A1:A3 within 50 ms/],
+    ["cell-edit", /while a cell is being edited \(InvalidOperation\)/],
+  ] as const)("a look that %s ends in a message, never #BUSY! for ever", async (reads, message) => {
+    const { model, sheet } = counted(HOST_MODES.desktop, reads);
+    useReadTimeout(50);
+    [104, 0].forEach((v, i) => model.writeValue(sheet, i, 0, v));
+    model.writeFormula(sheet, 0, 2, "=KPI.KPI_STATUS(A1:A3, 100)");
+    const answer = (await settled(model, "Data", 0, 2)) as { code: string; message: string };
+    expect(answer.code).toBe("#VALUE!");
+    expect(answer.message).toMatch(message);
+    expect(answer.message).toMatch(/KPI_STATUS could not tell blank cells from zeros: .*Recalculate \(F9\)/);
+  });
+
+  it("a slow look within the timeout still answers", async () => {
+    const { model, sheet } = counted(HOST_MODES.desktop, "slow");
+    [104, 0].forEach((v, i) => model.writeValue(sheet, i, 0, v));
+    model.writeFormula(sheet, 0, 2, "=KPI.KPI_STATUS(A1:A3, 100)");
+    expect(await settled(model, "Data", 0, 2)).toBe("On track");
+    expect([model.valueAt(sheet, 1, 2), model.valueAt(sheet, 2, 2)]).toEqual(["Off track", "No data"]);
+  });
+
+  it("a host without parameterAddresses (CustomFunctionsRuntime 1.1/1.2) cannot tell a blank passed as 0, which is why the manifest requires 1.3", () => {
+    const { model, sheet, calls } = counted({ ...HOST_MODES["no-addresses"], blanks: "zero" });
+    model.writeValue(sheet, 0, 0, 104);
+    model.writeFormula(sheet, 0, 2, "=KPI.KPI_STATUS(A1:A2, 100)");
+    expect(model.valueAt(sheet, 1, 2)).toBe("Off track");
+    expect(calls.count).toBe(0);
+  });
+});
+
+describe("data types reach the functions as their plain values (issue 21, item 1)", () => {
+  it("=NA() as an ErrorCellValue is No data, #DIV/0! is that cell's error, a Double is its number", () => {
+    const model = new WorkbookModel();
+    const sheet = model.addSheet("Data");
+    model.functions = kpiFunctions({ hostMode: HOST_MODES["data-types"] });
+    startFunctionSession(HOST_MODES["data-types"]);
+    model.writeValue(sheet, 0, 0, 104);
+    model.writeFormula(sheet, 1, 0, "=NA()");
+    model.writeFormula(sheet, 2, 0, "=1/0");
+    model.writeFormula(sheet, 0, 2, "=KPI.KPI_STATUS(A1:A4, 100)");
+    expect([0, 1, 2, 3].map((r) => model.valueAt(sheet, r, 2))).toEqual(["On track", "No data", expect.objectContaining({ code: "#DIV/0!" }), "No data"]);
+  });
+
+  it("the stand-in hands objects only when functions.json allows custom data", () => {
+    const calls: unknown[][] = [];
+    const model = new WorkbookModel();
+    const sheet = model.addSheet("Data");
+    model.functions = { ...probeRegistry(true, calls), hostMode: HOST_MODES["data-types"] };
+    model.writeValue(sheet, 0, 0, 5);
+    model.writeFormula(sheet, 0, 2, "=T.PROBE(A1:A2)");
+    model.valueAt(sheet, 0, 2);
+    expect(calls[0][0]).toEqual([[5], [null]]);
+    model.functions = { ...probeRegistry(true, calls), allowCustomDataForDataTypeAny: true, hostMode: HOST_MODES["data-types"] };
+    calls.length = 0;
+    model.invalidate();
+    model.valueAt(sheet, 0, 2);
+    expect(calls[0][0]).toEqual([[{ type: "Double", basicType: "Double", basicValue: 5 }], [{ type: "Empty", basicType: "Empty", basicValue: "" }]]);
+  });
+});
+
+describe("the 5 MB payload of a custom function on the web (office-js #4654 by design; #4613 #CALC!)", () => {
+  it("Excel on the web answers #CALC! for arguments over 5 MB; Windows/Mac call the function", () => {
+    for (const host of ["web", "desktop"] as const) {
+      const calls: unknown[][] = [];
+      const { model, sheet } = workbook(host);
+      model.functions = probeRegistry(true, calls);
+      // 90,000 texts of 60 characters: about 6 MB as JSON. (The stand-in's formula engine hands a
+      // function at most 100,001 rows of a range, so a whole column cannot be the test here.)
+      for (let r = 0; r < 90_000; r++) model.writeValue(sheet, r, 0, `${r}`.padEnd(60, "x"));
+      model.writeFormula(sheet, 0, 2, "=T.PROBE(A1:A90000)");
+      expect({ host, value: model.valueAt(sheet, 0, 2) }).toEqual({ host, value: host === "web" ? { code: "#CALC!" } : 1 });
+      expect({ host, called: calls.length > 0 }).toEqual({ host, called: host !== "web" });
+    }
   });
 });

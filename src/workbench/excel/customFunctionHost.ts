@@ -70,7 +70,7 @@ function firstError(v: unknown): ErrorCell | null {
 /** The value a host passes for one argument: blanks of a reference as the host passes them, data types as objects. */
 function asPassed(arg: CallArgument, mode: FunctionHostMode, dataTypes: boolean): unknown {
   if (arg.omitted) return null;
-  const blank = blankAsPassed(mode);
+  const blank = blankAsPassed(mode, dataTypes);
   const cell = (v: unknown) => (v === null || v === undefined ? (arg.reference ? blank : null) : dataTypes ? asCellValue(v) : v);
   return Array.isArray(arg.value) ? arg.value.map((row: unknown[]) => row.map(cell)) : cell(arg.value);
 }

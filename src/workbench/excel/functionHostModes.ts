@@ -83,11 +83,11 @@ export function asCellValue(v: unknown): unknown {
   return v;
 }
 
-/** A blank cell of a reference, as this host passes it. */
-export function blankAsPassed(mode: FunctionHostMode): unknown {
-  if (mode.blanks === "null") return null;
-  if (mode.blanks === "empty-object") return { type: "Empty", basicType: "Empty", basicValue: "" };
-  return mode.cellValues ? asCellValue(0) : 0;
+/** A blank cell of a reference, as this host passes it (`dataTypes`: objects are handed, see cellValues). */
+export function blankAsPassed(mode: FunctionHostMode, dataTypes: boolean): unknown {
+  if (mode.blanks === "zero") return dataTypes ? asCellValue(0) : 0;
+  if (mode.blanks === "empty-object" && dataTypes) return { type: "Empty", basicType: "Empty", basicValue: "" };
+  return null;
 }
 
 /** The 5 MB of office-js #4654. */
