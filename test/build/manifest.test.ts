@@ -57,6 +57,19 @@ describe("manifest.xml", () => {
     expect(all("Set").find((s) => s.getAttribute("Name") === "ExcelApi")?.getAttribute("MinVersion")).toBe("1.9");
   });
 
+  it("requires CustomFunctionsRuntime 1.3, what the functions call: parameterAddresses and the #DIV/0!, #NUM!, #NULL! codes", () => {
+    expect(all("Set").find((s) => s.getAttribute("Name") === "CustomFunctionsRuntime")?.getAttribute("MinVersion")).toBe("1.3");
+    const source = ["src/functions/invoke.ts", "src/functions/argumentCells.ts", "src/functions/cells.ts"].map((f) => readFileSync(f, "utf8")).join("\n");
+    expect(source).toMatch(/parameterAddresses/);
+    expect(source).toMatch(/#DIV\/0!/);
+  });
+
+  it("names all eight worksheet functions in its description", () => {
+    const description = doc.documentElement.querySelector(":scope > Description")?.getAttribute("DefaultValue") ?? "";
+    for (const id of ["KPI_STATUS", "LEADLAG_CORR", "SIG_CHANGE", "SPC", "LEAD_FORECAST", "VARIANCE", "OUTLOOK", "FUNNEL"]) expect(description).toContain(`KPI.${id}`);
+    expect(description.length).toBeLessThanOrEqual(250);
+  });
+
   it("lists Runtimes first under the workbook Host", () => {
     const host = all("Host").find((h) => h.getAttribute("xsi:type") === "Workbook")!;
     expect(host.firstElementChild?.localName).toBe("Runtimes");
