@@ -1,107 +1,22 @@
 /**
  * The state of the in-memory Excel workbook: sheets of cells, tables, defined names,
- * conditional formats, settings, the selection, and change events. The proxy objects in
- * api.ts read and write it only when a batch is synced, as Excel does.
+ * conditional formats, settings, the selection, and change events. The proxy objects (api.ts
+ * and the files it lists) read and write it only when a batch is synced, as Excel does.
  */
-import { Area, contains, intersection, parseAddress, qualified, quoteSheet } from "../../core/a1";
+import { Area, intersection, parseAddress, qualified } from "../../core/a1";
 import { CallArgument, CustomFunctionCaller, FunctionRegistry, Host, NO_FUNCTIONS } from "./customFunctionHost";
+import { ExcelApiError } from "./errors";
+import { displayedFormat, ruleHolds } from "./conditionalFormatRules";
+import { growArea, renameSheetInFormula, rewriteRefs, rewriteRowRefs, escapeRegExp, shrinkArea } from "./rowShift";
+import { CHART_TYPES } from "./types";
+import type { Cell, CellValue, ChangeEvent, ChartModel, ConditionalFormatModel, NameModel, SelectionEvent, SheetModel, TableModel } from "./types";
 import { checkNameReference, strictAddress, strictStructured } from "./references";
-import { evaluateArray, evaluateFormula, FormulaErrorValue, FormulaHost, Reference, rewriteCells, Scalar, shiftFormula } from "./formula";
+import { evaluateArray, evaluateFormula, FormulaErrorValue, FormulaHost, Reference, Scalar } from "./formula";
 
-export type CellValue = number | string | boolean;
-
-export interface Cell {
-  /** A constant; absent for an empty cell or a formula. */
-  value?: CellValue;
-  formula?: string;
-  numberFormat?: string;
-  fill?: string;
-  fontColor?: string;
-}
-
-export interface SheetModel {
-  id: string;
-  name: string;
-  cells: Map<string, Cell>;
-  protected: boolean;
-}
-
-export interface TableModel {
-  id: string;
-  name: string;
-  sheetId: string;
-  /** Header row included. */
-  area: Area;
-  columns: string[];
-}
-
-/**
- * A chart on a sheet ("Excel.Chart"): its type, the range its series come from (on any sheet:
- * a chart's data may live elsewhere, as a dashboard's does), its title, and the cells it covers.
- */
-export interface ChartModel {
-  id: string;
-  sheetId: string;
-  name: string;
-  type: string;
-  source: { sheetId: string; area: Area };
-  title: string;
-  /** The cells the chart covers (setPosition), or null where Excel placed it by default. */
-  position: Area | null;
-}
-
-/** The chart types the stand-in draws; Excel knows many more ("Excel.ChartType"), the add-in uses these. */
-export const CHART_TYPES = ["Line", "LineMarkers", "ColumnClustered"] as const;
-
-export interface NameModel {
-  name: string;
-  /** What the name refers to, as Excel writes it: "=Sheet1!$B$2:$B$37" or "=Sales[Revenue]". */
-  formula: string;
-  comment: string;
-}
-
-export type CfOperator = "Between" | "NotBetween" | "EqualTo" | "NotEqualTo" | "GreaterThan" | "LessThan" | "GreaterThanOrEqual" | "LessThanOrEqual";
-
-export interface ConditionalFormatModel {
-  id: string;
-  sheetId: string;
-  area: Area;
-  type: "Custom" | "CellValue";
-  /** Custom: the rule formula, written for the top-left cell of the area. */
-  formula?: string;
-  /** CellValue: the comparison. */
-  operator?: CfOperator;
-  formula1?: string;
-  formula2?: string;
-  fill?: string;
-  fontColor?: string;
-  stopIfTrue: boolean;
-}
-
-/** Errors as Excel raises them: a code (OfficeExtension.ErrorCodes) and a message. */
-export class ExcelApiError extends Error {
-  constructor(
-    readonly code: string,
-    message: string,
-  ) {
-    super(message);
-    this.name = "RichApi.Error";
-  }
-}
-
-export interface ChangeEvent {
-  type: "WorksheetChanged";
-  worksheetId: string;
-  address: string;
-  changeType: "RangeEdited" | "RowInserted" | "RowDeleted";
-  source: "Local" | "Remote";
-}
-
-export interface SelectionEvent {
-  type: "WorksheetSelectionChanged";
-  worksheetId: string;
-  address: string;
-}
+/** Re-exported for the importers that know them from here. */
+export { ExcelApiError };
+export { CHART_TYPES } from "./types";
+export type { CellValue, Cell, SheetModel, TableModel, ChartModel, NameModel, CfOperator, ConditionalFormatModel, ChangeEvent, SelectionEvent } from "./types";
 
 type Listener<E> = (event: E) => void;
 
@@ -375,6 +290,19 @@ export class WorkbookModel implements FormulaHost {
   }
 
   // ---------------------------------------------------------------- rows
+  /**
+   * Values written into the rows right below a table, within its columns, join the table ("Coauthoring
+   * in Excel add-ins", learn.microsoft.com: "Setting the Range values directly below the table
+   * automatically expands the table"; the page recommends it over TableRowCollection.add).
+   */
+  expandTableOver(sheet: SheetModel, area: Area): void {
+    for (const t of this.tables) {
+      if (t.sheetId !== sheet.id || area.row !== t.area.row + t.area.rowCount) continue;
+      if (area.col < t.area.col || area.col + area.colCount > t.area.col + t.area.colCount) continue;
+      t.area = { ...t.area, rowCount: t.area.rowCount + area.rowCount };
+    }
+  }
+
   /** Inserts `count` whole rows before `at`, moving cells, tables, names and formats down. */
   insertRows(sheet: SheetModel, at: number, count: number): void {
     this.assertEditable(sheet);
@@ -629,44 +557,14 @@ export class WorkbookModel implements FormulaHost {
     return this.conditionalFormats.filter((f) => f.sheetId === sheet.id && intersection(f.area, area));
   }
 
-  /** Whether a format's rule holds for one cell of its area. */
+  /** Whether a format's rule holds for one cell of its area (conditionalFormatRules.ts). */
   ruleHolds(format: ConditionalFormatModel, row: number, col: number): boolean {
-    const sheet = this.sheetById(format.sheetId);
-    const dRow = row - format.area.row;
-    const dCol = col - format.area.col;
-    if (format.type === "Custom") {
-      if (!format.formula) return false;
-      const result = evaluateFormula(this, sheet.name, row, col, shiftFormula(format.formula, dRow, dCol));
-      return result === true || (typeof result === "number" && result !== 0);
-    }
-    const here = this.valueAt(sheet, row, col);
-    const operand = (f?: string) => (f === undefined ? null : evaluateFormula(this, sheet.name, row, col, shiftFormula(f, dRow, dCol)));
-    return compareCellValue(here, format.operator ?? "EqualTo", operand(format.formula1), operand(format.formula2));
+    return ruleHolds(this, format, row, col);
   }
 
   /** The fill and font colour a cell shows: the first conditional format whose rule holds, else its own format. */
   displayedFormat(sheet: SheetModel, row: number, col: number): { fill: string | null; fontColor: string | null; formatId: string | null } {
-    const own = sheet.cells.get(key(row, col));
-    let fill = own?.fill ?? null;
-    let fontColor = own?.fontColor ?? null;
-    let formatId: string | null = null;
-    let fillSet = false;
-    let fontSet = false;
-    for (const f of this.conditionalFormats) {
-      if (f.sheetId !== sheet.id || !contains(f.area, { row, col, rowCount: 1, colCount: 1 })) continue;
-      if (!this.ruleHolds(f, row, col)) continue;
-      if (f.fill && !fillSet) {
-        fill = f.fill;
-        fillSet = true;
-        formatId ??= f.id;
-      }
-      if (f.fontColor && !fontSet) {
-        fontColor = f.fontColor;
-        fontSet = true;
-      }
-      if (f.stopIfTrue) break;
-    }
-    return { fill, fontColor, formatId };
+    return displayedFormat(this, sheet, row, col);
   }
 
   // ---------------------------------------------------------------- events
@@ -699,96 +597,3 @@ function validateSheetName(name: string): void {
   }
 }
 
-function escapeRegExp(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-}
-
-function growArea(a: Area, at: number, count: number): Area {
-  if (at <= a.row) return { ...a, row: a.row + count };
-  if (at < a.row + a.rowCount) return { ...a, rowCount: a.rowCount + count };
-  return a;
-}
-
-function shrinkArea(a: Area, at: number, count: number): Area | null {
-  const end = at + count;
-  const top = a.row;
-  const bottom = a.row + a.rowCount;
-  const keptAbove = Math.max(0, Math.min(bottom, at) - top);
-  const keptBelow = Math.max(0, bottom - Math.max(top, end));
-  if (keptAbove + keptBelow === 0) return null;
-  const newTop = top < at ? top : top >= end ? top - count : at;
-  return { ...a, row: newTop, rowCount: keptAbove + keptBelow };
-}
-
-function sameSheet(prefix: string | null, sheetName: string): boolean {
-  return prefix !== null && prefix.toLowerCase() === sheetName.toLowerCase();
-}
-
-/** Rewrites the references to `sheetName` in a formula through `map` (null: the reference is gone). */
-function rewriteRefs(formula: string, sheetName: string, map: (image: string) => string | null): string {
-  try {
-    return rewriteCells(formula, (image, prefix) => (sameSheet(prefix, sheetName) ? (map(image) ?? "#REF!") : image)).replace(
-      /(?:'[^']*(?:''[^']*)*'|[\w.]+)!#REF!(?::#REF!)?/g,
-      "#REF!",
-    );
-  } catch {
-    return formula;
-  }
-}
-
-function rewriteRowRefs(formula: string, sheetName: string, map: (row: number) => number | null, deletedAt?: number, deletedCount?: number): string {
-  // A range reference survives a deletion that removes only part of it: handle A1:B9 pairs first.
-  const body = formula.replace(/^=/, "");
-  const pair = /^((?:'[^']*(?:''[^']*)*'|[\w.]+)!)(\$?[A-Za-z]{1,3}\$?)(\d+):(\$?[A-Za-z]{1,3}\$?)(\d+)$/.exec(body);
-  if (pair && sameSheet(pair[1].replace(/!$/, "").replace(/^'|'$/g, "").replace(/''/g, "'"), sheetName)) {
-    const r1 = Number(pair[3]) - 1;
-    const r2 = Number(pair[5]) - 1;
-    const area = { row: r1, col: 0, rowCount: r2 - r1 + 1, colCount: 1 };
-    let next: Area | null = area;
-    if (deletedAt !== undefined && deletedCount !== undefined) next = shrinkArea(area, deletedAt, deletedCount);
-    else next = { ...area, row: map(r1)!, rowCount: map(r2)! - map(r1)! + 1 };
-    if (!next) return "=#REF!";
-    return `=${pair[1]}${pair[2]}${next.row + 1}:${pair[4]}${next.row + next.rowCount}`;
-  }
-  return rewriteRefs(formula, sheetName, (image) => {
-    const m = /^(\$?[A-Za-z]{1,3}\$?)(\d+)$/.exec(image)!;
-    const row = map(Number(m[2]) - 1);
-    return row === null ? null : `${m[1]}${row + 1}`;
-  });
-}
-
-function renameSheetInFormula(formula: string, oldName: string, newName: string): string {
-  const pattern = new RegExp(`(^=|[^\\w.'])${escapeRegExp(quoteSheet(oldName))}!`, "g");
-  return formula.replace(pattern, `$1${quoteSheet(newName)}!`);
-}
-
-function compareCellValue(v: CellValue | FormulaErrorValue, op: CfOperator, a: unknown, b: unknown): boolean {
-  if (v instanceof FormulaErrorValue) return false;
-  // Excel's cell-value rules compare a blank cell as 0 and rank text above every number.
-  const rank = (x: unknown): [number, number | string] =>
-    typeof x === "number" ? [0, x] : typeof x === "string" && x !== "" ? [1, x.toLowerCase()] : typeof x === "boolean" ? [2, Number(x)] : [0, 0];
-  const cmp = (x: unknown, y: unknown) => {
-    const [tx, vx] = rank(x);
-    const [ty, vy] = rank(y);
-    if (tx !== ty) return tx - ty;
-    return vx < vy ? -1 : vx > vy ? 1 : 0;
-  };
-  switch (op) {
-    case "GreaterThan":
-      return cmp(v, a) > 0;
-    case "LessThan":
-      return cmp(v, a) < 0;
-    case "GreaterThanOrEqual":
-      return cmp(v, a) >= 0;
-    case "LessThanOrEqual":
-      return cmp(v, a) <= 0;
-    case "EqualTo":
-      return cmp(v, a) === 0;
-    case "NotEqualTo":
-      return cmp(v, a) !== 0;
-    case "Between":
-      return cmp(v, a) >= 0 && cmp(v, b) <= 0;
-    case "NotBetween":
-      return cmp(v, a) < 0 || cmp(v, b) > 0;
-  }
-}

@@ -13,7 +13,7 @@
  *   that leaves it bare.
  */
 import { parseAddress, sheetNeedsQuotes, SheetArea, splitSheet } from "../../core/a1";
-import { ExcelApiError } from "./model";
+import { ExcelApiError } from "./errors";
 
 const SPECIAL = /[\t\n\r,:.[\]#'"{}$^&*+=\-<>/]/;
 

@@ -1,0 +1,75 @@
+/**
+ * Excel.RequestContext for the stand-in ("Excel.RequestContext class" and "Excel JavaScript
+ * object model in Office Add-ins", learn.microsoft.com): every call only queues an operation;
+ * `context.sync()` runs the queue in order, once per round trip, and counts it; a failing
+ * operation rejects the sync and the operations before it stay applied.
+ */
+import { ExcelApiError } from "./errors";
+import type { WorkbookModel } from "./model";
+import type { BatchContext, Op } from "./proxy";
+import { FakeWorkbook } from "./workbook";
+
+/**
+ * Size limits of the Excel JavaScript API ("Resource limits and performance optimization for
+ * Office Add-ins", learn.microsoft.com, Excel add-ins section):
+ * - Excel on the web limits the payload of each request and each response to 5 MB and fails
+ *   the call with RequestPayloadSizeLimitExceeded / ResponsePayloadSizeLimitExceeded (the codes
+ *   users report, e.g. speckle-excel issue #9; the limit is web-only: office-js-docs-pr #5333);
+ * - the five-million-cell limit on reading a range is with the range (ranges.ts, GET_CELL_LIMIT).
+ * The payload is measured as the JSON of the values sent or returned, which is how the web
+ * host carries them.
+ */
+export const PAYLOAD_LIMIT_BYTES = 5 * 1024 * 1024;
+
+export function payloadSize(v: unknown): number {
+  return JSON.stringify(v ?? null).length;
+}
+
+/** Excel.RequestContext ("Excel.RequestContext class", learn.microsoft.com). */
+export class FakeRequestContext implements BatchContext {
+  readonly workbook: FakeWorkbook;
+  private queue: Op[] = [];
+  private requestBytes = 0;
+  private responseBytes = 0;
+  readonly trackedObjects = { add: () => undefined, remove: () => undefined };
+
+  constructor(readonly model: WorkbookModel) {
+    this.workbook = new FakeWorkbook(this);
+  }
+
+  enqueue(op: Op): void {
+    this.queue.push(op);
+  }
+
+  sending(v: unknown): void {
+    if (this.model.host === "web") this.requestBytes += payloadSize(v);
+  }
+
+  returning(v: unknown): void {
+    if (this.model.host === "web") this.responseBytes += payloadSize(v);
+  }
+
+  async sync(): Promise<void> {
+    this.model.syncCount++;
+    this.model.beforeSync?.();
+    const ops = this.queue;
+    const sent = this.requestBytes;
+    this.queue = [];
+    this.requestBytes = 0;
+    this.responseBytes = 0;
+    // A round trip: nothing runs until the caller yields.
+    await Promise.resolve();
+    if (sent > PAYLOAD_LIMIT_BYTES) {
+      throw new ExcelApiError("RequestPayloadSizeLimitExceeded", "The request payload size has exceeded the limit. Please refer to the documentation: \"https://docs.microsoft.com/office/dev/add-ins/concepts/resource-limits-and-performance-optimization#excel-add-ins\".");
+    }
+    for (const op of ops) op();
+    if (this.responseBytes > PAYLOAD_LIMIT_BYTES) {
+      throw new ExcelApiError("ResponsePayloadSizeLimitExceeded", "The size of the payload exceeded the limit. Read the documentation: https://docs.microsoft.com/office/dev/add-ins/concepts/resource-limits-and-performance-optimization#excel-add-ins.");
+    }
+  }
+}
+
+/** Runs a batch the way Excel.run does, against the model. */
+export function runWith(model: WorkbookModel): <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T> {
+  return async (batch) => batch(new FakeRequestContext(model) as unknown as Excel.RequestContext);
+}

@@ -1,0 +1,129 @@
+import { qualified } from "../../core/a1";
+import { ExcelApiError } from "./errors";
+import type { NameModel } from "./model";
+import { FakeCollection, FakeObject, BatchContext, Located } from "./proxy";
+import { FakeRange } from "./ranges";
+import { checkNameReference } from "./references";
+
+/**
+ * Excel.NamedItemCollection ("Excel.NamedItemCollection class", learn.microsoft.com): add(name,
+ * reference, comment) with a range or a formula, getItem / getItemOrNullObject.
+ */
+export class FakeNamedItemCollection extends FakeCollection<FakeNamedItem> {
+  protected current(): FakeNamedItem[] {
+    return this.model.names.map((n) => new FakeNamedItem(this.context, () => n));
+  }
+
+  add(name: string, reference: string | FakeRange, comment?: string): FakeNamedItem {
+    let created: NameModel | null = null;
+    this.context.enqueue(() => {
+      const formula = typeof reference === "string" ? reference : absoluteReference(reference.where());
+      created = this.model.addName(name, formula, comment ?? "");
+    });
+    return new FakeNamedItem(this.context, () => {
+      if (!created) throw new ExcelApiError("ItemNotFound", "The name was not created.");
+      return created;
+    });
+  }
+
+  getItem(name: string): FakeNamedItem {
+    return new FakeNamedItem(this.context, () => {
+      const n = this.model.findName(name);
+      if (!n) throw new ExcelApiError("ItemNotFound", `The requested resource doesn't exist: name '${name}'.`);
+      return n;
+    });
+  }
+
+  getItemOrNullObject(name: string): FakeNamedItem {
+    const n = new FakeNamedItem(this.context, () => this.model.findName(name) ?? null);
+    n.resolveNullness();
+    return n;
+  }
+}
+
+function absoluteReference({ sheet, area }: Located): string {
+  return `=${qualified(sheet.name, area, true)}`;
+}
+
+/**
+ * Excel.NamedItem ("Excel.NamedItem class", learn.microsoft.com): name, formula (checked as
+ * strictly as Excel checks it, references.ts), comment, type ("Range" or "Error" for #REF!),
+ * value, visible, scope (workbook names only), getRange / getRangeOrNullObject, delete.
+ */
+export class FakeNamedItem extends FakeObject {
+  declare readonly name: string;
+  declare formula: string;
+  declare comment: string;
+  declare readonly type: string;
+  declare readonly value: string;
+  declare readonly visible: boolean;
+  declare readonly scope: string;
+
+  constructor(
+    context: BatchContext,
+    private locate: () => NameModel | null,
+  ) {
+    super(context);
+  }
+
+  item(): NameModel {
+    const n = this.locate();
+    if (!n || !this.model.names.includes(n)) throw new ExcelApiError("ItemNotFound", "The name doesn't exist.");
+    return n;
+  }
+
+  protected override exists(): boolean {
+    const n = this.locate();
+    return n !== null && this.model.names.includes(n);
+  }
+
+  getRange(): FakeRange {
+    return new FakeRange(this.context, () => {
+      const t = this.model.nameTarget(this.item());
+      if (!t) throw new ExcelApiError("InvalidReference", "The name doesn't refer to a range (it refers to #REF!).");
+      return t;
+    });
+  }
+
+  getRangeOrNullObject(): FakeRange {
+    const r = new FakeRange(this.context, () => (this.exists() ? this.model.nameTarget(this.item()) : null));
+    r.resolveNullness();
+    return r;
+  }
+
+  delete(): void {
+    this.act(() => {
+      const n = this.item();
+      this.model.names = this.model.names.filter((x) => x !== n);
+      this.model.invalidate();
+    });
+  }
+}
+
+FakeNamedItem.withProperties({
+  name: { read: (n) => n.item().name },
+  formula: {
+    read: (n) => n.item().formula,
+    write: (n, v) => {
+      const f = v as string;
+      checkNameReference(f);
+      n.item().formula = f.startsWith("=") ? f : `=${f}`;
+      n.model.invalidate();
+    },
+  },
+  comment: {
+    read: (n) => n.item().comment,
+    write: (n, v) => {
+      n.item().comment = v as string;
+    },
+  },
+  type: { read: (n) => (n.model.nameTarget(n.item()) ? "Range" : "Error") },
+  value: {
+    read: (n) => {
+      const t = n.model.nameTarget(n.item());
+      return t ? qualified(t.sheet.name, t.area) : "#REF!";
+    },
+  },
+  visible: { read: () => true },
+  scope: { read: () => "Workbook" },
+});

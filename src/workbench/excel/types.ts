@@ -1,0 +1,90 @@
+/**
+ * The shapes of the in-memory workbook's state (model.ts keeps it): cells, sheets, tables,
+ * charts, names, conditional formats and change events. Apart from the model so that the
+ * files that only read these shapes (the rule evaluation, the proxies) need not import it.
+ */
+import type { Area } from "../../core/a1";
+
+export type CellValue = number | string | boolean;
+
+export interface Cell {
+  /** A constant; absent for an empty cell or a formula. */
+  value?: CellValue;
+  formula?: string;
+  numberFormat?: string;
+  fill?: string;
+  fontColor?: string;
+}
+
+export interface SheetModel {
+  id: string;
+  name: string;
+  cells: Map<string, Cell>;
+  protected: boolean;
+}
+
+export interface TableModel {
+  id: string;
+  name: string;
+  sheetId: string;
+  /** Header row included. */
+  area: Area;
+  columns: string[];
+}
+
+/**
+ * A chart on a sheet ("Excel.Chart"): its type, the range its series come from (on any sheet:
+ * a chart's data may live elsewhere, as a dashboard's does), its title, and the cells it covers.
+ */
+export interface ChartModel {
+  id: string;
+  sheetId: string;
+  name: string;
+  type: string;
+  source: { sheetId: string; area: Area };
+  title: string;
+  /** The cells the chart covers (setPosition), or null where Excel placed it by default. */
+  position: Area | null;
+}
+
+/** The chart types the stand-in draws; Excel knows many more ("Excel.ChartType"), the add-in uses these. */
+export const CHART_TYPES = ["Line", "LineMarkers", "ColumnClustered"] as const;
+
+export interface NameModel {
+  name: string;
+  /** What the name refers to, as Excel writes it: "=Sheet1!$B$2:$B$37" or "=Sales[Revenue]". */
+  formula: string;
+  comment: string;
+}
+
+export type CfOperator = "Between" | "NotBetween" | "EqualTo" | "NotEqualTo" | "GreaterThan" | "LessThan" | "GreaterThanOrEqual" | "LessThanOrEqual";
+
+export interface ConditionalFormatModel {
+  id: string;
+  sheetId: string;
+  area: Area;
+  type: "Custom" | "CellValue";
+  /** Custom: the rule formula, written for the top-left cell of the area. */
+  formula?: string;
+  /** CellValue: the comparison. */
+  operator?: CfOperator;
+  formula1?: string;
+  formula2?: string;
+  fill?: string;
+  fontColor?: string;
+  stopIfTrue: boolean;
+}
+
+export interface ChangeEvent {
+  type: "WorksheetChanged";
+  worksheetId: string;
+  address: string;
+  changeType: "RangeEdited" | "RowInserted" | "RowDeleted";
+  source: "Local" | "Remote";
+}
+
+export interface SelectionEvent {
+  type: "WorksheetSelectionChanged";
+  worksheetId: string;
+  address: string;
+}

@@ -1,0 +1,47 @@
+import { ExcelApiError } from "./errors";
+import { FakeNamedItemCollection } from "./names";
+import { BatchContext, EventSource, FakeObject } from "./proxy";
+import { FakeRange } from "./ranges";
+import { FakeSettingCollection } from "./settings";
+import { FakeTableCollection } from "./tables";
+import { FakeWorksheetCollection } from "./worksheets";
+
+/**
+ * Excel.Workbook ("Excel.Workbook class", learn.microsoft.com): the root of a batch, with its
+ * worksheets, tables, names, settings, the selection and onSelectionChanged.
+ */
+export class FakeWorkbook extends FakeObject {
+  readonly worksheets: FakeWorksheetCollection;
+  readonly tables: FakeTableCollection;
+  readonly names: FakeNamedItemCollection;
+  readonly settings: FakeSettingCollection;
+  readonly onSelectionChanged: EventSource<unknown>;
+  declare readonly name: string;
+
+  constructor(context: BatchContext) {
+    super(context);
+    this.worksheets = new FakeWorksheetCollection(context);
+    this.tables = new FakeTableCollection(context, () => null);
+    this.names = new FakeNamedItemCollection(context);
+    this.settings = new FakeSettingCollection(context);
+    this.onSelectionChanged = new EventSource(context, (h) => this.model.onSelection(h));
+  }
+
+  getSelectedRange(): FakeRange {
+    return new FakeRange(this.context, () => {
+      const sel = this.model.selection;
+      if (!sel) throw new ExcelApiError("ItemNotFound", "Nothing is selected.");
+      return { sheet: this.model.sheetById(sel.sheetId), area: sel.area };
+    });
+  }
+
+  getActiveCell(): FakeRange {
+    return new FakeRange(this.context, () => {
+      const sel = this.model.selection;
+      if (!sel) throw new ExcelApiError("ItemNotFound", "Nothing is selected.");
+      return { sheet: this.model.sheetById(sel.sheetId), area: { ...sel.area, rowCount: 1, colCount: 1 } };
+    });
+  }
+}
+
+FakeWorkbook.withProperties({ name: { read: () => "Workbook" } });
