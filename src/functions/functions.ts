@@ -11,6 +11,8 @@ import { sigChangeCells } from "./sigChangeCells";
 import { spcCells } from "./spcCells";
 import { funnelCells } from "./funnelCells";
 import { leadForecastCells } from "./leadForecastCells";
+import { varianceCells } from "./varianceCells";
+import { outlookCells } from "./outlookCells";
 
 /**
  * Classifies actual values against a target: "On track", "At risk" or "Off track" (or 1, 0, -1).
@@ -138,4 +140,47 @@ export function funnel(
   invocation?: CustomFunctions.Invocation,
 ) {
   return invoke("FUNNEL", invocation, [numerators, denominators, target, chart, overdispersion, output], [0, 1, 2], ([n, d, t, c, v, o]) => funnelCells(n, d, t, c, v, o));
+}
+
+/**
+ * Budget against actual, the way a month-end pack explains it: the variance (actual - target), its percentage of the target, favourable or not, whether it is material, and whether it is unusual (a special cause on the XmR chart of the variances).
+ * @customfunction VARIANCE
+ * @param {any[][]} actual The actual value, or a range of them (the result spills to the same shape). A blank, ="" or #N/A cell is a period without data and gives "".
+ * @param {any[][]} target The target or budget: one number, or a range the shape of actual (a budget per period).
+ * @param {any} [direction] "higher" (or 1): above target is favourable; "lower" (or -1): below target is favourable; "within": neither side is (Over, Under). Default "higher".
+ * @param {any[][]} [materiality] When a variance matters: an amount (a number >= 0), a percentage of |target| as text ("5%"), or both as two cells or {10000,"5%"}, which must then both be exceeded. Default: every non-zero variance is material.
+ * @param {any} [output] "variance", "percent" (of |target|), "label" (Favourable, Unfavourable, Over, Under, On target), "material" (TRUE/FALSE), "explain" (material and a special cause), "detail" (a table per period) or "total" (year to date). Default "variance".
+ * @param {CustomFunctions.Invocation} [invocation] Passed by Excel.
+ * @returns {any[][]} The variance of each actual value against its target, its percentage, label, materiality or explanation flag, the detail table or the total.
+ * @requiresParameterAddresses
+ */
+export function variance(actual: any[][], target: any[][], direction?: any, materiality?: any[][], output?: any, invocation?: CustomFunctions.Invocation) {
+  return invoke("VARIANCE", invocation, [actual, target, direction, materiality, output], [0, 1, 3], ([a, t, d, m, o]) => varianceCells(a, t, d, m, o));
+}
+
+/**
+ * Where will the horizon (say the financial year) land, and how likely is the target? Forecasts the open periods by trend, average or budget, rolls the horizon up and gives an interval and the probability of meeting the target.
+ * @customfunction OUTLOOK
+ * @param {any[][]} actual The whole horizon, one row or one column in period order: reported periods hold numbers, open periods are blank, ="" or #N/A.
+ * @param {any[][]} target The horizon's target in the roll-up's terms (the year's total for "sum", its level for "average", its closing value for "last"), or a range with one target per period.
+ * @param {any} [direction] "higher" (or 1) or "lower" (or -1): which side of the target is success. Default "higher".
+ * @param {any} [method] "trend" (least squares on the period number), "average" (the mean of the reported periods) or "budget" (each open period at its own target). Default "trend".
+ * @param {any} [rollup] "sum" (flows such as revenue), "average" (rates such as churn) or "last" (stocks such as headcount). Default "sum".
+ * @param {any} [level] The interval's coverage, between 0 and 1. Default 0.8.
+ * @param {any} [output] "landing", "table" (landing, lower, upper, target, probability) or "periods" (the forecast of each open period). Default "landing".
+ * @param {CustomFunctions.Invocation} [invocation] Passed by Excel.
+ * @returns {any[][]} The landing of the horizon, the table with its interval and the probability of meeting the target, or each open period's forecast.
+ * @requiresParameterAddresses
+ */
+export function outlook(
+  actual: any[][],
+  target: any[][],
+  direction?: any,
+  method?: any,
+  rollup?: any,
+  level?: any,
+  output?: any,
+  invocation?: CustomFunctions.Invocation,
+) {
+  return invoke("OUTLOOK", invocation, [actual, target, direction, method, rollup, level, output], [0, 1], ([a, t, d, m, r, l, o]) => outlookCells(a, t, d, m, r, l, o));
 }
