@@ -18,6 +18,8 @@ export const KPI_FUNCTIONS: Record<string, (...args: never[]) => unknown> = {
   "KPI.SPC": kpi.spc,
   "KPI.LEAD_FORECAST": kpi.leadForecast,
   "KPI.FUNNEL": kpi.funnel,
+  "KPI.VARIANCE": kpi.variance,
+  "KPI.OUTLOOK": kpi.outlook,
 };
 
 export function kpiFunctions(overrides: Partial<Pick<FunctionRegistry, "allowErrorForDataTypeAny" | "allowCustomDataForDataTypeAny" | "hostMode">> = {}): FunctionRegistry {

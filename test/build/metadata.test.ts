@@ -40,12 +40,15 @@ const EXPECTED = {
   SIG_CHANGE: { required: ["values"], optional: ["recent", "alpha", "method", "output"], ranges: ["values"] },
   SPC: { required: ["values"], optional: ["target", "direction", "baseline", "output"], ranges: ["values"] },
   LEAD_FORECAST: { required: ["leading", "lagging", "lag"], optional: ["level", "output"], ranges: ["leading", "lagging"] },
+  VARIANCE: { required: ["actual", "target"], optional: ["direction", "materiality", "output"], ranges: ["actual", "target", "materiality"] },
+  OUTLOOK: { required: ["actual", "target"], optional: ["direction", "method", "rollup", "level", "output"], ranges: ["actual", "target"] },
 };
 
 describe("generated custom-function metadata", () => {
-  it("registers exactly the five functions by id and name", () => {
-    expect(functions.map((f) => f.id)).toEqual(["KPI_STATUS", "LEADLAG_CORR", "SIG_CHANGE", "SPC", "LEAD_FORECAST"]);
-    expect(functions.map((f) => f.name)).toEqual(["KPI_STATUS", "LEADLAG_CORR", "SIG_CHANGE", "SPC", "LEAD_FORECAST"]);
+  it("registers exactly the eight functions by id and name", () => {
+    const ids = ["KPI_STATUS", "LEADLAG_CORR", "SIG_CHANGE", "SPC", "LEAD_FORECAST", "FUNNEL", "VARIANCE", "OUTLOOK"];
+    expect(functions.map((f) => f.id)).toEqual(ids);
+    expect(functions.map((f) => f.name)).toEqual(ids);
   });
 
   it.each(Object.entries(EXPECTED))("%s has the contract's parameters, in order, with the right ones optional", (id, spec) => {
