@@ -5,9 +5,7 @@
  * register does not break them): change the target in the register and every formula follows.
  */
 import { KpiDefinition } from "./kpi";
-
-const nameOf = (id: string) => `KPI_${id}`;
-const REGISTER_TABLE = "KPI_Register";
+import { nameOf, REGISTER_TABLE, targetNameOf } from "./workbookNames";
 
 /** The register cell of a KPI's column, found by ID: INDEX(KPI_Register[Target],MATCH("REVENUE",KPI_Register[ID],0)). */
 export function registerCell(id: string, column: string): string {
@@ -15,8 +13,7 @@ export function registerCell(id: string, column: string): string {
   return `INDEX(${REGISTER_TABLE}[${escaped}],MATCH("${id}",${REGISTER_TABLE}[ID],0))`;
 }
 
-/** The name of a KPI's per-period target range (kept in step with the register by the add-in). */
-export const targetNameOf = (id: string) => `KPITarget_${id}`;
+export { targetNameOf };
 
 /**
  * The target as a formula argument: the register cell, or the KPI's target range by its name

@@ -7,7 +7,7 @@
  * (N of text is 0), so the add-in can tell its own formats from the user's.
  */
 import { atRiskFor } from "../core/kpi";
-import { targetNameOf } from "../core/formulas";
+import { targetNameOf } from "../core/workbookNames";
 import { Direction, Status } from "../core/status";
 
 export interface BandLook {

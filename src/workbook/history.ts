@@ -9,11 +9,12 @@ import { KpiDefinition } from "../core/kpi";
 import { cellOf, queueAppend, readTableIn, TableSpec, TableState } from "./addinTable";
 import { cellsOf, COLUMNS } from "./registerSchema";
 import { Journal } from "./rollback";
+import { HISTORY_NAMES } from "../core/workbookNames";
 
-export const HISTORY_SHEET = "KPI History";
-export const HISTORY_TABLE = "KPI_History";
-export const HISTORY_SCHEMA_SETTING = "KPILens.historySchemaVersion";
-export const HISTORY_SCHEMA_VERSION = 1;
+export const HISTORY_SHEET = HISTORY_NAMES.sheet;
+export const HISTORY_TABLE = HISTORY_NAMES.table;
+export const HISTORY_SCHEMA_SETTING = HISTORY_NAMES.schemaSetting;
+export const HISTORY_SCHEMA_VERSION = HISTORY_NAMES.version;
 export const HISTORY_HEADERS = ["When", "KPI", "Field", "Old", "New", "Who"] as const;
 
 export interface HistoryEntry {

@@ -6,24 +6,25 @@ import { Action } from "../core/actions";
 import { CheckIn, statusOfText } from "../core/checkins";
 import { STATUS_LABEL } from "../core/status";
 import { cellOf, TableSpec, TableState } from "./addinTable";
+import { ACTIONS_NAMES, NOTES_NAMES } from "../core/workbookNames";
 
 export const NOTES: TableSpec = {
-  sheet: "KPI Notes",
-  table: "KPI_Notes",
+  sheet: NOTES_NAMES.sheet,
+  table: NOTES_NAMES.table,
   headers: ["When", "KPI", "Period", "Period date", "Note", "Status override", "Reason", "Who"],
   textHeaders: ["When", "KPI", "Period date", "Note", "Status override", "Reason", "Who"],
-  schemaSetting: "KPILens.notesSchemaVersion",
-  version: 1,
+  schemaSetting: NOTES_NAMES.schemaSetting,
+  version: NOTES_NAMES.version,
   what: "The KPI notes",
 };
 
 export const ACTIONS: TableSpec = {
-  sheet: "KPI Actions",
-  table: "KPI_Actions",
+  sheet: ACTIONS_NAMES.sheet,
+  table: ACTIONS_NAMES.table,
   headers: ["Fired", "KPI", "Period", "Period date", "Rule", "Response", "Owner", "Due", "Status", "Note", "Done on"],
   textHeaders: ["Fired", "KPI", "Period date", "Rule", "Response", "Owner", "Due", "Status", "Note", "Done on"],
-  schemaSetting: "KPILens.actionsSchemaVersion",
-  version: 1,
+  schemaSetting: ACTIONS_NAMES.schemaSetting,
+  version: ACTIONS_NAMES.version,
   what: "The KPI actions",
 };
 

@@ -3,15 +3,16 @@
  * the rows (values and formulas), and every defined name. Also finds what a damaged register
  * leaves behind: KPI names and our conditional formats whose register row is gone.
  */
-import { KpiDefinition } from "../core/kpi";
+import { KpiDefinition, targetRangeOf } from "../core/kpi";
 import { parseAddress, qualified } from "../core/a1";
+import { DENOM_PREFIX, NAME_PREFIX, nameOf, TARGET_PREFIX as TARGET_NAME_PREFIX, targetNameOf } from "../core/workbookNames";
+import { canonicalAddress } from "./registerText";
 import { KpiWorkbookError } from "./errors";
 import { entriesOf, HISTORY, HistoryEntry } from "./history";
 import { queueTableState, TableState } from "./addinTable";
 import { ACTIONS, actionsOf, checkInsOf, NOTES } from "./notesAndActions";
 import { CheckIn } from "../core/checkins";
 import { Action } from "../core/actions";
-import { targetNameOf } from "./bandFormats";
 import {
   ColumnMap,
   COLUMNS,
@@ -27,9 +28,8 @@ import {
   SCHEMA_VERSION,
 } from "./registerSchema";
 
-export const NAME_PREFIX = "KPI_";
-const TARGET_PREFIX = targetNameOf("").toUpperCase();
-export const nameOf = (id: string) => `${NAME_PREFIX}${id}`;
+export { NAME_PREFIX, nameOf };
+const TARGET_PREFIX = TARGET_NAME_PREFIX.toUpperCase();
 
 /** Leftovers of a KPI whose register row is gone: its name and the formats we recorded. */
 export interface Orphan {
@@ -99,12 +99,30 @@ export interface RegisterRead {
   registerSheetEmpty: boolean;
   /** Every defined name, by upper-case name. */
   names: Map<string, NameInfo>;
-  /** Every ID in use, upper case: valid rows, problem rows and KPI_ names. */
+  /** Every ID in use, upper case: valid rows, problem rows, KPI_ names, and tables named KPI_… (tables and names share one namespace). */
   takenIds: Set<string>;
+  /** Every table's name (the user's and ours), as Excel spells it. */
+  tableNames: string[];
+  /**
+   * Register cells whose address text no longer says where the KPI's name points (rows were
+   * inserted, the sheet renamed): the definitions in `state` carry the name's address, and a
+   * write puts it into these cells (registerTextOf) so a save never points a KPI back.
+   */
+  moved: MovedText[];
   /** The add-in's other tables, read in the same round trips. */
   history: TableState;
   notes: TableState;
   actions: TableState;
+}
+
+/** A register cell whose address text lags behind the KPI's name. */
+export interface MovedText {
+  id: string;
+  column: "target" | "source";
+  /** What the register cell says (read as addressFromRegisterText reads it). */
+  registerText: string;
+  /** Where the name points: what the cell must say. */
+  address: string;
 }
 
 export async function readRegisterIn(ctx: Excel.RequestContext): Promise<RegisterRead> {
@@ -115,6 +133,8 @@ export async function readRegisterIn(ctx: Excel.RequestContext): Promise<Registe
   formatsSetting.load("value");
   const registerSheet = ctx.workbook.worksheets.getItemOrNullObject(REGISTER_SHEET);
   const tablesAfterFirst = [HISTORY, NOTES, ACTIONS].map((spec) => queueTableState(ctx, spec));
+  const allTables = ctx.workbook.tables;
+  allTables.load("items/name");
   await ctx.sync();
   const [historyAfterSecond, notesAfterSecond, actionsAfterSecond] = tablesAfterFirst.map((next) => next());
 
@@ -155,6 +175,8 @@ export async function readRegisterIn(ctx: Excel.RequestContext): Promise<Registe
     registerSheetEmpty: used === null || used.isNullObject,
     names: nameMap,
     takenIds: new Set(),
+    tableNames: allTables.items.map((t) => t.name),
+    moved: [],
     history: historyAfterSecond(),
     notes: notesAfterSecond(),
     actions: actionsAfterSecond(),
@@ -169,14 +191,8 @@ export async function readRegisterIn(ctx: Excel.RequestContext): Promise<Registe
   }
   if (protection?.protected) state.readOnly ??= `The sheet holding the register is protected: KPI Lens can show it but not change it. Unprotect the sheet to edit KPIs.`;
 
-  for (const kpi of state.kpis) {
-    const name = nameMap.get(nameOf(kpi.id).toUpperCase());
-    state.sources[kpi.id] = name && name.type === "Range" ? sourceOfName(name.formula) : null;
-    if (kpi.targetRange) {
-      const target = nameMap.get(targetNameOf(kpi.id).toUpperCase());
-      state.targets[kpi.id] = target && target.type === "Range" ? sourceOfName(target.formula) : null;
-    }
-  }
+  followNames(read);
+  takeTableNames(read);
   findOrphans(read);
   state.checkIns = checkInsOf(read.notes);
   state.actions = actionsOf(read.actions);
@@ -218,6 +234,53 @@ function readRows(read: RegisterRead, headers: unknown[], values: unknown[][], f
   for (const p of duplicates) read.rowIds[p.row - 1] = "";
   state.kpis = parsed.filter((p) => !duplicateRows.has(p.row)).map((p) => p.kpi);
   state.problems.sort((a, b) => a.row - b.row);
+}
+
+/**
+ * Where each KPI's values and per-period target are now, from its names: the names follow the
+ * cells when rows are inserted or a sheet renamed, the register's text does not. The name is the
+ * truth: the definition carries the name's address, and a cell whose text lags is listed in
+ * `read.moved` for the next write to correct. A broken name (#REF!) leaves the register's text.
+ */
+function followNames(read: RegisterRead): void {
+  const { state, names } = read;
+  for (const kpi of state.kpis) {
+    const name = names.get(nameOf(kpi.id).toUpperCase());
+    state.sources[kpi.id] = name && name.type === "Range" ? sourceOfName(name.formula) : null;
+    const source = name && name.type === "Range" ? referenceOfName(name.formula) : null;
+    if (source !== null && source !== canonicalAddress(kpi.source)) {
+      read.moved.push({ id: kpi.id, column: "source", registerText: kpi.source, address: source });
+      kpi.source = source;
+    }
+    if (!kpi.targetRange) continue;
+    const target = names.get(targetNameOf(kpi.id).toUpperCase());
+    state.targets[kpi.id] = target && target.type === "Range" ? sourceOfName(target.formula) : null;
+    const targetRange = target && target.type === "Range" ? targetRangeOf(target.formula) : null;
+    if (targetRange !== null && targetRange !== canonicalAddress(kpi.targetRange)) {
+      read.moved.push({ id: kpi.id, column: "target", registerText: kpi.targetRange, address: targetRange });
+      kpi.targetRange = targetRange;
+    }
+  }
+}
+
+/** A name's reference as the register writes it: absolute, sheet-qualified, or a table column; null when it is neither. */
+function referenceOfName(formula: string): string | null {
+  const body = String(formula).replace(/^=/, "");
+  if (body.includes("[")) return body;
+  const canonical = canonicalAddress(body);
+  return /!/.test(canonical) ? canonical : null;
+}
+
+/**
+ * A table named KPI_<X> (the user's, or one of ours: KPI_History …) makes the ID X taken, as
+ * would a name: Excel refuses a name that a table already has. Likewise KPITarget_ and KPIDenom_.
+ */
+function takeTableNames(read: RegisterRead): void {
+  for (const table of read.tableNames) {
+    const upper = table.toUpperCase();
+    const prefix = [NAME_PREFIX, TARGET_NAME_PREFIX, DENOM_PREFIX].find((p) => upper.startsWith(p.toUpperCase()));
+    if (prefix && upper.length > prefix.length) read.takenIds.add(upper.slice(prefix.length));
+  }
 }
 
 /** KPI_ names and format records with no register row (read-only registers report none: their rows are unknown). */

@@ -5,6 +5,7 @@
  */
 import { AGGREGATIONS, CADENCES, firstPeriodOf, KINDS, KpiDefinition, parseTrigger, percentOf, targetRangeOf, triggerText } from "../core/kpi";
 import { atRiskOnUnfavourableSide, Direction } from "../core/status";
+import { addressFromRegisterText } from "./registerText";
 
 /** Words a user may type in the Direction column. */
 const DIRECTIONS_OF_TEXT: Record<string, Direction> = {
@@ -19,11 +20,8 @@ const DIRECTIONS_OF_TEXT: Record<string, Direction> = {
   "within tolerance": "within",
 };
 
-export const REGISTER_SHEET = "KPI Register";
-export const REGISTER_TABLE = "KPI_Register";
-export const SCHEMA_SETTING = "KPILens.schemaVersion";
-export const FORMATS_SETTING = "KPILens.formats";
-export const SCHEMA_VERSION = 1;
+// Spelled once, in core/workbookNames.ts; re-exported for the modules that import them from here.
+export { FORMATS_SETTING, REGISTER_SHEET, REGISTER_TABLE, SCHEMA_SETTING, SCHEMA_VERSION } from "../core/workbookNames";
 
 export type ColumnKey = Exclude<keyof KpiDefinition, "targetRange" | "atRiskPercent">;
 
@@ -105,7 +103,8 @@ export function parseRow(values: readonly unknown[], map: ColumnMap, rowNumber: 
   if (id === "") return bad("has no ID");
   if (!/^[A-Za-z][A-Za-z0-9_]*$/.test(id)) return bad(`has the ID "${id}", which must be letters, digits and _ starting with a letter`);
   const target = optionalNumber(cell("target"));
-  const targetRange = typeof cell("target") === "string" ? targetRangeOf(text(cell("target"))) : null;
+  // Target and Source hold addresses as text: read them whatever the host did with a leading ' (registerText.ts).
+  const targetRange = typeof cell("target") === "string" ? targetRangeOf(addressFromRegisterText(text(cell("target")))) : null;
   if ((target === null || target === undefined) && targetRange === null) {
     return bad(`has a Target that is neither a number nor a range of one row or column ("${text(cell("target"))}")`);
   }
@@ -135,7 +134,7 @@ export function parseRow(values: readonly unknown[], map: ColumnMap, rowNumber: 
   if (!(KINDS as readonly string[]).includes(kind)) return bad(`has a Kind "${text(cell("kind"))}" that is neither "leading" nor "lagging"`);
   const cadence = text(cell("cadence")).toLowerCase() || "monthly";
   if (!(CADENCES as readonly string[]).includes(cadence)) return bad(`has a Cadence "${text(cell("cadence"))}" that is not weekly, monthly or quarterly`);
-  const source = text(cell("source"));
+  const source = addressFromRegisterText(text(cell("source")));
   if (source === "") return bad("has no Source range");
   const aggregation = text(cell("aggregation")).toLowerCase() || "last";
   if (!(AGGREGATIONS as readonly string[]).includes(aggregation)) return bad(`has a Roll-up "${text(cell("aggregation"))}" that is not sum, average or last`);
