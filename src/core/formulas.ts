@@ -3,9 +3,18 @@
  * They refer to the KPIs' names (KPI_<ID>), so they stay live as the data grows, and read the
  * target and thresholds from the KPI's register row (INDEX/MATCH on its ID, so sorting the
  * register does not break them): change the target in the register and every formula follows.
+ *
+ * Every function used here is in every host the manifest admits (hostFunctions.ts lists them,
+ * from the "Applies to" line of each Microsoft function page; Excel 2021 is the oldest): no
+ * DROP or TAKE (Microsoft 365 and Excel 2024 only), and no number turned into text, whose
+ * decimal separator would follow the user's locale.
  */
+import { parseAddress } from "./a1";
 import { KpiDefinition } from "./kpi";
-import { nameOf, REGISTER_TABLE, targetNameOf } from "./workbookNames";
+import { Direction } from "./status";
+
+const nameOf = (id: string) => `KPI_${id}`;
+const REGISTER_TABLE = "KPI_Register";
 
 /** The register cell of a KPI's column, found by ID: INDEX(KPI_Register[Target],MATCH("REVENUE",KPI_Register[ID],0)). */
 export function registerCell(id: string, column: string): string {
@@ -13,7 +22,56 @@ export function registerCell(id: string, column: string): string {
   return `INDEX(${REGISTER_TABLE}[${escaped}],MATCH("${id}",${REGISTER_TABLE}[ID],0))`;
 }
 
-export { targetNameOf };
+/** The name of a KPI's per-period target range (kept in step with the register by the add-in). */
+export const targetNameOf = (id: string) => `KPITarget_${id}`;
+
+/** Which way a KPI's range runs: known from its source (a table column runs down), else null. */
+export type Orientation = "column" | "row" | null;
+
+export function orientationOf(source: string): Orientation {
+  if (/^[A-Za-z_\\][\w.\\]*\[/.test(source.trim())) return "column";
+  try {
+    const a = parseAddress(source);
+    return a.rowCount === 1 && a.colCount > 1 ? "row" : "column";
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The cell at 1-based position `i` (a formula) of the one-row or one-column range `r`, as a
+ * reference. INDEX's reference form takes a row and a column ("INDEX function",
+ * support.microsoft.com: "If each area in reference contains only one row or column, the
+ * row_num or column_num argument, respectively, is optional"): a column takes the position as
+ * its row, a row as its column (INDEX(r,1,i)); of unknown orientation, whichever it runs along.
+ */
+function cellAt(r: string, i: string, way: Orientation): string {
+  if (way === "column") return `INDEX(${r},${i})`;
+  if (way === "row") return `INDEX(${r},1,${i})`;
+  return `INDEX(${r},IF(COLUMNS(${r})=1,${i},1),IF(COLUMNS(${r})=1,1,${i}))`;
+}
+
+/** The number of periods of `r`, as a formula. */
+function countOf(r: string, way: Orientation): string {
+  return way === "column" ? `ROWS(${r})` : way === "row" ? `COLUMNS(${r})` : `ROWS(${r})*COLUMNS(${r})`;
+}
+
+/**
+ * The periods of the one-row or one-column range `r` from position `from` (a formula, 1-based)
+ * to its last, as INDEX(r,from):INDEX(r,last). A reference, not a computed array as DROP and TAKE
+ * give: a custom function then still receives blanks as blanks it can repair (issue 21, item 4),
+ * and Excel 2021 has INDEX (DROP and TAKE are Microsoft 365 and Excel 2024 only). A position
+ * past the end gives #REF!, as DROP's empty result gives #CALC!.
+ */
+export function periodsFrom(r: string, from: string, way: Orientation = null): string {
+  const last = way === "column" ? `INDEX(${r},ROWS(${r}))` : way === "row" ? `INDEX(${r},1,COLUMNS(${r}))` : `INDEX(${r},ROWS(${r}),COLUMNS(${r}))`;
+  return `${cellAt(r, from, way)}:${last}`;
+}
+
+/** The last `n` periods of the range `r` (TAKE(r,-n) as a reference; TAKE took rows, wrong for a row). */
+export function lastPeriods(r: string, n: number, way: Orientation = null): string {
+  return periodsFrom(r, n > 1 ? `${countOf(r, way)}-${n - 1}` : countOf(r, way), way);
+}
 
 /**
  * The target as a formula argument: the register cell, or the KPI's target range by its name
@@ -26,17 +84,33 @@ function targetArgument(k: KpiDefinition, transpose: boolean): string {
 }
 
 /**
+ * The At risk boundary a percentage of |target| makes, as numbers: target − |target|·share, or
+ * + for lower (kpi.ts atRiskFor, KPI_STATUS's own rule). Computed in the formula from the
+ * register's share, so it stays live, and passed as a number (or an array of the target's
+ * shape): the former TEXT(share,"0.########%") gave "12,5%" in comma-decimal locales, which
+ * KPI_STATUS cannot read (issue 21, item 8).
+ */
+export function percentBoundary(target: string, share: string, direction: Direction): string {
+  return `${target}${direction === "lower" ? "+" : "-"}ABS(${target})*${share}`;
+}
+
+/**
+ * KPI_STATUS's at_risk argument for a target (a formula): the register's number, the boundary
+ * of its percentage, or "" to leave it out so KPI_STATUS applies its default (an empty cell
+ * would reach the function as 0 on Windows/Mac).
+ */
+export function atRiskArgument(k: Pick<KpiDefinition, "id" | "atRisk" | "atRiskPercent" | "direction">, target: string): string {
+  if (k.atRiskPercent !== null) return percentBoundary(target, registerCell(k.id, "At risk"), k.direction);
+  return k.atRisk === null ? "" : registerCell(k.id, "At risk");
+}
+
+/**
  * KPI_STATUS of every period of the KPI's range; it spills, and its last row is the latest
- * status. At risk is linked when the register holds one (a percentage stays one); otherwise the argument is left out so KPI_STATUS applies
- * its default (an empty cell would reach the function as 0 on Windows/Mac). `transpose`: the
- * target range runs the other way from the values.
+ * status. `transpose`: the target range runs the other way from the values.
  */
 export function statusFormula(k: KpiDefinition, transpose = false): string {
   const target = targetArgument(k, transpose);
-  // A percentage reaches KPI_STATUS as text ("10%"), which it applies to each period's target.
-  const atRisk =
-    k.atRiskPercent !== null ? `TEXT(${registerCell(k.id, "At risk")},"0.########%")` : k.atRisk === null ? "" : registerCell(k.id, "At risk");
-  return `=KPI.KPI_STATUS(${nameOf(k.id)},${target},${atRisk},"${k.direction}")`;
+  return `=KPI.KPI_STATUS(${nameOf(k.id)},${target},${atRiskArgument(k, target)},"${k.direction}")`;
 }
 
 /** SIG_CHANGE of the latest value against the ones before it, XmR rules as the pane uses. */
@@ -44,18 +118,22 @@ export function changeFormula(k: KpiDefinition): string {
   return `=KPI.SIG_CHANGE(${nameOf(k.id)},1,0.05,"xmr","detail")`;
 }
 
+/** The KPI's values as charted: from its Chart from period when one is set (a known change), else all. */
+export function chartedValues(k: Pick<KpiDefinition, "id" | "spcFrom" | "source">): string {
+  return k.spcFrom && k.spcFrom > 1 ? periodsFrom(nameOf(k.id), String(k.spcFrom), orientationOf(k.source ?? "")) : nameOf(k.id);
+}
+
 /** KPI.SPC's detail table, with the KPI's target, direction and limits baseline, as the card shows it. */
 export function spcFormula(k: KpiDefinition, baseline: number | null): string {
-  const values = k.spcFrom && k.spcFrom > 1 ? `DROP(${nameOf(k.id)},${k.spcFrom - 1})` : nameOf(k.id);
   // A target per period: the chart shows the last period's.
   const target = k.target !== null ? registerCell(k.id, "Target") : `INDEX(${targetNameOf(k.id)},ROWS(${nameOf(k.id)})*COLUMNS(${nameOf(k.id)}))`;
-  return `=KPI.SPC(${values},${target},"${k.direction === "within" ? "neutral" : k.direction}",${baseline ?? ""},"detail")`;
+  return `=KPI.SPC(${chartedValues(k)},${target},"${k.direction === "within" ? "neutral" : k.direction}",${baseline ?? ""},"detail")`;
 }
 
 /** The two series aligned on their latest periods, as the chain analysis aligns them. */
 function aligned(leading: KpiDefinition, lagging: KpiDefinition, lengths: { leading: number; lagging: number }): [string, string] {
   const n = Math.min(lengths.leading, lengths.lagging);
-  const side = (k: KpiDefinition, length: number) => (length > n ? `TAKE(${nameOf(k.id)},-${n})` : nameOf(k.id));
+  const side = (k: KpiDefinition, length: number) => (length > n ? lastPeriods(nameOf(k.id), n, orientationOf(k.source ?? "")) : nameOf(k.id));
   return [side(leading, lengths.leading), side(lagging, lengths.lagging)];
 }
 

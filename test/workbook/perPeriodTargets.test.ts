@@ -61,7 +61,7 @@ describe("a target per period (a budget row)", () => {
     const { model, workbook } = sampleSetup();
     const kpi = await workbook.tag(kpiInput({ target: null, targetRange: BUDGET_ROW, atRisk: null, atRiskPercent: 10 }), REVENUE, "REVENUE");
     const formula = statusFormula(kpi, true);
-    expect(formula).toBe('=KPI.KPI_STATUS(KPI_REVENUE,TRANSPOSE(KPITarget_REVENUE),TEXT(INDEX(KPI_Register[At risk],MATCH("REVENUE",KPI_Register[ID],0)),"0.########%"),"higher")');
+    expect(formula).toBe('=KPI.KPI_STATUS(KPI_REVENUE,TRANSPOSE(KPITarget_REVENUE),TRANSPOSE(KPITarget_REVENUE)-ABS(TRANSPOSE(KPITarget_REVENUE))*INDEX(KPI_Register[At risk],MATCH("REVENUE",KPI_Register[ID],0)),"higher")');
     model.functions = kpiFunctions();
     await workbook.insertFormula("'Monthly KPIs'!H2", formula, { rows: 36, columns: 1 });
     const { revenue, budget } = data(snapshot(model));
