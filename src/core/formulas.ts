@@ -12,9 +12,7 @@
 import { parseAddress } from "./a1";
 import { KpiDefinition } from "./kpi";
 import { Direction } from "./status";
-
-const nameOf = (id: string) => `KPI_${id}`;
-const REGISTER_TABLE = "KPI_Register";
+import { nameOf, REGISTER_TABLE, targetNameOf } from "./workbookNames";
 
 /** The register cell of a KPI's column, found by ID: INDEX(KPI_Register[Target],MATCH("REVENUE",KPI_Register[ID],0)). */
 export function registerCell(id: string, column: string): string {
@@ -22,8 +20,8 @@ export function registerCell(id: string, column: string): string {
   return `INDEX(${REGISTER_TABLE}[${escaped}],MATCH("${id}",${REGISTER_TABLE}[ID],0))`;
 }
 
-/** The name of a KPI's per-period target range (kept in step with the register by the add-in). */
-export const targetNameOf = (id: string) => `KPITarget_${id}`;
+/** The name of a KPI's per-period target range (kept in step with the register by the add-in): workbookNames.ts. */
+export { targetNameOf };
 
 /** Which way a KPI's range runs: known from its source (a table column runs down), else null. */
 export type Orientation = "column" | "row" | null;

@@ -8,7 +8,7 @@
  */
 import { parseAddress } from "../core/a1";
 import { atRiskFor } from "../core/kpi";
-import { targetNameOf } from "../core/formulas";
+import { nameOf, targetNameOf } from "../core/workbookNames";
 import { Direction, Status } from "../core/status";
 
 export interface BandLook {
@@ -81,8 +81,6 @@ export interface BandFormats {
 
 /** The prefix of a KPI's band name; not KPI_… (the KPIs' own names), so never read as a KPI. */
 export const BAND_PREFIX = "KPIBand_";
-
-const nameOf = (id: string) => `KPI_${id}`;
 
 /** The name of a KPI's band of every period (a target per period): KPIBand_<ID>. */
 export const bandNameOf = (id: string) => `${BAND_PREFIX}${id}`;
