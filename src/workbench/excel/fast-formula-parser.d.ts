@@ -18,3 +18,12 @@ declare module "fast-formula-parser" {
 declare module "fast-formula-parser/grammar/lexing" {
   export function lex(text: string): { tokens: unknown[] };
 }
+
+declare module "fast-formula-parser/formulas/helpers" {
+  export const FormulaHelpers: unknown;
+  export const Types: unknown;
+}
+
+declare module "fast-formula-parser/formulas/operators" {
+  export const Infix: unknown;
+}

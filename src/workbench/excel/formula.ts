@@ -8,6 +8,9 @@ import FormulaParser from "fast-formula-parser";
 import { lex } from "fast-formula-parser/grammar/lexing";
 import { cellName, columnIndex, MAX_COLUMNS, MAX_ROWS } from "../../core/a1";
 import { CallArgument } from "./customFunctionHost";
+import { adaptBlanksToExcel } from "./excelBlanks";
+
+adaptBlanksToExcel();
 
 export type Scalar = number | string | boolean | null;
 
@@ -43,8 +46,10 @@ export interface FormulaHost {
 interface ParserArgument {
   value: unknown;
   omitted?: boolean;
-  ref?: { sheet?: string; row?: number; col?: number; from?: { row: number; col: number }; to?: { row: number; col: number } };
+  ref?: ParserRef;
 }
+
+type ParserRef = { sheet?: string; row?: number; col?: number; from?: { row: number; col: number }; to?: { row: number; col: number } };
 
 /** An argument as Excel sees it: values, 2-D ranges, error objects, and the cells it came from. */
 function callArgument(arg: ParserArgument | undefined, sheet: string): CallArgument {
@@ -152,8 +157,9 @@ function createParser(host: FormulaHost): FormulaParser {
       return { sheet: target.sheet, from, to: { row: target.row + target.rowCount, col: target.col + target.colCount } };
     },
   });
-  // Add-in functions get their arguments' references, as @requiresParameterAddresses needs.
-  parser.funsPreserveRef.push(...host.functionNames().map((n) => n.toUpperCase()));
+  // Add-in functions get their arguments' references, as @requiresParameterAddresses needs;
+  // INDEX gets its array's, because Excel's INDEX answers a reference, not a value.
+  parser.funsPreserveRef.push(...host.functionNames().map((n) => n.toUpperCase()), "INDEX");
   // The library's INDEX and MATCH misread ranges on other sheets; ours take plain values.
   const internals = parser as unknown as { funsNeedContext: string[]; funsNeedContextAndNoDataRetrieve: string[]; functions: Record<string, unknown> };
   internals.funsNeedContext = internals.funsNeedContext.filter((n) => n !== "INDEX");
@@ -171,6 +177,16 @@ function createParser(host: FormulaHost): FormulaParser {
   };
   return parser;
 }
+
+/** The cell (i, j) of a range reference, as the parser reads a cell reference. */
+function cellOf(ref: ParserRef | undefined, i: number, j: number): { ref: ParserRef } | null {
+  if (!ref) return null;
+  if (ref.from) return { ref: { sheet: ref.sheet, row: ref.from.row + i, col: ref.from.col + j } };
+  if (typeof ref.row === "number" && typeof ref.col === "number" && i === 0 && j === 0) return { ref: { sheet: ref.sheet, row: ref.row, col: ref.col } };
+  return null;
+}
+
+const flat = (args: ParserArgument[]): unknown[] => args.flatMap((a) => (Array.isArray(a.value) ? (a.value as unknown[][]).flat() : [a.value]));
 
 const NA = () => new FormulaParser.FormulaError("#N/A");
 const REF = () => new FormulaParser.FormulaError("#REF!");
@@ -201,8 +217,32 @@ const LOOKUP_FUNCTIONS = {
     let c = num(column, 1);
     if (cells.length === 1 && (column === undefined || column.omitted)) [r, c] = [1, r];
     if (!(r >= 1 && c >= 1 && r <= cells.length && c <= cells[0].length)) return REF();
-    return cells[Math.floor(r) - 1][Math.floor(c) - 1] ?? 0;
+    // Excel's INDEX of a range is a reference to the cell ("INDEX function": "returns the
+    // reference of the cell"), so a blank stays blank: ISNUMBER is FALSE, &"" is "", and
+    // ISBLANK TRUE. Of an array (no reference) it is the value.
+    const at = cellOf(array.ref, Math.floor(r) - 1, Math.floor(c) - 1);
+    return at ?? cells[Math.floor(r) - 1][Math.floor(c) - 1] ?? 0;
   },
+  // The library's IF reads a bare reference as its test as the reference object, always true:
+  // Excel reads the cell, a blank as FALSE and a number as <> 0 ("IF function").
+  IF: (context: { retrieveRef(v: unknown): unknown }, test: unknown, yes?: unknown, no?: unknown) => {
+    let t = context.retrieveRef(test);
+    if (Array.isArray(t)) t = (t as unknown[][])[0]?.[0];
+    if (t instanceof FormulaParser.FormulaError) return t;
+    if (typeof t === "string") return new FormulaParser.FormulaError("#VALUE!");
+    const holds = t === null || t === undefined ? false : typeof t === "number" ? t !== 0 : Boolean(t);
+    return holds ? (yes ?? 0) : no === undefined ? false : (no ?? 0);
+  },
+  // Excel's AVERAGE of no numbers is #DIV/0! ("AVERAGE function"); blanks and text in references are skipped.
+  AVERAGE: (...args: ParserArgument[]) => {
+    const values = flat(args);
+    const error = values.find((v) => v instanceof FormulaParser.FormulaError);
+    if (error) return error;
+    const numbers = values.filter((v): v is number => typeof v === "number");
+    return numbers.length === 0 ? new FormulaParser.FormulaError("#DIV/0!") : numbers.reduce((a, b) => a + b, 0) / numbers.length;
+  },
+  COUNTA: (...args: ParserArgument[]) => flat(args).filter((v) => v !== null && v !== undefined).length,
+  COUNTBLANK: (range: ParserArgument) => flat([range]).filter((v) => v === null || v === undefined || v === "").length,
   MATCH: (lookup: ParserArgument, array: ParserArgument, type?: ParserArgument) => {
     const cells = grid(array);
     const line = cells.length === 1 ? cells[0] : cells.map((r) => r[0]);
