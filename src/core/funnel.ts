@@ -7,6 +7,7 @@
  * the 10% most extreme z on each side set to the nearest remaining z).
  */
 import { fail } from "./problem";
+import { chunked } from "./spc";
 import { ratioOfSums } from "./spcRates";
 import { ascendingSortSteps } from "./stats/ranks";
 import { Steps } from "./steps";
@@ -53,18 +54,20 @@ export interface FunnelResult {
 }
 
 /** Which segments are used (both numbers, denominator not 0), refusing negatives and proportions above 1. */
-function usedSegments(numerators: Float64Array, denominators: Float64Array, chart: FunnelChart): Uint8Array {
+function* usedSegmentsSteps(numerators: Float64Array, denominators: Float64Array, chart: FunnelChart): Steps<Uint8Array> {
   const used = new Uint8Array(numerators.length);
-  for (let i = 0; i < numerators.length; i++) {
-    const x = numerators[i];
-    const d = denominators[i];
-    if (d < 0) fail("value", `denominators: value ${i + 1} is ${d}; a denominator cannot be negative`);
-    if (d === 0) continue;
-    if (x < 0) fail("value", `numerators: value ${i + 1} is ${x}; a numerator cannot be negative`);
-    if (x !== x || d !== d) continue;
-    if (chart === "proportion" && x > d) fail("value", `numerators: value ${i + 1} (${x}) is above its denominator (${d}); use chart "rate" for events that can exceed the units`);
-    used[i] = 1;
-  }
+  yield* chunked(numerators.length, (from, to) => {
+    for (let i = from; i < to; i++) {
+      const x = numerators[i];
+      const d = denominators[i];
+      if (d < 0) fail("value", `denominators: value ${i + 1} is ${d}; a denominator cannot be negative`);
+      if (d === 0) continue;
+      if (x < 0) fail("value", `numerators: value ${i + 1} is ${x}; a numerator cannot be negative`);
+      if (x !== x || d !== d) continue;
+      if (chart === "proportion" && x > d) fail("value", `numerators: value ${i + 1} (${x}) is above its denominator (${d}); use chart "rate" for events that can exceed the units`);
+      used[i] = 1;
+    }
+  });
   return used;
 }
 
@@ -76,7 +79,8 @@ function checkTarget(target: number, chart: FunnelChart): void {
 export function* funnelSteps(numerators: Float64Array, denominators: Float64Array, options: FunnelOptions): Steps<FunnelResult> {
   const { chart } = options;
   if (options.target !== null) checkTarget(options.target, chart);
-  const used = usedSegments(numerators, denominators, chart);
+  const used = yield* usedSegmentsSteps(numerators, denominators, chart);
+  yield;
   let k = 0;
   for (let i = 0; i < used.length; i++) k += used[i];
   const nums = new Float64Array(k);
@@ -87,23 +91,31 @@ export function* funnelSteps(numerators: Float64Array, denominators: Float64Arra
     dens[j++] = denominators[i];
   }
   if (k < 2) fail("na", `FUNNEL needs at least 2 segments with a numerator and a denominator above 0; got ${k}`);
+  yield;
   const p0 = options.target ?? ratioOfSums(nums, dens);
   if (p0 === 0) fail("div0", "the target rate is 0, so every segment's σ is 0 and the limits are undefined");
   if (chart === "proportion" && p0 === 1) fail("div0", "the target proportion is 1, so every segment's σ is 0 and the limits are undefined");
   const spread = chart === "proportion" ? p0 * (1 - p0) : p0;
   const rates = new Float64Array(k);
   const z = new Float64Array(k);
-  for (let j = 0; j < k; j++) {
-    rates[j] = nums[j] / dens[j];
-    z[j] = (rates[j] - p0) / Math.sqrt(spread / dens[j]);
-  }
+  yield* chunked(k, (from, to) => {
+    for (let j = from; j < to; j++) {
+      rates[j] = nums[j] / dens[j];
+      z[j] = (rates[j] - p0) / Math.sqrt(spread / dens[j]);
+    }
+  });
   yield;
   const phi = options.overdispersion ? yield* winsorisedPhi(z) : 1;
   const inflation = phi > 1 ? Math.sqrt(phi) : 1;
-  if (inflation !== 1) for (let j = 0; j < k; j++) z[j] = (rates[j] - p0) / (Math.sqrt(spread / dens[j]) * inflation);
   const limitsAt = (n: number): FunnelLimits => funnelLimits(p0, Math.sqrt(spread / n) * inflation, chart);
   const flags: FunnelFlag[] = new Array(k);
-  for (let j = 0; j < k; j++) flags[j] = flagOf(rates[j], limitsAt(dens[j]));
+  yield* chunked(k, (from, to) => {
+    for (let j = from; j < to; j++) {
+      const sigma = Math.sqrt(spread / dens[j]) * inflation;
+      if (inflation !== 1) z[j] = (rates[j] - p0) / sigma;
+      flags[j] = flagAt(rates[j], p0, sigma, chart);
+    }
+  });
   return { chart, target: p0, phi, inflation, used, rates, denominators: dens, z, flags, limitsAt };
 }
 
@@ -114,12 +126,15 @@ function* winsorisedPhi(z: Float64Array): Steps<number> {
   const sorted = (yield* ascendingSortSteps(z)).keys;
   const low = sorted[g];
   const high = sorted[k - 1 - g];
+  yield;
   let sum = 0;
   // Replacing the g smallest by the (g+1)-th smallest (and the g largest likewise) is clamping to [low, high].
-  for (let j = 0; j < k; j++) {
-    const w = sorted[j] < low ? low : sorted[j] > high ? high : sorted[j];
-    sum += w * w;
-  }
+  yield* chunked(k, (from, to) => {
+    for (let j = from; j < to; j++) {
+      const w = sorted[j] < low ? low : sorted[j] > high ? high : sorted[j];
+      sum += w * w;
+    }
+  });
   return sum / k;
 }
 
@@ -133,12 +148,13 @@ export function funnelLimits(p0: number, sigma: number, chart: FunnelChart): Fun
   };
 }
 
-/** Strict inequalities: a rate on a limit is within it. */
-export function flagOf(rate: number, l: FunnelLimits): FunnelFlag {
-  if (rate > l.upper998) return "Above 99.8%";
-  if (rate > l.upper95) return "Above 95%";
-  if (rate < l.lower998) return "Below 99.8%";
-  if (rate < l.lower95) return "Below 95%";
+/** The flag of a rate against the limits at σ (strict inequalities: a rate on a limit is within it), no limits object per segment. */
+function flagAt(rate: number, p0: number, sigma: number, chart: FunnelChart): FunnelFlag {
+  const top = chart === "proportion" ? 1 : Infinity;
+  if (rate > Math.min(top, p0 + Z998 * sigma)) return "Above 99.8%";
+  if (rate > Math.min(top, p0 + Z95 * sigma)) return "Above 95%";
+  if (rate < Math.max(0, p0 - Z998 * sigma)) return "Below 99.8%";
+  if (rate < Math.max(0, p0 - Z95 * sigma)) return "Below 95%";
   return "Within";
 }
 

@@ -63,6 +63,7 @@ export function* spcSteps(series: Float64Array, direction: SpcDirection, baselin
   // Charted on the series scaled near 1 (stats/scale.ts); the limits are scaled back (exact: a power of two).
   const scale = powerOfTwoScale(series);
   const values = scale === 1 ? series : divided(series, scale);
+  yield;
   const n = values.length;
   if (n < 3) fail("na", `SPC needs at least 3 numbers; got ${n}`);
   const b = baseline ?? n;
@@ -105,9 +106,20 @@ function scaledLines(lines: LimitLines, scale: number): LimitLines {
   };
 }
 
+/** Points handled between two steps of a pass over a full column (a few milliseconds each). */
+export const PASS_CHUNK = 1 << 16;
+
+/** Runs `pass(from, to)` over [0, n) in chunks of PASS_CHUNK, a step each. */
+export function* chunked(n: number, pass: (from: number, to: number) => void): Steps<void> {
+  for (let from = 0; from < n; from += PASS_CHUNK) {
+    if (from > 0) yield;
+    pass(from, Math.min(n, from + PASS_CHUNK));
+  }
+}
+
 /**
- * The four rules of FUNCTIONS.md applied to every point against its own lines, one pass a step;
- * then each point's type from its side of the centre and the direction of improvement.
+ * The four rules of FUNCTIONS.md applied to every point against its own lines, in chunks of
+ * points; then each point's type from its side of the centre and the direction of improvement.
  */
 export function* judgeSteps(values: ArrayLike<number>, lines: LimitLines, direction: SpcDirection): Steps<{ types: PointType[]; flags: Uint8Array }> {
   const n = values.length;
@@ -116,37 +128,41 @@ export function* judgeSteps(values: ArrayLike<number>, lines: LimitLines, direct
   const trendSide = new Int8Array(n);
   const bit = (rule: SpcRule) => 1 << SPC_RULES.indexOf(rule);
   const outside = bit("outside");
-  for (let i = 0; i < n; i++) if (values[i] > lines.upper(i) || values[i] < lines.lower(i)) flags[i] |= outside;
+  yield* chunked(n, (from, to) => {
+    for (let i = from; i < to; i++) if (values[i] > lines.upper(i) || values[i] < lines.lower(i)) flags[i] |= outside;
+  });
   yield;
   // Shift: 7 or more in a row strictly on one side of the centre (a point on it breaks the run).
-  markRuns(n, (i) => (values[i] > centre ? 1 : values[i] < centre ? -1 : 0), RUN, (from, to) => {
+  yield* markRunsSteps(n, (i) => (values[i] > centre ? 1 : values[i] < centre ? -1 : 0), RUN, (from, to) => {
     for (let j = from; j < to; j++) flags[j] |= bit("shift");
   });
   yield;
   // Trend: 7 or more points each strictly above (below) the one before: 6 rises (falls) in a row.
-  markRuns(n, (i) => (i === 0 ? 0 : values[i] > values[i - 1] ? 1 : values[i] < values[i - 1] ? -1 : 0), RUN - 1, (from, to, side) => {
+  yield* markRunsSteps(n, (i) => (i === 0 ? 0 : values[i] > values[i - 1] ? 1 : values[i] < values[i - 1] ? -1 : 0), RUN - 1, (from, to, side) => {
     for (let j = from - 1; j < to; j++) {
       flags[j] |= bit("trend");
       trendSide[j] = side;
     }
   });
   yield;
-  markTwoOfThree(values, lines, flags);
+  yield* chunked(n, (from, to) => markTwoOfThree(values, lines, flags, from, to));
   yield;
   const high: PointType = direction === "neutral" ? "High" : direction === "higher" ? "Improvement" : "Concern";
   const low: PointType = direction === "neutral" ? "Low" : direction === "higher" ? "Concern" : "Improvement";
   const types: PointType[] = new Array(n);
-  for (let i = 0; i < n; i++) {
-    const side = values[i] > centre ? 1 : values[i] < centre ? -1 : trendSide[i];
-    types[i] = flags[i] === 0 ? "Common cause" : side > 0 ? high : low;
-  }
+  yield* chunked(n, (from, to) => {
+    for (let i = from; i < to; i++) {
+      const side = values[i] > centre ? 1 : values[i] < centre ? -1 : trendSide[i];
+      types[i] = flags[i] === 0 ? "Common cause" : side > 0 ? high : low;
+    }
+  });
   return { types, flags };
 }
 
-/** Two of three beyond the near-limit line, all three strictly on that side of the centre. */
-function markTwoOfThree(values: ArrayLike<number>, lines: LimitLines, flags: Uint8Array): void {
+/** Two of three beyond the near-limit line, all three strictly on that side of the centre: windows starting in [from, to). */
+function markTwoOfThree(values: ArrayLike<number>, lines: LimitLines, flags: Uint8Array, from: number, to: number): void {
   const twoOfThree = 1 << SPC_RULES.indexOf("two of three");
-  for (let i = 0; i + 2 < values.length; i++) {
+  for (let i = from; i < to && i + 2 < values.length; i++) {
     for (let side = 1; side >= -1; side -= 2) {
       let onSide = 0;
       let beyond = 0;
@@ -171,11 +187,15 @@ export function rulesOf(result: SpcResult, i: number): SpcRule[] {
   return SPC_RULES.filter((_, bit) => (result.flags[i] >> bit) & 1);
 }
 
-/** Calls `mark(from, to, side)` for every maximal run [from, to) of one non-zero side at least `length` long. */
-function markRuns(n: number, sideOf: (i: number) => number, length: number, mark: (from: number, to: number, side: number) => void): void {
+/**
+ * Calls `mark(from, to, side)` for every maximal run [from, to) of one non-zero side at least
+ * `length` long; a step every PASS_CHUNK points (the run in progress carries over).
+ */
+function* markRunsSteps(n: number, sideOf: (i: number) => number, length: number, mark: (from: number, to: number, side: number) => void): Steps<void> {
   let start = 0;
   let side = n > 0 ? sideOf(0) : 0;
   for (let i = 1; i <= n; i++) {
+    if ((i & (PASS_CHUNK - 1)) === 0) yield;
     const next = i < n ? sideOf(i) : 0;
     if (i < n && next === side) continue;
     if (side !== 0 && i - start >= length) mark(start, i, side);

@@ -11,7 +11,7 @@
  * between-period variation.
  */
 import { fail } from "./problem";
-import { judgeSteps, LimitLines, medianSteps, SpcDirection, SpcResult } from "./spc";
+import { chunked, judgeSteps, LimitLines, medianSteps, SpcDirection, SpcResult } from "./spc";
 import { MIN_USEFUL_POINTS, runsAnalysis } from "./stats/runs";
 import { powerOfTwoScale } from "./stats/scale";
 import { Steps } from "./steps";
@@ -45,31 +45,37 @@ const isProportion = (chart: RateChart) => chart === "p" || chart === "p'";
  * number in either, or a proportion above its denominator, is refused; a period whose denominator
  * is 0 is skipped whatever its value (FUNCTIONS.md, "Third wave: cases … decided").
  */
-export function ratePeriods(values: Float64Array, denominators: Float64Array, chart: RateChart): RatePeriods {
+export function* ratePeriodsSteps(values: Float64Array, denominators: Float64Array, chart: RateChart): Steps<RatePeriods> {
   const cells = values.length;
   const used = new Uint8Array(cells);
   let k = 0;
-  for (let i = 0; i < cells; i++) {
-    const v = values[i];
-    const d = denominators[i];
-    if (d < 0) fail("value", `denominators: value ${i + 1} is ${d}; a denominator cannot be negative`);
-    if (d === 0) continue;
-    if (v < 0) fail("value", `values: value ${i + 1} is ${v}; a count of events cannot be negative`);
-    if (v !== v || d !== d) continue;
-    if (isProportion(chart) && v > d) fail("value", `values: value ${i + 1} (${v}) is above its denominator (${d}); a proportion's cases are among the units looked at`);
-    used[i] = 1;
-    k++;
-  }
+  yield* chunked(cells, (from, to) => {
+    for (let i = from; i < to; i++) {
+      const v = values[i];
+      const d = denominators[i];
+      if (d < 0) fail("value", `denominators: value ${i + 1} is ${d}; a denominator cannot be negative`);
+      if (d === 0) continue;
+      if (v < 0) fail("value", `values: value ${i + 1} is ${v}; a count of events cannot be negative`);
+      if (v !== v || d !== d) continue;
+      if (isProportion(chart) && v > d) fail("value", `values: value ${i + 1} (${v}) is above its denominator (${d}); a proportion's cases are among the units looked at`);
+      used[i] = 1;
+      k++;
+    }
+  });
+  yield;
   const points = new Float64Array(k);
   const nums = new Float64Array(k);
   const dens = new Float64Array(k);
-  for (let i = 0, j = 0; i < cells; i++) {
-    if (!used[i]) continue;
-    nums[j] = values[i];
-    dens[j] = denominators[i];
-    points[j] = values[i] / denominators[i];
-    j++;
-  }
+  let j = 0;
+  yield* chunked(cells, (from, to) => {
+    for (let i = from; i < to; i++) {
+      if (!used[i]) continue;
+      nums[j] = values[i];
+      dens[j] = denominators[i];
+      points[j] = values[i] / denominators[i];
+      j++;
+    }
+  });
   return { points, values: nums, denominators: dens, used };
 }
 
@@ -94,19 +100,26 @@ export function* rateChartSteps(periods: RatePeriods, chart: RateChart, directio
   const b = baseline ?? n;
   if (!Number.isInteger(b) || b < 3 || b > n) fail("value", `baseline must be a whole number from 3 to ${n} (the count of periods used); got ${b}`);
   const c = ratioOfSums(periods.values.subarray(0, b), denominators.subarray(0, b));
+  yield;
   const proportion = isProportion(chart);
   if (c === 0) fail("div0", "the centre is 0: the baseline has no events, so the limits are undefined");
   if (proportion && c === 1) fail("div0", "the centre is 1: every unit in the baseline is a case, so the limits are undefined");
   const spread = proportion ? c * (1 - c) : c;
   const sigma = new Float64Array(n);
-  for (let i = 0; i < n; i++) sigma[i] = Math.sqrt(spread / denominators[i]);
+  yield* chunked(n, (from, to) => {
+    for (let i = from; i < to; i++) sigma[i] = Math.sqrt(spread / denominators[i]);
+  });
+  yield;
   let sigmaZ = 1;
   let movingRange = NaN;
   if (chart === "p'" || chart === "u'") {
     movingRange = zMovingRange(points, sigma, c, b);
+    yield;
     sigmaZ = movingRange / D2;
     if (sigmaZ === 0) fail("div0", "the baseline's z-scores do not vary (σ_z = 0), so Laney's limits are undefined");
-    for (let i = 0; i < n; i++) sigma[i] *= sigmaZ;
+    yield* chunked(n, (from, to) => {
+      for (let i = from; i < to; i++) sigma[i] *= sigmaZ;
+    });
   }
   yield;
   const lines = rateLines(c, sigma, proportion);

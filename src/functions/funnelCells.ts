@@ -2,13 +2,14 @@
 import { curveSizes, FunnelChart, FunnelFlag, FunnelResult, funnelSteps } from "../core/funnel";
 import { fail } from "../core/problem";
 import { Steps } from "../core/steps";
-import { asMatrix, describeCell, isBlank, readChoice, readNumber, readSeries, ResultCell, singleValue } from "./cells";
+import { shapeOf } from "./spcCells";
+import { describeCell, isBlank, readChoice, readNumber, readSeries, ResultCell, singleValue } from "./cells";
 
 export type FunnelOutput = "flag" | "z" | "table" | "curve" | "detail";
 
 export const FUNNEL_TABLE_HEADER = ["rate", "z", "lower95", "upper95", "lower998", "upper998", "flag"];
 export const FUNNEL_CURVE_HEADER = ["n", "lower95", "upper95", "lower998", "upper998"];
-const ROWS_PER_STEP = 1 << 16;
+const ROWS_PER_STEP = 1 << 15;
 
 export function* funnelCells(numerators: unknown, denominators: unknown, target: unknown, chart: unknown, overdispersion: unknown, output: unknown): Steps<ResultCell[][]> {
   const nums = readSeries(numerators, "numerators", true);
@@ -23,7 +24,7 @@ export function* funnelCells(numerators: unknown, denominators: unknown, target:
   };
   const out = readChoice<FunnelOutput>(output, "output", ["flag", "z", "table", "curve", "detail"], "flag");
   const result = yield* funnelSteps(nums, dens, options);
-  const byRow = asMatrix(numerators, "numerators").length === 1;
+  const byRow = shapeOf(numerators)[0] === 1;
   switch (out) {
     case "flag":
       return yield* perSegment(result, byRow, (j) => result.flags[j]);

@@ -10,7 +10,7 @@
  */
 import { Problem } from "../core/problem";
 import { argumentsToCheck, passedBlankAsNull, restoreBlanks } from "./argumentCells";
-import { decodeArgument, evaluate, ResultCell, toExcelError } from "./cells";
+import { decodeArgument, evaluate, ResultCell, toExcelCell, toExcelError } from "./cells";
 import { hostBlanks, noteBlankPassedAsNull } from "./hostBlanks";
 import { runSliced } from "./slicing";
 import { Steps } from "../core/steps";
@@ -67,10 +67,33 @@ function answer(name: string, run: () => ReturnType<Body>, cancelled: () => bool
   try {
     result = run();
     if (!isSteps(result)) return evaluate(name, () => result as ResultCell[][]);
-    sliced = runSliced(result, cancelled);
+    sliced = runSliced(convertedSteps(result), cancelled);
   } catch (e) {
     return fail(e);
   }
-  if (!(sliced instanceof Promise)) return evaluate(name, () => sliced as ResultCell[][]);
-  return sliced.then((cells) => evaluate(name, () => cells), fail);
+  // Already converted in its last steps (convertedSteps): a second pass would be one long block.
+  if (!(sliced instanceof Promise)) return sliced as unknown[][];
+  return sliced.then((cells) => cells as unknown[][], fail);
+}
+
+/** Cells converted between two steps: a spilled full column of six columns is six million cells. */
+const CONVERT_CHUNK = 1 << 15;
+
+/**
+ * The steps' result made into values Excel can show in steps of its own (cells.toExcelCell, in
+ * place), so that the spill of a full column does not hold the thread in one block; the answer is
+ * then returned as it stands. Only for stepped bodies: a synchronous one is small by design.
+ */
+function* convertedSteps(steps: Steps<ResultCell[][]>): Steps<ResultCell[][]> {
+  const rows = yield* steps;
+  let done = 0;
+  for (const row of rows as unknown[][]) {
+    for (let j = 0; j < row.length; j++) row[j] = toExcelCell(row[j] as ResultCell);
+    done += row.length;
+    if (done >= CONVERT_CHUNK) {
+      done = 0;
+      yield;
+    }
+  }
+  return rows;
 }

@@ -5,8 +5,8 @@
  */
 import { Problem } from "../core/problem";
 import { assurance, PointType, rulesOf, spcSteps, SpcDirection, SpcResult, variationOf } from "../core/spc";
-import { RateChart, rateChartSteps, ratePeriods } from "../core/spcRates";
-import { asMatrix, isBlank, readChoice, readNumber, readSeries, ResultCell, singleValue } from "./cells";
+import { RateChart, rateChartSteps, ratePeriodsSteps } from "../core/spcRates";
+import { isBlank, readChoice, readNumber, readSeries, ResultCell, singleValue } from "./cells";
 import { fail } from "../core/problem";
 import { numbersOf } from "../core/numbers";
 import { Steps } from "../core/steps";
@@ -16,7 +16,7 @@ export type SpcChart = "xmr" | RateChart;
 
 export const SPC_LIMITS_HEADER = ["value", "centre", "lower", "upper", "near_lower", "near_upper"];
 /** Rows of a spilled result built between two steps. */
-const ROWS_PER_STEP = 1 << 16;
+const ROWS_PER_STEP = 1 << 15;
 
 /** A charted result and, for each cell of `values`, whether it is a point of the chart. */
 interface Charted {
@@ -68,6 +68,7 @@ function given(denominators: unknown): boolean {
 function* xmr(series: Float64Array, denominators: unknown, baseline: unknown, dir: SpcDirection): Steps<Charted> {
   if (given(denominators)) fail("value", 'denominators are for the rate charts: leave them out with chart "xmr", or choose chart "p", "u", "p\'" or "u\'"');
   const numbers = numbersOf(series);
+  yield;
   const b = readBaseline(baseline, numbers.length);
   const result = yield* spcSteps(numbers, dir, b);
   const used = new Uint8Array(series.length);
@@ -77,17 +78,25 @@ function* xmr(series: Float64Array, denominators: unknown, baseline: unknown, di
 
 function* rates(values: unknown, series: Float64Array, denominators: unknown, baseline: unknown, dir: SpcDirection, kind: RateChart): Steps<Charted> {
   if (!given(denominators)) fail("value", `denominators are required with chart "${kind}": the units looked at (p) or the exposure (u), period for period with values`);
-  const v = asMatrix(values, "values");
-  const d = asMatrix(denominators, "denominators");
-  if (d.length !== v.length || d[0].length !== v[0].length) {
-    fail("value", `denominators must have the shape of values (${v.length}×${v[0].length}); got ${d.length}×${d[0].length}`);
-  }
   const dens = readSeries(denominators, "denominators", true);
+  const [rows, columns] = shapeOf(values);
+  const [denRows, denColumns] = shapeOf(denominators);
+  if (denRows !== rows || denColumns !== columns) fail("value", `denominators must have the shape of values (${rows}×${columns}); got ${denRows}×${denColumns}`);
   yield;
-  const periods = ratePeriods(series, dens, kind);
+  const periods = yield* ratePeriodsSteps(series, dens, kind);
   const b = readBaseline(baseline, periods.points.length, "periods used");
   const result = yield* rateChartSteps(periods, kind, dir, b);
   return { result, used: periods.used, points: periods.points };
+}
+
+/**
+ * Rows × columns of a range that readSeries has accepted (one row or one column, rectangular),
+ * without walking its rows again.
+ */
+export function shapeOf(v: unknown): [number, number] {
+  if (!Array.isArray(v)) return [1, 1];
+  if (!Array.isArray(v[0])) return [1, v.length];
+  return [v.length, (v[0] as unknown[]).length];
 }
 
 function readTarget(v: unknown): number | null {
@@ -117,7 +126,7 @@ function runsLabel(result: SpcResult): string {
 
 /** Each point's type in its own cell, "" where a cell was skipped; the shape of `values`. */
 function* pointsLike(values: unknown, { result, used }: Charted): Steps<ResultCell[][]> {
-  const byRow = asMatrix(values, "values").length === 1;
+  const byRow = shapeOf(values)[0] === 1;
   const cells: ResultCell[] = new Array(used.length);
   for (let i = 0, k = 0; i < used.length; i++) {
     if (i > 0 && i % ROWS_PER_STEP === 0) yield;

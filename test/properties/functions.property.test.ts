@@ -4,7 +4,7 @@
  * shape is the one FUNCTIONS.md gives, and a #VALUE! for the call names the argument at fault.
  */
 import fc from "fast-check";
-import { kpiStatus, leadForecast, leadLagCorr, sigChange, spc } from "../support/functions";
+import { funnel, kpiStatus, leadForecast, leadLagCorr, sigChange, spc } from "../support/functions";
 
 const errorValue = fc.constantFrom("#N/A", "#VALUE!", "#DIV/0!", "#REF!", "#NUM!", "#NAME?").map((code) => new CustomFunctions.Error(code as CustomFunctions.ErrorCode));
 
@@ -150,5 +150,57 @@ describe("property: no input breaks a function", () => {
     expect(leadLagCorr(column, column, 1_048_574, "pearson", false, "best")[0]).toHaveLength(4);
     expect(singleError(leadLagCorr(column, column, 1e12))?.code).toBe("#VALUE!");
     expect(singleError(sigChange(column, 1e15))?.code).toBe("#N/A");
+  });
+});
+
+/** Options of the rate charts and the funnel, mixed with hostile values. */
+const rateOption = fc.oneof(option, fc.constantFrom("p", "u", "p'", "u'", "P′", "xmr", "limits", "proportion", "rate", "flag", "z", "curve", true, false));
+
+/** Two columns of the same length (cases and their denominators): mostly cases among the units, sometimes any cell. */
+const period = fc.oneof(
+  { weight: 8, arbitrary: fc.tuple(fc.integer({ min: 0, max: 500 }), fc.double({ min: 0, max: 1, noNaN: true })).map(([d, f]) => [Math.round(d * f), d] as unknown[]) },
+  { weight: 1, arbitrary: fc.tuple(cell, cell) },
+);
+const pairedRanges = fc.array(period, { minLength: 1, maxLength: 50 }).map((rows) => [rows.map((r) => [r[0]]), rows.map((r) => [r[1]])]);
+
+describe("property: rate SPC and FUNNEL", () => {
+  it("SPC with a chart and denominators returns Excel values in the contract's shape", () => {
+    fc.assert(
+      fc.property(fc.oneof(pairedRanges, fc.tuple(range, range)), option, option, option, rateOption, rateOption, ([values, dens], target, direction, baseline, output, chart) => {
+        const result = spc(values as never, target, direction, baseline, output, chart, dens as never);
+        assertMatrixOfExcelValues(result);
+        const error = singleError(result);
+        if (error) {
+          if (error.code === "#VALUE!") expect(error.message ?? "").toMatch(/values|denominators|target|direction|baseline|output|chart|SPC/);
+          return;
+        }
+        if (result[0][0] === "measure") expect(result.map((r) => r[0]).slice(1, 5)).toEqual(["centre", "average_moving_range", "lower_limit", "upper_limit"]);
+        if (result[0][0] === "value") {
+          expect(result[0]).toEqual(["value", "centre", "lower", "upper", "near_lower", "near_upper"]);
+          expect(result).toHaveLength((values as unknown[][]).length + 1);
+        }
+      }),
+      settings,
+    );
+  });
+
+  it("FUNNEL returns Excel values in the contract's shape", () => {
+    fc.assert(
+      fc.property(fc.oneof(pairedRanges, fc.tuple(range, range)), option, rateOption, rateOption, rateOption, ([nums, dens], target, chart, overdispersion, output) => {
+        const result = funnel(nums as never, dens as never, target, chart, overdispersion, output);
+        assertMatrixOfExcelValues(result);
+        const error = singleError(result);
+        if (error) {
+          if (error.code === "#VALUE!") expect(error.message ?? "").toMatch(/numerators|denominators|target|chart|overdispersion|output|FUNNEL/);
+          return;
+        }
+        const head = result[0][0];
+        if (head === "rate") expect(result[0]).toHaveLength(7);
+        else if (head === "n") expect([2, 51]).toContain(result.length);
+        else if (head === "measure") expect(result.map((r) => r[0])).toEqual(["measure", "target", "segments", "phi", "above_998", "above_95", "below_95", "below_998"]);
+        else expect(result.length * result[0].length).toBe((nums as unknown[][]).length * (nums as unknown[][])[0].length);
+      }),
+      settings,
+    );
   });
 });
