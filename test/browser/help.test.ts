@@ -12,8 +12,9 @@ it("lists the five functions with their arguments, from functions.json", async (
       "KPI.KPI_STATUS(actual, target, [at_risk], [direction], [output])",
       "KPI.LEADLAG_CORR(leading, lagging, [max_lag], [method], [difference], [output])",
       "KPI.SIG_CHANGE(values, [recent], [alpha], [method], [output])",
-      "KPI.SPC(values, [target], [direction], [baseline], [output])",
+      "KPI.SPC(values, [target], [direction], [baseline], [output], [chart], [denominators])",
       "KPI.LEAD_FORECAST(leading, lagging, lag, [level], [output])",
+      "KPI.FUNNEL(numerators, denominators, [target], [chart], [overdispersion], [output])",
     ]) {
       await page.getByRole("heading", { name: heading }).waitFor();
     }

@@ -38,8 +38,9 @@ const EXPECTED = {
     ranges: ["leading", "lagging"],
   },
   SIG_CHANGE: { required: ["values"], optional: ["recent", "alpha", "method", "output"], ranges: ["values"] },
-  SPC: { required: ["values"], optional: ["target", "direction", "baseline", "output"], ranges: ["values"] },
+  SPC: { required: ["values"], optional: ["target", "direction", "baseline", "output", "chart", "denominators"], ranges: ["values", "denominators"] },
   LEAD_FORECAST: { required: ["leading", "lagging", "lag"], optional: ["level", "output"], ranges: ["leading", "lagging"] },
+  FUNNEL: { required: ["numerators", "denominators"], optional: ["target", "chart", "overdispersion", "output"], ranges: ["numerators", "denominators"] },
   VARIANCE: { required: ["actual", "target"], optional: ["direction", "materiality", "output"], ranges: ["actual", "target", "materiality"] },
   OUTLOOK: { required: ["actual", "target"], optional: ["direction", "method", "rollup", "level", "output"], ranges: ["actual", "target"] },
 };
