@@ -14,6 +14,7 @@ import tCdf from "@stdlib/stats-base-dists-t-cdf";
 import { fail } from "./problem";
 import { twoSidedTCritical } from "./stats/distributions";
 import { divided, powerOfTwoScale } from "./stats/scale";
+import { runToEnd, Steps } from "./steps";
 
 export type OutlookDirection = "higher" | "lower";
 export type OutlookMethod = "trend" | "average" | "budget";
@@ -50,39 +51,50 @@ interface Model {
   forecastAt(i: number): number;
   s2: number;
   df: number;
-  /** Var of the rolled-up sum's estimate over the open periods, in units of s² (the uᵀCu term), and of period N alone. */
-  sharedSum(open: number[]): number;
+  /** uᵀ·C·u for the open periods' sum (in units of s²), and x_iᵀ·C·x_i for period i alone. */
+  sharedSum(): number;
   sharedAt(i: number): number;
 }
 
 const NEEDS: Record<OutlookMethod, number> = { trend: 3, average: 2, budget: 1 };
 
 export function outlook(input: OutlookInput): OutlookResult {
+  return runToEnd(outlookSteps(input));
+}
+
+/** In steps of one pass over the horizon each (a full column is a million periods). */
+export function* outlookSteps(input: OutlookInput): Steps<OutlookResult> {
   // Worked on values and targets divided by one power of two (exact), so no square overflows.
   const scale = powerOfTwoScale([powerOfTwoScale(input.values), input.targets ? powerOfTwoScale(input.targets) : 1, Math.abs(input.target) || 1]);
   const values = divided(input.values, scale);
   const targets = input.targets ? divided(input.targets, scale) : null;
-  const r = outlookScaled({ ...input, values, targets, target: input.target / scale });
+  yield;
+  const r = yield* outlookScaled({ ...input, values, targets, target: input.target / scale });
   for (let i = 0; i < r.forecasts.length; i++) r.forecasts[i] *= scale;
   return { ...r, landing: r.landing * scale, lower: r.lower * scale, upper: r.upper * scale, target: input.target, standardError: r.standardError * scale };
 }
 
-function outlookScaled(input: OutlookInput): OutlookResult {
+function* outlookScaled(input: OutlookInput): Steps<OutlookResult> {
   const { values, method, rollup } = input;
   const N = values.length;
-  const reported: number[] = [];
-  const open: number[] = [];
-  for (let i = 0; i < N; i++) (Number.isNaN(values[i]) ? open : reported).push(i + 1);
-  const n = reported.length;
+  let n = 0;
+  for (let i = 0; i < N; i++) if (values[i] === values[i]) n++;
   if (n < NEEDS[method]) {
     fail("na", `method "${method}" needs at least ${NEEDS[method]} reported period${NEEDS[method] > 1 ? "s" : ""} (numbers in actual); got ${n}`);
   }
-  const model = method === "trend" ? trendModel(values, reported) : method === "average" ? averageModel(values, reported) : budgetModel(input.targets!);
-  const forecasts = new Float64Array(N).fill(NaN);
-  for (const i of open) forecasts[i - 1] = model.forecastAt(i);
+  const model = method === "trend" ? yield* trendModel(values, n) : method === "average" ? averageModel(values, n) : budgetModel(input.targets!);
+  yield;
+  const forecasts = new Float64Array(N);
   let sum = 0;
-  for (let i = 0; i < N; i++) sum += Number.isNaN(values[i]) ? forecasts[i] : values[i];
-  const f = open.length;
+  for (let i = 0; i < N; i++) {
+    const v = values[i];
+    if (v === v) {
+      forecasts[i] = NaN;
+      sum += v;
+    } else sum += forecasts[i] = model.forecastAt(i + 1);
+  }
+  yield;
+  const f = N - n;
   const lastOpen = Number.isNaN(values[N - 1]);
   let landing: number;
   let variance: number;
@@ -90,9 +102,8 @@ function outlookScaled(input: OutlookInput): OutlookResult {
     landing = lastOpen ? forecasts[N - 1] : values[N - 1];
     variance = lastOpen ? model.s2 * (1 + model.sharedAt(N)) : 0;
   } else {
-    const divisor = rollup === "average" ? N * N : 1;
     landing = rollup === "average" ? sum / N : sum;
-    variance = f === 0 ? 0 : (model.s2 * (f + model.sharedSum(open))) / divisor;
+    variance = f === 0 ? 0 : (model.s2 * (f + model.sharedSum())) / (rollup === "average" ? N * N : 1);
   }
   const se = Math.sqrt(variance);
   return { ...interval(landing, se, model.df, input), standardError: se, forecasts };
@@ -111,56 +122,77 @@ function interval(landing: number, se: number, df: number, input: OutlookInput):
   return { landing, lower: landing - half, upper: landing + half, target: T, probability };
 }
 
-/** Least squares of the reported values on their period index, in centred form. */
-function trendModel(values: Float64Array, reported: number[]): Model {
-  const n = reported.length;
+/**
+ * Least squares of the n reported values (numbers; NaN is open) on their period index i = 1 … N,
+ * in centred form, a pass a step; y is measured from its first value, so an offset keeps its digits.
+ */
+function* trendModel(values: Float64Array, n: number): Steps<Model> {
+  const N = values.length;
+  let origin = NaN;
   let iSum = 0;
-  for (const i of reported) iSum += i;
-  const iMean = iSum / n;
-  const origin = values[reported[0] - 1];
   let ySum = 0;
-  for (const i of reported) ySum += values[i - 1] - origin;
+  for (let k = 0; k < N; k++) {
+    const v = values[k];
+    if (v !== v) continue;
+    if (origin !== origin) origin = v;
+    iSum += k + 1;
+    ySum += v - origin;
+  }
+  const iMean = iSum / n;
   const yMean = origin + ySum / n;
+  yield;
   let sxx = 0;
   let sxy = 0;
-  for (const i of reported) {
-    const d = i - iMean;
+  for (let k = 0; k < N; k++) {
+    const v = values[k];
+    if (v !== v) continue;
+    const d = k + 1 - iMean;
     sxx += d * d;
-    sxy += d * (values[i - 1] - yMean);
+    sxy += d * (v - yMean);
   }
   const slope = sxy / sxx;
+  yield;
   let sse = 0;
-  for (const i of reported) {
-    const e = values[i - 1] - yMean - slope * (i - iMean);
+  let openOffsets = 0;
+  for (let k = 0; k < N; k++) {
+    const v = values[k];
+    if (v !== v) {
+      openOffsets += k + 1 - iMean;
+      continue;
+    }
+    const e = v - yMean - slope * (k + 1 - iMean);
     sse += e * e;
   }
+  const f = N - n;
   return {
     forecastAt: (i) => yMean + slope * (i - iMean),
     s2: sse / (n - 2),
     df: n - 2,
-    sharedSum: (open) => {
-      let d = 0;
-      for (const i of open) d += i - iMean;
-      return (open.length * open.length) / n + (d * d) / sxx;
-    },
+    sharedSum: () => (f * f) / n + (openOffsets * openOffsets) / sxx,
     sharedAt: (i) => 1 / n + ((i - iMean) * (i - iMean)) / sxx,
   };
 }
 
-/** Every open period at the mean of the reported values; s² their sample variance. */
-function averageModel(values: Float64Array, reported: number[]): Model {
-  const n = reported.length;
-  const origin = values[reported[0] - 1];
+/** Every open period at the mean of the n reported values; s² their sample variance. */
+function averageModel(values: Float64Array, n: number): Model {
+  const N = values.length;
+  let origin = NaN;
   let sum = 0;
-  for (const i of reported) sum += values[i - 1] - origin;
+  for (let k = 0; k < N; k++) {
+    const v = values[k];
+    if (v !== v) continue;
+    if (origin !== origin) origin = v;
+    sum += v - origin;
+  }
   const offset = sum / n;
   let squares = 0;
-  for (const i of reported) {
-    const d = values[i - 1] - origin - offset;
-    squares += d * d;
+  for (let k = 0; k < N; k++) {
+    const d = values[k] - origin - offset;
+    if (d === d) squares += d * d;
   }
   const mean = origin + offset;
-  return { forecastAt: () => mean, s2: squares / (n - 1), df: n - 1, sharedSum: (open) => (open.length * open.length) / n, sharedAt: () => 1 / n };
+  const f = N - n;
+  return { forecastAt: () => mean, s2: squares / (n - 1), df: n - 1, sharedSum: () => (f * f) / n, sharedAt: () => 1 / n };
 }
 
 /** Every open period at its own target: no interval. */

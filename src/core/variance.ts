@@ -7,7 +7,8 @@
  * twice.
  */
 import { fail, Problem } from "./problem";
-import { spc } from "./spc";
+import { spcSteps } from "./spc";
+import { Steps } from "./steps";
 
 export type VarianceDirection = "higher" | "lower" | "within";
 export type VarianceLabel = "Favourable" | "Unfavourable" | "Over" | "Under" | "On target";
@@ -54,18 +55,12 @@ export function isMaterial(v: number, target: number, m: Materiality): boolean {
 /**
  * Which variances are special causes on their XmR chart, charted exactly as
  * KPI.SPC(variances, , "neutral") charts them: centre, limits and rules 1–4 from all of them.
- * `variances` are the variances of the periods with data, in order.
+ * `variances` are the variances of the periods with data, in order. In KPI.SPC's steps (a pass
+ * of a rule, a chunk of the median's sort), so a full column never holds the thread for long.
  */
-export function specialCauses(variances: Float64Array): Uint8Array {
+export function* specialCausesSteps(variances: Float64Array): Steps<Uint8Array> {
   if (variances.length < MIN_EXPLAIN_VARIANCES) {
     fail("na", `explain needs the variances of at least ${MIN_EXPLAIN_VARIANCES} periods with data to chart them; got ${variances.length}`);
   }
-  return spc(variances, "neutral").flags;
-}
-
-/** The year-to-date line: sums over the periods where both actual and target are numbers. */
-export interface VarianceTotal {
-  actual: number;
-  target: number;
-  periods: number;
+  return (yield* spcSteps(variances, "neutral")).flags;
 }

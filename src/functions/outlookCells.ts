@@ -1,5 +1,5 @@
 /** KPI.OUTLOOK over Excel's cells (FUNCTIONS.md, "KPI.OUTLOOK" and the third wave's decided cases). */
-import { outlook, OutlookDirection, OutlookMethod, Rollup } from "../core/outlook";
+import { outlookSteps, OutlookDirection, OutlookMethod, Rollup } from "../core/outlook";
 import { fail } from "../core/problem";
 import { Steps } from "../core/steps";
 import { asMatrix, describeCell, isBlank, readChoice, readNumber, readSeries, ResultCell, singleValue } from "./cells";
@@ -33,7 +33,7 @@ export function* outlookCells(
     fail("value", 'method "budget" forecasts each open period at its own target: give target as a range with one target per period');
   }
   yield;
-  const result = outlook({ values, targets: goal.perPeriod, target: goal.horizon, direction: dir, method: how, rollup: roll, level: coverage });
+  const result = yield* outlookSteps({ values, targets: goal.perPeriod, target: goal.horizon, direction: dir, method: how, rollup: roll, level: coverage });
   if (out === "landing") return [[result.landing]];
   if (out === "table") return [[...OUTLOOK_HEADER], [result.landing, result.lower, result.upper, result.target, result.probability ?? ""]];
   yield;

@@ -1,7 +1,7 @@
 /** KPI.VARIANCE over Excel's cells (FUNCTIONS.md, "KPI.VARIANCE" and the third wave's decided cases). */
 import { fail, Problem, ProblemError } from "../core/problem";
 import { Steps } from "../core/steps";
-import { isMaterial, Materiality, specialCauses, VarianceDirection, varianceLabel, varianceShare } from "../core/variance";
+import { isMaterial, Materiality, specialCausesSteps, VarianceDirection, varianceLabel, varianceShare } from "../core/variance";
 import { readChoice, ResultCell } from "./cells";
 import { readMateriality } from "./materialityCells";
 import { asGiven, BAD, CHUNK, DATA, Periods, periodSource, readPeriods, where } from "./variancePeriods";
@@ -78,7 +78,7 @@ function* specialCausesOf(p: Periods): Steps<Uint8Array | Problem> {
   for (let k = 0; k < p.state.length; k++) if (p.state[k] === DATA) variances[n++] = p.actual[k] - p.target[k];
   yield;
   try {
-    return specialCauses(variances.subarray(0, n));
+    return yield* specialCausesSteps(variances.subarray(0, n));
   } catch (e) {
     if (e instanceof ProblemError) return e.problem;
     throw e;

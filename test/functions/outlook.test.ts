@@ -19,7 +19,7 @@ describe("KPI.OUTLOOK against statsmodels and SciPy", () => {
   it.each(references.outlook.map((c) => [c.name, c] as [string, Case]))("%s", (_, c) => {
     const cells = (c.actual as Json[]).map(excel);
     const actual = c.as_row ? row(cells) : column(cells);
-    const target = Array.isArray(c.target) ? (c.target_as_row ? row(c.target) : column(c.target)) : c.target;
+    const target = Array.isArray(c.target) ? (c.target_as_row ? row(c.target) : column(c.target)) : [[c.target]];
     const e = c.expected;
     const table = outlook(actual, target as never, c.direction, c.method, c.rollup, c.level, "table");
     expect(table[0]).toEqual(["landing", "lower", "upper", "target", "probability"]);
@@ -44,29 +44,29 @@ describe("KPI.OUTLOOK worked by hand", () => {
 
   it("trend: an exact line lands exactly, with no interval, and meets (or misses) the target for certain", () => {
     const actual = column([100, 110, 120, null, null]);
-    expect(outlook(actual, 600)).toEqual([[600]]);
-    expect(table(actual, 600, OMITTED, OMITTED, OMITTED, OMITTED, "table")).toEqual([600, 600, 600, 600, 1]);
-    expect(table(actual, 601, "higher", OMITTED, OMITTED, OMITTED, "table")).toEqual([600, 600, 600, 601, 0]);
-    expect(table(actual, 601, -1, OMITTED, OMITTED, OMITTED, "table")).toEqual([600, 600, 600, 601, 1]);
-    expect(outlook(actual, 600, OMITTED, OMITTED, OMITTED, OMITTED, "periods")).toEqual([[""], [""], [""], [130], [140]]);
+    expect(outlook(actual, [[600]])).toEqual([[600]]);
+    expect(table(actual, [[600]], OMITTED, OMITTED, OMITTED, OMITTED, "table")).toEqual([600, 600, 600, 600, 1]);
+    expect(table(actual, [[601]], "higher", OMITTED, OMITTED, OMITTED, "table")).toEqual([600, 600, 600, 601, 0]);
+    expect(table(actual, [[601]], -1, OMITTED, OMITTED, OMITTED, "table")).toEqual([600, 600, 600, 601, 1]);
+    expect(outlook(actual, [[600]], OMITTED, OMITTED, OMITTED, OMITTED, "periods")).toEqual([[""], [""], [""], [130], [140]]);
     // Average of the horizon, and its last period.
-    expect(outlook(actual, 120, OMITTED, OMITTED, "average")).toEqual([[120]]);
-    expect(outlook(actual, 120, OMITTED, OMITTED, "LAST")).toEqual([[140]]);
+    expect(outlook(actual, [[120]], OMITTED, OMITTED, "average")).toEqual([[120]]);
+    expect(outlook(actual, [[120]], OMITTED, OMITTED, "LAST")).toEqual([[140]]);
   });
 
   it("average: the open periods at the mean; se² = s²·(f + f²/n) for the sum, / N² for the average, s²·(1 + 1/n) for the last", () => {
     // Reported 10 and 14 (mean 12, s² = 8, df 1), two periods open: sum 48, se² = 8·(2 + 4/2) = 32.
     const actual = column([10, 14, null, null]);
-    const [l, lo, hi, t, p] = table(actual, 50, OMITTED, "average", "sum", 0.8, "table") as number[];
+    const [l, lo, hi, t, p] = table(actual, [[50]], OMITTED, "average", "sum", 0.8, "table") as number[];
     expect([l, t]).toEqual([48, 50]);
     expect(hi - l).toBeCloseTo(T_90_1 * Math.sqrt(32), 12);
     expect(l - lo).toBeCloseTo(T_90_1 * Math.sqrt(32), 12);
     // P(landing >= 50) with the t of 1 degree of freedom (a Cauchy): 1/2 − atan(2/√32)/π.
     expect(p).toBeCloseTo(0.5 - Math.atan(2 / Math.sqrt(32)) / Math.PI, 14);
-    const [la, loa] = table(actual, 12, OMITTED, "average", "average", 0.8, "table") as number[];
+    const [la, loa] = table(actual, [[12]], OMITTED, "average", "average", 0.8, "table") as number[];
     expect(la).toBe(12);
     expect(la - loa).toBeCloseTo((T_90_1 * Math.sqrt(32)) / 4, 12);
-    const [ll, lol] = table(actual, 12, OMITTED, "average", "last", 0.8, "table") as number[];
+    const [ll, lol] = table(actual, [[12]], OMITTED, "average", "last", 0.8, "table") as number[];
     expect(ll).toBe(12);
     expect(ll - lol).toBeCloseTo(T_90_1 * Math.sqrt(8 * 1.5), 12);
   });
@@ -88,13 +88,13 @@ describe("KPI.OUTLOOK worked by hand", () => {
   });
 
   it("last: no interval when the closing period is reported, whatever is open before it", () => {
-    expect(table(column([5, 6, null, 7.5]), 7, OMITTED, OMITTED, "last", OMITTED, "table")).toEqual([7.5, 7.5, 7.5, 7, 1]);
+    expect(table(column([5, 6, null, 7.5]), [[7]], OMITTED, OMITTED, "last", OMITTED, "table")).toEqual([7.5, 7.5, 7.5, 7, 1]);
   });
 
   it("blank, \"\" and #N/A are open periods on every host; other text is #VALUE!", () => {
-    const withGaps = outlook(column([100, 110, 120, null, "", excelError("#N/A")]), 0, OMITTED, OMITTED, OMITTED, OMITTED, "periods");
+    const withGaps = outlook(column([100, 110, 120, null, "", excelError("#N/A")]), [[0]], OMITTED, OMITTED, OMITTED, OMITTED, "periods");
     expect(withGaps).toEqual([[""], [""], [""], [130], [140], [150]]);
-    const text = outlook(column([100, "n/a", 120, 130]), 500);
+    const text = outlook(column([100, "n/a", 120, 130]), [[500]]);
     expect([codeOf(text[0][0]), messageOf(text[0][0])]).toEqual(["#VALUE!", expect.stringMatching(/actual: value 2 is the text "n\/a"/)]);
   });
 
