@@ -4,6 +4,7 @@
  */
 import { parseAddress, qualified, areaName } from "./a1";
 import { atRiskOnUnfavourableSide, DEFAULT_AT_RISK_SHARE, Direction } from "./status";
+import { MAX_CELL_TEXT } from "./workbookNames";
 
 export type KpiKind = "leading" | "lagging";
 export type Cadence = "weekly" | "monthly" | "quarterly";
@@ -108,6 +109,18 @@ export function parseNumber(text: string): number | null {
 }
 
 /**
+ * Why a text cannot go into one Excel cell (more than 32,767 characters: "Excel specifications
+ * and limits", support.microsoft.com), or null. The form refuses it at the field, so nothing is
+ * cut short in the register, the notes or the actions.
+ */
+export function cellTextError(text: string): string | null {
+  return text.length > MAX_CELL_TEXT ? `This is ${text.length.toLocaleString("en-US")} characters; an Excel cell holds at most ${MAX_CELL_TEXT.toLocaleString("en-US")}.` : null;
+}
+
+/** The draft's fields that are written as text into a register cell, checked against Excel's cell limit. */
+const TEXT_FIELDS = ["name", "owner", "objective", "predicts", "target", "atRisk", "baseline", "unit", "initiative", "response", "firstPeriod", "trigger", "guardedBy"] as const;
+
+/**
  * Checks a draft against the other KPIs of the register (the KPI being edited excluded).
  * Returns one message per field at fault; an empty object means it can be saved.
  */
@@ -169,6 +182,16 @@ export function validateDraft(draft: KpiDraft, others: readonly KpiDefinition[])
     if (draft.kind !== "leading") errors.predicts = "Only a leading KPI predicts another.";
     else if (!target) errors.predicts = `There is no KPI with ID ${predicts}.`;
     else if (target.kind !== "lagging") errors.predicts = `${target.name} is not a lagging KPI.`;
+  }
+  // A field too long for a cell is reported as that, whatever else it fails.
+  return { ...errors, ...cellLimitErrors(draft) };
+}
+
+function cellLimitErrors(draft: KpiDraft): FieldErrors {
+  const errors: FieldErrors = {};
+  for (const field of TEXT_FIELDS) {
+    const error = cellTextError(draft[field]);
+    if (error) errors[field] = error;
   }
   return errors;
 }

@@ -6,13 +6,20 @@
  * values cross to the pane (Excel on the web allows 5 MB a response, and every host at most five
  * million cells a read: "Resource limits and performance optimization for Office Add-ins").
  */
-import { parseAddress } from "../core/a1";
-import { structuredReference } from "../core/a1";
+import { Area, areaName, parseAddress, qualified, structuredReference } from "../core/a1";
+import { dataAreaOf, HeaderCell, leadingArea } from "./seriesHeader";
+
+export { dataAreaOf, headerParts, leadingArea } from "./seriesHeader";
+export type { HeaderCell } from "./seriesHeader";
 
 export interface Selection {
   address: string;
-  /** The part of the selection that holds anything (what tagging uses); null when it is all empty. */
+  /** The part of the selection that holds anything; null when it is all empty. */
   usedAddress: string | null;
+  /** The used part without its header: the periods, what tagging uses; null when it is all empty. */
+  dataAddress: string | null;
+  /** The text cell above (or left of) the numbers, which names the KPI and its unit; null when there is none. */
+  header: HeaderCell | null;
   rowCount: number;
   columnCount: number;
   /** The table column it covers entirely, if any. */
@@ -49,18 +56,37 @@ export async function readSelectionIn(ctx: Excel.RequestContext): Promise<Select
   const used = range.worksheet.getUsedRangeOrNullObject(true);
   await ctx.sync();
   const tableColumn = await tableColumnOf(ctx, range, tables.items);
-  const selection: Selection = { address: range.address, usedAddress: null, rowCount: range.rowCount, columnCount: range.columnCount, tableColumn, numbers: 0 };
+  const selection: Selection = { address: range.address, usedAddress: null, dataAddress: null, header: null, rowCount: range.rowCount, columnCount: range.columnCount, tableColumn, numbers: 0 };
   if (used.isNullObject) return selection;
   // Nothing is called on an *OrNullObject result before a sync says it exists.
   const part = range.getIntersectionOrNullObject(used);
   part.load("address");
   await ctx.sync();
   if (part.isNullObject) return selection;
+  const partArea = parseAddress(part.address);
+  // The first few cells, to find a header above the numbers (a constant amount, whatever the size).
+  const leading = tableColumn ? null : queueLeadingCells(range.worksheet, partArea);
   const constants = part.getSpecialCellsOrNullObject("Constants", "Numbers");
   constants.load("cellCount");
   const computed = part.getSpecialCellsOrNullObject("Formulas", "Numbers");
   computed.load("cellCount");
   await ctx.sync();
   const count = (areas: Excel.RangeAreas) => (areas.isNullObject ? 0 : areas.cellCount);
-  return { ...selection, usedAddress: part.address, numbers: count(constants) + count(computed) };
+  const { area, header } = leading ? dataAreaOf(partArea, leading()) : { area: partArea, header: null };
+  return { ...selection, usedAddress: part.address, dataAddress: withSheet(partArea, area), header, numbers: count(constants) + count(computed) };
+}
+
+/**
+ * Queues the read of an area's leading cells (leadingArea) on `sheet`, for dataAreaOf: the
+ * getter gives their values, in order, once the batch has synced. Tagging calls it for the used
+ * part of the selection, in a sync it makes anyway, before it queues any write.
+ */
+export function queueLeadingCells(sheet: Excel.Worksheet, area: Area): () => unknown[] {
+  const range = sheet.getRange(areaName(leadingArea(area)));
+  range.load("values");
+  return () => range.values.flat();
+}
+
+function withSheet(part: Area & { sheet?: string }, area: Area): string {
+  return part.sheet === undefined ? areaName(area) : qualified(part.sheet, area);
 }
