@@ -5,9 +5,13 @@
  * and filterable without the add-in, written all or nothing, and never written when damaged (a
  * missing column, a sheet of that name that is not ours, a newer schema).
  */
-import { areaName, parseAddress } from "../core/a1";
-import { KpiWorkbookError } from "./errors";
-import { Journal } from "./rollback";
+import { parseAddress } from "../core/a1";
+import { FormulaConflictError, KpiWorkbookError } from "./errors";
+import { appendRowsStep } from "./steps/rows";
+import { CellWrite, cellsStep } from "./steps/cells";
+import { createTableStep } from "./steps/tables";
+import { settingStep } from "./steps/settings";
+import { Step } from "./writeEngine";
 
 export interface TableSpec {
   sheet: string;
@@ -30,6 +34,9 @@ export interface TableState {
   width: number;
   /** The data body's rows (values), in table order; none for Excel's one blank row of a new table. */
   rows: unknown[][];
+  /** The same rows' formulas and number formats, so a write keeps a user's formula and an undo restores it. */
+  formulas: unknown[][];
+  numberFormats: unknown[][];
   /** The body is Excel's one blank row of a table emptied by hand: the first new row goes there. */
   blankBody: boolean;
   bodyAddress: string | null;
@@ -51,12 +58,12 @@ export function queueTableState(ctx: Excel.RequestContext, spec: TableSpec): () 
     const newer = schemaSettingExists && Number(schema.value) > spec.version ? `${spec.what} were written by a newer KPI Lens (schema ${schema.value}): update the add-in to change them.` : null;
     if (table.isNullObject) {
       const damaged = !sheet.isNullObject ? `A sheet "${spec.sheet}" exists without the table ${spec.table}, so KPI Lens does not write ${spec.what} into it. Rename that sheet, or make its table ${spec.table} again.` : newer;
-      return () => ({ exists: false, damaged, columns: spec.headers.map(() => -1), width: spec.headers.length, rows: [], blankBody: false, bodyAddress: null, schemaSettingExists });
+      return () => ({ exists: false, damaged, columns: spec.headers.map(() => -1), width: spec.headers.length, rows: [], formulas: [], numberFormats: [], blankBody: false, bodyAddress: null, schemaSettingExists });
     }
     const header = table.getHeaderRowRange();
     header.load("values");
     const body = table.getDataBodyRange();
-    body.load("values, address");
+    body.load("values, formulas, numberFormat, address");
     return () => {
       const headers = header.values[0].map((h) => String(h ?? "").trim().toLowerCase());
       const columns = spec.headers.map((h) => headers.indexOf(h.toLowerCase()));
@@ -64,7 +71,7 @@ export function queueTableState(ctx: Excel.RequestContext, spec: TableSpec): () 
       const damaged = newer ?? (missing.length ? `${spec.what} lack the column${missing.length > 1 ? "s" : ""} ${missing.join(", ")} (renamed or deleted): restore ${missing.length > 1 ? "them" : "it"} so KPI Lens can add to ${spec.table}.` : null);
       // A table whose rows were all deleted by hand keeps one blank row.
       const blankBody = body.values.length === 1 && body.values[0].every((v) => v === "" || v === null);
-      return { exists: true, damaged, columns, width: headers.length, rows: blankBody ? [] : body.values, blankBody, bodyAddress: body.address, schemaSettingExists };
+      return { exists: true, damaged, columns, width: headers.length, rows: blankBody ? [] : body.values, formulas: blankBody ? [] : body.formulas, numberFormats: blankBody ? [] : body.numberFormat, blankBody, bodyAddress: body.address, schemaSettingExists };
     };
   };
 }
@@ -88,70 +95,134 @@ export function assertWritable(state: TableState): void {
   if (state.damaged) throw new KpiWorkbookError(state.damaged);
 }
 
-/** Queues rows (values by header) at the end of the table, creating it on first use; journalled. */
-export function queueAppend(ctx: Excel.RequestContext, spec: TableSpec, state: TableState, entries: Record<string, unknown>[], journal: Journal): void {
-  if (entries.length === 0) return;
-  assertWritable(state);
-  const text = new Set(spec.textHeaders ?? spec.headers);
-  if (!state.exists) {
-    const created = ctx.workbook.worksheets.add(spec.sheet);
-    const range = created.getRange(areaName({ row: 0, col: 0, rowCount: entries.length + 1, colCount: spec.headers.length }));
-    range.numberFormat = [spec.headers.map(() => "@"), ...entries.map(() => spec.headers.map((h) => (text.has(h) ? "@" : "General")))];
-    range.values = [[...spec.headers], ...entries.map((e) => spec.headers.map((h) => e[h] ?? ""))];
-    ctx.workbook.tables.add(range, true).name = spec.table;
-    if (!state.schemaSettingExists) ctx.workbook.settings.add(spec.schemaSetting, spec.version);
-    journal.record(`the new ${spec.what}`, async (undo) => {
-      const s = undo.workbook.worksheets.getItemOrNullObject(spec.sheet);
-      const setting = undo.workbook.settings.getItemOrNullObject(spec.schemaSetting);
-      await undo.sync();
-      if (!s.isNullObject) s.delete();
-      if (!state.schemaSettingExists && !setting.isNullObject) setting.delete();
-    });
-    return;
-  }
-  const table = ctx.workbook.tables.getItem(spec.table);
-  const before = state.rows.length;
-  entries.forEach((entry, n) => {
-    const values = Array.from({ length: state.width }, () => "" as unknown);
-    const formats = Array.from({ length: state.width }, () => "General");
-    spec.headers.forEach((h, i) => {
-      values[state.columns[i]] = entry[h] ?? "";
-      if (text.has(h)) formats[state.columns[i]] = "@";
-    });
-    // Formatted before the values arrive, so a text "=1+1" stays text.
-    const added = n === 0 && state.blankBody ? table.getDataBodyRange() : table.rows.add(undefined, [values.map(() => "")]).getRange();
-    added.numberFormat = [formats];
-    added.values = [values];
-  });
-  journal.record(`the new rows of ${spec.what}`, async (undo) => {
-    const t = undo.workbook.tables.getItemOrNullObject(spec.table);
-    await undo.sync();
-    if (t.isNullObject) return;
-    t.rows.load("count");
-    await undo.sync();
-    const keep = Math.max(before, state.blankBody ? 1 : 0);
-    for (let i = t.rows.count - 1; i >= keep; i--) t.rows.getItemAt(i).delete();
-    if (state.blankBody) t.rows.getItemAt(0).getRange().clear("Contents");
-  });
+/** Where new rows go: a table as the operation read it. */
+export interface AppendTarget {
+  sheet: string;
+  table: string;
+  what: string;
+  exists: boolean;
+  /** The sheet exists (empty) though the table does not: the table is made on it. */
+  onExistingSheet?: boolean;
+  blankBody: boolean;
+  bodyAddress: string | null;
+  /** The header row, for a table made by this append. */
+  headers: readonly string[];
 }
 
-/** Queues new values for some cells of one row (by header), journalled; only cells that change. */
-export function queueRowChange(ctx: Excel.RequestContext, spec: TableSpec, state: TableState, rowIndex: number, change: Record<string, unknown>, journal: Journal): void {
+/**
+ * The steps that add rows (each as wide as the table) to a table, making it on first use: the
+ * one write path for the register and the add-in's other tables. `keyColumns` identify a row
+ * this operation wrote, for its undo.
+ */
+export function appendSteps(target: AppendTarget, rows: unknown[][], formats: string[][], keyColumns: number[], token: string, asFormulas = false): Step[] {
+  if (rows.length === 0) return [];
+  if (!target.exists) {
+    return [
+      createTableStep({
+        what: `the new ${target.what}`,
+        sheet: target.sheet,
+        table: target.table,
+        onExistingSheet: target.onExistingSheet ?? false,
+        values: [[...target.headers], ...rows],
+        formats: [target.headers.map(() => "@"), ...formats],
+        token,
+      }),
+    ];
+  }
+  const steps: Step[] = [];
+  let rest = rows;
+  let restFormats = formats;
+  if (target.blankBody && target.bodyAddress) {
+    // Excel keeps one blank row in a table emptied by hand: the first new row goes there.
+    const body = parseAddress(target.bodyAddress);
+    const writes: CellWrite[] = rows[0].map((value, c) => ({
+      row: body.row,
+      col: body.col + c,
+      value,
+      numberFormat: formats[0][c],
+      expected: "",
+      expectedFormat: "General",
+      conflict: () => `Someone wrote in the empty first row of ${target.table} meanwhile.`,
+    }));
+    steps.push(cellsStep(`the first row of ${target.what}`, body.sheet!, writes)!);
+    rest = rows.slice(1);
+    restFormats = formats.slice(1);
+  }
+  steps.push(
+    ...[
+      appendRowsStep({
+        what: `the new rows of ${target.what}`,
+        table: target.table,
+        rows: rest,
+        formats: restFormats,
+        keyColumns,
+        asFormulas,
+        blocked: `The cells right under the table ${target.table} are not empty, so KPI Lens cannot add to it without covering them: move them, then try again.`,
+      }),
+    ].filter((s): s is Step => s !== null),
+  );
+  return steps;
+}
+
+/** The steps that add rows (values by header) to one of the add-in's tables, making it on first use. */
+export function tableAppendSteps(spec: TableSpec, state: TableState, entries: Record<string, unknown>[], token: string): Step[] {
+  if (entries.length === 0) return [];
   assertWritable(state);
-  if (!state.bodyAddress || rowIndex < 0 || rowIndex >= state.rows.length) throw new KpiWorkbookError(`That row of ${spec.what} is gone: refresh and try again.`);
-  const body = parseAddress(state.bodyAddress);
-  const sheet = ctx.workbook.worksheets.getItem(body.sheet!);
   const text = new Set(spec.textHeaders ?? spec.headers);
+  const width = state.exists ? state.width : spec.headers.length;
+  const columnOf = (i: number) => (state.exists ? state.columns[i] : i);
+  const rows = entries.map((entry) => {
+    const values = Array.from({ length: width }, () => "" as unknown);
+    spec.headers.forEach((h, i) => (values[columnOf(i)] = entry[h] ?? ""));
+    return values;
+  });
+  const formats = entries.map(() => {
+    const f = Array.from({ length: width }, () => "General");
+    spec.headers.forEach((h, i) => text.has(h) && (f[columnOf(i)] = "@"));
+    return f;
+  });
+  const target: AppendTarget = { ...state, sheet: spec.sheet, table: spec.table, what: spec.what.replace(/^The /, ""), headers: spec.headers };
+  const steps = appendSteps(target, rows, formats, spec.headers.map((_, i) => columnOf(i)), token);
+  const schema = !state.exists && !state.schemaSettingExists ? settingStep(spec.schemaSetting, spec.version, { exists: false, value: null }, `the schema version of ${spec.what.toLowerCase()}`) : null;
+  return schema ? [...steps, schema] : steps;
+}
+
+/**
+ * Steps that change some cells of one row (by header), located by the row's key columns at write
+ * time (`key`: a header and the value it must hold), each guarded by the value the operation read.
+ * A user's formula is never replaced: the caller asks first (FormulaConflictError).
+ */
+export function rowChangeStep(
+  spec: TableSpec,
+  state: TableState,
+  rowIndex: number,
+  change: Record<string, unknown>,
+  key: { headers: string[]; moved: string },
+  replaceFormulas = false,
+): Step | null {
+  assertWritable(state);
+  if (!state.bodyAddress || rowIndex < 0 || rowIndex >= state.rows.length) throw new KpiWorkbookError(`That row of ${spec.what.toLowerCase()} is gone: refresh and try again.`);
+  const body = parseAddress(state.bodyAddress);
+  const text = new Set(spec.textHeaders ?? spec.headers);
+  const writes: CellWrite[] = [];
+  const conflicts: { column: string; formula: string; value: unknown }[] = [];
   for (const [header, value] of Object.entries(change)) {
     const col = state.columns[spec.headers.indexOf(header)];
-    const old = state.rows[rowIndex][col];
-    if (String(old ?? "") === String(value ?? "")) continue;
-    const address = areaName({ row: body.row + rowIndex, col: body.col + col, rowCount: 1, colCount: 1 });
-    const cell = sheet.getRange(address);
-    if (text.has(header)) cell.numberFormat = [["@"]];
-    cell.values = [[value]];
-    journal.record(`${header} in ${spec.what}`, async (undo) => {
-      undo.workbook.worksheets.getItem(body.sheet!).getRange(address).values = [[old]];
+    const old = state.formulas[rowIndex]?.[col] ?? state.rows[rowIndex][col];
+    if (String(state.rows[rowIndex][col] ?? "") === String(value ?? "")) continue;
+    if (String(old ?? "").startsWith("=")) conflicts.push({ column: header, formula: String(old), value: state.rows[rowIndex][col] });
+    writes.push({
+      row: body.row + rowIndex,
+      col: body.col + col,
+      value,
+      numberFormat: text.has(header) ? "@" : null,
+      expected: old,
+      expectedFormat: state.numberFormats[rowIndex]?.[col] ?? "General",
+      conflict: (now) => `${header} in ${spec.what.toLowerCase()} was changed meanwhile (now ${JSON.stringify(now)}).`,
     });
   }
+  if (conflicts.length > 0 && !replaceFormulas) throw new FormulaConflictError(conflicts, spec.what.toLowerCase());
+  const cols = key.headers.map((h) => state.columns[spec.headers.indexOf(h)]);
+  const ids = cols.map((c) => String(state.rows[rowIndex][c] ?? ""));
+  return cellsStep(`the row of ${spec.what.toLowerCase()}`, body.sheet!, writes, { row: body.row + rowIndex, cols: cols.map((c) => body.col + c), ids, moved: key.moved });
 }

@@ -6,9 +6,9 @@
  * operation as the change it records, and only appended to, never rewritten.
  */
 import { KpiDefinition } from "../core/kpi";
-import { cellOf, queueAppend, readTableIn, TableSpec, TableState } from "./addinTable";
+import { cellOf, readTableIn, tableAppendSteps, TableSpec, TableState } from "./addinTable";
 import { cellsOf, COLUMNS } from "./registerSchema";
-import { Journal } from "./rollback";
+import { Step } from "./writeEngine";
 import { HISTORY_NAMES } from "../core/workbookNames";
 
 export const HISTORY_SHEET = HISTORY_NAMES.sheet;
@@ -53,13 +53,13 @@ export const HISTORY: TableSpec = {
 };
 
 /**
- * Queues `entries` at the end of the history (creating it on first use), journalled. A damaged
- * history is not written (the pane says so); the change it would record still goes ahead, as
- * refusing every edit for want of a trail would leave the user stuck.
+ * The steps that append `entries` to the history (creating it on first use). A damaged history is
+ * not written (the pane says so); the change it would record still goes ahead, as refusing every
+ * edit for want of a trail would leave the user stuck.
  */
-export function queueHistory(ctx: Excel.RequestContext, state: TableState, entries: HistoryEntry[], journal: Journal): void {
-  if (entries.length === 0 || state.damaged) return;
-  queueAppend(ctx, HISTORY, state, entries.map((e) => ({ When: e.when, KPI: e.kpi, Field: e.field, Old: e.old, New: e.new, Who: e.who })), journal);
+export function historySteps(state: TableState, entries: HistoryEntry[], token: string): Step[] {
+  if (entries.length === 0 || state.damaged) return [];
+  return tableAppendSteps(HISTORY, state, entries.map((e) => ({ When: e.when, KPI: e.kpi, Field: e.field, Old: e.old, New: e.new, Who: e.who })), token);
 }
 
 /** The history's entries, in table order. */

@@ -15,26 +15,30 @@ import { KpiDefinition } from "../core/kpi";
 import { intersection, parseAddress, qualified } from "../core/a1";
 import { KpiWorkbookError } from "./errors";
 import { ExcelRun } from "./excelRun";
-import { findOwnFormats, FormatSpec, queueBandFormats, queueFormatsRecord, queueRestoreFormats, rangeAt } from "./ownFormats";
+import { bandFormatsStep, findOwnFormats, FormatSpec, formatsRecordStep, rangeAt, restoreFormatsStep } from "./ownFormats";
 import { findKpi, nameOf, NameInfo, readRegisterIn, RegisterRead, RegisterState } from "./registerRead";
-import { ensureColumns, queueAppendRow, queueNewRegister, queueRowUpdate, RowWriteOptions } from "./registerRow";
-import { checkTargetRange, queueTargetName } from "./targetRange";
+import { ensureColumns, registerAppendSteps, registerUpdateStep, RowWriteOptions } from "./registerRow";
+import { checkTargetRange, targetNameStep } from "./targetRange";
 import { targetNameOf } from "./bandFormats";
 import { LATER_FIELDS } from "../core/kpi";
-import { REGISTER_SHEET, REGISTER_TABLE, SCHEMA_SETTING, SCHEMA_VERSION } from "./registerSchema";
-import { commit, Journal } from "./rollback";
+import { cellsOf, ColumnKey, COLUMNS, REGISTER_SHEET, REGISTER_TABLE, SCHEMA_SETTING, SCHEMA_VERSION } from "./registerSchema";
+import { commit, operationToken, Plan, withRetry } from "./writeEngine";
+import { nameStep } from "./steps/names";
+import { settingStep } from "./steps/settings";
+import { appendSteps } from "./addinTable";
+import { deleteRowStep } from "./steps/rows";
 import { KpiSeries, readSeries } from "./series";
 import { readSelectionIn, Selection, tableColumnOf, tableColumnReference } from "./selection";
 import { subscribe } from "./events";
-import { changes, HistoryEntry, queueHistory, readHistoryIn } from "./history";
+import { changes, HistoryEntry, historySteps, readHistoryIn } from "./history";
 import { recoverFromRules } from "./recover";
 import { chooseId, checkId } from "./ids";
-import { queueAppend, queueRowChange } from "./addinTable";
+import { rowChangeStep, tableAppendSteps } from "./addinTable";
 import { ACTIONS, actionRow, checkInRow, NOTES } from "./notesAndActions";
 import { CheckIn } from "../core/checkins";
 import { Action, actionOf, Firing } from "../core/actions";
 import { periodDate } from "../core/periods";
-import { queueScorecard, ScorecardResult } from "./scorecard";
+import { scorecardStep, ScorecardResult } from "./scorecard";
 
 export { KpiWorkbookError, FormulaConflictError } from "./errors";
 export { nameOf } from "./registerRead";
@@ -97,12 +101,19 @@ export interface KpiWorkbook {
   setActionStatus(action: Pick<Action, "kpi" | "period" | "rule">, status: Action["status"], note: string, today: string): Promise<void>;
 }
 
+type WriteBody<T> = (
+  ctx: Excel.RequestContext,
+  read: RegisterRead,
+  plan: Plan,
+  token: string,
+) => Promise<{ result: T; action: string; history?: [KpiDefinition | null, KpiDefinition | null] }>;
+
 export class ExcelKpiWorkbook implements KpiWorkbook {
   private readonly run: ExcelRun;
 
   constructor(private readonly excel: ExcelRun) {
-    // One operation at a time: each reads the register and then writes it, so two running at
-    // once could both act on what the other is about to change.
+    // One operation at a time in this pane: each reads the register and then writes it. Other
+    // panes and co-authors are caught by the write engine's guards (writeEngine.ts).
     let queue: Promise<unknown> = Promise.resolve();
     this.run = (batch) => {
       const next = queue.then(() => excel(batch));
@@ -112,22 +123,24 @@ export class ExcelKpiWorkbook implements KpiWorkbook {
   }
 
   /**
-   * A write: read the register, refuse when it is read-only, let `body` validate and queue its
-   * writes with their undos in `journal`, then commit all or nothing (rollback.ts).
+   * A write: read the register, refuse when it is read-only, let `body` validate and plan its
+   * steps, add the history, commit all or nothing in one batch (writeEngine.ts); on a concurrent
+   * change, once more from a fresh read.
    */
-  private write<T>(
-    body: (ctx: Excel.RequestContext, read: RegisterRead, journal: Journal) => Promise<{ result: T; action: string; history?: [KpiDefinition | null, KpiDefinition | null] }>,
-  ): Promise<T> {
+  private write<T>(body: WriteBody<T>, options: { readOnlyOk?: boolean } = {}): Promise<T> {
     return this.operation(() =>
-      this.excel(async (ctx) => {
-        const read = await readRegisterIn(ctx);
-        assertWritable(read);
-        const journal = new Journal();
-        const { result, action, history: change } = await body(ctx, read, journal);
-        if (change) queueHistory(ctx, read.history, changes(change[0], change[1], new Date().toISOString(), this.author), journal);
-        await commit(ctx, journal, this.excel, action);
-        return result;
-      }),
+      withRetry(() =>
+        this.excel(async (ctx) => {
+          const read = await readRegisterIn(ctx);
+          if (!options.readOnlyOk) assertWritable(read);
+          const plan = new Plan();
+          const token = operationToken();
+          const { result, action, history: change } = await body(ctx, read, plan, token);
+          if (change) plan.add(...historySteps(read.history, changes(change[0], change[1], new Date().toISOString(), this.author), token));
+          await commit(ctx, plan, this.excel, action);
+          return result;
+        }),
+      ),
     );
   }
 
@@ -142,25 +155,26 @@ export class ExcelKpiWorkbook implements KpiWorkbook {
   }
 
   buildScorecard(): Promise<ScorecardResult> {
-    return this.write(async (ctx, read, journal) => {
-      const result = await queueScorecard(ctx, read, journal, (k) => k.spcBaseline);
+    return this.write(async (ctx, read, plan, token) => {
+      const { step, result } = await scorecardStep(ctx, read, token, (k) => k.spcBaseline);
+      plan.add(step);
       return { result, action: result.rebuilt ? "rebuild the scorecard" : "build the scorecard" };
     });
   }
 
   addCheckIn(id: string, input: Pick<CheckIn, "period" | "note" | "override" | "reason">): Promise<CheckIn> {
-    return this.write(async (ctx, read, journal) => {
+    return this.write(async (_ctx, read, plan, token) => {
       const kpi = findKpi(read, id);
       if (input.note.trim() === "") throw new KpiWorkbookError("Write the note first.", "note");
       if (input.override && input.reason.trim() === "") throw new KpiWorkbookError("An overridden status needs a reason.", "reason");
       const checkIn: CheckIn = { ...input, note: input.note.trim(), reason: input.reason.trim(), kpi: kpi.id, when: new Date().toISOString(), who: this.author };
-      queueAppend(ctx, NOTES, read.notes, [checkInRow(checkIn, periodDate(kpi.firstPeriod, kpi.cadence, checkIn.period))], journal);
+      plan.add(...tableAppendSteps(NOTES, read.notes, [checkInRow(checkIn, periodDate(kpi.firstPeriod, kpi.cadence, checkIn.period))], token));
       return { result: checkIn, action: `add the note to ${kpi.name}` };
     });
   }
 
   openActions(firings: readonly Firing[], today: string): Promise<Action[]> {
-    return this.write(async (ctx, read, journal) => {
+    return this.write(async (_ctx, read, plan, token) => {
       const opened: Action[] = [];
       for (const f of firings) {
         const kpi = read.state.kpis.find((k) => k.id.toUpperCase() === f.kpi.toUpperCase());
@@ -171,16 +185,18 @@ export class ExcelKpiWorkbook implements KpiWorkbook {
         const k = read.state.kpis.find((x) => x.id === a.kpi)!;
         return periodDate(k.firstPeriod, k.cadence, a.period);
       };
-      queueAppend(ctx, ACTIONS, read.actions, opened.map((a) => actionRow(a, dateOf(a))), journal);
+      plan.add(...tableAppendSteps(ACTIONS, read.actions, opened.map((a) => actionRow(a, dateOf(a))), token));
       return { result: opened, action: "open the actions" };
     });
   }
 
-  setActionStatus(key: Pick<Action, "kpi" | "period" | "rule">, status: Action["status"], note: string, today: string): Promise<void> {
-    return this.write(async (ctx, read, journal) => {
+  setActionStatus(key: Pick<Action, "kpi" | "period" | "rule">, status: Action["status"], note: string, today: string, options: RowWriteOptions = {}): Promise<void> {
+    return this.write(async (_ctx, read, plan) => {
       const action = read.state.actions.find((a) => a.kpi.toUpperCase() === key.kpi.toUpperCase() && a.period === key.period && a.rule === key.rule);
       if (!action) throw new KpiWorkbookError(`The action for ${key.kpi} (${key.rule}, period ${key.period}) is no longer in the KPI Actions table.`);
-      queueRowChange(ctx, ACTIONS, read.actions, action.row, { Status: status, "Done on": status === "done" ? today : "", Note: note.trim() || action.note }, journal);
+      const change = { Status: status, "Done on": status === "done" ? today : "", Note: note.trim() || action.note };
+      const moved = `The action of ${key.kpi} moved in the KPI Actions table while you saved (it was sorted or filtered, or a row was inserted).`;
+      plan.add(rowChangeStep(ACTIONS, read.actions, action.row, change, { headers: ["KPI", "Period", "Rule"], moved }, options.replaceFormulas));
       return { result: undefined, action: `mark the action of ${key.kpi} ${status}` };
     });
   }
@@ -207,7 +223,7 @@ export class ExcelKpiWorkbook implements KpiWorkbook {
   }
 
   tag(input: KpiInput, address: string, id?: string, reviewedOn = ""): Promise<KpiDefinition> {
-    return this.write(async (ctx, read, journal) => {
+    return this.write(async (ctx, read, plan, token) => {
       const kpiId = id ? checkId(id, read) : chooseId(input.name, read);
       const selected = rangeAt(ctx, address);
       selected.load("address, rowCount, columnCount");
@@ -229,53 +245,35 @@ export class ExcelKpiWorkbook implements KpiWorkbook {
       const reference = tableColumn ? `=${tableColumnReference(tableColumn)}` : `=${qualified(sheet.name, area, true)}`;
       const targetRange = input.targetRange ? await checkTargetRange(ctx, input.targetRange, targetAddress, input.name) : "";
       const kpi: KpiDefinition = { ...input, targetRange, id: kpiId, source: reference.slice(1), lastReviewed: reviewedOn };
-      await ensureColumns(ctx, read, kpi, journal);
-
-      if (read.state.exists) queueAppendRow(ctx, read, kpi, journal);
-      else queueNewRegister(ctx, read, kpi, journal);
-      ctx.workbook.names.add(nameOf(kpiId), reference, `KPI Lens: ${kpi.name}`);
-      journal.record(`the name ${nameOf(kpiId)}`, async (undo) => {
-        // Only our name: one another user added meanwhile (why the add failed) stays.
-        const n = undo.workbook.names.getItemOrNullObject(nameOf(kpiId));
-        n.load("formula");
-        await undo.sync();
-        if (!n.isNullObject && String(n.formula).replace(/^=/, "") === reference.slice(1)) n.delete();
-      });
-      queueTargetName(ctx, read, kpiId, targetRange || null, journal);
-      const formats = queueBandFormats(ctx, targetAddress, kpi, journal);
-      queueFormatsRecord(ctx, read, { ...read.formats, [kpiId]: { address: targetAddress, formulas: formats } }, journal);
-      if (!read.schemaSettingExists) {
-        ctx.workbook.settings.add(SCHEMA_SETTING, SCHEMA_VERSION);
-        journal.record("the register's schema version", async (undo) => {
-          const s = undo.workbook.settings.getItemOrNullObject(SCHEMA_SETTING);
-          await undo.sync();
-          if (!s.isNullObject) s.delete();
-        });
-      }
+      plan.add(await ensureColumns(ctx, read, kpi));
+      plan.add(...registerAppendSteps(read, kpi, token));
+      plan.add(nameStep({ name: nameOf(kpiId), formula: reference, comment: `KPI Lens: ${kpi.name}`, before: null }));
+      plan.add(targetNameStep(read, kpiId, targetRange || null));
+      const formats = bandFormatsStep(targetAddress, kpi);
+      plan.add(formats.step, formatsRecordStep(read, { ...read.formats, [kpiId]: { address: targetAddress, formulas: formats.formulas } }));
+      if (!read.schemaSettingExists) plan.add(settingStep(SCHEMA_SETTING, SCHEMA_VERSION, { exists: false, value: null }, "the register's schema version"));
       return { result: kpi, action: `tag ${kpi.name}`, history: [null, kpi] };
     });
   }
 
-  update(id: string, input: KpiInput, options: RowWriteOptions = {}): Promise<KpiDefinition> {
-    return this.write(async (ctx, read, journal) => {
+  update(id: string, input: KpiInput, options: RowWriteOptions & { opened?: KpiDefinition } = {}): Promise<KpiDefinition> {
+    return this.write(async (ctx, read, plan) => {
       const current = findKpi(read, id);
-      const rowIndex = read.rowIds.indexOf(current.id);
-      // Every read before any write: a sync flushes what is queued, so the target range, the
-      // formats and the room for new columns are looked up first; then the row (a conflict with
-      // the user's formulas stops here, nothing queued yet).
+      // Every read before any step is planned: the target range, the formats, the room for new columns.
       const targetRange = input.targetRange ? await checkTargetRange(ctx, input.targetRange, await sourceAddressOf(ctx, current.id), input.name) : "";
-      const kpi: KpiDefinition = { ...current, ...input, targetRange, id: current.id, source: current.source, lastReviewed: current.lastReviewed };
+      const edited: KpiDefinition = { ...current, ...input, targetRange, id: current.id, source: current.source, lastReviewed: current.lastReviewed };
+      const { kpi, fields } = options.opened ? mergeEdit(current, options.opened, edited) : { kpi: edited, fields: undefined };
       const bandsChanged =
         current.target !== kpi.target || current.targetRange !== kpi.targetRange || current.atRisk !== kpi.atRisk || current.atRiskPercent !== kpi.atRiskPercent || current.direction !== kpi.direction;
       const own = bandsChanged && read.state.sources[current.id] ? await findOwnFormats(ctx, read, current.id) : null;
-      await ensureColumns(ctx, read, kpi, journal);
-      queueRowUpdate(ctx, read, kpi, rowIndex, journal, options);
-      queueTargetName(ctx, read, current.id, targetRange || null, journal);
+      plan.add(await ensureColumns(ctx, read, kpi));
+      plan.add(registerUpdateStep(read, kpi, options, fields));
+      if (current.targetRange !== kpi.targetRange) plan.add(targetNameStep(read, current.id, kpi.targetRange || null));
       if (own) {
-        own.remove(journal);
+        plan.add(own.removeStep());
         if (own.address) {
-          const formats = queueBandFormats(ctx, own.address, kpi, journal);
-          queueFormatsRecord(ctx, read, { ...read.formats, [current.id]: { address: own.address, formulas: formats } }, journal);
+          const formats = bandFormatsStep(own.address, kpi);
+          plan.add(formats.step, formatsRecordStep(read, { ...read.formats, [current.id]: { address: own.address, formulas: formats.formulas } }));
         }
       }
       return { result: kpi, action: `save ${kpi.name}`, history: [current, kpi] };
@@ -283,22 +281,12 @@ export class ExcelKpiWorkbook implements KpiWorkbook {
   }
 
   untag(id: string): Promise<UntagReceipt> {
-    return this.write(async (ctx, read, journal) => {
+    return this.write(async (ctx, read, plan) => {
       const current = findKpi(read, id);
       const rowIndex = read.rowIds.indexOf(current.id);
       const own = await findOwnFormats(ctx, read, current.id);
-      own.remove(journal);
       const name = read.names.get(nameOf(current.id).toUpperCase()) ?? null;
-      if (name) {
-        ctx.workbook.names.getItem(name.name).delete();
-        journal.record(`the name ${name.name}`, async (undo) => {
-          const n = undo.workbook.names.getItemOrNullObject(name.name);
-          await undo.sync();
-          if (n.isNullObject) undo.workbook.names.add(name.name, name.formula, name.comment);
-        });
-      }
       const targetName = read.names.get(targetNameOf(current.id).toUpperCase()) ?? null;
-      if (targetName) queueTargetName(ctx, read, current.id, null, journal);
       const receipt: UntagReceipt = {
         targetName,
         kpi: current,
@@ -311,106 +299,96 @@ export class ExcelKpiWorkbook implements KpiWorkbook {
       };
       const formats = { ...read.formats };
       delete formats[current.id];
-      queueFormatsRecord(ctx, read, formats, journal);
-      // The row last: the one step whose undo needs the row's cells written back.
-      ctx.workbook.tables.getItem(REGISTER_TABLE).rows.getItemAt(rowIndex).delete();
-      journal.record(`the register row ${current.id}`, async (undo) => {
-        await restoreRow(undo, receipt);
-      });
+      plan.add(own.removeStep());
+      if (name) plan.add(nameStep({ name: name.name, formula: null, comment: name.comment, before: name }));
+      if (targetName) plan.add(targetNameStep(read, current.id, null));
+      plan.add(formatsRecordStep(read, formats));
+      plan.add(
+        deleteRowStep({
+          what: `the register row ${current.id}`,
+          table: REGISTER_TABLE,
+          index: rowIndex,
+          keyColumn: read.columns.id,
+          id: current.id,
+          moved: `${current.name}'s row moved in the register while you untagged it (it was sorted, or a row was inserted or deleted).`,
+          formulas: receipt.rowFormulas,
+          numberFormats: receipt.rowNumberFormats as unknown[],
+        }),
+      );
       return { result: receipt, action: `untag ${current.name}`, history: [current, null] };
     });
   }
 
   undoUntag(receipt: UntagReceipt): Promise<void> {
-    return this.write(async (ctx, read, journal) => {
+    return this.write(async (_ctx, read, plan, token) => {
       if (!read.state.exists) throw new KpiWorkbookError(`The register is gone, so ${receipt.kpi.name} cannot be put back.`);
       if (read.takenIds.has(receipt.kpi.id.toUpperCase())) throw new KpiWorkbookError(`The ID ${receipt.kpi.id} has been used again since the untag, so it cannot be put back.`);
-      await restoreRow(ctx, receipt);
-      journal.record(`the register row ${receipt.kpi.id}`, async (undo) => {
-        const t = undo.workbook.tables.getItem(REGISTER_TABLE);
-        t.rows.getItemAt(Math.min(receipt.rowIndex, read.rowIds.length)).delete();
-      });
-      if (receipt.name) {
-        ctx.workbook.names.add(receipt.name.name, receipt.name.formula, receipt.name.comment);
-        const n = receipt.name.name;
-        journal.record(`the name ${n}`, async (undo) => {
-          const item = undo.workbook.names.getItemOrNullObject(n);
-          await undo.sync();
-          if (!item.isNullObject) item.delete();
-        });
-      }
-      if (receipt.targetName) queueTargetName(ctx, read, receipt.kpi.id, receipt.targetName.formula.replace(/^=/, ""), journal);
-      for (const f of receipt.formats) queueRestoreFormats(ctx, f.address, f.specs);
-      if (receipt.formatsRecord) queueFormatsRecord(ctx, read, { ...read.formats, [receipt.kpi.id]: receipt.formatsRecord }, journal);
+      // The row comes back at the register's end, with its formulas (the user's columns too): where
+      // it stood is the user's sort to choose, and an append never shifts a co-author's rows.
+      const width = read.width;
+      const formulas = Array.from({ length: width }, (_, i) => receipt.rowFormulas[i] ?? "");
+      const formats = Array.from({ length: width }, (_, i) => String(receipt.rowNumberFormats[i] ?? "General"));
+      const target = { sheet: REGISTER_SHEET, table: REGISTER_TABLE, what: "register", exists: true, blankBody: read.blankBody, bodyAddress: read.bodyAddress, headers: [] };
+      plan.add(...appendSteps(target, [formulas], [formats], [read.columns.id], token, true));
+      if (receipt.name) plan.add(nameStep({ name: receipt.name.name, formula: receipt.name.formula, comment: receipt.name.comment, before: read.names.get(receipt.name.name.toUpperCase()) ?? null }));
+      if (receipt.targetName) plan.add(targetNameStep(read, receipt.kpi.id, receipt.targetName.formula.replace(/^=/, "")));
+      for (const f of receipt.formats) plan.add(restoreFormatsStep(f.address, f.specs, receipt.kpi.id));
+      if (receipt.formatsRecord) plan.add(formatsRecordStep(read, { ...read.formats, [receipt.kpi.id]: receipt.formatsRecord }));
       return { result: undefined, action: `put ${receipt.kpi.name} back`, history: [null, receipt.kpi] };
     });
   }
 
   markReviewed(id: string, isoDate: string, options: RowWriteOptions = {}): Promise<void> {
-    return this.write(async (ctx, read, journal) => {
+    return this.write(async (_ctx, read, plan) => {
       const current = findKpi(read, id);
-      queueRowUpdate(ctx, read, { ...current, lastReviewed: isoDate }, read.rowIds.indexOf(current.id), journal, options);
+      plan.add(registerUpdateStep(read, { ...current, lastReviewed: isoDate }, options, ["lastReviewed"]));
       return { result: undefined, action: `mark ${current.name} reviewed` };
     });
   }
 
   extend(id: string): Promise<void> {
-    return this.operation(async () => {
-      const read = await this.excel(readRegisterIn);
-      assertWritable(read);
+    return this.write(async (ctx, read, plan) => {
       const current = findKpi(read, id);
       const address = read.state.sources[current.id];
       if (!address || current.source.includes("[")) throw new KpiWorkbookError(`${current.name} has no plain range to extend.`);
       const [series] = await readSeries(this.excel, [current], { [current.id]: address });
-      if (series.newPeriods === 0) return;
-      await this.excel(async (ctx) => {
-        const area = parseAddress(address);
-        const grown = area.colCount === 1 ? { ...area, rowCount: area.rowCount + series.newPeriods } : { ...area, colCount: area.colCount + series.newPeriods };
-        const grownAddress = qualified(area.sheet!, grown);
-        const journal = new Journal();
-        const own = await findOwnFormats(ctx, read, current.id);
-        own.remove(journal);
-        const reference = `=${qualified(area.sheet!, grown, true)}`;
-        const name = read.names.get(nameOf(current.id).toUpperCase())!;
-        ctx.workbook.names.getItem(name.name).formula = reference;
-        journal.record(`the range of ${name.name}`, async (undo) => {
-          undo.workbook.names.getItem(name.name).formula = name.formula;
-        });
-        const kpi = { ...current, source: reference.slice(1) };
-        queueRowUpdate(ctx, read, kpi, read.rowIds.indexOf(current.id), journal, { replaceFormulas: false });
-        const formats = queueBandFormats(ctx, grownAddress, kpi, journal);
-        queueFormatsRecord(ctx, read, { ...read.formats, [current.id]: { address: grownAddress, formulas: formats } }, journal);
-        await commit(ctx, journal, this.excel, `include the new periods of ${current.name}`);
-      });
+      if (series.newPeriods === 0) return { result: undefined, action: `include the new periods of ${current.name}` };
+      const area = parseAddress(address);
+      const grown = area.colCount === 1 ? { ...area, rowCount: area.rowCount + series.newPeriods } : { ...area, colCount: area.colCount + series.newPeriods };
+      const grownAddress = qualified(area.sheet!, grown);
+      const own = await findOwnFormats(ctx, read, current.id);
+      const reference = `=${qualified(area.sheet!, grown, true)}`;
+      const name = read.names.get(nameOf(current.id).toUpperCase())!;
+      const kpi = { ...current, source: reference.slice(1) };
+      plan.add(own.removeStep());
+      plan.add(nameStep({ name: name.name, formula: reference, comment: name.comment, before: name }));
+      plan.add(registerUpdateStep(read, kpi, { replaceFormulas: false }, ["source"]));
+      const formats = bandFormatsStep(grownAddress, kpi);
+      plan.add(formats.step, formatsRecordStep(read, { ...read.formats, [current.id]: { address: grownAddress, formulas: formats.formulas } }));
+      return { result: undefined, action: `include the new periods of ${current.name}`, history: [current, kpi] };
     });
   }
 
   removeOrphan(id: string): Promise<void> {
-    return this.operation(() =>
-      this.excel(async (ctx) => {
-        const read = await readRegisterIn(ctx);
+    return this.write(
+      async (ctx, read, plan) => {
         const orphan = read.state.orphans.find((o) => o.id.toUpperCase() === id.toUpperCase());
         if (!orphan) throw new KpiWorkbookError(`${nameOf(id)} is no longer a leftover: it has a register row, or it is gone.`);
-        const journal = new Journal();
         const own = await findOwnFormats(ctx, read, orphan.id);
-        own.remove(journal);
+        plan.add(own.removeStep());
         const name = orphan.name ? read.names.get(orphan.name.toUpperCase())! : null;
-        if (name) {
-          ctx.workbook.names.getItem(name.name).delete();
-          journal.record(`the name ${name.name}`, async (undo) => {
-            undo.workbook.names.add(name.name, name.formula, name.comment);
-          });
-        }
-        if (orphan.targetName) queueTargetName(ctx, read, orphan.id, null, journal);
+        if (name) plan.add(nameStep({ name: name.name, formula: null, comment: name.comment, before: name }));
+        if (orphan.targetName) plan.add(targetNameStep(read, orphan.id, null));
         const formats = Object.fromEntries(Object.entries(read.formats).filter(([k]) => k.toUpperCase() !== orphan.id.toUpperCase()));
-        if (Object.keys(formats).length !== Object.keys(read.formats).length) queueFormatsRecord(ctx, read, formats, journal);
-        await commit(ctx, journal, this.excel, `remove the leftovers of ${orphan.id}`);
-      }),
+        if (Object.keys(formats).length !== Object.keys(read.formats).length) plan.add(formatsRecordStep(read, formats));
+        return { result: undefined, action: `remove the leftovers of ${orphan.id}` };
+      },
+      { readOnlyOk: true },
     );
   }
 
   recoverOrphan(id: string): Promise<KpiDefinition> {
-    return this.write(async (ctx, read, journal) => {
+    return this.write(async (_ctx, read, plan, token) => {
       const orphan = read.state.orphans.find((o) => o.id.toUpperCase() === id.toUpperCase());
       if (!orphan) throw new KpiWorkbookError(`${nameOf(id)} is no longer a leftover: it has a register row, or it is gone.`);
       const recorded = Object.entries(read.formats).find(([k]) => k.toUpperCase() === orphan.id.toUpperCase())?.[1];
@@ -441,8 +419,7 @@ export class ExcelKpiWorkbook implements KpiWorkbook {
         lastReviewed: "",
         primary: true,
       };
-      if (read.state.exists) queueAppendRow(ctx, read, kpi, journal);
-      else queueNewRegister(ctx, read, kpi, journal);
+      plan.add(...registerAppendSteps(read, kpi, token));
       return { result: kpi, action: `rebuild the register row of ${orphan.id}`, history: [null, kpi] };
     });
   }
@@ -523,13 +500,27 @@ function assertNotTagged(state: RegisterState, address: string): void {
   }
 }
 
-/** Inserts the untagged row back at its place with its formulas (the user's columns too). */
-async function restoreRow(ctx: Excel.RequestContext, receipt: UntagReceipt): Promise<void> {
-  const table = ctx.workbook.tables.getItem(REGISTER_TABLE);
-  table.rows.load("count");
-  await ctx.sync();
-  const at = Math.min(receipt.rowIndex, table.rows.count);
-  const row = table.rows.add(at, [receipt.rowFormulas.map(() => "")]).getRange();
-  row.numberFormat = [receipt.rowNumberFormats.length === receipt.rowFormulas.length ? receipt.rowNumberFormats : receipt.rowFormulas.map(() => "General")];
-  row.formulas = [receipt.rowFormulas];
+/**
+ * A save from the form writes only the fields the user changed, compared with what the form was
+ * opened with, so a co-author's edit of another field survives; a field that both changed is
+ * refused with both values.
+ */
+function mergeEdit(current: KpiDefinition, opened: KpiDefinition, edited: KpiDefinition): { kpi: KpiDefinition; fields: ColumnKey[] } {
+  const was = cellsOf(opened);
+  const now = cellsOf(current);
+  const want = cellsOf(edited);
+  const fields = COLUMNS.map((c) => c.key).filter((k) => String(was[k]) !== String(want[k]));
+  const clash = fields.filter((k) => String(now[k]) !== String(was[k]));
+  if (clash.length > 0) {
+    const said = clash.map((k) => `${COLUMNS.find((c) => c.key === k)!.header} is now ${JSON.stringify(now[k])} (you entered ${JSON.stringify(want[k])})`).join("; ");
+    throw new KpiWorkbookError(`Someone changed ${current.name} in the register since you opened it: ${said}. Nothing was changed: open it again to see their change, then save yours.`);
+  }
+  const kpi: KpiDefinition = { ...current };
+  const take = <K extends keyof KpiDefinition>(key: K) => (kpi[key] = edited[key]);
+  for (const k of fields) {
+    if (k === "target") (take("target"), take("targetRange"));
+    else if (k === "atRisk") (take("atRisk"), take("atRiskPercent"));
+    else take(k);
+  }
+  return { kpi, fields };
 }

@@ -7,7 +7,8 @@ import { areaName, parseAddress } from "../core/a1";
 import { bandRules, BandSpec, isOwnRule } from "./bandFormats";
 import { FormatsRecord, nameOf, RegisterRead } from "./registerRead";
 import { FORMATS_SETTING } from "./registerSchema";
-import { Journal } from "./rollback";
+import { settingStep } from "./steps/settings";
+import { Step } from "./writeEngine";
 
 /** A format as it can be written again (for undo). */
 export interface FormatSpec {
@@ -45,38 +46,32 @@ async function deleteOwn(ctx: Excel.RequestContext, address: string, id: string)
   for (const f of custom) if (isOwnRule(f.custom.rule.formula, id)) f.delete();
 }
 
-/** Adds the three band formats on the range at `address`; returns their formulas for the record. */
-export function queueBandFormats(ctx: Excel.RequestContext, address: string, kpi: BandSpec, journal: Journal): string[] {
+/** Adds the three band formats on the range at `address`; returns the step and their formulas for the record. */
+export function bandFormatsStep(address: string, kpi: BandSpec): { step: Step; formulas: string[] } {
   const area = parseAddress(address);
   const topLeft = areaName({ row: area.row, col: area.col, rowCount: 1, colCount: 1 });
   const rules = bandRules(kpi, topLeft, area.colCount === 1);
-  queueFormats(rangeAt(ctx, address), rules.map((r) => ({ formula: r.formula, fill: r.fill, font: r.font })));
-  journal.record(`the colours of ${kpi.id}`, (undo) => deleteOwn(undo, address, kpi.id));
-  return rules.map((r) => r.formula);
+  const specs = rules.map((r) => ({ formula: r.formula, fill: r.fill, font: r.font }));
+  return { step: restoreFormatsStep(address, specs, kpi.id, `the colours of ${kpi.id}`), formulas: rules.map((r) => r.formula) };
 }
 
-/** Writes formats back where they were (undo of a removal). */
-export function queueRestoreFormats(ctx: Excel.RequestContext, address: string, specs: FormatSpec[]): void {
-  queueFormats(rangeAt(ctx, address), specs);
+/** Writes formats (ours, marked with the KPI's ID) on a range; the undo removes ours for that ID there. */
+export function restoreFormatsStep(address: string, specs: FormatSpec[], id: string, what = `the colours of ${id}`): Step {
+  return {
+    what,
+    apply: (ctx) => queueFormats(rangeAt(ctx, address), specs),
+    undo: (ctx) => deleteOwn(ctx, address, id),
+  };
 }
 
-export function queueFormatsRecord(ctx: Excel.RequestContext, read: RegisterRead, record: FormatsRecord, journal: Journal): void {
-  ctx.workbook.settings.add(FORMATS_SETTING, record);
-  const before = read.formats;
-  const existed = read.formatsSettingExists;
-  journal.record("the record of KPI Lens's colours", async (undo) => {
-    if (existed) undo.workbook.settings.add(FORMATS_SETTING, before);
-    else {
-      const s = undo.workbook.settings.getItemOrNullObject(FORMATS_SETTING);
-      await undo.sync();
-      if (!s.isNullObject) s.delete();
-    }
-  });
+/** The record of where our formats are (a setting), as one step. */
+export function formatsRecordStep(read: RegisterRead, record: FormatsRecord): Step | null {
+  return settingStep(FORMATS_SETTING, record, { exists: read.formatsSettingExists, value: read.formats }, "the record of KPI Lens's colours");
 }
 
 export interface OwnFormats {
-  /** Queues their deletion, journalled so a rollback writes them back. */
-  remove(journal: Journal): void;
+  /** Their deletion, as a step whose undo writes them back. */
+  removeStep(): Step | null;
   /** Where the KPI's values are now, or null when its name no longer refers to cells. */
   address: string | null;
   /** Where the found formats are, and how to write them again. */
@@ -127,14 +122,20 @@ export async function findOwnFormats(ctx: Excel.RequestContext, read: RegisterRe
   return {
     address: current ? current.address : null,
     found: foundList,
-    remove(journal) {
-      for (const { f } of ours.values()) f.delete();
-      for (const { address, specs } of foundList) {
-        journal.record(`the removed colours of ${id}`, async (undo) => {
-          await deleteOwn(undo, address, id);
-          queueRestoreFormats(undo, address, specs);
-        });
-      }
+    removeStep() {
+      if (ours.size === 0) return null;
+      return {
+        what: `the removed colours of ${id}`,
+        apply() {
+          for (const { f } of ours.values()) f.delete();
+        },
+        async undo(undo) {
+          for (const { address, specs } of foundList) {
+            await deleteOwn(undo, address, id);
+            queueFormats(rangeAt(undo, address), specs);
+          }
+        },
+      };
     },
   };
 }

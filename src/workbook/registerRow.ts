@@ -8,9 +8,11 @@ import { KpiDefinition } from "../core/kpi";
 import { areaName, parseAddress } from "../core/a1";
 import { FormulaConflictError } from "./errors";
 import { RegisterRead } from "./registerRead";
-import { cellsOf, COLUMNS, numberFormatOf, REGISTER_SHEET, REGISTER_TABLE } from "./registerSchema";
+import { cellsOf, ColumnKey, COLUMNS, numberFormatOf, REGISTER_SHEET, REGISTER_TABLE } from "./registerSchema";
 import { KpiWorkbookError } from "./errors";
-import { Journal } from "./rollback";
+import { AppendTarget, appendSteps } from "./addinTable";
+import { CellWrite, cellsStep } from "./steps/cells";
+import { Step } from "./writeEngine";
 
 export interface RowWriteOptions {
   /** Replace the user's formulas whose value differs from the new one. */
@@ -30,12 +32,12 @@ function same(current: unknown, next: string | number, currentFormat: unknown, n
  * value is kept instead of dropped. Reads before it queues anything: the cells right of the
  * table must be empty (the user's own cells are never pushed or covered).
  */
-export async function ensureColumns(ctx: Excel.RequestContext, read: RegisterRead, kpi: KpiDefinition, journal: Journal): Promise<void> {
-  if (!read.state.exists || !read.bodyAddress) return;
+export async function ensureColumns(ctx: Excel.RequestContext, read: RegisterRead, kpi: KpiDefinition): Promise<Step | null> {
+  if (!read.state.exists || !read.bodyAddress) return null;
   const cells = cellsOf(kpi);
   const defaults: Partial<Record<string, string>> = { aggregation: "last" };
   const wanted = COLUMNS.filter((c) => read.columns[c.key] < 0 && String(cells[c.key]) !== "" && String(cells[c.key]) !== defaults[c.key]);
-  if (wanted.length === 0) return;
+  if (wanted.length === 0) return null;
   const body = parseAddress(read.bodyAddress);
   const right = ctx.workbook.worksheets.getItem(body.sheet!).getRange(areaName({ row: body.row - 1, col: body.col + read.width, rowCount: body.rowCount + 1, colCount: wanted.length }));
   right.load("formulas");
@@ -45,104 +47,93 @@ export async function ensureColumns(ctx: Excel.RequestContext, read: RegisterRea
       `To keep ${wanted.map((c) => c.header).join(", ")} of ${kpi.name}, KPI Lens adds ${wanted.length > 1 ? "those columns" : "that column"} at the right of the register, but the cells there are not empty. Move them, then try again; nothing was changed.`,
     );
   }
-  const table = ctx.workbook.tables.getItem(REGISTER_TABLE);
-  wanted.forEach((c, i) => {
-    table.columns.add(undefined, undefined, c.header);
-    read.columns[c.key] = read.width + i;
-  });
   const first = read.width;
+  wanted.forEach((c, i) => (read.columns[c.key] = first + i));
   read.width += wanted.length;
-  journal.record(`the register's new column${wanted.length > 1 ? "s" : ""}`, async (undo) => {
-    const t = undo.workbook.tables.getItem(REGISTER_TABLE);
-    t.columns.load("count");
-    await undo.sync();
-    for (let i = t.columns.count - 1; i >= first; i--) t.columns.getItemAt(i).delete();
-  });
+  return {
+    what: `the register's new column${wanted.length > 1 ? "s" : ""}`,
+    apply(ctx) {
+      const table = ctx.workbook.tables.getItem(REGISTER_TABLE);
+      for (const c of wanted) table.columns.add(undefined, undefined, c.header);
+    },
+    async undo(ctx) {
+      // Only the columns this step added, known by their headers at the table's right end.
+      const t = ctx.workbook.tables.getItemOrNullObject(REGISTER_TABLE);
+      await ctx.sync();
+      if (t.isNullObject) return;
+      const header = t.getHeaderRowRange().load("values");
+      await ctx.sync();
+      const headers = header.values[0].map((h) => String(h));
+      for (let i = headers.length - 1; i >= first; i--) if (wanted.some((c) => c.header === headers[i])) t.columns.getItemAt(i).delete();
+    },
+  };
 }
 
-/**
- * Queues the creation of the register (sheet if needed, table with our headers, the first row).
- * Text columns get the Text number format first, so a name such as "=1+1" stays text.
- */
-export function queueNewRegister(ctx: Excel.RequestContext, read: RegisterRead, kpi: KpiDefinition, journal: Journal): void {
+/** The register row of a definition, as wide as the table, with its number formats (Text first, so "=1+1" stays text). */
+function rowOf(kpi: KpiDefinition, width: number, columnOf: (key: ColumnKey) => number): { values: unknown[]; formats: string[] } {
   const cells = cellsOf(kpi);
-  const created = !read.registerSheetExists;
-  const sheet = created ? ctx.workbook.worksheets.add(REGISTER_SHEET) : ctx.workbook.worksheets.getItem(REGISTER_SHEET);
-  const area = { row: 0, col: 0, rowCount: 2, colCount: COLUMNS.length };
-  const range = sheet.getRange(areaName(area));
-  range.numberFormat = [COLUMNS.map(() => "@"), COLUMNS.map((c) => (c.text ? "@" : (numberFormatOf(kpi, c.key) ?? "General")))];
-  range.values = [COLUMNS.map((c) => c.header), COLUMNS.map((c) => cells[c.key])];
-  const table = ctx.workbook.tables.add(range, true);
-  table.name = REGISTER_TABLE;
-  journal.record("the new register", async (undo) => {
-    const t = undo.workbook.tables.getItemOrNullObject(REGISTER_TABLE);
-    const s = undo.workbook.worksheets.getItemOrNullObject(REGISTER_SHEET);
-    await undo.sync();
-    if (!t.isNullObject) t.delete();
-    if (created && !s.isNullObject) s.delete();
-    else if (!s.isNullObject) s.getRange(areaName(area)).clear("All");
-  });
-}
-
-/** Queues a new row at the end of the register (or into Excel's blank first row). */
-export function queueAppendRow(ctx: Excel.RequestContext, read: RegisterRead, kpi: KpiDefinition, journal: Journal): void {
-  if (read.blankBody) {
-    queueRowUpdate(ctx, read, kpi, 0, journal, { replaceFormulas: true });
-    return;
-  }
-  const table = ctx.workbook.tables.getItem(REGISTER_TABLE);
-  const count = read.rowIds.length;
-  const cells = cellsOf(kpi);
-  const row = Array.from({ length: read.width }, () => "" as string | number);
-  for (const c of COLUMNS) if (read.columns[c.key] >= 0) row[read.columns[c.key]] = cells[c.key];
-  // Text columns are formatted as Text before the values arrive, so "=1+1" stays text.
-  const added = table.rows.add(undefined, [Array.from({ length: read.width }, () => "")]).getRange();
+  const values = Array.from({ length: width }, () => "" as unknown);
+  const formats = Array.from({ length: width }, () => "General");
   for (const c of COLUMNS) {
-    if (read.columns[c.key] < 0) continue;
-    const format = c.text ? "@" : numberFormatOf(kpi, c.key);
-    if (format) added.getCell(0, read.columns[c.key]).numberFormat = [[format]];
+    const col = columnOf(c.key);
+    if (col < 0) continue;
+    values[col] = cells[c.key];
+    formats[col] = c.text ? "@" : (numberFormatOf(kpi, c.key) ?? "General");
   }
-  added.values = [row];
-  journal.record(`the new register row ${kpi.id}`, async (undo) => {
-    const t = undo.workbook.tables.getItemOrNullObject(REGISTER_TABLE);
-    await undo.sync();
-    if (t.isNullObject) return;
-    t.rows.load("count");
-    await undo.sync();
-    if (t.rows.count > count) t.rows.getItemAt(count).delete();
-  });
+  return { values, formats };
+}
+
+/** The steps that add a definition's row to the register, making the register on first use. */
+export function registerAppendSteps(read: RegisterRead, kpi: KpiDefinition, token: string): Step[] {
+  const exists = read.state.exists;
+  const width = exists ? read.width : COLUMNS.length;
+  const columnOf = (key: ColumnKey) => (exists ? read.columns[key] : COLUMNS.findIndex((c) => c.key === key));
+  const { values, formats } = rowOf(kpi, width, columnOf);
+  const target: AppendTarget = {
+    sheet: REGISTER_SHEET,
+    table: REGISTER_TABLE,
+    what: "register",
+    exists,
+    onExistingSheet: read.registerSheetExists,
+    blankBody: read.blankBody,
+    bodyAddress: read.bodyAddress,
+    headers: COLUMNS.map((c) => c.header),
+  };
+  return appendSteps(target, [values], [formats], [columnOf("id")], token);
 }
 
 /**
- * Queues the changed cells of an existing row. Throws FormulaConflictError (before queuing
- * anything) when a changed cell holds the user's formula and replaceFormulas is not set.
+ * The step that writes the changed cells of a KPI's row, located by its ID at write time (the key
+ * cell must still hold it: a sort or an inserted row between the read and the write is caught).
+ * `fields` limits the write to the columns the user changed. Throws FormulaConflictError (before
+ * anything is queued) when a changed cell holds the user's formula and replaceFormulas is not set.
  */
-export function queueRowUpdate(ctx: Excel.RequestContext, read: RegisterRead, kpi: KpiDefinition, rowIndex: number, journal: Journal, options: RowWriteOptions = {}): void {
+export function registerUpdateStep(read: RegisterRead, kpi: KpiDefinition, options: RowWriteOptions = {}, fields?: readonly ColumnKey[]): Step | null {
+  const rowIndex = read.rowIds.findIndex((id) => id.toUpperCase() === kpi.id.toUpperCase());
+  if (rowIndex < 0) throw new KpiWorkbookError(`There is no KPI with ID ${kpi.id} in the register any more; it may have been removed by hand.`);
   const cells = cellsOf(kpi);
   const values = read.rowValues[rowIndex] ?? [];
   const formulas = read.rowFormulas[rowIndex] ?? [];
   const formats = read.rowNumberFormats[rowIndex] ?? [];
-  const changes = COLUMNS.filter((c) => read.columns[c.key] >= 0 && !same(values[read.columns[c.key]], cells[c.key], formats[read.columns[c.key]], numberFormatOf(kpi, c.key)));
+  const wanted = COLUMNS.filter((c) => read.columns[c.key] >= 0 && (!fields || fields.includes(c.key)));
+  const changes = wanted.filter((c) => !same(values[read.columns[c.key]], cells[c.key], formats[read.columns[c.key]], numberFormatOf(kpi, c.key)));
   const conflicts = changes
     .filter((c) => String(formulas[read.columns[c.key]] ?? "").startsWith("="))
     .map((c) => ({ column: c.header, formula: String(formulas[read.columns[c.key]]), value: values[read.columns[c.key]] }));
   if (conflicts.length > 0 && !options.replaceFormulas) throw new FormulaConflictError(conflicts);
-  if (changes.length === 0) return;
   const body = parseAddress(read.bodyAddress!);
-  const sheet = ctx.workbook.worksheets.getItem(body.sheet!);
-  for (const c of changes) {
+  const writes: CellWrite[] = changes.map((c) => {
     const col = read.columns[c.key];
-    const address = areaName({ row: body.row + rowIndex, col: body.col + col, rowCount: 1, colCount: 1 });
-    const cell = sheet.getRange(address);
-    const format = c.text ? "@" : numberFormatOf(kpi, c.key);
-    if (format) cell.numberFormat = [[format]];
-    cell.values = [[cells[c.key]]];
-    const before = formulas[col] ?? "";
-    const formatBefore = read.rowNumberFormats[rowIndex]?.[col] ?? "General";
-    journal.record(`${c.header} of ${kpi.id}`, async (undo) => {
-      const restored = undo.workbook.worksheets.getItem(body.sheet!).getRange(address);
-      restored.numberFormat = [[formatBefore]];
-      restored.formulas = [[before]];
-    });
-  }
+    return {
+      row: body.row + rowIndex,
+      col: body.col + col,
+      value: cells[c.key],
+      numberFormat: c.text ? "@" : numberFormatOf(kpi, c.key),
+      expected: formulas[col] ?? "",
+      expectedFormat: formats[col] ?? "General",
+      conflict: (now) => `${c.header} of ${kpi.name} was changed in the register meanwhile (it now holds ${JSON.stringify(now)}; you wanted ${JSON.stringify(cells[c.key])}).`,
+    };
+  });
+  const moved = `${kpi.name}'s row moved in the register while you saved (it was sorted, or a row was inserted or deleted).`;
+  return cellsStep(`the register row of ${kpi.id}`, body.sheet!, writes, { row: body.row + rowIndex, cols: [body.col + read.columns.id], ids: [kpi.id], moved });
 }

@@ -8,7 +8,8 @@ import { parseAddress, qualified } from "../core/a1";
 import { targetNameOf } from "./bandFormats";
 import { KpiWorkbookError } from "./errors";
 import { RegisterRead } from "./registerRead";
-import { Journal } from "./rollback";
+import { nameStep } from "./steps/names";
+import { Step } from "./writeEngine";
 
 /**
  * Checks a target range against the KPI's values (reads only: call before queuing writes) and
@@ -33,18 +34,8 @@ export async function checkTargetRange(ctx: Excel.RequestContext, typed: string,
   return address;
 }
 
-/** Points KPITarget_<ID> at `address` (null: removes it), journalled. */
-export function queueTargetName(ctx: Excel.RequestContext, read: RegisterRead, id: string, address: string | null, journal: Journal): void {
+/** Points KPITarget_<ID> at `address` (null: removes it), as a guarded step. */
+export function targetNameStep(read: RegisterRead, id: string, address: string | null): Step | null {
   const name = targetNameOf(id);
-  const before = read.names.get(name.toUpperCase()) ?? null;
-  const formula = address ? `=${address}` : null;
-  if ((before?.formula ?? null) === formula) return;
-  if (before) ctx.workbook.names.getItem(before.name).delete();
-  if (formula) ctx.workbook.names.add(name, formula, `KPI Lens: the target of each period of ${id}`);
-  journal.record(`the name ${name}`, async (undo) => {
-    const now = undo.workbook.names.getItemOrNullObject(name);
-    await undo.sync();
-    if (!now.isNullObject) now.delete();
-    if (before) undo.workbook.names.add(before.name, before.formula, before.comment);
-  });
+  return nameStep({ name, formula: address ? `=${address}` : null, comment: `KPI Lens: the target of each period of ${id}`, before: read.names.get(name.toUpperCase()) ?? null });
 }

@@ -167,9 +167,11 @@ describe("round trips", () => {
     expect(await syncsOf(model, () => workbook.readRegister())).toBe(2);
   });
 
-  it("tags, updates and untags in at most 5 syncs, whatever the register's size", async () => {
+  it("tags, updates and untags in at most 5 syncs, whatever the register's size (the first tag: one more for each table it makes)", async () => {
     const { model, workbook } = sampleSetup();
-    expect(await syncsOf(model, () => workbook.tag(kpiInput(), REVENUE, "REVENUE"))).toBeLessThanOrEqual(5);
+    // The register and the history are each made in a round trip of their own (steps/tables.ts).
+    expect(await syncsOf(model, () => workbook.tag(kpiInput(), REVENUE, "REVENUE"))).toBeLessThanOrEqual(5 + 2);
+    expect(await syncsOf(model, () => workbook.tag(kpiInput({ name: "NPS", target: 40, atRisk: 35 }), "'Monthly KPIs'!E2:E37", "NPS"))).toBeLessThanOrEqual(5);
     expect(await syncsOf(model, () => workbook.update("REVENUE", kpiInput({ target: 1250 })))).toBeLessThanOrEqual(5);
     expect(await syncsOf(model, () => workbook.untag("REVENUE"))).toBeLessThanOrEqual(5);
   });

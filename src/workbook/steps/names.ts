@@ -1,0 +1,59 @@
+/**
+ * Workbook-scoped names (KPI_<ID>, KPITarget_<ID>) set, changed or removed by identity: the guard
+ * loads the name in the write batch; a name that appeared, vanished or changed since the read is
+ * someone else's doing and is left as they made it. The undo removes a name only when it still
+ * refers to what this step wrote, and restores one only where it is missing.
+ */
+import { NameInfo } from "../registerRead";
+import { Step } from "../writeEngine";
+
+const norm = (f: unknown) => String(f ?? "").replace(/^=/, "").replace(/\$/g, "").toUpperCase();
+
+/** A name's comment within Excel's 255 characters ("Excel.NamedItem: comment", learn.microsoft.com). */
+export function nameComment(text: string): string {
+  return text.length <= 255 ? text : `${text.slice(0, 254)}…`;
+}
+
+export interface NameChange {
+  name: string;
+  /** The reference it should have ("=Sheet!$A$1:$A$9"); null removes the name. */
+  formula: string | null;
+  comment: string;
+  /** The name as the operation read it, or null when it did not exist. */
+  before: NameInfo | null;
+}
+
+export function nameStep(change: NameChange): Step | null {
+  const { name, formula, comment, before } = change;
+  if (formula !== null && before && norm(before.formula) === norm(formula)) return null;
+  if (formula === null && !before) return null;
+  let seen: Excel.NamedItem | null = null;
+  return {
+    what: `the name ${name}`,
+    guard(ctx) {
+      seen = ctx.workbook.names.getItemOrNullObject(name).load("formula");
+    },
+    apply(ctx) {
+      if (!before) ctx.workbook.names.add(name, formula!, nameComment(comment));
+      else if (formula === null) ctx.workbook.names.getItem(before.name).delete();
+      else ctx.workbook.names.getItem(before.name).formula = formula;
+    },
+    check() {
+      if (!seen) return null;
+      if (seen.isNullObject === (before !== null) || (before && norm(seen.formula) !== norm(before.formula))) {
+        return `The name ${name} was changed in the workbook meanwhile (by another pane or a co-author).`;
+      }
+      return null;
+    },
+    async undo(ctx) {
+      const now = ctx.workbook.names.getItemOrNullObject(name).load("formula");
+      await ctx.sync();
+      const ours = !now.isNullObject && formula !== null && norm(now.formula) === norm(formula);
+      if (!before) {
+        if (ours) now.delete();
+      } else if (formula === null) {
+        if (now.isNullObject) ctx.workbook.names.add(before.name, before.formula, before.comment);
+      } else if (ours) now.formula = before.formula;
+    },
+  };
+}

@@ -1,0 +1,90 @@
+/**
+ * Creating one of the add-in's tables (the register, the history, the notes, the actions) with its
+ * first rows. Two panes or co-authors may create it at the same moment, so what this operation
+ * creates must be recognisable as its own: the sheet and the table are made under names unique to
+ * the operation and renamed to theirs as the batch's last writes. If Excel refuses (the name is
+ * taken: someone else made it first), the undo deletes only what carries this operation's unique
+ * name, never the winner's sheet.
+ */
+import { areaName } from "../../core/a1";
+import { sameContent, Step } from "../writeEngine";
+import { deleteRowsLike } from "./rows";
+
+export interface CreateSpec {
+  what: string;
+  sheet: string;
+  table: string;
+  /** Whether the sheet is there already (an empty sheet of that name, read by the operation). */
+  onExistingSheet: boolean;
+  /** Header row then rows, and their number formats. */
+  values: unknown[][];
+  formats: string[][];
+  token: string;
+}
+
+/** A temporary name within Excel's 31 characters for sheets. */
+const temporary = (name: string, token: string) => `${name.slice(0, 20)} ~${token}`;
+
+export function createTableStep(spec: CreateSpec): Step {
+  const tempSheet = temporary(spec.sheet, spec.token);
+  const tempTable = `${spec.table}_${spec.token}`;
+  const area = areaName({ row: 0, col: 0, rowCount: spec.values.length, colCount: spec.values[0].length });
+  let made: { sheetId: string; tableId: string } | null = null;
+  return {
+    what: spec.what,
+    async prepare(ctx) {
+      const sheet = spec.onExistingSheet ? ctx.workbook.worksheets.getItem(spec.sheet) : ctx.workbook.worksheets.add(tempSheet);
+      const range = sheet.getRange(area);
+      range.numberFormat = spec.formats;
+      range.values = spec.values as string[][];
+      const table = sheet.tables.add(range, true);
+      table.name = tempTable;
+      // The renames last: when one is refused, everything this batch made still has its unique name.
+      table.name = spec.table;
+      if (!spec.onExistingSheet) sheet.name = spec.sheet;
+      table.load("id");
+      sheet.load("id");
+      try {
+        await ctx.sync();
+      } catch (e) {
+        await removeUnfinished(ctx);
+        throw e;
+      }
+      made = { sheetId: sheet.id, tableId: table.id };
+    },
+    apply() {},
+    async undo(ctx) {
+      if (!made) return;
+      const table = ctx.workbook.tables.getItemOrNullObject(made.tableId);
+      const sheet = ctx.workbook.worksheets.getItemOrNullObject(made.sheetId);
+      await ctx.sync();
+      if (table.isNullObject) return;
+      // Made by us, but others may have added to it since (a second pane's row): then only our rows go.
+      const body = table.getDataBodyRange().load("formulas");
+      await ctx.sync();
+      const ours = spec.values.slice(1);
+      const foreign = body.formulas.filter((row) => !ours.some((mine) => mine.every((v, c) => sameContent(row[c], v))));
+      if (foreign.length > 0) {
+        await deleteRowsLike(ctx, spec.table, ours, ours[0].map((_, c) => c));
+        return;
+      }
+      if (spec.onExistingSheet) {
+        if (!table.isNullObject) table.delete();
+        if (!sheet.isNullObject) sheet.getRange(area).clear("Contents");
+      } else if (!sheet.isNullObject) sheet.delete();
+    },
+  };
+
+  /** After a refused creation: only what still carries this operation's unique names is ours. */
+  async function removeUnfinished(ctx: Excel.RequestContext): Promise<void> {
+    const sheet = ctx.workbook.worksheets.getItemOrNullObject(tempSheet);
+    const table = ctx.workbook.tables.getItemOrNullObject(tempTable);
+    await ctx.sync();
+    if (!sheet.isNullObject) sheet.delete();
+    else if (!table.isNullObject) {
+      table.getRange().clear("Contents");
+      table.delete();
+    }
+    await ctx.sync();
+  }
+}

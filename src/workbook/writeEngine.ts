@@ -1,0 +1,156 @@
+/**
+ * The one write path of the workbook layer, applied the way a database applies a transaction
+ * (HyperFormula's UndoRedo entries are the model: each change is a step whose apply and undo are
+ * written once).
+ *
+ * An operation reads what it needs first, then builds a Plan of steps. `commit` queues, in ONE
+ * batch, every step's guard (loads of the key cells and the prior values of what the step will
+ * overwrite), then every write, then the finishing renames, and syncs once. Office.js runs a
+ * batch's operations in order ("Excel JavaScript object model in Office Add-ins": the queue runs
+ * on sync), so the guards see exactly the state the writes replace.
+ *
+ * After the sync each step checks its guard against what the operation read. A key that moved or
+ * a prior value that differs means someone changed the workbook between the read and the write (a
+ * co-author, a second pane, the user sorting or typing): the operation puts back exactly what it
+ * overwrote, using the prior values the guards loaded, and nothing else, and reports a
+ * ConcurrentChange so the caller can read again and retry once. When Excel refuses the batch
+ * (a failed sync keeps the operations before the failing one applied, and returns no loads), each
+ * step undoes what it may have applied, touching only what still holds what it wrote and only what
+ * it created (recognised by identity: a unique temporary name, a formula it wrote), never a thing
+ * by its name alone.
+ */
+import { ExcelRun } from "./excelRun";
+import { KpiWorkbookError } from "./errors";
+
+export interface Step {
+  /** What the step changes, for messages: "the Owner of REVENUE". */
+  readonly what: string;
+  /**
+   * Makes what the step creates (a sheet and table of the add-in's), in round trips of its own
+   * before the write batch, so that a refusal (the name was taken by someone who made it first) is
+   * known to be this step's and nothing else of the operation has been applied yet.
+   */
+  prepare?(ctx: Excel.RequestContext): Promise<void>;
+  /** Queues the loads that guard the write: keys and prior values. Runs before any write of the batch. */
+  guard?(ctx: Excel.RequestContext): void;
+  /** Queues the writes. */
+  apply(ctx: Excel.RequestContext): void;
+  /** Queues what must come after every write (renaming a sheet or table from its temporary name). */
+  finish?(ctx: Excel.RequestContext): void;
+  /** After a successful sync: null when the workbook was as the operation read it, else what changed. */
+  check?(): string | null;
+  /**
+   * Puts back what the step did. `applied` says the batch synced (the guards' loads are there);
+   * otherwise the step may or may not have run. The undo may sync as often as it needs.
+   */
+  undo(ctx: Excel.RequestContext, applied: boolean): Promise<void>;
+}
+
+/** Someone changed the workbook between the operation's read and its write; nothing of ours is left. */
+export class ConcurrentChange extends KpiWorkbookError {
+  constructor(
+    readonly action: string,
+    readonly changes: string[],
+  ) {
+    super(`${changes.join(" ")} Nothing was changed by KPI Lens: try again.`);
+    this.name = "ConcurrentChange";
+  }
+}
+
+/** The steps of one operation, in the order they are applied. */
+export class Plan {
+  readonly steps: Step[] = [];
+
+  add(...steps: (Step | null | undefined)[]): void {
+    for (const s of steps) if (s) this.steps.push(s);
+  }
+
+  get empty(): boolean {
+    return this.steps.length === 0;
+  }
+}
+
+/** Undoes the steps, newest first, each in batches of its own; returns what could not be undone. */
+export async function rollBack(run: ExcelRun, steps: readonly Step[], applied: boolean): Promise<string[]> {
+  const failed: string[] = [];
+  for (const step of [...steps].reverse()) {
+    try {
+      await run(async (ctx) => {
+        await step.undo(ctx, applied);
+        await ctx.sync();
+      });
+    } catch {
+      failed.push(step.what);
+    }
+  }
+  return failed;
+}
+
+/**
+ * Applies the plan in one batch on `ctx` (which may hold the operation's earlier reads, already
+ * synced). Throws ConcurrentChange when a guard failed, a KpiWorkbookError when Excel refused.
+ */
+export async function commit(ctx: Excel.RequestContext, plan: Plan, run: ExcelRun, action: string): Promise<void> {
+  if (plan.empty) return;
+  const prepared: Step[] = [];
+  for (const s of plan.steps.filter((x) => x.prepare)) {
+    try {
+      await s.prepare!(ctx);
+      prepared.push(s);
+    } catch (e) {
+      const left = await rollBack(run, prepared, true);
+      const refused = e instanceof Error ? e.message : String(e);
+      const undone = left.length === 0 ? "Nothing was changed." : `KPI Lens could not undo: ${left.join("; ")}. Check those by hand.`;
+      throw new KpiWorkbookError(`Excel refused to ${action}: ${refused} ${undone}`);
+    }
+  }
+  for (const s of plan.steps) s.guard?.(ctx);
+  for (const s of plan.steps) s.apply(ctx);
+  for (const s of plan.steps) s.finish?.(ctx);
+  try {
+    await ctx.sync();
+  } catch (e) {
+    const refused = e instanceof Error ? e.message : String(e);
+    const left = await rollBack(run, plan.steps, false);
+    const undone = left.length === 0 ? "Nothing was changed." : `KPI Lens could not undo: ${left.join("; ")}. Check those by hand.`;
+    throw new KpiWorkbookError(`Excel refused to ${action}: ${refused} ${undone}`);
+  }
+  const changed = plan.steps.map((s) => s.check?.() ?? null).filter((c): c is string => c !== null);
+  if (changed.length === 0) return;
+  const left = await rollBack(run, plan.steps, true);
+  if (left.length > 0) {
+    throw new KpiWorkbookError(`${changed.join(" ")} KPI Lens could not put back: ${left.join("; ")}. Check those by hand.`);
+  }
+  throw new ConcurrentChange(action, changed);
+}
+
+/**
+ * Runs `attempt` (read, plan, commit) and, when it met a concurrent change, once more on a fresh
+ * read: a sort or a co-author's edit usually settles within a round trip. A second collision is
+ * reported with what changed.
+ */
+export async function withRetry<T>(attempt: () => Promise<T>): Promise<T> {
+  try {
+    return await attempt();
+  } catch (e) {
+    if (!(e instanceof ConcurrentChange)) throw e;
+    return attempt();
+  }
+}
+
+/** A short unique token for the temporary names of what an operation creates. */
+export function operationToken(): string {
+  const bytes = new Uint8Array(4);
+  globalThis.crypto.getRandomValues(bytes);
+  return Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("");
+}
+
+/** Whether two cell contents (formulas as Excel returns them) are the same. */
+export function sameContent(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (a === null || a === undefined) return b === "" || b === null || b === undefined;
+  if (b === null || b === undefined) return a === "";
+  if (typeof a === "number" && typeof b === "string") return b.trim() !== "" && Number(b) === a;
+  if (typeof b === "number" && typeof a === "string") return a.trim() !== "" && Number(a) === b;
+  return String(a) === String(b);
+}
