@@ -4,7 +4,7 @@
  * shape is the one FUNCTIONS.md gives, and a #VALUE! for the call names the argument at fault.
  */
 import fc from "fast-check";
-import { funnel, kpiStatus, leadForecast, leadLagCorr, sigChange, spc } from "../support/functions";
+import { funnel, kpiStatus, leadForecast, leadLagCorr, outlook, sigChange, spc, variance } from "../support/functions";
 
 const errorValue = fc.constantFrom("#N/A", "#VALUE!", "#DIV/0!", "#REF!", "#NUM!", "#NAME?").map((code) => new CustomFunctions.Error(code as CustomFunctions.ErrorCode));
 
@@ -199,6 +199,93 @@ describe("property: rate SPC and FUNNEL", () => {
         else if (head === "n") expect([2, 51]).toContain(result.length);
         else if (head === "measure") expect(result.map((r) => r[0])).toEqual(["measure", "target", "segments", "phi", "above_998", "above_95", "below_95", "below_998"]);
         else expect(result.length * result[0].length).toBe((nums as unknown[][]).length * (nums as unknown[][])[0].length);
+      }),
+      settings,
+    );
+  });
+});
+
+/** Options of VARIANCE and OUTLOOK, mixed with hostile values. */
+const varianceOption = fc.oneof(
+  option,
+  fc.constantFrom("within", "variance", "percent", "label", "material", "explain", "total", "5%", "-5%", "trend", "average", "budget", "sum", "last", "landing", "periods", 0.95),
+  fc.constant([[10, "5%"]]),
+  fc.constant([["5%"], [50]]),
+);
+const materialityArgument = fc.oneof(fc.constant(undefined), varianceOption, range, fc.constant([[0.5]]));
+/** A horizon: numbers first (reported), then gaps (open), sometimes any cell. */
+const horizon = fc
+  .tuple(fc.array(fc.double({ min: -1e4, max: 1e4, noNaN: true }), { minLength: 0, maxLength: 30 }), fc.integer({ min: 0, max: 12 }), fc.constantFrom(null, "", new CustomFunctions.Error("#N/A" as CustomFunctions.ErrorCode)))
+  .map(([reported, open, gap]) => [...reported, ...Array(open).fill(gap)].map((v) => [v]))
+  .filter((h) => h.length > 0);
+const nonEmpty = (m: unknown): m is unknown[][] => Array.isArray(m) && m.length > 0 && Array.isArray(m[0]) && (m[0] as unknown[]).length > 0;
+
+describe("property: VARIANCE and OUTLOOK", () => {
+  it("VARIANCE returns Excel values in the contract's shape, or one error that names an argument", () => {
+    fc.assert(
+      fc.property(range, fc.oneof(range, cell), varianceOption, materialityArgument, varianceOption, (actual, target, direction, materiality, output) => {
+        const result = variance(actual as never, target as never, direction, materiality as never, output);
+        assertMatrixOfExcelValues(result);
+        const error = singleError(result);
+        if (error) {
+          if (error.code === "#VALUE!") expect(error.message ?? "").toMatch(/actual|target|direction|materiality|output|VARIANCE/);
+          return;
+        }
+        const head = result[0][0];
+        if (head === "actual" && result[0].length === 7) expect(result[0]).toEqual(["actual", "target", "variance", "percent", "label", "material", "explain"]);
+        else if (head === "actual") expect(result).toHaveLength(2);
+        else if (nonEmpty(actual)) expect([result.length, result[0].length]).toEqual([actual.length, actual[0].length]);
+      }),
+      settings,
+    );
+  });
+
+  it("VARIANCE of numbers is actual − target, labelled by its sign, material only when non-zero without thresholds", () => {
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.double({ min: -1e9, max: 1e9, noNaN: true }), fc.double({ min: -1e9, max: 1e9, noNaN: true })), { minLength: 1, maxLength: 40 }), (pairs) => {
+        const actual = pairs.map(([a]) => [a]);
+        const target = pairs.map(([, t]) => [t]);
+        const v = variance(actual, target).map(([x]) => x);
+        const labels = variance(actual, target, "lower", undefined, "label").map(([x]) => x);
+        const material = variance(actual, target, undefined, undefined, "material").map(([x]) => x);
+        pairs.forEach(([a, t], i) => {
+          expect(v[i]).toBe(a - t);
+          expect(labels[i]).toBe(a - t > 0 ? "Unfavourable" : a - t < 0 ? "Favourable" : "On target");
+          expect(material[i]).toBe(a - t !== 0);
+        });
+      }),
+      settings,
+    );
+  });
+
+  it("OUTLOOK returns Excel values in the contract's shape, or one error that names an argument", () => {
+    fc.assert(
+      fc.property(fc.oneof(horizon, range), fc.oneof(range, cell, horizon), varianceOption, varianceOption, varianceOption, varianceOption, varianceOption, (actual, target, direction, method, rollup, level, output) => {
+        const result = outlook(actual as never, target as never, direction, method, rollup, level, output);
+        assertMatrixOfExcelValues(result);
+        const error = singleError(result);
+        if (error) {
+          if (error.code === "#VALUE!") expect(error.message ?? "").toMatch(/actual|target|direction|method|rollup|level|output|OUTLOOK/);
+          return;
+        }
+        if (result[0][0] === "landing") expect([result.length, result[0].length]).toEqual([2, 5]);
+        else if (nonEmpty(actual) && (actual.length > 1 || actual[0].length > 1)) expect([result.length, result[0].length]).toEqual([actual.length, actual[0].length]);
+      }),
+      settings,
+    );
+  });
+
+  it("OUTLOOK's interval holds its landing, and its probability lies in [0, 1]", () => {
+    fc.assert(
+      fc.property(horizon, fc.double({ min: -1e5, max: 1e5, noNaN: true }), fc.constantFrom("higher", "lower"), fc.constantFrom("trend", "average"), fc.constantFrom("sum", "average", "last"), fc.double({ min: 0.01, max: 0.99, noNaN: true }), (actual, target, direction, method, rollup, level) => {
+        const result = outlook(actual as never, [[target]], direction, method, rollup, level, "table");
+        if (singleError(result)) return expect(singleError(result)!.code).toBe("#N/A");
+        const [landing, lower, upper, goal, probability] = result[1] as number[];
+        expect(lower).toBeLessThanOrEqual(landing);
+        expect(upper).toBeGreaterThanOrEqual(landing);
+        expect(goal).toBe(target);
+        expect(probability).toBeGreaterThanOrEqual(0);
+        expect(probability).toBeLessThanOrEqual(1);
       }),
       settings,
     );
