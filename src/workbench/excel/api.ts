@@ -8,7 +8,8 @@
  *   workbook.ts           Excel.Workbook
  *   worksheets.ts         Excel.WorksheetCollection, Worksheet, WorksheetProtection
  *   ranges.ts             Excel.Range, RangeAreas (rangeFormat.ts: RangeFormat, RangeFill/Font)
- *   tables.ts             Excel.TableCollection, Table (tableRows.ts, tableColumns.ts)
+ *   tables.ts             Excel.TableCollection, Table, AutoFilter (tableRows.ts, tableColumns.ts;
+ *                         tableFilters.ts: what a filtered table refuses)
  *   charts.ts             Excel.ChartCollection, Chart, ChartTitle
  *   names.ts              Excel.NamedItemCollection, NamedItem
  *   settings.ts           Excel.SettingCollection, Setting
@@ -18,15 +19,16 @@
  */
 export { ExcelApiError } from "./errors";
 export { FakeRequestContext, PAYLOAD_LIMIT_BYTES, payloadSize, runWith } from "./context";
+export type { StandInRun } from "./context";
 export { FakeObject } from "./proxy";
 export { FakeWorkbook } from "./workbook";
 export { FakeWorksheet, FakeWorksheetCollection, FakeWorksheetProtection } from "./worksheets";
 export { FakeRange, FakeRangeAreas, GET_CELL_LIMIT } from "./ranges";
 export { FakeColour, FakeRangeFormat } from "./rangeFormat";
-export { FakeTable, FakeTableCollection, FakeTableScopedCollection } from "./tables";
+export { FakeAutoFilter, FakeTable, FakeTableCollection, FakeTableScopedCollection } from "./tables";
 export { FakeTableRow, FakeTableRowCollection } from "./tableRows";
 export { FakeTableColumn, FakeTableColumnCollection } from "./tableColumns";
 export { FakeChart, FakeChartCollection, FakeChartTitle } from "./charts";
 export { FakeNamedItem, FakeNamedItemCollection } from "./names";
 export { FakeSetting, FakeSettingCollection } from "./settings";
-export { FakeCellValueConditionalFormat, FakeConditionalFormat, FakeConditionalFormatCollection, FakeCustomConditionalFormat } from "./conditionalFormats";
+export { CF_RULE_FORMULA_MAX_LENGTH, FakeCellValueConditionalFormat, FakeConditionalFormat, FakeConditionalFormatCollection, FakeCustomConditionalFormat } from "./conditionalFormats";

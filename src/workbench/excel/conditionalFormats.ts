@@ -3,6 +3,21 @@ import type { CfOperator, ConditionalFormatModel } from "./model";
 import { BatchContext, FakeCollection, FakeObject, Located, makeProxy, normaliseColour } from "./proxy";
 
 /**
+ * The longest formula a conditional-format rule may hold. Excel's own New Formatting Rule
+ * dialog refuses a longer one ("You cannot use more than 255 characters in a formula" there);
+ * whether the API (CustomConditionalFormat.rule.formula, "Excel.ConditionalFormatRule class")
+ * enforces the same is undocumented: a guess, on the strict side, so the add-in keeps every
+ * rule within what the dialog can show and edit (issue 21 item 7).
+ */
+export const CF_RULE_FORMULA_MAX_LENGTH = 255;
+
+function checkRuleLength(formula: string): void {
+  if (formula.length > CF_RULE_FORMULA_MAX_LENGTH) {
+    throw new ExcelApiError("InvalidArgument", `A conditional-format rule's formula can't be longer than ${CF_RULE_FORMULA_MAX_LENGTH} characters (it has ${formula.length}).`);
+  }
+}
+
+/**
  * Excel.ConditionalFormatCollection ("Excel.ConditionalFormatCollection class",
  * learn.microsoft.com): the formats overlapping a range, add(type) (Custom and CellValue only:
  * the kinds the add-in writes), getItemAt, getItem by id, clearAll.
@@ -202,6 +217,7 @@ export class FakeCustomConditionalFormat extends FakeObject {
         set: (v) => {
           const f = format();
           if (f.type !== "Custom") throw new ExcelApiError("InvalidOperation", "This conditional format is not a custom format.");
+          checkRuleLength(String(v));
           f.formula = String(v);
         },
       },
@@ -247,6 +263,8 @@ FakeCellValueConditionalFormat.withProperties({
       const rule = v as CellValueRule;
       const f = c.formatModel();
       if (f.type !== "CellValue") throw new ExcelApiError("InvalidOperation", "This conditional format is not a cell-value format.");
+      checkRuleLength(String(rule.formula1));
+      if (rule.formula2 !== undefined) checkRuleLength(String(rule.formula2));
       f.operator = rule.operator as CfOperator;
       f.formula1 = String(rule.formula1);
       f.formula2 = rule.formula2 === undefined ? undefined : String(rule.formula2);

@@ -33,8 +33,26 @@ export class FakeRequestContext implements BatchContext {
   private responseBytes = 0;
   readonly trackedObjects = { add: () => undefined, remove: () => undefined };
 
-  constructor(readonly model: WorkbookModel) {
+  constructor(
+    readonly model: WorkbookModel,
+    private readonly options: Excel.RunOptions = {},
+  ) {
     this.workbook = new FakeWorkbook(this);
+  }
+
+  /**
+   * Cell-edit mode ("Excel.RunOptions": delayForCellEdit, and "Delay execution while cell is
+   * being edited", learn.microsoft.com): while the user edits a cell, a batch "automatically
+   * fails" with InvalidOperationInCellEditMode (OfficeExtension.ErrorCodes, @types/office-js
+   * Excel.ErrorCodes); with delayForCellEdit: true it waits until editing ends. Nothing of the
+   * batch is applied when it fails.
+   */
+  private async cellEditGate(): Promise<void> {
+    if (!this.model.cellEditing) return;
+    if (!this.options.delayForCellEdit) {
+      throw new ExcelApiError("InvalidOperationInCellEditMode", "The operation is not available while Excel is in Edit cell mode. Exit Edit mode by using the Enter or Tab keys, or by clicking another cell, and then try again.");
+    }
+    await this.model.cellEditEnded();
   }
 
   enqueue(op: Op): void {
@@ -51,7 +69,10 @@ export class FakeRequestContext implements BatchContext {
 
   async sync(): Promise<void> {
     this.model.syncCount++;
-    this.model.beforeSync?.();
+    // A test's co-author or second pane may act here, between this batch's queuing and its run
+    // (on Excel on the web a round trip takes long enough for a co-author's change to land).
+    const between = this.model.beforeSync?.();
+    if (between) await between;
     const ops = this.queue;
     const sent = this.requestBytes;
     this.queue = [];
@@ -59,6 +80,7 @@ export class FakeRequestContext implements BatchContext {
     this.responseBytes = 0;
     // A round trip: nothing runs until the caller yields.
     await Promise.resolve();
+    await this.cellEditGate();
     if (sent > PAYLOAD_LIMIT_BYTES) {
       throw new ExcelApiError("RequestPayloadSizeLimitExceeded", "The request payload size has exceeded the limit. Please refer to the documentation: \"https://docs.microsoft.com/office/dev/add-ins/concepts/resource-limits-and-performance-optimization#excel-add-ins\".");
     }
@@ -69,7 +91,16 @@ export class FakeRequestContext implements BatchContext {
   }
 }
 
+/** Excel.run as the stand-in offers it: Excel.run(batch) or Excel.run(options, batch). */
+export interface StandInRun {
+  <T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T>;
+  <T>(options: Excel.RunOptions, batch: (context: Excel.RequestContext) => Promise<T>): Promise<T>;
+}
+
 /** Runs a batch the way Excel.run does, against the model. */
-export function runWith(model: WorkbookModel): <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T> {
-  return async (batch) => batch(new FakeRequestContext(model) as unknown as Excel.RequestContext);
+export function runWith(model: WorkbookModel): StandInRun {
+  return (async <T>(a: Excel.RunOptions | ((c: Excel.RequestContext) => Promise<T>), b?: (c: Excel.RequestContext) => Promise<T>) => {
+    const [options, batch] = typeof a === "function" ? [{}, a] : [a, b!];
+    return batch(new FakeRequestContext(model, options) as unknown as Excel.RequestContext);
+  }) as StandInRun;
 }

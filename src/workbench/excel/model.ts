@@ -8,6 +8,7 @@ import { CallArgument, CustomFunctionCaller, FunctionRegistry, Host, NO_FUNCTION
 import { ExcelApiError } from "./errors";
 import { displayedFormat, ruleHolds } from "./conditionalFormatRules";
 import { growArea, renameSheetInFormula, rewriteRefs, rewriteRowRefs, escapeRegExp, shrinkArea } from "./rowShift";
+import { assertUnfiltered, clearFilter, filterRows } from "./tableFilters";
 import { CHART_TYPES } from "./types";
 import type { Cell, CellValue, ChangeEvent, ChartModel, ConditionalFormatModel, NameModel, SelectionEvent, SheetModel, TableModel } from "./types";
 import { checkNameReference, strictAddress, strictStructured } from "./references";
@@ -36,8 +37,31 @@ export class WorkbookModel implements FormulaHost {
   private nextId = 1;
   private changeListeners = new Set<Listener<ChangeEvent>>();
   private selectionListeners = new Set<Listener<SelectionEvent>>();
+  /** The user is typing in a cell (context.ts: batches fail or wait, as in Excel's cell-edit mode). */
+  private editing: Promise<void> | null = null;
+  private endEditing: (() => void) | null = null;
+
+  get cellEditing(): boolean {
+    return this.editing !== null;
+  }
+
+  /** Puts the workbook in or out of cell-edit mode, as the user starting and ending a cell edit. */
+  setCellEditing(on: boolean): void {
+    if (on && !this.editing) this.editing = new Promise((done) => (this.endEditing = done));
+    if (!on && this.editing) {
+      this.endEditing?.();
+      this.editing = null;
+      this.endEditing = null;
+    }
+  }
+
+  /** Resolves when the user leaves cell-edit mode. */
+  cellEditEnded(): Promise<void> {
+    return this.editing ?? Promise.resolve();
+  }
+
   /** Called before each sync's batch runs; tests use it to interleave edits with a batch. */
-  beforeSync: (() => void) | null = null;
+  beforeSync: (() => void | Promise<unknown>) | null = null;
   /** Add-in worksheet functions, as Excel registers custom functions from functions.json. */
   functions: FunctionRegistry = NO_FUNCTIONS;
   /** Which Excel the workbook behaves as where hosts differ (customFunctionHost.ts, api.ts limits). */
@@ -316,6 +340,9 @@ export class WorkbookModel implements FormulaHost {
   /** Deletes whole rows [at, at+count): references wholly inside them become #REF!. */
   deleteRows(sheet: SheetModel, at: number, count: number): void {
     this.assertEditable(sheet);
+    for (const t of this.tables) {
+      if (t.sheetId === sheet.id && at < t.area.row + t.area.rowCount && at + count > t.area.row) assertUnfiltered(t, "delete rows");
+    }
     const end = at + count;
     for (const k of [...sheet.cells.keys()]) if (Number(k.split(",")[0]) >= at && Number(k.split(",")[0]) < end) sheet.cells.delete(k);
     this.moveCells(sheet, (r) => (r >= end ? r - count : r));
@@ -395,6 +422,22 @@ export class WorkbookModel implements FormulaHost {
     return table;
   }
 
+  /** The user filters a table's column (tableFilters.ts): rows whose value fails `keep` are hidden. */
+  filterTable(table: TableModel, column: string, keep: (v: CellValue | null) => boolean): void {
+    const sheet = this.sheetById(table.sheetId);
+    const c = table.columns.findIndex((x) => x.toLowerCase() === column.toLowerCase());
+    if (c < 0) throw new ExcelApiError("ItemNotFound", `The table has no column '${column}'.`);
+    const values = Array.from({ length: table.area.rowCount - 1 }, (_, i) => {
+      const v = this.valueAt(sheet, table.area.row + 1 + i, table.area.col + c);
+      return v instanceof FormulaErrorValue || v === "" ? null : v;
+    });
+    filterRows(table, values, keep);
+  }
+
+  clearTableFilter(table: TableModel): void {
+    clearFilter(table);
+  }
+
   findTable(name: string): TableModel | undefined {
     return this.tables.find((t) => t.name.toLowerCase() === name.toLowerCase());
   }
@@ -444,6 +487,7 @@ export class WorkbookModel implements FormulaHost {
   addTableRows(table: TableModel, index: number | null, rows: unknown[][]): void {
     const sheet = this.sheetById(table.sheetId);
     this.assertEditable(sheet);
+    assertUnfiltered(table, "add rows");
     const bodyRows = table.area.rowCount - 1;
     const at = table.area.row + 1 + (index === null || index === undefined ? bodyRows : index);
     if (index !== null && index !== undefined && (index < 0 || index > bodyRows)) {
@@ -478,9 +522,10 @@ export class WorkbookModel implements FormulaHost {
   }
 
   deleteTableRow(table: TableModel, index: number): void {
-    this.invalidate();
     const sheet = this.sheetById(table.sheetId);
     this.assertEditable(sheet);
+    assertUnfiltered(table, "delete a row");
+    this.invalidate();
     const row = table.area.row + 1 + index;
     const span = { col: table.area.col, colCount: table.area.colCount };
     const moved = new Map<string, Cell>();

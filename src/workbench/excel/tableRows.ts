@@ -3,6 +3,7 @@ import { FormulaErrorValue } from "./formula";
 import type { TableModel } from "./model";
 import { BatchContext, FakeCollection, FakeObject } from "./proxy";
 import { FakeRange } from "./ranges";
+import { assertUnfiltered } from "./tableFilters";
 
 /**
  * Excel.TableRowCollection ("Excel.TableRowCollection class", learn.microsoft.com): add(index,
@@ -83,6 +84,7 @@ export class FakeTableRow extends FakeObject {
   /** Writes the row's values now (inside a sync). */
   writeNow(v: unknown[][]): void {
     const t = this.table();
+    assertUnfiltered(t, "write a row");
     const sheet = this.model.sheetById(t.sheetId);
     const row = t.area.row + 1 + this.position();
     if (v.length !== 1 || v[0].length !== t.area.colCount) throw new ExcelApiError("InvalidArgument", "The values don't match the row's size.");

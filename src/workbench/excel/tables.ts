@@ -4,6 +4,7 @@ import type { SheetModel, TableModel } from "./model";
 import { BatchContext, FakeCollection, FakeObject, makeProxy, registerProxy } from "./proxy";
 import { FakeRange } from "./ranges";
 import { FakeTableColumnCollection } from "./tableColumns";
+import { isFiltered } from "./tableFilters";
 import { FakeTableRowCollection } from "./tableRows";
 
 /**
@@ -78,6 +79,7 @@ registerProxy("TableScopedCollection", FakeTableScopedCollection);
 export class FakeTable extends FakeObject {
   readonly rows: FakeTableRowCollection;
   readonly columns: FakeTableColumnCollection;
+  readonly autoFilter: FakeAutoFilter;
   declare name: string;
   declare readonly id: string;
   declare readonly showHeaders: boolean;
@@ -89,6 +91,12 @@ export class FakeTable extends FakeObject {
     super(context);
     this.rows = new FakeTableRowCollection(context, () => this.table());
     this.columns = new FakeTableColumnCollection(context, () => this.table());
+    this.autoFilter = new FakeAutoFilter(context, () => this.table());
+  }
+
+  /** Table.clearFilters (ExcelApi 1.2): shows every row again. */
+  clearFilters(): void {
+    this.act(() => this.model.clearTableFilter(this.table()));
   }
 
   table(): TableModel {
@@ -150,4 +158,31 @@ FakeTable.withProperties({
   name: { read: (t) => t.table().name, write: (t, v) => t.model.renameTable(t.table(), v as string) },
   id: { read: (t) => t.table().id },
   showHeaders: { read: () => true },
+});
+
+/**
+ * Excel.AutoFilter of a table ("Excel.AutoFilter class", ExcelApi 1.9), as far as reading and
+ * clearing it: isDataFiltered (a filter hides rows), enabled (tables always show their filter
+ * buttons in the stand-in), clearCriteria(). Applying criteria through the API is not modelled:
+ * tests filter as the user does, with WorkbookModel.filterTable.
+ */
+export class FakeAutoFilter extends FakeObject {
+  declare readonly isDataFiltered: boolean;
+  declare readonly enabled: boolean;
+
+  constructor(
+    context: BatchContext,
+    readonly table: () => TableModel,
+  ) {
+    super(context);
+  }
+
+  clearCriteria(): void {
+    this.act(() => this.model.clearTableFilter(this.table()));
+  }
+}
+
+FakeAutoFilter.withProperties({
+  isDataFiltered: { read: (f) => isFiltered(f.table()) },
+  enabled: { read: () => true },
 });

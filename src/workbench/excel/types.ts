@@ -30,6 +30,8 @@ export interface TableModel {
   /** Header row included. */
   area: Area;
   columns: string[];
+  /** Body rows (0-based within the body) an active filter hides; absent or empty: no filter (tableFilters.ts). */
+  hiddenRows?: number[];
 }
 
 /**
