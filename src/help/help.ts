@@ -2,6 +2,8 @@
  * The help page (the manifest's support URL): renders the functions.json that the build
  * generates from the functions' JSDoc, so the page never drifts from what Excel shows.
  */
+import { WORKED_EXAMPLES, WorkedExample } from "./examples";
+
 interface FunctionParameter {
   name: string;
   description?: string;
@@ -35,7 +37,22 @@ function renderFunction(f: FunctionMetadata): HTMLElement {
     table.append(row);
   }
   section.append(table);
+  const example = WORKED_EXAMPLES[f.id];
+  if (example) section.append(renderExample(example));
   return section;
+}
+
+function renderExample(example: WorkedExample): HTMLElement {
+  const block = element("div");
+  block.append(element("h3", "Example"), element("p", example.data));
+  const list = element("ul");
+  for (const [formula, result] of example.results) {
+    const item = element("li");
+    item.append(element("code", formula), document.createTextNode(` returns ${result}`));
+    list.append(item);
+  }
+  block.append(list);
+  return block;
 }
 
 async function main(): Promise<void> {

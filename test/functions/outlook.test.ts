@@ -133,6 +133,17 @@ describe("KPI.OUTLOOK worked by hand", () => {
     expect([codeOf(result[0][0]), messageOf(result[0][0])]).toEqual(["#N/A", expect.stringMatching(message)]);
   });
 
+  it("the help page's worked example (src/help/examples.ts) is what the function answers", () => {
+    const year = column([100, 104, 109, 111, 116, 118, null, null, null, null, null, null]);
+    const [landing, lower, upper, target, probability] = table(year, [[1450]], "higher", "trend", "sum", 0.8, "table") as number[];
+    expect([landing, lower, upper, target, probability].map((x) => Number(x.toFixed(2)))).toEqual([1447.66, 1434.79, 1460.53, 1450, 0.4]);
+    expect(probability.toFixed(3)).toBe("0.397");
+    const periods = outlook(year, [[1450]], OMITTED, OMITTED, OMITTED, OMITTED, "periods").map(([p]) => (typeof p === "number" ? p.toFixed(2) : p));
+    expect([periods[5], periods[6], periods[11]]).toEqual(["", "122.47", "140.75"]);
+    const average = table(year, [[1450]], "higher", "average", "sum", 0.8, "table") as number[];
+    expect([average[0], average[4].toFixed(4)]).toEqual([1316, "0.0012"]);
+  });
+
   it("a full column is read, forecast and written in steps", () => {
     const n = 1 << 18;
     const actual = Array.from({ length: n }, (_, i) => [i < n / 2 ? 100 + i * 0.01 + Math.sin(i) : null]);
