@@ -182,21 +182,34 @@ function Pane({ workbook }: { workbook: KpiWorkbook }) {
     });
     const fresh = due.filter((f) => !tried.current.has(`${f.kpi}|${f.period}|${f.rule}`));
     if (fresh.length === 0) return;
-    fresh.forEach((f) => tried.current.add(`${f.kpi}|${f.period}|${f.rule}`));
-    // Its own message in the Actions section: opening actions follows from another action (a
-    // tag, a save, new data), whose own message stays where it is.
-    workbook.openActions(fresh, todayIso()).then(
-      (opened) => {
-        if (opened.length > 0) {
-          setActionsNotice({
-            intent: "warning",
-            text: `Opened ${opened.length === 1 ? "an action" : `${opened.length} actions`}: ${opened.map((a) => `${kpis.find((k) => k.id === a.kpi)?.name ?? a.kpi} (${a.rule}), ${a.owner || "no owner"} by ${a.due}`).join("; ")}.`,
-          });
-        }
-        void pane.refresh();
+    // Shown as pending, written only when the user asks: a runtime that a calculating KPI.*
+    // formula started without a visible pane must never write ("Configure your Office Add-in to
+    // use a shared runtime": the runtime runs whenever a function calculates), and co-authors'
+    // panes must not race to add the same rows. One batch, deduplicated by the workbook layer.
+    const names = fresh.map((f) => `${kpis.find((k) => k.id === f.kpi)?.name ?? f.kpi} (${f.rule}, period ${f.period})`);
+    setActionsNotice({
+      intent: "warning",
+      text: `${fresh.length === 1 ? "A trigger fired" : `${fresh.length} triggers fired`}: ${names.join("; ")}.`,
+      action: {
+        label: fresh.length === 1 ? "Open the action" : `Open ${fresh.length} actions`,
+        run: () => {
+          fresh.forEach((f) => tried.current.add(`${f.kpi}|${f.period}|${f.rule}`));
+          setActionsNotice(null);
+          workbook.openActions(fresh, todayIso()).then(
+            (opened) => {
+              if (opened.length > 0) {
+                setActionsNotice({
+                  intent: "success",
+                  text: `Opened ${opened.length === 1 ? "an action" : `${opened.length} actions`}: ${opened.map((a) => `${kpis.find((k) => k.id === a.kpi)?.name ?? a.kpi} (${a.rule}), ${a.owner || "no owner"} by ${a.due}`).join("; ")}.`,
+                });
+              }
+              void pane.refresh();
+            },
+            (e: unknown) => setActionsNotice({ intent: "error", text: `KPI Lens could not open the actions: ${describeError(e)}` }),
+          );
+        },
       },
-      (e: unknown) => setActionsNotice({ intent: "error", text: `KPI Lens could not open the actions: ${describeError(e)}` }),
-    );
+    });
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [kpis, summaries, actions, pane.busy, registerReadOnly]);
   const choicesFor = (k: KpiDefinition): FormulaChoice[] => {
@@ -266,7 +279,7 @@ function Pane({ workbook }: { workbook: KpiWorkbook }) {
       "Saving…",
       async () => {
         setFieldError(null);
-        await workbook.update(editing!.id, inputOf(draft), { replaceFormulas });
+        await workbook.update(editing!.id, inputOf(draft), { replaceFormulas, opened: editing! });
         setEditing(null);
       },
       {

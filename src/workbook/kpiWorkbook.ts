@@ -24,11 +24,13 @@ import { LATER_FIELDS } from "../core/kpi";
 import { cellsOf, ColumnKey, COLUMNS, REGISTER_SHEET, REGISTER_TABLE, SCHEMA_SETTING, SCHEMA_VERSION } from "./registerSchema";
 import { commit, operationToken, Plan, withRetry } from "./writeEngine";
 import { nameStep } from "./steps/names";
+import { kpiNameComment } from "../core/workbookNames";
 import { settingStep } from "./steps/settings";
 import { appendSteps } from "./addinTable";
 import { deleteRowStep } from "./steps/rows";
 import { KpiSeries, readSeries } from "./series";
-import { readSelectionIn, Selection, tableColumnOf, tableColumnReference } from "./selection";
+import { queueLeadingCells, readSelectionIn, Selection, tableColumnOf, tableColumnReference } from "./selection";
+import { dataAreaOf } from "./seriesHeader";
 import { subscribe } from "./events";
 import { changes, HistoryEntry, historySteps, readHistoryIn } from "./history";
 import { recoverFromRules } from "./recover";
@@ -72,7 +74,8 @@ export interface KpiWorkbook {
   readSelection(): Promise<Selection>;
   /** Tags the range; `id` is chosen from the name when omitted. Tags the used part of a larger range. */
   tag(input: KpiInput, address: string, id?: string, reviewedOn?: string): Promise<KpiDefinition>;
-  update(id: string, input: KpiInput, options?: RowWriteOptions): Promise<KpiDefinition>;
+  /** Saves a form: with `opened` (the definition the form showed), only the fields the user changed are written. */
+  update(id: string, input: KpiInput, options?: RowWriteOptions & { opened?: KpiDefinition }): Promise<KpiDefinition>;
   untag(id: string): Promise<UntagReceipt>;
   /** Puts back what an untag removed: the row, the name, the colours. */
   undoUntag(receipt: UntagReceipt): Promise<void>;
@@ -98,7 +101,7 @@ export interface KpiWorkbook {
   /** Builds the Scorecard sheet, or rebuilds it in place: live formulas and a line chart per KPI. */
   buildScorecard(): Promise<ScorecardResult>;
   /** Marks an action done (or open again), with a note. */
-  setActionStatus(action: Pick<Action, "kpi" | "period" | "rule">, status: Action["status"], note: string, today: string): Promise<void>;
+  setActionStatus(action: Pick<Action, "kpi" | "period" | "rule">, status: Action["status"], note: string, today: string, options?: RowWriteOptions): Promise<void>;
 }
 
 type WriteBody<T> = (
@@ -236,9 +239,14 @@ export class ExcelKpiWorkbook implements KpiWorkbook {
       tables.load("items/name");
       await ctx.sync();
       if (sheet.protection.protected) throw new KpiWorkbookError(`The sheet ${sheet.name} is protected: unprotect it to tag a KPI there.`);
+      // A whole column or row selected: tag the part that holds anything, less a text header
+      // above the numbers (it names the KPI; it is never a period). Its cells are read in the
+      // sync tableColumnOf makes anyway.
+      const usedPart = used.isNullObject ? parseAddress(selected.address) : { ...(intersection(parseAddress(selected.address), parseAddress(used.address)) ?? parseAddress(selected.address)), sheet: sheet.name };
+      const leading = tables.items.length === 0 ? queueLeadingCells(sheet, usedPart) : null;
       const tableColumn = await tableColumnOf(ctx, selected, tables.items);
-      // A whole column or row selected: tag the part that holds anything.
-      const area = tableColumn || used.isNullObject ? parseAddress(selected.address) : { ...(intersection(parseAddress(selected.address), parseAddress(used.address)) ?? parseAddress(selected.address)), sheet: sheet.name };
+      if (leading && tables.items.length === 0 && tableColumn === null) await ctx.sync();
+      const area = tableColumn ? parseAddress(selected.address) : { ...(leading ? dataAreaOf(usedPart, leading()).area : usedPart), sheet: sheet.name };
       const targetAddress = qualified(sheet.name, area);
       assertSeriesShape(area, sheet.name, targetAddress);
       assertNotTagged(read.state, targetAddress);
@@ -247,7 +255,7 @@ export class ExcelKpiWorkbook implements KpiWorkbook {
       const kpi: KpiDefinition = { ...input, targetRange, id: kpiId, source: reference.slice(1), lastReviewed: reviewedOn };
       plan.add(await ensureColumns(ctx, read, kpi));
       plan.add(...registerAppendSteps(read, kpi, token));
-      plan.add(nameStep({ name: nameOf(kpiId), formula: reference, comment: `KPI Lens: ${kpi.name}`, before: null }));
+      plan.add(nameStep({ name: nameOf(kpiId), formula: reference, comment: kpiNameComment(kpi.name), before: null }));
       plan.add(targetNameStep(read, kpiId, targetRange || null));
       const formats = bandFormatsStep(targetAddress, kpi);
       plan.add(formats.step, formatsRecordStep(read, { ...read.formats, [kpiId]: { address: targetAddress, formulas: formats.formulas } }));

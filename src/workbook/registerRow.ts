@@ -13,6 +13,7 @@ import { KpiWorkbookError } from "./errors";
 import { AppendTarget, appendSteps } from "./addinTable";
 import { CellWrite, cellsStep } from "./steps/cells";
 import { Step } from "./writeEngine";
+import { registerTextOf, sameRegisterText } from "./registerText";
 
 export interface RowWriteOptions {
   /** Replace the user's formulas whose value differs from the new one. */
@@ -20,7 +21,11 @@ export interface RowWriteOptions {
 }
 
 /** Whether a register cell already holds `next` (numbers compare as numbers, text trimmed) and, where it matters, means it (a percentage). */
+/** A register value as written: Excel takes a leading apostrophe for its text prefix, so one more keeps it (registerText.ts). */
+const writable = (v: string | number) => (typeof v === "string" ? registerTextOf(v) : v);
+
 function same(current: unknown, next: string | number, currentFormat: unknown, nextFormat: string | null): boolean {
+  if (typeof next === "string" && /!/.test(next)) return sameRegisterText(current, next);
   if (nextFormat !== null && String(currentFormat ?? "General").includes("%") !== nextFormat.includes("%")) return false;
   if (typeof next === "number") return typeof current === "number" ? current === next : String(current ?? "").trim() !== "" && Number(String(current).replace(/,/g, "")) === next;
   return String(current ?? "").trim() === next.trim();
@@ -77,7 +82,7 @@ function rowOf(kpi: KpiDefinition, width: number, columnOf: (key: ColumnKey) => 
   for (const c of COLUMNS) {
     const col = columnOf(c.key);
     if (col < 0) continue;
-    values[col] = cells[c.key];
+    values[col] = writable(cells[c.key]);
     formats[col] = c.text ? "@" : (numberFormatOf(kpi, c.key) ?? "General");
   }
   return { values, formats };
@@ -127,7 +132,7 @@ export function registerUpdateStep(read: RegisterRead, kpi: KpiDefinition, optio
     return {
       row: body.row + rowIndex,
       col: body.col + col,
-      value: cells[c.key],
+      value: writable(cells[c.key]),
       numberFormat: c.text ? "@" : numberFormatOf(kpi, c.key),
       expected: formulas[col] ?? "",
       expectedFormat: formats[col] ?? "General",
