@@ -70,6 +70,7 @@ export function* outlookSteps(input: OutlookInput): Steps<OutlookResult> {
   const targets = input.targets ? divided(input.targets, scale) : null;
   yield;
   const r = yield* outlookScaled({ ...input, values, targets, target: input.target / scale });
+  yield;
   for (let i = 0; i < r.forecasts.length; i++) r.forecasts[i] *= scale;
   return { ...r, landing: r.landing * scale, lower: r.lower * scale, upper: r.upper * scale, target: input.target, standardError: r.standardError * scale };
 }
@@ -82,6 +83,7 @@ function* outlookScaled(input: OutlookInput): Steps<OutlookResult> {
   if (n < NEEDS[method]) {
     fail("na", `method "${method}" needs at least ${NEEDS[method]} reported period${NEEDS[method] > 1 ? "s" : ""} (numbers in actual); got ${n}`);
   }
+  yield;
   const model = method === "trend" ? yield* trendModel(values, n) : method === "average" ? averageModel(values, n) : budgetModel(input.targets!);
   yield;
   const forecasts = new Float64Array(N);

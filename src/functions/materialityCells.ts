@@ -4,7 +4,6 @@
  * two cells or an array constant ({10000,"5%"}), which then must both be exceeded. Blank, ""
  * and #N/A cells are not thresholds (an emptied cell of a two-cell range leaves the other).
  */
-import { percentOf } from "../core/kpi";
 import { fail } from "../core/problem";
 import { EVERY_VARIANCE, Materiality } from "../core/variance";
 import { asMatrix, describeCell, isGap } from "./cells";
@@ -30,6 +29,15 @@ export function readMateriality(v: unknown): Materiality {
     }
   }
   return { amount, share };
+}
+
+/**
+ * "5%", " 12.5 % ": the number of percent; null for anything else. No thousands or decimal comma:
+ * "1,5%" means 1.5% in some locales and 15% in others, so it is refused rather than guessed.
+ */
+function percentOf(text: string): number | null {
+  const m = /^\s*([+-]?(?:\d+\.?\d*|\.\d+)(?:e[+-]?\d+)?)\s*%\s*$/i.exec(text);
+  return m ? Number(m[1]) : null;
 }
 
 function thresholdOf(cell: unknown): { amount: number } | { share: number } {

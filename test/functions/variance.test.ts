@@ -96,6 +96,7 @@ describe("KPI.VARIANCE worked by hand", () => {
     ["a negative amount", -1, /0 or more/],
     ["a negative percentage", "-5%", /0% or more/],
     ["text that is not a percentage", "five percent", /materiality must be/],
+    ["a percentage with a comma (1.5% or 15%?)", "1,5%", /materiality must be/],
     ["TRUE", true, /materiality must be/],
     ["an error value", excelError("#DIV/0!"), /materiality must be/],
     ["three values", [[10, "5%", 20]], /at most two values/],
