@@ -82,6 +82,7 @@ export function* spcSteps(series: Float64Array, direction: SpcDirection, baselin
   };
   const judged = yield* judgeSteps(values, scaled, direction);
   const baselineMedian = yield* medianSteps(values.subarray(0, b));
+  yield;
   const runs = runsAnalysis(values, baselineMedian);
   return {
     centre: chart.centre * scale,

@@ -125,6 +125,7 @@ export function* rateChartSteps(periods: RatePeriods, chart: RateChart, directio
   const lines = rateLines(c, sigma, proportion);
   const judged = yield* judgeSteps(points, lines, direction);
   const baselineMedian = yield* medianSteps(points.subarray(0, b));
+  yield;
   const runs = runsAnalysis(points, baselineMedian);
   return {
     chart,
