@@ -4,11 +4,12 @@
  */
 import { createRoot } from "react-dom/client";
 import { ExcelKpiWorkbook } from "../workbook/kpiWorkbook";
+import { officeExcelRun } from "../workbook/excelRun";
 import { App } from "./App";
 
 void Office.onReady(() => {
   const container = document.getElementById("root");
   if (!container) return;
-  const workbook = new ExcelKpiWorkbook((batch) => Excel.run(batch));
+  const workbook = new ExcelKpiWorkbook(officeExcelRun());
   createRoot(container).render(<App workbook={workbook} />);
 });

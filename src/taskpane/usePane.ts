@@ -41,6 +41,8 @@ export function describeError(e: unknown): string {
   if (e instanceof KpiWorkbookError) return e.message;
   const code = (e as { code?: string }).code;
   const message = e instanceof Error ? e.message : String(e);
+  // A batch refused while the user types in a cell (hosts below ExcelApi 1.11 cannot wait for it).
+  if (code === "InvalidOperationInCellEditMode") return "Excel is busy with the cell you are editing: press Enter or Esc to finish it, then try again. Nothing was changed.";
   if (code === "AccessDenied") return `Excel refused the change: ${message} Unprotect the sheet and try again.`;
   if (code === "ItemNotFound") return `Something KPI Lens needs is gone from the workbook: ${message} Refresh, then try again.`;
   if (code === "RequestPayloadSizeLimitExceeded" || code === "ResponsePayloadSizeLimitExceeded") {
