@@ -1,8 +1,9 @@
 /**
  * The health check: the known ways a KPI set goes wrong, found in the register and the data.
  */
-import { Cadence, KpiDefinition } from "./kpi";
+import { KpiDefinition } from "./kpi";
 import { quarterOf } from "./periods";
+import { reviewStateOf } from "./review/due";
 
 export const MAX_PRIMARY_PER_OBJECTIVE = 3;
 
@@ -46,8 +47,6 @@ const GAMING_RISK = /\b(speed|time|cycle|throughput|velocity|volume|count|calls|
 export function gamingRisk(k: Pick<KpiDefinition, "name">): boolean {
   return GAMING_RISK.test(k.name);
 }
-
-const CADENCE_DAYS: Record<Cadence, number> = { weekly: 7, monthly: 31, quarterly: 92 };
 
 function daysBetween(fromIso: string, to: Date): number {
   const from = Date.parse(`${fromIso}T00:00:00Z`);
@@ -97,12 +96,14 @@ export function healthCheck({ kpis, chainSupported, today, offTrackWithoutNote =
       }
     }
     if (!k.response.trim()) findings.push({ kind: "no-response", kpiIds: [k.id], message: `${k.name} has no response for when it leaves On track.`, fix: "edit" });
-    const limit = CADENCE_DAYS[k.cadence];
-    if (!k.lastReviewed) {
+    // Stale means overdue as Due this close defines it (review/due.ts): a whole review cycle
+    // missed. A review merely due (the period that just ended) is the close's work, not a fault.
+    const review = reviewStateOf(k, today.toISOString().slice(0, 10));
+    if (review.neverReviewed) {
       findings.push({ kind: "not-reviewed", kpiIds: [k.id], message: `${k.name} has never been reviewed (${k.cadence} cadence).`, fix: "review" });
-    } else {
+    } else if (review.status === "overdue") {
       const age = daysBetween(k.lastReviewed, today);
-      if (age > limit) findings.push({ kind: "not-reviewed", kpiIds: [k.id], message: `${k.name} was last reviewed ${age} days ago, beyond its ${k.cadence} cadence.`, fix: "review" });
+      findings.push({ kind: "not-reviewed", kpiIds: [k.id], message: `${k.name} was last reviewed ${age} days ago, beyond its ${k.cadence} cadence.`, fix: "review" });
     }
     if (k.primary && gamingRisk(k) && !kpis.some((x) => x.id === k.guardedBy)) {
       findings.push({

@@ -18,7 +18,10 @@ describe("health check", () => {
       { ...base, id: "A", name: "A", owner: "" },
       { ...base, id: "B", name: "B", initiative: "" },
       { ...base, id: "C", name: "C", response: "", lastReviewed: "" },
-      { ...base, id: "D", name: "D", lastReviewed: "2026-10-01" },
+      // Stale is now "overdue" as Due this close defines it (src/core/review/due.ts): reviewed on
+      // 1 October, D's October review is only due on 22 November; mid-September leaves September's
+      // review missing too, a whole cycle, which the health check flags.
+      { ...base, id: "D", name: "D", lastReviewed: "2026-09-15" },
       { ...base, id: "E", name: "E", kind: "leading", predicts: "" },
       { ...base, id: "F", name: "F", kind: "leading", predicts: "A", primary: false },
     ];
