@@ -291,6 +291,9 @@ export class ExcelKpiWorkbook implements KpiWorkbook {
   untag(id: string): Promise<UntagReceipt> {
     return this.write(async (ctx, read, plan) => {
       const current = findKpi(read, id);
+      // Deleting a row of a filtered table is reported to remove other rows or nothing (office-js
+      // #994, #224, #468); the user's filter is theirs to clear, so KPI Lens asks instead.
+      if (read.registerFiltered) throw new KpiWorkbookError(`The register is filtered, and Excel does not delete rows of a filtered table reliably: clear its filter (Data › Clear), then untag ${current.name}. Nothing was changed.`);
       const rowIndex = read.rowIds.indexOf(current.id);
       const own = await findOwnFormats(ctx, read, current.id);
       const name = read.names.get(nameOf(current.id).toUpperCase()) ?? null;

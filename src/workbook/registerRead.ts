@@ -97,6 +97,8 @@ export interface RegisterRead {
   schemaSettingExists: boolean;
   registerSheetExists: boolean;
   registerSheetEmpty: boolean;
+  /** A filter hides some of the register's rows (Table.autoFilter, ExcelApi 1.9). */
+  registerFiltered: boolean;
   /** Every defined name, by upper-case name. */
   names: Map<string, NameInfo>;
   /** Every ID in use, upper case: valid rows, problem rows, KPI_ names, and tables named KPI_… (tables and names share one namespace). */
@@ -145,6 +147,7 @@ export async function readRegisterIn(ctx: Excel.RequestContext): Promise<Registe
   let header: Excel.Range | null = null;
   let body: Excel.Range | null = null;
   let protection: Excel.WorksheetProtection | null = null;
+  let filter: Excel.AutoFilter | null = null;
   if (!table.isNullObject) {
     header = table.getHeaderRowRange();
     header.load("values");
@@ -152,6 +155,7 @@ export async function readRegisterIn(ctx: Excel.RequestContext): Promise<Registe
     body.load("values, formulas, numberFormat, address");
     protection = table.worksheet.protection;
     protection.load("protected");
+    filter = table.autoFilter.load("isDataFiltered");
   }
   await ctx.sync();
 
@@ -173,6 +177,7 @@ export async function readRegisterIn(ctx: Excel.RequestContext): Promise<Registe
     schemaSettingExists: !schema.isNullObject,
     registerSheetExists: !registerSheet.isNullObject,
     registerSheetEmpty: used === null || used.isNullObject,
+    registerFiltered: filter?.isDataFiltered ?? false,
     names: nameMap,
     takenIds: new Set(),
     tableNames: allTables.items.map((t) => t.name),
