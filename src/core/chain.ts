@@ -22,6 +22,8 @@ export interface ChainAnalysis {
   supported: boolean;
   sentence: string;
   maxLag: number;
+  /** Whether both KPIs are better in the same direction (a working lead then correlates positively). */
+  sameSense: boolean;
 }
 
 const PERIOD: Record<Cadence, [string, string]> = { weekly: ["week", "weeks"], monthly: ["month", "months"], quarterly: ["quarter", "quarters"] };
@@ -74,21 +76,47 @@ export function analyseChain(
   const found = bestLag(rows);
   const best = found instanceof Problem ? null : found;
   const bounds = rows.map((r) => criticalR(r.n));
-  const [one, many] = PERIOD[lagging.cadence];
   const supported = best !== null && best.pAdjusted < CHAIN_ALPHA && Math.sign(best.r) === (sameSense ? 1 : -1);
-  let sentence: string;
-  if (best === null) {
-    sentence = `Not enough paired values to test whether ${leading.name} predicts ${lagging.name}: it needs at least 3 periods of both.`;
-  } else if (supported) {
-    const when = best.lag === 0 ? "in the same " + one : `${best.lag} ${best.lag === 1 ? one : many} later`;
-    sentence = `${leading.name} moves ${lagging.name} ${when}, r = ${best.r.toFixed(2)}, ${formatP(best.pAdjusted)}${differenced ? " (period-over-period changes)" : ""}.`;
-  } else {
-    const why =
-      best.pAdjusted < CHAIN_ALPHA
-        ? `the strongest link (lag ${best.lag}, r = ${best.r.toFixed(2)}) runs the wrong way`
-        : `best lag ${best.lag}, r = ${best.r.toFixed(2)}, ${formatP(best.pAdjusted)} after testing ${best.lagsTested} lags`;
-    sentence = `No evidence that ${leading.name} predicts ${lagging.name} (${why}): revalidate or replace it.`;
-  }
-  return { rows, differenced, best, bounds, supported, sentence, maxLag };
+  const sentence = chainSentence(leading.name, lagging.name, lagging.cadence, best, differenced, sameSense);
+  return { rows, differenced, best, bounds, supported, sentence, maxLag, sameSense };
 }
 
+/** The portfolio a verdict was judged in (review/fdr.ts): its q-value and how many leading KPIs were tested. */
+export interface PortfolioTest {
+  q: number;
+  tested: number;
+}
+
+/** "controlling the false discovery rate at 5% across 7 leading KPIs" */
+export function fdrClause(tested: number, alpha = CHAIN_ALPHA): string {
+  return `controlling the false discovery rate at ${Math.round(alpha * 100)}% across ${tested} leading KPI${tested === 1 ? "" : "s"}`;
+}
+
+/**
+ * The chain's sentence. Supported: the best lag significant at CHAIN_ALPHA after Bonferroni over
+ * its lags (and, when `portfolio` is given, its q-value across every leading KPI below
+ * CHAIN_ALPHA too: review/fdr.ts), and its sign the one a working lead gives.
+ */
+export function chainSentence(
+  leadingName: string,
+  laggingName: string,
+  cadence: Cadence,
+  best: ChainAnalysis["best"],
+  differenced: boolean,
+  sameSense: boolean,
+  portfolio?: PortfolioTest,
+): string {
+  const [one, many] = PERIOD[cadence];
+  if (best === null) return `Not enough paired values to test whether ${leadingName} predicts ${laggingName}: it needs at least 3 periods of both.`;
+  const q = portfolio ? `q${formatP(portfolio.q).slice(1)} ${fdrClause(portfolio.tested)}` : "";
+  const rightWay = Math.sign(best.r) === (sameSense ? 1 : -1);
+  const significant = best.pAdjusted < CHAIN_ALPHA;
+  if (rightWay && significant && (!portfolio || portfolio.q < CHAIN_ALPHA)) {
+    const when = best.lag === 0 ? "in the same " + one : `${best.lag} ${best.lag === 1 ? one : many} later`;
+    return `${leadingName} moves ${laggingName} ${when}, r = ${best.r.toFixed(2)}, ${formatP(best.pAdjusted)}${differenced ? " (period-over-period changes)" : ""}${q ? `; ${q}` : ""}.`;
+  }
+  const tested = `best lag ${best.lag}, r = ${best.r.toFixed(2)}, ${formatP(best.pAdjusted)} after testing ${best.lagsTested} lags`;
+  // Significant on its own and the right way, but not once every leading KPI is counted: the verdict the portfolio changed.
+  const why = !significant ? `${tested}${q ? `; ${q}` : ""}` : rightWay ? `${tested}, but ${q}` : `the strongest link (lag ${best.lag}, r = ${best.r.toFixed(2)}) runs the wrong way`;
+  return `No evidence that ${leadingName} predicts ${laggingName} (${why}): revalidate or replace it.`;
+}
