@@ -10,6 +10,11 @@ export type VarianceOutput = "variance" | "percent" | "label" | "material" | "ex
 const OUTPUTS: readonly VarianceOutput[] = ["variance", "percent", "label", "material", "explain", "detail", "total"];
 
 export const VARIANCE_DETAIL_HEADER = ["actual", "target", "variance", "percent", "label", "material", "explain"];
+// Read once: a CommonJS build reads an imported binding through a getter at every use, and these are read per cell.
+const HAS_DATA = DATA;
+const IS_BAD = BAD;
+const STEP_CELLS = CHUNK;
+
 export const VARIANCE_TOTAL_HEADER = ["actual", "target", "variance", "percent", "label", "material"];
 
 interface Options {
@@ -34,19 +39,21 @@ export function* varianceCells(actual: unknown, target: unknown, direction: unkn
   if (out === "total") return total(periods, options);
   if (out === "detail") return yield* detail(periods, options);
   if (out === "explain") return yield* explain(periods, options);
-  return yield* perCell(periods, (k) => cellOf(out, periods.actual[k] - periods.target[k], periods.target[k], options));
+  return yield* perCell(periods, cellOf(out, periods, options));
 }
 
-function cellOf(out: "variance" | "percent" | "label" | "material", v: number, target: number, o: Options): ResultCell {
+/** The value of a period with data (by its index) for a per-cell output, chosen once per call. */
+function cellOf(out: "variance" | "percent" | "label" | "material", p: Periods, o: Options): (k: number) => ResultCell {
+  const { actual, target } = p;
   switch (out) {
     case "variance":
-      return v;
+      return (k) => actual[k] - target[k];
     case "percent":
-      return varianceShare(v, target);
+      return (k) => varianceShare(actual[k] - target[k], target[k]);
     case "label":
-      return varianceLabel(v, o.direction);
+      return (k) => varianceLabel(actual[k] - target[k], o.direction);
     case "material":
-      return isMaterial(v, target, o.materiality);
+      return (k) => isMaterial(actual[k] - target[k], target[k], o.materiality);
   }
 }
 
@@ -55,14 +62,13 @@ function cellOf(out: "variance" | "percent" | "label" | "material", v: number, t
  * error for a bad one. `value` sees the periods with data in order.
  */
 function* perCell(p: Periods, value: (k: number) => ResultCell): Steps<ResultCell[][]> {
-  const result: ResultCell[][] = new Array(p.rows);
-  for (let r = 0; r < p.rows; r++) {
-    if (r > 0 && r % CHUNK === 0) yield;
-    const line: ResultCell[] = new Array(p.cols);
-    for (let c = 0; c < p.cols; c++) {
-      const k = r * p.cols + c;
-      line[c] = p.state[k] === DATA ? value(k) : p.state[k] === BAD ? p.problems.get(k)! : "";
-    }
+  const { rows, cols, state, problems } = p;
+  const result: ResultCell[][] = new Array(rows);
+  let k = 0;
+  for (let r = 0; r < rows; r++) {
+    if (r > 0 && r % STEP_CELLS === 0) yield;
+    const line: ResultCell[] = new Array(cols);
+    for (let c = 0; c < cols; c++, k++) line[c] = state[k] === HAS_DATA ? value(k) : state[k] === IS_BAD ? problems.get(k)! : "";
     result[r] = line;
   }
   return result;
@@ -75,7 +81,7 @@ function* perCell(p: Periods, value: (k: number) => ResultCell): Steps<ResultCel
 function* specialCausesOf(p: Periods): Steps<Uint8Array | Problem> {
   const variances = new Float64Array(p.state.length);
   let n = 0;
-  for (let k = 0; k < p.state.length; k++) if (p.state[k] === DATA) variances[n++] = p.actual[k] - p.target[k];
+  for (let k = 0; k < p.state.length; k++) if (p.state[k] === HAS_DATA) variances[n++] = p.actual[k] - p.target[k];
   yield;
   try {
     return yield* specialCausesSteps(variances.subarray(0, n));
@@ -109,16 +115,16 @@ function* detail(p: Periods, o: Options): Steps<ResultCell[][]> {
   yield;
   const result: ResultCell[][] = [[...VARIANCE_DETAIL_HEADER]];
   for (let k = 0; k < p.state.length; k++) {
-    if (k > 0 && k % CHUNK === 0) yield;
+    if (k > 0 && k % STEP_CELLS === 0) yield;
     const r = p.cols === 1 ? k : 0;
     const c = p.cols === 1 ? 0 : k;
     const target = asGiven(p.targetAt(r, c), `target at ${where(r, c)}`);
-    if (p.state[k] === DATA) {
+    if (p.state[k] === HAS_DATA) {
       const a = p.actual[k];
       const t = p.target[k];
       const v = a - t;
       result.push([a, t, v, varianceShare(v, t), varianceLabel(v, o.direction), isMaterial(v, t, o.materiality), explained(k)]);
-    } else if (p.state[k] === BAD) {
+    } else if (p.state[k] === IS_BAD) {
       const problem = p.problems.get(k)!;
       result.push([asGiven(p.actualAt(r, c), `actual at ${where(r, c)}`), target, problem, problem, problem, problem, problem]);
     } else {
@@ -134,7 +140,7 @@ function total(p: Periods, o: Options): ResultCell[][] {
   let target = 0;
   let periods = 0;
   for (let k = 0; k < p.state.length; k++) {
-    if (p.state[k] !== DATA) continue;
+    if (p.state[k] !== HAS_DATA) continue;
     actual += p.actual[k];
     target += p.target[k];
     periods++;

@@ -62,28 +62,40 @@ export function* readPeriods(actuals: unknown[][], targetAt: (r: number, c: numb
   const actual = new Float64Array(size);
   const target = new Float64Array(size);
   const problems = new Map<number, Problem>();
-  for (let k = 0; k < size; k++) {
-    if (k > 0 && k % CHUNK === 0) yield;
-    const r = Math.floor(k / cols);
-    const c = k - r * cols;
-    const a = actuals[r][c];
-    if (isGap(a)) continue;
-    if (typeof a !== "number" || !Number.isFinite(a)) {
-      state[k] = BAD;
-      problems.set(k, actualProblem(a, r, c));
-      continue;
+  let k = 0;
+  let sinceYield = 0;
+  for (let r = 0; r < rows; r++) {
+    const line = actuals[r];
+    for (let c = 0; c < cols; c++, k++) {
+      const a = line[c];
+      // A number is the common case: tested first, before the gap and error checks.
+      if (typeof a !== "number") {
+        if (isGap(a)) continue;
+        state[k] = BAD;
+        problems.set(k, actualProblem(a, r, c));
+        continue;
+      }
+      const t = targetAt(r, c);
+      if (!Number.isFinite(a) || typeof t !== "number" || !Number.isFinite(t)) {
+        state[k] = BAD;
+        problems.set(k, Number.isFinite(a) ? targetProblem(t, r, c) : actualProblem(a, r, c));
+        continue;
+      }
+      state[k] = DATA;
+      actual[k] = a;
+      target[k] = t;
     }
-    const t = targetAt(r, c);
-    if (typeof t !== "number" || !Number.isFinite(t)) {
-      state[k] = BAD;
-      problems.set(k, new Problem("value", `target at ${where(r, c)} is ${isBlank(t) ? "blank" : describeCell(t)}; VARIANCE needs a number there`));
-      continue;
+    sinceYield += cols;
+    if (sinceYield >= CHUNK) {
+      sinceYield = 0;
+      yield;
     }
-    state[k] = DATA;
-    actual[k] = a;
-    target[k] = t;
   }
   return { rows, cols, state, actual, target, problems, actualAt: (r, c) => actuals[r][c], targetAt };
+}
+
+function targetProblem(t: unknown, r: number, c: number): Problem {
+  return new Problem("value", `target at ${where(r, c)} is ${isBlank(t) ? "blank" : describeCell(t)}; VARIANCE needs a number there`);
 }
 
 /** Text or TRUE/FALSE is #VALUE!; an error value other than #N/A is passed on, as KPI_STATUS does. */
