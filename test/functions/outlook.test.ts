@@ -7,6 +7,8 @@ import references from "../fixtures/variance_outlook_reference.json";
 import { outlook } from "../support/functions";
 import { codeOf, column, excelError, expectRelative, messageOf, OMITTED, row } from "../support/excel";
 import { outlookCells } from "../../src/functions/outlookCells";
+import * as functions from "../../src/functions/functions";
+import { SLICE_MS, useSliceBudget } from "../../src/functions/slicing";
 
 type Case = (typeof references.outlook)[number];
 type Json = number | string | null | { error: string };
@@ -156,5 +158,24 @@ describe("KPI.OUTLOOK worked by hand", () => {
     }
     expect(yields).toBeGreaterThanOrEqual(5);
     expect(next.value).toHaveLength(n);
+  });
+
+  it("a small call answers at once; a long one, sliced, answers with a Promise, lets other work in between and gives the same answer", async () => {
+    expect(Array.isArray(functions.outlook(column([100, 110, 120, null]), [[480]]))).toBe(true);
+    const actual = Array.from({ length: 100_000 }, (_, i) => [i < 60_000 ? 100 + i * 0.01 + Math.sin(i) : null]);
+    const expected = outlook(actual, [[1e7]], OMITTED, OMITTED, OMITTED, OMITTED, "periods");
+    useSliceBudget(0);
+    try {
+      const answer = functions.outlook(actual, [[1e7]], OMITTED, OMITTED, OMITTED, OMITTED, "periods");
+      expect(answer).toBeInstanceOf(Promise);
+      let ticks = 0;
+      const ticker = setInterval(() => ticks++, 0);
+      const result = await answer;
+      clearInterval(ticker);
+      expect(ticks).toBeGreaterThan(0);
+      expect(result).toEqual(expected);
+    } finally {
+      useSliceBudget(SLICE_MS);
+    }
   });
 });

@@ -9,6 +9,8 @@ import { variance } from "../support/functions";
 import { codeOf, column, excelError, expectRelative, messageOf, OMITTED, row } from "../support/excel";
 import { varianceCells } from "../../src/functions/varianceCells";
 import { CHUNK } from "../../src/functions/variancePeriods";
+import * as functions from "../../src/functions/functions";
+import { SLICE_MS, useSliceBudget } from "../../src/functions/slicing";
 
 type Case = (typeof references.variance)[number];
 type Json = number | string | boolean | null | { error: string } | Json[];
@@ -244,5 +246,25 @@ describe("KPI.VARIANCE worked by hand", () => {
     }
     expect(yields).toBeGreaterThanOrEqual(6);
     expect(next.value).toHaveLength(n);
+  });
+
+  it("a small call answers at once; a long one, sliced, answers with a Promise, lets other work in between and gives the same answer", async () => {
+    expect(Array.isArray(functions.variance(column([1180, 1200, 1300]), [[1250]]))).toBe(true);
+    const actual = Array.from({ length: 2 * CHUNK }, (_, i) => [i % 50 === 0 ? null : 100 + Math.sin(i) + (i === 999 ? 40 : 0)]);
+    const expected = variance(actual, [[100]], OMITTED, [[0.5]], "explain");
+    useSliceBudget(0);
+    try {
+      const answer = functions.variance(actual, [[100]], OMITTED, [[0.5]], "explain");
+      expect(answer).toBeInstanceOf(Promise);
+      let ticks = 0;
+      const ticker = setInterval(() => ticks++, 0);
+      const result = await answer;
+      clearInterval(ticker);
+      expect(ticks).toBeGreaterThan(0);
+      expect(result).toEqual(expected);
+      expect(result[999][0]).toBe(true);
+    } finally {
+      useSliceBudget(SLICE_MS);
+    }
   });
 });
