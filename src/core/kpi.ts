@@ -5,6 +5,10 @@
 import { parseAddress, qualified, areaName } from "./a1";
 import { atRiskOnUnfavourableSide, DEFAULT_AT_RISK_SHARE, Direction } from "./status";
 import { MAX_CELL_TEXT } from "./workbookNames";
+import { materialityOf, materialityText, monthOf, parseNumber, percentOf } from "./typedValues";
+
+// Re-exported: the form, the register and the formulas import them from here.
+export { materialityOf, materialityText, monthOf, parseNumber, percentOf };
 
 export type KpiKind = "leading" | "lagging";
 export type Cadence = "weekly" | "monthly" | "quarterly";
@@ -58,15 +62,32 @@ export interface KpiDefinition {
   trigger: string;
   /** The ID of the counter-metric that guards this KPI against gaming (defects for speed), or "". */
   guardedBy: string;
+  // Third wave. Optional so definitions written before them stay valid; absent means as in LATER_FIELDS.
+  /** When a variance matters, as an amount in the KPI's units (|actual − target| strictly above it); null for none. */
+  materiality?: number | null;
+  /** When a variance matters, as a percentage of |target| (5 for 5%); null for none. With both, both must be exceeded (KPI.VARIANCE's rule). */
+  materialityPercent?: number | null;
+  /** The month (1 = January … 12) the KPI's financial year starts in: year to date and the year's outlook count from it. */
+  yearStart?: number;
 }
 
-/** The fields the second wave added, as a KPI without them has them. */
-export const LATER_FIELDS = { targetRange: "", atRiskPercent: null, aggregation: "last", firstPeriod: "", trigger: "", guardedBy: "" } as const satisfies Partial<KpiDefinition>;
+/** The fields the second and third waves added, as a KPI without them has them (no materiality: every variance matters; a calendar year). */
+export const LATER_FIELDS = {
+  targetRange: "",
+  atRiskPercent: null,
+  aggregation: "last",
+  firstPeriod: "",
+  trigger: "",
+  guardedBy: "",
+  materiality: null,
+  materialityPercent: null,
+  yearStart: 1,
+} as const satisfies Partial<KpiDefinition>;
 
 /** What a user types in the form: every field as text. */
 export type KpiDraft = Record<
   | "name" | "owner" | "objective" | "kind" | "predicts" | "direction" | "target" | "atRisk" | "baseline" | "spcBaseline" | "spcFrom" | "unit" | "cadence" | "initiative" | "response"
-  | "aggregation" | "firstPeriod" | "trigger" | "guardedBy",
+  | "aggregation" | "firstPeriod" | "trigger" | "guardedBy" | "materiality" | "yearStart",
   string
 > & { primary: boolean };
 
@@ -93,20 +114,12 @@ export const EMPTY_DRAFT: KpiDraft = {
   firstPeriod: "",
   trigger: "",
   guardedBy: "",
+  materiality: "",
+  yearStart: "",
 };
 
 /** Words that name a group rather than a person. */
 const GROUP_WORDS = /\b(team|department|dept|division|group|office|committee|board|unit|ops|operations|finance|sales|marketing|hr|it)\b/i;
-
-/** Reads a number as a user types it: "1,200", "12.5%", " -3 ". Returns null for anything else. */
-export function parseNumber(text: string): number | null {
-  const t = text.trim().replace(/,/g, "");
-  if (t === "") return null;
-  const percent = t.endsWith("%");
-  const n = Number(percent ? t.slice(0, -1) : t);
-  if (!Number.isFinite(n)) return null;
-  return percent ? n / 100 : n;
-}
 
 /**
  * Why a text cannot go into one Excel cell (more than 32,767 characters: "Excel specifications
@@ -118,7 +131,7 @@ export function cellTextError(text: string): string | null {
 }
 
 /** The draft's fields that are written as text into a register cell, checked against Excel's cell limit. */
-const TEXT_FIELDS = ["name", "owner", "objective", "predicts", "target", "atRisk", "baseline", "unit", "initiative", "response", "firstPeriod", "trigger", "guardedBy"] as const;
+const TEXT_FIELDS = ["name", "owner", "objective", "predicts", "target", "atRisk", "baseline", "unit", "initiative", "response", "firstPeriod", "trigger", "guardedBy", "materiality", "yearStart"] as const;
 
 /**
  * Checks a draft against the other KPIs of the register (the KPI being edited excluded).
@@ -163,6 +176,10 @@ export function validateDraft(draft: KpiDraft, others: readonly KpiDefinition[])
   if (!(AGGREGATIONS as readonly string[]).includes(draft.aggregation)) errors.aggregation = "Choose sum, average or last.";
   if (draft.firstPeriod.trim() !== "" && firstPeriodOf(draft.firstPeriod) === null) errors.firstPeriod = `"${draft.firstPeriod.trim()}" is not a month such as 2024-01 (or a date such as 2024-01-01).`;
   if (draft.trigger.trim() !== "" && parseTrigger(draft.trigger) === null) errors.trigger = `"${draft.trigger.trim()}" is not a rule KPI Lens knows: "drop 20%", "rise 20%" (period over period) or "special cause".`;
+  if (draft.materiality.trim() !== "" && materialityOf(draft.materiality) === null) {
+    errors.materiality = `"${draft.materiality.trim()}" is not a materiality: an amount (10000), a percentage of the target (5%), or both ("10000 and 5%"), none negative.`;
+  }
+  if (draft.yearStart.trim() !== "" && monthOf(draft.yearStart) === null) errors.yearStart = `"${draft.yearStart.trim()}" is not a month: 1 to 12, or its name (April).`;
   const guard = draft.guardedBy.trim();
   if (guard !== "" && !others.some((k) => k.id === guard)) errors.guardedBy = `There is no other KPI with ID ${guard}.`;
 
@@ -211,14 +228,6 @@ export function idFromName(name: string, taken: readonly string[]): string {
   let id = base;
   for (let n = 2; used.has(id); n++) id = `${base}_${n}`;
   return id;
-}
-
-/** A percentage as typed ("10%", "12.5 %"): the number of percent, or null when not one. */
-export function percentOf(text: string): number | null {
-  const t = text.trim();
-  if (!t.endsWith("%")) return null;
-  const n = Number(t.slice(0, -1).trim().replace(/,/g, ""));
-  return t.slice(0, -1).trim() !== "" && Number.isFinite(n) ? n : null;
 }
 
 /**
@@ -296,6 +305,7 @@ export function definitionFromDraft(draft: KpiDraft, id: string, source: string,
   const kind = draft.kind as KpiKind;
   const percent = percentOf(draft.atRisk);
   const trigger = parseTrigger(draft.trigger);
+  const materiality = materialityOf(draft.materiality);
   return {
     id,
     name: draft.name.trim(),
@@ -322,6 +332,9 @@ export function definitionFromDraft(draft: KpiDraft, id: string, source: string,
     firstPeriod: firstPeriodOf(draft.firstPeriod)?.replace(/-01$/, "") ?? "",
     trigger: trigger ? triggerText(trigger) : "",
     guardedBy: draft.guardedBy.trim(),
+    materiality: materiality?.amount ?? null,
+    materialityPercent: materiality?.percent ?? null,
+    yearStart: monthOf(draft.yearStart) ?? 1,
   };
 }
 
@@ -348,5 +361,8 @@ export function draftFromDefinition(k: KpiDefinition): KpiDraft {
     firstPeriod: k.firstPeriod,
     trigger: k.trigger,
     guardedBy: k.guardedBy,
+    materiality: materialityText({ materiality: k.materiality ?? null, materialityPercent: k.materialityPercent ?? null }),
+    yearStart: (k.yearStart ?? 1) === 1 ? "" : String(k.yearStart),
   };
 }
+

@@ -3,7 +3,7 @@
  * one row per KPI, columns found by their header text (so a user may reorder them or add their
  * own). Turns rows into definitions and back, and says why a row cannot be used.
  */
-import { AGGREGATIONS, CADENCES, firstPeriodOf, KINDS, KpiDefinition, parseTrigger, percentOf, targetRangeOf, triggerText } from "../core/kpi";
+import { AGGREGATIONS, CADENCES, firstPeriodOf, KINDS, KpiDefinition, monthOf, parseTrigger, percentOf, targetRangeOf, triggerText } from "../core/kpi";
 import { atRiskOnUnfavourableSide, Direction } from "../core/status";
 import { addressFromRegisterText } from "./registerText";
 
@@ -57,6 +57,10 @@ export const COLUMNS: readonly ColumnSpec[] = [
   { key: "firstPeriod", header: "First period", text: true, required: false },
   { key: "trigger", header: "Trigger", text: true, required: false },
   { key: "guardedBy", header: "Guarded by", text: true, required: false },
+  { key: "materiality", header: "Materiality", text: false, required: false },
+  // Text: KPI.VARIANCE reads a percentage materiality as text ("5%"); 5% as a number would be an amount of 0.05.
+  { key: "materialityPercent", header: "Materiality %", text: true, required: false },
+  { key: "yearStart", header: "Year starts in", text: false, required: false },
 ];
 
 
@@ -143,6 +147,8 @@ export function parseRow(values: readonly unknown[], map: ColumnMap, rowNumber: 
   if (firstPeriod === null) return bad(`has a First period "${text(firstCell)}" that is not a month such as 2024-01`);
   const trigger = text(cell("trigger")) === "" ? null : parseTrigger(text(cell("trigger")));
   if (text(cell("trigger")) !== "" && trigger === null) return bad(`has a Trigger "${text(cell("trigger"))}" that is not "drop 20%", "rise 20%" or "special cause"`);
+  const year = yearFieldsOf(cell("materiality"), cell("materialityPercent"), cell("yearStart"));
+  if (typeof year === "string") return bad(year);
   return {
     ok: true,
     kpi: {
@@ -171,8 +177,28 @@ export function parseRow(values: readonly unknown[], map: ColumnMap, rowNumber: 
       firstPeriod: firstPeriod.replace(/-01$/, ""),
       trigger: trigger ? triggerText(trigger) : "",
       guardedBy: text(cell("guardedBy")),
+      ...year,
     },
   };
+}
+
+/**
+ * Materiality and Year starts in, or why they cannot be used. A percentage must be text ("5%"):
+ * the scorecard's and the pane's formulas pass that cell to KPI.VARIANCE, which takes a number as
+ * an amount, so a 5% typed into a number cell would silently mean 0.05.
+ */
+function yearFieldsOf(amountCell: unknown, percentCell: unknown, startCell: unknown): Pick<KpiDefinition, "materiality" | "materialityPercent" | "yearStart"> | string {
+  const materiality = optionalNumber(amountCell);
+  if (materiality === undefined || (materiality !== null && materiality < 0)) return `has a Materiality "${text(amountCell)}" that is not an amount of 0 or more`;
+  if (typeof percentCell === "number" && percentCell !== 0) {
+    return `has a Materiality % stored as the number ${percentCell}: KPI.VARIANCE reads a percentage as text, so format the cell as Text and type it again (e.g. 5%)`;
+  }
+  const materialityPercent = text(percentCell) === "" || percentCell === 0 ? null : percentOf(text(percentCell));
+  if (materialityPercent === null && text(percentCell) !== "" && percentCell !== 0) return `has a Materiality % "${text(percentCell)}" that is not a percentage such as 5%`;
+  if (materialityPercent !== null && materialityPercent < 0) return `has a negative Materiality % (${materialityPercent}%)`;
+  const yearStart = text(startCell) === "" ? 1 : monthOf(text(startCell));
+  if (yearStart === null) return `has a Year starts in "${text(startCell)}" that is not a month (1 to 12, or its name)`;
+  return { materiality, materialityPercent, yearStart };
 }
 
 /** An Excel date serial as yyyy-mm-dd. */
@@ -213,13 +239,17 @@ export function cellsOf(k: KpiDefinition): Record<ColumnKey, string | number> {
     firstPeriod: k.firstPeriod,
     trigger: k.trigger,
     guardedBy: k.guardedBy,
+    materiality: k.materiality ?? "",
+    materialityPercent: k.materialityPercent === null || k.materialityPercent === undefined ? "" : `${k.materialityPercent}%`,
+    // A calendar year is the default: left empty, so a register from before this column gains none.
+    yearStart: (k.yearStart ?? 1) === 1 ? "" : (k.yearStart as number),
   };
 }
 
 /** The number format a cell must have for its value to mean what it says (a percentage), or null: leave it. */
 export function numberFormatOf(k: KpiDefinition, key: ColumnKey): string | null {
   if (key === "atRisk" && k.atRiskPercent !== null) return Number.isInteger(k.atRiskPercent) ? "0%" : "0.0#%";
-  if (key === "atRisk" || key === "target") return "General";
+  if (key === "atRisk" || key === "target" || key === "materiality") return "General";
   return null;
 }
 
