@@ -126,20 +126,52 @@ export interface QuarterChurn {
   retired: number;
 }
 
+/** A history entry as far as the churn needs it (workbook/history.ts HistoryEntry). */
+export interface ChurnEntry {
+  when: string;
+  field: string;
+  kpi?: string;
+  old?: string;
+  new?: string;
+}
+
+/**
+ * The indexes of Untagged entries undone the same day: an Untagged followed, as the KPI's next
+ * Tagged/Untagged entry, by a Tagged of the same KPI on the same day that puts back the same
+ * source (Undo writes exactly that pair: kpiWorkbook.ts undoUntag records [null, the KPI]), with
+ * the index of that Tagged. Neither counts as churn: nothing was added or retired.
+ */
+function undoneUntags(history: readonly ChurnEntry[]): Set<number> {
+  const cancelled = new Set<number>();
+  history.forEach((e, i) => {
+    if (e.field !== "Untagged" || !e.kpi) return;
+    const kpi = e.kpi.toUpperCase();
+    const j = history.findIndex((f, k) => k > i && (f.field === "Tagged" || f.field === "Untagged") && f.kpi?.toUpperCase() === kpi);
+    const next = j < 0 ? undefined : history[j];
+    if (next && next.field === "Tagged" && next.when.slice(0, 10) === e.when.slice(0, 10) && (next.new ?? "") === (e.old ?? "")) {
+      cancelled.add(i);
+      cancelled.add(j);
+    }
+  });
+  return cancelled;
+}
+
 /**
  * KPIs added and retired per quarter, from the history's Tagged and Untagged entries: a KPI set
- * that only grows is collecting noise (the practice: retire what nobody acts on).
+ * that only grows is collecting noise (the practice: retire what nobody acts on). An untag
+ * undone the same day counts as neither (undoneUntags).
  */
-export function addedVsRetired(history: readonly { when: string; field: string }[]): QuarterChurn[] {
+export function addedVsRetired(history: readonly ChurnEntry[]): QuarterChurn[] {
   const byQuarter = new Map<string, QuarterChurn>();
-  for (const e of history) {
-    if (e.field !== "Tagged" && e.field !== "Untagged") continue;
-    if (!/^\d{4}-\d{2}/.test(e.when)) continue;
+  const undone = undoneUntags(history);
+  history.forEach((e, i) => {
+    if (e.field !== "Tagged" && e.field !== "Untagged") return;
+    if (undone.has(i) || !/^\d{4}-\d{2}/.test(e.when)) return;
     const quarter = quarterOf(e.when);
     const q = byQuarter.get(quarter) ?? { quarter, added: 0, retired: 0 };
     if (e.field === "Tagged") q.added++;
     else q.retired++;
     byQuarter.set(quarter, q);
-  }
+  });
   return [...byQuarter.values()].sort((a, b) => a.quarter.localeCompare(b.quarter));
 }
