@@ -11,6 +11,8 @@ declare module "fast-formula-parser" {
     funsPreserveRef: string[];
     parse(formula: string, position: { sheet: string; row: number; col: number }, allowReturnArray?: boolean): unknown;
     static FormulaError: new (code: string) => unknown;
+    /** Reads a formula for its references without evaluating it; throws on a syntax error. */
+    static DepParser: new () => { parse(formula: string, position: { sheet: string; row: number; col: number }): unknown[] };
   }
   export = FormulaParser;
 }

@@ -9,6 +9,8 @@ import { lex } from "fast-formula-parser/grammar/lexing";
 import { cellName, columnIndex, MAX_COLUMNS, MAX_ROWS } from "../../core/a1";
 import { CallArgument } from "./customFunctionHost";
 import { adaptBlanksToExcel } from "./excelBlanks";
+import { elementWise, liftOperators, liftScalarFunctions, shapeFunctions } from "./arrays";
+import { installNamedFormulas } from "./namedFormulas";
 
 adaptBlanksToExcel();
 
@@ -40,6 +42,8 @@ export interface FormulaHost {
   functionNames(): string[];
   /** Calls an add-in function as Excel calls a custom function (customFunctionHost.ts). */
   callFunction(name: string, args: CallArgument[]): unknown;
+  /** The formula of a defined name that is an expression, not a reference (namedFormulas.ts); null otherwise. */
+  nameExpression(name: string): string | null;
 }
 
 /** What the parser hands a function for each argument (its reference kept: funsPreserveRef). */
@@ -165,6 +169,11 @@ function createParser(host: FormulaHost): FormulaParser {
   internals.funsNeedContext = internals.funsNeedContext.filter((n) => n !== "INDEX");
   internals.funsNeedContextAndNoDataRetrieve = internals.funsNeedContextAndNoDataRetrieve.filter((n) => n !== "INDEX");
   Object.assign(internals.functions, LOOKUP_FUNCTIONS);
+  // Dynamic arrays (arrays.ts): operators and one-value functions work element by element.
+  liftOperators(parser);
+  liftScalarFunctions(internals.functions as Record<string, (...args: unknown[]) => unknown>);
+  shapeFunctions(internals.functions as Record<string, (...args: unknown[]) => unknown>);
+  installNamedFormulas(parser, host, (sheet, row, col, expression) => evaluateRaw(host, sheet, row, col, shiftFormula(expression, row, col)));
   const parse = parser.parse.bind(parser);
   parser.parse = (formula, position, allowReturnArray) => {
     const outer = sheetOfFormula;
@@ -225,13 +234,16 @@ const LOOKUP_FUNCTIONS = {
   },
   // The library's IF reads a bare reference as its test as the reference object, always true:
   // Excel reads the cell, a blank as FALSE and a number as <> 0 ("IF function").
+  // An array test is decided element by element, its branches broadcast with it ("IF function";
+  // arrays.ts): IF({1;0},A1:A2,0) is {A1;0}.
   IF: (context: { retrieveRef(v: unknown): unknown }, test: unknown, yes?: unknown, no?: unknown) => {
-    let t = context.retrieveRef(test);
-    if (Array.isArray(t)) t = (t as unknown[][])[0]?.[0];
-    if (t instanceof FormulaParser.FormulaError) return t;
-    if (typeof t === "string") return new FormulaParser.FormulaError("#VALUE!");
-    const holds = t === null || t === undefined ? false : typeof t === "number" ? t !== 0 : Boolean(t);
-    return holds ? (yes ?? 0) : no === undefined ? false : (no ?? 0);
+    const t = context.retrieveRef(test);
+    if (!Array.isArray(t)) return ifOf(t, yes, no);
+    const branches = [yes, no].map((b) => (b === undefined || b === null ? b : context.retrieveRef(b)));
+    return elementWise([t, ...branches], ([x, y, n]) => {
+      const r = ifOf(x, y, no === undefined ? undefined : n);
+      return Array.isArray(r) ? (r as unknown[][])[0][0] : r;
+    });
   },
   // Excel's AVERAGE of no numbers is #DIV/0! ("AVERAGE function"); blanks and text in references are skipped.
   AVERAGE: (...args: ParserArgument[]) => {
@@ -263,6 +275,14 @@ const LOOKUP_FUNCTIONS = {
     return found < 0 ? NA() : found + 1;
   },
 };
+
+/** IF of one test value: a blank is FALSE, a number <> 0 TRUE, text #VALUE!; an omitted no-branch FALSE. */
+function ifOf(t: unknown, yes: unknown, no: unknown): unknown {
+  if (t instanceof FormulaParser.FormulaError) return t;
+  if (typeof t === "string") return new FormulaParser.FormulaError("#VALUE!");
+  const holds = t === null || t === undefined ? false : typeof t === "number" ? t !== 0 : Boolean(t);
+  return holds ? (yes ?? 0) : no === undefined ? false : (no ?? 0);
+}
 
 /** Evaluates a formula as if it stood in (row, col) of `sheet`. */
 export function evaluateFormula(host: FormulaHost, sheet: string, row: number, col: number, formula: string): Scalar | FormulaErrorValue {
@@ -311,18 +331,23 @@ export function resolveStructured(formula: string, resolve: (name: string) => Re
 
 /** Evaluates a formula that may return an array (a dynamic-array formula that spills). */
 export function evaluateArray(host: FormulaHost, sheet: string, row: number, col: number, formula: string): (Scalar | FormulaErrorValue)[][] {
+  const result = evaluateRaw(host, sheet, row, col, formula);
+  if (Array.isArray(result) && result.length > 0 && Array.isArray(result[0])) {
+    return (result as unknown[][]).map((line) => line.map(fromParser));
+  }
+  return [[fromParser(result)]];
+}
+
+/** A formula's result in the parser's own values (2-D arrays, FormulaError objects), references read. */
+function evaluateRaw(host: FormulaHost, sheet: string, row: number, col: number, formula: string): unknown {
   const parser = parserFor(host);
   depth++;
   try {
     const text = formula.includes("[") ? resolveStructured(formula, (n) => host.resolveName(n, sheet)) : formula;
-    const result = parser.parse(text.replace(/^=/, ""), { sheet, row: row + 1, col: col + 1 }, true);
-    if (Array.isArray(result) && result.length > 0 && Array.isArray(result[0])) {
-      return (result as unknown[][]).map((line) => line.map(fromParser));
-    }
-    return [[fromParser(result)]];
+    return parser.parse(text.replace(/^=/, ""), { sheet, row: row + 1, col: col + 1 }, true);
   } catch (e) {
     const code = (e as { _error?: string; error?: string })._error ?? (e as { error?: string }).error;
-    return [[new FormulaErrorValue(typeof code === "string" ? code : "#VALUE!")]];
+    return new FormulaParser.FormulaError(typeof code === "string" ? code : "#VALUE!");
   } finally {
     depth--;
   }

@@ -12,6 +12,7 @@ import { assertUnfiltered, clearFilter, filterRows } from "./tableFilters";
 import { CHART_TYPES } from "./types";
 import type { Cell, CellValue, ChangeEvent, ChartModel, ConditionalFormatModel, NameModel, SelectionEvent, SheetModel, TableModel } from "./types";
 import { checkNameReference, strictAddress, strictStructured } from "./references";
+import { isReferenceFormula } from "./namedFormulas";
 import { evaluateArray, evaluateFormula, FormulaErrorValue, FormulaHost, Reference, Scalar } from "./formula";
 
 /** Re-exported for the importers that know them from here. */
@@ -563,6 +564,15 @@ export class WorkbookModel implements FormulaHost {
     return model;
   }
 
+  /**
+   * The formula of a name that does not stand for a range (namedFormulas.ts), evaluated where
+   * it is used; a reference to a deleted sheet or #REF! evaluates to #REF!, as in Excel.
+   */
+  nameExpression(name: string): string | null {
+    const found = this.findName(name);
+    return !found || this.nameTarget(found) ? null : found.formula;
+  }
+
   findName(name: string): NameModel | undefined {
     return this.names.find((n) => n.name.toLowerCase() === name.toLowerCase());
   }
@@ -570,7 +580,8 @@ export class WorkbookModel implements FormulaHost {
   /** The range a name refers to, or null when it refers to #REF! or nothing. */
   nameTarget(n: NameModel): { sheet: SheetModel; area: Area } | null {
     const body = n.formula.replace(/^=/, "");
-    if (body.includes("#REF!")) return null;
+    // A formula that is not a plain reference (=KPI_X*2) is no range, whatever parseAddress makes of it.
+    if (body.includes("#REF!") || !isReferenceFormula(body)) return null;
     if (/^[A-Za-z_\\][\w.\\]*\[/.test(body)) {
       const ref = this.resolveName(body);
       return ref ? { sheet: this.findSheet(ref.sheet)!, area: ref } : null;

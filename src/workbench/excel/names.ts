@@ -1,6 +1,8 @@
 import { qualified } from "../../core/a1";
 import { ExcelApiError } from "./errors";
-import type { NameModel } from "./model";
+import type { NameModel, WorkbookModel } from "./model";
+import { evaluateArray, FormulaErrorValue, Scalar } from "./formula";
+import { typeOfValue } from "./namedFormulas";
 import { FakeCollection, FakeObject, BatchContext, Located } from "./proxy";
 import { FakeRange } from "./ranges";
 import { checkNameReference } from "./references";
@@ -41,6 +43,23 @@ export class FakeNamedItemCollection extends FakeCollection<FakeNamedItem> {
   }
 }
 
+/**
+ * What a name that is not a range computes, evaluated as if used in A1 of the first sheet (a
+ * guess: Excel evaluates it for the active cell; the add-in's names use absolute references).
+ */
+function computed(model: WorkbookModel, n: NameModel): (Scalar | FormulaErrorValue)[][] {
+  return evaluateArray(model, model.sheets[0]?.name ?? "", 0, 0, n.formula);
+}
+
+/** NamedItem.type ("Excel.NamedItemType"): Range for a reference, else the type of what its formula computes. */
+function typeOf(model: WorkbookModel, n: NameModel): string {
+  if (model.nameTarget(n)) return "Range";
+  const grid = computed(model, n);
+  if (grid.length > 1 || grid[0].length > 1) return "Array";
+  const v = grid[0][0];
+  return v instanceof FormulaErrorValue ? "Error" : typeOfValue(v);
+}
+
 function absoluteReference({ sheet, area }: Located): string {
   return `=${qualified(sheet.name, area, true)}`;
 }
@@ -79,8 +98,10 @@ export class FakeNamedItem extends FakeObject {
 
   getRange(): FakeRange {
     return new FakeRange(this.context, () => {
+      // "Throws an error if the named item's type is not a range" (NamedItem.getRange,
+      // learn.microsoft.com); the error's code is a guess, the page names none.
       const t = this.model.nameTarget(this.item());
-      if (!t) throw new ExcelApiError("InvalidReference", "The name doesn't refer to a range (it refers to #REF!).");
+      if (!t) throw new ExcelApiError("InvalidReference", `The name doesn't refer to a range (its type is ${typeOf(this.model, this.item())}).`);
       return t;
     });
   }
@@ -117,11 +138,15 @@ FakeNamedItem.withProperties({
       n.item().comment = v as string;
     },
   },
-  type: { read: (n) => (n.model.nameTarget(n.item()) ? "Range" : "Error") },
+  type: { read: (n) => typeOf(n.model, n.item()) },
   value: {
     read: (n) => {
       const t = n.model.nameTarget(n.item());
-      return t ? qualified(t.sheet.name, t.area) : "#REF!";
+      if (t) return qualified(t.sheet.name, t.area);
+      // "the value computed by the name's formula" (NamedItem.value); of an array, its first
+      // element (a guess: the page does not say; arrayValues, ExcelApi 1.7, is not modelled).
+      const v = computed(n.model, n.item())[0][0];
+      return v instanceof FormulaErrorValue ? v.code : v;
     },
   },
   visible: { read: () => true },

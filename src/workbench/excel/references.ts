@@ -14,6 +14,8 @@
  */
 import { parseAddress, sheetNeedsQuotes, SheetArea, splitSheet } from "../../core/a1";
 import { ExcelApiError } from "./errors";
+import { resolveStructured } from "./formula";
+import { checkExpression, isReferenceFormula } from "./namedFormulas";
 
 const SPECIAL = /[\t\n\r,:.[\]#'"{}$^&*+=\-<>/]/;
 
@@ -65,10 +67,20 @@ export function strictAddress(formula: string): SheetArea {
   }
 }
 
-/** Checks the reference a name is given: a structured reference or an address. */
+/**
+ * Checks the reference a name is given: a structured reference or an address, strictly; or a
+ * formula ("Excel.NamedItemCollection class": add takes "the formula or the range that the name
+ * will refer to"), refused when it does not parse (namedFormulas.ts). A guess: an expression's
+ * sheet names are not held to the quoting rule above, the add-in quotes them as an address.
+ */
 export function checkNameReference(formula: string): void {
   const body = formula.replace(/^=/, "");
-  if (body.includes("#REF!")) return;
-  if (/^[A-Za-z_\\][\w.\\]*\[/.test(body)) strictStructured(body);
-  else strictAddress(body);
+  if (isReferenceFormula(body)) {
+    if (body.includes("#REF!")) return;
+    if (/^[A-Za-z_\\][\w.\\]*\[/.test(body)) strictStructured(body);
+    else strictAddress(body);
+    return;
+  }
+  const wrong = checkExpression(body, (f) => resolveStructured(f, () => ({ sheet: "Sheet1", row: 0, col: 0, rowCount: 2, colCount: 1 })));
+  if (wrong) refuse(formula, wrong);
 }
