@@ -5,6 +5,7 @@
 import { parseAddress, qualified, areaName } from "./a1";
 import { atRiskOnUnfavourableSide, DEFAULT_AT_RISK_SHARE, Direction } from "./status";
 import { MAX_CELL_TEXT } from "./workbookNames";
+import { ownerError } from "./review/owner";
 import { materialityOf, materialityText, monthOf, parseNumber, percentOf } from "./typedValues";
 
 // Re-exported: the form, the register and the formulas import them from here.
@@ -118,9 +119,6 @@ export const EMPTY_DRAFT: KpiDraft = {
   yearStart: "",
 };
 
-/** Words that name a group rather than a person. */
-const GROUP_WORDS = /\b(team|department|dept|division|group|office|committee|board|unit|ops|operations|finance|sales|marketing|hr|it)\b/i;
-
 /**
  * Why a text cannot go into one Excel cell (more than 32,767 characters: "Excel specifications
  * and limits", support.microsoft.com), or null. The form refuses it at the field, so nothing is
@@ -143,12 +141,9 @@ export function validateDraft(draft: KpiDraft, others: readonly KpiDefinition[])
   if (name === "") errors.name = "Give the KPI a name.";
   else if (others.some((k) => k.name.trim().toLowerCase() === name.toLowerCase())) errors.name = `A KPI named "${name}" already exists.`;
 
-  const owner = draft.owner.trim();
-  if (owner === "") errors.owner = "Name the person who owns this KPI.";
-  // A team may follow the person in brackets: "Dana Whitfield (Marketing)".
-  else if (GROUP_WORDS.test(owner.replace(/\([^)]*\)/g, "")) || owner.replace(/\([^)]*\)/g, "").trim() === "") {
-    errors.owner = `"${owner}" reads as a team: a KPI needs one accountable person as its owner. Write the person's name, and the team in brackets if you like, e.g. "Dana Whitfield (${owner.replace(/[()]/g, "").trim() || "Marketing"})".`;
-  }
+  // One named person; a team or role may follow in brackets: "Dana Whitfield (Marketing)" (review/owner.ts).
+  const ownerProblem = ownerError(draft.owner);
+  if (ownerProblem !== null) errors.owner = ownerProblem;
 
   if (!(KINDS as readonly string[]).includes(draft.kind)) errors.kind = "Choose leading or lagging.";
   if (!(DIRECTIONS as readonly string[]).includes(draft.direction)) errors.direction = "Choose higher is better, lower is better, or within a tolerance.";
