@@ -10,12 +10,12 @@ export type VarianceOutput = "variance" | "percent" | "label" | "material" | "ex
 const OUTPUTS: readonly VarianceOutput[] = ["variance", "percent", "label", "material", "explain", "detail", "total"];
 
 export const VARIANCE_DETAIL_HEADER = ["actual", "target", "variance", "percent", "label", "material", "explain"];
+export const VARIANCE_TOTAL_HEADER = ["actual", "target", "variance", "percent", "label", "material"];
+
 // Read once: a CommonJS build reads an imported binding through a getter at every use, and these are read per cell.
 const HAS_DATA = DATA;
 const IS_BAD = BAD;
 const STEP_CELLS = CHUNK;
-
-export const VARIANCE_TOTAL_HEADER = ["actual", "target", "variance", "percent", "label", "material"];
 
 interface Options {
   direction: VarianceDirection;
@@ -118,7 +118,7 @@ function* detail(p: Periods, o: Options): Steps<ResultCell[][]> {
     if (k > 0 && k % STEP_CELLS === 0) yield;
     const r = p.cols === 1 ? k : 0;
     const c = p.cols === 1 ? 0 : k;
-    const target = asGiven(p.targetAt(r, c), `target at ${where(r, c)}`);
+    const target = asGiven(p.targetAt(r, c), () => `target at ${where(r, c)}`);
     if (p.state[k] === HAS_DATA) {
       const a = p.actual[k];
       const t = p.target[k];
@@ -126,7 +126,7 @@ function* detail(p: Periods, o: Options): Steps<ResultCell[][]> {
       result.push([a, t, v, varianceShare(v, t), varianceLabel(v, o.direction), isMaterial(v, t, o.materiality), explained(k)]);
     } else if (p.state[k] === IS_BAD) {
       const problem = p.problems.get(k)!;
-      result.push([asGiven(p.actualAt(r, c), `actual at ${where(r, c)}`), target, problem, problem, problem, problem, problem]);
+      result.push([asGiven(p.actualAt(r, c), () => `actual at ${where(r, c)}`), target, problem, problem, problem, problem, problem]);
     } else {
       result.push(["", target, "", "", "", "", ""]);
     }

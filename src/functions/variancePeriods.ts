@@ -106,10 +106,10 @@ function actualProblem(a: unknown, r: number, c: number): Problem {
 }
 
 /** A cell as given, echoed in "detail": blanks as "", error values as the same error. */
-export function asGiven(v: unknown, what: string): ResultCell {
+export function asGiven(v: unknown, what: () => string): ResultCell {
   if (v === null || v === undefined) return "";
   if (typeof v === "number" || typeof v === "string" || typeof v === "boolean") return v;
   const code = errorCodeOf(v);
-  if (code !== null) return problemOfInputError(code, what);
-  return new Problem("value", `${what} is ${describeCell(v)}`);
+  if (code !== null) return problemOfInputError(code, what());
+  return new Problem("value", `${what()} is ${describeCell(v)}`);
 }
