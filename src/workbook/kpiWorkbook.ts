@@ -41,6 +41,8 @@ import { CheckIn } from "../core/checkins";
 import { Action, actionOf, Firing } from "../core/actions";
 import { periodDate } from "../core/periods";
 import { scorecardStep, ScorecardResult } from "./scorecard";
+import { PeriodCloseResult, planClose, planReopen } from "./periodClose";
+import { ReportedEntry } from "../core/reported";
 
 export { KpiWorkbookError, FormulaConflictError } from "./errors";
 export { nameOf } from "./registerRead";
@@ -51,6 +53,7 @@ export type { RowWriteOptions } from "./registerRow";
 export type { ExcelRun } from "./excelRun";
 export type { HistoryEntry } from "./history";
 export type { ScorecardResult } from "./scorecard";
+export type { PeriodCloseResult } from "./periodClose";
 
 export type KpiInput = Omit<KpiDefinition, "id" | "source" | "lastReviewed"> & { id?: string };
 
@@ -100,6 +103,10 @@ export interface KpiWorkbook {
   openActions(firings: readonly Firing[], today: string): Promise<Action[]>;
   /** Builds the Scorecard sheet, or rebuilds it in place: live formulas and a line chart per KPI. */
   buildScorecard(): Promise<ScorecardResult>;
+  /** Closes a period ("2025-12", "2025-Q4"): records each KPI's value, target, status, variance and note as reported, in KPI Reported (periodClose.ts). */
+  closePeriod(period: string, options?: { ids?: readonly string[] }): Promise<PeriodCloseResult>;
+  /** Reopens a closed period, with the reason, as rows of its own in KPI Reported (the closed rows stay). */
+  reopenPeriod(period: string, reason: string): Promise<ReportedEntry[]>;
   /** Marks an action done (or open again), with a note. */
   setActionStatus(action: Pick<Action, "kpi" | "period" | "rule">, status: Action["status"], note: string, today: string, options?: RowWriteOptions): Promise<void>;
 }
@@ -155,6 +162,23 @@ export class ExcelKpiWorkbook implements KpiWorkbook {
 
   history(id: string): Promise<HistoryEntry[]> {
     return this.run((ctx) => readHistoryIn(ctx, id));
+  }
+
+  closePeriod(period: string, options: { ids?: readonly string[] } = {}): Promise<PeriodCloseResult> {
+    return this.write(async (_ctx, read, plan, token) => {
+      const readValues = (kpis: KpiDefinition[]) => readSeries(this.excel, kpis, read.state.sources, read.state.targets);
+      const { steps, result } = await planClose(readValues, read, period, this.author, token, options.ids);
+      plan.add(...steps);
+      return { result, action: `close ${result.closed[0].closedPeriod}` };
+    });
+  }
+
+  reopenPeriod(period: string, reason: string): Promise<ReportedEntry[]> {
+    return this.write(async (_ctx, read, plan, token) => {
+      const { steps, result } = planReopen(read, period, reason, this.author, token);
+      plan.add(...steps);
+      return { result, action: `reopen ${result[0].closedPeriod}` };
+    });
   }
 
   buildScorecard(): Promise<ScorecardResult> {

@@ -11,6 +11,8 @@ import { KpiWorkbookError } from "./errors";
 import { entriesOf, HISTORY, HistoryEntry } from "./history";
 import { queueTableState, TableState } from "./addinTable";
 import { ACTIONS, actionsOf, checkInsOf, NOTES } from "./notesAndActions";
+import { REPORTED, reportedOf } from "./periodClose";
+import { ReportedEntry } from "../core/reported";
 import { CheckIn } from "../core/checkins";
 import { Action } from "../core/actions";
 import {
@@ -65,6 +67,8 @@ export interface RegisterState {
   tableProblems: string[];
   /** The KPI History table's entries (every KPI), oldest first. */
   history: HistoryEntry[];
+  /** The KPI Reported table's closes and reopens (core/reported.ts, restatement.ts read them). */
+  reported: ReportedEntry[];
 }
 
 export interface FormatsRecord {
@@ -115,6 +119,7 @@ export interface RegisterRead {
   history: TableState;
   notes: TableState;
   actions: TableState;
+  reported: TableState;
 }
 
 /** A register cell whose address text lags behind the KPI's name. */
@@ -134,11 +139,11 @@ export async function readRegisterIn(ctx: Excel.RequestContext): Promise<Registe
   const formatsSetting = ctx.workbook.settings.getItemOrNullObject(FORMATS_SETTING);
   formatsSetting.load("value");
   const registerSheet = ctx.workbook.worksheets.getItemOrNullObject(REGISTER_SHEET);
-  const tablesAfterFirst = [HISTORY, NOTES, ACTIONS].map((spec) => queueTableState(ctx, spec));
+  const tablesAfterFirst = [HISTORY, NOTES, ACTIONS, REPORTED].map((spec) => queueTableState(ctx, spec));
   const allTables = ctx.workbook.tables;
   allTables.load("items/name");
   await ctx.sync();
-  const [historyAfterSecond, notesAfterSecond, actionsAfterSecond] = tablesAfterFirst.map((next) => next());
+  const [historyAfterSecond, notesAfterSecond, actionsAfterSecond, reportedAfterSecond] = tablesAfterFirst.map((next) => next());
 
   // Methods are called on an *OrNullObject result only once the sync says it exists.
   const names = ctx.workbook.names;
@@ -161,7 +166,7 @@ export async function readRegisterIn(ctx: Excel.RequestContext): Promise<Registe
 
   const formats = (formatsSetting.isNullObject ? {} : (formatsSetting.value as FormatsRecord)) ?? {};
   const nameMap = new Map(names.items.map((n) => [n.name.toUpperCase(), { name: n.name, formula: String(n.formula), comment: n.comment ?? "", type: n.type }]));
-  const state: RegisterState = { exists: !table.isNullObject, kpis: [], problems: [], readOnly: null, sources: {}, targets: {}, orphans: [], checkIns: [], actions: [], tableProblems: [], history: [] };
+  const state: RegisterState = { exists: !table.isNullObject, kpis: [], problems: [], readOnly: null, sources: {}, targets: {}, orphans: [], checkIns: [], actions: [], tableProblems: [], history: [], reported: [] };
   const read: RegisterRead = {
     state,
     columns: mapColumns([]),
@@ -185,6 +190,7 @@ export async function readRegisterIn(ctx: Excel.RequestContext): Promise<Registe
     history: historyAfterSecond(),
     notes: notesAfterSecond(),
     actions: actionsAfterSecond(),
+    reported: reportedAfterSecond(),
   };
   const version = schema.isNullObject ? null : Number(schema.value);
   if (version !== null && version > SCHEMA_VERSION) {
@@ -202,7 +208,8 @@ export async function readRegisterIn(ctx: Excel.RequestContext): Promise<Registe
   state.checkIns = checkInsOf(read.notes);
   state.actions = actionsOf(read.actions);
   state.history = entriesOf(read.history);
-  state.tableProblems = [read.history, read.notes, read.actions].map((t) => t.damaged).filter((d): d is string => d !== null);
+  state.reported = reportedOf(read.reported);
+  state.tableProblems = [read.history, read.notes, read.actions, read.reported].map((t) => t.damaged).filter((d): d is string => d !== null);
   return read;
 }
 
