@@ -8,7 +8,7 @@ import { bandRules, BandSpec, isOwnRule } from "./bandFormats";
 import { FormatsRecord, nameOf, RegisterRead } from "./registerRead";
 import { FORMATS_SETTING } from "./registerSchema";
 import { settingStep } from "./steps/settings";
-import { Step } from "./writeEngine";
+import { operationToken, Step } from "./writeEngine";
 
 /** A format as it can be written again (for undo). */
 export interface FormatSpec {
@@ -55,12 +55,47 @@ export function bandFormatsStep(address: string, kpi: BandSpec): { step: Step; f
   return { step: restoreFormatsStep(address, specs, kpi.id, `the colours of ${kpi.id}`), formulas: rules.map((r) => r.formula) };
 }
 
-/** Writes formats (ours, marked with the KPI's ID) on a range; the undo removes ours for that ID there. */
+/**
+ * Writes formats (ours, marked with the KPI's ID) on a range. A second pane may write the very same
+ * rules on the same cells, so ours must be told from theirs: each rule is added carrying a token
+ * unique to the operation (N("kpilens:<ID>:<band>")+N("~token")) and given its clean formula as
+ * the batch's last write. A refused batch's undo deletes only rules still carrying the token; an
+ * applied one's, the rules by the ids Excel gave them.
+ */
 export function restoreFormatsStep(address: string, specs: FormatSpec[], id: string, what = `the colours of ${id}`): Step {
+  const token = operationToken();
+  const tag = `+N("~${token}")`;
+  let added: Excel.ConditionalFormat[] = [];
   return {
     what,
-    apply: (ctx) => queueFormats(rangeAt(ctx, address), specs),
-    undo: (ctx) => deleteOwn(ctx, address, id),
+    apply(ctx) {
+      added = specs.map((spec) => {
+        const format = rangeAt(ctx, address).conditionalFormats.add("Custom");
+        format.custom.rule.formula = spec.formula.replace(/=0\)$/, `${tag}=0)`);
+        format.custom.format.fill.color = spec.fill;
+        format.custom.format.font.color = spec.font;
+        return format;
+      });
+    },
+    last() {
+      added.forEach((format, i) => {
+        format.custom.rule.formula = specs[i].formula;
+        format.load("id");
+      });
+    },
+    async undo(ctx, applied) {
+      const sheet = ctx.workbook.worksheets.getItemOrNullObject(parseAddress(address).sheet ?? "");
+      await ctx.sync();
+      if (sheet.isNullObject) return;
+      const formats = sheet.getRange(areaName(parseAddress(address))).conditionalFormats;
+      formats.load("items/type, items/id");
+      await ctx.sync();
+      const mine = new Set(applied ? added.map((f) => f.id) : []);
+      const custom = formats.items.filter((f) => f.type === "Custom");
+      for (const f of custom) f.custom.rule.load("formula");
+      await ctx.sync();
+      for (const f of custom) if (mine.has(f.id) || f.custom.rule.formula.includes(`N("~${token}")`)) f.delete();
+    },
   };
 }
 

@@ -37,6 +37,8 @@ export interface Step {
   apply(ctx: Excel.RequestContext): void;
   /** Queues what must come after every write (renaming a sheet or table from its temporary name). */
   finish?(ctx: Excel.RequestContext): void;
+  /** Queues the batch's very last writes, which cannot be refused (a name's final comment). */
+  last?(ctx: Excel.RequestContext): void;
   /** After a successful sync: null when the workbook was as the operation read it, else what changed. */
   check?(): string | null;
   /**
@@ -107,6 +109,7 @@ export async function commit(ctx: Excel.RequestContext, plan: Plan, run: ExcelRu
   for (const s of plan.steps) s.guard?.(ctx);
   for (const s of plan.steps) s.apply(ctx);
   for (const s of plan.steps) s.finish?.(ctx);
+  for (const s of plan.steps) s.last?.(ctx);
   try {
     await ctx.sync();
   } catch (e) {

@@ -5,7 +5,7 @@
  * refers to what this step wrote, and restores one only where it is missing.
  */
 import { NameInfo } from "../registerRead";
-import { Step } from "../writeEngine";
+import { operationToken, Step } from "../writeEngine";
 
 const norm = (f: unknown) => String(f ?? "").replace(/^=/, "").replace(/\$/g, "").toUpperCase();
 
@@ -23,8 +23,16 @@ export interface NameChange {
   before: NameInfo | null;
 }
 
+/**
+ * A new name is added with a comment that carries a token unique to the operation, and given its
+ * real comment as the batch's last write. Excel refuses to add a name that exists, so when a
+ * refused batch leaves a name carrying our token, our add ran and the name is ours; one without
+ * it is someone else's (a second pane that tagged the same cells), and stays.
+ */
 export function nameStep(change: NameChange): Step | null {
   const { name, formula, comment, before } = change;
+  const token = operationToken();
+  const marked = `${nameComment(comment).slice(0, 244)} ~${token}`;
   if (formula !== null && before && norm(before.formula) === norm(formula)) return null;
   if (formula === null && !before) return null;
   let seen: Excel.NamedItem | null = null;
@@ -34,7 +42,7 @@ export function nameStep(change: NameChange): Step | null {
       seen = ctx.workbook.names.getItemOrNullObject(name).load("formula");
     },
     apply(ctx) {
-      if (!before) ctx.workbook.names.add(name, formula!, nameComment(comment));
+      if (!before) ctx.workbook.names.add(name, formula!, marked);
       else if (formula === null) ctx.workbook.names.getItem(before.name).delete();
       else ctx.workbook.names.getItem(before.name).formula = formula;
     },
@@ -45,12 +53,16 @@ export function nameStep(change: NameChange): Step | null {
       }
       return null;
     },
-    async undo(ctx) {
-      const now = ctx.workbook.names.getItemOrNullObject(name).load("formula");
+    last(ctx) {
+      if (!before) ctx.workbook.names.getItem(name).comment = nameComment(comment);
+    },
+    async undo(ctx, applied) {
+      const now = ctx.workbook.names.getItemOrNullObject(name).load("formula, comment");
       await ctx.sync();
       const ours = !now.isNullObject && formula !== null && norm(now.formula) === norm(formula);
       if (!before) {
-        if (ours) now.delete();
+        // Applied: our add ran (nobody else's could after it). Refused: ours only if it carries our token.
+        if (ours && (applied || String(now.comment).endsWith(`~${token}`))) now.delete();
       } else if (formula === null) {
         if (now.isNullObject) ctx.workbook.names.add(before.name, before.formula, before.comment);
       } else if (ours) now.formula = before.formula;
