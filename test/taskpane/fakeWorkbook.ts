@@ -1,0 +1,118 @@
+/**
+ * A KpiWorkbook for the pane's unit tests: it holds a register and each KPI's values, records
+ * every call the pane makes, and can be told to refuse the next one.
+ */
+import { Action, Firing } from "../../src/core/actions";
+import { KpiDefinition } from "../../src/core/kpi";
+import { KpiInput, KpiSeries, KpiWorkbook, PeriodCloseResult, RegisterState, Selection, UntagReceipt } from "../../src/workbook/kpiWorkbook";
+
+export const KPI: KpiDefinition = {
+  id: "REV", name: "Revenue", owner: "Dana", objective: "Grow", kind: "lagging", predicts: "", direction: "higher", target: 100, targetRange: "",
+  atRisk: 90, atRiskPercent: null, baseline: null, spcBaseline: null, spcFrom: null, unit: "", cadence: "monthly", initiative: "Push",
+  response: "Call the team", source: "Data!$B$2:$B$4", lastReviewed: "", primary: true, aggregation: "sum", firstPeriod: "2026-01",
+  trigger: "", guardedBy: "",
+};
+
+export function registerOf(kpis: KpiDefinition[], extra: Partial<RegisterState> = {}): RegisterState {
+  return { exists: true, kpis, problems: [], readOnly: null, sources: {}, targets: {}, orphans: [], checkIns: [], actions: [], tableProblems: [], history: [], reported: [], ...extra };
+}
+
+export class FakeWorkbook implements KpiWorkbook {
+  calls: [string, ...unknown[]][] = [];
+  register: RegisterState;
+  series: KpiSeries[];
+  selection: Selection = { address: "Data!B2:B4", usedAddress: "Data!B2:B4", dataAddress: "Data!B2:B4", header: null, rowCount: 3, columnCount: 1, tableColumn: null, numbers: 3 };
+  /** The next write throws this. */
+  refuse: unknown = null;
+  opened: Action[] = [];
+
+  constructor(kpis: KpiDefinition[] = [KPI], values: Record<string, (number | null)[]> = { REV: [120, 110, 105] }) {
+    this.register = registerOf(kpis);
+    this.series = kpis.map((k) => ({ id: k.id, address: k.source, values: values[k.id] ?? [], targets: null, newPeriods: 0, problem: null }));
+  }
+
+  /** Records a write, then refuses it if told to. */
+  private async write<T>(name: string, args: unknown[], result: T): Promise<T> {
+    this.calls.push([name, ...args]);
+    const refusal = this.refuse;
+    this.refuse = null;
+    if (refusal) throw refusal;
+    return result;
+  }
+
+  writes(): string[] {
+    return this.calls.map(([name]) => name).filter((n) => !["refresh", "readSelection", "setAuthor"].includes(n));
+  }
+
+  async readRegister() {
+    return this.register;
+  }
+  async refresh() {
+    this.calls.push(["refresh"]);
+    return { register: this.register, series: this.series };
+  }
+  async readSelection() {
+    this.calls.push(["readSelection"]);
+    return this.selection;
+  }
+  tag(input: KpiInput, address: string, id?: string, reviewedOn?: string) {
+    return this.write("tag", [input, address, id, reviewedOn], { ...KPI, ...input, id: "NEW", source: "Data!$B$3:$B$4" } as KpiDefinition);
+  }
+  update(id: string, input: KpiInput, options?: object) {
+    return this.write("update", [id, input, options], { ...KPI, ...input, id });
+  }
+  untag(id: string) {
+    return this.write("untag", [id], { kpi: KPI, rowIndex: 0 } as unknown as UntagReceipt);
+  }
+  undoUntag(receipt: UntagReceipt) {
+    return this.write("undoUntag", [receipt], undefined);
+  }
+  markReviewed(id: string, isoDate: string, options?: object) {
+    return this.write("markReviewed", [id, isoDate, options], undefined);
+  }
+  extend(id: string) {
+    return this.write("extend", [id], undefined);
+  }
+  removeOrphan(id: string) {
+    return this.write("removeOrphan", [id], undefined);
+  }
+  recoverOrphan(id: string) {
+    return this.write("recoverOrphan", [id], KPI);
+  }
+  select(id: string) {
+    return this.write("select", [id], undefined);
+  }
+  insertFormula(address: string, formula: string, size?: object) {
+    return this.write("insertFormula", [address, formula, size], undefined);
+  }
+  async onChange() {
+    return () => undefined;
+  }
+  async onSelectionChange() {
+    return () => undefined;
+  }
+  setAuthor(name: string) {
+    this.calls.push(["setAuthor", name]);
+  }
+  async history() {
+    return [];
+  }
+  addCheckIn(id: string, checkIn: object) {
+    return this.write("addCheckIn", [id, checkIn], { kpi: id, ...checkIn } as never);
+  }
+  openActions(firings: readonly Firing[], today: string) {
+    return this.write("openActions", [firings, today], this.opened);
+  }
+  buildScorecard() {
+    return this.write("buildScorecard", [], { sheet: "Scorecard", rows: 1, charts: 1, rebuilt: false });
+  }
+  closePeriod(period: string, options?: object) {
+    return this.write("closePeriod", [period, options], {} as PeriodCloseResult);
+  }
+  reopenPeriod(period: string, reason: string) {
+    return this.write("reopenPeriod", [period, reason], []);
+  }
+  setActionStatus(action: object, status: string, note: string, today: string) {
+    return this.write("setActionStatus", [action, status, note, today], undefined);
+  }
+}
