@@ -3,7 +3,7 @@
  * same rules the register reader applies) and says what is wrong beside the field.
  */
 import { Button, Checkbox, Field, Input, Select, Textarea, makeStyles, tokens } from "@fluentui/react-components";
-import { FormEvent, useEffect, useMemo, useState } from "react";
+import { FormEvent, ReactNode, useEffect, useMemo, useState } from "react";
 import { atRiskOfDraft, EMPTY_DRAFT, FieldErrors, KpiDefinition, KpiDraft, parseNumber, percentOf, targetRangeOf, validateDraft } from "../../core/kpi";
 
 /** Says what a percentage At risk comes to, so "10%" is never misread silently. */
@@ -75,6 +75,8 @@ export function TagForm({ kpis, editing, initial, disabled, onSubmit, onCancel, 
     </Field>
   );
 
+  const kit: FieldKit = { draft, show, set, text, styles };
+
   async function submit(e: FormEvent) {
     e.preventDefault();
     setSubmitted(true);
@@ -91,6 +93,37 @@ export function TagForm({ kpis, editing, initial, disabled, onSubmit, onCancel, 
       {text("name", "Name", undefined, true)}
       {text("owner", "Owner", "A person, not a department", true)}
       {text("objective", "Objective", "The goal this KPI ladders up to")}
+      <KindFields kit={kit} lagging={lagging} />
+      <NumberFields kit={kit} />
+      <PlanFields kit={kit} others={others} />
+      <div className={styles.actions}>
+        <Button appearance="primary" type="submit" disabled={disabled}>
+          {editing ? "Save changes" : "Tag as KPI"}
+        </Button>
+        {onCancel && (
+          <Button type="button" onClick={onCancel}>
+            Cancel
+          </Button>
+        )}
+      </div>
+    </form>
+  );
+}
+
+/** What the form's parts share: the draft, a field's message, a field's setter, a text field, the styles. */
+interface FieldKit {
+  draft: KpiDraft;
+  show(field: keyof KpiDraft): string | undefined;
+  set(field: keyof KpiDraft): (value: string | boolean) => void;
+  text(field: keyof KpiDraft, label: string, hint?: string, required?: boolean): ReactNode;
+  styles: ReturnType<typeof useStyles>;
+}
+
+/** Kind, direction and, for a leading KPI, the lagging KPI it predicts. */
+function KindFields({ kit, lagging }: { kit: FieldKit; lagging: readonly KpiDefinition[] }) {
+  const { draft, show, set, styles } = kit;
+  return (
+    <>
       <Field label="Kind" validationMessage={show("kind")}>
         <Select className={styles.control} value={draft.kind} onChange={(_, d) => set("kind")(d.value)}>
           <option value="lagging">Lagging (an outcome)</option>
@@ -116,6 +149,15 @@ export function TagForm({ kpis, editing, initial, disabled, onSubmit, onCancel, 
           </Select>
         </Field>
       )}
+    </>
+  );
+}
+
+/** The target and its bands, the baseline and unit, and where the process chart starts and takes its limits from. */
+function NumberFields({ kit }: { kit: FieldKit }) {
+  const { draft, text, styles } = kit;
+  return (
+    <>
       <div className={styles.pair}>
         {text("target", "Target", "A number, or a range with one target per period (e.g. Budget!B2:B37)", true)}
         {text("atRisk", "At risk", atRiskHint(draft))}
@@ -128,6 +170,15 @@ export function TagForm({ kpis, editing, initial, disabled, onSubmit, onCancel, 
         {text("spcFrom", "Chart from period", "Recalculate from a known change (e.g. the period an initiative started); empty: 1")}
         {text("spcBaseline", "Limits from first", "Periods (from there) that fix the limits; empty: all")}
       </div>
+    </>
+  );
+}
+
+/** Cadence, the work and response around the KPI, how it rolls up, when it fires, what guards it, whether it is primary. */
+function PlanFields({ kit, others }: { kit: FieldKit; others: readonly KpiDefinition[] }) {
+  const { draft, show, set, text, styles } = kit;
+  return (
+    <>
       <Field label="Cadence" validationMessage={show("cadence")}>
         <Select className={styles.control} value={draft.cadence} onChange={(_, d) => set("cadence")(d.value)}>
           <option value="weekly">Weekly</option>
@@ -163,16 +214,6 @@ export function TagForm({ kpis, editing, initial, disabled, onSubmit, onCancel, 
         </Field>
       </div>
       <Checkbox id="kpi-field-primary" label="Primary KPI of its objective" checked={draft.primary} onChange={(_, d) => set("primary")(d.checked === true)} />
-      <div className={styles.actions}>
-        <Button appearance="primary" type="submit" disabled={disabled}>
-          {editing ? "Save changes" : "Tag as KPI"}
-        </Button>
-        {onCancel && (
-          <Button type="button" onClick={onCancel}>
-            Cancel
-          </Button>
-        )}
-      </div>
-    </form>
+    </>
   );
 }
