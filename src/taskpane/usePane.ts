@@ -52,17 +52,14 @@ export function describeError(e: unknown): string {
   return `Excel reported a problem: ${message}`;
 }
 
-export function usePane(workbook: KpiWorkbook): PaneState {
-  const [register, setRegister] = useState<RegisterState | null>(null);
-  const [series, setSeries] = useState<Record<string, KpiSeries>>({});
-  const [selection, setSelection] = useState<Selection | null>(null);
-  const [busy, setBusy] = useState<string | null>(null);
-  const [notice, setNotice] = useState<Notice | null>(null);
+/**
+ * Reads the register and every KPI's values; one refresh at a time, and a change during it asks
+ * for one more, so no update is lost.
+ */
+function useRefresh(workbook: KpiWorkbook, onRead: (result: Awaited<ReturnType<KpiWorkbook["refresh"]>>) => void, onError: (e: unknown) => void): () => Promise<void> {
   const refreshing = useRef<Promise<void> | null>(null);
   const again = useRef(false);
-
-  const refresh = useCallback(async () => {
-    // One refresh at a time; a change during it asks for one more, so no update is lost.
+  return useCallback(async () => {
     if (refreshing.current) {
       again.current = true;
       return refreshing.current;
@@ -71,11 +68,9 @@ export function usePane(workbook: KpiWorkbook): PaneState {
       do {
         again.current = false;
         try {
-          const result = await workbook.refresh();
-          setRegister(result.register);
-          setSeries(Object.fromEntries(result.series.map((s) => [s.id, s])));
+          onRead(await workbook.refresh());
         } catch (e) {
-          setNotice({ intent: "error", text: describeError(e) });
+          onError(e);
         }
       } while (again.current);
     })();
@@ -85,7 +80,25 @@ export function usePane(workbook: KpiWorkbook): PaneState {
     } finally {
       refreshing.current = null;
     }
+    // onRead and onError only set state: the refresh changes with the workbook alone.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [workbook]);
+}
+
+export function usePane(workbook: KpiWorkbook): PaneState {
+  const [register, setRegister] = useState<RegisterState | null>(null);
+  const [series, setSeries] = useState<Record<string, KpiSeries>>({});
+  const [selection, setSelection] = useState<Selection | null>(null);
+  const [busy, setBusy] = useState<string | null>(null);
+  const [notice, setNotice] = useState<Notice | null>(null);
+  const refresh = useRefresh(
+    workbook,
+    (result) => {
+      setRegister(result.register);
+      setSeries(Object.fromEntries(result.series.map((s) => [s.id, s])));
+    },
+    (e) => setNotice({ intent: "error", text: describeError(e) }),
+  );
 
   const readSelection = useCallback(async () => {
     try {

@@ -1,17 +1,7 @@
 /** The lead-lag chain: for each leading KPI with a Predicts, its correlogram and a sentence. */
 import { Card, Text, makeStyles, tokens } from "@fluentui/react-components";
-import { ChainAnalysis } from "../../core/chain";
-import { KpiDefinition } from "../../core/kpi";
+import { ChainEntry } from "../../core/portfolio";
 import { Correlogram } from "./Correlogram";
-import { OutcomeForecast } from "../../core/outcomeForecast";
-
-export interface ChainEntry {
-  leading: KpiDefinition;
-  lagging: KpiDefinition;
-  analysis: ChainAnalysis;
-  /** KPI.LEAD_FORECAST's next period of the outcome, for a chain the data supports. */
-  forecast: OutcomeForecast | null;
-}
 
 const useStyles = makeStyles({ card: { padding: tokens.spacingVerticalS, gap: tokens.spacingVerticalXS } });
 const UNIT = { weekly: "weeks", monthly: "months", quarterly: "quarters" } as const;

@@ -2,13 +2,7 @@
 import { Button, Field, Select, Text, makeStyles, tokens } from "@fluentui/react-components";
 import { useState } from "react";
 import { KpiDefinition } from "../../core/kpi";
-
-export interface FormulaChoice {
-  label: string;
-  formula: string;
-  /** The area the result spills into. */
-  size: { rows: number; columns: number };
-}
+import { FormulaChoice } from "../../core/portfolio";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },

@@ -6,7 +6,7 @@ import { Badge, Button, Card, Field, Select, Text, makeStyles, tokens } from "@f
 import { useState } from "react";
 import { asTable, filterAndSort, SortKey, StatusFilter } from "../../core/kpiTable";
 import { KpiDefinition } from "../../core/kpi";
-import { KpiSummary, summarise, targetsOf } from "../../core/kpiSummary";
+import { KpiSummary, targetsOf } from "../../core/kpiSummary";
 import { CheckIn, checkInsOf, needsNote, overrideOf } from "../../core/checkins";
 import { rollups } from "../../core/rollup";
 import { periodLabel } from "../../core/periods";
@@ -41,14 +41,10 @@ export interface KpiListProps {
   onFormulas(kpi: KpiDefinition): void;
   onHistory(kpi: KpiDefinition): void;
   onAddNote(kpi: KpiDefinition): void;
-  /** Every KPI's summary (summaryOf), computed once by the pane for all its sections. */
+  /** Every KPI's summary (core/portfolio.ts summaryOf), computed once by the pane for all its sections. */
   summaries: Record<string, KpiSummary>;
   /** Every KPI's check-ins (the KPI Notes table). */
   checkIns: readonly CheckIn[];
-}
-
-export function summaryOf(kpi: KpiDefinition, series: KpiSeries | undefined): KpiSummary {
-  return summarise(kpi, series?.values ?? [], "xmr", series?.targets);
 }
 
 /** Whether the latest point sits above the centre (a special cause high), for the icon's letter. */
@@ -140,8 +136,6 @@ function KpiCard(props: { kpi: KpiDefinition; summary: KpiSummary; series: KpiSe
   const styles = useStyles();
   const latest = summary.latest === null ? "—" : `${summary.latest.toLocaleString()}${kpi.unit ? ` ${kpi.unit}` : ""}`;
   const override = summary.latestPeriod === null ? null : overrideOf(checkIns, kpi.id, summary.latestPeriod);
-  const notes = checkInsOf(checkIns, kpi.id).slice(-2);
-  const labelOf = (period: number) => periodLabel(kpi.firstPeriod, kpi.cadence, period);
   const values = series?.values ?? [];
   const rolled = rollups(kpi, values, targetsOf(kpi, values.length, series?.targets));
   const fmt = (n: number) => n.toLocaleString("en-US", { maximumFractionDigits: 1 });
@@ -149,15 +143,7 @@ function KpiCard(props: { kpi: KpiDefinition; summary: KpiSummary; series: KpiSe
     <Card className={styles.card} aria-label={`KPI ${kpi.name}`} data-kpi-id={kpi.id}>
       <div className={styles.row}>
         <Text weight="semibold">{kpi.name}</Text>
-        {override?.override ? (
-          <Badge appearance="filled" color={BADGE[override.override]} data-testid="status" title={`Overridden by ${override.who || "someone"}: ${override.reason}. The numbers give ${summary.statusLabel}.`}>
-            {STATUS_LABEL[override.override]} (override)
-          </Badge>
-        ) : (
-          <Badge appearance="filled" color={BADGE[summary.status ?? "none"]} data-testid="status">
-            {summary.statusLabel}
-          </Badge>
-        )}
+        <StatusBadge summary={summary} override={override} />
       </div>
       <div className={styles.row}>
         <Text size={200}>
@@ -169,22 +155,7 @@ function KpiCard(props: { kpi: KpiDefinition; summary: KpiSummary; series: KpiSe
       <Text size={200} data-testid="change">
         {summary.headline}
       </Text>
-      {summary.spc && summary.variation && (
-        <>
-          <div className={styles.row}>
-            <span className={styles.icons}>
-              <VariationIcon type={summary.variation} high={latestHigh(summary)} />
-              {summary.assurance && <AssuranceIcon assurance={summary.assurance} />}
-            </span>
-            <Text size={200} data-testid="spc-summary">
-              {summary.variationLabel}
-              {summary.assurance ? ` · ${summary.assurance.toLowerCase()}` : ""}
-              {summary.spcBaseline ? ` · limits from the first ${summary.spcBaseline} periods` : ""}
-            </Text>
-          </div>
-          <XmrChart chart={summary.spc} values={summary.spcValues} title={`Process behaviour chart of ${kpi.name}`} target={summary.target} />
-        </>
-      )}
+      <SpcDetail kpi={kpi} summary={summary} />
       {rolled && (
         <Text size={200} data-testid="rollup">
           {[rolled.ytd, rolled.qtd]
@@ -198,6 +169,76 @@ function KpiCard(props: { kpi: KpiDefinition; summary: KpiSummary; series: KpiSe
           {pair.summary.latest !== null ? ` (latest ${pair.summary.latest.toLocaleString()})` : ""}
         </Text>
       )}
+      <CardNotes kpi={kpi} summary={summary} checkIns={checkIns} busy={busy} onAddNote={onAddNote} />
+      <Text size={200}>
+        Owner {kpi.owner || "none"} · {kpi.kind}
+        {kpi.lastReviewed ? ` · reviewed ${kpi.lastReviewed}` : " · never reviewed"}
+      </Text>
+      {series?.problem && (
+        <Text size={200} className={styles.problem} role="alert">
+          {series.problem}
+        </Text>
+      )}
+      {series && series.newPeriods > 0 && (
+        <div className={styles.row}>
+          <Text size={200}>
+            {series.newPeriods} new value{series.newPeriods > 1 ? "s" : ""} after the range.
+          </Text>
+          <Button size="small" disabled={busy} onClick={() => onExtend(kpi)}>
+            Include new periods
+          </Button>
+        </div>
+      )}
+      <CardButtons kpi={kpi} busy={busy} onSelect={onSelect} onEdit={onEdit} onReview={onReview} onFormulas={onFormulas} onHistory={onHistory} onAddNote={onAddNote} onUntag={onUntag} />
+    </Card>
+  );
+}
+
+/** The latest period's status, or the status a note overrode it with (and why, on hover). */
+function StatusBadge({ summary, override }: { summary: KpiSummary; override: CheckIn | null }) {
+  if (override?.override) {
+    return (
+      <Badge appearance="filled" color={BADGE[override.override]} data-testid="status" title={`Overridden by ${override.who || "someone"}: ${override.reason}. The numbers give ${summary.statusLabel}.`}>
+        {STATUS_LABEL[override.override]} (override)
+      </Badge>
+    );
+  }
+  return (
+    <Badge appearance="filled" color={BADGE[summary.status ?? "none"]} data-testid="status">
+      {summary.statusLabel}
+    </Badge>
+  );
+}
+
+/** The process behaviour chart and its icons, for a KPI with enough values for limits. */
+function SpcDetail({ kpi, summary }: { kpi: KpiDefinition; summary: KpiSummary }) {
+  const styles = useStyles();
+  if (!summary.spc || !summary.variation) return null;
+  return (
+    <>
+      <div className={styles.row}>
+        <span className={styles.icons}>
+          <VariationIcon type={summary.variation} high={latestHigh(summary)} />
+          {summary.assurance && <AssuranceIcon assurance={summary.assurance} />}
+        </span>
+        <Text size={200} data-testid="spc-summary">
+          {summary.variationLabel}
+          {summary.assurance ? ` · ${summary.assurance.toLowerCase()}` : ""}
+          {summary.spcBaseline ? ` · limits from the first ${summary.spcBaseline} periods` : ""}
+        </Text>
+      </div>
+      <XmrChart chart={summary.spc} values={summary.spcValues} title={`Process behaviour chart of ${kpi.name}`} target={summary.target} />
+    </>
+  );
+}
+
+/** The call for a note when the latest period is Off track without one, and the last two notes. */
+function CardNotes({ kpi, summary, checkIns, busy, onAddNote }: { kpi: KpiDefinition; summary: KpiSummary; checkIns: readonly CheckIn[]; busy: boolean; onAddNote(kpi: KpiDefinition): void }) {
+  const styles = useStyles();
+  const notes = checkInsOf(checkIns, kpi.id).slice(-2);
+  const labelOf = (period: number) => periodLabel(kpi.firstPeriod, kpi.cadence, period);
+  return (
+    <>
       {needsNote(checkIns, kpi.id, summary.latestPeriod, summary.status) && (
         <div className={styles.row} role="alert">
           <Text size={200} className={styles.problem}>
@@ -220,49 +261,39 @@ function KpiCard(props: { kpi: KpiDefinition; summary: KpiSummary; series: KpiSe
           ))}
         </ul>
       )}
-      <Text size={200}>
-        Owner {kpi.owner || "none"} · {kpi.kind}
-        {kpi.lastReviewed ? ` · reviewed ${kpi.lastReviewed}` : " · never reviewed"}
-      </Text>
-      {series?.problem && (
-        <Text size={200} className={styles.problem} role="alert">
-          {series.problem}
-        </Text>
-      )}
-      {series && series.newPeriods > 0 && (
-        <div className={styles.row}>
-          <Text size={200}>
-            {series.newPeriods} new value{series.newPeriods > 1 ? "s" : ""} after the range.
-          </Text>
-          <Button size="small" disabled={busy} onClick={() => onExtend(kpi)}>
-            Include new periods
-          </Button>
-        </div>
-      )}
-      <div className={styles.actions}>
-        <Button size="small" disabled={busy} onClick={() => onSelect(kpi)} aria-label={`Select range of ${kpi.name}`}>
-          Select range
-        </Button>
-        <Button size="small" disabled={busy} onClick={() => onEdit(kpi)} aria-label={`Edit ${kpi.name}`}>
-          Edit
-        </Button>
-        <Button size="small" disabled={busy} onClick={() => onReview(kpi)} aria-label={`Mark reviewed: ${kpi.name}`}>
-          Mark reviewed
-        </Button>
-        <Button size="small" disabled={busy} onClick={() => onFormulas(kpi)} aria-label={`Formulas for ${kpi.name}`}>
-          Formulas
-        </Button>
-        <Button size="small" disabled={busy} onClick={() => onHistory(kpi)} aria-label={`History of ${kpi.name}`}>
-          History
-        </Button>
-        <Button size="small" disabled={busy} onClick={() => onAddNote(kpi)} aria-label={`Add note to ${kpi.name}`}>
-          Add note
-        </Button>
-        <Button size="small" disabled={busy} onClick={() => onUntag(kpi)} aria-label={`Untag ${kpi.name}`}>
-          Untag
-        </Button>
-      </div>
-    </Card>
+    </>
+  );
+}
+
+type CardButtonsProps = { kpi: KpiDefinition; busy: boolean } & Pick<KpiListProps, "onSelect" | "onEdit" | "onReview" | "onFormulas" | "onHistory" | "onAddNote" | "onUntag">;
+
+/** What can be done with one KPI; each button's name says which KPI it acts on. */
+function CardButtons({ kpi, busy, onSelect, onEdit, onReview, onFormulas, onHistory, onAddNote, onUntag }: CardButtonsProps) {
+  const styles = useStyles();
+  return (
+    <div className={styles.actions}>
+      <Button size="small" disabled={busy} onClick={() => onSelect(kpi)} aria-label={`Select range of ${kpi.name}`}>
+        Select range
+      </Button>
+      <Button size="small" disabled={busy} onClick={() => onEdit(kpi)} aria-label={`Edit ${kpi.name}`}>
+        Edit
+      </Button>
+      <Button size="small" disabled={busy} onClick={() => onReview(kpi)} aria-label={`Mark reviewed: ${kpi.name}`}>
+        Mark reviewed
+      </Button>
+      <Button size="small" disabled={busy} onClick={() => onFormulas(kpi)} aria-label={`Formulas for ${kpi.name}`}>
+        Formulas
+      </Button>
+      <Button size="small" disabled={busy} onClick={() => onHistory(kpi)} aria-label={`History of ${kpi.name}`}>
+        History
+      </Button>
+      <Button size="small" disabled={busy} onClick={() => onAddNote(kpi)} aria-label={`Add note to ${kpi.name}`}>
+        Add note
+      </Button>
+      <Button size="small" disabled={busy} onClick={() => onUntag(kpi)} aria-label={`Untag ${kpi.name}`}>
+        Untag
+      </Button>
+    </div>
   );
 }
 

@@ -1,0 +1,73 @@
+/** The pane's dialogs (confirm an untag, a KPI's history, write a note) and the state that opens them. */
+import { useState } from "react";
+import { CheckIn } from "../core/checkins";
+import { KpiDefinition } from "../core/kpi";
+import { periodLabel } from "../core/periods";
+import { Portfolio } from "../core/portfolio";
+import { HistoryEntry, KpiSeries, KpiWorkbook } from "../workbook/kpiWorkbook";
+import { CheckInDialog, CheckInTarget } from "./components/CheckInDialog";
+import { HistoryDialog } from "./components/HistoryDialog";
+import { UntagDialog } from "./components/UntagDialog";
+import { Commands } from "./useCommands";
+
+export interface Dialogs {
+  confirmUntag: KpiDefinition | null;
+  askUntag(kpi: KpiDefinition | null): void;
+  historyOf: { kpi: KpiDefinition; entries: HistoryEntry[] } | null;
+  showHistory(kpi: KpiDefinition): void;
+  closeHistory(): void;
+  noteFor: CheckInTarget | null;
+  /** Opens the note dialog at the KPI's latest period; a KPI with no periods has nothing to note. */
+  openNote(kpi: KpiDefinition): void;
+  closeNote(): void;
+}
+
+export function useDialogs(workbook: KpiWorkbook, portfolio: Portfolio, series: Record<string, KpiSeries>): Dialogs {
+  const [confirmUntag, askUntag] = useState<KpiDefinition | null>(null);
+  const [historyOf, setHistoryOf] = useState<Dialogs["historyOf"]>(null);
+  const [noteFor, setNoteFor] = useState<CheckInTarget | null>(null);
+  return {
+    confirmUntag,
+    askUntag,
+    historyOf,
+    // A history that cannot be read shows as empty rather than not at all.
+    showHistory: (k) =>
+      void workbook.history(k.id).then(
+        (entries) => setHistoryOf({ kpi: k, entries }),
+        () => setHistoryOf({ kpi: k, entries: [] }),
+      ),
+    closeHistory: () => setHistoryOf(null),
+    noteFor,
+    openNote: (k) => {
+      const summary = portfolio.summaries[k.id];
+      const periods = series[k.id]?.values.length ?? 0;
+      if (periods === 0) return;
+      setNoteFor({ kpi: k, periods, period: summary.latestPeriod ?? periods, labelOf: (p) => periodLabel(k.firstPeriod, k.cadence, p), statuses: summary.statuses });
+    },
+    closeNote: () => setNoteFor(null),
+  };
+}
+
+export function PaneDialogs({ dialogs, checkIns, commands }: { dialogs: Dialogs; checkIns: readonly CheckIn[]; commands: Commands }) {
+  const { historyOf } = dialogs;
+  return (
+    <>
+      <UntagDialog
+        kpi={dialogs.confirmUntag}
+        onConfirm={(k) => {
+          dialogs.askUntag(null);
+          commands.untag(k);
+        }}
+        onCancel={() => dialogs.askUntag(null)}
+      />
+      <HistoryDialog
+        name={historyOf?.kpi.name ?? null}
+        entries={historyOf?.entries ?? []}
+        notes={historyOf ? checkIns.filter((c) => c.kpi.toUpperCase() === historyOf.kpi.id.toUpperCase()) : []}
+        labelOf={(p) => (historyOf ? periodLabel(historyOf.kpi.firstPeriod, historyOf.kpi.cadence, p) : String(p))}
+        onClose={dialogs.closeHistory}
+      />
+      <CheckInDialog target={dialogs.noteFor} onClose={dialogs.closeNote} onSave={commands.addCheckIn} />
+    </>
+  );
+}

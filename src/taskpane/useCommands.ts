@@ -1,0 +1,152 @@
+/**
+ * The pane's commands: each a progress label, one call to the workbook and the message it
+ * leaves. A command's message shows in the section where it was given (noticeFor), and a
+ * command that would replace the user's formulas offers to run again with their consent.
+ */
+import { useState } from "react";
+import { Action } from "../core/actions";
+import { CheckIn } from "../core/checkins";
+import { definitionFromDraft, KpiDefinition, KpiDraft } from "../core/kpi";
+import { periodLabel } from "../core/periods";
+import { firstCell, FormulaChoice, isoDay } from "../core/portfolio";
+import { KpiInput, KpiWorkbook, nameOf } from "../workbook/kpiWorkbook";
+import { Editor } from "./useEditor";
+import { Notice, PaneState } from "./usePane";
+
+export type NoticePlace = "top" | "form" | "kpis" | "health" | "formulas" | "actions" | "scorecard";
+
+/** Runs a change from one place of the pane, with its label and message (PaneState.act). */
+type ActAt = (where: NoticePlace) => PaneState["act"];
+
+/** Today as yyyy-mm-dd in the user's own time zone. */
+const today = () => isoDay(new Date());
+
+function inputOf(draft: KpiDraft): KpiInput {
+  // eslint-disable-next-line @typescript-eslint/no-unused-vars
+  const { id, source, lastReviewed, ...input } = definitionFromDraft(draft, "", "", "");
+  return input;
+}
+
+/** What Tag says: the KPI's name and where it went, when that is only part of the selection (a header left out). */
+function taggedText(kpi: KpiDefinition, selected: string): string {
+  const source = kpi.source.replace(/\$/g, "");
+  const part = source !== selected && !kpi.source.includes("[") ? `, on ${source}: the part of your selection that holds values` : "";
+  return `Tagged ${kpi.name} as a KPI (${nameOf(kpi.id)})${part}.`;
+}
+
+/** The form's commands: tag a new KPI, save an edited one. */
+function formCommands(workbook: KpiWorkbook, at: ActAt, editor: Editor) {
+  const fieldError = (field: string, message: string) => editor.setFieldError({ field, message });
+  const tag = (draft: KpiDraft) =>
+    at("form")(
+      "Tagging…",
+      async () => {
+        // The selection at the moment of the click, not the one last shown: a quick user (or
+        // script) may select and press before the pane has caught up.
+        const current = await workbook.readSelection();
+        editor.setFieldError(null);
+        return { kpi: await workbook.tag(inputOf(draft), current.address, undefined, today()), selected: current.address };
+      },
+      { fieldError, done: ({ kpi, selected }) => ({ intent: "success", text: taggedText(kpi, selected) }) },
+    );
+  const save = (draft: KpiDraft, replaceFormulas = false): Promise<boolean> => {
+    const editing = editor.editing!;
+    // Inserted formulas name a per-period target by KPITarget_<ID> and one number by its register cell.
+    const kindChanged = (editing.target === null) !== (inputOf(draft).target === null);
+    return at("form")(
+      "Saving…",
+      async () => {
+        editor.setFieldError(null);
+        // The definition the form was opened with: only the fields the user changed are written.
+        await workbook.update(editing.id, inputOf(draft), { replaceFormulas, opened: editing });
+        editor.close();
+      },
+      {
+        done: kindChanged ? `Saved ${draft.name.trim()}. Formulas you inserted for it before refer to its old kind of target: insert them again.` : `Saved ${draft.name.trim()}.`,
+        replaceFormulas: () => void save(draft, true),
+        fieldError,
+      },
+    );
+  };
+  return { tag, save };
+}
+
+/** The commands on one KPI of the list. */
+function kpiCommands(workbook: KpiWorkbook, at: ActAt) {
+  const review = (k: KpiDefinition, replaceFormulas = false): void =>
+    void at("kpis")("Recording the review…", () => workbook.markReviewed(k.id, today(), { replaceFormulas }), {
+      done: `Marked ${k.name} reviewed today.`,
+      replaceFormulas: () => review(k, true),
+    });
+  const untag = (k: KpiDefinition): void =>
+    void at("kpis")("Untagging…", () => workbook.untag(k.id), {
+      done: (receipt) => ({
+        intent: "success",
+        text: `Untagged ${k.name}; its cells keep their values and your own formats.`,
+        action: { label: "Undo", run: () => void at("kpis")("Putting it back…", () => workbook.undoUntag(receipt), `${k.name} is back, as it was.`) },
+      }),
+    });
+  return {
+    review,
+    untag,
+    select: (k: KpiDefinition) => void at("kpis")("Selecting…", () => workbook.select(k.id)),
+    extend: (k: KpiDefinition) => void at("kpis")("Extending…", () => workbook.extend(k.id), `${k.name} now includes its new periods.`),
+    addCheckIn: (k: KpiDefinition, checkIn: Pick<CheckIn, "period" | "note" | "override" | "reason">) =>
+      at("kpis")("Saving the note…", () => workbook.addCheckIn(k.id, checkIn), `Saved the note on ${k.name} (${periodLabel(k.firstPeriod, k.cadence, checkIn.period)}).`),
+  };
+}
+
+/** The commands of the other sections: actions, leftovers, the scorecard and formulas. */
+function workbookCommands(workbook: KpiWorkbook, at: ActAt) {
+  return {
+    refresh: () => void at("top")("Refreshing…", () => Promise.resolve()),
+    markDone: (a: Pick<Action, "kpi" | "period" | "rule">, note: string, kpiName: string) =>
+      void at("actions")("Marking it done…", () => workbook.setActionStatus(a, "done", note, today()), `Marked the action on ${kpiName} done.`),
+    removeOrphan: (id: string) => void at("health")("Removing leftovers…", () => workbook.removeOrphan(id), `Removed what was left of ${id}.`),
+    rebuildOrphan: (id: string) =>
+      void at("health")("Rebuilding…", () => workbook.recoverOrphan(id), `Rebuilt the register row of ${id} from its name and colours: add its owner, objective and response.`),
+    buildScorecard: () =>
+      void at("scorecard")("Building the scorecard…", () => workbook.buildScorecard(), {
+        done: (r) => ({ intent: "success", text: `${r.rebuilt ? "Rebuilt" : "Built"} the sheet ${r.sheet}: ${r.rows} KPI${r.rows === 1 ? "" : "s"}, ${r.charts} chart${r.charts === 1 ? "" : "s"}.` }),
+      }),
+    insertFormula: (shown: string, choice: FormulaChoice) =>
+      void at("formulas")(
+        "Inserting…",
+        async () => {
+          // Where the selection is now; the cell the pane showed if it is no longer on a sheet.
+          const cell = firstCell((await workbook.readSelection()).address) ?? shown;
+          await workbook.insertFormula(cell, choice.formula, choice.size);
+        },
+        `Inserted ${choice.formula}.`,
+      ),
+  };
+}
+
+export type Commands = ReturnType<typeof formCommands> & ReturnType<typeof kpiCommands> & ReturnType<typeof workbookCommands>;
+
+export interface CommandsState {
+  commands: Commands;
+  /** The message to show at a place of the pane: the last command's, if it was given there. */
+  noticeFor(where: NoticePlace): Notice | null;
+  /** Shows a message no workbook call caused (a copy to the clipboard) at a place. */
+  say(where: NoticePlace, notice: Notice): void;
+}
+
+export function useCommands(workbook: KpiWorkbook, pane: PaneState, editor: Editor): CommandsState {
+  // A message shows next to the part of the pane whose action caused it.
+  const [noticeAt, setNoticeAt] = useState<NoticePlace>("top");
+  const at: ActAt =
+    (where) =>
+    (...args) => {
+      setNoticeAt(where);
+      return pane.act(...args);
+    };
+  return {
+    commands: { ...formCommands(workbook, at, editor), ...kpiCommands(workbook, at), ...workbookCommands(workbook, at) },
+    noticeFor: (where) => (noticeAt === where ? pane.notice : null),
+    say: (where, notice) => {
+      setNoticeAt(where);
+      pane.say(notice);
+    },
+  };
+}

@@ -1,0 +1,59 @@
+/**
+ * Triggers that fired (a KPI turning Off track, its own rule) wait as a message in the Actions
+ * section with a button that opens their actions; nothing is written until the user presses it.
+ * A runtime that a calculating KPI.* formula started without a visible pane must never write
+ * ("Configure your Office Add-in to use a shared runtime": the runtime runs whenever a function
+ * calculates), and co-authors' panes must not race to add the same rows.
+ */
+import { useEffect, useRef, useState } from "react";
+import { Action, Firing } from "../core/actions";
+import { KpiDefinition } from "../core/kpi";
+import { dueFirings, firingKey, isoDay, Portfolio } from "../core/portfolio";
+import { KpiWorkbook } from "../workbook/kpiWorkbook";
+import { describeError, Notice, PaneState } from "./usePane";
+
+const nameOf = (kpis: readonly KpiDefinition[], id: string) => kpis.find((k) => k.id === id)?.name ?? id;
+
+/** "A trigger fired: Revenue (Off track, period 3)." */
+export function firedText(fresh: readonly Firing[], kpis: readonly KpiDefinition[]): string {
+  const names = fresh.map((f) => `${nameOf(kpis, f.kpi)} (${f.rule}, period ${f.period})`);
+  return `${fresh.length === 1 ? "A trigger fired" : `${fresh.length} triggers fired`}: ${names.join("; ")}.`;
+}
+
+/** "Opened an action: Revenue (Off track), Dana by 2026-12-01." */
+export function openedText(opened: readonly Action[], kpis: readonly KpiDefinition[]): string {
+  const what = opened.map((a) => `${nameOf(kpis, a.kpi)} (${a.rule}), ${a.owner || "no owner"} by ${a.due}`);
+  return `Opened ${opened.length === 1 ? "an action" : `${opened.length} actions`}: ${what.join("; ")}.`;
+}
+
+/** The message about fired triggers for the Actions section, or null when none waits. */
+export function usePendingActions(workbook: KpiWorkbook, pane: PaneState, portfolio: Portfolio): Notice | null {
+  const { kpis, summaries, actions } = portfolio;
+  // Each firing is offered until pressed once per pane session, so a table that cannot be
+  // written does not retry on every change (the workbook checks again before it writes).
+  const tried = useRef(new Set<string>());
+  const [notice, setNotice] = useState<Notice | null>(null);
+  const readOnly = pane.register?.readOnly ?? null;
+  useEffect(() => {
+    if (pane.busy !== null || readOnly || kpis.length === 0) return;
+    const fresh = dueFirings(kpis, summaries, pane.series, actions).filter((f) => !tried.current.has(firingKey(f)));
+    if (fresh.length === 0) return;
+    const open = () => {
+      fresh.forEach((f) => tried.current.add(firingKey(f)));
+      setNotice(null);
+      // One batch, deduplicated by the workbook layer.
+      workbook.openActions(fresh, isoDay(new Date())).then(
+        (opened) => {
+          if (opened.length > 0) setNotice({ intent: "success", text: openedText(opened, kpis) });
+          void pane.refresh();
+        },
+        (e: unknown) => setNotice({ intent: "error", text: `KPI Lens could not open the actions: ${describeError(e)}` }),
+      );
+    };
+    setNotice({ intent: "warning", text: firedText(fresh, kpis), action: { label: fresh.length === 1 ? "Open the action" : `Open ${fresh.length} actions`, run: open } });
+    // The series and the pane's functions change with every refresh; the firings follow the
+    // register and the summaries (which follow the series), so those are the dependencies.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [kpis, summaries, actions, pane.busy, readOnly]);
+  return notice;
+}
