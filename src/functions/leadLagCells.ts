@@ -2,7 +2,8 @@
 import { bestLag, CorrelationMethod, LagRow, leadLagSteps } from "../core/leadLag";
 import { runToEnd, Steps } from "../core/steps";
 import { fail, Problem } from "../core/problem";
-import { readBoolean, readChoice, readSeries, readWholeNumber, ResultCell } from "./cells";
+import { readBoolean, readChoice, readWholeNumber, ResultCell } from "./cells";
+import { readSeriesSteps } from "./readSeriesSteps";
 
 export type LeadLagOutput = "table" | "values" | "best";
 
@@ -24,9 +25,9 @@ export function* leadLagCellsSteps(
   difference: unknown,
   output: unknown,
 ): Steps<ResultCell[][]> {
-  const x = readSeries(leading, "leading");
+  const x = yield* readSeriesSteps(leading, "leading");
   yield;
-  const y = readSeries(lagging, "lagging");
+  const y = yield* readSeriesSteps(lagging, "lagging");
   yield;
   if (x.length !== y.length) {
     fail("value", `leading and lagging must have the same number of periods; got ${x.length} and ${y.length}`);

@@ -2,16 +2,17 @@
 import { fail } from "../core/problem";
 import { CHANGE_LABEL, sigChangeSteps, SigChangeResult, SigMethod } from "../core/sigChange";
 import { Problem } from "../core/problem";
-import { readChoice, readNumber, readSeries, readWholeNumber, ResultCell } from "./cells";
+import { readChoice, readNumber, readWholeNumber, ResultCell } from "./cells";
+import { readSeriesSteps } from "./readSeriesSteps";
 import { Steps } from "../core/steps";
 
 export type SigOutput = "label" | "direction" | "p" | "detail";
 
 export const SIG_DETAIL_HEADER = ["change", "p_value", "statistic", "baseline_mean", "recent_mean", "lower_limit", "upper_limit"];
 
-/** In two steps: reading a full column, then the test, each well under the event loop's budget. */
+/** In steps: reading a full column a chunk at a time, then the test. */
 export function* sigChangeCells(values: unknown, recent: unknown, alpha: unknown, method: unknown, output: unknown): Steps<ResultCell[][]> {
-  const series = readSeries(values, "values");
+  const series = yield* readSeriesSteps(values, "values");
   yield;
   const options = {
     recent: readWholeNumber(recent, "recent", 1, 1, Number.MAX_SAFE_INTEGER),

@@ -142,10 +142,38 @@ export function averageRanks(values: ArrayLike<number>): { ranks: Float64Array; 
 
 export function* averageRanksSteps(values: ArrayLike<number>): Steps<{ ranks: Float64Array; tieTerm: number }> {
   const ranks = new Float64Array(values.length);
-  const order = yield* ascendingOrderSteps(values);
-  yield;
-  const tieTerm = assignAverageRanks(values, order, () => true, ranks);
+  const { order, keys } = yield* ascendingSortSteps(values);
+  // The sorted values in runs of RANK_CHUNK, a step each (a full column in one go held the
+  // thread for over 100 ms); a tie group never splits across runs.
+  let tieTerm = 0;
+  for (let k = 0; k < order.length; ) {
+    yield;
+    const run = rankRun(keys, order, k, Math.min(order.length, k + RANK_CHUNK), ranks);
+    tieTerm += run.tieTerm;
+    k = run.end;
+  }
   return { ranks, tieTerm };
+}
+
+/** Sorted places ranked per step by averageRanksSteps. */
+const RANK_CHUNK = 1 << 17;
+
+/** Average ranks of the tie groups starting in [from, until) of the sorted `keys`; where the next group starts. */
+function rankRun(keys: Float64Array, order: Uint32Array, from: number, until: number, ranks: Float64Array): { end: number; tieTerm: number } {
+  let tieTerm = 0;
+  let k = from;
+  while (k < until) {
+    const value = keys[k];
+    let end = k + 1;
+    while (end < keys.length && keys[end] === value) end++;
+    const count = end - k;
+    // 1-based ranks k + 1 … end share their mean.
+    const average = k + (count + 1) / 2;
+    for (let j = k; j < end; j++) ranks[order[j]] = average;
+    tieTerm += count * count * count - count;
+    k = end;
+  }
+  return { end: k, tieTerm };
 }
 
 /** Σ(t³ − t) over the runs of equal values of a sorted array. */
