@@ -15,7 +15,8 @@ import { KpiDefinition } from "../core/kpi";
 import { intersection, parseAddress, qualified } from "../core/a1";
 import { KpiWorkbookError } from "./errors";
 import { ExcelRun } from "./excelRun";
-import { bandFormatsStep, findOwnFormats, FormatSpec, formatsRecordStep, rangeAt, restoreFormatsStep } from "./ownFormats";
+import { bandFormatsStep, bandNameRemoval, findOwnFormats, FormatSpec, formatsRecordStep, rangeAt, restoreFormatsStep } from "./ownFormats";
+import { bandNameOf } from "./bandFormats";
 import { findKpi, nameOf, NameInfo, readRegisterIn, RegisterRead, RegisterState } from "./registerRead";
 import { ensureColumns, registerAppendSteps, registerUpdateStep, RowWriteOptions } from "./registerRow";
 import { checkTargetRange, targetNameStep } from "./targetRange";
@@ -33,7 +34,7 @@ import { queueLeadingCells, readSelectionIn, Selection, tableColumnOf, tableColu
 import { dataAreaOf } from "./seriesHeader";
 import { subscribe } from "./events";
 import { changes, HistoryEntry, historySteps, readHistoryIn } from "./history";
-import { recoverFromRules } from "./recover";
+import { recoverFromBandName, recoverFromRules } from "./recover";
 import { chooseId, checkId } from "./ids";
 import { rowChangeStep, tableAppendSteps } from "./addinTable";
 import { ACTIONS, actionRow, checkInRow, NOTES } from "./notesAndActions";
@@ -69,6 +70,8 @@ export interface UntagReceipt {
   targetName: NameInfo | null;
   formats: { address: string; specs: FormatSpec[] }[];
   formatsRecord: { address: string; formulas: string[] } | null;
+  /** The KPIBand_<ID> name its colours read (a target per period). */
+  bandName?: NameInfo | null;
 }
 
 export interface KpiWorkbook {
@@ -281,8 +284,8 @@ export class ExcelKpiWorkbook implements KpiWorkbook {
       plan.add(...registerAppendSteps(read, kpi, token));
       plan.add(nameStep({ name: nameOf(kpiId), formula: reference, comment: kpiNameComment(kpi.name), before: null }));
       plan.add(targetNameStep(read, kpiId, targetRange || null));
-      const formats = bandFormatsStep(targetAddress, kpi);
-      plan.add(formats.step, formatsRecordStep(read, { ...read.formats, [kpiId]: { address: targetAddress, formulas: formats.formulas } }));
+      const formats = bandFormatsStep(targetAddress, kpi, read);
+      plan.add(...formats.steps, formatsRecordStep(read, { ...read.formats, [kpiId]: { address: targetAddress, formulas: formats.formulas } }));
       if (!read.schemaSettingExists) plan.add(settingStep(SCHEMA_SETTING, SCHEMA_VERSION, { exists: false, value: null }, "the register's schema version"));
       return { result: kpi, action: `tag ${kpi.name}`, history: [null, kpi] };
     });
@@ -304,8 +307,8 @@ export class ExcelKpiWorkbook implements KpiWorkbook {
       if (own) {
         plan.add(own.removeStep());
         if (own.address) {
-          const formats = bandFormatsStep(own.address, kpi);
-          plan.add(formats.step, formatsRecordStep(read, { ...read.formats, [current.id]: { address: own.address, formulas: formats.formulas } }));
+          const formats = bandFormatsStep(own.address, kpi, read);
+          plan.add(...formats.steps, formatsRecordStep(read, { ...read.formats, [current.id]: { address: own.address, formulas: formats.formulas } }));
         }
       }
       return { result: kpi, action: `save ${kpi.name}`, history: [current, kpi] };
@@ -331,12 +334,14 @@ export class ExcelKpiWorkbook implements KpiWorkbook {
         name,
         formats: own.found,
         formatsRecord: read.formats[current.id] ?? null,
+        bandName: read.names.get(bandNameOf(current.id).toUpperCase()) ?? null,
       };
       const formats = { ...read.formats };
       delete formats[current.id];
       plan.add(own.removeStep());
       if (name) plan.add(nameStep({ name: name.name, formula: null, comment: name.comment, before: name }));
       if (targetName) plan.add(targetNameStep(read, current.id, null));
+      plan.add(bandNameRemoval(read, current.id));
       plan.add(formatsRecordStep(read, formats));
       plan.add(
         deleteRowStep({
@@ -367,6 +372,7 @@ export class ExcelKpiWorkbook implements KpiWorkbook {
       plan.add(...appendSteps(target, [formulas], [formats], [read.columns.id], token, true));
       if (receipt.name) plan.add(nameStep({ name: receipt.name.name, formula: receipt.name.formula, comment: receipt.name.comment, before: read.names.get(receipt.name.name.toUpperCase()) ?? null }));
       if (receipt.targetName) plan.add(targetNameStep(read, receipt.kpi.id, receipt.targetName.formula.replace(/^=/, "")));
+      if (receipt.bandName) plan.add(nameStep({ ...receipt.bandName, before: read.names.get(receipt.bandName.name.toUpperCase()) ?? null }));
       for (const f of receipt.formats) plan.add(restoreFormatsStep(f.address, f.specs, receipt.kpi.id));
       if (receipt.formatsRecord) plan.add(formatsRecordStep(read, { ...read.formats, [receipt.kpi.id]: receipt.formatsRecord }));
       return { result: undefined, action: `put ${receipt.kpi.name} back`, history: [null, receipt.kpi] };
@@ -398,8 +404,8 @@ export class ExcelKpiWorkbook implements KpiWorkbook {
       plan.add(own.removeStep());
       plan.add(nameStep({ name: name.name, formula: reference, comment: name.comment, before: name }));
       plan.add(registerUpdateStep(read, kpi, { replaceFormulas: false }, ["source"]));
-      const formats = bandFormatsStep(grownAddress, kpi);
-      plan.add(formats.step, formatsRecordStep(read, { ...read.formats, [current.id]: { address: grownAddress, formulas: formats.formulas } }));
+      const formats = bandFormatsStep(grownAddress, kpi, read);
+      plan.add(...formats.steps, formatsRecordStep(read, { ...read.formats, [current.id]: { address: grownAddress, formulas: formats.formulas } }));
       return { result: undefined, action: `include the new periods of ${current.name}`, history: [current, kpi] };
     });
   }
@@ -414,6 +420,7 @@ export class ExcelKpiWorkbook implements KpiWorkbook {
         const name = orphan.name ? read.names.get(orphan.name.toUpperCase())! : null;
         if (name) plan.add(nameStep({ name: name.name, formula: null, comment: name.comment, before: name }));
         if (orphan.targetName) plan.add(targetNameStep(read, orphan.id, null));
+        plan.add(bandNameRemoval(read, orphan.id));
         const formats = Object.fromEntries(Object.entries(read.formats).filter(([k]) => k.toUpperCase() !== orphan.id.toUpperCase()));
         if (Object.keys(formats).length !== Object.keys(read.formats).length) plan.add(formatsRecordStep(read, formats));
         return { result: undefined, action: `remove the leftovers of ${orphan.id}` };
@@ -427,7 +434,7 @@ export class ExcelKpiWorkbook implements KpiWorkbook {
       const orphan = read.state.orphans.find((o) => o.id.toUpperCase() === id.toUpperCase());
       if (!orphan) throw new KpiWorkbookError(`${nameOf(id)} is no longer a leftover: it has a register row, or it is gone.`);
       const recorded = Object.entries(read.formats).find(([k]) => k.toUpperCase() === orphan.id.toUpperCase())?.[1];
-      const bands = recorded ? recoverFromRules(recorded.formulas) : null;
+      const bands = (recorded ? recoverFromRules(recorded.formulas) : null) ?? perPeriodBands(read, orphan.id);
       if (!orphan.source || !bands) {
         throw new KpiWorkbookError(
           `${orphan.id} cannot be rebuilt: ${!orphan.source ? "its name no longer refers to cells" : "its colours' rules are not on record"}. Remove the leftovers and tag the values again.`,
@@ -533,6 +540,15 @@ function assertNotTagged(state: RegisterState, address: string): void {
     if (other.sheet?.toLowerCase() !== area.sheet?.toLowerCase()) continue;
     if (intersection(other, area)) throw new KpiWorkbookError(`Those cells overlap the KPI ${kpi.name} (${source}). Untag it first, or select other cells.`);
   }
+}
+
+/** The bands of a per-period KPI from its KPIBand_ and KPITarget_ names (its rules only read the band). */
+function perPeriodBands(read: RegisterRead, id: string): Pick<KpiDefinition, "direction" | "target" | "targetRange" | "atRisk" | "atRiskPercent"> | null {
+  const band = read.names.get(bandNameOf(id).toUpperCase());
+  const target = read.names.get(targetNameOf(id).toUpperCase());
+  const bands = band ? recoverFromBandName(band.formula) : null;
+  if (!bands || !target) return null;
+  return { direction: bands.direction, target: null, targetRange: target.formula.replace(/^=/, ""), atRisk: null, atRiskPercent: bands.atRiskPercent };
 }
 
 /**

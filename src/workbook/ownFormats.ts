@@ -4,7 +4,8 @@
  * are in the workbook's settings. A user's own formats on the same cells are never touched.
  */
 import { areaName, parseAddress } from "../core/a1";
-import { bandRules, BandSpec, isOwnRule } from "./bandFormats";
+import { bandFormats, bandNameOf, BandSpec, isOwnRule } from "./bandFormats";
+import { nameStep } from "./steps/names";
 import { FormatsRecord, nameOf, RegisterRead } from "./registerRead";
 import { FORMATS_SETTING } from "./registerSchema";
 import { settingStep } from "./steps/settings";
@@ -46,13 +47,28 @@ async function deleteOwn(ctx: Excel.RequestContext, address: string, id: string)
   for (const f of custom) if (isOwnRule(f.custom.rule.formula, id)) f.delete();
 }
 
-/** Adds the three band formats on the range at `address`; returns the step and their formulas for the record. */
-export function bandFormatsStep(address: string, kpi: BandSpec): { step: Step; formulas: string[] } {
+/**
+ * The colours of a KPI on the range at `address`: for a target per period, first its KPIBand_<ID>
+ * name (every period's band, so each rule stays within Excel's 255 characters: bandFormats.ts),
+ * then the three rules; for one number, the rules alone, and a band name left from a per-period
+ * target goes. Returns the steps and the rules' formulas for the record.
+ */
+export function bandFormatsStep(address: string, kpi: BandSpec & { targetRange?: string }, read: RegisterRead): { steps: Step[]; formulas: string[] } {
   const area = parseAddress(address);
   const topLeft = areaName({ row: area.row, col: area.col, rowCount: 1, colCount: 1 });
-  const rules = bandRules(kpi, topLeft, area.colCount === 1);
+  const { rules, names } = bandFormats(kpi, topLeft, area.colCount === 1);
   const specs = rules.map((r) => ({ formula: r.formula, fill: r.fill, font: r.font }));
-  return { step: restoreFormatsStep(address, specs, kpi.id, `the colours of ${kpi.id}`), formulas: rules.map((r) => r.formula) };
+  const band = bandNameOf(kpi.id);
+  const before = read.names.get(band.toUpperCase()) ?? null;
+  const nameSteps = names.length > 0 ? names.map((n) => nameStep({ ...n, before: read.names.get(n.name.toUpperCase()) ?? null })) : [before ? nameStep({ name: band, formula: null, comment: before.comment, before }) : null];
+  const steps = [...nameSteps, restoreFormatsStep(address, specs, kpi.id, `the colours of ${kpi.id}`)].filter((x): x is Step => x !== null);
+  return { steps, formulas: rules.map((r) => r.formula) };
+}
+
+/** Removes a KPI's band name (untag, leftovers), as a step; null when it has none. */
+export function bandNameRemoval(read: RegisterRead, id: string): Step | null {
+  const before = read.names.get(bandNameOf(id).toUpperCase()) ?? null;
+  return before ? nameStep({ name: before.name, formula: null, comment: before.comment, before }) : null;
 }
 
 /**
