@@ -146,3 +146,109 @@ export function forecastFormula(leading: KpiDefinition, lagging: KpiDefinition, 
   const [a, b] = aligned(leading, lagging, lengths);
   return `=KPI.LEAD_FORECAST(${a},${b},${lag},0.8,"table")`;
 }
+
+// ------------------------------------------------------------------ the month-end pack (issue 22)
+
+/**
+ * KPI.VARIANCE's materiality argument from the register (live: change it there and every formula
+ * follows): the Materiality cell (an amount), the Materiality % cell (text, "5%", as the function
+ * reads a percentage), or both as a two-value array, IF({1,0},amount,percent) (IF takes an array
+ * condition in every host; CHOOSE is not on the host list). "" to leave it out: every variance is material.
+ */
+export function materialityArgument(k: Pick<KpiDefinition, "id" | "materiality" | "materialityPercent">): string {
+  const amount = k.materiality !== null && k.materiality !== undefined ? registerCell(k.id, "Materiality") : "";
+  const percent = k.materialityPercent !== null && k.materialityPercent !== undefined ? registerCell(k.id, "Materiality %") : "";
+  return amount && percent ? `IF({1,0},${amount},${percent})` : amount || percent;
+}
+
+/** The position of the KPI's latest number (MATCH of a number larger than any finds the last numeric cell). */
+const latestPosition = (id: string) => `MATCH(9.99E+307,${nameOf(id)})`;
+
+/** Periods in a financial year, by cadence; null for weekly (a year is not a whole number of weeks). */
+export function periodsPerYear(cadence: KpiDefinition["cadence"]): number | null {
+  return cadence === "monthly" ? 12 : cadence === "quarterly" ? 4 : null;
+}
+
+/**
+ * How many periods the KPI's first period lies after the start of its financial year (0 … 11
+ * months, 0 … 3 quarters); null when the year cannot be told: no First period, weekly, or
+ * quarters that straddle the year's start. core/monthEnd.ts counts the same way.
+ */
+export function yearOffset(k: Pick<KpiDefinition, "firstPeriod" | "cadence" | "yearStart">): number | null {
+  const perYear = periodsPerYear(k.cadence);
+  const m = /^\d{4}-(\d{1,2})/.exec(k.firstPeriod);
+  if (!m || perYear === null) return null;
+  const months = (((Number(m[1]) - (k.yearStart ?? 1)) % 12) + 12) % 12;
+  if (perYear === 4 && months % 3 !== 0) return null;
+  return perYear === 12 ? months : months / 3;
+}
+
+/** The position where the financial year of the latest period starts, as a formula: L − MOD(L − 1 + offset, periods a year). */
+export function yearStartPosition(k: Pick<KpiDefinition, "id" | "firstPeriod" | "cadence" | "yearStart">): string | null {
+  const offset = yearOffset(k);
+  if (offset === null) return null;
+  const L = latestPosition(k.id);
+  return `${L}-MOD(${L}-1${offset ? `+${offset}` : ""},${periodsPerYear(k.cadence)})`;
+}
+
+/** Whether the target range runs the other way from the values (a budget row for a column). */
+function crosswise(k: Pick<KpiDefinition, "source" | "targetRange">): boolean {
+  const values = orientationOf(k.source ?? "");
+  const targets = k.targetRange ? orientationOf(k.targetRange) : null;
+  return values !== null && targets !== null && values !== targets;
+}
+
+/** KPI.VARIANCE over every period, with the register's target, direction and materiality: "explain" by default (the note prompt). */
+export function varianceFormula(k: KpiDefinition, output: "variance" | "percent" | "label" | "material" | "explain" | "detail" = "explain"): string {
+  return `=KPI.VARIANCE(${nameOf(k.id)},${targetArgument(k, crosswise(k))},"${k.direction}",${materialityArgument(k)},"${output}")`;
+}
+
+/** From position `from` to `to` (formulas) of a KPI range: INDEX(r,from):INDEX(r,to). */
+function span(r: string, from: string, to: string, way: Orientation): string {
+  return `${cellAt(r, from, way)}:${cellAt(r, to, way)}`;
+}
+
+/**
+ * Year to date against budget, as KPI.VARIANCE's "total" (header and one row): for a sum roll-up
+ * the periods from the year's start to the latest; for "last", the latest period alone. Null for
+ * an average roll-up (the mean of the periods with data needs COUNT, not on the host list yet;
+ * core/monthEnd.ts gives it) and when the year cannot be told.
+ */
+export function ytdVarianceFormula(k: KpiDefinition): string | null {
+  const start = yearStartPosition(k);
+  if (start === null || k.aggregation === "average") return null;
+  const way = orientationOf(k.source ?? "");
+  const L = latestPosition(k.id);
+  const from = k.aggregation === "last" ? L : start;
+  const actual = span(nameOf(k.id), from, L, way);
+  let target = registerCell(k.id, "Target");
+  if (k.target === null) {
+    const t = span(targetNameOf(k.id), from, L, orientationOf(k.targetRange));
+    target = crosswise(k) ? `TRANSPOSE(${t})` : t;
+  }
+  return `=KPI.VARIANCE(${actual},${target},"${k.direction}",${materialityArgument(k)},"total")`;
+}
+
+/** `n` periods of range `r` from position `from` (a formula), past the range's end too: OFFSET, as open periods lie beyond what is tagged. */
+function periodsAhead(r: string, from: string, n: number, way: Orientation): string {
+  if (way === "column") return `OFFSET(INDEX(${r},${from}),0,0,${n},1)`;
+  if (way === "row") return `OFFSET(INDEX(${r},1,${from}),0,0,1,${n})`;
+  return `OFFSET(${cellAt(r, from, null)},0,0,IF(COLUMNS(${r})=1,${n},1),IF(COLUMNS(${r})=1,1,${n}))`;
+}
+
+/**
+ * KPI.OUTLOOK of the financial year holding the latest period ("table": landing, lower, upper,
+ * target, probability), trend method, the KPI's roll-up, 80%: the year's periods from its start,
+ * open ones blank. The year's target: a target per period over the same periods, or the one
+ * target rolled up (×periods for a sum). Null for "within" (OUTLOOK has no side of success) and
+ * when the year cannot be told.
+ */
+export function outlookFormula(k: KpiDefinition): string | null {
+  const start = yearStartPosition(k);
+  const n = periodsPerYear(k.cadence);
+  if (start === null || n === null || k.direction === "within") return null;
+  const horizon = periodsAhead(nameOf(k.id), start, n, orientationOf(k.source ?? ""));
+  const single = registerCell(k.id, "Target");
+  const target = k.target !== null ? (k.aggregation === "sum" ? `${single}*${n}` : single) : periodsAhead(targetNameOf(k.id), start, n, orientationOf(k.targetRange));
+  return `=KPI.OUTLOOK(${horizon},${target},"${k.direction}","trend","${k.aggregation}",0.8,"table")`;
+}

@@ -11,9 +11,11 @@
 /**
  * Excel's own functions the add-in's formulas use. All date from Excel 2007 or earlier except
  * LET (its page: "Excel for Microsoft 365 … Excel 2024 … Excel 2021"), allowed but unused: the
- * stand-in's engine lacks it.
+ * stand-in's engine lacks it. MOD and OFFSET (the financial year's periods, formulas.ts): their
+ * pages' "Applies To" lines name Excel 2021 (support.microsoft.com/en-us/excel/mod-function,
+ * …/offset-function).
  */
-export const EXCEL_FUNCTIONS = ["ABS", "AND", "COLUMNS", "IF", "INDEX", "ISNUMBER", "LET", "MATCH", "N", "ROWS", "TRANSPOSE"] as const;
+export const EXCEL_FUNCTIONS = ["ABS", "AND", "COLUMNS", "IF", "INDEX", "ISNUMBER", "LET", "MATCH", "MOD", "N", "OFFSET", "ROWS", "TRANSPOSE"] as const;
 
 /**
  * Functions of Microsoft 365 and Excel 2024 only, refused by name so a mistake reads clearly

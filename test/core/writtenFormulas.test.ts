@@ -85,6 +85,17 @@ function bandWrites(from: string, build: (k: KpiDefinition, topLeft: string, ver
     });
 }
 
+/** The month-end fields on a KPI: a financial year (April, October, calendar), its roll-ups, and each kind of materiality. */
+function monthEnd(k: KpiDefinition): KpiDefinition[] {
+  return [
+    { ...k, firstPeriod: "2023-01", yearStart: 4, aggregation: "sum", materiality: 10000, materialityPercent: 5 },
+    { ...k, firstPeriod: "2023-04", yearStart: 10, cadence: "quarterly", aggregation: "last", materiality: 0.05, materialityPercent: null },
+    { ...k, firstPeriod: "2024-07", yearStart: 1, aggregation: "average", materiality: null, materialityPercent: 12.5 },
+    { ...k, firstPeriod: "", materiality: null, materialityPercent: null },
+  ];
+}
+const present = (fs: (string | null)[]) => fs.filter((f): f is string => f !== null);
+
 /** Every export that writes whole formulas, by module and name, with the formulas it gives for a KPI. */
 const BUILDERS: Record<string, (k: KpiDefinition) => Written[]> = {
   "formulas.statusFormula": (k) => [formulas.statusFormula(k), formulas.statusFormula(k, true)].map(cell("statusFormula")),
@@ -93,6 +104,9 @@ const BUILDERS: Record<string, (k: KpiDefinition) => Written[]> = {
   "formulas.chainFormula": (k) =>
     [{ leading: 36, lagging: 24 }, { leading: 12, lagging: 36 }, { leading: 2, lagging: 2 }, { leading: 1, lagging: 5 }].map((lengths) => cell("chainFormula")(formulas.chainFormula(k, OTHER, lengths, 6, lengths.leading > 10))),
   "formulas.forecastFormula": (k) => [{ leading: 36, lagging: 24 }, { leading: 24, lagging: 36 }].map((lengths) => cell("forecastFormula")(formulas.forecastFormula(OTHER, k, lengths, 3))),
+  "formulas.varianceFormula": (k) => monthEnd(k).flatMap((m) => [formulas.varianceFormula(m), formulas.varianceFormula(m, "detail")]).map(cell("varianceFormula")),
+  "formulas.ytdVarianceFormula": (k) => present(monthEnd(k).map((m) => formulas.ytdVarianceFormula(m))).map(cell("ytdVarianceFormula")),
+  "formulas.outlookFormula": (k) => present(monthEnd(k).map((m) => formulas.outlookFormula(m))).map(cell("outlookFormula")),
   "scorecard.scorecardRow": (k) => [...scorecard.scorecardRow(k, 6, null), ...scorecard.scorecardRow(k, 1_048_576, 12)].map(cell("scorecardRow")),
   "bandFormats.bandFormats": bandWrites("bandFormats", (k, topLeft, vertical) => bands.bandFormats(k, topLeft, vertical)),
   "bandFormats.bandNameFormula": (k) => [false, true].map((crosswise): Written => ({ kind: "name", formula: bands.bandNameFormula(k, crosswise), from: "bandNameFormula", name: bands.bandNameOf(k.id), comment: "" })),
@@ -120,6 +134,10 @@ const NOT_BUILDERS: Record<string, string> = {
   "formulas.chartedValues": "a fragment of spcFormula and scorecardRow",
   "formulas.orientationOf": "reads a source address",
   "formulas.targetNameOf": "a name, not a formula",
+  "formulas.materialityArgument": "a fragment of varianceFormula and ytdVarianceFormula",
+  "formulas.yearStartPosition": "a fragment of ytdVarianceFormula and outlookFormula",
+  "formulas.yearOffset": "a number, for yearStartPosition",
+  "formulas.periodsPerYear": "a number, for yearStartPosition",
   "scorecard.scorecardOrder": "sorts KPIs",
   "bandFormats.marker": "a fragment of every rule",
   "bandFormats.isOwnRule": "reads a rule",
