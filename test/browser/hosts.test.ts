@@ -8,8 +8,9 @@ import { openWorkbench, Session, settle, snapshotOf, tagThroughPane } from "./br
 let session: Session;
 
 afterEach(async () => {
-  expect(session.errors).toEqual([]);
+  // Closed first: a failed expectation must not leave Chromium running (jest would never exit).
   await session?.close();
+  expect(session.errors).toEqual([]);
 });
 
 /** Revenue with its last two months not reported yet (blank), and one real 0 month. */

@@ -7,8 +7,9 @@ import { openWorkbench, Session, settle, snapshotOf, tagThroughPane } from "./br
 let session: Session;
 
 afterEach(async () => {
-  expect(session.errors).toEqual([]);
+  // Closed first: a failed expectation must not leave Chromium running (jest would never exit).
   await session?.close();
+  expect(session.errors).toEqual([]);
 });
 
 describe("a first-time user in the workbench", () => {

@@ -10,10 +10,11 @@ import { openWorkbench, Session, settle, snapshotOf, tagThroughPane } from "./br
 let session: Session;
 
 afterEach(async () => {
+  // Closed first: a failed expectation must not leave Chromium running (jest would never exit).
+  await session?.close();
   // Nothing leaves the machine, and nothing goes wrong unseen, in any of these sessions.
   expect(session.requests.filter((u) => !u.startsWith(process.env.KPI_LENS_URL!))).toEqual([]);
   expect(session.errors).toEqual([]);
-  await session?.close();
 });
 
 function column(snap: Awaited<ReturnType<typeof snapshotOf>>, sheet: string, col: number): unknown[][] {

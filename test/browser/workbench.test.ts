@@ -15,9 +15,10 @@ beforeEach(async () => {
 });
 
 afterEach(async () => {
+  // Closed first: a failed expectation must not leave Chromium running (jest would never exit).
+  await session?.close();
   expect(session.requests.filter((u) => !u.startsWith(process.env.KPI_LENS_URL!))).toEqual([]);
   expect(session.errors).toEqual([]);
-  await session.close();
 });
 
 function columnFills(snap: Awaited<ReturnType<typeof snapshotOf>>, sheet: string, col: number, from: number, to: number) {

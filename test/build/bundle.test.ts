@@ -23,9 +23,9 @@ beforeAll(async () => {
 }, 180_000);
 
 describe("production build", () => {
-  it("emits functions.json with the five functions", () => {
+  it("emits functions.json with the eight functions", () => {
     const metadata = JSON.parse(readFileSync(join(out, "functions.json"), "utf8"));
-    expect(metadata.functions.map((f: { id: string }) => f.id)).toEqual(["KPI_STATUS", "LEADLAG_CORR", "SIG_CHANGE", "SPC", "LEAD_FORECAST"]);
+    expect(metadata.functions.map((f: { id: string }) => f.id).sort()).toEqual(["FUNNEL", "KPI_STATUS", "LEADLAG_CORR", "LEAD_FORECAST", "OUTLOOK", "SIG_CHANGE", "SPC", "VARIANCE"]);
   });
 
   it("lets error values reach the functions: allowErrorForDataTypeAny, which JSDoc cannot set, is merged into functions.json", () => {
@@ -36,7 +36,7 @@ describe("production build", () => {
 
   it("associates each id with its function in functions.js", () => {
     const js = readFileSync(join(out, "functions.js"), "utf8");
-    for (const id of ["KPI_STATUS", "LEADLAG_CORR", "SIG_CHANGE", "SPC", "LEAD_FORECAST"]) expect(js).toContain(`CustomFunctions.associate("${id}"`);
+    for (const id of ["KPI_STATUS", "LEADLAG_CORR", "SIG_CHANGE", "SPC", "LEAD_FORECAST", "VARIANCE", "OUTLOOK", "FUNNEL"]) expect(js).toContain(`CustomFunctions.associate("${id}"`);
   });
 
   it("ships no workbench: the in-memory Excel is a development tool", () => {
