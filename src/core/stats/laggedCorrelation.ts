@@ -60,7 +60,7 @@ function meanOfNumbers(v: ArrayLike<number>): number {
 }
 
 /** Elements prepared between two steps: a slice of work well under the event loop's budget. */
-const PREPARE_CHUNK = 1 << 17;
+const PREPARE_CHUNK = 1 << 16;
 
 function* prepare(v: ArrayLike<number>, n: number, maxLag: number, reuse: boolean): Steps<Prepared> {
   const mean = meanOfNumbers(v);

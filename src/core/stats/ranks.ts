@@ -156,7 +156,7 @@ export function* averageRanksSteps(values: ArrayLike<number>): Steps<{ ranks: Fl
 }
 
 /** Sorted places ranked per step by averageRanksSteps. */
-const RANK_CHUNK = 1 << 17;
+const RANK_CHUNK = 1 << 16;
 
 /** Average ranks of the tie groups starting in [from, until) of the sorted `keys`; where the next group starts. */
 function rankRun(keys: Float64Array, order: Uint32Array, from: number, until: number, ranks: Float64Array): { end: number; tieTerm: number } {
