@@ -5,7 +5,7 @@
  * and filterable without the add-in, written all or nothing, and never written when damaged (a
  * missing column, a sheet of that name that is not ours, a newer schema).
  */
-import { parseAddress } from "../core/a1";
+import { areaName, parseAddress, quoteSheet } from "../core/a1";
 import { FormulaConflictError, KpiWorkbookError } from "./errors";
 import { appendRowsStep } from "./steps/rows";
 import { CellWrite, cellsStep } from "./steps/cells";
@@ -44,35 +44,55 @@ export interface TableState {
 }
 
 /**
- * Reads a table's state in the register read's two syncs: this queues the look-ups before the
- * first sync, the function it returns queues the rows before the second, and that one's
- * result is ready after it.
+ * Reads a table's state in the register read's round trips. `known` (it existed at the last read):
+ * the table is addressed by getItem and its rows queued in the first round trip, so the state is
+ * ready after one sync (if the table has gone meanwhile, that sync fails with ItemNotFound and the
+ * caller reads again without `known`). Otherwise its existence is looked up first and its rows,
+ * when it exists, need a second sync. The returned function is called after the first sync; it
+ * says whether a second is needed, and gives the state after it.
  */
-export function queueTableState(ctx: Excel.RequestContext, spec: TableSpec): () => () => TableState {
-  const table = ctx.workbook.tables.getItemOrNullObject(spec.table);
-  const sheet = ctx.workbook.worksheets.getItemOrNullObject(spec.sheet);
+export function queueTableState(ctx: Excel.RequestContext, spec: TableSpec, known = false): () => { second: boolean; state: () => TableState } {
   const schema = ctx.workbook.settings.getItemOrNullObject(spec.schemaSetting);
   schema.load("value");
+  const newer = () =>
+    !schema.isNullObject && Number(schema.value) > spec.version ? `${spec.what} were written by a newer KPI Lens (schema ${schema.value}): update the add-in to change them.` : null;
+  const rowsOf = (table: Excel.Table) => {
+    const header = table.getHeaderRowRange().load("values");
+    const body = table.getDataBodyRange().load("values, formulas, numberFormat, address");
+    return () => tableStateOf(spec, header.values[0], body, newer(), !schema.isNullObject);
+  };
+  if (known) {
+    const ready = rowsOf(ctx.workbook.tables.getItem(spec.table));
+    return () => ({ second: false, state: ready });
+  }
+  const table = ctx.workbook.tables.getItemOrNullObject(spec.table);
+  const sheet = ctx.workbook.worksheets.getItemOrNullObject(spec.sheet);
   return () => {
-    const schemaSettingExists = !schema.isNullObject;
-    const newer = schemaSettingExists && Number(schema.value) > spec.version ? `${spec.what} were written by a newer KPI Lens (schema ${schema.value}): update the add-in to change them.` : null;
-    if (table.isNullObject) {
-      const damaged = !sheet.isNullObject ? `A sheet "${spec.sheet}" exists without the table ${spec.table}, so KPI Lens does not write ${spec.what} into it. Rename that sheet, or make its table ${spec.table} again.` : newer;
-      return () => ({ exists: false, damaged, columns: spec.headers.map(() => -1), width: spec.headers.length, rows: [], formulas: [], numberFormats: [], blankBody: false, bodyAddress: null, schemaSettingExists });
-    }
-    const header = table.getHeaderRowRange();
-    header.load("values");
-    const body = table.getDataBodyRange();
-    body.load("values, formulas, numberFormat, address");
-    return () => {
-      const headers = header.values[0].map((h) => String(h ?? "").trim().toLowerCase());
-      const columns = spec.headers.map((h) => headers.indexOf(h.toLowerCase()));
-      const missing = spec.headers.filter((_, i) => columns[i] < 0);
-      const damaged = newer ?? (missing.length ? `${spec.what} lack the column${missing.length > 1 ? "s" : ""} ${missing.join(", ")} (renamed or deleted): restore ${missing.length > 1 ? "them" : "it"} so KPI Lens can add to ${spec.table}.` : null);
-      // A table whose rows were all deleted by hand keeps one blank row.
-      const blankBody = body.values.length === 1 && body.values[0].every((v) => v === "" || v === null);
-      return { exists: true, damaged, columns, width: headers.length, rows: blankBody ? [] : body.values, formulas: blankBody ? [] : body.formulas, numberFormats: blankBody ? [] : body.numberFormat, blankBody, bodyAddress: body.address, schemaSettingExists };
-    };
+    if (!table.isNullObject) return { second: true, state: rowsOf(table) };
+    const damaged = !sheet.isNullObject ? `A sheet "${spec.sheet}" exists without the table ${spec.table}, so KPI Lens does not write ${spec.what} into it. Rename that sheet, or make its table ${spec.table} again.` : newer();
+    const missing: TableState = { exists: false, damaged, columns: spec.headers.map(() => -1), width: spec.headers.length, rows: [], formulas: [], numberFormats: [], blankBody: false, bodyAddress: null, schemaSettingExists: !schema.isNullObject };
+    return { second: false, state: () => missing };
+  };
+}
+
+function tableStateOf(spec: TableSpec, headerValues: unknown[], body: Excel.Range, newer: string | null, schemaSettingExists: boolean): TableState {
+  const headers = headerValues.map((h) => String(h ?? "").trim().toLowerCase());
+  const columns = spec.headers.map((h) => headers.indexOf(h.toLowerCase()));
+  const missing = spec.headers.filter((_, i) => columns[i] < 0);
+  const damaged = newer ?? (missing.length ? `${spec.what} lack the column${missing.length > 1 ? "s" : ""} ${missing.join(", ")} (renamed or deleted): restore ${missing.length > 1 ? "them" : "it"} so KPI Lens can add to ${spec.table}.` : null);
+  // A table whose rows were all deleted by hand keeps one blank row.
+  const blankBody = body.values.length === 1 && body.values[0].every((v) => v === "" || v === null);
+  return {
+    exists: true,
+    damaged,
+    columns,
+    width: headers.length,
+    rows: blankBody ? [] : body.values,
+    formulas: blankBody ? [] : body.formulas,
+    numberFormats: blankBody ? [] : body.numberFormat,
+    blankBody,
+    bodyAddress: body.address,
+    schemaSettingExists,
   };
 }
 
@@ -80,9 +100,9 @@ export function queueTableState(ctx: Excel.RequestContext, spec: TableSpec): () 
 export async function readTableIn(ctx: Excel.RequestContext, spec: TableSpec): Promise<TableState> {
   const afterFirst = queueTableState(ctx, spec);
   await ctx.sync();
-  const afterSecond = afterFirst();
-  await ctx.sync();
-  return afterSecond();
+  const { second, state } = afterFirst();
+  if (second) await ctx.sync();
+  return state();
 }
 
 /** A row's value under one of the spec's headers. */
@@ -117,17 +137,19 @@ export interface AppendTarget {
 export function appendSteps(target: AppendTarget, rows: unknown[][], formats: string[][], keyColumns: number[], token: string, asFormulas = false): Step[] {
   if (rows.length === 0) return [];
   if (!target.exists) {
-    return [
-      createTableStep({
-        what: `the new ${target.what}`,
-        sheet: target.sheet,
-        table: target.table,
-        onExistingSheet: target.onExistingSheet ?? false,
-        values: [[...target.headers], ...rows],
-        formats: [target.headers.map(() => "@"), ...formats],
-        token,
-      }),
-    ];
+    // The table is made empty (a header and one blank row) in a round trip of its own, so nobody
+    // sees our rows before the guarded write batch: the rows then go in like any append.
+    const create = createTableStep({
+      what: `the new ${target.what}`,
+      sheet: target.sheet,
+      table: target.table,
+      onExistingSheet: target.onExistingSheet ?? false,
+      values: [[...target.headers], target.headers.map(() => "")],
+      formats: [target.headers.map(() => "@"), formats[0]],
+      token,
+    });
+    const made = { ...target, exists: true, blankBody: true, bodyAddress: `${quoteSheet(target.sheet)}!${areaName({ row: 1, col: 0, rowCount: 1, colCount: target.headers.length })}` };
+    return [create, ...appendSteps(made, rows, formats, keyColumns, token, asFormulas)];
   }
   const steps: Step[] = [];
   let rest = rows;

@@ -25,6 +25,8 @@ import { KpiWorkbookError } from "./errors";
 export interface Step {
   /** What the step changes, for messages: "the Owner of REVENUE". */
   readonly what: string;
+  /** The table the step makes, if it makes one (the next read can then address it directly). */
+  readonly creates?: string;
   /**
    * Makes what the step creates (a sheet and table of the add-in's), in round trips of its own
    * before the write batch, so that a refusal (the name was taken by someone who made it first) is

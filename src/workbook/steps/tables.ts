@@ -32,6 +32,7 @@ export function createTableStep(spec: CreateSpec): Step {
   let made: { sheetId: string; tableId: string } | null = null;
   return {
     what: spec.what,
+    creates: spec.table,
     async prepare(ctx) {
       const sheet = spec.onExistingSheet ? ctx.workbook.worksheets.getItem(spec.sheet) : ctx.workbook.worksheets.add(tempSheet);
       const range = sheet.getRange(area);
