@@ -6,7 +6,9 @@
  */
 import * as functions from "../../src/functions/functions";
 import { leadLagCells } from "../../src/functions/leadLagCells";
-import { runSliced } from "../../src/functions/slicing";
+import { leadLagCellsSteps } from "../../src/functions/leadLagCells";
+import { readSeriesSteps } from "../../src/functions/readSeriesSteps";
+import { runSliced, watchSlices } from "../../src/functions/slicing";
 
 function series(n: number, seed: number): unknown[][] {
   let s = seed;
@@ -61,5 +63,36 @@ describe("time-sliced functions", () => {
     cancel = true;
     await expect(stopped).rejects.toThrow(/cancelled/);
     expect(ran).toBeLessThan(50);
+  });
+
+  // Counts, not times: how finely a long call is cut is what keeps each block short.
+  it("reads a long column in chunks, and cuts a long lag into several steps", () => {
+    const steps = (g: Generator<void, unknown, void>) => {
+      let count = 1;
+      while (!g.next().done) count++;
+      return count;
+    };
+    expect(steps(readSeriesSteps(x, "x"))).toBe(Math.ceil(x.length / 65_536));
+    const long = series(300_000, 5);
+    // One lag of 300,000 periods: at least its 5 chunks of 65,536, besides reading and ranking.
+    const oneLag = steps(leadLagCellsSteps(long, long, 0, "spearman", null, null));
+    const twoLags = steps(leadLagCellsSteps(long, long, 1, "spearman", null, null));
+    expect(twoLags - oneLag).toBeGreaterThanOrEqual(5);
+  });
+
+  it("tells a slice watcher when each slice starts and ends", async () => {
+    const seen: string[] = [];
+    watchSlices({ start: () => seen.push("start"), end: () => seen.push("end") });
+    try {
+      function* three() {
+        yield;
+        yield;
+        return 3;
+      }
+      expect(await runSliced(three(), () => false, 0)).toBe(3);
+    } finally {
+      watchSlices(null);
+    }
+    expect(seen).toEqual(["start", "end", "start", "end", "start", "end"]);
   });
 });
