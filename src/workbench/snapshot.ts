@@ -3,7 +3,8 @@
  * against Excel: every sheet's values and displayed fills, the names, the tables, the settings
  * and each conditional format with its rule, its range and the fill it gives each cell.
  */
-import { areaName, qualified } from "../core/a1";
+import { Area, areaName, qualified } from "../core/a1";
+import { seriesOf } from "./excel/charts";
 import { FormulaErrorValue } from "./excel/formula";
 import { WorkbookModel } from "./excel/model";
 
@@ -23,7 +24,7 @@ export interface WorkbookSnapshot {
     /** The fill the format gives each cell of its range (null where its rule does not hold). */
     cells: { address: string; fill: string | null }[];
   }[];
-  charts: { sheet: string; name: string; type: string; title: string; source: string; position: string | null }[];
+  charts: { sheet: string; name: string; type: string; title: string; source: string; position: string | null; series: { name: string; values: string | null; xValues: string | null }[] }[];
   selection: string | null;
 }
 
@@ -76,6 +77,10 @@ export function snapshot(model: WorkbookModel): WorkbookSnapshot {
       };
     }),
     charts: model.charts.map((c) => {
+      const where = (r: { sheetId: string; area: Area } | null) => {
+        const s = r && model.sheets.find((x) => x.id === r.sheetId);
+        return r ? (s ? qualified(s.name, r.area) : "#REF!") : null;
+      };
       const sheet = model.sheetById(c.sheetId);
       const source = model.sheets.find((x) => x.id === c.source.sheetId);
       return {
@@ -85,6 +90,7 @@ export function snapshot(model: WorkbookModel): WorkbookSnapshot {
         title: c.title,
         source: source ? qualified(source.name, c.source.area) : "#REF!",
         position: c.position ? areaName(c.position) : null,
+        series: seriesOf(c).map((x) => ({ name: x.name, values: where(x.values), xValues: where(x.xValues) })),
       };
     }),
     selection: selectionOf(model),

@@ -1,5 +1,7 @@
 import { ExcelApiError } from "./errors";
+import type { Area } from "../../core/a1";
 import type { ChartModel, SheetModel } from "./model";
+import type { ChartSeriesModel } from "./types";
 import { BatchContext, FakeCollection, FakeObject } from "./proxy";
 import type { FakeRange } from "./ranges";
 
@@ -32,6 +34,7 @@ export class FakeChartCollection extends FakeCollection<FakeChart> {
     let created: ChartModel | null = null;
     this.context.enqueue(() => {
       created = this.model.addChart(this.sheet(), type, sourceData.where());
+      created.series = seriesFrom(created, seriesBy);
     });
     return new FakeChart(this.context, () => created);
   }
@@ -63,6 +66,7 @@ export class FakeChartCollection extends FakeCollection<FakeChart> {
 /** Excel.Chart ("Excel.Chart class", learn.microsoft.com): see the collection's note above. */
 export class FakeChart extends FakeObject {
   readonly title: FakeChartTitle;
+  readonly series: FakeChartSeriesCollection;
   declare name: string;
   declare readonly id: string;
   declare readonly chartType: string;
@@ -73,6 +77,7 @@ export class FakeChart extends FakeObject {
   ) {
     super(context);
     this.title = new FakeChartTitle(context, () => this.chart());
+    this.series = new FakeChartSeriesCollection(context, () => this.chart());
   }
 
   chart(): ChartModel {
@@ -133,6 +138,122 @@ FakeChartTitle.withProperties({
     read: (t) => t.chart().title,
     write: (t, v) => {
       t.chart().title = v as string;
+    },
+  },
+});
+
+/**
+ * The series a chart starts with, from its source as "Excel.ChartCollection.add" takes it
+ * (seriesBy "Columns": a series per column; "Rows": per row; "Auto": along the longer side, as
+ * Excel puts the fewer series in a legend), named Series1, Series2 … (the source has no header
+ * the stand-in reads).
+ */
+function seriesFrom(chart: ChartModel, seriesBy: string): ChartSeriesModel[] {
+  const { sheetId, area } = chart.source;
+  const byColumn = seriesBy === "Columns" || (seriesBy === "Auto" && area.rowCount >= area.colCount);
+  const count = byColumn ? area.colCount : area.rowCount;
+  return Array.from({ length: count }, (_, i) => ({
+    name: `Series${i + 1}`,
+    values: { sheetId, area: byColumn ? { ...area, col: area.col + i, colCount: 1 } : { ...area, row: area.row + i, rowCount: 1 } },
+    xValues: null,
+  }));
+}
+
+/** A chart's series, made from its source when the chart came from elsewhere than ChartCollection.add. */
+export function seriesOf(chart: ChartModel): ChartSeriesModel[] {
+  return (chart.series ??= seriesFrom(chart, "Auto"));
+}
+
+/**
+ * Excel.ChartSeriesCollection ("Excel.ChartSeriesCollection class", learn.microsoft.com):
+ * add(name, index) (ExcelApi 1.7: "The new added series is not visible until values, x-axis
+ * values, or bubble sizes for it are set"; index zero-based, at most the count), getItemAt(index)
+ * and count (ExcelApi 1.1).
+ */
+export class FakeChartSeriesCollection extends FakeCollection<FakeChartSeries> {
+  constructor(
+    context: BatchContext,
+    private chart: () => ChartModel,
+  ) {
+    super(context);
+  }
+
+  protected current(): FakeChartSeries[] {
+    const list = seriesOf(this.chart());
+    return list.map((s) => new FakeChartSeries(this.context, () => s, () => this.chart()));
+  }
+
+  add(name?: string, index?: number): FakeChartSeries {
+    let created: ChartSeriesModel | null = null;
+    this.context.enqueue(() => {
+      const list = seriesOf(this.chart());
+      const at = index ?? list.length;
+      if (!Number.isInteger(at) || at < 0 || at > list.length) throw new ExcelApiError("InvalidArgument", `The series index ${at} is out of range.`);
+      created = { name: name ?? `Series${list.length + 1}`, values: null, xValues: null };
+      list.splice(at, 0, created);
+    });
+    return new FakeChartSeries(this.context, () => created, () => this.chart());
+  }
+
+  getItemAt(index: number): FakeChartSeries {
+    return new FakeChartSeries(this.context, () => seriesOf(this.chart())[index] ?? null, () => this.chart());
+  }
+
+  get count(): number {
+    return this.got("count");
+  }
+}
+
+/**
+ * Excel.ChartSeries ("Excel.ChartSeries class", learn.microsoft.com): name (ExcelApi 1.1),
+ * setValues(sourceData) and setXAxisValues(sourceData) (ExcelApi 1.7: "The Range object
+ * corresponding to the source data"). Stricter than Excel where unsure: the range must be one
+ * row or one column (a series is one line of values; Excel's own dialog refuses a block there).
+ */
+export class FakeChartSeries extends FakeObject {
+  declare name: string;
+
+  constructor(
+    context: BatchContext,
+    private locate: () => ChartSeriesModel | null,
+    private chart: () => ChartModel,
+  ) {
+    super(context);
+  }
+
+  series(): ChartSeriesModel {
+    const s = this.locate();
+    if (!s || !seriesOf(this.chart()).includes(s)) throw new ExcelApiError("ItemNotFound", "The chart series doesn't exist.");
+    return s;
+  }
+
+  protected override exists(): boolean {
+    return this.locate() !== null;
+  }
+
+  setValues(sourceData: FakeRange): void {
+    this.context.enqueue(() => {
+      this.series().values = lineOf(sourceData.where());
+    });
+  }
+
+  setXAxisValues(sourceData: FakeRange): void {
+    this.context.enqueue(() => {
+      this.series().xValues = lineOf(sourceData.where());
+    });
+  }
+}
+
+function lineOf(where: { sheet: SheetModel; area: Area }): { sheetId: string; area: Area } {
+  if (where.area.rowCount !== 1 && where.area.colCount !== 1) throw new ExcelApiError("InvalidArgument", "A series' data is one row or one column.");
+  return { sheetId: where.sheet.id, area: where.area };
+}
+
+FakeChartSeries.withProperties({
+  name: {
+    read: (s) => s.series().name,
+    write: (s, v) => {
+      s.series().name = String(v);
     },
   },
 });

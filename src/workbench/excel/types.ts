@@ -21,6 +21,15 @@ export interface SheetModel {
   name: string;
   cells: Map<string, Cell>;
   protected: boolean;
+  /** Print settings set through Worksheet.pageLayout (pageLayout.ts); absent: Excel's defaults. */
+  page?: PageLayoutModel;
+}
+
+/** What the stand-in keeps of "Excel.PageLayout" (ExcelApi 1.9): orientation, zoom and the print area. */
+export interface PageLayoutModel {
+  orientation: "Portrait" | "Landscape";
+  zoom: { scale?: number; horizontalFitToPages?: number; verticalFitToPages?: number };
+  printArea: Area | null;
 }
 
 export interface TableModel {
@@ -47,6 +56,15 @@ export interface ChartModel {
   title: string;
   /** The cells the chart covers (setPosition), or null where Excel placed it by default. */
   position: Area | null;
+  /** Its series (charts.ts seriesOf makes them from the source on first use); absent: not yet made. */
+  series?: ChartSeriesModel[];
+}
+
+/** A series of a chart ("Excel.ChartSeries"): its name, its values and its category (x-axis) labels, as ranges. */
+export interface ChartSeriesModel {
+  name: string;
+  values: { sheetId: string; area: Area } | null;
+  xValues: { sheetId: string; area: Area } | null;
 }
 
 /** The chart types the stand-in draws; Excel knows many more ("Excel.ChartType"), the add-in uses these. */

@@ -1,5 +1,6 @@
 import { FakeChartCollection } from "./charts";
 import { ExcelApiError, notLoaded } from "./errors";
+import { FakePageLayout } from "./pageLayout";
 import type { SheetModel } from "./model";
 import { BatchContext, EventSource, FakeObject, LoadSpec, parseSpec, registerProxy } from "./proxy";
 import { FakeRange } from "./ranges";
@@ -85,12 +86,14 @@ export class FakeWorksheetCollection extends FakeObject {
 /**
  * Excel.Worksheet ("Excel.Worksheet class", learn.microsoft.com): name (a set renames, and
  * Excel rewrites the references to it), id, position, protection, tables, charts, ranges by
- * address or indexes, the used range, activate, delete, onChanged.
+ * address or indexes, the used range, activate, delete, onChanged, and pageLayout (ExcelApi 1.9:
+ * pageLayout.ts).
  */
 export class FakeWorksheet extends FakeObject {
   readonly protection: FakeWorksheetProtection;
   readonly tables: FakeTableCollection;
   readonly charts: FakeChartCollection;
+  readonly pageLayout: FakePageLayout;
   readonly onChanged: EventSource<unknown>;
   declare name: string;
   declare readonly id: string;
@@ -105,6 +108,7 @@ export class FakeWorksheet extends FakeObject {
     this.protection = new FakeWorksheetProtection(context, () => this.sheet());
     this.tables = new FakeTableCollection(context, () => this.sheet());
     this.charts = new FakeChartCollection(context, () => this.sheet());
+    this.pageLayout = new FakePageLayout(context, () => this.sheet());
     this.onChanged = new EventSource(context, (h) => this.model.onChange((e) => e.worksheetId === this.locate()?.id && h(e)));
   }
 
