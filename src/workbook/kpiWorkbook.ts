@@ -17,7 +17,7 @@ import { KpiWorkbookError } from "./errors";
 import { ExcelRun } from "./excelRun";
 import { bandFormatsStep, bandNameRemoval, findOwnFormats, FormatSpec, formatsRecordStep, rangeAt, restoreFormatsStep } from "./ownFormats";
 import { bandNameOf } from "./bandFormats";
-import { findKpi, nameOf, NameInfo, readRegisterIn, RegisterRead, RegisterState } from "./registerRead";
+import { findKpi, KnownTables, knownTablesOf, nameOf, NameInfo, readRegisterIn, RegisterRead, RegisterState } from "./registerRead";
 import { ensureColumns, registerAppendSteps, registerUpdateStep, RowWriteOptions } from "./registerRow";
 import { checkTargetRange, targetNameStep } from "./targetRange";
 import { targetNameOf } from "./bandFormats";
@@ -144,13 +144,14 @@ export class ExcelKpiWorkbook implements KpiWorkbook {
     return this.operation(() =>
       withRetry(() =>
         this.excel(async (ctx) => {
-          const read = await readRegisterIn(ctx);
+          const read = await this.read(ctx);
           if (!options.readOnlyOk) assertWritable(read);
           const plan = new Plan();
           const token = operationToken();
           const { result, action, history: change } = await body(ctx, read, plan, token);
           if (change) plan.add(...historySteps(read.history, changes(change[0], change[1], new Date().toISOString(), this.author), token));
           await commit(ctx, plan, this.excel, action);
+          this.known = new Set([...this.known, ...plan.steps.flatMap((s) => (s.creates ? [s.creates] : []))]);
           return result;
         }),
       ),
@@ -236,13 +237,22 @@ export class ExcelKpiWorkbook implements KpiWorkbook {
     return this.run(() => body());
   }
 
+  /** The tables the last read found: the next read addresses them directly, in one round trip. */
+  private known: KnownTables = new Set();
+
+  private async read(ctx: Excel.RequestContext): Promise<RegisterRead> {
+    const read = await readRegisterIn(ctx, this.known);
+    this.known = knownTablesOf(read);
+    return read;
+  }
+
   readRegister(): Promise<RegisterState> {
-    return this.run(async (ctx) => (await readRegisterIn(ctx)).state);
+    return this.run(async (ctx) => (await this.read(ctx)).state);
   }
 
   refresh(): Promise<{ register: RegisterState; series: KpiSeries[] }> {
     return this.operation(async () => {
-      const read = await this.excel(readRegisterIn);
+      const read = await this.excel((ctx) => this.read(ctx));
       const series = await readSeries(this.excel, read.state.kpis, read.state.sources, read.state.targets);
       return { register: read.state, series };
     });

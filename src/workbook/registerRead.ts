@@ -132,41 +132,64 @@ export interface MovedText {
   address: string;
 }
 
-export async function readRegisterIn(ctx: Excel.RequestContext): Promise<RegisterRead> {
-  const table = ctx.workbook.tables.getItemOrNullObject(REGISTER_TABLE);
+/** The add-in's tables that existed at a read: the next read addresses them directly (one round trip). */
+export type KnownTables = ReadonlySet<string>;
+
+/** Which of the add-in's tables a read found, for the next read. */
+export function knownTablesOf(read: RegisterRead): Set<string> {
+  const known = new Set<string>();
+  if (read.state.exists) known.add(REGISTER_TABLE);
+  for (const [spec, state] of [[HISTORY, read.history], [NOTES, read.notes], [ACTIONS, read.actions], [REPORTED, read.reported]] as const) if (state.exists) known.add(spec.table);
+  return known;
+}
+
+/**
+ * Reads the register, the add-in's other tables, the settings and every name. With `known` (the
+ * tables the last read found) it takes one round trip: those tables are addressed directly and
+ * their rows read at once; a table that appeared since needs a second; one that has gone fails
+ * the first (ItemNotFound), and the read starts again without `known` (two round trips).
+ */
+export async function readRegisterIn(ctx: Excel.RequestContext, known: KnownTables = new Set()): Promise<RegisterRead> {
+  if (known.size === 0) return readWith(ctx, known);
+  try {
+    return await readWith(ctx, known);
+  } catch (e) {
+    if ((e as { code?: string }).code !== "ItemNotFound") throw e;
+    return readWith(ctx, new Set());
+  }
+}
+
+async function readWith(ctx: Excel.RequestContext, known: KnownTables): Promise<RegisterRead> {
   const schema = ctx.workbook.settings.getItemOrNullObject(SCHEMA_SETTING);
   schema.load("value");
   const formatsSetting = ctx.workbook.settings.getItemOrNullObject(FORMATS_SETTING);
   formatsSetting.load("value");
   const registerSheet = ctx.workbook.worksheets.getItemOrNullObject(REGISTER_SHEET);
-  const tablesAfterFirst = [HISTORY, NOTES, ACTIONS, REPORTED].map((spec) => queueTableState(ctx, spec));
+  const tablesAfterFirst = [HISTORY, NOTES, ACTIONS, REPORTED].map((spec) => queueTableState(ctx, spec, known.has(spec.table)));
   const allTables = ctx.workbook.tables;
   allTables.load("items/name");
-  await ctx.sync();
-  const [historyAfterSecond, notesAfterSecond, actionsAfterSecond, reportedAfterSecond] = tablesAfterFirst.map((next) => next());
-
-  // Methods are called on an *OrNullObject result only once the sync says it exists.
   const names = ctx.workbook.names;
   names.load("items/name, items/formula, items/type, items/comment");
-  const used = !registerSheet.isNullObject && table.isNullObject ? registerSheet.getUsedRangeOrNullObject(true) : null;
-  let header: Excel.Range | null = null;
-  let body: Excel.Range | null = null;
-  let protection: Excel.WorksheetProtection | null = null;
-  let filter: Excel.AutoFilter | null = null;
-  if (!table.isNullObject) {
-    header = table.getHeaderRowRange();
-    header.load("values");
-    body = table.getDataBodyRange();
-    body.load("values, formulas, numberFormat, address");
-    protection = table.worksheet.protection;
-    protection.load("protected");
-    filter = table.autoFilter.load("isDataFiltered");
-  }
+  const registerKnown = known.has(REGISTER_TABLE);
+  const table = registerKnown ? ctx.workbook.tables.getItem(REGISTER_TABLE) : ctx.workbook.tables.getItemOrNullObject(REGISTER_TABLE);
+  let parts = registerKnown ? queueRegisterRows(table) : null;
   await ctx.sync();
+  const tablesAfter = tablesAfterFirst.map((next) => next());
+
+  // Methods are called on an *OrNullObject result only once the sync says it exists.
+  const exists = registerKnown || !table.isNullObject;
+  const used = !registerSheet.isNullObject && !exists ? registerSheet.getUsedRangeOrNullObject(true) : null;
+  if (exists && !parts) parts = queueRegisterRows(table);
+  if (used || (exists && !registerKnown) || tablesAfter.some((t) => t.second)) await ctx.sync();
+  const [historyAfterSecond, notesAfterSecond, actionsAfterSecond, reportedAfterSecond] = tablesAfter.map((t) => t.state);
+  const header = parts?.header ?? null;
+  const body = parts?.body ?? null;
+  const protection = parts?.protection ?? null;
+  const filter = parts?.filter ?? null;
 
   const formats = (formatsSetting.isNullObject ? {} : (formatsSetting.value as FormatsRecord)) ?? {};
   const nameMap = new Map(names.items.map((n) => [n.name.toUpperCase(), { name: n.name, formula: String(n.formula), comment: n.comment ?? "", type: n.type }]));
-  const state: RegisterState = { exists: !table.isNullObject, kpis: [], problems: [], readOnly: null, sources: {}, targets: {}, orphans: [], checkIns: [], actions: [], tableProblems: [], history: [], reported: [] };
+  const state: RegisterState = { exists, kpis: [], problems: [], readOnly: null, sources: {}, targets: {}, orphans: [], checkIns: [], actions: [], tableProblems: [], history: [], reported: [] };
   const read: RegisterRead = {
     state,
     columns: mapColumns([]),
@@ -211,6 +234,16 @@ export async function readRegisterIn(ctx: Excel.RequestContext): Promise<Registe
   state.reported = reportedOf(read.reported);
   state.tableProblems = [read.history, read.notes, read.actions, read.reported].map((t) => t.damaged).filter((d): d is string => d !== null);
   return read;
+}
+
+/** Queues the register's rows, their formats, its sheet's protection and its filter. */
+function queueRegisterRows(table: Excel.Table) {
+  return {
+    header: table.getHeaderRowRange().load("values"),
+    body: table.getDataBodyRange().load("values, formulas, numberFormat, address"),
+    protection: table.worksheet.protection.load("protected"),
+    filter: table.autoFilter.load("isDataFiltered"),
+  };
 }
 
 function readRows(read: RegisterRead, headers: unknown[], values: unknown[][], formulas: unknown[][], numberFormats: unknown[][]): void {
