@@ -7,6 +7,7 @@ import { atRiskOnUnfavourableSide, DEFAULT_AT_RISK_SHARE, Direction } from "./st
 import { MAX_CELL_TEXT } from "./workbookNames";
 import { ownerError } from "./review/owner";
 import { materialityOf, materialityText, monthOf, parseNumber, percentOf } from "./typedValues";
+import { RateDraft, rateDraftErrors, rateDraftOf, RateFields, rateFieldsOfDraft } from "./rates";
 
 // Re-exported: the form, the register and the formulas import them from here.
 export { materialityOf, materialityText, monthOf, parseNumber, percentOf };
@@ -70,6 +71,9 @@ export interface KpiDefinition {
   materialityPercent?: number | null;
   /** The month (1 = January … 12) the KPI's financial year starts in: year to date and the year's outlook count from it. */
   yearStart?: number;
+  /** A rate KPI's denominators (KPIDenom_<ID>), and whether it is a proportion (null) or a rate per N (rates.ts); "" for a KPI that is not a rate. */
+  denominatorRange?: RateFields["denominatorRange"];
+  ratePer?: RateFields["ratePer"];
 }
 
 /** The fields the second and third waves added, as a KPI without them has them (no materiality: every variance matters; a calendar year). */
@@ -83,6 +87,8 @@ export const LATER_FIELDS = {
   materiality: null,
   materialityPercent: null,
   yearStart: 1,
+  denominatorRange: "",
+  ratePer: null,
 } as const satisfies Partial<KpiDefinition>;
 
 /** What a user types in the form: every field as text. */
@@ -90,7 +96,7 @@ export type KpiDraft = Record<
   | "name" | "owner" | "objective" | "kind" | "predicts" | "direction" | "target" | "atRisk" | "baseline" | "spcBaseline" | "spcFrom" | "unit" | "cadence" | "initiative" | "response"
   | "aggregation" | "firstPeriod" | "trigger" | "guardedBy" | "materiality" | "yearStart",
   string
-> & { primary: boolean };
+> & { primary: boolean } & RateDraft;
 
 export type FieldErrors = Partial<Record<keyof KpiDraft, string>>;
 
@@ -196,7 +202,7 @@ export function validateDraft(draft: KpiDraft, others: readonly KpiDefinition[])
     else if (target.kind !== "lagging") errors.predicts = `${target.name} is not a lagging KPI.`;
   }
   // A field too long for a cell is reported as that, whatever else it fails.
-  return { ...errors, ...cellLimitErrors(draft) };
+  return { ...errors, ...rateDraftErrors(draft, targetRangeOf), ...cellLimitErrors(draft) };
 }
 
 function cellLimitErrors(draft: KpiDraft): FieldErrors {
@@ -330,6 +336,7 @@ export function definitionFromDraft(draft: KpiDraft, id: string, source: string,
     materiality: materiality?.amount ?? null,
     materialityPercent: materiality?.percent ?? null,
     yearStart: monthOf(draft.yearStart) ?? 1,
+    ...rateFieldsOfDraft(draft, targetRangeOf),
   };
 }
 
@@ -358,6 +365,7 @@ export function draftFromDefinition(k: KpiDefinition): KpiDraft {
     guardedBy: k.guardedBy,
     materiality: materialityText({ materiality: k.materiality ?? null, materialityPercent: k.materialityPercent ?? null }),
     yearStart: (k.yearStart ?? 1) === 1 ? "" : String(k.yearStart),
+    ...rateDraftOf(k),
   };
 }
 

@@ -7,6 +7,7 @@ import { ProblemError } from "./problem";
 import { CHANGE_LABEL, sigChange, SigChangeResult, SigMethod } from "./sigChange";
 import { classify, Status, STATUS_LABEL } from "./status";
 import { Assurance, assurance, PointType, spc, SpcResult, variationOf } from "./spc";
+import type { RateSummary } from "./rateSummary";
 
 export interface KpiSummary {
   latest: number | null;
@@ -33,6 +34,8 @@ export interface KpiSummary {
   variation: PointType | null;
   variationLabel: string;
   assurance: Assurance | null;
+  /** A rate KPI's chart (p, u, p′ or u′), why, and every period's rate (rateSummary.ts); absent for a KPI that is not a rate. */
+  rate?: RateSummary;
 }
 
 const RULE_TEXT: Record<number, string> = {

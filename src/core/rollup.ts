@@ -8,6 +8,7 @@
 import { Aggregation, atRiskFor, KpiDefinition } from "./kpi";
 import { periodDate, quarterOf } from "./periods";
 import { classify, Status } from "./status";
+import { RateFields, ratesOf } from "./rates";
 
 export interface Rollup {
   /** "2025 to date", "2025-Q4 to date". */
@@ -61,4 +62,42 @@ function boundary(kpi: Pick<KpiDefinition, "aggregation" | "direction" | "atRisk
   if (kpi.atRisk === null) return atRiskFor(kpi, target);
   const distance = kpi.atRisk - periodTargets[periodTargets.length - 1];
   return target + (kpi.aggregation === "sum" ? distance * periodTargets.length : distance);
+}
+
+/**
+ * Year- and quarter-to-date of a rate KPI: Σ counts / Σ denominators over the window (× N for a
+ * rate per N), the rate of the whole window, not the average of its periods' rates (a month of 40
+ * visits would weigh as much as one of 40,000). The periods are those rollups() takes, among the
+ * periods that have a rate. A target per period rolls up the same way: Σ target_i·denominator_i /
+ * Σ denominator_i, the rate the window would have had with every period on its target.
+ */
+export function rateRollups(
+  kpi: Pick<KpiDefinition, "firstPeriod" | "cadence" | "direction" | "atRisk" | "atRiskPercent"> & RateFields,
+  values: readonly (number | null)[],
+  denominators: readonly (number | null)[],
+  targets: readonly (number | null)[],
+): { ytd: Rollup; qtd: Rollup } | null {
+  const per = kpi.ratePer ?? null;
+  const base = rollups({ ...kpi, aggregation: "last" }, ratesOf(values, denominators, per), targets);
+  if (!base) return null;
+  const view = (r: Rollup): Rollup => {
+    let counts = 0;
+    let units = 0;
+    let weighted = 0;
+    let targeted = true;
+    for (const p of r.periods) {
+      const d = denominators[p - 1] as number;
+      counts += values[p - 1] as number;
+      units += d;
+      const t = targets[p - 1];
+      if (t === null || t === undefined) targeted = false;
+      else weighted += t * d;
+    }
+    const actual = (counts / units) * (per ?? 1);
+    const target = targeted ? weighted / units : null;
+    const last = targets[r.periods[r.periods.length - 1] - 1] ?? 0;
+    const atRisk = target === null ? null : kpi.atRisk === null ? atRiskFor(kpi, target) : target + (kpi.atRisk - last);
+    return { ...r, actual, target, status: target === null || atRisk === null ? null : classify(actual, target, atRisk, kpi.direction) };
+  };
+  return { ytd: view(base.ytd), qtd: view(base.qtd) };
 }
