@@ -10,8 +10,8 @@ import { outlook, variance } from "../support/functions";
 
 const kpi = (over: Partial<KpiDefinition> = {}): KpiDefinition => ({
   id: "REVENUE", name: "Revenue", owner: "Dana", objective: "Grow", kind: "lagging", predicts: "", direction: "higher", target: null,
-  atRisk: null, atRiskPercent: 10, baseline: null, spcBaseline: null, spcFrom: null, unit: "k€", cadence: "monthly", initiative: "", response: "",
-  source: "Data!$B$2:$B$19", lastReviewed: "", primary: true, ...LATER_FIELDS, targetRange: "Budget!$B$2:$B$40",
+  atRisk: null, baseline: null, spcBaseline: null, spcFrom: null, unit: "k€", cadence: "monthly", initiative: "", response: "",
+  source: "Data!$B$2:$B$19", lastReviewed: "", primary: true, ...LATER_FIELDS, atRiskPercent: 10, targetRange: "Budget!$B$2:$B$40",
   firstPeriod: "2024-04", yearStart: 4, aggregation: "sum", materiality: 50, materialityPercent: 5, ...over,
 });
 // April 2024 to September 2025; the financial year from April 2025 is periods 13 … 24, six of them reported.
@@ -110,7 +110,7 @@ describe("a single target, the other roll-ups and cadences", () => {
     const q = kpi({ cadence: "quarterly", firstPeriod: "2024-04", yearStart: 4, target: 3900, targetRange: "", direction: "lower", materiality: null, materialityPercent: null });
     const m = monthEnd(q, [4000, 3950, 3890, 3920, 3870], null);
     expect(m.yearStart).toBe(5);
-    expect(m.period!.label).toBe(variance([[3870]], [[3900]], "lower", null, "label")[0][0]);
+    expect(m.period!.label).toBe(variance([[3870]], [[3900]], "lower", undefined, "label")[0][0]);
     expect(m.outlook).toBeNull(); // one reported quarter: the trend needs three
     expect(m.outlookReason).toMatch(/needs at least 3 reported periods/);
   });
