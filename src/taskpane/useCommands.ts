@@ -10,10 +10,11 @@ import { definitionFromDraft, KpiDefinition, KpiDraft } from "../core/kpi";
 import { periodLabel } from "../core/periods";
 import { firstCell, FormulaChoice, isoDay } from "../core/portfolio";
 import { KpiInput, KpiWorkbook, nameOf } from "../workbook/kpiWorkbook";
+import { closeCommands } from "./closeCommands";
 import { Editor } from "./useEditor";
 import { Notice, PaneState } from "./usePane";
 
-export type NoticePlace = "top" | "form" | "kpis" | "health" | "formulas" | "actions" | "scorecard";
+export type NoticePlace = "top" | "form" | "kpis" | "health" | "formulas" | "actions" | "scorecard" | "due" | "chain" | "close";
 
 /** Runs a change from one place of the pane, with its label and message (PaneState.act). */
 type ActAt = (where: NoticePlace) => PaneState["act"];
@@ -86,8 +87,19 @@ function kpiCommands(workbook: KpiWorkbook, at: ActAt) {
         action: { label: "Undo", run: () => void at("kpis")("Putting it back…", () => workbook.undoUntag(receipt), `${k.name} is back, as it was.`) },
       }),
     });
+  /** The Review mode's Reviewed: the decision note (when written) on the latest period, then the date. */
+  const reviewAtClose = (k: KpiDefinition, note: string, period: number | null, replaceFormulas = false): Promise<boolean> =>
+    at("due")(
+      "Recording the review…",
+      async () => {
+        if (note !== "" && period !== null) await workbook.addCheckIn(k.id, { period, note, override: null, reason: "" });
+        await workbook.markReviewed(k.id, today(), { replaceFormulas });
+      },
+      { done: `Reviewed ${k.name}${note !== "" && period !== null ? `, with the note on ${periodLabel(k.firstPeriod, k.cadence, period)}` : ""}.`, replaceFormulas: () => void reviewAtClose(k, "", period, true) },
+    );
   return {
     review,
+    reviewAtClose,
     untag,
     select: (k: KpiDefinition) => void at("kpis")("Selecting…", () => workbook.select(k.id)),
     extend: (k: KpiDefinition) => void at("kpis")("Extending…", () => workbook.extend(k.id), `${k.name} now includes its new periods.`),
@@ -100,6 +112,8 @@ function kpiCommands(workbook: KpiWorkbook, at: ActAt) {
 function workbookCommands(workbook: KpiWorkbook, at: ActAt) {
   return {
     refresh: () => void at("top")("Refreshing…", () => Promise.resolve()),
+    /** "Check the chain": the numbers read again, every chain tested on them (the section shows the verdicts). */
+    checkChain: () => void at("chain")("Checking the chain…", () => Promise.resolve(), "Checked every chain on the workbook's current numbers."),
     markDone: (a: Pick<Action, "kpi" | "period" | "rule">, note: string, kpiName: string) =>
       void at("actions")("Marking it done…", () => workbook.setActionStatus(a, "done", note, today()), `Marked the action on ${kpiName} done.`),
     removeOrphan: (id: string) => void at("health")("Removing leftovers…", () => workbook.removeOrphan(id), `Removed what was left of ${id}.`),
@@ -122,7 +136,7 @@ function workbookCommands(workbook: KpiWorkbook, at: ActAt) {
   };
 }
 
-export type Commands = ReturnType<typeof formCommands> & ReturnType<typeof kpiCommands> & ReturnType<typeof workbookCommands>;
+export type Commands = ReturnType<typeof formCommands> & ReturnType<typeof kpiCommands> & ReturnType<typeof workbookCommands> & ReturnType<typeof closeCommands>;
 
 export interface CommandsState {
   commands: Commands;
@@ -142,7 +156,7 @@ export function useCommands(workbook: KpiWorkbook, pane: PaneState, editor: Edit
       return pane.act(...args);
     };
   return {
-    commands: { ...formCommands(workbook, at, editor), ...kpiCommands(workbook, at), ...workbookCommands(workbook, at) },
+    commands: { ...formCommands(workbook, at, editor), ...kpiCommands(workbook, at), ...workbookCommands(workbook, at), ...closeCommands(workbook, at) },
     noticeFor: (where) => (noticeAt === where ? pane.notice : null),
     say: (where, notice) => {
       setNoticeAt(where);

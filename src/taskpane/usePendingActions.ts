@@ -9,6 +9,7 @@ import { useEffect, useRef, useState } from "react";
 import { Action, Firing } from "../core/actions";
 import { KpiDefinition } from "../core/kpi";
 import { dueFirings, firingKey, isoDay, Portfolio } from "../core/portfolio";
+import { allCounterMetricFirings, CounterFiring } from "../core/review/counterMetric";
 import { KpiWorkbook } from "../workbook/kpiWorkbook";
 import { describeError, Notice, PaneState } from "./usePane";
 
@@ -16,7 +17,8 @@ const nameOf = (kpis: readonly KpiDefinition[], id: string) => kpis.find((k) => 
 
 /** "A trigger fired: Revenue (Off track, period 3)." */
 export function firedText(fresh: readonly Firing[], kpis: readonly KpiDefinition[]): string {
-  const names = fresh.map((f) => `${nameOf(kpis, f.kpi)} (${f.rule}, period ${f.period})`);
+  // A counter-metric's firing says what it saw ("Speed up, Defects up: check for gaming.").
+  const names = fresh.map((f) => ("message" in f ? `${(f as CounterFiring).message.replace(/\.$/, "")} (period ${f.period})` : `${nameOf(kpis, f.kpi)} (${f.rule}, period ${f.period})`));
   return `${fresh.length === 1 ? "A trigger fired" : `${fresh.length} triggers fired`}: ${names.join("; ")}.`;
 }
 
@@ -34,17 +36,30 @@ export function usePendingActions(workbook: KpiWorkbook, pane: PaneState, portfo
   const tried = useRef(new Set<string>());
   const [notice, setNotice] = useState<Notice | null>(null);
   const readOnly = pane.register?.readOnly ?? null;
+  // The actions the last Open opened: its message goes once none of them is open any more.
+  const opened = useRef<string[]>([]);
+  useEffect(() => {
+    if (opened.current.length === 0) return;
+    const stillOpen = opened.current.some((key) => actions.some((a) => a.status === "open" && firingKey(a).toUpperCase() === key.toUpperCase()));
+    if (!stillOpen) {
+      opened.current = [];
+      setNotice((n) => (n?.intent === "success" ? null : n));
+    }
+  }, [actions]);
   useEffect(() => {
     if (pane.busy !== null || readOnly || kpis.length === 0) return;
-    const fresh = dueFirings(kpis, summaries, pane.series, actions).filter((f) => !tried.current.has(firingKey(f)));
+    const counters = allCounterMetricFirings(kpis, (id) => (pane.series[id]?.problem ? undefined : pane.series[id]?.values), actions);
+    const fresh = [...dueFirings(kpis, summaries, pane.series, actions), ...counters].filter((f) => !tried.current.has(firingKey(f)));
     if (fresh.length === 0) return;
     const open = () => {
       fresh.forEach((f) => tried.current.add(firingKey(f)));
       setNotice(null);
       // One batch, deduplicated by the workbook layer.
-      workbook.openActions(fresh, isoDay(new Date())).then(
-        (opened) => {
-          if (opened.length > 0) setNotice({ intent: "success", text: openedText(opened, kpis) });
+      // The workbook takes a firing's key fields; a counter-metric's message stays in the pane.
+      workbook.openActions(fresh.map(({ kpi, period, rule }) => ({ kpi, period, rule })), isoDay(new Date())).then(
+        (done) => {
+          opened.current = done.map(firingKey);
+          if (done.length > 0) setNotice({ intent: "success", text: openedText(done, kpis) });
           void pane.refresh();
         },
         (e: unknown) => setNotice({ intent: "error", text: `KPI Lens could not open the actions: ${describeError(e)}` }),

@@ -163,5 +163,46 @@ export async function readSeries(run: ExcelRun, kpis: KpiDefinition[], sources: 
       for (const [kpi, source] of b) results.set(kpi.id, { id: kpi.id, address: source, values: [], targets: null, newPeriods: 0, problem: `Excel could not read the values of ${kpi.name}: ${why}` });
     }
   }
+  // A window full of numbers means more may follow (5,000 pasted at once): count them all, so
+  // the card offers one extension rather than 12 at a time.
+  for (const s of results.values()) {
+    if (s.newPeriods === NEW_PERIOD_WINDOW && s.address && !s.problem) {
+      try {
+        s.newPeriods = await countNewPeriods(run, s.address);
+      } catch {
+        /* the first window stands: the offer is still right, only shorter */
+      }
+    }
+  }
   return kpis.map((k) => results.get(k.id)!);
+}
+
+/**
+ * The numbers that follow a plain range without a gap, up to the sheet's edge. Read in windows
+ * that double from NEW_PERIOD_WINDOW up to READ_BATCH_CELLS, so a short run costs one small read
+ * and a long one stays under the request limits above.
+ */
+export async function countNewPeriods(run: ExcelRun, address: string): Promise<number> {
+  const area = parseAddress(address);
+  const vertical = area.colCount === 1;
+  const sheet = area.sheet!;
+  const limit = vertical ? MAX_ROWS - (area.row + area.rowCount) : MAX_COLUMNS - (area.col + area.colCount);
+  let count = 0;
+  let window = NEW_PERIOD_WINDOW;
+  while (count < limit) {
+    const n = Math.min(window, limit - count);
+    const piece = vertical ? { row: area.row + area.rowCount + count, col: area.col, rowCount: n, colCount: 1 } : { row: area.row, col: area.col + area.colCount + count, rowCount: 1, colCount: n };
+    const got = await run(async (ctx) => {
+      const range = ctx.workbook.worksheets.getItem(sheet).getRange(areaName(piece));
+      range.load("values");
+      await ctx.sync();
+      return range.values;
+    });
+    const cells = vertical ? got.map((r) => r[0]) : got[0];
+    const run0 = cells.findIndex((v) => typeof v !== "number");
+    if (run0 >= 0) return count + run0;
+    count += n;
+    window = Math.min(window * 2, READ_BATCH_CELLS);
+  }
+  return count;
 }

@@ -63,14 +63,14 @@ describe("a finance analyst's month end", () => {
     ]);
 
     // The pane asks for a note on the Off track month; write it.
-    await card.getByRole("button", { name: "Write the note for Revenue" }).click();
+    await card.getByRole("button", { name: "Write note for Revenue" }).click();
     const dialog = page.getByRole("dialog");
     expect(await dialog.getByLabel("Period").inputValue()).toBe("36");
     await dialog.getByLabel("Note", { exact: true }).fill("Two renewals slipped into January; recovery plan agreed");
     await dialog.getByRole("button", { name: "Save note" }).click();
     await page.getByText("Saved the note on Revenue (2025-12).").waitFor();
     await card.getByText(/2025-12: Two renewals slipped into January; recovery plan agreed — Dana Whitfield/).waitFor();
-    expect(await card.getByRole("button", { name: "Write the note for Revenue" }).count()).toBe(0);
+    expect(await card.getByRole("button", { name: "Write note for Revenue" }).count()).toBe(0);
     snap = await snapshotOf(page);
     expect(sheetOf(snap, "KPI Notes").values[1].slice(1)).toEqual(["REVENUE", 36, "2025-12-01", "Two renewals slipped into January; recovery plan agreed", "", "", "Dana Whitfield"]);
 
