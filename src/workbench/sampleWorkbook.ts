@@ -73,6 +73,26 @@ export function sampleWorkbook(): WorkbookModel {
   own.formula1 = "40";
   own.fill = "#DDEBF7";
 
+  webShop(model);
   model.select(monthly, { row: 1, col: 1, rowCount: SAMPLE_PERIODS, colCount: 1 });
   return model;
+}
+
+/**
+ * A rate KPI's data: visits and orders of a web shop, month by month (conversion = orders /
+ * visits). Tens of thousands of visits a month make the binomial p limits a hair's breadth wide,
+ * while the true conversion wanders with campaigns and seasons by more than that, as real
+ * conversion does: Laney's p′ chart is the one that fits (rates.ts chooseRateChart). Its own
+ * generator, so the other sheets' figures stay as they were.
+ */
+function webShop(model: WorkbookModel): void {
+  const next = random(20230501);
+  const shop = model.addSheet("Web shop");
+  ["Month", "Visits", "Orders"].forEach((h, c) => model.writeValue(shop, 0, c, h));
+  for (let i = 0; i < SAMPLE_PERIODS; i++) {
+    const visits = Math.round(42_000 + 900 * i + 9_000 * Math.sin((2 * Math.PI * i) / 12) + 2_500 * noise(next));
+    const conversion = 0.031 + 0.0012 * Math.sin(i / 1.7) + 0.0016 * noise(next);
+    const orders = Math.round(visits * conversion + Math.sqrt(visits * conversion) * noise(next));
+    [`${MONTHS[i % 12]} ${2023 + Math.floor(i / 12)}`, visits, orders].forEach((v, c) => model.writeValue(shop, i + 1, c, v));
+  }
 }

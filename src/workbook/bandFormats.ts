@@ -10,6 +10,7 @@ import { parseAddress } from "../core/a1";
 import { atRiskFor } from "../core/kpi";
 import { nameOf, targetNameOf } from "../core/workbookNames";
 import { Direction, Status } from "../core/status";
+import { rateBandNameFormula, RateBandSpec } from "./rateBands";
 
 export interface BandLook {
   fill: string;
@@ -159,8 +160,9 @@ function crosswiseTarget(targetRange: string | undefined, vertical: boolean): bo
  * formula may) and the name reads the target range on another sheet, which Excel 2007's rules
  * could not. `kpi.targetRange` gives the target's orientation.
  */
-export function bandFormats(kpi: BandSpec & { targetRange?: string }, topLeft: string, vertical = true): BandFormats {
-  if (kpi.target !== null) return { rules: numberRules({ ...kpi, target: kpi.target }, topLeft), names: [] };
+export function bandFormats(kpi: RateBandSpec & { targetRange?: string }, topLeft: string, vertical = true): BandFormats {
+  // A rate KPI is coloured by its rate, which only a name can compute (rateBands.ts).
+  if (kpi.target !== null && !kpi.denominatorRange) return { rules: numberRules({ ...kpi, target: kpi.target }, topLeft), names: [] };
   const anchor = topLeft.replace(/^([A-Z]+)(\d+)$/i, "$$$1$$$2");
   const name = bandNameOf(kpi.id);
   const at = vertical ? `${name},ROWS(${anchor}:${topLeft})` : `${name},1,COLUMNS(${anchor}:${topLeft})`;
@@ -170,7 +172,10 @@ export function bandFormats(kpi: BandSpec & { targetRange?: string }, topLeft: s
     ...BAND_LOOK[status],
   }));
   const comment = `KPI Lens: the band of each period of ${nameOf(kpi.id)} (1 On track, 2 At risk, 3 Off track, 0 none), for its colours.`;
-  return { rules, names: [{ name, formula: bandNameFormula(kpi, crosswiseTarget(kpi.targetRange, vertical)), comment }] };
+  const formula = kpi.denominatorRange
+    ? rateBandNameFormula(kpi, crosswiseTarget(kpi.targetRange, vertical), crosswiseTarget(kpi.denominatorRange, vertical))
+    : bandNameFormula(kpi, crosswiseTarget(kpi.targetRange, vertical));
+  return { rules, names: [{ name, formula, comment }] };
 }
 
 /**

@@ -25,7 +25,7 @@ import { LATER_FIELDS } from "../core/kpi";
 import { cellsOf, ColumnKey, COLUMNS, REGISTER_SHEET, REGISTER_TABLE, SCHEMA_SETTING, SCHEMA_VERSION } from "./registerSchema";
 import { commit, operationToken, Plan, withRetry } from "./writeEngine";
 import { nameStep } from "./steps/names";
-import { kpiNameComment } from "../core/workbookNames";
+import { denomNameOf, kpiNameComment } from "../core/workbookNames";
 import { settingStep } from "./steps/settings";
 import { appendSteps } from "./addinTable";
 import { deleteRowStep } from "./steps/rows";
@@ -43,6 +43,7 @@ import { Action, actionOf, Firing } from "../core/actions";
 import { periodDate } from "../core/periods";
 import { scorecardStep, ScorecardResult } from "./scorecard";
 import { PeriodCloseResult, planClose, planReopen } from "./periodClose";
+import { denominatorNameStep, planDenominators, withDenominators } from "./denominatorRange";
 import { ReportedEntry } from "../core/reported";
 
 export { KpiWorkbookError, FormulaConflictError } from "./errors";
@@ -72,6 +73,8 @@ export interface UntagReceipt {
   formatsRecord: { address: string; formulas: string[] } | null;
   /** The KPIBand_<ID> name its colours read (a target per period). */
   bandName?: NameInfo | null;
+  /** The KPIDenom_<ID> name of a rate KPI (denominatorRange.ts). */
+  denomName?: NameInfo | null;
 }
 
 export interface KpiWorkbook {
@@ -253,7 +256,7 @@ export class ExcelKpiWorkbook implements KpiWorkbook {
   refresh(): Promise<{ register: RegisterState; series: KpiSeries[] }> {
     return this.operation(async () => {
       const read = await this.excel((ctx) => this.read(ctx));
-      const series = await readSeries(this.excel, read.state.kpis, read.state.sources, read.state.targets);
+      const series = await withDenominators(this.excel, read, await readSeries(this.excel, read.state.kpis, read.state.sources, read.state.targets));
       return { register: read.state, series };
     });
   }
@@ -289,11 +292,12 @@ export class ExcelKpiWorkbook implements KpiWorkbook {
       assertNotTagged(read.state, targetAddress);
       const reference = tableColumn ? `=${tableColumnReference(tableColumn)}` : `=${qualified(sheet.name, area, true)}`;
       const targetRange = input.targetRange ? await checkTargetRange(ctx, input.targetRange, targetAddress, input.name) : "";
-      const kpi: KpiDefinition = { ...input, targetRange, id: kpiId, source: reference.slice(1), lastReviewed: reviewedOn };
+      const rate = await planDenominators(ctx, read, kpiId, input, async () => targetAddress);
+      const kpi: KpiDefinition = { ...input, targetRange, ...rate.fields, id: kpiId, source: reference.slice(1), lastReviewed: reviewedOn };
       plan.add(await ensureColumns(ctx, read, kpi));
       plan.add(...registerAppendSteps(read, kpi, token));
       plan.add(nameStep({ name: nameOf(kpiId), formula: reference, comment: kpiNameComment(kpi.name), before: null }));
-      plan.add(targetNameStep(read, kpiId, targetRange || null));
+      plan.add(targetNameStep(read, kpiId, targetRange || null), ...rate.steps);
       const formats = bandFormatsStep(targetAddress, kpi, read);
       plan.add(...formats.steps, formatsRecordStep(read, { ...read.formats, [kpiId]: { address: targetAddress, formulas: formats.formulas } }));
       if (!read.schemaSettingExists) plan.add(settingStep(SCHEMA_SETTING, SCHEMA_VERSION, { exists: false, value: null }, "the register's schema version"));
@@ -306,14 +310,17 @@ export class ExcelKpiWorkbook implements KpiWorkbook {
       const current = findKpi(read, id);
       // Every read before any step is planned: the target range, the formats, the room for new columns.
       const targetRange = input.targetRange ? await checkTargetRange(ctx, input.targetRange, await sourceAddressOf(ctx, current.id), input.name) : "";
-      const edited: KpiDefinition = { ...current, ...input, targetRange, id: current.id, source: current.source, lastReviewed: current.lastReviewed };
+      const rate = await planDenominators(ctx, read, current.id, input, () => sourceAddressOf(ctx, current.id), current);
+      const edited: KpiDefinition = { ...current, ...input, targetRange, ...rate.fields, id: current.id, source: current.source, lastReviewed: current.lastReviewed };
       const { kpi, fields } = options.opened ? mergeEdit(current, options.opened, edited) : { kpi: edited, fields: undefined };
       const bandsChanged =
-        current.target !== kpi.target || current.targetRange !== kpi.targetRange || current.atRisk !== kpi.atRisk || current.atRiskPercent !== kpi.atRiskPercent || current.direction !== kpi.direction;
+        current.target !== kpi.target || current.targetRange !== kpi.targetRange || current.atRisk !== kpi.atRisk || current.atRiskPercent !== kpi.atRiskPercent || current.direction !== kpi.direction ||
+        (current.denominatorRange ?? "") !== (kpi.denominatorRange ?? "") || (current.ratePer ?? null) !== (kpi.ratePer ?? null);
       const own = bandsChanged && read.state.sources[current.id] ? await findOwnFormats(ctx, read, current.id) : null;
       plan.add(await ensureColumns(ctx, read, kpi));
       plan.add(registerUpdateStep(read, kpi, options, fields));
       if (current.targetRange !== kpi.targetRange) plan.add(targetNameStep(read, current.id, kpi.targetRange || null));
+      if ((current.denominatorRange ?? "") !== (kpi.denominatorRange ?? "")) plan.add(...rate.steps);
       if (own) {
         plan.add(own.removeStep());
         if (own.address) {
@@ -345,13 +352,14 @@ export class ExcelKpiWorkbook implements KpiWorkbook {
         formats: own.found,
         formatsRecord: read.formats[current.id] ?? null,
         bandName: read.names.get(bandNameOf(current.id).toUpperCase()) ?? null,
+        denomName: read.names.get(denomNameOf(current.id).toUpperCase()) ?? null,
       };
       const formats = { ...read.formats };
       delete formats[current.id];
       plan.add(own.removeStep());
       if (name) plan.add(nameStep({ name: name.name, formula: null, comment: name.comment, before: name }));
       if (targetName) plan.add(targetNameStep(read, current.id, null));
-      plan.add(bandNameRemoval(read, current.id));
+      plan.add(bandNameRemoval(read, current.id), denominatorNameStep(read, current.id, null));
       plan.add(formatsRecordStep(read, formats));
       plan.add(
         deleteRowStep({
@@ -382,6 +390,7 @@ export class ExcelKpiWorkbook implements KpiWorkbook {
       plan.add(...appendSteps(target, [formulas], [formats], [read.columns.id], token, true));
       if (receipt.name) plan.add(nameStep({ name: receipt.name.name, formula: receipt.name.formula, comment: receipt.name.comment, before: read.names.get(receipt.name.name.toUpperCase()) ?? null }));
       if (receipt.targetName) plan.add(targetNameStep(read, receipt.kpi.id, receipt.targetName.formula.replace(/^=/, "")));
+      if (receipt.denomName) plan.add(denominatorNameStep(read, receipt.kpi.id, receipt.denomName.formula.replace(/^=/, "")));
       if (receipt.bandName) plan.add(nameStep({ ...receipt.bandName, before: read.names.get(receipt.bandName.name.toUpperCase()) ?? null }));
       for (const f of receipt.formats) plan.add(restoreFormatsStep(f.address, f.specs, receipt.kpi.id));
       if (receipt.formatsRecord) plan.add(formatsRecordStep(read, { ...read.formats, [receipt.kpi.id]: receipt.formatsRecord }));
@@ -430,7 +439,7 @@ export class ExcelKpiWorkbook implements KpiWorkbook {
         const name = orphan.name ? read.names.get(orphan.name.toUpperCase())! : null;
         if (name) plan.add(nameStep({ name: name.name, formula: null, comment: name.comment, before: name }));
         if (orphan.targetName) plan.add(targetNameStep(read, orphan.id, null));
-        plan.add(bandNameRemoval(read, orphan.id));
+        plan.add(bandNameRemoval(read, orphan.id), denominatorNameStep(read, orphan.id, null));
         const formats = Object.fromEntries(Object.entries(read.formats).filter(([k]) => k.toUpperCase() !== orphan.id.toUpperCase()));
         if (Object.keys(formats).length !== Object.keys(read.formats).length) plan.add(formatsRecordStep(read, formats));
         return { result: undefined, action: `remove the leftovers of ${orphan.id}` };

@@ -6,6 +6,7 @@
 import { AGGREGATIONS, CADENCES, firstPeriodOf, KINDS, KpiDefinition, monthOf, parseTrigger, percentOf, targetRangeOf, triggerText } from "../core/kpi";
 import { atRiskOnUnfavourableSide, Direction } from "../core/status";
 import { addressFromRegisterText } from "./registerText";
+import { rateAsOf, rateAsText } from "../core/rates";
 
 /** Words a user may type in the Direction column. */
 const DIRECTIONS_OF_TEXT: Record<string, Direction> = {
@@ -61,6 +62,9 @@ export const COLUMNS: readonly ColumnSpec[] = [
   // Text: KPI.VARIANCE reads a percentage materiality as text ("5%"); 5% as a number would be an amount of 0.05.
   { key: "materialityPercent", header: "Materiality %", text: true, required: false },
   { key: "yearStart", header: "Year starts in", text: false, required: false },
+  // A rate KPI (rates.ts): its denominators' range as text, like Target's (registerText.ts), kept in KPIDenom_<ID>; "proportion" or "per 1000".
+  { key: "denominatorRange", header: "Denominator", text: true, required: false },
+  { key: "ratePer", header: "Rate as", text: true, required: false },
 ];
 
 
@@ -149,6 +153,8 @@ export function parseRow(values: readonly unknown[], map: ColumnMap, rowNumber: 
   if (text(cell("trigger")) !== "" && trigger === null) return bad(`has a Trigger "${text(cell("trigger"))}" that is not "drop 20%", "rise 20%" or "special cause"`);
   const year = yearFieldsOf(cell("materiality"), cell("materialityPercent"), cell("yearStart"));
   if (typeof year === "string") return bad(year);
+  const rate = rateFieldsOf(cell("denominatorRange"), cell("ratePer"));
+  if (typeof rate === "string") return bad(rate);
   return {
     ok: true,
     kpi: {
@@ -178,6 +184,7 @@ export function parseRow(values: readonly unknown[], map: ColumnMap, rowNumber: 
       trigger: trigger ? triggerText(trigger) : "",
       guardedBy: text(cell("guardedBy")),
       ...year,
+      ...rate,
     },
   };
 }
@@ -199,6 +206,16 @@ function yearFieldsOf(amountCell: unknown, percentCell: unknown, startCell: unkn
   const yearStart = text(startCell) === "" ? 1 : monthOf(text(startCell));
   if (yearStart === null) return `has a Year starts in "${text(startCell)}" that is not a month (1 to 12, or its name)`;
   return { materiality, materialityPercent, yearStart };
+}
+
+/** Denominator and Rate as, or why they cannot be used: a range of one row or column, and a proportion or a rate per N. */
+function rateFieldsOf(rangeCell: unknown, asCell: unknown): Pick<KpiDefinition, "denominatorRange" | "ratePer"> | string {
+  const typed = text(rangeCell);
+  const range = typed === "" ? "" : targetRangeOf(addressFromRegisterText(typed));
+  if (range === null) return `has a Denominator "${typed}" that is not a range of one row or column`;
+  const as = rateAsOf(text(asCell));
+  if (as === null) return `has a Rate as "${text(asCell)}" that is neither "proportion" nor "per" a number (per 1000)`;
+  return { denominatorRange: range, ratePer: range === "" ? null : as.per };
 }
 
 /** An Excel date serial as yyyy-mm-dd. */
@@ -243,6 +260,9 @@ export function cellsOf(k: KpiDefinition): Record<ColumnKey, string | number> {
     materialityPercent: k.materialityPercent === null || k.materialityPercent === undefined ? "" : `${k.materialityPercent}%`,
     // A calendar year is the default: left empty, so a register from before this column gains none.
     yearStart: (k.yearStart ?? 1) === 1 ? "" : (k.yearStart as number),
+    // Empty for a KPI that is not a rate, so a register from before these columns gains none.
+    denominatorRange: k.denominatorRange ?? "",
+    ratePer: rateAsText(k),
   };
 }
 

@@ -1,0 +1,167 @@
+/**
+ * A rate KPI's denominators: a range aligned with its values (visits for orders, units made for
+ * defects), kept in a workbook-scoped name KPIDenom_<ID> exactly as a per-period target is kept in
+ * KPITarget_<ID> (targetRange.ts): the name follows the cells when rows are inserted or the sheet
+ * renamed, and the colours' band name (rateBands.ts) refers to it. Here: the check before a write,
+ * the name's step, where each name points now, and reading the denominators within Excel's limits
+ * (series.ts's batches: one round trip for every rate KPI of an ordinary register).
+ */
+import { areaName, parseAddress, qualified } from "../core/a1";
+import { KpiDefinition } from "../core/kpi";
+import { isRateKpi } from "../core/rates";
+import { denomNameComment, denomNameOf } from "../core/workbookNames";
+import { KpiWorkbookError } from "./errors";
+import { ExcelRun } from "./excelRun";
+import { RegisterRead, sourceOfName } from "./registerRead";
+import { KpiSeries, READ_BATCH_CELLS } from "./series";
+import { nameStep } from "./steps/names";
+import { Step } from "./writeEngine";
+
+/**
+ * Checks a denominator range against the KPI's values (reads only: call before queuing writes)
+ * and returns it absolute and qualified with its sheet; a range without a sheet is on the values'.
+ */
+export async function checkDenominatorRange(ctx: Excel.RequestContext, typed: string, sourceAddress: string, kpiName: string): Promise<string> {
+  const source = parseAddress(sourceAddress);
+  let range;
+  try {
+    range = parseAddress(typed.replace(/^=/, ""));
+  } catch {
+    throw new KpiWorkbookError(`"${typed}" is not a range such as Traffic!C2:C37.`, "denominator");
+  }
+  const sheetName = range.sheet ?? source.sheet!;
+  const sheet = ctx.workbook.worksheets.getItemOrNullObject(sheetName);
+  await ctx.sync();
+  if (sheet.isNullObject) throw new KpiWorkbookError(`There is no sheet "${sheetName}" for the denominator range ${typed.replace(/\$/g, "")}.`, "denominator");
+  const periods = source.rowCount * source.colCount;
+  const cells = range.rowCount * range.colCount;
+  const address = qualified(sheetName, range, true);
+  if ((range.rowCount !== 1 && range.colCount !== 1) || cells !== periods) {
+    throw new KpiWorkbookError(
+      `The denominator range ${address.replace(/\$/g, "")} has ${cells} cell${cells === 1 ? "" : "s"} and ${kpiName || "the KPI"} has ${periods} periods: give one denominator per period, in one row or column, in the same order.`,
+      "denominator",
+    );
+  }
+  return address;
+}
+
+/** Points KPIDenom_<ID> at `address` (null: removes it), as a guarded step; null when nothing changes. */
+export function denominatorNameStep(read: RegisterRead, id: string, address: string | null): Step | null {
+  const name = denomNameOf(id);
+  return nameStep({ name, formula: address ? `=${address}` : null, comment: denomNameComment(id), before: read.names.get(name.toUpperCase()) ?? null });
+}
+
+/** Where each rate KPI's denominators are now (its KPIDenom_<ID> name), or null when the name is missing or broken. */
+export function denominatorSources(read: RegisterRead): Record<string, string | null> {
+  const sources: Record<string, string | null> = {};
+  for (const kpi of read.state.kpis) {
+    if (!isRateKpi(kpi)) continue;
+    const name = read.names.get(denomNameOf(kpi.id).toUpperCase());
+    sources[kpi.id] = name && name.type === "Range" ? sourceOfName(name.formula) : null;
+  }
+  return sources;
+}
+
+const numberOrGap = (v: unknown) => (typeof v === "number" ? v : null);
+const flat = (values: unknown[][]) => (values.length === 1 ? values[0] : values.map((r) => r[0]));
+
+/** One row or column in pieces of at most READ_BATCH_CELLS cells (Excel on the web's 5 MB a response). */
+async function readPieces(run: ExcelRun, address: string): Promise<(number | null)[]> {
+  const area = parseAddress(address);
+  const cells = area.rowCount * area.colCount;
+  const vertical = area.colCount === 1;
+  const out: (number | null)[] = [];
+  for (let start = 0; start < cells; start += READ_BATCH_CELLS) {
+    const n = Math.min(READ_BATCH_CELLS, cells - start);
+    const piece = vertical ? { ...area, row: area.row + start, rowCount: n } : { ...area, col: area.col + start, colCount: n };
+    const got = await run(async (ctx) => {
+      const range = ctx.workbook.worksheets.getItem(area.sheet!).getRange(areaName(piece));
+      range.load("values");
+      await ctx.sync();
+      return range.values;
+    });
+    for (const v of flat(got)) out.push(numberOrGap(v));
+  }
+  return out;
+}
+
+/** Every rate KPI's denominators, in batches under READ_BATCH_CELLS cells; a batch Excel refuses costs only its KPIs. */
+export async function readDenominators(run: ExcelRun, kpis: readonly KpiDefinition[], sources: Record<string, string | null>): Promise<Record<string, (number | null)[] | string>> {
+  const out: Record<string, (number | null)[] | string> = {};
+  const batches: string[][] = [];
+  let batch: string[] = [];
+  let size = 0;
+  for (const kpi of kpis) {
+    const source = sources[kpi.id];
+    if (source === undefined) continue;
+    if (source === null) {
+      out[kpi.id] = `The denominator range of ${kpi.name} is gone: its name ${denomNameOf(kpi.id)} no longer refers to cells. Edit the KPI and give its denominators again.`;
+      continue;
+    }
+    const a = parseAddress(source);
+    const cells = a.rowCount * a.colCount;
+    if (cells > READ_BATCH_CELLS) {
+      out[kpi.id] = await readPieces(run, source).catch((e: unknown) => `Excel could not read the denominators of ${kpi.name}: ${e instanceof Error ? e.message : String(e)}`);
+      continue;
+    }
+    if (size + cells > READ_BATCH_CELLS && batch.length > 0) (batches.push(batch), (batch = []), (size = 0));
+    batch.push(kpi.id);
+    size += cells;
+  }
+  if (batch.length > 0) batches.push(batch);
+  for (const ids of batches) {
+    try {
+      const got = await run(async (ctx) => {
+        const ranges = ids.map((id) => ctx.workbook.names.getItem(denomNameOf(id)).getRange().load("values"));
+        await ctx.sync();
+        return ranges.map((r) => flat(r.values).map(numberOrGap));
+      });
+      ids.forEach((id, i) => (out[id] = got[i]));
+    } catch (e) {
+      for (const id of ids) out[id] = `Excel could not read the denominators of ${id}: ${e instanceof Error ? e.message : String(e)}`;
+    }
+  }
+  return out;
+}
+
+/** A KPI's series with, for a rate KPI, its denominators (absent or null otherwise). */
+export type RateSeries = KpiSeries & { denominators?: (number | null)[] | null };
+
+/** The series with each rate KPI's denominators; a missing range or one of another length is the card's problem. */
+export async function withDenominators(run: ExcelRun, read: RegisterRead, series: KpiSeries[]): Promise<RateSeries[]> {
+  const rateKpis = read.state.kpis.filter(isRateKpi);
+  if (rateKpis.length === 0) return series;
+  const got = await readDenominators(run, rateKpis, denominatorSources(read));
+  return series.map((s) => {
+    const d = got[s.id];
+    if (d === undefined) return s;
+    if (typeof d === "string") return { ...s, denominators: null, problem: s.problem ?? d };
+    const kpi = rateKpis.find((k) => k.id === s.id)!;
+    const problem =
+      d.length !== s.values.length && !s.problem
+        ? `The denominator range of ${kpi.name} has ${d.length} periods and its values ${s.values.length}: periods past the shorter one have no rate. Edit the KPI to give a range of ${s.values.length}.`
+        : s.problem;
+    return { ...s, denominators: d, problem };
+  });
+}
+
+/**
+ * What a tag or a save does about a KPI's denominators: checks the typed range against the values
+ * (a read, before anything is queued) and gives the definition's rate fields and the steps that
+ * point, move or remove KPIDenom_<ID>. Called before the band formats are planned, whose name
+ * refers to it. `current` is the definition being saved over (none for a tag).
+ */
+export async function planDenominators(
+  ctx: Excel.RequestContext,
+  read: RegisterRead,
+  id: string,
+  input: Pick<KpiDefinition, "name" | "denominatorRange" | "ratePer">,
+  sourceAddress: () => Promise<string>,
+  current?: KpiDefinition,
+): Promise<{ fields: Pick<KpiDefinition, "denominatorRange" | "ratePer">; steps: Step[] }> {
+  const denominatorRange = input.denominatorRange ? await checkDenominatorRange(ctx, input.denominatorRange, await sourceAddress(), input.name) : "";
+  const fields = { denominatorRange, ratePer: denominatorRange ? (input.ratePer ?? null) : null };
+  const changed = (current?.denominatorRange ?? "") !== denominatorRange;
+  const step = current === undefined && !denominatorRange ? null : changed ? denominatorNameStep(read, id, denominatorRange || null) : null;
+  return { fields, steps: step ? [step] : [] };
+}
