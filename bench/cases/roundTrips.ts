@@ -1,0 +1,47 @@
+/**
+ * Round trips of every pane action, from the click to the answer on screen: the workbook call and
+ * the refresh the pane runs after it (usePane's act), counted by the in-memory Excel (each
+ * context.sync() is one round trip; on Excel on the web each crosses the network). Counts, not
+ * times: deterministic. Goal (issue 25): at most 4 an action.
+ */
+import { kpiInput, sampleSetup } from "../../test/support/workbench";
+import { Case, Row } from "../harness";
+
+const GOAL = 4;
+
+async function roundTripRows(): Promise<Row[]> {
+  const { model, workbook } = sampleSetup();
+  // The sample's months run from 2023-01 to 2025-12.
+  const kpi = (over: Parameters<typeof kpiInput>[0] = {}) => kpiInput({ firstPeriod: "2023-01", ...over });
+  const rows: Row[] = [];
+  const action = async (label: string, call: () => Promise<unknown>) => {
+    const before = model.syncCount;
+    await call();
+    await workbook.refresh();
+    const syncs = model.syncCount - before;
+    rows.push({ group: "round-trips", case: label, ms: Number.NaN, syncs, note: syncs <= GOAL ? `goal ${GOAL}: met` : `goal ${GOAL}: ${syncs - GOAL} over` });
+  };
+  await action("open the pane (first read and refresh)", () => workbook.readRegister());
+  await action("tag, the workbook's first (makes the register and history)", () => workbook.tag(kpi(), "'Monthly KPIs'!B2:B37", "REVENUE"));
+  await action("tag with a number target", () => workbook.tag(kpi({ name: "NPS", target: 40, atRisk: 35 }), "'Monthly KPIs'!E2:E37", "NPS"));
+  await action("tag with a budget row", () =>
+    workbook.tag(kpi({ name: "Churn", direction: "lower", target: null, targetRange: "Budget!B3:AK3", atRisk: null, atRiskPercent: 10 }), "'Monthly KPIs'!C2:C37", "CHURN"),
+  );
+  const opened = (await workbook.readRegister()).kpis.find((k) => k.id === "REVENUE")!;
+  await action("edit (a target change, colours rewritten)", () => workbook.update("REVENUE", kpi({ target: 1400 }), { opened }));
+  await action("edit (the owner only)", () => workbook.update("NPS", kpi({ name: "NPS", target: 40, atRisk: 35, owner: "Sam Ortiz" })));
+  await action("write a note", () => workbook.addCheckIn("REVENUE", { period: 36, note: "Q4 slipped", override: null, reason: "" }));
+  await action("open an action (Open pressed)", () => workbook.openActions([{ kpi: "REVENUE", period: 36, rule: "Off track" }], "2026-12-01"));
+  await action("mark the action done", () => workbook.setActionStatus({ kpi: "REVENUE", period: 36, rule: "Off track" }, "done", "Called", "2026-12-02"));
+  await action("mark reviewed (a review step)", () => workbook.markReviewed("NPS", "2026-12-01"));
+  await action("insert a formula", () => workbook.insertFormula("'Monthly KPIs'!H2", "=KPI.SIG_CHANGE(KPI_REVENUE)", { rows: 1, columns: 1 }));
+  await action("build the scorecard", () => workbook.buildScorecard());
+  await action("rebuild the scorecard", () => workbook.buildScorecard());
+  await action("close a period", () => workbook.closePeriod("2025-12"));
+  let receipt: Awaited<ReturnType<typeof workbook.untag>> | null = null;
+  await action("untag", async () => (receipt = await workbook.untag("NPS")));
+  await action("undo the untag", () => workbook.undoUntag(receipt!));
+  return rows;
+}
+
+export const roundTripCases: Case[] = [{ group: "round-trips", name: "every pane action, click to answer", measure: roundTripRows }];
