@@ -13,9 +13,11 @@
  * LET (its page: "Excel for Microsoft 365 … Excel 2024 … Excel 2021"), allowed but unused: the
  * stand-in's engine lacks it. MOD and OFFSET (the financial year's periods, formulas.ts): their
  * pages' "Applies To" lines name Excel 2021 (support.microsoft.com/en-us/excel/mod-function,
- * …/offset-function).
+ * …/offset-function). DATE and MAX (the scorecard's period dates and its latest period): their
+ * pages' "Applies To" lines name Excel 2021 (support.microsoft.com/excel/date-function,
+ * …/excel/functions/max-function).
  */
-export const EXCEL_FUNCTIONS = ["ABS", "AND", "COLUMNS", "IF", "INDEX", "ISNUMBER", "LET", "MATCH", "MOD", "N", "OFFSET", "ROWS", "TRANSPOSE"] as const;
+export const EXCEL_FUNCTIONS = ["ABS", "AND", "COLUMNS", "DATE", "IF", "INDEX", "ISNUMBER", "LET", "MATCH", "MAX", "MOD", "N", "OFFSET", "ROWS", "TRANSPOSE"] as const;
 
 /**
  * Functions of Microsoft 365 and Excel 2024 only, refused by name so a mistake reads clearly

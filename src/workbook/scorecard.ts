@@ -1,30 +1,32 @@
 /**
  * The Scorecard sheet: built by one button and rebuilt in place. It holds only live formulas
- * (core/scorecard.ts) and a native line chart per KPI ("Excel.ChartCollection.add": the chart's
- * data is the KPI's own range, on its sheet). The sheet is recognised by its ID, kept in the
- * workbook's settings, so a sheet the user named "Scorecard" is never taken over, and renaming
- * ours keeps it ours. A rebuild replaces only what an earlier build wrote there (its cells and
- * its charts); no other sheet is touched. All or nothing: a refused rebuild restores the old one.
+ * (core/scorecard.ts), its status colours as conditional formats the sheet carries (so they
+ * print), native line charts with the budget and period labels, and a one-page landscape print
+ * setup (scorecardParts.ts). The sheet is found by the marker name, which refers to the block the
+ * last build wrote; a rebuild replaces only that block, its own rules and its charts, and refuses
+ * when the new block would cover a cell of the user's. All or nothing: a refused rebuild, or one
+ * a co-author's edit between the read and the write interrupts, puts the old one back.
  */
 import { areaName, parseAddress, qualified } from "../core/a1";
 import { KpiDefinition } from "../core/kpi";
-import { SCORECARD_HEADERS, scorecardOrder, scorecardRow } from "../core/scorecard";
+import { standingCloses } from "../core/reported";
+import { asOfFormula, PERIOD_COLUMN, SCORECARD_HEADERS, SCORECARD_NUMBER_FORMATS, scorecardLines, scorecardOrder } from "../core/scorecard";
+import { targetNameOf } from "../core/workbookNames";
 import { KpiWorkbookError } from "./errors";
 import { nameOf, RegisterRead } from "./registerRead";
-import { Step } from "./writeEngine";
+import { CHART_PREFIX, chartSpecs, ChartSpec, findOwnRules, FIRST_ROW, Layout, layoutOf, OwnRule, queueChart, queuePrintSetup, StatusColours } from "./scorecardParts";
+import { sameContent, Step } from "./writeEngine";
 
 export const SCORECARD_SHEET = "Scorecard";
 export const SCORECARD_SETTING = "KPILens.scorecard";
 /** The workbook name that marks the Scorecard and the cells its last build wrote. */
 export const SCORECARD_MARKER = "KPILens_Scorecard";
-const CHART_PREFIX = "KPILens ";
-const FIRST_ROW = 4; // 0-based row of the headers: a title, a note and a blank row above
-const CHART_ROWS = 12;
-const CHART_COL = 9; // J
 
+/** The setting: the sheet's ID (a hint) and, from version 2, how each chart was drawn (for an undo). */
 interface ScorecardRecord {
   sheetId: string;
-  version: 1;
+  version: 1 | 2;
+  charts?: ChartSpec[];
 }
 
 export interface ScorecardResult {
@@ -34,22 +36,13 @@ export interface ScorecardResult {
   rebuilt: boolean;
 }
 
-/** Where chart `i` goes: J and the next six columns, CHART_ROWS rows each, from the header row. */
-function chartCells(i: number): [string, string] {
-  const top = FIRST_ROW + i * CHART_ROWS;
-  return [areaName({ row: top, col: CHART_COL, rowCount: 1, colCount: 1 }), areaName({ row: top + CHART_ROWS - 2, col: CHART_COL + 6, rowCount: 1, colCount: 1 })];
-}
-
-/** The block a build writes: the title rows and the table, A1 to the last column of the last row. */
-function blockOf(rows: number): string {
-  return areaName({ row: 0, col: 0, rowCount: FIRST_ROW + 1 + rows, colCount: SCORECARD_HEADERS.length });
-}
-
 interface Previous {
   sheet: Excel.Worksheet;
   /** The cells the last build wrote, as its marker name refers to them now. */
   block: { address: string } | null;
   charts: string[];
+  record: ScorecardRecord | null;
+  rules: OwnRule[];
 }
 
 /**
@@ -66,11 +59,12 @@ async function findPrevious(ctx: Excel.RequestContext): Promise<Previous | null>
   await ctx.sync();
   let sheet: Excel.Worksheet | null = null;
   let block: Excel.Range | null = null;
+  const record = !setting.isNullObject && setting.value ? (setting.value as ScorecardRecord) : null;
   if (!marker.isNullObject && marker.type === "Range") {
     block = marker.getRange().load("address");
     sheet = block.worksheet;
-  } else if (!setting.isNullObject && setting.value) {
-    const byId = ctx.workbook.worksheets.getItemOrNullObject((setting.value as ScorecardRecord).sheetId);
+  } else if (record) {
+    const byId = ctx.workbook.worksheets.getItemOrNullObject(record.sheetId);
     await ctx.sync();
     if (!byId.isNullObject) sheet = byId;
   }
@@ -80,98 +74,172 @@ async function findPrevious(ctx: Excel.RequestContext): Promise<Previous | null>
   const charts = sheet.charts.load("items/name");
   await ctx.sync();
   if (sheet.protection.protected) throw new KpiWorkbookError(`The sheet ${sheet.name} is protected: unprotect it to rebuild the scorecard.`);
-  return { sheet, block: block ? { address: block.address } : null, charts: charts.items.map((c) => c.name).filter((n) => n.startsWith(CHART_PREFIX)) };
+  const rules = await findOwnRules(ctx, sheet);
+  return { sheet, block: block ? { address: block.address } : null, charts: charts.items.map((c) => c.name).filter((n) => n.startsWith(CHART_PREFIX)), record, rules };
+}
+
+/** The number of periods of a KPI's range, when its source is an address (a table column's grows, so it has none). */
+function lengthOf(read: RegisterRead, k: KpiDefinition): number | null {
+  try {
+    const a = parseAddress(read.state.sources[k.id] ?? "");
+    return a.rowCount * a.colCount;
+  } catch {
+    return null;
+  }
+}
+
+/** The cells of a build: title, "as of", note, headers, the table's lines, then the period labels under the charts. */
+function cellsOf(kpis: KpiDefinition[], read: RegisterRead, baselineOf: (k: KpiDefinition) => number | null): { cells: string[][]; formats: string[][]; layout: Layout } {
+  const notes = read.notes.exists;
+  const lines = scorecardLines(kpis, FIRST_ROW + 2, baselineOf, notes);
+  const layout = layoutOf(kpis, lines.length, (k) => lengthOf(read, k));
+  const { rowCount } = parseAddress(layout.block);
+  const width = SCORECARD_HEADERS.length;
+  const cells = Array.from({ length: rowCount }, () => Array.from({ length: width }, () => ""));
+  const formats = Array.from({ length: rowCount }, () => Array.from({ length: width }, () => "General"));
+  const column = (c: number) => String.fromCharCode(65 + c);
+  const periods = `${column(PERIOD_COLUMN)}${FIRST_ROW + 2}:${column(PERIOD_COLUMN)}${layout.tableEnd}`;
+  const closes = standingCloses(read.state.reported).length > 0 && read.reported.exists;
+  const today = new Date().toISOString().slice(0, 10);
+  cells[0][0] = "KPI scorecard";
+  cells[1].splice(0, 4, "As of", asOfFormula(closes, periods), "Latest data", asOfFormula(false, periods));
+  formats[1][1] = closes ? "@" : "mmm yyyy";
+  formats[1][3] = "mmm yyyy";
+  cells[2][0] = `Built by KPI Lens on ${today}: every cell is a formula over the KPIs' names, the register${notes ? " and KPI Notes" : ""}, so it stays current. "As of" is ${closes ? "the latest period closed" : "the latest period with data"}. Rebuild it from the pane after adding or removing KPIs.`;
+  cells[FIRST_ROW] = [...SCORECARD_HEADERS];
+  lines.forEach((line, i) => {
+    cells[FIRST_ROW + 1 + i] = line.formulas;
+    if (line.kind === "kpi") for (const [c, f] of Object.entries(SCORECARD_NUMBER_FORMATS)) formats[FIRST_ROW + 1 + i][Number(c)] = f;
+  });
+  if (layout.labels.length) cells[layout.labelsTop][0] = "Period labels of the charts above";
+  layout.labels.forEach((col, c) =>
+    col.forEach((f, r) => {
+      cells[layout.labelsTop + 1 + r][c] = f;
+      formats[layout.labelsTop + 1 + r][c] = "mmm yyyy";
+    }),
+  );
+  return { cells, formats, layout };
+}
+
+/** The bounding area of two areas (the old block and the new), as A1. */
+function union(a: string, b: string | null): string {
+  if (!b) return a;
+  const [x, y] = [parseAddress(a), parseAddress(b)];
+  const row = Math.min(x.row, y.row);
+  const col = Math.min(x.col, y.col);
+  return areaName({ row, col, rowCount: Math.max(x.row + x.rowCount, y.row + y.rowCount) - row, colCount: Math.max(x.col + x.colCount, y.col + y.colCount) - col });
 }
 
 /**
  * Reads what it needs, then returns the build as one step. A rebuild replaces only what the last
- * build wrote (the block its marker names, and its charts) and keeps every other cell of the
- * sheet; a new block that would cover a cell of the user's is refused. `baselineOf` gives each
- * KPI's SPC limits baseline as the pane uses it.
+ * build wrote (the block its marker names, its rules and its charts) and keeps every other cell,
+ * rule and chart of the sheet; a new block that would cover a cell of the user's is refused.
+ * `baselineOf` gives each KPI's SPC limits baseline as the pane uses it.
  */
 export async function scorecardStep(ctx: Excel.RequestContext, read: RegisterRead, token: string, baselineOf: (k: KpiDefinition) => number | null): Promise<{ step: Step; result: ScorecardResult }> {
   const kpis = scorecardOrder(read.state.kpis.filter((k) => read.state.sources[k.id]));
   if (kpis.length === 0) throw new KpiWorkbookError("There is no KPI to put on a scorecard yet: tag one first.");
   const previous = await findPrevious(ctx);
-  const block = blockOf(kpis.length);
+  const { cells, formats, layout } = cellsOf(kpis, read, baselineOf);
+  const block = layout.block;
   const oldArea = previous?.block ? parseAddress(previous.block.address) : null;
+  const whole = union(block, oldArea ? areaName(oldArea) : null);
   if (!previous) {
     const byName = ctx.workbook.worksheets.getItemOrNullObject(SCORECARD_SHEET);
     await ctx.sync();
     if (!byName.isNullObject) throw new KpiWorkbookError(`A sheet named "${SCORECARD_SHEET}" is already in the workbook and was not made by KPI Lens. Rename it, and the scorecard is built on a new sheet.`);
   }
-  let old: { formulas: unknown[][] } | null = null;
+  let readCells: unknown[][] | null = null;
   if (previous) {
-    const target = previous.sheet.getRange(block).load("formulas");
-    const before = oldArea ? previous.sheet.getRange(areaName(oldArea)).load("formulas") : null;
+    const target = previous.sheet.getRange(whole).load("formulas");
     await ctx.sync();
+    const w = parseAddress(whole);
     const mine = (r: number, c: number) => oldArea !== null && r >= oldArea.row && r < oldArea.row + oldArea.rowCount && c >= oldArea.col && c < oldArea.col + oldArea.colCount;
-    const covered = target.formulas.some((row, r) => row.some((v, c) => v !== "" && v !== null && !mine(r, c)));
+    const inNew = (r: number, c: number) => r < parseAddress(block).rowCount && c < parseAddress(block).colCount;
+    const covered = target.formulas.some((row, r) => row.some((v, c) => v !== "" && v !== null && inNew(r + w.row, c + w.col) && !mine(r + w.row, c + w.col)));
     if (covered) throw new KpiWorkbookError(`The scorecard now needs ${block} on ${previous.sheet.name}, and some of those cells are yours: move them, then rebuild.`);
-    old = before ? { formulas: before.formulas } : null;
+    readCells = target.formulas;
   }
-  const today = new Date().toISOString().slice(0, 10);
-  const rows = kpis.map((k, i) => scorecardRow(k, FIRST_ROW + 2 + i, baselineOf(k)));
-  const header: unknown[][] = [
-    ["KPI scorecard", ...SCORECARD_HEADERS.slice(1).map(() => "")],
-    [`Built by KPI Lens on ${today}: every cell is a formula over the KPIs' names and the register, so it stays current. Rebuild it from the pane after adding or removing KPIs.`, ...SCORECARD_HEADERS.slice(1).map(() => "")],
-    ...Array.from({ length: FIRST_ROW - 2 }, () => SCORECARD_HEADERS.map(() => "")),
-    [...SCORECARD_HEADERS],
-    ...rows,
-  ];
+  const hasTarget = (id: string) => read.names.has(targetNameOf(id).toUpperCase());
+  const specs = chartSpecs(kpis, layout, hasTarget);
+  const colours = new StatusColours(layout.statusCells, token);
   const tempSheet = `${SCORECARD_SHEET} ~${token}`;
+  const sheetName = previous ? previous.sheet.name : SCORECARD_SHEET;
   let made: Excel.Worksheet | null = null;
+  let guarded: Excel.Range | null = null;
   const step: Step = {
     what: "the scorecard",
+    guard(c) {
+      if (previous) guarded = c.workbook.worksheets.getItem(previous.sheet.id).getRange(whole).load("formulas");
+    },
     apply(c) {
       const sheet = previous ? c.workbook.worksheets.getItem(previous.sheet.id) : c.workbook.worksheets.add(tempSheet);
       if (oldArea) sheet.getRange(areaName(oldArea)).clear("Contents");
       for (const name of previous?.charts ?? []) sheet.charts.getItem(name).delete();
-      sheet.getRange(block).formulas = header as string[][];
-      kpis.forEach((k, i) => {
-        const chart = sheet.charts.add("Line", c.workbook.names.getItem(nameOf(k.id)).getRange(), "Auto");
-        chart.name = `${CHART_PREFIX}${k.id}`;
-        chart.title.text = k.name;
-        const [from, to] = chartCells(i);
-        chart.setPosition(from, to);
-      });
+      const range = sheet.getRange(block);
+      range.formulas = cells;
+      range.numberFormat = formats;
+      colours.apply(sheet, previous?.rules ?? []);
+      for (const spec of specs) queueChart(c, sheet, spec);
+      queuePrintSetup(sheet, layout.printArea);
       made = sheet;
     },
     finish(c) {
       if (!previous) made!.name = SCORECARD_SHEET;
-      const reference = `=${qualified(previous ? previous.sheet.name : SCORECARD_SHEET, parseAddress(block), true)}`;
-      const marker = c.workbook.names.getItemOrNullObject(SCORECARD_MARKER);
-      marker.load("type");
+      const reference = `=${qualified(sheetName, parseAddress(block), true)}`;
       // The marker is written in the same batch: a new one, or pointed at the new block.
       if (previous?.block) c.workbook.names.getItem(SCORECARD_MARKER).formula = reference;
       else c.workbook.names.add(SCORECARD_MARKER, reference, "KPI Lens: the cells its Scorecard build wrote (rebuilds replace only these)");
       made!.load("id");
     },
+    last(c) {
+      colours.last();
+      // A new sheet's ID is known only after the sync: the marker finds it, and the next build records it.
+      const record: ScorecardRecord = { sheetId: previous ? previous.sheet.id : "", version: 2, charts: specs };
+      c.workbook.settings.add(SCORECARD_SETTING, record as unknown as string);
+    },
+    check() {
+      if (!previous || !guarded) return null;
+      const moved = guarded.formulas.some((row, r) => row.some((v, c) => !sameContent(v, readCells![r][c])));
+      return moved ? `Someone changed cells of the scorecard's sheet (${whole} on ${sheetName}) while it was being rebuilt.` : null;
+    },
     async undo(c, applied) {
-      if (!previous) {
-        const sheet = applied && made ? c.workbook.worksheets.getItemOrNullObject(made.id) : c.workbook.worksheets.getItemOrNullObject(tempSheet);
-        const marker = c.workbook.names.getItemOrNullObject(SCORECARD_MARKER).load("formula");
-        await c.sync();
-        if (!sheet.isNullObject) sheet.delete();
-        if (!marker.isNullObject && applied) marker.delete();
-        return;
-      }
+      if (!previous) return undoNew(c, applied && made ? made.id : null, tempSheet, applied);
       const sheet = c.workbook.worksheets.getItem(previous.sheet.id);
       const charts = sheet.charts.load("items/name");
       await c.sync();
       for (const chart of charts.items) if (chart.name.startsWith(CHART_PREFIX)) chart.delete();
-      sheet.getRange(block).clear("Contents");
-      if (oldArea && old) sheet.getRange(areaName(oldArea)).formulas = old.formulas as string[][];
+      // The cells as the batch found them (its guard's load) when it ran, else as the operation read them.
+      sheet.getRange(whole).formulas = ((applied && guarded ? guarded.formulas : readCells) ?? []) as string[][];
       if (previous.block) c.workbook.names.getItem(SCORECARD_MARKER).formula = `=${qualified(previous.sheet.name, oldArea!, true)}`;
-      previous.charts.forEach((name, i) => {
-        const id = name.slice(CHART_PREFIX.length);
-        const chart = sheet.charts.add("Line", c.workbook.names.getItem(nameOf(id)).getRange(), "Auto");
-        chart.name = name;
-        chart.title.text = read.state.kpis.find((k) => k.id === id)?.name ?? id;
-        const [from, to] = chartCells(i);
-        chart.setPosition(from, to);
-      });
+      await colours.undo(c, sheet, applied, previous.rules);
+      redrawCharts(c, sheet, previous, read);
+      if (previous.record) c.workbook.settings.add(SCORECARD_SETTING, previous.record as unknown as string);
     },
   };
-  return { step, result: { sheet: previous ? previous.sheet.name : SCORECARD_SHEET, rows: kpis.length, charts: kpis.length, rebuilt: previous !== null } };
+  return { step, result: { sheet: sheetName, rows: kpis.length, charts: specs.length, rebuilt: previous !== null } };
+}
+
+/** The undo of a first build: its sheet and marker go. */
+async function undoNew(c: Excel.RequestContext, id: string | null, tempSheet: string, applied: boolean): Promise<void> {
+  const sheet = id ? c.workbook.worksheets.getItemOrNullObject(id) : c.workbook.worksheets.getItemOrNullObject(tempSheet);
+  const marker = c.workbook.names.getItemOrNullObject(SCORECARD_MARKER).load("formula");
+  const setting = c.workbook.settings.getItemOrNullObject(SCORECARD_SETTING);
+  await c.sync();
+  if (!sheet.isNullObject) sheet.delete();
+  if (!marker.isNullObject && applied) marker.delete();
+  if (!setting.isNullObject && applied) setting.delete();
+}
+
+/** The charts the last build drew, drawn again: from the setting's record of them, else (an older build's) a line of the KPI's values. */
+function redrawCharts(c: Excel.RequestContext, sheet: Excel.Worksheet, previous: Previous, read: RegisterRead): void {
+  previous.charts.forEach((name, i) => {
+    const spec = previous.record?.charts?.find((s) => s.name === name);
+    if (spec) return queueChart(c, sheet, spec);
+    const id = name.slice(CHART_PREFIX.length);
+    const chart = sheet.charts.add("Line", c.workbook.names.getItem(nameOf(id)).getRange(), "Auto");
+    chart.name = name;
+    chart.title.text = read.state.kpis.find((k) => k.id === id)?.name ?? id;
+    chart.setPosition(areaName({ row: FIRST_ROW + i * 12, col: 9, rowCount: 1, colCount: 1 }), areaName({ row: FIRST_ROW + i * 12 + 10, col: 15, rowCount: 1, colCount: 1 }));
+  });
 }

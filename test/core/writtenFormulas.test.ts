@@ -107,7 +107,15 @@ const BUILDERS: Record<string, (k: KpiDefinition) => Written[]> = {
   "formulas.varianceFormula": (k) => monthEnd(k).flatMap((m) => [formulas.varianceFormula(m), formulas.varianceFormula(m, "detail")]).map(cell("varianceFormula")),
   "formulas.ytdVarianceFormula": (k) => present(monthEnd(k).map((m) => formulas.ytdVarianceFormula(m))).map(cell("ytdVarianceFormula")),
   "formulas.outlookFormula": (k) => present(monthEnd(k).map((m) => formulas.outlookFormula(m))).map(cell("outlookFormula")),
-  "scorecard.scorecardRow": (k) => [...scorecard.scorecardRow(k, 6, null), ...scorecard.scorecardRow(k, 1_048_576, 12)].map(cell("scorecardRow")),
+  "scorecard.scorecardRow": (k) =>
+    monthEnd(k).flatMap((m) => [...scorecard.scorecardRow(m, 6, null), ...scorecard.scorecardRow(m, 1_048_576, 12, false)]).map(cell("scorecardRow")),
+  "scorecard.scorecardLines": (k) => scorecard.scorecardLines([k, OTHER, { ...k, id: "NOOBJ", objective: "" }], 6, () => null, true).flatMap((l) => l.formulas.filter((f) => f !== "")).map(cell("scorecardLines")),
+  "scorecard.objectiveRow": (k) => scorecard.objectiveRow(k, "H1048570:H1048576").filter((f) => f !== "").map(cell("objectiveRow")),
+  "scorecard.worstStatusFormula": () => [cell("worstStatusFormula")(scorecard.worstStatusFormula("H7:H18"))],
+  "scorecard.noteFormula": (k) => [cell("noteFormula")(scorecard.noteFormula(k))],
+  "scorecard.asOfFormula": () => [true, false].map((closes) => cell("asOfFormula")(scorecard.asOfFormula(closes, "C6:C1048576"))),
+  "scorecard.scorecardStatusRules": () =>
+    ["H6", "H1048576"].flatMap((topLeft) => scorecard.scorecardStatusRules(topLeft).map((r): Written => ({ kind: "rule", formula: r.formula, from: "scorecardStatusRules", id: scorecard.SCORECARD_RULE_ID }))),
   "bandFormats.bandFormats": bandWrites("bandFormats", (k, topLeft, vertical) => bands.bandFormats(k, topLeft, vertical)),
   "bandFormats.bandNameFormula": (k) => [false, true].map((crosswise): Written => ({ kind: "name", formula: bands.bandNameFormula(k, crosswise), from: "bandNameFormula", name: bands.bandNameOf(k.id), comment: "" })),
 };
@@ -139,6 +147,7 @@ const NOT_BUILDERS: Record<string, string> = {
   "formulas.yearOffset": "a number, for yearStartPosition",
   "formulas.periodsPerYear": "a number, for yearStartPosition",
   "scorecard.scorecardOrder": "sorts KPIs",
+  "scorecard.periodAt": "a fragment of scorecardRow (Period) and the chart labels",
   "bandFormats.marker": "a fragment of every rule",
   "bandFormats.isOwnRule": "reads a rule",
   "bandFormats.bandNameOf": "a name, not a formula",

@@ -1,7 +1,8 @@
 import { snapshot, WorkbookSnapshot } from "../../src/workbench/snapshot";
 import { kpiFunctions } from "../../src/workbench/customFunctions";
-import { kpiStatus } from "../support/functions";
+import { kpiStatus, spc, variance } from "../support/functions";
 import { kpiInput, sampleSetup, syncsOf } from "../support/workbench";
+import { SCORECARD_HEADERS } from "../../src/core/scorecard";
 
 async function twoKpis() {
   const s = sampleSetup();
@@ -14,30 +15,77 @@ async function twoKpis() {
 const others = (snap: WorkbookSnapshot) => snap.sheets.filter((x) => x.name !== "Scorecard");
 
 describe("the Scorecard sheet", () => {
-  it("holds one row of live formulas per KPI, grouped by objective, and a line chart of each", async () => {
+  it("holds an as-of line, a group per objective with its worst status, and a row of live formulas per KPI", async () => {
     const { model, workbook } = await twoKpis();
     const before = snapshot(model);
     const result = await workbook.buildScorecard();
     expect(result).toEqual({ sheet: "Scorecard", rows: 2, charts: 2, rebuilt: false });
     const snap = snapshot(model);
     const sheet = snap.sheets.find((x) => x.name === "Scorecard")!;
-    expect(sheet.values[4]).toEqual(["Objective", "KPI", "Owner", "Latest", "Target", "Status", "Variation", "Trend"]);
-    // Grow recurring revenue sorts before Keep customers.
+    expect(sheet.values[4]).toEqual([...SCORECARD_HEADERS]);
+    expect(sheet.values[1].slice(0, 3)).toEqual(["As of", sheet.values[6][2], "Latest data"]);
+    // Grow recurring revenue sorts before Keep customers; each heading shows its group's worst status.
+    expect([sheet.values[5][0], sheet.values[5][7]]).toEqual(["Grow recurring revenue", sheet.values[6][7]]);
+    expect([sheet.values[7][0], sheet.values[7][7]]).toEqual(["Keep customers", sheet.values[8][7]]);
     const churnValues = snap.sheets.find((x) => x.name === "Monthly KPIs")!.values.slice(1, 37).map((r) => r[2]);
-    expect(sheet.values[6].slice(0, 5)).toEqual(["Keep customers", "Churn", "Dana Whitfield", churnValues[35], 2.6]);
-    const revenue = sheet.values[5];
-    expect(revenue.slice(0, 3)).toEqual(["Grow recurring revenue", "Revenue", "Dana Whitfield"]);
+    expect(sheet.values[8].slice(0, 5)).toEqual(["Churn", "Dana Whitfield", 36, churnValues[35], 2.6]);
+    const revenue = sheet.values[6];
     const budget = snap.sheets.find((x) => x.name === "Budget")!.values[1][36] as number;
-    expect(revenue[3]).toBe(1443.5);
-    expect(revenue[4]).toBe(budget);
-    expect(revenue[5]).toBe(kpiStatus([[1443.5]], [[budget]], [[budget * 0.9]])[0][0]);
-    expect(String(revenue[6])).toMatch(/cause|variation/i);
-    expect(sheet.formulas[5].every((f) => String(f).startsWith("="))).toBe(true);
-    expect(snap.charts).toEqual([
-      { sheet: "Scorecard", name: "KPILens REVENUE", type: "Line", title: "Revenue", source: "'Monthly KPIs'!B2:B37", position: "J5:P15" },
-      { sheet: "Scorecard", name: "KPILens CHURN", type: "Line", title: "Churn", source: "'Monthly KPIs'!C2:C37", position: "J17:P27" },
-    ]);
+    expect(revenue.slice(0, 2)).toEqual(["Revenue", "Dana Whitfield"]);
+    expect([revenue[3], revenue[4]]).toEqual([1443.5, budget]);
+    // Every number is the function's own answer on the same data.
+    expect(revenue[5]).toBe(variance([[1443.5]], [[budget]], "higher", undefined, "variance")[0][0]);
+    expect(revenue[6]).toBe(variance([[1443.5]], [[budget]], "higher", undefined, "percent")[0][0]);
+    expect(revenue[7]).toBe(kpiStatus([[1443.5]], [[budget]], [[budget * 0.9]])[0][0]);
+    const revenueValues = snap.sheets.find((x) => x.name === "Monthly KPIs")!.values.slice(1, 37).map((r) => [r[1]]);
+    expect(revenue[13]).toBe(spc(revenueValues, budget, "higher", undefined, "variation")[0][0]);
+    expect(revenue[14]).toBe(spc(revenueValues, budget, "higher", undefined, "assurance")[0][0]);
+    // Every cell of the as-of line, the headings and the rows is a formula.
+    for (const r of [1, 5, 6, 7, 8]) expect(sheet.formulas[r].filter((f) => f !== "" && f !== null && !["As of", "Latest data"].includes(String(f))).every((f) => String(f).startsWith("="))).toBe(true);
+    expect(sheet.formulas[6].every((f) => String(f).startsWith("="))).toBe(true);
     expect(others(snap)).toEqual(before.sheets);
+  });
+
+  it("puts primary KPIs first within an objective, and writes the objective once", async () => {
+    const { model, workbook } = await twoKpis();
+    await workbook.tag(kpiInput({ name: "Average deal", objective: "Grow recurring revenue", primary: false, target: 10, atRisk: 9 }), "'Monthly KPIs'!D2:D37", "DEAL");
+    await workbook.tag(kpiInput({ name: "ARR", objective: "Grow recurring revenue", target: 10, atRisk: 9 }), "'Monthly KPIs'!E2:E37", "ARR");
+    await workbook.buildScorecard();
+    const values = snapshot(model).sheets.find((x) => x.name === "Scorecard")!.values;
+    expect(values.slice(5, 10).map((r) => r[0])).toEqual(["Grow recurring revenue", "ARR", "Revenue", "Average deal", "Keep customers"]);
+  });
+
+  it("carries the status colours as its own conditional formats, and charts each KPI with its budget and period labels", async () => {
+    const { model, workbook } = await twoKpis();
+    await workbook.buildScorecard();
+    const snap = snapshot(model);
+    const rules = snap.conditionalFormats.filter((f) => f.sheet === "Scorecard");
+    expect(rules.map((f) => `${f.address} ${f.rule}`).sort()).toEqual([
+      'Scorecard!H6:H9 =AND(H6="At risk",N("kpilens:~scorecard:risk")=0)',
+      'Scorecard!H6:H9 =AND(H6="Off track",N("kpilens:~scorecard:off")=0)',
+      'Scorecard!H6:H9 =AND(H6="On track",N("kpilens:~scorecard:on")=0)',
+    ]);
+    const sheet = snap.sheets.find((x) => x.name === "Scorecard")!;
+    const fillOf = (status: unknown) => ({ "On track": "#C6EFCE", "At risk": "#FFEB9C", "Off track": "#FFC7CE" })[String(status)] ?? null;
+    for (const r of [5, 6, 7, 8]) expect(sheet.fills[r][7]).toBe(fillOf(sheet.values[r][7]));
+    expect(snap.charts.map((c) => ({ name: c.name, title: c.title, position: c.position, series: c.series.map((x) => [x.name, x.values]) }))).toEqual([
+      { name: "KPILens REVENUE", title: "Revenue", position: "A11:D21", series: [["Actual", "'Monthly KPIs'!B2:B37"], ["Budget", "Budget!B2:AK2"]] },
+      { name: "KPILens CHURN", title: "Churn", position: "E11:H21", series: [["Actual", "'Monthly KPIs'!C2:C37"]] },
+    ]);
+    expect(model.findSheet("Scorecard")!.page).toEqual({ orientation: "Landscape", zoom: { horizontalFitToPages: 1, verticalFitToPages: 1 }, printArea: { row: 0, col: 0, rowCount: 22, colCount: 16 } });
+  });
+
+  it("labels the periods of a KPI with a First period, as live dates", async () => {
+    const { model, workbook } = await twoKpis();
+    await workbook.update("REVENUE", kpiInput({ target: null, targetRange: "Budget!B2:AK2", atRisk: null, atRiskPercent: 10, firstPeriod: "2023-01" } as never));
+    await workbook.buildScorecard();
+    const snap = snapshot(model);
+    const labels = snap.charts[0].series[0].xValues!;
+    expect(labels).toBe("Scorecard!A24:A59");
+    const sheet = snap.sheets.find((x) => x.name === "Scorecard")!;
+    expect(sheet.formulas[23][0]).toBe("=DATE(2023,1+(1-1),1)");
+    expect(sheet.values[58][0]).toBe(sheet.values[6][2]); // the last label is the latest period, Dec 2025
+    expect(sheet.values[1][1]).toBe(sheet.values[6][2]);
   });
 
   it("follows the register: a new target shows without a rebuild", async () => {
@@ -45,11 +93,11 @@ describe("the Scorecard sheet", () => {
     await workbook.buildScorecard();
     await workbook.update("CHURN", kpiInput({ name: "Churn", objective: "Keep customers", direction: "lower", target: 2.2, atRisk: 2.5 }));
     const snap = snapshot(model);
-    const row = snap.sheets.find((x) => x.name === "Scorecard")!.values[6];
+    const row = snap.sheets.find((x) => x.name === "Scorecard")!.values[8];
     const latest = snap.sheets.find((x) => x.name === "Monthly KPIs")!.values[36][2];
     expect(row[4]).toBe(2.2);
-    expect(row[5]).toBe(kpiStatus([[latest]], [[2.2]], [[2.5]], "lower")[0][0]);
-    expect(row[5]).not.toBe(kpiStatus([[latest]], [[2.6]], [[2.9]], "lower")[0][0]);
+    expect(row[7]).toBe(kpiStatus([[latest]], [[2.2]], [[2.5]], "lower")[0][0]);
+    expect(row[7]).not.toBe(kpiStatus([[latest]], [[2.6]], [[2.9]], "lower")[0][0]);
   });
 
   it("rebuilds in place, without duplicating rows or charts, after KPIs come and go", async () => {
@@ -64,7 +112,9 @@ describe("the Scorecard sheet", () => {
     expect(snap.sheets.filter((x) => x.name === "Scorecard")).toHaveLength(1);
     expect(snap.charts.map((c) => c.name)).toEqual(["KPILens REVENUE"]);
     const sheet = snap.sheets.find((x) => x.name === "Scorecard")!;
-    expect(sheet.values.length).toBe(6); // title, note, blank, blank, headers, one KPI
+    // Title, as of, note, blank, headers, the objective, one KPI; nothing of Churn's below.
+    expect(sheet.values.slice(7).flat().every((v) => v === "" || v === null)).toBe(true);
+    expect(snap.conditionalFormats.filter((f) => f.sheet === "Scorecard").map((f) => f.address)).toEqual(["Scorecard!H6:H7", "Scorecard!H6:H7", "Scorecard!H6:H7"]);
     expect(snap.sheets).toEqual(first.sheets);
   });
 

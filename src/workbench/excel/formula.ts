@@ -253,6 +253,16 @@ const LOOKUP_FUNCTIONS = {
     const numbers = values.filter((v): v is number => typeof v === "number");
     return numbers.length === 0 ? new FormulaParser.FormulaError("#DIV/0!") : numbers.reduce((a, b) => a + b, 0) / numbers.length;
   },
+  // Excel's MAX ("MAX function", support.microsoft.com): of references and arrays "only numbers
+  // … are used"; an error propagates; "If the arguments contain no numbers, MAX returns 0". The
+  // library has none ("Function MAX is not implemented").
+  MAX: (...args: ParserArgument[]) => {
+    const values = flat(args);
+    const error = values.find((v) => v instanceof FormulaParser.FormulaError);
+    if (error) return error;
+    const numbers = values.filter((v): v is number => typeof v === "number");
+    return numbers.length === 0 ? 0 : Math.max(...numbers);
+  },
   COUNTA: (...args: ParserArgument[]) => flat(args).filter((v) => v !== null && v !== undefined).length,
   COUNTBLANK: (range: ParserArgument) => flat([range]).filter((v) => v === null || v === undefined || v === "").length,
   MATCH: (lookup: ParserArgument, array: ParserArgument, type?: ParserArgument) => {

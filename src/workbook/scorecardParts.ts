@@ -1,0 +1,227 @@
+/**
+ * The Scorecard's parts beside its cells (scorecard.ts writes those): its layout on the sheet,
+ * its native charts (the KPI's values, a Budget series for a target per period, period labels
+ * on the category axis), its own conditional formats (the status colours, found and replaced by
+ * their marker and a token, as ownFormats.ts restoreFormatsStep does for a KPI's), and its print
+ * setup (Worksheet.pageLayout, ExcelApi 1.9).
+ */
+import { areaName } from "../core/a1";
+import { KpiDefinition } from "../core/kpi";
+import { periodAt, SCORECARD_HEADERS, SCORECARD_RULE_ID, scorecardStatusRules } from "../core/scorecard";
+import { nameOf, targetNameOf } from "../core/workbookNames";
+import { BAND_LOOK, isOwnRule } from "./bandFormats";
+
+export const CHART_PREFIX = "KPILens ";
+/** 0-based row of the table's headers: a title, the "as of" line, a note and a blank row above. */
+export const FIRST_ROW = 4;
+const CHART_ROWS = 12;
+const CHARTS_ACROSS = 4;
+const CHART_COLS = SCORECARD_HEADERS.length / CHARTS_ACROSS;
+/** Period labels are written for KPIs of at most this many periods (a longer chart is read by Excel's own numbering). */
+const MAX_LABELLED = 120;
+
+/** What a chart draws, by address, so an undo can draw it again (kept in the scorecard's setting). */
+export interface ChartSpec {
+  name: string;
+  title: string;
+  /** The KPI whose name gives the values and (budget) the target per period. */
+  id: string;
+  budget: boolean;
+  /** The label cells on the scorecard (A1, no sheet), or null. */
+  labels: string | null;
+  from: string;
+  to: string;
+}
+
+export interface Layout {
+  /** Rows of the table: its headers and lines. */
+  tableEnd: number;
+  /** 0-based first row of the chart grid, and of the period labels below it. */
+  chartsTop: number;
+  labelsTop: number;
+  /** The whole block a build writes, the print area, and the Status column's cells. */
+  block: string;
+  printArea: string;
+  statusCells: string;
+  /** The label columns: formulas per column, with each KPI's column. */
+  labels: string[][];
+  labelColumnOf: Map<string, number>;
+}
+
+/** The period labels of each KPI of known length and First period: one column per distinct run of periods. */
+function labelColumns(kpis: readonly KpiDefinition[], lengthOf: (k: KpiDefinition) => number | null): { columns: string[][]; columnOf: Map<string, number> } {
+  const columns: string[][] = [];
+  const byKey = new Map<string, number>();
+  const columnOf = new Map<string, number>();
+  for (const k of kpis) {
+    const n = lengthOf(k);
+    if (!k.firstPeriod || n === null || n > MAX_LABELLED) continue;
+    const key = `${k.firstPeriod}|${k.cadence}|${n}`;
+    if (!byKey.has(key)) {
+      if (columns.length >= SCORECARD_HEADERS.length) continue;
+      byKey.set(key, columns.length);
+      columns.push(Array.from({ length: n }, (_, i) => `=${periodAt(k, String(i + 1))}`));
+    }
+    columnOf.set(k.id, byKey.get(key)!);
+  }
+  return { columns, columnOf };
+}
+
+export function layoutOf(kpis: readonly KpiDefinition[], lines: number, lengthOf: (k: KpiDefinition) => number | null): Layout {
+  const width = SCORECARD_HEADERS.length;
+  const tableEnd = FIRST_ROW + 1 + lines;
+  const chartsTop = tableEnd + 1;
+  const labelsTop = chartsTop + Math.ceil(kpis.length / CHARTS_ACROSS) * CHART_ROWS;
+  const { columns, columnOf } = labelColumns(kpis, lengthOf);
+  const longest = Math.max(0, ...columns.map((c) => c.length));
+  const rows = columns.length ? labelsTop + 1 + longest : labelsTop;
+  return {
+    tableEnd,
+    chartsTop,
+    labelsTop,
+    block: areaName({ row: 0, col: 0, rowCount: rows, colCount: width }),
+    printArea: areaName({ row: 0, col: 0, rowCount: labelsTop, colCount: width }),
+    statusCells: areaName({ row: FIRST_ROW + 1, col: 7, rowCount: Math.max(1, lines), colCount: 1 }),
+    labels: columns,
+    labelColumnOf: columnOf,
+  };
+}
+
+/** The charts of a build: a grid of CHARTS_ACROSS under the table, so the table and charts print on one page. */
+export function chartSpecs(kpis: readonly KpiDefinition[], layout: Layout, hasTargetName: (id: string) => boolean): ChartSpec[] {
+  return kpis.map((k, i) => {
+    const top = layout.chartsTop + Math.floor(i / CHARTS_ACROSS) * CHART_ROWS;
+    const left = (i % CHARTS_ACROSS) * CHART_COLS;
+    const column = layout.labelColumnOf.get(k.id);
+    const labels =
+      column === undefined ? null : areaName({ row: layout.labelsTop + 1, col: column, rowCount: layout.labels[column].length, colCount: 1 });
+    return {
+      name: `${CHART_PREFIX}${k.id}`,
+      title: k.name,
+      id: k.id,
+      budget: k.target === null && hasTargetName(k.id),
+      labels,
+      from: areaName({ row: top, col: left, rowCount: 1, colCount: 1 }),
+      to: areaName({ row: top + CHART_ROWS - 2, col: left + CHART_COLS - 1, rowCount: 1, colCount: 1 }),
+    };
+  });
+}
+
+/**
+ * Draws one chart: a line of the KPI's values ("Excel.ChartCollection.add"), named for the
+ * legend; a Budget series of its target per period ("Excel.ChartSeriesCollection.add" and
+ * "ChartSeries.setValues", ExcelApi 1.7); the period labels on the category axis
+ * ("ChartSeries.setXAxisValues", ExcelApi 1.7).
+ */
+export function queueChart(c: Excel.RequestContext, sheet: Excel.Worksheet, spec: ChartSpec): void {
+  const chart = sheet.charts.add("Line", c.workbook.names.getItem(nameOf(spec.id)).getRange(), "Auto");
+  chart.name = spec.name;
+  chart.title.text = spec.title;
+  const actual = chart.series.getItemAt(0);
+  actual.name = "Actual";
+  const labels = spec.labels ? sheet.getRange(spec.labels) : null;
+  if (labels) actual.setXAxisValues(labels);
+  if (spec.budget) {
+    const budget = chart.series.add("Budget");
+    budget.setValues(c.workbook.names.getItem(targetNameOf(spec.id)).getRange());
+    if (labels) budget.setXAxisValues(labels);
+  }
+  chart.setPosition(spec.from, spec.to);
+}
+
+/** A conditional format of the scorecard's, as it can be written again. */
+export interface OwnRule {
+  id: string;
+  address: string;
+  formula: string;
+  fill: string;
+  font: string;
+}
+
+/** The scorecard's own rules on `sheet` (by their marker), with what an undo needs. Two syncs. */
+export async function findOwnRules(ctx: Excel.RequestContext, sheet: Excel.Worksheet): Promise<OwnRule[]> {
+  const formats = sheet.getRange().conditionalFormats.load("items/type, items/id");
+  await ctx.sync();
+  const custom = formats.items.filter((f) => f.type === "Custom");
+  const ranges = custom.map((f) => {
+    f.custom.rule.load("formula");
+    f.custom.format.fill.load("color");
+    f.custom.format.font.load("color");
+    return f.getRange().load("address");
+  });
+  await ctx.sync();
+  return custom.flatMap((f, i) =>
+    isOwnRule(f.custom.rule.formula, SCORECARD_RULE_ID)
+      ? [{ id: f.id, address: ranges[i].address.replace(/^.*!/, ""), formula: f.custom.rule.formula, fill: f.custom.format.fill.color, font: f.custom.format.font.color }]
+      : [],
+  );
+}
+
+/**
+ * The status colours of a build, as restoreFormatsStep writes a KPI's: each rule is added with
+ * N("~token") in it and given its clean formula as the batch's last write, so the undo of a
+ * refused batch deletes only rules that still carry the token, and that of an applied one the
+ * rules by the ids Excel gave them.
+ */
+export class StatusColours {
+  private added: Excel.ConditionalFormat[] = [];
+  private readonly rules: { formula: string; fill: string; font: string }[];
+
+  constructor(
+    private readonly address: string,
+    private readonly token: string,
+  ) {
+    const topLeft = address.split(":")[0];
+    this.rules = scorecardStatusRules(topLeft).map((r) => ({ formula: r.formula, ...BAND_LOOK[r.status] }));
+  }
+
+  apply(sheet: Excel.Worksheet, old: readonly OwnRule[]): void {
+    for (const rule of old) sheet.getRange(rule.address).conditionalFormats.getItem(rule.id).delete();
+    this.added = this.rules.map((r) => {
+      const format = sheet.getRange(this.address).conditionalFormats.add("Custom");
+      format.custom.rule.formula = r.formula.replace(/=0\)$/, `+N("~${this.token}")=0)`);
+      format.custom.format.fill.color = r.fill;
+      format.custom.format.font.color = r.font;
+      return format;
+    });
+  }
+
+  last(): void {
+    this.added.forEach((format, i) => {
+      format.custom.rule.formula = this.rules[i].formula;
+      format.load("id");
+    });
+  }
+
+  /** Deletes this build's rules and writes `old` back (the sheet's rules as the build found them). */
+  async undo(c: Excel.RequestContext, sheet: Excel.Worksheet, applied: boolean, old: readonly OwnRule[]): Promise<void> {
+    const mine = new Set(applied ? this.added.map((f) => f.id) : []);
+    const now = await findOwnRules(c, sheet);
+    const all = sheet.getRange().conditionalFormats.load("items/type, items/id");
+    await c.sync();
+    const tokened = all.items.filter((f) => f.type === "Custom");
+    for (const f of tokened) f.custom.rule.load("formula");
+    await c.sync();
+    for (const f of tokened) if (mine.has(f.id) || f.custom.rule.formula.includes(`N("~${this.token}")`)) f.delete();
+    const present = new Set(now.map((r) => r.id));
+    for (const rule of old) {
+      if (present.has(rule.id)) continue;
+      const format = sheet.getRange(rule.address).conditionalFormats.add("Custom");
+      format.custom.rule.formula = rule.formula;
+      format.custom.format.fill.color = rule.fill;
+      format.custom.format.font.color = rule.font;
+    }
+  }
+}
+
+/**
+ * One landscape page: Worksheet.pageLayout ("Excel.PageLayout class", ExcelApi 1.9): orientation,
+ * zoom as a whole PageLayoutZoomOptions object ("use x.zoom = {...} instead of x.zoom.scale =
+ * ..."), fit one page wide and one tall, and the print area (the table and its charts, not the
+ * period labels under them).
+ */
+export function queuePrintSetup(sheet: Excel.Worksheet, printArea: string): void {
+  sheet.pageLayout.orientation = "Landscape";
+  sheet.pageLayout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 1 };
+  sheet.pageLayout.setPrintArea(printArea);
+}
