@@ -78,6 +78,8 @@ module.exports = async (env = {}, argv = {}) => {
         patterns: [
           { from: "assets/icon-*.png", to: "assets/[name][ext]" },
           { from: "manifest.xml", to: "manifest.xml" },
+          // The keyboard shortcuts manifest.xml's ExtendedOverrides points at.
+          { from: "src/taskpane/shortcuts.json", to: "shortcuts.json" },
         ],
       }),
     ],

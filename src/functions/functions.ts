@@ -3,6 +3,9 @@
  * The worksheet functions of the KPI namespace. custom-functions-metadata reads the JSDoc
  * below to generate functions.json at build time, so these comments are what a user sees in
  * Excel's formula bar. Each body hands Excel's arguments to an adapter and never throws.
+ * Each function's help URL tag opens its own section of the help page from Excel's "Help on this
+ * function" ("Autogenerate JSON metadata for custom functions", learn.microsoft.com); the host
+ * is the development server's, replaced with the manifest's when deploying.
  */
 import { invoke } from "./invoke";
 import { kpiStatusCells } from "./kpiStatusCells";
@@ -17,6 +20,7 @@ import { outlookCells } from "./outlookCells";
 /**
  * Classifies actual values against a target: "On track", "At risk" or "Off track" (or 1, 0, -1).
  * @customfunction KPI_STATUS
+ * @helpurl https://localhost:3000/help.html#KPI_STATUS
  * @param {any[][]} actual The actual value, or a range of them (the result spills to the same shape). A blank, ="" or #N/A cell gives "No data".
  * @param {any[][]} target The target: one number, or a range the shape of actual.
  * @param {any[][]} [at_risk] The boundary between At risk and Off track, on the unfavourable side of target: one number, a range, or a percentage of |target| as text ("5%"). Default: 10% of |target| below it (above it when lower is better).
@@ -33,6 +37,7 @@ export function kpiStatus(actual: any[][], target: any[][], at_risk?: any[][], d
 /**
  * Does a leading indicator move before its outcome, at which lag, and is it more than chance? Correlates leading[t] with lagging[t + lag] for each lag.
  * @customfunction LEADLAG_CORR
+ * @helpurl https://localhost:3000/help.html#LEADLAG_CORR
  * @param {any[][]} leading The leading indicator: one row or one column, oldest first. Blank, ="" or #N/A cells are missing periods.
  * @param {any[][]} lagging The outcome: one row or one column of the same length, period for period with leading.
  * @param {any} [max_lag] The largest lag tested, a whole number >= 0. Default 12.
@@ -59,6 +64,7 @@ export function leadLagCorr(
 /**
  * Is the latest movement of a KPI a real change or noise? Compares the last values with every value before them.
  * @customfunction SIG_CHANGE
+ * @helpurl https://localhost:3000/help.html#SIG_CHANGE
  * @param {any[][]} values The series: one row or one column, oldest first. Blank, ="" or #N/A cells are skipped.
  * @param {any} [recent] How many of the latest values form the recent window, a whole number >= 1. Default 1.
  * @param {any} [alpha] Significance level, between 0 and 1. Default 0.05.
@@ -75,6 +81,7 @@ export function sigChange(values: any[][], recent?: any, alpha?: any, method?: a
 /**
  * Is the latest point of a KPI common-cause variation or a special cause, an improvement or a concern, and will the process reliably meet its target? A process behaviour chart (XmR) in the style of NHS England's "Making Data Count".
  * @customfunction SPC
+ * @helpurl https://localhost:3000/help.html#SPC
  * @param {any[][]} values The series: one row or one column, oldest first. Blank and #N/A cells are skipped; other text is an error.
  * @param {any} [target] The target, for the assurance answer (consistently passes, consistently fails, or hit and miss).
  * @param {any} [direction] "higher" or "lower": which way is improvement; "neutral" for neither. Default "higher".
@@ -104,6 +111,7 @@ export function spc(
 /**
  * Forecasts an outcome from its leading indicator: the lagging KPI for the next lag periods, from the leading KPI's latest values, with a prediction interval (least squares of lagging[t] on leading[t - lag]).
  * @customfunction LEAD_FORECAST
+ * @helpurl https://localhost:3000/help.html#LEAD_FORECAST
  * @param {any[][]} leading The leading indicator: one row or one column, oldest first. Blank, ="" or #N/A cells are missing periods.
  * @param {any[][]} lagging The outcome: one row or one column of the same length; it may end in blanks (periods not reported yet).
  * @param {any} lag The lead time in periods, a whole number >= 1 (typically LEADLAG_CORR's best lag).
@@ -120,6 +128,7 @@ export function leadForecast(leading: any[][], lagging: any[][], lag: any, level
 /**
  * Which segments (regions, teams, products) really differ from the benchmark, allowing for their size? A funnel plot (Spiegelhalter): each segment's rate against 95% and 99.8% limits that narrow as its denominator grows.
  * @customfunction FUNNEL
+ * @helpurl https://localhost:3000/help.html#FUNNEL
  * @param {any[][]} numerators The cases or events of each segment: one row or one column, a segment per cell. A blank, ="" or #N/A cell skips the segment.
  * @param {any[][]} denominators The units looked at or the exposure of each segment, the same length as numerators (either orientation). A denominator of 0 skips the segment.
  * @param {any} [target] The benchmark rate p0. Default: the pooled rate, sum of numerators over sum of denominators of the segments used.
@@ -145,6 +154,7 @@ export function funnel(
 /**
  * Budget against actual, the way a month-end pack explains it: the variance (actual - target), its percentage of the target, favourable or not, whether it is material, and whether it is unusual (a special cause on the XmR chart of the variances).
  * @customfunction VARIANCE
+ * @helpurl https://localhost:3000/help.html#VARIANCE
  * @param {any[][]} actual The actual value, or a range of them (the result spills to the same shape). A blank, ="" or #N/A cell is a period without data and gives "".
  * @param {any[][]} target The target or budget: one number, or a range the shape of actual (a budget per period).
  * @param {any} [direction] "higher" (or 1): above target is favourable; "lower" (or -1): below target is favourable; "within": neither side is (Over, Under). Default "higher".
@@ -161,6 +171,7 @@ export function variance(actual: any[][], target: any[][], direction?: any, mate
 /**
  * Where will the horizon (say the financial year) land, and how likely is the target? Forecasts the open periods by trend, average or budget, rolls the horizon up and gives an interval and the probability of meeting the target.
  * @customfunction OUTLOOK
+ * @helpurl https://localhost:3000/help.html#OUTLOOK
  * @param {any[][]} actual The whole horizon, one row or one column in period order: reported periods hold numbers, open periods are blank, ="" or #N/A.
  * @param {any[][]} target The horizon's target in the roll-up's terms (the year's total for "sum", its level for "average", its closing value for "last"), or a range with one target per period.
  * @param {any} [direction] "higher" (or 1) or "lower" (or -1): which side of the target is success. Default "higher".

@@ -25,6 +25,8 @@ function element<K extends keyof HTMLElementTagNameMap>(tag: K, text?: string): 
 
 function renderFunction(f: FunctionMetadata): HTMLElement {
   const section = element("section");
+  // Each function's own anchor: its metadata's helpUrl ends in #<ID> (functions.ts @helpurl).
+  section.id = f.id;
   const args = f.parameters.map((p) => (p.optional ? `[${p.name}]` : p.name)).join(", ");
   section.append(element("h2", `KPI.${f.name}(${args})`), element("p", f.description ?? ""));
   const table = element("table");
@@ -62,6 +64,8 @@ async function main(): Promise<void> {
     const response = await fetch("functions.json");
     const metadata = (await response.json()) as { functions: FunctionMetadata[] };
     target.replaceChildren(...metadata.functions.map(renderFunction));
+    // The sections arrive after the page loaded, so the browser could not scroll to #<ID> itself.
+    if (location.hash) document.getElementById(decodeURIComponent(location.hash.slice(1)))?.scrollIntoView();
   } catch (e) {
     target.textContent = `The function list could not be loaded: ${e instanceof Error ? e.message : String(e)}`;
   }

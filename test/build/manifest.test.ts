@@ -7,6 +7,7 @@
  */
 import { readFileSync, existsSync } from "node:fs";
 import { JSDOM } from "jsdom";
+import { ACTIONS } from "../../src/taskpane/officeActions";
 
 const xml = readFileSync("manifest.xml", "utf8");
 const doc = new new JSDOM("").window.DOMParser().parseFromString(xml, "application/xml");
@@ -101,6 +102,41 @@ describe("manifest.xml", () => {
       const path = new URL(url).pathname.replace(/^\//, "");
       const source = path.startsWith("assets/") ? path : { "taskpane.html": "src/taskpane/taskpane.html", "help.html": "src/help/help.html", "functions.js": "src/functions/functions.ts", "functions.json": "src/functions/functions.ts" }[path];
       expect({ url, shipped: source !== undefined && existsSync(source) }).toEqual({ url, shipped: true });
+    }
+  });
+
+  it("offers Tag as KPI… on the cell menu, run by the shared runtime's function", () => {
+    const menu = all("OfficeMenu").find((m) => m.getAttribute("id") === "ContextMenuCell")!;
+    expect(menu.parentElement?.getAttribute("xsi:type")).toBe("ContextMenu");
+    const control = menu.getElementsByTagName("Control")[0];
+    expect(resource(control.getElementsByTagName("Label")[0].getAttribute("resid")!)?.getAttribute("DefaultValue")).toBe("Tag as KPI…");
+    const action = control.getElementsByTagName("Action")[0];
+    expect(action.getAttribute("xsi:type")).toBe("ExecuteFunction");
+    const name = action.getElementsByTagName("FunctionName")[0].textContent;
+    expect(name).toBe(ACTIONS.tagSelection);
+    // The function file is the shared runtime's page, where officeActions.ts associates the name.
+    expect(one("FunctionFile").getAttribute("resid")).toBe(one("Runtime").getAttribute("resid"));
+    expect(readFileSync("src/taskpane/index.tsx", "utf8")).toMatch(/registerOfficeActions\(/);
+  });
+
+  it("points ExtendedOverrides, right after VersionOverrides, at the shortcuts the pane associates", () => {
+    const extended = one("ExtendedOverrides");
+    expect(extended.previousElementSibling?.localName).toBe("VersionOverrides");
+    const url = new URL(extended.getAttribute("Url")!);
+    expect(url.protocol).toBe("https:");
+    expect(url.pathname).toBe("/shortcuts.json");
+    expect(readFileSync("webpack.config.js", "utf8")).toContain('{ from: "src/taskpane/shortcuts.json", to: "shortcuts.json" }');
+    const shortcuts = JSON.parse(readFileSync("src/taskpane/shortcuts.json", "utf8")) as { actions: { id: string; type: string }[]; shortcuts: { action: string; key: { default: string } }[] };
+    expect(shortcuts.actions.map((a) => a.id).sort()).toEqual(Object.values(ACTIONS).sort());
+    expect(shortcuts.actions.every((a) => a.type === "ExecuteFunction")).toBe(true);
+    expect(shortcuts.shortcuts.map((s) => s.action).sort()).toEqual(Object.values(ACTIONS).sort());
+    for (const s of shortcuts.shortcuts) expect(s.key.default).toMatch(/^Ctrl\+Alt\+Shift\+[A-Z]$/);
+  });
+
+  it("keeps every string within the manifest's limits (125 short, 250 long)", () => {
+    for (const s of all("String")) {
+      const long = s.parentElement?.localName === "LongStrings";
+      expect({ id: s.getAttribute("id"), fits: (s.getAttribute("DefaultValue") ?? "").length <= (long ? 250 : 125) }).toEqual({ id: s.getAttribute("id"), fits: true });
     }
   });
 

@@ -2,6 +2,7 @@
  * functions.json is generated from the JSDoc of src/functions/functions.ts at build time; this
  * runs the same generator and checks what Excel will register.
  */
+import { readFileSync } from "node:fs";
 import { generateCustomFunctionsMetadata } from "custom-functions-metadata";
 import { kpiFunctions } from "../../src/workbench/customFunctions";
 
@@ -20,6 +21,7 @@ interface FunctionMetadata {
   parameters: Parameter[];
   result: { dimensionality?: string };
   options?: { requiresParameterAddresses?: boolean; cancelable?: boolean };
+  helpUrl?: string;
 }
 
 let functions: FunctionMetadata[];
@@ -46,6 +48,14 @@ const EXPECTED = {
 };
 
 describe("generated custom-function metadata", () => {
+  it("gives every function a help URL to its own section of the help page (Excel's Help on this function)", () => {
+    const manifest = readFileSync("manifest.xml", "utf8");
+    const help = /<SupportUrl DefaultValue="([^"]+)"/.exec(manifest)![1];
+    for (const f of functions) expect({ id: f.id, helpUrl: f.helpUrl }).toEqual({ id: f.id, helpUrl: `${help}#${f.id}` });
+    // The help page gives each section the id the URL names.
+    expect(readFileSync("src/help/help.ts", "utf8")).toMatch(/section\.id = f\.id;/);
+  });
+
   it("registers exactly the eight functions by id and name", () => {
     const ids = ["KPI_STATUS", "LEADLAG_CORR", "SIG_CHANGE", "SPC", "LEAD_FORECAST", "FUNNEL", "VARIANCE", "OUTLOOK"];
     expect(functions.map((f) => f.id)).toEqual(ids);
