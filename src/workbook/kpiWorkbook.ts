@@ -42,7 +42,10 @@ import { CheckIn } from "../core/checkins";
 import { Action, actionOf, Firing } from "../core/actions";
 import { periodDate } from "../core/periods";
 import { scorecardStep, ScorecardResult } from "./scorecard";
-import { PeriodCloseResult, planClose, planReopen } from "./periodClose";
+import { cellOfPeriod, PeriodCloseResult, planClose, planReopen } from "./periodClose";
+import { cellMarkStep, noteMarkText } from "./steps/cellMarks";
+import { periodLabel } from "../core/periods";
+import { STATUS_LABEL } from "../core/status";
 import { denominatorNameStep, planDenominators, withDenominators } from "./denominatorRange";
 import { ReportedEntry } from "../core/reported";
 
@@ -197,12 +200,15 @@ export class ExcelKpiWorkbook implements KpiWorkbook {
   }
 
   addCheckIn(id: string, input: Pick<CheckIn, "period" | "note" | "override" | "reason">): Promise<CheckIn> {
-    return this.write(async (_ctx, read, plan, token) => {
+    return this.write(async (ctx, read, plan, token) => {
       const kpi = findKpi(read, id);
       if (input.note.trim() === "") throw new KpiWorkbookError("Write the note first.", "note");
       if (input.override && input.reason.trim() === "") throw new KpiWorkbookError("An overridden status needs a reason.", "reason");
       const checkIn: CheckIn = { ...input, note: input.note.trim(), reason: input.reason.trim(), kpi: kpi.id, when: new Date().toISOString(), who: this.author };
       plan.add(...tableAppendSteps(NOTES, read.notes, [checkInRow(checkIn, periodDate(kpi.firstPeriod, kpi.cadence, checkIn.period))], token));
+      // The mark an auditor sees on the period's cell without the add-in (steps/cellMarks.ts).
+      const label = periodLabel(kpi.firstPeriod, kpi.cadence, checkIn.period);
+      plan.add(await cellMarkStep(ctx, cellOfPeriod(read.state.sources[kpi.id], checkIn.period), noteMarkText(checkIn, label, checkIn.override && STATUS_LABEL[checkIn.override])));
       return { result: checkIn, action: `add the note to ${kpi.name}` };
     });
   }

@@ -92,7 +92,7 @@ export function reportedRow(e: ReportedEntry): Record<string, unknown> {
 }
 
 /** The cell of a KPI's period `period`, as an auditor would look it up: an address, or the table column and period. */
-function cellOfPeriod(source: string | null | undefined, period: number): string {
+export function cellOfPeriod(source: string | null | undefined, period: number): string {
   if (!source) return "";
   try {
     const a = parseAddress(source);

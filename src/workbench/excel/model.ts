@@ -245,7 +245,7 @@ export class WorkbookModel implements FormulaHost {
   writeValue(sheet: SheetModel, row: number, col: number, input: unknown): void {
     this.assertEditable(sheet);
     const existing = sheet.cells.get(key(row, col)) ?? {};
-    const next: Cell = { numberFormat: existing.numberFormat, fill: existing.fill, fontColor: existing.fontColor };
+    const next: Cell = { numberFormat: existing.numberFormat, fill: existing.fill, fontColor: existing.fontColor, borders: existing.borders };
     const asText = existing.numberFormat === "@";
     if (typeof input === "string" && !asText) {
       if (input.trim() !== "" && Number.isFinite(Number(input))) next.value = Number(input);
@@ -268,7 +268,7 @@ export class WorkbookModel implements FormulaHost {
     if (typeof input === "string" && input.startsWith("=")) {
       this.assertEditable(sheet);
       const existing = sheet.cells.get(key(row, col)) ?? {};
-      this.store(sheet, row, col, { numberFormat: existing.numberFormat, fill: existing.fill, fontColor: existing.fontColor, formula: input });
+      this.store(sheet, row, col, { numberFormat: existing.numberFormat, fill: existing.fill, fontColor: existing.fontColor, borders: existing.borders, formula: input });
     } else this.writeValue(sheet, row, col, input);
   }
 
@@ -278,7 +278,7 @@ export class WorkbookModel implements FormulaHost {
     return c.formula ?? c.value ?? "";
   }
 
-  setFormat(sheet: SheetModel, row: number, col: number, change: Partial<Pick<Cell, "fill" | "fontColor" | "numberFormat">>): void {
+  setFormat(sheet: SheetModel, row: number, col: number, change: Partial<Pick<Cell, "fill" | "fontColor" | "numberFormat" | "borders">>): void {
     this.assertEditable(sheet);
     const c = { ...(sheet.cells.get(key(row, col)) ?? {}), ...change };
     this.store(sheet, row, col, c);
@@ -286,7 +286,7 @@ export class WorkbookModel implements FormulaHost {
 
   private store(sheet: SheetModel, row: number, col: number, c: Cell): void {
     this.invalidate();
-    const empty = c.value === undefined && c.formula === undefined && !c.fill && !c.fontColor && !c.numberFormat;
+    const empty = c.value === undefined && c.formula === undefined && !c.fill && !c.fontColor && !c.numberFormat && !c.borders;
     if (empty) sheet.cells.delete(key(row, col));
     else sheet.cells.set(key(row, col), c);
   }

@@ -1,4 +1,5 @@
 import { BatchContext, FakeObject, Located, normaliseColour } from "./proxy";
+import { FakeRangeBorderCollection } from "./rangeBorders";
 
 /**
  * Excel.RangeFormat ("Excel.RangeFormat class", learn.microsoft.com), as far as the add-in
@@ -8,6 +9,7 @@ import { BatchContext, FakeObject, Located, normaliseColour } from "./proxy";
 export class FakeRangeFormat extends FakeObject {
   readonly fill: FakeColour;
   readonly font: FakeColour;
+  readonly borders: FakeRangeBorderCollection;
 
   constructor(context: BatchContext, where: () => Located) {
     super(context);
@@ -25,6 +27,7 @@ export class FakeRangeFormat extends FakeObject {
     };
     this.fill = new FakeColour(context, colourOf("fill"), setColour("fill"));
     this.font = new FakeColour(context, colourOf("fontColor"), setColour("fontColor"));
+    this.borders = new FakeRangeBorderCollection(context, where);
   }
 }
 

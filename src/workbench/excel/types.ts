@@ -14,6 +14,15 @@ export interface Cell {
   numberFormat?: string;
   fill?: string;
   fontColor?: string;
+  /** The cell's own borders by edge (rangeBorders.ts); absent: none. */
+  borders?: Partial<Record<"EdgeTop" | "EdgeBottom" | "EdgeLeft" | "EdgeRight", CellBorder>>;
+}
+
+/** One edge of a cell's border, as Excel.RangeBorder gives it. */
+export interface CellBorder {
+  style: string;
+  color: string;
+  weight: string;
 }
 
 export interface SheetModel {
