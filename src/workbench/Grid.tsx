@@ -7,12 +7,19 @@ import { areaName, columnLetters, MAX_COLUMNS as MAX_COLUMNS_OF_SHEET, MAX_ROWS 
 import { FormulaErrorValue } from "./excel/formula";
 import { WorkbookModel } from "./excel/model";
 
-const MAX_ROWS = 120;
-const MAX_COLS = 26;
+// The grid draws every used row and column (the sample's Budget row runs to AK), a few more to
+// type into, and stops at these so a stray far-away cell does not draw a million empty ones.
+const MAX_ROWS = 600;
+const MAX_COLS = 260;
+
+/** Where an arrow key moves the active cell. */
+const STEP: Record<string, [number, number]> = { ArrowUp: [-1, 0], ArrowDown: [1, 0], ArrowLeft: [0, -1], ArrowRight: [0, 1] };
 
 export function Grid({ model, version }: { model: WorkbookModel; version: number }) {
   const [sheetId, setSheetId] = useState(model.selection?.sheetId ?? model.sheets[0]?.id);
   const [anchor, setAnchor] = useState<{ row: number; col: number } | null>(null);
+  // The cell a Shift+arrow extends to (Excel's active end of the selection).
+  const [active, setActive] = useState<{ row: number; col: number } | null>(null);
   const [editText, setEditText] = useState("");
   const sheet = model.sheets.find((s) => s.id === sheetId) ?? model.sheets[0];
   const selection = model.selection?.sheetId === sheet?.id ? model.selection.area : null;
@@ -46,7 +53,23 @@ export function Grid({ model, version }: { model: WorkbookModel; version: number
   const select = (row: number, col: number, extend: boolean) => {
     const from = extend && anchor ? anchor : { row, col };
     if (!extend) setAnchor({ row, col });
+    setActive({ row, col });
     model.select(sheet, { row: Math.min(from.row, row), col: Math.min(from.col, col), rowCount: Math.abs(row - from.row) + 1, colCount: Math.abs(col - from.col) + 1 });
+  };
+
+  /** Arrow keys move the selection as in Excel; with Shift they extend it from its anchor. */
+  const onGridKey = (e: { key: string; shiftKey: boolean; preventDefault(): void }) => {
+    const step = STEP[e.key];
+    if (!step) return;
+    e.preventDefault();
+    const at = active ?? (selection ? { row: selection.row, col: selection.col } : { row: 0, col: 0 });
+    const row = Math.max(0, Math.min(rows - 1, at.row + step[0]));
+    const col = Math.max(0, Math.min(cols - 1, at.col + step[1]));
+    const from = e.shiftKey ? (anchor ?? at) : { row, col };
+    setAnchor(from);
+    setActive({ row, col });
+    model.select(sheet, { row: Math.min(from.row, row), col: Math.min(from.col, col), rowCount: Math.abs(row - from.row) + 1, colCount: Math.abs(col - from.col) + 1 });
+    document.querySelector(`[data-address="${areaName({ row, col, rowCount: 1, colCount: 1 })}"]`)?.scrollIntoView?.({ block: "nearest", inline: "nearest" });
   };
 
   const commit = () => {
@@ -79,7 +102,7 @@ export function Grid({ model, version }: { model: WorkbookModel; version: number
           placeholder="Select a cell, type a value or =formula, press Enter"
         />
       </div>
-      <div className="grid-scroll" tabIndex={0} role="region" aria-label={`Cells of ${sheet.name}`}>
+      <div className="grid-scroll" tabIndex={0} role="region" aria-label={`Cells of ${sheet.name}`} onKeyDown={onGridKey}>
         <table className="grid" aria-label={`Sheet ${sheet.name}`}>
           <thead>
             <tr>
