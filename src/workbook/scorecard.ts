@@ -7,7 +7,7 @@
  * when the new block would cover a cell of the user's. All or nothing: a refused rebuild, or one
  * a co-author's edit between the read and the write interrupts, puts the old one back.
  */
-import { areaName, parseAddress, qualified } from "../core/a1";
+import { Area, areaName, parseAddress, qualified } from "../core/a1";
 import { KpiDefinition } from "../core/kpi";
 import { standingCloses } from "../core/reported";
 import { asOfFormula, PERIOD_COLUMN, SCORECARD_HEADERS, SCORECARD_NUMBER_FORMATS, scorecardLines, scorecardOrder } from "../core/scorecard";
@@ -131,6 +131,22 @@ function union(a: string, b: string | null): string {
 }
 
 /**
+ * The cells of the old and new blocks as they are now, for the guard to compare with; refuses
+ * when the new block would cover a cell of the user's (a non-empty cell outside the old block).
+ */
+async function cellsBefore(ctx: Excel.RequestContext, previous: Previous, block: string, whole: string, oldArea: Area | null): Promise<unknown[][]> {
+  const target = previous.sheet.getRange(whole).load("formulas");
+  await ctx.sync();
+  const w = parseAddress(whole);
+  const b = parseAddress(block);
+  const mine = (r: number, c: number) => oldArea !== null && r >= oldArea.row && r < oldArea.row + oldArea.rowCount && c >= oldArea.col && c < oldArea.col + oldArea.colCount;
+  const inNew = (r: number, c: number) => r < b.rowCount && c < b.colCount;
+  const covered = target.formulas.some((row, r) => row.some((v, c) => v !== "" && v !== null && inNew(r + w.row, c + w.col) && !mine(r + w.row, c + w.col)));
+  if (covered) throw new KpiWorkbookError(`The scorecard now needs ${block} on ${previous.sheet.name}, and some of those cells are yours: move them, then rebuild.`);
+  return target.formulas;
+}
+
+/**
  * Reads what it needs, then returns the build as one step. A rebuild replaces only what the last
  * build wrote (the block its marker names, its rules and its charts) and keeps every other cell,
  * rule and chart of the sheet; a new block that would cover a cell of the user's is refused.
@@ -149,17 +165,7 @@ export async function scorecardStep(ctx: Excel.RequestContext, read: RegisterRea
     await ctx.sync();
     if (!byName.isNullObject) throw new KpiWorkbookError(`A sheet named "${SCORECARD_SHEET}" is already in the workbook and was not made by KPI Lens. Rename it, and the scorecard is built on a new sheet.`);
   }
-  let readCells: unknown[][] | null = null;
-  if (previous) {
-    const target = previous.sheet.getRange(whole).load("formulas");
-    await ctx.sync();
-    const w = parseAddress(whole);
-    const mine = (r: number, c: number) => oldArea !== null && r >= oldArea.row && r < oldArea.row + oldArea.rowCount && c >= oldArea.col && c < oldArea.col + oldArea.colCount;
-    const inNew = (r: number, c: number) => r < parseAddress(block).rowCount && c < parseAddress(block).colCount;
-    const covered = target.formulas.some((row, r) => row.some((v, c) => v !== "" && v !== null && inNew(r + w.row, c + w.col) && !mine(r + w.row, c + w.col)));
-    if (covered) throw new KpiWorkbookError(`The scorecard now needs ${block} on ${previous.sheet.name}, and some of those cells are yours: move them, then rebuild.`);
-    readCells = target.formulas;
-  }
+  const readCells = previous ? await cellsBefore(ctx, previous, block, whole, oldArea) : null;
   const hasTarget = (id: string) => read.names.has(targetNameOf(id).toUpperCase());
   const specs = chartSpecs(kpis, layout, hasTarget);
   const colours = new StatusColours(layout.statusCells, token);

@@ -204,7 +204,8 @@ export class StatusColours {
     await c.sync();
     for (const f of tokened) if (mine.has(f.id) || f.custom.rule.formula.includes(`N("~${this.token}")`)) f.delete();
     const present = new Set(now.map((r) => r.id));
-    for (const rule of old) {
+    // Excel lists the newest format first: written back in reverse, they keep their order.
+    for (const rule of [...old].reverse()) {
       if (present.has(rule.id)) continue;
       const format = sheet.getRange(rule.address).conditionalFormats.add("Custom");
       format.custom.rule.formula = rule.formula;

@@ -151,4 +151,49 @@ describe("the Scorecard sheet", () => {
     expect(snapshot(model).sheets).toEqual(before!.sheets);
     expect(snapshot(model).charts).toEqual(before!.charts);
   });
+  it("rebuilds in place keeping a user's cell, formula and colour beside the block", async () => {
+    const { model, workbook } = await twoKpis();
+    await workbook.buildScorecard();
+    const sheet = model.findSheet("Scorecard")!;
+    model.writeValue(sheet, 6, 17, "ask Dana about March");
+    model.writeFormula(sheet, 7, 17, "=D7*2");
+    const own = model.addConditionalFormat(sheet, { row: 6, col: 17, rowCount: 2, colCount: 1 }, "Custom");
+    Object.assign(own, { formula: "=R7<>\"\"", fill: "#DDEBF7" });
+    expect((await workbook.buildScorecard()).rebuilt).toBe(true);
+    const snap = snapshot(model);
+    const after = snap.sheets.find((x) => x.name === "Scorecard")!;
+    expect([after.values[6][17], after.formulas[7][17], after.values[7][17]]).toEqual(["ask Dana about March", "=D7*2", 2887]);
+    const rules = snap.conditionalFormats.filter((f) => f.sheet === "Scorecard");
+    expect(rules.filter((f) => f.address === "Scorecard!R7:R8").map((f) => f.rule)).toEqual(['=R7<>""']);
+    expect(rules.filter((f) => f.rule.includes("~scorecard"))).toHaveLength(3);
+    expect(snap.charts).toHaveLength(2);
+  });
+
+  it("never overwrites what a co-author types into its new cells between its read and its write", async () => {
+    const grow = async (s: Awaited<ReturnType<typeof twoKpis>>) => {
+      await s.workbook.untag("CHURN");
+      await s.workbook.buildScorecard();
+      await s.workbook.tag(kpiInput({ name: "Churn", objective: "Keep customers", direction: "lower", target: 2.6, atRisk: 2.9 }), "'Monthly KPIs'!C2:C37", "CHURN");
+    };
+    const probe = await twoKpis();
+    await grow(probe);
+    const n = await syncsOf(probe.model, () => probe.workbook.buildScorecard());
+    const { model, workbook } = await twoKpis();
+    await grow({ model, workbook } as Awaited<ReturnType<typeof twoKpis>>);
+    const before = snapshot(model);
+    const start = model.syncCount;
+    model.beforeSync = () => {
+      // Right before the write: row 22 is below the old block (one KPI: A1:P20) and in the new one (two: A1:P22).
+      if (model.syncCount === start + n) model.writeValue(model.findSheet("Scorecard")!, 21, 3, "co-author's figure");
+    };
+    await expect(workbook.buildScorecard()).rejects.toThrow(/some of those cells are yours/);
+    model.beforeSync = null;
+    const snap = snapshot(model);
+    const sheet = snap.sheets.find((x) => x.name === "Scorecard")!;
+    expect(sheet.values[21][3]).toBe("co-author's figure");
+    const was = before.sheets.find((x) => x.name === "Scorecard")!;
+    expect(sheet.formulas.slice(0, 7)).toEqual(was.formulas.slice(0, 7));
+    expect(snap.charts).toEqual(before.charts);
+    expect(snap.conditionalFormats.filter((f) => f.sheet === "Scorecard").map((f) => [f.address, f.rule])).toEqual(before.conditionalFormats.filter((f) => f.sheet === "Scorecard").map((f) => [f.address, f.rule]));
+  });
 });
