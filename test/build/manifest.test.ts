@@ -58,6 +58,27 @@ describe("manifest.xml", () => {
     expect(all("Set").find((s) => s.getAttribute("Name") === "ExcelApi")?.getAttribute("MinVersion")).toBe("1.9");
   });
 
+  // "Configure your Office Add-in to use a shared runtime" (learn.microsoft.com), Multiple task
+  // panes: a shared runtime supports one task pane, and a pane without a TaskpaneId counts as a
+  // different one; the runtime "won't load if the resid uses different values". "Action element"
+  // and "Runtime element" (manifest reference): SourceLocation's and Runtime's resid at most 32
+  // characters; actions sharing a TaskpaneId share one pane.
+  it("has one task pane for the shared runtime: every ShowTaskpane action names the same TaskpaneId and loads the runtime's page", () => {
+    const runtime = one("Runtime").getAttribute("resid")!;
+    const shows = all("Action").filter((a) => a.getAttribute("xsi:type") === "ShowTaskpane");
+    expect(shows.length).toBeGreaterThan(0);
+    const ids = shows.map((a) => Array.from(a.children).filter((c) => c.localName === "TaskpaneId").map((c) => c.textContent?.trim() ?? ""));
+    for (const found of ids) expect(found).toHaveLength(1);
+    expect(new Set(ids.flat())).toEqual(new Set(["KpiLens.Pane"]));
+    // The pane opens only when asked (issue 21 item 3): not the auto-open id.
+    expect(ids.flat()).not.toContain("Office.AutoShowTaskpaneWithDocument");
+    for (const a of shows) expect(Array.from(a.children).find((c) => c.localName === "SourceLocation")?.getAttribute("resid")).toBe(runtime);
+    const residsOfPages = [...all("SourceLocation"), ...all("FunctionFile"), ...all("Runtime")].map((e) => e.getAttribute("resid")).filter((x): x is string => x !== null);
+    for (const resid of residsOfPages) expect({ resid, fits: resid.length <= 32 }).toEqual({ resid, fits: true });
+    expect(resource(runtime)?.localName).toBe("Url");
+    expect(xml).toContain("Configure your Office Add-in to use a shared");
+  });
+
   it("requires CustomFunctionsRuntime 1.3, what the functions call: parameterAddresses and the #DIV/0!, #NUM!, #NULL! codes", () => {
     expect(all("Set").find((s) => s.getAttribute("Name") === "CustomFunctionsRuntime")?.getAttribute("MinVersion")).toBe("1.3");
     const source = ["src/functions/invoke.ts", "src/functions/argumentCells.ts", "src/functions/cells.ts"].map((f) => readFileSync(f, "utf8")).join("\n");
