@@ -178,31 +178,3 @@ export function bandFormats(kpi: RateBandSpec & { targetRange?: string }, topLef
   return { rules, names: [{ name, formula, comment }] };
 }
 
-/**
- * The rules as ownFormats.ts writes them today, until the write engine creates bandFormats'
- * names: for a target per period each rule reads the target by position itself,
- * INDEX(KPITarget_X,ROWS($B$2:B2)), 160 to 458 characters, over Excel's 255 (issue 21, item 7).
- * @deprecated Use bandFormats, and create its names before its rules.
- */
-export function bandRules(kpi: BandSpec, topLeft: string, vertical = true): BandRule[] {
-  if (kpi.target !== null) return numberRules({ ...kpi, target: kpi.target }, topLeft);
-  const x = topLeft;
-  const anchor = topLeft.replace(/^([A-Z]+)(\d+)$/i, "$$$1$$$2");
-  const t = `INDEX(${targetNameOf(kpi.id)},${vertical ? "ROWS" : "COLUMNS"}(${anchor}:${x}))`;
-  const share = shareOf(kpi);
-  const a = `(${t}${kpi.direction === "lower" ? "+" : "-"}ABS(${t})*${share})`;
-  const whole = `ABS(${t})*${share}`;
-  const half = `${whole}/2`;
-  const distance = `ABS(${x}-${t})`;
-  const conditions: Record<Status, string> =
-    kpi.direction === "within"
-      ? { on: `${distance}<=${half}`, risk: `${distance}>${half},${distance}<=${whole}`, off: `${distance}>${whole}` }
-      : kpi.direction === "higher"
-        ? { on: `${x}>=${t}`, risk: `${x}<${t},${x}>=${a}`, off: `${x}<${a}` }
-        : { on: `${x}<=${t}`, risk: `${x}>${t},${x}<=${a}`, off: `${x}>${a}` };
-  return (["on", "risk", "off"] as const).map((status) => ({
-    status,
-    formula: `=AND(ISNUMBER(${x}),ISNUMBER(${t}),${conditions[status]},${tag(kpi.id, status)})`,
-    ...BAND_LOOK[status],
-  }));
-}

@@ -127,11 +127,6 @@ const REFERENCE_NAMES: Record<string, (k: KpiDefinition) => Written[]> = {
   "KPITarget_<ID>": (k) => (k.targetRange ? [cell("KPITarget_<ID>")(`=${k.targetRange}`)] : []),
 };
 
-/** The legacy rules ownFormats.ts writes until the write engine creates bandFormats's names: every check but the length. */
-const LEGACY: Record<string, (k: KpiDefinition) => Written[]> = {
-  "bandFormats.bandRules": bandWrites("bandRules (legacy)", (k, topLeft, vertical) => ({ rules: bands.bandRules(k, topLeft, vertical), names: [] })),
-};
-
 /** Exports that build part of a formula (covered by the builders above that use them) or no formula. */
 const NOT_BUILDERS: Record<string, string> = {
   "formulas.registerCell": "a fragment of statusFormula, spcFormula and scorecardRow",
@@ -203,8 +198,8 @@ function failures(all: Written[], checkLength = true): string[] {
 }
 
 describe("every formula KPI Lens writes", () => {
-  it("finds every builder: each export of the formula modules is a builder, legacy, or named as no builder", () => {
-    const listed = new Set([...Object.keys(BUILDERS), ...Object.keys(LEGACY), ...Object.keys(NOT_BUILDERS)]);
+  it("finds every builder: each export of the formula modules is a builder or named as no builder", () => {
+    const listed = new Set([...Object.keys(BUILDERS), ...Object.keys(NOT_BUILDERS)]);
     const exported = Object.entries(MODULES).flatMap(([m, exports]) => Object.entries(exports).filter(([, v]) => typeof v === "function").map(([name]) => `${m}.${name}`));
     expect(exported.filter((e) => !listed.has(e))).toEqual([]);
     expect([...listed].filter((l) => !exported.includes(l))).toEqual([]);
@@ -223,14 +218,6 @@ describe("every formula KPI Lens writes", () => {
     expect(longest).toBeLessThanOrEqual(bands.MAX_RULE_LENGTH);
     // The longest rule is a "within" one of four 17- to 24-character numbers at XFD1048576.
     expect(rules.find((w) => w.formula.length === longest)!.formula).toMatch(/^=AND\(ISNUMBER\(XFD1048576\),ABS\(XFD1048576-/);
-  });
-
-  it("the legacy rules pass every check but the length, which the per-period ones exceed", () => {
-    const legacy = written(LEGACY);
-    expect(failures(legacy, false)).toEqual([]);
-    const tooLong = legacy.filter((w) => w.formula.length > bands.MAX_RULE_LENGTH);
-    expect(tooLong.length).toBeGreaterThan(0);
-    expect(tooLong.every((w) => w.formula.includes("KPITarget_"))).toBe(true);
   });
 
   it("names the manifest's namespace and reads every custom function from its declaration", () => {
