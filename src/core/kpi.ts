@@ -74,6 +74,8 @@ export interface KpiDefinition {
   /** A rate KPI's denominators (KPIDenom_<ID>), and whether it is a proportion (null) or a rate per N (rates.ts); "" for a KPI that is not a rate. */
   denominatorRange?: RateFields["denominatorRange"];
   ratePer?: RateFields["ratePer"];
+  /** The Balanced Scorecard perspective the strategy map groups it under (financial, customer, internal process, learning and growth), or "". */
+  perspective?: string;
 }
 
 /** The fields the second and third waves added, as a KPI without them has them (no materiality: every variance matters; a calendar year). */
@@ -89,6 +91,7 @@ export const LATER_FIELDS = {
   yearStart: 1,
   denominatorRange: "",
   ratePer: null,
+  perspective: "",
 } as const satisfies Partial<KpiDefinition>;
 
 /** What a user types in the form: every field as text. */
@@ -123,6 +126,8 @@ export const EMPTY_DRAFT: KpiDraft = {
   guardedBy: "",
   materiality: "",
   yearStart: "",
+  denominator: "",
+  rateAs: "",
 };
 
 /**

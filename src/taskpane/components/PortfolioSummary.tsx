@@ -1,0 +1,47 @@
+/**
+ * The pane's summary of every KPI (issue 23): one table, in the manner of the NHS "Making Data
+ * Count" summary, of each KPI's latest period and value, its target, its status and its variation
+ * and assurance icons (core/portfolioSummary.ts), worst first. Each icon has its words beside it,
+ * so colour is never the only carrier; the table is as long as the register, never as the data.
+ */
+import { Text } from "@fluentui/react-components";
+import { KpiDefinition } from "../../core/kpi";
+import { KpiSummary } from "../../core/kpiSummary";
+import { periodLabel } from "../../core/periods";
+import { summaryRows } from "../../core/portfolioSummary";
+import { variationOf } from "../../core/spc";
+import { SimpleTable } from "./SimpleTable";
+import { AssuranceIcon, VariationIcon } from "./SpcIcons";
+
+const number = (n: number | null) => (n === null ? "—" : n.toLocaleString("en-US", { maximumSignificantDigits: 4 }));
+
+export function PortfolioSummary({ kpis, summaries }: { kpis: readonly KpiDefinition[]; summaries: Record<string, KpiSummary> }) {
+  if (kpis.length === 0) return <Text size={200}>No KPIs yet.</Text>;
+  const rows = summaryRows(kpis, summaries).map((r) => {
+    const kpi = kpis.find((k) => k.id === r.id)!;
+    return [
+      r.name,
+      r.period === null ? "—" : periodLabel(kpi.firstPeriod, kpi.cadence, r.period),
+      number(r.latest),
+      number(r.target),
+      r.statusLabel,
+      r.variation ? (
+        <span style={{ display: "inline-flex", alignItems: "center", gap: 4 }}>
+          <VariationIcon type={r.variation} high={r.high} />
+          {variationOf(r.variation)} ({r.chart})
+        </span>
+      ) : (
+        "too few values"
+      ),
+      r.assurance ? (
+        <span style={{ display: "inline-flex", alignItems: "center", gap: 4 }}>
+          <AssuranceIcon assurance={r.assurance} />
+          {r.assurance}
+        </span>
+      ) : (
+        "no target to assure"
+      ),
+    ];
+  });
+  return <SimpleTable label="Summary of every KPI" headers={["KPI", "Period", "Latest", "Target", "Status", "Variation", "Assurance"]} rows={rows} />;
+}

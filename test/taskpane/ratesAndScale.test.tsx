@@ -1,0 +1,102 @@
+/**
+ * @jest-environment jsdom
+ */
+/**
+ * The pane's rate and scale views (issue 23): a 5,000-period chart drawn by windows with a small
+ * DOM; a rate KPI's chart names p′ and why, its points KPI.SPC's; the summary table of every KPI,
+ * worst first, icons with their words.
+ */
+import { fireEvent, render, screen, within } from "@testing-library/react";
+import { ChartWindow, MAX_POINTS } from "../../src/taskpane/components/ChartWindow";
+import { PortfolioSummary } from "../../src/taskpane/components/PortfolioSummary";
+import { summaryOf } from "../../src/core/portfolio";
+import { summarise } from "../../src/core/kpiSummary";
+import { summariseRate } from "../../src/core/rateSummary";
+import { KpiDefinition, LATER_FIELDS } from "../../src/core/kpi";
+import { spc } from "../support/functions";
+
+function random(seed: number): () => number {
+  let s = seed >>> 0;
+  return () => {
+    s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
+    return s / 2 ** 32;
+  };
+}
+
+const kpi = (o: Partial<KpiDefinition>): KpiDefinition => ({
+  id: "K", name: "K", owner: "Ana Lima", objective: "", kind: "lagging", predicts: "", direction: "higher", target: 100, atRisk: null,
+  baseline: null, spcBaseline: null, spcFrom: null, unit: "", cadence: "monthly", initiative: "", response: "", source: "Data!$B$2:$B$13",
+  lastReviewed: "", primary: true, ...LATER_FIELDS, ...o,
+});
+
+describe("a chart over 5,000 periods", () => {
+  const next = random(3);
+  const values = Array.from({ length: 5000 }, (_, i) => 100 + 10 * (next() - 0.5) + (i > 4990 ? 30 : 0));
+  const summary = summarise(kpi({}), values);
+
+  it("draws the latest window of points, pages back and forth, and keeps the DOM small", () => {
+    const { container } = render(<ChartWindow chart={summary.spc!} values={summary.spcValues} title="Chart of K" target={100} />);
+    expect(container.querySelectorAll("circle")).toHaveLength(MAX_POINTS);
+    expect(container.querySelectorAll("tr").length).toBeLessThanOrEqual(MAX_POINTS + 1);
+    expect(container.querySelectorAll("*").length).toBeLessThan(1500);
+    expect(screen.getByTestId("chart-window").textContent).toBe("Points 4,881–5,000 of 5,000");
+    // The last points are the shift at the end: special causes, as KPI.SPC's "points" says.
+    const points = spc(values.map((v) => [v]), null, "higher", null, "points");
+    const rows = [...container.querySelectorAll("tbody tr")];
+    expect(rows.map((r) => r.children[4].textContent)).toEqual(points.slice(4880).map((p) => p[0]));
+    expect(rows[0].children[0].textContent).toBe("4881");
+    fireEvent.click(screen.getByRole("button", { name: "Earlier periods of Chart of K" }));
+    expect(screen.getByTestId("chart-window").textContent).toBe("Points 4,761–4,880 of 5,000");
+    expect(container.querySelector("tbody tr")!.children[0].textContent).toBe("4761");
+    fireEvent.change(screen.getByRole("combobox", { name: "Periods shown" }), { target: { value: "240" } });
+    expect(container.querySelectorAll("circle")).toHaveLength(240);
+    fireEvent.click(screen.getByRole("button", { name: "Later periods of Chart of K" }));
+    expect(screen.getByTestId("chart-window").textContent).toBe("Points 4,761–5,000 of 5,000");
+    expect(screen.getByRole("button", { name: "Later periods of Chart of K" })).toHaveProperty("disabled", true);
+  });
+
+  it("draws a short chart whole, without a chooser", () => {
+    const short = summarise(kpi({}), values.slice(0, 36));
+    const { container } = render(<ChartWindow chart={short.spc!} values={short.spcValues} title="Chart of K" target={100} />);
+    expect(container.querySelectorAll("circle")).toHaveLength(36);
+    expect(screen.queryByTestId("chart-window")).toBeNull();
+  });
+});
+
+describe("a rate KPI's chart and the summary table", () => {
+  const next = random(9);
+  const visits = Array.from({ length: 36 }, () => Math.round(40_000 + 20_000 * next()));
+  const orders = visits.map((v, i) => Math.round(v * (0.031 + 0.003 * Math.sin(i / 1.5) + 0.002 * (next() - 0.5))));
+  const conv = kpi({ id: "CONV", name: "Conversion", target: 0.031, atRiskPercent: 5, denominatorRange: "Shop!$B$2:$B$37", ratePer: null });
+  const rate = summariseRate(conv, orders, visits);
+
+  it("names p′ and why, and charts KPI.SPC's points and limits", () => {
+    expect(rate.rate!.chart).toBe("p'");
+    const { container } = render(<ChartWindow chart={rate.spc!} values={rate.spcValues} title="Chart of Conversion" target={0.031} rate={rate.rate} />);
+    expect(screen.getByTestId("rate-chart").textContent).toMatch(/^p′ chart \(Laney\)/);
+    const limits = spc(orders.map((o) => [o]), 0.031, "higher", null, "limits", "p'", visits.map((v) => [v])).slice(1);
+    const rows = [...container.querySelectorAll("tbody tr")].map((r) => [...r.children].map((c) => c.textContent));
+    const fmt = (v: number) => v.toLocaleString("en-US", { maximumSignificantDigits: 4 });
+    expect(rows.map((r) => r.slice(1, 4))).toEqual(limits.map((l) => [fmt(l[0] as number), fmt(l[2] as number), fmt(l[3] as number)]));
+  });
+
+  it("lists every KPI worst first, with words beside each icon", () => {
+    const good = kpi({ id: "GOOD", name: "Alpha", target: 50 });
+    const kpis = [good, conv];
+    const summaries = { GOOD: summaryOf(good, { values: Array.from({ length: 24 }, (_, i) => 100 + (i % 3)) }), CONV: rate };
+    render(<PortfolioSummary kpis={kpis} summaries={summaries} />);
+    const table = screen.getByRole("table", { name: "Summary of every KPI" });
+    const rows = within(table).getAllByRole("row").slice(1);
+    // Conversion is Off track or at risk or failing somewhere; Alpha passes: Conversion first unless it is better.
+    const names = rows.map((r) => r.children[0].textContent);
+    expect(names).toHaveLength(2);
+    const alpha = rows[names.indexOf("Alpha")];
+    expect(alpha.textContent).toContain("On track");
+    expect(within(alpha).getByRole("img", { name: "Assurance: Consistently passes" })).toBeTruthy();
+    expect(alpha.textContent).toContain("Consistently passes");
+    const conversion = rows[names.indexOf("Conversion")];
+    expect(conversion.textContent).toContain(`${rate.variationLabel} (p′)`);
+    expect(conversion.children[2].textContent).toBe(rate.latest!.toLocaleString("en-US", { maximumSignificantDigits: 4 }));
+    if (rate.status !== "on" || rate.variation === "Concern") expect(names[0]).toBe("Conversion");
+  });
+});
