@@ -171,44 +171,6 @@ export function singleValue(v: unknown, name: string): unknown {
   return decodeCell(m[0][0]);
 }
 
-/**
- * A time series: one row or one column, oldest first. Gaps and skipped cells become NaN;
- * an error value other than #N/A, or a number Excel cannot hold, is an error of the argument.
- * Text and TRUE/FALSE are skipped (as CORREL and T.TEST skip them), or refused with `strict`.
- */
-export function readSeries(v: unknown, name: string, strict = false): Float64Array {
-  // A column is checked row by row as it is read (one pass over a million rows, not two).
-  const column = Array.isArray(v) && v.length > 1 && Array.isArray(v[0]) && (v[0] as unknown[]).length === 1;
-  const m = column ? (v as unknown[][]) : asMatrix(v, name);
-  if (m.length !== 1 && m[0].length !== 1) {
-    fail("value", `${name} must be one row or one column, not a ${m.length}×${m[0].length} range`);
-  }
-  const byRow = m.length === 1;
-  const length = byRow ? m[0].length : m.length;
-  const series = new Float64Array(length);
-  for (let i = 0; i < length; i++) {
-    let cell: unknown;
-    if (byRow) cell = m[0][i];
-    else {
-      const row = m[i];
-      if (!Array.isArray(row) || row.length !== 1) fail("value", `${name} is not a rectangular range`);
-      cell = row[0];
-    }
-    if (typeof cell === "number") {
-      if (!Number.isFinite(cell)) fail("value", `${name}: value ${i + 1} is not a finite number`);
-      series[i] = cell;
-      continue;
-    }
-    const code = errorCodeOf(cell);
-    if (code !== null && code !== "#N/A") {
-      const p = problemOfInputError(code, `${name}: value ${i + 1}`);
-      throw new ProblemError(p);
-    }
-    if (strict && !isGap(cell)) fail("value", `${name}: value ${i + 1} is ${describeCell(cell)}, not a number (leave the cell blank or use =NA() for a missing period)`);
-    series[i] = NaN;
-  }
-  return series;
-}
 
 /** A text option from a fixed list, case-insensitive; numbers are matched by `aliases`. */
 export function readChoice<T extends string>(

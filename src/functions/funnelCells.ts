@@ -3,7 +3,8 @@ import { curveSizes, FunnelChart, FunnelFlag, FunnelResult, funnelSteps } from "
 import { fail } from "../core/problem";
 import { Steps } from "../core/steps";
 import { shapeOf } from "./spcCells";
-import { describeCell, isBlank, readChoice, readNumber, readSeries, ResultCell, singleValue } from "./cells";
+import { describeCell, isBlank, readChoice, readNumber, ResultCell, singleValue } from "./cells";
+import { readSeries } from "./readSeriesSteps";
 
 export type FunnelOutput = "flag" | "z" | "table" | "curve" | "detail";
 

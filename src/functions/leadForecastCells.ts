@@ -1,7 +1,8 @@
 /** KPI.LEAD_FORECAST over Excel's cells (FUNCTIONS.md, "KPI.LEAD_FORECAST"). */
 import { leadForecast } from "../core/forecast";
 import { fail } from "../core/problem";
-import { isBlank, readChoice, readNumber, readSeries, readWholeNumber, ResultCell, singleValue } from "./cells";
+import { isBlank, readChoice, readNumber, readWholeNumber, ResultCell, singleValue } from "./cells";
+import { readSeries } from "./readSeriesSteps";
 
 export type ForecastOutput = "table" | "values" | "fit";
 export const FORECAST_HEADER = ["period", "forecast", "lower", "upper"];

@@ -2,7 +2,8 @@
 import { outlookSteps, OutlookDirection, OutlookMethod, Rollup } from "../core/outlook";
 import { fail } from "../core/problem";
 import { Steps } from "../core/steps";
-import { asMatrix, describeCell, isBlank, readChoice, readNumber, readSeries, ResultCell, singleValue } from "./cells";
+import { asMatrix, describeCell, isBlank, readChoice, readNumber, ResultCell, singleValue } from "./cells";
+import { readSeries } from "./readSeriesSteps";
 
 export type OutlookOutput = "landing" | "table" | "periods";
 export const OUTLOOK_HEADER = ["landing", "lower", "upper", "target", "probability"];

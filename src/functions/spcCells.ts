@@ -6,7 +6,8 @@
 import { Problem } from "../core/problem";
 import { assurance, PointType, rulesOf, spcSteps, SpcDirection, SpcResult, variationOf } from "../core/spc";
 import { RateChart, rateChartSteps, ratePeriodsSteps } from "../core/spcRates";
-import { isBlank, readChoice, readNumber, readSeries, ResultCell, singleValue } from "./cells";
+import { isBlank, readChoice, readNumber, ResultCell, singleValue } from "./cells";
+import { readSeries } from "./readSeriesSteps";
 import { fail } from "../core/problem";
 import { numbersOf } from "../core/numbers";
 import { Steps } from "../core/steps";
