@@ -117,6 +117,9 @@ export async function commit(ctx: Excel.RequestContext, plan: Plan, run: ExcelRu
   } catch (e) {
     const refused = e instanceof Error ? e.message : String(e);
     const left = await rollBack(run, plan.steps, false);
+    // Something the operation read is gone at write time (a second pane removed the same colours,
+    // a co-author deleted a row): a concurrent change, worth one more try from a fresh read.
+    if (left.length === 0 && (e as { code?: string }).code === "ItemNotFound") throw new ConcurrentChange(action, [`Something KPI Lens read was removed meanwhile (${refused.replace(/\.$/, "")}).`]);
     const undone = left.length === 0 ? "Nothing was changed." : `KPI Lens could not undo: ${left.join("; ")}. Check those by hand.`;
     throw new KpiWorkbookError(`Excel refused to ${action}: ${refused} ${undone}`);
   }

@@ -255,3 +255,22 @@ describe("extending a KPI is a definition change", () => {
     expect([last.field, last.old, last.new]).toEqual(["Source", "'Monthly KPIs'!$B$2:$B$37", "'Monthly KPIs'!$B$2:$B$38"]);
   });
 });
+
+describe("two panes change the same KPI's colours at once", () => {
+  it("the second save reads again (the colours it read are gone) and both saves land, the colours matching the last", async () => {
+    const a = sampleSetup();
+    await a.workbook.tag(kpiInput(), REVENUE, "REVENUE");
+    const b = sampleSetup(a.model);
+    const n = await syncsFor((x) => x.workbook.tag(kpiInput(), REVENUE, "REVENUE"), (x) => x.workbook.update("REVENUE", kpiInput({ target: 1400 })));
+    before(a.model, n, () => b.workbook.update("REVENUE", kpiInput({ target: 1350 })));
+    await a.workbook.update("REVENUE", kpiInput({ target: 1400 }));
+    expect((await registerOf(a)).REVENUE.target).toBe(1400);
+    const rules = a.model.conditionalFormats.filter((f) => (f.formula ?? "").includes("kpilens:REVENUE:"));
+    expect(rules).toHaveLength(3);
+    expect(rules.map((f) => f.formula).sort()).toEqual([
+      '=AND(ISNUMBER(B2),B2<1250,N("kpilens:REVENUE:off")=0)',
+      '=AND(ISNUMBER(B2),B2<1400,B2>=1250,N("kpilens:REVENUE:risk")=0)',
+      '=AND(ISNUMBER(B2),B2>=1400,N("kpilens:REVENUE:on")=0)',
+    ]);
+  });
+});
