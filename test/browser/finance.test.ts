@@ -112,8 +112,13 @@ describe("a finance analyst's month end", () => {
     snap = await snapshotOf(page);
     expect(snap.sheets.filter((s) => s.name === "Scorecard")).toHaveLength(1);
     expect(snap.charts).toEqual([expect.objectContaining({ sheet: "Scorecard", type: "Line", title: "Revenue", source: "'Monthly KPIs'!B2:B37" })]);
-    const scorecardRow = sheetOf(snap, "Scorecard").values[5];
-    expect(scorecardRow.slice(0, 6)).toEqual(["Grow recurring revenue", "Revenue", "Dana Whitfield", revenue[35], 1450, kpiStatus([[revenue[35]]], [[1450]])[0][0]]);
+    // The objective's heading (its worst status), then the KPI's row: KPI, owner, period, latest, target, variance, variance %, status.
+    const scorecard = sheetOf(snap, "Scorecard").values;
+    const status = kpiStatus([[revenue[35]]], [[1450]])[0][0];
+    expect([scorecard[5][0], scorecard[5][7]]).toEqual(["Grow recurring revenue", status]);
+    const scorecardRow = scorecard[6];
+    expect([scorecardRow[0], scorecardRow[1], scorecardRow[3], scorecardRow[4], scorecardRow[7]]).toEqual(["Revenue", "Dana Whitfield", revenue[35], 1450, status]);
+    expect(scorecardRow[5]).toBeCloseTo((revenue[35] as number) - 1450, 9);
     await page.getByRole("tab", { name: "Scorecard" }).click();
     await page.getByRole("listitem", { name: "Chart Revenue" }).waitFor();
 
