@@ -7,6 +7,7 @@ import { CheckIn, statusOfText } from "../core/checkins";
 import { STATUS_LABEL } from "../core/status";
 import { cellOf, TableSpec, TableState } from "./addinTable";
 import { ACTIONS_NAMES, NOTES_NAMES } from "../core/workbookNames";
+import { DateSystem, dateTextOf } from "../core/excelDates";
 
 export const NOTES: TableSpec = {
   sheet: NOTES_NAMES.sheet,
@@ -53,8 +54,11 @@ export function checkInRow(c: CheckIn, periodDate: string | null): Record<string
   return { When: c.when, KPI: c.kpi, Period: c.period, "Period date": periodDate ?? "", Note: c.note, "Status override": c.override ? STATUS_LABEL[c.override] : "", Reason: c.reason, Who: c.who };
 }
 
-/** The actions, each with its row in the table (for marking it done). */
-export function actionsOf(state: TableState): (Action & { row: number })[] {
+/**
+ * The actions, each with its row in the table (for marking it done). Due and Done on are written
+ * as ISO text; one a user typed as a date arrives as a serial of the workbook's date system.
+ */
+export function actionsOf(state: TableState, dateSystem: DateSystem = "1900"): (Action & { row: number })[] {
   return state.rows.flatMap((row, i) => {
     const kpi = text(cellOf(ACTIONS, state, row, "KPI"));
     const period = Number(cellOf(ACTIONS, state, row, "Period"));
@@ -68,10 +72,10 @@ export function actionsOf(state: TableState): (Action & { row: number })[] {
         rule: text(cellOf(ACTIONS, state, row, "Rule")),
         response: text(cellOf(ACTIONS, state, row, "Response")),
         owner: text(cellOf(ACTIONS, state, row, "Owner")),
-        due: text(cellOf(ACTIONS, state, row, "Due")),
+        due: dateTextOf(cellOf(ACTIONS, state, row, "Due"), dateSystem),
         status: /^done$/i.test(text(cellOf(ACTIONS, state, row, "Status"))) ? "done" : "open",
         note: text(cellOf(ACTIONS, state, row, "Note")),
-        doneOn: text(cellOf(ACTIONS, state, row, "Done on")),
+        doneOn: dateTextOf(cellOf(ACTIONS, state, row, "Done on"), dateSystem),
       },
     ];
   });

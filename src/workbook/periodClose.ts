@@ -9,6 +9,7 @@ import { parseAddress, qualified } from "../core/a1";
 import { KpiDefinition } from "../core/kpi";
 import { closeEntries, closeLabelOf, closeText, reopenEntries, ReportedEntry, ReportedEvent, SeriesOfKpi } from "../core/reported";
 import { REPORTED_NAMES } from "../core/workbookNames";
+import { DateSystem, dateTextOf } from "../core/excelDates";
 import { cellOf, tableAppendSteps, TableSpec, TableState } from "./addinTable";
 import { KpiWorkbookError } from "./errors";
 // Types only: registerRead.ts imports this module to read the table in its round trips.
@@ -38,8 +39,12 @@ export interface PeriodCloseResult {
 const text = (v: unknown) => (v === null || v === undefined ? "" : String(v).trim());
 const numberOrNull = (v: unknown) => (typeof v === "number" && Number.isFinite(v) ? v : null);
 
-/** The table's rows as entries; rows without a KPI, a period or a known event are not the add-in's and are left out. */
-export function reportedOf(state: TableState): ReportedEntry[] {
+/**
+ * The table's rows as entries; rows without a KPI, a period or a known event are not the add-in's
+ * and are left out. Period date is written as ISO text; a date typed over it arrives as a serial
+ * of the workbook's date system.
+ */
+export function reportedOf(state: TableState, dateSystem: DateSystem = "1900"): ReportedEntry[] {
   return state.rows.flatMap((row) => {
     const at = (h: string) => cellOf(REPORTED, state, row, h);
     const event = text(at("Event"));
@@ -53,7 +58,7 @@ export function reportedOf(state: TableState): ReportedEntry[] {
         kpi: text(at("KPI")),
         closedPeriod: text(at("Closed period")),
         period,
-        periodDate: text(at("Period date")),
+        periodDate: dateTextOf(at("Period date"), dateSystem),
         value: numberOrNull(at("Reported value")),
         target: numberOrNull(at("Target")),
         status: text(at("Status")),

@@ -15,6 +15,7 @@ import { REPORTED, reportedOf } from "./periodClose";
 import { ReportedEntry } from "../core/reported";
 import { CheckIn } from "../core/checkins";
 import { Action } from "../core/actions";
+import { DateSystem, dateSystemOf } from "../core/excelDates";
 import {
   ColumnMap,
   COLUMNS,
@@ -115,6 +116,12 @@ export interface RegisterRead {
    * write puts it into these cells (registerTextOf) so a save never points a KPI back.
    */
   moved: MovedText[];
+  /**
+   * The workbook's date system, for the dates typed into date columns (core/excelDates.ts). Read
+   * as what DATE(1904,1,1) gives in the workbook (Excel.Functions, ExcelApi 1.2): the property
+   * Workbook.use1904DateSystem is a preview API, beyond the ExcelApi 1.9 the manifest asks for.
+   */
+  dateSystem: DateSystem;
   /** The add-in's other tables, read in the same round trips. */
   history: TableState;
   notes: TableState;
@@ -170,6 +177,8 @@ async function readWith(ctx: Excel.RequestContext, known: KnownTables): Promise<
   allTables.load("items/name");
   const names = ctx.workbook.names;
   names.load("items/name, items/formula, items/type, items/comment");
+  // In the first round trip: a worksheet function evaluated by the workbook, no cell written.
+  const date19040101 = ctx.workbook.functions.date(1904, 1, 1).load("value");
   const registerKnown = known.has(REGISTER_TABLE);
   const table = registerKnown ? ctx.workbook.tables.getItem(REGISTER_TABLE) : ctx.workbook.tables.getItemOrNullObject(REGISTER_TABLE);
   let parts = registerKnown ? queueRegisterRows(table) : null;
@@ -210,6 +219,7 @@ async function readWith(ctx: Excel.RequestContext, known: KnownTables): Promise<
     takenIds: new Set(),
     tableNames: allTables.items.map((t) => t.name),
     moved: [],
+    dateSystem: dateSystemOf(date19040101.value),
     history: historyAfterSecond(),
     notes: notesAfterSecond(),
     actions: actionsAfterSecond(),
@@ -229,9 +239,9 @@ async function readWith(ctx: Excel.RequestContext, known: KnownTables): Promise<
   takeTableNames(read);
   findOrphans(read);
   state.checkIns = checkInsOf(read.notes);
-  state.actions = actionsOf(read.actions);
+  state.actions = actionsOf(read.actions, read.dateSystem);
   state.history = entriesOf(read.history);
-  state.reported = reportedOf(read.reported);
+  state.reported = reportedOf(read.reported, read.dateSystem);
   state.tableProblems = [read.history, read.notes, read.actions, read.reported].map((t) => t.damaged).filter((d): d is string => d !== null);
   return read;
 }
@@ -263,7 +273,7 @@ function readRows(read: RegisterRead, headers: unknown[], values: unknown[][], f
   }
   const parsed: { row: number; kpi: KpiDefinition }[] = [];
   values.forEach((row, i) => {
-    const result = parseRow(row, read.columns, i + 1, numberFormats[i]);
+    const result = parseRow(row, read.columns, i + 1, numberFormats[i], read.dateSystem);
     if (result.ok === true) parsed.push({ row: i + 1, kpi: result.kpi });
     else if (result.ok === false) state.problems.push(result.problem);
     if (result.ok !== "empty") {

@@ -7,6 +7,7 @@ import { AGGREGATIONS, CADENCES, firstPeriodOf, KINDS, KpiDefinition, monthOf, p
 import { atRiskOnUnfavourableSide, Direction } from "../core/status";
 import { addressFromRegisterText } from "./registerText";
 import { rateAsOf, rateAsText } from "../core/rates";
+import { DateSystem, isoOfSerial } from "../core/excelDates";
 
 /** Words a user may type in the Direction column. */
 const DIRECTIONS_OF_TEXT: Record<string, Direction> = {
@@ -101,8 +102,12 @@ function optionalNumber(v: unknown): number | null | undefined {
   return undefined;
 }
 
-/** Reads one register row (values and, when known, number formats in table order). */
-export function parseRow(values: readonly unknown[], map: ColumnMap, rowNumber: number, numberFormats: readonly unknown[] = []): ParsedRow {
+/**
+ * Reads one register row (values and, when known, number formats in table order). A date typed
+ * into First period or Last reviewed arrives as a serial, read in the workbook's date system
+ * (core/excelDates.ts; registerRead.ts asks the workbook which).
+ */
+export function parseRow(values: readonly unknown[], map: ColumnMap, rowNumber: number, numberFormats: readonly unknown[] = [], dateSystem: DateSystem = "1900"): ParsedRow {
   const cell = (key: ColumnKey) => (map[key] >= 0 ? values[map[key]] : "");
   const formatOf = (key: ColumnKey) => (map[key] >= 0 ? String(numberFormats[map[key]] ?? "") : "");
   if (COLUMNS.every((c) => map[c.key] < 0 || text(cell(c.key)) === "")) return { ok: "empty" };
@@ -147,7 +152,8 @@ export function parseRow(values: readonly unknown[], map: ColumnMap, rowNumber: 
   const aggregation = text(cell("aggregation")).toLowerCase() || "last";
   if (!(AGGREGATIONS as readonly string[]).includes(aggregation)) return bad(`has a Roll-up "${text(cell("aggregation"))}" that is not sum, average or last`);
   const firstCell = cell("firstPeriod");
-  const firstPeriod = typeof firstCell === "number" && firstCell > 0 ? serialDate(firstCell) : text(firstCell) === "" ? "" : firstPeriodOf(text(firstCell));
+  const firstSerial = typeof firstCell === "number" && firstCell > 0 ? isoOfSerial(firstCell, dateSystem) : null;
+  const firstPeriod = firstSerial !== null ? firstSerial : text(firstCell) === "" ? "" : firstPeriodOf(text(firstCell));
   if (firstPeriod === null) return bad(`has a First period "${text(firstCell)}" that is not a month such as 2024-01`);
   const trigger = text(cell("trigger")) === "" ? null : parseTrigger(text(cell("trigger")));
   if (text(cell("trigger")) !== "" && trigger === null) return bad(`has a Trigger "${text(cell("trigger"))}" that is not "drop 20%", "rise 20%" or "special cause"`);
@@ -177,7 +183,7 @@ export function parseRow(values: readonly unknown[], map: ColumnMap, rowNumber: 
       initiative: text(cell("initiative")),
       response: text(cell("response")),
       source,
-      lastReviewed: reviewedDate(cell("lastReviewed")),
+      lastReviewed: reviewedDate(cell("lastReviewed"), dateSystem),
       primary: !/^(no|false|0|n)$/i.test(text(cell("primary"))),
       aggregation: aggregation as KpiDefinition["aggregation"],
       firstPeriod: firstPeriod.replace(/-01$/, ""),
@@ -218,14 +224,9 @@ function rateFieldsOf(rangeCell: unknown, asCell: unknown): Pick<KpiDefinition, 
   return { denominatorRange: range, ratePer: range === "" ? null : as.per };
 }
 
-/** An Excel date serial as yyyy-mm-dd. */
-function serialDate(v: number): string {
-  return new Date(Math.round((v - 25569) * 86_400_000)).toISOString().slice(0, 10);
-}
-
-/** "Last reviewed" may hold our ISO text or, typed by hand, an Excel date serial. */
-function reviewedDate(v: unknown): string {
-  if (typeof v === "number" && v > 0) return serialDate(v);
+/** "Last reviewed" may hold our ISO text or, typed by hand, an Excel date serial of the workbook's system. */
+function reviewedDate(v: unknown, dateSystem: DateSystem): string {
+  if (typeof v === "number" && v > 0) return isoOfSerial(v, dateSystem) ?? "";
   const t = text(v);
   return /^\d{4}-\d{2}-\d{2}$/.test(t) ? t : "";
 }

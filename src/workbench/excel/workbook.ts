@@ -5,10 +5,12 @@ import { FakeRange } from "./ranges";
 import { FakeSettingCollection } from "./settings";
 import { FakeTableCollection } from "./tables";
 import { FakeWorksheetCollection } from "./worksheets";
+import { FakeFunctions, USE_1904_PROPERTY } from "./workbookFunctions";
 
 /**
  * Excel.Workbook ("Excel.Workbook class", learn.microsoft.com): the root of a batch, with its
- * worksheets, tables, names, settings, the selection and onSelectionChanged.
+ * worksheets, tables, names, settings, the selection and onSelectionChanged; `functions` (DATE
+ * only) and the preview `use1904DateSystem` (workbookFunctions.ts says what each follows).
  */
 export class FakeWorkbook extends FakeObject {
   readonly worksheets: FakeWorksheetCollection;
@@ -16,7 +18,9 @@ export class FakeWorkbook extends FakeObject {
   readonly names: FakeNamedItemCollection;
   readonly settings: FakeSettingCollection;
   readonly onSelectionChanged: EventSource<unknown>;
+  readonly functions: FakeFunctions;
   declare readonly name: string;
+  declare use1904DateSystem: boolean;
 
   constructor(context: BatchContext) {
     super(context);
@@ -25,6 +29,7 @@ export class FakeWorkbook extends FakeObject {
     this.names = new FakeNamedItemCollection(context);
     this.settings = new FakeSettingCollection(context);
     this.onSelectionChanged = new EventSource(context, (h) => this.model.onSelection(h));
+    this.functions = new FakeFunctions(context);
   }
 
   getSelectedRange(): FakeRange {
@@ -44,4 +49,4 @@ export class FakeWorkbook extends FakeObject {
   }
 }
 
-FakeWorkbook.withProperties({ name: { read: () => "Workbook" } });
+FakeWorkbook.withProperties({ name: { read: () => "Workbook" }, use1904DateSystem: USE_1904_PROPERTY });
