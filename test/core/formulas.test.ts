@@ -1,6 +1,6 @@
 /** The inserted formulas read the KPI's target and at-risk from its register row, not copies. */
 import { lastPeriods, percentBoundary, periodsFrom, registerCell, spcFormula, statusFormula } from "../../src/core/formulas";
-import { scorecardRow } from "../../src/core/scorecard";
+import { SCORECARD_HEADERS, scorecardRow } from "../../src/core/scorecard";
 import { KpiDefinition } from "../../src/core/kpi";
 
 const revenue = { id: "REVENUE", target: 1300, targetRange: "", atRisk: 1250, atRiskPercent: null, direction: "higher" } as KpiDefinition;
@@ -73,7 +73,7 @@ describe("a percentage At risk, as numbers in every locale", () => {
     const target = 'INDEX(KPI_Register[Target],MATCH("REVENUE",KPI_Register[ID],0))';
     expect(statusFormula(k)).toBe(`=KPI.KPI_STATUS(KPI_REVENUE,${target},${target}-ABS(${target})*${share},"higher")`);
     expect(statusFormula({ ...k, direction: "lower" })).toContain(`,${target}+ABS(${target})*${share},"lower")`);
-    expect(scorecardRow(k, 7, null)[5]).toBe(`=KPI.KPI_STATUS(D7,E7,E7-ABS(E7)*${share},"higher")`);
+    expect(scorecardRow(k, 7, null)[SCORECARD_HEADERS.indexOf("Status")]).toBe(`=KPI.KPI_STATUS(D7,E7,E7-ABS(E7)*${share},"higher")`);
     expect(percentBoundary("E7", "0.125", "within")).toBe("E7-ABS(E7)*0.125");
   });
 });
