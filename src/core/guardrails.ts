@@ -16,15 +16,20 @@ export type FindingKind =
   | "not-reviewed"
   | "no-response"
   | "no-counter-metric"
-  | "off-track-no-note";
+  | "off-track-no-note"
+  // The month-end pack's (monthEndPane.ts): a period KPI.VARIANCE marks "explain" with no note; a figure changed since its close.
+  | "explain-no-note"
+  | "restated";
 
 export interface Finding {
   kind: FindingKind;
   /** The KPIs concerned (several for an objective with too many primary KPIs). */
   kpiIds: string[];
   message: string;
-  /** What fixes it from the pane. */
-  fix: "edit" | "review" | "note";
+  /** What fixes it from the pane ("history": nothing to fix, the History shows what changed since the close). */
+  fix: "edit" | "review" | "note" | "history";
+  /** The period a note is asked for, when the fix is a note of another period than the latest. */
+  period?: number;
 }
 
 /** The form field that fixes each kind of finding, where one does. */

@@ -86,7 +86,7 @@ describe("a finance analyst's month end", () => {
     await history.getByText("Target: Budget!$B$2:$AK$2 → 1300").waitFor();
     expect(await history.getByText("Dana Whitfield").count()).toBeGreaterThanOrEqual(2);
     await page.getByRole("list", { name: "Notes history of Revenue" }).getByText(/Two renewals slipped/).waitFor();
-    await page.getByRole("button", { name: "Close" }).click();
+    await page.getByRole("button", { name: "Close", exact: true }).click();
 
     // A formula inserted now follows the next change of target.
     await page.evaluate(() => window.workbench.select("'Monthly KPIs'!H2"));

@@ -4,6 +4,9 @@ import { HistoryEntry } from "../../workbook/kpiWorkbook";
 import { CheckIn } from "../../core/checkins";
 import { STATUS_LABEL } from "../../core/status";
 import { SimpleTable } from "./SimpleTable";
+import { ClosesHistory } from "./ClosesHistory";
+import type { ReportedEntry } from "../../core/reported";
+import type { Restatement } from "../../core/restatement";
 
 export interface HistoryDialogProps {
   name: string | null;
@@ -11,10 +14,13 @@ export interface HistoryDialogProps {
   /** The KPI's check-ins, shown after its definition changes. */
   notes?: readonly CheckIn[];
   labelOf?(period: number): string;
+  /** The KPI's rows of KPI Reported (closes and reopens), and what was restated since. */
+  reported?: readonly ReportedEntry[];
+  restatements?: readonly Restatement[];
   onClose(): void;
 }
 
-export function HistoryDialog({ name, entries, notes = [], labelOf = String, onClose }: HistoryDialogProps) {
+export function HistoryDialog({ name, entries, notes = [], labelOf = String, reported = [], restatements = [], onClose }: HistoryDialogProps) {
   return (
     <Dialog open={name !== null} onOpenChange={(_, d) => !d.open && onClose()}>
       <DialogSurface>
@@ -44,6 +50,7 @@ export function HistoryDialog({ name, entries, notes = [], labelOf = String, onC
                 ))}
               </ul>
             )}
+            <ClosesHistory name={name ?? ""} reported={reported} restatements={restatements} labelOf={labelOf} />
           </DialogContent>
           <DialogActions>
             <Button onClick={onClose}>Close</Button>

@@ -4,22 +4,38 @@
  * and the near-limit lines (dotted). Fits the 320 px pane; the numbers are in a hidden table.
  */
 import { PointType, SpcResult } from "../../core/spc";
+import { varies } from "./Sparkline";
 
 const COLOUR: Record<PointType, string> = { "Common cause": "#7F7F7F", Improvement: "#1F6FB2", Concern: "#E46C0A", High: "#1F6FB2", Low: "#E46C0A" };
 
-export function XmrChart({ chart, values, title, target }: { chart: SpcResult; values: readonly number[]; title: string; target: number | null }) {
+export interface XmrChartProps {
+  chart: SpcResult;
+  values: readonly number[];
+  title: string;
+  /** The latest period's target. */
+  target: number | null;
+  /** Each charted point's own target (monthEndPane.ts chartedTargets): the budget line, when it varies. */
+  targets?: readonly (number | null)[] | null;
+}
+
+export function XmrChart({ chart, values, title, target, targets }: XmrChartProps) {
   const width = 280;
   const height = 110;
   const pad = 6;
   const near = (2 / 3) * (chart.upper - chart.centre);
-  const extra = target === null ? [] : [target];
+  const budget = varies(targets) && targets.length === values.length ? targets : null;
+  const extra = [...(target === null ? [] : [target]), ...(budget ?? []).filter((t): t is number => t !== null)];
   const lo = Math.min(chart.lower, ...values, ...extra);
   const hi = Math.max(chart.upper, ...values, ...extra);
   const y = (v: number) => (hi === lo ? height / 2 : pad + ((hi - v) / (hi - lo)) * (height - 2 * pad));
   const x = (i: number) => (values.length < 2 ? width / 2 : pad + (i / (values.length - 1)) * (width - 2 * pad));
   const line = (v: number, dash: string, colour: string, key: string) => <line key={key} x1={pad} x2={width - pad} y1={y(v)} y2={y(v)} stroke={colour} strokeDasharray={dash} strokeWidth="1" />;
   const special = chart.types.filter((t) => t !== "Common cause").length;
-  const label = `${title}: ${values.length} points, centre ${fmt(chart.centre)}, limits ${fmt(chart.lower)} to ${fmt(chart.upper)}, ${special} special-cause point${special === 1 ? "" : "s"}`;
+  const known = (budget ?? []).filter((t): t is number => t !== null);
+  const budgetText = budget ? `, budget from ${fmt(known[0])} to ${fmt(known[known.length - 1])}` : "";
+  const label = `${title}: ${values.length} points, centre ${fmt(chart.centre)}, limits ${fmt(chart.lower)} to ${fmt(chart.upper)}${budgetText}, ${special} special-cause point${special === 1 ? "" : "s"}`;
+  // The budget as the line it is: through each period's own target, broken where one is missing.
+  const budgetPath = budget ? budget.map((t, i) => (t === null ? "" : `${i === 0 || budget[i - 1] === null ? "M" : "L"}${x(i)},${y(t)}`)).join("") : "";
   return (
     <figure style={{ margin: 0 }}>
       <svg width="100%" viewBox={`0 0 ${width} ${height}`} role="img" aria-label={label} data-testid="xmr-chart" style={{ maxWidth: width }}>
@@ -28,7 +44,7 @@ export function XmrChart({ chart, values, title, target }: { chart: SpcResult; v
         {line(chart.centre + near, "1 3", "#BFBFBF", "near-up")}
         {line(chart.centre - near, "1 3", "#BFBFBF", "near-down")}
         {line(chart.centre, "", "#595959", "centre")}
-        {target !== null && line(target, "6 2", "#C00000", "target")}
+        {budget ? <path d={budgetPath} fill="none" stroke="#C00000" strokeDasharray="6 2" strokeWidth="1" data-testid="xmr-budget" /> : target !== null && line(target, "6 2", "#C00000", "target")}
         <polyline fill="none" stroke="#A6A6A6" strokeWidth="1" points={values.map((v, i) => `${x(i)},${y(v)}`).join(" ")} />
         {values.map((v, i) => (
           <circle key={i} cx={x(i)} cy={y(v)} r="2.6" fill={COLOUR[chart.types[i]]} />
@@ -41,6 +57,7 @@ export function XmrChart({ chart, values, title, target }: { chart: SpcResult; v
             <th scope="col">Period</th>
             <th scope="col">Value</th>
             <th scope="col">Type</th>
+            {budget && <th scope="col">Target</th>}
           </tr>
         </thead>
         <tbody>
@@ -49,6 +66,7 @@ export function XmrChart({ chart, values, title, target }: { chart: SpcResult; v
               <td>{i + 1}</td>
               <td>{v}</td>
               <td>{chart.types[i]}</td>
+              {budget && <td>{budget[i] ?? ""}</td>}
             </tr>
           ))}
         </tbody>

@@ -1,0 +1,70 @@
+/**
+ * The card's month-end lines (issue 22) for a KPI with a target: this period's variance, the
+ * year to date against budget, the year's outlook, and what was restated since a close. Every
+ * figure is core/monthEnd.ts's, which KPI.VARIANCE and KPI.OUTLOOK compute too; the Formulas
+ * button takes the user to the same answers as formulas to insert. Favourable and unfavourable
+ * are said in words and shown in colour, never by colour alone.
+ */
+import { Badge, Text, makeStyles, tokens } from "@fluentui/react-components";
+import { KpiDefinition } from "../../core/kpi";
+import { CardPack } from "../../core/monthEndPane";
+import { VarianceFigures } from "../../core/monthEnd";
+import { periodLabel } from "../../core/periods";
+import { VarianceLabel } from "../../core/variance";
+
+const useStyles = makeStyles({
+  root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXXS },
+  line: { display: "flex", gap: tokens.spacingHorizontalXS, alignItems: "center", flexWrap: "wrap" },
+  restated: { color: tokens.colorPaletteDarkOrangeForeground1 },
+});
+
+const COLOUR: Record<VarianceLabel, "success" | "danger" | "informative"> = { Favourable: "success", Unfavourable: "danger", Over: "informative", Under: "informative", "On target": "informative" };
+
+/** The label as a badge: its word is the meaning, its colour repeats it. */
+function LabelBadge({ figures }: { figures: VarianceFigures }) {
+  return (
+    <Badge appearance="tint" size="small" color={COLOUR[figures.label]}>
+      {figures.label}
+    </Badge>
+  );
+}
+
+function Figures({ title, figures, testId }: { title: string; figures: VarianceFigures; testId: string }) {
+  const styles = useStyles();
+  return (
+    <div className={styles.line}>
+      <Text size={200} data-testid={testId}>
+        {title}: {figures.words}
+        {figures.material ? "" : " (not material)"}
+      </Text>
+      <LabelBadge figures={figures} />
+    </div>
+  );
+}
+
+export function MonthEndDetail({ kpi, pack }: { kpi: KpiDefinition; pack: CardPack | undefined }) {
+  const styles = useStyles();
+  if (!pack || (kpi.target === null && kpi.targetRange === "")) return null;
+  const { monthEnd: me, restatements } = pack;
+  const labelOf = (p: number) => periodLabel(kpi.firstPeriod, kpi.cadence, p);
+  return (
+    <div className={styles.root} role="group" aria-label={`Month end of ${kpi.name}`}>
+      {me.period && <Figures title={`Variance ${labelOf(me.period.period)}`} figures={me.period} testId="variance" />}
+      {me.ytd && me.yearStart !== null && <Figures title={`Year to date from ${labelOf(Math.max(1, me.yearStart))}`} figures={me.ytd} testId="ytd-variance" />}
+      <Text size={200} data-testid="outlook">
+        {me.outlook ? `Year: ${me.outlook.sentence}` : `No outlook for the year: ${me.outlookReason}`}
+      </Text>
+      {restatements.length > 0 && (
+        <ul aria-label={`Restatements of ${kpi.name}`} style={{ margin: 0, paddingLeft: 16 }}>
+          {restatements.map((r) => (
+            <li key={`${r.period}-${r.field}`}>
+              <Text size={200} className={styles.restated} data-testid="restatement">
+                {labelOf(r.period)} {r.text} ({r.closedPeriod} closed by {r.closedBy || "someone"})
+              </Text>
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}
