@@ -3,23 +3,15 @@
  * functions, the associate calls appended to functions.js, and functions.js free of the pane's
  * React and Fluent UI code so that it loads fast when Excel starts.
  */
-import { mkdtempSync, readFileSync, existsSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync, existsSync } from "node:fs";
 import { join } from "node:path";
-import webpack from "webpack";
-
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const configure = require("../../webpack.config.js");
+import { productionBuild } from "./productionBuild";
 
 let out: string;
 
+// The build fails this hook with webpack's errors; it is shared with shippedFunctions.test.ts.
 beforeAll(async () => {
-  out = mkdtempSync(join(tmpdir(), "kpi-lens-build-"));
-  const config = await configure({ outputPath: out }, { mode: "production" });
-  const stats = await new Promise<webpack.Stats>((resolve, reject) =>
-    webpack(config, (err, s) => (err || !s ? reject(err) : resolve(s))),
-  );
-  expect(stats.toJson({ all: false, errors: true }).errors).toEqual([]);
+  out = await productionBuild();
 }, 180_000);
 
 describe("production build", () => {
