@@ -1,11 +1,12 @@
 /**
  * axe-core (4.x) on the workbench and the pane, light and dark, with KPIs tagged so the cards,
- * the chain, the health check and the formulas are all on screen. The pages' CSP forbids adding
+ * the chain, the health check, the formulas, the strategy map and the Review mode's card are all
+ * on screen. The pages' CSP forbids adding
  * a script tag, so axe's source is evaluated in the page (TOOLCHAIN.md). Goal: no serious or
  * critical finding.
  */
 import { readFileSync } from "node:fs";
-import { openWorkbench, Session, settle, tagThroughPane } from "./browser";
+import { openWorkbench, Session, settle, snapshotOf, tagThroughPane } from "./browser";
 
 const AXE = readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
 
@@ -36,6 +37,16 @@ describe.each(["light", "dark"])("accessibility, %s theme", (theme) => {
     await tagThroughPane(session.page, "'Monthly KPIs'!B2:B37", { name: "Revenue", owner: "Dana Whitfield", objective: "Grow revenue", target: "1300", atRisk: "1250" });
     await tagThroughPane(session.page, "'Monthly KPIs'!D2:D37", { name: "Qualified leads", owner: "Sam Ortiz", objective: "Grow revenue", target: "240", kind: "leading", predicts: "Revenue" });
     await settle(session.page);
+    // Issue 24's parts on screen too: the strategy map open, and the Review mode's first card.
+    await session.page.getByRole("button", { name: "Show the strategy map" }).click();
+    await session.page.getByRole("img", { name: /^Strategy map/ }).waitFor();
+    // Tag records today's review; dated years back, both KPIs are due and the Review mode starts.
+    const register = (await snapshotOf(session.page)).sheets.find((x) => x.name === "KPI Register")!;
+    const letter = String.fromCharCode(65 + register.values[0].indexOf("Last reviewed"));
+    await session.page.evaluate((address) => window.workbench.setValues(address, [["2020-01-31"], ["2020-01-31"]]), `'KPI Register'!${letter}2:${letter}3`);
+    await settle(session.page);
+    await session.page.getByRole("button", { name: "Review the 2 due KPIs" }).click();
+    await session.page.getByText(/^Card 1 of \d+$/).waitFor();
     expect(await seriousFindings(session)).toEqual([]);
   });
 });

@@ -6,7 +6,7 @@
  * the form's field (wrong length refused, mostly blank warned, an unreachable target flagged
  * with the process limits), and numbers typed the user's way (de-DE).
  */
-import { act, fireEvent, render, renderHook, screen, waitFor, within } from "@testing-library/react";
+import { act, fireEvent, render, renderHook, screen, waitFor } from "@testing-library/react";
 import { useMemo } from "react";
 import { Action } from "../../src/core/actions";
 import { draftFromDefinition, KpiDefinition } from "../../src/core/kpi";
@@ -54,7 +54,7 @@ describe("the Opened an action message", () => {
     const workbook = new FakeWorkbook([KPI], { REV: [120, 110, 80] });
     const now = setUp(workbook);
     await waitFor(() => expect(now().notice?.action?.label).toBe("Open the action"));
-    const action: Action = { fired: isoDay(new Date()), kpi: "REV", period: 3, rule: "Off track", response: "Call the team", owner: "Dana", due: "2026-12-01", status: "open", note: "", doneOn: "" };
+    const action: Action & { row: number } = { row: 1, fired: isoDay(new Date()), kpi: "REV", period: 3, rule: "Off track", response: "Call the team", owner: "Dana", due: "2026-12-01", status: "open", note: "", doneOn: "" };
     workbook.opened = [action];
     workbook.register = registerOf([KPI], { actions: [action] });
     await act(async () => now().notice!.action!.run());
