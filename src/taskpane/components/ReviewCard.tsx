@@ -13,6 +13,7 @@ import { KpiDefinition } from "../../core/kpi";
 import { KpiSummary } from "../../core/kpiSummary";
 import { periodLabel } from "../../core/periods";
 import { ReviewState } from "../../core/review/due";
+import { readAuthor } from "../author";
 import { formatNumber } from "../locale";
 import { stateText } from "./DueSection";
 
@@ -101,6 +102,9 @@ export function ReviewCard(props: ReviewCardProps) {
           End review
         </Button>
       </div>
+      <Text size={200} data-testid="review-author">
+        {readAuthor().trim() ? `The review and the note are recorded as ${readAuthor().trim()}.` : "The review and the note are recorded without a name: give yours at the top of the pane."}
+      </Text>
     </Card>
   );
 }
