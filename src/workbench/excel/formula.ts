@@ -11,6 +11,7 @@ import { CallArgument } from "./customFunctionHost";
 import { adaptBlanksToExcel } from "./excelBlanks";
 import { elementWise, liftOperators, liftScalarFunctions, shapeFunctions } from "./arrays";
 import { installNamedFormulas } from "./namedFormulas";
+import { installOffset, installRangeOperator } from "./referenceFunctions";
 
 adaptBlanksToExcel();
 
@@ -169,6 +170,9 @@ function createParser(host: FormulaHost): FormulaParser {
   internals.funsNeedContext = internals.funsNeedContext.filter((n) => n !== "INDEX");
   internals.funsNeedContextAndNoDataRetrieve = internals.funsNeedContextAndNoDataRetrieve.filter((n) => n !== "INDEX");
   Object.assign(internals.functions, LOOKUP_FUNCTIONS);
+  // Computed references (referenceFunctions.ts): INDEX(r,i):INDEX(r,n) and OFFSET.
+  installRangeOperator(parser);
+  installOffset(parser);
   // Dynamic arrays (arrays.ts): operators and one-value functions work element by element.
   liftOperators(parser);
   liftScalarFunctions(internals.functions as Record<string, (...args: unknown[]) => unknown>);
