@@ -17,9 +17,7 @@ const STEP: Record<string, [number, number]> = { ArrowUp: [-1, 0], ArrowDown: [1
 
 export function Grid({ model, version }: { model: WorkbookModel; version: number }) {
   const [sheetId, setSheetId] = useState(model.selection?.sheetId ?? model.sheets[0]?.id);
-  const [anchor, setAnchor] = useState<{ row: number; col: number } | null>(null);
-  // The cell a Shift+arrow extends to (Excel's active end of the selection).
-  const [active, setActive] = useState<{ row: number; col: number } | null>(null);
+  const keys = useSelecting(model);
   const [editText, setEditText] = useState("");
   const sheet = model.sheets.find((s) => s.id === sheetId) ?? model.sheets[0];
   const selection = model.selection?.sheetId === sheet?.id ? model.selection.area : null;
@@ -50,27 +48,8 @@ export function Grid({ model, version }: { model: WorkbookModel; version: number
   const rows = Math.min(MAX_ROWS, Math.max(40, used ? used.row + used.rowCount + 5 : 0));
   const cols = Math.min(MAX_COLS, Math.max(10, used ? used.col + used.colCount + 2 : 0));
 
-  const select = (row: number, col: number, extend: boolean) => {
-    const from = extend && anchor ? anchor : { row, col };
-    if (!extend) setAnchor({ row, col });
-    setActive({ row, col });
-    model.select(sheet, { row: Math.min(from.row, row), col: Math.min(from.col, col), rowCount: Math.abs(row - from.row) + 1, colCount: Math.abs(col - from.col) + 1 });
-  };
-
-  /** Arrow keys move the selection as in Excel; with Shift they extend it from its anchor. */
-  const onGridKey = (e: { key: string; shiftKey: boolean; preventDefault(): void }) => {
-    const step = STEP[e.key];
-    if (!step) return;
-    e.preventDefault();
-    const at = active ?? (selection ? { row: selection.row, col: selection.col } : { row: 0, col: 0 });
-    const row = Math.max(0, Math.min(rows - 1, at.row + step[0]));
-    const col = Math.max(0, Math.min(cols - 1, at.col + step[1]));
-    const from = e.shiftKey ? (anchor ?? at) : { row, col };
-    setAnchor(from);
-    setActive({ row, col });
-    model.select(sheet, { row: Math.min(from.row, row), col: Math.min(from.col, col), rowCount: Math.abs(row - from.row) + 1, colCount: Math.abs(col - from.col) + 1 });
-    document.querySelector(`[data-address="${areaName({ row, col, rowCount: 1, colCount: 1 })}"]`)?.scrollIntoView?.({ block: "nearest", inline: "nearest" });
-  };
+  const select = (row: number, col: number, extend: boolean) => keys.select(sheet, row, col, extend);
+  const onGridKey = (e: { key: string; shiftKey: boolean; preventDefault(): void }) => keys.onKey(sheet, selection, rows, cols, e);
 
   const commit = () => {
     if (!selection) return;
@@ -103,52 +82,94 @@ export function Grid({ model, version }: { model: WorkbookModel; version: number
         />
       </div>
       <div className="grid-scroll" tabIndex={0} role="region" aria-label={`Cells of ${sheet.name}`} onKeyDown={onGridKey}>
-        <table className="grid" aria-label={`Sheet ${sheet.name}`}>
-          <thead>
-            <tr>
-              <th scope="col">
-                <span className="visually-hidden">Row</span>
-              </th>
-              {Array.from({ length: cols }, (_, c) => (
-                <th key={c} scope="col" onMouseDown={() => model.select(sheet, { row: 0, col: c, rowCount: MAX_ROWS_OF_SHEET, colCount: 1 })} title={`Select column ${columnLetters(c)}`}>
-                  {columnLetters(c)}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {Array.from({ length: rows }, (_, r) => (
-              <tr key={r}>
-                <th scope="row" onMouseDown={() => model.select(sheet, { row: r, col: 0, rowCount: 1, colCount: MAX_COLUMNS_OF_SHEET })}>
-                  {r + 1}
-                </th>
-                {Array.from({ length: cols }, (_, c) => {
-                  const v = model.valueAt(sheet, r, c);
-                  const look = model.displayedFormat(sheet, r, c);
-                  const inSelection = selection && r >= selection.row && r < selection.row + selection.rowCount && c >= selection.col && c < selection.col + selection.colCount;
-                  const text = v instanceof FormulaErrorValue ? v.code : typeof v === "number" ? formatNumber(v) : String(v);
-                  return (
-                    <td
-                      key={c}
-                      data-address={areaName({ row: r, col: c, rowCount: 1, colCount: 1 })}
-                      className={`${inSelection ? "selected" : ""} ${typeof v === "number" ? "num" : ""}`}
-                      // A filled cell keeps Excel's automatic (black) font in any theme, so it stays readable.
-                      style={{ background: look.fill ?? undefined, color: look.fontColor ?? (look.fill ? "#000000" : undefined) }}
-                      title={v instanceof FormulaErrorValue ? (v.message ?? errorMeaning(v.code)) : undefined}
-                      onMouseDown={(e) => select(r, c, e.shiftKey)}
-                      onMouseEnter={(e) => e.buttons === 1 && select(r, c, true)}
-                    >
-                      {text}
-                    </td>
-                  );
-                })}
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <Cells model={model} sheet={sheet} rows={rows} cols={cols} selection={selection} select={select} />
       </div>
       <SheetCharts model={model} sheetId={sheet.id} />
     </div>
+  );
+}
+
+type Sheet = WorkbookModel["sheets"][number];
+type Area = { row: number; col: number; rowCount: number; colCount: number };
+
+/**
+ * Selecting as in Excel: a click selects a cell, Shift+click or a drag extends from the anchor;
+ * the arrow keys move the selection and Shift+arrow extends it from its anchor to the cell moved to.
+ */
+function useSelecting(model: WorkbookModel) {
+  const [anchor, setAnchor] = useState<{ row: number; col: number } | null>(null);
+  // The cell a Shift+arrow extends to (Excel's active end of the selection).
+  const [active, setActive] = useState<{ row: number; col: number } | null>(null);
+  const area = (from: { row: number; col: number }, row: number, col: number) => ({ row: Math.min(from.row, row), col: Math.min(from.col, col), rowCount: Math.abs(row - from.row) + 1, colCount: Math.abs(col - from.col) + 1 });
+  const select = (sheet: Sheet, row: number, col: number, extend: boolean) => {
+    const from = extend && anchor ? anchor : { row, col };
+    if (!extend) setAnchor({ row, col });
+    setActive({ row, col });
+    model.select(sheet, area(from, row, col));
+  };
+  const onKey = (sheet: Sheet, selection: Area | null, rows: number, cols: number, e: { key: string; shiftKey: boolean; preventDefault(): void }) => {
+    const step = STEP[e.key];
+    if (!step) return;
+    e.preventDefault();
+    const at = active ?? (selection ? { row: selection.row, col: selection.col } : { row: 0, col: 0 });
+    const row = Math.max(0, Math.min(rows - 1, at.row + step[0]));
+    const col = Math.max(0, Math.min(cols - 1, at.col + step[1]));
+    const from = e.shiftKey ? (anchor ?? at) : { row, col };
+    setAnchor(from);
+    setActive({ row, col });
+    model.select(sheet, area(from, row, col));
+    document.querySelector(`[data-address="${areaName({ row, col, rowCount: 1, colCount: 1 })}"]`)?.scrollIntoView?.({ block: "nearest", inline: "nearest" });
+  };
+  return { select, onKey };
+}
+
+
+/** The cells: headers that select a whole column or row, values with the fills their formats give. */
+function Cells({ model, sheet, rows, cols, selection, select }: { model: WorkbookModel; sheet: Sheet; rows: number; cols: number; selection: Area | null; select(row: number, col: number, extend: boolean): void }) {
+  return (
+    <table className="grid" aria-label={`Sheet ${sheet.name}`}>
+      <thead>
+        <tr>
+          <th scope="col">
+            <span className="visually-hidden">Row</span>
+          </th>
+          {Array.from({ length: cols }, (_, c) => (
+            <th key={c} scope="col" onMouseDown={() => model.select(sheet, { row: 0, col: c, rowCount: MAX_ROWS_OF_SHEET, colCount: 1 })} title={`Select column ${columnLetters(c)}`}>
+              {columnLetters(c)}
+            </th>
+          ))}
+        </tr>
+      </thead>
+      <tbody>
+        {Array.from({ length: rows }, (_, r) => (
+          <tr key={r}>
+            <th scope="row" onMouseDown={() => model.select(sheet, { row: r, col: 0, rowCount: 1, colCount: MAX_COLUMNS_OF_SHEET })}>
+              {r + 1}
+            </th>
+            {Array.from({ length: cols }, (_, c) => {
+              const v = model.valueAt(sheet, r, c);
+              const look = model.displayedFormat(sheet, r, c);
+              const inSelection = selection && r >= selection.row && r < selection.row + selection.rowCount && c >= selection.col && c < selection.col + selection.colCount;
+              const text = v instanceof FormulaErrorValue ? v.code : typeof v === "number" ? formatNumber(v) : String(v);
+              return (
+                <td
+                  key={c}
+                  data-address={areaName({ row: r, col: c, rowCount: 1, colCount: 1 })}
+                  className={`${inSelection ? "selected" : ""} ${typeof v === "number" ? "num" : ""}`}
+                  // A filled cell keeps Excel's automatic (black) font in any theme, so it stays readable.
+                  style={{ background: look.fill ?? undefined, color: look.fontColor ?? (look.fill ? "#000000" : undefined) }}
+                  title={v instanceof FormulaErrorValue ? (v.message ?? errorMeaning(v.code)) : undefined}
+                  onMouseDown={(e) => select(r, c, e.shiftKey)}
+                  onMouseEnter={(e) => e.buttons === 1 && select(r, c, true)}
+                >
+                  {text}
+                </td>
+              );
+            })}
+          </tr>
+        ))}
+      </tbody>
+    </table>
   );
 }
 
