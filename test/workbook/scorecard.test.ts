@@ -1,6 +1,7 @@
 import { snapshot, WorkbookSnapshot } from "../../src/workbench/snapshot";
 import { kpiFunctions } from "../../src/workbench/customFunctions";
-import { kpiStatus, spc, variance } from "../support/functions";
+import { kpiStatus, outlook, spc, variance } from "../support/functions";
+import { WorkbookModel } from "../../src/workbench/excel/model";
 import { kpiInput, sampleSetup, syncsOf } from "../support/workbench";
 import { SCORECARD_HEADERS } from "../../src/core/scorecard";
 
@@ -195,5 +196,96 @@ describe("the Scorecard sheet", () => {
     expect(sheet.formulas.slice(0, 7)).toEqual(was.formulas.slice(0, 7));
     expect(snap.charts).toEqual(before.charts);
     expect(snap.conditionalFormats.filter((f) => f.sheet === "Scorecard").map((f) => [f.address, f.rule])).toEqual(before.conditionalFormats.filter((f) => f.sheet === "Scorecard").map((f) => [f.address, f.rule]));
+  });
+});
+
+/** The values Excel on the web passes for a sheet's cells (a blank as null), 0-based, inclusive. */
+function cellsOf(model: WorkbookModel, sheetName: string, rows: [number, number], cols: [number, number]): unknown[][] {
+  const sheet = model.findSheet(sheetName)!;
+  const out: unknown[][] = [];
+  for (let r = rows[0]; r <= rows[1]; r++) {
+    const line: unknown[] = [];
+    for (let c = cols[0]; c <= cols[1]; c++) {
+      const v = model.valueAt(sheet, r, c);
+      line.push(v === "" ? null : v);
+    }
+    out.push(line);
+  }
+  return out;
+}
+
+/** A Scorecard row once asynchronous functions have settled (Excel shows #BUSY! meanwhile, then the result). */
+async function settledRow(model: WorkbookModel, row: number): Promise<unknown[]> {
+  for (let i = 0; i < 200; i++) {
+    const values = snapshot(model).sheets.find((x) => x.name === "Scorecard")!.values[row];
+    if (!values.some((v) => v === "#BUSY!")) return values;
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+  throw new Error("still #BUSY!");
+}
+
+describe("the Scorecard sheet's year to date and outlook", () => {
+  // Reference results: KPI.VARIANCE and KPI.OUTLOOK called on the cells their formulas' ranges
+  // cover. INDEX(r,i):INDEX(r,n) and OFFSET(INDEX(r,i),0,0,12,1) are references in Excel
+  // ("INDEX function", "OFFSET function", support.microsoft.com), so the functions get those
+  // cells, an open period past the tagged range blank (null on the web).
+  it("gives KPI.VARIANCE's total from the year's start to the latest period and KPI.OUTLOOK of the whole year", async () => {
+    const s = sampleSetup();
+    s.model.functions = kpiFunctions();
+    // A financial year from April: the latest period, Dec 2025 (position 36), is the year's 9th (Apr = 28).
+    const year = { firstPeriod: "2023-01", yearStart: 4, aggregation: "sum" } as const;
+    await s.workbook.tag(kpiInput({ target: null, targetRange: "Budget!B2:AK2", atRisk: null, atRiskPercent: 10, ...year }), "'Monthly KPIs'!B2:B37", "REVENUE");
+    await s.workbook.tag(kpiInput({ name: "Churn", objective: "Keep customers", direction: "lower", target: 2.6, atRisk: 2.9, firstPeriod: "2023-01", aggregation: "average" }), "'Monthly KPIs'!C2:C37", "CHURN");
+    await s.workbook.tag(kpiInput({ name: "Deals", objective: "Keep customers", target: 10, atRisk: 9, firstPeriod: "2023-01", aggregation: "last" }), "'Monthly KPIs'!D2:D37", "DEALS");
+    // The budget for the rest of that year, Jan-Mar 2026, right of the tagged Budget!B2:AK2.
+    [1640, 1655, 1670].forEach((v, i) => s.model.writeValue(s.model.findSheet("Budget")!, 1, 37 + i, v));
+    await s.workbook.buildScorecard();
+    const { model } = s;
+    const headers = snapshot(model).sheets.find((x) => x.name === "Scorecard")!.values[4];
+    const at = (h: string) => headers.indexOf(h);
+
+    // Revenue, sheet row 7: Apr-Dec 2025 against the budget row's same months, turned to a column.
+    const revenue = await settledRow(model, 6);
+    const actual = cellsOf(model, "Monthly KPIs", [28, 36], [1, 1]);
+    const budget = cellsOf(model, "Budget", [1, 1], [28, 36]);
+    const total = variance(actual, budget[0].map((b) => [b]), "higher", undefined, "total");
+    expect([revenue[at("YTD actual")], revenue[at("YTD budget")], revenue[at("YTD variance")]]).toEqual(total[1].slice(0, 3));
+    // The year Apr 2025 - Mar 2026: three open months below the data, their budget right of the tagged row.
+    const horizon = cellsOf(model, "Monthly KPIs", [28, 39], [1, 1]);
+    expect(horizon.slice(9)).toEqual([[null], [null], [null]]);
+    const table = outlook(horizon, cellsOf(model, "Budget", [1, 1], [28, 39]), "higher", "trend", "sum", 0.8, "table");
+    expect([revenue[at("Year outlook")], revenue[at("Chance to meet")]]).toEqual([table[1][0], table[1][4]]);
+    expect(typeof revenue[at("Year outlook")]).toBe("number");
+    expect(cellsOf(model, "Budget", [1, 1], [37, 39])).toEqual([[1640, 1655, 1670]]);
+
+    // Keep customers: Churn (lower, an average roll-up: no year to date), then Deals (the latest period alone).
+    const values = snapshot(model).sheets.find((x) => x.name === "Scorecard")!.values;
+    const churnRow = values.findIndex((r) => r[0] === "Churn");
+    const dealsRow = values.findIndex((r) => r[0] === "Deals");
+    const churn = await settledRow(model, churnRow);
+    expect([churn[at("YTD actual")], churn[at("YTD budget")], churn[at("YTD variance")]]).toEqual(["", "", ""]);
+    // A calendar year: Jan-Dec 2025 is positions 25-36, sheet rows 26-37.
+    const churnYear = outlook(cellsOf(model, "Monthly KPIs", [25, 36], [2, 2]), [[2.6]], "lower", "trend", "average", 0.8, "table");
+    expect([churn[at("Year outlook")], churn[at("Chance to meet")]]).toEqual([churnYear[1][0], churnYear[1][4]]);
+
+    const deals = await settledRow(model, dealsRow);
+    const latest = cellsOf(model, "Monthly KPIs", [36, 36], [3, 3]);
+    expect([deals[at("YTD actual")], deals[at("YTD budget")], deals[at("YTD variance")]]).toEqual(variance(latest, [[10]], "higher", undefined, "total")[1].slice(0, 3));
+    const dealsYear = outlook(cellsOf(model, "Monthly KPIs", [25, 36], [3, 3]), [[10]], "higher", "trend", "last", 0.8, "table");
+    expect([deals[at("Year outlook")], deals[at("Chance to meet")]]).toEqual([dealsYear[1][0], dealsYear[1][4]]);
+    // No cell of the sheet shows an error Excel would not: the stand-in's gaps were #REF! and #ERROR!.
+    expect(snapshot(model).sheets.find((x) => x.name === "Scorecard")!.values.flat().filter((v) => typeof v === "string" && /^#(REF|ERROR|NAME|VALUE)/.test(v))).toEqual([]);
+  });
+
+  it("shows #REF! for the year's outlook when the budget stops before the year ends, as Excel does", async () => {
+    // KPI.OUTLOOK answers a one-cell #VALUE! ("every period needs a number"); INDEX(that,2,1)
+    // points outside it, #REF! ("INDEX function": a row_num outside the array is #REF!).
+    const s = sampleSetup();
+    s.model.functions = kpiFunctions();
+    await s.workbook.tag(kpiInput({ target: null, targetRange: "Budget!B2:AK2", atRisk: null, atRiskPercent: 10, firstPeriod: "2023-01", yearStart: 4, aggregation: "sum" }), "'Monthly KPIs'!B2:B37", "REVENUE");
+    await s.workbook.buildScorecard();
+    const revenue = await settledRow(s.model, 6);
+    expect(revenue.slice(11, 13)).toEqual(["#REF!", "#REF!"]);
+    expect(revenue.slice(8, 11).every((v) => typeof v === "number")).toBe(true);
   });
 });
