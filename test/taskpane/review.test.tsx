@@ -1,0 +1,160 @@
+/**
+ * @jest-environment jsdom
+ *
+ * Issue 24 in the pane: Due this close and its Review mode, and the walk's findings that live in
+ * the pane, each retried against a fake workbook that keeps what is written.
+ */
+import { act, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
+import { Finding } from "../../src/core/guardrails";
+import { KpiDefinition } from "../../src/core/kpi";
+import { isoDay } from "../../src/core/portfolio";
+import { App } from "../../src/taskpane/App";
+import { HealthSection } from "../../src/taskpane/components/HealthSection";
+import { KpiInput } from "../../src/workbook/kpiWorkbook";
+import { FakeWorkbook, KPI } from "./fakeWorkbook";
+
+beforeAll(() => {
+  window.ResizeObserver ??= class {
+    observe() {}
+    unobserve() {}
+    disconnect() {}
+  } as unknown as typeof ResizeObserver;
+  Element.prototype.scrollIntoView ??= function () {};
+  window.CSS ??= { escape: (s: string) => s } as unknown as typeof CSS;
+  window.CSS.escape ??= (s: string) => s;
+});
+
+/** A fake whose register follows what the pane writes: reviews, tags. */
+class KeepingWorkbook extends FakeWorkbook {
+  override markReviewed(id: string, isoDate: string, options?: object) {
+    this.register = { ...this.register, kpis: this.register.kpis.map((k) => (k.id === id ? { ...k, lastReviewed: isoDate } : k)) };
+    return super.markReviewed(id, isoDate, options);
+  }
+  override async tag(input: KpiInput, address: string, id?: string, reviewedOn?: string) {
+    const kpi = await super.tag(input, address, id, reviewedOn);
+    this.register = { ...this.register, kpis: [...this.register.kpis, kpi] };
+    this.series = [...this.series, { id: kpi.id, address: kpi.source, values: [1, 2], targets: null, newPeriods: 0, problem: null }];
+    return kpi;
+  }
+}
+
+const today = isoDay(new Date());
+const THREE: KpiDefinition[] = [
+  { ...KPI, id: "REV", name: "Revenue", owner: "Maria Rossi" },
+  { ...KPI, id: "MARGIN", name: "Margin", owner: "Maria Rossi", lastReviewed: "2020-01-31" },
+  { ...KPI, id: "NPS", name: "Net promoter score", owner: "Sam Patel" },
+];
+
+async function renderPane(workbook: FakeWorkbook) {
+  render(<App workbook={workbook} dark={false} />);
+  await screen.findByRole("region", { name: "KPIs" });
+  await waitFor(() => expect(document.querySelector("main")?.getAttribute("aria-busy")).toBe("false"));
+}
+
+const press = async (name: string | RegExp, scope: HTMLElement = document.body) => {
+  await act(async () => fireEvent.click(within(scope).getByRole("button", { name })));
+  await waitFor(() => expect(document.querySelector("main")?.getAttribute("aria-busy")).toBe("false"));
+};
+
+describe("Due this close", () => {
+  it("lists what is due and overdue by owner, then reviews three KPIs one card at a time", async () => {
+    const workbook = new KeepingWorkbook(THREE, { REV: [120, 110, 105], MARGIN: [120, 110, 80], NPS: [120, 110, 104] });
+    await renderPane(workbook);
+    const due = screen.getByRole("region", { name: "Due this close" });
+    expect(within(due).getByRole("list", { name: "Reviews by owner" }).textContent).toContain("Maria Rossi: 1 due, 1 overdue");
+    expect(within(due).getByRole("list", { name: "Reviews by owner" }).textContent).toContain("Sam Patel: 1 due");
+    workbook.calls = [];
+
+    await press("Review the 3 due KPIs", due);
+    // Worst first: Margin (overdue) is the first card, and its heading has focus.
+    const heading = within(due).getByRole("heading", { level: 3 });
+    expect(heading.textContent).toBe("Margin");
+    expect(document.activeElement).toBe(heading);
+    expect(within(due).getByText("Card 1 of 3")).toBeTruthy();
+    // The name the review is recorded under is said where it is used.
+    expect(within(due).getByTestId("review-author").textContent).toBe("The review and the note are recorded without a name: give yours at the top of the pane.");
+    expect(within(due).getByTestId("review-numbers").textContent).toMatch(/80 against a target of 100: Off track/);
+    // Off track without a note: the card asks for it, and Reviewed saves it with the review.
+    const noteBox = within(due).getByRole("textbox", { name: /The note Off track asks for/ });
+    fireEvent.change(noteBox, { target: { value: "Price cut in March; reversing it." } });
+    await press("Reviewed", due);
+    expect(workbook.writes()).toEqual(["addCheckIn", "markReviewed"]);
+    expect(workbook.calls.find(([n]) => n === "addCheckIn")).toEqual(["addCheckIn", "MARGIN", { period: 3, note: "Price cut in March; reversing it.", override: null, reason: "" }]);
+    expect(within(due).getByRole("status").textContent).toContain("Reviewed Margin, with the note on");
+
+    expect(within(due).getByRole("heading", { level: 3 }).textContent).toBe("Revenue");
+    expect(within(due).getByText("Card 2 of 3")).toBeTruthy();
+    await press("Reviewed", due);
+    expect(within(due).getByRole("heading", { level: 3 }).textContent).toBe("Net promoter score");
+    fireEvent.change(within(due).getByRole("textbox", { name: "Decision note (optional)" }), { target: { value: "Keep the survey as is." } });
+    await press("Reviewed", due);
+
+    expect(within(due).getByText(/Reviewed 3 of 3 KPIs: nothing more is due this close/)).toBeTruthy();
+    expect(workbook.calls.filter(([n]) => n === "markReviewed").map(([, id, day]) => [id, day])).toEqual([
+      ["MARGIN", today],
+      ["REV", today],
+      ["NPS", today],
+    ]);
+    await press("Back to the list", due);
+    expect(within(due).getByText("Every KPI is reviewed for this close.")).toBeTruthy();
+  });
+});
+
+describe("the walk's findings in the pane", () => {
+  it("names what each health check button fixes", async () => {
+    const workbook = new FakeWorkbook([{ ...KPI, owner: "", initiative: "" }]);
+    await renderPane(workbook);
+    const findings = screen.getByRole("list", { name: "Health check findings" });
+    expect(within(findings).getByRole("button", { name: "Fix owner of Revenue" })).toBeTruthy();
+    expect(within(findings).getByRole("button", { name: "Fix initiative of Revenue" })).toBeTruthy();
+    expect(within(findings).queryByRole("button", { name: "Fix" })).toBeNull();
+  });
+
+  it("asks for the history's name before the form, and says where it is used", async () => {
+    await renderPane(new FakeWorkbook());
+    const name = screen.getByRole("textbox", { name: "Your name in the KPI history" });
+    const tagForm = screen.getByRole("form", { name: "Tag a KPI" });
+    expect(name.compareDocumentPosition(tagForm) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+  });
+
+  it("says in Untag's dialog what depends on the KPI", async () => {
+    const lead: KpiDefinition = { ...KPI, id: "LEADS", name: "Qualified leads", kind: "leading", predicts: "REV" };
+    await renderPane(new FakeWorkbook([KPI, lead], { REV: [1, 2, 3], LEADS: [1, 2, 3] }));
+    await press("Untag Revenue");
+    const text = (await screen.findByTestId("untag-dependents")).textContent;
+    expect(text).toContain("its row on the scorecard");
+    expect(text).toContain("KPI_REV and will show #NAME?");
+    expect(text).toContain("Qualified leads predicts it");
+  });
+
+  it("gives Write note an accessible name that holds its visible words", () => {
+    const finding: Finding = { kind: "off-track-no-note", kpiIds: ["REV"], message: "Revenue is Off track and has no note.", fix: "note" };
+    render(<HealthSection findings={[finding]} kpis={[KPI]} busy={false} onEdit={() => {}} onReview={() => {}} onNote={() => {}} churn={[]} />);
+    const button = screen.getByRole("button", { name: /Write note/ });
+    // axe's label-content-name-mismatch: the name must contain the visible words (WCAG 2.5.3 Label in Name).
+    expect(button.textContent).toBe("Write note on Revenue");
+    expect((button.getAttribute("aria-label") ?? button.textContent)!.toLowerCase()).toContain("write note");
+  });
+
+  it("moves focus to the new KPI's card after Tag", async () => {
+    const workbook = new KeepingWorkbook([KPI]);
+    await renderPane(workbook);
+    const form = screen.getByRole("form", { name: "Tag a KPI" });
+    fireEvent.change(within(form).getByRole("textbox", { name: "Name" }), { target: { value: "Bookings" } });
+    fireEvent.change(within(form).getByRole("textbox", { name: "Owner" }), { target: { value: "Dana Whitfield" } });
+    fireEvent.change(within(form).getByRole("textbox", { name: "Target" }), { target: { value: "100" } });
+    await press("Tag as KPI", form);
+    await waitFor(() => expect(document.activeElement?.getAttribute("data-kpi-id")).toBe("NEW"));
+  });
+
+  it("has a Check the chain button that checks every chain again", async () => {
+    const lead: KpiDefinition = { ...KPI, id: "LEADS", name: "Qualified leads", kind: "leading", predicts: "REV" };
+    const workbook = new FakeWorkbook([KPI, lead], { REV: [1, 2, 3, 4, 5, 6], LEADS: [2, 3, 1, 5, 4, 6] });
+    await renderPane(workbook);
+    workbook.calls = [];
+    const chain = screen.getByRole("region", { name: "Lead-lag chain" });
+    await press("Check the chain", chain);
+    expect(workbook.calls.map(([n]) => n)).toContain("refresh");
+    expect(within(chain).getByRole("status").textContent).toBe("Checked every chain on the workbook's current numbers.");
+  });
+});
