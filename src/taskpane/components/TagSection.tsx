@@ -1,7 +1,9 @@
 /** The form's section: what is selected to tag, and the form that tags it or edits a KPI. */
 import { Text } from "@fluentui/react-components";
 import { draftFromDefinition, EMPTY_DRAFT, KpiDefinition, KpiDraft } from "../../core/kpi";
-import { Selection } from "../../workbook/kpiWorkbook";
+import { parseAddress } from "../../core/a1";
+import { KpiSeries, Selection } from "../../workbook/kpiWorkbook";
+import { TargetContext } from "./TargetChecks";
 import { Editor } from "../useEditor";
 import { Notice } from "../usePane";
 import { PaneSection } from "./PaneSection";
@@ -15,6 +17,27 @@ export interface TagSectionProps {
   notice: Notice | null;
   onTag(draft: KpiDraft): Promise<boolean>;
   onSave(draft: KpiDraft): Promise<boolean>;
+  /** Every KPI's values, for the target's checks while editing. */
+  series?: Record<string, KpiSeries>;
+  locale?: string;
+}
+
+/** The periods of what Tag would take: the selection's values (its header left out). */
+function periodsOf(selection: Selection | null): number | null {
+  if (!selection) return null;
+  try {
+    const a = parseAddress(selection.dataAddress ?? selection.address);
+    return a.rowCount === 1 || a.colCount === 1 ? a.rowCount * a.colCount : null;
+  } catch {
+    return null;
+  }
+}
+
+/** What the form knows of the data: the edited KPI's values and targets, or the selection's size. */
+function contextOf(editing: KpiDefinition | null, selection: Selection | null, series: Record<string, KpiSeries>): TargetContext {
+  if (!editing) return { periods: periodsOf(selection) };
+  const s = series[editing.id];
+  return { values: s?.values, periods: s && !s.problem ? s.values.length : null, targets: s?.targets ?? null, targetRange: editing.targetRange };
 }
 
 /** What the selection offers to tag: one row or column of more than one cell. */
@@ -25,7 +48,7 @@ function selectedText(selection: Selection | null): string {
   return `Selected ${target.address} · ${target.numbers} number${target.numbers === 1 ? "" : "s"}${column}`;
 }
 
-export function TagSection({ kpis, editor, selection, disabled, notice, onTag, onSave }: TagSectionProps) {
+export function TagSection({ kpis, editor, selection, disabled, notice, onTag, onSave, series = {}, locale }: TagSectionProps) {
   const { editing } = editor;
   return (
     <PaneSection id="tag" title={editing ? `Edit ${editing.name}` : "Tag a KPI"} notice={notice} noticeAfter>
@@ -45,6 +68,8 @@ export function TagSection({ kpis, editor, selection, disabled, notice, onTag, o
         focusField={editing ? editor.focusField : undefined}
         fieldError={editor.fieldError}
         onEdited={() => editor.setFieldError(null)}
+        locale={locale}
+        targetContext={contextOf(editing, selection, series)}
       />
     </PaneSection>
   );
