@@ -1,26 +1,51 @@
 // Runs before `npm start` and `npm test`: installs the locked dependencies when node_modules is
 // missing or was installed from another package-lock.json, so the README's two commands work on
-// a fresh clone with nothing installed by hand.
+// a fresh clone with nothing installed by hand, and leaves the checkout as it was cloned.
 //
-// It runs `npm install` (which installs the versions package-lock.json pins) rather than
-// `npm ci`: jest's resolver lists a native binding per platform as optional dependencies, a
-// registry mirror that serves only some platforms leaves the others out of the lock file, and
-// `npm ci` then refuses the lock as out of sync although every package it needs is pinned.
+// A fresh clone (no node_modules) installs with `npm ci`: it installs exactly what
+// package-lock.json pins and never writes the lock. Where node_modules exists it runs
+// `npm install`, which updates it in place (`npm ci` would delete node_modules first, from under
+// a running dev server or test run). Either way package-lock.json stays byte for byte as
+// committed: `npm install`, and a fallback from an `npm ci` that refuses the lock, may add
+// optional native bindings (jest's resolver lists one per platform) that a registry mirror
+// serving only some platforms left out, and that rewrite made every new checkout start dirty.
+// Only when package.json's dependencies themselves changed does npm's new lock stand, to commit.
 import { createHash } from "node:crypto";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
-import { execSync } from "node:child_process";
+import { execSync, spawnSync } from "node:child_process";
 
-const wanted = createHash("sha256").update(readFileSync("package.json")).update(readFileSync("package-lock.json")).digest("hex");
+// What decides the install: package.json's dependency fields and the lock (a new script does not).
+const pkg = JSON.parse(readFileSync("package.json", "utf8"));
+const deps = ["dependencies", "devDependencies", "optionalDependencies", "peerDependencies", "overrides"].map((k) => pkg[k] ?? null);
+const lockBytes = readFileSync("package-lock.json");
+const wanted = createHash("sha256").update(JSON.stringify(deps)).update(lockBytes).digest("hex");
 const stamp = "node_modules/.kpi-lens-lock";
 const installed = existsSync(stamp) ? readFileSync(stamp, "utf8") : "";
 
 const started = Date.now();
 const seconds = () => `${Math.round((Date.now() - started) / 1000)} s`;
+const npmFlags = "--no-audit --no-fund --loglevel=error";
+const rootEntry = (bytes) => JSON.stringify(JSON.parse(bytes.toString("utf8")).packages?.[""] ?? null);
 
 if (installed !== wanted) {
   console.log("KPI Lens: installing the locked npm dependencies (about 800 packages; a minute or two on a fresh clone)…");
-  execSync("npm install --no-audit --no-fund --loglevel=error", { stdio: "inherit" });
-  writeFileSync(stamp, wanted);
+  let done = false;
+  if (!existsSync("node_modules")) {
+    done = spawnSync(`npm ci ${npmFlags}`, { stdio: "inherit", shell: true }).status === 0;
+    if (!done) console.log("KPI Lens: npm ci refused the lock (above); installing with npm install instead.");
+  }
+  if (!done) execSync(`npm install ${npmFlags}`, { stdio: "inherit" });
+  const lockNow = readFileSync("package-lock.json");
+  if (!lockNow.equals(lockBytes)) {
+    if (rootEntry(lockNow) === rootEntry(lockBytes)) {
+      writeFileSync("package-lock.json", lockBytes);
+      console.log("KPI Lens: npm rewrote package-lock.json (platform bindings only); kept the committed lock.");
+    } else {
+      console.log("KPI Lens: package.json's dependencies changed, so npm updated package-lock.json: commit it.");
+    }
+  }
+  const lockFinal = readFileSync("package-lock.json");
+  writeFileSync(stamp, createHash("sha256").update(JSON.stringify(deps)).update(lockFinal).digest("hex"));
   console.log(`KPI Lens: dependencies installed in ${seconds()}.`);
 }
 
