@@ -18,13 +18,15 @@
  * API; it only reads.
  */
 import { splitSheet } from "../core/a1";
+import type { ExcelRun } from "../core/excelRun";
 
-export type ExcelRun = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
+/** Excel.run's shape, declared once in src/core/excelRun.ts (src/workbook takes it too). */
+export type { ExcelRun };
 
 let configuredRun: ExcelRun | null = null;
 
 /** Which Excel.run the functions use: Office's in the add-in, the in-memory Excel's in the workbench. */
-export function useExcelRun(run: ExcelRun | null): void {
+export function setExcelRun(run: ExcelRun | null): void {
   configuredRun = run;
 }
 
@@ -39,7 +41,7 @@ export const READ_TIMEOUT_MS = 3000;
 let readTimeout = READ_TIMEOUT_MS;
 
 /** Sets the read timeout (tests of a hanging read); null restores READ_TIMEOUT_MS. */
-export function useReadTimeout(ms: number | null): void {
+export function setReadTimeout(ms: number | null): void {
   readTimeout = ms ?? READ_TIMEOUT_MS;
 }
 

@@ -37,7 +37,7 @@ let sliceBudget = SLICE_MS;
  * answer at once and own the thread (the unit tests' reference comparisons, the bench's
  * throughput runs), never for the add-in.
  */
-export function useSliceBudget(ms: number): void {
+export function setSliceBudget(ms: number): void {
   sliceBudget = ms;
 }
 

@@ -10,7 +10,7 @@ import { App } from "../taskpane/App";
 import { ExcelKpiWorkbook } from "../workbook/kpiWorkbook";
 import { runWith } from "./excel/api";
 import { kpiFunctions } from "./customFunctions";
-import { useExcelRun } from "../functions/argumentCells";
+import { setExcelRun } from "../functions/argumentCells";
 import { sampleWorkbook } from "./sampleWorkbook";
 import { installWorkbenchApi } from "./workbenchApi";
 import { Grid } from "./Grid";
@@ -20,7 +20,7 @@ const model = sampleWorkbook();
 model.functions = kpiFunctions();
 // ?host=desktop: blank cells reach functions as 0, as in Excel for Windows and Mac.
 model.host = params.get("host") === "desktop" ? "desktop" : "web";
-useExcelRun(runWith(model));
+setExcelRun(runWith(model));
 const workbook = new ExcelKpiWorkbook(runWith(model));
 const dark = params.get("theme") === "dark";
 const paneWidth = Number(params.get("pane") ?? 320);

@@ -1,5 +1,7 @@
-/** Excel.run's shape: Office's in the add-in, the in-memory Excel's in the workbench and tests. */
-export type ExcelRun = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
+import type { ExcelRun } from "../core/excelRun";
+
+/** Excel.run's shape, declared once in src/core/excelRun.ts (src/functions takes it too). */
+export type { ExcelRun };
 
 /**
  * Excel.run for the pane in real Excel. While the user is still typing in a cell, a batch fails

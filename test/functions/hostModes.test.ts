@@ -11,7 +11,7 @@
 import { WorkbookModel } from "../../src/workbench/excel/model";
 import { runWith } from "../../src/workbench/excel/api";
 import { kpiFunctions } from "../../src/workbench/customFunctions";
-import { useExcelRun } from "../../src/functions/argumentCells";
+import { setExcelRun } from "../../src/functions/argumentCells";
 import { HOST_MODES, HostModeName, startFunctionSession } from "../../src/workbench/excel/functionHostModes";
 
 /** A cell: a number, text, a blank (null) or a formula ("=NA()", "=1/0", '=""'). */
@@ -79,7 +79,7 @@ async function answersOn(mode: HostModeName, c: Case): Promise<string> {
   const sheet = model.addSheet("Data");
   model.functions = kpiFunctions({ hostMode: HOST_MODES[mode] });
   startFunctionSession(HOST_MODES[mode]);
-  useExcelRun(runWith(model));
+  setExcelRun(runWith(model));
   c.columns.forEach((column, col) =>
     column.forEach((v, row) => {
       if (typeof v === "string" && v.startsWith("=")) model.writeFormula(sheet, row, col, v);
@@ -98,7 +98,7 @@ async function answersOn(mode: HostModeName, c: Case): Promise<string> {
 
 const registered = Object.keys(kpiFunctions().functions).map((name) => name.replace(/^KPI\./, ""));
 
-afterAll(() => useExcelRun(null));
+afterAll(() => setExcelRun(null));
 
 describe("every registered function has an argument table", () => {
   it("has a table of argument sets for each function id in the registry", () => {

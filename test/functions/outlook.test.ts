@@ -8,7 +8,7 @@ import { outlook } from "../support/functions";
 import { codeOf, column, excelError, expectRelative, messageOf, OMITTED, row } from "../support/excel";
 import { outlookCells } from "../../src/functions/outlookCells";
 import * as functions from "../../src/functions/functions";
-import { SLICE_MS, useSliceBudget } from "../../src/functions/slicing";
+import { SLICE_MS, setSliceBudget } from "../../src/functions/slicing";
 
 type Case = (typeof references.outlook)[number];
 type Json = number | string | null | { error: string };
@@ -164,7 +164,7 @@ describe("KPI.OUTLOOK worked by hand", () => {
     expect(Array.isArray(functions.outlook(column([100, 110, 120, null]), [[480]]))).toBe(true);
     const actual = Array.from({ length: 100_000 }, (_, i) => [i < 60_000 ? 100 + i * 0.01 + Math.sin(i) : null]);
     const expected = outlook(actual, [[1e7]], OMITTED, OMITTED, OMITTED, OMITTED, "periods");
-    useSliceBudget(0);
+    setSliceBudget(0);
     try {
       const answer = functions.outlook(actual, [[1e7]], OMITTED, OMITTED, OMITTED, OMITTED, "periods");
       expect(answer).toBeInstanceOf(Promise);
@@ -175,7 +175,7 @@ describe("KPI.OUTLOOK worked by hand", () => {
       expect(ticks).toBeGreaterThan(0);
       expect(result).toEqual(expected);
     } finally {
-      useSliceBudget(SLICE_MS);
+      setSliceBudget(SLICE_MS);
     }
   });
 });

@@ -10,7 +10,7 @@ import { codeOf, column, excelError, expectRelative, messageOf, OMITTED, row } f
 import { varianceCells } from "../../src/functions/varianceCells";
 import { CHUNK } from "../../src/functions/variancePeriods";
 import * as functions from "../../src/functions/functions";
-import { SLICE_MS, useSliceBudget } from "../../src/functions/slicing";
+import { SLICE_MS, setSliceBudget } from "../../src/functions/slicing";
 
 type Case = (typeof references.variance)[number];
 type Json = number | string | boolean | null | { error: string } | Json[];
@@ -252,7 +252,7 @@ describe("KPI.VARIANCE worked by hand", () => {
     expect(Array.isArray(functions.variance(column([1180, 1200, 1300]), [[1250]]))).toBe(true);
     const actual = Array.from({ length: 2 * CHUNK }, (_, i) => [i % 50 === 0 ? null : 100 + Math.sin(i) + (i === 999 ? 40 : 0)]);
     const expected = variance(actual, [[100]], OMITTED, [[0.5]], "explain");
-    useSliceBudget(0);
+    setSliceBudget(0);
     try {
       const answer = functions.variance(actual, [[100]], OMITTED, [[0.5]], "explain");
       expect(answer).toBeInstanceOf(Promise);
@@ -264,7 +264,7 @@ describe("KPI.VARIANCE worked by hand", () => {
       expect(result).toEqual(expected);
       expect(result[999][0]).toBe(true);
     } finally {
-      useSliceBudget(SLICE_MS);
+      setSliceBudget(SLICE_MS);
     }
   });
 });

@@ -5,19 +5,19 @@
  * an invocation and await the answer.
  */
 import * as functions from "../../src/functions/functions";
-import { SLICE_MS, useSliceBudget } from "../../src/functions/slicing";
+import { SLICE_MS, setSliceBudget } from "../../src/functions/slicing";
 
 type Matrix = any[][]; // eslint-disable-line @typescript-eslint/no-explicit-any
 
 /** Calls a function with no time slicing, so even a full column answers at once. */
 function now(call: () => unknown): Matrix {
-  useSliceBudget(Infinity);
+  setSliceBudget(Infinity);
   try {
     const answer = call();
     if (answer instanceof Promise) throw new Error("expected a synchronous answer without an invocation");
     return answer as Matrix;
   } finally {
-    useSliceBudget(SLICE_MS);
+    setSliceBudget(SLICE_MS);
   }
 }
 

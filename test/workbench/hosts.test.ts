@@ -6,7 +6,7 @@ import { FakeRequestContext, PAYLOAD_LIMIT_BYTES } from "../../src/workbench/exc
 import { FunctionRegistry } from "../../src/workbench/excel/customFunctionHost";
 import { WorkbookModel } from "../../src/workbench/excel/model";
 import { kpiFunctions } from "../../src/workbench/customFunctions";
-import { useExcelRun, useReadTimeout } from "../../src/functions/argumentCells";
+import { setExcelRun, setReadTimeout } from "../../src/functions/argumentCells";
 import { argumentReads, ArgumentReadMode, FunctionHostMode, HOST_MODES, startFunctionSession } from "../../src/workbench/excel/functionHostModes";
 import { runWith } from "../../src/workbench/excel/api";
 import { quoteSheet, structuredReference } from "../../src/core/a1";
@@ -107,7 +107,7 @@ describe('error arguments ("Handle and return errors from your custom function":
 });
 
 describe("the KPI functions give the same answers on the web and on Windows/Mac", () => {
-  afterEach(() => useExcelRun(null));
+  afterEach(() => setExcelRun(null));
 
   function kpiWorkbook(host: "web" | "desktop") {
     const { model, sheet } = workbook(host);
@@ -115,7 +115,7 @@ describe("the KPI functions give the same answers on the web and on Windows/Mac"
     // Each workbook is a session of its own: what the functions learnt about blanks on one host
     // (hostBlanks.ts) must not carry over to the next.
     startFunctionSession(HOST_MODES[host]);
-    useExcelRun(runWith(model));
+    setExcelRun(runWith(model));
     return { model, sheet };
   }
 
@@ -256,8 +256,8 @@ describe('Excel\'s TAKE and DROP ("TAKE function", "DROP function", support.micr
 
 describe("no Excel API call on the common path (issue 21, item 2; office-js #4702)", () => {
   afterEach(() => {
-    useExcelRun(null);
-    useReadTimeout(null);
+    setExcelRun(null);
+    setReadTimeout(null);
   });
 
   /** A desktop workbook whose functions count their Excel.run calls. */
@@ -269,7 +269,7 @@ describe("no Excel API call on the common path (issue 21, item 2; office-js #470
     startFunctionSession(mode);
     const calls = { count: 0 };
     const run = argumentReads(runWith(model), reads, 50);
-    useExcelRun((batch) => {
+    setExcelRun((batch) => {
       calls.count++;
       return run(batch);
     });
@@ -309,7 +309,7 @@ describe("no Excel API call on the common path (issue 21, item 2; office-js #470
     ["cell-edit", /while a cell is being edited \(InvalidOperation\)/],
   ] as const)("a look that %s ends in a message, never #BUSY! for ever", async (reads, message) => {
     const { model, sheet } = counted(HOST_MODES.desktop, reads);
-    useReadTimeout(50);
+    setReadTimeout(50);
     [104, 0].forEach((v, i) => model.writeValue(sheet, i, 0, v));
     model.writeFormula(sheet, 0, 2, "=KPI.KPI_STATUS(A1:A3, 100)");
     const answer = (await settled(model, "Data", 0, 2)) as { code: string; message: string };
