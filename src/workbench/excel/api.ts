@@ -16,6 +16,16 @@
  *   conditionalFormats.ts Excel.ConditionalFormatCollection, ConditionalFormat and its rules
  * Objects are cast to the real Excel.* types by the workbench: the add-in code cannot tell.
  * Importers use this index; it loads every proxy (see makeProxy in proxy.ts).
+ *
+ * Words, one for each thing (prose says these; class names stay as they are):
+ *   the in-memory Excel  this folder: WorkbookModel (model.ts, the cells, names, tables, formats)
+ *                        and the API over it. Older comments and test names (standInRules.test.ts,
+ *                        StandInRun) call it "the stand-in Excel"; that is the same thing.
+ *   Fake…                a class of the in-memory Excel imitating one Excel.* object
+ *                        (FakeRange is Excel.Range); only in code, never in prose.
+ *   the workbench        the page (src/workbench/index.tsx) that runs the real task pane and
+ *                        workbook code against the in-memory Excel beside a grid, and the tests
+ *                        that drive it (window.workbench); not the in-memory Excel itself.
  */
 export { ExcelApiError } from "./errors";
 export { FakeRequestContext, PAYLOAD_LIMIT_BYTES, payloadSize, runWith } from "./context";
