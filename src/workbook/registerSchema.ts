@@ -66,6 +66,8 @@ export const COLUMNS: readonly ColumnSpec[] = [
   // A rate KPI (rates.ts): its denominators' range as text, like Target's (registerText.ts), kept in KPIDenom_<ID>; "proportion" or "per 1000".
   { key: "denominatorRange", header: "Denominator", text: true, required: false },
   { key: "ratePer", header: "Rate as", text: true, required: false },
+  // The strategy map's Balanced Scorecard grouping (core/strategyMap.ts); empty: no perspective.
+  { key: "perspective", header: "Perspective", text: true, required: false },
 ];
 
 
@@ -191,6 +193,7 @@ export function parseRow(values: readonly unknown[], map: ColumnMap, rowNumber: 
       guardedBy: text(cell("guardedBy")),
       ...year,
       ...rate,
+      perspective: text(cell("perspective")),
     },
   };
 }
@@ -264,6 +267,7 @@ export function cellsOf(k: KpiDefinition): Record<ColumnKey, string | number> {
     // Empty for a KPI that is not a rate, so a register from before these columns gains none.
     denominatorRange: k.denominatorRange ?? "",
     ratePer: rateAsText(k),
+    perspective: k.perspective ?? "",
   };
 }
 
