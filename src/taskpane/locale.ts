@@ -43,6 +43,9 @@ export function toInvariantNumber(text: string, locale: string): string {
   const groups = new Set([group, "\u202f", "\u00a0", " "]);
   const body = t.replace(/%$/, "");
   if (body.includes(".") && !groups.has(".")) return text;
+  // A "." is a German group only between groups of three digits (1.234.567,5); "1300.75" is a
+  // number typed the register's way and is left for the parser, never read as 130075.
+  if (groups.has(".") && body.includes(".") && !/^[-+]?\d{1,3}(\.\d{3})+(,\d*)?$/.test(body)) return text;
   let out = "";
   for (const ch of body) {
     if (groups.has(ch)) continue;
