@@ -14,6 +14,11 @@ import { addedVsRetired, Finding, healthCheck, QuarterChurn } from "./guardrails
 import { KpiDefinition } from "./kpi";
 import { KpiSummary, summarise } from "./kpiSummary";
 import { forecastOutcome, OutcomeForecast } from "./outcomeForecast";
+import { isRateKpi } from "./rates";
+import { summariseRate } from "./rateSummary";
+import { explainDecidable, monthEndChoices, monthEndPackOf, MonthEndPack } from "./monthEndPane";
+import type { ReportedEntry } from "./reported";
+import { portfolioVerdicts, PortfolioVerdicts } from "./review/fdr";
 
 /** One KPI's values as the workbook read them (the fields of the workbook's KpiSeries used here). */
 export interface SeriesValues {
@@ -21,6 +26,8 @@ export interface SeriesValues {
   address?: string | null;
   values: (number | null)[];
   targets?: (number | null)[] | null;
+  /** A rate KPI's denominators, period for period. */
+  denominators?: (number | null)[] | null;
   problem?: string | null;
 }
 
@@ -30,6 +37,8 @@ export interface RegisterView {
   checkIns: CheckIn[];
   actions: Action[];
   history: readonly { when: string; field: string }[];
+  /** KPI Reported: what each close reported (the month-end pack's restatements). */
+  reported?: readonly ReportedEntry[];
 }
 
 export interface ChainEntry {
@@ -56,10 +65,16 @@ export interface Portfolio<K extends KpiDefinition = KpiDefinition, A extends Ac
   chains: ChainEntry[];
   findings: Finding[];
   churn: QuarterChurn[];
+  /** Each KPI's month-end numbers, restatements and note prompt (monthEndPane.ts). */
+  pack: MonthEndPack;
+  /** The chains' verdicts with the false discovery rate controlled across every leading KPI (review/fdr.ts). */
+  verdicts: PortfolioVerdicts;
 }
 
 /** A KPI's summary as the pane shows it: XmR for the latest change, its own per-period targets. */
 export function summaryOf(kpi: KpiDefinition, series: SeriesValues | undefined): KpiSummary {
+  // A rate KPI is judged on its rate, with KPI.SPC's p, u, p′ or u′ chart (rateSummary.ts).
+  if (isRateKpi(kpi) && series?.denominators) return summariseRate(kpi, series.values, series.denominators, series.targets);
   return summarise(kpi, series?.values ?? [], "xmr", series?.targets);
 }
 
@@ -91,13 +106,15 @@ export function findingsOf(
   checkIns: readonly CheckIn[],
   summaries: Record<string, KpiSummary>,
   today: Date,
+  verdicts: PortfolioVerdicts = portfolioVerdicts(chains),
 ): Finding[] {
   return healthCheck({
     kpis,
-    // A chain with no best lag (too few periods) is not judged either way.
-    chainSupported: Object.fromEntries(chains.map((c) => [c.leading.id, c.analysis.best ? c.analysis.supported : undefined])),
+    // The portfolio's verdicts (BH across every leading KPI); a chain with no best lag is not judged either way.
+    chainSupported: verdicts.chainSupported,
     today,
-    offTrackWithoutNote: kpis.filter((k) => needsNote(checkIns, k.id, summaries[k.id].latestPeriod, summaries[k.id].status)).map((k) => k.id),
+    // Only where KPI.VARIANCE's "explain" cannot be decided: elsewhere the month-end pack asks (monthEndPane.ts notePeriodOf).
+    offTrackWithoutNote: kpis.filter((k) => !explainDecidable(summaries[k.id]) && needsNote(checkIns, k.id, summaries[k.id].latestPeriod, summaries[k.id].status)).map((k) => k.id),
   });
 }
 
@@ -111,14 +128,18 @@ export function portfolioOf<K extends KpiDefinition, A extends Action>(
   const checkIns = register?.checkIns ?? [];
   const summaries = summariesOf(kpis, series);
   const chains = chainsOf(kpis, series);
+  const verdicts = portfolioVerdicts(chains);
+  const pack = monthEndPackOf(kpis, series, register?.reported ?? [], checkIns, summaries);
   return {
     kpis,
     checkIns,
     actions: register?.actions ?? [],
     summaries,
     chains,
-    findings: findingsOf(kpis, chains, checkIns, summaries, today),
+    findings: [...findingsOf(kpis, chains, checkIns, summaries, today, verdicts), ...pack.findings],
     churn: addedVsRetired(register?.history ?? []),
+    verdicts,
+    pack,
   };
 }
 
@@ -176,7 +197,9 @@ export function formulaChoices(
     { label: "Variation and assurance (SPC detail)", formula: spcFormula(k, summaries[k.id].spcBaseline), size: { rows: 15, columns: 2 } },
   ];
   const chain = chains.find((c) => c.leading.id === k.id);
-  if (!chain) return choices;
+  // The month-end pack's formulas come last, so the earlier choices keep their places.
+  const pack = monthEndChoices(k, periods, series[k.id]?.address ?? k.source);
+  if (!chain) return [...choices, ...pack];
   const lengths = { leading: series[chain.leading.id]?.values.length ?? 0, lagging: series[chain.lagging.id]?.values.length ?? 0 };
   choices.push({
     label: `Lead-lag to ${chain.lagging.name} (best lag)`,
@@ -190,7 +213,7 @@ export function formulaChoices(
       size: { rows: chain.analysis.best.lag + 1, columns: 4 },
     });
   }
-  return choices;
+  return [...choices, ...pack];
 }
 
 /** A day as yyyy-mm-dd in the user's own time zone (not UTC: a review late in the evening is today's). */

@@ -4,7 +4,7 @@
  * add-in the real one. This file composes the sections; what they show is computed in
  * core/portfolio.ts, what they do is in useCommands.ts.
  */
-import { Divider, FluentProvider, makeStyles, tokens } from "@fluentui/react-components";
+import { FluentProvider, makeStyles, tokens } from "@fluentui/react-components";
 import { useMemo, useState } from "react";
 import { KpiDefinition } from "../core/kpi";
 import { periodLabel } from "../core/periods";
@@ -12,13 +12,19 @@ import { isoDay, portfolioOf } from "../core/portfolio";
 import { KpiWorkbook } from "../workbook/kpiWorkbook";
 import { ActionsSection } from "./components/ActionsSection";
 import { AuthorField } from "./components/AuthorField";
-import { ChainSection } from "./components/ChainSection";
+import { CloseSection } from "./components/CloseSection";
+import { defaultClose } from "../core/closeView";
+import { ChainAndMap, DueThisClose } from "./components/RhythmSections";
+import { useFocusNewKpi } from "./review/useFocusNewKpi";
+import { useTagRequest } from "./review/useTagRequest";
+import { displayLocale } from "./locale";
 import { HealthSection } from "./components/HealthSection";
 import { KpiList } from "./components/KpiList";
 import { LeftoversSection } from "./components/LeftoversSection";
 import { NoticeBar } from "./components/NoticeBar";
 import { PaneHeader } from "./components/PaneHeader";
 import { PaneSection } from "./components/PaneSection";
+import { PortfolioSummary } from "./components/PortfolioSummary";
 import { TagSection } from "./components/TagSection";
 import { WorkbookOutputs } from "./components/WorkbookOutputs";
 import { PaneDialogs, useDialogs } from "./PaneDialogs";
@@ -50,12 +56,16 @@ function Pane({ workbook }: { workbook: KpiWorkbook }) {
   const pane = usePane(workbook);
   // The health check's staleness is measured against the time of the read, like every number shown.
   const portfolio = useMemo(() => portfolioOf(pane.register, pane.series, new Date()), [pane.register, pane.series]);
-  const { kpis, summaries, chains, checkIns } = portfolio;
+  const { kpis, summaries, checkIns } = portfolio;
   const editor = useEditor();
   const { commands, noticeFor, say } = useCommands(workbook, pane, editor);
   const pendingActions = usePendingActions(workbook, pane, portfolio);
   const dialogs = useDialogs(workbook, portfolio, pane.series);
   const [formulaKpi, setFormulaKpi] = useState("");
+  const locale = useMemo(() => displayLocale(), []);
+  // Focus on the new KPI's card after Tag; the cell menu's Tag as KPI… opens the form (officeActions.ts).
+  const tagged = useFocusNewKpi(kpis);
+  useTagRequest(editor.close);
   const busy = pane.busy !== null;
   const readOnly = pane.register?.readOnly ?? null;
   const nameOf = (id: string) => kpis.find((k) => k.id === id)?.name ?? id;
@@ -67,7 +77,13 @@ function Pane({ workbook }: { workbook: KpiWorkbook }) {
   return (
     <main className={styles.root} aria-busy={busy}>
       <PaneHeader busy={pane.busy} notice={noticeFor("top")} register={pane.register} onRefresh={commands.refresh} />
-      <TagSection kpis={kpis} editor={editor} selection={pane.selection} disabled={busy || readOnly !== null} notice={noticeFor("form")} onTag={commands.tag} onSave={commands.save} />
+      {/* Asked up front, before the first change it names (the history records who made each). */}
+      <AuthorField workbook={workbook} />
+      <TagSection kpis={kpis} editor={editor} selection={pane.selection} disabled={busy || readOnly !== null} notice={noticeFor("form")} onTag={(d) => tagged(commands.tag(d))} onSave={commands.save} series={pane.series} locale={locale} />
+      <DueThisClose portfolio={portfolio} commands={commands} notice={noticeFor("due")} busy={busy || readOnly !== null} locale={locale} close={isoDay(new Date())} />
+      <PaneSection id="summary" title="Summary" divided>
+        <PortfolioSummary kpis={kpis} summaries={summaries} />
+      </PaneSection>
       <PaneSection id="kpis" title="KPIs" notice={noticeFor("kpis")} divided>
         <KpiList
           kpis={kpis}
@@ -84,6 +100,7 @@ function Pane({ workbook }: { workbook: KpiWorkbook }) {
           onExtend={commands.extend}
           onReview={(k) => commands.review(k)}
           onFormulas={showFormulas}
+          pack={portfolio.pack.cards}
         />
       </PaneSection>
       <PaneSection id="actions" title="Actions" notice={noticeFor("actions")} divided>
@@ -97,11 +114,21 @@ function Pane({ workbook }: { workbook: KpiWorkbook }) {
           onDone={(a, note) => commands.markDone(a, note, nameOf(a.kpi))}
         />
       </PaneSection>
-      <PaneSection id="chain" title="Lead-lag chain" divided>
-        <ChainSection chains={chains} />
-      </PaneSection>
+      <ChainAndMap portfolio={portfolio} commands={commands} notice={noticeFor("chain")} busy={busy} />
+      {kpis.length > 0 && (
+        <PaneSection id="close" title="Close a period" notice={noticeFor("close")} divided>
+          <CloseSection
+            kpis={kpis}
+            reported={pane.register?.reported ?? []}
+            initial={defaultClose(kpis, summaries)}
+            busy={busy || readOnly !== null}
+            onClose={(p) => void commands.closePeriod(p, nameOf)}
+            onReopen={(p, reason) => void commands.reopenPeriod(p, reason)}
+          />
+        </PaneSection>
+      )}
       <PaneSection id="health" title="Health check" notice={noticeFor("health")} divided>
-        <HealthSection findings={portfolio.findings} kpis={kpis} busy={busy} onEdit={editor.edit} onReview={(k) => commands.review(k)} onNote={dialogs.openNote} churn={portfolio.churn} />
+        <HealthSection findings={portfolio.findings} kpis={kpis} busy={busy} onEdit={editor.edit} onReview={(k) => commands.review(k)} onNote={dialogs.openNote} onHistory={dialogs.showHistory} churn={portfolio.churn} />
         <LeftoversSection
           orphans={pane.register?.orphans ?? []}
           busy={busy}
@@ -111,9 +138,7 @@ function Pane({ workbook }: { workbook: KpiWorkbook }) {
         />
       </PaneSection>
       {kpis.length > 0 && <WorkbookOutputs pane={pane} portfolio={portfolio} commands={commands} noticeFor={noticeFor} formulaKpi={formulaKpi} onFormulaKpi={setFormulaKpi} />}
-      <Divider />
-      <AuthorField workbook={workbook} />
-      <PaneDialogs dialogs={dialogs} checkIns={checkIns} commands={commands} />
+      <PaneDialogs dialogs={dialogs} checkIns={checkIns} commands={commands} closes={{ reported: pane.register?.reported, restatements: portfolio.pack.restatements }} />
     </main>
   );
 }

@@ -6,7 +6,7 @@ import { periodLabel } from "../core/periods";
 import { Portfolio } from "../core/portfolio";
 import { HistoryEntry, KpiSeries, KpiWorkbook } from "../workbook/kpiWorkbook";
 import { CheckInDialog, CheckInTarget } from "./components/CheckInDialog";
-import { HistoryDialog } from "./components/HistoryDialog";
+import { HistoryDialog, HistoryDialogProps } from "./components/HistoryDialog";
 import { UntagDialog } from "./components/UntagDialog";
 import { Commands } from "./useCommands";
 
@@ -18,8 +18,10 @@ export interface Dialogs {
   closeHistory(): void;
   noteFor: CheckInTarget | null;
   /** Opens the note dialog at the KPI's latest period; a KPI with no periods has nothing to note. */
-  openNote(kpi: KpiDefinition): void;
+  openNote(kpi: KpiDefinition, period?: number): void;
   closeNote(): void;
+  /** The leading KPIs whose Predicts names this one: Untag says they depend on it. */
+  predictorsOf(kpi: KpiDefinition | null): KpiDefinition[];
 }
 
 export function useDialogs(workbook: KpiWorkbook, portfolio: Portfolio, series: Record<string, KpiSeries>): Dialogs {
@@ -38,22 +40,24 @@ export function useDialogs(workbook: KpiWorkbook, portfolio: Portfolio, series: 
       ),
     closeHistory: () => setHistoryOf(null),
     noteFor,
-    openNote: (k) => {
+    openNote: (k, at) => {
       const summary = portfolio.summaries[k.id];
       const periods = series[k.id]?.values.length ?? 0;
       if (periods === 0) return;
-      setNoteFor({ kpi: k, periods, period: summary.latestPeriod ?? periods, labelOf: (p) => periodLabel(k.firstPeriod, k.cadence, p), statuses: summary.statuses });
+      setNoteFor({ kpi: k, periods, period: at ?? summary.latestPeriod ?? periods, labelOf: (p) => periodLabel(k.firstPeriod, k.cadence, p), statuses: summary.statuses });
     },
     closeNote: () => setNoteFor(null),
+    predictorsOf: (k) => (k ? portfolio.kpis.filter((l) => l.kind === "leading" && l.predicts.toUpperCase() === k.id.toUpperCase()) : []),
   };
 }
 
-export function PaneDialogs({ dialogs, checkIns, commands }: { dialogs: Dialogs; checkIns: readonly CheckIn[]; commands: Commands }) {
+export function PaneDialogs({ dialogs, checkIns, commands, closes }: { dialogs: Dialogs; checkIns: readonly CheckIn[]; commands: Commands; closes?: Pick<HistoryDialogProps, "reported" | "restatements"> }) {
   const { historyOf } = dialogs;
   return (
     <>
       <UntagDialog
         kpi={dialogs.confirmUntag}
+        predictors={dialogs.predictorsOf(dialogs.confirmUntag)}
         onConfirm={(k) => {
           dialogs.askUntag(null);
           commands.untag(k);
@@ -64,6 +68,8 @@ export function PaneDialogs({ dialogs, checkIns, commands }: { dialogs: Dialogs;
         name={historyOf?.kpi.name ?? null}
         entries={historyOf?.entries ?? []}
         notes={historyOf ? checkIns.filter((c) => c.kpi.toUpperCase() === historyOf.kpi.id.toUpperCase()) : []}
+        reported={historyOf ? closes?.reported?.filter((e) => e.kpi.toUpperCase() === historyOf.kpi.id.toUpperCase()) : []}
+        restatements={historyOf ? closes?.restatements?.filter((r) => r.kpi === historyOf.kpi.id) : []}
         labelOf={(p) => (historyOf ? periodLabel(historyOf.kpi.firstPeriod, historyOf.kpi.cadence, p) : String(p))}
         onClose={dialogs.closeHistory}
       />

@@ -39,7 +39,9 @@ function action(kpi: string, period: number, rule: string): Action {
 
 describe("portfolio of the register", () => {
   it("is empty before the register is read", () => {
-    expect(portfolioOf(null, {}, today)).toEqual({ kpis: [], checkIns: [], actions: [], summaries: {}, chains: [], findings: [], churn: [] });
+    expect(portfolioOf(null, {}, today)).toEqual({
+      kpis: [], checkIns: [], actions: [], summaries: {}, chains: [], findings: [], churn: [], verdicts: expect.anything(), pack: { cards: {}, restatements: [], findings: [] },
+    });
   });
 
   it("summarises every KPI against its target and per-period targets", () => {
@@ -150,8 +152,14 @@ describe("formula choices", () => {
       ["Status of every period (the last is the latest)", { rows: 3, columns: 1 }],
       ["Latest change (XmR detail)", { rows: 2, columns: 7 }],
       ["Variation and assurance (SPC detail)", { rows: 15, columns: 2 }],
+      // The month-end pack's, for a KPI with a target (monthEndPane.ts monthEndChoices).
+      ["Variance of every period (detail; the latest row is this period's)", { rows: 4, columns: 7 }],
+      ["Periods to explain (material and unusual)", { rows: 3, columns: 1 }],
+      ["Year-to-date variance", { rows: 2, columns: 6 }],
+      ["Year's outlook (80% interval, chance to meet the budget)", { rows: 2, columns: 5 }],
     ]);
     expect(choices[0].formula).toMatch(/^=KPI\.KPI_STATUS\(KPI_REV,/);
+    expect(choices.slice(3).map((c) => c.formula.slice(0, 14))).toEqual(["=KPI.VARIANCE(", "=KPI.VARIANCE(", "=KPI.VARIANCE(", "=KPI.OUTLOOK(O"]);
   });
 
   it("transposes a per-period target that runs the other way from the values", () => {
@@ -166,14 +174,15 @@ describe("formula choices", () => {
     const kpis = [lagging, leading];
     const chains = chainsOf(kpis, series);
     const choices = formulaChoices(leading, series, summariesOf(kpis, series), chains);
-    expect(choices.slice(3).map((c) => [c.label, c.size])).toEqual([
+    expect(choices.slice(3, 5).map((c) => [c.label, c.size])).toEqual([
       ["Lead-lag to Revenue (best lag)", { rows: 1, columns: 4 }],
       ["Forecast of Revenue (80% interval)", { rows: 2, columns: 4 }],
     ]);
     expect(choices[3].formula).toMatch(/^=KPI\.LEADLAG_CORR\(/);
     expect(choices[4].formula).toMatch(/^=KPI\.LEAD_FORECAST\(.*,1,0\.8,"table"\)$/);
     // The lagging end of the chain gets the three answers of its own only.
-    expect(formulaChoices(lagging, series, summariesOf(kpis, series), chains)).toHaveLength(3);
+    // Its three and the month-end pack's four: no chain formulas for the outcome itself.
+    expect(formulaChoices(lagging, series, summariesOf(kpis, series), chains).map((c) => c.label).filter((l) => /Lead-lag|Forecast of/.test(l))).toEqual([]);
   });
 });
 

@@ -4,6 +4,22 @@ import { Finding, FIELD_OF_FINDING, QuarterChurn } from "../../core/guardrails";
 import { KpiDefinition } from "../../core/kpi";
 import { SimpleTable } from "./SimpleTable";
 
+/** What each Fix changes, in the words of the form's field: "Fix owner of Revenue". */
+const FIELD_WORDS: Record<string, string> = {
+  owner: "owner",
+  primary: "primary KPIs",
+  initiative: "initiative",
+  predicts: "Predicts",
+  response: "response",
+  guardedBy: "counter-metric",
+};
+
+/** The Fix button's text: which field of which KPI it opens. */
+export function fixLabel(f: Finding, kpi: KpiDefinition): string {
+  const field = FIELD_OF_FINDING[f.kind];
+  return field ? `Fix ${FIELD_WORDS[field]} of ${kpi.name}` : `Fix ${kpi.name}`;
+}
+
 const useStyles = makeStyles({
   item: { display: "flex", justifyContent: "space-between", alignItems: "center", gap: tokens.spacingHorizontalS, padding: `${tokens.spacingVerticalXS} 0` },
 });
@@ -15,12 +31,15 @@ export interface HealthSectionProps {
   /** Opens the KPI's form at the field that fixes the finding. */
   onEdit(kpi: KpiDefinition, field?: string): void;
   onReview(kpi: KpiDefinition): void;
-  onNote(kpi: KpiDefinition): void;
+  /** Opens the note dialog, at `period` when the finding names one (a month-end explain period). */
+  onNote(kpi: KpiDefinition, period?: number): void;
+  /** Opens the KPI's history (closes, reopens and restatements); without it a restatement has no button. */
+  onHistory?(kpi: KpiDefinition): void;
   /** KPIs added and retired per quarter, from the history. */
   churn: readonly QuarterChurn[];
 }
 
-export function HealthSection({ findings, kpis, busy, onEdit, onReview, onNote, churn }: HealthSectionProps) {
+export function HealthSection({ findings, kpis, busy, onEdit, onReview, onNote, onHistory, churn }: HealthSectionProps) {
   const styles = useStyles();
   if (kpis.length === 0) return null;
   const report =
@@ -47,16 +66,22 @@ export function HealthSection({ findings, kpis, busy, onEdit, onReview, onNote, 
             </Text>
             {kpi &&
               (f.fix === "note" ? (
-                <Button size="small" disabled={busy} onClick={() => onNote(kpi)} aria-describedby={`finding-${i}`}>
-                  Write note
+                <Button size="small" disabled={busy} onClick={() => onNote(kpi, f.period)} aria-describedby={`finding-${i}`}>
+                  Write note on {kpi.name}
                 </Button>
+              ) : f.fix === "history" ? (
+                onHistory && (
+                  <Button size="small" disabled={busy} onClick={() => onHistory(kpi)} aria-describedby={`finding-${i}`}>
+                    Restatement history: {kpi.name}
+                  </Button>
+                )
               ) : f.fix === "review" ? (
                 <Button size="small" disabled={busy} onClick={() => onReview(kpi)} aria-describedby={`finding-${i}`}>
-                  Mark reviewed
+                  Mark {kpi.name} reviewed
                 </Button>
               ) : (
                 <Button size="small" disabled={busy} onClick={() => onEdit(kpi, FIELD_OF_FINDING[f.kind])} aria-describedby={`finding-${i}`}>
-                  Fix
+                  {fixLabel(f, kpi)}
                 </Button>
               ))}
           </li>

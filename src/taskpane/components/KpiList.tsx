@@ -8,13 +8,15 @@ import { asTable, filterAndSort, SortKey, StatusFilter } from "../../core/kpiTab
 import { KpiDefinition } from "../../core/kpi";
 import { KpiSummary, targetsOf } from "../../core/kpiSummary";
 import { CheckIn, checkInsOf, needsNote, overrideOf } from "../../core/checkins";
-import { rollups } from "../../core/rollup";
+import { rateRollups, rollups } from "../../core/rollup";
 import { periodLabel } from "../../core/periods";
 import { Status, STATUS_LABEL, worseStatus } from "../../core/status";
 import { KpiSeries } from "../../workbook/kpiWorkbook";
 import { Sparkline } from "./Sparkline";
 import { AssuranceIcon, VariationIcon } from "./SpcIcons";
-import { XmrChart } from "./XmrChart";
+import { ChartWindow } from "./ChartWindow";
+import { CardPack, chartedTargets } from "../../core/monthEndPane";
+import { MonthEndDetail } from "./MonthEndDetail";
 
 const useStyles = makeStyles({
   group: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS, marginBottom: tokens.spacingVerticalM },
@@ -45,6 +47,8 @@ export interface KpiListProps {
   summaries: Record<string, KpiSummary>;
   /** Every KPI's check-ins (the KPI Notes table). */
   checkIns: readonly CheckIn[];
+  /** Every KPI's month-end pack (core/monthEndPane.ts): variance, outlook, restatements, the note asked for. */
+  pack?: Record<string, CardPack>;
 }
 
 /** Whether the latest point sits above the centre (a special cause high), for the icon's letter. */
@@ -132,13 +136,16 @@ export function KpiList({ kpis, series, summaries, onCopied, ...actions }: KpiLi
 }
 
 function KpiCard(props: { kpi: KpiDefinition; summary: KpiSummary; series: KpiSeries | undefined; pair: { kpi: KpiDefinition; summary: KpiSummary } | null } & Omit<KpiListProps, "kpis" | "series" | "summaries">) {
-  const { kpi, summary, series, pair, busy, checkIns, onSelect, onEdit, onUntag, onExtend, onReview, onFormulas, onHistory, onAddNote } = props;
+  const { kpi, summary, series, pair, busy, checkIns, onSelect, onEdit, onUntag, onExtend, onReview, onFormulas, onHistory, onAddNote, pack } = props;
   const styles = useStyles();
   const latest = summary.latest === null ? "—" : `${summary.latest.toLocaleString()}${kpi.unit ? ` ${kpi.unit}` : ""}`;
   const override = summary.latestPeriod === null ? null : overrideOf(checkIns, kpi.id, summary.latestPeriod);
   const values = series?.values ?? [];
-  const rolled = rollups(kpi, values, targetsOf(kpi, values.length, series?.targets));
-  const fmt = (n: number) => n.toLocaleString("en-US", { maximumFractionDigits: 1 });
+  // A rate rolls up as Σ counts / Σ denominators (rollup.ts rateRollups), never as a mean of rates.
+  const denominators = (series as { denominators?: (number | null)[] | null } | undefined)?.denominators;
+  const rolled = summary.rate && denominators ? rateRollups(kpi, values, denominators, targetsOf(kpi, values.length, series?.targets)) : rollups(kpi, values, targetsOf(kpi, values.length, series?.targets));
+  // A rate (0.0312) keeps its significant digits; other figures one decimal.
+  const fmt = (n: number) => n.toLocaleString("en-US", summary.rate ? { maximumSignificantDigits: 4 } : { maximumFractionDigits: 1 });
   return (
     <Card className={styles.card} aria-label={`KPI ${kpi.name}`} data-kpi-id={kpi.id}>
       <div className={styles.row}>
@@ -150,16 +157,16 @@ function KpiCard(props: { kpi: KpiDefinition; summary: KpiSummary; series: KpiSe
           Latest {latest} · target {summary.target === null ? "none for this period" : summary.target.toLocaleString()}
           {kpi.targetRange ? " (per period)" : ""}
         </Text>
-        <Sparkline values={series?.values ?? []} target={summary.target} label={`Trend of ${kpi.name}`} />
+        <Sparkline values={summary.rate?.rates ?? series?.values ?? []} target={summary.target} targets={targetsOf(kpi, values.length, series?.targets)} label={`Trend of ${kpi.name}`} />
       </div>
       <Text size={200} data-testid="change">
         {summary.headline}
       </Text>
-      <SpcDetail kpi={kpi} summary={summary} />
+      <SpcDetail kpi={kpi} summary={summary} targets={chartedTargets(kpi, values, series?.targets, kpi.spcFrom ?? 1)} />
       {rolled && (
         <Text size={200} data-testid="rollup">
           {[rolled.ytd, rolled.qtd]
-            .map((r) => `${r.label} (${kpi.aggregation}): ${fmt(r.actual)} vs ${r.target === null ? "no target" : fmt(r.target)}${r.status ? ` · ${STATUS_LABEL[r.status]}` : ""}`)
+            .map((r) => `${r.label} (${summary.rate ? "Σ counts / Σ denominators" : kpi.aggregation}): ${fmt(r.actual)} vs ${r.target === null ? "no target" : fmt(r.target)}${r.status ? ` · ${STATUS_LABEL[r.status]}` : ""}`)
             .join("; ")}
         </Text>
       )}
@@ -169,7 +176,8 @@ function KpiCard(props: { kpi: KpiDefinition; summary: KpiSummary; series: KpiSe
           {pair.summary.latest !== null ? ` (latest ${pair.summary.latest.toLocaleString()})` : ""}
         </Text>
       )}
-      <CardNotes kpi={kpi} summary={summary} checkIns={checkIns} busy={busy} onAddNote={onAddNote} />
+      <MonthEndDetail kpi={kpi} pack={pack?.[kpi.id]} />
+      <CardNotes kpi={kpi} summary={summary} checkIns={checkIns} busy={busy} onAddNote={onAddNote} card={pack?.[kpi.id]} />
       <Text size={200}>
         Owner {kpi.owner || "none"} · {kpi.kind}
         {kpi.lastReviewed ? ` · reviewed ${kpi.lastReviewed}` : " · never reviewed"}
@@ -211,7 +219,7 @@ function StatusBadge({ summary, override }: { summary: KpiSummary; override: Che
 }
 
 /** The process behaviour chart and its icons, for a KPI with enough values for limits. */
-function SpcDetail({ kpi, summary }: { kpi: KpiDefinition; summary: KpiSummary }) {
+function SpcDetail({ kpi, summary, targets }: { kpi: KpiDefinition; summary: KpiSummary; targets: (number | null)[] }) {
   const styles = useStyles();
   if (!summary.spc || !summary.variation) return null;
   return (
@@ -227,24 +235,25 @@ function SpcDetail({ kpi, summary }: { kpi: KpiDefinition; summary: KpiSummary }
           {summary.spcBaseline ? ` · limits from the first ${summary.spcBaseline} periods` : ""}
         </Text>
       </div>
-      <XmrChart chart={summary.spc} values={summary.spcValues} title={`Process behaviour chart of ${kpi.name}`} target={summary.target} />
+      <ChartWindow rate={summary.rate} chart={summary.spc} values={summary.spcValues} title={`Process behaviour chart of ${kpi.name}`} target={summary.target} targets={targets} />
     </>
   );
 }
 
-/** The call for a note when the latest period is Off track without one, and the last two notes. */
-function CardNotes({ kpi, summary, checkIns, busy, onAddNote }: { kpi: KpiDefinition; summary: KpiSummary; checkIns: readonly CheckIn[]; busy: boolean; onAddNote(kpi: KpiDefinition): void }) {
+/** The call for a note where the month-end pack asks one (monthEndPane.ts notePeriodOf), and the last two notes. */
+function CardNotes(props: { kpi: KpiDefinition; summary: KpiSummary; checkIns: readonly CheckIn[]; busy: boolean; onAddNote(kpi: KpiDefinition): void; card?: CardPack }) {
+  const { kpi, summary, checkIns, busy, onAddNote, card } = props;
   const styles = useStyles();
   const notes = checkInsOf(checkIns, kpi.id).slice(-2);
   const labelOf = (period: number) => periodLabel(kpi.firstPeriod, kpi.cadence, period);
   return (
     <>
-      {needsNote(checkIns, kpi.id, summary.latestPeriod, summary.status) && (
+      {(card ? card.notePeriod !== null : needsNote(checkIns, kpi.id, summary.latestPeriod, summary.status)) && (
         <div className={styles.row} role="alert">
           <Text size={200} className={styles.problem}>
-            Off track in {labelOf(summary.latestPeriod!)}: write a note saying why and what is being done.
+            {card?.noteReason === "material and unusual" ? `${labelOf(summary.latestPeriod!)} is material and unusual against target` : `Off track in ${labelOf(summary.latestPeriod!)}`}: write a note saying why and what is being done.
           </Text>
-          <Button size="small" appearance="primary" disabled={busy} onClick={() => onAddNote(kpi)} aria-label={`Write the note for ${kpi.name}`}>
+          <Button size="small" appearance="primary" disabled={busy} onClick={() => onAddNote(kpi)} aria-label={`Write note for ${kpi.name}`}>
             Write note
           </Button>
         </div>

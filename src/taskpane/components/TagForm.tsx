@@ -4,7 +4,11 @@
  */
 import { Button, Checkbox, Field, Input, Select, Textarea, makeStyles, tokens } from "@fluentui/react-components";
 import { FormEvent, ReactNode, useEffect, useMemo, useState } from "react";
+import { MonthEndFields } from "./MonthEndFields";
+import { RateFields } from "./RateFields";
 import { atRiskOfDraft, EMPTY_DRAFT, FieldErrors, KpiDefinition, KpiDraft, parseNumber, percentOf, targetRangeOf, validateDraft } from "../../core/kpi";
+import { invariantDraft, localDraft } from "../locale";
+import { TargetChecks, TargetContext, targetVerdict } from "./TargetChecks";
 
 /** Says what a percentage At risk comes to, so "10%" is never misread silently. */
 function atRiskHint(draft: KpiDraft): string {
@@ -36,15 +40,25 @@ export interface TagFormProps {
   /** What the workbook said about a field on the last submit (a target range of the wrong length). */
   fieldError?: { field: string; message: string } | null;
   onEdited?(): void;
+  /** The user's locale: numbers are typed and shown with its decimal separator (locale.ts). */
+  locale?: string;
+  /** What is known of the KPI's data, for the target's checks before save. */
+  targetContext?: TargetContext;
 }
 
-export function TagForm({ kpis, editing, initial, disabled, onSubmit, onCancel, focusField, fieldError, onEdited }: TagFormProps) {
+export function TagForm({ kpis, editing, initial, disabled, onSubmit, onCancel, focusField, fieldError, onEdited, locale = "en-US", targetContext }: TagFormProps) {
   const styles = useStyles();
-  const [draft, setDraft] = useState<KpiDraft>(initial);
+  const [draft, setDraft] = useState<KpiDraft>(() => localDraft(initial, locale));
   const [touched, setTouched] = useState<Partial<Record<keyof KpiDraft, boolean>>>({});
   const [submitted, setSubmitted] = useState(false);
   const others = useMemo(() => kpis.filter((k) => k.id !== editing?.id), [kpis, editing]);
-  const errors: FieldErrors = useMemo(() => validateDraft(draft, others), [draft, others]);
+  // The rules read numbers the register's way; the user types them in their own (1.234,5 in de-DE).
+  const parsed = useMemo(() => invariantDraft(draft, locale), [draft, locale]);
+  const verdict = useMemo(() => targetVerdict(parsed, parsed.name.trim(), targetContext), [parsed, targetContext]);
+  const errors: FieldErrors = useMemo(() => {
+    const found = validateDraft(parsed, others);
+    return verdict.range.error && !found.target ? { ...found, target: verdict.range.error } : found;
+  }, [parsed, others, verdict]);
   const lagging = others.filter((k) => k.kind === "lagging");
 
   useEffect(() => {
@@ -81,7 +95,7 @@ export function TagForm({ kpis, editing, initial, disabled, onSubmit, onCancel, 
     e.preventDefault();
     setSubmitted(true);
     if (Object.keys(errors).length > 0) return;
-    if (await onSubmit(draft)) {
+    if (await onSubmit(parsed)) {
       setDraft(editing ? draft : { ...EMPTY_DRAFT, objective: draft.objective, owner: draft.owner });
       setTouched({});
       setSubmitted(false);
@@ -95,7 +109,10 @@ export function TagForm({ kpis, editing, initial, disabled, onSubmit, onCancel, 
       {text("objective", "Objective", "The goal this KPI ladders up to")}
       <KindFields kit={kit} lagging={lagging} />
       <NumberFields kit={kit} />
+      <TargetChecks verdict={verdict} locale={locale} />
       <PlanFields kit={kit} others={others} />
+      <MonthEndFields kit={kit} />
+      <RateFields kit={kit} />
       <div className={styles.actions}>
         <Button appearance="primary" type="submit" disabled={disabled}>
           {editing ? "Save changes" : "Tag as KPI"}
@@ -111,7 +128,7 @@ export function TagForm({ kpis, editing, initial, disabled, onSubmit, onCancel, 
 }
 
 /** What the form's parts share: the draft, a field's message, a field's setter, a text field, the styles. */
-interface FieldKit {
+export interface FieldKit {
   draft: KpiDraft;
   show(field: keyof KpiDraft): string | undefined;
   set(field: keyof KpiDraft): (value: string | boolean) => void;
