@@ -106,7 +106,10 @@ function explained(k: KpiDefinition, values: readonly (number | null)[], targets
   const variances: number[] = [];
   values.forEach((v, i) => {
     const t = targets[i];
-    if (v !== null && t !== null) (periods.push(i + 1), variances.push(v - t));
+    if (v !== null && t !== null) {
+      periods.push(i + 1);
+      variances.push(v - t);
+    }
   });
   let flags: Uint8Array;
   try {
@@ -125,8 +128,14 @@ function yearToDate(k: KpiDefinition, values: readonly (number | null)[], target
   if (periods.length === 0) return null;
   let actual = 0;
   let target = 0;
-  for (const p of periods) (actual += values[p - 1]!, target += targets[p - 1]!);
-  if (k.aggregation === "average") (actual /= periods.length, target /= periods.length);
+  for (const p of periods) {
+    actual += values[p - 1]!;
+    target += targets[p - 1]!;
+  }
+  if (k.aggregation === "average") {
+    actual /= periods.length;
+    target /= periods.length;
+  }
   return { ...figures(actual, target, k), periods };
 }
 
@@ -164,7 +173,7 @@ function yearOutlook(k: KpiDefinition, values: readonly (number | null)[], perPe
 export function monthEnd(k: KpiDefinition, values: readonly (number | null)[], perPeriodTargets: readonly (number | null)[] | null = null): MonthEnd {
   const targets = targetsOf(k, values.length, perPeriodTargets);
   let latest = 0;
-  for (let i = values.length - 1; i >= 0; i--) if (values[i] !== null) (latest = i + 1), (i = -1);
+  for (let i = values.length - 1; i >= 0 && latest === 0; i--) if (values[i] !== null) latest = i + 1;
   const none: MonthEnd = { period: null, yearStart: null, ytd: null, outlook: null, outlookReason: "no value yet", explain: [] };
   if (latest === 0) return none;
   const t = targets[latest - 1];

@@ -51,8 +51,9 @@ export interface TableState {
  * when it exists, need a second sync. The returned function is called after the first sync; it
  * says whether a second is needed, and gives the state after it.
  */
-export function queueTableState(ctx: Excel.RequestContext, spec: TableSpec, known = false): () => { second: boolean; state: () => TableState } {
-  const schema = ctx.workbook.settings.getItemOrNullObject(spec.schemaSetting);
+/* eslint-disable office-addins/call-sync-before-read, office-addins/call-sync-after-load -- the closures it returns run after the caller's sync */
+export function queueTableState(context: Excel.RequestContext, spec: TableSpec, known = false): () => { second: boolean; state: () => TableState } {
+  const schema = context.workbook.settings.getItemOrNullObject(spec.schemaSetting);
   schema.load("value");
   const newer = () =>
     !schema.isNullObject && Number(schema.value) > spec.version ? `${spec.what} were written by a newer KPI Lens (schema ${schema.value}): update the add-in to change them.` : null;
@@ -62,11 +63,11 @@ export function queueTableState(ctx: Excel.RequestContext, spec: TableSpec, know
     return () => tableStateOf(spec, header.values[0], body, newer(), !schema.isNullObject);
   };
   if (known) {
-    const ready = rowsOf(ctx.workbook.tables.getItem(spec.table));
+    const ready = rowsOf(context.workbook.tables.getItem(spec.table));
     return () => ({ second: false, state: ready });
   }
-  const table = ctx.workbook.tables.getItemOrNullObject(spec.table);
-  const sheet = ctx.workbook.worksheets.getItemOrNullObject(spec.sheet);
+  const table = context.workbook.tables.getItemOrNullObject(spec.table);
+  const sheet = context.workbook.worksheets.getItemOrNullObject(spec.sheet);
   return () => {
     if (!table.isNullObject) return { second: true, state: rowsOf(table) };
     const damaged = !sheet.isNullObject ? `A sheet "${spec.sheet}" exists without the table ${spec.table}, so KPI Lens does not write ${spec.what} into it. Rename that sheet, or make its table ${spec.table} again.` : newer();
@@ -74,6 +75,7 @@ export function queueTableState(ctx: Excel.RequestContext, spec: TableSpec, know
     return { second: false, state: () => missing };
   };
 }
+/* eslint-enable office-addins/call-sync-before-read, office-addins/call-sync-after-load */
 
 function tableStateOf(spec: TableSpec, headerValues: unknown[], body: Excel.Range, newer: string | null, schemaSettingExists: boolean): TableState {
   const headers = headerValues.map((h) => String(h ?? "").trim().toLowerCase());
@@ -97,11 +99,11 @@ function tableStateOf(spec: TableSpec, headerValues: unknown[], body: Excel.Rang
 }
 
 /** Reads one table on its own (two syncs). */
-export async function readTableIn(ctx: Excel.RequestContext, spec: TableSpec): Promise<TableState> {
-  const afterFirst = queueTableState(ctx, spec);
-  await ctx.sync();
+export async function readTableIn(context: Excel.RequestContext, spec: TableSpec): Promise<TableState> {
+  const afterFirst = queueTableState(context, spec);
+  await context.sync();
   const { second, state } = afterFirst();
-  if (second) await ctx.sync();
+  if (second) await context.sync();
   return state();
 }
 

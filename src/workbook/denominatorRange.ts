@@ -21,7 +21,7 @@ import { Step } from "./writeEngine";
  * Checks a denominator range against the KPI's values (reads only: call before queuing writes)
  * and returns it absolute and qualified with its sheet; a range without a sheet is on the values'.
  */
-export async function checkDenominatorRange(ctx: Excel.RequestContext, typed: string, sourceAddress: string, kpiName: string): Promise<string> {
+export async function checkDenominatorRange(context: Excel.RequestContext, typed: string, sourceAddress: string, kpiName: string): Promise<string> {
   const source = parseAddress(sourceAddress);
   let range;
   try {
@@ -30,8 +30,8 @@ export async function checkDenominatorRange(ctx: Excel.RequestContext, typed: st
     throw new KpiWorkbookError(`"${typed}" is not a range such as Traffic!C2:C37.`, "denominator");
   }
   const sheetName = range.sheet ?? source.sheet!;
-  const sheet = ctx.workbook.worksheets.getItemOrNullObject(sheetName);
-  await ctx.sync();
+  const sheet = context.workbook.worksheets.getItemOrNullObject(sheetName);
+  await context.sync();
   if (sheet.isNullObject) throw new KpiWorkbookError(`There is no sheet "${sheetName}" for the denominator range ${typed.replace(/\$/g, "")}.`, "denominator");
   const periods = source.rowCount * source.colCount;
   const cells = range.rowCount * range.colCount;
@@ -74,10 +74,11 @@ async function readPieces(run: ExcelRun, address: string): Promise<(number | nul
   for (let start = 0; start < cells; start += READ_BATCH_CELLS) {
     const n = Math.min(READ_BATCH_CELLS, cells - start);
     const piece = vertical ? { ...area, row: area.row + start, rowCount: n } : { ...area, col: area.col + start, colCount: n };
-    const got = await run(async (ctx) => {
-      const range = ctx.workbook.worksheets.getItem(area.sheet!).getRange(areaName(piece));
+    const got = await run(async (context) => {
+      const range = context.workbook.worksheets.getItem(area.sheet!).getRange(areaName(piece));
       range.load("values");
-      await ctx.sync();
+      // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one batch per piece: each stays within Excel on the web's 5 MB and 5M-cell limits
+      await context.sync();
       return range.values;
     });
     for (const v of flat(got)) out.push(numberOrGap(v));
@@ -104,16 +105,21 @@ export async function readDenominators(run: ExcelRun, kpis: readonly KpiDefiniti
       out[kpi.id] = await readPieces(run, source).catch((e: unknown) => `Excel could not read the denominators of ${kpi.name}: ${e instanceof Error ? e.message : String(e)}`);
       continue;
     }
-    if (size + cells > READ_BATCH_CELLS && batch.length > 0) (batches.push(batch), (batch = []), (size = 0));
+    if (size + cells > READ_BATCH_CELLS && batch.length > 0) {
+      batches.push(batch);
+      batch = [];
+      size = 0;
+    }
     batch.push(kpi.id);
     size += cells;
   }
   if (batch.length > 0) batches.push(batch);
   for (const ids of batches) {
     try {
-      const got = await run(async (ctx) => {
-        const ranges = ids.map((id) => ctx.workbook.names.getItem(denomNameOf(id)).getRange().load("values"));
-        await ctx.sync();
+      const got = await run(async (context) => {
+        const ranges = ids.map((id) => context.workbook.names.getItem(denomNameOf(id)).getRange().load("values"));
+        // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one batch per piece: each stays within Excel on the web's 5 MB and 5M-cell limits
+        await context.sync();
         return ranges.map((r) => flat(r.values).map(numberOrGap));
       });
       ids.forEach((id, i) => (out[id] = got[i]));
@@ -152,14 +158,14 @@ export async function withDenominators(run: ExcelRun, read: RegisterRead, series
  * refers to it. `current` is the definition being saved over (none for a tag).
  */
 export async function planDenominators(
-  ctx: Excel.RequestContext,
+  context: Excel.RequestContext,
   read: RegisterRead,
   id: string,
   input: Pick<KpiDefinition, "name" | "denominatorRange" | "ratePer">,
   sourceAddress: () => Promise<string>,
   current?: KpiDefinition,
 ): Promise<{ fields: Pick<KpiDefinition, "denominatorRange" | "ratePer">; steps: Step[] }> {
-  const denominatorRange = input.denominatorRange ? await checkDenominatorRange(ctx, input.denominatorRange, await sourceAddress(), input.name) : "";
+  const denominatorRange = input.denominatorRange ? await checkDenominatorRange(context, input.denominatorRange, await sourceAddress(), input.name) : "";
   const fields = { denominatorRange, ratePer: denominatorRange ? (input.ratePer ?? null) : null };
   const changed = (current?.denominatorRange ?? "") !== denominatorRange;
   const step = current === undefined && !denominatorRange ? null : changed ? denominatorNameStep(read, id, denominatorRange || null) : null;

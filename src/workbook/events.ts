@@ -16,13 +16,13 @@ export const runInContext: RunIn = (context, batch) => {
 
 export function subscribe(
   run: ExcelRun,
-  add: (ctx: Excel.RequestContext) => OfficeExtension.EventHandlerResult<unknown>,
+  add: (context: Excel.RequestContext) => OfficeExtension.EventHandlerResult<unknown>,
   runIn: RunIn = runInContext,
   onRemoveFailed: (e: unknown) => void = (e) => console.warn("KPI Lens could not remove an Excel event handler:", e),
 ): Promise<() => void> {
-  return run(async (ctx) => {
-    const handler = add(ctx);
-    await ctx.sync();
+  return run(async (context) => {
+    const handler = add(context);
+    await context.sync();
     return () => {
       runIn(handler.context as Excel.RequestContext, async (context) => {
         handler.remove();

@@ -69,6 +69,6 @@ export function entriesOf(state: TableState): HistoryEntry[] {
 }
 
 /** A KPI's history, oldest first (two syncs). */
-export async function readHistoryIn(ctx: Excel.RequestContext, id: string): Promise<HistoryEntry[]> {
-  return entriesOf(await readTableIn(ctx, HISTORY)).filter((e) => e.kpi.toUpperCase() === id.toUpperCase());
+export async function readHistoryIn(context: Excel.RequestContext, id: string): Promise<HistoryEntry[]> {
+  return entriesOf(await readTableIn(context, HISTORY)).filter((e) => e.kpi.toUpperCase() === id.toUpperCase());
 }

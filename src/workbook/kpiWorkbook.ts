@@ -121,7 +121,7 @@ export interface KpiWorkbook {
 }
 
 type WriteBody<T> = (
-  ctx: Excel.RequestContext,
+  context: Excel.RequestContext,
   read: RegisterRead,
   plan: Plan,
   token: string,
@@ -149,14 +149,14 @@ export class ExcelKpiWorkbook implements KpiWorkbook {
   private write<T>(body: WriteBody<T>, options: { readOnlyOk?: boolean } = {}): Promise<T> {
     return this.operation(() =>
       withRetry(() =>
-        this.excel(async (ctx) => {
-          const read = await this.read(ctx);
+        this.excel(async (context) => {
+          const read = await this.read(context);
           if (!options.readOnlyOk) assertWritable(read);
           const plan = new Plan();
           const token = operationToken();
-          const { result, action, history: change } = await body(ctx, read, plan, token);
+          const { result, action, history: change } = await body(context, read, plan, token);
           if (change) plan.add(...historySteps(read.history, changes(change[0], change[1], new Date().toISOString(), this.author), token));
-          await commit(ctx, plan, this.excel, action);
+          await commit(context, plan, this.excel, action);
           this.known = new Set([...this.known, ...plan.steps.flatMap((s) => (s.creates ? [s.creates] : []))]);
           return result;
         }),
@@ -171,7 +171,7 @@ export class ExcelKpiWorkbook implements KpiWorkbook {
   }
 
   history(id: string): Promise<HistoryEntry[]> {
-    return this.run((ctx) => readHistoryIn(ctx, id));
+    return this.run((context) => readHistoryIn(context, id));
   }
 
   closePeriod(period: string, options: { ids?: readonly string[] } = {}): Promise<PeriodCloseResult> {
@@ -192,15 +192,15 @@ export class ExcelKpiWorkbook implements KpiWorkbook {
   }
 
   buildScorecard(): Promise<ScorecardResult> {
-    return this.write(async (ctx, read, plan, token) => {
-      const { step, result } = await scorecardStep(ctx, read, token, (k) => k.spcBaseline);
+    return this.write(async (context, read, plan, token) => {
+      const { step, result } = await scorecardStep(context, read, token, (k) => k.spcBaseline);
       plan.add(step);
       return { result, action: result.rebuilt ? "rebuild the scorecard" : "build the scorecard" };
     });
   }
 
   addCheckIn(id: string, input: Pick<CheckIn, "period" | "note" | "override" | "reason">): Promise<CheckIn> {
-    return this.write(async (ctx, read, plan, token) => {
+    return this.write(async (context, read, plan, token) => {
       const kpi = findKpi(read, id);
       if (input.note.trim() === "") throw new KpiWorkbookError("Write the note first.", "note");
       if (input.override && input.reason.trim() === "") throw new KpiWorkbookError("An overridden status needs a reason.", "reason");
@@ -208,7 +208,7 @@ export class ExcelKpiWorkbook implements KpiWorkbook {
       plan.add(...tableAppendSteps(NOTES, read.notes, [checkInRow(checkIn, periodDate(kpi.firstPeriod, kpi.cadence, checkIn.period))], token));
       // The mark an auditor sees on the period's cell without the add-in (steps/cellMarks.ts).
       const label = periodLabel(kpi.firstPeriod, kpi.cadence, checkIn.period);
-      plan.add(await cellMarkStep(ctx, cellOfPeriod(read.state.sources[kpi.id], checkIn.period), noteMarkText(checkIn, label, checkIn.override && STATUS_LABEL[checkIn.override])));
+      plan.add(await cellMarkStep(context, cellOfPeriod(read.state.sources[kpi.id], checkIn.period), noteMarkText(checkIn, label, checkIn.override && STATUS_LABEL[checkIn.override])));
       return { result: checkIn, action: `add the note to ${kpi.name}` };
     });
   }
@@ -249,19 +249,19 @@ export class ExcelKpiWorkbook implements KpiWorkbook {
   /** The tables the last read found: the next read addresses them directly, in one round trip. */
   private known: KnownTables = new Set();
 
-  private async read(ctx: Excel.RequestContext): Promise<RegisterRead> {
-    const read = await readRegisterIn(ctx, this.known);
+  private async read(context: Excel.RequestContext): Promise<RegisterRead> {
+    const read = await readRegisterIn(context, this.known);
     this.known = knownTablesOf(read);
     return read;
   }
 
   readRegister(): Promise<RegisterState> {
-    return this.run(async (ctx) => (await this.read(ctx)).state);
+    return this.run(async (context) => (await this.read(context)).state);
   }
 
   refresh(): Promise<{ register: RegisterState; series: KpiSeries[] }> {
     return this.operation(async () => {
-      const read = await this.excel((ctx) => this.read(ctx));
+      const read = await this.excel((context) => this.read(context));
       const series = await withDenominators(this.excel, read, await readSeries(this.excel, read.state.kpis, read.state.sources, read.state.targets));
       return { register: read.state, series };
     });
@@ -272,9 +272,9 @@ export class ExcelKpiWorkbook implements KpiWorkbook {
   }
 
   tag(input: KpiInput, address: string, id?: string, reviewedOn = ""): Promise<KpiDefinition> {
-    return this.write(async (ctx, read, plan, token) => {
+    return this.write(async (context, read, plan, token) => {
       const kpiId = id ? checkId(id, read) : chooseId(input.name, read);
-      const selected = rangeAt(ctx, address);
+      const selected = rangeAt(context, address);
       selected.load("address, rowCount, columnCount");
       const sheet = selected.worksheet;
       sheet.load("name");
@@ -283,24 +283,27 @@ export class ExcelKpiWorkbook implements KpiWorkbook {
       used.load("address");
       const tables = selected.getTables(false);
       tables.load("items/name");
-      await ctx.sync();
+      await context.sync();
       if (sheet.protection.protected) throw new KpiWorkbookError(`The sheet ${sheet.name} is protected: unprotect it to tag a KPI there.`);
       // A whole column or row selected: tag the part that holds anything, less a text header
       // above the numbers (it names the KPI; it is never a period). Its cells are read in the
       // sync tableColumnOf makes anyway.
       const usedPart = used.isNullObject ? parseAddress(selected.address) : { ...(intersection(parseAddress(selected.address), parseAddress(used.address)) ?? parseAddress(selected.address)), sheet: sheet.name };
+      // tables was loaded as items/name and synced above (the lint rule does not follow load paths).
+      /* eslint-disable office-addins/load-object-before-read */
       const leading = tables.items.length === 0 ? queueLeadingCells(sheet, usedPart) : null;
-      const tableColumn = await tableColumnOf(ctx, selected, tables.items);
-      if (leading && tables.items.length === 0 && tableColumn === null) await ctx.sync();
+      const tableColumn = await tableColumnOf(context, selected, tables.items);
+      if (leading && tables.items.length === 0 && tableColumn === null) await context.sync();
+      /* eslint-enable office-addins/load-object-before-read */
       const area = tableColumn ? parseAddress(selected.address) : { ...(leading ? dataAreaOf(usedPart, leading()).area : usedPart), sheet: sheet.name };
       const targetAddress = qualified(sheet.name, area);
       assertSeriesShape(area, sheet.name, targetAddress);
       assertNotTagged(read.state, targetAddress);
       const reference = tableColumn ? `=${tableColumnReference(tableColumn)}` : `=${qualified(sheet.name, area, true)}`;
-      const targetRange = input.targetRange ? await checkTargetRange(ctx, input.targetRange, targetAddress, input.name) : "";
-      const rate = await planDenominators(ctx, read, kpiId, input, async () => targetAddress);
+      const targetRange = input.targetRange ? await checkTargetRange(context, input.targetRange, targetAddress, input.name) : "";
+      const rate = await planDenominators(context, read, kpiId, input, async () => targetAddress);
       const kpi: KpiDefinition = { ...input, targetRange, ...rate.fields, id: kpiId, source: reference.slice(1), lastReviewed: reviewedOn };
-      plan.add(await ensureColumns(ctx, read, kpi));
+      plan.add(await ensureColumns(context, read, kpi));
       plan.add(...registerAppendSteps(read, kpi, token));
       plan.add(nameStep({ name: nameOf(kpiId), formula: reference, comment: kpiNameComment(kpi.name), before: null }));
       plan.add(targetNameStep(read, kpiId, targetRange || null), ...rate.steps);
@@ -312,18 +315,18 @@ export class ExcelKpiWorkbook implements KpiWorkbook {
   }
 
   update(id: string, input: KpiInput, options: RowWriteOptions & { opened?: KpiDefinition } = {}): Promise<KpiDefinition> {
-    return this.write(async (ctx, read, plan) => {
+    return this.write(async (context, read, plan) => {
       const current = findKpi(read, id);
       // Every read before any step is planned: the target range, the formats, the room for new columns.
-      const targetRange = input.targetRange ? await checkTargetRange(ctx, input.targetRange, await sourceAddressOf(ctx, current.id), input.name) : "";
-      const rate = await planDenominators(ctx, read, current.id, input, () => sourceAddressOf(ctx, current.id), current);
+      const targetRange = input.targetRange ? await checkTargetRange(context, input.targetRange, await sourceAddressOf(context, current.id), input.name) : "";
+      const rate = await planDenominators(context, read, current.id, input, () => sourceAddressOf(context, current.id), current);
       const edited: KpiDefinition = { ...current, ...input, targetRange, ...rate.fields, id: current.id, source: current.source, lastReviewed: current.lastReviewed };
       const { kpi, fields } = options.opened ? mergeEdit(current, options.opened, edited) : { kpi: edited, fields: undefined };
       const bandsChanged =
         current.target !== kpi.target || current.targetRange !== kpi.targetRange || current.atRisk !== kpi.atRisk || current.atRiskPercent !== kpi.atRiskPercent || current.direction !== kpi.direction ||
         (current.denominatorRange ?? "") !== (kpi.denominatorRange ?? "") || (current.ratePer ?? null) !== (kpi.ratePer ?? null);
-      const own = bandsChanged && read.state.sources[current.id] ? await findOwnFormats(ctx, read, current.id) : null;
-      plan.add(await ensureColumns(ctx, read, kpi));
+      const own = bandsChanged && read.state.sources[current.id] ? await findOwnFormats(context, read, current.id) : null;
+      plan.add(await ensureColumns(context, read, kpi));
       plan.add(registerUpdateStep(read, kpi, options, fields));
       if (current.targetRange !== kpi.targetRange) plan.add(targetNameStep(read, current.id, kpi.targetRange || null));
       if ((current.denominatorRange ?? "") !== (kpi.denominatorRange ?? "")) plan.add(...rate.steps);
@@ -339,13 +342,13 @@ export class ExcelKpiWorkbook implements KpiWorkbook {
   }
 
   untag(id: string): Promise<UntagReceipt> {
-    return this.write(async (ctx, read, plan) => {
+    return this.write(async (context, read, plan) => {
       const current = findKpi(read, id);
       // Deleting a row of a filtered table is reported to remove other rows or nothing (office-js
       // #994, #224, #468); the user's filter is theirs to clear, so KPI Lens asks instead.
       if (read.registerFiltered) throw new KpiWorkbookError(`The register is filtered, and Excel does not delete rows of a filtered table reliably: clear its filter (Data › Clear), then untag ${current.name}. Nothing was changed.`);
       const rowIndex = read.rowIds.indexOf(current.id);
-      const own = await findOwnFormats(ctx, read, current.id);
+      const own = await findOwnFormats(context, read, current.id);
       const name = read.names.get(nameOf(current.id).toUpperCase()) ?? null;
       const targetName = read.names.get(targetNameOf(current.id).toUpperCase()) ?? null;
       const receipt: UntagReceipt = {
@@ -413,7 +416,7 @@ export class ExcelKpiWorkbook implements KpiWorkbook {
   }
 
   extend(id: string): Promise<void> {
-    return this.write(async (ctx, read, plan) => {
+    return this.write(async (context, read, plan) => {
       const current = findKpi(read, id);
       const address = read.state.sources[current.id];
       if (!address || current.source.includes("[")) throw new KpiWorkbookError(`${current.name} has no plain range to extend.`);
@@ -422,7 +425,7 @@ export class ExcelKpiWorkbook implements KpiWorkbook {
       const area = parseAddress(address);
       const grown = area.colCount === 1 ? { ...area, rowCount: area.rowCount + series.newPeriods } : { ...area, colCount: area.colCount + series.newPeriods };
       const grownAddress = qualified(area.sheet!, grown);
-      const own = await findOwnFormats(ctx, read, current.id);
+      const own = await findOwnFormats(context, read, current.id);
       const reference = `=${qualified(area.sheet!, grown, true)}`;
       const name = read.names.get(nameOf(current.id).toUpperCase())!;
       const kpi = { ...current, source: reference.slice(1) };
@@ -437,10 +440,10 @@ export class ExcelKpiWorkbook implements KpiWorkbook {
 
   removeOrphan(id: string): Promise<void> {
     return this.write(
-      async (ctx, read, plan) => {
+      async (context, read, plan) => {
         const orphan = read.state.orphans.find((o) => o.id.toUpperCase() === id.toUpperCase());
         if (!orphan) throw new KpiWorkbookError(`${nameOf(id)} is no longer a leftover: it has a register row, or it is gone.`);
-        const own = await findOwnFormats(ctx, read, orphan.id);
+        const own = await findOwnFormats(context, read, orphan.id);
         plan.add(own.removeStep());
         const name = orphan.name ? read.names.get(orphan.name.toUpperCase())! : null;
         if (name) plan.add(nameStep({ name: name.name, formula: null, comment: name.comment, before: name }));
@@ -492,27 +495,27 @@ export class ExcelKpiWorkbook implements KpiWorkbook {
   }
 
   select(id: string): Promise<void> {
-    return this.run(async (ctx) => {
-      const name = ctx.workbook.names.getItemOrNullObject(nameOf(id));
+    return this.run(async (context) => {
+      const name = context.workbook.names.getItemOrNullObject(nameOf(id));
       name.load("type");
-      await ctx.sync();
+      await context.sync();
       if (name.isNullObject || name.type !== "Range") throw new KpiWorkbookError(`The range of KPI ${id} is gone: its name ${nameOf(id)} no longer refers to cells.`);
       const range = name.getRange();
       range.worksheet.activate();
       range.select();
-      await ctx.sync();
+      await context.sync();
     });
   }
 
   insertFormula(address: string, formula: string, size = { rows: 1, columns: 1 }): Promise<void> {
-    return this.run(async (ctx) => {
+    return this.run(async (context) => {
       const area = parseAddress(address);
-      const cell = rangeAt(ctx, address);
+      const cell = rangeAt(context, address);
       const spill = cell.getCell(0, 0).getResizedRange(size.rows - 1, size.columns - 1);
       spill.load("address, formulas");
       const sheet = cell.worksheet;
       sheet.protection.load("protected");
-      await ctx.sync();
+      await context.sync();
       if (sheet.protection.protected) throw new KpiWorkbookError("That sheet is protected: unprotect it to insert a formula.");
       const taken = spill.formulas.flat().some((v) => v !== "" && v !== null);
       if (taken) {
@@ -520,27 +523,27 @@ export class ExcelKpiWorkbook implements KpiWorkbook {
         throw new KpiWorkbookError(`${where} is not empty: pick a cell with room below it so nothing of yours is overwritten.`);
       }
       cell.getCell(0, 0).formulas = [[formula]];
-      await ctx.sync();
+      await context.sync();
     });
   }
 
   onChange(listener: () => void): Promise<() => void> {
-    return subscribe(this.run, (ctx) => ctx.workbook.worksheets.onChanged.add(async () => listener()));
+    return subscribe(this.run, (context) => context.workbook.worksheets.onChanged.add(async () => listener()));
   }
 
   onSelectionChange(listener: () => void): Promise<() => void> {
-    return subscribe(this.run, (ctx) => ctx.workbook.onSelectionChanged.add(async () => listener()));
+    return subscribe(this.run, (context) => context.workbook.onSelectionChanged.add(async () => listener()));
   }
 }
 
 /** Where a KPI's values are now, as an address (its name's range: a table column too). */
-async function sourceAddressOf(ctx: Excel.RequestContext, id: string): Promise<string> {
-  const name = ctx.workbook.names.getItemOrNullObject(nameOf(id));
-  await ctx.sync();
+async function sourceAddressOf(context: Excel.RequestContext, id: string): Promise<string> {
+  const name = context.workbook.names.getItemOrNullObject(nameOf(id));
+  await context.sync();
   if (name.isNullObject) throw new KpiWorkbookError(`The values of KPI ${id} are gone: its name ${nameOf(id)} no longer exists.`);
   const range = name.getRange();
   range.load("address");
-  await ctx.sync();
+  await context.sync();
   return range.address;
 }
 
@@ -594,9 +597,8 @@ function mergeEdit(current: KpiDefinition, opened: KpiDefinition, edited: KpiDef
   const kpi: KpiDefinition = { ...current };
   const take = <K extends keyof KpiDefinition>(key: K) => (kpi[key] = edited[key]);
   for (const k of fields) {
-    if (k === "target") (take("target"), take("targetRange"));
-    else if (k === "atRisk") (take("atRisk"), take("atRiskPercent"));
-    else take(k);
+    const together: Partial<Record<ColumnKey, (keyof KpiDefinition)[]>> = { target: ["target", "targetRange"], atRisk: ["atRisk", "atRiskPercent"] };
+    for (const key of together[k] ?? [k]) take(key);
   }
   return { kpi, fields };
 }

@@ -18,10 +18,10 @@ export interface FormatSpec {
   font: string;
 }
 
-export function rangeAt(ctx: Excel.RequestContext, address: string): Excel.Range {
+export function rangeAt(context: Excel.RequestContext, address: string): Excel.Range {
   const area = parseAddress(address);
-  if (area.sheet === undefined) return ctx.workbook.worksheets.getActiveWorksheet().getRange(address);
-  return ctx.workbook.worksheets.getItem(area.sheet).getRange(areaName(area));
+  if (area.sheet === undefined) return context.workbook.worksheets.getActiveWorksheet().getRange(address);
+  return context.workbook.worksheets.getItem(area.sheet).getRange(areaName(area));
 }
 
 function queueFormats(range: Excel.Range, specs: FormatSpec[]): void {
@@ -34,16 +34,16 @@ function queueFormats(range: Excel.Range, specs: FormatSpec[]): void {
 }
 
 /** Deletes every format of ours for `id` on the range at `address` (an undo step). */
-async function deleteOwn(ctx: Excel.RequestContext, address: string, id: string): Promise<void> {
-  const sheet = ctx.workbook.worksheets.getItemOrNullObject(parseAddress(address).sheet ?? "");
-  await ctx.sync();
+async function deleteOwn(context: Excel.RequestContext, address: string, id: string): Promise<void> {
+  const sheet = context.workbook.worksheets.getItemOrNullObject(parseAddress(address).sheet ?? "");
+  await context.sync();
   if (sheet.isNullObject) return;
   const formats = sheet.getRange(areaName(parseAddress(address))).conditionalFormats;
   formats.load("items/type");
-  await ctx.sync();
+  await context.sync();
   const custom = formats.items.filter((f) => f.type === "Custom");
   for (const f of custom) f.custom.rule.load("formula");
-  await ctx.sync();
+  await context.sync();
   for (const f of custom) if (isOwnRule(f.custom.rule.formula, id)) f.delete();
 }
 
@@ -84,9 +84,9 @@ export function restoreFormatsStep(address: string, specs: FormatSpec[], id: str
   let added: Excel.ConditionalFormat[] = [];
   return {
     what,
-    apply(ctx) {
+    apply(context) {
       added = specs.map((spec) => {
-        const format = rangeAt(ctx, address).conditionalFormats.add("Custom");
+        const format = rangeAt(context, address).conditionalFormats.add("Custom");
         format.custom.rule.formula = spec.formula.replace(/=0\)$/, `${tag}=0)`);
         format.custom.format.fill.color = spec.fill;
         format.custom.format.font.color = spec.font;
@@ -99,17 +99,17 @@ export function restoreFormatsStep(address: string, specs: FormatSpec[], id: str
         format.load("id");
       });
     },
-    async undo(ctx, applied) {
-      const sheet = ctx.workbook.worksheets.getItemOrNullObject(parseAddress(address).sheet ?? "");
-      await ctx.sync();
+    async undo(context, applied) {
+      const sheet = context.workbook.worksheets.getItemOrNullObject(parseAddress(address).sheet ?? "");
+      await context.sync();
       if (sheet.isNullObject) return;
       const formats = sheet.getRange(areaName(parseAddress(address))).conditionalFormats;
       formats.load("items/type, items/id");
-      await ctx.sync();
+      await context.sync();
       const mine = new Set(applied ? added.map((f) => f.id) : []);
       const custom = formats.items.filter((f) => f.type === "Custom");
       for (const f of custom) f.custom.rule.load("formula");
-      await ctx.sync();
+      await context.sync();
       for (const f of custom) if (mine.has(f.id) || f.custom.rule.formula.includes(`N("~${token}")`)) f.delete();
     },
   };
@@ -134,15 +134,15 @@ export interface OwnFormats {
  * the range it recorded (three syncs at most). A user's own formats never match: ours carry the
  * KPI's marker.
  */
-export async function findOwnFormats(ctx: Excel.RequestContext, read: RegisterRead, id: string): Promise<OwnFormats> {
+export async function findOwnFormats(context: Excel.RequestContext, read: RegisterRead, id: string): Promise<OwnFormats> {
   const named = read.names.get(nameOf(id).toUpperCase());
-  const current = named && named.type === "Range" ? ctx.workbook.names.getItem(nameOf(id)).getRange() : null;
+  const current = named && named.type === "Range" ? context.workbook.names.getItem(nameOf(id)).getRange() : null;
   current?.load("address");
   current?.conditionalFormats.load("items/type, items/id");
   const recordedEntry = Object.entries(read.formats).find(([k]) => k.toUpperCase() === id.toUpperCase())?.[1];
   const recorded = recordedEntry?.address;
-  const recordedSheet = recorded ? ctx.workbook.worksheets.getItemOrNullObject(parseAddress(recorded).sheet ?? "") : null;
-  await ctx.sync();
+  const recordedSheet = recorded ? context.workbook.worksheets.getItemOrNullObject(parseAddress(recorded).sheet ?? "") : null;
+  await context.sync();
 
   const places: { address: string; formats: Excel.ConditionalFormatCollection }[] = current ? [{ address: current.address, formats: current.conditionalFormats }] : [];
   if (recorded && recordedSheet && !recordedSheet.isNullObject && (!current || current.address !== recorded)) {
@@ -150,7 +150,7 @@ export async function findOwnFormats(ctx: Excel.RequestContext, read: RegisterRe
     const moved = recordedSheet.getRange(areaName(parseAddress(recorded))).conditionalFormats;
     moved.load("items/type, items/id");
     places.push({ address: recorded, formats: moved });
-    await ctx.sync();
+    await context.sync();
   }
   const custom = places.flatMap((p) => p.formats.items.filter((f) => f.type === "Custom").map((f) => ({ address: p.address, f })));
   for (const { f } of custom) {
@@ -158,7 +158,7 @@ export async function findOwnFormats(ctx: Excel.RequestContext, read: RegisterRe
     f.custom.format.fill.load("color");
     f.custom.format.font.load("color");
   }
-  await ctx.sync();
+  await context.sync();
 
   const ours = new Map<string, { address: string; f: Excel.ConditionalFormat }>();
   for (const c of custom) if (isOwnRule(c.f.custom.rule.formula, id)) ours.set(c.f.id, c);

@@ -121,8 +121,8 @@ function unchangedStep(state: TableState): Step | null {
   let body: Excel.Range | null = null;
   return {
     what: "the closes as read",
-    guard(ctx) {
-      body = ctx.workbook.tables.getItem(REPORTED.table).getDataBodyRange().load("values");
+    guard(context) {
+      body = context.workbook.tables.getItem(REPORTED.table).getDataBodyRange().load("values");
     },
     apply() {},
     check() {

@@ -156,40 +156,40 @@ export function knownTablesOf(read: RegisterRead): Set<string> {
  * their rows read at once; a table that appeared since needs a second; one that has gone fails
  * the first (ItemNotFound), and the read starts again without `known` (two round trips).
  */
-export async function readRegisterIn(ctx: Excel.RequestContext, known: KnownTables = new Set()): Promise<RegisterRead> {
-  if (known.size === 0) return readWith(ctx, known);
+export async function readRegisterIn(context: Excel.RequestContext, known: KnownTables = new Set()): Promise<RegisterRead> {
+  if (known.size === 0) return readWith(context, known);
   try {
-    return await readWith(ctx, known);
+    return await readWith(context, known);
   } catch (e) {
     if ((e as { code?: string }).code !== "ItemNotFound") throw e;
-    return readWith(ctx, new Set());
+    return readWith(context, new Set());
   }
 }
 
-async function readWith(ctx: Excel.RequestContext, known: KnownTables): Promise<RegisterRead> {
-  const schema = ctx.workbook.settings.getItemOrNullObject(SCHEMA_SETTING);
+async function readWith(context: Excel.RequestContext, known: KnownTables): Promise<RegisterRead> {
+  const schema = context.workbook.settings.getItemOrNullObject(SCHEMA_SETTING);
   schema.load("value");
-  const formatsSetting = ctx.workbook.settings.getItemOrNullObject(FORMATS_SETTING);
+  const formatsSetting = context.workbook.settings.getItemOrNullObject(FORMATS_SETTING);
   formatsSetting.load("value");
-  const registerSheet = ctx.workbook.worksheets.getItemOrNullObject(REGISTER_SHEET);
-  const tablesAfterFirst = [HISTORY, NOTES, ACTIONS, REPORTED].map((spec) => queueTableState(ctx, spec, known.has(spec.table)));
-  const allTables = ctx.workbook.tables;
+  const registerSheet = context.workbook.worksheets.getItemOrNullObject(REGISTER_SHEET);
+  const tablesAfterFirst = [HISTORY, NOTES, ACTIONS, REPORTED].map((spec) => queueTableState(context, spec, known.has(spec.table)));
+  const allTables = context.workbook.tables;
   allTables.load("items/name");
-  const names = ctx.workbook.names;
+  const names = context.workbook.names;
   names.load("items/name, items/formula, items/type, items/comment");
   // In the first round trip: a worksheet function evaluated by the workbook, no cell written.
-  const date19040101 = ctx.workbook.functions.date(1904, 1, 1).load("value");
+  const date19040101 = context.workbook.functions.date(1904, 1, 1).load("value");
   const registerKnown = known.has(REGISTER_TABLE);
-  const table = registerKnown ? ctx.workbook.tables.getItem(REGISTER_TABLE) : ctx.workbook.tables.getItemOrNullObject(REGISTER_TABLE);
+  const table = registerKnown ? context.workbook.tables.getItem(REGISTER_TABLE) : context.workbook.tables.getItemOrNullObject(REGISTER_TABLE);
   let parts = registerKnown ? queueRegisterRows(table) : null;
-  await ctx.sync();
+  await context.sync();
   const tablesAfter = tablesAfterFirst.map((next) => next());
 
   // Methods are called on an *OrNullObject result only once the sync says it exists.
   const exists = registerKnown || !table.isNullObject;
   const used = !registerSheet.isNullObject && !exists ? registerSheet.getUsedRangeOrNullObject(true) : null;
   if (exists && !parts) parts = queueRegisterRows(table);
-  if (used || (exists && !registerKnown) || tablesAfter.some((t) => t.second)) await ctx.sync();
+  if (used || (exists && !registerKnown) || tablesAfter.some((t) => t.second)) await context.sync();
   const [historyAfterSecond, notesAfterSecond, actionsAfterSecond, reportedAfterSecond] = tablesAfter.map((t) => t.state);
   const header = parts?.header ?? null;
   const body = parts?.body ?? null;

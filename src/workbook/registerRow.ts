@@ -37,16 +37,16 @@ function same(current: unknown, next: string | number, currentFormat: unknown, n
  * value is kept instead of dropped. Reads before it queues anything: the cells right of the
  * table must be empty (the user's own cells are never pushed or covered).
  */
-export async function ensureColumns(ctx: Excel.RequestContext, read: RegisterRead, kpi: KpiDefinition): Promise<Step | null> {
+export async function ensureColumns(context: Excel.RequestContext, read: RegisterRead, kpi: KpiDefinition): Promise<Step | null> {
   if (!read.state.exists || !read.bodyAddress) return null;
   const cells = cellsOf(kpi);
   const defaults: Partial<Record<string, string>> = { aggregation: "last" };
   const wanted = COLUMNS.filter((c) => read.columns[c.key] < 0 && String(cells[c.key]) !== "" && String(cells[c.key]) !== defaults[c.key]);
   if (wanted.length === 0) return null;
   const body = parseAddress(read.bodyAddress);
-  const right = ctx.workbook.worksheets.getItem(body.sheet!).getRange(areaName({ row: body.row - 1, col: body.col + read.width, rowCount: body.rowCount + 1, colCount: wanted.length }));
+  const right = context.workbook.worksheets.getItem(body.sheet!).getRange(areaName({ row: body.row - 1, col: body.col + read.width, rowCount: body.rowCount + 1, colCount: wanted.length }));
   right.load("formulas");
-  await ctx.sync();
+  await context.sync();
   if (right.formulas.flat().some((v) => v !== "" && v !== null)) {
     throw new KpiWorkbookError(
       `To keep ${wanted.map((c) => c.header).join(", ")} of ${kpi.name}, KPI Lens adds ${wanted.length > 1 ? "those columns" : "that column"} at the right of the register, but the cells there are not empty. Move them, then try again; nothing was changed.`,
@@ -57,17 +57,17 @@ export async function ensureColumns(ctx: Excel.RequestContext, read: RegisterRea
   read.width += wanted.length;
   return {
     what: `the register's new column${wanted.length > 1 ? "s" : ""}`,
-    apply(ctx) {
-      const table = ctx.workbook.tables.getItem(REGISTER_TABLE);
+    apply(context) {
+      const table = context.workbook.tables.getItem(REGISTER_TABLE);
       for (const c of wanted) table.columns.add(undefined, undefined, c.header);
     },
-    async undo(ctx) {
+    async undo(context) {
       // Only the columns this step added, known by their headers at the table's right end.
-      const t = ctx.workbook.tables.getItemOrNullObject(REGISTER_TABLE);
-      await ctx.sync();
+      const t = context.workbook.tables.getItemOrNullObject(REGISTER_TABLE);
+      await context.sync();
       if (t.isNullObject) return;
       const header = t.getHeaderRowRange().load("values");
-      await ctx.sync();
+      await context.sync();
       const headers = header.values[0].map((h) => String(h));
       for (let i = headers.length - 1; i >= first; i--) if (wanted.some((c) => c.header === headers[i])) t.columns.getItemAt(i).delete();
     },

@@ -51,12 +51,12 @@ interface Previous {
  * setting, which is per add-in and last-writer-wins), else by the sheet ID in the setting (a hint
  * only: IDs are reported to change between sessions, office-js-docs #297, office-js #1390).
  */
-async function findPrevious(ctx: Excel.RequestContext): Promise<Previous | null> {
-  const marker = ctx.workbook.names.getItemOrNullObject(SCORECARD_MARKER);
+async function findPrevious(context: Excel.RequestContext): Promise<Previous | null> {
+  const marker = context.workbook.names.getItemOrNullObject(SCORECARD_MARKER);
   marker.load("type");
-  const setting = ctx.workbook.settings.getItemOrNullObject(SCORECARD_SETTING);
+  const setting = context.workbook.settings.getItemOrNullObject(SCORECARD_SETTING);
   setting.load("value");
-  await ctx.sync();
+  await context.sync();
   let sheet: Excel.Worksheet | null = null;
   let block: Excel.Range | null = null;
   const record = !setting.isNullObject && setting.value ? (setting.value as ScorecardRecord) : null;
@@ -64,17 +64,17 @@ async function findPrevious(ctx: Excel.RequestContext): Promise<Previous | null>
     block = marker.getRange().load("address");
     sheet = block.worksheet;
   } else if (record) {
-    const byId = ctx.workbook.worksheets.getItemOrNullObject(record.sheetId);
-    await ctx.sync();
+    const byId = context.workbook.worksheets.getItemOrNullObject(record.sheetId);
+    await context.sync();
     if (!byId.isNullObject) sheet = byId;
   }
   if (!sheet) return null;
   sheet.load("name, id");
   sheet.protection.load("protected");
   const charts = sheet.charts.load("items/name");
-  await ctx.sync();
+  await context.sync();
   if (sheet.protection.protected) throw new KpiWorkbookError(`The sheet ${sheet.name} is protected: unprotect it to rebuild the scorecard.`);
-  const rules = await findOwnRules(ctx, sheet);
+  const rules = await findOwnRules(context, sheet);
   return { sheet, block: block ? { address: block.address } : null, charts: charts.items.map((c) => c.name).filter((n) => n.startsWith(CHART_PREFIX)), record, rules };
 }
 
@@ -134,9 +134,9 @@ function union(a: string, b: string | null): string {
  * The cells of the old and new blocks as they are now, for the guard to compare with; refuses
  * when the new block would cover a cell of the user's (a non-empty cell outside the old block).
  */
-async function cellsBefore(ctx: Excel.RequestContext, previous: Previous, block: string, whole: string, oldArea: Area | null): Promise<unknown[][]> {
+async function cellsBefore(context: Excel.RequestContext, previous: Previous, block: string, whole: string, oldArea: Area | null): Promise<unknown[][]> {
   const target = previous.sheet.getRange(whole).load("formulas");
-  await ctx.sync();
+  await context.sync();
   const w = parseAddress(whole);
   const b = parseAddress(block);
   const mine = (r: number, c: number) => oldArea !== null && r >= oldArea.row && r < oldArea.row + oldArea.rowCount && c >= oldArea.col && c < oldArea.col + oldArea.colCount;
@@ -152,20 +152,20 @@ async function cellsBefore(ctx: Excel.RequestContext, previous: Previous, block:
  * rule and chart of the sheet; a new block that would cover a cell of the user's is refused.
  * `baselineOf` gives each KPI's SPC limits baseline as the pane uses it.
  */
-export async function scorecardStep(ctx: Excel.RequestContext, read: RegisterRead, token: string, baselineOf: (k: KpiDefinition) => number | null): Promise<{ step: Step; result: ScorecardResult }> {
+export async function scorecardStep(context: Excel.RequestContext, read: RegisterRead, token: string, baselineOf: (k: KpiDefinition) => number | null): Promise<{ step: Step; result: ScorecardResult }> {
   const kpis = scorecardOrder(read.state.kpis.filter((k) => read.state.sources[k.id]));
   if (kpis.length === 0) throw new KpiWorkbookError("There is no KPI to put on a scorecard yet: tag one first.");
-  const previous = await findPrevious(ctx);
+  const previous = await findPrevious(context);
   const { cells, formats, layout } = cellsOf(kpis, read, baselineOf);
   const block = layout.block;
   const oldArea = previous?.block ? parseAddress(previous.block.address) : null;
   const whole = union(block, oldArea ? areaName(oldArea) : null);
   if (!previous) {
-    const byName = ctx.workbook.worksheets.getItemOrNullObject(SCORECARD_SHEET);
-    await ctx.sync();
+    const byName = context.workbook.worksheets.getItemOrNullObject(SCORECARD_SHEET);
+    await context.sync();
     if (!byName.isNullObject) throw new KpiWorkbookError(`A sheet named "${SCORECARD_SHEET}" is already in the workbook and was not made by KPI Lens. Rename it, and the scorecard is built on a new sheet.`);
   }
-  const readCells = previous ? await cellsBefore(ctx, previous, block, whole, oldArea) : null;
+  const readCells = previous ? await cellsBefore(context, previous, block, whole, oldArea) : null;
   const hasTarget = (id: string) => read.names.has(targetNameOf(id).toUpperCase());
   const specs = chartSpecs(kpis, layout, hasTarget);
   const colours = new StatusColours(layout.statusCells, token);
@@ -175,75 +175,75 @@ export async function scorecardStep(ctx: Excel.RequestContext, read: RegisterRea
   let guarded: Excel.Range | null = null;
   const step: Step = {
     what: "the scorecard",
-    guard(c) {
-      if (previous) guarded = c.workbook.worksheets.getItem(previous.sheet.id).getRange(whole).load("formulas");
+    guard(context) {
+      if (previous) guarded = context.workbook.worksheets.getItem(previous.sheet.id).getRange(whole).load("formulas");
     },
-    apply(c) {
-      const sheet = previous ? c.workbook.worksheets.getItem(previous.sheet.id) : c.workbook.worksheets.add(tempSheet);
+    apply(context) {
+      const sheet = previous ? context.workbook.worksheets.getItem(previous.sheet.id) : context.workbook.worksheets.add(tempSheet);
       if (oldArea) sheet.getRange(areaName(oldArea)).clear("Contents");
       for (const name of previous?.charts ?? []) sheet.charts.getItem(name).delete();
       const range = sheet.getRange(block);
       range.formulas = cells;
       range.numberFormat = formats;
       colours.apply(sheet, previous?.rules ?? []);
-      for (const spec of specs) queueChart(c, sheet, spec);
+      for (const spec of specs) queueChart(context, sheet, spec);
       queuePrintSetup(sheet, layout.printArea);
       made = sheet;
     },
-    finish(c) {
+    finish(context) {
       if (!previous) made!.name = SCORECARD_SHEET;
       const reference = `=${qualified(sheetName, parseAddress(block), true)}`;
       // The marker is written in the same batch: a new one, or pointed at the new block.
-      if (previous?.block) c.workbook.names.getItem(SCORECARD_MARKER).formula = reference;
-      else c.workbook.names.add(SCORECARD_MARKER, reference, "KPI Lens: the cells its Scorecard build wrote (rebuilds replace only these)");
+      if (previous?.block) context.workbook.names.getItem(SCORECARD_MARKER).formula = reference;
+      else context.workbook.names.add(SCORECARD_MARKER, reference, "KPI Lens: the cells its Scorecard build wrote (rebuilds replace only these)");
       made!.load("id");
     },
-    last(c) {
+    last(context) {
       colours.last();
       // A new sheet's ID is known only after the sync: the marker finds it, and the next build records it.
       const record: ScorecardRecord = { sheetId: previous ? previous.sheet.id : "", version: 2, charts: specs };
-      c.workbook.settings.add(SCORECARD_SETTING, record as unknown as string);
+      context.workbook.settings.add(SCORECARD_SETTING, record as unknown as string);
     },
     check() {
       if (!previous || !guarded) return null;
       const moved = guarded.formulas.some((row, r) => row.some((v, c) => !sameContent(v, readCells![r][c])));
       return moved ? `Someone changed cells of the scorecard's sheet (${whole} on ${sheetName}) while it was being rebuilt.` : null;
     },
-    async undo(c, applied) {
-      if (!previous) return undoNew(c, applied && made ? made.id : null, tempSheet, applied);
-      const sheet = c.workbook.worksheets.getItem(previous.sheet.id);
+    async undo(context, applied) {
+      if (!previous) return undoNew(context, applied && made ? made.id : null, tempSheet, applied);
+      const sheet = context.workbook.worksheets.getItem(previous.sheet.id);
       const charts = sheet.charts.load("items/name");
-      await c.sync();
+      await context.sync();
       for (const chart of charts.items) if (chart.name.startsWith(CHART_PREFIX)) chart.delete();
       // The cells as the batch found them (its guard's load) when it ran, else as the operation read them.
       sheet.getRange(whole).formulas = ((applied && guarded ? guarded.formulas : readCells) ?? []) as string[][];
-      if (previous.block) c.workbook.names.getItem(SCORECARD_MARKER).formula = `=${qualified(previous.sheet.name, oldArea!, true)}`;
-      await colours.undo(c, sheet, applied, previous.rules);
-      redrawCharts(c, sheet, previous, read);
-      if (previous.record) c.workbook.settings.add(SCORECARD_SETTING, previous.record as unknown as string);
+      if (previous.block) context.workbook.names.getItem(SCORECARD_MARKER).formula = `=${qualified(previous.sheet.name, oldArea!, true)}`;
+      await colours.undo(context, sheet, applied, previous.rules);
+      redrawCharts(context, sheet, previous, read);
+      if (previous.record) context.workbook.settings.add(SCORECARD_SETTING, previous.record as unknown as string);
     },
   };
   return { step, result: { sheet: sheetName, rows: kpis.length, charts: specs.length, rebuilt: previous !== null } };
 }
 
 /** The undo of a first build: its sheet and marker go. */
-async function undoNew(c: Excel.RequestContext, id: string | null, tempSheet: string, applied: boolean): Promise<void> {
-  const sheet = id ? c.workbook.worksheets.getItemOrNullObject(id) : c.workbook.worksheets.getItemOrNullObject(tempSheet);
-  const marker = c.workbook.names.getItemOrNullObject(SCORECARD_MARKER).load("formula");
-  const setting = c.workbook.settings.getItemOrNullObject(SCORECARD_SETTING);
-  await c.sync();
+async function undoNew(context: Excel.RequestContext, id: string | null, tempSheet: string, applied: boolean): Promise<void> {
+  const sheet = id ? context.workbook.worksheets.getItemOrNullObject(id) : context.workbook.worksheets.getItemOrNullObject(tempSheet);
+  const marker = context.workbook.names.getItemOrNullObject(SCORECARD_MARKER).load("formula");
+  const setting = context.workbook.settings.getItemOrNullObject(SCORECARD_SETTING);
+  await context.sync();
   if (!sheet.isNullObject) sheet.delete();
   if (!marker.isNullObject && applied) marker.delete();
   if (!setting.isNullObject && applied) setting.delete();
 }
 
 /** The charts the last build drew, drawn again: from the setting's record of them, else (an older build's) a line of the KPI's values. */
-function redrawCharts(c: Excel.RequestContext, sheet: Excel.Worksheet, previous: Previous, read: RegisterRead): void {
+function redrawCharts(context: Excel.RequestContext, sheet: Excel.Worksheet, previous: Previous, read: RegisterRead): void {
   previous.charts.forEach((name, i) => {
     const spec = previous.record?.charts?.find((s) => s.name === name);
-    if (spec) return queueChart(c, sheet, spec);
+    if (spec) return queueChart(context, sheet, spec);
     const id = name.slice(CHART_PREFIX.length);
-    const chart = sheet.charts.add("Line", c.workbook.names.getItem(nameOf(id)).getRange(), "Auto");
+    const chart = sheet.charts.add("Line", context.workbook.names.getItem(nameOf(id)).getRange(), "Auto");
     chart.name = name;
     chart.title.text = read.state.kpis.find((k) => k.id === id)?.name ?? id;
     chart.setPosition(areaName({ row: FIRST_ROW + i * 12, col: 9, rowCount: 1, colCount: 1 }), areaName({ row: FIRST_ROW + i * 12 + 10, col: 15, rowCount: 1, colCount: 1 }));

@@ -139,9 +139,9 @@ export interface OwnRule {
 }
 
 /** The scorecard's own rules on `sheet` (by their marker), with what an undo needs. Two syncs. */
-export async function findOwnRules(ctx: Excel.RequestContext, sheet: Excel.Worksheet): Promise<OwnRule[]> {
+export async function findOwnRules(context: Excel.RequestContext, sheet: Excel.Worksheet): Promise<OwnRule[]> {
   const formats = sheet.getRange().conditionalFormats.load("items/type, items/id");
-  await ctx.sync();
+  await context.sync();
   const custom = formats.items.filter((f) => f.type === "Custom");
   const ranges = custom.map((f) => {
     f.custom.rule.load("formula");
@@ -149,7 +149,7 @@ export async function findOwnRules(ctx: Excel.RequestContext, sheet: Excel.Works
     f.custom.format.font.load("color");
     return f.getRange().load("address");
   });
-  await ctx.sync();
+  await context.sync();
   return custom.flatMap((f, i) =>
     isOwnRule(f.custom.rule.formula, SCORECARD_RULE_ID)
       ? [{ id: f.id, address: ranges[i].address.replace(/^.*!/, ""), formula: f.custom.rule.formula, fill: f.custom.format.fill.color, font: f.custom.format.font.color }]

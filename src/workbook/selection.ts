@@ -28,14 +28,14 @@ export interface Selection {
 }
 
 /** The table column a range covers entirely (its whole data body), if any (one sync). */
-export async function tableColumnOf(ctx: Excel.RequestContext, range: Excel.Range, tables: Excel.Table[]): Promise<{ table: string; column: string } | null> {
+export async function tableColumnOf(context: Excel.RequestContext, range: Excel.Range, tables: Excel.Table[]): Promise<{ table: string; column: string } | null> {
   if (tables.length !== 1 || range.columnCount !== 1) return null;
   const table = tables[0];
   const body = table.getDataBodyRange();
   body.load("address");
   const header = table.getHeaderRowRange();
   header.load("values");
-  await ctx.sync();
+  await context.sync();
   const area = parseAddress(range.address);
   const bodyArea = parseAddress(body.address);
   if (area.row !== bodyArea.row || area.rowCount !== bodyArea.rowCount) return null;
@@ -48,29 +48,31 @@ export function tableColumnReference(c: { table: string; column: string }): stri
 }
 
 /** At most four syncs, whatever the size of the selection. */
-export async function readSelectionIn(ctx: Excel.RequestContext): Promise<Selection> {
-  const range = ctx.workbook.getSelectedRange();
+export async function readSelectionIn(context: Excel.RequestContext): Promise<Selection> {
+  const range = context.workbook.getSelectedRange();
   range.load("address, rowCount, columnCount");
   const tables = range.getTables(false);
   tables.load("items/name");
   const used = range.worksheet.getUsedRangeOrNullObject(true);
-  await ctx.sync();
-  const tableColumn = await tableColumnOf(ctx, range, tables.items);
+  await context.sync();
+  // eslint-disable-next-line office-addins/load-object-before-read -- loaded as items/name and synced above (the rule does not follow load paths)
+  const tableColumn = await tableColumnOf(context, range, tables.items);
   const selection: Selection = { address: range.address, usedAddress: null, dataAddress: null, header: null, rowCount: range.rowCount, columnCount: range.columnCount, tableColumn, numbers: 0 };
   if (used.isNullObject) return selection;
   // Nothing is called on an *OrNullObject result before a sync says it exists.
   const part = range.getIntersectionOrNullObject(used);
   part.load("address");
-  await ctx.sync();
+  await context.sync();
   if (part.isNullObject) return selection;
   const partArea = parseAddress(part.address);
   // The first few cells, to find a header above the numbers (a constant amount, whatever the size).
+  // eslint-disable-next-line office-addins/load-object-before-read -- worksheet is a navigation to a proxy, not a property to load
   const leading = tableColumn ? null : queueLeadingCells(range.worksheet, partArea);
   const constants = part.getSpecialCellsOrNullObject("Constants", "Numbers");
   constants.load("cellCount");
   const computed = part.getSpecialCellsOrNullObject("Formulas", "Numbers");
   computed.load("cellCount");
-  await ctx.sync();
+  await context.sync();
   const count = (areas: Excel.RangeAreas) => (areas.isNullObject ? 0 : areas.cellCount);
   const { area, header } = leading ? dataAreaOf(partArea, leading()) : { area: partArea, header: null };
   return { ...selection, usedAddress: part.address, dataAddress: withSheet(partArea, area), header, numbers: count(constants) + count(computed) };

@@ -56,10 +56,11 @@ async function readInPieces(run: ExcelRun, address: string): Promise<(number | n
   for (let start = 0; start < cells; start += READ_BATCH_CELLS) {
     const n = Math.min(READ_BATCH_CELLS, cells - start);
     const piece = vertical ? { ...area, row: area.row + start, rowCount: n } : { ...area, col: area.col + start, colCount: n };
-    const got = await run(async (ctx) => {
-      const range = ctx.workbook.worksheets.getItem(area.sheet!).getRange(areaName(piece));
+    const got = await run(async (context) => {
+      const range = context.workbook.worksheets.getItem(area.sheet!).getRange(areaName(piece));
       range.load("values");
-      await ctx.sync();
+      // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one batch per piece: each stays within Excel on the web's 5 MB and 5M-cell limits
+      await context.sync();
       return range.values;
     });
     for (const v of vertical ? got.map((r) => r[0]) : got[0]) values.push(numberOrGap(v));
@@ -89,18 +90,18 @@ function checkTargets(kpi: KpiDefinition, periods: number, targets: (number | nu
 
 /** Reads several KPIs in one batch; `tailOnly` reads only the cells after each range. */
 async function readMany(run: ExcelRun, kpis: Batch, tailOnly = false): Promise<KpiSeries[]> {
-  return run(async (ctx) => {
+  return run(async (context) => {
     const pending = kpis.map(([kpi, source, target]) => {
-      const range = ctx.workbook.names.getItem(nameOf(kpi.id)).getRange();
+      const range = context.workbook.names.getItem(nameOf(kpi.id)).getRange();
       range.load(tailOnly ? "address" : "address, values");
-      const targetRange = target && !tailOnly ? ctx.workbook.names.getItem(targetNameOf(kpi.id)).getRange() : null;
+      const targetRange = target && !tailOnly ? context.workbook.names.getItem(targetNameOf(kpi.id)).getRange() : null;
       targetRange?.load("values");
       const tail = source.includes("[") ? null : afterArea(source);
-      const after = tail ? ctx.workbook.worksheets.getItem(parseAddress(source).sheet!).getRange(tail) : null;
+      const after = tail ? context.workbook.worksheets.getItem(parseAddress(source).sheet!).getRange(tail) : null;
       after?.load("values");
       return { kpi, range, after, targetRange };
     });
-    await ctx.sync();
+    await context.sync();
     return pending.map(({ kpi, range, after, targetRange }) => {
       const cells = tailOnly ? [] : range.values.length === 1 ? range.values[0] : range.values.map((r) => r[0]);
       let newPeriods = 0;
@@ -192,10 +193,11 @@ export async function countNewPeriods(run: ExcelRun, address: string): Promise<n
   while (count < limit) {
     const n = Math.min(window, limit - count);
     const piece = vertical ? { row: area.row + area.rowCount + count, col: area.col, rowCount: n, colCount: 1 } : { row: area.row, col: area.col + area.colCount + count, rowCount: 1, colCount: n };
-    const got = await run(async (ctx) => {
-      const range = ctx.workbook.worksheets.getItem(sheet).getRange(areaName(piece));
+    const got = await run(async (context) => {
+      const range = context.workbook.worksheets.getItem(sheet).getRange(areaName(piece));
       range.load("values");
-      await ctx.sync();
+      // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one batch per piece: each stays within Excel on the web's 5 MB and 5M-cell limits
+      await context.sync();
       return range.values;
     });
     const cells = vertical ? got.map((r) => r[0]) : got[0];

@@ -15,12 +15,12 @@ import { Step } from "./writeEngine";
  * Checks a target range against the KPI's values (reads only: call before queuing writes) and
  * returns it qualified with its sheet. A range without a sheet is on the values' sheet.
  */
-export async function checkTargetRange(ctx: Excel.RequestContext, typed: string, sourceAddress: string, kpiName: string): Promise<string> {
+export async function checkTargetRange(context: Excel.RequestContext, typed: string, sourceAddress: string, kpiName: string): Promise<string> {
   const source = parseAddress(sourceAddress);
   const target = parseAddress(typed);
   const sheetName = target.sheet ?? source.sheet!;
-  const sheet = ctx.workbook.worksheets.getItemOrNullObject(sheetName);
-  await ctx.sync();
+  const sheet = context.workbook.worksheets.getItemOrNullObject(sheetName);
+  await context.sync();
   if (sheet.isNullObject) throw new KpiWorkbookError(`There is no sheet "${sheetName}" for the target range ${typed.replace(/\$/g, "")}.`, "target");
   const periods = source.rowCount * source.colCount;
   const targets = target.rowCount * target.colCount;

@@ -32,22 +32,22 @@ export interface Step {
    * before the write batch, so that a refusal (the name was taken by someone who made it first) is
    * known to be this step's and nothing else of the operation has been applied yet.
    */
-  prepare?(ctx: Excel.RequestContext): Promise<void>;
+  prepare?(context: Excel.RequestContext): Promise<void>;
   /** Queues the loads that guard the write: keys and prior values. Runs before any write of the batch. */
-  guard?(ctx: Excel.RequestContext): void;
+  guard?(context: Excel.RequestContext): void;
   /** Queues the writes. */
-  apply(ctx: Excel.RequestContext): void;
+  apply(context: Excel.RequestContext): void;
   /** Queues what must come after every write (renaming a sheet or table from its temporary name). */
-  finish?(ctx: Excel.RequestContext): void;
+  finish?(context: Excel.RequestContext): void;
   /** Queues the batch's very last writes, which cannot be refused (a name's final comment). */
-  last?(ctx: Excel.RequestContext): void;
+  last?(context: Excel.RequestContext): void;
   /** After a successful sync: null when the workbook was as the operation read it, else what changed. */
   check?(): string | null;
   /**
    * Puts back what the step did. `applied` says the batch synced (the guards' loads are there);
    * otherwise the step may or may not have run. The undo may sync as often as it needs.
    */
-  undo(ctx: Excel.RequestContext, applied: boolean): Promise<void>;
+  undo(context: Excel.RequestContext, applied: boolean): Promise<void>;
 }
 
 /** Someone changed the workbook between the operation's read and its write; nothing of ours is left. */
@@ -79,9 +79,10 @@ export async function rollBack(run: ExcelRun, steps: readonly Step[], applied: b
   const failed: string[] = [];
   for (const step of [...steps].reverse()) {
     try {
-      await run(async (ctx) => {
-        await step.undo(ctx, applied);
-        await ctx.sync();
+      await run(async (context) => {
+        await step.undo(context, applied);
+        // eslint-disable-next-line office-addins/no-context-sync-in-loop -- a refused step's undo runs alone, newest first, so one failing undo cannot stop the others
+        await context.sync();
       });
     } catch {
       failed.push(step.what);
@@ -91,15 +92,15 @@ export async function rollBack(run: ExcelRun, steps: readonly Step[], applied: b
 }
 
 /**
- * Applies the plan in one batch on `ctx` (which may hold the operation's earlier reads, already
+ * Applies the plan in one batch on `context` (which may hold the operation's earlier reads, already
  * synced). Throws ConcurrentChange when a guard failed, a KpiWorkbookError when Excel refused.
  */
-export async function commit(ctx: Excel.RequestContext, plan: Plan, run: ExcelRun, action: string): Promise<void> {
+export async function commit(context: Excel.RequestContext, plan: Plan, run: ExcelRun, action: string): Promise<void> {
   if (plan.empty) return;
   const prepared: Step[] = [];
   for (const s of plan.steps.filter((x) => x.prepare)) {
     try {
-      await s.prepare!(ctx);
+      await s.prepare!(context);
       prepared.push(s);
     } catch (e) {
       const left = await rollBack(run, prepared, true);
@@ -108,12 +109,12 @@ export async function commit(ctx: Excel.RequestContext, plan: Plan, run: ExcelRu
       throw new KpiWorkbookError(`Excel refused to ${action}: ${refused} ${undone}`);
     }
   }
-  for (const s of plan.steps) s.guard?.(ctx);
-  for (const s of plan.steps) s.apply(ctx);
-  for (const s of plan.steps) s.finish?.(ctx);
-  for (const s of plan.steps) s.last?.(ctx);
+  for (const s of plan.steps) s.guard?.(context);
+  for (const s of plan.steps) s.apply(context);
+  for (const s of plan.steps) s.finish?.(context);
+  for (const s of plan.steps) s.last?.(context);
   try {
-    await ctx.sync();
+    await context.sync();
   } catch (e) {
     const refused = e instanceof Error ? e.message : String(e);
     const left = await rollBack(run, plan.steps, false);

@@ -28,7 +28,7 @@ const isMark = (b: Border) => b.style === MARK_BORDER.style && b.color.toUpperCa
  * one round trip: a protected sheet gets no mark (the note itself is not refused for it), and
  * what the mark replaces is known for its undo. Null when there is nothing to mark.
  */
-export async function cellMarkStep(ctx: Excel.RequestContext, cell: string, text: string, comments = commentsSupported()): Promise<Step | null> {
+export async function cellMarkStep(context: Excel.RequestContext, cell: string, text: string, comments = commentsSupported()): Promise<Step | null> {
   let sheetName: string;
   let address: string;
   try {
@@ -40,13 +40,13 @@ export async function cellMarkStep(ctx: Excel.RequestContext, cell: string, text
     return null;
   }
   const range = (c: Excel.RequestContext) => c.workbook.worksheets.getItem(sheetName).getRange(address);
-  const protection = ctx.workbook.worksheets.getItem(sheetName).protection.load("protected");
-  return comments ? commentStep(ctx, cell, text, protection) : borderStep(ctx, range, cell, protection);
+  const protection = context.workbook.worksheets.getItem(sheetName).protection.load("protected");
+  return comments ? commentStep(context, cell, text, protection) : borderStep(context, range, cell, protection);
 }
 
-async function borderStep(ctx: Excel.RequestContext, range: (c: Excel.RequestContext) => Excel.Range, cell: string, protection: Excel.WorksheetProtection): Promise<Step | null> {
-  const edges = EDGES.map((e) => range(ctx).format.borders.getItem(e).load("style,color,weight"));
-  await ctx.sync();
+async function borderStep(context: Excel.RequestContext, range: (c: Excel.RequestContext) => Excel.Range, cell: string, protection: Excel.WorksheetProtection): Promise<Step | null> {
+  const edges = EDGES.map((e) => range(context).format.borders.getItem(e).load("style,color,weight"));
+  await context.sync();
   if (protection.protected) return null;
   const priors: Border[] = edges.map((b) => ({ style: b.style, color: b.color, weight: b.weight }));
   return {
@@ -65,12 +65,12 @@ async function borderStep(ctx: Excel.RequestContext, range: (c: Excel.RequestCon
   };
 }
 
-async function commentStep(ctx: Excel.RequestContext, cell: string, text: string, protection: Excel.WorksheetProtection): Promise<Step | null> {
-  const all = ctx.workbook.comments.load("items/id");
-  await ctx.sync();
+async function commentStep(context: Excel.RequestContext, cell: string, text: string, protection: Excel.WorksheetProtection): Promise<Step | null> {
+  const all = context.workbook.comments.load("items/id");
+  await context.sync();
   if (protection.protected) return null;
   const places = all.items.map((c) => c.getLocation().load("address"));
-  await ctx.sync();
+  await context.sync();
   const normal = (a: string) => a.replace(/\$/g, "").toUpperCase();
   const own = all.items.find((_, i) => normal(places[i].address) === normal(cell));
   let added: Excel.Comment | Excel.CommentReply | null = null;

@@ -38,16 +38,16 @@ export function cellsStep(what: string, sheetName: string, writes: readonly Cell
   if (writes.length === 0) return null;
   let priors: Excel.Range[] = [];
   let keyCells: Excel.Range[] = [];
-  const sheetOf = (ctx: Excel.RequestContext) => ctx.workbook.worksheets.getItem(sheetName);
+  const sheetOf = (context: Excel.RequestContext) => context.workbook.worksheets.getItem(sheetName);
   return {
     what,
-    guard(ctx) {
-      const sheet = sheetOf(ctx);
+    guard(context) {
+      const sheet = sheetOf(context);
       priors = writes.map((w) => sheet.getRange(cellAt(w.row, w.col)).load("formulas, numberFormat"));
       if (key) keyCells = key.cols.map((col) => sheet.getRange(cellAt(key.row, col)).load("values"));
     },
-    apply(ctx) {
-      const sheet = sheetOf(ctx);
+    apply(context) {
+      const sheet = sheetOf(context);
       for (const w of writes) {
         const cell = sheet.getRange(cellAt(w.row, w.col));
         if (w.numberFormat !== null) cell.numberFormat = [[w.numberFormat]];
@@ -60,10 +60,10 @@ export function cellsStep(what: string, sheetName: string, writes: readonly Cell
       const changed = writes.map((w, i) => (sameContent(priors[i].formulas[0][0], w.expected) ? null : w.conflict(priors[i].formulas[0][0]))).filter(Boolean);
       return changed.length ? changed.join(" ") : null;
     },
-    async undo(ctx, applied) {
-      const sheet = sheetOf(ctx);
+    async undo(context, applied) {
+      const sheet = sheetOf(context);
       const now = writes.map((w) => sheet.getRange(cellAt(w.row, w.col)).load("formulas"));
-      await ctx.sync();
+      await context.sync();
       writes.forEach((w, i) => {
         // Only a cell that still holds what we wrote: a later edit by someone else stays.
         if (!sameContent(now[i].formulas[0][0], w.value)) return;

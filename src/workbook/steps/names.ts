@@ -38,13 +38,13 @@ export function nameStep(change: NameChange): Step | null {
   let seen: Excel.NamedItem | null = null;
   return {
     what: `the name ${name}`,
-    guard(ctx) {
-      seen = ctx.workbook.names.getItemOrNullObject(name).load("formula");
+    guard(context) {
+      seen = context.workbook.names.getItemOrNullObject(name).load("formula");
     },
-    apply(ctx) {
-      if (!before) ctx.workbook.names.add(name, formula!, marked);
-      else if (formula === null) ctx.workbook.names.getItem(before.name).delete();
-      else ctx.workbook.names.getItem(before.name).formula = formula;
+    apply(context) {
+      if (!before) context.workbook.names.add(name, formula!, marked);
+      else if (formula === null) context.workbook.names.getItem(before.name).delete();
+      else context.workbook.names.getItem(before.name).formula = formula;
     },
     check() {
       if (!seen) return null;
@@ -53,18 +53,18 @@ export function nameStep(change: NameChange): Step | null {
       }
       return null;
     },
-    last(ctx) {
-      if (!before) ctx.workbook.names.getItem(name).comment = nameComment(comment);
+    last(context) {
+      if (!before) context.workbook.names.getItem(name).comment = nameComment(comment);
     },
-    async undo(ctx, applied) {
-      const now = ctx.workbook.names.getItemOrNullObject(name).load("formula, comment");
-      await ctx.sync();
+    async undo(context, applied) {
+      const now = context.workbook.names.getItemOrNullObject(name).load("formula, comment");
+      await context.sync();
       const ours = !now.isNullObject && formula !== null && norm(now.formula) === norm(formula);
       if (!before) {
         // Applied: our add ran (nobody else's could after it). Refused: ours only if it carries our token.
         if (ours && (applied || String(now.comment).endsWith(`~${token}`))) now.delete();
       } else if (formula === null) {
-        if (now.isNullObject) ctx.workbook.names.add(before.name, before.formula, before.comment);
+        if (now.isNullObject) context.workbook.names.add(before.name, before.formula, before.comment);
       } else if (ours) now.formula = before.formula;
     },
   };

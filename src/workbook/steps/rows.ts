@@ -37,12 +37,12 @@ export interface AppendSpec {
 const isEmpty = (v: unknown) => v === "" || v === null || v === undefined;
 
 /** Deletes, newest first, each table row whose key columns equal one of `rows` (each row once). */
-export async function deleteRowsLike(ctx: Excel.RequestContext, tableName: string, rows: readonly unknown[][], keyColumns: readonly number[]): Promise<void> {
-  const table = ctx.workbook.tables.getItemOrNullObject(tableName);
-  await ctx.sync();
+export async function deleteRowsLike(context: Excel.RequestContext, tableName: string, rows: readonly unknown[][], keyColumns: readonly number[]): Promise<void> {
+  const table = context.workbook.tables.getItemOrNullObject(tableName);
+  await context.sync();
   if (table.isNullObject) return;
   const body = table.getDataBodyRange().load("formulas");
-  await ctx.sync();
+  await context.sync();
   const wanted = rows.map((r) => keyColumns.map((c) => r[c]));
   const matches: number[] = [];
   for (let i = body.formulas.length - 1; i >= 0 && wanted.length > 0; i--) {
@@ -60,19 +60,19 @@ export function appendRowsStep(spec: AppendSpec): Step | null {
   let below: Excel.Range | null = null;
   let before: Excel.Range | null = null;
   let after: Excel.Range | null = null;
-  const tableOf = (ctx: Excel.RequestContext) => ctx.workbook.tables.getItem(spec.table);
+  const tableOf = (context: Excel.RequestContext) => context.workbook.tables.getItem(spec.table);
   return {
     what: spec.what,
-    guard(ctx) {
-      before = tableOf(ctx).getRange().load("rowCount");
-      below = tableOf(ctx).getRange().getRowsBelow(spec.rows.length).load("formulas, address");
+    guard(context) {
+      before = tableOf(context).getRange().load("rowCount");
+      below = tableOf(context).getRange().getRowsBelow(spec.rows.length).load("formulas, address");
     },
-    apply(ctx) {
-      const target = tableOf(ctx).getRange().getRowsBelow(spec.rows.length);
+    apply(context) {
+      const target = tableOf(context).getRange().getRowsBelow(spec.rows.length);
       target.numberFormat = spec.formats;
       if (spec.asFormulas) target.formulas = spec.rows as string[][];
       else target.values = spec.rows as (string | number | boolean)[][];
-      after = tableOf(ctx).getRange().load("rowCount");
+      after = tableOf(context).getRange().load("rowCount");
     },
     check() {
       if (below && below.formulas.some((row) => row.some((v) => !isEmpty(v)))) return spec.blocked;
@@ -81,16 +81,16 @@ export function appendRowsStep(spec: AppendSpec): Step | null {
       }
       return null;
     },
-    async undo(ctx, applied) {
+    async undo(context, applied) {
       const covered = applied && below !== null && below.formulas.some((row) => row.some((v) => !isEmpty(v)));
       if (!covered) {
-        await deleteRowsLike(ctx, spec.table, spec.rows, spec.keyColumns);
+        await deleteRowsLike(context, spec.table, spec.rows, spec.keyColumns);
         return;
       }
       // The cells under the table were someone's: put their contents back (the rows stay, as
       // typing under a table would have made them part of it).
       const { sheet, area } = splitAddress(below!.address);
-      const range = ctx.workbook.worksheets.getItem(sheet).getRange(area);
+      const range = context.workbook.worksheets.getItem(sheet).getRange(area);
       range.formulas = below!.formulas;
     },
   };
@@ -110,12 +110,12 @@ export interface DeleteSpec {
 }
 
 /** Writes a row back at the end of a table (an undo: where it stood is the user's sort to choose). */
-async function putBack(ctx: Excel.RequestContext, spec: DeleteSpec, formulas: unknown[], formats: unknown[]): Promise<void> {
-  const table = ctx.workbook.tables.getItemOrNullObject(spec.table);
-  await ctx.sync();
+async function putBack(context: Excel.RequestContext, spec: DeleteSpec, formulas: unknown[], formats: unknown[]): Promise<void> {
+  const table = context.workbook.tables.getItemOrNullObject(spec.table);
+  await context.sync();
   if (table.isNullObject) return;
   const keys = table.getDataBodyRange().load("values");
-  await ctx.sync();
+  await context.sync();
   const id = String(formulas[spec.keyColumn] ?? "").trim().toUpperCase();
   if (keys.values.some((r) => String(r[spec.keyColumn] ?? "").trim().toUpperCase() === id)) return;
   const target = table.getRange().getRowsBelow(1);
@@ -128,18 +128,18 @@ export function deleteRowStep(spec: DeleteSpec): Step {
   let row: Excel.Range | null = null;
   return {
     what: spec.what,
-    guard(ctx) {
-      row = ctx.workbook.tables.getItem(spec.table).rows.getItemAt(spec.index).getRange().load("values, formulas, numberFormat");
+    guard(context) {
+      row = context.workbook.tables.getItem(spec.table).rows.getItemAt(spec.index).getRange().load("values, formulas, numberFormat");
     },
-    apply(ctx) {
-      ctx.workbook.tables.getItem(spec.table).rows.getItemAt(spec.index).delete();
+    apply(context) {
+      context.workbook.tables.getItem(spec.table).rows.getItemAt(spec.index).delete();
     },
     check() {
       return row && String(row.values[0][spec.keyColumn] ?? "").trim().toUpperCase() !== spec.id.toUpperCase() ? spec.moved : null;
     },
-    async undo(ctx, applied) {
-      if (applied && row) await putBack(ctx, spec, row.formulas[0], row.numberFormat[0]);
-      else await putBack(ctx, spec, spec.formulas, spec.numberFormats);
+    async undo(context, applied) {
+      if (applied && row) await putBack(context, spec, row.formulas[0], row.numberFormat[0]);
+      else await putBack(context, spec, spec.formulas, spec.numberFormats);
     },
   };
 }

@@ -12,22 +12,22 @@ export function settingStep(key: string, value: unknown, before: { exists: boole
   let seen: Excel.Setting | null = null;
   return {
     what,
-    guard(ctx) {
-      seen = ctx.workbook.settings.getItemOrNullObject(key).load("value");
+    guard(context) {
+      seen = context.workbook.settings.getItemOrNullObject(key).load("value");
     },
-    apply(ctx) {
-      ctx.workbook.settings.add(key, value as string);
+    apply(context) {
+      context.workbook.settings.add(key, value as string);
     },
     check() {
       if (!seen) return null;
       const changed = seen.isNullObject ? before.exists : !before.exists || !same(seen.value, before.value);
       return changed ? `${what[0].toUpperCase()}${what.slice(1)} was changed meanwhile (by another pane or a co-author).` : null;
     },
-    async undo(ctx) {
-      const now = ctx.workbook.settings.getItemOrNullObject(key).load("value");
-      await ctx.sync();
+    async undo(context) {
+      const now = context.workbook.settings.getItemOrNullObject(key).load("value");
+      await context.sync();
       if (now.isNullObject || !same(now.value, value)) return;
-      if (before.exists) ctx.workbook.settings.add(key, before.value as string);
+      if (before.exists) context.workbook.settings.add(key, before.value as string);
       else now.delete();
     },
   };

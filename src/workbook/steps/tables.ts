@@ -33,8 +33,8 @@ export function createTableStep(spec: CreateSpec): Step {
   return {
     what: spec.what,
     creates: spec.table,
-    async prepare(ctx) {
-      const sheet = spec.onExistingSheet ? ctx.workbook.worksheets.getItem(spec.sheet) : ctx.workbook.worksheets.add(tempSheet);
+    async prepare(context) {
+      const sheet = spec.onExistingSheet ? context.workbook.worksheets.getItem(spec.sheet) : context.workbook.worksheets.add(tempSheet);
       const range = sheet.getRange(area);
       range.numberFormat = spec.formats;
       range.values = spec.values as string[][];
@@ -46,27 +46,27 @@ export function createTableStep(spec: CreateSpec): Step {
       table.load("id");
       sheet.load("id");
       try {
-        await ctx.sync();
+        await context.sync();
       } catch (e) {
-        await removeUnfinished(ctx);
+        await removeUnfinished(context);
         throw e;
       }
       made = { sheetId: sheet.id, tableId: table.id };
     },
     apply() {},
-    async undo(ctx) {
+    async undo(context) {
       if (!made) return;
-      const table = ctx.workbook.tables.getItemOrNullObject(made.tableId);
-      const sheet = ctx.workbook.worksheets.getItemOrNullObject(made.sheetId);
-      await ctx.sync();
+      const table = context.workbook.tables.getItemOrNullObject(made.tableId);
+      const sheet = context.workbook.worksheets.getItemOrNullObject(made.sheetId);
+      await context.sync();
       if (table.isNullObject) return;
       // Made by us, but others may have added to it since (a second pane's row): then only our rows go.
       const body = table.getDataBodyRange().load("formulas");
-      await ctx.sync();
+      await context.sync();
       const ours = spec.values.slice(1);
       const foreign = body.formulas.filter((row) => !ours.some((mine) => mine.every((v, c) => sameContent(row[c], v))));
       if (foreign.length > 0) {
-        await deleteRowsLike(ctx, spec.table, ours, ours[0].map((_, c) => c));
+        await deleteRowsLike(context, spec.table, ours, ours[0].map((_, c) => c));
         return;
       }
       if (spec.onExistingSheet) {
@@ -77,15 +77,15 @@ export function createTableStep(spec: CreateSpec): Step {
   };
 
   /** After a refused creation: only what still carries this operation's unique names is ours. */
-  async function removeUnfinished(ctx: Excel.RequestContext): Promise<void> {
-    const sheet = ctx.workbook.worksheets.getItemOrNullObject(tempSheet);
-    const table = ctx.workbook.tables.getItemOrNullObject(tempTable);
-    await ctx.sync();
+  async function removeUnfinished(context: Excel.RequestContext): Promise<void> {
+    const sheet = context.workbook.worksheets.getItemOrNullObject(tempSheet);
+    const table = context.workbook.tables.getItemOrNullObject(tempTable);
+    await context.sync();
     if (!sheet.isNullObject) sheet.delete();
     else if (!table.isNullObject) {
       table.getRange().clear("Contents");
       table.delete();
     }
-    await ctx.sync();
+    await context.sync();
   }
 }
