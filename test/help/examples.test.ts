@@ -17,6 +17,8 @@ const metadata = {
 it("shows a worked example under VARIANCE and OUTLOOK, and none where there is none", async () => {
   document.body.innerHTML = '<main id="functions"></main>';
   (globalThis as { fetch?: unknown }).fetch = async () => ({ json: async () => metadata });
+  // The page runs its script on load: a fresh module each time, as jest.isolateModules gives with require.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
   jest.isolateModules(() => require("../../src/help/help"));
   await new Promise((resolve) => setTimeout(resolve, 0));
   const sections = [...document.querySelectorAll("#functions > section")];
