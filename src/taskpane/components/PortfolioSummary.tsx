@@ -26,7 +26,7 @@ export function PortfolioSummary({ kpis, summaries }: { kpis: readonly KpiDefini
       number(r.target),
       r.statusLabel,
       r.variation ? (
-        <span style={{ display: "inline-flex", alignItems: "center", gap: 4 }}>
+        <span style={{ display: "inline-flex", flexWrap: "wrap", alignItems: "center", gap: 4, maxWidth: "100%" }}>
           <VariationIcon type={r.variation} high={r.high} />
           {variationOf(r.variation)} ({r.chart})
         </span>
@@ -34,7 +34,7 @@ export function PortfolioSummary({ kpis, summaries }: { kpis: readonly KpiDefini
         "too few values"
       ),
       r.assurance ? (
-        <span style={{ display: "inline-flex", alignItems: "center", gap: 4 }}>
+        <span style={{ display: "inline-flex", flexWrap: "wrap", alignItems: "center", gap: 4, maxWidth: "100%" }}>
           <AssuranceIcon assurance={r.assurance} />
           {r.assurance}
         </span>
@@ -43,5 +43,5 @@ export function PortfolioSummary({ kpis, summaries }: { kpis: readonly KpiDefini
       ),
     ];
   });
-  return <SimpleTable label="Summary of every KPI" headers={["KPI", "Period", "Latest", "Target", "Status", "Variation", "Assurance"]} rows={rows} />;
+  return <SimpleTable label="Summary of every KPI" headers={["KPI", "Period", "Latest", "Target", "Status", "Variation", "Assurance"]} rows={rows} fit />;
 }

@@ -1,9 +1,11 @@
 /** A small, labelled table of text (the pane's reports: history, execution rates, KPIs added and retired). */
 import { ReactNode } from "react";
 
-export function SimpleTable({ label, headers, rows }: { label: string; headers: readonly string[]; rows: readonly (readonly ReactNode[])[] }) {
+/** `fit`: the table takes the pane's width and wraps its cells, so many columns fit a 320 px pane. */
+export function SimpleTable({ label, headers, rows, fit = false }: { label: string; headers: readonly string[]; rows: readonly (readonly ReactNode[])[]; fit?: boolean }) {
+  const fitted = fit ? { width: "100%", tableLayout: "fixed" as const, overflowWrap: "anywhere" as const } : {};
   return (
-    <table aria-label={label} style={{ borderCollapse: "collapse", fontSize: 12 }}>
+    <table aria-label={label} style={{ borderCollapse: "collapse", fontSize: 12, ...fitted }}>
       <thead>
         <tr>
           {headers.map((h) => (
