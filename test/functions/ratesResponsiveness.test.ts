@@ -2,7 +2,7 @@
  * A long column (200,000 rows, several time slices; the full column is the bench's) through KPI.SPC's rate charts and KPI.FUNNEL gives the shared
  * runtime's thread back: the call answers with a Promise, other work runs between its slices, and
  * the answer equals the one computed at once. (How long each block is, is measured by
- * bench/rates_event_loop.ts, not here: no wall-clock limits in unit tests.)
+ * npm run bench -- --only event-loop, not here: no wall-clock limits in unit tests.)
  */
 import * as functions from "../../src/functions/functions";
 import { funnel, spc } from "../support/functions";
