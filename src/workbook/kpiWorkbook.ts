@@ -15,26 +15,20 @@ import { KpiDefinition } from "../core/kpi";
 import { intersection, parseAddress, qualified } from "../core/a1";
 import { KpiWorkbookError } from "./errors";
 import { ExcelRun } from "./excelRun";
-import { bandFormatsStep, bandNameRemoval, findOwnFormats, FormatSpec, formatsRecordStep, rangeAt, restoreFormatsStep } from "./ownFormats";
-import { bandNameOf } from "./bandFormats";
-import { findKpi, KnownTables, knownTablesOf, nameOf, NameInfo, readRegisterIn, RegisterRead, RegisterState } from "./registerRead";
+import { bandFormatsStep, findOwnFormats, formatsRecordStep, rangeAt } from "./ownFormats";
+import { findKpi, KnownTables, knownTablesOf, nameOf, readRegisterIn, RegisterRead, RegisterState } from "./registerRead";
 import { ensureColumns, registerAppendSteps, registerUpdateStep, RowWriteOptions } from "./registerRow";
 import { checkTargetRange, targetNameStep } from "./targetRange";
-import { targetNameOf } from "./bandFormats";
-import { LATER_FIELDS } from "../core/kpi";
-import { cellsOf, ColumnKey, COLUMNS, REGISTER_SHEET, REGISTER_TABLE, SCHEMA_SETTING, SCHEMA_VERSION } from "./registerSchema";
+import { SCHEMA_SETTING, SCHEMA_VERSION } from "./registerSchema";
 import { commit, operationToken, Plan, withRetry } from "./writeEngine";
 import { nameStep } from "./steps/names";
-import { denomNameOf, kpiNameComment } from "../core/workbookNames";
+import { kpiNameComment } from "../core/workbookNames";
 import { settingStep } from "./steps/settings";
-import { appendSteps } from "./addinTable";
-import { deleteRowStep } from "./steps/rows";
 import { KpiSeries, readSeries } from "./series";
 import { queueLeadingCells, readSelectionIn, Selection, tableColumnOf, tableColumnReference } from "./selection";
 import { dataAreaOf } from "./seriesHeader";
 import { subscribe } from "./events";
 import { changes, HistoryEntry, historySteps, readHistoryIn } from "./history";
-import { recoverFromBandName, recoverFromRules } from "./recover";
 import { chooseId, checkId } from "./ids";
 import { rowChangeStep, tableAppendSteps } from "./addinTable";
 import { ACTIONS, actionRow, checkInRow, NOTES } from "./notesAndActions";
@@ -46,7 +40,7 @@ import { cellOfPeriod, PeriodCloseResult, planClose, planReopen } from "./period
 import { cellMarkStep, noteMarkText } from "./steps/cellMarks";
 import { periodLabel } from "../core/periods";
 import { STATUS_LABEL } from "../core/status";
-import { denominatorNameStep, planDenominators, withDenominators } from "./denominatorRange";
+import { planDenominators, withDenominators } from "./denominatorRange";
 import { ReportedEntry } from "../core/reported";
 
 export { KpiWorkbookError, FormulaConflictError } from "./errors";
@@ -59,66 +53,11 @@ export type { ExcelRun } from "./excelRun";
 export type { HistoryEntry } from "./history";
 export type { ScorecardResult } from "./scorecard";
 export type { PeriodCloseResult } from "./periodClose";
-
-export type KpiInput = Omit<KpiDefinition, "id" | "source" | "lastReviewed"> & { id?: string };
-
-/** What Untag removed, so Undo can put it back exactly. */
-export interface UntagReceipt {
-  kpi: KpiDefinition;
-  /** Index of the register row in the table body, and the row's formulas (the user's columns too). */
-  rowIndex: number;
-  rowFormulas: unknown[];
-  rowNumberFormats: unknown[];
-  name: NameInfo | null;
-  /** The KPITarget_<ID> name of a per-period target. */
-  targetName: NameInfo | null;
-  formats: { address: string; specs: FormatSpec[] }[];
-  formatsRecord: { address: string; formulas: string[] } | null;
-  /** The KPIBand_<ID> name its colours read (a target per period). */
-  bandName?: NameInfo | null;
-  /** The KPIDenom_<ID> name of a rate KPI (denominatorRange.ts). */
-  denomName?: NameInfo | null;
-}
-
-export interface KpiWorkbook {
-  readRegister(): Promise<RegisterState>;
-  refresh(): Promise<{ register: RegisterState; series: KpiSeries[] }>;
-  readSelection(): Promise<Selection>;
-  /** Tags the range; `id` is chosen from the name when omitted. Tags the used part of a larger range. */
-  tag(input: KpiInput, address: string, id?: string, reviewedOn?: string): Promise<KpiDefinition>;
-  /** Saves a form: with `opened` (the definition the form showed), only the fields the user changed are written. */
-  update(id: string, input: KpiInput, options?: RowWriteOptions & { opened?: KpiDefinition }): Promise<KpiDefinition>;
-  untag(id: string): Promise<UntagReceipt>;
-  /** Puts back what an untag removed: the row, the name, the colours. */
-  undoUntag(receipt: UntagReceipt): Promise<void>;
-  markReviewed(id: string, isoDate: string, options?: RowWriteOptions): Promise<void>;
-  extend(id: string): Promise<void>;
-  /** Removes a KPI's leftovers (its name and our colours) when its register row is gone. */
-  removeOrphan(id: string): Promise<void>;
-  /** Writes a register row back for leftovers, from the name and the colours' rules. */
-  recoverOrphan(id: string): Promise<KpiDefinition>;
-  select(id: string): Promise<void>;
-  /** Writes a formula into a cell; `size` is the area its result spills into, which must be empty. */
-  insertFormula(address: string, formula: string, size?: { rows: number; columns: number }): Promise<void>;
-  onChange(listener: () => void): Promise<() => void>;
-  onSelectionChange(listener: () => void): Promise<() => void>;
-  /** Who the history names for the changes that follow (Excel gives an add-in no identity). */
-  setAuthor(name: string): void;
-  /** A KPI's definition changes, oldest first, from the KPI History table. */
-  history(id: string): Promise<HistoryEntry[]>;
-  /** Adds a note for one period of a KPI, optionally overriding its status (with a reason), to the KPI Notes table. */
-  addCheckIn(id: string, checkIn: Pick<CheckIn, "period" | "note" | "override" | "reason">): Promise<CheckIn>;
-  /** Opens an action in the KPI Actions table for each firing not already there; returns those opened. */
-  openActions(firings: readonly Firing[], today: string): Promise<Action[]>;
-  /** Builds the Scorecard sheet, or rebuilds it in place: live formulas and a line chart per KPI. */
-  buildScorecard(): Promise<ScorecardResult>;
-  /** Closes a period ("2025-12", "2025-Q4"): records each KPI's value, target, status, variance and note as reported, in KPI Reported (periodClose.ts). */
-  closePeriod(period: string, options?: { ids?: readonly string[] }): Promise<PeriodCloseResult>;
-  /** Reopens a closed period, with the reason, as rows of its own in KPI Reported (the closed rows stay). */
-  reopenPeriod(period: string, reason: string): Promise<ReportedEntry[]>;
-  /** Marks an action done (or open again), with a note. */
-  setActionStatus(action: Pick<Action, "kpi" | "period" | "rule">, status: Action["status"], note: string, today: string, options?: RowWriteOptions): Promise<void>;
-}
+export type { KpiInput, KpiWorkbook, UntagReceipt } from "./kpiWorkbookApi";
+import type { KpiInput, KpiWorkbook, UntagReceipt } from "./kpiWorkbookApi";
+import { assertNotTagged, assertSeriesShape, assertWritable, mergeEdit, sourceAddressOf } from "./kpiChecks";
+import { planOrphanRecovery, planOrphanRemoval } from "./orphans";
+import { planUndoUntag, planUntag } from "./untag";
 
 type WriteBody<T> = (
   context: Excel.RequestContext,
@@ -342,69 +281,11 @@ export class ExcelKpiWorkbook implements KpiWorkbook {
   }
 
   untag(id: string): Promise<UntagReceipt> {
-    return this.write(async (context, read, plan) => {
-      const current = findKpi(read, id);
-      // Deleting a row of a filtered table is reported to remove other rows or nothing (office-js
-      // #994, #224, #468); the user's filter is theirs to clear, so KPI Lens asks instead.
-      if (read.registerFiltered) throw new KpiWorkbookError(`The register is filtered, and Excel does not delete rows of a filtered table reliably: clear its filter (Data › Clear), then untag ${current.name}. Nothing was changed.`);
-      const rowIndex = read.rowIds.indexOf(current.id);
-      const own = await findOwnFormats(context, read, current.id);
-      const name = read.names.get(nameOf(current.id).toUpperCase()) ?? null;
-      const targetName = read.names.get(targetNameOf(current.id).toUpperCase()) ?? null;
-      const receipt: UntagReceipt = {
-        targetName,
-        kpi: current,
-        rowIndex,
-        rowFormulas: read.rowFormulas[rowIndex],
-        rowNumberFormats: read.rowNumberFormats[rowIndex] ?? [],
-        name,
-        formats: own.found,
-        formatsRecord: read.formats[current.id] ?? null,
-        bandName: read.names.get(bandNameOf(current.id).toUpperCase()) ?? null,
-        denomName: read.names.get(denomNameOf(current.id).toUpperCase()) ?? null,
-      };
-      const formats = { ...read.formats };
-      delete formats[current.id];
-      plan.add(own.removeStep());
-      if (name) plan.add(nameStep({ name: name.name, formula: null, comment: name.comment, before: name }));
-      if (targetName) plan.add(targetNameStep(read, current.id, null));
-      plan.add(bandNameRemoval(read, current.id), denominatorNameStep(read, current.id, null));
-      plan.add(formatsRecordStep(read, formats));
-      plan.add(
-        deleteRowStep({
-          what: `the register row ${current.id}`,
-          table: REGISTER_TABLE,
-          index: rowIndex,
-          keyColumn: read.columns.id,
-          id: current.id,
-          moved: `${current.name}'s row moved in the register while you untagged it (it was sorted, or a row was inserted or deleted).`,
-          formulas: receipt.rowFormulas,
-          numberFormats: receipt.rowNumberFormats as unknown[],
-        }),
-      );
-      return { result: receipt, action: `untag ${current.name}`, history: [current, null] };
-    });
+    return this.write((context, read, plan) => planUntag(context, read, plan, id));
   }
 
   undoUntag(receipt: UntagReceipt): Promise<void> {
-    return this.write(async (_ctx, read, plan, token) => {
-      if (!read.state.exists) throw new KpiWorkbookError(`The register is gone, so ${receipt.kpi.name} cannot be put back.`);
-      if (read.takenIds.has(receipt.kpi.id.toUpperCase())) throw new KpiWorkbookError(`The ID ${receipt.kpi.id} has been used again since the untag, so it cannot be put back.`);
-      // The row comes back at the register's end, with its formulas (the user's columns too): where
-      // it stood is the user's sort to choose, and an append never shifts a co-author's rows.
-      const width = read.width;
-      const formulas = Array.from({ length: width }, (_, i) => receipt.rowFormulas[i] ?? "");
-      const formats = Array.from({ length: width }, (_, i) => String(receipt.rowNumberFormats[i] ?? "General"));
-      const target = { sheet: REGISTER_SHEET, table: REGISTER_TABLE, what: "register", exists: true, blankBody: read.blankBody, bodyAddress: read.bodyAddress, headers: [] };
-      plan.add(...appendSteps(target, [formulas], [formats], [read.columns.id], token, true));
-      if (receipt.name) plan.add(nameStep({ name: receipt.name.name, formula: receipt.name.formula, comment: receipt.name.comment, before: read.names.get(receipt.name.name.toUpperCase()) ?? null }));
-      if (receipt.targetName) plan.add(targetNameStep(read, receipt.kpi.id, receipt.targetName.formula.replace(/^=/, "")));
-      if (receipt.denomName) plan.add(denominatorNameStep(read, receipt.kpi.id, receipt.denomName.formula.replace(/^=/, "")));
-      if (receipt.bandName) plan.add(nameStep({ ...receipt.bandName, before: read.names.get(receipt.bandName.name.toUpperCase()) ?? null }));
-      for (const f of receipt.formats) plan.add(restoreFormatsStep(f.address, f.specs, receipt.kpi.id));
-      if (receipt.formatsRecord) plan.add(formatsRecordStep(read, { ...read.formats, [receipt.kpi.id]: receipt.formatsRecord }));
-      return { result: undefined, action: `put ${receipt.kpi.name} back`, history: [null, receipt.kpi] };
-    });
+    return this.write(async (_context, read, plan, token) => planUndoUntag(read, plan, token, receipt));
   }
 
   markReviewed(id: string, isoDate: string, options: RowWriteOptions = {}): Promise<void> {
@@ -439,59 +320,11 @@ export class ExcelKpiWorkbook implements KpiWorkbook {
   }
 
   removeOrphan(id: string): Promise<void> {
-    return this.write(
-      async (context, read, plan) => {
-        const orphan = read.state.orphans.find((o) => o.id.toUpperCase() === id.toUpperCase());
-        if (!orphan) throw new KpiWorkbookError(`${nameOf(id)} is no longer a leftover: it has a register row, or it is gone.`);
-        const own = await findOwnFormats(context, read, orphan.id);
-        plan.add(own.removeStep());
-        const name = orphan.name ? read.names.get(orphan.name.toUpperCase())! : null;
-        if (name) plan.add(nameStep({ name: name.name, formula: null, comment: name.comment, before: name }));
-        if (orphan.targetName) plan.add(targetNameStep(read, orphan.id, null));
-        plan.add(bandNameRemoval(read, orphan.id), denominatorNameStep(read, orphan.id, null));
-        const formats = Object.fromEntries(Object.entries(read.formats).filter(([k]) => k.toUpperCase() !== orphan.id.toUpperCase()));
-        if (Object.keys(formats).length !== Object.keys(read.formats).length) plan.add(formatsRecordStep(read, formats));
-        return { result: undefined, action: `remove the leftovers of ${orphan.id}` };
-      },
-      { readOnlyOk: true },
-    );
+    return this.write((context, read, plan) => planOrphanRemoval(context, read, plan, id), { readOnlyOk: true });
   }
 
   recoverOrphan(id: string): Promise<KpiDefinition> {
-    return this.write(async (_ctx, read, plan, token) => {
-      const orphan = read.state.orphans.find((o) => o.id.toUpperCase() === id.toUpperCase());
-      if (!orphan) throw new KpiWorkbookError(`${nameOf(id)} is no longer a leftover: it has a register row, or it is gone.`);
-      const recorded = Object.entries(read.formats).find(([k]) => k.toUpperCase() === orphan.id.toUpperCase())?.[1];
-      const bands = (recorded ? recoverFromRules(recorded.formulas) : null) ?? perPeriodBands(read, orphan.id);
-      if (!orphan.source || !bands) {
-        throw new KpiWorkbookError(
-          `${orphan.id} cannot be rebuilt: ${!orphan.source ? "its name no longer refers to cells" : "its colours' rules are not on record"}. Remove the leftovers and tag the values again.`,
-        );
-      }
-      const name = read.names.get(nameOf(orphan.id).toUpperCase());
-      const kpi: KpiDefinition = {
-        id: orphan.id,
-        name: name?.comment.replace(/^KPI Lens: /, "") || orphan.id,
-        owner: "",
-        objective: "",
-        kind: "lagging",
-        predicts: "",
-        ...LATER_FIELDS,
-        ...bands,
-        baseline: null,
-        spcBaseline: null,
-        spcFrom: null,
-        unit: "",
-        cadence: "monthly",
-        initiative: "",
-        response: "",
-        source: String(name?.formula ?? "").replace(/^=/, ""),
-        lastReviewed: "",
-        primary: true,
-      };
-      plan.add(...registerAppendSteps(read, kpi, token));
-      return { result: kpi, action: `rebuild the register row of ${orphan.id}`, history: [null, kpi] };
-    });
+    return this.write(async (_context, read, plan, token) => planOrphanRecovery(read, plan, token, id));
   }
 
   select(id: string): Promise<void> {
@@ -534,71 +367,4 @@ export class ExcelKpiWorkbook implements KpiWorkbook {
   onSelectionChange(listener: () => void): Promise<() => void> {
     return subscribe(this.run, (context) => context.workbook.onSelectionChanged.add(async () => listener()));
   }
-}
-
-/** Where a KPI's values are now, as an address (its name's range: a table column too). */
-async function sourceAddressOf(context: Excel.RequestContext, id: string): Promise<string> {
-  const name = context.workbook.names.getItemOrNullObject(nameOf(id));
-  await context.sync();
-  if (name.isNullObject) throw new KpiWorkbookError(`The values of KPI ${id} are gone: its name ${nameOf(id)} no longer exists.`);
-  const range = name.getRange();
-  range.load("address");
-  await context.sync();
-  return range.address;
-}
-
-function assertWritable(read: RegisterRead): void {
-  if (read.state.readOnly) throw new KpiWorkbookError(read.state.readOnly);
-}
-
-function assertSeriesShape(area: { rowCount: number; colCount: number }, sheetName: string, address: string): void {
-  if (sheetName.toLowerCase() === REGISTER_SHEET.toLowerCase()) throw new KpiWorkbookError("That range is on the register sheet: select the KPI's values on a data sheet.");
-  if (area.rowCount !== 1 && area.colCount !== 1) {
-    throw new KpiWorkbookError(`Select one column (or one row) of values, oldest first; ${address} is ${area.rowCount}×${area.colCount}.`);
-  }
-  if (area.rowCount * area.colCount < 2) throw new KpiWorkbookError("Select at least two periods of values.");
-}
-
-function assertNotTagged(state: RegisterState, address: string): void {
-  const area = parseAddress(address);
-  for (const kpi of state.kpis) {
-    const source = state.sources[kpi.id];
-    if (!source || source.includes("[")) continue;
-    const other = parseAddress(source);
-    if (other.sheet?.toLowerCase() !== area.sheet?.toLowerCase()) continue;
-    if (intersection(other, area)) throw new KpiWorkbookError(`Those cells overlap the KPI ${kpi.name} (${source}). Untag it first, or select other cells.`);
-  }
-}
-
-/** The bands of a per-period KPI from its KPIBand_ and KPITarget_ names (its rules only read the band). */
-function perPeriodBands(read: RegisterRead, id: string): Pick<KpiDefinition, "direction" | "target" | "targetRange" | "atRisk" | "atRiskPercent"> | null {
-  const band = read.names.get(bandNameOf(id).toUpperCase());
-  const target = read.names.get(targetNameOf(id).toUpperCase());
-  const bands = band ? recoverFromBandName(band.formula) : null;
-  if (!bands || !target) return null;
-  return { direction: bands.direction, target: null, targetRange: target.formula.replace(/^=/, ""), atRisk: null, atRiskPercent: bands.atRiskPercent };
-}
-
-/**
- * A save from the form writes only the fields the user changed, compared with what the form was
- * opened with, so a co-author's edit of another field survives; a field that both changed is
- * refused with both values.
- */
-function mergeEdit(current: KpiDefinition, opened: KpiDefinition, edited: KpiDefinition): { kpi: KpiDefinition; fields: ColumnKey[] } {
-  const was = cellsOf(opened);
-  const now = cellsOf(current);
-  const want = cellsOf(edited);
-  const fields = COLUMNS.map((c) => c.key).filter((k) => String(was[k]) !== String(want[k]));
-  const clash = fields.filter((k) => String(now[k]) !== String(was[k]));
-  if (clash.length > 0) {
-    const said = clash.map((k) => `${COLUMNS.find((c) => c.key === k)!.header} is now ${JSON.stringify(now[k])} (you entered ${JSON.stringify(want[k])})`).join("; ");
-    throw new KpiWorkbookError(`Someone changed ${current.name} in the register since you opened it: ${said}. Nothing was changed: open it again to see their change, then save yours.`);
-  }
-  const kpi: KpiDefinition = { ...current };
-  const take = <K extends keyof KpiDefinition>(key: K) => (kpi[key] = edited[key]);
-  for (const k of fields) {
-    const together: Partial<Record<ColumnKey, (keyof KpiDefinition)[]>> = { target: ["target", "targetRange"], atRisk: ["atRisk", "atRiskPercent"] };
-    for (const key of together[k] ?? [k]) take(key);
-  }
-  return { kpi, fields };
 }
