@@ -1,15 +1,15 @@
 /**
- * The workbook interface the pane uses, and its implementation over the Excel API. Each Excel
- * concern lives in a module of its own: registerRead (reading the register and finding
- * leftovers), registerRow (writing rows), ownFormats (our conditional formats), series (reading
- * values within Excel's limits), selection, events, rollback (all-or-nothing writes).
+ * The workbook interface the pane uses (kpiWorkbookApi.ts), implemented over the Excel API. Each
+ * Excel concern lives in a module of its own: registerRead (reading the register and finding
+ * leftovers), registerRow (its rows), ownFormats (our conditional formats), series (values within
+ * Excel's limits), selection, events, untag and orphans; every write goes through writeEngine.ts.
  *
- * Every write validates first, then queues its writes with an undo for each, then syncs once;
- * if Excel refuses any step, what it had applied is undone and the user told what was refused.
- * Round trips stay a small constant whatever the number of KPIs:
- *   read the register   2 syncs
- *   refresh every KPI   3 syncs (more only for KPIs longer than series.READ_BATCH_CELLS)
- *   tag, update, untag  at most 8 syncs (read, look, find our own formats, write)
+ * An operation reads, plans its steps, and commits them in one guarded batch (writeEngine.ts): a
+ * co-author's change between the read and the write is caught, undone exactly and retried once.
+ * Round trips (npm run bench -- --only round-trips counts every pane action):
+ *   read the register   1 sync once its tables are known (2 the first time)
+ *   refresh every KPI   2 syncs (more only for KPIs longer than series.READ_BATCH_CELLS)
+ *   a write             the read, its own look-ups, and one write batch (+1 for each table it makes)
  */
 import { KpiDefinition } from "../core/kpi";
 import { intersection, parseAddress, qualified } from "../core/a1";
