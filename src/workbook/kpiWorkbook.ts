@@ -222,6 +222,10 @@ export class ExcelKpiWorkbook implements KpiWorkbook {
       used.load("address");
       const tables = selected.getTables(false);
       tables.load("items/name");
+      // The selection's first cells, for a header above the numbers: read now, they serve whenever
+      // the used part starts where the selection does (the usual case), saving a round trip.
+      const selectedArea = parseAddress(address);
+      const early = queueLeadingCells(sheet, selectedArea);
       await context.sync();
       if (sheet.protection.protected) throw new KpiWorkbookError(`The sheet ${sheet.name} is protected: unprotect it to tag a KPI there.`);
       // A whole column or row selected: tag the part that holds anything, less a text header
@@ -230,9 +234,10 @@ export class ExcelKpiWorkbook implements KpiWorkbook {
       const usedPart = used.isNullObject ? parseAddress(selected.address) : { ...(intersection(parseAddress(selected.address), parseAddress(used.address)) ?? parseAddress(selected.address)), sheet: sheet.name };
       // tables was loaded as items/name and synced above (the lint rule does not follow load paths).
       /* eslint-disable office-addins/load-object-before-read */
-      const leading = tables.items.length === 0 ? queueLeadingCells(sheet, usedPart) : null;
+      const sameStart = usedPart.row === selectedArea.row && usedPart.col === selectedArea.col;
+      const leading = tables.items.length > 0 ? null : sameStart ? early : queueLeadingCells(sheet, usedPart);
       const tableColumn = await tableColumnOf(context, selected, tables.items);
-      if (leading && tables.items.length === 0 && tableColumn === null) await context.sync();
+      if (leading && !sameStart && tables.items.length === 0 && tableColumn === null) await context.sync();
       /* eslint-enable office-addins/load-object-before-read */
       const area = tableColumn ? parseAddress(selected.address) : { ...(leading ? dataAreaOf(usedPart, leading()).area : usedPart), sheet: sheet.name };
       const targetAddress = qualified(sheet.name, area);
