@@ -6,14 +6,14 @@
  * the name's step, where each name points now, and reading the denominators within Excel's limits
  * (series.ts's batches: one round trip for every rate KPI of an ordinary register).
  */
-import { areaName, parseAddress, qualified } from "../core/a1";
+import { parseAddress, qualified } from "../core/a1";
 import { KpiDefinition } from "../core/kpi";
 import { isRateKpi } from "../core/rates";
 import { denomNameComment, denomNameOf } from "../core/workbookNames";
 import { KpiWorkbookError } from "./errors";
 import { ExcelRun } from "./excelRun";
 import { RegisterRead, sourceOfName } from "./registerRead";
-import { KpiSeries, READ_BATCH_CELLS } from "./series";
+import { KpiSeries, numberOrGap, READ_BATCH_CELLS, readInPieces } from "./series";
 import { nameStep } from "./steps/names";
 import { Step } from "./writeEngine";
 
@@ -62,29 +62,7 @@ export function denominatorSources(read: RegisterRead): Record<string, string | 
   return sources;
 }
 
-const numberOrGap = (v: unknown) => (typeof v === "number" ? v : null);
 const flat = (values: unknown[][]) => (values.length === 1 ? values[0] : values.map((r) => r[0]));
-
-/** One row or column in pieces of at most READ_BATCH_CELLS cells (Excel on the web's 5 MB a response). */
-async function readPieces(run: ExcelRun, address: string): Promise<(number | null)[]> {
-  const area = parseAddress(address);
-  const cells = area.rowCount * area.colCount;
-  const vertical = area.colCount === 1;
-  const out: (number | null)[] = [];
-  for (let start = 0; start < cells; start += READ_BATCH_CELLS) {
-    const n = Math.min(READ_BATCH_CELLS, cells - start);
-    const piece = vertical ? { ...area, row: area.row + start, rowCount: n } : { ...area, col: area.col + start, colCount: n };
-    const got = await run(async (context) => {
-      const range = context.workbook.worksheets.getItem(area.sheet!).getRange(areaName(piece));
-      range.load("values");
-      // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one batch per piece: each stays within Excel on the web's 5 MB and 5M-cell limits
-      await context.sync();
-      return range.values;
-    });
-    for (const v of flat(got)) out.push(numberOrGap(v));
-  }
-  return out;
-}
 
 /** Every rate KPI's denominators, in batches under READ_BATCH_CELLS cells; a batch Excel refuses costs only its KPIs. */
 export async function readDenominators(run: ExcelRun, kpis: readonly KpiDefinition[], sources: Record<string, string | null>): Promise<Record<string, (number | null)[] | string>> {
@@ -102,7 +80,7 @@ export async function readDenominators(run: ExcelRun, kpis: readonly KpiDefiniti
     const a = parseAddress(source);
     const cells = a.rowCount * a.colCount;
     if (cells > READ_BATCH_CELLS) {
-      out[kpi.id] = await readPieces(run, source).catch((e: unknown) => `Excel could not read the denominators of ${kpi.name}: ${e instanceof Error ? e.message : String(e)}`);
+      out[kpi.id] = await readInPieces(run, source).catch((e: unknown) => `Excel could not read the denominators of ${kpi.name}: ${e instanceof Error ? e.message : String(e)}`);
       continue;
     }
     if (size + cells > READ_BATCH_CELLS && batch.length > 0) {

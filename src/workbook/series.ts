@@ -28,7 +28,8 @@ export const READ_BATCH_CELLS = 100_000;
 /** How far past a plain range new periods are looked for. */
 const NEW_PERIOD_WINDOW = 12;
 
-const numberOrGap = (v: unknown) => (typeof v === "number" ? v : null);
+/** A cell as a period: its number, or null (a gap) for anything else. */
+export const numberOrGap = (v: unknown) => (typeof v === "number" ? v : null);
 
 function broken(id: string): KpiSeries {
   return { id, address: null, values: [], targets: null, newPeriods: 0, problem: `${nameOf(id)} no longer refers to cells (its rows or columns were deleted). Select the values again and re-tag the KPI.` };
@@ -47,8 +48,8 @@ function afterArea(address: string): string | null {
   return areaName({ row: area.row, col, rowCount: 1, colCount: Math.min(NEW_PERIOD_WINDOW, MAX_COLUMNS - col) });
 }
 
-/** The values of one row or column, read in pieces of at most READ_BATCH_CELLS cells. */
-async function readInPieces(run: ExcelRun, address: string): Promise<(number | null)[]> {
+/** The values of one row or column, read in pieces of at most READ_BATCH_CELLS cells (Excel on the web's 5 MB a response). */
+export async function readInPieces(run: ExcelRun, address: string): Promise<(number | null)[]> {
   const area = parseAddress(address);
   const cells = area.rowCount * area.colCount;
   const values: (number | null)[] = [];

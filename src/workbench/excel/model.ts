@@ -9,6 +9,7 @@ import { ExcelApiError } from "./errors";
 import { displayedFormat, ruleHolds } from "./conditionalFormatRules";
 import { growArea, renameSheetInFormula, rewriteRefs, rewriteRowRefs, escapeRegExp, shrinkArea } from "./rowShift";
 import { assertUnfiltered, clearFilter, filterRows } from "./tableFilters";
+import * as edits from "./tableEdits";
 import { CHART_TYPES } from "./types";
 import type { Cell, CellValue, ChangeEvent, ChartModel, ConditionalFormatModel, NameModel, SelectionEvent, SheetModel, TableModel } from "./types";
 import { checkNameReference, strictAddress, strictStructured } from "./references";
@@ -391,36 +392,7 @@ export class WorkbookModel implements FormulaHost {
   }
 
   addTable(sheet: SheetModel, area: Area, hasHeaders: boolean): TableModel {
-    this.assertEditable(sheet);
-    for (const t of this.tables) {
-      if (t.sheetId === sheet.id && intersection(t.area, area)) {
-        throw new ExcelApiError("InvalidOperation", "A table can't overlap another table.");
-      }
-    }
-    let full = area;
-    if (!hasHeaders) {
-      // Excel inserts a header row above the data and names the columns Column1, Column2, ...
-      this.insertRows(sheet, area.row, 1);
-      full = { ...area, rowCount: area.rowCount + 1 };
-      for (let c = 0; c < area.colCount; c++) this.writeValue(sheet, area.row, area.col + c, `Column${c + 1}`);
-    }
-    if (full.rowCount === 1) {
-      // A table always has a data body: a header-only range gets one empty row.
-      full = { ...full, rowCount: 2 };
-    }
-    const columns: string[] = [];
-    for (let c = 0; c < full.colCount; c++) {
-      let header = String(this.valueAt(sheet, full.row, full.col + c) ?? "");
-      if (header === "") header = `Column${c + 1}`;
-      while (columns.includes(header)) header = `${header}2`;
-      columns.push(header);
-      this.writeValue(sheet, full.row, full.col + c, header);
-    }
-    let n = this.tables.length + 1;
-    while (this.tables.some((t) => t.name === `Table${n}`)) n++;
-    const table: TableModel = { id: this.newId("table"), name: `Table${n}`, sheetId: sheet.id, area: full, columns };
-    this.tables.push(table);
-    return table;
+    return edits.addTable(this, sheet, area, hasHeaders);
   }
 
   /** The user filters a table's column (tableFilters.ts): rows whose value fails `keep` are hidden. */
@@ -462,82 +434,19 @@ export class WorkbookModel implements FormulaHost {
    * the strict side): the add-in checks first and never relies on either behaviour.
    */
   addTableColumnAtEnd(table: TableModel, name: string): void {
-    const sheet = this.sheetById(table.sheetId);
-    this.assertEditable(sheet);
-    const col = table.area.col + table.area.colCount;
-    for (let r = table.area.row; r < table.area.row + table.area.rowCount; r++) {
-      if (sheet.cells.has(key(r, col)) && this.valueAt(sheet, r, col) !== null) throw new ExcelApiError("InvalidOperation", "The cells to the right of the table are not empty.");
-    }
-    if (table.columns.some((c) => c.toLowerCase() === name.toLowerCase())) throw new ExcelApiError("InvalidArgument", `The table already has a column '${name}'.`);
-    this.invalidate();
-    table.area = { ...table.area, colCount: table.area.colCount + 1 };
-    table.columns.push(name);
-    this.writeValue(sheet, table.area.row, col, name);
+    edits.addTableColumnAtEnd(this, table, name);
   }
 
   removeTableColumnAtEnd(table: TableModel): void {
-    const sheet = this.sheetById(table.sheetId);
-    this.assertEditable(sheet);
-    const col = table.area.col + table.area.colCount - 1;
-    for (let r = table.area.row; r < table.area.row + table.area.rowCount; r++) sheet.cells.delete(key(r, col));
-    this.invalidate();
-    table.area = { ...table.area, colCount: table.area.colCount - 1 };
-    table.columns.pop();
+    edits.removeTableColumnAtEnd(this, table);
   }
 
   addTableRows(table: TableModel, index: number | null, rows: unknown[][]): void {
-    const sheet = this.sheetById(table.sheetId);
-    this.assertEditable(sheet);
-    assertUnfiltered(table, "add rows");
-    const bodyRows = table.area.rowCount - 1;
-    const at = table.area.row + 1 + (index === null || index === undefined ? bodyRows : index);
-    if (index !== null && index !== undefined && (index < 0 || index > bodyRows)) {
-      throw new ExcelApiError("InvalidArgument", "The index is out of range.");
-    }
-    const span = { col: table.area.col, colCount: table.area.colCount };
-    // Excel shifts only the cells below the table, within the table's columns.
-    const moved = new Map<string, Cell>();
-    for (const [k, c] of sheet.cells) {
-      const [r, col] = k.split(",").map(Number);
-      const inSpan = col >= span.col && col < span.col + span.colCount;
-      moved.set(key(inSpan && r >= at ? r + rows.length : r, col), c);
-    }
-    sheet.cells = moved;
-    // Formats that cover a whole column of the table's body grow with it, as Excel's table
-    // auto-expansion carries column formatting to new rows.
-    const body = { row: table.area.row + 1, rowCount: table.area.rowCount - 1 };
-    for (const f of this.conditionalFormats) {
-      const wholeColumn = f.sheetId === sheet.id && f.area.row === body.row && f.area.rowCount === body.rowCount;
-      if (wholeColumn && f.area.col >= span.col && f.area.col + f.area.colCount <= span.col + span.colCount) {
-        f.area = { ...f.area, rowCount: f.area.rowCount + rows.length };
-      }
-    }
-    table.area = { ...table.area, rowCount: table.area.rowCount + rows.length };
-    rows.forEach((values, i) => {
-      if (values.length !== span.colCount) {
-        throw new ExcelApiError("InvalidArgument", `The number of values (${values.length}) doesn't match the number of table columns (${span.colCount}).`);
-      }
-      values.forEach((v, c) => this.writeValue(sheet, at + i, span.col + c, v));
-    });
-    this.emitChange({ type: "WorksheetChanged", worksheetId: sheet.id, address: qualified(sheet.name, { row: at, col: span.col, rowCount: rows.length, colCount: span.colCount }), changeType: "RangeEdited", source: "Local" });
+    edits.addTableRows(this, table, index, rows);
   }
 
   deleteTableRow(table: TableModel, index: number): void {
-    const sheet = this.sheetById(table.sheetId);
-    this.assertEditable(sheet);
-    assertUnfiltered(table, "delete a row");
-    this.invalidate();
-    const row = table.area.row + 1 + index;
-    const span = { col: table.area.col, colCount: table.area.colCount };
-    const moved = new Map<string, Cell>();
-    for (const [k, c] of sheet.cells) {
-      const [r, col] = k.split(",").map(Number);
-      const inSpan = col >= span.col && col < span.col + span.colCount;
-      if (inSpan && r === row) continue;
-      moved.set(key(inSpan && r > row ? r - 1 : r, col), c);
-    }
-    sheet.cells = moved;
-    table.area = { ...table.area, rowCount: Math.max(2, table.area.rowCount - 1) };
+    edits.deleteTableRow(this, table, index);
   }
 
   private structuredReference(tableName: string, column: string): Reference | null {
