@@ -1,8 +1,8 @@
 /** The workbook layer against the in-memory Excel: time and round trips (syncs) of refresh, read and tag. */
-import { LATER_FIELDS } from "../../src/core/kpi";
+import { LATER_FIELDS } from "../../src/core/model/kpi";
 import { runWith } from "../../src/workbench/excel/api";
 import { WorkbookModel } from "../../src/workbench/excel/model";
-import { columnLetters } from "../../src/core/a1";
+import { columnLetters } from "../../src/core/excel/a1";
 import { ExcelKpiWorkbook, KpiInput } from "../../src/workbook/kpiWorkbook";
 import { Case, median, QUICK, Row } from "../harness";
 

@@ -17,10 +17,10 @@
  * do, never #BUSY! for ever. This is the one place outside src/workbook that calls the Excel
  * API; it only reads.
  */
-import { splitSheet } from "../core/a1";
-import type { ExcelRun } from "../core/excelRun";
+import { splitSheet } from "../core/excel/a1";
+import type { ExcelRun } from "../core/excel/excelRun";
 
-/** Excel.run's shape, declared once in src/core/excelRun.ts (src/workbook takes it too). */
+/** Excel.run's shape, declared once in src/core/excel/excelRun.ts (src/workbook takes it too). */
 export type { ExcelRun };
 
 let configuredRun: ExcelRun | null = null;

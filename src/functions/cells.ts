@@ -8,7 +8,7 @@
  * or empty text (="") counts as a gap on every platform. In series, other text and booleans
  * are skipped as Excel's CORREL and T.TEST skip them.
  */
-import { fail, Problem, ProblemError, ProblemKind } from "../core/problem";
+import { fail, Problem, ProblemError, ProblemKind } from "../core/analysis/problem";
 
 /** Excel's error codes, as CustomFunctions.ErrorCode spells them. */
 const KIND_OF_CODE: Record<string, ProblemKind> = {

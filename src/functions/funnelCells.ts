@@ -1,7 +1,7 @@
 /** KPI.FUNNEL over Excel's cells (FUNCTIONS.md, "KPI.FUNNEL"), in steps for a full column. */
-import { curveSizes, FunnelChart, FunnelFlag, FunnelResult, funnelSteps } from "../core/funnel";
-import { fail } from "../core/problem";
-import { Steps } from "../core/steps";
+import { curveSizes, FunnelChart, FunnelFlag, FunnelResult, funnelSteps } from "../core/analysis/funnel";
+import { fail } from "../core/analysis/problem";
+import { Steps } from "../core/analysis/steps";
 import { shapeOf } from "./spcCells";
 import { describeCell, isBlank, readChoice, readNumber, ResultCell, singleValue } from "./cells";
 import { readSeries } from "./readSeriesSteps";

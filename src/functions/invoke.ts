@@ -8,12 +8,12 @@
  * more than one time slice; a look at the cells makes the answer a Promise (Excel shows #BUSY!
  * meanwhile, READ_TIMEOUT_MS at most).
  */
-import { Problem } from "../core/problem";
+import { Problem } from "../core/analysis/problem";
 import { argumentsToCheck, passedBlankAsNull, restoreBlanks } from "./argumentCells";
 import { decodeArgument, evaluate, ResultCell, toExcelCell, toExcelError } from "./cells";
 import { hostBlanks, noteBlankPassedAsNull } from "./hostBlanks";
 import { runSliced } from "./slicing";
-import { Steps } from "../core/steps";
+import { Steps } from "../core/analysis/steps";
 
 export type Answer = unknown[][] | Promise<unknown[][]>;
 

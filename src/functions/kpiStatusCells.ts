@@ -1,5 +1,5 @@
 /** KPI_STATUS over Excel's cells: per-cell classification with per-cell errors. */
-import { fail, Problem } from "../core/problem";
+import { fail, Problem } from "../core/analysis/problem";
 import {
   atRiskOnUnfavourableSide,
   classify,
@@ -7,8 +7,8 @@ import {
   NO_DATA_LABEL,
   STATUS_LABEL,
   STATUS_SCORE,
-} from "../core/status";
-import { atRiskFor } from "../core/kpi";
+} from "../core/model/status";
+import { atRiskFor } from "../core/model/kpi";
 import { asMatrix, describeCell, errorCodeOf, isBlank, isGap, problemOfInputError, readChoice, ResultCell } from "./cells";
 
 export type StatusOutput = "label" | "score";

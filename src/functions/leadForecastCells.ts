@@ -1,6 +1,6 @@
 /** KPI.LEAD_FORECAST over Excel's cells (FUNCTIONS.md, "KPI.LEAD_FORECAST"). */
-import { leadForecast } from "../core/forecast";
-import { fail } from "../core/problem";
+import { leadForecast } from "../core/analysis/forecast";
+import { fail } from "../core/analysis/problem";
 import { isBlank, readChoice, readNumber, readWholeNumber, ResultCell, singleValue } from "./cells";
 import { readSeries } from "./readSeriesSteps";
 

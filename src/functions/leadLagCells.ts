@@ -1,7 +1,7 @@
 /** LEADLAG_CORR over Excel's cells. */
-import { bestLag, CorrelationMethod, LagRow, leadLagSteps } from "../core/leadLag";
-import { runToEnd, Steps } from "../core/steps";
-import { fail, Problem } from "../core/problem";
+import { bestLag, CorrelationMethod, LagRow, leadLagSteps } from "../core/analysis/leadLag";
+import { runToEnd, Steps } from "../core/analysis/steps";
+import { fail, Problem } from "../core/analysis/problem";
 import { readBoolean, readChoice, readWholeNumber, ResultCell } from "./cells";
 import { readSeriesSteps } from "./readSeriesSteps";
 

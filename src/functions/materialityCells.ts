@@ -4,8 +4,8 @@
  * two cells or an array constant ({10000,"5%"}), which then must both be exceeded. Blank, ""
  * and #N/A cells are not thresholds (an emptied cell of a two-cell range leaves the other).
  */
-import { fail } from "../core/problem";
-import { EVERY_VARIANCE, Materiality } from "../core/variance";
+import { fail } from "../core/analysis/problem";
+import { EVERY_VARIANCE, Materiality } from "../core/analysis/variance";
 import { asMatrix, describeCell, isGap } from "./cells";
 
 const ACCEPTS = 'an amount (a number >= 0), a percentage of the target as text ("5%"), or one of each ({10000,"5%"})';

@@ -1,7 +1,7 @@
 /** KPI.OUTLOOK over Excel's cells (FUNCTIONS.md, "KPI.OUTLOOK" and the third wave's decided cases). */
-import { outlookSteps, OutlookDirection, OutlookMethod, Rollup } from "../core/outlook";
-import { fail } from "../core/problem";
-import { Steps } from "../core/steps";
+import { outlookSteps, OutlookDirection, OutlookMethod, Rollup } from "../core/analysis/outlook";
+import { fail } from "../core/analysis/problem";
+import { Steps } from "../core/analysis/steps";
 import { asMatrix, describeCell, isBlank, readChoice, readNumber, ResultCell, singleValue } from "./cells";
 import { readSeries } from "./readSeriesSteps";
 

@@ -5,8 +5,8 @@
  * in one go, for series a function reads whole.
  */
 import { asMatrix, describeCell, errorCodeOf, isGap, problemOfInputError } from "./cells";
-import { fail, ProblemError } from "../core/problem";
-import { runToEnd, Steps } from "../core/steps";
+import { fail, ProblemError } from "../core/analysis/problem";
+import { runToEnd, Steps } from "../core/analysis/steps";
 
 /** Rows read between two steps: 1–2 ms here (and a bounded step while V8 has not yet optimised the loop). */
 const READ_CHUNK = 1 << 16;

@@ -1,10 +1,10 @@
 /** SIG_CHANGE over Excel's cells. */
-import { fail } from "../core/problem";
-import { CHANGE_LABEL, sigChangeSteps, SigChangeResult, SigMethod } from "../core/sigChange";
-import { Problem } from "../core/problem";
+import { fail } from "../core/analysis/problem";
+import { CHANGE_LABEL, sigChangeSteps, SigChangeResult, SigMethod } from "../core/analysis/sigChange";
+import { Problem } from "../core/analysis/problem";
 import { readChoice, readNumber, readWholeNumber, ResultCell } from "./cells";
 import { readSeriesSteps } from "./readSeriesSteps";
-import { Steps } from "../core/steps";
+import { Steps } from "../core/analysis/steps";
 
 export type SigOutput = "label" | "direction" | "p" | "detail";
 

@@ -2,7 +2,7 @@
  * Running a function's steps without freezing Excel. In the shared runtime the task pane and
  * every custom function share one JavaScript thread ("Configure your Office Add-in to use a
  * shared runtime", learn.microsoft.com), so a call that computes for seconds would freeze the
- * pane and every other function. Steps (core/steps.ts) run until a time budget is spent, then
+ * pane and every other function. Steps (core/analysis/steps.ts) run until a time budget is spent, then
  * the thread is handed back (a macrotask) before the next slice: a small call finishes in its
  * first slice and answers synchronously; a large one answers with a Promise (Excel shows
  * #BUSY! meanwhile) and stops when Excel cancels it (@cancelable: onCanceled).
@@ -15,7 +15,7 @@
  * pane, the workbench and Excel, and its longest block is one slice: SLICE_MS plus at most one
  * step (a chunk of a read or of a pass, a quarter of a lag, a run of a sort).
  */
-import { Steps } from "../core/steps";
+import { Steps } from "../core/analysis/steps";
 
 /**
  * The longest a task may hold the thread before browsers call it a long task (the Long Tasks

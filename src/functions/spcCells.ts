@@ -3,14 +3,14 @@
  * a column, each pass of the rules, a chunk of a sort or of a spilled result) so that a full
  * column never holds the shared runtime's thread for long (slicing.ts).
  */
-import { Problem } from "../core/problem";
-import { assurance, PointType, rulesOf, spcSteps, SpcDirection, SpcResult, variationOf } from "../core/spc";
-import { RateChart, rateChartSteps, ratePeriodsSteps } from "../core/spcRates";
+import { Problem } from "../core/analysis/problem";
+import { assurance, PointType, rulesOf, spcSteps, SpcDirection, SpcResult, variationOf } from "../core/analysis/spc";
+import { RateChart, rateChartSteps, ratePeriodsSteps } from "../core/analysis/spcRates";
 import { isBlank, readChoice, readNumber, ResultCell, singleValue } from "./cells";
 import { readSeries } from "./readSeriesSteps";
-import { fail } from "../core/problem";
-import { numbersOf } from "../core/numbers";
-import { Steps } from "../core/steps";
+import { fail } from "../core/analysis/problem";
+import { numbersOf } from "../core/analysis/numbers";
+import { Steps } from "../core/analysis/steps";
 
 export type SpcOutput = "variation" | "assurance" | "runs" | "points" | "detail" | "limits";
 export type SpcChart = "xmr" | RateChart;

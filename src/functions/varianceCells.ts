@@ -1,7 +1,7 @@
 /** KPI.VARIANCE over Excel's cells (FUNCTIONS.md, "KPI.VARIANCE" and the third wave's decided cases). */
-import { fail, Problem, ProblemError } from "../core/problem";
-import { Steps } from "../core/steps";
-import { isMaterial, Materiality, specialCausesSteps, VarianceDirection, varianceLabel, varianceShare } from "../core/variance";
+import { fail, Problem, ProblemError } from "../core/analysis/problem";
+import { Steps } from "../core/analysis/steps";
+import { isMaterial, Materiality, specialCausesSteps, VarianceDirection, varianceLabel, varianceShare } from "../core/analysis/variance";
 import { readChoice, ResultCell } from "./cells";
 import { readMateriality } from "./materialityCells";
 import { asGiven, BAD, CHUNK, DATA, Periods, periodSource, readPeriods, where } from "./variancePeriods";

@@ -5,8 +5,8 @@
  * TRUE/FALSE in actual, or a blank, text or #N/A target: #VALUE! in that cell only). Kept in
  * typed arrays, read a chunk per step: a full column is a million cells.
  */
-import { fail, Problem } from "../core/problem";
-import { Steps } from "../core/steps";
+import { fail, Problem } from "../core/analysis/problem";
+import { Steps } from "../core/analysis/steps";
 import { asMatrix, describeCell, errorCodeOf, isBlank, isGap, problemOfInputError, ResultCell } from "./cells";
 
 export const NO_DATA = 0;

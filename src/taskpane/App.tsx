@@ -2,18 +2,18 @@
  * The KPI Lens task pane: tag the selected range as a KPI, and see every KPI by objective.
  * It knows the KpiWorkbook interface only; the workbench hands it the in-memory Excel, the
  * add-in the real one. This file composes the sections; what they show is computed in
- * core/portfolio.ts, what they do is in useCommands.ts.
+ * core/model/portfolio.ts, what they do is in useCommands.ts.
  */
 import { FluentProvider, makeStyles, tokens } from "@fluentui/react-components";
 import { useMemo, useState } from "react";
-import { KpiDefinition } from "../core/kpi";
-import { periodLabel } from "../core/periods";
-import { isoDay, portfolioOf } from "../core/portfolio";
+import { KpiDefinition } from "../core/model/kpi";
+import { periodLabel } from "../core/model/periods";
+import { isoDay, portfolioOf } from "../core/model/portfolio";
 import { KpiWorkbook } from "../workbook/kpiWorkbook";
 import { ActionsSection } from "./components/ActionsSection";
 import { AuthorField } from "./components/AuthorField";
 import { CloseSection } from "./components/CloseSection";
-import { defaultClose } from "../core/closeView";
+import { defaultClose } from "../core/model/closeView";
 import { ChainAndMap, DueThisClose } from "./components/RhythmSections";
 import { useFocusNewKpi } from "./review/useFocusNewKpi";
 import { useTagRequest } from "./review/useTagRequest";

@@ -1,9 +1,9 @@
 /** The pane's dialogs (confirm an untag, a KPI's history, write a note) and the state that opens them. */
 import { useState } from "react";
-import { CheckIn } from "../core/checkins";
-import { KpiDefinition } from "../core/kpi";
-import { periodLabel } from "../core/periods";
-import { Portfolio } from "../core/portfolio";
+import { CheckIn } from "../core/model/checkins";
+import { KpiDefinition } from "../core/model/kpi";
+import { periodLabel } from "../core/model/periods";
+import { Portfolio } from "../core/model/portfolio";
 import { HistoryEntry, KpiSeries, KpiWorkbook } from "../workbook/kpiWorkbook";
 import { CheckInDialog, CheckInTarget } from "./components/CheckInDialog";
 import { HistoryDialog, HistoryDialogProps } from "./components/HistoryDialog";

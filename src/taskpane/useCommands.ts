@@ -4,11 +4,11 @@
  * command that would replace the user's formulas offers to run again with their consent.
  */
 import { useState } from "react";
-import { Action } from "../core/actions";
-import { CheckIn } from "../core/checkins";
-import { definitionFromDraft, KpiDefinition, KpiDraft } from "../core/kpi";
-import { periodLabel } from "../core/periods";
-import { firstCell, FormulaChoice, isoDay } from "../core/portfolio";
+import { Action } from "../core/model/actions";
+import { CheckIn } from "../core/model/checkins";
+import { definitionFromDraft, KpiDefinition, KpiDraft } from "../core/model/kpi";
+import { periodLabel } from "../core/model/periods";
+import { firstCell, FormulaChoice, isoDay } from "../core/model/portfolio";
 import { KpiInput, KpiWorkbook, nameOf } from "../workbook/kpiWorkbook";
 import { closeCommands } from "./closeCommands";
 import { Editor } from "./useEditor";

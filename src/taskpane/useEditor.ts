@@ -1,6 +1,6 @@
 /** Which KPI the form edits (null: the form tags a new one), the field it opens at, and what the workbook said about a field. */
 import { useState } from "react";
-import { KpiDefinition, KpiDraft } from "../core/kpi";
+import { KpiDefinition, KpiDraft } from "../core/model/kpi";
 
 export interface FieldError {
   field: string;

@@ -6,9 +6,9 @@
  * calculates), and co-authors' panes must not race to add the same rows.
  */
 import { useEffect, useRef, useState } from "react";
-import { Action, Firing } from "../core/actions";
-import { KpiDefinition } from "../core/kpi";
-import { dueFirings, firingKey, isoDay, Portfolio } from "../core/portfolio";
+import { Action, Firing } from "../core/model/actions";
+import { KpiDefinition } from "../core/model/kpi";
+import { dueFirings, firingKey, isoDay, Portfolio } from "../core/model/portfolio";
 import { allCounterMetricFirings, CounterFiring } from "../core/review/counterMetric";
 import { KpiWorkbook } from "../workbook/kpiWorkbook";
 import { describeError, Notice, PaneState } from "./usePane";

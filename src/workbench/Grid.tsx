@@ -3,7 +3,7 @@
  * that shows values and the fills conditional formats give them. Dragging selects a range.
  */
 import { useEffect, useRef, useState } from "react";
-import { areaName, columnLetters, MAX_COLUMNS as MAX_COLUMNS_OF_SHEET, MAX_ROWS as MAX_ROWS_OF_SHEET, qualified } from "../core/a1";
+import { areaName, columnLetters, MAX_COLUMNS as MAX_COLUMNS_OF_SHEET, MAX_ROWS as MAX_ROWS_OF_SHEET, qualified } from "../core/excel/a1";
 import { FormulaErrorValue } from "./excel/formula";
 import { WorkbookModel } from "./excel/model";
 

@@ -3,7 +3,7 @@
  * against Excel: every sheet's values and displayed fills, the names, the tables, the settings
  * and each conditional format with its rule, its range and the fill it gives each cell.
  */
-import { Area, areaName, qualified } from "../core/a1";
+import { Area, areaName, qualified } from "../core/excel/a1";
 import { seriesOf } from "./excel/charts";
 import { FormulaErrorValue } from "./excel/formula";
 import { WorkbookModel } from "./excel/model";

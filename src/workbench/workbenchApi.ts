@@ -2,7 +2,7 @@
  * window.workbench: what a test (or a curious person at the console) can do to the workbook
  * from outside the pane, as a user would in Excel.
  */
-import { qualified } from "../core/a1";
+import { qualified } from "../core/excel/a1";
 import { ConditionalFormatModel, WorkbookModel } from "./excel/model";
 import { snapshot, WorkbookSnapshot } from "./snapshot";
 

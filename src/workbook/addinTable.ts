@@ -5,7 +5,7 @@
  * and filterable without the add-in, written all or nothing, and never written when damaged (a
  * missing column, a sheet of that name that is not ours, a newer schema).
  */
-import { areaName, parseAddress, quoteSheet } from "../core/a1";
+import { areaName, parseAddress, quoteSheet } from "../core/excel/a1";
 import { FormulaConflictError, KpiWorkbookError } from "./errors";
 import { appendRowsStep } from "./steps/rows";
 import { CellWrite, cellsStep } from "./steps/cells";

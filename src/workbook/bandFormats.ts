@@ -6,10 +6,10 @@
  * says "No data" and #VALUE!. Each formula carries a marker, N("kpilens:<ID>:<band>") = 0
  * (N of text is 0), so the add-in can tell its own formats from the user's.
  */
-import { parseAddress } from "../core/a1";
-import { atRiskFor } from "../core/kpi";
-import { nameOf, targetNameOf } from "../core/workbookNames";
-import { Direction, Status } from "../core/status";
+import { parseAddress } from "../core/excel/a1";
+import { atRiskFor } from "../core/model/kpi";
+import { nameOf, targetNameOf } from "../core/excel/workbookNames";
+import { Direction, Status } from "../core/model/status";
 import { rateBandNameFormula, RateBandSpec } from "./rateBands";
 
 export interface BandLook {
@@ -58,7 +58,7 @@ function literal(n: number): string {
  * The longest KPI ID whose rules stay within Excel's 255 characters for a conditional-format
  * formula (the cap of Excel's own dialog; through the API unconfirmed, so kept to: issue 21,
  * item 7) in the worst case: a "within" rule with four 24-character numbers and cells at
- * XFD1048576, 180 characters plus the ID (test/core/writtenFormulas.test.ts measures it).
+ * XFD1048576, 180 characters plus the ID (test/core/excel/writtenFormulas.test.ts measures it).
  * Tighter than workbookNames.ts's MAX_ID_LENGTH (names of 255): ids.ts's checkId should refuse
  * longer IDs; chooseId's own are at most 24 characters and a suffix.
  */

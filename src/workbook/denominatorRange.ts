@@ -6,10 +6,10 @@
  * the name's step, where each name points now, and reading the denominators within Excel's limits
  * (series.ts's batches: one round trip for every rate KPI of an ordinary register).
  */
-import { parseAddress, qualified } from "../core/a1";
-import { KpiDefinition } from "../core/kpi";
-import { isRateKpi } from "../core/rates";
-import { denomNameComment, denomNameOf } from "../core/workbookNames";
+import { parseAddress, qualified } from "../core/excel/a1";
+import { KpiDefinition } from "../core/model/kpi";
+import { isRateKpi } from "../core/model/rates";
+import { denomNameComment, denomNameOf } from "../core/excel/workbookNames";
 import { KpiWorkbookError } from "./errors";
 import { ExcelRun } from "./excelRun";
 import { RegisterRead, sourceOfName } from "./registerRead";

@@ -1,6 +1,6 @@
-import type { ExcelRun } from "../core/excelRun";
+import type { ExcelRun } from "../core/excel/excelRun";
 
-/** Excel.run's shape, declared once in src/core/excelRun.ts (src/functions takes it too). */
+/** Excel.run's shape, declared once in src/core/excel/excelRun.ts (src/functions takes it too). */
 export type { ExcelRun };
 
 /**

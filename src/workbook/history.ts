@@ -5,11 +5,11 @@
  * identity). Readable and filterable without the add-in; written in the same all-or-nothing
  * operation as the change it records, and only appended to, never rewritten.
  */
-import { KpiDefinition } from "../core/kpi";
+import { KpiDefinition } from "../core/model/kpi";
 import { cellOf, readTableIn, tableAppendSteps, TableSpec, TableState } from "./addinTable";
 import { cellsOf, COLUMNS } from "./registerSchema";
 import { Step } from "./writeEngine";
-import { HISTORY_NAMES } from "../core/workbookNames";
+import { HISTORY_NAMES } from "../core/excel/workbookNames";
 
 export const HISTORY_SHEET = HISTORY_NAMES.sheet;
 export const HISTORY_TABLE = HISTORY_NAMES.table;

@@ -2,14 +2,14 @@
  * KPI IDs, chosen in one place that sees every ID in use: valid register rows, rows the add-in
  * cannot read, existing KPI_ names (a leftover name would make the tag fail half-way), tables
  * named KPI_… (Excel tables and defined names share one namespace: "Rename an Excel table",
- * support.microsoft.com), and the names of KPI Lens's own tables (core/workbookNames.ts), which
+ * support.microsoft.com), and the names of KPI Lens's own tables (core/excel/workbookNames.ts), which
  * may not exist yet (KPI_Notes is created with the first note) but must stay free for it.
  * An ID also has to make valid Excel names: KPI_<ID> and KPITarget_<ID>, at most 255 characters,
  * letters, digits and _ ("Names in formulas", support.microsoft.com).
  * Everything here is decided before any write, so a refused ID never leaves anything behind.
  */
-import { idFromName } from "../core/kpi";
-import { ADDIN_TABLES, MAX_ID_LENGTH, NAME_PREFIXES, nameOf, RESERVED_IDS } from "../core/workbookNames";
+import { idFromName } from "../core/model/kpi";
+import { ADDIN_TABLES, MAX_ID_LENGTH, NAME_PREFIXES, nameOf, RESERVED_IDS } from "../core/excel/workbookNames";
 import { KpiWorkbookError } from "./errors";
 import { RegisterRead } from "./registerRead";
 

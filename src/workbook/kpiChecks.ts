@@ -3,14 +3,14 @@
  * whether a range can be tagged, a per-period KPI's bands from its names, and a form's save
  * merged field by field with what the register holds now.
  */
-import { intersection, parseAddress } from "../core/a1";
-import { KpiDefinition } from "../core/kpi";
+import { intersection, parseAddress } from "../core/excel/a1";
+import { KpiDefinition } from "../core/model/kpi";
 import { bandNameOf } from "./bandFormats";
 import { KpiWorkbookError } from "./errors";
 import { recoverFromBandName } from "./recover";
 import { nameOf, RegisterRead, RegisterState } from "./registerRead";
 import { cellsOf, ColumnKey, COLUMNS, REGISTER_SHEET } from "./registerSchema";
-import { targetNameOf } from "../core/workbookNames";
+import { targetNameOf } from "../core/excel/workbookNames";
 
 /** Where a KPI's values are now, as an address (its name's range: a table column too). */
 export async function sourceAddressOf(context: Excel.RequestContext, id: string): Promise<string> {

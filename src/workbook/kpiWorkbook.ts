@@ -11,8 +11,8 @@
  *   refresh every KPI   2 syncs (more only for KPIs longer than series.READ_BATCH_CELLS)
  *   a write             the read, its own look-ups, and one write batch (+1 for each table it makes)
  */
-import { KpiDefinition } from "../core/kpi";
-import { intersection, parseAddress, qualified } from "../core/a1";
+import { KpiDefinition } from "../core/model/kpi";
+import { intersection, parseAddress, qualified } from "../core/excel/a1";
 import { KpiWorkbookError } from "./errors";
 import { ExcelRun } from "./excelRun";
 import { bandFormatsStep, findOwnFormats, formatsRecordStep, rangeAt } from "./ownFormats";
@@ -22,7 +22,7 @@ import { checkTargetRange, targetNameStep } from "./targetRange";
 import { SCHEMA_SETTING, SCHEMA_VERSION } from "./registerSchema";
 import { commit, operationToken, Plan, withRetry } from "./writeEngine";
 import { nameStep } from "./steps/names";
-import { kpiNameComment } from "../core/workbookNames";
+import { kpiNameComment } from "../core/excel/workbookNames";
 import { settingStep } from "./steps/settings";
 import { KpiSeries, readSeries } from "./series";
 import { queueLeadingCells, readSelectionIn, Selection, tableColumnOf, tableColumnReference } from "./selection";
@@ -32,16 +32,16 @@ import { changes, HistoryEntry, historySteps, readHistoryIn } from "./history";
 import { chooseId, checkId } from "./ids";
 import { rowChangeStep, tableAppendSteps } from "./addinTable";
 import { ACTIONS, actionRow, checkInRow, NOTES } from "./notesAndActions";
-import { CheckIn } from "../core/checkins";
-import { Action, actionOf, Firing } from "../core/actions";
-import { periodDate } from "../core/periods";
+import { CheckIn } from "../core/model/checkins";
+import { Action, actionOf, Firing } from "../core/model/actions";
+import { periodDate } from "../core/model/periods";
 import { scorecardStep, ScorecardResult } from "./scorecard";
 import { cellOfPeriod, PeriodCloseResult, planClose, planReopen } from "./periodClose";
 import { cellMarkStep, noteMarkText } from "./steps/cellMarks";
-import { periodLabel } from "../core/periods";
-import { STATUS_LABEL } from "../core/status";
+import { periodLabel } from "../core/model/periods";
+import { STATUS_LABEL } from "../core/model/status";
 import { planDenominators, withDenominators } from "./denominatorRange";
-import { ReportedEntry } from "../core/reported";
+import { ReportedEntry } from "../core/model/reported";
 
 export { KpiWorkbookError, FormulaConflictError } from "./errors";
 export { nameOf } from "./registerRead";

@@ -2,10 +2,10 @@
  * The workbook interface the pane uses (ExcelKpiWorkbook implements it over the Excel API; the
  * pane's tests fake it), and what its calls take and give.
  */
-import { KpiDefinition } from "../core/kpi";
-import { CheckIn } from "../core/checkins";
-import { Action, Firing } from "../core/actions";
-import { ReportedEntry } from "../core/reported";
+import { KpiDefinition } from "../core/model/kpi";
+import { CheckIn } from "../core/model/checkins";
+import { Action, Firing } from "../core/model/actions";
+import { ReportedEntry } from "../core/model/reported";
 import type { RegisterState, NameInfo } from "./registerRead";
 import type { KpiSeries } from "./series";
 import type { Selection } from "./selection";

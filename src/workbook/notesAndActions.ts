@@ -2,12 +2,12 @@
  * The KPI Notes (check-ins) and KPI Actions tables: their columns, and turning their rows into
  * the core's CheckIn and Action (addinTable.ts keeps them the register's way).
  */
-import { Action } from "../core/actions";
-import { CheckIn, statusOfText } from "../core/checkins";
-import { STATUS_LABEL } from "../core/status";
+import { Action } from "../core/model/actions";
+import { CheckIn, statusOfText } from "../core/model/checkins";
+import { STATUS_LABEL } from "../core/model/status";
 import { cellOf, TableSpec, TableState } from "./addinTable";
-import { ACTIONS_NAMES, NOTES_NAMES } from "../core/workbookNames";
-import { DateSystem, dateTextOf } from "../core/excelDates";
+import { ACTIONS_NAMES, NOTES_NAMES } from "../core/excel/workbookNames";
+import { DateSystem, dateTextOf } from "../core/excel/excelDates";
 
 export const NOTES: TableSpec = {
   sheet: NOTES_NAMES.sheet,

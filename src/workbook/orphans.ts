@@ -3,7 +3,7 @@
  * rebuilt from its name and the colours' rules (or, for a target per period, its band and target
  * names). Each plans its steps for the write engine.
  */
-import { KpiDefinition, LATER_FIELDS } from "../core/kpi";
+import { KpiDefinition, LATER_FIELDS } from "../core/model/kpi";
 import { KpiWorkbookError } from "./errors";
 import { perPeriodBands } from "./kpiChecks";
 import { bandNameRemoval, findOwnFormats, formatsRecordStep } from "./ownFormats";

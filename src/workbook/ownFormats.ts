@@ -3,7 +3,7 @@
  * them, finding the ones that are ours by their marker, removing them, and recording where they
  * are in the workbook's settings. A user's own formats on the same cells are never touched.
  */
-import { areaName, parseAddress } from "../core/a1";
+import { areaName, parseAddress } from "../core/excel/a1";
 import { bandFormats, bandNameOf, BandSpec, isOwnRule } from "./bandFormats";
 import { nameStep } from "./steps/names";
 import { FormatsRecord, nameOf, RegisterRead } from "./registerRead";

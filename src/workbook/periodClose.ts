@@ -3,13 +3,13 @@
  * table rules (addinTable.ts: a sheet of its own, made on first use, schema-versioned, columns
  * found by header, never written when damaged). Rows are only added: a close adds one per KPI,
  * a reopen one per KPI it reopens, with its reason; nothing is deleted or rewritten, so the table
- * is the audit trail of every month end. The rules of what is recorded are core/reported.ts's.
+ * is the audit trail of every month end. The rules of what is recorded are core/model/reported.ts's.
  */
-import { parseAddress, qualified } from "../core/a1";
-import { KpiDefinition } from "../core/kpi";
-import { closeEntries, closeLabelOf, closeText, reopenEntries, ReportedEntry, ReportedEvent, SeriesOfKpi } from "../core/reported";
-import { REPORTED_NAMES } from "../core/workbookNames";
-import { DateSystem, dateTextOf } from "../core/excelDates";
+import { parseAddress, qualified } from "../core/excel/a1";
+import { KpiDefinition } from "../core/model/kpi";
+import { closeEntries, closeLabelOf, closeText, reopenEntries, ReportedEntry, ReportedEvent, SeriesOfKpi } from "../core/model/reported";
+import { REPORTED_NAMES } from "../core/excel/workbookNames";
+import { DateSystem, dateTextOf } from "../core/excel/excelDates";
 import { cellOf, tableAppendSteps, TableSpec, TableState } from "./addinTable";
 import { KpiWorkbookError } from "./errors";
 // Types only: registerRead.ts imports this module to read the table in its round trips.

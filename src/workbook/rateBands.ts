@@ -8,8 +8,8 @@
  * period with no count, no denominator or a denominator of 0 or less is uncoloured ("No data"),
  * as KPI.SPC skips it.
  */
-import { atRiskFor } from "../core/kpi";
-import { denomNameOf, nameOf, targetNameOf } from "../core/workbookNames";
+import { atRiskFor } from "../core/model/kpi";
+import { denomNameOf, nameOf, targetNameOf } from "../core/excel/workbookNames";
 import type { BandSpec } from "./bandFormats";
 
 export interface RateBandSpec extends BandSpec {

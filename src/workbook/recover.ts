@@ -4,7 +4,7 @@
  * target: the numbers are in the rules. A target per period: the rules only read KPIBand_<ID>,
  * whose formula holds the direction and the At risk share (recoverFromBandName).
  */
-import { Direction } from "../core/status";
+import { Direction } from "../core/model/status";
 
 export function recoverFromRules(formulas: readonly string[]): { direction: Direction; target: number; atRisk: number } | null {
   const on = formulas.find((f) => f.includes(':on")'));

@@ -3,19 +3,19 @@
  * the rows (values and formulas), and every defined name. Also finds what a damaged register
  * leaves behind: KPI names and our conditional formats whose register row is gone.
  */
-import { KpiDefinition, targetRangeOf } from "../core/kpi";
-import { parseAddress, qualified } from "../core/a1";
-import { DENOM_PREFIX, NAME_PREFIX, nameOf, TARGET_PREFIX as TARGET_NAME_PREFIX, targetNameOf } from "../core/workbookNames";
+import { KpiDefinition, targetRangeOf } from "../core/model/kpi";
+import { parseAddress, qualified } from "../core/excel/a1";
+import { DENOM_PREFIX, NAME_PREFIX, nameOf, TARGET_PREFIX as TARGET_NAME_PREFIX, targetNameOf } from "../core/excel/workbookNames";
 import { canonicalAddress } from "./registerText";
 import { KpiWorkbookError } from "./errors";
 import { entriesOf, HISTORY, HistoryEntry } from "./history";
 import { queueTableState, TableState } from "./addinTable";
 import { ACTIONS, actionsOf, checkInsOf, NOTES } from "./notesAndActions";
 import { REPORTED, reportedOf } from "./periodClose";
-import { ReportedEntry } from "../core/reported";
-import { CheckIn } from "../core/checkins";
-import { Action } from "../core/actions";
-import { DateSystem, dateSystemOf } from "../core/excelDates";
+import { ReportedEntry } from "../core/model/reported";
+import { CheckIn } from "../core/model/checkins";
+import { Action } from "../core/model/actions";
+import { DateSystem, dateSystemOf } from "../core/excel/excelDates";
 import {
   ColumnMap,
   COLUMNS,
@@ -68,7 +68,7 @@ export interface RegisterState {
   tableProblems: string[];
   /** The KPI History table's entries (every KPI), oldest first. */
   history: HistoryEntry[];
-  /** The KPI Reported table's closes and reopens (core/reported.ts, restatement.ts read them). */
+  /** The KPI Reported table's closes and reopens (core/model/reported.ts, restatement.ts read them). */
   reported: ReportedEntry[];
 }
 
@@ -117,7 +117,7 @@ export interface RegisterRead {
    */
   moved: MovedText[];
   /**
-   * The workbook's date system, for the dates typed into date columns (core/excelDates.ts). Read
+   * The workbook's date system, for the dates typed into date columns (core/excel/excelDates.ts). Read
    * as what DATE(1904,1,1) gives in the workbook (Excel.Functions, ExcelApi 1.2): the property
    * Workbook.use1904DateSystem is a preview API, beyond the ExcelApi 1.9 the manifest asks for.
    */

@@ -4,8 +4,8 @@
  * constant unless the user said so (FormulaConflictError asks first). Every write is journalled
  * for rollback.
  */
-import { KpiDefinition } from "../core/kpi";
-import { areaName, parseAddress } from "../core/a1";
+import { KpiDefinition } from "../core/model/kpi";
+import { areaName, parseAddress } from "../core/excel/a1";
 import { FormulaConflictError } from "./errors";
 import { RegisterRead } from "./registerRead";
 import { cellsOf, ColumnKey, COLUMNS, numberFormatOf, REGISTER_SHEET, REGISTER_TABLE } from "./registerSchema";

@@ -3,11 +3,11 @@
  * one row per KPI, columns found by their header text (so a user may reorder them or add their
  * own). Turns rows into definitions and back, and says why a row cannot be used.
  */
-import { AGGREGATIONS, CADENCES, firstPeriodOf, KINDS, KpiDefinition, monthOf, parseTrigger, percentOf, targetRangeOf, triggerText } from "../core/kpi";
-import { atRiskOnUnfavourableSide, Direction } from "../core/status";
+import { AGGREGATIONS, CADENCES, firstPeriodOf, KINDS, KpiDefinition, monthOf, parseTrigger, percentOf, targetRangeOf, triggerText } from "../core/model/kpi";
+import { atRiskOnUnfavourableSide, Direction } from "../core/model/status";
 import { addressFromRegisterText } from "./registerText";
-import { rateAsOf, rateAsText } from "../core/rates";
-import { DateSystem, isoOfSerial } from "../core/excelDates";
+import { rateAsOf, rateAsText } from "../core/model/rates";
+import { DateSystem, isoOfSerial } from "../core/excel/excelDates";
 
 /** Words a user may type in the Direction column. */
 const DIRECTIONS_OF_TEXT: Record<string, Direction> = {
@@ -22,8 +22,8 @@ const DIRECTIONS_OF_TEXT: Record<string, Direction> = {
   "within tolerance": "within",
 };
 
-// Spelled once, in core/workbookNames.ts; re-exported for the modules that import them from here.
-export { FORMATS_SETTING, REGISTER_SHEET, REGISTER_TABLE, SCHEMA_SETTING, SCHEMA_VERSION } from "../core/workbookNames";
+// Spelled once, in core/excel/workbookNames.ts; re-exported for the modules that import them from here.
+export { FORMATS_SETTING, REGISTER_SHEET, REGISTER_TABLE, SCHEMA_SETTING, SCHEMA_VERSION } from "../core/excel/workbookNames";
 
 export type ColumnKey = Exclude<keyof KpiDefinition, "targetRange" | "atRiskPercent">;
 
@@ -66,7 +66,7 @@ export const COLUMNS: readonly ColumnSpec[] = [
   // A rate KPI (rates.ts): its denominators' range as text, like Target's (registerText.ts), kept in KPIDenom_<ID>; "proportion" or "per 1000".
   { key: "denominatorRange", header: "Denominator", text: true, required: false },
   { key: "ratePer", header: "Rate as", text: true, required: false },
-  // The strategy map's Balanced Scorecard grouping (core/strategyMap.ts); empty: no perspective.
+  // The strategy map's Balanced Scorecard grouping (core/model/strategyMap.ts); empty: no perspective.
   { key: "perspective", header: "Perspective", text: true, required: false },
 ];
 
@@ -107,7 +107,7 @@ function optionalNumber(v: unknown): number | null | undefined {
 /**
  * Reads one register row (values and, when known, number formats in table order). A date typed
  * into First period or Last reviewed arrives as a serial, read in the workbook's date system
- * (core/excelDates.ts; registerRead.ts asks the workbook which).
+ * (core/excel/excelDates.ts; registerRead.ts asks the workbook which).
  */
 export function parseRow(values: readonly unknown[], map: ColumnMap, rowNumber: number, numberFormats: readonly unknown[] = [], dateSystem: DateSystem = "1900"): ParsedRow {
   const cell = (key: ColumnKey) => (map[key] >= 0 ? values[map[key]] : "");

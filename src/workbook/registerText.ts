@@ -14,7 +14,7 @@
  * is ambiguous, since a sheet name never starts with an apostrophe ("Rename a worksheet",
  * support.microsoft.com) and an unquoted sheet name never holds one.
  */
-import { parseAddress, qualified } from "../core/a1";
+import { parseAddress, qualified } from "../core/excel/a1";
 
 /** The value to write into a register cell (via Range.values) so that the cell holds `text`. */
 export function registerTextOf(text: string): string {

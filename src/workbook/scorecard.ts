@@ -1,17 +1,17 @@
 /**
  * The Scorecard sheet: built by one button and rebuilt in place. It holds only live formulas
- * (core/scorecard.ts), its status colours as conditional formats the sheet carries (so they
+ * (core/excel/scorecard.ts), its status colours as conditional formats the sheet carries (so they
  * print), native line charts with the budget and period labels, and a one-page landscape print
  * setup (scorecardParts.ts). The sheet is found by the marker name, which refers to the block the
  * last build wrote; a rebuild replaces only that block, its own rules and its charts, and refuses
  * when the new block would cover a cell of the user's. All or nothing: a refused rebuild, or one
  * a co-author's edit between the read and the write interrupts, puts the old one back.
  */
-import { Area, areaName, parseAddress, qualified } from "../core/a1";
-import { KpiDefinition } from "../core/kpi";
-import { standingCloses } from "../core/reported";
-import { asOfFormula, PERIOD_COLUMN, SCORECARD_HEADERS, SCORECARD_NUMBER_FORMATS, scorecardLines, scorecardOrder } from "../core/scorecard";
-import { targetNameOf } from "../core/workbookNames";
+import { Area, areaName, parseAddress, qualified } from "../core/excel/a1";
+import { KpiDefinition } from "../core/model/kpi";
+import { standingCloses } from "../core/model/reported";
+import { asOfFormula, PERIOD_COLUMN, SCORECARD_HEADERS, SCORECARD_NUMBER_FORMATS, scorecardLines, scorecardOrder } from "../core/excel/scorecard";
+import { targetNameOf } from "../core/excel/workbookNames";
 import { KpiWorkbookError } from "./errors";
 import { nameOf, RegisterRead } from "./registerRead";
 import { CHART_PREFIX, chartSpecs, ChartSpec, findOwnRules, FIRST_ROW, Layout, layoutOf, OwnRule, queueChart, queuePrintSetup, StatusColours } from "./scorecardParts";

@@ -5,10 +5,10 @@
  * their marker and a token, as ownFormats.ts restoreFormatsStep does for a KPI's), and its print
  * setup (Worksheet.pageLayout, ExcelApi 1.9).
  */
-import { areaName } from "../core/a1";
-import { KpiDefinition } from "../core/kpi";
-import { periodAt, SCORECARD_HEADERS, SCORECARD_RULE_ID, scorecardStatusRules } from "../core/scorecard";
-import { nameOf, targetNameOf } from "../core/workbookNames";
+import { areaName } from "../core/excel/a1";
+import { KpiDefinition } from "../core/model/kpi";
+import { periodAt, SCORECARD_HEADERS, SCORECARD_RULE_ID, scorecardStatusRules } from "../core/excel/scorecard";
+import { nameOf, targetNameOf } from "../core/excel/workbookNames";
 import { BAND_LOOK, isOwnRule } from "./bandFormats";
 
 export const CHART_PREFIX = "KPILens ";

@@ -6,7 +6,7 @@
  * values cross to the pane (Excel on the web allows 5 MB a response, and every host at most five
  * million cells a read: "Resource limits and performance optimization for Office Add-ins").
  */
-import { Area, areaName, parseAddress, qualified, structuredReference } from "../core/a1";
+import { Area, areaName, parseAddress, qualified, structuredReference } from "../core/excel/a1";
 import { dataAreaOf, HeaderCell, leadingArea } from "./seriesHeader";
 
 export { dataAreaOf, headerParts, leadingArea } from "./seriesHeader";

@@ -5,8 +5,8 @@
  * most READ_BATCH_CELLS cells (about 40 bytes a cell in the worst case, under 5 MB), a long KPI
  * in pieces of its own, and a batch that fails marks only its own KPIs.
  */
-import { KpiDefinition } from "../core/kpi";
-import { areaName, MAX_COLUMNS, MAX_ROWS, parseAddress } from "../core/a1";
+import { KpiDefinition } from "../core/model/kpi";
+import { areaName, MAX_COLUMNS, MAX_ROWS, parseAddress } from "../core/excel/a1";
 import { ExcelRun } from "./excelRun";
 import { nameOf } from "./registerRead";
 import { targetNameOf } from "./bandFormats";

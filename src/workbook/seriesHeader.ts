@@ -6,7 +6,7 @@
  * name and unit ("Revenue (k€)" → Revenue, k€). Pure: the selection and the tag read the leading
  * cells (leadingArea) in a batch they already sync, and call dataAreaOf.
  */
-import { Area } from "../core/a1";
+import { Area } from "../core/excel/a1";
 
 /** How many leading cells are looked at: a header, and a blank or a title row above it. */
 export const HEADER_SCAN = 5;

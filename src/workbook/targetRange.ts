@@ -4,7 +4,7 @@
  * inserted or the sheet renamed, as the KPI's own name does. The conditional formats and the
  * inserted formulas refer to the name, so they follow a change of target range too.
  */
-import { parseAddress, qualified } from "../core/a1";
+import { parseAddress, qualified } from "../core/excel/a1";
 import { targetNameOf } from "./bandFormats";
 import { KpiWorkbookError } from "./errors";
 import { RegisterRead } from "./registerRead";

@@ -3,8 +3,8 @@
  * register row (guarded by its ID at write time) and hands back a receipt; undo puts them back,
  * the row at the register's end (an append, which never shifts a co-author's rows).
  */
-import { KpiDefinition } from "../core/kpi";
-import { denomNameOf } from "../core/workbookNames";
+import { KpiDefinition } from "../core/model/kpi";
+import { denomNameOf } from "../core/excel/workbookNames";
 import { appendSteps } from "./addinTable";
 import { bandNameOf } from "./bandFormats";
 import { denominatorNameStep } from "./denominatorRange";
@@ -15,7 +15,7 @@ import { findKpi, nameOf, RegisterRead } from "./registerRead";
 import { REGISTER_SHEET, REGISTER_TABLE } from "./registerSchema";
 import { deleteRowStep } from "./steps/rows";
 import { nameStep } from "./steps/names";
-import { targetNameOf } from "../core/workbookNames";
+import { targetNameOf } from "../core/excel/workbookNames";
 import { targetNameStep } from "./targetRange";
 import { Plan } from "./writeEngine";
 

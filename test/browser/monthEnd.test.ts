@@ -4,7 +4,7 @@
  * the card's variance and outlook read and each number compared with KPI.VARIANCE's and
  * KPI.OUTLOOK's own answers inserted through the pane, then the period reopened with a reason.
  */
-import { compact } from "../../src/core/monthEnd";
+import { compact } from "../../src/core/model/monthEnd";
 import { openWorkbench, Session, settle, snapshotOf } from "./browser";
 
 let session: Session;

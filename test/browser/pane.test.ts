@@ -4,7 +4,7 @@
  */
 import { mkdirSync } from "node:fs";
 import { kpiStatus, leadForecast, leadLagCorr, sigChange, spc } from "../support/functions";
-import { analyseChain } from "../../src/core/chain";
+import { analyseChain } from "../../src/core/model/chain";
 import { openWorkbench, Session, settle, snapshotOf, tagThroughPane } from "./browser";
 
 let session: Session;

@@ -4,7 +4,7 @@
  * gives in a cell), and the walk's findings that need a real browser (focus after Tag, a long
  * message inside its bar).
  */
-import { analyseChain } from "../../src/core/chain";
+import { analyseChain } from "../../src/core/model/chain";
 import { openWorkbench, Session, settle, snapshotOf, tagThroughPane } from "./browser";
 
 let session: Session;

@@ -5,8 +5,8 @@
  * its 5% line got no word, and the verdicts did not say they control the false discovery rate.
  */
 import { fireEvent, render, screen } from "@testing-library/react";
-import { KpiDefinition } from "../../src/core/kpi";
-import { chainsOf } from "../../src/core/portfolio";
+import { KpiDefinition } from "../../src/core/model/kpi";
+import { chainsOf } from "../../src/core/model/portfolio";
 import { boundSentence } from "../../src/core/review/correlogram";
 import { portfolioVerdicts } from "../../src/core/review/fdr";
 import { ChainSection } from "../../src/taskpane/components/ChainSection";

@@ -2,8 +2,8 @@
  * A KpiWorkbook for the pane's unit tests: it holds a register and each KPI's values, records
  * every call the pane makes, and can be told to refuse the next one.
  */
-import { Action, Firing } from "../../src/core/actions";
-import { KpiDefinition } from "../../src/core/kpi";
+import { Action, Firing } from "../../src/core/model/actions";
+import { KpiDefinition } from "../../src/core/model/kpi";
 import { KpiInput, KpiSeries, KpiWorkbook, PeriodCloseResult, RegisterState, Selection, UntagReceipt } from "../../src/workbook/kpiWorkbook";
 
 export const KPI: KpiDefinition = {

@@ -8,9 +8,9 @@
  */
 import { act, fireEvent, render, renderHook, screen, waitFor } from "@testing-library/react";
 import { useMemo } from "react";
-import { Action } from "../../src/core/actions";
-import { draftFromDefinition, KpiDefinition } from "../../src/core/kpi";
-import { isoDay, portfolioOf } from "../../src/core/portfolio";
+import { Action } from "../../src/core/model/actions";
+import { draftFromDefinition, KpiDefinition } from "../../src/core/model/kpi";
+import { isoDay, portfolioOf } from "../../src/core/model/portfolio";
 import { TagForm } from "../../src/taskpane/components/TagForm";
 import { usePane } from "../../src/taskpane/usePane";
 import { usePendingActions } from "../../src/taskpane/usePendingActions";

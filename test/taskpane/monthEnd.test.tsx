@@ -9,10 +9,10 @@
 import { fireEvent, render, screen, within } from "@testing-library/react";
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { ReactNode } from "react";
-import { KpiDefinition } from "../../src/core/kpi";
-import { monthEndPackOf } from "../../src/core/monthEndPane";
-import { summariesOf } from "../../src/core/portfolio";
-import { ReportedEntry } from "../../src/core/reported";
+import { KpiDefinition } from "../../src/core/model/kpi";
+import { monthEndPackOf } from "../../src/core/model/monthEndPane";
+import { summariesOf } from "../../src/core/model/portfolio";
+import { ReportedEntry } from "../../src/core/model/reported";
 import { CloseSection } from "../../src/taskpane/components/CloseSection";
 import { MonthEndDetail } from "../../src/taskpane/components/MonthEndDetail";
 import { KPI } from "./fakeWorkbook";

@@ -9,10 +9,10 @@
 import { fireEvent, render, screen, within } from "@testing-library/react";
 import { ChartWindow, MAX_POINTS } from "../../src/taskpane/components/ChartWindow";
 import { PortfolioSummary } from "../../src/taskpane/components/PortfolioSummary";
-import { summaryOf } from "../../src/core/portfolio";
-import { summarise } from "../../src/core/kpiSummary";
-import { summariseRate } from "../../src/core/rateSummary";
-import { KpiDefinition, LATER_FIELDS } from "../../src/core/kpi";
+import { summaryOf } from "../../src/core/model/portfolio";
+import { summarise } from "../../src/core/model/kpiSummary";
+import { summariseRate } from "../../src/core/model/rateSummary";
+import { KpiDefinition, LATER_FIELDS } from "../../src/core/model/kpi";
 import { spc } from "../support/functions";
 
 function random(seed: number): () => number {

@@ -5,9 +5,9 @@
  * the pane, each retried against a fake workbook that keeps what is written.
  */
 import { act, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
-import { Finding } from "../../src/core/guardrails";
-import { KpiDefinition } from "../../src/core/kpi";
-import { isoDay } from "../../src/core/portfolio";
+import { Finding } from "../../src/core/model/guardrails";
+import { KpiDefinition } from "../../src/core/model/kpi";
+import { isoDay } from "../../src/core/model/portfolio";
 import { App } from "../../src/taskpane/App";
 import { HealthSection } from "../../src/taskpane/components/HealthSection";
 import { KpiInput } from "../../src/workbook/kpiWorkbook";

@@ -3,7 +3,7 @@
  */
 import { render, screen, within } from "@testing-library/react";
 import { StrategyMapList, StrategyMapSvg } from "../../src/taskpane/components/StrategyMap";
-import { StrategyMap } from "../../src/core/strategyMap";
+import { StrategyMap } from "../../src/core/model/strategyMap";
 import { svgText } from "../../src/taskpane/mapExport";
 
 const MAP: StrategyMap = {

@@ -2,8 +2,8 @@
  * @jest-environment jsdom
  */
 import { act, renderHook, waitFor } from "@testing-library/react";
-import { draftFromDefinition, KpiDraft } from "../../src/core/kpi";
-import { isoDay } from "../../src/core/portfolio";
+import { draftFromDefinition, KpiDraft } from "../../src/core/model/kpi";
+import { isoDay } from "../../src/core/model/portfolio";
 import { useCommands } from "../../src/taskpane/useCommands";
 import { useEditor } from "../../src/taskpane/useEditor";
 import { usePane } from "../../src/taskpane/usePane";

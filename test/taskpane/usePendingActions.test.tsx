@@ -3,7 +3,7 @@
  */
 import { act, renderHook, waitFor } from "@testing-library/react";
 import { useMemo } from "react";
-import { isoDay, portfolioOf } from "../../src/core/portfolio";
+import { isoDay, portfolioOf } from "../../src/core/model/portfolio";
 import { usePane } from "../../src/taskpane/usePane";
 import { usePendingActions } from "../../src/taskpane/usePendingActions";
 import { FakeWorkbook, KPI, registerOf } from "./fakeWorkbook";

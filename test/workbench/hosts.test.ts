@@ -9,7 +9,7 @@ import { kpiFunctions } from "../../src/workbench/customFunctions";
 import { setExcelRun, setReadTimeout } from "../../src/functions/argumentCells";
 import { argumentReads, ArgumentReadMode, FunctionHostMode, HOST_MODES, startFunctionSession } from "../../src/workbench/excel/functionHostModes";
 import { runWith } from "../../src/workbench/excel/api";
-import { quoteSheet, structuredReference } from "../../src/core/a1";
+import { quoteSheet, structuredReference } from "../../src/core/excel/a1";
 
 /** A function that reports what it received. */
 function probeRegistry(allowErrorForDataTypeAny: boolean, calls: unknown[][]): FunctionRegistry {

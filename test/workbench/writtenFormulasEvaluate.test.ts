@@ -1,15 +1,15 @@
 /**
  * The formulas KPI Lens writes evaluate in the stand-in as in Excel: a representative set from
- * the builders test/core/writtenFormulas.test.ts calls (src/core/formulas.ts, scorecard.ts), put
+ * the builders test/core/excel/writtenFormulas.test.ts calls (src/core/excel/formulas.ts, scorecard.ts), put
  * into the sample workbook with its KPIs tagged through the workbook layer, so their names and
  * register rows are the add-in's own. On this data Excel answers every one with a value: a
  * #NAME?, #ERROR!, #REF! or #VALUE! here is a stand-in gap (the range operator between INDEX
  * references and OFFSET were #REF! and #ERROR! until referenceFunctions.ts), and a witness that
  * differs from Excel hides defects.
  */
-import * as formulas from "../../src/core/formulas";
-import * as scorecard from "../../src/core/scorecard";
-import { KpiDefinition } from "../../src/core/kpi";
+import * as formulas from "../../src/core/excel/formulas";
+import * as scorecard from "../../src/core/excel/scorecard";
+import { KpiDefinition } from "../../src/core/model/kpi";
 import { kpiFunctions } from "../../src/workbench/customFunctions";
 import { FormulaErrorValue } from "../../src/workbench/excel/formula";
 import { WorkbookModel } from "../../src/workbench/excel/model";

@@ -11,7 +11,7 @@ import { kpiStatus } from "../support/functions";
 import { shiftFormula } from "../../src/workbench/excel/formula";
 import { BandRule, bandFormats, BandSpec } from "../../src/workbook/bandFormats";
 import { recoverFromBandName } from "../../src/workbook/recover";
-import { Status } from "../../src/core/status";
+import { Status } from "../../src/core/model/status";
 
 const VALUES: (number | string | null)[] = [100, 95, 89, null, "n/a", 120, 101, 80, 110, 99.5, -5, 100];
 const TARGETS: (number | null)[] = [100, 100, 100, 100, 100, 100, null, 90, 100, 100, -4, 0];

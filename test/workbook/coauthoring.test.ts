@@ -7,7 +7,7 @@
 import { WorkbookModel } from "../../src/workbench/excel/model";
 import { snapshot, WorkbookSnapshot } from "../../src/workbench/snapshot";
 import { kpiInput, sampleSetup, syncsOf } from "../support/workbench";
-import { KpiDefinition } from "../../src/core/kpi";
+import { KpiDefinition } from "../../src/core/model/kpi";
 
 const REVENUE = "'Monthly KPIs'!B2:B37";
 const CHURN = "'Monthly KPIs'!C2:C37";

@@ -1,7 +1,7 @@
 import { kpiStatus } from "../support/functions";
 import { snapshot } from "../../src/workbench/snapshot";
 import { BAND_LOOK } from "../../src/workbook/bandFormats";
-import { columnLetters } from "../../src/core/a1";
+import { columnLetters } from "../../src/core/excel/a1";
 import { KpiWorkbookError } from "../../src/workbook/kpiWorkbook";
 import { kpiInput, sampleSetup, syncsOf } from "../support/workbench";
 

@@ -2,7 +2,7 @@ import { kpiStatus } from "../support/functions";
 import { snapshot } from "../../src/workbench/snapshot";
 import { BAND_LOOK } from "../../src/workbook/bandFormats";
 import { KpiWorkbookError } from "../../src/workbook/kpiWorkbook";
-import { statusFormula } from "../../src/core/formulas";
+import { statusFormula } from "../../src/core/excel/formulas";
 import { kpiInput, sampleSetup } from "../support/workbench";
 import { kpiFunctions } from "../../src/workbench/customFunctions";
 

@@ -1,7 +1,7 @@
 /** Closing and reopening a period: the KPI Reported table (issue 22, item 4). */
 import { WorkbookModel } from "../../src/workbench/excel/model";
 import { snapshot } from "../../src/workbench/snapshot";
-import { restatements } from "../../src/core/restatement";
+import { restatements } from "../../src/core/model/restatement";
 import { kpiInput, sampleSetup, syncsOf } from "../support/workbench";
 
 const REVENUE = "'Monthly KPIs'!B2:B37";

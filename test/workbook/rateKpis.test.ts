@@ -9,7 +9,7 @@ import { kpiStatus } from "../support/functions";
 import { snapshot } from "../../src/workbench/snapshot";
 import { BAND_LOOK } from "../../src/workbook/bandFormats";
 import { kpiInput, sampleSetup } from "../support/workbench";
-import { summariseRate } from "../../src/core/rateSummary";
+import { summariseRate } from "../../src/core/model/rateSummary";
 import { RateSeries } from "../../src/workbook/denominatorRange";
 import { WorkbookModel } from "../../src/workbench/excel/model";
 import { addressFromRegisterText } from "../../src/workbook/registerText";

@@ -3,8 +3,8 @@
  * apostrophe, and whatever happened to the cells since (rows inserted, the sheet renamed), the
  * definition the pane sees says where the KPI's names point, and a save keeps it there.
  */
-import { parseAddress, qualified } from "../../src/core/a1";
-import { targetRangeOf } from "../../src/core/kpi";
+import { parseAddress, qualified } from "../../src/core/excel/a1";
+import { targetRangeOf } from "../../src/core/model/kpi";
 import { addressFromRegisterText, registerTextOf, sameRegisterText } from "../../src/workbook/registerText";
 import { KpiInput } from "../../src/workbook/kpiWorkbook";
 import { snapshot } from "../../src/workbench/snapshot";

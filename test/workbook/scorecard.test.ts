@@ -3,7 +3,7 @@ import { kpiFunctions } from "../../src/workbench/customFunctions";
 import { kpiStatus, outlook, spc, variance } from "../support/functions";
 import { WorkbookModel } from "../../src/workbench/excel/model";
 import { kpiInput, sampleSetup, syncsOf } from "../support/workbench";
-import { SCORECARD_HEADERS } from "../../src/core/scorecard";
+import { SCORECARD_HEADERS } from "../../src/core/excel/scorecard";
 
 async function twoKpis() {
   const s = sampleSetup();

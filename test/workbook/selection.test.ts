@@ -2,7 +2,7 @@
  * A whole column (C:C, or a click on the column header) or a whole row comes with its header
  * cell: the header names the KPI and its unit, and is never a period.
  */
-import { MAX_COLUMNS, MAX_ROWS } from "../../src/core/a1";
+import { MAX_COLUMNS, MAX_ROWS } from "../../src/core/excel/a1";
 import { dataAreaOf, headerParts, leadingArea } from "../../src/workbook/selection";
 import { sampleSetup, syncsOf } from "../support/workbench";
 

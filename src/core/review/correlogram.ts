@@ -5,7 +5,7 @@
  * sentence explains it. With k lags tested and no relation at all, about 0.05·k of them cross
  * their line by chance alone (each lag's test has a 5% false-positive rate).
  */
-import { CHAIN_ALPHA, ChainAnalysis, formatP } from "../chain";
+import { CHAIN_ALPHA, ChainAnalysis, formatP } from "../model/chain";
 
 export interface BoundCrossing {
   lag: number;

@@ -16,9 +16,9 @@
  * coincide in one period, and gaming that has already lifted the primary shows as a shift).
  * A KPI kept within a tolerance has no better side and is not judged either way.
  */
-import { Action, Firing } from "../actions";
-import { KpiDefinition } from "../kpi";
-import { summarise } from "../kpiSummary";
+import { Action, Firing } from "../model/actions";
+import { KpiDefinition } from "../model/kpi";
+import { summarise } from "../model/kpiSummary";
 
 export const COUNTER_RULE_PREFIX = "counter-metric";
 

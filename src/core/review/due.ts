@@ -22,8 +22,8 @@
  *   register holds no tagging date, so there is no cycle it can be said to have missed.
  * A Last reviewed after D counts as done (the review happened since).
  */
-import { Cadence, KpiDefinition } from "../kpi";
-import { addCadence } from "../periods";
+import { Cadence, KpiDefinition } from "../model/kpi";
+import { addCadence } from "../model/periods";
 
 export type ReviewStatus = "overdue" | "due" | "done";
 

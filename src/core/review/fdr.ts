@@ -9,8 +9,8 @@
  * so tied p-values get the same q (R: pmin(1, cummin(n / i * p[o]))[ro], o = order(p, decreasing = TRUE)).
  * BH never raises a verdict (q ≥ p): it can only withdraw support a chain had on its own.
  */
-import { CHAIN_ALPHA, ChainAnalysis, chainSentence, fdrClause } from "../chain";
-import { Cadence } from "../kpi";
+import { CHAIN_ALPHA, ChainAnalysis, chainSentence, fdrClause } from "../model/chain";
+import { Cadence } from "../model/kpi";
 
 /**
  * Benjamini–Hochberg adjusted p-values, in the order given. Null entries (no test) are left out

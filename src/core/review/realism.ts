@@ -7,10 +7,10 @@
  * without a change (NHS England, "Making Data Count": assurance icons). The form shows the
  * limits with the flag, so the owner sees what the process does reach.
  */
-import { Direction } from "../status";
-import { KpiDefinition, KpiDraft, parseNumber } from "../kpi";
-import { summarise } from "../kpiSummary";
-import { Assurance } from "../spc";
+import { Direction } from "../model/status";
+import { KpiDefinition, KpiDraft, parseNumber } from "../model/kpi";
+import { summarise } from "../model/kpiSummary";
+import { Assurance } from "../analysis/spc";
 
 export interface Realism {
   assurance: Assurance;

@@ -5,7 +5,7 @@
  * period has no target, so no status and no colour). The length is an error; blanks a warning,
  * as a budget may rightly be filled in only for the periods planned so far.
  */
-import { parseAddress } from "../a1";
+import { parseAddress } from "../excel/a1";
 
 /** More blank than numbers: the share of blank targets above which the form warns. */
 export const MOSTLY_BLANK = 0.5;

@@ -3,7 +3,7 @@
  * analysts have: values with a large offset and a tiny spread (1e9 + noise of 1e-3) and
  * near-perfect correlation, where the textbook one-pass formulas lose most of their digits.
  */
-import { Problem } from "../problem";
+import { Problem } from "../analysis/problem";
 import { twoSidedTPValue } from "./distributions";
 
 export interface Correlation {

@@ -15,7 +15,7 @@
  * is off by a few units of roundoff times log2 M times ‖a‖·‖b‖, far inside the 1e-9 that
  * LEADLAG_CORR keeps to. Written as resumable steps (steps.ts): a step is one block.
  */
-import { Steps } from "../steps";
+import { Steps } from "../analysis/steps";
 
 interface Plan {
   size: number;

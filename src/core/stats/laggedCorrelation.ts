@@ -8,10 +8,10 @@
  * (a near-constant subset) or whose |r| is near 1 is recomputed pair by pair by the exact
  * two-pass routine, which also decides exact constancy.
  */
-import { runToEnd, Steps } from "../steps";
+import { runToEnd, Steps } from "../analysis/steps";
 import { blockSize, crossCorrelationSteps } from "./fft";
 import { Correlation, pearson } from "./correlation";
-import { Problem } from "../problem";
+import { Problem } from "../analysis/problem";
 
 export type LagCorrelation = Correlation | Problem | { n: number; problem: Problem };
 
@@ -180,7 +180,7 @@ export function* pearsonByLagSteps(x: ArrayLike<number>, y: ArrayLike<number>, m
   const py = yield* prepare(y, n, maxLag, reuseInputs);
   yield;
   // The cross products of every lag at once by FFT when that is cheaper; exact to roundoff
-  // (test/core/fft.test.ts), and a doubtful lag is recomputed pair by pair below either way.
+  // (test/core/stats/fft.test.ts), and a doubtful lag is recomputed pair by pair below either way.
   const crossProducts = crossProductsByFft(n, maxLag) ? yield* crossCorrelationSteps(px.centred, py.centred, n, maxLag) : null;
   const rows: { lag: number; n: number; result: Correlation | Problem }[] = [];
   // Scratch space for the lags recomputed pair by pair, allocated only if one is.

@@ -6,8 +6,8 @@
  */
 import { pearson } from "./correlation";
 import { averageRanksSteps } from "./ranks";
-import { Problem } from "../problem";
-import { Steps } from "../steps";
+import { Problem } from "../analysis/problem";
+import { Steps } from "../analysis/steps";
 import { LagResult } from "./laggedCorrelation";
 
 const NEAR_PERFECT = 0.9;

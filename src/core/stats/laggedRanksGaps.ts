@@ -12,8 +12,8 @@
  */
 import { Correlation, pearson } from "./correlation";
 import { ascendingSortSteps } from "./ranks";
-import { Problem } from "../problem";
-import { Steps } from "../steps";
+import { Problem } from "../analysis/problem";
+import { Steps } from "../analysis/steps";
 import { LagResult } from "./laggedCorrelation";
 
 const NEAR_PERFECT = 0.9;

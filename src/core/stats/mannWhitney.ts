@@ -3,7 +3,7 @@
  * tie correction of the variance and a continuity correction of 0.5 towards the mean.
  */
 import { ascendingSortSteps, lowerBound, tieTermOfSorted, upperBound } from "./ranks";
-import { runToEnd, Steps } from "../steps";
+import { runToEnd, Steps } from "../analysis/steps";
 import { twoSidedZPValue } from "./distributions";
 
 export interface MannWhitneyResult {

@@ -3,7 +3,7 @@
  * the Mann–Whitney test define them.
  */
 
-import { runToEnd, Steps } from "../steps";
+import { runToEnd, Steps } from "../analysis/steps";
 
 /**
  * Indices of `values` in ascending order of value (no NaN). A quicksort of keys and indices
@@ -14,7 +14,7 @@ export function ascendingOrder(values: ArrayLike<number>): Uint32Array {
   return runToEnd(ascendingOrderSteps(values));
 }
 
-/** Element moves between two steps of a sort (core/steps.ts): a slice well under 250 ms. */
+/** Element moves between two steps of a sort (core/analysis/steps.ts): a slice well under 250 ms. */
 const SORT_CHUNK = 1 << 18;
 
 /** ascendingOrder in steps, yielding every SORT_CHUNK elements partitioned. */

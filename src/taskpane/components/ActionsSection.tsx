@@ -1,8 +1,8 @@
 /** The actions deviation triggers opened: the open ones with what to do and by when, and each owner's execution rate. */
 import { Button, Input, Text, makeStyles, tokens } from "@fluentui/react-components";
 import { useState } from "react";
-import { Action, executionRates } from "../../core/actions";
-import { KpiDefinition } from "../../core/kpi";
+import { Action, executionRates } from "../../core/model/actions";
+import { KpiDefinition } from "../../core/model/kpi";
 import { SimpleTable } from "./SimpleTable";
 
 const useStyles = makeStyles({

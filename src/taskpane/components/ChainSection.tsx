@@ -5,7 +5,7 @@
  * crosses its 5% line under a "no evidence" verdict is explained (core/review/correlogram.ts).
  */
 import { Button, Card, Text, makeStyles, tokens } from "@fluentui/react-components";
-import { ChainEntry } from "../../core/portfolio";
+import { ChainEntry } from "../../core/model/portfolio";
 import { boundSentence } from "../../core/review/correlogram";
 import { PortfolioVerdicts } from "../../core/review/fdr";
 import { Correlogram } from "./Correlogram";

@@ -8,8 +8,8 @@
  */
 import { Button, Field, Select, Text } from "@fluentui/react-components";
 import { useState } from "react";
-import { LimitLines, PointType, SpcResult } from "../../core/spc";
-import type { RateSummary } from "../../core/rateSummary";
+import { LimitLines, PointType, SpcResult } from "../../core/analysis/spc";
+import type { RateSummary } from "../../core/model/rateSummary";
 import { XmrChart } from "./XmrChart";
 
 export interface ChartWindowProps {

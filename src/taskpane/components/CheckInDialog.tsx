@@ -1,9 +1,9 @@
 /** Writes a check-in: a note on one period of a KPI, and optionally a status override with its reason. */
 import { Button, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, Field, Input, Select, Textarea } from "@fluentui/react-components";
 import { useEffect, useMemo, useState } from "react";
-import { CheckIn, CheckInDraft, validateCheckIn } from "../../core/checkins";
-import { KpiDefinition } from "../../core/kpi";
-import { Status, STATUS_LABEL } from "../../core/status";
+import { CheckIn, CheckInDraft, validateCheckIn } from "../../core/model/checkins";
+import { KpiDefinition } from "../../core/model/kpi";
+import { Status, STATUS_LABEL } from "../../core/model/status";
 
 export interface CheckInTarget {
   kpi: KpiDefinition;

@@ -6,9 +6,9 @@
  */
 import { Button, Field, Input, Text, makeStyles, tokens } from "@fluentui/react-components";
 import { useState } from "react";
-import { closeStateOf } from "../../core/closeView";
-import { KpiDefinition } from "../../core/kpi";
-import { ReportedEntry } from "../../core/reported";
+import { closeStateOf } from "../../core/model/closeView";
+import { KpiDefinition } from "../../core/model/kpi";
+import { ReportedEntry } from "../../core/model/reported";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },

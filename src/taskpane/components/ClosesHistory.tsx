@@ -4,8 +4,8 @@
  * restated since the close that stands.
  */
 import { Text } from "@fluentui/react-components";
-import type { ReportedEntry } from "../../core/reported";
-import type { Restatement } from "../../core/restatement";
+import type { ReportedEntry } from "../../core/model/reported";
+import type { Restatement } from "../../core/model/restatement";
 import { SimpleTable } from "./SimpleTable";
 
 const figure = (n: number | null) => (n === null ? "no value" : n.toLocaleString("en-US", { maximumFractionDigits: 2 }));

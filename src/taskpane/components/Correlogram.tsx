@@ -3,7 +3,7 @@
  * highlighted, with axis labels, and the same figures as a table for screen readers.
  */
 import { tokens } from "@fluentui/react-components";
-import { ChainAnalysis } from "../../core/chain";
+import { ChainAnalysis } from "../../core/model/chain";
 
 const W = 280;
 const H = 150;

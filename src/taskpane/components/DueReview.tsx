@@ -4,8 +4,8 @@
  */
 import { Button, Text } from "@fluentui/react-components";
 import { useMemo } from "react";
-import { KpiDefinition } from "../../core/kpi";
-import { Portfolio } from "../../core/portfolio";
+import { KpiDefinition } from "../../core/model/kpi";
+import { Portfolio } from "../../core/model/portfolio";
 import { dueThisClose } from "../../core/review/due";
 import { useReviewMode } from "../review/useReviewMode";
 import { DueSection } from "./DueSection";

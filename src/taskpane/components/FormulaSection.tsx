@@ -1,8 +1,8 @@
 /** Inserts the live formula behind one of the pane's answers into the cell the user picks. */
 import { Button, Field, Select, Text, makeStyles, tokens } from "@fluentui/react-components";
 import { useState } from "react";
-import { KpiDefinition } from "../../core/kpi";
-import { FormulaChoice } from "../../core/portfolio";
+import { KpiDefinition } from "../../core/model/kpi";
+import { FormulaChoice } from "../../core/model/portfolio";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },

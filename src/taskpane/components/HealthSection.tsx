@@ -1,7 +1,7 @@
 /** The health check: each finding with the action that fixes it. */
 import { Button, Text, makeStyles, tokens } from "@fluentui/react-components";
-import { Finding, FIELD_OF_FINDING, QuarterChurn } from "../../core/guardrails";
-import { KpiDefinition } from "../../core/kpi";
+import { Finding, FIELD_OF_FINDING, QuarterChurn } from "../../core/model/guardrails";
+import { KpiDefinition } from "../../core/model/kpi";
 import { SimpleTable } from "./SimpleTable";
 
 /** What each Fix changes, in the words of the form's field: "Fix owner of Revenue". */

@@ -1,12 +1,12 @@
 /** A KPI's audit trail, from the KPI History table: when, what changed, from what to what, who. */
 import { Button, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, Text } from "@fluentui/react-components";
 import { HistoryEntry } from "../../workbook/kpiWorkbook";
-import { CheckIn } from "../../core/checkins";
-import { STATUS_LABEL } from "../../core/status";
+import { CheckIn } from "../../core/model/checkins";
+import { STATUS_LABEL } from "../../core/model/status";
 import { SimpleTable } from "./SimpleTable";
 import { ClosesHistory } from "./ClosesHistory";
-import type { ReportedEntry } from "../../core/reported";
-import type { Restatement } from "../../core/restatement";
+import type { ReportedEntry } from "../../core/model/reported";
+import type { Restatement } from "../../core/model/restatement";
 
 export interface HistoryDialogProps {
   name: string | null;

@@ -4,18 +4,18 @@
  */
 import { Badge, Button, Card, Field, Select, Text, makeStyles, tokens } from "@fluentui/react-components";
 import { useState } from "react";
-import { asTable, filterAndSort, SortKey, StatusFilter } from "../../core/kpiTable";
-import { KpiDefinition } from "../../core/kpi";
-import { KpiSummary, targetsOf } from "../../core/kpiSummary";
-import { CheckIn, checkInsOf, needsNote, overrideOf } from "../../core/checkins";
-import { rateRollups, rollups } from "../../core/rollup";
-import { periodLabel } from "../../core/periods";
-import { Status, STATUS_LABEL, worseStatus } from "../../core/status";
+import { asTable, filterAndSort, SortKey, StatusFilter } from "../../core/model/kpiTable";
+import { KpiDefinition } from "../../core/model/kpi";
+import { KpiSummary, targetsOf } from "../../core/model/kpiSummary";
+import { CheckIn, checkInsOf, needsNote, overrideOf } from "../../core/model/checkins";
+import { rateRollups, rollups } from "../../core/model/rollup";
+import { periodLabel } from "../../core/model/periods";
+import { Status, STATUS_LABEL, worseStatus } from "../../core/model/status";
 import { KpiSeries } from "../../workbook/kpiWorkbook";
 import { Sparkline } from "./Sparkline";
 import { AssuranceIcon, VariationIcon } from "./SpcIcons";
 import { ChartWindow } from "./ChartWindow";
-import { CardPack, chartedTargets } from "../../core/monthEndPane";
+import { CardPack, chartedTargets } from "../../core/model/monthEndPane";
 import { MonthEndDetail } from "./MonthEndDetail";
 
 const useStyles = makeStyles({
@@ -43,11 +43,11 @@ export interface KpiListProps {
   onFormulas(kpi: KpiDefinition): void;
   onHistory(kpi: KpiDefinition): void;
   onAddNote(kpi: KpiDefinition): void;
-  /** Every KPI's summary (core/portfolio.ts summaryOf), computed once by the pane for all its sections. */
+  /** Every KPI's summary (core/model/portfolio.ts summaryOf), computed once by the pane for all its sections. */
   summaries: Record<string, KpiSummary>;
   /** Every KPI's check-ins (the KPI Notes table). */
   checkIns: readonly CheckIn[];
-  /** Every KPI's month-end pack (core/monthEndPane.ts): variance, outlook, restatements, the note asked for. */
+  /** Every KPI's month-end pack (core/model/monthEndPane.ts): variance, outlook, restatements, the note asked for. */
   pack?: Record<string, CardPack>;
 }
 

@@ -1,16 +1,16 @@
 /**
  * The card's month-end lines (issue 22) for a KPI with a target: this period's variance, the
  * year to date against budget, the year's outlook, and what was restated since a close. Every
- * figure is core/monthEnd.ts's, which KPI.VARIANCE and KPI.OUTLOOK compute too; the Formulas
+ * figure is core/model/monthEnd.ts's, which KPI.VARIANCE and KPI.OUTLOOK compute too; the Formulas
  * button takes the user to the same answers as formulas to insert. Favourable and unfavourable
  * are said in words and shown in colour, never by colour alone.
  */
 import { Badge, Text, makeStyles, tokens } from "@fluentui/react-components";
-import { KpiDefinition } from "../../core/kpi";
-import { CardPack } from "../../core/monthEndPane";
-import { VarianceFigures } from "../../core/monthEnd";
-import { periodLabel } from "../../core/periods";
-import { VarianceLabel } from "../../core/variance";
+import { KpiDefinition } from "../../core/model/kpi";
+import { CardPack } from "../../core/model/monthEndPane";
+import { VarianceFigures } from "../../core/model/monthEnd";
+import { periodLabel } from "../../core/model/periods";
+import { VarianceLabel } from "../../core/analysis/variance";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXXS },

@@ -1,15 +1,15 @@
 /**
  * The pane's summary of every KPI (issue 23): one table, in the manner of the NHS "Making Data
  * Count" summary, of each KPI's latest period and value, its target, its status and its variation
- * and assurance icons (core/portfolioSummary.ts), worst first. Each icon has its words beside it,
+ * and assurance icons (core/model/portfolioSummary.ts), worst first. Each icon has its words beside it,
  * so colour is never the only carrier; the table is as long as the register, never as the data.
  */
 import { Text } from "@fluentui/react-components";
-import { KpiDefinition } from "../../core/kpi";
-import { KpiSummary } from "../../core/kpiSummary";
-import { periodLabel } from "../../core/periods";
-import { summaryRows } from "../../core/portfolioSummary";
-import { variationOf } from "../../core/spc";
+import { KpiDefinition } from "../../core/model/kpi";
+import { KpiSummary } from "../../core/model/kpiSummary";
+import { periodLabel } from "../../core/model/periods";
+import { summaryRows } from "../../core/model/portfolioSummary";
+import { variationOf } from "../../core/analysis/spc";
 import { SimpleTable } from "./SimpleTable";
 import { AssuranceIcon, VariationIcon } from "./SpcIcons";
 

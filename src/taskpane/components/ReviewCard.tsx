@@ -7,11 +7,11 @@
  */
 import { Button, Card, Field, Text, Textarea, makeStyles, tokens } from "@fluentui/react-components";
 import { useEffect, useRef, useState } from "react";
-import { Action } from "../../core/actions";
-import { CheckIn, needsNote } from "../../core/checkins";
-import { KpiDefinition } from "../../core/kpi";
-import { KpiSummary } from "../../core/kpiSummary";
-import { periodLabel } from "../../core/periods";
+import { Action } from "../../core/model/actions";
+import { CheckIn, needsNote } from "../../core/model/checkins";
+import { KpiDefinition } from "../../core/model/kpi";
+import { KpiSummary } from "../../core/model/kpiSummary";
+import { periodLabel } from "../../core/model/periods";
 import { ReviewState } from "../../core/review/due";
 import { readAuthor } from "../author";
 import { formatNumber } from "../locale";

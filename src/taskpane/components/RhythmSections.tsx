@@ -3,7 +3,7 @@
  * the lead-lag chain with the strategy map beneath it. Composed here so the pane's App lists
  * them in a line each.
  */
-import { Portfolio } from "../../core/portfolio";
+import { Portfolio } from "../../core/model/portfolio";
 import { Commands } from "../useCommands";
 import { Notice } from "../usePane";
 import { ChainSection } from "./ChainSection";

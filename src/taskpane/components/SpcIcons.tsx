@@ -4,7 +4,7 @@
  * for concern or a target reliably missed, grey for common cause or hit and miss, with a letter
  * (H/L for a special cause high or low, P/F/? for assurance). Each has an accessible name.
  */
-import { Assurance, PointType, variationOf } from "../../core/spc";
+import { Assurance, PointType, variationOf } from "../../core/analysis/spc";
 
 const BLUE = "#1F6FB2";
 const ORANGE = "#E46C0A";

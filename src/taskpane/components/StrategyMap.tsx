@@ -1,15 +1,15 @@
 /**
  * The strategy map as a picture and as a nested list (the list is what a screen reader reads;
  * the picture says the same). Own SVG rather than a chart library: the map is boxes, text and
- * arrows with a fixed layout (core/strategyMap.ts), which a diagram library would add weight to
+ * arrows with a fixed layout (core/model/strategyMap.ts), which a diagram library would add weight to
  * without drawing anything we need. Literal colours, not theme tokens, so the exported file is
  * the same picture on a slide as in the pane; each status is also a shape and a word, never
  * colour alone (WCAG 2.2, 1.4.1 Use of Color).
  */
 import { makeStyles, tokens } from "@fluentui/react-components";
 import { forwardRef } from "react";
-import { MAP, MapArrow, MapKpi, StrategyMap as MapModel } from "../../core/strategyMap";
-import { Status } from "../../core/status";
+import { MAP, MapArrow, MapKpi, StrategyMap as MapModel } from "../../core/model/strategyMap";
+import { Status } from "../../core/model/status";
 
 export const STATUS_COLOUR: Record<Status | "none", string> = { on: "#107C10", risk: "#8A6A00", off: "#C50F1F", none: "#616161" };
 const INK = "#242424";

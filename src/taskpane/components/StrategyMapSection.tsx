@@ -4,8 +4,8 @@
  */
 import { Button, Text, makeStyles, tokens } from "@fluentui/react-components";
 import { useMemo, useRef, useState } from "react";
-import { Portfolio } from "../../core/portfolio";
-import { strategyMap } from "../../core/strategyMap";
+import { Portfolio } from "../../core/model/portfolio";
+import { strategyMap } from "../../core/model/strategyMap";
 import { downloadPng, downloadSvg } from "../mapExport";
 import { StrategyMapList, StrategyMapSvg } from "./StrategyMap";
 

@@ -6,7 +6,7 @@ import { Button, Checkbox, Field, Input, Select, Textarea, makeStyles, tokens } 
 import { FormEvent, ReactNode, useEffect, useMemo, useState } from "react";
 import { MonthEndFields } from "./MonthEndFields";
 import { RateFields } from "./RateFields";
-import { atRiskOfDraft, EMPTY_DRAFT, FieldErrors, KpiDefinition, KpiDraft, parseNumber, percentOf, targetRangeOf, validateDraft } from "../../core/kpi";
+import { atRiskOfDraft, EMPTY_DRAFT, FieldErrors, KpiDefinition, KpiDraft, parseNumber, percentOf, targetRangeOf, validateDraft } from "../../core/model/kpi";
 import { invariantDraft, localDraft } from "../locale";
 import { TargetChecks, TargetContext, targetVerdict } from "./TargetChecks";
 

@@ -1,7 +1,7 @@
 /** The form's section: what is selected to tag, and the form that tags it or edits a KPI. */
 import { Text } from "@fluentui/react-components";
-import { draftFromDefinition, EMPTY_DRAFT, KpiDefinition, KpiDraft } from "../../core/kpi";
-import { parseAddress } from "../../core/a1";
+import { draftFromDefinition, EMPTY_DRAFT, KpiDefinition, KpiDraft } from "../../core/model/kpi";
+import { parseAddress } from "../../core/excel/a1";
 import { KpiSeries, Selection } from "../../workbook/kpiWorkbook";
 import { TargetContext } from "./TargetChecks";
 import { Editor } from "../useEditor";

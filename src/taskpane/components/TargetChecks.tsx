@@ -5,7 +5,7 @@
  * the process limits shown (core/review/realism.ts: KPI.SPC's assurance "Consistently fails").
  */
 import { MessageBar, MessageBarBody } from "@fluentui/react-components";
-import { KpiDraft, parseNumber, targetRangeOf } from "../../core/kpi";
+import { KpiDraft, parseNumber, targetRangeOf } from "../../core/model/kpi";
 import { draftRealism, Realism } from "../../core/review/realism";
 import { targetRangeCheck, TargetRangeCheck } from "../../core/review/targetRange";
 import { formatNumber } from "../locale";

@@ -1,6 +1,6 @@
 /** Asks before Untag, saying exactly what goes and what stays. */
 import { Button, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle } from "@fluentui/react-components";
-import { KpiDefinition } from "../../core/kpi";
+import { KpiDefinition } from "../../core/model/kpi";
 import { nameOf } from "../../workbook/kpiWorkbook";
 
 export interface UntagDialogProps {

@@ -1,5 +1,5 @@
 /** What the pane puts in the workbook once there are KPIs: the Scorecard sheet, and formulas in cells. */
-import { firstCell, formulaChoices, Portfolio } from "../../core/portfolio";
+import { firstCell, formulaChoices, Portfolio } from "../../core/model/portfolio";
 import { Commands, CommandsState } from "../useCommands";
 import { PaneState } from "../usePane";
 import { FormulaSection } from "./FormulaSection";

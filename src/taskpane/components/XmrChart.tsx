@@ -3,7 +3,7 @@
  * improvement, orange concern, grey common cause), the centre line, the process limits (dashed)
  * and the near-limit lines (dotted). Fits the 320 px pane; the numbers are in a hidden table.
  */
-import { PointType, SpcResult } from "../../core/spc";
+import { PointType, SpcResult } from "../../core/analysis/spc";
 import { varies } from "./Sparkline";
 
 const COLOUR: Record<PointType, string> = { "Common cause": "#7F7F7F", Improvement: "#1F6FB2", Concern: "#E46C0A", High: "#1F6FB2", Low: "#E46C0A" };

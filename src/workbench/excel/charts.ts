@@ -1,5 +1,5 @@
 import { ExcelApiError } from "./errors";
-import type { Area } from "../../core/a1";
+import type { Area } from "../../core/excel/a1";
 import type { ChartModel, SheetModel } from "./model";
 import type { ChartSeriesModel } from "./types";
 import { BatchContext, FakeCollection, FakeObject } from "./proxy";

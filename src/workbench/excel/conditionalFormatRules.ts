@@ -7,7 +7,7 @@
  * Formats apply in priority order; the first whose rule holds sets the fill (and the font);
  * stopIfTrue ends the search.
  */
-import { contains } from "../../core/a1";
+import { contains } from "../../core/excel/a1";
 import { evaluateFormula, FormulaErrorValue, FormulaHost, shiftFormula } from "./formula";
 import type { CellValue, CfOperator, ConditionalFormatModel, SheetModel } from "./types";
 

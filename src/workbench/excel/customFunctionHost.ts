@@ -16,7 +16,7 @@
  * - Data types, hosts without parameterAddresses, the 5 MB payload limit and the other ways a
  *   host differs: functionHostModes.ts, each rule with its source.
  */
-import { qualified } from "../../core/a1";
+import { qualified } from "../../core/excel/a1";
 import { asCellValue, blankAsPassed, FunctionHostMode, HOST_MODES, overPayloadLimit } from "./functionHostModes";
 
 export type Host = "web" | "desktop";

@@ -6,7 +6,7 @@
  */
 import FormulaParser from "fast-formula-parser";
 import { lex } from "fast-formula-parser/grammar/lexing";
-import { cellName, columnIndex, MAX_COLUMNS, MAX_ROWS } from "../../core/a1";
+import { cellName, columnIndex, MAX_COLUMNS, MAX_ROWS } from "../../core/excel/a1";
 import { CallArgument } from "./customFunctionHost";
 import { adaptBlanksToExcel } from "./excelBlanks";
 import { elementWise, liftOperators, liftScalarFunctions, shapeFunctions } from "./arrays";

@@ -3,7 +3,7 @@
  * conditional formats, settings, the selection, and change events. The proxy objects (api.ts
  * and the files it lists) read and write it only when a batch is synced, as Excel does.
  */
-import { Area, intersection, parseAddress, qualified } from "../../core/a1";
+import { Area, intersection, parseAddress, qualified } from "../../core/excel/a1";
 import { CallArgument, CustomFunctionCaller, FunctionRegistry, Host, NO_FUNCTIONS } from "./customFunctionHost";
 import { ExcelApiError } from "./errors";
 import { displayedFormat, ruleHolds } from "./conditionalFormatRules";

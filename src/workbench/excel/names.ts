@@ -1,4 +1,4 @@
-import { qualified } from "../../core/a1";
+import { qualified } from "../../core/excel/a1";
 import { ExcelApiError } from "./errors";
 import type { NameModel, WorkbookModel } from "./model";
 import { evaluateArray, FormulaErrorValue, Scalar } from "./formula";

@@ -9,7 +9,7 @@
  * Each object's scalar properties are declared as a table (`withProperties`): how the
  * property reads the model, and how a set applies to it.
  */
-import type { Area } from "../../core/a1";
+import type { Area } from "../../core/excel/a1";
 import { notLoaded } from "./errors";
 import type { SheetModel, WorkbookModel } from "./model";
 

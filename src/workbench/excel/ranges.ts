@@ -1,4 +1,4 @@
-import { Area, contains, intersection, qualified } from "../../core/a1";
+import { Area, contains, intersection, qualified } from "../../core/excel/a1";
 import { FakeConditionalFormatCollection } from "./conditionalFormats";
 import { ExcelApiError } from "./errors";
 import { FormulaErrorValue } from "./formula";

@@ -34,7 +34,7 @@
  *   past its edge is.
  */
 import FormulaParser from "fast-formula-parser";
-import { MAX_COLUMNS, MAX_ROWS } from "../../core/a1";
+import { MAX_COLUMNS, MAX_ROWS } from "../../core/excel/a1";
 
 /** A reference as the parser keeps it: one-based, a cell (row, col) or an area (from, to); no sheet means the formula's own. */
 export interface ParserReference {

@@ -12,7 +12,7 @@
  *   Excel writes it so itself (Range.address of such a sheet is 'R1C1'!A1) and refuses a formula
  *   that leaves it bare.
  */
-import { parseAddress, sheetNeedsQuotes, SheetArea, splitSheet } from "../../core/a1";
+import { parseAddress, sheetNeedsQuotes, SheetArea, splitSheet } from "../../core/excel/a1";
 import { ExcelApiError } from "./errors";
 import { resolveStructured } from "./formula";
 import { checkExpression, isReferenceFormula } from "./namedFormulas";

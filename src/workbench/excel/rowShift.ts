@@ -4,7 +4,7 @@
  * or shrink, references wholly inside deleted rows become #REF!, and the references in names
  * and formulas follow. Also the renaming of a sheet inside formulas.
  */
-import { Area, quoteSheet } from "../../core/a1";
+import { Area, quoteSheet } from "../../core/excel/a1";
 import { rewriteCells } from "./formula";
 
 export function escapeRegExp(s: string): string {

@@ -4,7 +4,7 @@
  * "Excel.TableColumnCollection: add", learn.microsoft.com; each rule's source and guesses are
  * named where it is applied). WorkbookModel's methods of the same names call these.
  */
-import { Area, intersection, qualified } from "../../core/a1";
+import { Area, intersection, qualified } from "../../core/excel/a1";
 import { ExcelApiError } from "./errors";
 import type { FormulaErrorValue } from "./formula";
 import { assertUnfiltered } from "./tableFilters";

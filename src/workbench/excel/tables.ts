@@ -1,4 +1,4 @@
-import type { Area } from "../../core/a1";
+import type { Area } from "../../core/excel/a1";
 import { ExcelApiError } from "./errors";
 import type { SheetModel, TableModel } from "./model";
 import { BatchContext, FakeCollection, FakeObject, makeProxy, registerProxy } from "./proxy";

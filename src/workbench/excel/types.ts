@@ -3,7 +3,7 @@
  * charts, names, conditional formats and change events. Apart from the model so that the
  * files that only read these shapes (the rule evaluation, the proxies) need not import it.
  */
-import type { Area } from "../../core/a1";
+import type { Area } from "../../core/excel/a1";
 
 export type CellValue = number | string | boolean;
 

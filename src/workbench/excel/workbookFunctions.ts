@@ -17,7 +17,7 @@
  * a year below 0 or from 10000 is #NUM!; months and days beyond their range roll over; a date
  * before the system's first day (1904-01-01 in the 1904 system) is #NUM!.
  */
-import { DateSystem, serialOfIso } from "../../core/excelDates";
+import { DateSystem, serialOfIso } from "../../core/excel/excelDates";
 import { ExcelApiError } from "./errors";
 import type { WorkbookModel } from "./model";
 import { BatchContext, FakeObject } from "./proxy";

@@ -7,7 +7,7 @@
  * own comment), the border set on its four edges; undo deletes only the comment or reply it
  * added and puts back only edges that still hold its border.
  */
-import { parseAddress } from "../../core/a1";
+import { parseAddress } from "../../core/excel/a1";
 import type { Step } from "../writeEngine";
 
 /** The mark's border: dashed, medium, purple; no status colour of the bands uses it. */

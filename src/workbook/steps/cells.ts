@@ -5,7 +5,7 @@
  * means the row moved (the table was sorted, a row inserted) or someone changed the cell, and the
  * undo puts back exactly what the write replaced, as a formula where it was one.
  */
-import { areaName } from "../../core/a1";
+import { areaName } from "../../core/excel/a1";
 import { sameContent, Step } from "../writeEngine";
 
 export interface CellWrite {

@@ -11,7 +11,7 @@
  * An appended row is removed (undo) by what it holds, its key columns, never by a count: rows a
  * co-author appended meanwhile stay.
  */
-import { parseAddress, areaName } from "../../core/a1";
+import { parseAddress, areaName } from "../../core/excel/a1";
 import { sameContent, Step } from "../writeEngine";
 
 function splitAddress(address: string): { sheet: string; area: string } {

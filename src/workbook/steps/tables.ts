@@ -6,7 +6,7 @@
  * taken: someone else made it first), the undo deletes only what carries this operation's unique
  * name, never the winner's sheet.
  */
-import { areaName } from "../../core/a1";
+import { areaName } from "../../core/excel/a1";
 import { sameContent, Step } from "../writeEngine";
 import { deleteRowsLike } from "./rows";
 

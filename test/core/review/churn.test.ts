@@ -1,5 +1,5 @@
 /** The health check's added-vs-retired report: an untag undone the same day is no churn. */
-import { addedVsRetired } from "../../../src/core/guardrails";
+import { addedVsRetired } from "../../../src/core/model/guardrails";
 
 const e = (when: string, kpi: string, field: "Tagged" | "Untagged", source = `'Monthly KPIs'!$B$2:$B$37`) =>
   field === "Tagged" ? { when, kpi, field, old: "", new: source, who: "Dana" } : { when, kpi, field, old: source, new: "", who: "Dana" };

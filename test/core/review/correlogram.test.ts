@@ -1,5 +1,5 @@
 /** The correlogram's note when a bar crosses its 5% line and the verdict still says no evidence. */
-import { analyseChain } from "../../../src/core/chain";
+import { analyseChain } from "../../../src/core/model/chain";
 import { boundSentence, lagsBeyondBound } from "../../../src/core/review/correlogram";
 
 // Park–Miller's minimal standard generator: two independent noise series, no relation at all.

@@ -1,6 +1,6 @@
 /** The counter-metric trigger: the guard worsens beyond routine variation while the primary improves. */
 import { allCounterMetricFirings, counterMetricFirings } from "../../../src/core/review/counterMetric";
-import { Action } from "../../../src/core/actions";
+import { Action } from "../../../src/core/model/actions";
 import { spc } from "../../support/functions";
 
 const time = { id: "TIME", name: "Resolution time", direction: "lower" as const };

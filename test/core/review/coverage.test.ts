@@ -1,7 +1,7 @@
 /** Forecast honesty: coverage of recorded intervals, with a Wilson interval checked against statsmodels and R. */
 import reference from "../../fixtures/coverage_reference.json";
 import { coverageOf, forecastCoverage, ForecastRecord, normalCritical, wilsonInterval } from "../../../src/core/review/coverage";
-import { leadForecast } from "../../../src/core/forecast";
+import { leadForecast } from "../../../src/core/analysis/forecast";
 
 function normals(seed: number): () => number {
   let s = seed;

@@ -1,7 +1,7 @@
 /** Due this close, against dates worked out by hand on a calendar. */
 import { dueThisClose, nextToReview, reviewStateOf } from "../../../src/core/review/due";
-import { healthCheck } from "../../../src/core/guardrails";
-import { KpiDefinition, LATER_FIELDS } from "../../../src/core/kpi";
+import { healthCheck } from "../../../src/core/model/guardrails";
+import { KpiDefinition, LATER_FIELDS } from "../../../src/core/model/kpi";
 
 const kpi = (over: Partial<KpiDefinition>): KpiDefinition => ({
   id: "A", name: "A", owner: "Maria Rossi", objective: "Grow", kind: "lagging", predicts: "", direction: "higher", target: 1, atRisk: null,

@@ -1,6 +1,6 @@
 /** Benjamini–Hochberg over the portfolio's chains: by hand and against R's p.adjust(p, "BH"). */
 import reference from "../../fixtures/bh_reference.json";
-import { analyseChain, CHAIN_ALPHA } from "../../../src/core/chain";
+import { analyseChain, CHAIN_ALPHA } from "../../../src/core/model/chain";
 import { benjaminiHochberg, ChainInput, portfolioVerdicts } from "../../../src/core/review/fdr";
 
 describe("benjaminiHochberg", () => {

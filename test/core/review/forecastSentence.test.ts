@@ -1,5 +1,5 @@
 /** The forecast sentence states every period the lead covers (the walk: "covers 2" under one number). */
-import { forecastOutcome } from "../../../src/core/outcomeForecast";
+import { forecastOutcome } from "../../../src/core/model/outcomeForecast";
 import { leadForecast } from "../../support/functions";
 
 const leads = [210, 190, 230, 205, 220, 240, 200, 215, 235, 225, 250, 245];

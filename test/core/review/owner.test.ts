@@ -1,6 +1,6 @@
 /** The owner rule: one named person (the issue 24 walk's owners, each at its cause). */
 import { ownerError } from "../../../src/core/review/owner";
-import { EMPTY_DRAFT, validateDraft } from "../../../src/core/kpi";
+import { EMPTY_DRAFT, validateDraft } from "../../../src/core/model/kpi";
 
 describe("ownerError", () => {
   it("accepts one named person, with a team or role in brackets", () => {

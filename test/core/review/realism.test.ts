@@ -1,6 +1,6 @@
 /** Target realism at entry: KPI.SPC's assurance against a draft target, with the limits shown. */
 import { draftRealism, targetRealism } from "../../../src/core/review/realism";
-import { EMPTY_DRAFT } from "../../../src/core/kpi";
+import { EMPTY_DRAFT } from "../../../src/core/model/kpi";
 import { spc } from "../../support/functions";
 
 describe("targetRealism", () => {

@@ -1,0 +1,173 @@
+/**
+ * The Scorecard sheet's cells (issue 22, item 5): an "as of" line, then one group per objective
+ * (a heading row with the objective's worst status, its KPIs below, primary ones first), each
+ * KPI a row of live formulas over its name and its register row, so the sheet stays right as
+ * data and definitions change and anyone can audit it. Columns: KPI, Owner, Period, Latest,
+ * Target, Variance, Variance %, Status, YTD actual, YTD budget, YTD variance, Year outlook,
+ * Chance to meet, Variation, Assurance, Note. Every number is the add-in's own function
+ * (KPI.VARIANCE, KPI.OUTLOOK, KPI.KPI_STATUS, KPI.SPC) in the cell, so the sheet and a formula
+ * typed beside it agree; formulas.ts builds the year-to-date and outlook arguments.
+ */
+import { KpiDefinition } from "../model/kpi";
+import { atRiskArgument, chartedValues, materialityArgument, outlookFormula, registerCell, targetNameOf, ytdVarianceFormula } from "./formulas";
+import { periodDate } from "../model/periods";
+import { Status, STATUS_LABEL } from "../model/status";
+import { NOTES_NAMES, REPORTED_NAMES } from "./workbookNames";
+
+export const SCORECARD_HEADERS = [
+  "KPI", "Owner", "Period", "Latest", "Target", "Variance", "Variance %", "Status",
+  "YTD actual", "YTD budget", "YTD variance", "Year outlook", "Chance to meet", "Variation", "Assurance", "Note",
+] as const;
+
+/** 0-based columns the writer and the rules need. */
+export const PERIOD_COLUMN = 2;
+export const STATUS_COLUMN = 7;
+
+/**
+ * Number formats by column (Range.numberFormat takes the en-US codes, whatever the user's locale,
+ * unlike numberFormatLocal): the period as a month, shares as percentages, the rest General.
+ */
+export const SCORECARD_NUMBER_FORMATS: Record<number, string> = { 2: "mmm yyyy", 6: "0.0%", 12: "0%" };
+
+/** The marker id of the scorecard's own conditional formats: "~" is in no KPI ID (ids.ts), so no KPI's rule is taken for one. */
+export const SCORECARD_RULE_ID = "~scorecard";
+
+const nameOf = (id: string) => `KPI_${id}`;
+const latestAt = (id: string) => `MATCH(9.99E+307,${nameOf(id)})`;
+
+/** The KPIs in the scorecard's order: by objective (none last), primary KPIs first within one, then by name. */
+export function scorecardOrder(kpis: readonly KpiDefinition[]): KpiDefinition[] {
+  return [...kpis].sort(
+    (a, b) => (a.objective || "~").localeCompare(b.objective || "~") || Number(b.primary) - Number(a.primary) || a.name.localeCompare(b.name),
+  );
+}
+
+/**
+ * The date of the KPI's period at `position` (a formula), from its First period and cadence:
+ * DATE rolls months past 12 and days past a month's end into the next, as its page says ("DATE
+ * function", support.microsoft.com: "If month is greater than 12, month adds that number of
+ * months to the first month in the year specified"). Without a First period, the period's number.
+ */
+export function periodAt(k: Pick<KpiDefinition, "firstPeriod" | "cadence">, position: string): string {
+  const first = periodDate(k.firstPeriod, k.cadence, 1);
+  if (!first) return position;
+  const [y, m, d] = first.split("-").map(Number);
+  if (k.cadence === "weekly") return `DATE(${y},${m},${d}+7*(${position}-1))`;
+  return `DATE(${y},${m}+${k.cadence === "quarterly" ? "3*" : ""}(${position}-1),${d})`;
+}
+
+/**
+ * The KPI's latest note in KPI Notes, for the period the row shows: the last row (the table only
+ * grows, so the last is the latest) whose KPI and Period match and whose Note is not blank.
+ * MATCH(2,1/(…)) finds the last position where the condition is 1 (an approximate MATCH passes
+ * over the #DIV/0! of the others, "MATCH function": match_type 1 finds "the largest value that
+ * is less than or equal to lookup_value"); "" when there is none. Structured references are
+ * fine in a cell formula, only conditional-format rules refuse them.
+ */
+export function noteFormula(k: Pick<KpiDefinition, "id">): string {
+  const t = NOTES_NAMES.table;
+  const last = `MATCH(2,1/((${t}[KPI]="${k.id}")*(${t}[Period]=${latestAt(k.id)})*(${t}[Note]<>"")))`;
+  return `=IF(ISNUMBER(${last}),INDEX(${t}[Note],${last}),"")`;
+}
+
+/** The element `row`, `col` of a table a formula returns (its leading "=" dropped), or "" when there is no such formula. */
+function pick(formula: string | null, row: number, col: number): string {
+  return formula === null ? `=""` : `=INDEX(${formula.slice(1)},${row},${col})`;
+}
+
+/**
+ * The formulas of one KPI's row, for sheet row `row` (1-based). Latest is the last number of the
+ * KPI's range (MATCH of a number larger than any finds the last numeric cell), Period its date;
+ * a target per period is that period's. Variance, Variance % and Status read the row's own
+ * Latest and Target cells; the year to date is KPI.VARIANCE's "total" (actual, budget, variance
+ * in its second row), the outlook KPI.OUTLOOK's "table" (landing first, probability fifth).
+ * `notes`: KPI Notes exists (a formula may not name a table that does not). Objective, KPI and
+ * Owner are `&""` so an empty register cell shows empty, not 0.
+ */
+export function scorecardRow(k: KpiDefinition, row: number, spcBaseline: number | null, notes = true): string[] {
+  const values = nameOf(k.id);
+  const text = (column: string) => `=${registerCell(k.id, column)}&""`;
+  const target = k.target !== null ? `=${registerCell(k.id, "Target")}` : `=INDEX(${targetNameOf(k.id)},${latestAt(k.id)})`;
+  const spcDirection = k.direction === "within" ? "neutral" : k.direction;
+  const [D, E] = [`D${row}`, `E${row}`];
+  const variance = (output: string) => `=KPI.VARIANCE(${D},${E},"${k.direction}",${materialityArgument(k)},"${output}")`;
+  const ytd = ytdVarianceFormula(k);
+  const outlook = outlookFormula(k);
+  return [
+    text("Name"),
+    text("Owner"),
+    `=${periodAt(k, latestAt(k.id))}`,
+    `=INDEX(${values},${latestAt(k.id)})`,
+    target,
+    variance("variance"),
+    variance("percent"),
+    `=KPI.KPI_STATUS(${D},${E},${atRiskArgument(k, E)},"${k.direction}")`,
+    pick(ytd, 2, 1),
+    pick(ytd, 2, 2),
+    pick(ytd, 2, 3),
+    pick(outlook, 2, 1),
+    pick(outlook, 2, 5),
+    `=KPI.SPC(${chartedValues(k)},${E},"${spcDirection}",${spcBaseline ?? ""},"variation")`,
+    // Assurance needs a side of the target that is better: none for a KPI kept within one.
+    k.direction === "within" ? `=""` : `=KPI.SPC(${chartedValues(k)},${E},"${k.direction}",${spcBaseline ?? ""},"assurance")`,
+    notes ? noteFormula(k) : `=""`,
+  ];
+}
+
+/** The worst status of a group's status cells: Off track over At risk over On track; "No data" when none has one. */
+export function worstStatusFormula(range: string): string {
+  const order: Status[] = ["off", "risk", "on"];
+  const test = (s: Status, rest: string) => `IF(ISNUMBER(MATCH("${STATUS_LABEL[s]}",${range},0)),"${STATUS_LABEL[s]}",${rest})`;
+  return `=${order.reduceRight((rest, s) => test(s, rest), `"No data"`)}`;
+}
+
+/** An objective's heading row: its name (from its first KPI's register row) and, under Status, its worst status. */
+export function objectiveRow(first: Pick<KpiDefinition, "id" | "objective">, statusRange: string): string[] {
+  const cells = SCORECARD_HEADERS.map(() => "");
+  cells[0] = first.objective ? `=${registerCell(first.id, "Objective")}&""` : `="No objective"`;
+  cells[STATUS_COLUMN] = worstStatusFormula(statusRange);
+  return cells;
+}
+
+/** One line of the scorecard's table: an objective's heading or a KPI's row. */
+export interface ScorecardLine {
+  kind: "objective" | "kpi";
+  formulas: string[];
+  kpi: KpiDefinition;
+}
+
+/** The table's lines from sheet row `firstRow` (1-based), the KPIs already in scorecardOrder. */
+export function scorecardLines(kpis: readonly KpiDefinition[], firstRow: number, baselineOf: (k: KpiDefinition) => number | null, notes: boolean): ScorecardLine[] {
+  const lines: ScorecardLine[] = [];
+  const status = String.fromCharCode(65 + STATUS_COLUMN);
+  let row = firstRow;
+  for (let i = 0; i < kpis.length; ) {
+    let j = i;
+    while (j < kpis.length && (kpis[j].objective || "") === (kpis[i].objective || "")) j++;
+    lines.push({ kind: "objective", formulas: objectiveRow(kpis[i], `${status}${row + 1}:${status}${row + j - i}`), kpi: kpis[i] });
+    row++;
+    for (; i < j; i++, row++) lines.push({ kind: "kpi", formulas: scorecardRow(kpis[i], row, baselineOf(kpis[i]), notes), kpi: kpis[i] });
+  }
+  return lines;
+}
+
+/**
+ * The "as of" period: the latest close, when KPI Reported has one (its Closed period, "2025-12",
+ * of the last Closed row: the table only grows, so the last is the latest), else the latest
+ * period with data among the rows (MAX of their Period cells, `periods`).
+ */
+export function asOfFormula(closes: boolean, periods: string): string {
+  const t = REPORTED_NAMES.table;
+  return closes ? `=INDEX(${t}[Closed period],MATCH(2,1/(${t}[Event]="Closed")))` : `=MAX(${periods})`;
+}
+
+/**
+ * The rules that colour the Status cells (the KPIs' and the objectives' worst), written for the
+ * top-left cell `topLeft` of the Status column: text compared on the sheet's own cell, within 255
+ * characters and with no structured or other-sheet reference ("[MS-OI29500] 3.2.3.1.2
+ * Conditional Formatting Formulas"), each with the marker N("kpilens:~scorecard:<band>") so the
+ * rebuild finds its own. The text stays in the cell, so the colour is never all a reader has.
+ */
+export function scorecardStatusRules(topLeft: string): { status: Status; formula: string }[] {
+  return (["on", "risk", "off"] as const).map((status) => ({ status, formula: `=AND(${topLeft}="${STATUS_LABEL[status]}",N("kpilens:${SCORECARD_RULE_ID}:${status}")=0)` }));
+}

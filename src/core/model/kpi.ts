@@ -1,0 +1,376 @@
+/**
+ * A KPI definition as the register holds it, and the rules a definition must follow. Shared by
+ * the pane's form (validation as the user types) and the register reader (rows it cannot use).
+ */
+import { parseAddress, qualified, areaName } from "../excel/a1";
+import { atRiskOnUnfavourableSide, DEFAULT_AT_RISK_SHARE, Direction } from "./status";
+import { MAX_CELL_TEXT } from "../excel/workbookNames";
+import { ownerError } from "../review/owner";
+import { materialityOf, materialityText, monthOf, parseNumber, percentOf } from "./typedValues";
+import { RateDraft, rateDraftErrors, rateDraftOf, RateFields, rateFieldsOfDraft } from "./rates";
+
+// Re-exported: the form, the register and the formulas import them from here.
+export { materialityOf, materialityText, monthOf, parseNumber, percentOf };
+
+export type KpiKind = "leading" | "lagging";
+export type Cadence = "weekly" | "monthly" | "quarterly";
+/** How a KPI's periods add up to a quarter or a year: a flow (revenue) sums, a rate averages, a stock (headcount) takes the last. */
+export type Aggregation = "sum" | "average" | "last";
+export const AGGREGATIONS: readonly Aggregation[] = ["sum", "average", "last"];
+
+export const CADENCES: readonly Cadence[] = ["weekly", "monthly", "quarterly"];
+export const KINDS: readonly KpiKind[] = ["leading", "lagging"];
+export const DIRECTIONS: readonly Direction[] = ["higher", "lower", "within"];
+
+export interface KpiDefinition {
+  id: string;
+  name: string;
+  /** A person, not a department. */
+  owner: string;
+  objective: string;
+  kind: KpiKind;
+  /** For a leading KPI: the ID of the lagging KPI it is meant to move, or "". */
+  predicts: string;
+  direction: Direction;
+  /** One target for every period; null when the KPI has a target per period (targetRange). */
+  target: number | null;
+  /** A range with one target per period (a budget row or column), as a reference such as Budget!$B$2:$B$37; "" when `target` is one number. */
+  targetRange: string;
+  /** The At risk / Off track boundary as a number; null for a percentage or the default. */
+  atRisk: number | null;
+  /** The boundary as a live percentage of |target| on the unfavourable side (10 for 10%); null when a number or the default (10%). */
+  atRiskPercent: number | null;
+  baseline: number | null;
+  /** How many of the first periods fix the process limits (KPI.SPC's baseline); null: all. */
+  spcBaseline: number | null;
+  /** The period (1-based) from which the process is charted anew, after a known change; null: from the first. */
+  spcFrom: number | null;
+  unit: string;
+  cadence: Cadence;
+  initiative: string;
+  /** What the owner does when the KPI leaves On track. */
+  response: string;
+  /** Where the values are, as text: an A1 address or a table column. */
+  source: string;
+  /** ISO date (yyyy-mm-dd) of the last review, or "". */
+  lastReviewed: string;
+  /** Counts toward the objective's limit of 3 primary KPIs. */
+  primary: boolean;
+  /** How periods roll up to quarter- and year-to-date. */
+  aggregation: Aggregation;
+  /** The first period's date (yyyy-mm or yyyy-mm-dd), so periods have dates; "" when unknown. */
+  firstPeriod: string;
+  /** A rule beyond Off track that fires the response: "drop 20%", "rise 15%", "special cause", or "". */
+  trigger: string;
+  /** The ID of the counter-metric that guards this KPI against gaming (defects for speed), or "". */
+  guardedBy: string;
+  // Third wave. Optional so definitions written before them stay valid; absent means as in LATER_FIELDS.
+  /** When a variance matters, as an amount in the KPI's units (|actual − target| strictly above it); null for none. */
+  materiality?: number | null;
+  /** When a variance matters, as a percentage of |target| (5 for 5%); null for none. With both, both must be exceeded (KPI.VARIANCE's rule). */
+  materialityPercent?: number | null;
+  /** The month (1 = January … 12) the KPI's financial year starts in: year to date and the year's outlook count from it. */
+  yearStart?: number;
+  /** A rate KPI's denominators (KPIDenom_<ID>), and whether it is a proportion (null) or a rate per N (rates.ts); "" for a KPI that is not a rate. */
+  denominatorRange?: RateFields["denominatorRange"];
+  ratePer?: RateFields["ratePer"];
+  /** The Balanced Scorecard perspective the strategy map groups it under (financial, customer, internal process, learning and growth), or "". */
+  perspective?: string;
+}
+
+/** The fields the second and third waves added, as a KPI without them has them (no materiality: every variance matters; a calendar year). */
+export const LATER_FIELDS = {
+  targetRange: "",
+  atRiskPercent: null,
+  aggregation: "last",
+  firstPeriod: "",
+  trigger: "",
+  guardedBy: "",
+  materiality: null,
+  materialityPercent: null,
+  yearStart: 1,
+  denominatorRange: "",
+  ratePer: null,
+  perspective: "",
+} as const satisfies Partial<KpiDefinition>;
+
+/** What a user types in the form: every field as text. */
+export type KpiDraft = Record<
+  | "name" | "owner" | "objective" | "kind" | "predicts" | "direction" | "target" | "atRisk" | "baseline" | "spcBaseline" | "spcFrom" | "unit" | "cadence" | "initiative" | "response"
+  | "aggregation" | "firstPeriod" | "trigger" | "guardedBy" | "materiality" | "yearStart",
+  string
+> & { primary: boolean } & RateDraft;
+
+export type FieldErrors = Partial<Record<keyof KpiDraft, string>>;
+
+export const EMPTY_DRAFT: KpiDraft = {
+  name: "",
+  owner: "",
+  objective: "",
+  kind: "lagging",
+  predicts: "",
+  direction: "higher",
+  target: "",
+  atRisk: "",
+  baseline: "",
+  spcBaseline: "",
+  spcFrom: "",
+  unit: "",
+  cadence: "monthly",
+  initiative: "",
+  response: "",
+  primary: true,
+  aggregation: "last",
+  firstPeriod: "",
+  trigger: "",
+  guardedBy: "",
+  materiality: "",
+  yearStart: "",
+  denominator: "",
+  rateAs: "",
+};
+
+/**
+ * Why a text cannot go into one Excel cell (more than 32,767 characters: "Excel specifications
+ * and limits", support.microsoft.com), or null. The form refuses it at the field, so nothing is
+ * cut short in the register, the notes or the actions.
+ */
+export function cellTextError(text: string): string | null {
+  return text.length > MAX_CELL_TEXT ? `This is ${text.length.toLocaleString("en-US")} characters; an Excel cell holds at most ${MAX_CELL_TEXT.toLocaleString("en-US")}.` : null;
+}
+
+/** The draft's fields that are written as text into a register cell, checked against Excel's cell limit. */
+const TEXT_FIELDS = ["name", "owner", "objective", "predicts", "target", "atRisk", "baseline", "unit", "initiative", "response", "firstPeriod", "trigger", "guardedBy", "materiality", "yearStart"] as const;
+
+/**
+ * Checks a draft against the other KPIs of the register (the KPI being edited excluded).
+ * Returns one message per field at fault; an empty object means it can be saved.
+ */
+export function validateDraft(draft: KpiDraft, others: readonly KpiDefinition[]): FieldErrors {
+  const errors: FieldErrors = {};
+  const name = draft.name.trim();
+  if (name === "") errors.name = "Give the KPI a name.";
+  else if (others.some((k) => k.name.trim().toLowerCase() === name.toLowerCase())) errors.name = `A KPI named "${name}" already exists.`;
+
+  // One named person; a team or role may follow in brackets: "Dana Whitfield (Marketing)" (review/owner.ts).
+  const ownerProblem = ownerError(draft.owner);
+  if (ownerProblem !== null) errors.owner = ownerProblem;
+
+  if (!(KINDS as readonly string[]).includes(draft.kind)) errors.kind = "Choose leading or lagging.";
+  if (!(DIRECTIONS as readonly string[]).includes(draft.direction)) errors.direction = "Choose higher is better, lower is better, or within a tolerance.";
+  if (!(CADENCES as readonly string[]).includes(draft.cadence)) errors.cadence = "Choose weekly, monthly or quarterly.";
+
+  const target = parseNumber(draft.target);
+  const range = target === null ? targetRangeOf(draft.target) : null;
+  if (draft.target.trim() === "") errors.target = "Enter the target: a number, or the range that holds a target per period (e.g. Budget!B2:B37).";
+  else if (target === null && range === null) errors.target = `"${draft.target.trim()}" is neither a number nor one row or column of cells (e.g. Budget!B2:B37).`;
+
+  const atRiskText = draft.atRisk.trim();
+  if (atRiskText !== "") {
+    const percent = percentOf(atRiskText);
+    const atRisk = percent === null ? parseNumber(atRiskText) : null;
+    if (percent === null && atRisk === null) errors.atRisk = `"${atRiskText}" is not a number or a percentage of the target.`;
+    else if (percent !== null && percent < 0) errors.atRisk = "A percentage of the target is 0% or more.";
+    else if (range !== null && atRisk !== null) errors.atRisk = "With a target per period, give At risk as a percentage of each period's target (e.g. 10%).";
+    else if (target !== null && atRisk !== null && !atRiskOnUnfavourableSide(target, atRisk, draft.direction as Direction)) {
+      errors.atRisk =
+        draft.direction === "lower"
+          ? `When lower is better, At risk must be at or above the target (${target}).`
+          : `When higher is better, At risk must be at or below the target (${target}).`;
+    }
+  }
+  if (!(AGGREGATIONS as readonly string[]).includes(draft.aggregation)) errors.aggregation = "Choose sum, average or last.";
+  if (draft.firstPeriod.trim() !== "" && firstPeriodOf(draft.firstPeriod) === null) errors.firstPeriod = `"${draft.firstPeriod.trim()}" is not a month such as 2024-01 (or a date such as 2024-01-01).`;
+  if (draft.trigger.trim() !== "" && parseTrigger(draft.trigger) === null) errors.trigger = `"${draft.trigger.trim()}" is not a rule KPI Lens knows: "drop 20%", "rise 20%" (period over period) or "special cause".`;
+  if (draft.materiality.trim() !== "" && materialityOf(draft.materiality) === null) {
+    errors.materiality = `"${draft.materiality.trim()}" is not a materiality: an amount (10000), a percentage of the target (5%), or both ("10000 and 5%"), none negative.`;
+  }
+  if (draft.yearStart.trim() !== "" && monthOf(draft.yearStart) === null) errors.yearStart = `"${draft.yearStart.trim()}" is not a month: 1 to 12, or its name (April).`;
+  const guard = draft.guardedBy.trim();
+  if (guard !== "" && !others.some((k) => k.id === guard)) errors.guardedBy = `There is no other KPI with ID ${guard}.`;
+
+  if (draft.baseline.trim() !== "" && parseNumber(draft.baseline) === null) errors.baseline = `"${draft.baseline.trim()}" is not a number.`;
+  if (draft.spcBaseline.trim() !== "") {
+    const periods = Number(draft.spcBaseline.trim());
+    if (!Number.isInteger(periods) || periods < 3) errors.spcBaseline = "Enter a whole number of periods, 3 or more (or leave it empty to use them all).";
+  }
+  if (draft.spcFrom.trim() !== "") {
+    const period = Number(draft.spcFrom.trim());
+    if (!Number.isInteger(period) || period < 1) errors.spcFrom = "Enter the period where the process changed, a whole number from 1 (or leave it empty).";
+  }
+
+  const predicts = draft.predicts.trim();
+  if (predicts !== "") {
+    const target = others.find((k) => k.id === predicts);
+    if (draft.kind !== "leading") errors.predicts = "Only a leading KPI predicts another.";
+    else if (!target) errors.predicts = `There is no KPI with ID ${predicts}.`;
+    else if (target.kind !== "lagging") errors.predicts = `${target.name} is not a lagging KPI.`;
+  }
+  // A field too long for a cell is reported as that, whatever else it fails.
+  return { ...errors, ...rateDraftErrors(draft, targetRangeOf), ...cellLimitErrors(draft) };
+}
+
+function cellLimitErrors(draft: KpiDraft): FieldErrors {
+  const errors: FieldErrors = {};
+  for (const field of TEXT_FIELDS) {
+    const error = cellTextError(draft[field]);
+    if (error) errors[field] = error;
+  }
+  return errors;
+}
+
+/** A register ID from a name: upper case letters, digits and _, starting with a letter, unique. */
+export function idFromName(name: string, taken: readonly string[]): string {
+  let base = name
+    .normalize("NFKD")
+    .replace(/[^\w\s]/g, "")
+    .trim()
+    .toUpperCase()
+    .replace(/\s+/g, "_")
+    .replace(/[^A-Z0-9_]/g, "")
+    .slice(0, 24);
+  if (!/^[A-Z]/.test(base)) base = `K${base}`;
+  const used = new Set(taken.map((t) => t.toUpperCase()));
+  let id = base;
+  for (let n = 2; used.has(id); n++) id = `${base}_${n}`;
+  return id;
+}
+
+/**
+ * A target per period as typed: one row or column of two or more cells, such as "Budget!B2:B37"
+ * or "='Plan 2025'!C3:N3". Returns it absolute ("Budget!$B$2:$B$37"), without a sheet when none
+ * was given (the KPI's own sheet is meant); null for anything else.
+ */
+export function targetRangeOf(text: string): string | null {
+  const t = text.trim().replace(/^=/, "");
+  if (!/[A-Za-z]+\$?\d+\s*:\s*\$?[A-Za-z]+\$?\d+$/.test(t)) return null;
+  try {
+    const area = parseAddress(t.replace(/\s+(?=:)|(?<=:)\s+/g, ""));
+    if ((area.rowCount !== 1 && area.colCount !== 1) || area.rowCount * area.colCount < 2) return null;
+    return area.sheet === undefined ? areaName(area, true) : qualified(area.sheet, area, true);
+  } catch {
+    return null;
+  }
+}
+
+/** The first period's date as yyyy-mm-dd ("2024-01" is the 1st of January), or null. */
+export function firstPeriodOf(text: string): string | null {
+  const m = /^(\d{4})-(\d{1,2})(?:-(\d{1,2}))?$/.exec(text.trim());
+  if (!m) return null;
+  const [year, month, day] = [Number(m[1]), Number(m[2]), m[3] ? Number(m[3]) : 1];
+  const date = new Date(Date.UTC(year, month - 1, day));
+  if (date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) return null;
+  return date.toISOString().slice(0, 10);
+}
+
+export type TriggerRule = { kind: "drop" | "rise"; percent: number } | { kind: "special cause" };
+
+/** A trigger as typed: "drop 20%", "rise 15%" (period over period) or "special cause"; null otherwise. */
+export function parseTrigger(text: string): TriggerRule | null {
+  const t = text.trim().toLowerCase().replace(/\s+/g, " ");
+  if (t === "special cause" || t === "special cause concern") return { kind: "special cause" };
+  const m = /^(drop|drops|fall|falls|rise|rises) (?:by )?(\d+(?:\.\d+)?) ?%$/.exec(t);
+  if (!m) return null;
+  const percent = Number(m[2]);
+  if (!(percent > 0)) return null;
+  return { kind: m[1].startsWith("r") ? "rise" : "drop", percent };
+}
+
+/** The rule as the register and the actions table write it. */
+export function triggerText(rule: TriggerRule): string {
+  return rule.kind === "special cause" ? "special cause" : `${rule.kind} ${rule.percent}%`;
+}
+
+/**
+ * The At risk boundary for a period whose target is `target`: the KPI's number, else its
+ * percentage of |target| on the unfavourable side, else KPI_STATUS's default (10%).
+ */
+export function atRiskFor(kpi: Pick<KpiDefinition, "atRisk" | "direction"> & { atRiskPercent?: number | null }, target: number): number {
+  if (kpi.atRisk !== null) return kpi.atRisk;
+  const share = kpi.atRiskPercent === null || kpi.atRiskPercent === undefined ? DEFAULT_AT_RISK_SHARE : kpi.atRiskPercent / 100;
+  const margin = share * Math.abs(target);
+  return kpi.direction === "lower" ? target + margin : target - margin;
+}
+
+/**
+ * The At risk boundary a draft comes to when its target is one number (for the form's hint):
+ * a number as typed, or a percentage of |target| on the unfavourable side (1300 → 1170 when
+ * higher is better). Null when empty, unreadable, or the target is a range.
+ */
+export function atRiskOfDraft(draft: Pick<KpiDraft, "atRisk" | "target" | "direction">): number | null {
+  const t = draft.atRisk.trim();
+  const percent = percentOf(t);
+  if (percent === null) return parseNumber(t);
+  const target = parseNumber(draft.target);
+  if (target === null) return null;
+  return atRiskFor({ atRisk: null, atRiskPercent: percent, direction: draft.direction as Direction }, target);
+}
+
+/** The definition a valid draft describes. */
+export function definitionFromDraft(draft: KpiDraft, id: string, source: string, lastReviewed: string): KpiDefinition {
+  const kind = draft.kind as KpiKind;
+  const percent = percentOf(draft.atRisk);
+  const trigger = parseTrigger(draft.trigger);
+  const materiality = materialityOf(draft.materiality);
+  return {
+    id,
+    name: draft.name.trim(),
+    owner: draft.owner.trim(),
+    objective: draft.objective.trim(),
+    kind,
+    predicts: kind === "leading" ? draft.predicts.trim() : "",
+    direction: draft.direction as Direction,
+    target: parseNumber(draft.target),
+    targetRange: parseNumber(draft.target) === null ? (targetRangeOf(draft.target) ?? "") : "",
+    atRisk: percent === null ? parseNumber(draft.atRisk) : null,
+    atRiskPercent: percent,
+    baseline: parseNumber(draft.baseline),
+    spcBaseline: draft.spcBaseline.trim() === "" ? null : Number(draft.spcBaseline.trim()),
+    spcFrom: draft.spcFrom.trim() === "" || Number(draft.spcFrom.trim()) === 1 ? null : Number(draft.spcFrom.trim()),
+    unit: draft.unit.trim(),
+    cadence: draft.cadence as Cadence,
+    initiative: draft.initiative.trim(),
+    response: draft.response.trim(),
+    source,
+    lastReviewed,
+    primary: draft.primary,
+    aggregation: draft.aggregation as Aggregation,
+    firstPeriod: firstPeriodOf(draft.firstPeriod)?.replace(/-01$/, "") ?? "",
+    trigger: trigger ? triggerText(trigger) : "",
+    guardedBy: draft.guardedBy.trim(),
+    materiality: materiality?.amount ?? null,
+    materialityPercent: materiality?.percent ?? null,
+    yearStart: monthOf(draft.yearStart) ?? 1,
+    ...rateFieldsOfDraft(draft, targetRangeOf),
+  };
+}
+
+export function draftFromDefinition(k: KpiDefinition): KpiDraft {
+  const text = (n: number | null) => (n === null ? "" : String(n));
+  return {
+    name: k.name,
+    owner: k.owner,
+    objective: k.objective,
+    kind: k.kind,
+    predicts: k.predicts,
+    direction: k.direction,
+    target: k.target === null ? k.targetRange.replace(/\$/g, "") : String(k.target),
+    atRisk: k.atRiskPercent !== null ? `${k.atRiskPercent}%` : text(k.atRisk),
+    baseline: text(k.baseline),
+    spcBaseline: text(k.spcBaseline),
+    spcFrom: text(k.spcFrom),
+    unit: k.unit,
+    cadence: k.cadence,
+    initiative: k.initiative,
+    response: k.response,
+    primary: k.primary,
+    aggregation: k.aggregation,
+    firstPeriod: k.firstPeriod,
+    trigger: k.trigger,
+    guardedBy: k.guardedBy,
+    materiality: materialityText({ materiality: k.materiality ?? null, materialityPercent: k.materialityPercent ?? null }),
+    yearStart: (k.yearStart ?? 1) === 1 ? "" : String(k.yearStart),
+    ...rateDraftOf(k),
+  };
+}
+

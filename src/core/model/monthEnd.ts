@@ -1,0 +1,193 @@
+/**
+ * The card's month-end numbers for a KPI with a target (issue 22, items 2 and 3): this period's
+ * variance, the year to date against budget, the year's outlook in one sentence, and the periods
+ * a reviewer should ask a note for ("explain": material and a special cause). Every number is
+ * KPI.VARIANCE's or KPI.OUTLOOK's own core (variance.ts, outlook.ts), called with what the
+ * insertable formulas (formulas.ts varianceFormula, ytdVarianceFormula, outlookFormula) pass the
+ * functions, so the card and a cell agree.
+ *
+ * The financial year is the one holding the latest period: it starts in the KPI's Year starts in
+ * month, counted from its First period (formulas.ts yearOffset), and its roll-up decides the year
+ * to date: a sum over the year's periods with data, their mean, or the latest.
+ */
+import { KpiDefinition } from "./kpi";
+import { periodsPerYear, yearOffset } from "../excel/formulas";
+import { outlook } from "../analysis/outlook";
+import { Problem, ProblemError } from "../analysis/problem";
+import { runToEnd } from "../analysis/steps";
+import { isMaterial, Materiality, specialCausesSteps, VarianceLabel, varianceLabel, varianceShare } from "../analysis/variance";
+
+export interface VarianceFigures {
+  actual: number;
+  target: number;
+  variance: number;
+  /** variance / |target|; null when the target is 0. */
+  percent: number | null;
+  label: VarianceLabel;
+  material: boolean;
+  /** "+143.5 (+11.0%): favourable". */
+  words: string;
+}
+
+export interface PeriodVariance extends VarianceFigures {
+  /** 1-based period. */
+  period: number;
+}
+
+export interface YearToDate extends VarianceFigures {
+  /** The 1-based periods counted (those with a value and a target, from the year's start to the latest). */
+  periods: number[];
+}
+
+export interface YearOutlook {
+  landing: number;
+  lower: number;
+  upper: number;
+  /** The year's target in the roll-up's terms. */
+  target: number;
+  probability: number;
+  /** "lands at 16.9M, 80% between 16.2M and 17.6M, against a budget of 18.6M: 4% chance to meet it". */
+  sentence: string;
+}
+
+export interface MonthEnd {
+  /** The latest period with a value and a target. */
+  period: PeriodVariance | null;
+  /** The financial year's first period (1-based; below 1 when the year began before the KPI's first period), or null. */
+  yearStart: number | null;
+  ytd: YearToDate | null;
+  outlook: YearOutlook | null;
+  /** Why there is no outlook (or ""). */
+  outlookReason: string;
+  /** Periods whose KPI.VARIANCE "explain" is TRUE: material and a special cause; the note prompt and the health check list them. */
+  explain: number[];
+}
+
+/** The KPI's materiality as KPI.VARIANCE takes it (materialityArgument in formulas.ts passes the same). */
+export function materialityOfKpi(k: Pick<KpiDefinition, "materiality" | "materialityPercent">): Materiality {
+  return { amount: k.materiality ?? null, share: k.materialityPercent === null || k.materialityPercent === undefined ? null : k.materialityPercent / 100 };
+}
+
+/** A figure as a pack prints it: 16.9M, 1,443.5, 2.67. */
+export function compact(n: number): string {
+  const a = Math.abs(n);
+  if (a >= 1e9) return `${(n / 1e9).toFixed(1)}B`;
+  if (a >= 1e6) return `${(n / 1e6).toFixed(1)}M`;
+  if (a >= 1e5) return `${(n / 1e3).toFixed(0)}k`;
+  return n.toLocaleString("en-US", { maximumFractionDigits: a >= 100 ? 1 : 2 });
+}
+
+function figures(actual: number, target: number, k: Pick<KpiDefinition, "direction" | "materiality" | "materialityPercent">): VarianceFigures {
+  const variance = actual - target;
+  const share = varianceShare(variance, target);
+  const percent = share instanceof Problem ? null : share;
+  const label = varianceLabel(variance, k.direction);
+  const sign = variance > 0 ? "+" : "";
+  const pct = percent === null ? "" : ` (${sign}${(percent * 100).toFixed(1)}%)`;
+  return { actual, target, variance, percent, label, material: isMaterial(variance, target, materialityOfKpi(k)), words: `${sign}${compact(variance)}${pct}: ${label.toLowerCase()}` };
+}
+
+/** Each period's target: the KPI's one number, or the period's own. */
+function targetsOf(k: Pick<KpiDefinition, "target">, n: number, perPeriod: readonly (number | null)[] | null): (number | null)[] {
+  return Array.from({ length: n }, (_, i) => (k.target !== null ? k.target : (perPeriod?.[i] ?? null)));
+}
+
+/** The financial year's first period for the latest period `latest` (1-based), as formulas.ts yearStartPosition computes it. */
+export function yearStartOf(k: Pick<KpiDefinition, "firstPeriod" | "cadence" | "yearStart">, latest: number): number | null {
+  const offset = yearOffset(k);
+  const n = periodsPerYear(k.cadence);
+  if (offset === null || n === null) return null;
+  return latest - ((latest - 1 + offset) % n);
+}
+
+/** "explain" of every period with data, as KPI.VARIANCE(values, targets, direction, materiality, "explain") gives it. */
+function explained(k: KpiDefinition, values: readonly (number | null)[], targets: readonly (number | null)[]): number[] {
+  const periods: number[] = [];
+  const variances: number[] = [];
+  values.forEach((v, i) => {
+    const t = targets[i];
+    if (v !== null && t !== null) {
+      periods.push(i + 1);
+      variances.push(v - t);
+    }
+  });
+  let flags: Uint8Array;
+  try {
+    flags = runToEnd(specialCausesSteps(Float64Array.from(variances)));
+  } catch (e) {
+    if (e instanceof ProblemError) return []; // fewer than 3 variances: nothing is unusual yet
+    throw e;
+  }
+  const m = materialityOfKpi(k);
+  return periods.filter((p, j) => flags[j] !== 0 && isMaterial(variances[j], targets[p - 1]!, m));
+}
+
+function yearToDate(k: KpiDefinition, values: readonly (number | null)[], targets: readonly (number | null)[], start: number, latest: number): YearToDate | null {
+  const periods: number[] = [];
+  for (let p = Math.max(1, k.aggregation === "last" ? latest : start); p <= latest; p++) if (values[p - 1] !== null && targets[p - 1] !== null) periods.push(p);
+  if (periods.length === 0) return null;
+  let actual = 0;
+  let target = 0;
+  for (const p of periods) {
+    actual += values[p - 1]!;
+    target += targets[p - 1]!;
+  }
+  if (k.aggregation === "average") {
+    actual /= periods.length;
+    target /= periods.length;
+  }
+  return { ...figures(actual, target, k), periods };
+}
+
+function yearOutlook(k: KpiDefinition, values: readonly (number | null)[], perPeriod: readonly (number | null)[] | null, start: number): YearOutlook | string {
+  const n = periodsPerYear(k.cadence)!;
+  if (k.direction === "within") return "a KPI kept within a tolerance has no side of success to forecast";
+  if (start < 1) return "its financial year began before its first period";
+  const horizon = Float64Array.from({ length: n }, (_, i) => values[start - 1 + i] ?? NaN);
+  let targets: Float64Array | null = null;
+  let target: number;
+  if (k.target !== null) target = k.aggregation === "sum" ? k.target * n : k.target;
+  else {
+    const t = Array.from({ length: n }, (_, i) => perPeriod?.[start - 1 + i] ?? null);
+    if (t.some((x) => x === null)) return "its budget does not cover every period of the year";
+    targets = Float64Array.from(t as number[]);
+    const sum = targets.reduce((a, b) => a + b, 0);
+    target = k.aggregation === "sum" ? sum : k.aggregation === "average" ? sum / n : targets[n - 1];
+  }
+  try {
+    const r = outlook({ values: horizon, targets, target, direction: k.direction, method: "trend", rollup: k.aggregation, level: 0.8 });
+    const probability = r.probability ?? 0;
+    const chance = probability < 0.01 ? "under 1%" : probability > 0.99 ? "over 99%" : `${Math.round(probability * 100)}%`;
+    const sentence = `lands at ${compact(r.landing)}, 80% between ${compact(r.lower)} and ${compact(r.upper)}, against a budget of ${compact(r.target)}: ${chance} chance to meet it`;
+    return { landing: r.landing, lower: r.lower, upper: r.upper, target: r.target, probability, sentence };
+  } catch (e) {
+    if (e instanceof ProblemError) return e.problem.message;
+    throw e;
+  }
+}
+
+/**
+ * The month-end numbers of one KPI: `values` one per period (null for a gap), `perPeriodTargets`
+ * its targets per period when it has a range of them (KpiSeries.targets).
+ */
+export function monthEnd(k: KpiDefinition, values: readonly (number | null)[], perPeriodTargets: readonly (number | null)[] | null = null): MonthEnd {
+  const targets = targetsOf(k, values.length, perPeriodTargets);
+  let latest = 0;
+  for (let i = values.length - 1; i >= 0 && latest === 0; i--) if (values[i] !== null) latest = i + 1;
+  const none: MonthEnd = { period: null, yearStart: null, ytd: null, outlook: null, outlookReason: "no value yet", explain: [] };
+  if (latest === 0) return none;
+  const t = targets[latest - 1];
+  const period = t === null ? null : { ...figures(values[latest - 1]!, t, k), period: latest };
+  const start = yearStartOf(k, latest);
+  const explain = explained(k, values, targets);
+  if (start === null) return { ...none, period, explain, outlookReason: "the financial year is unknown: set First period (monthly or quarterly KPIs)" };
+  const forecast = yearOutlook(k, values, perPeriodTargets, start);
+  return {
+    period,
+    yearStart: start,
+    ytd: yearToDate(k, values, targets, start, latest),
+    outlook: typeof forecast === "string" ? null : forecast,
+    outlookReason: typeof forecast === "string" ? forecast : "",
+    explain,
+  };
+}

@@ -1,0 +1,70 @@
+/**
+ * What a validated leading KPI says about its outcome: KPI.LEAD_FORECAST's forecast of the next
+ * period of the lagging KPI, and whether that forecast is On track, At risk or Off track
+ * against the outcome's own target (KPI_STATUS's rules).
+ */
+import { leadForecast } from "../analysis/forecast";
+import { atRiskFor, KpiDefinition } from "./kpi";
+import { ProblemError, isProblem } from "../analysis/problem";
+import { classify, Status, STATUS_LABEL } from "./status";
+
+export const FORECAST_LEVEL = 0.8;
+
+export interface OutcomeForecast {
+  /** 1-based period of the ranges the forecast is for. */
+  period: number;
+  forecast: number;
+  lower: number;
+  upper: number;
+  /** Null when the coming period has no target. */
+  status: Status | null;
+  sentence: string;
+}
+
+/** Both series aligned on their latest periods, as the chain analysis aligns them. */
+export function alignLatest(a: readonly (number | null)[], b: readonly (number | null)[]): [Float64Array, Float64Array] {
+  const n = Math.min(a.length, b.length);
+  const f = (v: readonly (number | null)[]) => Float64Array.from(v.slice(v.length - n), (x) => (x === null ? NaN : x));
+  return [f(a), f(b)];
+}
+
+/** The forecast of the first coming period, or null when there is none (lag 0, too few pairs, no leading value). */
+export function forecastOutcome(
+  leading: Pick<KpiDefinition, "name">,
+  lagging: Pick<KpiDefinition, "name" | "target" | "atRisk" | "direction" | "unit"> & Partial<Pick<KpiDefinition, "atRiskPercent">>,
+  leadingValues: readonly (number | null)[],
+  laggingValues: readonly (number | null)[],
+  lag: number,
+  digits = 0,
+  /** The coming period's target when the outcome has one per period (null: none set for it). */
+  nextTarget: number | null = lagging.target,
+): OutcomeForecast | null {
+  if (lag < 1) return null;
+  const [x, y] = alignLatest(leadingValues, laggingValues);
+  let result;
+  try {
+    result = leadForecast(x, y, lag, FORECAST_LEVEL);
+  } catch (e) {
+    if (e instanceof ProblemError) return null;
+    throw e;
+  }
+  const row = result.rows[0];
+  if (isProblem(row.forecast) || isProblem(row.lower) || isProblem(row.upper)) return null;
+  const status = nextTarget === null ? null : classify(row.forecast, nextTarget, atRiskFor(lagging, nextTarget), lagging.direction);
+  const fmt = (v: number) => v.toLocaleString("en-US", { maximumFractionDigits: digits, minimumFractionDigits: digits });
+  const unit = lagging.unit ? ` ${lagging.unit}` : "";
+  // The lead covers `lag` periods: each is stated (the walk found "covers 2" under one number).
+  // A later period is judged against the outcome's one target; with a target per period it has none here.
+  const later = result.rows.slice(1).flatMap((r, i) => {
+    if (isProblem(r.forecast) || isProblem(r.lower) || isProblem(r.upper)) return [];
+    const when = i === 0 ? "the period after" : `in ${i + 2} periods`;
+    const judged = lagging.target === null ? "" : `, projected ${STATUS_LABEL[classify(r.forecast, lagging.target, atRiskFor(lagging, lagging.target), lagging.direction)]}`;
+    return [`${fmt(r.forecast)}${unit} ${when} (80% interval ${fmt(r.lower)} to ${fmt(r.upper)})${judged}`];
+  });
+  const covers = lag === 2 ? "both" : `all ${lag}`;
+  const sentence =
+    `${lagging.name} forecast from ${leading.name}: ${fmt(row.forecast)}${unit} next period ` +
+    `(80% interval ${fmt(row.lower)} to ${fmt(row.upper)}), ${status === null || nextTarget === null ? "with no target set for that period" : `projected ${STATUS_LABEL[status]} against its target of ${fmt(nextTarget)}${unit}`}` +
+    (later.length > 0 ? `; ${later.join("; ")}: ${leading.name} already covers ${covers}.` : lag > 1 ? `; ${leading.name} covers ${lag} periods, the later ones not yet forecast.` : ".");
+  return { period: row.period, forecast: row.forecast, lower: row.lower, upper: row.upper, status, sentence };
+}

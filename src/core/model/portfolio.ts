@@ -1,0 +1,222 @@
+/**
+ * What the pane shows about the whole register at once, computed from the register and every
+ * KPI's values: each KPI's summary, the lead-lag chains (with the outcome forecast a supported
+ * chain gives), the health check's findings, the churn per quarter, the triggers due at the
+ * latest period and the formulas the pane offers to insert. Pure: the pane is a view over it,
+ * and every number here is one a worksheet function gives too.
+ */
+import { parseAddress, qualified } from "../excel/a1";
+import { Action, Firing, firings } from "./actions";
+import { analyseChain, ChainAnalysis } from "./chain";
+import { CheckIn, needsNote } from "./checkins";
+import { changeFormula, chainFormula, forecastFormula, spcFormula, statusFormula } from "../excel/formulas";
+import { addedVsRetired, Finding, healthCheck, QuarterChurn } from "./guardrails";
+import { KpiDefinition } from "./kpi";
+import { KpiSummary, summarise } from "./kpiSummary";
+import { forecastOutcome, OutcomeForecast } from "./outcomeForecast";
+import { isRateKpi } from "./rates";
+import { summariseRate } from "./rateSummary";
+import { explainDecidable, monthEndChoices, monthEndPackOf, MonthEndPack } from "./monthEndPane";
+import type { ReportedEntry } from "./reported";
+import { portfolioVerdicts, PortfolioVerdicts } from "../review/fdr";
+
+/** One KPI's values as the workbook read them (the fields of the workbook's KpiSeries used here). */
+export interface SeriesValues {
+  /** Current address of the values, or null when the source range is gone. */
+  address?: string | null;
+  values: (number | null)[];
+  targets?: (number | null)[] | null;
+  /** A rate KPI's denominators, period for period. */
+  denominators?: (number | null)[] | null;
+  problem?: string | null;
+}
+
+/** The register as far as the analyses need it (the fields of the workbook's RegisterState used here). */
+export interface RegisterView {
+  kpis: KpiDefinition[];
+  checkIns: CheckIn[];
+  actions: Action[];
+  history: readonly { when: string; field: string }[];
+  /** KPI Reported: what each close reported (the month-end pack's restatements). */
+  reported?: readonly ReportedEntry[];
+}
+
+export interface ChainEntry {
+  leading: KpiDefinition;
+  lagging: KpiDefinition;
+  analysis: ChainAnalysis;
+  /** KPI.LEAD_FORECAST's next period of the outcome, for a chain the data supports. */
+  forecast: OutcomeForecast | null;
+}
+
+export interface FormulaChoice {
+  label: string;
+  formula: string;
+  /** The area the result spills into. */
+  size: { rows: number; columns: number };
+}
+
+export interface Portfolio<K extends KpiDefinition = KpiDefinition, A extends Action = Action> {
+  kpis: K[];
+  checkIns: CheckIn[];
+  actions: A[];
+  /** Every KPI's summary by ID, computed once for all the pane's sections. */
+  summaries: Record<string, KpiSummary>;
+  chains: ChainEntry[];
+  findings: Finding[];
+  churn: QuarterChurn[];
+  /** Each KPI's month-end numbers, restatements and note prompt (monthEndPane.ts). */
+  pack: MonthEndPack;
+  /** The chains' verdicts with the false discovery rate controlled across every leading KPI (review/fdr.ts). */
+  verdicts: PortfolioVerdicts;
+}
+
+/** A KPI's summary as the pane shows it: XmR for the latest change, its own per-period targets. */
+export function summaryOf(kpi: KpiDefinition, series: SeriesValues | undefined): KpiSummary {
+  // A rate KPI is judged on its rate, with KPI.SPC's p, u, p′ or u′ chart (rateSummary.ts).
+  if (isRateKpi(kpi) && series?.denominators) return summariseRate(kpi, series.values, series.denominators, series.targets);
+  return summarise(kpi, series?.values ?? [], "xmr", series?.targets);
+}
+
+export function summariesOf(kpis: readonly KpiDefinition[], series: Record<string, SeriesValues>): Record<string, KpiSummary> {
+  return Object.fromEntries(kpis.map((k) => [k.id, summaryOf(k, series[k.id])]));
+}
+
+/** Each leading KPI whose Predicts names a lagging one: the correlogram, and the forecast when the data supports the link. */
+export function chainsOf(kpis: readonly KpiDefinition[], series: Record<string, SeriesValues>): ChainEntry[] {
+  return kpis.flatMap((leading) => {
+    const lagging = kpis.find((k) => k.id === leading.predicts && k.kind === "lagging");
+    if (leading.kind !== "leading" || !lagging) return [];
+    const leadingValues = series[leading.id]?.values ?? [];
+    const laggingValues = series[lagging.id]?.values ?? [];
+    const analysis = analyseChain(
+      { name: leading.name, values: leadingValues },
+      { name: lagging.name, values: laggingValues, cadence: lagging.cadence },
+      leading.direction === lagging.direction,
+    );
+    const forecast = analysis.supported && analysis.best ? forecastOutcome(leading, lagging, leadingValues, laggingValues, analysis.best.lag) : null;
+    return [{ leading, lagging, analysis, forecast }];
+  });
+}
+
+/** The health check over the register, with what the chains and the notes say. */
+export function findingsOf(
+  kpis: readonly KpiDefinition[],
+  chains: readonly ChainEntry[],
+  checkIns: readonly CheckIn[],
+  summaries: Record<string, KpiSummary>,
+  today: Date,
+  verdicts: PortfolioVerdicts = portfolioVerdicts(chains),
+): Finding[] {
+  return healthCheck({
+    kpis,
+    // The portfolio's verdicts (BH across every leading KPI); a chain with no best lag is not judged either way.
+    chainSupported: verdicts.chainSupported,
+    today,
+    // Only where KPI.VARIANCE's "explain" cannot be decided: elsewhere the month-end pack asks (monthEndPane.ts notePeriodOf).
+    offTrackWithoutNote: kpis.filter((k) => !explainDecidable(summaries[k.id]) && needsNote(checkIns, k.id, summaries[k.id].latestPeriod, summaries[k.id].status)).map((k) => k.id),
+  });
+}
+
+/** Everything the pane's sections show about the register; an empty portfolio before the first read. */
+export function portfolioOf<K extends KpiDefinition, A extends Action>(
+  register: (RegisterView & { kpis: K[]; actions: A[] }) | null,
+  series: Record<string, SeriesValues>,
+  today: Date,
+): Portfolio<K, A> {
+  const kpis = register?.kpis ?? [];
+  const checkIns = register?.checkIns ?? [];
+  const summaries = summariesOf(kpis, series);
+  const chains = chainsOf(kpis, series);
+  const verdicts = portfolioVerdicts(chains);
+  const pack = monthEndPackOf(kpis, series, register?.reported ?? [], checkIns, summaries);
+  return {
+    kpis,
+    checkIns,
+    actions: register?.actions ?? [],
+    summaries,
+    chains,
+    findings: [...findingsOf(kpis, chains, checkIns, summaries, today, verdicts), ...pack.findings],
+    churn: addedVsRetired(register?.history ?? []),
+    verdicts,
+    pack,
+  };
+}
+
+/** The key an action and the firing that opens it share: once per KPI, period and rule. */
+export function firingKey(f: Pick<Firing, "kpi" | "period" | "rule">): string {
+  return `${f.kpi}|${f.period}|${f.rule}`;
+}
+
+/** The triggers that fire at each KPI's latest period and have no action yet; a KPI whose values cannot be read fires nothing. */
+export function dueFirings(
+  kpis: readonly KpiDefinition[],
+  summaries: Record<string, KpiSummary>,
+  series: Record<string, SeriesValues>,
+  actions: readonly Action[],
+): Firing[] {
+  return kpis.flatMap((k) => {
+    const summary = summaries[k.id];
+    const values = series[k.id];
+    if (!summary || !values || values.problem) return [];
+    return firings(k, values.values, summary.statuses, summary.variation, actions);
+  });
+}
+
+/** Whether a target range runs the other way from the values (a budget row for a column of values). */
+export function crosswise(source: string | null | undefined, targetRange: string): boolean {
+  if (!source || !targetRange) return false;
+  try {
+    return (parseAddress(source).colCount === 1) !== (parseAddress(targetRange).colCount === 1);
+  } catch {
+    return false;
+  }
+}
+
+/** The top-left cell of a selection, where an inserted formula goes; null for an address without a sheet or not an address. */
+export function firstCell(address: string): string | null {
+  try {
+    const a = parseAddress(address);
+    return a.sheet === undefined ? null : qualified(a.sheet, { row: a.row, col: a.col, rowCount: 1, colCount: 1 });
+  } catch {
+    return null;
+  }
+}
+
+/** The live formulas behind the pane's answers about one KPI, each with the area its result spills into. */
+export function formulaChoices(
+  k: KpiDefinition,
+  series: Record<string, SeriesValues>,
+  summaries: Record<string, KpiSummary>,
+  chains: readonly ChainEntry[],
+): FormulaChoice[] {
+  const periods = Math.max(1, series[k.id]?.values.length ?? 1);
+  const choices: FormulaChoice[] = [
+    { label: "Status of every period (the last is the latest)", formula: statusFormula(k, crosswise(series[k.id]?.address, k.targetRange)), size: { rows: periods, columns: 1 } },
+    { label: "Latest change (XmR detail)", formula: changeFormula(k), size: { rows: 2, columns: 7 } },
+    { label: "Variation and assurance (SPC detail)", formula: spcFormula(k, summaries[k.id].spcBaseline), size: { rows: 15, columns: 2 } },
+  ];
+  const chain = chains.find((c) => c.leading.id === k.id);
+  // The month-end pack's formulas come last, so the earlier choices keep their places.
+  const pack = monthEndChoices(k, periods, series[k.id]?.address ?? k.source);
+  if (!chain) return [...choices, ...pack];
+  const lengths = { leading: series[chain.leading.id]?.values.length ?? 0, lagging: series[chain.lagging.id]?.values.length ?? 0 };
+  choices.push({
+    label: `Lead-lag to ${chain.lagging.name} (best lag)`,
+    formula: chainFormula(chain.leading, chain.lagging, lengths, chain.analysis.maxLag, chain.analysis.differenced),
+    size: { rows: 1, columns: 4 },
+  });
+  if (chain.forecast && chain.analysis.best) {
+    choices.push({
+      label: `Forecast of ${chain.lagging.name} (80% interval)`,
+      formula: forecastFormula(chain.leading, chain.lagging, lengths, chain.analysis.best.lag),
+      size: { rows: chain.analysis.best.lag + 1, columns: 4 },
+    });
+  }
+  return [...choices, ...pack];
+}
+
+/** A day as yyyy-mm-dd in the user's own time zone (not UTC: a review late in the evening is today's). */
+export function isoDay(d: Date): string {
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, "0")}-${String(d.getDate()).padStart(2, "0")}`;
+}

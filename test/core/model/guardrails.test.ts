@@ -1,0 +1,59 @@
+import { healthCheck } from "../../../src/core/model/guardrails";
+import { KpiDefinition, LATER_FIELDS } from "../../../src/core/model/kpi";
+
+const base: KpiDefinition = {
+  id: "A", name: "A", owner: "Dana", objective: "Grow", kind: "lagging", predicts: "", direction: "higher", target: 1, atRisk: null,
+  baseline: null, spcBaseline: null, spcFrom: null, unit: "", cadence: "monthly", initiative: "Push", response: "Call", source: "S!A1:A3", lastReviewed: "2026-11-01", primary: true,
+  ...LATER_FIELDS,
+};
+const today = new Date("2026-11-22T10:00:00Z");
+
+describe("health check", () => {
+  it("finds nothing wrong with a complete, recently reviewed KPI", () => {
+    expect(healthCheck({ kpis: [base], chainSupported: {}, today })).toEqual([]);
+  });
+
+  it("lists each failure mode with its fix", () => {
+    const kpis: KpiDefinition[] = [
+      { ...base, id: "A", name: "A", owner: "" },
+      { ...base, id: "B", name: "B", initiative: "" },
+      { ...base, id: "C", name: "C", response: "", lastReviewed: "" },
+      // Stale is now "overdue" as Due this close defines it (src/core/review/due.ts): reviewed on
+      // 1 October, D's October review is only due on 22 November; mid-September leaves September's
+      // review missing too, a whole cycle, which the health check flags.
+      { ...base, id: "D", name: "D", lastReviewed: "2026-09-15" },
+      { ...base, id: "E", name: "E", kind: "leading", predicts: "" },
+      { ...base, id: "F", name: "F", kind: "leading", predicts: "A", primary: false },
+    ];
+    const kinds = healthCheck({ kpis, chainSupported: { F: false }, today }).map((f) => [f.kind, f.kpiIds.join(","), f.fix]);
+    expect(kinds).toEqual([
+      ["no-owner", "A", "edit"],
+      ["too-many-primary", "A,B,C,D,E", "edit"],
+      ["no-initiative", "B", "edit"],
+      ["no-response", "C", "edit"],
+      ["not-reviewed", "C", "review"],
+      ["not-reviewed", "D", "review"],
+      ["predicts-nothing", "E", "edit"],
+      ["prediction-unsupported", "F", "edit"],
+    ]);
+  });
+
+  it("measures staleness against the cadence", () => {
+    const weekly = { ...base, cadence: "weekly" as const, lastReviewed: "2026-11-14" };
+    expect(healthCheck({ kpis: [weekly], chainSupported: {}, today }).map((f) => f.message)).toEqual([
+      "A was last reviewed 8 days ago, beyond its weekly cadence.",
+    ]);
+    expect(healthCheck({ kpis: [{ ...weekly, lastReviewed: "2026-11-15" }], chainSupported: {}, today })).toEqual([]);
+  });
+});
+
+describe("At risk as finance writes it", () => {
+  it("reads 10% as 10% of |target| on the unfavourable side, never as 0.1", () => {
+    const { atRiskOfDraft } = jest.requireActual("../../../src/core/model/kpi") as typeof import("../../../src/core/model/kpi");
+    expect(atRiskOfDraft({ atRisk: "10%", target: "1300", direction: "higher" })).toBe(1170);
+    expect(atRiskOfDraft({ atRisk: "10 %", target: "2.6", direction: "lower" })).toBeCloseTo(2.86, 12);
+    expect(atRiskOfDraft({ atRisk: "5%", target: "-200", direction: "higher" })).toBe(-210);
+    expect(atRiskOfDraft({ atRisk: "1,250", target: "1300", direction: "higher" })).toBe(1250);
+    expect(atRiskOfDraft({ atRisk: "10%", target: "", direction: "higher" })).toBeNull();
+  });
+});
