@@ -2,8 +2,9 @@
  * A rate KPI's denominators: a range aligned with its values (visits for orders, units made for
  * defects), kept in a workbook-scoped name KPIDenom_<ID> exactly as a per-period target is kept in
  * KPITarget_<ID> (targetRange.ts): the name follows the cells when rows are inserted or the sheet
- * renamed, and the colours' band name (rateBands.ts) refers to it. Here: the check before a write,
- * the name's step, where each name points now, and reading the denominators within Excel's limits
+ * renamed, and the colours' band name (rateBands.ts) refers to it; the register read follows it
+ * (registerRead.ts followNames, as it follows the target's). Here: the check before a write, the
+ * name's step, and reading the denominators within Excel's limits
  * (series.ts's batches: one round trip for every rate KPI of an ordinary register).
  */
 import { parseAddress, qualified } from "../core/excel/a1";
@@ -12,7 +13,7 @@ import { isRateKpi } from "../core/model/rates";
 import { denomNameComment, denomNameOf } from "../core/excel/workbookNames";
 import { KpiWorkbookError } from "./errors";
 import { ExcelRun } from "./excelRun";
-import { RegisterRead, sourceOfName } from "./registerRead";
+import { RegisterRead } from "./registerRead";
 import { KpiSeries, numberOrGap, READ_BATCH_CELLS, readInPieces } from "./series";
 import { nameStep } from "./steps/names";
 import { Step } from "./writeEngine";
@@ -49,17 +50,6 @@ export async function checkDenominatorRange(context: Excel.RequestContext, typed
 export function denominatorNameStep(read: RegisterRead, id: string, address: string | null): Step | null {
   const name = denomNameOf(id);
   return nameStep({ name, formula: address ? `=${address}` : null, comment: denomNameComment(id), before: read.names.get(name.toUpperCase()) ?? null });
-}
-
-/** Where each rate KPI's denominators are now (its KPIDenom_<ID> name), or null when the name is missing or broken. */
-export function denominatorSources(read: RegisterRead): Record<string, string | null> {
-  const sources: Record<string, string | null> = {};
-  for (const kpi of read.state.kpis) {
-    if (!isRateKpi(kpi)) continue;
-    const name = read.names.get(denomNameOf(kpi.id).toUpperCase());
-    sources[kpi.id] = name && name.type === "Range" ? sourceOfName(name.formula) : null;
-  }
-  return sources;
 }
 
 const flat = (values: unknown[][]) => (values.length === 1 ? values[0] : values.map((r) => r[0]));
@@ -115,7 +105,7 @@ export type RateSeries = KpiSeries & { denominators?: (number | null)[] | null }
 export async function withDenominators(run: ExcelRun, read: RegisterRead, series: KpiSeries[]): Promise<RateSeries[]> {
   const rateKpis = read.state.kpis.filter(isRateKpi);
   if (rateKpis.length === 0) return series;
-  const got = await readDenominators(run, rateKpis, denominatorSources(read));
+  const got = await readDenominators(run, rateKpis, read.state.denominators);
   return series.map((s) => {
     const d = got[s.id];
     if (d === undefined) return s;

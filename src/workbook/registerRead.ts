@@ -5,7 +5,7 @@
  */
 import { KpiDefinition, targetRangeOf } from "../core/model/kpi";
 import { parseAddress, qualified } from "../core/excel/a1";
-import { DENOM_PREFIX, NAME_PREFIX, nameOf, TARGET_PREFIX as TARGET_NAME_PREFIX, targetNameOf } from "../core/excel/workbookNames";
+import { DENOM_PREFIX, denomNameOf, NAME_PREFIX, nameOf, TARGET_PREFIX as TARGET_NAME_PREFIX, targetNameOf } from "../core/excel/workbookNames";
 import { canonicalAddress } from "./registerText";
 import { KpiWorkbookError } from "./errors";
 import { entriesOf, HISTORY, HistoryEntry } from "./history";
@@ -58,6 +58,8 @@ export interface RegisterState {
   sources: Record<string, string | null>;
   /** Where each per-period target is now (its KPITarget_<ID> name), or null when the name is missing or broken. */
   targets: Record<string, string | null>;
+  /** Where each rate KPI's denominators are now (its KPIDenom_<ID> name), or null when the name is missing or broken. */
+  denominators: Record<string, string | null>;
   /** Names and formats of KPIs that have no register row. */
   orphans: Orphan[];
   /** The KPI Notes table's check-ins, oldest first. */
@@ -132,7 +134,7 @@ export interface RegisterRead {
 /** A register cell whose address text lags behind the KPI's name. */
 export interface MovedText {
   id: string;
-  column: "target" | "source";
+  column: "target" | "source" | "denominatorRange";
   /** What the register cell says (read as addressFromRegisterText reads it). */
   registerText: string;
   /** Where the name points: what the cell must say. */
@@ -198,7 +200,7 @@ async function readWith(context: Excel.RequestContext, known: KnownTables): Prom
 
   const formats = (formatsSetting.isNullObject ? {} : (formatsSetting.value as FormatsRecord)) ?? {};
   const nameMap = new Map(names.items.map((n) => [n.name.toUpperCase(), { name: n.name, formula: String(n.formula), comment: n.comment ?? "", type: n.type }]));
-  const state: RegisterState = { exists, kpis: [], problems: [], readOnly: null, sources: {}, targets: {}, orphans: [], checkIns: [], actions: [], tableProblems: [], history: [], reported: [] };
+  const state: RegisterState = { exists, kpis: [], problems: [], readOnly: null, sources: {}, targets: {}, denominators: {}, orphans: [], checkIns: [], actions: [], tableProblems: [], history: [], reported: [] };
   const read: RegisterRead = {
     state,
     columns: mapColumns([]),
@@ -292,10 +294,10 @@ function readRows(read: RegisterRead, headers: unknown[], values: unknown[][], f
 }
 
 /**
- * Where each KPI's values and per-period target are now, from its names: the names follow the
- * cells when rows are inserted or a sheet renamed, the register's text does not. The name is the
- * truth: the definition carries the name's address, and a cell whose text lags is listed in
- * `read.moved` for the next write to correct. A broken name (#REF!) leaves the register's text.
+ * Where each KPI's values, per-period target and denominators are now, from its names: the names
+ * follow the cells when rows are inserted or a sheet renamed, the register's text does not. The
+ * name is the truth: the definition carries the name's address, and a cell whose text lags is
+ * listed in `read.moved` for the next write to correct. A broken name (#REF!) leaves the register's text.
  */
 function followNames(read: RegisterRead): void {
   const { state, names } = read;
@@ -307,15 +309,25 @@ function followNames(read: RegisterRead): void {
       read.moved.push({ id: kpi.id, column: "source", registerText: kpi.source, address: source });
       kpi.source = source;
     }
-    if (!kpi.targetRange) continue;
-    const target = names.get(targetNameOf(kpi.id).toUpperCase());
-    state.targets[kpi.id] = target && target.type === "Range" ? sourceOfName(target.formula) : null;
-    const targetRange = target && target.type === "Range" ? targetRangeOf(target.formula) : null;
-    if (targetRange !== null && targetRange !== canonicalAddress(kpi.targetRange)) {
-      read.moved.push({ id: kpi.id, column: "target", registerText: kpi.targetRange, address: targetRange });
-      kpi.targetRange = targetRange;
+    if (kpi.targetRange) {
+      const t = followRangeName(read, kpi.id, "target", targetNameOf(kpi.id), kpi.targetRange);
+      [state.targets[kpi.id], kpi.targetRange] = [t.where, t.range];
+    }
+    if (kpi.denominatorRange) {
+      const d = followRangeName(read, kpi.id, "denominatorRange", denomNameOf(kpi.id), kpi.denominatorRange);
+      [state.denominators[kpi.id], kpi.denominatorRange] = [d.where, d.range];
     }
   }
+}
+
+/** Where a KPI's KPITarget_<ID> or KPIDenom_<ID> points (null: missing or broken), and the range the definition carries: the name's when the register's text lags (listed in `read.moved`). */
+function followRangeName(read: RegisterRead, id: string, column: MovedText["column"], nameText: string, registerText: string): { where: string | null; range: string } {
+  const name = read.names.get(nameText.toUpperCase());
+  if (!name || name.type !== "Range") return { where: null, range: registerText };
+  const range = targetRangeOf(name.formula);
+  const lags = range !== null && range !== canonicalAddress(registerText);
+  if (lags) read.moved.push({ id, column, registerText, address: range });
+  return { where: sourceOfName(name.formula), range: lags ? range : registerText };
 }
 
 /** A name's reference as the register writes it: absolute, sheet-qualified, or a table column; null when it is neither. */

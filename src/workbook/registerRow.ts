@@ -120,7 +120,10 @@ export function registerUpdateStep(read: RegisterRead, kpi: KpiDefinition, optio
   const values = read.rowValues[rowIndex] ?? [];
   const formulas = read.rowFormulas[rowIndex] ?? [];
   const formats = read.rowNumberFormats[rowIndex] ?? [];
-  const wanted = COLUMNS.filter((c) => read.columns[c.key] >= 0 && (!fields || fields.includes(c.key)));
+  // A Source, Target or Denominator text that lags behind its name (registerRead.ts followNames) is
+  // corrected by any write of the row, whatever fields the user changed, so the register never keeps pointing back.
+  const lagging = read.moved.filter((m) => m.id.toUpperCase() === kpi.id.toUpperCase()).map((m): ColumnKey => m.column);
+  const wanted = COLUMNS.filter((c) => read.columns[c.key] >= 0 && (!fields || fields.includes(c.key) || lagging.includes(c.key)));
   const changes = wanted.filter((c) => !same(values[read.columns[c.key]], cells[c.key], formats[read.columns[c.key]], numberFormatOf(kpi, c.key)));
   const conflicts = changes
     .filter((c) => String(formulas[read.columns[c.key]] ?? "").startsWith("="))

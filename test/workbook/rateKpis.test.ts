@@ -13,6 +13,8 @@ import { summariseRate } from "../../src/core/model/rateSummary";
 import { RateSeries } from "../../src/workbook/denominatorRange";
 import { WorkbookModel } from "../../src/workbench/excel/model";
 import { addressFromRegisterText } from "../../src/workbook/registerText";
+import { runWith } from "../../src/workbench/excel/api";
+import { readRegisterIn } from "../../src/workbook/registerRead";
 
 const ORDERS = "'Web shop'!C2:C37";
 const VISITS = "'Web shop'!B2:B37";
@@ -21,9 +23,10 @@ const FILL_OF: Record<string, string> = { "On track": BAND_LOOK.on.fill, "At ris
 const conversion = (o: Partial<Parameters<typeof kpiInput>[0]> = {}) =>
   kpiInput({ name: "Conversion", unit: "", target: 0.031, atRisk: null, atRiskPercent: 5, denominatorRange: VISITS, ratePer: null, ...o });
 
-function shop(model: WorkbookModel) {
+/** The sample's visits and orders; `below` rows inserted above them. */
+function shop(model: WorkbookModel, below = 0) {
   const sheet = snapshot(model).sheets.find((s) => s.name === "Web shop")!;
-  const rows = sheet.values.slice(1, 37);
+  const rows = sheet.values.slice(1 + below, 37 + below);
   return { visits: rows.map((r) => r[1] as number), orders: rows.map((r) => r[2] as number) };
 }
 
@@ -129,5 +132,94 @@ describe("a rate KPI: orders over visits", () => {
     const { fills, want } = fillsAndWant(a.model, 0.031, "5%");
     expect(new Set(want).size).toBeGreaterThan(1);
     expect(fills).toEqual(want);
+  });
+});
+
+/** What the pane saves when the user changes only the owner: the definition the form was opened with, owner changed (useCommands passes `opened`). */
+async function paneSavesOwner(workbook: ReturnType<typeof sampleSetup>["workbook"], owner: string) {
+  const opened = (await workbook.readRegister()).kpis[0];
+  const { id, source: _source, lastReviewed: _reviewed, ...rest } = opened;
+  return workbook.update(id, { ...rest, owner }, { opened });
+}
+
+function registerText(model: WorkbookModel, header: string): string {
+  const register = snapshot(model).sheets.find((s) => s.name === "KPI Register")!;
+  return addressFromRegisterText(String(register.values[1][register.values[0].indexOf(header)]));
+}
+
+describe("the denominators follow KPIDenom_<ID>, as the target follows KPITarget_<ID>", () => {
+  it("after rows are inserted above the data, the definition says where the name points and the pane's next save corrects the register's text", async () => {
+    const { model, workbook } = sampleSetup();
+    await workbook.tag(conversion(), ORDERS, "CONV");
+    model.insertRows(model.findSheet("Web shop")!, 0, 2);
+    expect(nameOf(model, "KPIDenom_CONV")).toMatchObject({ formula: "='Web shop'!$B$4:$B$39" });
+    // The register's text still says B2:B37 (Excel does not rewrite a cell's text).
+    expect(registerText(model, "Denominator")).toBe("'Web shop'!$B$2:$B$37");
+    const state = await workbook.readRegister();
+    expect(state.kpis[0]).toMatchObject({ source: "'Web shop'!$C$4:$C$39", denominatorRange: "'Web shop'!$B$4:$B$39" });
+    const read = await runWith(model)(readRegisterIn);
+    expect(read.moved).toEqual(
+      expect.arrayContaining([{ id: "CONV", column: "denominatorRange", registerText: "'Web shop'!$B$2:$B$37", address: "'Web shop'!$B$4:$B$39" }]),
+    );
+    // The refresh reads the denominators where the name points (the visits moved down two rows with their cells).
+    const { series } = await workbook.refresh();
+    expect((series[0] as RateSeries).denominators).toEqual(shop(model, 2).visits);
+
+    await paneSavesOwner(workbook, "Sam Lee");
+    expect(registerText(model, "Denominator")).toBe("'Web shop'!$B$4:$B$39");
+    expect(registerText(model, "Source")).toBe("'Web shop'!$C$4:$C$39");
+    expect(nameOf(model, "KPIDenom_CONV")).toMatchObject({ formula: "='Web shop'!$B$4:$B$39" });
+    expect((await runWith(model)(readRegisterIn)).moved).toEqual([]);
+    expect((await workbook.readRegister()).kpis[0]).toMatchObject({ owner: "Sam Lee", denominatorRange: "'Web shop'!$B$4:$B$39" });
+  });
+
+  it("after the sheet is renamed, the definition names the new sheet and the pane's save is not refused", async () => {
+    const { model, workbook } = sampleSetup();
+    await workbook.tag(conversion(), ORDERS, "CONV");
+    model.renameSheet(model.findSheet("Web shop")!, "Shop 2025");
+    expect((await workbook.readRegister()).kpis[0].denominatorRange).toBe("'Shop 2025'!$B$2:$B$37");
+    await expect(paneSavesOwner(workbook, "Sam Lee")).resolves.toMatchObject({ owner: "Sam Lee", denominatorRange: "'Shop 2025'!$B$2:$B$37" });
+    expect(registerText(model, "Denominator")).toBe("'Shop 2025'!$B$2:$B$37");
+    expect(nameOf(model, "KPIDenom_CONV")).toMatchObject({ formula: "='Shop 2025'!$B$2:$B$37" });
+  });
+
+  it("a co-author's save between the read and the write of the correcting save survives, and the text ends corrected", async () => {
+    const rows = (s: ReturnType<typeof sampleSetup>) => s.model.insertRows(s.model.findSheet("Web shop")!, 0, 2);
+    // How many syncs the correcting save takes on its own: its last is the write batch.
+    const dry = sampleSetup();
+    await dry.workbook.tag(conversion(), ORDERS, "CONV");
+    rows(dry);
+    const start = dry.model.syncCount;
+    await paneSavesOwner(dry.workbook, "Sam Lee");
+    const syncs = dry.model.syncCount - start;
+
+    const a = sampleSetup();
+    const b = sampleSetup(a.model);
+    await a.workbook.tag(conversion(), ORDERS, "CONV");
+    rows(a);
+    const from = a.model.syncCount;
+    let fired = false;
+    a.model.beforeSync = async () => {
+      if (a.model.syncCount !== from + syncs - 1) return;
+      fired = true;
+      a.model.beforeSync = null;
+      // B's save corrects the same Denominator cell and changes Rate as: A's guard on that cell sees it.
+      const opened = (await b.workbook.readRegister()).kpis[0];
+      const { id, source: _s, lastReviewed: _r, ...rest } = opened;
+      await b.workbook.update(id, { ...rest, target: 31, ratePer: 1000 }, { opened });
+    };
+    await paneSavesOwner(a.workbook, "Sam Lee");
+    expect(fired).toBe(true);
+    expect((await a.workbook.readRegister()).kpis[0]).toMatchObject({ owner: "Sam Lee", ratePer: 1000, target: 31, denominatorRange: "'Web shop'!$B$4:$B$39" });
+    expect(registerText(a.model, "Denominator")).toBe("'Web shop'!$B$4:$B$39");
+    expect(registerText(a.model, "Rate as")).toBe("per 1000");
+  });
+
+  it("a target range's register text is corrected by the pane's save too (the same rule)", async () => {
+    const { model, workbook } = sampleSetup();
+    await workbook.tag(kpiInput({ target: null, targetRange: "Budget!B2:AK2", atRisk: null, atRiskPercent: 10 }), "'Monthly KPIs'!B2:B37", "REVENUE");
+    model.insertRows(model.findSheet("Budget")!, 0, 2);
+    await paneSavesOwner(workbook, "Sam Lee");
+    expect(registerText(model, "Target")).toBe("Budget!$B$4:$AK$4");
   });
 });
