@@ -123,8 +123,10 @@ export function chartedValues(k: Pick<KpiDefinition, "id" | "spcFrom" | "source"
 
 /** KPI.SPC's detail table, with the KPI's target, direction and limits baseline, as the card shows it. */
 export function spcFormula(k: KpiDefinition, baseline: number | null): string {
-  // A target per period: the chart shows the last period's.
-  const target = k.target !== null ? registerCell(k.id, "Target") : `INDEX(${targetNameOf(k.id)},ROWS(${nameOf(k.id)})*COLUMNS(${nameOf(k.id)}))`;
+  // A target per period: assurance is read against the latest period's (issue 22, item 2), the
+  // one with the last number, as the card reads it (kpiSummary.ts); the range's last cell would be
+  // a later month's budget when the open months of the year are tagged blank.
+  const target = k.target !== null ? registerCell(k.id, "Target") : `INDEX(${targetNameOf(k.id)},${latestPosition(k.id)})`;
   return `=KPI.SPC(${chartedValues(k)},${target},"${k.direction === "within" ? "neutral" : k.direction}",${baseline ?? ""},"detail")`;
 }
 
