@@ -8,6 +8,7 @@ import { atRiskOnUnfavourableSide, Direction } from "../core/model/status";
 import { addressFromRegisterText } from "./registerText";
 import { rateAsOf, rateAsText } from "../core/model/rates";
 import { DateSystem, isoOfSerial } from "../core/excel/excelDates";
+import { blockRangeOf, segmentLayoutOf, segmentLayoutText } from "../core/model/segments";
 
 /** Words a user may type in the Direction column. */
 const DIRECTIONS_OF_TEXT: Record<string, Direction> = {
@@ -68,6 +69,8 @@ export const COLUMNS: readonly ColumnSpec[] = [
   { key: "ratePer", header: "Rate as", text: true, required: false },
   // The strategy map's Balanced Scorecard grouping (core/model/strategyMap.ts); empty: no perspective.
   { key: "perspective", header: "Perspective", text: true, required: false },
+  // One KPI across segments (core/model/segments.ts): "columns" or "by <table column>"; empty for one series.
+  { key: "segments", header: "Segments", text: true, required: false },
 ];
 
 
@@ -161,7 +164,9 @@ export function parseRow(values: readonly unknown[], map: ColumnMap, rowNumber: 
   if (text(cell("trigger")) !== "" && trigger === null) return bad(`has a Trigger "${text(cell("trigger"))}" that is not "drop 20%", "rise 20%" or "special cause"`);
   const year = yearFieldsOf(cell("materiality"), cell("materialityPercent"), cell("yearStart"));
   if (typeof year === "string") return bad(year);
-  const rate = rateFieldsOf(cell("denominatorRange"), cell("ratePer"));
+  const segments = segmentLayoutOf(text(cell("segments")));
+  if (segments === undefined) return bad(`has a Segments "${text(cell("segments"))}" that is neither "columns" nor "by" a table column`);
+  const rate = rateFieldsOf(cell("denominatorRange"), cell("ratePer"), segments !== null);
   if (typeof rate === "string") return bad(rate);
   return {
     ok: true,
@@ -194,6 +199,7 @@ export function parseRow(values: readonly unknown[], map: ColumnMap, rowNumber: 
       ...year,
       ...rate,
       perspective: text(cell("perspective")),
+      segments: segmentLayoutText(segments),
     },
   };
 }
@@ -217,11 +223,11 @@ function yearFieldsOf(amountCell: unknown, percentCell: unknown, startCell: unkn
   return { materiality, materialityPercent, yearStart };
 }
 
-/** Denominator and Rate as, or why they cannot be used: a range of one row or column, and a proportion or a rate per N. */
-function rateFieldsOf(rangeCell: unknown, asCell: unknown): Pick<KpiDefinition, "denominatorRange" | "ratePer"> | string {
+/** Denominator and Rate as, or why they cannot be used: a range of one row or column (a block for a KPI across segments), and a proportion or a rate per N. */
+function rateFieldsOf(rangeCell: unknown, asCell: unknown, segmented = false): Pick<KpiDefinition, "denominatorRange" | "ratePer"> | string {
   const typed = text(rangeCell);
-  const range = typed === "" ? "" : targetRangeOf(addressFromRegisterText(typed));
-  if (range === null) return `has a Denominator "${typed}" that is not a range of one row or column`;
+  const range = typed === "" ? "" : (segmented ? blockRangeOf : targetRangeOf)(addressFromRegisterText(typed));
+  if (range === null) return `has a Denominator "${typed}" that is not a range of ${segmented ? "cells" : "one row or column"}`;
   const as = rateAsOf(text(asCell));
   if (as === null) return `has a Rate as "${text(asCell)}" that is neither "proportion" nor "per" a number (per 1000)`;
   return { denominatorRange: range, ratePer: range === "" ? null : as.per };
@@ -268,6 +274,7 @@ export function cellsOf(k: KpiDefinition): Record<ColumnKey, string | number> {
     denominatorRange: k.denominatorRange ?? "",
     ratePer: rateAsText(k),
     perspective: k.perspective ?? "",
+    segments: k.segments ?? "",
   };
 }
 

@@ -49,8 +49,8 @@ describe("materiality and the financial year in the register", () => {
     const { model, workbook } = sampleSetup();
     await workbook.tag(kpiInput(), REVENUE, "REVENUE");
     const table = model.findTable("KPI_Register")!;
-    // Materiality, Materiality %, Year starts in, and the columns after them (Denominator, Rate as, Perspective).
-    for (let i = 0; i < 6; i++) model.removeTableColumnAtEnd(table);
+    // Materiality, Materiality %, Year starts in, and the columns after them (Denominator, Rate as, Perspective, Segments).
+    for (let i = 0; i < 7; i++) model.removeTableColumnAtEnd(table);
     await workbook.update("REVENUE", kpiInput({ owner: "Lee Chan" }));
     expect(model.findTable("KPI_Register")!.columns).not.toContain("Materiality");
     await workbook.update("REVENUE", kpiInput({ owner: "Lee Chan", materialityPercent: 2.5 }));

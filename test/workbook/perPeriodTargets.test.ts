@@ -105,7 +105,7 @@ describe("a register from an earlier KPI Lens", () => {
     await s.workbook.tag(kpiInput(), REVENUE, "REVENUE");
     // Drop the later columns, as a wave-one register had none of them.
     const table = s.model.findTable("KPI_Register")!;
-    for (const header of ["Perspective", "Rate as", "Denominator", "Year starts in", "Materiality %", "Materiality", "Guarded by", "Trigger", "First period", "Roll-up"]) {
+    for (const header of ["Segments", "Perspective", "Rate as", "Denominator", "Year starts in", "Materiality %", "Materiality", "Guarded by", "Trigger", "First period", "Roll-up"]) {
       expect(table.columns[table.columns.length - 1]).toBe(header);
       s.model.removeTableColumnAtEnd(table);
     }

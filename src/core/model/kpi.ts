@@ -8,6 +8,7 @@ import { MAX_CELL_TEXT } from "../excel/workbookNames";
 import { ownerError } from "../review/owner";
 import { materialityOf, materialityText, monthOf, parseNumber, percentOf } from "./typedValues";
 import { RateDraft, rateDraftErrors, rateDraftOf, RateFields, rateFieldsOfDraft } from "./rates";
+import { blockRangeOf, segmentLayoutOf, segmentLayoutText, segmentsError } from "./segments";
 
 // Re-exported: the form, the register and the formulas import them from here.
 export { materialityOf, materialityText, monthOf, parseNumber, percentOf };
@@ -76,6 +77,8 @@ export interface KpiDefinition {
   ratePer?: RateFields["ratePer"];
   /** The Balanced Scorecard perspective the strategy map groups it under (financial, customer, internal process, learning and growth), or "". */
   perspective?: string;
+  /** How a KPI across segments is laid out (segments.ts: "columns" for a block under a header row of names, "by Region" for a table's segment column), or "". */
+  segments?: string;
 }
 
 /** The fields the second and third waves added, as a KPI without them has them (no materiality: every variance matters; a calendar year). */
@@ -92,6 +95,7 @@ export const LATER_FIELDS = {
   denominatorRange: "",
   ratePer: null,
   perspective: "",
+  segments: "",
 } as const satisfies Partial<KpiDefinition>;
 
 /** What a user types in the form: every field as text. */
@@ -99,7 +103,7 @@ export type KpiDraft = Record<
   | "name" | "owner" | "objective" | "kind" | "predicts" | "direction" | "target" | "atRisk" | "baseline" | "spcBaseline" | "spcFrom" | "unit" | "cadence" | "initiative" | "response"
   | "aggregation" | "firstPeriod" | "trigger" | "guardedBy" | "materiality" | "yearStart",
   string
-> & { primary: boolean } & RateDraft;
+> & { primary: boolean } & RateDraft & { segments?: string };
 
 export type FieldErrors = Partial<Record<keyof KpiDraft, string>>;
 
@@ -128,6 +132,7 @@ export const EMPTY_DRAFT: KpiDraft = {
   yearStart: "",
   denominator: "",
   rateAs: "",
+  segments: "",
 };
 
 /**
@@ -207,8 +212,12 @@ export function validateDraft(draft: KpiDraft, others: readonly KpiDefinition[])
     else if (target.kind !== "lagging") errors.predicts = `${target.name} is not a lagging KPI.`;
   }
   // A field too long for a cell is reported as that, whatever else it fails.
-  return { ...errors, ...rateDraftErrors(draft, targetRangeOf), ...cellLimitErrors(draft) };
+  if (segmentsError(draft.segments ?? "")) errors.segments = segmentsError(draft.segments ?? "")!;
+  return { ...errors, ...rateDraftErrors(draft, denominatorsOf(draft)), ...cellLimitErrors(draft) };
 }
+
+/** A segmented KPI's denominators are a block of its values' shape; any other KPI's one row or column. */
+const denominatorsOf = (draft: { segments?: string }) => (segmentLayoutOf(draft.segments ?? "") ? blockRangeOf : targetRangeOf);
 
 function cellLimitErrors(draft: KpiDraft): FieldErrors {
   const errors: FieldErrors = {};
@@ -341,7 +350,8 @@ export function definitionFromDraft(draft: KpiDraft, id: string, source: string,
     materiality: materiality?.amount ?? null,
     materialityPercent: materiality?.percent ?? null,
     yearStart: monthOf(draft.yearStart) ?? 1,
-    ...rateFieldsOfDraft(draft, targetRangeOf),
+    ...rateFieldsOfDraft(draft, denominatorsOf(draft)),
+    segments: segmentLayoutText(segmentLayoutOf(draft.segments ?? "") ?? null),
   };
 }
 
@@ -371,6 +381,7 @@ export function draftFromDefinition(k: KpiDefinition): KpiDraft {
     materiality: materialityText({ materiality: k.materiality ?? null, materialityPercent: k.materialityPercent ?? null }),
     yearStart: (k.yearStart ?? 1) === 1 ? "" : String(k.yearStart),
     ...rateDraftOf(k),
+    segments: k.segments ?? "",
   };
 }
 
