@@ -19,6 +19,7 @@ import { summariseRate } from "./rateSummary";
 import { explainDecidable, monthEndChoices, monthEndPackOf, MonthEndPack } from "./monthEndPane";
 import type { ReportedEntry } from "./reported";
 import { portfolioVerdicts, PortfolioVerdicts } from "../review/fdr";
+import { judgedAs, SegmentData } from "./segments";
 
 /** One KPI's values as the workbook read them (the fields of the workbook's KpiSeries used here). */
 export interface SeriesValues {
@@ -29,6 +30,8 @@ export interface SeriesValues {
   /** A rate KPI's denominators, period for period. */
   denominators?: (number | null)[] | null;
   problem?: string | null;
+  /** A KPI across segments: the segments behind its totals (segments.ts; `values` are then the totals). */
+  segments?: SegmentData | null;
 }
 
 /** The register as far as the analyses need it (the fields of the workbook's RegisterState used here). */
@@ -73,6 +76,8 @@ export interface Portfolio<K extends KpiDefinition = KpiDefinition, A extends Ac
 
 /** A KPI's summary as the pane shows it: XmR for the latest change, its own per-period targets. */
 export function summaryOf(kpi: KpiDefinition, series: SeriesValues | undefined): KpiSummary {
+  // A KPI across segments is judged by its total, against the segments' targets rolled up (segments.ts).
+  kpi = judgedAs(kpi, series);
   // A rate KPI is judged on its rate, with KPI.SPC's p, u, p′ or u′ chart (rateSummary.ts).
   if (isRateKpi(kpi) && series?.denominators) return summariseRate(kpi, series.values, series.denominators, series.targets);
   return summarise(kpi, series?.values ?? [], "xmr", series?.targets);
@@ -129,7 +134,7 @@ export function portfolioOf<K extends KpiDefinition, A extends Action>(
   const summaries = summariesOf(kpis, series);
   const chains = chainsOf(kpis, series);
   const verdicts = portfolioVerdicts(chains);
-  const pack = monthEndPackOf(kpis, series, register?.reported ?? [], checkIns, summaries);
+  const pack = monthEndPackOf(kpis.map((k) => judgedAs(k, series[k.id])), series, register?.reported ?? [], checkIns, summaries);
   return {
     kpis,
     checkIns,
