@@ -158,7 +158,8 @@ export async function planClose(
   const kpis = read.state.kpis.filter((k) => read.state.sources[k.id] && (!wanted || wanted.has(k.id.toUpperCase())));
   const series = await readValues(kpis);
   const when = new Date().toISOString();
-  const cellAt = (id: string, p: number) => cellOfPeriod(read.state.sources[id], p);
+  // A rate's value comes from two cells: "'Web shop'!C37 / 'Web shop'!B37".
+  const cellAt = (id: string, p: number) => [read.state.sources[id], read.state.denominators[id]].filter((x) => x !== undefined).map((source) => cellOfPeriod(source, p)).join(" / ");
   const plan = closeEntries(kpis, series, read.state.reported, close, { when, who, checkIns: read.state.checkIns, cellOf: cellAt });
   if (plan.entries.length === 0) {
     const why = plan.skipped.map((s) => `${s.id}: ${s.reason}`).join("; ");

@@ -15,6 +15,7 @@ import { WorkbookModel } from "../../src/workbench/excel/model";
 import { addressFromRegisterText } from "../../src/workbook/registerText";
 import { runWith } from "../../src/workbench/excel/api";
 import { readRegisterIn } from "../../src/workbook/registerRead";
+import { restatements } from "../../src/core/model/restatement";
 
 const ORDERS = "'Web shop'!C2:C37";
 const VISITS = "'Web shop'!B2:B37";
@@ -221,5 +222,64 @@ describe("the denominators follow KPIDenom_<ID>, as the target follows KPITarget
     model.insertRows(model.findSheet("Budget")!, 0, 2);
     await paneSavesOwner(workbook, "Sam Lee");
     expect(registerText(model, "Target")).toBe("Budget!$B$4:$AK$4");
+  });
+});
+
+describe("closing a period of a rate KPI", () => {
+  /** The KPI Reported table's rows, by header. */
+  function reportedRows(model: WorkbookModel): Record<string, unknown>[] {
+    const [headers, ...rows] = snapshot(model).sheets.find((x) => x.name === "KPI Reported")!.values;
+    return rows.map((r) => Object.fromEntries(headers.map((h, i) => [String(h), r[i]])));
+  }
+
+  it("records the rate, its target, status and variance on the rate, and says in the row that it is a rate of which counts", async () => {
+    const { model, workbook } = sampleSetup();
+    await workbook.tag(conversion({ firstPeriod: "2023-01" }), ORDERS, "CONV");
+    const result = await workbook.closePeriod("2025-12");
+    expect(result.skipped).toEqual([]);
+    const { visits, orders } = shop(model);
+    // December 2025 is the 36th month: row 37 of the sheet.
+    const rate = orders[35] / visits[35];
+    const [row] = reportedRows(model);
+    expect(row["Reported value"]).toBeCloseTo(rate, 15);
+    expect(row.Target).toBe(0.031);
+    expect(row.Status).toBe(kpiStatus([[rate]], [[0.031]], [["5%"]], "higher")[0][0]);
+    expect(row.Variance).toBeCloseTo(rate - 0.031, 15);
+    expect(row["Variance %"]).toBeCloseTo((rate - 0.031) / 0.031, 12);
+    expect(row["Status basis"]).toBe(`KPI_STATUS of the rate ${orders[35]} / ${visits[35]}`);
+    expect(row["Value cell"]).toBe("'Web shop'!C37 / 'Web shop'!B37");
+    // Read back, nothing is restated: the rate now is the rate reported.
+    const { register, series } = await workbook.refresh();
+    expect(register.reported[0]).toMatchObject({ value: row["Reported value"], statusBasis: row["Status basis"] });
+    expect(restatements(register.reported, register.kpis, series)).toEqual([]);
+    // A visit count corrected after the close restates the rate, though the orders did not change.
+    model.writeValue(model.findSheet("Web shop")!, 36, 1, visits[35] + 1000);
+    const after = await workbook.refresh();
+    expect(restatements(after.register.reported, after.register.kpis, after.series)).toMatchObject([{ field: "value", reported: row["Reported value"], current: orders[35] / (visits[35] + 1000) }]);
+  });
+
+  it("a rate per 1,000 records value × 1,000 against its target per 1,000; an override keeps its reason", async () => {
+    const { model, workbook } = sampleSetup();
+    await workbook.tag(conversion({ firstPeriod: "2023-01", target: 31, ratePer: 1000 }), ORDERS, "CONV");
+    await workbook.addCheckIn("CONV", { period: 35, note: "Tracking was down for a week", override: "on", reason: "campaign tracking broke" });
+    await workbook.closePeriod("2025-11");
+    const { visits, orders } = shop(model);
+    const [row] = reportedRows(model);
+    expect(row["Reported value"]).toBeCloseTo((orders[34] / visits[34]) * 1000, 12);
+    expect(row).toMatchObject({ Target: 31, Status: "On track", "Status basis": `override of the rate ${orders[34]} / ${visits[34]} × 1000: campaign tracking broke` });
+    expect(row.Variance).toBeCloseTo((orders[34] / visits[34]) * 1000 - 31, 12);
+  });
+
+  it("skips a month with no denominator above 0, saying why, and compares an earlier close of the count as a count", async () => {
+    const { model, workbook } = sampleSetup();
+    await workbook.tag(conversion({ firstPeriod: "2023-01" }), ORDERS, "CONV");
+    model.writeValue(model.findSheet("Web shop")!, 36, 1, 0);
+    await expect(workbook.closePeriod("2025-12")).rejects.toThrow(/CONV: it has no denominator above 0 for 2025-12, so no rate/);
+    // A close written before rates were reported: the count, with the plain basis.
+    const { register, series } = await workbook.refresh();
+    const { orders } = shop(model);
+    const old = { ...register.reported[0], when: "2025-11-05T10:00:00Z", who: "Dana", event: "Closed" as const, kpi: "CONV", closedPeriod: "2025-10", period: 34, periodDate: "2025-10-01", value: orders[33], target: 0.031, status: "On track", statusBasis: "KPI_STATUS", variance: null, variancePercent: null, note: "", reason: "", valueCell: "'Web shop'!C35" };
+    expect(restatements([old], register.kpis, series)).toEqual([]);
+    expect(restatements([{ ...old, value: orders[33] + 1 }], register.kpis, series)).toMatchObject([{ field: "value", current: orders[33] }]);
   });
 });

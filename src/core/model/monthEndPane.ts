@@ -96,7 +96,7 @@ export function monthEndPackOf(
   checkIns: readonly CheckIn[],
   summaries: Record<string, KpiSummary>,
 ): MonthEndPack {
-  const withIds = Object.entries(series).map(([id, s]) => ({ id, values: s.values, targets: s.targets ?? null }));
+  const withIds = Object.entries(series).map(([id, s]) => ({ id, values: s.values, targets: s.targets ?? null, denominators: s.denominators }));
   const all = restatements(reported, kpis, withIds);
   const cards: Record<string, CardPack> = {};
   const findings: Finding[] = [];

@@ -13,6 +13,7 @@ import { periodDate, quarterOf } from "./periods";
 import { classify, STATUS_LABEL } from "./status";
 import { varianceShare } from "../analysis/variance";
 import { Problem } from "../analysis/problem";
+import { isRateKpi, ratesOf } from "./rates";
 
 export type ReportedEvent = "Closed" | "Reopened";
 
@@ -50,7 +51,36 @@ export interface SeriesOfKpi {
   id: string;
   values: readonly (number | null)[];
   targets: readonly (number | null)[] | null;
+  /** A rate KPI's denominators (denominatorRange.ts withDenominators); null or absent when they could not be read. */
+  denominators?: readonly (number | null)[] | null;
 }
+
+/**
+ * What a close reports as a period's value: the value, or for a rate KPI its rate (value /
+ * denominator, × N for a rate per N), as the card shows it (rateSummary.ts). `asRate` false
+ * gives the count (what a close before rates were reported recorded). Null when there is none;
+ * undefined for a rate whose denominators could not be read (nothing to say either way).
+ */
+export function reportedValueAt(kpi: KpiDefinition, series: SeriesOfKpi, period: number, asRate = isRateKpi(kpi)): number | null | undefined {
+  const value = series.values[period - 1] ?? null;
+  if (!asRate) return value;
+  if (!series.denominators) return undefined;
+  return ratesOf([value], [series.denominators[period - 1] ?? null], kpi.ratePer ?? null)[0];
+}
+
+/**
+ * Status basis of a rate's row: "KPI_STATUS of the rate 1312 / 42118" ("… × 1000" per N), the
+ * override's "override of the rate …: reason". The KPI Reported table's columns stay as they are
+ * (an older workbook's table is not damaged), so the row says here that it is a rate, and of what.
+ */
+function rateBasis(kpi: KpiDefinition, series: SeriesOfKpi, period: number, override: string | null): string {
+  const per = kpi.ratePer ? ` × ${kpi.ratePer}` : "";
+  const of = `of the rate ${series.values[period - 1]} / ${series.denominators![period - 1]}${per}`;
+  return override === null ? `KPI_STATUS ${of}` : `override ${of}: ${override}`;
+}
+
+/** Whether a row reports a rate (rateBasis wrote its Status basis), not a count. */
+export const isRateEntry = (e: Pick<ReportedEntry, "statusBasis">): boolean => /^(KPI_STATUS|override) of the rate /.test(e.statusBasis);
 
 type CloseLabel = { kind: "month"; year: number; month: number } | { kind: "quarter"; year: number; quarter: number };
 
@@ -130,13 +160,13 @@ export interface CloseContext {
   when: string;
   who: string;
   checkIns: readonly CheckIn[];
-  /** Where period `period` of a KPI is (its cell's address), for the auditor. */
+  /** Where period `period` of a KPI is (its cell's address; a rate's "value cell / denominator cell"), for the auditor. */
   cellOf: (id: string, period: number) => string;
 }
 
-/** What a close records for one KPI's period: the value, target, status and variance as they stand now. */
+/** What a close records for one KPI's period: the value (a rate KPI's rate), target, status and variance as they stand now. */
 export function reportedEntryOf(kpi: KpiDefinition, series: SeriesOfKpi, close: string, period: number, c: CloseContext): ReportedEntry {
-  const value = series.values[period - 1] ?? null;
+  const value = reportedValueAt(kpi, series, period) ?? null;
   const target = targetAt(kpi, series, period);
   const override = overrideOf(c.checkIns, kpi.id, period);
   const computed = value !== null && target !== null ? classify(value, target, atRiskFor(kpi, target), kpi.direction) : null;
@@ -155,7 +185,7 @@ export function reportedEntryOf(kpi: KpiDefinition, series: SeriesOfKpi, close: 
     value,
     target,
     status: status ? STATUS_LABEL[status] : value === null ? "No data" : "No target",
-    statusBasis: override ? `override: ${override.reason}` : "KPI_STATUS",
+    statusBasis: isRateKpi(kpi) ? rateBasis(kpi, series, period, override?.reason ?? null) : override ? `override: ${override.reason}` : "KPI_STATUS",
     variance,
     variancePercent: share === null || share instanceof Problem ? null : share,
     note: notes.length ? notes[notes.length - 1].note : "",
@@ -183,6 +213,8 @@ export function closeEntries(kpis: readonly KpiDefinition[], series: readonly Se
     const latest = latestEvent(existing, kpi.id, found.period);
     if (latest?.event === "Closed") plan.skipped.push({ id: kpi.id, reason: `closed already by ${latest.who || "someone"} on ${latest.when.slice(0, 10)}: reopen it first` });
     else if (!s || (s.values[found.period - 1] ?? null) === null) plan.skipped.push({ id: kpi.id, reason: `it has no value for ${closeText(closeLabelOf(close)!)}` });
+    else if (reportedValueAt(kpi, s, found.period) === undefined) plan.skipped.push({ id: kpi.id, reason: "its denominators could not be read, so its rate is unknown" });
+    else if (reportedValueAt(kpi, s, found.period) === null) plan.skipped.push({ id: kpi.id, reason: `it has no denominator above 0 for ${closeText(closeLabelOf(close)!)}, so no rate` });
     else plan.entries.push(reportedEntryOf(kpi, s, close, found.period, c));
   }
   return plan;

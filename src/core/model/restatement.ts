@@ -5,7 +5,7 @@
  * for correction, so changing it is no restatement (until it is closed again, against that close).
  */
 import { KpiDefinition } from "./kpi";
-import { ReportedEntry, SeriesOfKpi, standingCloses, targetAt } from "./reported";
+import { isRateEntry, ReportedEntry, reportedValueAt, SeriesOfKpi, standingCloses, targetAt } from "./reported";
 
 export interface Restatement {
   kpi: string;
@@ -58,10 +58,11 @@ export function restatements(entries: readonly ReportedEntry[], kpis: readonly K
     const kpi = kpis.find((k) => k.id.toUpperCase() === close.kpi.toUpperCase());
     const s = series.find((x) => x.id.toUpperCase() === close.kpi.toUpperCase());
     if (!kpi || !s) continue;
-    const value = s.values[close.period - 1] ?? null;
+    // A rate is compared as a rate; a close that recorded the count (before rates were reported) with the count.
+    const value = reportedValueAt(kpi, s, close.period, isRateEntry(close));
     const target = targetAt(kpi, s, close.period);
     const base = { kpi: kpi.id, period: close.period, closedPeriod: close.closedPeriod, closedOn: close.when, closedBy: close.who };
-    if (!sameFigure(close.value, value)) out.push({ ...base, field: "value", reported: close.value, current: value, text: `restated: ${restatedText(close.value, value)} since close` });
+    if (value !== undefined && !sameFigure(close.value, value)) out.push({ ...base, field: "value", reported: close.value, current: value, text: `restated: ${restatedText(close.value, value)} since close` });
     if (!sameFigure(close.target, target)) out.push({ ...base, field: "target", reported: close.target, current: target, text: `target restated: ${restatedText(close.target, target)} since close` });
   }
   return out.sort((a, b) => a.kpi.localeCompare(b.kpi) || a.period - b.period || a.field.localeCompare(b.field));
