@@ -4,6 +4,8 @@ import { kpiStatus, outlook, spc, variance } from "../support/functions";
 import { WorkbookModel } from "../../src/workbench/excel/model";
 import { kpiInput, sampleSetup, syncsOf } from "../support/workbench";
 import { SCORECARD_HEADERS } from "../../src/core/excel/scorecard";
+import { outlookFormula } from "../../src/core/excel/formulas";
+import { monthEnd } from "../../src/core/model/monthEnd";
 
 async function twoKpis() {
   const s = sampleSetup();
@@ -234,11 +236,13 @@ describe("the Scorecard sheet's year to date and outlook", () => {
     s.model.functions = kpiFunctions();
     // A financial year from April: the latest period, Dec 2025 (position 36), is the year's 9th (Apr = 28).
     const year = { firstPeriod: "2023-01", yearStart: 4, aggregation: "sum" } as const;
-    await s.workbook.tag(kpiInput({ target: null, targetRange: "Budget!B2:AK2", atRisk: null, atRiskPercent: 10, ...year }), "'Monthly KPIs'!B2:B37", "REVENUE");
+    // The budget for the rest of that year, Jan-Mar 2026, and the year tagged whole: its open
+    // months blank below the data, its budget row to March (the year's budget is the row's own cells).
+    [1640, 1655, 1670].forEach((v, i) => s.model.writeValue(s.model.findSheet("Budget")!, 1, 37 + i, v));
+    ["Jan 2026", "Feb 2026", "Mar 2026"].forEach((m, i) => s.model.writeValue(s.model.findSheet("Monthly KPIs")!, 37 + i, 0, m));
+    await s.workbook.tag(kpiInput({ target: null, targetRange: "Budget!B2:AN2", atRisk: null, atRiskPercent: 10, ...year }), "'Monthly KPIs'!B2:B40", "REVENUE");
     await s.workbook.tag(kpiInput({ name: "Churn", objective: "Keep customers", direction: "lower", target: 2.6, atRisk: 2.9, firstPeriod: "2023-01", aggregation: "average" }), "'Monthly KPIs'!C2:C37", "CHURN");
     await s.workbook.tag(kpiInput({ name: "Deals", objective: "Keep customers", target: 10, atRisk: 9, firstPeriod: "2023-01", aggregation: "last" }), "'Monthly KPIs'!D2:D37", "DEALS");
-    // The budget for the rest of that year, Jan-Mar 2026, right of the tagged Budget!B2:AK2.
-    [1640, 1655, 1670].forEach((v, i) => s.model.writeValue(s.model.findSheet("Budget")!, 1, 37 + i, v));
     await s.workbook.buildScorecard();
     const { model } = s;
     const headers = snapshot(model).sheets.find((x) => x.name === "Scorecard")!.values[4];
@@ -250,7 +254,7 @@ describe("the Scorecard sheet's year to date and outlook", () => {
     const budget = cellsOf(model, "Budget", [1, 1], [28, 36]);
     const total = variance(actual, budget[0].map((b) => [b]), "higher", undefined, "total");
     expect([revenue[at("YTD actual")], revenue[at("YTD budget")], revenue[at("YTD variance")]]).toEqual(total[1].slice(0, 3));
-    // The year Apr 2025 - Mar 2026: three open months below the data, their budget right of the tagged row.
+    // The year Apr 2025 - Mar 2026: three open months, tagged blank below the data, with their budget.
     const horizon = cellsOf(model, "Monthly KPIs", [28, 39], [1, 1]);
     expect(horizon.slice(9)).toEqual([[null], [null], [null]]);
     const table = outlook(horizon, cellsOf(model, "Budget", [1, 1], [28, 39]), "higher", "trend", "sum", 0.8, "table");
@@ -277,15 +281,42 @@ describe("the Scorecard sheet's year to date and outlook", () => {
     expect(snapshot(model).sheets.find((x) => x.name === "Scorecard")!.values.flat().filter((v) => typeof v === "string" && /^#(REF|ERROR|NAME|VALUE)/.test(v))).toEqual([]);
   });
 
-  it("shows #REF! for the year's outlook when the budget stops before the year ends, as Excel does", async () => {
-    // KPI.OUTLOOK answers a one-cell #VALUE! ("every period needs a number"); INDEX(that,2,1)
-    // points outside it, #REF! ("INDEX function": a row_num outside the array is #REF!).
+  it("counts a first part-year from the first period, and says the year began before it", async () => {
+    // Apr-Dec 2023 with a calendar year: the year began in January, before the KPI's first period.
     const s = sampleSetup();
     s.model.functions = kpiFunctions();
-    await s.workbook.tag(kpiInput({ target: null, targetRange: "Budget!B2:AK2", atRisk: null, atRiskPercent: 10, firstPeriod: "2023-01", yearStart: 4, aggregation: "sum" }), "'Monthly KPIs'!B2:B37", "REVENUE");
+    await s.workbook.tag(kpiInput({ name: "Leads", target: 200, atRisk: 190, firstPeriod: "2023-04", yearStart: 1, aggregation: "sum" }), "'Monthly KPIs'!D2:D10", "LEADS");
+    await s.workbook.buildScorecard();
+    const row = await settledRow(s.model, 6);
+    const leads = cellsOf(s.model, "Monthly KPIs", [1, 9], [3, 3]);
+    const total = variance(leads, leads.map(() => [200]), "higher", undefined, "total");
+    expect(row.slice(8, 11)).toEqual(total[1].slice(0, 3));
+    expect(row.slice(11, 13)).toEqual(["Year began before the first period", "No outlook for a part year"]);
+  });
+
+  it("says where the budget row stops when it ends before the year does, on the scorecard, the card and the offered formula", async () => {
+    // A financial year from April: Apr 2025 - Mar 2026 are positions 28-39, and the budget row
+    // (Budget!B2:AK2, as long as the values) stops at Dec 2025, the year's 9th month. KPI.OUTLOOK
+    // wants a target for every period: INDEX of its one-cell #VALUE! was a bare #REF!.
+    const s = sampleSetup();
+    s.model.functions = kpiFunctions();
+    const kpi = await s.workbook.tag(kpiInput({ target: null, targetRange: "Budget!B2:AK2", atRisk: null, atRiskPercent: 10, firstPeriod: "2023-01", yearStart: 4, aggregation: "sum" }), "'Monthly KPIs'!B2:B37", "REVENUE");
+    // A figure right of the budget row is not the KPI's budget: the card does not read it, nor do the cells.
+    s.model.writeValue(s.model.findSheet("Budget")!, 1, 37, 1640);
     await s.workbook.buildScorecard();
     const revenue = await settledRow(s.model, 6);
-    expect(revenue.slice(11, 13)).toEqual(["#REF!", "#REF!"]);
+    expect(revenue.slice(11, 13)).toEqual(["Budget stops at month 9 of 12", "No budget for months 10-12"]);
     expect(revenue.slice(8, 11).every((v) => typeof v === "number")).toBe(true);
+    const { series } = await s.workbook.refresh();
+    const card = monthEnd(kpi, series[0].values, series[0].targets);
+    expect(card.outlook).toBeNull();
+    expect(card.outlookReason).toBe("the budget row stops at month 9 of 12 of the year (2025-12): 2026-01 to 2026-03 have no budget");
+    const check = s.model.addSheet("Check");
+    s.model.writeFormula(check, 0, 0, outlookFormula(kpi)!);
+    expect(s.model.valueAt(check, 0, 0)).toBe("Budget stops at month 9 of 12");
+    // One month short: the last month alone is missing.
+    await s.workbook.update("REVENUE", kpiInput({ target: null, targetRange: "Budget!B2:AK2", atRisk: null, atRiskPercent: 10, firstPeriod: "2023-01", yearStart: 2, aggregation: "sum" }));
+    await s.workbook.buildScorecard();
+    expect((await settledRow(s.model, 6)).slice(11, 13)).toEqual(["Budget stops at month 11 of 12", "No budget for month 12"]);
   });
 });

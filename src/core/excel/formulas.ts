@@ -221,7 +221,8 @@ export function ytdVarianceFormula(k: KpiDefinition): string | null {
   if (start === null || k.aggregation === "average") return null;
   const way = orientationOf(k.source ?? "");
   const L = latestPosition(k.id);
-  const from = k.aggregation === "last" ? L : start;
+  // A year that began before the first period counts from the first (monthEnd.ts yearToDate).
+  const from = k.aggregation === "last" ? L : `MAX(1,${start})`;
   const actual = span(nameOf(k.id), from, L, way);
   let target = registerCell(k.id, "Target");
   if (k.target === null) {
@@ -239,18 +240,57 @@ function periodsAhead(r: string, from: string, n: number, way: Orientation): str
 }
 
 /**
+ * Why the financial year holding the latest period has no outlook, as formulas: `test` is TRUE
+ * when it applies, `landing` and `chance` the words for the Year outlook and Chance to meet cells
+ * (the card says the same, core/model/monthEnd.ts yearOutlook). A year that began before the
+ * KPI's first period; a budget row that stops before the year ends (issue 22, item 3: KPI.OUTLOOK
+ * wants a target for every period, and INDEX of its one-cell #VALUE! was a bare #REF!). The
+ * year's budget is the budget row's own cells, as the card reads it, never what lies past it.
+ * The number of periods covered picks one of the texts written out for each (an array constant):
+ * no number is turned into text, whose digits would follow the user's locale.
+ */
+export function outlookGaps(k: KpiDefinition): { test: string; landing: string; chance: string }[] {
+  const start = yearStartPosition(k);
+  const n = periodsPerYear(k.cadence);
+  if (start === null || n === null) return [];
+  const gaps = [{ test: `${start}<1`, landing: `"Year began before the first period"`, chance: `"No outlook for a part year"` }];
+  if (k.target !== null) return gaps;
+  const t = targetNameOf(k.id);
+  const covered = `ROWS(${t})*COLUMNS(${t})-(${start})+1`;
+  const unit = k.cadence === "quarterly" ? "quarter" : "month";
+  const texts = (f: (m: number) => string) => `INDEX({${Array.from({ length: n - 1 }, (_, i) => `"${f(i + 1)}"`).join(",")}},${covered})`;
+  gaps.push({
+    test: `${covered}<${n}`,
+    landing: texts((m) => `Budget stops at ${unit} ${m} of ${n}`),
+    chance: texts((m) => `No budget for ${unit}${m + 1 < n ? "s" : ""} ${m + 1}${m + 1 < n ? `-${n}` : ""}`),
+  });
+  return gaps;
+}
+
+/** `value` unless one of the gaps applies, then that gap's words (`words` picks landing or chance). */
+export function unlessGaps(gaps: readonly { test: string; landing: string; chance: string }[], words: "landing" | "chance", value: string): string {
+  return gaps.reduceRight((rest, g) => `IF(${g.test},${g[words]},${rest})`, value);
+}
+
+/**
  * KPI.OUTLOOK of the financial year holding the latest period ("table": landing, lower, upper,
  * target, probability), trend method, the KPI's roll-up, 80%: the year's periods from its start,
  * open ones blank. The year's target: a target per period over the same periods, or the one
- * target rolled up (×periods for a sum). Null for "within" (OUTLOOK has no side of success) and
- * when the year cannot be told.
+ * target rolled up (×periods for a sum). Without its leading "=". Null for "within" (OUTLOOK has
+ * no side of success) and when the year cannot be told.
  */
-export function outlookFormula(k: KpiDefinition): string | null {
+export function outlookCall(k: KpiDefinition): string | null {
   const start = yearStartPosition(k);
   const n = periodsPerYear(k.cadence);
   if (start === null || n === null || k.direction === "within") return null;
   const horizon = periodsAhead(nameOf(k.id), start, n, orientationOf(k.source ?? ""));
   const single = registerCell(k.id, "Target");
   const target = k.target !== null ? (k.aggregation === "sum" ? `${single}*${n}` : single) : periodsAhead(targetNameOf(k.id), start, n, orientationOf(k.targetRange));
-  return `=KPI.OUTLOOK(${horizon},${target},"${k.direction}","trend","${k.aggregation}",0.8,"table")`;
+  return `KPI.OUTLOOK(${horizon},${target},"${k.direction}","trend","${k.aggregation}",0.8,"table")`;
+}
+
+/** The year's outlook as the pane offers it: KPI.OUTLOOK's table, or why there is none (outlookGaps). */
+export function outlookFormula(k: KpiDefinition): string | null {
+  const call = outlookCall(k);
+  return call === null ? null : `=${unlessGaps(outlookGaps(k), "landing", call)}`;
 }

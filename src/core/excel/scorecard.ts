@@ -9,7 +9,7 @@
  * typed beside it agree; formulas.ts builds the year-to-date and outlook arguments.
  */
 import { KpiDefinition } from "../model/kpi";
-import { atRiskArgument, chartedValues, materialityArgument, outlookFormula, registerCell, targetNameOf, ytdVarianceFormula } from "./formulas";
+import { atRiskArgument, chartedValues, materialityArgument, outlookCall, outlookGaps, registerCell, targetNameOf, unlessGaps, ytdVarianceFormula } from "./formulas";
 import { periodDate } from "../model/periods";
 import { Status, STATUS_LABEL } from "../model/status";
 import { NOTES_NAMES, REPORTED_NAMES } from "./workbookNames";
@@ -80,7 +80,8 @@ function pick(formula: string | null, row: number, col: number): string {
  * KPI's range (MATCH of a number larger than any finds the last numeric cell), Period its date;
  * a target per period is that period's. Variance, Variance % and Status read the row's own
  * Latest and Target cells; the year to date is KPI.VARIANCE's "total" (actual, budget, variance
- * in its second row), the outlook KPI.OUTLOOK's "table" (landing first, probability fifth).
+ * in its second row), the outlook KPI.OUTLOOK's "table" (landing first, probability fifth), or
+ * the words of why the year has none (formulas.ts outlookGaps).
  * `notes`: KPI Notes exists (a formula may not name a table that does not). Objective, KPI and
  * Owner are `&""` so an empty register cell shows empty, not 0.
  */
@@ -92,7 +93,9 @@ export function scorecardRow(k: KpiDefinition, row: number, spcBaseline: number 
   const [D, E] = [`D${row}`, `E${row}`];
   const variance = (output: string) => `=KPI.VARIANCE(${D},${E},"${k.direction}",${materialityArgument(k)},"${output}")`;
   const ytd = ytdVarianceFormula(k);
-  const outlook = outlookFormula(k);
+  const outlook = outlookCall(k);
+  // The year's outlook, or why there is none in words (a budget row that stops early): never a bare #REF!.
+  const year = (col: number, words: "landing" | "chance") => (outlook === null ? `=""` : `=${unlessGaps(outlookGaps(k), words, `INDEX(${outlook},2,${col})`)}`);
   return [
     text("Name"),
     text("Owner"),
@@ -105,8 +108,8 @@ export function scorecardRow(k: KpiDefinition, row: number, spcBaseline: number 
     pick(ytd, 2, 1),
     pick(ytd, 2, 2),
     pick(ytd, 2, 3),
-    pick(outlook, 2, 1),
-    pick(outlook, 2, 5),
+    year(1, "landing"),
+    year(5, "chance"),
     `=KPI.SPC(${chartedValues(k)},${E},"${spcDirection}",${spcBaseline ?? ""},"variation")`,
     // Assurance needs a side of the target that is better: none for a KPI kept within one.
     k.direction === "within" ? `=""` : `=KPI.SPC(${chartedValues(k)},${E},"${k.direction}",${spcBaseline ?? ""},"assurance")`,

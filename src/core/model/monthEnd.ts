@@ -11,6 +11,7 @@
  * to date: a sum over the year's periods with data, their mean, or the latest.
  */
 import { KpiDefinition } from "./kpi";
+import { periodLabel } from "./periods";
 import { periodsPerYear, yearOffset } from "../excel/formulas";
 import { outlook } from "../analysis/outlook";
 import { Problem, ProblemError } from "../analysis/problem";
@@ -139,6 +140,23 @@ function yearToDate(k: KpiDefinition, values: readonly (number | null)[], target
   return { ...figures(actual, target, k), periods };
 }
 
+/**
+ * What is missing from the year's budget, in words, or "" when every period has one: a budget row
+ * that stops before the year ends (formulas.ts outlookGaps says the same in the Scorecard's
+ * cells), or a period of the year left blank in it. `t` is the year's budget, `length` the row's.
+ */
+function budgetGap(k: Pick<KpiDefinition, "firstPeriod" | "cadence">, t: readonly (number | null)[], start: number, length: number): string {
+  const label = (p: number) => periodLabel(k.firstPeriod, k.cadence, p);
+  const unit = k.cadence === "quarterly" ? "quarter" : "month";
+  const end = start + t.length - 1;
+  if (length < end) {
+    const missing = length + 1 === end ? `${label(end)} has no budget` : `${label(length + 1)} to ${label(end)} have no budget`;
+    return `the budget row stops at ${unit} ${length - start + 1} of ${t.length} of the year (${label(length)}): ${missing}`;
+  }
+  const blank = t.findIndex((x) => x === null);
+  return blank < 0 ? "" : `the budget has no figure for ${label(start + blank)}, so the year has no target`;
+}
+
 function yearOutlook(k: KpiDefinition, values: readonly (number | null)[], perPeriod: readonly (number | null)[] | null, start: number): YearOutlook | string {
   const n = periodsPerYear(k.cadence)!;
   if (k.direction === "within") return "a KPI kept within a tolerance has no side of success to forecast";
@@ -149,7 +167,8 @@ function yearOutlook(k: KpiDefinition, values: readonly (number | null)[], perPe
   if (k.target !== null) target = k.aggregation === "sum" ? k.target * n : k.target;
   else {
     const t = Array.from({ length: n }, (_, i) => perPeriod?.[start - 1 + i] ?? null);
-    if (t.some((x) => x === null)) return "its budget does not cover every period of the year";
+    const gap = budgetGap(k, t, start, perPeriod?.length ?? 0);
+    if (gap) return gap;
     targets = Float64Array.from(t as number[]);
     const sum = targets.reduce((a, b) => a + b, 0);
     target = k.aggregation === "sum" ? sum : k.aggregation === "average" ? sum / n : targets[n - 1];

@@ -76,9 +76,14 @@ describe("the month-end numbers of a KPI with a budget per period", () => {
     );
     const start = yearStartPosition(kpi());
     expect(ytdVarianceFormula(kpi())).toBe(
-      `=KPI.VARIANCE(INDEX(KPI_REVENUE,${start}):INDEX(KPI_REVENUE,MATCH(9.99E+307,KPI_REVENUE)),INDEX(KPITarget_REVENUE,${start}):INDEX(KPITarget_REVENUE,MATCH(9.99E+307,KPI_REVENUE)),"higher",IF({1,0},INDEX(KPI_Register[Materiality],MATCH("REVENUE",KPI_Register[ID],0)),INDEX(KPI_Register[Materiality %],MATCH("REVENUE",KPI_Register[ID],0))),"total")`,
+      `=KPI.VARIANCE(INDEX(KPI_REVENUE,MAX(1,${start})):INDEX(KPI_REVENUE,MATCH(9.99E+307,KPI_REVENUE)),INDEX(KPITarget_REVENUE,MAX(1,${start})):INDEX(KPITarget_REVENUE,MATCH(9.99E+307,KPI_REVENUE)),"higher",IF({1,0},INDEX(KPI_Register[Materiality],MATCH("REVENUE",KPI_Register[ID],0)),INDEX(KPI_Register[Materiality %],MATCH("REVENUE",KPI_Register[ID],0))),"total")`,
     );
-    expect(outlookFormula(kpi())).toBe(`=KPI.OUTLOOK(OFFSET(INDEX(KPI_REVENUE,${start}),0,0,12,1),OFFSET(INDEX(KPITarget_REVENUE,${start}),0,0,12,1),"higher","trend","sum",0.8,"table")`);
+    // KPI.OUTLOOK's table, unless the year began before the first period or the budget row stops before it ends.
+    const covered = `ROWS(KPITarget_REVENUE)*COLUMNS(KPITarget_REVENUE)-(${start})+1`;
+    const call = `KPI.OUTLOOK(OFFSET(INDEX(KPI_REVENUE,${start}),0,0,12,1),OFFSET(INDEX(KPITarget_REVENUE,${start}),0,0,12,1),"higher","trend","sum",0.8,"table")`;
+    const stops = Array.from({ length: 11 }, (_, i) => `"Budget stops at month ${i + 1} of 12"`).join(",");
+    expect(outlookFormula(kpi())).toBe(`=IF(${start}<1,"Year began before the first period",IF(${covered}<12,INDEX({${stops}},${covered}),${call}))`);
+
   });
 });
 
@@ -123,5 +128,26 @@ describe("a single target, the other roll-ups and cadences", () => {
     expect(monthEnd(kpi({ direction: "within" }), values, budget).outlookReason).toMatch(/no side of success/);
     expect(outlookFormula(kpi({ direction: "within" }))).toBeNull();
     expect(monthEnd(kpi(), [null, null], budget)).toMatchObject({ period: null, outlook: null, explain: [] });
+  });
+
+  it("says where a budget row that ends before the year stops, and which periods it lacks (issue 22, item 3)", () => {
+    // The year Apr 2025 - Mar 2026 is periods 13-24; a budget row as long as the 18 values stops at Sep 2025, its 6th month.
+    expect(monthEnd(kpi(), values, budget.slice(0, 18)).outlookReason).toBe("the budget row stops at month 6 of 12 of the year (2025-09): 2025-10 to 2026-03 have no budget");
+    expect(monthEnd(kpi(), values, budget.slice(0, 23)).outlookReason).toBe("the budget row stops at month 11 of 12 of the year (2026-02): 2026-03 has no budget");
+    const holed = budget.map((b, i) => (i === 19 ? null : b));
+    expect(monthEnd(kpi(), values, holed).outlookReason).toBe("the budget has no figure for 2025-11, so the year has no target");
+    expect(monthEnd(kpi(), values, budget.slice(0, 24)).outlook).not.toBeNull();
+    // A quarterly budget row: the year Apr 2025 - Mar 2026 is quarters 5-8; five quarters of budget reach its first.
+    const q = kpi({ cadence: "quarterly", firstPeriod: "2024-04", yearStart: 4 });
+    expect(monthEnd(q, [4000, 3950, 3890, 3920, 3870], [3900, 3900, 3900, 3900, 3900]).outlookReason).toBe(
+      "the budget row stops at quarter 1 of 4 of the year (2025-Q2): 2025-Q3 to 2026-Q1 have no budget",
+    );
+  });
+
+  it("counts the year to date from the first period when the year began before it, as the card does", () => {
+    // A calendar year for a KPI from April 2024: its first year's start lies before period 1.
+    const first = kpi({ yearStart: 1, target: 1300, targetRange: "" });
+    expect(monthEnd(first, values.slice(0, 6), null).ytd!.periods).toEqual([1, 2, 3, 4, 5, 6]);
+    expect(ytdVarianceFormula(first)).toContain(`INDEX(KPI_REVENUE,MAX(1,${yearStartPosition(first)})):`);
   });
 });
