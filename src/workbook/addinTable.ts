@@ -10,6 +10,7 @@ import { FormulaConflictError, KpiWorkbookError } from "./errors";
 import { appendRowsStep } from "./steps/rows";
 import { CellWrite, cellsStep } from "./steps/cells";
 import { createTableStep } from "./steps/tables";
+import { checkRoomForColumns, columnsAtEndStep } from "./steps/columns";
 import { settingStep } from "./steps/settings";
 import { Step } from "./writeEngine";
 
@@ -23,6 +24,14 @@ export interface TableSpec {
   version: number;
   /** What the table is, for messages ("the KPI notes"). */
   what: string;
+  /**
+   * Headers (among `headers`) a later KPI Lens added: a table written before them lacks them and
+   * is read as it is, not as damaged, and they are added at its right end when a row first has
+   * something for one (laterColumnsStep). A new table gets them only then too, so a table an
+   * earlier KPI Lens reads is one it knows. The schema version stays: an earlier KPI Lens reads
+   * them as columns of the user's, as it reads any column it does not know.
+   */
+  laterHeaders?: readonly string[];
 }
 
 export interface TableState {
@@ -80,7 +89,7 @@ export function queueTableState(context: Excel.RequestContext, spec: TableSpec, 
 function tableStateOf(spec: TableSpec, headerValues: unknown[], body: Excel.Range, newer: string | null, schemaSettingExists: boolean): TableState {
   const headers = headerValues.map((h) => String(h ?? "").trim().toLowerCase());
   const columns = spec.headers.map((h) => headers.indexOf(h.toLowerCase()));
-  const missing = spec.headers.filter((_, i) => columns[i] < 0);
+  const missing = spec.headers.filter((h, i) => columns[i] < 0 && !spec.laterHeaders?.includes(h));
   const damaged = newer ?? (missing.length ? `${spec.what} lack the column${missing.length > 1 ? "s" : ""} ${missing.join(", ")} (renamed or deleted): restore ${missing.length > 1 ? "them" : "it"} so KPI Lens can add to ${spec.table}.` : null);
   // A table whose rows were all deleted by hand keeps one blank row.
   const blankBody = body.values.length === 1 && body.values[0].every((v) => v === "" || v === null);
@@ -188,25 +197,56 @@ export function appendSteps(target: AppendTarget, rows: unknown[][], formats: st
   return steps;
 }
 
+const filled = (v: unknown) => v !== "" && v !== null && v !== undefined;
+
+/** The later headers a table lacks that some entry has a value for. */
+function laterNeeded(spec: TableSpec, state: TableState, entries: readonly Record<string, unknown>[]): string[] {
+  return (spec.laterHeaders ?? []).filter((h) => state.columns[spec.headers.indexOf(h)] < 0 && entries.some((e) => filled(e[h])));
+}
+
+/**
+ * When rows for an existing table have something for later columns it lacks (laterHeaders): reads
+ * (one sync) that the cells right of it are empty, records the new columns in `state` (so
+ * tableAppendSteps writes into them), and returns the step that adds them, to be planned before
+ * the rows. Null when nothing is missing or the table is to be made (it is made with them).
+ */
+export async function laterColumnsStep(context: Excel.RequestContext, spec: TableSpec, state: TableState, entries: readonly Record<string, unknown>[]): Promise<Step | null> {
+  const wanted = state.exists && state.bodyAddress ? laterNeeded(spec, state, entries) : [];
+  if (wanted.length === 0) return null;
+  assertWritable(state);
+  const columns = { table: spec.table, bodyAddress: state.bodyAddress!, width: state.width, headers: wanted, rowsBelow: entries.length };
+  const what = spec.what.replace(/^The /, "");
+  const blocked = `To record ${wanted.join(", ")} in ${what}, KPI Lens adds ${wanted.length > 1 ? "those columns" : "that column"} at the right of ${spec.table}, but the cells there are not empty. Move them, then try again; nothing was changed.`;
+  await checkRoomForColumns(context, { ...columns, blocked });
+  wanted.forEach((h, i) => (state.columns[spec.headers.indexOf(h)] = state.width + i));
+  state.width += wanted.length;
+  return columnsAtEndStep({ ...columns, blocked });
+}
+
 /** The steps that add rows (values by header) to one of the add-in's tables, making it on first use. */
 export function tableAppendSteps(spec: TableSpec, state: TableState, entries: Record<string, unknown>[], token: string): Step[] {
   if (entries.length === 0) return [];
   assertWritable(state);
+  // A later column a new table's rows do not use is left out of it (laterHeaders).
+  const made = spec.headers.filter((h) => !spec.laterHeaders?.includes(h) || entries.some((e) => filled(e[h])));
+  const lost = state.exists ? laterNeeded(spec, state, entries) : [];
+  if (lost.length > 0) throw new Error(`${spec.table} lacks ${lost.join(", ")}: plan laterColumnsStep first.`);
   const text = new Set(spec.textHeaders ?? spec.headers);
-  const width = state.exists ? state.width : spec.headers.length;
-  const columnOf = (i: number) => (state.exists ? state.columns[i] : i);
+  const width = state.exists ? state.width : made.length;
+  const columnOf = (i: number) => (state.exists ? state.columns[i] : made.indexOf(spec.headers[i]));
   const rows = entries.map((entry) => {
     const values = Array.from({ length: width }, () => "" as unknown);
-    spec.headers.forEach((h, i) => (values[columnOf(i)] = entry[h] ?? ""));
+    spec.headers.forEach((h, i) => columnOf(i) >= 0 && (values[columnOf(i)] = entry[h] ?? ""));
     return values;
   });
   const formats = entries.map(() => {
     const f = Array.from({ length: width }, () => "General");
-    spec.headers.forEach((h, i) => text.has(h) && (f[columnOf(i)] = "@"));
+    spec.headers.forEach((h, i) => columnOf(i) >= 0 && text.has(h) && (f[columnOf(i)] = "@"));
     return f;
   });
-  const target: AppendTarget = { ...state, sheet: spec.sheet, table: spec.table, what: spec.what.replace(/^The /, ""), headers: spec.headers };
-  const steps = appendSteps(target, rows, formats, spec.headers.map((_, i) => columnOf(i)), token);
+  const target: AppendTarget = { ...state, sheet: spec.sheet, table: spec.table, what: spec.what.replace(/^The /, ""), headers: made };
+  const keys = spec.headers.map((_, i) => columnOf(i)).filter((c) => c >= 0);
+  const steps = appendSteps(target, rows, formats, keys, token);
   const schema = !state.exists && !state.schemaSettingExists ? settingStep(spec.schemaSetting, spec.version, { exists: false, value: null }, `the schema version of ${spec.what.toLowerCase()}`) : null;
   return schema ? [...steps, schema] : steps;
 }

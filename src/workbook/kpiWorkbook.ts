@@ -114,10 +114,10 @@ export class ExcelKpiWorkbook implements KpiWorkbook {
   }
 
   closePeriod(period: string, options: { ids?: readonly string[] } = {}): Promise<PeriodCloseResult> {
-    return this.write(async (_ctx, read, plan, token) => {
+    return this.write(async (context, read, plan, token) => {
       // A rate KPI's close reports its rate, so its denominators are read too.
       const readValues = async (kpis: KpiDefinition[]) => withDenominators(this.excel, read, await readSeries(this.excel, kpis, read.state.sources, read.state.targets));
-      const { steps, result } = await planClose(readValues, read, period, this.author, token, options.ids);
+      const { steps, result } = await planClose(context, readValues, read, period, this.author, token, options.ids);
       plan.add(...steps);
       return { result, action: `close ${result.closed[0].closedPeriod}` };
     });

@@ -10,8 +10,11 @@ import { KpiDefinition } from "../core/model/kpi";
 import { closeEntries, closeLabelOf, closeText, reopenEntries, ReportedEntry, ReportedEvent, SeriesOfKpi } from "../core/model/reported";
 import { REPORTED_NAMES } from "../core/excel/workbookNames";
 import { DateSystem, dateTextOf } from "../core/excel/excelDates";
-import { cellOf, tableAppendSteps, TableSpec, TableState } from "./addinTable";
+import { cellOf, laterColumnsStep, tableAppendSteps, TableSpec, TableState } from "./addinTable";
 import { KpiWorkbookError } from "./errors";
+import { periodDate } from "../core/model/periods";
+import { forecastInputs, forecastsAtClose } from "../core/review/forecastRecords";
+import { FORECAST_HEADERS, FORECAST_TEXT_HEADERS, forecastRecordsOf, forecastRow } from "./forecastRows";
 // Types only: registerRead.ts imports this module to read the table in its round trips.
 import type { RegisterRead } from "./registerRead";
 import type { Step } from "./writeEngine";
@@ -21,9 +24,11 @@ const NUMBER_HEADERS = ["Period", "Reported value", "Target", "Variance", "Varia
 export const REPORTED: TableSpec = {
   sheet: REPORTED_NAMES.sheet,
   table: REPORTED_NAMES.table,
-  headers: ["When", "Who", "Event", "KPI", "Closed period", "Period", "Period date", "Reported value", "Target", "Status", "Status basis", "Variance", "Variance %", "Note", "Reason", "Value cell"],
+  headers: ["When", "Who", "Event", "KPI", "Closed period", "Period", "Period date", "Reported value", "Target", "Status", "Status basis", "Variance", "Variance %", "Note", "Reason", "Value cell", ...FORECAST_HEADERS],
   // "2025-12" as text: Excel would take it for a date.
-  textHeaders: ["When", "Who", "Event", "KPI", "Closed period", "Period date", "Status", "Status basis", "Note", "Reason", "Value cell"],
+  textHeaders: ["When", "Who", "Event", "KPI", "Closed period", "Period date", "Status", "Status basis", "Note", "Reason", "Value cell", ...FORECAST_TEXT_HEADERS],
+  // The forecasts' interval (forecastRows.ts), added by the first close that records one.
+  laterHeaders: FORECAST_HEADERS,
   schemaSetting: REPORTED_NAMES.schemaSetting,
   version: REPORTED_NAMES.version,
   what: "The reported KPIs",
@@ -142,10 +147,12 @@ function checkedClose(period: string): string {
 
 /**
  * Plans a close: reads the KPIs' values with `readValues` (series.ts readSeries: what the workbook
- * holds now is what is reported), and returns the rows' steps. `ids` limits it to some KPIs; by
+ * holds now is what is reported), and returns the rows' steps: one per KPI closed, and one per
+ * outlook and lead forecast shown for it (forecastRows.ts). `ids` limits it to some KPIs; by
  * default every KPI with a range.
  */
 export async function planClose(
+  context: Excel.RequestContext,
   readValues: (kpis: KpiDefinition[]) => Promise<SeriesOfKpi[]>,
   read: RegisterRead,
   period: string,
@@ -156,7 +163,8 @@ export async function planClose(
   const close = checkedClose(period);
   const wanted = ids ? new Set(ids.map((id) => id.toUpperCase())) : null;
   const kpis = read.state.kpis.filter((k) => read.state.sources[k.id] && (!wanted || wanted.has(k.id.toUpperCase())));
-  const series = await readValues(kpis);
+  // The forecasts read every KPI of a chain too (forecastRecords.ts forecastInputs).
+  const series = await readValues(forecastInputs(read.state.kpis.filter((k) => read.state.sources[k.id]), kpis));
   const when = new Date().toISOString();
   // A rate's value comes from two cells: "'Web shop'!C37 / 'Web shop'!B37".
   const cellAt = (id: string, p: number) => [read.state.sources[id], read.state.denominators[id]].filter((x) => x !== undefined).map((source) => cellOfPeriod(source, p)).join(" / ");
@@ -165,8 +173,19 @@ export async function planClose(
     const why = plan.skipped.map((s) => `${s.id}: ${s.reason}`).join("; ");
     throw new KpiWorkbookError(`Nothing to close for ${close}${why ? ` (${why})` : ": no KPI has a range"}. Nothing was changed.`);
   }
-  const steps = [unchangedStep(read.reported), ...tableAppendSteps(REPORTED, read.reported, plan.entries.map(reportedRow), token)].filter((x): x is Step => x !== null);
+  const rows = [...plan.entries.map(reportedRow), ...forecastRowsOf(read, series, plan.entries, close, when, who)];
+  const columns = await laterColumnsStep(context, REPORTED, read.reported, rows);
+  const steps = [unchangedStep(read.reported), columns, ...tableAppendSteps(REPORTED, read.reported, rows, token)].filter((x): x is Step => x !== null);
   return { steps, result: { closed: plan.entries, skipped: plan.skipped } };
+}
+
+/** The rows of the forecasts shown for the KPIs closed (forecast honesty: core/review/forecastRecords.ts). */
+function forecastRowsOf(read: RegisterRead, series: SeriesOfKpi[], closed: readonly ReportedEntry[], close: string, when: string, who: string): Record<string, unknown>[] {
+  const byId = Object.fromEntries(series.map((s) => [s.id, { values: [...s.values], targets: s.targets ? [...s.targets] : null }]));
+  const closedKpis = read.state.kpis.filter((k) => closed.some((e) => e.kpi === k.id));
+  const shown = forecastsAtClose(read.state.kpis, byId, closedKpis, close, forecastRecordsOf(REPORTED, read.reported), when);
+  const kpiOf = (id: string) => read.state.kpis.find((k) => k.id === id)!;
+  return shown.map((f) => forecastRow(f, who, periodDate(kpiOf(f.kpi).firstPeriod, kpiOf(f.kpi).cadence, f.period) ?? "", cellOfPeriod(read.state.sources[f.kpi], f.period)));
 }
 
 /** Plans a reopen: a row per KPI whose period of this close stands closed, with the reason. */

@@ -13,6 +13,8 @@ import { queueTableState, TableState } from "./addinTable";
 import { ACTIONS, actionsOf, checkInsOf, NOTES } from "./notesAndActions";
 import { REPORTED, reportedOf } from "./periodClose";
 import { ReportedEntry } from "../core/model/reported";
+import { ForecastRecord } from "../core/review/coverage";
+import { forecastRecordsOf } from "./forecastRows";
 import { CheckIn } from "../core/model/checkins";
 import { Action } from "../core/model/actions";
 import { DateSystem, dateSystemOf } from "../core/excel/excelDates";
@@ -72,6 +74,8 @@ export interface RegisterState {
   history: HistoryEntry[];
   /** The KPI Reported table's closes and reopens (core/model/reported.ts, restatement.ts read them). */
   reported: ReportedEntry[];
+  /** The outlooks and lead forecasts shown at each close, from the same table (forecastRows.ts): forecast honesty. */
+  forecasts: ForecastRecord[];
 }
 
 export interface FormatsRecord {
@@ -200,7 +204,7 @@ async function readWith(context: Excel.RequestContext, known: KnownTables): Prom
 
   const formats = (formatsSetting.isNullObject ? {} : (formatsSetting.value as FormatsRecord)) ?? {};
   const nameMap = new Map(names.items.map((n) => [n.name.toUpperCase(), { name: n.name, formula: String(n.formula), comment: n.comment ?? "", type: n.type }]));
-  const state: RegisterState = { exists, kpis: [], problems: [], readOnly: null, sources: {}, targets: {}, denominators: {}, orphans: [], checkIns: [], actions: [], tableProblems: [], history: [], reported: [] };
+  const state: RegisterState = { exists, kpis: [], problems: [], readOnly: null, sources: {}, targets: {}, denominators: {}, orphans: [], checkIns: [], actions: [], tableProblems: [], history: [], reported: [], forecasts: [] };
   const read: RegisterRead = {
     state,
     columns: mapColumns([]),
@@ -244,6 +248,7 @@ async function readWith(context: Excel.RequestContext, known: KnownTables): Prom
   state.actions = actionsOf(read.actions, read.dateSystem);
   state.history = entriesOf(read.history);
   state.reported = reportedOf(read.reported, read.dateSystem);
+  state.forecasts = forecastRecordsOf(REPORTED, read.reported);
   state.tableProblems = [read.history, read.notes, read.actions, read.reported].map((t) => t.damaged).filter((d): d is string => d !== null);
   return read;
 }

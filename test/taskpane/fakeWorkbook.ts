@@ -14,7 +14,7 @@ export const KPI: KpiDefinition = {
 };
 
 export function registerOf(kpis: KpiDefinition[], extra: Partial<RegisterState> = {}): RegisterState {
-  return { exists: true, kpis, problems: [], readOnly: null, sources: {}, targets: {}, denominators: {}, orphans: [], checkIns: [], actions: [], tableProblems: [], history: [], reported: [], ...extra };
+  return { exists: true, kpis, problems: [], readOnly: null, sources: {}, targets: {}, denominators: {}, orphans: [], checkIns: [], actions: [], tableProblems: [], history: [], reported: [], forecasts: [], ...extra };
 }
 
 export class FakeWorkbook implements KpiWorkbook {

@@ -18,6 +18,8 @@ export interface OutcomeForecast {
   upper: number;
   /** Null when the coming period has no target. */
   status: Status | null;
+  /** The periods after it the lead already covers (lag > 1), each as the sentence states it. */
+  later: { period: number; forecast: number; lower: number; upper: number }[];
   sentence: string;
 }
 
@@ -55,16 +57,17 @@ export function forecastOutcome(
   const unit = lagging.unit ? ` ${lagging.unit}` : "";
   // The lead covers `lag` periods: each is stated (the walk found "covers 2" under one number).
   // A later period is judged against the outcome's one target; with a target per period it has none here.
-  const later = result.rows.slice(1).flatMap((r, i) => {
-    if (isProblem(r.forecast) || isProblem(r.lower) || isProblem(r.upper)) return [];
-    const when = i === 0 ? "the period after" : `in ${i + 2} periods`;
+  const shown = result.rows.slice(1).flatMap((r) => (isProblem(r.forecast) || isProblem(r.lower) || isProblem(r.upper) ? [] : [{ period: r.period, forecast: r.forecast, lower: r.lower, upper: r.upper }]));
+  const later = shown.map((r) => {
+    const ahead = r.period - row.period;
+    const when = ahead === 1 ? "the period after" : `in ${ahead + 1} periods`;
     const judged = lagging.target === null ? "" : `, projected ${STATUS_LABEL[classify(r.forecast, lagging.target, atRiskFor(lagging, lagging.target), lagging.direction)]}`;
-    return [`${fmt(r.forecast)}${unit} ${when} (80% interval ${fmt(r.lower)} to ${fmt(r.upper)})${judged}`];
+    return `${fmt(r.forecast)}${unit} ${when} (80% interval ${fmt(r.lower)} to ${fmt(r.upper)})${judged}`;
   });
   const covers = lag === 2 ? "both" : `all ${lag}`;
   const sentence =
     `${lagging.name} forecast from ${leading.name}: ${fmt(row.forecast)}${unit} next period ` +
     `(80% interval ${fmt(row.lower)} to ${fmt(row.upper)}), ${status === null || nextTarget === null ? "with no target set for that period" : `projected ${STATUS_LABEL[status]} against its target of ${fmt(nextTarget)}${unit}`}` +
     (later.length > 0 ? `; ${later.join("; ")}: ${leading.name} already covers ${covers}.` : lag > 1 ? `; ${leading.name} covers ${lag} periods, the later ones not yet forecast.` : ".");
-  return { period: row.period, forecast: row.forecast, lower: row.lower, upper: row.upper, status, sentence };
+  return { period: row.period, forecast: row.forecast, lower: row.lower, upper: row.upper, status, later: shown, sentence };
 }

@@ -6,18 +6,31 @@
  * and statsmodels' proportion_confint(method = "wilson") give: it keeps close to its nominal
  * coverage for small n and shares near 0 or 1, where the Wald interval fails (Brown, Cai &
  * DasGupta 2001, Statistical Science 16:101–133), and unlike Clopper–Pearson it is not
- * conservative, so "consistent with 80%" is not said too easily.
+ * conservative, so "consistent with 80%" is not said too easily. With few intervals the share is
+ * consistent with almost anything, and the sentence says so (TOO_FEW_MARGIN). An outlook's
+ * actual is its year rolled up (actualOf), known once the year is reported; several closes'
+ * outlooks of one year share that actual, are not independent trials, and the sentence says so.
  */
 import { twoSidedZPValue } from "../stats/distributions";
 
+export type ForecastKind = "outlook" | "lead forecast";
+export type ForecastRollup = "sum" | "average" | "last";
+
 export interface ForecastRecord {
   kpi: string;
-  /** "outlook" or "lead forecast". */
-  kind: string;
-  /** The close at which it was shown (yyyy-mm-dd). */
+  kind: ForecastKind;
+  /** When it was shown (the close's ISO timestamp). */
   recordedAt: string;
-  /** The 1-based period of the KPI it forecast. */
+  /** The close at which it was shown ("2025-12"), or "". */
+  closedPeriod?: string;
+  /** The 1-based period of the KPI it forecast: an outlook's last period of its year. */
   period: number;
+  /** An outlook's first period of the year it lands (KPI.OUTLOOK's horizon); absent: `period` alone. */
+  from?: number;
+  /** How the periods from `from` to `period` roll up to what was forecast (the KPI's Roll-up); absent: "last". */
+  rollup?: ForecastRollup;
+  /** The point forecast shown, when known. */
+  forecast?: number;
   lower: number;
   upper: number;
   /** The interval's nominal level, 0.8 for 80%. */
@@ -37,6 +50,8 @@ export interface Coverage {
   high: number | null;
   /** Whether the nominal level lies inside that interval (null when n = 0). */
   consistent: boolean | null;
+  /** The distinct actuals the n intervals forecast (several closes' outlooks of one year share one). */
+  distinct: number;
   sentence: string;
 }
 
@@ -67,17 +82,64 @@ export function wilsonInterval(hits: number, n: number, confidence = 0.95): { lo
 
 const pct = (v: number) => `${Math.round(v * 100)}%`;
 
-/** How often the intervals of one level contained the actual: records paired with the actual each forecast. */
-export function coverageOf(outcomes: readonly { lower: number; upper: number; actual: number | null }[], level: number): Coverage {
+/**
+ * How far below the nominal level the share may lie before the sentence says the count is too
+ * small to tell (20 points: an 80% interval that is really a 60% one).
+ */
+export const TOO_FEW_MARGIN = 0.2;
+
+/** One interval and its actual (null until it arrives); `key` names the actual it forecast, so repeats of one are seen. */
+export interface Outcome {
+  lower: number;
+  upper: number;
+  actual: number | null;
+  key?: string;
+}
+
+function verdictOf(level: number, n: number, low: number, high: number): string {
+  if (level < low) return `the intervals are wider than ${pct(level)} needs`;
+  if (level > high) return `the intervals are too narrow for ${pct(level)}`;
+  // Consistent, but with few intervals also with intervals far worse: said, not hidden behind "consistent".
+  if (low < level - TOO_FEW_MARGIN) return `consistent with ${pct(level)}, but too few to tell: ${n} interval${n === 1 ? "" : "s"} cannot rule out ${pct(low)}`;
+  return `consistent with ${pct(level)}`;
+}
+
+/** How often the intervals of one level contained the actual: each interval paired with the actual it forecast. */
+export function coverageOf(outcomes: readonly Outcome[], level: number): Coverage {
   const arrived = outcomes.filter((o) => o.actual !== null && Number.isFinite(o.actual));
   const n = arrived.length;
   const hits = arrived.filter((o) => (o.actual as number) >= o.lower && (o.actual as number) <= o.upper).length;
-  if (n === 0) return { level, n, hits, share: null, low: null, high: null, consistent: null, sentence: `No ${pct(level)} interval has its actual yet.` };
+  const distinct = new Set(arrived.map((o, i) => o.key ?? `#${i}`)).size;
+  if (n === 0) return { level, n, hits, share: null, low: null, high: null, consistent: null, distinct, sentence: `${pct(level)} intervals: none has its actual yet.` };
   const { low, high } = wilsonInterval(hits, n);
   const consistent = level >= low && level <= high;
-  const verdict = consistent ? `consistent with ${pct(level)}` : hits / n < level ? `the intervals are too narrow for ${pct(level)}` : `the intervals are wider than ${pct(level)} needs`;
-  const sentence = `${hits} of ${n} ${pct(level)} intervals contained the actual (${pct(hits / n)}; 95% confidence interval ${pct(low)} to ${pct(high)}): ${verdict}.`;
-  return { level, n, hits, share: hits / n, low, high, consistent, sentence };
+  // The Wilson interval counts each interval as an independent trial; intervals of one actual are not.
+  const shared = distinct < n ? ` They forecast ${distinct} distinct actual${distinct === 1 ? "" : "s"}, and intervals of the same actual are not independent: the true range is wider than this.` : "";
+  const sentence = `${pct(level)} intervals: ${hits} of ${n} contained the actual (${pct(hits / n)}; 95% confidence interval ${pct(low)} to ${pct(high)}): ${verdictOf(level, n, low, high)}.${shared}`;
+  return { level, n, hits, share: hits / n, low, high, consistent, distinct, sentence };
+}
+
+/**
+ * What a record forecast, from a KPI's values (1-based periods, null where not reported), or null
+ * until it has arrived: the period's value; for an outlook, its year rolled up the KPI's way
+ * (KPI.OUTLOOK's landing), once every period of the year is reported (the last one for "last").
+ */
+export function actualOf(record: Pick<ForecastRecord, "period" | "from" | "rollup">, values: readonly (number | null)[] | undefined): number | null {
+  if (!values) return null;
+  const at = (p: number) => {
+    const v = values[p - 1];
+    return v === null || v === undefined || !Number.isFinite(v) ? null : v;
+  };
+  const rollup = record.rollup ?? "last";
+  if (rollup === "last") return at(record.period);
+  const from = record.from ?? record.period;
+  let sum = 0;
+  for (let p = from; p <= record.period; p++) {
+    const v = at(p);
+    if (v === null) return null;
+    sum += v;
+  }
+  return rollup === "average" ? sum / (record.period - from + 1) : sum;
 }
 
 /**
@@ -86,10 +148,29 @@ export function coverageOf(outcomes: readonly { lower: number; upper: number; ac
  */
 export function forecastCoverage(records: readonly ForecastRecord[], actuals: Record<string, readonly (number | null)[] | undefined>): Coverage[] {
   const levels = [...new Set(records.map((r) => r.level))].sort((a, b) => b - a);
+  const valuesOf = (id: string) => actuals[id] ?? actuals[Object.keys(actuals).find((k) => k.toUpperCase() === id.toUpperCase()) ?? ""];
   return levels.map((level) =>
     coverageOf(
-      records.filter((r) => r.level === level).map((r) => ({ lower: r.lower, upper: r.upper, actual: actuals[r.kpi]?.[r.period - 1] ?? null })),
+      records
+        .filter((r) => r.level === level)
+        .map((r) => ({ lower: r.lower, upper: r.upper, actual: actualOf(r, valuesOf(r.kpi)), key: `${r.kpi.toUpperCase()}|${r.from ?? r.period}|${r.period}|${r.rollup ?? "last"}` })),
       level,
     ),
   );
+}
+
+export interface HonestyLine {
+  kind: ForecastKind;
+  coverage: Coverage;
+  /** Intervals of this kind and level still waiting for their actual. */
+  waiting: number;
+}
+
+/** Forecast honesty as the pane reports it: lead forecasts and outlooks apart (two methods), each level apart. */
+export function forecastHonesty(records: readonly ForecastRecord[], actuals: Record<string, readonly (number | null)[] | undefined>): HonestyLine[] {
+  const kinds: ForecastKind[] = ["lead forecast", "outlook"];
+  return kinds.flatMap((kind) => {
+    const mine = records.filter((r) => r.kind === kind);
+    return forecastCoverage(mine, actuals).map((coverage) => ({ kind, coverage, waiting: mine.filter((r) => r.level === coverage.level).length - coverage.n }));
+  });
 }

@@ -1,6 +1,6 @@
 /** Forecast honesty: coverage of recorded intervals, with a Wilson interval checked against statsmodels and R. */
 import reference from "../../fixtures/coverage_reference.json";
-import { coverageOf, forecastCoverage, ForecastRecord, normalCritical, wilsonInterval } from "../../../src/core/review/coverage";
+import { actualOf, coverageOf, forecastCoverage, forecastHonesty, ForecastRecord, normalCritical, wilsonInterval } from "../../../src/core/review/coverage";
 import { leadForecast } from "../../../src/core/analysis/forecast";
 
 function normals(seed: number): () => number {
@@ -40,8 +40,9 @@ describe("coverage of recorded intervals", () => {
       0.8,
     );
     expect([c.n, c.hits, c.share]).toEqual([3, 2, 2 / 3]);
-    expect(c.sentence).toBe("2 of 3 80% intervals contained the actual (67%; 95% confidence interval 21% to 94%): consistent with 80%.");
-    expect(coverageOf([], 0.8)).toMatchObject({ n: 0, share: null, consistent: null, sentence: "No 80% interval has its actual yet." });
+    // By hand: Wilson with z = 1.95996: centre (2/3 + 0.6402)/(1 + 1.2805) = 0.5730, half 0.3656: 21% to 94%.
+    expect(c.sentence).toBe("80% intervals: 2 of 3 contained the actual (67%; 95% confidence interval 21% to 94%): consistent with 80%, but too few to tell: 3 intervals cannot rule out 21%.");
+    expect(coverageOf([], 0.8)).toMatchObject({ n: 0, share: null, consistent: null, sentence: "80% intervals: none has its actual yet." });
   });
 
   it("on a seeded series with a true coverage of exactly 80%: one-step lead forecasts of a correctly specified line", () => {
@@ -88,6 +89,60 @@ describe("coverage of recorded intervals", () => {
     expect(forecastCoverage(recs, { K: [0.5, 2] }).map((c) => [c.level, c.hits, c.n])).toEqual([
       [0.95, 0, 1],
       [0.8, 1, 1],
+    ]);
+  });
+});
+
+describe("the actual a record forecast", () => {
+  const values = [10, 20, null, 40, 50, 60];
+
+  it("is the period's value for a lead forecast, and null until it arrives", () => {
+    expect(actualOf({ period: 2 }, values)).toBe(20);
+    expect(actualOf({ period: 3 }, values)).toBeNull();
+    expect(actualOf({ period: 7 }, values)).toBeNull();
+    expect(actualOf({ period: 2 }, undefined)).toBeNull();
+  });
+
+  it("is an outlook's year rolled up the KPI's way, once every period of it is reported", () => {
+    expect(actualOf({ from: 4, period: 6, rollup: "sum" }, values)).toBe(150);
+    expect(actualOf({ from: 4, period: 6, rollup: "average" }, values)).toBe(50);
+    expect(actualOf({ from: 1, period: 6, rollup: "last" }, values)).toBe(60);
+    // A gap in the year: the year's sum is not known yet.
+    expect(actualOf({ from: 1, period: 6, rollup: "sum" }, values)).toBeNull();
+    expect(actualOf({ from: 4, period: 7, rollup: "sum" }, values)).toBeNull();
+  });
+});
+
+describe("forecast honesty in the pane's words", () => {
+  const record = (over: Partial<ForecastRecord>): ForecastRecord => ({ kpi: "K", kind: "lead forecast", recordedAt: "", period: 1, lower: 0, upper: 10, level: 0.8, ...over });
+
+  it("says when several intervals forecast the same actual (outlooks of one year from several closes)", () => {
+    const year = { from: 1, period: 3, rollup: "sum" as const, kind: "outlook" as const };
+    const records = [record({ ...year, lower: 0, upper: 100 }), record({ ...year, lower: 0, upper: 8 }), record({ kind: "outlook", period: 1, lower: 0, upper: 5 })];
+    const [c] = forecastCoverage(records, { K: [2, 3, 4] });
+    expect([c.n, c.hits, c.distinct]).toEqual([3, 2, 2]);
+    expect(c.sentence).toMatch(/They forecast 2 distinct actuals, and intervals of the same actual are not independent: the true range is wider than this\.$/);
+  });
+
+  it("says plainly consistent when enough intervals rule out much worse", () => {
+    // 80 of 100: Wilson 95% interval 71.1% to 86.7% (statsmodels proportion_confint(80, 100, method="wilson")).
+    const c = coverageOf(Array.from({ length: 100 }, (_, i) => ({ lower: 0, upper: 1, actual: i < 80 ? 0.5 : 2 })), 0.8);
+    expect(c.low!).toBeCloseTo(0.7112, 4);
+    expect(c.high!).toBeCloseTo(0.8666, 4);
+    expect(c.sentence).toBe("80% intervals: 80 of 100 contained the actual (80%; 95% confidence interval 71% to 87%): consistent with 80%.");
+  });
+
+  it("keeps lead forecasts and outlooks apart, and counts those still waiting for their actual", () => {
+    const records = [
+      record({ period: 1 }),
+      record({ period: 2, lower: 50, upper: 60 }),
+      record({ period: 4 }),
+      record({ kind: "outlook", from: 1, period: 4, rollup: "sum", lower: 0, upper: 100 }),
+    ];
+    const lines = forecastHonesty(records, { k: [5, 5, 5, null] });
+    expect(lines.map((l) => [l.kind, l.coverage.n, l.coverage.hits, l.waiting])).toEqual([
+      ["lead forecast", 2, 1, 1],
+      ["outlook", 0, 0, 1],
     ]);
   });
 });
