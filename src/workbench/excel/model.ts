@@ -2,19 +2,29 @@
  * The state of the in-memory Excel workbook: sheets of cells, tables, defined names,
  * conditional formats, settings, the selection, and change events. The proxy objects (api.ts
  * and the files it lists) read and write it only when a batch is synced, as Excel does.
+ *
+ * The class holds the state and answers for its cells; the rules of each edit live beside it,
+ * each method naming its file: cellInput.ts (what a written value becomes), spills.ts (dynamic
+ * arrays), sheetEdits.ts, rowEdits.ts (row shifting), tableEdits.ts, definedNames.ts,
+ * conditionalFormatRules.ts (conditional-format evaluation), cellEditMode.ts.
  */
-import { Area, intersection, parseAddress, qualified } from "../../core/excel/a1";
-import { CallArgument, CustomFunctionCaller, FunctionRegistry, Host, NO_FUNCTIONS } from "./customFunctionHost";
-import { ExcelApiError } from "./errors";
+import { Area, intersection, qualified } from "../../core/excel/a1";
+import { CellEditMode } from "./cellEditMode";
+import { cellFromValue, keptFormats } from "./cellInput";
 import { displayedFormat, ruleHolds } from "./conditionalFormatRules";
-import { growArea, renameSheetInFormula, rewriteRefs, rewriteRowRefs, escapeRegExp, shrinkArea } from "./rowShift";
-import { assertUnfiltered, clearFilter, filterRows } from "./tableFilters";
+import { CallArgument, CustomFunctionCaller, FunctionRegistry, Host, NO_FUNCTIONS } from "./customFunctionHost";
+import * as names from "./definedNames";
+import { ExcelApiError } from "./errors";
+import { evaluateFormula, FormulaErrorValue, FormulaHost, Reference, Scalar } from "./formula";
+import { checkSheetName } from "./nameRules";
+import { strictAddress } from "./references";
+import * as rows from "./rowEdits";
+import * as sheets from "./sheetEdits";
+import { fillSpills, Spills } from "./spills";
 import * as edits from "./tableEdits";
+import { clearFilter } from "./tableFilters";
 import { CHART_TYPES } from "./types";
 import type { Cell, CellValue, ChangeEvent, ChartModel, ConditionalFormatModel, NameModel, SelectionEvent, SheetModel, TableModel } from "./types";
-import { checkNameReference, strictAddress, strictStructured } from "./references";
-import { isReferenceFormula } from "./namedFormulas";
-import { evaluateArray, evaluateFormula, FormulaErrorValue, FormulaHost, Reference, Scalar } from "./formula";
 
 /** Re-exported for the importers that know them from here. */
 export { ExcelApiError };
@@ -39,27 +49,20 @@ export class WorkbookModel implements FormulaHost {
   private nextId = 1;
   private changeListeners = new Set<Listener<ChangeEvent>>();
   private selectionListeners = new Set<Listener<SelectionEvent>>();
-  /** The user is typing in a cell (context.ts: batches fail or wait, as in Excel's cell-edit mode). */
-  private editing: Promise<void> | null = null;
-  private endEditing: (() => void) | null = null;
+  /** The user is typing in a cell (cellEditMode.ts; context.ts: batches fail or wait). */
+  private readonly editMode = new CellEditMode();
 
   get cellEditing(): boolean {
-    return this.editing !== null;
+    return this.editMode.on;
   }
 
   /** Puts the workbook in or out of cell-edit mode, as the user starting and ending a cell edit. */
   setCellEditing(on: boolean): void {
-    if (on && !this.editing) this.editing = new Promise((done) => (this.endEditing = done));
-    if (!on && this.editing) {
-      this.endEditing?.();
-      this.editing = null;
-      this.endEditing = null;
-    }
+    this.editMode.set(on);
   }
 
-  /** Resolves when the user leaves cell-edit mode. */
   cellEditEnded(): Promise<void> {
-    return this.editing ?? Promise.resolve();
+    return this.editMode.ended();
   }
 
   /** Called before each sync's batch runs; tests use it to interleave edits with a batch. */
@@ -91,9 +94,8 @@ export class WorkbookModel implements FormulaHost {
     this.calculationListeners.add(listener);
     return () => this.calculationListeners.delete(listener);
   }
-  /** Values spilled by dynamic-array formulas, by sheet id and cell; rebuilt after every change. */
-  private spills: Map<string, Map<string, CellValue | FormulaErrorValue>> | null = null;
-  private spillAnchors = new Map<string, FormulaErrorValue>();
+  /** Values spilled by dynamic-array formulas (spills.ts); rebuilt after every change. */
+  private spills: Spills | null = null;
 
   newId(prefix: string): string {
     return `{${prefix}-${this.nextId++}}`;
@@ -101,7 +103,7 @@ export class WorkbookModel implements FormulaHost {
 
   // ---------------------------------------------------------------- sheets
   addSheet(name: string): SheetModel {
-    validateSheetName(name);
+    checkSheetName(name);
     if (this.findSheet(name)) throw new ExcelApiError("ItemAlreadyExists", `A sheet named '${name}' already exists.`);
     const sheet: SheetModel = { id: this.newId("sheet"), name, cells: new Map(), protected: false };
     this.sheets.push(sheet);
@@ -120,26 +122,11 @@ export class WorkbookModel implements FormulaHost {
   }
 
   renameSheet(sheet: SheetModel, name: string): void {
-    validateSheetName(name);
-    const other = this.findSheet(name);
-    if (other && other !== sheet) throw new ExcelApiError("ItemAlreadyExists", `A sheet named '${name}' already exists.`);
-    const old = sheet.name;
-    sheet.name = name;
-    this.invalidate();
-    // Excel rewrites every reference to the sheet, in names and in formulas.
-    const rename = (formula: string) => renameSheetInFormula(formula, old, name);
-    for (const n of this.names) n.formula = rename(n.formula);
-    for (const s of this.sheets) for (const c of s.cells.values()) if (c.formula) c.formula = rename(c.formula);
+    sheets.renameSheet(this, sheet, name);
   }
 
   deleteSheet(sheet: SheetModel): void {
-    this.invalidate();
-    this.sheets = this.sheets.filter((s) => s !== sheet);
-    this.tables = this.tables.filter((t) => t.sheetId !== sheet.id);
-    this.conditionalFormats = this.conditionalFormats.filter((f) => f.sheetId !== sheet.id);
-    this.charts = this.charts.filter((c) => c.sheetId !== sheet.id);
-    for (const n of this.names) n.formula = rewriteRefs(n.formula, sheet.name, () => null);
-    if (this.activeSheetId === sheet.id) this.activeSheetId = this.sheets[0]?.id ?? null;
+    sheets.deleteSheet(this, sheet);
   }
 
   /** Resolves an address (qualified or on `defaultSheet`) to a sheet and area. */
@@ -160,13 +147,12 @@ export class WorkbookModel implements FormulaHost {
     const c = sheet.cells.get(key(row, col));
     if (!c || (c.formula === undefined && c.value === undefined)) {
       if (depth > 0) return c?.value ?? "";
-      return this.spilled(sheet).get(key(row, col)) ?? "";
+      return this.allSpills().values.get(sheet.id)?.get(key(row, col)) ?? "";
     }
     if (c.formula !== undefined) {
       if (depth > 50) return new FormulaErrorValue("#CALC!");
       if (depth === 0) {
-        this.spilled(sheet);
-        const blocked = this.spillAnchors.get(`${sheet.id}:${key(row, col)}`);
+        const blocked = this.allSpills().anchors.get(`${sheet.id}:${key(row, col)}`);
         if (blocked) return blocked;
       }
       this.evaluationDepth = depth + 1;
@@ -177,40 +163,12 @@ export class WorkbookModel implements FormulaHost {
     return c.value ?? "";
   }
 
-  /**
-   * Dynamic arrays: a formula whose result is larger than one cell spills into the empty cells
-   * below and to its right, or shows #SPILL! when one of them is not empty.
-   */
-  private spilled(sheet: SheetModel): Map<string, CellValue | FormulaErrorValue> {
+  private allSpills(): Spills {
     if (!this.spills) {
-      this.spills = new Map();
-      this.spillAnchors.clear();
-      for (const s of this.sheets) {
-        const values = new Map<string, CellValue | FormulaErrorValue>();
-        for (const [k, c] of s.cells) {
-          if (c.formula === undefined) continue;
-          const [r, col] = k.split(",").map(Number);
-          this.evaluationDepth = 1;
-          const result = evaluateArray(this, s.name, r, col, c.formula);
-          this.evaluationDepth = 0;
-          if (result.length === 1 && result[0].length === 1) continue;
-          const cells: [string, CellValue | FormulaErrorValue][] = [];
-          let blocked = false;
-          result.forEach((line, i) =>
-            line.forEach((v, j) => {
-              if (i === 0 && j === 0) return;
-              const target = s.cells.get(key(r + i, col + j));
-              if (target && (target.value !== undefined || target.formula !== undefined)) blocked = true;
-              cells.push([key(r + i, col + j), v === null ? 0 : v]);
-            }),
-          );
-          if (blocked) this.spillAnchors.set(`${s.id}:${k}`, new FormulaErrorValue("#SPILL!"));
-          else for (const [target, v] of cells) values.set(target, v);
-        }
-        this.spills.set(s.id, values);
-      }
+      this.spills = { values: new Map(), anchors: new Map() };
+      fillSpills(this, this.sheets, this.spills, (on) => (this.evaluationDepth = on ? 1 : 0));
     }
-    return this.spills.get(sheet.id) ?? new Map();
+    return this.spills;
   }
 
   private evaluationDepth = 0;
@@ -223,53 +181,19 @@ export class WorkbookModel implements FormulaHost {
   }
 
   resolveName(name: string): Reference | null {
-    if (/^[A-Za-z_\\][\w.\\]*\[/.test(name)) {
-      try {
-        const { table, column } = strictStructured(name);
-        return this.structuredReference(table, column);
-      } catch {
-        return null;
-      }
-    }
-    const found = this.names.find((n) => n.name.toLowerCase() === name.toLowerCase());
-    if (!found) return null;
-    const target = this.nameTarget(found);
-    return target ? { sheet: target.sheet.name, ...target.area } : null;
+    return names.resolveName(this, name);
   }
 
-  /**
-   * Writes one cell the way Excel's Range.values does (Range.values reference: "If the value
-   * starts with a plus, minus, or equal sign, Excel interprets this value as a formula"):
-   * numeric text becomes a number, "TRUE"/"FALSE" a boolean, a leading apostrophe keeps text,
-   * and a cell formatted as Text ("@") keeps whatever it is given as text.
-   */
+  /** Writes one cell the way Excel's Range.values does (cellInput.ts). */
   writeValue(sheet: SheetModel, row: number, col: number, input: unknown): void {
     this.assertEditable(sheet);
-    const existing = sheet.cells.get(key(row, col)) ?? {};
-    const next: Cell = { numberFormat: existing.numberFormat, fill: existing.fill, fontColor: existing.fontColor, borders: existing.borders };
-    const asText = existing.numberFormat === "@";
-    if (typeof input === "string" && !asText) {
-      if (input.trim() !== "" && Number.isFinite(Number(input))) next.value = Number(input);
-      else if (input.startsWith("=") && input.length > 1) next.formula = input;
-      else if ((input.startsWith("+") || input.startsWith("-")) && input.length > 1) next.formula = `=${input}`;
-      else if (input.startsWith("'")) next.value = input.slice(1);
-      else if (/^(true|false)$/i.test(input)) next.value = input.toLowerCase() === "true";
-      else if (input !== "") next.value = input;
-    } else if (typeof input === "number" || typeof input === "boolean") {
-      next.value = input;
-    } else if (typeof input === "string" && input !== "") {
-      next.value = input;
-    } else if (input !== null && input !== undefined && input !== "") {
-      throw new ExcelApiError("InvalidArgument", `The argument is invalid or missing or has an incorrect format: ${String(input)}.`);
-    }
-    this.store(sheet, row, col, next);
+    this.store(sheet, row, col, cellFromValue(sheet.cells.get(key(row, col)) ?? {}, input));
   }
 
   writeFormula(sheet: SheetModel, row: number, col: number, input: unknown): void {
     if (typeof input === "string" && input.startsWith("=")) {
       this.assertEditable(sheet);
-      const existing = sheet.cells.get(key(row, col)) ?? {};
-      this.store(sheet, row, col, { numberFormat: existing.numberFormat, fill: existing.fill, fontColor: existing.fontColor, borders: existing.borders, formula: input });
+      this.store(sheet, row, col, { ...keptFormats(sheet.cells.get(key(row, col)) ?? {}), formula: input });
     } else this.writeValue(sheet, row, col, input);
   }
 
@@ -300,60 +224,20 @@ export class WorkbookModel implements FormulaHost {
 
   /** The used range: the smallest area holding every non-empty cell, or null. */
   usedArea(sheet: SheetModel, valuesOnly = false): Area | null {
-    let minR = Infinity;
-    let minC = Infinity;
-    let maxR = -1;
-    let maxC = -1;
-    for (const [k, c] of sheet.cells) {
-      if (valuesOnly && c.value === undefined && c.formula === undefined) continue;
-      const [r, col] = k.split(",").map(Number);
-      minR = Math.min(minR, r);
-      minC = Math.min(minC, col);
-      maxR = Math.max(maxR, r);
-      maxC = Math.max(maxC, col);
-    }
-    return maxR < 0 ? null : { row: minR, col: minC, rowCount: maxR - minR + 1, colCount: maxC - minC + 1 };
+    return sheets.usedArea(sheet, valuesOnly);
   }
 
-  // ---------------------------------------------------------------- rows
-  /**
-   * Values written into the rows right below a table, within its columns, join the table ("Coauthoring
-   * in Excel add-ins", learn.microsoft.com: "Setting the Range values directly below the table
-   * automatically expands the table"; the page recommends it over TableRowCollection.add).
-   */
+  // ---------------------------------------------------------------- rows (rowEdits.ts)
   expandTableOver(sheet: SheetModel, area: Area): void {
-    for (const t of this.tables) {
-      if (t.sheetId !== sheet.id || area.row !== t.area.row + t.area.rowCount) continue;
-      if (area.col < t.area.col || area.col + area.colCount > t.area.col + t.area.colCount) continue;
-      t.area = { ...t.area, rowCount: t.area.rowCount + area.rowCount };
-    }
+    rows.expandTableOver(this, sheet, area);
   }
 
-  /** Inserts `count` whole rows before `at`, moving cells, tables, names and formats down. */
   insertRows(sheet: SheetModel, at: number, count: number): void {
-    this.assertEditable(sheet);
-    this.moveCells(sheet, (r) => (r >= at ? r + count : r));
-    for (const t of this.tables.filter((x) => x.sheetId === sheet.id)) t.area = growArea(t.area, at, count);
-    for (const f of this.conditionalFormats.filter((x) => x.sheetId === sheet.id)) f.area = growArea(f.area, at, count);
-    this.shiftReferences(sheet.name, (r) => (r >= at ? r + count : r));
-    this.emitChange({ type: "WorksheetChanged", worksheetId: sheet.id, address: `${at + 1}:${at + count}`, changeType: "RowInserted", source: "Local" });
+    rows.insertRows(this, sheet, at, count);
   }
 
-  /** Deletes whole rows [at, at+count): references wholly inside them become #REF!. */
   deleteRows(sheet: SheetModel, at: number, count: number): void {
-    this.assertEditable(sheet);
-    for (const t of this.tables) {
-      if (t.sheetId === sheet.id && at < t.area.row + t.area.rowCount && at + count > t.area.row) assertUnfiltered(t, "delete rows");
-    }
-    const end = at + count;
-    for (const k of [...sheet.cells.keys()]) if (Number(k.split(",")[0]) >= at && Number(k.split(",")[0]) < end) sheet.cells.delete(k);
-    this.moveCells(sheet, (r) => (r >= end ? r - count : r));
-    this.tables = this.tables.filter((t) => t.sheetId !== sheet.id || shrinkArea(t.area, at, count) !== null);
-    for (const t of this.tables.filter((x) => x.sheetId === sheet.id)) t.area = shrinkArea(t.area, at, count)!;
-    this.conditionalFormats = this.conditionalFormats.filter((f) => f.sheetId !== sheet.id || shrinkArea(f.area, at, count) !== null);
-    for (const f of this.conditionalFormats.filter((x) => x.sheetId === sheet.id)) f.area = shrinkArea(f.area, at, count)!;
-    this.shiftReferences(sheet.name, (r) => (r >= end ? r - count : r >= at ? null : r), at, count);
-    this.emitChange({ type: "WorksheetChanged", worksheetId: sheet.id, address: `${at + 1}:${end}`, changeType: "RowDeleted", source: "Local" });
+    rows.deleteRows(this, sheet, at, count);
   }
 
   /** Forgets computed spills; the next read recomputes them. */
@@ -362,22 +246,7 @@ export class WorkbookModel implements FormulaHost {
     this.caller.forget();
   }
 
-  private moveCells(sheet: SheetModel, map: (row: number) => number): void {
-    this.invalidate();
-    const moved = new Map<string, Cell>();
-    for (const [k, c] of sheet.cells) {
-      const [r, col] = k.split(",").map(Number);
-      moved.set(key(map(r), col), c);
-    }
-    sheet.cells = moved;
-  }
-
-  private shiftReferences(sheetName: string, map: (row: number) => number | null, deletedAt?: number, deletedCount?: number): void {
-    const rewrite = (formula: string) => rewriteRowRefs(formula, sheetName, map, deletedAt, deletedCount);
-    for (const n of this.names) n.formula = rewrite(n.formula);
-  }
-
-  // ---------------------------------------------------------------- tables
+  // ---------------------------------------------------------------- charts and tables (tableEdits.ts)
   addChart(sheet: SheetModel, type: string, source: { sheet: SheetModel; area: Area }): ChartModel {
     this.assertEditable(sheet);
     if (!(CHART_TYPES as readonly string[]).includes(type)) throw new ExcelApiError("InvalidArgument", `The chart type '${type}' is not one the stand-in draws.`);
@@ -395,16 +264,8 @@ export class WorkbookModel implements FormulaHost {
     return edits.addTable(this, sheet, area, hasHeaders);
   }
 
-  /** The user filters a table's column (tableFilters.ts): rows whose value fails `keep` are hidden. */
   filterTable(table: TableModel, column: string, keep: (v: CellValue | null) => boolean): void {
-    const sheet = this.sheetById(table.sheetId);
-    const c = table.columns.findIndex((x) => x.toLowerCase() === column.toLowerCase());
-    if (c < 0) throw new ExcelApiError("ItemNotFound", `The table has no column '${column}'.`);
-    const values = Array.from({ length: table.area.rowCount - 1 }, (_, i) => {
-      const v = this.valueAt(sheet, table.area.row + 1 + i, table.area.col + c);
-      return v instanceof FormulaErrorValue || v === "" ? null : v;
-    });
-    filterRows(table, values, keep);
+    edits.filterTable(this, table, column, keep);
   }
 
   clearTableFilter(table: TableModel): void {
@@ -416,24 +277,16 @@ export class WorkbookModel implements FormulaHost {
   }
 
   renameTable(table: TableModel, name: string): void {
-    if (!/^[A-Za-z_\\][\w.\\]*$/.test(name) || /^[A-Za-z]{1,3}\d+$/.test(name)) {
-      throw new ExcelApiError("InvalidArgument", `'${name}' is not a valid table name.`);
-    }
-    const other = this.findTable(name) ?? this.names.find((x) => x.name.toLowerCase() === name.toLowerCase());
-    if (other && other !== table) throw new ExcelApiError("InvalidArgument", `The name '${name}' is already in use.`);
-    const old = table.name;
-    table.name = name;
-    for (const n of this.names) n.formula = n.formula.replace(new RegExp(`(^=|[^\\w.])${escapeRegExp(old)}\\[`, "g"), `$1${name}[`);
+    edits.renameTable(this, table, name);
   }
 
-  /** Appends (or inserts at `index`) rows into the table, shifting the cells below it down. */
   /**
    * Adds a column at the right end of a table (TableColumnCollection.add with no index; see the
    * API note in api.ts). Excel grows the table into the next column; what it does with cells
    * already there is not documented, so the stand-in refuses when any is occupied (a guess, on
    * the strict side): the add-in checks first and never relies on either behaviour.
    */
-  addTableColumnAtEnd(table: TableModel, name: string): void {
+    addTableColumnAtEnd(table: TableModel, name: string): void {
     edits.addTableColumnAtEnd(this, table, name);
   }
 
@@ -449,28 +302,9 @@ export class WorkbookModel implements FormulaHost {
     edits.deleteTableRow(this, table, index);
   }
 
-  private structuredReference(tableName: string, column: string): Reference | null {
-    const table = this.findTable(tableName);
-    if (!table) return null;
-    const sheet = this.sheetById(table.sheetId);
-    const c = table.columns.findIndex((x) => x.toLowerCase() === column.toLowerCase());
-    if (c < 0) return null;
-    return { sheet: sheet.name, row: table.area.row + 1, col: table.area.col + c, rowCount: table.area.rowCount - 1, colCount: 1 };
-  }
-
-  // ---------------------------------------------------------------- names
+  // ---------------------------------------------------------------- names (definedNames.ts)
   addName(name: string, formula: string, comment = ""): NameModel {
-    if (!/^[A-Za-z_\\][\w.\\]*$/.test(name) || /^[A-Za-z]{1,3}\d+$/.test(name) || /^[RrCc]\d*$/.test(name)) {
-      throw new ExcelApiError("InvalidArgument", `'${name}' is not a valid name.`);
-    }
-    if (this.names.some((n) => n.name.toLowerCase() === name.toLowerCase()) || this.findTable(name)) {
-      throw new ExcelApiError("ItemAlreadyExists", `The name '${name}' already exists.`);
-    }
-    checkNameReference(formula);
-    this.invalidate();
-    const model = { name, formula: formula.startsWith("=") ? formula : `=${formula}`, comment };
-    this.names.push(model);
-    return model;
+    return names.addName(this, name, formula, comment);
   }
 
   /**
@@ -483,25 +317,11 @@ export class WorkbookModel implements FormulaHost {
   }
 
   findName(name: string): NameModel | undefined {
-    return this.names.find((n) => n.name.toLowerCase() === name.toLowerCase());
+    return names.findName(this, name);
   }
 
-  /** The range a name refers to, or null when it refers to #REF! or nothing. */
   nameTarget(n: NameModel): { sheet: SheetModel; area: Area } | null {
-    const body = n.formula.replace(/^=/, "");
-    // A formula that is not a plain reference (=KPI_X*2) is no range, whatever parseAddress makes of it.
-    if (body.includes("#REF!") || !isReferenceFormula(body)) return null;
-    if (/^[A-Za-z_\\][\w.\\]*\[/.test(body)) {
-      const ref = this.resolveName(body);
-      return ref ? { sheet: this.findSheet(ref.sheet)!, area: ref } : null;
-    }
-    try {
-      const parsed = parseAddress(body);
-      const sheet = parsed.sheet !== undefined ? this.findSheet(parsed.sheet) : undefined;
-      return sheet ? { sheet, area: parsed } : null;
-    } catch {
-      return null;
-    }
+    return names.nameTarget(this, n);
   }
 
   // ---------------------------------------------------------------- conditional formats
@@ -555,10 +375,3 @@ export class WorkbookModel implements FormulaHost {
     for (const l of [...this.selectionListeners]) setTimeout(() => l(event), 0);
   }
 }
-
-function validateSheetName(name: string): void {
-  if (name.length === 0 || name.length > 31 || /[:\\/?*[\]]/.test(name) || name.startsWith("'") || name.endsWith("'")) {
-    throw new ExcelApiError("InvalidArgument", `'${name}' is not a valid sheet name.`);
-  }
-}
-

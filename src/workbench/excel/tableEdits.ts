@@ -6,8 +6,10 @@
  */
 import { Area, intersection, qualified } from "../../core/excel/a1";
 import { ExcelApiError } from "./errors";
-import type { FormulaErrorValue } from "./formula";
-import { assertUnfiltered } from "./tableFilters";
+import { FormulaErrorValue } from "./formula";
+import { checkTableName } from "./nameRules";
+import { escapeRegExp } from "./rowShift";
+import { assertUnfiltered, filterRows } from "./tableFilters";
 import type { Cell, CellValue, ChangeEvent, ConditionalFormatModel, NameModel, SheetModel, TableModel } from "./types";
 
 /** The part of the workbook model the table edits use. */
@@ -21,6 +23,7 @@ export interface TableHost {
   writeValue(sheet: SheetModel, row: number, col: number, input: unknown): void;
   insertRows(sheet: SheetModel, at: number, count: number): void;
   newId(prefix: string): string;
+  findTable(name: string): TableModel | undefined;
   invalidate(): void;
   emitChange(event: ChangeEvent): void;
 }
@@ -137,4 +140,26 @@ export function deleteTableRow(model: TableHost, table: TableModel, index: numbe
   }
   sheet.cells = moved;
   table.area = { ...table.area, rowCount: Math.max(2, table.area.rowCount - 1) };
+}
+
+/** Renames a table; the names whose formula refers to it (Table[Column]) follow, as in Excel. */
+export function renameTable(model: TableHost, table: TableModel, name: string): void {
+  checkTableName(name);
+  const other = model.findTable(name) ?? model.names.find((x) => x.name.toLowerCase() === name.toLowerCase());
+  if (other && other !== table) throw new ExcelApiError("InvalidArgument", `The name '${name}' is already in use.`);
+  const old = table.name;
+  table.name = name;
+  for (const n of model.names) n.formula = n.formula.replace(new RegExp(`(^=|[^\\w.])${escapeRegExp(old)}\\[`, "g"), `$1${name}[`);
+}
+
+/** The user filters a table's column (tableFilters.ts): rows whose value fails `keep` are hidden. */
+export function filterTable(model: TableHost, table: TableModel, column: string, keep: (v: CellValue | null) => boolean): void {
+  const sheet = model.sheetById(table.sheetId);
+  const c = table.columns.findIndex((x) => x.toLowerCase() === column.toLowerCase());
+  if (c < 0) throw new ExcelApiError("ItemNotFound", `The table has no column '${column}'.`);
+  const values = Array.from({ length: table.area.rowCount - 1 }, (_, i) => {
+    const v = model.valueAt(sheet, table.area.row + 1 + i, table.area.col + c);
+    return v instanceof FormulaErrorValue || v === "" ? null : v;
+  });
+  filterRows(table, values, keep);
 }

@@ -1,0 +1,64 @@
+/**
+ * What renaming and deleting a worksheet does to the rest of the workbook ("Rename a worksheet",
+ * "Insert or delete a worksheet", support.microsoft.com): every reference to a renamed sheet, in
+ * names and in formulas, follows it; a deleted sheet takes its tables, formats and charts with
+ * it and leaves #REF! where names referred to it. Also the used range of a sheet
+ * ("Excel.Worksheet: getUsedRange", learn.microsoft.com). WorkbookModel's methods of the same
+ * names call these.
+ */
+import type { Area } from "../../core/excel/a1";
+import { ExcelApiError } from "./errors";
+import { checkSheetName } from "./nameRules";
+import { renameSheetInFormula, rewriteRefs } from "./rowShift";
+import type { ChartModel, ConditionalFormatModel, NameModel, SheetModel, TableModel } from "./types";
+
+/** The part of the workbook model the sheet edits use. */
+export interface SheetHost {
+  sheets: SheetModel[];
+  tables: TableModel[];
+  names: NameModel[];
+  conditionalFormats: ConditionalFormatModel[];
+  charts: ChartModel[];
+  activeSheetId: string | null;
+  findSheet(name: string): SheetModel | undefined;
+  invalidate(): void;
+}
+
+export function renameSheet(model: SheetHost, sheet: SheetModel, name: string): void {
+  checkSheetName(name);
+  const other = model.findSheet(name);
+  if (other && other !== sheet) throw new ExcelApiError("ItemAlreadyExists", `A sheet named '${name}' already exists.`);
+  const old = sheet.name;
+  sheet.name = name;
+  model.invalidate();
+  const rename = (formula: string) => renameSheetInFormula(formula, old, name);
+  for (const n of model.names) n.formula = rename(n.formula);
+  for (const s of model.sheets) for (const c of s.cells.values()) if (c.formula) c.formula = rename(c.formula);
+}
+
+export function deleteSheet(model: SheetHost, sheet: SheetModel): void {
+  model.invalidate();
+  model.sheets = model.sheets.filter((s) => s !== sheet);
+  model.tables = model.tables.filter((t) => t.sheetId !== sheet.id);
+  model.conditionalFormats = model.conditionalFormats.filter((f) => f.sheetId !== sheet.id);
+  model.charts = model.charts.filter((c) => c.sheetId !== sheet.id);
+  for (const n of model.names) n.formula = rewriteRefs(n.formula, sheet.name, () => null);
+  if (model.activeSheetId === sheet.id) model.activeSheetId = model.sheets[0]?.id ?? null;
+}
+
+/** The used range: the smallest area holding every non-empty cell (or every value), or null. */
+export function usedArea(sheet: SheetModel, valuesOnly: boolean): Area | null {
+  let minR = Infinity;
+  let minC = Infinity;
+  let maxR = -1;
+  let maxC = -1;
+  for (const [k, c] of sheet.cells) {
+    if (valuesOnly && c.value === undefined && c.formula === undefined) continue;
+    const [r, col] = k.split(",").map(Number);
+    minR = Math.min(minR, r);
+    minC = Math.min(minC, col);
+    maxR = Math.max(maxR, r);
+    maxC = Math.max(maxC, col);
+  }
+  return maxR < 0 ? null : { row: minR, col: minC, rowCount: maxR - minR + 1, colCount: maxC - minC + 1 };
+}
