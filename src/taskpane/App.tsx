@@ -63,6 +63,8 @@ function Pane({ workbook }: { workbook: KpiWorkbook }) {
   const dialogs = useDialogs(workbook, portfolio, pane.series);
   const [formulaKpi, setFormulaKpi] = useState("");
   const locale = useMemo(() => displayLocale(), []);
+  // Forecast honesty: the forecasts past closes recorded, against the values as they stand.
+  const honesty = useMemo(() => ({ records: pane.register?.forecasts ?? [], values: Object.fromEntries(Object.entries(pane.series).map(([id, s]) => [id, s.values])) }), [pane.register, pane.series]);
   // Focus on the new KPI's card after Tag; the cell menu's Tag as KPI… opens the form (officeActions.ts).
   const tagged = useFocusNewKpi(kpis);
   useTagRequest(editor.close);
@@ -80,7 +82,7 @@ function Pane({ workbook }: { workbook: KpiWorkbook }) {
       {/* Asked up front, before the first change it names (the history records who made each). */}
       <AuthorField workbook={workbook} />
       <TagSection kpis={kpis} editor={editor} selection={pane.selection} disabled={busy || readOnly !== null} notice={noticeFor("form")} onTag={(d) => tagged(commands.tag(d))} onSave={commands.save} series={pane.series} locale={locale} />
-      <DueThisClose portfolio={portfolio} commands={commands} notice={noticeFor("due")} busy={busy || readOnly !== null} locale={locale} close={isoDay(new Date())} />
+      <DueThisClose portfolio={portfolio} commands={commands} notice={noticeFor("due")} busy={busy || readOnly !== null} locale={locale} close={isoDay(new Date())} forecasts={honesty} />
       <PaneSection id="summary" title="Summary" divided>
         <PortfolioSummary kpis={kpis} summaries={summaries} />
       </PaneSection>

@@ -8,6 +8,7 @@ import { act, fireEvent, render, screen, waitFor, within } from "@testing-librar
 import { Finding } from "../../src/core/model/guardrails";
 import { KpiDefinition } from "../../src/core/model/kpi";
 import { isoDay } from "../../src/core/model/portfolio";
+import { ForecastRecord } from "../../src/core/review/coverage";
 import { App } from "../../src/taskpane/App";
 import { HealthSection } from "../../src/taskpane/components/HealthSection";
 import { KpiInput } from "../../src/workbook/kpiWorkbook";
@@ -97,6 +98,28 @@ describe("Due this close", () => {
     ]);
     await press("Back to the list", due);
     expect(within(due).getByText("Every KPI is reviewed for this close.")).toBeTruthy();
+  });
+});
+
+describe("forecast honesty", () => {
+  it("reports how often the intervals recorded at past closes contained the actual, and what still waits", async () => {
+    const workbook = new FakeWorkbook(THREE, { REV: [120, 110, 105, 98], MARGIN: [120, 110, 80], NPS: [120, 110, 104] });
+    const lead = (period: number, lower: number, upper: number): ForecastRecord => ({ kpi: "REV", kind: "lead forecast", recordedAt: "", closedPeriod: "2026-01", period, lower, upper, level: 0.8 });
+    // Revenue's actuals 110, 105, 98: the first two intervals hold theirs, the third misses; period 5 has no actual yet.
+    workbook.register = { ...workbook.register, forecasts: [lead(2, 100, 120), lead(3, 100, 110), lead(4, 100, 110), lead(5, 90, 110), { ...lead(4, 300, 500), kind: "outlook", from: 1, rollup: "sum" }] };
+    await renderPane(workbook);
+    const due = screen.getByRole("region", { name: "Due this close" });
+    const lines = within(due).getByRole("list", { name: "Forecast honesty" });
+    expect(within(lines).getAllByTestId("forecast-honesty").map((l) => l.textContent)).toEqual([
+      "Lead forecasts, 80% intervals: 2 of 3 contained the actual (67%; 95% confidence interval 21% to 94%): consistent with 80%, but too few to tell: 3 intervals cannot rule out 21%. 1 more waits for its actual.",
+      // 120 + 110 + 105 + 98 = 433, inside 300 to 500.
+      "Year outlooks, 80% intervals: 1 of 1 contained the actual (100%; 95% confidence interval 21% to 100%): consistent with 80%, but too few to tell: 1 interval cannot rule out 21%.",
+    ]);
+  });
+
+  it("says nothing is recorded yet before the first close", async () => {
+    await renderPane(new FakeWorkbook(THREE));
+    expect(within(screen.getByRole("region", { name: "Due this close" })).getByText(/No forecast is recorded yet: each close records the outlooks and lead forecasts it shows/)).toBeTruthy();
   });
 });
 

@@ -8,6 +8,7 @@ import { Commands } from "../useCommands";
 import { Notice } from "../usePane";
 import { ChainSection } from "./ChainSection";
 import { DueReview } from "./DueReview";
+import { ForecastHonesty, ForecastHonestyProps } from "./ForecastHonesty";
 import { PaneSection } from "./PaneSection";
 import { StrategyMapSection } from "./StrategyMapSection";
 
@@ -18,12 +19,13 @@ interface RhythmProps {
   busy: boolean;
 }
 
-/** What this close asks a review of, by owner, and the Review mode; the close is today. */
-export function DueThisClose({ portfolio, commands, notice, busy, locale, close }: RhythmProps & { locale: string; close: string }) {
+/** What this close asks a review of, by owner, and the Review mode; the close is today. Beneath, how honest past closes' forecasts were. */
+export function DueThisClose({ portfolio, commands, notice, busy, locale, close, forecasts }: RhythmProps & { locale: string; close: string; forecasts: ForecastHonestyProps }) {
   if (portfolio.kpis.length === 0) return null;
   return (
     <PaneSection id="due" title="Due this close" notice={notice} divided>
       <DueReview portfolio={portfolio} close={close} busy={busy} locale={locale} onReviewed={commands.reviewAtClose} />
+      <ForecastHonesty {...forecasts} />
     </PaneSection>
   );
 }
