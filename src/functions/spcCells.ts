@@ -4,7 +4,8 @@
  * column never holds the shared runtime's thread for long (slicing.ts).
  */
 import { Problem } from "../core/analysis/problem";
-import { assurance, PointType, rulesOf, spcSteps, SpcDirection, SpcResult, variationOf } from "../core/analysis/spc";
+import { assurance, PointType, spcSteps, SpcDirection, SpcResult, variationOf } from "../core/analysis/spc";
+import { rulesOf } from "../core/analysis/spcRules";
 import { RateChart, rateChartSteps, ratePeriodsSteps } from "../core/analysis/spcRates";
 import { isBlank, readChoice, readNumber, ResultCell, singleValue } from "./cells";
 import { readSeries } from "./readSeriesSteps";

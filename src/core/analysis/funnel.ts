@@ -7,7 +7,7 @@
  * the 10% most extreme z on each side set to the nearest remaining z).
  */
 import { fail } from "./problem";
-import { chunked } from "./spc";
+import { chunked } from "./steps";
 import { ratioOfSums } from "./spcRates";
 import { ascendingSortSteps } from "../stats/ranks";
 import { Steps } from "./steps";

@@ -1,7 +1,7 @@
 /**
  * KPI.SPC for rates (FUNCTIONS.md, "KPI.SPC for rates"): the p chart (proportions), the u chart
  * (events per unit of exposure) and Laney's p′ and u′ charts, each point judged against its own
- * limits by the XmR chart's rule engine (spc.ts, judgeSteps).
+ * limits by KPI.SPC's NHS rules (spcRules.ts, judgeSteps).
  *
  * p and u: Montgomery, Introduction to Statistical Quality Control, ch. 7 (limits
  * c ± 3·√(c(1 − c)/n_i) and c ± 3·√(c/n_i) for variable sample sizes). p′ and u′: Laney, "Improved
@@ -11,10 +11,11 @@
  * between-period variation.
  */
 import { fail } from "./problem";
-import { chunked, judgeSteps, LimitLines, medianSteps, SpcDirection, SpcResult } from "./spc";
+import { medianSteps, SpcResult } from "./spc";
+import { judgeSteps, LimitLines, SpcDirection } from "./spcRules";
 import { MIN_USEFUL_POINTS, runsAnalysis } from "../stats/runs";
 import { powerOfTwoScale } from "../stats/scale";
-import { Steps } from "./steps";
+import { chunked, Steps } from "./steps";
 
 export type RateChart = "p" | "u" | "p'" | "u'";
 

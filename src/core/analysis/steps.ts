@@ -13,3 +13,14 @@ export function runToEnd<T>(steps: Steps<T>): T {
     if (next.done) return next.value;
   }
 }
+
+/** Points handled between two steps of a pass over a full column (a few milliseconds each). */
+export const PASS_CHUNK = 1 << 16;
+
+/** Runs `pass(from, to)` over [0, n) in chunks of PASS_CHUNK, a step each. */
+export function* chunked(n: number, pass: (from: number, to: number) => void): Steps<void> {
+  for (let from = 0; from < n; from += PASS_CHUNK) {
+    if (from > 0) yield;
+    pass(from, Math.min(n, from + PASS_CHUNK));
+  }
+}

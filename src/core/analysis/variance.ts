@@ -3,8 +3,8 @@
  * the variance v = actual − target, its share of |target|, which way it goes, whether it is
  * material (the flux-analysis rule: every threshold given must be exceeded), and whether it is
  * a special cause on the XmR chart of the variance series. The chart is KPI.SPC's own
- * (core/analysis/spc.ts, direction "neutral", every variance in the baseline): the rules are not written
- * twice.
+ * (core/analysis/spc.ts, direction "neutral", every variance in the baseline) with its NHS rules
+ * (spcRules.ts): the rules are not written twice.
  */
 import { fail, Problem } from "./problem";
 import { spcSteps } from "./spc";
