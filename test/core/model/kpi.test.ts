@@ -1,6 +1,10 @@
-import { definitionFromDraft, EMPTY_DRAFT, firstPeriodOf, parseTrigger, percentOf, targetRangeOf, validateDraft } from "../../../src/core/model/kpi";
+/** The KPI's definition as the form gives it: what finance types into it, and Excel's cell limit at each field. */
+import { cellTextError, definitionFromDraft, EMPTY_DRAFT, firstPeriodOf, parseTrigger, percentOf, targetRangeOf, validateDraft } from "../../../src/core/model/kpi";
+import { MAX_CELL_TEXT } from "../../../src/core/excel/workbookNames";
 
 const draft = (over: Partial<typeof EMPTY_DRAFT>) => ({ ...EMPTY_DRAFT, name: "Revenue", owner: "Dana Whitfield", ...over });
+/** A draft that passes every other check, so that only the field under test can fail. */
+const filled = (over: Partial<typeof EMPTY_DRAFT>) => draft({ target: "1300", ...over });
 
 describe("what finance types into the form", () => {
   it("reads a target range: one row or column, any sheet, made absolute", () => {
@@ -33,5 +37,23 @@ describe("what finance types into the form", () => {
     expect(firstPeriodOf("2023-01")).toBe("2023-01-01");
     expect(firstPeriodOf("2023-02-30")).toBeNull();
     expect(validateDraft(draft({ target: "1", firstPeriod: "Jan" }), []).firstPeriod).toMatch(/2024-01/);
+  });
+});
+
+// Every text the form sends to a cell fits Excel's 32,767 characters, refused at its field with the limit shown.
+describe("Excel's cell limit at the form", () => {
+  it("accepts a text of exactly 32,767 characters", () => {
+    expect(MAX_CELL_TEXT).toBe(32_767);
+    expect(validateDraft(filled({ response: "r".repeat(MAX_CELL_TEXT) }), [])).toEqual({});
+  });
+
+  it.each(["name", "owner", "objective", "unit", "initiative", "response"] as const)("refuses a %s one character over, saying both lengths", (field) => {
+    const errors = validateDraft(filled({ [field]: "Dana Whitfield ".repeat(3000).slice(0, MAX_CELL_TEXT + 1) }), []);
+    expect(errors[field]).toBe("This is 32,768 characters; an Excel cell holds at most 32,767.");
+  });
+
+  it("says so for a note as well (the notes and actions forms call cellTextError)", () => {
+    expect(cellTextError("n".repeat(40_000))).toBe("This is 40,000 characters; an Excel cell holds at most 32,767.");
+    expect(cellTextError("A short note")).toBeNull();
   });
 });
