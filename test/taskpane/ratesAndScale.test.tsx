@@ -9,7 +9,8 @@
 import { fireEvent, render, screen, within } from "@testing-library/react";
 import { ChartWindow, MAX_POINTS } from "../../src/taskpane/components/ChartWindow";
 import { PortfolioSummary } from "../../src/taskpane/components/PortfolioSummary";
-import { summaryOf } from "../../src/core/model/portfolio";
+import { formulaChoices, summaryOf } from "../../src/core/model/portfolio";
+import { FormulaSection } from "../../src/taskpane/components/FormulaSection";
 import { summarise } from "../../src/core/model/kpiSummary";
 import { summariseRate } from "../../src/core/model/rateSummary";
 import { KpiDefinition, LATER_FIELDS } from "../../src/core/model/kpi";
@@ -78,6 +79,21 @@ describe("a rate KPI's chart and the summary table", () => {
     const rows = [...container.querySelectorAll("tbody tr")].map((r) => [...r.children].map((c) => c.textContent));
     const fmt = (v: number) => v.toLocaleString("en-US", { maximumSignificantDigits: 4 });
     expect(rows.map((r) => r.slice(1, 4))).toEqual(limits.map((l) => [fmt(l[0] as number), fmt(l[2] as number), fmt(l[3] as number)]));
+  });
+
+  it("offers KPI.SPC's rate chart in the insert-formula menu: the card's chart, the denominators, the limits of every period", () => {
+    const k = { ...conv, source: "Shop!$C$2:$C$37" };
+    const series = { CONV: { address: "Shop!C2:C37", values: orders, denominators: visits } };
+    const summaries = { CONV: summaryOf(k, series.CONV) };
+    expect(summaries.CONV.rate!.chart).toBe("p'");
+    render(<FormulaSection kpis={[k]} choicesFor={(x) => formulaChoices(x, series, summaries, [])} cell="Shop!E2" busy={false} kpiId="CONV" onKpiChange={() => {}} onInsert={() => {}} />);
+    const answers = within(screen.getByRole("combobox", { name: "Answer" })).getAllByRole("option").map((o) => o.textContent);
+    expect(answers).toEqual(expect.arrayContaining(["Variation and assurance (p′ chart detail)", "Every period's point and limits (p′ chart, for a line chart)"]));
+    expect(answers).not.toContain("Variation and assurance (SPC detail)");
+    fireEvent.change(screen.getByRole("combobox", { name: "Answer" }), { target: { value: String(answers.indexOf("Variation and assurance (p′ chart detail)")) } });
+    expect(screen.getByLabelText("Formula to insert").textContent).toBe('=KPI.SPC(KPI_CONV,INDEX(KPI_Register[Target],MATCH("CONV",KPI_Register[ID],0)),"higher",,"detail","p\'",KPIDenom_CONV)');
+    const limits = formulaChoices(k, series, summaries, []).find((c) => c.label.startsWith("Every period's"))!;
+    expect(limits.size).toEqual({ rows: 37, columns: 6 });
   });
 
   it("lists every KPI worst first, with words beside each icon", () => {

@@ -8,6 +8,7 @@
  * differs from Excel hides defects.
  */
 import * as formulas from "../../src/core/excel/formulas";
+import * as rateFormulas from "../../src/core/excel/rateFormulas";
 import * as scorecard from "../../src/core/excel/scorecard";
 import { KpiDefinition } from "../../src/core/model/kpi";
 import { kpiFunctions } from "../../src/workbench/customFunctions";
@@ -21,10 +22,14 @@ const CHURN: KpiInput = kpiInput({ name: "Churn", objective: "Keep customers", k
 // Deals from 2024 only (24 periods), so the chain with a 36-period KPI aligns on the latest 24 (lastPeriods).
 const DEALS: KpiInput = kpiInput({ name: "Deals", objective: "Keep customers", target: 10, atRisk: 9, spcFrom: 7, firstPeriod: "2024-01", aggregation: "last", materiality: 1, materialityPercent: 5 });
 
+// A rate KPI (issue 23): the web shop's orders over its visits, charted from its 7th month.
+const CONVERSION: KpiInput = kpiInput({ name: "Conversion", target: 0.031, atRisk: null, atRiskPercent: 5, spcFrom: 7, firstPeriod: "2023-01", denominatorRange: "'Web shop'!B2:B37", ratePer: null });
+
 const TAGGED: [KpiInput, string, string][] = [
   [REVENUE, "'Monthly KPIs'!B2:B37", "REVENUE"],
   [CHURN, "'Monthly KPIs'!C2:C37", "CHURN"],
   [DEALS, "'Monthly KPIs'!D14:D37", "DEALS"],
+  [CONVERSION, "'Web shop'!C2:C37", "CONV"],
 ];
 
 const definition = ([input, source, id]: [KpiInput, string, string]): KpiDefinition => ({ ...input, id, source, lastReviewed: "" }) as KpiDefinition;
@@ -52,7 +57,27 @@ function written(k: KpiDefinition, other: KpiDefinition): [string, string][] {
     ["lastPeriods", `=SUM(${formulas.lastPeriods(`KPI_${k.id}`, 6, "column")})`],
     ["periodsFrom", `=ROWS(${formulas.periodsFrom(`KPI_${k.id}`, "13", "column")})`],
     ["noteFormula", scorecard.noteFormula(k)],
+    ...(k.denominatorRange
+      ? (["p", "u", "p'", "u'"] as const).flatMap((chart): [string, string][] => [
+          [`spcRateFormula ${chart}`, rateFormulas.spcRateFormula(k, chart, null)],
+          [`spcRateFormula ${chart} limits`, rateFormulas.spcRateFormula(k, chart, 12, "limits")],
+        ])
+      : []),
   ].filter((w): w is [string, string] => w[1] !== null && w[1] !== `=""`);
+}
+
+/**
+ * Laney's p′ chart of the whole series as baseline, from FUNCTIONS.md ("KPI.SPC for rates"), written
+ * here independently of src/core: centre Σ values / Σ denominators, σ_i = √(c(1 − c)/n_i), z_j =
+ * (y_j − c)/σ_j, σ_z = mean |z_j − z_{j−1}| / 1.128; the latest point's limits c ± 3·σ_z·σ_i.
+ */
+function laney(values: number[], denominators: number[]) {
+  const c = values.reduce((a, b) => a + b, 0) / denominators.reduce((a, b) => a + b, 0);
+  const sigma = denominators.map((n) => Math.sqrt((c * (1 - c)) / n));
+  const z = values.map((v, i) => (v / denominators[i] - c) / sigma[i]);
+  const averageMovingRange = z.slice(1).reduce((a, zj, j) => a + Math.abs(zj - z[j]), 0) / (z.length - 1);
+  const last = sigma[sigma.length - 1] * (averageMovingRange / 1.128);
+  return { centre: c, averageMovingRange, lower: Math.max(0, c - 3 * last), upper: Math.min(1, c + 3 * last) };
 }
 
 /** A cell's value once asynchronous functions have settled (#BUSY! meanwhile, as in Excel). */
@@ -89,7 +114,8 @@ describe("every formula the add-in writes evaluates like Excel on the sample wor
         if (typeof v === "string" && STAND_IN_GAPS.test(v)) found.push({ kpi: cases[i].kpi, from: cases[i].from, value: v });
       }
     }
-    expect(cases.length).toBeGreaterThanOrEqual(45);
+    expect(cases.length).toBeGreaterThanOrEqual(68);
+    expect(cases.filter((c) => c.from.startsWith("spcRateFormula"))).toHaveLength(8);
     expect(found).toEqual([]);
     // No error is not enough (the library's `:` once summed the Check sheet's own cells, 0):
     // the span builders read the KPI's cells. Revenue's last 6 months, and its periods from the 13th.
@@ -97,6 +123,16 @@ describe("every formula the add-in writes evaluates like Excel on the sample wor
     const revenue = [...Array(36).keys()].map((r) => s.model.valueAt(s.model.findSheet("Monthly KPIs")!, 1 + r, 1) as number);
     expect(at("REVENUE", "lastPeriods")).toBeCloseTo(revenue.slice(30).reduce((a, b) => a + b, 0), 9);
     expect(at("REVENUE", "periodsFrom")).toBe(24);
+    // The rate chart reads the KPI's own cells from its 7th month: its p′ detail is Laney's chart of
+    // months 7-36 computed here from FUNCTIONS.md's text, and its limits' last row the latest point's.
+    const shop = [...Array(36).keys()].map((r) => [1, 2].map((c) => s.model.valueAt(s.model.findSheet("Web shop")!, 1 + r, c) as number));
+    const want = laney(shop.slice(6).map((r) => r[1]), shop.slice(6).map((r) => r[0]));
+    const rate = (from: string, r: number, c: number) => s.model.valueAt(check, cases.findIndex((x) => x.kpi === "CONV" && x.from === from) * 40 + r, c) as number;
+    expect(rate("spcRateFormula p'", 1, 1)).toBeCloseTo(want.centre, 12);
+    expect(rate("spcRateFormula p'", 2, 1)).toBeCloseTo(want.averageMovingRange, 12);
+    expect(rate("spcRateFormula p'", 3, 1)).toBeCloseTo(want.lower, 12);
+    expect(rate("spcRateFormula p'", 4, 1)).toBeCloseTo(want.upper, 12);
+    expect(rate("spcRateFormula p' limits", 30, 0)).toBeCloseTo(shop[35][1] / shop[35][0], 15);
     // The Scorecard sheet the workbook layer built, its year to date and outlook included.
     const board = s.model.findSheet("Scorecard")!;
     const errors: string[] = [];

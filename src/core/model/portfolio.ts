@@ -16,10 +16,11 @@ import { KpiSummary, summarise } from "./kpiSummary";
 import { forecastOutcome, OutcomeForecast } from "./outcomeForecast";
 import { isRateKpi } from "./rates";
 import { summariseRate } from "./rateSummary";
+import { spcRateFormula } from "../excel/rateFormulas";
 import { explainDecidable, monthEndChoices, monthEndPackOf, MonthEndPack } from "./monthEndPane";
 import type { ReportedEntry } from "./reported";
 import { portfolioVerdicts, PortfolioVerdicts } from "../review/fdr";
-import { judgedAs, SegmentData } from "./segments";
+import { isSegmented, judgedAs, SegmentData } from "./segments";
 
 /** One KPI's values as the workbook read them (the fields of the workbook's KpiSeries used here). */
 export interface SeriesValues {
@@ -188,6 +189,21 @@ export function firstCell(address: string): string | null {
   }
 }
 
+/**
+ * KPI.SPC as the card charts the KPI: the XmR chart's detail, or for a rate KPI its p, u, p′ or u′
+ * chart with the denominators (rateFormulas.ts), its detail and every period's limits.
+ */
+function spcChoices(k: KpiDefinition, periods: number, summary: KpiSummary): FormulaChoice[] {
+  const rate = summary.rate;
+  if (!rate || !isRateKpi(k) || isSegmented(k)) return [{ label: "Variation and assurance (SPC detail)", formula: spcFormula(k, summary.spcBaseline), size: { rows: 15, columns: 2 } }];
+  const chart = `${rate.chart.replace("'", "′")} chart`;
+  const charted = periods - Math.max(0, (k.spcFrom ?? 1) - 1);
+  return [
+    { label: `Variation and assurance (${chart} detail)`, formula: spcRateFormula(k, rate.chart, summary.spcBaseline), size: { rows: 15, columns: 2 } },
+    { label: `Every period's point and limits (${chart}, for a line chart)`, formula: spcRateFormula(k, rate.chart, summary.spcBaseline, "limits"), size: { rows: charted + 1, columns: 6 } },
+  ];
+}
+
 /** The live formulas behind the pane's answers about one KPI, each with the area its result spills into. */
 export function formulaChoices(
   k: KpiDefinition,
@@ -199,7 +215,7 @@ export function formulaChoices(
   const choices: FormulaChoice[] = [
     { label: "Status of every period (the last is the latest)", formula: statusFormula(k, crosswise(series[k.id]?.address, k.targetRange)), size: { rows: periods, columns: 1 } },
     { label: "Latest change (XmR detail)", formula: changeFormula(k), size: { rows: 2, columns: 7 } },
-    { label: "Variation and assurance (SPC detail)", formula: spcFormula(k, summaries[k.id].spcBaseline), size: { rows: 15, columns: 2 } },
+    ...spcChoices(k, periods, summaries[k.id]),
   ];
   const chain = chains.find((c) => c.leading.id === k.id);
   // The month-end pack's formulas come last, so the earlier choices keep their places.

@@ -17,6 +17,7 @@ import { readFileSync } from "fs";
 import { join } from "path";
 import * as a1 from "../../../src/core/excel/a1";
 import * as formulas from "../../../src/core/excel/formulas";
+import * as rateFormulas from "../../../src/core/excel/rateFormulas";
 import * as scorecard from "../../../src/core/excel/scorecard";
 import * as bands from "../../../src/workbook/bandFormats";
 import { allowedFunction, CUSTOM_FUNCTION_NAMESPACE, EXCEL_FUNCTIONS, functionsCalled, NEWER_THAN_EXCEL_2021 } from "../../../src/core/excel/hostFunctions";
@@ -96,6 +97,16 @@ function monthEnd(k: KpiDefinition): KpiDefinition[] {
 }
 const present = (fs: (string | null)[]) => fs.filter((f): f is string => f !== null);
 
+/** A KPI as a rate (issue 23): denominators down a column, across a row, on a sheet that needs quotes; a proportion and rates per N. */
+function asRates(k: KpiDefinition): (KpiDefinition & { denominatorRange: string; ratePer: number | null })[] {
+  return [
+    { ...k, denominatorRange: "'Web shop'!$B$2:$B$37", ratePer: null },
+    { ...k, denominatorRange: "Traffic!$C$3:$AL$3", ratePer: 1000 },
+    { ...k, denominatorRange: "'O''Brien''s data'!$XFC$2:$XFC$1048576", ratePer: 1e21 },
+  ];
+}
+const RATE_CHARTS = ["p", "u", "p'", "u'"] as const;
+
 /** Every export that writes whole formulas, by module and name, with the formulas it gives for a KPI. */
 const BUILDERS: Record<string, (k: KpiDefinition) => Written[]> = {
   "formulas.statusFormula": (k) => [formulas.statusFormula(k), formulas.statusFormula(k, true)].map(cell("statusFormula")),
@@ -107,6 +118,8 @@ const BUILDERS: Record<string, (k: KpiDefinition) => Written[]> = {
   "formulas.varianceFormula": (k) => monthEnd(k).flatMap((m) => [formulas.varianceFormula(m), formulas.varianceFormula(m, "detail")]).map(cell("varianceFormula")),
   "formulas.ytdVarianceFormula": (k) => present(monthEnd(k).map((m) => formulas.ytdVarianceFormula(m))).map(cell("ytdVarianceFormula")),
   "formulas.outlookFormula": (k) => present(monthEnd(k).map((m) => formulas.outlookFormula(m))).map(cell("outlookFormula")),
+  "rateFormulas.spcRateFormula": (k) =>
+    asRates(k).flatMap((r, i) => [rateFormulas.spcRateFormula(r, RATE_CHARTS[i], null), rateFormulas.spcRateFormula(r, RATE_CHARTS[i + 1], 6, "limits")]).map(cell("spcRateFormula")),
   "scorecard.scorecardRow": (k) =>
     monthEnd(k).flatMap((m) => [...scorecard.scorecardRow(m, 6, null), ...scorecard.scorecardRow(m, 1_048_576, 12, false)]).map(cell("scorecardRow")),
   "scorecard.scorecardLines": (k) => scorecard.scorecardLines([k, OTHER, { ...k, id: "NOOBJ", objective: "" }], 6, () => null, true).flatMap((l) => l.formulas.filter((f) => f !== "")).map(cell("scorecardLines")),
@@ -125,6 +138,7 @@ const REFERENCE_NAMES: Record<string, (k: KpiDefinition) => Written[]> = {
   "KPI_<ID> of cells": () => [cell("KPI_<ID>")(`=${a1.qualified("O'Brien's data", { row: 1, col: 16_383, rowCount: 1_048_575, colCount: 1 }, true)}`)],
   "KPI_<ID> of a table column": () => [cell("KPI_<ID>")(`=${a1.structuredReference("Sales 2025", "Net [k€] #1")}`)],
   "KPITarget_<ID>": (k) => (k.targetRange ? [cell("KPITarget_<ID>")(`=${k.targetRange}`)] : []),
+  "KPIDenom_<ID>": (k) => asRates(k).map((r) => cell("KPIDenom_<ID>")(`=${r.denominatorRange}`)),
 };
 
 /** Exports that build part of a formula (covered by the builders above that use them) or no formula. */
@@ -141,6 +155,7 @@ const NOT_BUILDERS: Record<string, string> = {
   "formulas.yearStartPosition": "a fragment of ytdVarianceFormula and outlookFormula",
   "formulas.yearOffset": "a number, for yearStartPosition",
   "formulas.periodsPerYear": "a number, for yearStartPosition",
+  "rateFormulas.chartedDenominators": "a fragment of spcRateFormula",
   "formulas.outlookCall": "a fragment of outlookFormula and scorecardRow (Year outlook, Chance to meet)",
   "formulas.outlookGaps": "fragments of outlookFormula and scorecardRow (why a year has no outlook)",
   "formulas.unlessGaps": "a fragment of outlookFormula and scorecardRow",
@@ -152,7 +167,7 @@ const NOT_BUILDERS: Record<string, string> = {
   "bandFormats.targetNameOf": "a name, not a formula",
 };
 
-const MODULES: Record<string, Record<string, unknown>> = { formulas, scorecard, bandFormats: bands };
+const MODULES: Record<string, Record<string, unknown>> = { formulas, rateFormulas, scorecard, bandFormats: bands };
 
 function written(builders: Record<string, (k: KpiDefinition) => Written[]>): Written[] {
   return Object.values(builders).flatMap((build) => KPIS.flatMap((k) => build(k)));

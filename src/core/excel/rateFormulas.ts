@@ -1,0 +1,44 @@
+/**
+ * The formulas behind a rate KPI's chart (issue 23, item 2): KPI.SPC with the chart its card chose
+ * (p, u, p′ or u′: core/model/rates.ts chooseRateChart) and its denominators, exactly as
+ * FUNCTIONS.md's "KPI.SPC for rates" signature has them:
+ * KPI.SPC(values, [target], [direction], [baseline], [output], [chart], [denominators]).
+ * KPI.SPC works per unit (its points are value / denominator), so a rate per N passes its target
+ * divided by N; the card multiplies KPI.SPC's per-unit chart by N (rateSummary.ts), so the
+ * function's answers are the card's over N. Only Excel 2021's functions, as formulas.ts.
+ */
+import { KpiDefinition } from "../model/kpi";
+import { RateChart } from "../analysis/spcRates";
+import { RateFields } from "../model/rates";
+import { chartedValues, orientationOf, periodsFrom, registerCell } from "./formulas";
+import { denomNameOf, nameOf, targetNameOf } from "./workbookNames";
+
+type RateKpi = Pick<KpiDefinition, "id" | "source" | "spcFrom" | "target" | "direction"> & RateFields;
+
+/**
+ * The KPI's denominators over the periods charted (its Chart from period on, as chartedValues),
+ * turned to the values' orientation when they run the other way (a row of visits for a column of
+ * orders): KPI.SPC wants them "the same shape as values, period for period".
+ */
+export function chartedDenominators(k: RateKpi): string {
+  const way = orientationOf(k.denominatorRange ?? "");
+  const d = k.spcFrom && k.spcFrom > 1 ? periodsFrom(denomNameOf(k.id), String(k.spcFrom), way) : denomNameOf(k.id);
+  const values = orientationOf(k.source ?? "");
+  return values !== null && way !== null && values !== way ? `TRANSPOSE(${d})` : d;
+}
+
+/** The target in KPI.SPC's per-unit terms: the register's (a target per period: the latest period's), over N for a rate per N. */
+function perUnitTarget(k: RateKpi): string {
+  const target = k.target !== null ? registerCell(k.id, "Target") : `INDEX(${targetNameOf(k.id)},ROWS(${nameOf(k.id)})*COLUMNS(${nameOf(k.id)}))`;
+  return k.ratePer ? `${target}/${String(k.ratePer).toUpperCase()}` : target;
+}
+
+/**
+ * KPI.SPC's rate chart of the KPI, as its card draws it: the chart chosen, the denominators, the
+ * limits baseline (`baseline`, the card's), output "detail" (the measures) or "limits" (every
+ * period's point, centre, limits and near-limit lines, for Excel's own line chart).
+ */
+export function spcRateFormula(k: RateKpi, chart: RateChart, baseline: number | null, output: "detail" | "limits" = "detail"): string {
+  const direction = k.direction === "within" ? "neutral" : k.direction;
+  return `=KPI.SPC(${chartedValues(k)},${perUnitTarget(k)},"${direction}",${baseline ?? ""},"${output}","${chart}",${chartedDenominators(k)})`;
+}
