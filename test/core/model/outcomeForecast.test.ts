@@ -5,6 +5,7 @@ import { kpiStatus, leadForecast } from "../../support/functions";
 const leads = [210, 190, 230, 205, 220, 240, 200, 215, 235, 225, 250, 245];
 const revenue: (number | null)[] = [null, null, ...leads.slice(0, 9).map((x, i) => 3.5 * x + 400 + ((i * 37) % 11) - 5), null];
 const lagging = { name: "Revenue", target: 1200, atRisk: 1150, direction: "higher" as const, unit: "k€" };
+const fmt = (v: unknown) => (v as number).toLocaleString("en-US", { maximumFractionDigits: 0 });
 
 describe("forecastOutcome", () => {
   it("is LEAD_FORECAST's first forecast row, with its status against the outcome's target", () => {
@@ -18,5 +19,20 @@ describe("forecastOutcome", () => {
   it("gives none for a lag of 0 or too few pairs", () => {
     expect(forecastOutcome({ name: "L" }, lagging, leads, revenue, 0)).toBeNull();
     expect(forecastOutcome({ name: "L" }, lagging, [1, 2, 3], [null, 4, 5], 1)).toBeNull();
+  });
+});
+
+// The forecast sentence states every period the lead covers (the walk: "covers 2" under one number).
+describe("the forecast sentence", () => {
+  it("states both periods a lag of 2 covers, each with KPI.LEAD_FORECAST's interval", () => {
+    const f = forecastOutcome({ name: "Qualified leads" }, lagging, leads, revenue, 2)!;
+    const [, first, second] = leadForecast(leads.map((v) => [v]), revenue.map((v) => [v]), 2, 0.8);
+    expect(f.sentence).toContain(`: ${fmt(first[1])} k€ next period (80% interval ${fmt(first[2])} to ${fmt(first[3])}), projected`);
+    expect(f.sentence).toMatch(new RegExp(`; ${fmt(second[1])} k€ the period after \\(80% interval ${fmt(second[2])} to ${fmt(second[3])}\\), projected (On track|At risk|Off track): Qualified leads already covers both\\.$`));
+  });
+
+  it("a lag of 1 states one period", () => {
+    const f = forecastOutcome({ name: "Qualified leads" }, lagging, leads, revenue, 1)!;
+    expect(f.sentence).toMatch(/next period \(80% interval [\d,]+ to [\d,]+\), projected [A-Za-z ]+ against its target of 1,200 k€\.$/);
   });
 });
