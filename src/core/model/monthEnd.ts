@@ -17,6 +17,8 @@ import { outlook } from "../analysis/outlook";
 import { Problem, ProblemError } from "../analysis/problem";
 import { runToEnd } from "../analysis/steps";
 import { isMaterial, Materiality, specialCausesSteps, VarianceLabel, varianceLabel, varianceShare } from "../analysis/variance";
+import { isRateKpi, ratesOf } from "./rates";
+import { windowRate } from "./rollup";
 
 export interface VarianceFigures {
   actual: number;
@@ -186,10 +188,28 @@ function yearOutlook(k: KpiDefinition, values: readonly (number | null)[], perPe
 }
 
 /**
- * The month-end numbers of one KPI: `values` one per period (null for a gap), `perPeriodTargets`
- * its targets per period when it has a range of them (KpiSeries.targets).
+ * A rate KPI's year to date: Σ counts / Σ denominators over the year's periods with a rate and a
+ * target, against their targets weighed by the denominators (rollup.ts windowRate, as the card's
+ * roll-up), whatever its Roll-up says: a rate never sums, and its mean would weigh a month of 40
+ * visits as one of 40,000.
  */
-export function monthEnd(k: KpiDefinition, values: readonly (number | null)[], perPeriodTargets: readonly (number | null)[] | null = null): MonthEnd {
+function rateYearToDate(k: KpiDefinition, values: readonly (number | null)[], denominators: readonly (number | null)[], rates: readonly (number | null)[], targets: readonly (number | null)[], start: number, latest: number): YearToDate | null {
+  const periods: number[] = [];
+  for (let p = Math.max(1, start); p <= latest; p++) if (rates[p - 1] !== null && targets[p - 1] !== null) periods.push(p);
+  if (periods.length === 0) return null;
+  const { actual, target } = windowRate(values, denominators, targets, periods, k.ratePer ?? null);
+  return { ...figures(actual, target!, k), periods };
+}
+
+/**
+ * The month-end numbers of one KPI: `values` one per period (null for a gap), `perPeriodTargets`
+ * its targets per period when it has a range of them (KpiSeries.targets), `denominators` a rate
+ * KPI's: its numbers are then its rate's (value / denominator, × N), and it has no outlook
+ * (KPI.OUTLOOK rolls up a sum, a mean or the last value, never a ratio of two sums).
+ */
+export function monthEnd(k: KpiDefinition, counts: readonly (number | null)[], perPeriodTargets: readonly (number | null)[] | null = null, denominators: readonly (number | null)[] | null = null): MonthEnd {
+  const rated = isRateKpi(k) && denominators !== null;
+  const values = rated ? ratesOf(counts, denominators, k.ratePer ?? null) : counts;
   const targets = targetsOf(k, values.length, perPeriodTargets);
   let latest = 0;
   for (let i = values.length - 1; i >= 0 && latest === 0; i--) if (values[i] !== null) latest = i + 1;
@@ -200,11 +220,11 @@ export function monthEnd(k: KpiDefinition, values: readonly (number | null)[], p
   const start = yearStartOf(k, latest);
   const explain = explained(k, values, targets);
   if (start === null) return { ...none, period, explain, outlookReason: "the financial year is unknown: set First period (monthly or quarterly KPIs)" };
-  const forecast = yearOutlook(k, values, perPeriodTargets, start);
+  const forecast = rated ? "a rate's year is Σ counts / Σ denominators, which KPI.OUTLOOK does not forecast" : yearOutlook(k, values, perPeriodTargets, start);
   return {
     period,
     yearStart: start,
-    ytd: yearToDate(k, values, targets, start, latest),
+    ytd: rated ? rateYearToDate(k, counts, denominators, values, targets, start, latest) : yearToDate(k, values, targets, start, latest),
     outlook: typeof forecast === "string" ? null : forecast,
     outlookReason: typeof forecast === "string" ? forecast : "",
     explain,

@@ -9,6 +9,7 @@ import { orientationOf, outlookFormula, varianceFormula, ytdVarianceFormula } fr
 import type { Finding } from "./guardrails";
 import { KpiDefinition } from "./kpi";
 import { KpiSummary, targetsOf } from "./kpiSummary";
+import { isRateKpi } from "./rates";
 import { MonthEnd, monthEnd } from "./monthEnd";
 import { periodLabel } from "./periods";
 import type { FormulaChoice, SeriesValues } from "./portfolio";
@@ -103,7 +104,7 @@ export function monthEndPackOf(
   for (const k of kpis) {
     const s = series[k.id];
     const values = s?.values ?? [];
-    const me = monthEnd(k, values, s?.targets ?? null);
+    const me = monthEnd(k, values, s?.targets ?? null, s?.denominators ?? null);
     const mine = all.filter((r) => r.kpi === k.id).sort((a, b) => b.period - a.period);
     const note = notePeriodOf(k, me, summaries[k.id], checkIns);
     cards[k.id] = { monthEnd: me, restatements: mine, notePeriod: note.period, noteReason: note.reason };
@@ -128,7 +129,8 @@ export function chartedTargets(k: Pick<KpiDefinition, "target">, values: readonl
  * a row per period).
  */
 export function monthEndChoices(k: KpiDefinition, periods: number, address: string | null | undefined): FormulaChoice[] {
-  if (!hasTarget(k)) return [];
+  // A rate KPI's card gives the rate's month end (monthEnd.ts): these formulas would total its counts against the rate's target.
+  if (!hasTarget(k) || isRateKpi(k)) return [];
   const row = orientationOf(address ?? "") === "row";
   const choices: FormulaChoice[] = [
     { label: "Variance of every period (detail; the latest row is this period's)", formula: varianceFormula(k, "detail"), size: { rows: periods + 1, columns: 7 } },

@@ -65,12 +65,35 @@ function boundary(kpi: Pick<KpiDefinition, "aggregation" | "direction" | "atRisk
 }
 
 /**
- * Year- and quarter-to-date of a rate KPI: Σ counts / Σ denominators over the window (× N for a
- * rate per N), the rate of the whole window, not the average of its periods' rates (a month of 40
- * visits would weigh as much as one of 40,000). The periods are those rollups() takes, among the
- * periods that have a rate. A target per period rolls up the same way: Σ target_i·denominator_i /
- * Σ denominator_i, the rate the window would have had with every period on its target.
+ * The rate of a window of periods: Σ counts / Σ denominators (× N for a rate per N), the rate of
+ * the whole window, not the average of its periods' rates (a month of 40 visits would weigh as
+ * much as one of 40,000). Its target: Σ target_i·denominator_i / Σ denominator_i, the rate the
+ * window would have had with every period on its target (a single target stays itself); null
+ * when a period has none. `periods` (1-based) must each have a count and a denominator above 0.
  */
+export function windowRate(
+  values: readonly (number | null)[],
+  denominators: readonly (number | null)[],
+  targets: readonly (number | null)[],
+  periods: readonly number[],
+  per: number | null,
+): { actual: number; target: number | null } {
+  let counts = 0;
+  let units = 0;
+  let weighted = 0;
+  let targeted = true;
+  for (const p of periods) {
+    const d = denominators[p - 1] as number;
+    counts += values[p - 1] as number;
+    units += d;
+    const t = targets[p - 1];
+    if (t === null || t === undefined) targeted = false;
+    else weighted += t * d;
+  }
+  return { actual: (counts / units) * (per ?? 1), target: targeted ? weighted / units : null };
+}
+
+/** Year- and quarter-to-date of a rate KPI, each its window's rate (windowRate), over the periods rollups() takes among those with a rate. */
 export function rateRollups(
   kpi: Pick<KpiDefinition, "firstPeriod" | "cadence" | "direction" | "atRisk" | "atRiskPercent"> & RateFields,
   values: readonly (number | null)[],
@@ -81,20 +104,7 @@ export function rateRollups(
   const base = rollups({ ...kpi, aggregation: "last" }, ratesOf(values, denominators, per), targets);
   if (!base) return null;
   const view = (r: Rollup): Rollup => {
-    let counts = 0;
-    let units = 0;
-    let weighted = 0;
-    let targeted = true;
-    for (const p of r.periods) {
-      const d = denominators[p - 1] as number;
-      counts += values[p - 1] as number;
-      units += d;
-      const t = targets[p - 1];
-      if (t === null || t === undefined) targeted = false;
-      else weighted += t * d;
-    }
-    const actual = (counts / units) * (per ?? 1);
-    const target = targeted ? weighted / units : null;
+    const { actual, target } = windowRate(values, denominators, targets, r.periods, per);
     const last = targets[r.periods[r.periods.length - 1] - 1] ?? 0;
     const atRisk = target === null ? null : kpi.atRisk === null ? atRiskFor(kpi, target) : target + (kpi.atRisk - last);
     return { ...r, actual, target, status: target === null || atRisk === null ? null : classify(actual, target, atRisk, kpi.direction) };

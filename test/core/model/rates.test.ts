@@ -5,7 +5,9 @@
 import { chooseRateChart, laneyThreshold, rateAsOf, ratesOf } from "../../../src/core/model/rates";
 import { summariseRate } from "../../../src/core/model/rateSummary";
 import { rateRollups } from "../../../src/core/model/rollup";
-import { EMPTY_DRAFT, definitionFromDraft, draftFromDefinition, validateDraft } from "../../../src/core/model/kpi";
+import { EMPTY_DRAFT, definitionFromDraft, draftFromDefinition, KpiDefinition, LATER_FIELDS, validateDraft } from "../../../src/core/model/kpi";
+import { monthEnd } from "../../../src/core/model/monthEnd";
+import { formulaChoices, portfolioOf } from "../../../src/core/model/portfolio";
 import { kpiStatus, spc } from "../../support/functions";
 
 function random(seed: number): () => number {
@@ -162,5 +164,54 @@ describe("the form's rate fields", () => {
     const k = definitionFromDraft(ok, "CONV", "Shop!$B$2:$B$37", "");
     expect(k).toMatchObject({ denominatorRange: "Traffic!$B$2:$B$37", ratePer: 1000 });
     expect(draftFromDefinition(k)).toMatchObject({ denominator: "Traffic!B2:B37", rateAs: "per 1000" });
+  });
+});
+
+describe("a rate's month end, worked by hand", () => {
+  // Jan 10/100 = 0.10, Feb 30/1000 = 0.03, Mar 40/1000 = 0.04; April has orders but no visits
+  // counted (0), so no rate. The year to date is 80/2100 = 0.0380952…, below the 5% target; the
+  // mean of the months' rates, (0.10 + 0.03 + 0.04)/3 = 0.05667, would say above it.
+  const orders = [10, 30, 40, 5];
+  const visits = [100, 1000, 1000, 0];
+  const conv: KpiDefinition = {
+    ...LATER_FIELDS, id: "CONV", name: "Conversion", owner: "Ana Lima", objective: "Sell", kind: "lagging", predicts: "", direction: "higher",
+    target: 0.05, atRisk: null, atRiskPercent: 10, baseline: null, spcBaseline: null, spcFrom: null, unit: "", cadence: "monthly", initiative: "",
+    response: "", source: "Shop!$C$2:$C$5", lastReviewed: "", primary: true, firstPeriod: "2025-01", aggregation: "sum",
+    denominatorRange: "Shop!$B$2:$B$5", ratePer: null,
+  };
+
+  it("this period's variance is March's rate against the target; the year to date is Σ orders / Σ visits whatever the Roll-up says", () => {
+    const me = monthEnd(conv, orders, null, visits);
+    expect(me.period).toMatchObject({ period: 3, actual: 0.04, target: 0.05, label: "Unfavourable" });
+    expect(me.period!.variance).toBeCloseTo(-0.01, 15);
+    expect(me.period!.percent).toBeCloseTo(-0.2, 15);
+    expect(me.ytd!.periods).toEqual([1, 2, 3]);
+    expect(me.ytd!.actual).toBeCloseTo(80 / 2100, 15);
+    expect(me.ytd!.actual).toBeCloseTo(0.038095238095238, 14);
+    expect(me.ytd!.variance).toBeCloseTo(0.038095238095238 - 0.05, 14);
+    expect(me.ytd!.label).toBe("Unfavourable");
+    // The mean of rates would have been favourable: the case tells the two apart.
+    expect((0.1 + 0.03 + 0.04) / 3).toBeGreaterThan(0.05);
+    expect(me.outlook).toBeNull();
+    expect(me.outlookReason).toMatch(/Σ counts \/ Σ denominators/);
+  });
+
+  it("a budget per month weighs each month's target by its visits; a rate per 1,000 is × 1,000; the card's roll-up says the same", () => {
+    const budget = [0.06, 0.05, 0.04, 0.04];
+    const me = monthEnd({ ...conv, target: null, targetRange: "Plan!$B$2:$B$5" }, orders, budget, visits);
+    // (0.06·100 + 0.05·1000 + 0.04·1000) / 2100 = 96 / 2100
+    expect(me.ytd!.target).toBeCloseTo(96 / 2100, 15);
+    const per = monthEnd({ ...conv, target: 50, ratePer: 1000 }, orders, null, visits);
+    expect(per.ytd!.actual).toBeCloseTo(38.095238095238, 11);
+    expect(per.period!.actual).toBeCloseTo(40, 12);
+    expect(rateRollups(conv, orders, visits, orders.map(() => 0.05))!.ytd.actual).toBeCloseTo(me.ytd!.actual, 15);
+  });
+
+  it("the pane's month-end pack reads the denominators, and offers no formula that would total the counts", () => {
+    const series = { CONV: { address: "Shop!C2:C5", values: orders, denominators: visits } };
+    const portfolio = portfolioOf({ kpis: [conv], checkIns: [], actions: [], history: [] }, series, new Date("2025-05-01T12:00:00Z"));
+    expect(portfolio.pack.cards.CONV.monthEnd.ytd!.actual).toBeCloseTo(80 / 2100, 15);
+    const labels = formulaChoices(conv, series, portfolio.summaries, []).map((c) => c.label);
+    expect(labels.filter((l) => /Variance|variance|explain|outlook/.test(l))).toEqual([]);
   });
 });
