@@ -4,33 +4,9 @@
  * (support.microsoft.com unless named); "guess" marks a result no page settles, never more
  * forgiving than Excel.
  *
- * Fixture: Sheet1!A1:A5 = 1..5, B1 = 2 (a height); Data!A1:A5 = 10, 20, blank, 40, 50 and
- * Data!C1:G1 = 1..5; the name Vals = Data!$A$1:$A$5 (as the add-in's KPI_<ID> names are).
+ * Fixture: referenceFixture in setups.ts.
  */
-import { FunctionRegistry, Host } from "../../src/workbench/excel/customFunctionHost";
-import { FormulaErrorValue } from "../../src/workbench/excel/formula";
-import { WorkbookModel } from "../../src/workbench/excel/model";
-
-function fixture(host: Host = "web"): WorkbookModel {
-  const model = new WorkbookModel();
-  model.host = host;
-  const sheet1 = model.addSheet("Sheet1");
-  const data = model.addSheet("Data");
-  [1, 2, 3, 4, 5].forEach((v, r) => model.writeValue(sheet1, r, 0, v));
-  model.writeValue(sheet1, 0, 1, 2);
-  [10, 20, null, 40, 50].forEach((v, r) => v !== null && model.writeValue(data, r, 0, v));
-  [1, 2, 3, 4, 5].forEach((v, c) => model.writeValue(data, 0, 2 + c, v));
-  model.addName("Vals", "=Data!$A$1:$A$5");
-  return model;
-}
-
-const shown = (v: unknown) => (v instanceof FormulaErrorValue ? { error: v.code } : v);
-
-function evaluate(model: WorkbookModel, formula: string): unknown {
-  const sheet = model.findSheet("Sheet1")!;
-  model.writeFormula(sheet, 9, 9, formula);
-  return shown(model.valueAt(sheet, 9, 9));
-}
+import { shown, referenceFixture, evaluate } from "./setups";
 
 type Case = [formula: string, excel: unknown, source: string];
 
@@ -77,7 +53,7 @@ const OFFSET_CASES: Case[] = [
 ];
 
 describe("the range operator between computed references", () => {
-  const model = fixture();
+  const model = referenceFixture();
   test.each(RANGE_CASES)("%s is %j in Excel (%s)", (formula, excel) => expect(evaluate(model, formula)).toEqual(excel));
 
   test("a range of INDEX references spills every cell, a blank as 0 (Dynamic array formulas and spilled array behavior)", () => {
@@ -88,57 +64,13 @@ describe("the range operator between computed references", () => {
 });
 
 describe("OFFSET", () => {
-  const model = fixture();
+  const model = referenceFixture();
   test.each(OFFSET_CASES)("%s is %j in Excel (%s)", (formula, excel) => expect(evaluate(model, formula)).toEqual(excel));
 
   test("is recalculated from the cells it reads: a new height in B1 moves its result (volatile, Excel Recalculation)", () => {
-    const m = fixture();
+    const m = referenceFixture();
     expect(evaluate(m, "=SUM(OFFSET(A1,0,0,B1,1))")).toBe(3);
     m.writeValue(m.findSheet("Sheet1")!, 0, 1, 4);
     expect(shown(m.valueAt(m.findSheet("Sheet1")!, 9, 9))).toBe(10);
-  });
-});
-
-/** A custom function that reports what Excel passed it, with @requiresParameterAddresses. */
-function probe(calls: unknown[][]): FunctionRegistry {
-  const fn = (...args: unknown[]) => {
-    calls.push(args);
-    return 1;
-  };
-  return { allowErrorForDataTypeAny: false, functions: { "T.PROBE": { fn, parameterCount: 1, requiresParameterAddresses: true } } };
-}
-
-// "Custom functions parameter options" (learn.microsoft.com): a range argument arrives as its
-// values, with its address in invocation.parameterAddresses; a blank cell arrives as null on
-// the web and 0 on Windows and Mac (office-js #4702), as for a range typed in the formula.
-describe("a custom function receives a computed reference as a reference", () => {
-  test.each([
-    ["web", null],
-    ["desktop", 0],
-  ] as const)("on %s: INDEX(r,2):INDEX(r,4) passes Data!A2:A4's values, the blank as %s, and its address", (host, blank) => {
-    const model = fixture(host);
-    const calls: unknown[][] = [];
-    model.functions = probe(calls);
-    evaluate(model, "=T.PROBE(INDEX(Vals,2):INDEX(Vals,4))");
-    expect(calls[0]).toEqual([[[20], [blank], [40]], { parameterAddresses: ["Data!A2:A4"] }]);
-  });
-
-  test.each([
-    ["web", null],
-    ["desktop", 0],
-  ] as const)("on %s: OFFSET(INDEX(r,4),0,0,4,1) passes Data!A4:A7, the cells past the data blank (%s)", (host, blank) => {
-    const model = fixture(host);
-    const calls: unknown[][] = [];
-    model.functions = probe(calls);
-    evaluate(model, "=T.PROBE(OFFSET(INDEX(Vals,4),0,0,4,1))");
-    expect(calls[0]).toEqual([[[40], [50], [blank], [blank]], { parameterAddresses: ["Data!A4:A7"] }]);
-  });
-
-  test("a row: INDEX(r,1,2):INDEX(r,1,5) passes Data!D1:G1 as one row", () => {
-    const model = fixture();
-    const calls: unknown[][] = [];
-    model.functions = probe(calls);
-    evaluate(model, "=T.PROBE(INDEX(Data!C1:G1,1,2):INDEX(Data!C1:G1,1,5))");
-    expect(calls[0]).toEqual([[[2, 3, 4, 5]], { parameterAddresses: ["Data!D1:G1"] }]);
   });
 });
