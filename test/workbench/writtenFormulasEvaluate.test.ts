@@ -38,7 +38,7 @@ const periods = (k: KpiDefinition) => (k.id === "DEALS" ? 24 : 36);
 
 /**
  * What the builders write for a KPI, as the workbook layer calls them (a budget row for a column
- * of values is transposed). Conditional-format rules have their own tests (bandColours.test.ts);
+ * of values is transposed). Conditional-format rules have their own tests (conditionalFormatRules.test.ts);
  * scorecardRow's formulas read their own row's cells and are checked on the Scorecard sheet.
  */
 function written(k: KpiDefinition, other: KpiDefinition): [string, string][] {

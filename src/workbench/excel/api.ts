@@ -19,8 +19,9 @@
  *
  * Words, one for each thing (prose says these; class names stay as they are):
  *   the in-memory Excel  this folder: WorkbookModel (model.ts, the cells, names, tables, formats)
- *                        and the API over it. Older comments and test names (standInRules.test.ts,
- *                        StandInRun) call it "the stand-in Excel"; that is the same thing.
+ *                        and the API over it. Older comments and names (StandInRun) call it
+ *                        "the stand-in Excel"; that is the same thing. Its tests are
+ *                        test/workbench/<file>.test.ts, one for each file here.
  *   Fake…                a class of the in-memory Excel imitating one Excel.* object
  *                        (FakeRange is Excel.Range); only in code, never in prose.
  *   the workbench        the page (src/workbench/index.tsx) that runs the real task pane and
