@@ -5,7 +5,7 @@
  * core/model/portfolio.ts, what they do is in useCommands.ts.
  */
 import { FluentProvider, makeStyles, tokens } from "@fluentui/react-components";
-import { useMemo, useState } from "react";
+import { useCallback, useMemo, useState } from "react";
 import { KpiDefinition } from "../core/model/kpi";
 import { periodLabel } from "../core/model/periods";
 import { isoDay, portfolioOf } from "../core/model/portfolio";
@@ -63,6 +63,7 @@ function Pane({ workbook }: { workbook: KpiWorkbook }) {
   const dialogs = useDialogs(workbook, portfolio, pane.series);
   const [formulaKpi, setFormulaKpi] = useState("");
   const locale = useMemo(() => displayLocale(), []);
+  const readTargets = useCallback((address: string, sheet: string | null) => workbook.readTargetValues(address, sheet), [workbook]);
   // Forecast honesty: the forecasts past closes recorded, against the values as they stand.
   const honesty = useMemo(() => ({ records: pane.register?.forecasts ?? [], values: Object.fromEntries(Object.entries(pane.series).map(([id, s]) => [id, s.values])) }), [pane.register, pane.series]);
   // Focus on the new KPI's card after Tag; the cell menu's Tag as KPI… opens the form (officeActions.ts).
@@ -81,7 +82,7 @@ function Pane({ workbook }: { workbook: KpiWorkbook }) {
       <PaneHeader busy={pane.busy} notice={noticeFor("top")} register={pane.register} onRefresh={commands.refresh} />
       {/* Asked up front, before the first change it names (the history records who made each). */}
       <AuthorField workbook={workbook} />
-      <TagSection kpis={kpis} editor={editor} selection={pane.selection} disabled={busy || readOnly !== null} notice={noticeFor("form")} onTag={(d) => tagged(commands.tag(d))} onSave={commands.save} series={pane.series} locale={locale} />
+      <TagSection kpis={kpis} editor={editor} selection={pane.selection} disabled={busy || readOnly !== null} notice={noticeFor("form")} onTag={(d) => tagged(commands.tag(d))} onSave={commands.save} series={pane.series} locale={locale} readTargets={readTargets} />
       <DueThisClose portfolio={portfolio} commands={commands} notice={noticeFor("due")} busy={busy || readOnly !== null} locale={locale} close={isoDay(new Date())} forecasts={honesty} />
       <PaneSection id="summary" title="Summary" divided>
         <PortfolioSummary kpis={kpis} summaries={summaries} />

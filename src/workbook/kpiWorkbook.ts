@@ -18,14 +18,14 @@ import { ExcelRun } from "./excelRun";
 import { bandFormatsStep, findOwnFormats, formatsRecordStep, rangeAt } from "./ownFormats";
 import { findKpi, KnownTables, knownTablesOf, nameOf, readRegisterIn, RegisterRead, RegisterState } from "./registerRead";
 import { ensureColumns, registerAppendSteps, registerUpdateStep, RowWriteOptions } from "./registerRow";
-import { checkTargetRange, targetNameStep } from "./targetRange";
+import { checkTargetRange, readTargetValuesIn, targetNameStep } from "./targetRange";
 import { SCHEMA_SETTING, SCHEMA_VERSION } from "./registerSchema";
 import { commit, operationToken, Plan, withRetry } from "./writeEngine";
 import { nameStep } from "./steps/names";
 import { kpiNameComment } from "../core/excel/workbookNames";
 import { settingStep } from "./steps/settings";
 import { KpiSeries, readSeries } from "./series";
-import { queueLeadingCells, readSelectionIn, Selection, tableColumnOf, tableColumnReference } from "./selection";
+import { queueLeadingCells, readSelectionIn, Selection, SELECTION_VALUE_CELLS, tableColumnOf, tableColumnReference } from "./selection";
 import { dataAreaOf } from "./seriesHeader";
 import { subscribe } from "./events";
 import { changes, HistoryEntry, historySteps, readHistoryIn } from "./history";
@@ -209,6 +209,10 @@ export class ExcelKpiWorkbook implements KpiWorkbook {
 
   readSelection(): Promise<Selection> {
     return this.run(readSelectionIn);
+  }
+
+  readTargetValues(address: string, valuesSheet: string | null): Promise<(number | null)[] | null> {
+    return this.run((context) => readTargetValuesIn(context, address, valuesSheet, SELECTION_VALUE_CELLS));
   }
 
   tag(input: KpiInput, address: string, id?: string, reviewedOn = ""): Promise<KpiDefinition> {

@@ -39,6 +39,12 @@ export interface KpiWorkbook {
   readRegister(): Promise<RegisterState>;
   refresh(): Promise<{ register: RegisterState; series: KpiSeries[] }>;
   readSelection(): Promise<Selection>;
+  /**
+   * The numbers of a typed target range (null for a blank or text cell), for the form's checks
+   * before Tag or Save; a range without a sheet is on `valuesSheet`. Null when there is nothing
+   * to read: not a range of one row or column, no such sheet, or longer than the selection's values.
+   */
+  readTargetValues(address: string, valuesSheet: string | null): Promise<(number | null)[] | null>;
   /** Tags the range; `id` is chosen from the name when omitted. Tags the used part of a larger range. */
   tag(input: KpiInput, address: string, id?: string, reviewedOn?: string): Promise<KpiDefinition>;
   /** Saves a form: with `opened` (the definition the form showed), only the fields the user changed are written. */

@@ -4,7 +4,9 @@
  * the user selected (a whole column, Ctrl+A): the used part of the selection, found with the
  * sheet's used range, and the numbers counted by Excel itself (getSpecialCells), so no cell
  * values cross to the pane (Excel on the web allows 5 MB a response, and every host at most five
- * million cells a read: "Resource limits and performance optimization for Office Add-ins").
+ * million cells a read: "Resource limits and performance optimization for Office Add-ins"). Only
+ * a series of at most SELECTION_VALUE_CELLS cells has its values read, in a sync the read makes
+ * anyway, so the form can judge a target against them before Tag (core/review/realism.ts).
  */
 import { Area, areaName, parseAddress, qualified, structuredReference } from "../core/excel/a1";
 import { dataAreaOf, HeaderCell, leadingArea } from "./seriesHeader";
@@ -25,7 +27,15 @@ export interface Selection {
   /** The table column it covers entirely, if any. */
   tableColumn: { table: string; column: string } | null;
   numbers: number;
+  /**
+   * The periods' values (numbers; null for a blank or text cell), for the form's checks before
+   * Tag; absent or null when not read: not one row or column, or more than SELECTION_VALUE_CELLS.
+   */
+  values?: (number | null)[] | null;
 }
+
+/** The longest series whose values the selection read brings to the pane (about 40 bytes a cell at worst: well under Excel on the web's 5 MB). */
+export const SELECTION_VALUE_CELLS = 10_000;
 
 /** The table column a range covers entirely (its whole data body), if any (one sync). */
 export async function tableColumnOf(context: Excel.RequestContext, range: Excel.Range, tables: Excel.Table[]): Promise<{ table: string; column: string } | null> {
@@ -68,6 +78,8 @@ export async function readSelectionIn(context: Excel.RequestContext): Promise<Se
   // The first few cells, to find a header above the numbers (a constant amount, whatever the size).
   // eslint-disable-next-line office-addins/load-object-before-read -- worksheet is a navigation to a proxy, not a property to load
   const leading = tableColumn ? null : queueLeadingCells(range.worksheet, partArea);
+  const series = (partArea.rowCount === 1 || partArea.colCount === 1) && partArea.rowCount * partArea.colCount <= SELECTION_VALUE_CELLS;
+  if (series) part.load("values");
   const constants = part.getSpecialCellsOrNullObject("Constants", "Numbers");
   constants.load("cellCount");
   const computed = part.getSpecialCellsOrNullObject("Formulas", "Numbers");
@@ -75,7 +87,15 @@ export async function readSelectionIn(context: Excel.RequestContext): Promise<Se
   await context.sync();
   const count = (areas: Excel.RangeAreas) => (areas.isNullObject ? 0 : areas.cellCount);
   const { area, header } = leading ? dataAreaOf(partArea, leading()) : { area: partArea, header: null };
-  return { ...selection, usedAddress: part.address, dataAddress: withSheet(partArea, area), header, numbers: count(constants) + count(computed) };
+  const values = series ? valuesOf(part.values, partArea, area) : null;
+  return { ...selection, usedAddress: part.address, dataAddress: withSheet(partArea, area), header, numbers: count(constants) + count(computed), values };
+}
+
+/** The data area's values out of the used part's (the header, when there is one, comes first). */
+function valuesOf(partValues: unknown[][], part: Area, area: Area): (number | null)[] {
+  const flat = partValues.flat();
+  const skip = area.row - part.row + (area.col - part.col);
+  return flat.slice(skip, skip + area.rowCount * area.colCount).map((v) => (typeof v === "number" && Number.isFinite(v) ? v : null));
 }
 
 /**

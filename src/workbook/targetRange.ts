@@ -4,7 +4,7 @@
  * inserted or the sheet renamed, as the KPI's own name does. The conditional formats and the
  * inserted formulas refer to the name, so they follow a change of target range too.
  */
-import { parseAddress, qualified } from "../core/excel/a1";
+import { areaName, parseAddress, qualified } from "../core/excel/a1";
 import { targetNameOf } from "./bandFormats";
 import { KpiWorkbookError } from "./errors";
 import { RegisterRead } from "./registerRead";
@@ -32,6 +32,32 @@ export async function checkTargetRange(context: Excel.RequestContext, typed: str
     );
   }
   return address;
+}
+
+/**
+ * The targets of a typed range (numbers; null for a blank or text cell), for the form's check
+ * before Tag or Save (core/review/targetRange.ts: a range mostly blank). A range without a sheet
+ * is on `valuesSheet`, as checkTargetRange reads it. Null when there is nothing to judge: the
+ * text is not a range of one row or column, its sheet is not there, or it is longer than `limit`
+ * cells (the form's check is a warning; a whole column is not read for it). One sync.
+ */
+export async function readTargetValuesIn(context: Excel.RequestContext, typed: string, valuesSheet: string | null, limit: number): Promise<(number | null)[] | null> {
+  let target;
+  try {
+    target = parseAddress(typed.trim().replace(/^=/, ""));
+  } catch {
+    return null;
+  }
+  const sheetName = target.sheet ?? valuesSheet;
+  if (!sheetName || (target.rowCount !== 1 && target.colCount !== 1) || target.rowCount * target.colCount > limit) return null;
+  const range = context.workbook.worksheets.getItem(sheetName).getRange(areaName(target)).load("values");
+  try {
+    await context.sync();
+  } catch {
+    // No such sheet (ItemNotFound): a read alone failed, nothing to undo; Tag says what is wrong.
+    return null;
+  }
+  return range.values.flat().map((v) => (typeof v === "number" && Number.isFinite(v) ? v : null));
 }
 
 /** Points KPITarget_<ID> at `address` (null: removes it), as a guarded step. */

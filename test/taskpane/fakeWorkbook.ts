@@ -41,7 +41,7 @@ export class FakeWorkbook implements KpiWorkbook {
   }
 
   writes(): string[] {
-    return this.calls.map(([name]) => name).filter((n) => !["refresh", "readSelection", "setAuthor"].includes(n));
+    return this.calls.map(([name]) => name).filter((n) => !["refresh", "readSelection", "readTargetValues", "setAuthor"].includes(n));
   }
 
   async readRegister() {
@@ -54,6 +54,12 @@ export class FakeWorkbook implements KpiWorkbook {
   async readSelection() {
     this.calls.push(["readSelection"]);
     return this.selection;
+  }
+  /** Each typed target range's numbers, by the address as typed. */
+  targetValues: Record<string, (number | null)[]> = {};
+  async readTargetValues(address: string, valuesSheet: string | null) {
+    this.calls.push(["readTargetValues", address, valuesSheet]);
+    return this.targetValues[address] ?? null;
   }
   tag(input: KpiInput, address: string, id?: string, reviewedOn?: string) {
     return this.write("tag", [input, address, id, reviewedOn], { ...KPI, ...input, id: "NEW", source: "Data!$B$3:$B$4" } as KpiDefinition);

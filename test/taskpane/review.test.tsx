@@ -159,6 +159,28 @@ describe("the walk's findings in the pane", () => {
     expect((button.getAttribute("aria-label") ?? button.textContent)!.toLowerCase()).toContain("write note");
   });
 
+  it("flags before Tag, for a new KPI, a target the selected process cannot reach (with its limits) and a target range mostly blank", async () => {
+    const workbook = new FakeWorkbook([KPI]);
+    // By hand: mean 11.6, mean moving range 1.5, limits 11.6 ± 2.66 · 1.5 = 7.61 and 15.59.
+    workbook.selection = { ...workbook.selection, address: "Data!C2:C6", usedAddress: "Data!C2:C6", dataAddress: "Data!C2:C6", rowCount: 5, numbers: 5, values: [10, 12, 11, 13, 12] };
+    workbook.targetValues = { "Budget!B2:B6": [1400, null, null, null, 1450] };
+    await renderPane(workbook);
+    const form = screen.getByRole("form", { name: "Tag a KPI" });
+    fireEvent.change(within(form).getByRole("textbox", { name: "Name" }), { target: { value: "Bookings" } });
+    fireEvent.change(within(form).getByRole("textbox", { name: "Target" }), { target: { value: "16" } });
+    const flag = await within(form).findByTestId("target-realism");
+    expect(flag.textContent).toContain("consistently fails. The process runs between its limits 7.61 and 15.59 (centre 11.6)");
+    fireEvent.change(within(form).getByRole("textbox", { name: "Target" }), { target: { value: "12" } });
+    expect(within(form).queryByTestId("target-realism")).toBeNull();
+
+    fireEvent.change(within(form).getByRole("textbox", { name: "Target" }), { target: { value: "Budget!B2:B6" } });
+    const warning = await within(form).findByTestId("target-range-warning");
+    expect(warning.textContent).toBe("Budget!B2:B6 holds 2 numbers and 3 blanks: the 3 periods without a target will have no status or colour. Is this the right range?");
+    // Read once, for the range as typed, on the selection's sheet; nothing written, Tag not pressed.
+    expect(workbook.calls.filter(([n]) => n === "readTargetValues")).toEqual([["readTargetValues", "Budget!B2:B6", "Data"]]);
+    expect(workbook.writes()).toEqual([]);
+  });
+
   it("moves focus to the new KPI's card after Tag", async () => {
     const workbook = new KeepingWorkbook([KPI]);
     await renderPane(workbook);

@@ -9,6 +9,7 @@ import { RateFields } from "./RateFields";
 import { atRiskOfDraft, EMPTY_DRAFT, FieldErrors, KpiDefinition, KpiDraft, parseNumber, percentOf, targetRangeOf, validateDraft } from "../../core/model/kpi";
 import { invariantDraft, localDraft } from "../locale";
 import { TargetChecks, TargetContext, targetVerdict } from "./TargetChecks";
+import { ReadTargets, useTypedTargets } from "../review/useTypedTargets";
 
 /** Says what a percentage At risk comes to, so "10%" is never misread silently. */
 function atRiskHint(draft: KpiDraft): string {
@@ -44,9 +45,11 @@ export interface TagFormProps {
   locale?: string;
   /** What is known of the KPI's data, for the target's checks before save. */
   targetContext?: TargetContext;
+  /** Reads a typed target range's numbers, for the mostly-blank warning before Tag or Save. */
+  readTargets?: ReadTargets;
 }
 
-export function TagForm({ kpis, editing, initial, disabled, onSubmit, onCancel, focusField, fieldError, onEdited, locale = "en-US", targetContext }: TagFormProps) {
+export function TagForm({ kpis, editing, initial, disabled, onSubmit, onCancel, focusField, fieldError, onEdited, locale = "en-US", targetContext, readTargets }: TagFormProps) {
   const styles = useStyles();
   const [draft, setDraft] = useState<KpiDraft>(() => localDraft(initial, locale));
   const [touched, setTouched] = useState<Partial<Record<keyof KpiDraft, boolean>>>({});
@@ -54,7 +57,10 @@ export function TagForm({ kpis, editing, initial, disabled, onSubmit, onCancel, 
   const others = useMemo(() => kpis.filter((k) => k.id !== editing?.id), [kpis, editing]);
   // The rules read numbers the register's way; the user types them in their own (1.234,5 in de-DE).
   const parsed = useMemo(() => invariantDraft(draft, locale), [draft, locale]);
-  const verdict = useMemo(() => targetVerdict(parsed, parsed.name.trim(), targetContext), [parsed, targetContext]);
+  // A typed range's own cells, once read (the saved range's come with the KPI's values).
+  const typed = useTypedTargets(parsed.target, readTargets, targetContext?.targets ? targetContext.targetRange : undefined);
+  const context = useMemo(() => (typed ? { ...targetContext, targets: typed.targets, targetRange: typed.range } : targetContext), [targetContext, typed]);
+  const verdict = useMemo(() => targetVerdict(parsed, parsed.name.trim(), context), [parsed, context]);
   const errors: FieldErrors = useMemo(() => {
     const found = validateDraft(parsed, others);
     return verdict.range.error && !found.target ? { ...found, target: verdict.range.error } : found;

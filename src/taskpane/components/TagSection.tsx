@@ -1,5 +1,6 @@
 /** The form's section: what is selected to tag, and the form that tags it or edits a KPI. */
 import { Text } from "@fluentui/react-components";
+import { useMemo } from "react";
 import { draftFromDefinition, EMPTY_DRAFT, KpiDefinition, KpiDraft } from "../../core/model/kpi";
 import { parseAddress } from "../../core/excel/a1";
 import { KpiSeries, Selection } from "../../workbook/kpiWorkbook";
@@ -20,6 +21,8 @@ export interface TagSectionProps {
   /** Every KPI's values, for the target's checks while editing. */
   series?: Record<string, KpiSeries>;
   locale?: string;
+  /** Reads a typed target range's numbers (KpiWorkbook.readTargetValues); a range without a sheet is on `valuesSheet`. */
+  readTargets?(address: string, valuesSheet: string | null): Promise<(number | null)[] | null>;
 }
 
 /** The periods of what Tag would take: the selection's values (its header left out). */
@@ -33,9 +36,22 @@ function periodsOf(selection: Selection | null): number | null {
   }
 }
 
-/** What the form knows of the data: the edited KPI's values and targets, or the selection's size. */
+/** The sheet of an address, or null. */
+function sheetOf(address: string | null | undefined): string | null {
+  try {
+    return address ? (parseAddress(address).sheet ?? null) : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * What the form knows of the data: the edited KPI's values and targets, or, for a new KPI, the
+ * selection's periods and values (read with the selection: workbook/selection.ts), so a target
+ * the process cannot reach is flagged before Tag.
+ */
 function contextOf(editing: KpiDefinition | null, selection: Selection | null, series: Record<string, KpiSeries>): TargetContext {
-  if (!editing) return { periods: periodsOf(selection) };
+  if (!editing) return { periods: periodsOf(selection), values: selection?.values ?? undefined };
   const s = series[editing.id];
   return { values: s?.values, periods: s && !s.problem ? s.values.length : null, targets: s?.targets ?? null, targetRange: editing.targetRange };
 }
@@ -48,8 +64,11 @@ function selectedText(selection: Selection | null): string {
   return `Selected ${target.address} · ${target.numbers} number${target.numbers === 1 ? "" : "s"}${column}`;
 }
 
-export function TagSection({ kpis, editor, selection, disabled, notice, onTag, onSave, series = {}, locale }: TagSectionProps) {
+export function TagSection({ kpis, editor, selection, disabled, notice, onTag, onSave, series = {}, locale, readTargets }: TagSectionProps) {
   const { editing } = editor;
+  // A target range without a sheet is on the values' sheet (workbook/targetRange.ts checkTargetRange).
+  const valuesSheet = editing ? sheetOf(series[editing.id]?.address ?? editing.source) : sheetOf(selection?.dataAddress ?? selection?.address);
+  const read = useMemo(() => (readTargets ? (address: string) => readTargets(address, valuesSheet) : undefined), [readTargets, valuesSheet]);
   return (
     <PaneSection id="tag" title={editing ? `Edit ${editing.name}` : "Tag a KPI"} notice={notice} noticeAfter>
       {!editing && (
@@ -70,6 +89,7 @@ export function TagSection({ kpis, editor, selection, disabled, notice, onTag, o
         onEdited={() => editor.setFieldError(null)}
         locale={locale}
         targetContext={contextOf(editing, selection, series)}
+        readTargets={read}
       />
     </PaneSection>
   );
