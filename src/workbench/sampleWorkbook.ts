@@ -74,6 +74,7 @@ export function sampleWorkbook(): WorkbookModel {
   own.fill = "#DDEBF7";
 
   webShop(model);
+  regions(model);
   model.select(monthly, { row: 1, col: 1, rowCount: SAMPLE_PERIODS, colCount: 1 });
   return model;
 }
@@ -95,4 +96,42 @@ function webShop(model: WorkbookModel): void {
     const orders = Math.round(visits * conversion + Math.sqrt(visits * conversion) * noise(next));
     [`${MONTHS[i % 12]} ${2023 + Math.floor(i / 12)}`, visits, orders].forEach((v, c) => model.writeValue(shop, i + 1, c, v));
   }
+}
+
+/**
+ * One KPI across segments (issue 23): the web shop's orders and visits by region, laid out as a
+ * finance sheet lays them, a column per region under a header row of their names (orders in
+ * B3:E38, visits in H3:K38, each region's conversion target in B40:E40). North, South and East
+ * convert at 3.1%, West, a smaller market, at 2.1%: truly off, so the funnel of the latest month
+ * flags West beyond its 99.8% limits and the others within their 95% (binomial noise only). Its
+ * own generator, so the other sheets' figures stay as they were.
+ */
+function regions(model: WorkbookModel): void {
+  const next = random(20240301);
+  const sheet = model.addSheet("Regions");
+  const REGIONS: [string, number, number][] = [
+    ["North", 14_000, 0.031],
+    ["South", 9_000, 0.031],
+    ["East", 11_500, 0.031],
+    ["West", 7_000, 0.021],
+  ];
+  model.writeValue(sheet, 0, 0, "Orders");
+  model.writeValue(sheet, 0, 6, "Visits");
+  ["Month", ...REGIONS.map((r) => r[0])].forEach((h, c) => {
+    model.writeValue(sheet, 1, c, h);
+    model.writeValue(sheet, 1, 6 + c, h);
+  });
+  for (let i = 0; i < SAMPLE_PERIODS; i++) {
+    const month = `${MONTHS[i % 12]} ${2023 + Math.floor(i / 12)}`;
+    model.writeValue(sheet, 2 + i, 0, month);
+    model.writeValue(sheet, 2 + i, 6, month);
+    REGIONS.forEach(([, base, p], s) => {
+      const visits = Math.round(base * (1 + 0.012 * i) * (1 + 0.12 * Math.sin((2 * Math.PI * (i + s)) / 12)) + 0.04 * base * noise(next));
+      const orders = Math.round(visits * p + Math.sqrt(visits * p * (1 - p)) * noise(next));
+      model.writeValue(sheet, 2 + i, 1 + s, orders);
+      model.writeValue(sheet, 2 + i, 7 + s, visits);
+    });
+  }
+  model.writeValue(sheet, 39, 0, "Target");
+  [0.031, 0.031, 0.031, 0.028].forEach((t, s) => model.writeValue(sheet, 39, 1 + s, t));
 }

@@ -158,14 +158,20 @@ function crosswiseTarget(targetRange: string | undefined, vertical: boolean): bo
  * ("[MS-OI29500] 3.2.3.1.2 Conditional Formatting Formulas": CF-function-name and name are in
  * its grammar; it may not use structured references or 3-D references, which a name's own
  * formula may) and the name reads the target range on another sheet, which Excel 2007's rules
- * could not. `kpi.targetRange` gives the target's orientation.
+ * could not. `kpi.targetRange` gives the target's orientation. A "block" (a KPI across segments,
+ * core/model/segments.ts: periods down, segments across) reads its cell by row and column, e.g.
+ * INDEX(KPIBand_CONV,ROWS($B$2:B2),COLUMNS($B$2:B2)); its target per segment runs across (a
+ * column of them is transposed), so every cell is judged against its own segment's target.
  */
-export function bandFormats(kpi: RateBandSpec & { targetRange?: string }, topLeft: string, vertical = true): BandFormats {
+export function bandFormats(kpi: RateBandSpec & { targetRange?: string }, topLeft: string, vertical: boolean | "block" = true): BandFormats {
   // A rate KPI is coloured by its rate, which only a name can compute (rateBands.ts).
   if (kpi.target !== null && !kpi.denominatorRange) return { rules: numberRules({ ...kpi, target: kpi.target }, topLeft), names: [] };
   const anchor = topLeft.replace(/^([A-Z]+)(\d+)$/i, "$$$1$$$2");
   const name = bandNameOf(kpi.id);
-  const at = vertical ? `${name},ROWS(${anchor}:${topLeft})` : `${name},1,COLUMNS(${anchor}:${topLeft})`;
+  const at =
+    vertical === "block" ? `${name},ROWS(${anchor}:${topLeft}),COLUMNS(${anchor}:${topLeft})` : vertical ? `${name},ROWS(${anchor}:${topLeft})` : `${name},1,COLUMNS(${anchor}:${topLeft})`;
+  // A block's targets and denominators are judged as a row's: a row of targets spreads down every period (Excel's array broadcast).
+  const along = vertical !== "block" && vertical;
   const rules = (["on", "risk", "off"] as const).map((status) => ({
     status,
     formula: `=AND(INDEX(${at})=${BAND_CODE[status]},${tag(kpi.id, status)})`,
@@ -173,8 +179,8 @@ export function bandFormats(kpi: RateBandSpec & { targetRange?: string }, topLef
   }));
   const comment = `KPI Lens: the band of each period of ${nameOf(kpi.id)} (1 On track, 2 At risk, 3 Off track, 0 none), for its colours.`;
   const formula = kpi.denominatorRange
-    ? rateBandNameFormula(kpi, crosswiseTarget(kpi.targetRange, vertical), crosswiseTarget(kpi.denominatorRange, vertical))
-    : bandNameFormula(kpi, crosswiseTarget(kpi.targetRange, vertical));
+    ? rateBandNameFormula(kpi, crosswiseTarget(kpi.targetRange, along), crosswiseTarget(kpi.denominatorRange, along))
+    : bandNameFormula(kpi, crosswiseTarget(kpi.targetRange, along));
   return { rules, names: [{ name, formula, comment }] };
 }
 

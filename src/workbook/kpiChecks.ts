@@ -30,7 +30,9 @@ export function assertWritable(read: RegisterRead): void {
 export function assertSeriesShape(area: { rowCount: number; colCount: number }, sheetName: string, address: string): void {
   if (sheetName.toLowerCase() === REGISTER_SHEET.toLowerCase()) throw new KpiWorkbookError("That range is on the register sheet: select the KPI's values on a data sheet.");
   if (area.rowCount !== 1 && area.colCount !== 1) {
-    throw new KpiWorkbookError(`Select one column (or one row) of values, oldest first; ${address} is ${area.rowCount}×${area.colCount}.`);
+    throw new KpiWorkbookError(
+      `Select one column (or one row) of values, oldest first; ${address} is ${area.rowCount}×${area.colCount}. For one KPI across segments (regions side by side under a header row of their names), set Segments to "columns".`,
+    );
   }
   if (area.rowCount * area.colCount < 2) throw new KpiWorkbookError("Select at least two periods of values.");
 }

@@ -58,6 +58,8 @@ import type { KpiInput, KpiWorkbook, UntagReceipt } from "./kpiWorkbookApi";
 import { assertNotTagged, assertSeriesShape, assertWritable, mergeEdit, sourceAddressOf } from "./kpiChecks";
 import { planOrphanRecovery, planOrphanRemoval } from "./orphans";
 import { planUndoUntag, planUntag } from "./untag";
+import { isSegmentTag, planSegmentTag } from "./segmentsTag";
+import { readAllSeries } from "./segmentsRead";
 
 type WriteBody<T> = (
   context: Excel.RequestContext,
@@ -202,7 +204,8 @@ export class ExcelKpiWorkbook implements KpiWorkbook {
   refresh(): Promise<{ register: RegisterState; series: KpiSeries[] }> {
     return this.operation(async () => {
       const read = await this.excel((context) => this.read(context));
-      const series = await withDenominators(this.excel, read, await readSeries(this.excel, read.state.kpis, read.state.sources, read.state.targets));
+      // Segmented KPIs' blocks too (segmentsRead.ts): their totals, with the segments behind them.
+      const series = await readAllSeries(this.excel, read);
       return { register: read.state, series };
     });
   }
@@ -218,6 +221,8 @@ export class ExcelKpiWorkbook implements KpiWorkbook {
   tag(input: KpiInput, address: string, id?: string, reviewedOn = ""): Promise<KpiDefinition> {
     return this.write(async (context, read, plan, token) => {
       const kpiId = id ? checkId(id, read) : chooseId(input.name, read);
+      // A block of periods × segments, or a column split by a segment column: one KPI across segments (segmentsTag.ts).
+      if (isSegmentTag(input)) return planSegmentTag(context, read, plan, token, { input, address, id: kpiId, reviewedOn });
       const selected = rangeAt(context, address);
       selected.load("address, rowCount, columnCount");
       const sheet = selected.worksheet;

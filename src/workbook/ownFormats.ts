@@ -56,7 +56,8 @@ async function deleteOwn(context: Excel.RequestContext, address: string, id: str
 export function bandFormatsStep(address: string, kpi: BandSpec & { targetRange?: string }, read: RegisterRead): { steps: Step[]; formulas: string[] } {
   const area = parseAddress(address);
   const topLeft = areaName({ row: area.row, col: area.col, rowCount: 1, colCount: 1 });
-  const { rules, names } = bandFormats(kpi, topLeft, area.colCount === 1);
+  // A block (a KPI across segments) is neither one column nor one row: each cell by row and column.
+  const { rules, names } = bandFormats(kpi, topLeft, area.colCount === 1 ? true : area.rowCount === 1 ? false : "block");
   const specs = rules.map((r) => ({ formula: r.formula, fill: r.fill, font: r.font }));
   const band = bandNameOf(kpi.id);
   const before = read.names.get(band.toUpperCase()) ?? null;

@@ -127,6 +127,47 @@ export function fromLongRows(segmentCells: readonly unknown[], valueCells: reado
   return { names, values: values.map(pad), denominators: denominatorCells ? denominators.map(pad) : null };
 }
 
+/** Where a block's parts are, within the cells read (0-based offsets), and its segments' names. */
+export interface BlockParts {
+  names: string[];
+  /** The numbers: rows from `firstRow` (0 when the header is the row above the cells read), columns from `firstCol`. */
+  firstRow: number;
+  firstCol: number;
+  periods: number;
+  segments: number;
+}
+
+/**
+ * A block as selected (core/model/segments.ts "columns"): its header row of segment names is the
+ * first row of the cells when that row is all labels, else the row right above them (`above`,
+ * null at the sheet's top). A first column of labels and no numbers (the months) is the periods'
+ * names, not a segment, and is left out. Every segment needs at least one number, and there must be
+ * two segments and two periods. Returns the parts, or why the cells are no block.
+ */
+export function blockPartsOf(rows: readonly (readonly unknown[])[], above: readonly unknown[] | null): BlockParts | string {
+  const allLabels = (cells: readonly unknown[]) => cells.length > 0 && cells.every(isLabel);
+  // The header inside the cells read (their first row), else the row above them.
+  const read = [
+    { header: rows[0] ?? [], body: rows.slice(1), firstRow: 1 },
+    { header: above ?? [], body: rows, firstRow: 0 },
+  ].map((c) => ({ ...c, firstCol: (rows[0]?.length ?? 0) > 1 && periodLabels(c.body) ? 1 : 0 }));
+  const found = read.find((c) => allLabels(c.header.slice(c.firstCol)));
+  if (!found) return "a block needs a header row of segment names right above its numbers (North, South, … in the row above the first period)";
+  const { header, body, firstRow, firstCol } = found;
+  const names = segmentNamesOf(header.slice(firstCol));
+  if (typeof names === "string") return names;
+  if (names.length < 2) return "a block needs two segments or more side by side; for one series, select one column";
+  if (body.length < 2) return "a block needs at least two periods of numbers under its header row";
+  const empty = names.findIndex((_, s) => !body.some((r) => numberOrGap(r[firstCol + s]) !== null));
+  if (empty >= 0) return `the column of ${names[empty]} holds no numbers`;
+  return { names, firstRow, firstCol, periods: body.length, segments: names.length };
+}
+
+/** Whether a block's first column holds the periods' labels (text and blanks, no number). */
+function periodLabels(body: readonly (readonly unknown[])[]): boolean {
+  return body.length > 0 && body.some((r) => isLabel(r[0])) && body.every((r) => isLabel(r[0]) || r[0] === "" || r[0] === null || r[0] === undefined);
+}
+
 /** Each segment's target: the KPI's one number for all, else the range's cells in segment order (null past its end). */
 export function segmentTargetsOf(kpi: Pick<KpiDefinition, "target">, segments: number, cells: readonly unknown[] | null): (number | null)[] {
   return Array.from({ length: segments }, (_, s) => (kpi.target !== null ? kpi.target : numberOrGap(cells?.[s])));

@@ -1,0 +1,136 @@
+/**
+ * Reading every KPI's values for the pane, segmented ones included (core/model/segments.ts). A KPI
+ * of one series is read as series.ts and denominatorRange.ts read it. A block is read whole
+ * through its name KPI_<ID>, with the header row above it (the segments' names, read afresh each
+ * time so a renamed region shows renamed), its KPITarget_<ID> (a target per segment) and its
+ * KPIDenom_<ID> (a rate's block of denominators): every block of an ordinary register in one
+ * round trip, in batches of at most READ_BATCH_CELLS cells (Excel on the web's 5 MB a response,
+ * "Resource limits and performance optimization for Office Add-ins"). The series the pane gets
+ * carries the totals as its values (segmentTotals) and the segments behind them.
+ */
+import { areaName, parseAddress } from "../core/excel/a1";
+import { denomNameOf, targetNameOf } from "../core/excel/workbookNames";
+import { KpiDefinition } from "../core/model/kpi";
+import { columnsOf, isSegmented, SegmentData, segmentNamesOf, segmentTargetsOf, segmentTotals } from "../core/model/segments";
+import { RateSeries, withDenominators } from "./denominatorRange";
+import { ExcelRun } from "./excelRun";
+import { nameOf, RegisterRead, sourceOfName } from "./registerRead";
+import { READ_BATCH_CELLS, readSeries } from "./series";
+
+/** A segmented KPI's series: the totals as values (and Σ denominators), with the segments behind them. */
+export type SegmentSeries = RateSeries & { segments?: SegmentData | null };
+
+/** Every KPI's series, in the register's order: plain ones as before, segmented ones by readSegmentSeries. */
+export async function readAllSeries(run: ExcelRun, read: RegisterRead): Promise<SegmentSeries[]> {
+  const { kpis, sources, targets } = read.state;
+  const plain = kpis.filter((k) => !isSegmented(k));
+  const segmented = kpis.filter(isSegmented);
+  const plainRead = segmented.length === 0 ? read : { ...read, state: { ...read.state, kpis: plain } };
+  const got = new Map<string, SegmentSeries>();
+  for (const s of await withDenominators(run, plainRead, await readSeries(run, plain, sources, targets))) got.set(s.id, s);
+  for (const s of await readSegmentSeries(run, read, segmented)) got.set(s.id, s);
+  return kpis.map((k) => got.get(k.id)!);
+}
+
+const flat = (values: unknown[][]) => (values.length === 1 ? values[0] : values.map((r) => r[0]));
+
+/** What a block's read needs: where its numbers are now (its name's address) and which of its names exist. */
+interface BlockRead {
+  kpi: KpiDefinition;
+  address: string;
+  target: boolean;
+  denominators: boolean;
+}
+
+function failed(kpi: KpiDefinition, address: string | null, problem: string): SegmentSeries {
+  return { id: kpi.id, address, values: [], targets: null, newPeriods: 0, problem, segments: null };
+}
+
+/** Every segmented KPI's block, in batches under READ_BATCH_CELLS cells; a batch Excel refuses costs only its KPIs. */
+export async function readSegmentSeries(run: ExcelRun, read: RegisterRead, kpis: readonly KpiDefinition[]): Promise<SegmentSeries[]> {
+  const out: SegmentSeries[] = [];
+  const batches: BlockRead[][] = [];
+  let batch: BlockRead[] = [];
+  let size = 0;
+  for (const kpi of kpis) {
+    const source = read.state.sources[kpi.id];
+    if (!source || source.includes("[")) {
+      out.push(failed(kpi, null, source ? `${kpi.name} is split "${kpi.segments}", which this KPI Lens cannot read yet: it reads blocks of numbers under a header row of segment names (Segments "columns").` : `${nameOf(kpi.id)} no longer refers to cells (its rows or columns were deleted). Select the block again and re-tag the KPI.`));
+      continue;
+    }
+    const a = parseAddress(source);
+    const cells = (a.rowCount + 1) * a.colCount * (kpi.denominatorRange ? 2 : 1);
+    const entry = { kpi, address: source, target: read.names.has(targetNameOf(kpi.id).toUpperCase()), denominators: read.names.has(denomNameOf(kpi.id).toUpperCase()) };
+    if (size + cells > READ_BATCH_CELLS && batch.length > 0) {
+      batches.push(batch);
+      batch = [];
+      size = 0;
+    }
+    batch.push(entry);
+    size += cells;
+  }
+  if (batch.length > 0) batches.push(batch);
+  for (const b of batches) {
+    try {
+      out.push(...(await readBatch(run, b)));
+    } catch (e) {
+      const why = e instanceof Error ? e.message : String(e);
+      for (const { kpi, address } of b) out.push(failed(kpi, address, `Excel could not read the values of ${kpi.name}: ${why}`));
+    }
+  }
+  return out;
+}
+
+/** One round trip for a batch of blocks: numbers, header rows, targets and denominators. */
+async function readBatch(run: ExcelRun, blocks: readonly BlockRead[]): Promise<SegmentSeries[]> {
+  return run(async (context) => {
+    const pending = blocks.map((b) => {
+      const a = parseAddress(b.address);
+      const numbers = context.workbook.names.getItem(nameOf(b.kpi.id)).getRange().load("address, values");
+      const header = a.row > 0 ? context.workbook.worksheets.getItem(a.sheet!).getRange(areaName({ ...a, row: a.row - 1, rowCount: 1 })).load("values") : null;
+      const target = b.target ? context.workbook.names.getItem(targetNameOf(b.kpi.id)).getRange().load("values") : null;
+      const denominators = b.denominators ? context.workbook.names.getItem(denomNameOf(b.kpi.id)).getRange().load("values") : null;
+      return { ...b, numbers, header, target, denominators };
+    });
+    await context.sync();
+    return pending.map((p, i) => seriesOf(p.kpi, p.numbers.address, p.numbers.values, p.header?.values[0] ?? null, p.target ? flat(p.target.values) : null, p.denominators?.values ?? null, blocks[i]));
+  });
+}
+
+/** A block's series from its cells, or the problem the card shows. */
+function seriesOf(
+  kpi: KpiDefinition,
+  address: string,
+  rows: unknown[][],
+  header: unknown[] | null,
+  targetCells: unknown[] | null,
+  denominatorRows: unknown[][] | null,
+  found: { target: boolean; denominators: boolean },
+): SegmentSeries {
+  const names = header ? segmentNamesOf(header) : "the block starts on the sheet's first row, so there is no header row above it for the segments' names";
+  if (typeof names === "string") return failed(kpi, address, `${kpi.name} has no segments to show: ${names}. Put the names back, or untag and tag the block again.`);
+  const k = names.length;
+  const problems: string[] = [];
+  if (kpi.targetRange && !found.target) problems.push(`The target range of ${kpi.name} is gone: its name ${targetNameOf(kpi.id)} no longer exists. Edit the KPI and give its targets again.`);
+  else if (targetCells && targetCells.length !== k) problems.push(`The target range of ${kpi.name} has ${targetCells.length} cells and ${k} segments: segments past the shorter one have no status.`);
+  let denominators: (number | null)[][] | null = null;
+  if (kpi.denominatorRange) {
+    const shape = (r: unknown[][] | null) => (r ? `${r.length}×${r[0]?.length ?? 0}` : "");
+    if (!denominatorRows) problems.push(`The denominator range of ${kpi.name} is gone: its name ${denomNameOf(kpi.id)} no longer exists. Edit the KPI and give its denominators again.`);
+    else if (shape(denominatorRows) !== shape(rows)) problems.push(`The denominators of ${kpi.name} are ${shape(denominatorRows)} and its numbers ${shape(rows)}: give the denominators of the same periods and segments.`);
+    else denominators = columnsOf(denominatorRows, k);
+  }
+  const data: SegmentData = { names, values: columnsOf(rows, k), denominators, targets: segmentTargetsOf(kpi, k, targetCells) };
+  const totals = segmentTotals(kpi, data);
+  const rate = kpi.denominatorRange ? { denominators: denominators ? totals.denominators : null } : {};
+  return {
+    id: kpi.id,
+    address: sourceOfName(`=${address}`) ?? address,
+    values: kpi.denominatorRange && !denominators ? [] : totals.values,
+    targets: kpi.target === null ? totals.targets : null,
+    newPeriods: 0,
+    problem: problems[0] ?? null,
+    ...rate,
+    segments: data,
+  };
+}

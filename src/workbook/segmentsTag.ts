@@ -1,0 +1,127 @@
+/**
+ * Tagging a block of periods × segments as one KPI (core/model/segments.ts, layout "columns"):
+ * one register row, KPI_<ID> on the block's numbers (the name follows them as rows are inserted),
+ * the segments' names read from the header row above at every refresh (segmentsRead.ts), a target
+ * per segment in KPITarget_<ID> when the Target is a range, a rate's block of denominators in
+ * KPIDenom_<ID>, and colours on every cell by its own segment's bands (bandFormats.ts, "block").
+ * Reads first (three round trips at most: the selection and its sheet, its cells, the sheets a
+ * target or denominator range names), then plans write-engine steps, each guarded at write time.
+ */
+import { Area, areaName, intersection, parseAddress, qualified } from "../core/excel/a1";
+import { kpiNameComment } from "../core/excel/workbookNames";
+import { KpiDefinition } from "../core/model/kpi";
+import { BLOCK_LAYOUT, blockPartsOf } from "../core/model/segments";
+import { denominatorNameStep } from "./denominatorRange";
+import { KpiWorkbookError } from "./errors";
+import { assertNotTagged } from "./kpiChecks";
+import type { KpiInput } from "./kpiWorkbookApi";
+import { bandFormatsStep, formatsRecordStep, rangeAt } from "./ownFormats";
+import { nameOf, RegisterRead } from "./registerRead";
+import { ensureColumns, registerAppendSteps } from "./registerRow";
+import { REGISTER_SHEET, SCHEMA_SETTING, SCHEMA_VERSION } from "./registerSchema";
+import { READ_BATCH_CELLS } from "./series";
+import { nameStep } from "./steps/names";
+import { settingStep } from "./steps/settings";
+import { targetNameStep } from "./targetRange";
+import { Plan } from "./writeEngine";
+
+/**
+ * Whether a tag is of a KPI across segments: the form's Segments says so. Never guessed from a
+ * selection's shape: two KPIs side by side under their headers (Revenue, Churn) look like a block.
+ */
+export function isSegmentTag(input: Pick<KpiInput, "segments">): boolean {
+  return (input.segments ?? "") !== "";
+}
+
+/** The block's numbers on its sheet, its segments' names, read from the selection (two syncs). */
+async function readBlock(context: Excel.RequestContext, address: string): Promise<{ sheet: string; area: Area; names: string[] }> {
+  const selected = rangeAt(context, address);
+  selected.load("address");
+  const sheet = selected.worksheet;
+  sheet.load("name");
+  sheet.protection.load("protected");
+  const used = sheet.getUsedRangeOrNullObject(true);
+  used.load("address");
+  await context.sync();
+  if (sheet.protection.protected) throw new KpiWorkbookError(`The sheet ${sheet.name} is protected: unprotect it to tag a KPI there.`);
+  if (sheet.name.toLowerCase() === REGISTER_SHEET.toLowerCase()) throw new KpiWorkbookError("That range is on the register sheet: select the KPI's values on a data sheet.");
+  const part = used.isNullObject ? null : intersection(parseAddress(selected.address), parseAddress(used.address));
+  if (!part) throw new KpiWorkbookError("The selection is empty: select the block of numbers with its segments' names above them.");
+  if (part.rowCount * part.colCount > READ_BATCH_CELLS) {
+    throw new KpiWorkbookError(`${qualified(sheet.name, part)} has ${(part.rowCount * part.colCount).toLocaleString("en-US")} cells, more than KPI Lens tags as one block (${READ_BATCH_CELLS.toLocaleString("en-US")}).`);
+  }
+  const cells = sheet.getRange(areaName(part)).load("values");
+  const above = part.row > 0 ? sheet.getRange(areaName({ ...part, row: part.row - 1, rowCount: 1 })).load("values") : null;
+  await context.sync();
+  const parts = blockPartsOf(cells.values, above ? above.values[0] : null);
+  if (typeof parts === "string") throw new KpiWorkbookError(`${qualified(sheet.name, part)} cannot be tagged as one KPI across segments: ${parts}.`);
+  const area = { row: part.row + parts.firstRow, col: part.col + parts.firstCol, rowCount: parts.periods, colCount: parts.segments };
+  return { sheet: sheet.name, area, names: parts.names };
+}
+
+/**
+ * A target per segment (one row or column of one cell per segment, in the segments' order) or a
+ * block of denominators of the numbers' shape, checked against the block; returned absolute, with
+ * the sheet (the block's when none is given). The sheets named are checked in one sync.
+ */
+async function checkRanges(context: Excel.RequestContext, input: KpiInput, block: { sheet: string; area: Area; names: string[] }): Promise<{ targetRange: string; denominatorRange: string }> {
+  const typed = { target: input.targetRange ?? "", denominator: input.denominatorRange ?? "" };
+  const areas = { target: typed.target ? parseAddress(typed.target) : null, denominator: typed.denominator ? parseAddress(typed.denominator) : null };
+  const named = (["target", "denominator"] as const).flatMap((field) => (areas[field] ? [{ field, name: areas[field]!.sheet ?? block.sheet }] : []));
+  const found = named.map((n) => ({ ...n, sheet: context.workbook.worksheets.getItemOrNullObject(n.name) }));
+  if (found.length > 0) await context.sync();
+  const missing = found.find((f) => f.sheet.isNullObject);
+  if (missing) throw new KpiWorkbookError(`There is no sheet "${missing.name}" for the ${missing.field} range ${typed[missing.field].replace(/\$/g, "")}.`, missing.field);
+  const k = block.names.length;
+  const t = areas.target;
+  if (t && ((t.rowCount !== 1 && t.colCount !== 1) || t.rowCount * t.colCount !== k)) {
+    const cells = t.rowCount * t.colCount;
+    throw new KpiWorkbookError(`The target range ${typed.target.replace(/\$/g, "")} has ${cells} cell${cells === 1 ? "" : "s"} and ${input.name} has ${k} segments (${block.names.join(", ")}): give one target per segment, in one row or column, in the same order.`, "target");
+  }
+  const d = areas.denominator;
+  if (d && (d.rowCount !== block.area.rowCount || d.colCount !== block.area.colCount)) {
+    throw new KpiWorkbookError(
+      `The denominator range ${typed.denominator.replace(/\$/g, "")} is ${d.rowCount}×${d.colCount} and the numbers of ${input.name} are ${block.area.rowCount}×${block.area.colCount} (${block.area.rowCount} periods of ${k} segments, without the header row): give the denominators of the same periods and segments.`,
+      "denominator",
+    );
+  }
+  const absolute = (a: typeof t) => (a ? qualified(a.sheet ?? block.sheet, a, true) : "");
+  return { targetRange: absolute(t), denominatorRange: absolute(d) };
+}
+
+/** Plans the tag of a block; the caller commits the plan (kpiWorkbook.ts tag). */
+export async function planSegmentTag(
+  context: Excel.RequestContext,
+  read: RegisterRead,
+  plan: Plan,
+  token: string,
+  tag: { input: KpiInput; address: string; id: string; reviewedOn: string },
+): Promise<{ result: KpiDefinition; action: string; history: [null, KpiDefinition] }> {
+  const { input, id } = tag;
+  if (input.segments && input.segments !== BLOCK_LAYOUT) {
+    throw new KpiWorkbookError(`Segments "${input.segments}" (a table column split by another column) is not read by this KPI Lens yet: lay the segments out as a block, their names in a header row above the numbers, and give Segments "columns".`, "segments");
+  }
+  const block = await readBlock(context, tag.address);
+  const numbers = qualified(block.sheet, block.area);
+  assertNotTagged(read.state, numbers);
+  const ranges = await checkRanges(context, input, block);
+  const reference = `=${qualified(block.sheet, block.area, true)}`;
+  const kpi: KpiDefinition = {
+    ...input,
+    ...ranges,
+    ratePer: ranges.denominatorRange ? (input.ratePer ?? null) : null,
+    segments: BLOCK_LAYOUT,
+    id,
+    source: reference.slice(1),
+    lastReviewed: tag.reviewedOn,
+  };
+  plan.add(await ensureColumns(context, read, kpi));
+  plan.add(...registerAppendSteps(read, kpi, token));
+  plan.add(nameStep({ name: nameOf(id), formula: reference, comment: kpiNameComment(kpi.name), before: null }));
+  plan.add(targetNameStep(read, id, ranges.targetRange || null));
+  if (ranges.denominatorRange) plan.add(denominatorNameStep(read, id, ranges.denominatorRange));
+  const formats = bandFormatsStep(numbers, kpi, read);
+  plan.add(...formats.steps, formatsRecordStep(read, { ...read.formats, [id]: { address: numbers, formulas: formats.formulas } }));
+  if (!read.schemaSettingExists) plan.add(settingStep(SCHEMA_SETTING, SCHEMA_VERSION, { exists: false, value: null }, "the register's schema version"));
+  return { result: kpi, action: `tag ${kpi.name}`, history: [null, kpi] };
+}
