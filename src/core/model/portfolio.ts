@@ -21,6 +21,7 @@ import { explainDecidable, monthEndChoices, monthEndPackOf, MonthEndPack } from 
 import type { ReportedEntry } from "./reported";
 import { portfolioVerdicts, PortfolioVerdicts } from "../review/fdr";
 import { isSegmented, judgedAs, SegmentData } from "./segments";
+import { segmentChoicesOf } from "./segmentView";
 
 /** One KPI's values as the workbook read them (the fields of the workbook's KpiSeries used here). */
 export interface SeriesValues {
@@ -211,6 +212,8 @@ export function formulaChoices(
   summaries: Record<string, KpiSummary>,
   chains: readonly ChainEntry[],
 ): FormulaChoice[] {
+  // A KPI across segments: its card's funnel and each segment's status (segmentView.ts); the one-series formulas would misread its block.
+  if (isSegmented(k)) return segmentChoicesOf(k, series[k.id]?.segments);
   const periods = Math.max(1, series[k.id]?.values.length ?? 1);
   const choices: FormulaChoice[] = [
     { label: "Status of every period (the last is the latest)", formula: statusFormula(k, crosswise(series[k.id]?.address, k.targetRange)), size: { rows: periods, columns: 1 } },

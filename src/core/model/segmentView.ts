@@ -13,6 +13,10 @@ import { STATUS_SCORE } from "./status";
 import { curveSizes, FunnelChart, FunnelFlag, FunnelLimits, funnelSteps } from "../analysis/funnel";
 import { ProblemError } from "../analysis/problem";
 import { runToEnd } from "../analysis/steps";
+import { parseAddress } from "../excel/a1";
+import { segmentFormulaChoices } from "../excel/segmentFormulas";
+import { periodLabel } from "./periods";
+import type { FormulaChoice } from "./portfolio";
 
 export interface SegmentCard {
   name: string;
@@ -138,4 +142,27 @@ export function differing(funnel: SegmentFunnel): { really: FunnelPoint[]; possi
     really: funnel.points.filter((p) => p.flag === "Above 99.8%" || p.flag === "Below 99.8%"),
     possibly: funnel.points.filter((p) => p.flag === "Above 95%" || p.flag === "Below 95%"),
   };
+}
+
+/** The period the card's per-segment answers are about: the funnel's for a rate KPI, else the last with a value in any segment; null for none. */
+export function cardPeriod(kpi: Pick<KpiDefinition, "denominatorRange">, data: SegmentData): number | null {
+  if (kpi.denominatorRange) return latestComparablePeriod(data);
+  const periods = Math.max(0, ...data.values.map((v) => v.length));
+  for (let p = periods - 1; p >= 0; p--) if (data.values.some((v) => v[p] !== null && v[p] !== undefined)) return p + 1;
+  return null;
+}
+
+/** The formulas behind a segmented KPI's card (core/excel/segmentFormulas.ts), for its period; none before its segments are read. */
+export function segmentChoicesOf(kpi: KpiDefinition, data: SegmentData | null | undefined): FormulaChoice[] {
+  if (!data) return [];
+  const period = cardPeriod(kpi, data);
+  let targetIsColumn = false;
+  try {
+    const t = kpi.targetRange ? parseAddress(kpi.targetRange) : null;
+    targetIsColumn = t !== null && t.colCount === 1 && t.rowCount > 1;
+  } catch {
+    /* not an address: the register reader refuses such a target */
+  }
+  const label = period === null ? "" : periodLabel(kpi.firstPeriod, kpi.cadence, period);
+  return segmentFormulaChoices(kpi, period, label, data.names.length, targetIsColumn);
 }
