@@ -58,7 +58,8 @@ import type { KpiInput, KpiWorkbook, UntagReceipt } from "./kpiWorkbookApi";
 import { assertNotTagged, assertSeriesShape, assertWritable, mergeEdit, sourceAddressOf } from "./kpiChecks";
 import { planOrphanRecovery, planOrphanRemoval } from "./orphans";
 import { planUndoUntag, planUntag } from "./untag";
-import { isSegmentTag, planSegmentTag } from "./segmentsTag";
+import { isSegmentTag, planSegmentEdit, planSegmentTag } from "./segmentsTag";
+import { isSegmented } from "../core/model/segments";
 import { readAllSeries } from "./segmentsRead";
 
 type WriteBody<T> = (
@@ -272,8 +273,10 @@ export class ExcelKpiWorkbook implements KpiWorkbook {
     return this.write(async (context, read, plan) => {
       const current = findKpi(read, id);
       // Every read before any step is planned: the target range, the formats, the room for new columns.
-      const targetRange = input.targetRange ? await checkTargetRange(context, input.targetRange, await sourceAddressOf(context, current.id), input.name) : "";
-      const rate = await planDenominators(context, read, current.id, input, () => sourceAddressOf(context, current.id), current);
+      // A KPI across segments checks its target per segment and block of denominators against its block (segmentsTag.ts).
+      const segmented = isSegmented(current) ? await planSegmentEdit(context, read, current, input) : null;
+      const targetRange = segmented ? segmented.targetRange : input.targetRange ? await checkTargetRange(context, input.targetRange, await sourceAddressOf(context, current.id), input.name) : "";
+      const rate = segmented ? segmented.rate : await planDenominators(context, read, current.id, input, () => sourceAddressOf(context, current.id), current);
       const edited: KpiDefinition = { ...current, ...input, targetRange, ...rate.fields, id: current.id, source: current.source, lastReviewed: current.lastReviewed };
       const { kpi, fields } = options.opened ? mergeEdit(current, options.opened, edited) : { kpi: edited, fields: undefined };
       const bandsChanged =

@@ -23,7 +23,7 @@ import { READ_BATCH_CELLS } from "./series";
 import { nameStep } from "./steps/names";
 import { settingStep } from "./steps/settings";
 import { targetNameStep } from "./targetRange";
-import { Plan } from "./writeEngine";
+import { Plan, Step } from "./writeEngine";
 
 /**
  * Whether a tag is of a KPI across segments: the form's Segments says so. Never guessed from a
@@ -34,7 +34,7 @@ export function isSegmentTag(input: Pick<KpiInput, "segments">): boolean {
 }
 
 /** The block's numbers on its sheet, its segments' names, read from the selection (two syncs). */
-async function readBlock(context: Excel.RequestContext, address: string): Promise<{ sheet: string; area: Area; names: string[] }> {
+async function readBlock(context: Excel.RequestContext, address: string, doing = "tag a KPI there"): Promise<{ sheet: string; area: Area; names: string[] }> {
   const selected = rangeAt(context, address);
   selected.load("address");
   const sheet = selected.worksheet;
@@ -43,7 +43,7 @@ async function readBlock(context: Excel.RequestContext, address: string): Promis
   const used = sheet.getUsedRangeOrNullObject(true);
   used.load("address");
   await context.sync();
-  if (sheet.protection.protected) throw new KpiWorkbookError(`The sheet ${sheet.name} is protected: unprotect it to tag a KPI there.`);
+  if (sheet.protection.protected) throw new KpiWorkbookError(`The sheet ${sheet.name} is protected: unprotect it to ${doing}.`);
   if (sheet.name.toLowerCase() === REGISTER_SHEET.toLowerCase()) throw new KpiWorkbookError("That range is on the register sheet: select the KPI's values on a data sheet.");
   const part = used.isNullObject ? null : intersection(parseAddress(selected.address), parseAddress(used.address));
   if (!part) throw new KpiWorkbookError("The selection is empty: select the block of numbers with its segments' names above them.");
@@ -124,4 +124,30 @@ export async function planSegmentTag(
   plan.add(...formats.steps, formatsRecordStep(read, { ...read.formats, [id]: { address: numbers, formulas: formats.formulas } }));
   if (!read.schemaSettingExists) plan.add(settingStep(SCHEMA_SETTING, SCHEMA_VERSION, { exists: false, value: null }, "the register's schema version"));
   return { result: kpi, action: `tag ${kpi.name}`, history: [null, kpi] };
+}
+
+/**
+ * What a save of a segmented KPI does about its target and denominators (kpiWorkbook.ts update,
+ * in place of the one-series checks, which would count a block's cells as periods): the block and
+ * its names read again, a target per segment and a block of denominators checked against them,
+ * and the step that points, moves or removes KPIDenom_<ID>. Its layout stays: another one is a
+ * new tag. Reads only; call before any step is planned.
+ */
+export async function planSegmentEdit(
+  context: Excel.RequestContext,
+  read: RegisterRead,
+  current: KpiDefinition,
+  input: KpiInput,
+): Promise<{ targetRange: string; rate: { fields: Pick<KpiDefinition, "denominatorRange" | "ratePer">; steps: Step[] } }> {
+  if ((input.segments ?? "") !== (current.segments ?? "")) {
+    throw new KpiWorkbookError(`${current.name} is laid out as Segments "${current.segments}": to lay it out otherwise, untag it and tag it again.`, "segments");
+  }
+  const source = read.state.sources[current.id];
+  if (!source) throw new KpiWorkbookError(`The values of KPI ${current.id} are gone: its name ${nameOf(current.id)} no longer refers to cells.`);
+  const block = await readBlock(context, source, `change ${current.name}`);
+  const ranges = await checkRanges(context, input, block);
+  const changed = (current.denominatorRange ?? "") !== ranges.denominatorRange;
+  const step = changed ? denominatorNameStep(read, current.id, ranges.denominatorRange || null) : null;
+  const fields = { denominatorRange: ranges.denominatorRange, ratePer: ranges.denominatorRange ? (input.ratePer ?? null) : null };
+  return { targetRange: ranges.targetRange, rate: { fields, steps: step ? [step] : [] } };
 }

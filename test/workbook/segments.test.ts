@@ -145,6 +145,22 @@ describe("a block of periods × regions tagged as one KPI", () => {
     await expect(workbook.tag(kpiInput({ name: "West orders" }), "'Regions'!E3:E38", "WEST")).rejects.toThrow(/overlap the KPI Conversion by region/);
   });
 
+  it("saves a change of owner and of the regions' targets, and colours the block by the new targets; another layout is a new tag", async () => {
+    const { model, workbook } = sampleSetup();
+    const opened = await workbook.tag(conversion(), BLOCK, "CONV");
+    [0.025, 0.025, 0.025, 0.02].forEach((t, s) => model.writeValue(model.findSheet("Regions")!, 41, 1 + s, t));
+    const saved = await workbook.update("CONV", conversion({ owner: "Lee Chan", targetRange: "Regions!B42:E42" }), { opened });
+    expect(saved).toMatchObject({ owner: "Lee Chan", targetRange: "Regions!$B$42:$E$42", denominatorRange: "Regions!$H$3:$K$38", segments: "columns" });
+    expect(nameOf(model, "KPITarget_CONV")).toMatchObject({ formula: "=Regions!$B$42:$E$42" });
+    const { sheet, orders, visits } = regions(model);
+    const fill = (p: number, s: number) => model.displayedFormat(sheet, 2 + p, 1 + s).fill;
+    const want = (p: number, s: number) => FILL_OF[kpiStatus([[orders[p][s] / visits[p][s]]], [[[0.025, 0.025, 0.025, 0.02][s]]], [["10%"]], "higher")[0][0] as string];
+    for (const [p, s] of [[35, 0], [35, 3], [0, 3], [20, 1]]) expect(fill(p, s)).toBe(want(p, s));
+    expect(ourRules(model, "CONV")).toHaveLength(3);
+    await expect(workbook.update("CONV", conversion({ segments: "" }), { opened: saved })).rejects.toThrow(/laid out as Segments "columns": to lay it out otherwise, untag it and tag it again/);
+    await expect(workbook.update("CONV", conversion({ targetRange: "Regions!B42:C42" }), { opened: saved })).rejects.toThrow(/has 2 cells and Conversion by region has 4 segments/);
+  });
+
   it("is never guessed from a selection's shape: two KPIs side by side are refused as a block unless Segments says so", async () => {
     const { workbook } = sampleSetup();
     await expect(workbook.tag(kpiInput(), "'Regions'!B3:E38", "X")).rejects.toThrow(/Select one column .* 36×4\. For one KPI across segments .* set Segments to "columns"/);
