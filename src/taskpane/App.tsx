@@ -85,7 +85,7 @@ function Pane({ workbook }: { workbook: KpiWorkbook }) {
       <TagSection kpis={kpis} editor={editor} selection={pane.selection} disabled={busy || readOnly !== null} notice={noticeFor("form")} onTag={(d) => tagged(commands.tag(d))} onSave={commands.save} series={pane.series} locale={locale} readTargets={readTargets} />
       <DueThisClose portfolio={portfolio} commands={commands} notice={noticeFor("due")} busy={busy || readOnly !== null} locale={locale} close={isoDay(new Date())} forecasts={honesty} />
       <PaneSection id="summary" title="Summary" divided>
-        <PortfolioSummary kpis={kpis} summaries={summaries} />
+        <PortfolioSummary kpis={kpis} summaries={summaries} locale={locale} />
       </PaneSection>
       <PaneSection id="kpis" title="KPIs" notice={noticeFor("kpis")} divided>
         <KpiList
@@ -104,6 +104,7 @@ function Pane({ workbook }: { workbook: KpiWorkbook }) {
           onReview={(k) => commands.review(k)}
           onFormulas={showFormulas}
           pack={portfolio.pack.cards}
+          locale={locale}
         />
       </PaneSection>
       <PaneSection id="actions" title="Actions" notice={noticeFor("actions")} divided>

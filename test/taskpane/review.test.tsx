@@ -123,6 +123,33 @@ describe("forecast honesty", () => {
   });
 });
 
+describe("numbers in Office's display language", () => {
+  afterEach(() => delete (globalThis as { Office?: unknown }).Office);
+
+  it("writes the card's numbers, the month-end lines and the form's hint in German, and reads what is typed the German way", async () => {
+    (globalThis as { Office?: unknown }).Office = { context: { displayLanguage: "de-DE" } };
+    const workbook = new FakeWorkbook([{ ...KPI, target: 1300, atRisk: 1250 }], { REV: [1234.5, 1300.25, 1443.5] });
+    await renderPane(workbook);
+    const card = screen.getByRole("group", { name: "KPI Revenue" }).closest("[data-kpi-id]") as HTMLElement;
+    expect(card.textContent).toContain("Latest 1.443,5 · target 1.300");
+    // By hand: 1443.5 − 1300 = +143.5, +11.0% of the target; the year to date 3,978.25 against 3,900: +78.25.
+    expect(within(card).getByTestId("variance").textContent).toBe("Variance 2026-03: +143,5 (+11,0\u00a0%): favourable");
+    expect(within(card).getByTestId("ytd-variance").textContent).toMatch(/^Year to date from 2026-01: \+78,25 \(\+2,0\u00a0%\): favourable/);
+    expect(within(card).getByTestId("rollup").textContent).toContain("3.978,3 vs 3.900");
+
+    const form = screen.getByRole("form", { name: "Tag a KPI" });
+    fireEvent.change(within(form).getByRole("textbox", { name: "Name" }), { target: { value: "Bookings" } });
+    fireEvent.change(within(form).getByRole("textbox", { name: "Owner" }), { target: { value: "Dana Whitfield" } });
+    fireEvent.change(within(form).getByRole("textbox", { name: "Target" }), { target: { value: "1.300,5" } });
+    fireEvent.change(within(form).getByRole("textbox", { name: "At risk" }), { target: { value: "10\u00a0%" } });
+    // 1,300.5 less 10% of it: 1,170.45.
+    expect(within(form).getByText(/of the target: Off track beyond/).textContent).toBe("10\u00a0% of the target: Off track beyond 1.170,45 (kept as a percentage: it follows the target)");
+    await press("Tag as KPI", form);
+    const [, input] = workbook.calls.find(([n]) => n === "tag")!;
+    expect(input).toMatchObject({ target: 1300.5, atRisk: null, atRiskPercent: 10 });
+  });
+});
+
 describe("the walk's findings in the pane", () => {
   it("names what each health check button fixes", async () => {
     const workbook = new FakeWorkbook([{ ...KPI, owner: "", initiative: "" }]);

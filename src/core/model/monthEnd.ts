@@ -11,6 +11,7 @@
  * to date: a sum over the year's periods with data, their mean, or the latest.
  */
 import { KpiDefinition } from "./kpi";
+import { formatFixed, formatNumber, formatPercent } from "./numberText";
 import { periodLabel } from "./periods";
 import { periodsPerYear, yearOffset } from "../excel/formulas";
 import { outlook } from "../analysis/outlook";
@@ -71,13 +72,30 @@ export function materialityOfKpi(k: Pick<KpiDefinition, "materiality" | "materia
   return { amount: k.materiality ?? null, share: k.materialityPercent === null || k.materialityPercent === undefined ? null : k.materialityPercent / 100 };
 }
 
-/** A figure as a pack prints it: 16.9M, 1,443.5, 2.67. */
-export function compact(n: number): string {
+/** A figure as a pack prints it: 16.9M, 1,443.5, 2.67 (en-US); 16,9M, 1.443,5, 2,67 (de-DE). */
+export function compact(n: number, locale = "en-US"): string {
   const a = Math.abs(n);
-  if (a >= 1e9) return `${(n / 1e9).toFixed(1)}B`;
-  if (a >= 1e6) return `${(n / 1e6).toFixed(1)}M`;
-  if (a >= 1e5) return `${(n / 1e3).toFixed(0)}k`;
-  return n.toLocaleString("en-US", { maximumFractionDigits: a >= 100 ? 1 : 2 });
+  if (a >= 1e9) return `${formatFixed(n / 1e9, locale, 1)}B`;
+  if (a >= 1e6) return `${formatFixed(n / 1e6, locale, 1)}M`;
+  if (a >= 1e5) return `${formatFixed(n / 1e3, locale, 0)}k`;
+  return formatNumber(n, locale, a >= 100 ? 1 : 2);
+}
+
+/** A percentage of `digits` decimals the locale's way, rounded as toFixed rounds (so en-US reads as it always has). */
+const percentText = (share: number, locale: string, digits: number) => formatPercent(Number((share * 100).toFixed(digits)) / 100, locale, digits);
+
+/** A variance in words: "+143.5 (+11.0%): favourable" (en-US), "+143,5 (+11,0 %): favourable" (de-DE). */
+export function varianceWords(f: Pick<VarianceFigures, "variance" | "percent" | "label">, locale = "en-US"): string {
+  const sign = f.variance > 0 ? "+" : "";
+  const pct = f.percent === null ? "" : ` (${sign}${percentText(f.percent, locale, 1)})`;
+  return `${sign}${compact(f.variance, locale)}${pct}: ${f.label.toLowerCase()}`;
+}
+
+/** The year's outlook in one sentence: "lands at 16.9M, 80% between 16.2M and 17.6M, against a budget of 18.6M: 4% chance to meet it". */
+export function outlookSentence(o: Pick<YearOutlook, "landing" | "lower" | "upper" | "target" | "probability">, locale = "en-US"): string {
+  const p = o.probability;
+  const chance = p < 0.01 ? `under ${percentText(0.01, locale, 0)}` : p > 0.99 ? `over ${percentText(0.99, locale, 0)}` : percentText(p, locale, 0);
+  return `lands at ${compact(o.landing, locale)}, ${percentText(0.8, locale, 0)} between ${compact(o.lower, locale)} and ${compact(o.upper, locale)}, against a budget of ${compact(o.target, locale)}: ${chance} chance to meet it`;
 }
 
 function figures(actual: number, target: number, k: Pick<KpiDefinition, "direction" | "materiality" | "materialityPercent">): VarianceFigures {
@@ -85,9 +103,7 @@ function figures(actual: number, target: number, k: Pick<KpiDefinition, "directi
   const share = varianceShare(variance, target);
   const percent = share instanceof Problem ? null : share;
   const label = varianceLabel(variance, k.direction);
-  const sign = variance > 0 ? "+" : "";
-  const pct = percent === null ? "" : ` (${sign}${(percent * 100).toFixed(1)}%)`;
-  return { actual, target, variance, percent, label, material: isMaterial(variance, target, materialityOfKpi(k)), words: `${sign}${compact(variance)}${pct}: ${label.toLowerCase()}` };
+  return { actual, target, variance, percent, label, material: isMaterial(variance, target, materialityOfKpi(k)), words: varianceWords({ variance, percent, label }) };
 }
 
 /** Each period's target: the KPI's one number, or the period's own. */
@@ -178,9 +194,8 @@ function yearOutlook(k: KpiDefinition, values: readonly (number | null)[], perPe
   try {
     const r = outlook({ values: horizon, targets, target, direction: k.direction, method: "trend", rollup: k.aggregation, level: 0.8 });
     const probability = r.probability ?? 0;
-    const chance = probability < 0.01 ? "under 1%" : probability > 0.99 ? "over 99%" : `${Math.round(probability * 100)}%`;
-    const sentence = `lands at ${compact(r.landing)}, 80% between ${compact(r.lower)} and ${compact(r.upper)}, against a budget of ${compact(r.target)}: ${chance} chance to meet it`;
-    return { landing: r.landing, lower: r.lower, upper: r.upper, target: r.target, probability, sentence };
+    const figures = { landing: r.landing, lower: r.lower, upper: r.upper, target: r.target, probability };
+    return { ...figures, sentence: outlookSentence(figures) };
   } catch (e) {
     if (e instanceof ProblemError) return e.problem.message;
     throw e;

@@ -5,6 +5,7 @@
  * for correction, so changing it is no restatement (until it is closed again, against that close).
  */
 import { KpiDefinition } from "./kpi";
+import { formatFixed } from "./numberText";
 import { isRateEntry, ReportedEntry, reportedValueAt, SeriesOfKpi, standingCloses, targetAt } from "./reported";
 
 export interface Restatement {
@@ -40,11 +41,16 @@ function decimalsOf(n: number): number {
   return 6;
 }
 
-/** Both figures with the same decimals, as a month-end pack prints them: "1,443.5 → 1,470.0"; a missing one is "no value". */
-export function restatedText(reported: number | null, current: number | null): string {
+/** Both figures with the same decimals, as a month-end pack prints them: "1,443.5 → 1,470.0" (en-US), "1.443,5 → 1.470,0" (de-DE); a missing one is "no value". */
+export function restatedText(reported: number | null, current: number | null, locale = "en-US"): string {
   const d = Math.max(reported === null ? 0 : decimalsOf(reported), current === null ? 0 : decimalsOf(current));
-  const show = (n: number | null) => (n === null ? "no value" : n.toLocaleString("en-US", { minimumFractionDigits: d, maximumFractionDigits: d }));
+  const show = (n: number | null) => (n === null ? "no value" : formatFixed(n, locale, d));
   return `${show(reported)} → ${show(current)}`;
+}
+
+/** A restatement as the card says it, in the user's locale: "restated: 1.443,5 → 1.470,0 since close". */
+export function restatementText(r: Pick<Restatement, "field" | "reported" | "current">, locale = "en-US"): string {
+  return `${r.field === "target" ? "target " : ""}restated: ${restatedText(r.reported, r.current, locale)} since close`;
 }
 
 /**
@@ -62,8 +68,9 @@ export function restatements(entries: readonly ReportedEntry[], kpis: readonly K
     const value = reportedValueAt(kpi, s, close.period, isRateEntry(close));
     const target = targetAt(kpi, s, close.period);
     const base = { kpi: kpi.id, period: close.period, closedPeriod: close.closedPeriod, closedOn: close.when, closedBy: close.who };
-    if (value !== undefined && !sameFigure(close.value, value)) out.push({ ...base, field: "value", reported: close.value, current: value, text: `restated: ${restatedText(close.value, value)} since close` });
-    if (!sameFigure(close.target, target)) out.push({ ...base, field: "target", reported: close.target, current: target, text: `target restated: ${restatedText(close.target, target)} since close` });
+    const restated = (field: Restatement["field"], reported: number | null, current: number | null) => ({ ...base, field, reported, current, text: restatementText({ field, reported, current }) });
+    if (value !== undefined && !sameFigure(close.value, value)) out.push(restated("value", close.value, value));
+    if (!sameFigure(close.target, target)) out.push(restated("target", close.target, target));
   }
   return out.sort((a, b) => a.kpi.localeCompare(b.kpi) || a.period - b.period || a.field.localeCompare(b.field));
 }

@@ -11,6 +11,7 @@ import { useState } from "react";
 import { LimitLines, PointType, SpcResult } from "../../core/analysis/spc";
 import type { RateSummary } from "../../core/model/rateSummary";
 import { XmrChart } from "./XmrChart";
+import { formatNumber, formatWith } from "../locale";
 
 export interface ChartWindowProps {
   chart: SpcResult;
@@ -22,6 +23,8 @@ export interface ChartWindowProps {
   targets?: readonly (number | null)[] | null;
   /** A rate KPI's chart and why (rateSummary.ts). */
   rate?: RateSummary;
+  /** The user's locale, for the numbers it shows (locale.ts). */
+  locale?: string;
 }
 
 /** Beyond this many points a chart in the 280 px pane is drawn by windows (about 2 px a point). */
@@ -29,7 +32,6 @@ export const MAX_POINTS = 120;
 export const WINDOW_SIZES = [60, 120, 240] as const;
 
 const COLOUR: Record<PointType, string> = { "Common cause": "#7F7F7F", Improvement: "#1F6FB2", Concern: "#E46C0A", High: "#1F6FB2", Low: "#E46C0A" };
-const fmt = (v: number) => v.toLocaleString("en-US", { maximumSignificantDigits: 4 });
 
 /** Points from..to−1 of a chart, their limits with them (by the points' own index). */
 export function windowOf(chart: SpcResult, from: number, to: number): SpcResult {
@@ -46,7 +48,7 @@ export function windowOf(chart: SpcResult, from: number, to: number): SpcResult 
 }
 
 export function ChartWindow(props: ChartWindowProps) {
-  const { chart, values, title, target, targets, rate } = props;
+  const { chart, values, title, target, targets, rate, locale = "en-US" } = props;
   const n = values.length;
   const [size, setSize] = useState<number>(MAX_POINTS);
   const [end, setEnd] = useState<number | null>(null);
@@ -81,22 +83,23 @@ export function ChartWindow(props: ChartWindowProps) {
             Later
           </Button>
           <Text size={200} data-testid="chart-window">
-            Points {(from + 1).toLocaleString("en-US")}–{to.toLocaleString("en-US")} of {n.toLocaleString("en-US")}
+            Points {formatNumber(from + 1, locale, 0)}–{formatNumber(to, locale, 0)} of {formatNumber(n, locale, 0)}
           </Text>
         </div>
       )}
       {/* A window keeps its periods' own numbers in the table; XmrChart (the whole chart) numbers from 1. */}
       {rate || windowed ? (
-        <PointsChart chart={shown} values={slice} title={title} first={from} valueLabel={rate ? "Rate" : "Value"} />
+        <PointsChart chart={shown} values={slice} title={title} first={from} valueLabel={rate ? "Rate" : "Value"} locale={locale} />
       ) : (
-        <XmrChart chart={shown} values={slice} title={title} target={target} targets={targets && targets.length === n ? targets.slice(from, to) : targets} />
+        <XmrChart chart={shown} values={slice} title={title} target={target} targets={targets && targets.length === n ? targets.slice(from, to) : targets} locale={locale} />
       )}
     </>
   );
 }
 
 /** A chart with each point's own limits (a rate's c ± 3σ_i; the XmR chart's are one pair) and near-limit lines as steps, the centre, the points by type. */
-function PointsChart({ chart, values, title, first, valueLabel }: { chart: SpcResult; values: readonly number[]; title: string; first: number; valueLabel: string }) {
+function PointsChart({ chart, values, title, first, valueLabel, locale }: { chart: SpcResult; values: readonly number[]; title: string; first: number; valueLabel: string; locale: string }) {
+  const fmt = (v: number) => formatWith(v, locale, { maximumSignificantDigits: 4 });
   const width = 280;
   const height = 110;
   const pad = 6;

@@ -17,6 +17,9 @@ import { AssuranceIcon, VariationIcon } from "./SpcIcons";
 import { ChartWindow } from "./ChartWindow";
 import { CardPack, chartedTargets } from "../../core/model/monthEndPane";
 import { MonthEndDetail } from "./MonthEndDetail";
+import { SegmentsDetail } from "./SegmentsDetail";
+import type { SegmentData } from "../../core/model/segments";
+import { formatNumber, formatWith } from "../locale";
 
 const useStyles = makeStyles({
   group: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS, marginBottom: tokens.spacingVerticalM },
@@ -49,6 +52,8 @@ export interface KpiListProps {
   checkIns: readonly CheckIn[];
   /** Every KPI's month-end pack (core/model/monthEndPane.ts): variance, outlook, restatements, the note asked for. */
   pack?: Record<string, CardPack>;
+  /** The user's locale (taskpane/locale.ts): every number on the cards is written its way. */
+  locale?: string;
 }
 
 /** Whether the latest point sits above the centre (a special cause high), for the icon's letter. */
@@ -136,16 +141,18 @@ export function KpiList({ kpis, series, summaries, onCopied, ...actions }: KpiLi
 }
 
 function KpiCard(props: { kpi: KpiDefinition; summary: KpiSummary; series: KpiSeries | undefined; pair: { kpi: KpiDefinition; summary: KpiSummary } | null } & Omit<KpiListProps, "kpis" | "series" | "summaries">) {
-  const { kpi, summary, series, pair, busy, checkIns, onSelect, onEdit, onUntag, onExtend, onReview, onFormulas, onHistory, onAddNote, pack } = props;
+  const { kpi, summary, series, pair, busy, checkIns, onSelect, onEdit, onUntag, onExtend, onReview, onFormulas, onHistory, onAddNote, pack, locale = "en-US" } = props;
   const styles = useStyles();
-  const latest = summary.latest === null ? "—" : `${summary.latest.toLocaleString()}${kpi.unit ? ` ${kpi.unit}` : ""}`;
+  // Up to 3 decimals, as a number's toLocaleString() shows it, in the user's separators.
+  const number = (n: number) => formatNumber(n, locale, 3);
+  const latest = summary.latest === null ? "—" : `${number(summary.latest)}${kpi.unit ? ` ${kpi.unit}` : ""}`;
   const override = summary.latestPeriod === null ? null : overrideOf(checkIns, kpi.id, summary.latestPeriod);
   const values = series?.values ?? [];
   // A rate rolls up as Σ counts / Σ denominators (rollup.ts rateRollups), never as a mean of rates.
   const denominators = (series as { denominators?: (number | null)[] | null } | undefined)?.denominators;
   const rolled = summary.rate && denominators ? rateRollups(kpi, values, denominators, targetsOf(kpi, values.length, series?.targets)) : rollups(kpi, values, targetsOf(kpi, values.length, series?.targets));
   // A rate (0.0312) keeps its significant digits; other figures one decimal.
-  const fmt = (n: number) => n.toLocaleString("en-US", summary.rate ? { maximumSignificantDigits: 4 } : { maximumFractionDigits: 1 });
+  const fmt = (n: number) => formatWith(n, locale, summary.rate ? { maximumSignificantDigits: 4 } : { maximumFractionDigits: 1 });
   return (
     <Card className={styles.card} aria-label={`KPI ${kpi.name}`} data-kpi-id={kpi.id}>
       <div className={styles.row}>
@@ -154,7 +161,7 @@ function KpiCard(props: { kpi: KpiDefinition; summary: KpiSummary; series: KpiSe
       </div>
       <div className={styles.row}>
         <Text size={200}>
-          Latest {latest} · target {summary.target === null ? "none for this period" : summary.target.toLocaleString()}
+          Latest {latest} · target {summary.target === null ? "none for this period" : number(summary.target)}
           {kpi.targetRange ? " (per period)" : ""}
         </Text>
         <Sparkline values={summary.rate?.rates ?? series?.values ?? []} target={summary.target} targets={targetsOf(kpi, values.length, series?.targets)} label={`Trend of ${kpi.name}`} />
@@ -162,7 +169,9 @@ function KpiCard(props: { kpi: KpiDefinition; summary: KpiSummary; series: KpiSe
       <Text size={200} data-testid="change">
         {summary.headline}
       </Text>
-      <SpcDetail kpi={kpi} summary={summary} targets={chartedTargets(kpi, values, series?.targets, kpi.spcFrom ?? 1)} />
+      <SpcDetail kpi={kpi} summary={summary} targets={chartedTargets(kpi, values, series?.targets, kpi.spcFrom ?? 1)} locale={locale} />
+      {/* A KPI across segments: under its total, a small multiple per segment and the latest period's funnel. */}
+      <SegmentsDetail kpi={kpi} summary={summary} segments={(series as { segments?: SegmentData | null } | undefined)?.segments} />
       {rolled && (
         <Text size={200} data-testid="rollup">
           {[rolled.ytd, rolled.qtd]
@@ -173,10 +182,10 @@ function KpiCard(props: { kpi: KpiDefinition; summary: KpiSummary; series: KpiSe
       {pair && (
         <Text size={200} data-testid="pair">
           Guarded by {pair.kpi.name}: {pair.summary.statusLabel}
-          {pair.summary.latest !== null ? ` (latest ${pair.summary.latest.toLocaleString()})` : ""}
+          {pair.summary.latest !== null ? ` (latest ${number(pair.summary.latest)})` : ""}
         </Text>
       )}
-      <MonthEndDetail kpi={kpi} pack={pack?.[kpi.id]} />
+      <MonthEndDetail kpi={kpi} pack={pack?.[kpi.id]} locale={locale} />
       <CardNotes kpi={kpi} summary={summary} checkIns={checkIns} busy={busy} onAddNote={onAddNote} card={pack?.[kpi.id]} />
       <Text size={200}>
         Owner {kpi.owner || "none"} · {kpi.kind}
@@ -219,7 +228,7 @@ function StatusBadge({ summary, override }: { summary: KpiSummary; override: Che
 }
 
 /** The process behaviour chart and its icons, for a KPI with enough values for limits. */
-function SpcDetail({ kpi, summary, targets }: { kpi: KpiDefinition; summary: KpiSummary; targets: (number | null)[] }) {
+function SpcDetail({ kpi, summary, targets, locale }: { kpi: KpiDefinition; summary: KpiSummary; targets: (number | null)[]; locale: string }) {
   const styles = useStyles();
   if (!summary.spc || !summary.variation) return null;
   return (
@@ -235,7 +244,7 @@ function SpcDetail({ kpi, summary, targets }: { kpi: KpiDefinition; summary: Kpi
           {summary.spcBaseline ? ` · limits from the first ${summary.spcBaseline} periods` : ""}
         </Text>
       </div>
-      <ChartWindow rate={summary.rate} chart={summary.spc} values={summary.spcValues} title={`Process behaviour chart of ${kpi.name}`} target={summary.target} targets={targets} />
+      <ChartWindow rate={summary.rate} chart={summary.spc} values={summary.spcValues} title={`Process behaviour chart of ${kpi.name}`} target={summary.target} targets={targets} locale={locale} />
     </>
   );
 }

@@ -8,7 +8,8 @@
 import { Badge, Text, makeStyles, tokens } from "@fluentui/react-components";
 import { KpiDefinition } from "../../core/model/kpi";
 import { CardPack } from "../../core/model/monthEndPane";
-import { VarianceFigures } from "../../core/model/monthEnd";
+import { outlookSentence, VarianceFigures, varianceWords } from "../../core/model/monthEnd";
+import { restatementText } from "../../core/model/restatement";
 import { periodLabel } from "../../core/model/periods";
 import { VarianceLabel } from "../../core/analysis/variance";
 
@@ -29,12 +30,12 @@ function LabelBadge({ figures }: { figures: VarianceFigures }) {
   );
 }
 
-function Figures({ title, figures, testId }: { title: string; figures: VarianceFigures; testId: string }) {
+function Figures({ title, figures, testId, locale }: { title: string; figures: VarianceFigures; testId: string; locale: string }) {
   const styles = useStyles();
   return (
     <div className={styles.line}>
       <Text size={200} data-testid={testId}>
-        {title}: {figures.words}
+        {title}: {varianceWords(figures, locale)}
         {figures.material ? "" : " (not material)"}
       </Text>
       <LabelBadge figures={figures} />
@@ -42,24 +43,25 @@ function Figures({ title, figures, testId }: { title: string; figures: VarianceF
   );
 }
 
-export function MonthEndDetail({ kpi, pack }: { kpi: KpiDefinition; pack: CardPack | undefined }) {
+/** `locale`: the user's (taskpane/locale.ts), for every figure in the lines. */
+export function MonthEndDetail({ kpi, pack, locale = "en-US" }: { kpi: KpiDefinition; pack: CardPack | undefined; locale?: string }) {
   const styles = useStyles();
   if (!pack || (kpi.target === null && kpi.targetRange === "")) return null;
   const { monthEnd: me, restatements } = pack;
   const labelOf = (p: number) => periodLabel(kpi.firstPeriod, kpi.cadence, p);
   return (
     <div className={styles.root} role="group" aria-label={`Month end of ${kpi.name}`}>
-      {me.period && <Figures title={`Variance ${labelOf(me.period.period)}`} figures={me.period} testId="variance" />}
-      {me.ytd && me.yearStart !== null && <Figures title={`Year to date from ${labelOf(Math.max(1, me.yearStart))}`} figures={me.ytd} testId="ytd-variance" />}
+      {me.period && <Figures title={`Variance ${labelOf(me.period.period)}`} figures={me.period} testId="variance" locale={locale} />}
+      {me.ytd && me.yearStart !== null && <Figures title={`Year to date from ${labelOf(Math.max(1, me.yearStart))}`} figures={me.ytd} testId="ytd-variance" locale={locale} />}
       <Text size={200} data-testid="outlook">
-        {me.outlook ? `Year: ${me.outlook.sentence}` : `No outlook for the year: ${me.outlookReason}`}
+        {me.outlook ? `Year: ${outlookSentence(me.outlook, locale)}` : `No outlook for the year: ${me.outlookReason}`}
       </Text>
       {restatements.length > 0 && (
         <ul aria-label={`Restatements of ${kpi.name}`} style={{ margin: 0, paddingLeft: 16 }}>
           {restatements.map((r) => (
             <li key={`${r.period}-${r.field}`}>
               <Text size={200} className={styles.restated} data-testid="restatement">
-                {labelOf(r.period)} {r.text} ({r.closedPeriod} closed by {r.closedBy || "someone"})
+                {labelOf(r.period)} {restatementText(r, locale)} ({r.closedPeriod} closed by {r.closedBy || "someone"})
               </Text>
             </li>
           ))}

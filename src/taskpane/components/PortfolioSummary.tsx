@@ -11,11 +11,11 @@ import { periodLabel } from "../../core/model/periods";
 import { summaryRows } from "../../core/model/portfolioSummary";
 import { variationOf } from "../../core/analysis/spc";
 import { SimpleTable } from "./SimpleTable";
+import { formatWith } from "../locale";
 import { AssuranceIcon, VariationIcon } from "./SpcIcons";
 
-const number = (n: number | null) => (n === null ? "—" : n.toLocaleString("en-US", { maximumSignificantDigits: 4 }));
-
-export function PortfolioSummary({ kpis, summaries }: { kpis: readonly KpiDefinition[]; summaries: Record<string, KpiSummary> }) {
+export function PortfolioSummary({ kpis, summaries, locale = "en-US" }: { kpis: readonly KpiDefinition[]; summaries: Record<string, KpiSummary>; locale?: string }) {
+  const number = (n: number | null) => (n === null ? "—" : formatWith(n, locale, { maximumSignificantDigits: 4 }));
   if (kpis.length === 0) return <Text size={200}>No KPIs yet.</Text>;
   const rows = summaryRows(kpis, summaries).map((r) => {
     const kpi = kpis.find((k) => k.id === r.id)!;

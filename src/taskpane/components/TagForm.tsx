@@ -7,16 +7,20 @@ import { FormEvent, ReactNode, useEffect, useMemo, useState } from "react";
 import { MonthEndFields } from "./MonthEndFields";
 import { RateFields } from "./RateFields";
 import { atRiskOfDraft, EMPTY_DRAFT, FieldErrors, KpiDefinition, KpiDraft, parseNumber, percentOf, targetRangeOf, validateDraft } from "../../core/model/kpi";
-import { invariantDraft, localDraft } from "../locale";
+import { formatNumber, invariantDraft, localDraft } from "../locale";
 import { TargetChecks, TargetContext, targetVerdict } from "./TargetChecks";
 import { ReadTargets, useTypedTargets } from "../review/useTypedTargets";
 
-/** Says what a percentage At risk comes to, so "10%" is never misread silently. */
-function atRiskHint(draft: KpiDraft): string {
+/**
+ * Says what a percentage At risk comes to, so "10%" is never misread silently: `draft` as the
+ * register reads it (invariantDraft), `typed` the At risk as the user typed it, the boundary in
+ * the user's locale.
+ */
+function atRiskHint(draft: KpiDraft, typed: string, locale: string): string {
   const boundary = atRiskOfDraft(draft);
   const percent = percentOf(draft.atRisk);
-  if (percent !== null && targetRangeOf(draft.target) !== null && parseNumber(draft.target) === null) return `${percent}% of each period's target, kept as a percentage`;
-  if (percent !== null && boundary !== null) return `${draft.atRisk.trim()} of the target: Off track beyond ${boundary.toLocaleString("en-US")} (kept as a percentage: it follows the target)`;
+  if (percent !== null && targetRangeOf(draft.target) !== null && parseNumber(draft.target) === null) return `${typed.trim()} of each period's target, kept as a percentage`;
+  if (percent !== null && boundary !== null) return `${typed.trim()} of the target: Off track beyond ${formatNumber(boundary, locale, 3)} (kept as a percentage: it follows the target)`;
   return "Off track beyond this number, or a % of the target (10%); default 10%";
 }
 
@@ -95,7 +99,7 @@ export function TagForm({ kpis, editing, initial, disabled, onSubmit, onCancel, 
     </Field>
   );
 
-  const kit: FieldKit = { draft, show, set, text, styles };
+  const kit: FieldKit = { draft, parsed, locale, show, set, text, styles };
 
   async function submit(e: FormEvent) {
     e.preventDefault();
@@ -136,6 +140,9 @@ export function TagForm({ kpis, editing, initial, disabled, onSubmit, onCancel, 
 /** What the form's parts share: the draft, a field's message, a field's setter, a text field, the styles. */
 export interface FieldKit {
   draft: KpiDraft;
+  /** The draft as the register reads it (the user's separators undone: locale.ts invariantDraft), and the user's locale. */
+  parsed: KpiDraft;
+  locale: string;
   show(field: keyof KpiDraft): string | undefined;
   set(field: keyof KpiDraft): (value: string | boolean) => void;
   text(field: keyof KpiDraft, label: string, hint?: string, required?: boolean): ReactNode;
@@ -178,12 +185,12 @@ function KindFields({ kit, lagging }: { kit: FieldKit; lagging: readonly KpiDefi
 
 /** The target and its bands, the baseline and unit, and where the process chart starts and takes its limits from. */
 function NumberFields({ kit }: { kit: FieldKit }) {
-  const { draft, text, styles } = kit;
+  const { draft, parsed, locale, text, styles } = kit;
   return (
     <>
       <div className={styles.pair}>
         {text("target", "Target", "A number, or a range with one target per period (e.g. Budget!B2:B37)", true)}
-        {text("atRisk", "At risk", atRiskHint(draft))}
+        {text("atRisk", "At risk", atRiskHint(parsed, draft.atRisk, locale))}
       </div>
       <div className={styles.pair}>
         {text("baseline", "Baseline")}

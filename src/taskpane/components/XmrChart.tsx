@@ -5,6 +5,7 @@
  */
 import { PointType, SpcResult } from "../../core/analysis/spc";
 import { varies } from "./Sparkline";
+import { formatNumber } from "../locale";
 
 const COLOUR: Record<PointType, string> = { "Common cause": "#7F7F7F", Improvement: "#1F6FB2", Concern: "#E46C0A", High: "#1F6FB2", Low: "#E46C0A" };
 
@@ -16,9 +17,12 @@ export interface XmrChartProps {
   target: number | null;
   /** Each charted point's own target (monthEndPane.ts chartedTargets): the budget line, when it varies. */
   targets?: readonly (number | null)[] | null;
+  /** The user's locale, for the numbers it names (locale.ts). */
+  locale?: string;
 }
 
-export function XmrChart({ chart, values, title, target, targets }: XmrChartProps) {
+export function XmrChart({ chart, values, title, target, targets, locale = "en-US" }: XmrChartProps) {
+  const fmt = (v: number) => formatNumber(v, locale, 2);
   const width = 280;
   const height = 110;
   const pad = 6;
@@ -75,6 +79,3 @@ export function XmrChart({ chart, values, title, target, targets }: XmrChartProp
   );
 }
 
-function fmt(v: number): string {
-  return v.toLocaleString("en-US", { maximumFractionDigits: 2 });
-}
