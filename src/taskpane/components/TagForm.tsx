@@ -6,6 +6,7 @@ import { Button, Checkbox, Field, Input, Select, Textarea, makeStyles, tokens } 
 import { FormEvent, ReactNode, useEffect, useMemo, useState } from "react";
 import { MonthEndFields } from "./MonthEndFields";
 import { RateFields } from "./RateFields";
+import { SegmentFields } from "./SegmentFields";
 import { atRiskOfDraft, EMPTY_DRAFT, FieldErrors, KpiDefinition, KpiDraft, parseNumber, percentOf, targetRangeOf, validateDraft } from "../../core/model/kpi";
 import { formatNumber, invariantDraft, localDraft } from "../locale";
 import { TargetChecks, TargetContext, targetVerdict } from "./TargetChecks";
@@ -123,6 +124,7 @@ export function TagForm({ kpis, editing, initial, disabled, onSubmit, onCancel, 
       <PlanFields kit={kit} others={others} />
       <MonthEndFields kit={kit} />
       <RateFields kit={kit} />
+      <SegmentFields kit={kit} />
       <div className={styles.actions}>
         <Button appearance="primary" type="submit" disabled={disabled}>
           {editing ? "Save changes" : "Tag as KPI"}

@@ -3,6 +3,7 @@ import { Text } from "@fluentui/react-components";
 import { useMemo } from "react";
 import { draftFromDefinition, EMPTY_DRAFT, KpiDefinition, KpiDraft } from "../../core/model/kpi";
 import { parseAddress } from "../../core/excel/a1";
+import { isSegmented } from "../../core/model/segments";
 import { KpiSeries, Selection } from "../../workbook/kpiWorkbook";
 import { TargetContext } from "./TargetChecks";
 import { Editor } from "../useEditor";
@@ -51,6 +52,8 @@ function sheetOf(address: string | null | undefined): string | null {
  * the process cannot reach is flagged before Tag.
  */
 function contextOf(editing: KpiDefinition | null, selection: Selection | null, series: Record<string, KpiSeries>): TargetContext {
+  // A KPI across segments has a target per segment, not per period, and its series is the total: the workbook checks it at Save (segmentsTag.ts).
+  if (editing && isSegmented(editing)) return {};
   if (!editing) return { periods: periodsOf(selection), values: selection?.values ?? undefined };
   const s = series[editing.id];
   return { values: s?.values, periods: s && !s.problem ? s.values.length : null, targets: s?.targets ?? null, targetRange: editing.targetRange };
@@ -59,6 +62,9 @@ function contextOf(editing: KpiDefinition | null, selection: Selection | null, s
 /** What the selection offers to tag: one row or column of more than one cell. */
 function selectedText(selection: Selection | null): string {
   const target = selection && (selection.rowCount === 1 || selection.columnCount === 1) && selection.rowCount * selection.columnCount > 1 ? selection : null;
+  if (selection && selection.rowCount > 1 && selection.columnCount > 1) {
+    return `Selected ${selection.address} · ${selection.numbers} numbers in ${selection.columnCount} columns: with Segments "Columns", one KPI across segments (their names in the header row above the numbers)`;
+  }
   if (!target) return "Select one column (or row) of values in the sheet, oldest first.";
   const column = target.tableColumn ? ` · table column ${target.tableColumn.table}[${target.tableColumn.column}]` : "";
   return `Selected ${target.address} · ${target.numbers} number${target.numbers === 1 ? "" : "s"}${column}`;

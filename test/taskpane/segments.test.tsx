@@ -1,0 +1,105 @@
+/**
+ * @jest-environment jsdom
+ */
+/**
+ * One KPI across segments in the pane (issue 23, item 3): the card's total and how it is made,
+ * the small multiples worst first with each segment's status against its own target, the funnel
+ * plot of the latest period naming the segment that really differs (numbers as the Python
+ * reference computed them: test/reference/generate_segments.py), the insert-formula menu's
+ * KPI.FUNNEL, and the form's Segments field.
+ */
+import { fireEvent, render, screen, within } from "@testing-library/react";
+import reference from "../fixtures/segments_reference.json";
+import { EMPTY_DRAFT, KpiDefinition, KpiDraft, LATER_FIELDS } from "../../src/core/model/kpi";
+import { formulaChoices, summaryOf } from "../../src/core/model/portfolio";
+import { SegmentData, segmentTotals } from "../../src/core/model/segments";
+import { SegmentsDetail } from "../../src/taskpane/components/SegmentsDetail";
+import { TagForm } from "../../src/taskpane/components/TagForm";
+
+const CASE = reference.cases[0];
+
+const conversion: KpiDefinition = {
+  ...LATER_FIELDS,
+  id: "CONV", name: "Conversion by region", owner: "Dana Whitfield", objective: "", kind: "lagging", predicts: "", direction: "higher", target: CASE.target, targetRange: "",
+  atRisk: null, atRiskPercent: CASE.atRiskPercent, baseline: null, spcBaseline: null, spcFrom: null, unit: "", cadence: "monthly", initiative: "", response: "",
+  source: "Regions!$B$3:$E$14", lastReviewed: "", primary: true, firstPeriod: "2025-01", denominatorRange: "Regions!$H$3:$K$14", ratePer: null, segments: "columns",
+};
+const data: SegmentData = { names: CASE.names, values: CASE.values, denominators: CASE.denominators, targets: CASE.targets };
+const totals = segmentTotals(conversion, data);
+const series = { values: totals.values, denominators: totals.denominators, targets: null, segments: data };
+const fmt = (v: number) => v.toLocaleString("en-US", { maximumSignificantDigits: 4 });
+
+describe("a segmented KPI's card", () => {
+  it("shows the total, the regions worst first with their status, and the funnel flagging the region that really differs", () => {
+    const summary = summaryOf(conversion, series);
+    render(<SegmentsDetail kpi={conversion} summary={summary} segments={data} />);
+    const want = CASE.expected;
+    expect(screen.getByTestId("segment-total").textContent).toBe(`Total of 4 segments (Σ numerators / Σ denominators): ${fmt(want.total!.latest)} in 2025-12`);
+    const list = screen.getByRole("list", { name: "Conversion by region by segment, worst first" });
+    const items = within(list).getAllByTestId("segment");
+    expect(items.map((i) => i.dataset.segment)).toEqual(want.worstFirst);
+    const label = { on: "On track", risk: "At risk", off: "Off track" } as const;
+    for (const item of items) {
+      const s = want.segments.find((x) => x.name === item.dataset.segment)!;
+      expect(item.getAttribute("aria-label")).toBe(`${s.name}: ${label[s.status as keyof typeof label]}`);
+      expect(within(item).getByTestId("segment-latest").textContent).toBe(`${fmt(s.latest!)} vs ${fmt(s.target!)}`);
+      expect(within(item).getByRole("img").getAttribute("aria-label")).toMatch(new RegExp(`^Trend of Conversion by region in ${s.name}: 12 periods`));
+    }
+    const points = screen.getAllByTestId("funnel-point");
+    expect(points.map((p) => p.dataset.segment)).toEqual(want.funnel!.points.map((p) => p.segment));
+    want.funnel!.points.forEach((p, j) => {
+      expect(points[j].textContent).toBe(
+        `${p.segment}: ${fmt(p.rate)} of ${p.denominator.toLocaleString("en-US")} · z ${p.z.toLocaleString("en-US", { maximumFractionDigits: 2 })} · 99.8% limits ${fmt(p.limits[2])} to ${fmt(p.limits[3])} · ${p.flag}`,
+      );
+    });
+    expect(screen.getByTestId("funnel-verdict").textContent).toBe("East, West really differ (beyond the 99.8% limits); North may (beyond 95% only).");
+    expect(screen.getByTestId("funnel-plot").querySelectorAll("circle")).toHaveLength(4);
+  });
+
+  it("says why a block of counts has no funnel, and shows nothing for a KPI of one series", () => {
+    const counts = { ...conversion, denominatorRange: "", target: 400, atRiskPercent: null, atRisk: 300 };
+    const blocks: SegmentData = { ...data, denominators: null, targets: [400, 400, 400, 400] };
+    const t = segmentTotals(counts, blocks);
+    const { unmount } = render(<SegmentsDetail kpi={counts} summary={summaryOf(counts, { values: t.values, segments: blocks })} segments={blocks} />);
+    expect(screen.getByTestId("segment-total").textContent).toMatch(/^Total of 4 segments \(their sum\): /);
+    expect(screen.getByTestId("funnel-problem").textContent).toMatch(/A funnel plot compares rates/);
+    unmount();
+    const { container } = render(<SegmentsDetail kpi={{ ...conversion, segments: "" }} summary={summaryOf(conversion, series)} segments={data} />);
+    expect(container.innerHTML).toBe("");
+  });
+
+  it("offers the funnel's KPI.FUNNEL and each segment's status in the insert-formula menu", () => {
+    const choices = formulaChoices(conversion, { CONV: series }, { CONV: summaryOf(conversion, series) }, []);
+    expect(choices.map((c) => c.formula)).toEqual([
+      '=KPI.FUNNEL(INDEX(KPI_CONV,12,1):INDEX(KPI_CONV,12,COLUMNS(KPI_CONV)),INDEX(KPIDenom_CONV,12,1):INDEX(KPIDenom_CONV,12,COLUMNS(KPIDenom_CONV)),,"proportion",FALSE,"table")',
+      '=KPI.FUNNEL(INDEX(KPI_CONV,12,1):INDEX(KPI_CONV,12,COLUMNS(KPI_CONV)),INDEX(KPIDenom_CONV,12,1):INDEX(KPIDenom_CONV,12,COLUMNS(KPIDenom_CONV)),,"proportion",FALSE,"curve")',
+      expect.stringMatching(/^=KPI\.KPI_STATUS\(INDEX\(KPI_CONV,12,1\):INDEX\(KPI_CONV,12,COLUMNS\(KPI_CONV\)\)\/\(INDEX\(KPIDenom_CONV,12,1\)/),
+    ]);
+    expect(choices[0].size).toEqual({ rows: 5, columns: 7 });
+  });
+});
+
+describe("the form's Segments field", () => {
+  it("tags a block as one KPI across segments when Segments says Columns", async () => {
+    const submitted: KpiDraft[] = [];
+    render(<TagForm kpis={[]} editing={null} initial={EMPTY_DRAFT} disabled={false} onSubmit={async (d) => (submitted.push(d), true)} />);
+    fireEvent.change(screen.getByLabelText("Name"), { target: { value: "Conversion by region" } });
+    fireEvent.change(screen.getByLabelText("Owner"), { target: { value: "Dana Whitfield" } });
+    fireEvent.change(screen.getByLabelText("Target"), { target: { value: "Regions!B40:E40" } });
+    fireEvent.change(screen.getByLabelText("Denominator"), { target: { value: "Regions!H3:K38" } });
+    fireEvent.change(screen.getByLabelText("Segments"), { target: { value: "columns" } });
+    fireEvent.click(screen.getByRole("button", { name: "Tag as KPI" }));
+    await screen.findByRole("button", { name: "Tag as KPI" });
+    expect(submitted).toHaveLength(1);
+    expect(submitted[0]).toMatchObject({ segments: "columns", denominator: "Regions!H3:K38", target: "Regions!B40:E40" });
+  });
+
+  it("refuses a block of denominators without Segments, at the field", async () => {
+    const submitted: KpiDraft[] = [];
+    render(<TagForm kpis={[]} editing={null} initial={{ ...EMPTY_DRAFT, name: "C", owner: "Dana Whitfield", target: "0.03" }} disabled={false} onSubmit={async (d) => (submitted.push(d), true)} />);
+    fireEvent.change(screen.getByLabelText("Denominator"), { target: { value: "Regions!H3:K38" } });
+    fireEvent.click(screen.getByRole("button", { name: "Tag as KPI" }));
+    expect(await screen.findByText(/not one row or column of cells/)).toBeTruthy();
+    expect(submitted).toEqual([]);
+  });
+});
