@@ -108,6 +108,31 @@ describe("review rhythm in the workbench", () => {
     expect((await png).suggestedFilename()).toBe("strategy-map.png");
   });
 
+  it("flags a new KPI's unreachable target with the process limits, and the form's own Budget!B2:B37 as mostly blank, before Tag", async () => {
+    session = await openWorkbench();
+    const { page } = session;
+    await page.evaluate(() => window.workbench.select("'Monthly KPIs'!B2:B37"));
+    await page.getByText(/^Selected /).waitFor();
+    const syncs = await page.evaluate(() => window.workbench.syncCount());
+    await page.getByLabel("Name", { exact: true }).fill("Revenue");
+    await page.getByLabel("Target", { exact: true }).fill("2000");
+    const flag = page.getByTestId("target-realism");
+    await flag.waitFor();
+    // The limits shown are KPI.SPC's on the selected cells, read with the selection.
+    const snap = await snapshotOf(page);
+    const revenue = column(snap, "Monthly KPIs", 1);
+    const centre = revenue.reduce((a, b) => a + b, 0) / revenue.length;
+    const mr = revenue.slice(1).reduce((a, v, i) => a + Math.abs(v - revenue[i]), 0) / (revenue.length - 1);
+    const fmt = (v: number) => v.toLocaleString("en-US", { maximumFractionDigits: 6 });
+    expect(await flag.textContent()).toContain(`The process runs between its limits ${fmt(centre - 2.66 * mr)} and ${fmt(centre + 2.66 * mr)}`);
+    // Typing a number reads nothing from the workbook.
+    expect(await page.evaluate(() => window.workbench.syncCount())).toBe(syncs);
+    await page.getByLabel("Target", { exact: true }).fill("Budget!B2:B37");
+    await page.getByTestId("target-range-warning").getByText("Budget!B2:B37 holds 2 numbers and 34 blanks", { exact: false }).waitFor();
+    // Nothing was tagged: the register is not there yet.
+    expect((await snapshotOf(page)).sheets.some((x) => x.name === "KPI Register")).toBe(false);
+  });
+
   it("moves focus to the new KPI's card after Tag, and keeps a long formula message inside its bar", async () => {
     session = await openWorkbench("?pane=320");
     const { page } = session;
