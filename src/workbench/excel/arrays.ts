@@ -29,20 +29,34 @@ function broadcastShape(shapes: Shape[]): Shape {
   return [axis(0), axis(1)];
 }
 
-/** Element (i, j) of a value broadcast to a larger shape: a scalar or single row/column repeats, past its end #N/A. */
-function elementAt(v: unknown, i: number, j: number): unknown {
+/** Element (i, j) of a value of shape `shape` broadcast to a larger shape: a scalar or single row/column repeats, past its end #N/A. */
+function elementAt(v: unknown, [rows, cols]: Shape, i: number, j: number): unknown {
   if (!Array.isArray(v)) return v;
-  const [rows, cols] = shapeOf(v);
   const r = rows === 1 ? 0 : i;
   const c = cols === 1 ? 0 : j;
   if (r >= rows || c >= cols) return new FormulaParser.FormulaError("#N/A");
   return (v as unknown[][])[r][c];
 }
 
-/** Applies `f` element by element to values some of which are arrays (Excel's broadcasting). */
+/**
+ * Applies `f` element by element to values some of which are arrays (Excel's broadcasting).
+ * Written as loops with the shapes taken once: the conditional formats of a long KPI run it for
+ * every cell they colour.
+ */
 export function elementWise(values: unknown[], f: (elements: unknown[], i: number, j: number) => unknown): unknown[][] {
-  const [rows, cols] = broadcastShape(values.map(shapeOf));
-  return Array.from({ length: rows }, (_, i) => Array.from({ length: cols }, (_, j) => f(values.map((v) => elementAt(v, i, j)), i, j)));
+  const shapes = values.map(shapeOf);
+  const [rows, cols] = broadcastShape(shapes);
+  const result: unknown[][] = new Array(rows);
+  for (let i = 0; i < rows; i++) {
+    const line: unknown[] = new Array(cols);
+    for (let j = 0; j < cols; j++) {
+      const elements: unknown[] = new Array(values.length);
+      for (let k = 0; k < values.length; k++) elements[k] = elementAt(values[k], shapes[k], i, j);
+      line[j] = f(elements, i, j);
+    }
+    result[i] = line;
+  }
+  return result;
 }
 
 interface Operand {

@@ -5,8 +5,8 @@
  *
  * The class holds the state and answers for its cells; the rules of each edit live beside it,
  * each method naming its file: cellInput.ts (what a written value becomes), spills.ts (dynamic
- * arrays), sheetEdits.ts, rowEdits.ts (row shifting), tableEdits.ts, definedNames.ts,
- * conditionalFormatRules.ts (conditional-format evaluation), cellEditMode.ts.
+ * arrays), usedAreas.ts, sheetEdits.ts, rowEdits.ts (row shifting), tableEdits.ts,
+ * definedNames.ts, conditionalFormatRules.ts (conditional-format evaluation), cellEditMode.ts.
  */
 import { Area, intersection, qualified } from "../../core/excel/a1";
 import { CellEditMode } from "./cellEditMode";
@@ -21,6 +21,7 @@ import { strictAddress } from "./references";
 import * as rows from "./rowEdits";
 import * as sheets from "./sheetEdits";
 import { fillSpills, Spills } from "./spills";
+import { UsedAreas } from "./usedAreas";
 import * as edits from "./tableEdits";
 import { clearFilter } from "./tableFilters";
 import { CHART_TYPES } from "./types";
@@ -96,6 +97,9 @@ export class WorkbookModel implements FormulaHost {
   }
   /** Values spilled by dynamic-array formulas (spills.ts); rebuilt after every change. */
   private spills: Spills | null = null;
+  /** Counts the changes (invalidate), so that what is computed from the cells knows when it is stale. */
+  private changes = 0;
+  private readonly usedAreas = new UsedAreas();
 
   newId(prefix: string): string {
     return `{${prefix}-${this.nextId++}}`;
@@ -210,10 +214,12 @@ export class WorkbookModel implements FormulaHost {
   }
 
   private store(sheet: SheetModel, row: number, col: number, c: Cell): void {
+    const before = sheet.cells.get(key(row, col));
     this.invalidate();
     const empty = c.value === undefined && c.formula === undefined && !c.fill && !c.fontColor && !c.numberFormat && !c.borders;
     if (empty) sheet.cells.delete(key(row, col));
     else sheet.cells.set(key(row, col), c);
+    this.usedAreas.stored(sheet, row, col, before, empty ? null : c, this.changes);
   }
 
   assertEditable(sheet: SheetModel): void {
@@ -222,9 +228,9 @@ export class WorkbookModel implements FormulaHost {
     }
   }
 
-  /** The used range: the smallest area holding every non-empty cell, or null. */
+  /** The used range: the smallest area holding every non-empty cell, or null (usedAreas.ts). */
   usedArea(sheet: SheetModel, valuesOnly = false): Area | null {
-    return sheets.usedArea(sheet, valuesOnly);
+    return this.usedAreas.of(sheet, valuesOnly, this.changes);
   }
 
   // ---------------------------------------------------------------- rows (rowEdits.ts)
@@ -240,9 +246,10 @@ export class WorkbookModel implements FormulaHost {
     rows.deleteRows(this, sheet, at, count);
   }
 
-  /** Forgets computed spills; the next read recomputes them. */
+  /** Forgets computed spills and used ranges; the next read recomputes them. */
   invalidate(): void {
     this.spills = null;
+    this.changes++;
     this.caller.forget();
   }
 

@@ -2,11 +2,9 @@
  * What renaming and deleting a worksheet does to the rest of the workbook ("Rename a worksheet",
  * "Insert or delete a worksheet", support.microsoft.com): every reference to a renamed sheet, in
  * names and in formulas, follows it; a deleted sheet takes its tables, formats and charts with
- * it and leaves #REF! where names referred to it. Also the used range of a sheet
- * ("Excel.Worksheet: getUsedRange", learn.microsoft.com). WorkbookModel's methods of the same
- * names call these.
+ * it and leaves #REF! where names referred to it. WorkbookModel's methods of the same names
+ * call these.
  */
-import type { Area } from "../../core/excel/a1";
 import { ExcelApiError } from "./errors";
 import { checkSheetName } from "./nameRules";
 import { renameSheetInFormula, rewriteRefs } from "./rowShift";
@@ -44,21 +42,4 @@ export function deleteSheet(model: SheetHost, sheet: SheetModel): void {
   model.charts = model.charts.filter((c) => c.sheetId !== sheet.id);
   for (const n of model.names) n.formula = rewriteRefs(n.formula, sheet.name, () => null);
   if (model.activeSheetId === sheet.id) model.activeSheetId = model.sheets[0]?.id ?? null;
-}
-
-/** The used range: the smallest area holding every non-empty cell (or every value), or null. */
-export function usedArea(sheet: SheetModel, valuesOnly: boolean): Area | null {
-  let minR = Infinity;
-  let minC = Infinity;
-  let maxR = -1;
-  let maxC = -1;
-  for (const [k, c] of sheet.cells) {
-    if (valuesOnly && c.value === undefined && c.formula === undefined) continue;
-    const [r, col] = k.split(",").map(Number);
-    minR = Math.min(minR, r);
-    minC = Math.min(minC, col);
-    maxR = Math.max(maxR, r);
-    maxC = Math.max(maxC, col);
-  }
-  return maxR < 0 ? null : { row: minR, col: minC, rowCount: maxR - minR + 1, colCount: maxC - minC + 1 };
 }
