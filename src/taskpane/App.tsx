@@ -95,7 +95,7 @@ function Pane({ workbook }: { workbook: KpiWorkbook }) {
           summaries={summaries}
           checkIns={checkIns}
           onSelect={commands.select}
-          onEdit={(k) => editor.edit(k)}
+          onEdit={(k, field) => editor.edit(k, field)}
           onHistory={dialogs.showHistory}
           onCopied={(text) => say("kpis", { intent: "info", text })}
           onUntag={dialogs.askUntag}

@@ -219,6 +219,17 @@ describe("the walk's findings in the pane", () => {
     await waitFor(() => expect(document.activeElement?.getAttribute("data-kpi-id")).toBe("NEW"));
   });
 
+  it("nudges a trending KPI's chart, which flags most of its points, to Chart from period, and opens the form there", async () => {
+    const trend = Array.from({ length: 36 }, (_, i) => 100 + 3 * i + (i % 3) * 0.5);
+    const workbook = new FakeWorkbook([{ ...KPI, target: 150, atRisk: 140 }], { REV: trend });
+    await renderPane(workbook);
+    const card = document.querySelector("[data-kpi-id='REV']") as HTMLElement;
+    expect(within(card).getByTestId("chart-nudge").textContent).toMatch(/^\d+ of 36 points are special causes: the process changed/);
+    await press("Set Chart from period for Revenue", card);
+    const form = screen.getByRole("form", { name: "Edit Revenue" });
+    expect(document.activeElement).toBe(within(form).getByRole("textbox", { name: "Chart from period" }));
+  });
+
   it("has a Check the chain button that checks every chain again", async () => {
     const lead: KpiDefinition = { ...KPI, id: "LEADS", name: "Qualified leads", kind: "leading", predicts: "REV" };
     const workbook = new FakeWorkbook([KPI, lead], { REV: [1, 2, 3, 4, 5, 6], LEADS: [2, 3, 1, 5, 4, 6] });

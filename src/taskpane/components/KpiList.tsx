@@ -17,6 +17,7 @@ import { AssuranceIcon, VariationIcon } from "./SpcIcons";
 import { ChartWindow } from "./ChartWindow";
 import { CardPack, chartedTargets } from "../../core/model/monthEndPane";
 import { MonthEndDetail } from "./MonthEndDetail";
+import { chartNudge } from "../../core/review/chartNudge";
 import { SegmentsDetail } from "./SegmentsDetail";
 import type { SegmentData } from "../../core/model/segments";
 import { formatNumber, formatWith } from "../locale";
@@ -39,7 +40,8 @@ export interface KpiListProps {
   series: Record<string, KpiSeries>;
   busy: boolean;
   onSelect(kpi: KpiDefinition): void;
-  onEdit(kpi: KpiDefinition): void;
+  /** Opens the form on the KPI, at `field` when given (the chart's nudge opens it at Chart from period). */
+  onEdit(kpi: KpiDefinition, field?: string): void;
   onUntag(kpi: KpiDefinition): void;
   onExtend(kpi: KpiDefinition): void;
   onReview(kpi: KpiDefinition): void;
@@ -169,7 +171,7 @@ function KpiCard(props: { kpi: KpiDefinition; summary: KpiSummary; series: KpiSe
       <Text size={200} data-testid="change">
         {summary.headline}
       </Text>
-      <SpcDetail kpi={kpi} summary={summary} targets={chartedTargets(kpi, values, series?.targets, kpi.spcFrom ?? 1)} locale={locale} />
+      <SpcDetail kpi={kpi} summary={summary} targets={chartedTargets(kpi, values, series?.targets, kpi.spcFrom ?? 1)} locale={locale} busy={busy} onEdit={onEdit} />
       {/* A KPI across segments: under its total, a small multiple per segment and the latest period's funnel. */}
       <SegmentsDetail kpi={kpi} summary={summary} segments={(series as { segments?: SegmentData | null } | undefined)?.segments} />
       {rolled && (
@@ -228,9 +230,13 @@ function StatusBadge({ summary, override }: { summary: KpiSummary; override: Che
 }
 
 /** The process behaviour chart and its icons, for a KPI with enough values for limits. */
-function SpcDetail({ kpi, summary, targets, locale }: { kpi: KpiDefinition; summary: KpiSummary; targets: (number | null)[]; locale: string }) {
+type SpcDetailProps = { kpi: KpiDefinition; summary: KpiSummary; targets: (number | null)[]; locale: string; busy: boolean; onEdit(kpi: KpiDefinition, field?: string): void };
+
+function SpcDetail({ kpi, summary, targets, locale, busy, onEdit }: SpcDetailProps) {
   const styles = useStyles();
   if (!summary.spc || !summary.variation) return null;
+  // Most points special: the limits span a change (core/review/chartNudge.ts); a rate's chart is its own (rateSummary.ts).
+  const nudge = summary.rate ? null : chartNudge(summary.spc, kpi.spcFrom);
   return (
     <>
       <div className={styles.row}>
@@ -245,6 +251,16 @@ function SpcDetail({ kpi, summary, targets, locale }: { kpi: KpiDefinition; summ
         </Text>
       </div>
       <ChartWindow rate={summary.rate} chart={summary.spc} values={summary.spcValues} title={`Process behaviour chart of ${kpi.name}`} target={summary.target} targets={targets} locale={locale} />
+      {nudge && (
+        <div className={styles.row}>
+          <Text size={200} data-testid="chart-nudge">
+            {nudge.sentence}
+          </Text>
+          <Button size="small" disabled={busy} onClick={() => onEdit(kpi, "spcFrom")}>
+            Set Chart from period for {kpi.name}
+          </Button>
+        </div>
+      )}
     </>
   );
 }
