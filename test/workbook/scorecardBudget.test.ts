@@ -9,6 +9,7 @@ import { kpiFunctions } from "../../src/workbench/customFunctions";
 import { FormulaErrorValue } from "../../src/workbench/excel/formula";
 import { WorkbookModel } from "../../src/workbench/excel/model";
 import { spcFormula } from "../../src/core/excel/formulas";
+import { spcRateFormula } from "../../src/core/excel/rateFormulas";
 import { SCORECARD_HEADERS } from "../../src/core/excel/scorecard";
 import { summaryOf } from "../../src/core/model/portfolio";
 import { spc } from "../support/functions";
@@ -87,5 +88,8 @@ describe("assurance against a budget that rises through the year", () => {
     const value = (measure: string) => rows.find((r) => r[0] === measure)?.[1];
     expect(value("assurance")).toBe("Hit and miss");
     expect(value("upper_limit")).toBeCloseTo(limits[1], 9);
+    // A rate KPI's offered chart reads the same latest period's budget (over N for a rate per N).
+    const rate = spcRateFormula({ ...kpi, denominatorRange: "Sales!C2:C13", ratePer: 1000 }, "u", null);
+    expect(rate).toContain(`,INDEX(KPITarget_SALES,MATCH(9.99E+307,KPI_SALES))/1000,"higher",`);
   });
 });

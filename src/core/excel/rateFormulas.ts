@@ -29,7 +29,8 @@ export function chartedDenominators(k: RateKpi): string {
 
 /** The target in KPI.SPC's per-unit terms: the register's (a target per period: the latest period's), over N for a rate per N. */
 function perUnitTarget(k: RateKpi): string {
-  const target = k.target !== null ? registerCell(k.id, "Target") : `INDEX(${targetNameOf(k.id)},ROWS(${nameOf(k.id)})*COLUMNS(${nameOf(k.id)}))`;
+  // The latest period's: the one with the last number (issue 22, item 2), not the range's last cell.
+  const target = k.target !== null ? registerCell(k.id, "Target") : `INDEX(${targetNameOf(k.id)},MATCH(9.99E+307,${nameOf(k.id)}))`;
   return k.ratePer ? `${target}/${String(k.ratePer).toUpperCase()}` : target;
 }
 

@@ -29,7 +29,7 @@ describe("KPI.SPC's rate chart as the pane offers it", () => {
   it("a target per period gives the latest period's, as the XmR formula does", () => {
     const perPeriod: typeof conversion = { ...conversion, target: null, targetRange: "Plan!$B$2:$B$37" };
     expect(spcRateFormula(perPeriod, "p", null)).toBe(
-      `=KPI.SPC(KPI_CONV,INDEX(KPITarget_CONV,ROWS(KPI_CONV)*COLUMNS(KPI_CONV)),"higher",,"detail","p",KPIDenom_CONV)`,
+      `=KPI.SPC(KPI_CONV,INDEX(KPITarget_CONV,MATCH(9.99E+307,KPI_CONV)),"higher",,"detail","p",KPIDenom_CONV)`,
     );
   });
 
