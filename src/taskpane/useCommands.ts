@@ -9,6 +9,7 @@ import { CheckIn } from "../core/model/checkins";
 import { definitionFromDraft, KpiDefinition, KpiDraft } from "../core/model/kpi";
 import { periodLabel } from "../core/model/periods";
 import { firstCell, FormulaChoice, isoDay } from "../core/model/portfolio";
+import type { ScorecardView } from "../core/excel/scorecardReported";
 import { KpiInput, KpiWorkbook, nameOf } from "../workbook/kpiWorkbook";
 import { closeCommands } from "./closeCommands";
 import { Editor } from "./useEditor";
@@ -119,9 +120,13 @@ function workbookCommands(workbook: KpiWorkbook, at: ActAt) {
     removeOrphan: (id: string) => void at("health")("Removing leftovers…", () => workbook.removeOrphan(id), `Removed what was left of ${id}.`),
     rebuildOrphan: (id: string) =>
       void at("health")("Rebuilding…", () => workbook.recoverOrphan(id), `Rebuilt the register row of ${id} from its name and colours: add its owner, objective and response.`),
-    buildScorecard: () =>
-      void at("scorecard")("Building the scorecard…", () => workbook.buildScorecard(), {
-        done: (r) => ({ intent: "success", text: `${r.rebuilt ? "Rebuilt" : "Built"} the sheet ${r.sheet}: ${r.rows} KPI${r.rows === 1 ? "" : "s"}, ${r.charts} chart${r.charts === 1 ? "" : "s"}.` }),
+    /** `view`: the figures asked for; none keeps the sheet's (today's for a new one). */
+    buildScorecard: (view?: ScorecardView) =>
+      void at("scorecard")("Building the scorecard…", () => workbook.buildScorecard(view ? { view } : undefined), {
+        done: (r) => ({
+          intent: "success",
+          text: `${r.rebuilt ? "Rebuilt" : "Built"} the sheet ${r.sheet}: ${r.rows} KPI${r.rows === 1 ? "" : "s"}, ${r.charts} chart${r.charts === 1 ? "" : "s"}${r.view === "reported" ? ", as reported at the close" : ""}.`,
+        }),
       }),
     insertFormula: (shown: string, choice: FormulaChoice) =>
       void at("formulas")(

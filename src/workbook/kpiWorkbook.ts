@@ -36,6 +36,7 @@ import { CheckIn } from "../core/model/checkins";
 import { Action, actionOf, Firing } from "../core/model/actions";
 import { periodDate } from "../core/model/periods";
 import { scorecardStep, ScorecardResult } from "./scorecard";
+import type { ScorecardView } from "../core/excel/scorecardReported";
 import { cellOfPeriod, PeriodCloseResult, planClose, planReopen } from "./periodClose";
 import { cellMarkStep, noteMarkText } from "./steps/cellMarks";
 import { periodLabel } from "../core/model/periods";
@@ -134,9 +135,9 @@ export class ExcelKpiWorkbook implements KpiWorkbook {
     });
   }
 
-  buildScorecard(): Promise<ScorecardResult> {
+  buildScorecard(options: { view?: ScorecardView } = {}): Promise<ScorecardResult> {
     return this.write(async (context, read, plan, token) => {
-      const { step, result } = await scorecardStep(context, read, token, (k) => k.spcBaseline);
+      const { step, result } = await scorecardStep(context, read, token, (k) => k.spcBaseline, options.view);
       plan.add(step);
       return { result, action: result.rebuilt ? "rebuild the scorecard" : "build the scorecard" };
     });

@@ -12,6 +12,7 @@ import type { Selection } from "./selection";
 import type { RowWriteOptions } from "./registerRow";
 import type { HistoryEntry } from "./history";
 import type { ScorecardResult } from "./scorecard";
+import type { ScorecardView } from "../core/excel/scorecardReported";
 import type { PeriodCloseResult } from "./periodClose";
 import type { FormatSpec } from "./ownFormats";
 
@@ -71,8 +72,12 @@ export interface KpiWorkbook {
   addCheckIn(id: string, checkIn: Pick<CheckIn, "period" | "note" | "override" | "reason">): Promise<CheckIn>;
   /** Opens an action in the KPI Actions table for each firing not already there; returns those opened. */
   openActions(firings: readonly Firing[], today: string): Promise<Action[]>;
-  /** Builds the Scorecard sheet, or rebuilds it in place: live formulas and a line chart per KPI. */
-  buildScorecard(): Promise<ScorecardResult>;
+  /**
+   * Builds the Scorecard sheet, or rebuilds it in place: live formulas and a line chart per KPI.
+   * `view`: today's figures ("restated") or those reported at the latest close; a rebuild without
+   * one keeps the sheet's.
+   */
+  buildScorecard(options?: { view?: ScorecardView }): Promise<ScorecardResult>;
   /** Closes a period ("2025-12", "2025-Q4"): records each KPI's value, target, status, variance and note as reported, in KPI Reported (periodClose.ts). */
   closePeriod(period: string, options?: { ids?: readonly string[] }): Promise<PeriodCloseResult>;
   /** Reopens a closed period, with the reason, as rows of its own in KPI Reported (the closed rows stay). */

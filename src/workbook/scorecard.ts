@@ -11,7 +11,8 @@ import { Area, areaName, parseAddress, qualified } from "../core/excel/a1";
 import { KpiDefinition } from "../core/model/kpi";
 import { standingCloses } from "../core/model/reported";
 import { asOfFormula, PERIOD_COLUMN, SCORECARD_HEADERS, SCORECARD_NUMBER_FORMATS, scorecardLines, scorecardOrder } from "../core/excel/scorecard";
-import { targetNameOf } from "../core/excel/workbookNames";
+import { ScorecardView, viewLine } from "../core/excel/scorecardReported";
+import { REPORTED_NAMES, targetNameOf } from "../core/excel/workbookNames";
 import { KpiWorkbookError } from "./errors";
 import { nameOf, RegisterRead } from "./registerRead";
 import { CHART_PREFIX, chartSpecs, ChartSpec, findOwnRules, FIRST_ROW, Layout, layoutOf, OwnRule, queueChart, queuePrintSetup, StatusColours } from "./scorecardParts";
@@ -22,11 +23,12 @@ export const SCORECARD_SETTING = "KPILens.scorecard";
 /** The workbook name that marks the Scorecard and the cells its last build wrote. */
 export const SCORECARD_MARKER = "KPILens_Scorecard";
 
-/** The setting: the sheet's ID (a hint) and, from version 2, how each chart was drawn (for an undo). */
+/** The setting: the sheet's ID (a hint) and, from version 2, how each chart was drawn (for an undo) and the figures it shows (a rebuild keeps them). */
 interface ScorecardRecord {
   sheetId: string;
   version: 1 | 2;
   charts?: ChartSpec[];
+  view?: ScorecardView;
 }
 
 export interface ScorecardResult {
@@ -34,6 +36,8 @@ export interface ScorecardResult {
   rows: number;
   charts: number;
   rebuilt: boolean;
+  /** The figures it shows: today's (as restated), or as reported at the "As of" close. */
+  view: ScorecardView;
 }
 
 interface Previous {
@@ -89,9 +93,10 @@ function lengthOf(read: RegisterRead, k: KpiDefinition): number | null {
 }
 
 /** The cells of a build: title, "as of", note, headers, the table's lines, then the period labels under the charts. */
-function cellsOf(kpis: KpiDefinition[], read: RegisterRead, baselineOf: (k: KpiDefinition) => number | null): { cells: string[][]; formats: string[][]; layout: Layout } {
+function cellsOf(kpis: KpiDefinition[], read: RegisterRead, baselineOf: (k: KpiDefinition) => number | null, view: ScorecardView): { cells: string[][]; formats: string[][]; layout: Layout } {
   const notes = read.notes.exists;
-  const lines = scorecardLines(kpis, FIRST_ROW + 2, baselineOf, notes);
+  const closes = hasCloses(read);
+  const lines = scorecardLines(kpis, FIRST_ROW + 2, baselineOf, notes, { view, closes });
   const layout = layoutOf(kpis, lines.length, (k) => lengthOf(read, k));
   const { rowCount } = parseAddress(layout.block);
   const width = SCORECARD_HEADERS.length;
@@ -99,13 +104,13 @@ function cellsOf(kpis: KpiDefinition[], read: RegisterRead, baselineOf: (k: KpiD
   const formats = Array.from({ length: rowCount }, () => Array.from({ length: width }, () => "General"));
   const column = (c: number) => String.fromCharCode(65 + c);
   const periods = `${column(PERIOD_COLUMN)}${FIRST_ROW + 2}:${column(PERIOD_COLUMN)}${layout.tableEnd}`;
-  const closes = standingCloses(read.state.reported).length > 0 && read.reported.exists;
   const today = new Date().toISOString().slice(0, 10);
   cells[0][0] = "KPI scorecard";
   cells[1].splice(0, 4, "As of", asOfFormula(closes, periods), "Latest data", asOfFormula(false, periods));
   formats[1][1] = closes ? "@" : "mmm yyyy";
   formats[1][3] = "mmm yyyy";
   cells[2][0] = `Built by KPI Lens on ${today}: every cell is a formula over the KPIs' names, the register${notes ? " and KPI Notes" : ""}, so it stays current. "As of" is ${closes ? "the latest period closed" : "the latest period with data"}. Rebuild it from the pane after adding or removing KPIs.`;
+  cells[FIRST_ROW - 1][0] = viewLine(view, closes);
   cells[FIRST_ROW] = [...SCORECARD_HEADERS];
   lines.forEach((line, i) => {
     cells[FIRST_ROW + 1 + i] = line.formulas;
@@ -120,6 +125,9 @@ function cellsOf(kpis: KpiDefinition[], read: RegisterRead, baselineOf: (k: KpiD
   );
   return { cells, formats, layout };
 }
+
+/** Whether "As of" is a close: a period stands closed in KPI Reported. */
+const hasCloses = (read: RegisterRead) => standingCloses(read.state.reported).length > 0 && read.reported.exists;
 
 /** The bounding area of two areas (the old block and the new), as A1. */
 function union(a: string, b: string | null): string {
@@ -152,11 +160,22 @@ async function cellsBefore(context: Excel.RequestContext, previous: Previous, bl
  * rule and chart of the sheet; a new block that would cover a cell of the user's is refused.
  * `baselineOf` gives each KPI's SPC limits baseline as the pane uses it.
  */
-export async function scorecardStep(context: Excel.RequestContext, read: RegisterRead, token: string, baselineOf: (k: KpiDefinition) => number | null): Promise<{ step: Step; result: ScorecardResult }> {
+export async function scorecardStep(
+  context: Excel.RequestContext,
+  read: RegisterRead,
+  token: string,
+  baselineOf: (k: KpiDefinition) => number | null,
+  asked?: ScorecardView,
+): Promise<{ step: Step; result: ScorecardResult }> {
   const kpis = scorecardOrder(read.state.kpis.filter((k) => read.state.sources[k.id]));
   if (kpis.length === 0) throw new KpiWorkbookError("There is no KPI to put on a scorecard yet: tag one first.");
   const previous = await findPrevious(context);
-  const { cells, formats, layout } = cellsOf(kpis, read, baselineOf);
+  // A rebuild keeps the figures the sheet showed unless others are asked for.
+  const view = asked ?? previous?.record?.view ?? "restated";
+  if (view === "reported" && !hasCloses(read)) {
+    throw new KpiWorkbookError(`No period stands closed in ${REPORTED_NAMES.sheet}, so there is nothing reported to show: close one, or build the scorecard as restated.`);
+  }
+  const { cells, formats, layout } = cellsOf(kpis, read, baselineOf, view);
   const block = layout.block;
   const oldArea = previous?.block ? parseAddress(previous.block.address) : null;
   const whole = union(block, oldArea ? areaName(oldArea) : null);
@@ -201,7 +220,7 @@ export async function scorecardStep(context: Excel.RequestContext, read: Registe
     last(context) {
       colours.last();
       // A new sheet's ID is known only after the sync: the marker finds it, and the next build records it.
-      const record: ScorecardRecord = { sheetId: previous ? previous.sheet.id : "", version: 2, charts: specs };
+      const record: ScorecardRecord = { sheetId: previous ? previous.sheet.id : "", version: 2, charts: specs, view };
       context.workbook.settings.add(SCORECARD_SETTING, record as unknown as string);
     },
     check() {
@@ -223,7 +242,7 @@ export async function scorecardStep(context: Excel.RequestContext, read: Registe
       if (previous.record) context.workbook.settings.add(SCORECARD_SETTING, previous.record as unknown as string);
     },
   };
-  return { step, result: { sheet: sheetName, rows: kpis.length, charts: specs.length, rebuilt: previous !== null } };
+  return { step, result: { sheet: sheetName, rows: kpis.length, charts: specs.length, rebuilt: previous !== null, view } };
 }
 
 /** The undo of a first build: its sheet and marker go. */

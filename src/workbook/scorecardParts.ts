@@ -16,7 +16,7 @@ export const CHART_PREFIX = "KPILens ";
 export const FIRST_ROW = 4;
 const CHART_ROWS = 12;
 const CHARTS_ACROSS = 4;
-const CHART_COLS = SCORECARD_HEADERS.length / CHARTS_ACROSS;
+const CHART_COLS = Math.floor(SCORECARD_HEADERS.length / CHARTS_ACROSS);
 /** Period labels are written for KPIs of at most this many periods (a longer chart is read by Excel's own numbering). */
 const MAX_LABELLED = 120;
 

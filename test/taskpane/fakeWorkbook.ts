@@ -109,8 +109,8 @@ export class FakeWorkbook implements KpiWorkbook {
   openActions(firings: readonly Firing[], today: string) {
     return this.write("openActions", [firings, today], this.opened);
   }
-  buildScorecard() {
-    return this.write("buildScorecard", [], { sheet: "Scorecard", rows: 1, charts: 1, rebuilt: false });
+  buildScorecard(options: { view?: "restated" | "reported" } = {}) {
+    return this.write("buildScorecard", [options], { sheet: "Scorecard", rows: 1, charts: 1, rebuilt: false, view: options.view ?? "restated" });
   }
   closePeriod(period: string, options?: object) {
     return this.write("closePeriod", [period, options], {} as PeriodCloseResult);

@@ -3,6 +3,7 @@ import { kpiFunctions } from "../../src/workbench/customFunctions";
 import { kpiStatus, outlook, spc, variance } from "../support/functions";
 import { WorkbookModel } from "../../src/workbench/excel/model";
 import { kpiInput, sampleSetup, syncsOf } from "../support/workbench";
+import { settledSheet } from "../support/settled";
 import { SCORECARD_HEADERS } from "../../src/core/excel/scorecard";
 import { outlookFormula } from "../../src/core/excel/formulas";
 import { monthEnd } from "../../src/core/model/monthEnd";
@@ -22,7 +23,8 @@ describe("the Scorecard sheet", () => {
     const { model, workbook } = await twoKpis();
     const before = snapshot(model);
     const result = await workbook.buildScorecard();
-    expect(result).toEqual({ sheet: "Scorecard", rows: 2, charts: 2, rebuilt: false });
+    expect(result).toEqual({ sheet: "Scorecard", rows: 2, charts: 2, rebuilt: false, view: "restated" });
+    await settledSheet(model);
     const snap = snapshot(model);
     const sheet = snap.sheets.find((x) => x.name === "Scorecard")!;
     expect(sheet.values[4]).toEqual([...SCORECARD_HEADERS]);
@@ -61,6 +63,7 @@ describe("the Scorecard sheet", () => {
   it("carries the status colours as its own conditional formats, and charts each KPI with its budget and period labels", async () => {
     const { model, workbook } = await twoKpis();
     await workbook.buildScorecard();
+    await settledSheet(model);
     const snap = snapshot(model);
     const rules = snap.conditionalFormats.filter((f) => f.sheet === "Scorecard");
     expect(rules.map((f) => `${f.address} ${f.rule}`).sort()).toEqual([
@@ -75,7 +78,7 @@ describe("the Scorecard sheet", () => {
       { name: "KPILens REVENUE", title: "Revenue", position: "A11:D21", series: [["Actual", "'Monthly KPIs'!B2:B37"], ["Budget", "Budget!B2:AK2"]] },
       { name: "KPILens CHURN", title: "Churn", position: "E11:H21", series: [["Actual", "'Monthly KPIs'!C2:C37"]] },
     ]);
-    expect(model.findSheet("Scorecard")!.page).toEqual({ orientation: "Landscape", zoom: { horizontalFitToPages: 1, verticalFitToPages: 1 }, printArea: { row: 0, col: 0, rowCount: 22, colCount: 16 } });
+    expect(model.findSheet("Scorecard")!.page).toEqual({ orientation: "Landscape", zoom: { horizontalFitToPages: 1, verticalFitToPages: 1 }, printArea: { row: 0, col: 0, rowCount: 22, colCount: 18 } });
   });
 
   it("labels the periods of a KPI with a First period, as live dates", async () => {
@@ -151,23 +154,34 @@ describe("the Scorecard sheet", () => {
     await expect(workbook.buildScorecard()).rejects.toThrow(/Excel refused to rebuild the scorecard/);
     model.beforeSync = null;
     model.findSheet("Scorecard")!.protected = false;
-    expect(snapshot(model).sheets).toEqual(before!.sheets);
-    expect(snapshot(model).charts).toEqual(before!.charts);
+    // What was written: every cell's formula, the rules and the charts (values and fills follow
+    // once the functions settle, and a loaded machine may catch them between #BUSY! and a result).
+    const written = (snap: WorkbookSnapshot) => ({
+      formulas: snap.sheets.map((x) => [x.name, x.formulas]),
+      rules: snap.conditionalFormats.map((f) => [f.address, f.rule, f.fill]),
+      charts: snap.charts,
+    });
+    expect(written(snapshot(model))).toEqual(written(before!));
+    await settledSheet(model);
+    const fills = snapshot(model).sheets.find((x) => x.name === "Scorecard")!;
+    const fillOf = (status: unknown) => ({ "On track": "#C6EFCE", "At risk": "#FFEB9C", "Off track": "#FFC7CE" })[String(status)] ?? null;
+    for (const r of [5, 6, 7, 8]) expect(fills.fills[r][7]).toBe(fillOf(fills.values[r][7]));
   });
   it("rebuilds in place keeping a user's cell, formula and colour beside the block", async () => {
     const { model, workbook } = await twoKpis();
     await workbook.buildScorecard();
     const sheet = model.findSheet("Scorecard")!;
-    model.writeValue(sheet, 6, 17, "ask Dana about March");
-    model.writeFormula(sheet, 7, 17, "=D7*2");
-    const own = model.addConditionalFormat(sheet, { row: 6, col: 17, rowCount: 2, colCount: 1 }, "Custom");
-    Object.assign(own, { formula: "=R7<>\"\"", fill: "#DDEBF7" });
+    // Column S: right of the block (A:R).
+    model.writeValue(sheet, 6, 18, "ask Dana about March");
+    model.writeFormula(sheet, 7, 18, "=D7*2");
+    const own = model.addConditionalFormat(sheet, { row: 6, col: 18, rowCount: 2, colCount: 1 }, "Custom");
+    Object.assign(own, { formula: "=S7<>\"\"", fill: "#DDEBF7" });
     expect((await workbook.buildScorecard()).rebuilt).toBe(true);
     const snap = snapshot(model);
     const after = snap.sheets.find((x) => x.name === "Scorecard")!;
-    expect([after.values[6][17], after.formulas[7][17], after.values[7][17]]).toEqual(["ask Dana about March", "=D7*2", 2887]);
+    expect([after.values[6][18], after.formulas[7][18], after.values[7][18]]).toEqual(["ask Dana about March", "=D7*2", 2887]);
     const rules = snap.conditionalFormats.filter((f) => f.sheet === "Scorecard");
-    expect(rules.filter((f) => f.address === "Scorecard!R7:R8").map((f) => f.rule)).toEqual(['=R7<>""']);
+    expect(rules.filter((f) => f.address === "Scorecard!S7:S8").map((f) => f.rule)).toEqual(['=S7<>""']);
     expect(rules.filter((f) => f.rule.includes("~scorecard"))).toHaveLength(3);
     expect(snap.charts).toHaveLength(2);
   });
@@ -218,12 +232,7 @@ function cellsOf(model: WorkbookModel, sheetName: string, rows: [number, number]
 
 /** A Scorecard row once asynchronous functions have settled (Excel shows #BUSY! meanwhile, then the result). */
 async function settledRow(model: WorkbookModel, row: number): Promise<unknown[]> {
-  for (let i = 0; i < 200; i++) {
-    const values = snapshot(model).sheets.find((x) => x.name === "Scorecard")!.values[row];
-    if (!values.some((v) => v === "#BUSY!")) return values;
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-  throw new Error("still #BUSY!");
+  return (await settledSheet(model))[row];
 }
 
 describe("the Scorecard sheet's year to date and outlook", () => {
@@ -278,7 +287,8 @@ describe("the Scorecard sheet's year to date and outlook", () => {
     const dealsYear = outlook(cellsOf(model, "Monthly KPIs", [25, 36], [3, 3]), [[10]], "higher", "trend", "last", 0.8, "table");
     expect([deals[at("Year outlook")], deals[at("Chance to meet")]]).toEqual([dealsYear[1][0], dealsYear[1][4]]);
     // No cell of the sheet shows an error Excel would not: the stand-in's gaps were #REF! and #ERROR!.
-    expect(snapshot(model).sheets.find((x) => x.name === "Scorecard")!.values.flat().filter((v) => typeof v === "string" && /^#(REF|ERROR|NAME|VALUE)/.test(v))).toEqual([]);
+    const board = snapshot(model).sheets.find((x) => x.name === "Scorecard")!.values;
+    expect(board.flatMap((r, i) => r.map((v, c) => [i, c, v]).filter(([, , v]) => typeof v === "string" && /^#(REF|ERROR|NAME|VALUE)/.test(v)))).toEqual([]);
   });
 
   it("counts a first part-year from the first period, and says the year began before it", async () => {

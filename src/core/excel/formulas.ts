@@ -226,8 +226,9 @@ export function ytdVarianceFormula(k: KpiDefinition): string | null {
   const actual = span(nameOf(k.id), from, L, way);
   let target = registerCell(k.id, "Target");
   if (k.target === null) {
-    const t = span(targetNameOf(k.id), from, L, orientationOf(k.targetRange));
-    target = crosswise(k) ? `TRANSPOSE(${t})` : t;
+    // The latest period alone is one cell, whichever way its row runs: no TRANSPOSE of it.
+    const t = k.aggregation === "last" ? cellAt(targetNameOf(k.id), L, orientationOf(k.targetRange)) : span(targetNameOf(k.id), from, L, orientationOf(k.targetRange));
+    target = crosswise(k) && k.aggregation !== "last" ? `TRANSPOSE(${t})` : t;
   }
   return `=KPI.VARIANCE(${actual},${target},"${k.direction}",${materialityArgument(k)},"total")`;
 }

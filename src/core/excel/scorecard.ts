@@ -4,7 +4,9 @@
  * KPI a row of live formulas over its name and its register row, so the sheet stays right as
  * data and definitions change and anyone can audit it. Columns: KPI, Owner, Period, Latest,
  * Target, Variance, Variance %, Status, YTD actual, YTD budget, YTD variance, Year outlook,
- * Chance to meet, Variation, Assurance, Note. Every number is the add-in's own function
+ * Chance to meet, Variation, Assurance, Note, Restated and Reported row (scorecardReported.ts: the
+ * figures of the "As of" close changed since, and the KPI's row of it in KPI Reported; as reported,
+ * that row's figures fill Period to Status). Every number is the add-in's own function
  * (KPI.VARIANCE, KPI.OUTLOOK, KPI.KPI_STATUS, KPI.SPC) in the cell, so the sheet and a formula
  * typed beside it agree; formulas.ts builds the year-to-date and outlook arguments.
  */
@@ -13,10 +15,11 @@ import { atRiskArgument, chartedValues, materialityArgument, outlookCall, outloo
 import { periodDate } from "../model/periods";
 import { Status, STATUS_LABEL } from "../model/status";
 import { NOTES_NAMES, REPORTED_NAMES } from "./workbookNames";
+import { reportedCell, reportedPeriod, reportedRowFormula, reportedStatus, restatedFormula, ScorecardView } from "./scorecardReported";
 
 export const SCORECARD_HEADERS = [
   "KPI", "Owner", "Period", "Latest", "Target", "Variance", "Variance %", "Status",
-  "YTD actual", "YTD budget", "YTD variance", "Year outlook", "Chance to meet", "Variation", "Assurance", "Note",
+  "YTD actual", "YTD budget", "YTD variance", "Year outlook", "Chance to meet", "Variation", "Assurance", "Note", "Restated", "Reported row",
 ] as const;
 
 /** 0-based columns the writer and the rules need. */
@@ -75,6 +78,12 @@ function pick(formula: string | null, row: number, col: number): string {
   return formula === null ? `=""` : `=INDEX(${formula.slice(1)},${row},${col})`;
 }
 
+/** How a build writes its rows: the figures it shows, and whether "As of" is a close KPI Reported holds (the Restated column needs one). */
+export interface RowOptions {
+  view?: ScorecardView;
+  closes?: boolean;
+}
+
 /**
  * The formulas of one KPI's row, for sheet row `row` (1-based). Latest is the last number of the
  * KPI's range (MATCH of a number larger than any finds the last numeric cell), Period its date;
@@ -83,37 +92,44 @@ function pick(formula: string | null, row: number, col: number): string {
  * in its second row), the outlook KPI.OUTLOOK's "table" (landing first, probability fifth), or
  * the words of why the year has none (formulas.ts outlookGaps).
  * `notes`: KPI Notes exists (a formula may not name a table that does not). Objective, KPI and
- * Owner are `&""` so an empty register cell shows empty, not 0.
+ * Owner are `&""` so an empty register cell shows empty, not 0. As reported (options.view), Period
+ * to Status and Note are the close's (scorecardReported.ts); Restated is written in both views.
  */
-export function scorecardRow(k: KpiDefinition, row: number, spcBaseline: number | null, notes = true): string[] {
+export function scorecardRow(k: KpiDefinition, row: number, spcBaseline: number | null, notes = true, options: RowOptions = {}): string[] {
   const values = nameOf(k.id);
   const text = (column: string) => `=${registerCell(k.id, column)}&""`;
-  const target = k.target !== null ? `=${registerCell(k.id, "Target")}` : `=INDEX(${targetNameOf(k.id)},${latestAt(k.id)})`;
+  const today = k.target !== null ? registerCell(k.id, "Target") : `INDEX(${targetNameOf(k.id)},${latestAt(k.id)})`;
+  const target = `=${today}`;
   const spcDirection = k.direction === "within" ? "neutral" : k.direction;
   const [D, E] = [`D${row}`, `E${row}`];
+  const reported = options.view === "reported";
+  // As reported, E holds the close's target: the chart of today's numbers is read against today's.
+  const spcTarget = reported ? today : E;
   const variance = (output: string) => `=KPI.VARIANCE(${D},${E},"${k.direction}",${materialityArgument(k)},"${output}")`;
   const ytd = ytdVarianceFormula(k);
   const outlook = outlookCall(k);
   // The year's outlook, or why there is none in words (a budget row that stops early): never a bare #REF!.
   const year = (col: number, words: "landing" | "chance") => (outlook === null ? `=""` : `=${unlessGaps(outlookGaps(k), words, `INDEX(${outlook},2,${col})`)}`);
+  // The KPI's row of the close, in this row's last cell (scorecardReported.ts reportedRowFormula).
+  const at = `$${String.fromCharCode(65 + SCORECARD_HEADERS.length - 1)}${row}`;
+  const latest = reported
+    ? [reportedPeriod(at, (p) => periodAt(k, p)), reportedCell(at, "Reported value"), reportedCell(at, "Target"), reportedCell(at, "Variance"), reportedCell(at, "Variance %"), reportedStatus(at)]
+    : [`=${periodAt(k, latestAt(k.id))}`, `=INDEX(${values},${latestAt(k.id)})`, target, variance("variance"), variance("percent"), `=KPI.KPI_STATUS(${D},${E},${atRiskArgument(k, E)},"${k.direction}")`];
   return [
     text("Name"),
     text("Owner"),
-    `=${periodAt(k, latestAt(k.id))}`,
-    `=INDEX(${values},${latestAt(k.id)})`,
-    target,
-    variance("variance"),
-    variance("percent"),
-    `=KPI.KPI_STATUS(${D},${E},${atRiskArgument(k, E)},"${k.direction}")`,
+    ...latest,
     pick(ytd, 2, 1),
     pick(ytd, 2, 2),
     pick(ytd, 2, 3),
     year(1, "landing"),
     year(5, "chance"),
-    `=KPI.SPC(${chartedValues(k)},${E},"${spcDirection}",${spcBaseline ?? ""},"variation")`,
+    `=KPI.SPC(${chartedValues(k)},${spcTarget},"${spcDirection}",${spcBaseline ?? ""},"variation")`,
     // Assurance needs a side of the target that is better: none for a KPI kept within one.
-    k.direction === "within" ? `=""` : `=KPI.SPC(${chartedValues(k)},${E},"${k.direction}",${spcBaseline ?? ""},"assurance")`,
-    notes ? noteFormula(k) : `=""`,
+    k.direction === "within" ? `=""` : `=KPI.SPC(${chartedValues(k)},${spcTarget},"${k.direction}",${spcBaseline ?? ""},"assurance")`,
+    reported ? reportedCell(at, "Note") : notes ? noteFormula(k) : `=""`,
+    options.closes ? restatedFormula(k, at) : `=""`,
+    options.closes ? reportedRowFormula(k) : `=""`,
   ];
 }
 
@@ -140,7 +156,7 @@ export interface ScorecardLine {
 }
 
 /** The table's lines from sheet row `firstRow` (1-based), the KPIs already in scorecardOrder. */
-export function scorecardLines(kpis: readonly KpiDefinition[], firstRow: number, baselineOf: (k: KpiDefinition) => number | null, notes: boolean): ScorecardLine[] {
+export function scorecardLines(kpis: readonly KpiDefinition[], firstRow: number, baselineOf: (k: KpiDefinition) => number | null, notes: boolean, options: RowOptions = {}): ScorecardLine[] {
   const lines: ScorecardLine[] = [];
   const status = String.fromCharCode(65 + STATUS_COLUMN);
   let row = firstRow;
@@ -149,7 +165,7 @@ export function scorecardLines(kpis: readonly KpiDefinition[], firstRow: number,
     while (j < kpis.length && (kpis[j].objective || "") === (kpis[i].objective || "")) j++;
     lines.push({ kind: "objective", formulas: objectiveRow(kpis[i], `${status}${row + 1}:${status}${row + j - i}`), kpi: kpis[i] });
     row++;
-    for (; i < j; i++, row++) lines.push({ kind: "kpi", formulas: scorecardRow(kpis[i], row, baselineOf(kpis[i]), notes), kpi: kpis[i] });
+    for (; i < j; i++, row++) lines.push({ kind: "kpi", formulas: scorecardRow(kpis[i], row, baselineOf(kpis[i]), notes, options), kpi: kpis[i] });
   }
   return lines;
 }

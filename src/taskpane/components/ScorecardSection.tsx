@@ -1,11 +1,40 @@
-/** Builds (or rebuilds in place) the Scorecard sheet. */
-import { Button, Text } from "@fluentui/react-components";
+/**
+ * Builds (or rebuilds in place) the Scorecard sheet, with the figures it shows (issue 22, item 4):
+ * today's (as restated), or as reported at the latest close, read from KPI Reported. A rebuild
+ * keeps the figures the sheet was built with unless others are picked here.
+ */
+import { Button, Field, Select, Text } from "@fluentui/react-components";
+import { useState } from "react";
+import type { ScorecardView } from "../../core/excel/scorecardReported";
 
-export function ScorecardSection({ disabled, onBuild }: { disabled: boolean; onBuild(): void }) {
+export interface ScorecardSectionProps {
+  disabled: boolean;
+  /** A period stands closed in KPI Reported, so there is something reported to show. */
+  closed: boolean;
+  onBuild(view?: ScorecardView): void;
+}
+
+type Choice = "" | ScorecardView;
+
+export function ScorecardSection({ disabled, closed, onBuild }: ScorecardSectionProps) {
+  const [choice, setChoice] = useState<Choice>("");
+  const picked = choice === "reported" && !closed ? "" : choice;
   return (
     <>
-      <Text size={200}>A sheet with one row per KPI by objective (latest, target, status, variation, trend), all live formulas, and a line chart of each. Building it again replaces only what it built before.</Text>
-      <Button disabled={disabled} onClick={onBuild}>
+      <Text size={200}>
+        A sheet with one row per KPI by objective (latest, target, variance, status, year to date, the year's outlook, variation and assurance), all live formulas, and a line chart of each.
+        Building it again replaces only what it built before.
+      </Text>
+      <Field label="Figures" hint={closed ? "As reported: what the latest close recorded in KPI Reported, with what was restated since." : "As reported needs a closed period: close one first."}>
+        <Select value={picked} onChange={(_, d) => setChoice(d.value as Choice)}>
+          <option value="">As the sheet was built (a new sheet: as restated)</option>
+          <option value="restated">As restated: today's figures</option>
+          <option value="reported" disabled={!closed}>
+            As reported at the latest close
+          </option>
+        </Select>
+      </Field>
+      <Button disabled={disabled} onClick={() => onBuild(picked || undefined)}>
         Build scorecard sheet
       </Button>
     </>

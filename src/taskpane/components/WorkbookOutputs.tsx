@@ -1,5 +1,6 @@
 /** What the pane puts in the workbook once there are KPIs: the Scorecard sheet, and formulas in cells. */
 import { firstCell, formulaChoices, Portfolio } from "../../core/model/portfolio";
+import { standingCloses } from "../../core/model/reported";
 import { Commands, CommandsState } from "../useCommands";
 import { PaneState } from "../usePane";
 import { FormulaSection } from "./FormulaSection";
@@ -20,7 +21,11 @@ export function WorkbookOutputs({ pane, portfolio, commands, noticeFor, formulaK
   return (
     <>
       <PaneSection id="scorecard" title="Scorecard sheet" notice={noticeFor("scorecard")} noticeAfter divided>
-        <ScorecardSection disabled={busy || (pane.register?.readOnly ?? null) !== null} onBuild={commands.buildScorecard} />
+        <ScorecardSection
+          disabled={busy || (pane.register?.readOnly ?? null) !== null}
+          closed={standingCloses(pane.register?.reported ?? []).length > 0}
+          onBuild={commands.buildScorecard}
+        />
       </PaneSection>
       <PaneSection id="formulas" title="Insert a formula" notice={noticeFor("formulas")} noticeAfter divided>
         <FormulaSection

@@ -19,6 +19,7 @@ import * as a1 from "../../../src/core/excel/a1";
 import * as formulas from "../../../src/core/excel/formulas";
 import * as rateFormulas from "../../../src/core/excel/rateFormulas";
 import * as scorecard from "../../../src/core/excel/scorecard";
+import * as scorecardReported from "../../../src/core/excel/scorecardReported";
 import * as bands from "../../../src/workbook/bandFormats";
 import { allowedFunction, CUSTOM_FUNCTION_NAMESPACE, EXCEL_FUNCTIONS, functionsCalled, NEWER_THAN_EXCEL_2021 } from "../../../src/core/excel/hostFunctions";
 import { KpiDefinition, LATER_FIELDS } from "../../../src/core/model/kpi";
@@ -121,12 +122,22 @@ const BUILDERS: Record<string, (k: KpiDefinition) => Written[]> = {
   "rateFormulas.spcRateFormula": (k) =>
     asRates(k).flatMap((r, i) => [rateFormulas.spcRateFormula(r, RATE_CHARTS[i], null), rateFormulas.spcRateFormula(r, RATE_CHARTS[i + 1], 6, "limits")]).map(cell("spcRateFormula")),
   "scorecard.scorecardRow": (k) =>
-    monthEnd(k).flatMap((m) => [...scorecard.scorecardRow(m, 6, null), ...scorecard.scorecardRow(m, 1_048_576, 12, false)]).map(cell("scorecardRow")),
+    monthEnd(k).flatMap((m) => [
+      ...scorecard.scorecardRow(m, 6, null),
+      ...scorecard.scorecardRow(m, 1_048_576, 12, false),
+      ...scorecard.scorecardRow({ ...m, denominatorRange: "'Web shop'!$B$2:$B$37", ratePer: 1000 }, 7, null, true, { view: "reported", closes: true }),
+      ...scorecard.scorecardRow(m, 8, 6, true, { view: "restated", closes: true }),
+    ]).map(cell("scorecardRow")),
   "scorecard.scorecardLines": (k) => scorecard.scorecardLines([k, OTHER, { ...k, id: "NOOBJ", objective: "" }], 6, () => null, true).flatMap((l) => l.formulas.filter((f) => f !== "")).map(cell("scorecardLines")),
   "scorecard.objectiveRow": (k) => scorecard.objectiveRow(k, "H1048570:H1048576").filter((f) => f !== "").map(cell("objectiveRow")),
   "scorecard.worstStatusFormula": () => [cell("worstStatusFormula")(scorecard.worstStatusFormula("H7:H18"))],
   "scorecard.noteFormula": (k) => [cell("noteFormula")(scorecard.noteFormula(k))],
   "scorecard.asOfFormula": () => [true, false].map((closes) => cell("asOfFormula")(scorecard.asOfFormula(closes, "C6:C1048576"))),
+  "scorecardReported.restatedFormula": (k) => [k, { ...k, denominatorRange: "'Web shop'!$B$2:$B$37", ratePer: null }].map((m) => cell("restatedFormula")(scorecardReported.restatedFormula(m, "$R1048576"))),
+  "scorecardReported.reportedRowFormula": (k) => [cell("reportedRowFormula")(scorecardReported.reportedRowFormula(k))],
+  "scorecardReported.reportedCell": () => ["Reported value", "Variance %", "Note"].map((c) => cell("reportedCell")(scorecardReported.reportedCell("$R7", c))),
+  "scorecardReported.reportedStatus": () => [cell("reportedStatus")(scorecardReported.reportedStatus("$R7"))],
+  "scorecardReported.reportedPeriod": () => [cell("reportedPeriod")(scorecardReported.reportedPeriod("$R7", (p) => scorecard.periodAt({ firstPeriod: "2023-01", cadence: "monthly" }, p)))],
   "scorecard.scorecardStatusRules": () =>
     ["H6", "H1048576"].flatMap((topLeft) => scorecard.scorecardStatusRules(topLeft).map((r): Written => ({ kind: "rule", formula: r.formula, from: "scorecardStatusRules", id: scorecard.SCORECARD_RULE_ID }))),
   "bandFormats.bandFormats": bandWrites("bandFormats", (k, topLeft, vertical) => bands.bandFormats(k, topLeft, vertical)),
@@ -161,13 +172,15 @@ const NOT_BUILDERS: Record<string, string> = {
   "formulas.unlessGaps": "a fragment of outlookFormula and scorecardRow",
   "scorecard.scorecardOrder": "sorts KPIs",
   "scorecard.periodAt": "a fragment of scorecardRow (Period) and the chart labels",
+  "scorecardReported.reportedPosition": "a fragment of the reported cells and restatedFormula",
+  "scorecardReported.viewLine": "text, not a formula",
   "bandFormats.marker": "a fragment of every rule",
   "bandFormats.isOwnRule": "reads a rule",
   "bandFormats.bandNameOf": "a name, not a formula",
   "bandFormats.targetNameOf": "a name, not a formula",
 };
 
-const MODULES: Record<string, Record<string, unknown>> = { formulas, rateFormulas, scorecard, bandFormats: bands };
+const MODULES: Record<string, Record<string, unknown>> = { formulas, rateFormulas, scorecard, scorecardReported, bandFormats: bands };
 
 function written(builders: Record<string, (k: KpiDefinition) => Written[]>): Written[] {
   return Object.values(builders).flatMap((build) => KPIS.flatMap((k) => build(k)));
