@@ -8,6 +8,7 @@ import { fireEvent, render, screen } from "@testing-library/react";
 import { KpiDefinition } from "../../src/core/model/kpi";
 import { chainsOf } from "../../src/core/model/portfolio";
 import { boundSentence } from "../../src/core/review/correlogram";
+import { levelsCaveat } from "../../src/core/model/outcomeForecast";
 import { portfolioVerdicts } from "../../src/core/review/fdr";
 import { ChainSection } from "../../src/taskpane/components/ChainSection";
 import { KPI } from "./fakeWorkbook";
@@ -41,5 +42,23 @@ describe("the chain section", () => {
     render(<ChainSection chains={chains} verdicts={verdicts} onCheck={onCheck} />);
     fireEvent.click(screen.getByRole("button", { name: "Check the chain" }));
     expect(onCheck).toHaveBeenCalledTimes(1);
+  });
+
+  it("says when the forecast regresses levels under a link found on period-over-period changes (the walk's finding), and only then", () => {
+    // Both trend, so the chain differences them; B's changes follow A's one period later: a supported link on changes.
+    const e = noise(7, 72);
+    const a = Array.from({ length: 36 }, (_, t) => 100 + 2 * t + 10 * e[t]);
+    const b = a.map((_, t) => (t === 0 ? null : 50 + 2 * a[t - 1] + 2 * e[36 + t]));
+    const trending = chainsOf([A, B], { A: { values: a }, B: { values: b } });
+    expect([trending[0].analysis.differenced, trending[0].analysis.supported, trending[0].forecast !== null]).toEqual([true, true, true]);
+    const { unmount } = render(<ChainSection chains={trending} verdicts={portfolioVerdicts(trending)} />);
+    expect(screen.getByTestId("forecast-levels").textContent).toBe(levelsCaveat("A", "B"));
+    unmount();
+    // The same link without the trends: found on the levels themselves, nothing to add.
+    const flat = chainsOf([A, B], { A: { values: a.map((v, t) => v - 2 * t) }, B: { values: b.map((v, t) => (v === null ? null : v - 4 * t)) } });
+    expect([flat[0].analysis.differenced, flat[0].analysis.supported]).toEqual([false, true]);
+    render(<ChainSection chains={flat} verdicts={portfolioVerdicts(flat)} />);
+    expect(screen.getByTestId("forecast-sentence")).toBeTruthy();
+    expect(screen.queryByTestId("forecast-levels")).toBeNull();
   });
 });

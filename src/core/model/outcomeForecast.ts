@@ -23,6 +23,18 @@ export interface OutcomeForecast {
   sentence: string;
 }
 
+/**
+ * What the forecast sentence must add when the chain's evidence is on period-over-period changes
+ * (chain.ts differences both series when both trend) while KPI.LEAD_FORECAST regresses the
+ * levels: on two trending series part of a levels fit is their shared trend, a spurious
+ * regression whose residuals are autocorrelated, so its interval is too narrow (Granger &
+ * Newbold 1974, "Spurious regressions in econometrics", J. Econometrics 2:111–120). The walk
+ * found the levels forecast under the changes' evidence without a word.
+ */
+export function levelsCaveat(leadingName: string, laggingName: string): string {
+  return `This forecast regresses ${laggingName} on the levels of ${leadingName} (KPI.LEAD_FORECAST), while the link above was found on period-over-period changes because both trend: part of a fit on trending levels is the shared trend, so read its interval as too narrow (forecast honesty, under Due this close, counts how often it holds).`;
+}
+
 /** Both series aligned on their latest periods, as the chain analysis aligns them. */
 export function alignLatest(a: readonly (number | null)[], b: readonly (number | null)[]): [Float64Array, Float64Array] {
   const n = Math.min(a.length, b.length);

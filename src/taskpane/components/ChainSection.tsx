@@ -2,10 +2,12 @@
  * The lead-lag chain ("Check the chain" in the README): for each leading KPI with a Predicts,
  * its correlogram and the verdict. The verdicts control the false discovery rate across every
  * leading KPI (core/review/fdr.ts: Benjamini–Hochberg), and the sentence says so; a bar that
- * crosses its 5% line under a "no evidence" verdict is explained (core/review/correlogram.ts).
+ * crosses its 5% line under a "no evidence" verdict is explained (core/review/correlogram.ts);
+ * a forecast on levels under evidence found on changes says so (outcomeForecast.ts levelsCaveat).
  */
 import { Button, Card, Text, makeStyles, tokens } from "@fluentui/react-components";
 import { ChainEntry } from "../../core/model/portfolio";
+import { levelsCaveat } from "../../core/model/outcomeForecast";
 import { boundSentence } from "../../core/review/correlogram";
 import { PortfolioVerdicts } from "../../core/review/fdr";
 import { Correlogram } from "./Correlogram";
@@ -66,6 +68,11 @@ export function ChainSection({ chains, verdicts, busy = false, onCheck }: ChainS
             {forecast && (verdict?.supported ?? true) && (
               <Text size={200} data-testid="forecast-sentence">
                 {forecast.sentence}
+              </Text>
+            )}
+            {forecast && (verdict?.supported ?? true) && analysis.differenced && (
+              <Text size={200} data-testid="forecast-levels">
+                {levelsCaveat(leading.name, lagging.name)}
               </Text>
             )}
           </Card>
