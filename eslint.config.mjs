@@ -30,6 +30,23 @@ export default tseslint.config(
     },
   },
   {
+    // The house limits (CONTRIBUTING.md): no source file over 400 lines, no function over 80,
+    // counting every line. Generated files (*.generated.ts) and declarations are excepted.
+    files: ["src/**/*.{ts,tsx}"],
+    ignores: ["src/**/*.generated.ts"],
+    rules: {
+      "max-lines": ["error", { max: 400, skipBlankLines: false, skipComments: false }],
+      "max-lines-per-function": ["error", { max: 80, skipBlankLines: false, skipComments: false }],
+    },
+  },
+  {
+    // Off for now in the two folders other engineers are editing (issue 26): the lead turns them
+    // on once their offenders are split (App.tsx's Pane, TagForm; registerRead.ts, its readWith;
+    // registerSchema.ts's parseRow; scorecard.ts's scorecardStep).
+    files: ["src/taskpane/**/*.{ts,tsx}", "src/workbook/**/*.ts"],
+    rules: { "max-lines": "off", "max-lines-per-function": "off" },
+  },
+  {
     // Tests, benches and scripts drive the in-memory Excel, whose objects they read directly after
     // its syncs (often through helpers): the batching rules are for the add-in's own code.
     files: ["test/**/*.{ts,tsx}", "bench/**/*.ts", "scripts/**/*.{js,mjs}"],
