@@ -92,7 +92,11 @@ describe("a rate KPI's chart and the summary table", () => {
     expect(answers).not.toContain("Variation and assurance (SPC detail)");
     fireEvent.change(screen.getByRole("combobox", { name: "Answer" }), { target: { value: String(answers.indexOf("Variation and assurance (p′ chart detail)")) } });
     expect(screen.getByLabelText("Formula to insert").textContent).toBe('=KPI.SPC(KPI_CONV,INDEX(KPI_Register[Target],MATCH("CONV",KPI_Register[ID],0)),"higher",,"detail","p\'",KPIDenom_CONV)');
-    const limits = formulaChoices(k, series, summaries, []).find((c) => c.label.startsWith("Every period's"))!;
+    // Its status and change are its rates', as on its card.
+    const choices = formulaChoices(k, series, summaries, []);
+    expect(choices.find((c) => c.label.startsWith("Status of every period"))!.formula).toMatch(/^=KPI\.KPI_STATUS\(IF\(ISNUMBER\(KPI_CONV\)\*ISNUMBER\(KPIDenom_CONV\)\*\(KPIDenom_CONV>0\),KPI_CONV\/KPIDenom_CONV,""\),/);
+    expect(choices.find((c) => c.label.startsWith("Latest change"))!.formula).toMatch(/^=KPI\.SIG_CHANGE\(IF\(ISNUMBER\(KPI_CONV\)/);
+    const limits = choices.find((c) => c.label.startsWith("Every period's"))!;
     expect(limits.size).toEqual({ rows: 37, columns: 6 });
   });
 

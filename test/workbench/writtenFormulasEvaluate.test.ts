@@ -16,6 +16,9 @@ import { FormulaErrorValue } from "../../src/workbench/excel/formula";
 import { WorkbookModel } from "../../src/workbench/excel/model";
 import { KpiInput } from "../../src/workbook/kpiWorkbook";
 import { kpiInput, sampleSetup } from "../support/workbench";
+import { kpiStatus } from "../support/functions";
+import { summariseRate } from "../../src/core/model/rateSummary";
+import { STATUS_LABEL } from "../../src/core/model/status";
 
 const REVENUE: KpiInput = kpiInput({ target: null, targetRange: "Budget!B2:AK2", atRisk: null, atRiskPercent: 10, firstPeriod: "2023-01", yearStart: 4, aggregation: "sum", materiality: 50 });
 const CHURN: KpiInput = kpiInput({ name: "Churn", objective: "Keep customers", kind: "leading", direction: "lower", target: 2.6, atRisk: 2.9, firstPeriod: "2023-01", aggregation: "average", materialityPercent: 5 });
@@ -61,6 +64,9 @@ function written(k: KpiDefinition, other: KpiDefinition): [string, string][] {
       ? (["p", "u", "p'", "u'"] as const).flatMap((chart): [string, string][] => [
           [`spcRateFormula ${chart}`, rateFormulas.spcRateFormula(k, chart, null)],
           [`spcRateFormula ${chart} limits`, rateFormulas.spcRateFormula(k, chart, 12, "limits")],
+        ]).concat([
+          ["rate statusFormula", formulas.statusFormula(k, false, rateFormulas.ratesArgument(k))],
+          ["rate changeFormula", formulas.changeFormula(k, rateFormulas.ratesArgument(k))],
         ])
       : []),
   ].filter((w): w is [string, string] => w[1] !== null && w[1] !== `=""`);
@@ -119,6 +125,7 @@ describe("every formula the add-in writes evaluates like Excel on the sample wor
     }
     expect(cases.length).toBeGreaterThanOrEqual(68);
     expect(cases.filter((c) => c.from.startsWith("spcRateFormula"))).toHaveLength(8);
+    expect(cases.filter((c) => c.from.startsWith("rate "))).toHaveLength(2);
     expect(found).toEqual([]);
     // No error is not enough (the library's `:` once summed the Check sheet's own cells, 0):
     // the span builders read the KPI's cells. Revenue's last 6 months, and its periods from the 13th.
@@ -136,6 +143,12 @@ describe("every formula the add-in writes evaluates like Excel on the sample wor
     expect(rate("spcRateFormula p'", 3, 1)).toBeCloseTo(want.lower, 12);
     expect(rate("spcRateFormula p'", 4, 1)).toBeCloseTo(want.upper, 12);
     expect(rate("spcRateFormula p' limits", 30, 0)).toBeCloseTo(shop[35][1] / shop[35][0], 15);
+    // The status of every month is KPI_STATUS of its rate, as the card's (rateSummary.ts), and the change the card's too.
+    const card = summariseRate(kpis.find((k) => k.id === "CONV")!, shop.map((r) => r[1]), shop.map((r) => r[0]));
+    const statuses = [...Array(36).keys()].map((r) => s.model.valueAt(check, cases.findIndex((x) => x.from === "rate statusFormula") * 40 + r, 0));
+    expect(statuses).toEqual(card.statuses.map((st) => (st === null ? "No data" : STATUS_LABEL[st])));
+    expect(new Set(statuses).size).toBeGreaterThan(1);
+    expect(statuses).toEqual(shop.map(([v, o]) => kpiStatus([[o / v]], [[0.031]], [["5%"]], "higher")[0][0]));
     // The Scorecard sheet the workbook layer built, its year to date and outlook included.
     const board = s.model.findSheet("Scorecard")!;
     const errors: string[] = [];

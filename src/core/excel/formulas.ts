@@ -104,16 +104,17 @@ export function atRiskArgument(k: Pick<KpiDefinition, "id" | "atRisk" | "atRiskP
 
 /**
  * KPI_STATUS of every period of the KPI's range; it spills, and its last row is the latest
- * status. `transpose`: the target range runs the other way from the values.
+ * status. `transpose`: the target range runs the other way from the values. `actual`: what is
+ * judged, the KPI's values, or a rate KPI's rates (rateFormulas.ts ratesArgument).
  */
-export function statusFormula(k: KpiDefinition, transpose = false): string {
+export function statusFormula(k: KpiDefinition, transpose = false, actual = nameOf(k.id)): string {
   const target = targetArgument(k, transpose);
-  return `=KPI.KPI_STATUS(${nameOf(k.id)},${target},${atRiskArgument(k, target)},"${k.direction}")`;
+  return `=KPI.KPI_STATUS(${actual},${target},${atRiskArgument(k, target)},"${k.direction}")`;
 }
 
-/** SIG_CHANGE of the latest value against the ones before it, XmR rules as the pane uses. */
-export function changeFormula(k: KpiDefinition): string {
-  return `=KPI.SIG_CHANGE(${nameOf(k.id)},1,0.05,"xmr","detail")`;
+/** SIG_CHANGE of the latest value (`series`: the values, or a rate KPI's rates) against the ones before it, XmR rules as the pane uses. */
+export function changeFormula(k: KpiDefinition, series = nameOf(k.id)): string {
+  return `=KPI.SIG_CHANGE(${series},1,0.05,"xmr","detail")`;
 }
 
 /** The KPI's values as charted: from its Chart from period when one is set (a known change), else all. */

@@ -1,5 +1,6 @@
 /**
- * The formulas behind a rate KPI's chart (issue 23, item 2): KPI.SPC with the chart its card chose
+ * The formulas behind a rate KPI's answers (issue 23, item 2): its rates as KPI_STATUS's and
+ * SIG_CHANGE's series, and KPI.SPC with the chart its card chose
  * (p, u, p′ or u′: core/model/rates.ts chooseRateChart) and its denominators, exactly as
  * FUNCTIONS.md's "KPI.SPC for rates" signature has them:
  * KPI.SPC(values, [target], [direction], [baseline], [output], [chart], [denominators]).
@@ -21,10 +22,28 @@ type RateKpi = Pick<KpiDefinition, "id" | "source" | "spcFrom" | "target" | "dir
  * orders): KPI.SPC wants them "the same shape as values, period for period".
  */
 export function chartedDenominators(k: RateKpi): string {
-  const way = orientationOf(k.denominatorRange ?? "");
-  const d = k.spcFrom && k.spcFrom > 1 ? periodsFrom(denomNameOf(k.id), String(k.spcFrom), way) : denomNameOf(k.id);
+  const d = k.spcFrom && k.spcFrom > 1 ? periodsFrom(denomNameOf(k.id), String(k.spcFrom), orientationOf(k.denominatorRange ?? "")) : denomNameOf(k.id);
+  return alongValues(k, d);
+}
+
+/** The denominators in the values' shape: TRANSPOSE when they run the other way. */
+function alongValues(k: RateKpi, d: string): string {
   const values = orientationOf(k.source ?? "");
+  const way = orientationOf(k.denominatorRange ?? "");
   return values !== null && way !== null && values !== way ? `TRANSPOSE(${d})` : d;
+}
+
+/**
+ * Every period's rate as an array, in the KPI's terms (value / denominator, × N for a rate per
+ * N), "" where KPI.SPC skips the period (no count, no number for a denominator, or one not above
+ * 0): a gap to KPI_STATUS ("No data") and SIG_CHANGE, as the card's statuses and change
+ * (rateSummary.ts) leave it. Passed as their first argument (formulas.ts statusFormula, changeFormula).
+ */
+export function ratesArgument(k: RateKpi): string {
+  const v = nameOf(k.id);
+  const d = alongValues(k, denomNameOf(k.id));
+  const rate = k.ratePer ? `${v}/${d}*${String(k.ratePer).toUpperCase()}` : `${v}/${d}`;
+  return `IF(ISNUMBER(${v})*ISNUMBER(${d})*(${d}>0),${rate},"")`;
 }
 
 /** The target in KPI.SPC's per-unit terms: the register's (a target per period: the latest period's), over N for a rate per N. */

@@ -16,7 +16,7 @@ import { KpiSummary, summarise } from "./kpiSummary";
 import { forecastOutcome, OutcomeForecast } from "./outcomeForecast";
 import { isRateKpi } from "./rates";
 import { summariseRate } from "./rateSummary";
-import { spcRateFormula } from "../excel/rateFormulas";
+import { ratesArgument, spcRateFormula } from "../excel/rateFormulas";
 import { explainDecidable, monthEndChoices, monthEndPackOf, MonthEndPack } from "./monthEndPane";
 import type { ReportedEntry } from "./reported";
 import { portfolioVerdicts, PortfolioVerdicts } from "../review/fdr";
@@ -215,9 +215,11 @@ export function formulaChoices(
   // A KPI across segments: its card's funnel and each segment's status (segmentView.ts); the one-series formulas would misread its block.
   if (isSegmented(k)) return segmentChoicesOf(k, series[k.id]?.segments);
   const periods = Math.max(1, series[k.id]?.values.length ?? 1);
+  // A rate KPI's status and change are its rates' (rateFormulas.ts), as on its card.
+  const judged = isRateKpi(k) ? ratesArgument(k) : undefined;
   const choices: FormulaChoice[] = [
-    { label: "Status of every period (the last is the latest)", formula: statusFormula(k, crosswise(series[k.id]?.address, k.targetRange)), size: { rows: periods, columns: 1 } },
-    { label: "Latest change (XmR detail)", formula: changeFormula(k), size: { rows: 2, columns: 7 } },
+    { label: "Status of every period (the last is the latest)", formula: statusFormula(k, crosswise(series[k.id]?.address, k.targetRange), judged), size: { rows: periods, columns: 1 } },
+    { label: "Latest change (XmR detail)", formula: changeFormula(k, judged), size: { rows: 2, columns: 7 } },
     ...spcChoices(k, periods, summaries[k.id]),
   ];
   const chain = chains.find((c) => c.leading.id === k.id);

@@ -1,5 +1,6 @@
 /** A rate KPI's chart formula: KPI.SPC with the card's chart and KPIDenom_<ID>, in FUNCTIONS.md's argument order. */
-import { chartedDenominators, spcRateFormula } from "../../../src/core/excel/rateFormulas";
+import { chartedDenominators, ratesArgument, spcRateFormula } from "../../../src/core/excel/rateFormulas";
+import { changeFormula, statusFormula } from "../../../src/core/excel/formulas";
 import { KpiDefinition, LATER_FIELDS } from "../../../src/core/model/kpi";
 
 const TARGET = 'INDEX(KPI_Register[Target],MATCH("CONV",KPI_Register[ID],0))';
@@ -42,5 +43,17 @@ describe("KPI.SPC's rate chart as the pane offers it", () => {
     const row = { ...from13, denominatorRange: "Traffic!$C$3:$AL$3" };
     expect(chartedDenominators(row)).toBe("TRANSPOSE(INDEX(KPIDenom_CONV,1,13):INDEX(KPIDenom_CONV,1,COLUMNS(KPIDenom_CONV)))");
     expect(chartedDenominators({ ...row, source: "Plan!$C$5:$AL$5" })).toBe("INDEX(KPIDenom_CONV,1,13):INDEX(KPIDenom_CONV,1,COLUMNS(KPIDenom_CONV))");
+  });
+});
+
+describe("a rate KPI's status and change formulas judge its rates", () => {
+  it("every period's rate, \"\" (a gap) where KPI.SPC skips the period; × N for a rate per N; a row of denominators turned", () => {
+    expect(ratesArgument(conversion)).toBe('IF(ISNUMBER(KPI_CONV)*ISNUMBER(KPIDenom_CONV)*(KPIDenom_CONV>0),KPI_CONV/KPIDenom_CONV,"")');
+    expect(ratesArgument({ ...conversion, ratePer: 1000, denominatorRange: "Traffic!$C$3:$AL$3" })).toBe(
+      'IF(ISNUMBER(KPI_CONV)*ISNUMBER(TRANSPOSE(KPIDenom_CONV))*(TRANSPOSE(KPIDenom_CONV)>0),KPI_CONV/TRANSPOSE(KPIDenom_CONV)*1000,"")',
+    );
+    const k = { ...conversion, atRisk: null, atRiskPercent: 5 } as KpiDefinition;
+    expect(statusFormula(k, false, ratesArgument(k))).toMatch(/^=KPI\.KPI_STATUS\(IF\(ISNUMBER\(KPI_CONV\).*,""\),INDEX\(KPI_Register\[Target\]/);
+    expect(changeFormula(k, ratesArgument(k))).toBe(`=KPI.SIG_CHANGE(${ratesArgument(k)},1,0.05,"xmr","detail")`);
   });
 });

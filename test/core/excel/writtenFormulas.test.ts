@@ -110,8 +110,9 @@ const RATE_CHARTS = ["p", "u", "p'", "u'"] as const;
 
 /** Every export that writes whole formulas, by module and name, with the formulas it gives for a KPI. */
 const BUILDERS: Record<string, (k: KpiDefinition) => Written[]> = {
-  "formulas.statusFormula": (k) => [formulas.statusFormula(k), formulas.statusFormula(k, true)].map(cell("statusFormula")),
-  "formulas.changeFormula": (k) => [cell("changeFormula")(formulas.changeFormula(k))],
+  "formulas.statusFormula": (k) =>
+    [formulas.statusFormula(k), formulas.statusFormula(k, true), ...asRates(k).map((r, i) => formulas.statusFormula(r, i === 1, rateFormulas.ratesArgument(r)))].map(cell("statusFormula")),
+  "formulas.changeFormula": (k) => [formulas.changeFormula(k), ...asRates(k).map((r) => formulas.changeFormula(r, rateFormulas.ratesArgument(r)))].map(cell("changeFormula")),
   "formulas.spcFormula": (k) => [formulas.spcFormula(k, null), formulas.spcFormula(k, 6)].map(cell("spcFormula")),
   "formulas.chainFormula": (k) =>
     [{ leading: 36, lagging: 24 }, { leading: 12, lagging: 36 }, { leading: 2, lagging: 2 }, { leading: 1, lagging: 5 }].map((lengths) => cell("chainFormula")(formulas.chainFormula(k, OTHER, lengths, 6, lengths.leading > 10))),
@@ -167,6 +168,7 @@ const NOT_BUILDERS: Record<string, string> = {
   "formulas.yearOffset": "a number, for yearStartPosition",
   "formulas.periodsPerYear": "a number, for yearStartPosition",
   "rateFormulas.chartedDenominators": "a fragment of spcRateFormula",
+  "rateFormulas.ratesArgument": "a fragment of statusFormula and changeFormula for a rate KPI",
   "formulas.outlookCall": "a fragment of outlookFormula and scorecardRow (Year outlook, Chance to meet)",
   "formulas.outlookGaps": "fragments of outlookFormula and scorecardRow (why a year has no outlook)",
   "formulas.unlessGaps": "a fragment of outlookFormula and scorecardRow",
