@@ -1,5 +1,5 @@
 /** The workbook layer against the in-memory Excel: time and round trips (syncs) of refresh, read and tag. */
-import { LATER_FIELDS } from "../../src/core/model/kpi";
+import { FIELD_DEFAULTS } from "../../src/core/model/kpi";
 import { runWith } from "../../src/workbench/excel/api";
 import { WorkbookModel } from "../../src/workbench/excel/model";
 import { columnLetters } from "../../src/core/excel/a1";
@@ -25,7 +25,7 @@ async function workbookRows(): Promise<Row[]> {
     initiative: "Push",
     response: "Call",
     primary: false,
-    ...LATER_FIELDS,
+    ...FIELD_DEFAULTS,
   };
   for (const count of [1, 10, 100, 500]) {
     const model = new WorkbookModel();

@@ -3,7 +3,7 @@
  * rebuilt from its name and the colours' rules (or, for a target per period, its band and target
  * names). Each plans its steps for the write engine.
  */
-import { KpiDefinition, LATER_FIELDS } from "../core/model/kpi";
+import { KpiDefinition, FIELD_DEFAULTS } from "../core/model/kpi";
 import { KpiWorkbookError } from "./errors";
 import { perPeriodBands } from "./kpiChecks";
 import { bandNameRemoval, findOwnFormats, formatsRecordStep } from "./ownFormats";
@@ -51,7 +51,7 @@ export function planOrphanRecovery(read: RegisterRead, plan: Plan, token: string
     objective: "",
     kind: "lagging",
     predicts: "",
-    ...LATER_FIELDS,
+    ...FIELD_DEFAULTS,
     ...bands,
     baseline: null,
     spcBaseline: null,

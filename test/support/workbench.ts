@@ -3,7 +3,7 @@ import { runWith } from "../../src/workbench/excel/api";
 import { WorkbookModel } from "../../src/workbench/excel/model";
 import { sampleWorkbook } from "../../src/workbench/sampleWorkbook";
 import { ExcelKpiWorkbook, KpiInput } from "../../src/workbook/kpiWorkbook";
-import { LATER_FIELDS } from "../../src/core/model/kpi";
+import { FIELD_DEFAULTS } from "../../src/core/model/kpi";
 
 export function sampleSetup(model: WorkbookModel = sampleWorkbook()) {
   return { model, workbook: new ExcelKpiWorkbook(runWith(model)) };
@@ -27,7 +27,7 @@ export function kpiInput(overrides: Partial<KpiInput> = {}): KpiInput {
     initiative: "Enterprise upsell",
     response: "Review pipeline with sales leads",
     primary: true,
-    ...LATER_FIELDS,
+    ...FIELD_DEFAULTS,
     ...overrides,
   };
 }

@@ -13,7 +13,7 @@ import { formulaChoices, summaryOf } from "../../src/core/model/portfolio";
 import { FormulaSection } from "../../src/taskpane/components/FormulaSection";
 import { summarise } from "../../src/core/model/kpiSummary";
 import { summariseRate } from "../../src/core/model/rateSummary";
-import { KpiDefinition, LATER_FIELDS } from "../../src/core/model/kpi";
+import { KpiDefinition, FIELD_DEFAULTS } from "../../src/core/model/kpi";
 import { spc } from "../support/functions";
 
 function random(seed: number): () => number {
@@ -27,7 +27,7 @@ function random(seed: number): () => number {
 const kpi = (o: Partial<KpiDefinition>): KpiDefinition => ({
   id: "K", name: "K", owner: "Ana Lima", objective: "", kind: "lagging", predicts: "", direction: "higher", target: 100, atRisk: null,
   baseline: null, spcBaseline: null, spcFrom: null, unit: "", cadence: "monthly", initiative: "", response: "", source: "Data!$B$2:$B$13",
-  lastReviewed: "", primary: true, ...LATER_FIELDS, ...o,
+  lastReviewed: "", primary: true, ...FIELD_DEFAULTS, ...o,
 });
 
 describe("a chart over 5,000 periods", () => {

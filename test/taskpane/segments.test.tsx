@@ -10,7 +10,7 @@
  */
 import { fireEvent, render, screen, within } from "@testing-library/react";
 import reference from "../fixtures/segments_reference.json";
-import { EMPTY_DRAFT, KpiDefinition, KpiDraft, LATER_FIELDS } from "../../src/core/model/kpi";
+import { EMPTY_DRAFT, KpiDefinition, KpiDraft, FIELD_DEFAULTS } from "../../src/core/model/kpi";
 import { formulaChoices, summaryOf } from "../../src/core/model/portfolio";
 import { SegmentData, segmentTotals } from "../../src/core/model/segments";
 import { SegmentsDetail } from "../../src/taskpane/components/SegmentsDetail";
@@ -19,7 +19,7 @@ import { TagForm } from "../../src/taskpane/components/TagForm";
 const CASE = reference.cases[0];
 
 const conversion: KpiDefinition = {
-  ...LATER_FIELDS,
+  ...FIELD_DEFAULTS,
   id: "CONV", name: "Conversion by region", owner: "Dana Whitfield", objective: "", kind: "lagging", predicts: "", direction: "higher", target: CASE.target, targetRange: "",
   atRisk: null, atRiskPercent: CASE.atRiskPercent, baseline: null, spcBaseline: null, spcFrom: null, unit: "", cadence: "monthly", initiative: "", response: "",
   source: "Regions!$B$3:$E$14", lastReviewed: "", primary: true, firstPeriod: "2025-01", denominatorRange: "Regions!$H$3:$K$14", ratePer: null, segments: "columns",

@@ -65,7 +65,7 @@ export interface KpiDefinition {
   trigger: string;
   /** The ID of the counter-metric that guards this KPI against gaming (defects for speed), or "". */
   guardedBy: string;
-  // Third wave. Optional so definitions written before them stay valid; absent means as in LATER_FIELDS.
+  // Optional, so that a definition written without them stays valid; absent means as in FIELD_DEFAULTS.
   /** When a variance matters, as an amount in the KPI's units (|actual − target| strictly above it); null for none. */
   materiality?: number | null;
   /** When a variance matters, as a percentage of |target| (5 for 5%); null for none. With both, both must be exceeded (KPI.VARIANCE's rule). */
@@ -81,8 +81,12 @@ export interface KpiDefinition {
   segments?: string;
 }
 
-/** The fields the second and third waves added, as a KPI without them has them (no materiality: every variance matters; a calendar year). */
-export const LATER_FIELDS = {
+/**
+ * The value each field with a default takes when a KPI has none for it: a register from before
+ * the field's column, or a definition written in code (no materiality: every variance matters;
+ * a calendar year; no target range, rate or segments).
+ */
+export const FIELD_DEFAULTS = {
   targetRange: "",
   atRiskPercent: null,
   aggregation: "last",

@@ -1,11 +1,11 @@
 /** A rate KPI's chart formula: KPI.SPC with the card's chart and KPIDenom_<ID>, in FUNCTIONS.md's argument order. */
 import { chartedDenominators, ratesArgument, spcRateFormula } from "../../../src/core/excel/rateFormulas";
 import { changeFormula, statusFormula } from "../../../src/core/excel/formulas";
-import { KpiDefinition, LATER_FIELDS } from "../../../src/core/model/kpi";
+import { KpiDefinition, FIELD_DEFAULTS } from "../../../src/core/model/kpi";
 
 const TARGET = 'INDEX(KPI_Register[Target],MATCH("CONV",KPI_Register[ID],0))';
 const conversion = {
-  ...LATER_FIELDS,
+  ...FIELD_DEFAULTS,
   id: "CONV",
   source: "'Web shop'!$C$2:$C$37",
   spcFrom: null,

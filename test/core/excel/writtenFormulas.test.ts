@@ -22,7 +22,7 @@ import * as scorecard from "../../../src/core/excel/scorecard";
 import * as scorecardReported from "../../../src/core/excel/scorecardReported";
 import * as bands from "../../../src/workbook/bandFormats";
 import { allowedFunction, CUSTOM_FUNCTION_NAMESPACE, EXCEL_FUNCTIONS, functionsCalled, NEWER_THAN_EXCEL_2021 } from "../../../src/core/excel/hostFunctions";
-import { KpiDefinition, LATER_FIELDS } from "../../../src/core/model/kpi";
+import { KpiDefinition, FIELD_DEFAULTS } from "../../../src/core/model/kpi";
 
 type Kind = "cell" | "rule" | "name";
 interface Written {
@@ -45,7 +45,7 @@ function kpi(overrides: Partial<KpiDefinition>): KpiDefinition {
   return {
     id: "REVENUE", name: "Revenue", owner: "Dana", objective: "Grow", kind: "lagging", predicts: "", direction: "higher",
     target: 1300, atRisk: 1250, baseline: null, spcBaseline: null, spcFrom: null, unit: "", cadence: "monthly", initiative: "",
-    response: "", source: "'Monthly KPIs'!$B$2:$B$37", lastReviewed: "", primary: true, ...LATER_FIELDS, ...overrides,
+    response: "", source: "'Monthly KPIs'!$B$2:$B$37", lastReviewed: "", primary: true, ...FIELD_DEFAULTS, ...overrides,
   } as KpiDefinition;
 }
 

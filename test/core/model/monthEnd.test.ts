@@ -3,7 +3,7 @@
  * cell with the ranges the insertable formulas pass (formulas.ts): every number is KPI.VARIANCE's
  * or KPI.OUTLOOK's.
  */
-import { KpiDefinition, LATER_FIELDS } from "../../../src/core/model/kpi";
+import { KpiDefinition, FIELD_DEFAULTS } from "../../../src/core/model/kpi";
 import { compact, monthEnd, yearStartOf } from "../../../src/core/model/monthEnd";
 import { outlookFormula, varianceFormula, yearStartPosition, ytdVarianceFormula } from "../../../src/core/excel/formulas";
 import { outlook, variance } from "../../support/functions";
@@ -11,7 +11,7 @@ import { outlook, variance } from "../../support/functions";
 const kpi = (over: Partial<KpiDefinition> = {}): KpiDefinition => ({
   id: "REVENUE", name: "Revenue", owner: "Dana", objective: "Grow", kind: "lagging", predicts: "", direction: "higher", target: null,
   atRisk: null, baseline: null, spcBaseline: null, spcFrom: null, unit: "k€", cadence: "monthly", initiative: "", response: "",
-  source: "Data!$B$2:$B$19", lastReviewed: "", primary: true, ...LATER_FIELDS, atRiskPercent: 10, targetRange: "Budget!$B$2:$B$40",
+  source: "Data!$B$2:$B$19", lastReviewed: "", primary: true, ...FIELD_DEFAULTS, atRiskPercent: 10, targetRange: "Budget!$B$2:$B$40",
   firstPeriod: "2024-04", yearStart: 4, aggregation: "sum", materiality: 50, materialityPercent: 5, ...over,
 });
 // April 2024 to September 2025; the financial year from April 2025 is periods 13 … 24, six of them reported.

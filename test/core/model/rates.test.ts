@@ -5,7 +5,7 @@
 import { chooseRateChart, laneyThreshold, rateAsOf, ratesOf } from "../../../src/core/model/rates";
 import { summariseRate } from "../../../src/core/model/rateSummary";
 import { rateRollups } from "../../../src/core/model/rollup";
-import { EMPTY_DRAFT, definitionFromDraft, draftFromDefinition, KpiDefinition, LATER_FIELDS, validateDraft } from "../../../src/core/model/kpi";
+import { EMPTY_DRAFT, definitionFromDraft, draftFromDefinition, KpiDefinition, FIELD_DEFAULTS, validateDraft } from "../../../src/core/model/kpi";
 import { monthEnd } from "../../../src/core/model/monthEnd";
 import { formulaChoices, portfolioOf } from "../../../src/core/model/portfolio";
 import { kpiStatus, spc } from "../../support/functions";
@@ -174,7 +174,7 @@ describe("a rate's month end, worked by hand", () => {
   const orders = [10, 30, 40, 5];
   const visits = [100, 1000, 1000, 0];
   const conv: KpiDefinition = {
-    ...LATER_FIELDS, id: "CONV", name: "Conversion", owner: "Ana Lima", objective: "Sell", kind: "lagging", predicts: "", direction: "higher",
+    ...FIELD_DEFAULTS, id: "CONV", name: "Conversion", owner: "Ana Lima", objective: "Sell", kind: "lagging", predicts: "", direction: "higher",
     target: 0.05, atRisk: null, atRiskPercent: 10, baseline: null, spcBaseline: null, spcFrom: null, unit: "", cadence: "monthly", initiative: "",
     response: "", source: "Shop!$C$2:$C$5", lastReviewed: "", primary: true, firstPeriod: "2025-01", aggregation: "sum",
     denominatorRange: "Shop!$B$2:$B$5", ratePer: null,

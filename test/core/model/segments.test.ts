@@ -5,7 +5,7 @@
  * of KPI.FUNNEL's contract) at 1e-12.
  */
 import reference from "../../fixtures/segments_reference.json";
-import { KpiDefinition, LATER_FIELDS } from "../../../src/core/model/kpi";
+import { KpiDefinition, FIELD_DEFAULTS } from "../../../src/core/model/kpi";
 import { blockRangeOf, columnsOf, fromLongRows, isSegmented, SegmentData, segmentLayoutOf, segmentLayoutText, segmentNamesOf, segmentTotals } from "../../../src/core/model/segments";
 import { differing, latestComparablePeriod, latestFunnel, segmentCards, worstFirst } from "../../../src/core/model/segmentView";
 import { summaryOf } from "../../../src/core/model/portfolio";
@@ -26,7 +26,7 @@ const closeAll = (actual: readonly (number | null)[] | null, expected: readonly 
 function definitionOf(c: Case): KpiDefinition {
   const perSegment = new Set(c.targets).size > 1;
   return {
-    ...LATER_FIELDS,
+    ...FIELD_DEFAULTS,
     id: "SEG",
     name: c.name,
     owner: "Dana Whitfield",
