@@ -123,7 +123,8 @@ describe("review rhythm in the workbench", () => {
     const revenue = column(snap, "Monthly KPIs", 1);
     const centre = revenue.reduce((a, b) => a + b, 0) / revenue.length;
     const mr = revenue.slice(1).reduce((a, v, i) => a + Math.abs(v - revenue[i]), 0) / (revenue.length - 1);
-    const fmt = (v: number) => v.toLocaleString("en-US", { maximumFractionDigits: 6 });
+    // Limits some hundreds apart are shown in whole units (enough digits to tell them and the target apart).
+    const fmt = (v: number) => Math.round(v).toLocaleString("en-US");
     expect(await flag.textContent()).toContain(`The process runs between its limits ${fmt(centre - 2.66 * mr)} and ${fmt(centre + 2.66 * mr)}`);
     // Typing a number reads nothing from the workbook.
     expect(await page.evaluate(() => window.workbench.syncCount())).toBe(syncs);

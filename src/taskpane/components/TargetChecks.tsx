@@ -6,9 +6,8 @@
  */
 import { MessageBar, MessageBarBody } from "@fluentui/react-components";
 import { KpiDraft, parseNumber, targetRangeOf } from "../../core/model/kpi";
-import { draftRealism, Realism } from "../../core/review/realism";
+import { draftRealism, Realism, realismFigures } from "../../core/review/realism";
 import { targetRangeCheck, TargetRangeCheck } from "../../core/review/targetRange";
-import { formatNumber } from "../locale";
 
 /** What the form knows of the KPI's data: its values, its periods, and its range's targets as read. */
 export interface TargetContext {
@@ -39,6 +38,7 @@ export function targetVerdict(draft: KpiDraft, name: string, context: TargetCont
 /** The warning and the realism flag under the target's field (the error is the field's own message). */
 export function TargetChecks({ verdict, locale }: { verdict: TargetVerdict; locale: string }) {
   const { range, realism } = verdict;
+  const shown = realism ? realismFigures(realism, realism.target, locale) : null;
   return (
     <>
       {range.warning && (
@@ -49,9 +49,8 @@ export function TargetChecks({ verdict, locale }: { verdict: TargetVerdict; loca
       {realism?.flagged && (
         <MessageBar intent="warning" role="status" data-testid="target-realism">
           <MessageBarBody>
-            KPI.SPC&apos;s assurance against this target: consistently fails. The process runs between its limits {formatNumber(realism.lower, locale, 6)} and{" "}
-            {formatNumber(realism.upper, locale, 6)} (centre {formatNumber(realism.centre, locale, 6)}): it cannot reach this target without a change. Save it anyway if the
-            change is planned.
+            KPI.SPC&apos;s assurance against this target: consistently fails. The process runs between its limits {shown!.lower} and {shown!.upper} (centre {shown!.centre}): it
+            cannot reach this target without a change. Save it anyway if the change is planned.
           </MessageBarBody>
         </MessageBar>
       )}

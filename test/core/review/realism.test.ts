@@ -1,5 +1,5 @@
 /** Target realism at entry: KPI.SPC's assurance against a draft target, with the limits shown. */
-import { draftRealism, targetRealism } from "../../../src/core/review/realism";
+import { draftRealism, realismFigures, targetRealism } from "../../../src/core/review/realism";
 import { EMPTY_DRAFT } from "../../../src/core/model/kpi";
 import { spc } from "../../support/functions";
 
@@ -46,6 +46,12 @@ describe("targetRealism", () => {
     // Alternating 1200, 1240: centre 1220, moving range 40, limits 1220 ± 106.4 = 1113.6 and 1326.4; whole numbers would print 1,326 twice.
     const r = targetRealism({ direction: "higher" }, 1326.48, [1200, 1240, 1200, 1240, 1200, 1240])!;
     expect(r.sentence).toBe("This process runs between 1,113.6 and 1,326.4: a target of 1,326.5 is above what it can reach without a change.");
+  });
+
+  it("writes the limits the user's way (de-DE, fr-FR), with the same digits", () => {
+    const values = [1200, 1240, 1200, 1240, 1200, 1240];
+    expect(targetRealism({ direction: "higher" }, 1326.48, values, "de-DE")!.sentence).toBe("This process runs between 1.113,6 and 1.326,4: a target of 1.326,5 is above what it can reach without a change.");
+    expect(realismFigures(targetRealism({ direction: "higher" }, 1326.48, values)!, 1326.48, "fr-FR")).toEqual({ lower: "1\u202f113,6", upper: "1\u202f326,4", centre: "1\u202f220", target: "1\u202f326,5" });
   });
 });
 
