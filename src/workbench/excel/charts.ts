@@ -1,4 +1,4 @@
-import { ExcelApiError } from "./errors";
+import { ExcelApiError, requested, stillIn, stillThere } from "./errors";
 import type { Area } from "../../core/excel/a1";
 import type { ChartModel, SheetModel } from "./model";
 import type { ChartSeriesModel } from "./types";
@@ -41,9 +41,7 @@ export class FakeChartCollection extends FakeCollection<FakeChart> {
 
   getItem(name: string): FakeChart {
     return new FakeChart(this.context, () => {
-      const c = this.find(name);
-      if (!c) throw new ExcelApiError("ItemNotFound", `The requested resource doesn't exist: chart '${name}'.`);
-      return c;
+      return requested(this.find(name), "chart", name);
     });
   }
 
@@ -81,14 +79,11 @@ export class FakeChart extends FakeObject {
   }
 
   chart(): ChartModel {
-    const c = this.locate();
-    if (!c || !this.model.charts.includes(c)) throw new ExcelApiError("ItemNotFound", "The chart doesn't exist.");
-    return c;
+    return stillThere(this.locate(), this.model.charts, "chart");
   }
 
   protected override exists(): boolean {
-    const c = this.locate();
-    return c !== null && this.model.charts.includes(c);
+    return stillIn(this.locate(), this.model.charts);
   }
 
   /** Covers the cells from startCell to endCell (on the chart's own sheet). */
@@ -222,9 +217,7 @@ export class FakeChartSeries extends FakeObject {
   }
 
   series(): ChartSeriesModel {
-    const s = this.locate();
-    if (!s || !seriesOf(this.chart()).includes(s)) throw new ExcelApiError("ItemNotFound", "The chart series doesn't exist.");
-    return s;
+    return stillThere(this.locate(), seriesOf(this.chart()), "chart series");
   }
 
   protected override exists(): boolean {

@@ -1,4 +1,4 @@
-import { ExcelApiError } from "./errors";
+import { ExcelApiError, stillThere } from "./errors";
 import type { CfOperator, ConditionalFormatModel } from "./model";
 import { BatchContext, FakeCollection, FakeObject, Located, makeProxy, normaliseColour } from "./proxy";
 
@@ -95,9 +95,7 @@ export class FakeConditionalFormat extends FakeObject {
   }
 
   format(): ConditionalFormatModel {
-    const f = this.locate();
-    if (!f || !this.model.conditionalFormats.includes(f)) throw new ExcelApiError("ItemNotFound", "The conditional format doesn't exist.");
-    return f;
+    return stillThere(this.locate(), this.model.conditionalFormats, "conditional format");
   }
 
   override fillLoaded(names: string[]): void {

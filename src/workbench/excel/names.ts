@@ -1,5 +1,5 @@
 import { qualified } from "../../core/excel/a1";
-import { ExcelApiError } from "./errors";
+import { ExcelApiError, requested, stillIn, stillThere } from "./errors";
 import type { NameModel, WorkbookModel } from "./model";
 import { evaluateArray, FormulaErrorValue, Scalar } from "./formula";
 import { typeOfValue } from "./namedFormulas";
@@ -30,9 +30,7 @@ export class FakeNamedItemCollection extends FakeCollection<FakeNamedItem> {
 
   getItem(name: string): FakeNamedItem {
     return new FakeNamedItem(this.context, () => {
-      const n = this.model.findName(name);
-      if (!n) throw new ExcelApiError("ItemNotFound", `The requested resource doesn't exist: name '${name}'.`);
-      return n;
+      return requested(this.model.findName(name), "name", name);
     });
   }
 
@@ -86,14 +84,11 @@ export class FakeNamedItem extends FakeObject {
   }
 
   item(): NameModel {
-    const n = this.locate();
-    if (!n || !this.model.names.includes(n)) throw new ExcelApiError("ItemNotFound", "The name doesn't exist.");
-    return n;
+    return stillThere(this.locate(), this.model.names, "name");
   }
 
   protected override exists(): boolean {
-    const n = this.locate();
-    return n !== null && this.model.names.includes(n);
+    return stillIn(this.locate(), this.model.names);
   }
 
   getRange(): FakeRange {

@@ -196,23 +196,22 @@ export class FakeRange extends FakeObject {
 
   /** Inserts whole rows (the only shape the workbench models). */
   insert(shift: string): FakeRange {
-    this.act(() => {
-      const w = this.where();
-      if (shift !== "Down" || w.area.colCount !== LAST_COL) {
-        throw new ExcelApiError("InvalidArgument", "The workbench inserts whole rows only (getEntireRow().insert('Down')).");
-      }
-      this.model.insertRows(w.sheet, w.area.row, w.area.rowCount);
-    });
+    this.wholeRows(shift, "Down", "inserts", "insert", (w) => this.model.insertRows(w.sheet, w.area.row, w.area.rowCount));
     return this;
   }
 
   delete(shift: string): void {
+    this.wholeRows(shift, "Up", "deletes", "delete", (w) => this.model.deleteRows(w.sheet, w.area.row, w.area.rowCount));
+  }
+
+  /** Queues a whole-row edit, refused for any other shape or shift. */
+  private wholeRows(shift: string, only: string, does: string, call: string, edit: (w: Located) => void): void {
     this.act(() => {
       const w = this.where();
-      if (shift !== "Up" || w.area.colCount !== LAST_COL) {
-        throw new ExcelApiError("InvalidArgument", "The workbench deletes whole rows only (getEntireRow().delete('Up')).");
+      if (shift !== only || w.area.colCount !== LAST_COL) {
+        throw new ExcelApiError("InvalidArgument", `The workbench ${does} whole rows only (getEntireRow().${call}('${only}')).`);
       }
-      this.model.deleteRows(w.sheet, w.area.row, w.area.rowCount);
+      edit(w);
     });
   }
 

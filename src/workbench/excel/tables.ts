@@ -1,5 +1,5 @@
 import type { Area } from "../../core/excel/a1";
-import { ExcelApiError } from "./errors";
+import { ExcelApiError, requested, stillIn, stillThere } from "./errors";
 import type { SheetModel, TableModel } from "./model";
 import { BatchContext, FakeCollection, FakeObject, makeProxy, registerProxy } from "./proxy";
 import { FakeRange } from "./ranges";
@@ -38,9 +38,7 @@ export class FakeTableCollection extends FakeCollection<FakeTable> {
 
   getItem(key: string): FakeTable {
     return new FakeTable(this.context, () => {
-      const t = this.model.findTable(key) ?? this.model.tables.find((x) => x.id === key);
-      if (!t) throw new ExcelApiError("ItemNotFound", `The requested resource doesn't exist: table '${key}'.`);
-      return t;
+      return requested(this.model.findTable(key) ?? this.model.tables.find((x) => x.id === key), "table", key);
     });
   }
 
@@ -100,14 +98,11 @@ export class FakeTable extends FakeObject {
   }
 
   table(): TableModel {
-    const t = this.locate();
-    if (!t || !this.model.tables.includes(t)) throw new ExcelApiError("ItemNotFound", "The table doesn't exist.");
-    return t;
+    return stillThere(this.locate(), this.model.tables, "table");
   }
 
   protected override exists(): boolean {
-    const t = this.locate();
-    return t !== null && this.model.tables.includes(t);
+    return stillIn(this.locate(), this.model.tables);
   }
 
   /** The table's worksheet (an Excel.Worksheet; made through the registry, see proxy.ts). */

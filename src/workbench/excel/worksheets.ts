@@ -1,5 +1,5 @@
 import { FakeChartCollection } from "./charts";
-import { ExcelApiError, notLoaded } from "./errors";
+import { ExcelApiError, notLoaded, requested } from "./errors";
 import { FakePageLayout } from "./pageLayout";
 import type { SheetModel } from "./model";
 import { BatchContext, EventSource, FakeObject, LoadSpec, parseSpec, registerProxy } from "./proxy";
@@ -63,9 +63,7 @@ export class FakeWorksheetCollection extends FakeObject {
 
   getItem(key: string): FakeWorksheet {
     return new FakeWorksheet(this.context, () => {
-      const s = this.model.findSheet(key) ?? this.model.sheets.find((x) => x.id === key);
-      if (!s) throw new ExcelApiError("ItemNotFound", `The requested resource doesn't exist: worksheet '${key}'.`);
-      return s;
+      return requested(this.model.findSheet(key) ?? this.model.sheets.find((x) => x.id === key), "worksheet", key);
     });
   }
 
