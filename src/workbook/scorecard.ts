@@ -7,6 +7,7 @@
  * when the new block would cover a cell of the user's. All or nothing: a refused rebuild, or one
  * a co-author's edit between the read and the write interrupts, puts the old one back.
  */
+import { isSegmented } from "../core/model/segments";
 import { Area, areaName, parseAddress, qualified } from "../core/excel/a1";
 import { KpiDefinition } from "../core/model/kpi";
 import { standingCloses } from "../core/model/reported";
@@ -167,7 +168,8 @@ export async function scorecardStep(
   baselineOf: (k: KpiDefinition) => number | null,
   asked?: ScorecardView,
 ): Promise<{ step: Step; result: ScorecardResult }> {
-  const kpis = scorecardOrder(read.state.kpis.filter((k) => read.state.sources[k.id]));
+  // A KPI across segments is not on the sheet yet: its live formulas would read its block as one series (core/model/segments.ts).
+  const kpis = scorecardOrder(read.state.kpis.filter((k) => read.state.sources[k.id] && !isSegmented(k)));
   if (kpis.length === 0) throw new KpiWorkbookError("There is no KPI to put on a scorecard yet: tag one first.");
   const previous = await findPrevious(context);
   // A rebuild keeps the figures the sheet showed unless others are asked for.

@@ -161,6 +161,22 @@ describe("a block of periods × regions tagged as one KPI", () => {
     await expect(workbook.update("CONV", conversion({ targetRange: "Regions!B42:C42" }), { opened: saved })).rejects.toThrow(/has 2 cells and Conversion by region has 4 segments/);
   });
 
+  it("is left out of a period's close, with the reason, rather than reported by its first region", async () => {
+    const { workbook } = sampleSetup();
+    await workbook.tag(kpiInput({ firstPeriod: "2023-01" }), "'Monthly KPIs'!B2:B37", "REVENUE");
+    await workbook.tag(conversion({ firstPeriod: "2023-01" }), BLOCK, "CONV");
+    const result = await workbook.closePeriod("2025-12");
+    expect(result.closed.map((e) => e.kpi)).toEqual(["REVENUE"]);
+    expect(result.skipped).toEqual([{ id: "CONV", reason: "a KPI across segments is not closed by this version of KPI Lens yet" }]);
+  });
+
+  it("is left off the Scorecard sheet, whose live formulas read one series", async () => {
+    const { workbook } = sampleSetup();
+    await workbook.tag(kpiInput({ firstPeriod: "2023-01" }), "'Monthly KPIs'!B2:B37", "REVENUE");
+    await workbook.tag(conversion({ firstPeriod: "2023-01" }), BLOCK, "CONV");
+    expect(await workbook.buildScorecard()).toMatchObject({ rows: 1 });
+  });
+
   it("is never guessed from a selection's shape: two KPIs side by side are refused as a block unless Segments says so", async () => {
     const { workbook } = sampleSetup();
     await expect(workbook.tag(kpiInput(), "'Regions'!B3:E38", "X")).rejects.toThrow(/Select one column .* 36×4\. For one KPI across segments .* set Segments to "columns"/);
