@@ -16,13 +16,14 @@ export function SegmentFields({ kit }: { kit: FieldKit }) {
   return (
     <Field
       label="Segments"
-      hint="Columns: the selection is a block, a column per segment (region, team) under a header row of their names; Target then one number or a cell per segment, Denominator a block of the same shape"
+      hint="Columns: one KPI across segments, a column each (regions, teams) under a header row of their names; Target one number or a cell per segment, Denominator a block of the same shape"
       validationMessage={show("segments")}
       validationState={show("segments") ? "error" : "none"}
     >
       <Select id="kpi-field-segments" className={styles.control} value={value} onChange={(_, d) => set("segments")(d.value)}>
-        <option value="">None: one column or row of values</option>
-        <option value={BLOCK_LAYOUT}>Columns: one KPI across segments</option>
+        {/* Short options: a native select is as wide as its longest one, and the pane may be 320 px. */}
+        <option value="">None</option>
+        <option value={BLOCK_LAYOUT}>Columns</option>
         {value !== "" && value !== BLOCK_LAYOUT && <option value={value}>{value}</option>}
       </Select>
     </Field>
