@@ -1,6 +1,7 @@
 /** A custom function receives a computed reference as a reference (customFunctionHost.ts; the fixture: referenceFixture in setups.ts). */
 import { FunctionRegistry } from "../../src/workbench/excel/customFunctionHost";
-import { referenceFixture, evaluate } from "./setups";
+import { referenceFixture, evaluate, probeRegistry, hostWorkbook } from "./setups";
+import { kpiFunctions } from "../../src/workbench/customFunctions";
 
 /** A custom function that reports what Excel passed it, with @requiresParameterAddresses. */
 function probe(calls: unknown[][]): FunctionRegistry {
@@ -43,5 +44,81 @@ describe("a custom function receives a computed reference as a reference", () =>
     model.functions = probe(calls);
     evaluate(model, "=T.PROBE(INDEX(Data!C1:G1,1,2):INDEX(Data!C1:G1,1,5))");
     expect(calls[0]).toEqual([[[2, 3, 4, 5]], { parameterAddresses: ["Data!D1:G1"] }]);
+  });
+});
+
+describe("what a custom function receives (office-js issues #4702, #5262, #1951)", () => {
+  it.each([
+    ["web", null],
+    ["desktop", 0],
+  ] as const)("Excel %s passes a blank cell of a range as %s", (host, blank) => {
+    const { model, sheet } = hostWorkbook(host);
+    const calls: unknown[][] = [];
+    model.functions = probeRegistry(true, calls);
+    model.writeValue(sheet, 0, 0, 5);
+    model.writeFormula(sheet, 0, 2, "=T.PROBE(A1:A2)");
+    model.valueAt(sheet, 0, 2);
+    expect(calls[0][0]).toEqual([[5], [blank]]);
+  });
+
+  it("passes an omitted optional argument as null, and the invocation after the declared parameters with each argument's address", () => {
+    const { model, sheet } = hostWorkbook("web");
+    const calls: unknown[][] = [];
+    model.functions = probeRegistry(true, calls);
+    model.writeValue(sheet, 0, 0, 5);
+    model.writeFormula(sheet, 0, 2, "=T.PROBE(A1:A2)");
+    model.valueAt(sheet, 0, 2);
+    expect(calls[0][1]).toBeNull();
+    expect(calls[0][2]).toEqual({ parameterAddresses: ["Data!A1:A2", undefined] });
+  });
+});
+
+describe('error arguments ("Handle and return errors from your custom function": allowErrorForDataTypeAny)', () => {
+  it("without the flag, Excel answers with the first error argument and never calls the function", () => {
+    const { model, sheet } = hostWorkbook("web");
+    const calls: unknown[][] = [];
+    model.functions = probeRegistry(false, calls);
+    model.writeFormula(sheet, 1, 0, "=NA()");
+    model.writeFormula(sheet, 0, 2, "=T.PROBE(A1:A2)");
+    expect(model.valueAt(sheet, 0, 2)).toMatchObject({ code: "#N/A" });
+    expect(calls).toHaveLength(0);
+  });
+
+  it("with the flag, the function sees the error value", () => {
+    const { model, sheet } = hostWorkbook("web");
+    const calls: unknown[][] = [];
+    model.functions = probeRegistry(true, calls);
+    model.writeFormula(sheet, 1, 0, "=NA()");
+    model.writeFormula(sheet, 0, 2, "=T.PROBE(A1:A2)");
+    expect(model.valueAt(sheet, 0, 2)).toBe(1);
+    expect(calls[0][0]).toEqual([[null], [{ code: "#N/A" }]]);
+  });
+
+  it("so the KPI functions' =NA() gaps work only because functions.json sets the flag", () => {
+    const { model, sheet } = hostWorkbook("web");
+    [10, 12, 11, 13, 12, 11, 12, 10, 11, 12, 30].forEach((v, i) => model.writeValue(sheet, i, 0, v));
+    model.writeFormula(sheet, 11, 0, "=NA()");
+    model.writeFormula(sheet, 0, 2, "=KPI.SIG_CHANGE(A1:A12)");
+    model.functions = kpiFunctions({ allowErrorForDataTypeAny: false });
+    expect(model.valueAt(sheet, 0, 2)).toMatchObject({ code: "#N/A" });
+    model.functions = kpiFunctions();
+    model.invalidate();
+    expect(model.valueAt(sheet, 0, 2)).toBe("Significant increase");
+  });
+});
+
+describe("the 5 MB payload of a custom function on the web (office-js #4654 by design; #4613 #CALC!)", () => {
+  it("Excel on the web answers #CALC! for arguments over 5 MB; Windows/Mac call the function", () => {
+    for (const host of ["web", "desktop"] as const) {
+      const calls: unknown[][] = [];
+      const { model, sheet } = hostWorkbook(host);
+      model.functions = probeRegistry(true, calls);
+      // 90,000 texts of 60 characters: about 6 MB as JSON. (The stand-in's formula engine hands a
+      // function at most 100,001 rows of a range, so a whole column cannot be the test here.)
+      for (let r = 0; r < 90_000; r++) model.writeValue(sheet, r, 0, `${r}`.padEnd(60, "x"));
+      model.writeFormula(sheet, 0, 2, "=T.PROBE(A1:A90000)");
+      expect({ host, value: model.valueAt(sheet, 0, 2) }).toEqual({ host, value: host === "web" ? { code: "#CALC!" } : 1 });
+      expect({ host, called: calls.length > 0 }).toEqual({ host, called: host !== "web" });
+    }
   });
 });

@@ -2,6 +2,8 @@
 import { FormulaErrorValue } from "../../src/workbench/excel/formula";
 import { WorkbookModel } from "../../src/workbench/excel/model";
 import { FIXTURE, SEMANTICS_CASES } from "./excelSemantics";
+import { kpiFunctions } from "../../src/workbench/customFunctions";
+import { hostWorkbook } from "./setups";
 
 function fixture(): WorkbookModel {
   const model = new WorkbookModel();
@@ -25,5 +27,19 @@ describe("Excel's semantics for blanks, references and errors", () => {
     // The add-in's per-period rules start with ISNUMBER(...) of the month's target.
     model.writeFormula(sheet, 9, 9, "=AND(ISNUMBER(INDEX(Budget!B2:B37,5)),A1>INDEX(Budget!B2:B37,5))");
     expect(model.valueAt(sheet, 9, 9)).toBe(false);
+  });
+});
+
+describe('Excel\'s TAKE and DROP ("TAKE function", "DROP function", support.microsoft.com)', () => {
+  it("hand a function the rows they keep, as the formulas the pane inserts need", () => {
+    const { model, sheet } = hostWorkbook("web");
+    model.functions = kpiFunctions();
+    const values = [5, 6, 5, 7, 6, 5, 6, 7, 5, 6, 5, 9, 6, 5, 12, 13, 12, 14];
+    values.forEach((v, i) => model.writeValue(sheet, i, 0, v));
+    model.writeFormula(sheet, 0, 2, '=KPI.SPC(DROP(A1:A18,10),,"higher",,"variation")');
+    model.writeFormula(sheet, 0, 3, '=KPI.SPC(A11:A18,,"higher",,"variation")');
+    model.writeFormula(sheet, 0, 4, "=SUM(TAKE(A1:A18,-3))");
+    expect(model.valueAt(sheet, 0, 2)).toBe(model.valueAt(sheet, 0, 3));
+    expect(model.valueAt(sheet, 0, 4)).toBe(39);
   });
 });

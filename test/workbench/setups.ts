@@ -3,7 +3,7 @@
  * the test files of the objects they exercise (ranges, tables, charts, arrays, references).
  */
 import { FakeRequestContext } from "../../src/workbench/excel/api";
-import type { Host } from "../../src/workbench/excel/customFunctionHost";
+import type { FunctionRegistry, Host } from "../../src/workbench/excel/customFunctionHost";
 import { FormulaErrorValue } from "../../src/workbench/excel/formula";
 import { WorkbookModel } from "../../src/workbench/excel/model";
 
@@ -81,4 +81,42 @@ export function evaluate(model: WorkbookModel, formula: string): unknown {
   const sheet = model.findSheet("Sheet1")!;
   model.writeFormula(sheet, 9, 9, formula);
   return shown(model.valueAt(sheet, 9, 9));
+}
+
+/** A registry with one function, T.PROBE(a, b), that records what Excel passed it, with parameter addresses. */
+export function probeRegistry(allowErrorForDataTypeAny: boolean, calls: unknown[][]): FunctionRegistry {
+  return {
+    allowErrorForDataTypeAny,
+    functions: {
+      "T.PROBE": {
+        fn: (...args: unknown[]) => {
+          calls.push(args);
+          return 1;
+        },
+        parameterCount: 2,
+        requiresParameterAddresses: true,
+      },
+    },
+  };
+}
+
+/** An empty sheet "Data" in a workbook that behaves as Excel on the web or on Windows/Mac. */
+export function hostWorkbook(host: "web" | "desktop") {
+  const model = new WorkbookModel();
+  model.host = host;
+  const sheet = model.addSheet("Data");
+  return { model, sheet };
+}
+
+/**
+ * Reads a cell's value once asynchronous functions have settled (#BUSY! meanwhile), however long
+ * they take on a loaded machine (jest's test timeout ends one that never settles).
+ */
+export async function settled(model: WorkbookModel, sheetName: string, row: number, col: number): Promise<unknown> {
+  const sheet = model.findSheet(sheetName)!;
+  for (;;) {
+    const v = model.valueAt(sheet, row, col);
+    if (!(typeof v === "object" && v !== null && (v as { code?: string }).code === "#BUSY!")) return v;
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  }
 }

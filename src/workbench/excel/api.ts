@@ -21,7 +21,7 @@
  *   the in-memory Excel  this folder: WorkbookModel (model.ts, the cells, names, tables, formats)
  *                        and the API over it. Older comments and names (StandInRun) call it
  *                        "the stand-in Excel"; that is the same thing. Its tests are
- *                        test/workbench/<file>.test.ts, one for each file here.
+ *                        test/workbench/<file>.test.ts, named after the file they test.
  *   Fake…                a class of the in-memory Excel imitating one Excel.* object
  *                        (FakeRange is Excel.Range); only in code, never in prose.
  *   the workbench        the page (src/workbench/index.tsx) that runs the real task pane and
