@@ -4,75 +4,71 @@
  * numbers, less the values that lag leaves out that lie below it (ties count ½): the values
  * past x's window [0, n − k) and the partners of y's gaps; the same for y with its window
  * [k, n) and x's gaps. Each series is sorted once; the left-out values, at most gaps + k of
- * them, are marked in a bit table over the sorted places once per lag, so each period's rank is
- * a look-up and a population count. A lag is one sequential pass that only reads (14 ms on a
- * full column here, against 70 ms for re-ranking each lag by walking the sorted order). Exact:
- * twice a rank is a whole number, and a lag with |r| near 1 is recomputed from its ranks by the
- * two-pass routine.
+ * them, are marked per lag in a table over the sorted places (Excluded: a bit per place and
+ * the count before each word, packed so that a look-up is one read).
+ *
+ * Only Σ a·b needs a pass over the periods: with average ranks, Σa = m(m + 1)/2 and
+ * Σ(a − ā)² = (m³ − m − Σ(t³ − t))/12 over the kept tie groups, whose sizes change only where a
+ * left-out value sits, so both come from the left-out values alone. Twice the ranks are whole
+ * numbers, centred on twice their mean (m + 1) they are whole numbers of at most m, and the
+ * sums are kept exactly (exactSum.ts): r is the exact r rounded a few times, 1 − r² near |r| = 1
+ * comes exactly from the same sums, and a side is constant exactly when its sum of squares is 0.
+ * The pass reads two arrays in order and makes two look-ups per period; nothing else per lag
+ * touches more than the left-out values.
  */
-import { Correlation, pearson } from "./correlation";
+import { Correlation } from "./correlation";
 import { ascendingSortSteps } from "./ranks";
+import { ExactSum } from "./exactSum";
 import { Problem } from "../analysis/problem";
-import { Steps } from "../analysis/steps";
+import { chunked, Steps } from "../analysis/steps";
 import { LagResult } from "./laggedCorrelation";
 
 const NEAR_PERFECT = 0.9;
-/** Positions of the sorted order per block of the excluded-values table. */
-
-/** One series' ranking: each number's tie group [lo, hi) in the sorted order of its numbers, and its ranks. */
-/** Marks a tie group's start in `lo` when the group holds more than one value (the place is lo & PLACE). */
+/** Marks a tie group's start in a period's code when the group holds more than one value (the place is code & PLACE). */
 const TIE = 1 << 30;
 const PLACE = TIE - 1;
 
 interface Ranked {
-  /** Each number's tie group start in the sorted order, with the TIE bit when it has ties. */
-  lo: Int32Array;
+  /** Each period's tie group start in the sorted order of its series' numbers, with the TIE bit for a group of several; −1 at a gap. */
+  code: Int32Array;
+  /** Each number's tie group end (exclusive). */
   hi: Int32Array;
-  /** Each number's own place in the sorted order (unique; its tie group is [lo, hi)). */
-  pos: Int32Array;
-  /** Twice the average rank (1-based, so a whole number) among all the series' numbers; −1 at gaps. */
-  base: Int32Array;
+  /** Each period's own place in the sorted order (unique; its tie group is [code & PLACE, hi)), with the TIE bit when tied; −1 at a gap. */
+  place: Int32Array;
   gaps: Int32Array;
   count: number;
+  /** Σ(t³ − t) over the tie groups of all the numbers. */
+  ties: ExactSum;
 }
-
-/** Elements handled between two steps in the linear passes. */
-const CHUNK = 1 << 16;
 
 function* rankOnce(v: Float64Array, n: number, scratch: { order: Uint32Array; keys: Float64Array }): Steps<Ranked> {
   // Gaps sort last (as +Infinity), past the `count` numbers. Both series sort in the same buffers.
   const { order, keys } = yield* ascendingSortSteps(v.subarray(0, n), true, scratch);
   yield;
-  const lo = new Int32Array(n);
+  const code = new Int32Array(n);
   const hi = new Int32Array(n);
-  const pos = new Int32Array(n);
-  const base = new Int32Array(n).fill(-1);
+  const place = new Int32Array(n);
   const gaps: number[] = [];
-  for (let i = 0; i < n; i++) if (v[i] !== v[i]) gaps.push(i);
+  yield* chunked(n, (from, to) => {
+    for (let i = from; i < to; i++) if (v[i] !== v[i]) gaps.push(i);
+  });
   const count = n - gaps.length;
-  // Each value's place, a chunk a step (a scattered write: a full column at once held the thread for tens of ms).
-  for (let from = 0; from < n; from += CHUNK) {
+  for (const i of gaps) code[i] = place[i] = -1;
+  const ties = new ExactSum();
+  // Tie groups of the sorted numbers, a chunk at a time (a group never splits across chunks).
+  for (let p = 0; p < count; ) {
     yield;
-    placeChunk(order, pos, from, Math.min(n, from + CHUNK));
+    p = groupTies(keys, order, p, Math.min(count, p + CHUNK), count, { code, hi, place }, ties);
   }
-  // Tie groups of the sorted numbers, a slice at a time (a group never splits across slices).
-  let p = 0;
-  while (p < count) {
-    yield;
-    p = groupTies(keys, order, p, Math.min(count, p + CHUNK), count, lo, hi, base);
-  }
-  return { lo, hi, pos, base, gaps: Int32Array.from(gaps), count };
+  return { code, hi, place, gaps: Int32Array.from(gaps), count, ties };
 }
 
-function placeChunk(order: Uint32Array, pos: Int32Array, from: number, to: number): void {
-  for (let p = from; p < to; p++) pos[order[p]] = p;
-}
+/** Elements handled between two steps in the linear passes. */
+const CHUNK = 1 << 16;
 
-/**
- * The tie groups starting in [from, until) of the sorted values: each number's group start (with
- * the TIE bit for a group of several), end and average rank. Returns where the next group starts.
- */
-function groupTies(keys: Float64Array, order: Uint32Array, from: number, until: number, count: number, lo: Int32Array, hi: Int32Array, base: Int32Array): number {
+/** The tie groups starting in [from, until) of the sorted values; returns where the next group starts. */
+function groupTies(keys: Float64Array, order: Uint32Array, from: number, until: number, count: number, out: { code: Int32Array; hi: Int32Array; place: Int32Array }, ties: ExactSum): number {
+  const { code, hi, place } = out;
   let p = from;
   while (p < until) {
     const value = keys[p];
@@ -81,72 +77,116 @@ function groupTies(keys: Float64Array, order: Uint32Array, from: number, until: 
     const tied = end - p > 1 ? TIE : 0;
     for (let q = p; q < end; q++) {
       const i = order[q];
-      lo[i] = p | tied;
+      code[i] = p | tied;
       hi[i] = end;
-      base[i] = p + end + 1;
+      place[i] = q | tied;
     }
+    if (tied) ties.addCubeLessSelf(end - p, 1);
     p = end;
   }
   return p;
 }
 
 /**
- * The excluded values of one lag, by their (unique) places in the sorted order: a bit per place
- * in 32-bit words, and the count of set bits before each word, so the count below any place
- * is one table look-up and a population count, with no branch to mispredict. The tables are a
- * few hundred kilobytes for a full column: they stay in the processor's cache.
+ * The left-out values of one lag, by their (unique) places in the sorted order, in 16-place
+ * words: word w holds the count of left-out places before it in its upper 16 bits and its own
+ * places' bits in the lower 16, so the count below a place is one look-up and the population
+ * count of 16 bits, itself a look-up in a 64 KB table (measured on a full column under the same
+ * load: 10 ms a lag, against 18 ms with 32-place words, their counts beside them and an
+ * arithmetic population count). When more than 65,535 places are left out (a long lag or a
+ * series with many gaps) the counts are kept per 65,536 places in `blocks` and the word holds
+ * the count since its block's start ("wide").
  */
 class Excluded {
-  readonly bits: Int32Array;
-  readonly before: Int32Array;
+  readonly words: Int32Array;
+  readonly blocks: Int32Array;
+  wide = false;
   private readonly set: Int32Array;
-  size = 0;
+  private size = 0;
+  /** Per tie group start: how many of its values are left out (scratch, zero between lags; made when a tied value is first left out). */
+  private inGroup: Int32Array | null = null;
+  private readonly positions: number;
 
   constructor(positions: number, capacity: number) {
-    this.bits = new Int32Array((positions >> 5) + 1);
-    this.before = new Int32Array((positions >> 5) + 2);
+    this.words = new Int32Array((positions >> 4) + 1);
+    this.blocks = new Int32Array((positions >> 16) + 1);
     this.set = new Int32Array(Math.max(1, capacity));
+    this.positions = positions;
   }
 
   fill(places: Int32Array, count: number): void {
-    const { bits, before, set } = this;
-    for (let e = 0; e < this.size; e++) bits[set[e] >> 5] = 0;
+    const { words, blocks, set } = this;
+    for (let e = 0; e < this.size; e++) words[set[e] >> 4] = 0;
     for (let e = 0; e < count; e++) {
       const p = places[e];
       set[e] = p;
-      bits[p >> 5] |= 1 << (p & 31);
+      words[p >> 4] |= 1 << (p & 15);
     }
     this.size = count;
+    this.wide = count > 0xffff;
     let total = 0;
-    for (let w = 0; w < bits.length; w++) {
-      before[w] = total;
-      total += popcount(bits[w]);
+    let before = 0;
+    for (let w = 0; w < words.length; w++) {
+      if (this.wide && (w & 0xfff) === 0) {
+        blocks[w >> 12] = total;
+        before = 0;
+      }
+      const bits = words[w] & 0xffff;
+      words[w] = (before << 16) | bits;
+      before += POPULATION[bits];
+      total += POPULATION[bits];
     }
-    before[bits.length] = total;
+  }
+
+  /**
+   * (m³ − m) − Σ(t³ − t) over the tie groups of the m kept values: 12·Σ(a − ā)² of their ranks.
+   * Only the groups of left-out values change size: `tied` are the left-out periods whose value
+   * is tied, and the series' tie term covers every number.
+   */
+  squares(m: number, r: Ranked, tied: Int32Array, count: number): ExactSum {
+    const out = new ExactSum();
+    out.addCubeLessSelf(m, 1);
+    out.addSum(r.ties, -1);
+    if (count === 0) return out;
+    const inGroup = (this.inGroup ??= new Int32Array(this.positions + 1));
+    for (let e = 0; e < count; e++) inGroup[r.code[tied[e]] & PLACE]++;
+    for (let e = 0; e < count; e++) {
+      const start = r.code[tied[e]] & PLACE;
+      if (inGroup[start] === 0) continue;
+      const size = r.hi[tied[e]] - start;
+      // The group keeps size − inGroup values: its term t³ − t becomes that of the smaller group.
+      out.addCubeLessSelf(size, 1);
+      out.addCubeLessSelf(size - inGroup[start], -1);
+      inGroup[start] = 0;
+    }
+    return out;
   }
 }
 
-function popcount(v: number): number {
-  v = v - ((v >>> 1) & 0x55555555);
-  v = (v & 0x33333333) + ((v >>> 2) & 0x33333333);
-  return (Math.imul((v + (v >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24);
+/** The number of bits set in each 16-bit value. */
+const POPULATION = new Uint8Array(1 << 16);
+for (let v = 1; v < POPULATION.length; v++) POPULATION[v] = POPULATION[v >> 1] + (v & 1);
+
+/** #{left-out places < p} with fewer than 65,536 left out. */
+function countBelow(words: Int32Array, p: number): number {
+  const v = words[p >> 4];
+  // (1 << 0) − 1 = 0 keeps no bit; the word's bits below p otherwise.
+  return (v >>> 16) + POPULATION[v & ((1 << (p & 15)) - 1)];
 }
 
-/** #{excluded places < p}. */
-function countBelow(bits: Int32Array, before: Int32Array, p: number): number {
-  const w = p >> 5;
-  // (1 << 0) − 1 = 0 keeps no bit; the word's bits below p otherwise.
-  return before[w] + popcount(bits[w] & ((1 << (p & 31)) - 1));
+/** #{left-out places < p} for a wide table. */
+function countBelowWide(words: Int32Array, blocks: Int32Array, p: number): number {
+  const v = words[p >> 4];
+  return blocks[p >> 16] + (v >>> 16) + POPULATION[v & ((1 << (p & 15)) - 1)];
 }
 
 let primed = false;
 
 /**
  * Runs the method once on a tiny series with ties and gaps on both sides, so that V8 has seen
- * every branch of the per-lag loop before it compiles it for a long series: a branch first
- * taken at lag 1 would otherwise send the optimised loop back to the interpreter mid-column
- * (a "deopt" costs a full column's pass at interpreter speed, measured: lags of 30 ms instead
- * of 12 ms on a first call).
+ * every branch of the per-lag pass before it compiles it for a long series: a branch first
+ * taken later would send the optimised loop back to the interpreter mid-column (a "deopt" costs a
+ * full column's pass at interpreter speed).
  */
 function prime(): void {
   if (primed) return;
@@ -157,6 +197,9 @@ function prime(): void {
   while (!steps.next().done);
 }
 
+/** Periods of one lag's pass between two steps: a sixteenth of a full column. */
+const STEP_PERIODS = 1 << 16;
+
 export function* spearmanByLagGapsSteps(x: Float64Array, y: Float64Array, maxLag: number): Steps<LagResult[]> {
   prime();
   const n = Math.min(x.length, y.length);
@@ -166,147 +209,169 @@ export function* spearmanByLagGapsSteps(x: Float64Array, y: Float64Array, maxLag
   const ry = yield* rankOnce(y, n, scratch);
   yield;
   const most = Math.min(maxLag, n);
-  const excludedX = new Excluded(Math.max(1, rx.count), ry.gaps.length + most);
-  const excludedY = new Excluded(Math.max(1, ry.count), rx.gaps.length + most);
-  const placesX = new Int32Array(Math.max(1, ry.gaps.length + most));
-  const placesY = new Int32Array(Math.max(1, rx.gaps.length + most));
-  // One accumulator for every lag (each lag's pass fills it in steps).
-  const sums: Sums = { m: 0, sx: 0, sxx: 0, sy: 0, syy: 0, sxy: 0, minX: 0, maxX: 0, minY: 0, maxY: 0 };
+  const lag = { x: new Excluded(Math.max(1, rx.count), ry.gaps.length + most), y: new Excluded(Math.max(1, ry.count), rx.gaps.length + most) };
+  const sizeX = Math.max(1, ry.gaps.length + most);
+  const sizeY = Math.max(1, rx.gaps.length + most);
+  const left: LeftOut = { placesX: new Int32Array(sizeX), tiedX: new Int32Array(sizeX), placesY: new Int32Array(sizeY), tiedY: new Int32Array(sizeY) };
+  const exact = exactBlock(n);
+  const sideX: Side = { code: rx.code, hi: rx.hi, left: lag.x };
   const rows: LagResult[] = [];
-  for (let lag = 0; lag <= maxLag; lag++) {
-    if (lag > 0) yield;
-    const pairs = Math.max(0, n - lag);
-    // x's excluded values: the partners of y's gaps, and the values past x's window [0, n − lag);
-    // y's: the partners of x's gaps, and the values before y's window [lag, n).
-    let ex = 0;
-    for (const j of ry.gaps) if (j >= lag && rx.base[j - lag] >= 0) placesX[ex++] = rx.pos[j - lag];
-    for (let i = Math.max(0, n - lag); i < n; i++) if (rx.base[i] >= 0) placesX[ex++] = rx.pos[i];
-    let ey = 0;
-    for (const i of rx.gaps) if (i < pairs && ry.base[i + lag] >= 0) placesY[ey++] = ry.pos[i + lag];
-    for (let j = 0; j < Math.min(lag, n); j++) if (ry.base[j] >= 0) placesY[ey++] = ry.pos[j];
-    excludedX.fill(placesX, ex);
-    excludedY.fill(placesY, ey);
-    // A full column's lag is several steps, so no step holds the thread for a whole lag.
-    restart(sums);
+  for (let k = 0; k <= maxLag; k++) {
+    if (k > 0) yield;
+    const { ex, ey, tx, ty } = leftOut(rx, ry, n, k, left);
+    lag.x.fill(left.placesX, ex);
+    lag.y.fill(left.placesY, ey);
+    const m = rx.count - ex;
+    if (m < 3) {
+      rows.push({ lag: k, n: Math.max(0, m), result: new Problem("na", `needs at least 3 pairs of numbers, got ${Math.max(0, m)}`) });
+      continue;
+    }
+    const sxx = lag.x.squares(m, rx, left.tiedX, tx);
+    const syy = lag.y.squares(m, ry, left.tiedY, ty);
+    if (sxx.isZero() || syy.isZero()) {
+      rows.push({ lag: k, n: m, result: new Problem("div0", "one of the series is constant, so r is undefined") });
+      continue;
+    }
+    const sxy = new ExactSum();
+    const pairs = n - k;
+    const sideY: Side = { code: ry.code.subarray(k), hi: ry.hi.subarray(k), left: lag.y };
+    const sums = lag.x.wide || lag.y.wide ? productSumsWide : productSums;
     for (let from = 0; from < pairs; from += STEP_PERIODS) {
       if (from > 0) yield;
-      lagSums(rx, ry, excludedX, excludedY, lag, from, Math.min(pairs, from + STEP_PERIODS), sums);
+      sums(sideX, sideY, from, Math.min(pairs, from + STEP_PERIODS), m + 1, exact, sxy);
     }
-    rows.push({ lag, ...result(sums, () => lagRanks(rx, ry, excludedX, excludedY, lag, pairs, sums.m)) });
+    rows.push({ lag: k, n: m, result: correlationOf(sxy, sxx, syy, m) });
   }
   return rows;
 }
 
-interface Sums {
-  m: number;
-  sx: number;
-  sxx: number;
-  sy: number;
-  syy: number;
-  sxy: number;
-  /** The range of kept places on each side: all in one tie group means a constant side. */
-  minX: number;
-  maxX: number;
-  minY: number;
-  maxY: number;
-}
-
-/** Periods of one lag's pass between two steps: a sixteenth of a full column, about 1 ms here once V8 has optimised the pass, and a bounded step before. */
-const STEP_PERIODS = 1 << 16;
-
-function restart(s: Sums): void {
-  s.m = s.sx = s.sxx = s.sy = s.syy = s.sxy = 0;
-  s.minX = s.minY = 0x7fffffff;
-  s.maxX = s.maxY = -1;
-}
-
-function result(s: Sums, ranks: () => [Float64Array, Float64Array]): { n: number; result: Correlation | Problem } {
-  const m = s.m;
-  if (m < 3) return { n: m, result: new Problem("na", `needs at least 3 pairs of numbers, got ${m}`) };
-  if (s.maxX - s.minX <= 0 || s.maxY - s.minY <= 0) return { n: m, result: new Problem("div0", "one of the series is constant, so r is undefined") };
-  const cxx = s.sxx - (s.sx * s.sx) / m;
-  const cyy = s.syy - (s.sy * s.sy) / m;
-  const r = (s.sxy - (s.sx * s.sy) / m) / (Math.sqrt(cxx) * Math.sqrt(cyy));
-  if (Math.abs(r) <= NEAR_PERFECT) return { n: m, result: { r, oneMinusR2: 1 - r * r, n: m } };
-  // Near |r| = 1, 1 − r² comes from residuals: the lag's ranks again, by the two-pass routine.
-  const [a, b] = ranks();
-  return { n: m, result: pearson(a, b, m) };
+interface LeftOut {
+  placesX: Int32Array;
+  tiedX: Int32Array;
+  placesY: Int32Array;
+  tiedY: Int32Array;
 }
 
 /**
- * One lag's sums over its pairs [from, to) of ranks, added to `acc`: each value's rank among all
- * its series' numbers, less the excluded values below it (ties count ½). Nothing else is
- * written: the ranks stay as sorted once, and no object is made (no collector work per step).
+ * The left-out values of lag k, as places (for the tables) and, for tied values, periods (for
+ * their tie groups): x's are the partners of y's gaps and the values past x's window [0, n − k);
+ * y's the partners of x's gaps and the values before y's window [k, n).
  */
-function lagSums(rx: Ranked, ry: Ranked, exX: Excluded, exY: Excluded, lag: number, from: number, to: number, acc: Sums): void {
-  let { m, sx, sxx, sy, syy, sxy, minX, maxX, minY, maxY } = acc;
-  // y's arrays from the lag on, so one index serves both sides.
-  const baseX = rx.base;
-  const baseY = ry.base.subarray(lag);
-  const loX = rx.lo;
-  const hiX = rx.hi;
-  const loY = ry.lo.subarray(lag);
-  const hiY = ry.hi.subarray(lag);
-  const bitsX = exX.bits;
-  const beforeX = exX.before;
-  const bitsY = exY.bits;
-  const beforeY = exY.before;
-  for (let i = from; i < to; i++) {
-    // Twice the ranks: whole numbers.
-    let a2 = baseX[i];
-    let b2 = baseY[i];
-    if (a2 >= 0 && b2 >= 0) {
-      const px = loX[i];
-      const py = loY[i];
-      const lx = px & PLACE;
-      const ly = py & PLACE;
-      // Excluded values below, and half of those tied (a tie group holds places [lo, hi)).
-      const belowX = countBelow(bitsX, beforeX, lx);
-      a2 -= px & TIE ? belowX + countBelow(bitsX, beforeX, hiX[i]) : 2 * belowX;
-      const belowY = countBelow(bitsY, beforeY, ly);
-      b2 -= py & TIE ? belowY + countBelow(bitsY, beforeY, hiY[i]) : 2 * belowY;
-      minX = lx < minX ? lx : minX;
-      maxX = lx > maxX ? lx : maxX;
-      minY = ly < minY ? ly : minY;
-      maxY = ly > maxY ? ly : maxY;
-      const a = a2 * 0.5;
-      const b = b2 * 0.5;
-      m++;
-      sx += a;
-      sxx += a * a;
-      sy += b;
-      syy += b * b;
-      sxy += a * b;
-    }
+function leftOut(rx: Ranked, ry: Ranked, n: number, k: number, out: LeftOut): { ex: number; ey: number; tx: number; ty: number } {
+  const pairs = Math.max(0, n - k);
+  const x = rx.place;
+  const y = ry.place;
+  const { placesX, tiedX, placesY, tiedY } = out;
+  let ex = 0;
+  let tx = 0;
+  for (const j of ry.gaps) {
+    const p = j >= k ? x[j - k] : -1;
+    if (p < 0) continue;
+    placesX[ex++] = p & PLACE;
+    if (p & TIE) tiedX[tx++] = j - k;
   }
-  acc.m = m;
-  acc.sx = sx;
-  acc.sxx = sxx;
-  acc.sy = sy;
-  acc.syy = syy;
-  acc.sxy = sxy;
-  acc.minX = minX;
-  acc.maxX = maxX;
-  acc.minY = minY;
-  acc.maxY = maxY;
+  for (let i = pairs; i < n; i++) {
+    const p = x[i];
+    if (p < 0) continue;
+    placesX[ex++] = p & PLACE;
+    if (p & TIE) tiedX[tx++] = i;
+  }
+  let ey = 0;
+  let ty = 0;
+  for (const i of rx.gaps) {
+    const p = i < pairs ? y[i + k] : -1;
+    if (p < 0) continue;
+    placesY[ey++] = p & PLACE;
+    if (p & TIE) tiedY[ty++] = i + k;
+  }
+  for (let j = 0; j < Math.min(k, n); j++) {
+    const p = y[j];
+    if (p < 0) continue;
+    placesY[ey++] = p & PLACE;
+    if (p & TIE) tiedY[ty++] = j;
+  }
+  return { ex, ey, tx, ty };
 }
 
-/** The lag's pairs' ranks, in period order (the windows already moved to this lag). */
-function lagRanks(rx: Ranked, ry: Ranked, exX: Excluded, exY: Excluded, lag: number, pairs: number, m: number): [Float64Array, Float64Array] {
-  const a = new Float64Array(m);
-  const b = new Float64Array(m);
-  let k = 0;
-  for (let i = 0; i < pairs; i++) {
-    const j = i + lag;
-    const ra2 = rx.base[i];
-    const rb2 = ry.base[j];
-    if (ra2 >= 0 && rb2 >= 0) {
-      const belowX = countBelow(exX.bits, exX.before, rx.lo[i] & PLACE);
-      const belowY = countBelow(exY.bits, exY.before, ry.lo[j] & PLACE);
-      a[k] = (ra2 - belowX - countBelow(exX.bits, exX.before, rx.hi[i])) / 2;
-      b[k] = (rb2 - belowY - countBelow(exY.bits, exY.before, ry.hi[j])) / 2;
-      k++;
+/**
+ * Periods summed in a double before the sum is added to the exact total: twice a centred rank is a
+ * whole number below n in size, so a block's sum of products stays below 2^53 and is exact. At most
+ * a step's periods, so that the pass's indexes stay small integers (V8 compiles a loop whose
+ * bounds were once beyond them for doubles, measured: the pass then runs at half speed).
+ */
+function exactBlock(n: number): number {
+  let block = 1;
+  while (block < STEP_PERIODS && block * 2 * n * n <= 2 ** 53) block *= 2;
+  return block;
+}
+
+/** One side of a lag's pairs: its codes and group ends (y's from the lag on) and its left-out table. */
+interface Side {
+  code: Int32Array;
+  hi: Int32Array;
+  left: Excluded;
+}
+
+/**
+ * Σ (2a − (m + 1))·(2b − (m + 1)) over the pairs [from, to) kept at this lag, into `acc`: 2a is
+ * twice x's average rank among all its numbers less the left-out values below it (ties count ½),
+ * 2b the same for y (y's arrays start at the lag, so one index serves both sides). Nothing else
+ * is written and no object made, so no collector work lands in a step.
+ */
+function productSums(x: Side, y: Side, from: number, to: number, m1: number, block: number, acc: ExactSum): void {
+  const { code: codeX, hi: hiX } = x;
+  const { code: codeY, hi: hiY } = y;
+  const wordsX = x.left.words;
+  const wordsY = y.left.words;
+  for (let start = from; start < to; start += block) {
+    const end = Math.min(to, start + block);
+    let s = 0;
+    for (let i = start; i < end; i++) {
+      const cx = codeX[i];
+      const cy = codeY[i];
+      if ((cx | cy) < 0) continue;
+      const a2 = cx & TIE ? (cx & PLACE) + hiX[i] + 1 - countBelow(wordsX, cx & PLACE) - countBelow(wordsX, hiX[i]) : 2 * (cx - countBelow(wordsX, cx)) + 2;
+      const b2 = cy & TIE ? (cy & PLACE) + hiY[i] + 1 - countBelow(wordsY, cy & PLACE) - countBelow(wordsY, hiY[i]) : 2 * (cy - countBelow(wordsY, cy)) + 2;
+      s += (a2 - m1) * (b2 - m1);
     }
+    acc.add(s);
   }
-  return [a, b];
+}
+
+/** productSums with a wide table on either side (more than 65,535 values left out). */
+function productSumsWide(x: Side, y: Side, from: number, to: number, m1: number, block: number, acc: ExactSum): void {
+  const { code: codeX, hi: hiX } = x;
+  const { code: codeY, hi: hiY } = y;
+  const { words: wordsX, blocks: blocksX } = x.left;
+  const { words: wordsY, blocks: blocksY } = y.left;
+  for (let start = from; start < to; start += block) {
+    const end = Math.min(to, start + block);
+    let s = 0;
+    for (let i = start; i < end; i++) {
+      const cx = codeX[i];
+      const cy = codeY[i];
+      if ((cx | cy) < 0) continue;
+      const a2 = cx & TIE ? (cx & PLACE) + hiX[i] + 1 - countBelowWide(wordsX, blocksX, cx & PLACE) - countBelowWide(wordsX, blocksX, hiX[i]) : 2 * (cx - countBelowWide(wordsX, blocksX, cx)) + 2;
+      const b2 = cy & TIE ? (cy & PLACE) + hiY[i] + 1 - countBelowWide(wordsY, blocksY, cy & PLACE) - countBelowWide(wordsY, blocksY, hiY[i]) : 2 * (cy - countBelowWide(wordsY, blocksY, cy)) + 2;
+      s += (a2 - m1) * (b2 - m1);
+    }
+    acc.add(s);
+  }
+}
+
+/**
+ * r = Σ(a − ā)(b − b̄) / √(Σ(a − ā)² · Σ(b − b̄)²) from the exact sums: S = 4·Σ(a − ā)(b − b̄),
+ * X = 12·Σ(a − ā)², Y likewise, so r = 3S / √(XY); near |r| = 1, 1 − r² = (XY − 9S²) / XY exactly.
+ */
+function correlationOf(sxy: ExactSum, sxx: ExactSum, syy: ExactSum, m: number): Correlation {
+  const X = sxx.toNumber();
+  const Y = syy.toNumber();
+  const r = Math.max(-1, Math.min(1, (3 * sxy.toNumber()) / (Math.sqrt(X) * Math.sqrt(Y))));
+  if (Math.abs(r) <= NEAR_PERFECT) return { r, oneMinusR2: 1 - r * r, n: m };
+  const xy = sxx.toBigInt() * syy.toBigInt();
+  const s = sxy.toBigInt();
+  const rest = xy - 9n * s * s;
+  if (rest <= 0n) return { r: Math.sign(r), oneMinusR2: 0, n: m };
+  // Both below 2^128 (X and Y below 2^64 for a column of Excel's 2^20 rows): each a double to within half an ulp.
+  return { r, oneMinusR2: Number(rest) / Number(xy), n: m };
 }

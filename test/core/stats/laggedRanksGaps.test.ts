@@ -2,6 +2,20 @@ import { spearmanByLagGapsSteps } from "../../../src/core/stats/laggedRanksGaps"
 import { runToEnd } from "../../../src/core/analysis/steps";
 import { Problem } from "../../../src/core/analysis/problem";
 import { bruteForce, lcg } from "../../support/bruteForce";
+import { sampleCorrelation } from "simple-statistics";
+
+/** Average ranks the plain way: sort the indices by value, then give each run of equal values the mean of its ranks. */
+function sortedRanks(v: number[]): number[] {
+  const order = v.map((_, i) => i).sort((a, b) => v[a] - v[b]);
+  const ranks = new Array<number>(v.length);
+  for (let start = 0; start < order.length; ) {
+    let end = start + 1;
+    while (end < order.length && v[order[end]] === v[order[start]]) end++;
+    for (let q = start; q < end; q++) ranks[order[q]] = (start + 1 + end) / 2;
+    start = end;
+  }
+  return ranks;
+}
 
 describe("Spearman by lag with gaps", () => {
   it.each([
@@ -28,6 +42,44 @@ describe("Spearman by lag with gaps", () => {
       expect(got.n).toBe(expected.n);
       expect(Math.abs(got.r - expected.r)).toBeLessThanOrEqual(1e-12);
     }
+  });
+
+  it("matches sorted ranks when more than 65,535 values are left out at a lag (the wide table), with ties on both sides", () => {
+    const next = lcg(7);
+    const n = 140_000;
+    const x = Array.from({ length: n }, () => Math.floor(next() * 1000));
+    // More than half of y is missing, so x loses over 70,000 partners at every lag.
+    const y = x.map((_, i) => (next() < 0.55 ? NaN : (i >= 2 ? x[i - 2] : 0) + Math.floor(next() * 50)));
+    for (let i = 0; i < n; i += 97) x[i] = NaN;
+    const rows = runToEnd(spearmanByLagGapsSteps(Float64Array.from(x), Float64Array.from(y), 3));
+    for (const row of rows) {
+      const a: number[] = [];
+      const b: number[] = [];
+      for (let i = 0; i + row.lag < n; i++) {
+        if (!Number.isNaN(x[i]) && !Number.isNaN(y[i + row.lag])) {
+          a.push(x[i]);
+          b.push(y[i + row.lag]);
+        }
+      }
+      const got = row.result as { r: number; n: number };
+      expect(got.n).toBe(a.length);
+      expect(a.length).toBeLessThan(n - 70_000);
+      expect(Math.abs(got.r - sampleCorrelation(sortedRanks(a), sortedRanks(b)))).toBeLessThanOrEqual(1e-10);
+    }
+  });
+
+  it("gives 1 − r² from the exact sums near |r| = 1", () => {
+    // y is x with one pair swapped: r just below 1, where 1 − r² by subtraction would keep few digits.
+    const n = 2000;
+    const x = Array.from({ length: n }, (_, i) => (i % 50 === 7 ? NaN : i));
+    const y = x.map((v, i) => (i === 100 ? 101 : i === 101 ? 100 : v));
+    const [row] = runToEnd(spearmanByLagGapsSteps(Float64Array.from(x), Float64Array.from(y), 0));
+    const got = row.result as { r: number; oneMinusR2: number; n: number };
+    // By the definition: Σd² = 2 (one swap of neighbours), r = 1 − 6Σd²/(m(m² − 1)), and 1 − r² from that exactly.
+    const m = got.n;
+    const oneMinusR = 12 / (m * (m * m - 1));
+    expect(got.r).toBeCloseTo(1 - oneMinusR, 15);
+    expect(Math.abs(got.oneMinusR2 - oneMinusR * (2 - oneMinusR)) / (oneMinusR * 2)).toBeLessThan(1e-12);
   });
 
   it("says a side is constant when its kept values are all equal, though other periods differ", () => {
