@@ -4,9 +4,6 @@
  * after a warm-up; a ratio is always between two things measured in the same run, because this
  * machine is shared and any one time may be stretched by half.
  */
-import { monitorEventLoopDelay, PerformanceObserver } from "node:perf_hooks";
-import { watchSlices } from "../src/functions/slicing";
-
 export const QUICK = process.argv.includes("--quick");
 export const FULL_COLUMN = 1_048_575;
 export const gc = (globalThis as { gc?: () => void }).gc ?? (() => undefined);
@@ -94,87 +91,6 @@ export function versus(c: { group: string; name: string; ours: () => unknown; ba
       const baselineMs = time(c.baseline, repeatsFor(baseSingle), false);
       const heapMB = c.heap ? heapGrowthMB(c.ours) : undefined;
       return [{ group: c.group, case: c.name, ms, baselineMs, ratio: baselineMs / ms, heapMB }];
-    },
-  };
-}
-
-/**
- * The longest block of the event loop while `call`'s answer is awaited (wall time, so on a
- * shared machine it includes time the operating system gave other processes), the call's
- * duration, and what makes up a block: the slices (how many, the longest) and the collector's
- * longest pause during the call.
- */
-export async function longestBlock(call: () => unknown): Promise<{ ms: number; blockMs: number; slices: number; sliceMs: number; gcMs: number }> {
-  const h = monitorEventLoopDelay({ resolution: 10 });
-  let slices = 0;
-  let sliceMs = 0;
-  let gcMs = 0;
-  let began = 0;
-  watchSlices({
-    start: () => {
-      began = performance.now();
-    },
-    end: () => {
-      slices++;
-      sliceMs = Math.max(sliceMs, performance.now() - began);
-    },
-  });
-  const pauses = new PerformanceObserver((list) => {
-    for (const e of list.getEntries()) gcMs = Math.max(gcMs, e.duration);
-  });
-  h.enable();
-  // The histogram's first tick only starts its clock (TOOLCHAIN.md).
-  await new Promise((resolve) => setTimeout(resolve, 50));
-  pauses.observe({ entryTypes: ["gc"] });
-  const start = performance.now();
-  try {
-    await call();
-  } finally {
-    watchSlices(null);
-  }
-  const ms = performance.now() - start;
-  await new Promise((resolve) => setTimeout(resolve, 20));
-  pauses.disconnect();
-  h.disable();
-  return { ms, blockMs: h.max / 1e6, slices, sliceMs, gcMs };
-}
-
-/** The goal for any block of the shared thread (slicing.ts: LONG_TASK_MS). */
-export const BLOCK_GOAL_MS = 50;
-
-/**
- * A function called as Excel calls it (time-sliced, answering with a Promise), `repeat` times
- * after a collection: the longest block of the thread per call, worst and best of the runs,
- * against the 50 ms goal. The worst is the figure held to the goal: it is what a user meets.
- * `setup` builds the case's arguments (one-cell rows, as Excel passes a column) before the
- * clock starts, and they are dropped after the case: a heap holding every case's columns at
- * once would make each collector pause walk them all, which no single call would meet.
- */
-export function eventLoop<T>(name: string, setup: () => T, call: (args: T) => unknown): Case {
-  return {
-    group: "event-loop",
-    name,
-    measure: async () => {
-      const args = setup();
-      const blocks: number[] = [];
-      const totals: number[] = [];
-      let slice = 0;
-      let pause = 0;
-      let slices = 0;
-      for (let r = 0; r < (QUICK ? 1 : 3); r++) {
-        gc();
-        const run = await longestBlock(() => call(args));
-        blocks.push(run.blockMs);
-        totals.push(run.ms);
-        slice = Math.max(slice, run.sliceMs);
-        pause = Math.max(pause, run.gcMs);
-        slices = run.slices;
-      }
-      const worst = Math.max(...blocks);
-      const range = blocks.length > 1 ? `${Math.min(...blocks).toFixed(0)}–${worst.toFixed(0)}` : worst.toFixed(0);
-      const verdict = worst <= BLOCK_GOAL_MS ? `ok (<= ${BLOCK_GOAL_MS} ms)` : `OVER ${BLOCK_GOAL_MS} ms`;
-      const note = `${verdict}; ${slices} slices, the longest ${slice.toFixed(0)} ms; longest collector pause ${pause.toFixed(0)} ms`;
-      return [{ group: "event-loop", case: `${name}: longest block ${range} ms`, ms: median(totals), note }];
     },
   };
 }

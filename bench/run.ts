@@ -2,8 +2,8 @@
  * npm run bench: speed, memory and responsiveness of the worksheet functions on series up to a
  * full column, of the workbook layer against the in-memory Excel, and of the production bundles.
  * The bench is a list of cases (bench/cases/*.ts), each a small object: a group, a name and how
- * to measure it (harness.ts: `versus` for a function beside its baseline, `eventLoop` for the
- * longest block of the thread during a call). A function case first checks that KPI Lens and
+ * to measure it (harness.ts: `versus` for a function beside its baseline; cases/eventLoop.ts:
+ * `eventLoop` for the longest block of the thread during a call). A function case first checks that KPI Lens and
  * its baseline give the same answers; every ratio is between two things measured in this run.
  * Figures go to bench/results.json (results-GROUP.json with --only).
  *
