@@ -75,6 +75,7 @@ export function sampleWorkbook(): WorkbookModel {
 
   webShop(model);
   regions(model);
+  ordersByRegion(model);
   model.select(monthly, { row: 1, col: 1, rowCount: SAMPLE_PERIODS, colCount: 1 });
   return model;
 }
@@ -134,4 +135,36 @@ function regions(model: WorkbookModel): void {
   }
   model.writeValue(sheet, 39, 0, "Target");
   [0.031, 0.031, 0.031, 0.028].forEach((t, s) => model.writeValue(sheet, 39, 1 + s, t));
+}
+
+/** Excel's serial number of the first day of a month (days since 1899-12-30, as Excel counts past 1900-03-01). */
+const firstOfMonth = (year: number, month: number) => Math.round((Date.UTC(year, month, 1) - Date.UTC(1899, 11, 30)) / 86_400_000);
+
+/**
+ * The long format (issue 23: a table "fed by Power Query"): the table OrdersByRegion, a row per
+ * month and region (Month as a date, Region, Orders, Visits), the way a Power Query load delivers
+ * data, for a KPI split "by Region". Twelve months of 2026, four regions; West converts at 2.1%
+ * against 3.1% elsewhere. Its own generator, so the other sheets' figures stay as they were.
+ */
+function ordersByRegion(model: WorkbookModel): void {
+  const next = random(20260601);
+  const sheet = model.addSheet("Orders by region");
+  const REGIONS: [string, number, number][] = [
+    ["North", 14_000, 0.031],
+    ["South", 9_000, 0.031],
+    ["East", 11_500, 0.031],
+    ["West", 7_000, 0.021],
+  ];
+  ["Month", "Region", "Orders", "Visits"].forEach((h, c) => model.writeValue(sheet, 0, c, h));
+  let row = 1;
+  for (let m = 0; m < 12; m++) {
+    for (const [name, base, p] of REGIONS) {
+      const visits = Math.round(base * (1 + 0.01 * m) + 0.04 * base * noise(next));
+      const orders = Math.round(visits * p + Math.sqrt(visits * p * (1 - p)) * noise(next));
+      [firstOfMonth(2026, m), name, orders, visits].forEach((v, c) => model.writeValue(sheet, row, c, v));
+      row++;
+    }
+  }
+  const table = model.addTable(sheet, { row: 0, col: 0, rowCount: row, colCount: 4 }, true);
+  model.renameTable(table, "OrdersByRegion");
 }

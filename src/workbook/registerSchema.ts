@@ -9,6 +9,7 @@ import { addressFromRegisterText } from "./registerText";
 import { rateAsOf, rateAsText } from "../core/model/rates";
 import { DateSystem, isoOfSerial } from "../core/excel/excelDates";
 import { blockRangeOf, segmentLayoutOf, segmentLayoutText } from "../core/model/segments";
+import { parseStructuredReference } from "../core/excel/a1";
 
 /** Words a user may type in the Direction column. */
 const DIRECTIONS_OF_TEXT: Record<string, Direction> = {
@@ -166,7 +167,7 @@ export function parseRow(values: readonly unknown[], map: ColumnMap, rowNumber: 
   if (typeof year === "string") return bad(year);
   const segments = segmentLayoutOf(text(cell("segments")));
   if (segments === undefined) return bad(`has a Segments "${text(cell("segments"))}" that is neither "columns" nor "by" a table column`);
-  const rate = rateFieldsOf(cell("denominatorRange"), cell("ratePer"), segments !== null);
+  const rate = rateFieldsOf(cell("denominatorRange"), cell("ratePer"), segments === null ? false : segments.kind === "by" ? "column" : true);
   if (typeof rate === "string") return bad(rate);
   return {
     ok: true,
@@ -224,9 +225,11 @@ function yearFieldsOf(amountCell: unknown, percentCell: unknown, startCell: unkn
 }
 
 /** Denominator and Rate as, or why they cannot be used: a range of one row or column (a block for a KPI across segments), and a proportion or a rate per N. */
-function rateFieldsOf(rangeCell: unknown, asCell: unknown, segmented = false): Pick<KpiDefinition, "denominatorRange" | "ratePer"> | string {
+function rateFieldsOf(rangeCell: unknown, asCell: unknown, segmented: boolean | "column" = false): Pick<KpiDefinition, "denominatorRange" | "ratePer"> | string {
   const typed = text(rangeCell);
-  const range = typed === "" ? "" : (segmented ? blockRangeOf : targetRangeOf)(addressFromRegisterText(typed));
+  // Split "by" a column (segmentsLongTag.ts): the denominators are a column of the same table, OrdersByRegion[Visits].
+  const tableColumn = (t: string) => (parseStructuredReference(t) ? t.trim() : null);
+  const range = typed === "" ? "" : (segmented === "column" ? tableColumn : segmented ? blockRangeOf : targetRangeOf)(addressFromRegisterText(typed));
   if (range === null) return `has a Denominator "${typed}" that is not a range of ${segmented ? "cells" : "one row or column"}`;
   const as = rateAsOf(text(asCell));
   if (as === null) return `has a Rate as "${text(asCell)}" that is neither "proportion" nor "per" a number (per 1000)`;

@@ -15,6 +15,7 @@ import { columnsOf, isSegmented, SegmentData, segmentNamesOf, segmentTargetsOf, 
 import { RateSeries, withDenominators } from "./denominatorRange";
 import { ExcelRun } from "./excelRun";
 import { nameOf, RegisterRead, sourceOfName } from "./registerRead";
+import { isLongKpi, readLongSeries } from "./segmentsLongRead";
 import { READ_BATCH_CELLS, readSeries } from "./series";
 
 /** A segmented KPI's series: the totals as values (and Σ denominators), with the segments behind them. */
@@ -52,7 +53,9 @@ export async function readSegmentSeries(run: ExcelRun, read: RegisterRead, kpis:
   const batches: BlockRead[][] = [];
   let batch: BlockRead[] = [];
   let size = 0;
-  for (const kpi of kpis) {
+  // A table column split by another (Segments "by <column>"): read by the columns' names (segmentsLongRead.ts).
+  out.push(...(await readLongSeries(run, read, kpis.filter(isLongKpi))));
+  for (const kpi of kpis.filter((k) => !isLongKpi(k))) {
     const source = read.state.sources[kpi.id];
     if (!source || source.includes("[")) {
       out.push(failed(kpi, null, source ? `${kpi.name} is split "${kpi.segments}", which this KPI Lens cannot read yet: it reads blocks of numbers under a header row of segment names (Segments "columns").` : `${nameOf(kpi.id)} no longer refers to cells (its rows or columns were deleted). Select the block again and re-tag the KPI.`));

@@ -10,7 +10,7 @@
 import { Area, areaName, intersection, parseAddress, qualified } from "../core/excel/a1";
 import { kpiNameComment } from "../core/excel/workbookNames";
 import { KpiDefinition } from "../core/model/kpi";
-import { BLOCK_LAYOUT, blockPartsOf } from "../core/model/segments";
+import { BLOCK_LAYOUT, blockPartsOf, segmentLayoutOf } from "../core/model/segments";
 import { denominatorNameStep } from "./denominatorRange";
 import { KpiWorkbookError } from "./errors";
 import { assertNotTagged } from "./kpiChecks";
@@ -19,6 +19,7 @@ import { bandFormatsStep, formatsRecordStep, rangeAt } from "./ownFormats";
 import { nameOf, RegisterRead } from "./registerRead";
 import { ensureColumns, registerAppendSteps } from "./registerRow";
 import { REGISTER_SHEET, SCHEMA_SETTING, SCHEMA_VERSION } from "./registerSchema";
+import { planLongTag } from "./segmentsLongTag";
 import { READ_BATCH_CELLS } from "./series";
 import { nameStep } from "./steps/names";
 import { settingStep } from "./steps/settings";
@@ -98,9 +99,9 @@ export async function planSegmentTag(
   tag: { input: KpiInput; address: string; id: string; reviewedOn: string },
 ): Promise<{ result: KpiDefinition; action: string; history: [null, KpiDefinition] }> {
   const { input, id } = tag;
-  if (input.segments && input.segments !== BLOCK_LAYOUT) {
-    throw new KpiWorkbookError(`Segments "${input.segments}" (a table column split by another column) is not read by this KPI Lens yet: lay the segments out as a block, their names in a header row above the numbers, and give Segments "columns".`, "segments");
-  }
+  // A table column split by another column (the long format): segmentsLongTag.ts.
+  if (segmentLayoutOf(input.segments ?? "")?.kind === "by") return planLongTag(context, read, plan, token, tag);
+  if (input.segments && input.segments !== BLOCK_LAYOUT) throw new KpiWorkbookError(`Segments "${input.segments}" is not a layout KPI Lens knows: "columns" or "by <column>".`, "segments");
   const block = await readBlock(context, tag.address);
   const numbers = qualified(block.sheet, block.area);
   assertNotTagged(read.state, numbers);
@@ -141,6 +142,12 @@ export async function planSegmentEdit(
 ): Promise<{ targetRange: string; rate: { fields: Pick<KpiDefinition, "denominatorRange" | "ratePer">; steps: Step[] } }> {
   if ((input.segments ?? "") !== (current.segments ?? "")) {
     throw new KpiWorkbookError(`${current.name} is laid out as Segments "${current.segments}": to lay it out otherwise, untag it and tag it again.`, "segments");
+  }
+  if (segmentLayoutOf(current.segments ?? "")?.kind === "by") {
+    // A table column split by another (segmentsLongTag.ts): one target for all, the same denominator column.
+    if (input.targetRange) throw new KpiWorkbookError(`${current.name} is split by a column: it takes one target for every segment. Give one number.`, "target");
+    if ((input.denominatorRange ?? "") !== (current.denominatorRange ?? "")) throw new KpiWorkbookError(`To change the denominators of ${current.name}, a KPI split by a column, untag it and tag it again.`, "denominator");
+    return { targetRange: "", rate: { fields: { denominatorRange: current.denominatorRange ?? "", ratePer: current.denominatorRange ? (input.ratePer ?? null) : null }, steps: [] } };
   }
   const source = read.state.sources[current.id];
   if (!source) throw new KpiWorkbookError(`The values of KPI ${current.id} are gone: its name ${nameOf(current.id)} no longer refers to cells.`);
