@@ -58,7 +58,7 @@ function literal(n: number): string {
  * The longest KPI ID whose rules stay within Excel's 255 characters for a conditional-format
  * formula (the cap of Excel's own dialog; through the API unconfirmed, so kept to: issue 21,
  * item 7) in the worst case: a "within" rule with four 24-character numbers and cells at
- * XFD1048576, 180 characters plus the ID (test/core/excel/writtenFormulas.test.ts measures it).
+ * XFD1048576, 180 characters plus the ID (test/core/excel/hostFunctions.test.ts measures it).
  * Tighter than workbookNames.ts's MAX_ID_LENGTH (names of 255): ids.ts's checkId should refuse
  * longer IDs; chooseId's own are at most 24 characters and a suffix.
  */

@@ -1,6 +1,6 @@
 /**
  * The worksheet functions a formula KPI Lens writes may call: the one list the written-formulas
- * test (test/core/excel/writtenFormulas.test.ts) checks every cell formula, conditional-format rule and
+ * test (test/core/excel/hostFunctions.test.ts) checks every cell formula, conditional-format rule and
  * defined name against. The manifest admits Excel 2021 (ExcelApi 1.9 and SharedRuntime 1.1), so
  * each Excel function here has "Excel 2021" on the "Applies to" line of its support.microsoft.com
  * page; functions added later (DROP, TAKE, VSTACK, HSTACK, TOCOL, CHOOSEROWS, LAMBDA and its
