@@ -12,6 +12,7 @@
  * outlooks of one year share that actual, are not independent trials, and the sentence says so.
  */
 import { twoSidedZPValue } from "../stats/distributions";
+import { formatPercent } from "../model/numberText";
 
 export type ForecastKind = "outlook" | "lead forecast";
 export type ForecastRollup = "sum" | "average" | "last";
@@ -80,7 +81,8 @@ export function wilsonInterval(hits: number, n: number, confidence = 0.95): { lo
   return { low: hits === 0 ? 0 : Math.max(0, centre - half), high: hits === n ? 1 : Math.min(1, centre + half) };
 }
 
-const pct = (v: number) => `${Math.round(v * 100)}%`;
+/** A whole percentage in the user's locale ("80%", "80 %"), rounded as Math.round rounds. */
+const percent = (v: number, locale: string) => formatPercent(Math.round(v * 100) / 100, locale);
 
 /**
  * How far below the nominal level the share may lie before the sentence says the count is too
@@ -96,7 +98,8 @@ export interface Outcome {
   key?: string;
 }
 
-function verdictOf(level: number, n: number, low: number, high: number): string {
+function verdictOf(level: number, n: number, low: number, high: number, locale: string): string {
+  const pct = (v: number) => percent(v, locale);
   if (level < low) return `the intervals are wider than ${pct(level)} needs`;
   if (level > high) return `the intervals are too narrow for ${pct(level)}`;
   // Consistent, but with few intervals also with intervals far worse: said, not hidden behind "consistent".
@@ -104,8 +107,9 @@ function verdictOf(level: number, n: number, low: number, high: number): string 
   return `consistent with ${pct(level)}`;
 }
 
-/** How often the intervals of one level contained the actual: each interval paired with the actual it forecast. */
-export function coverageOf(outcomes: readonly Outcome[], level: number): Coverage {
+/** How often the intervals of one level contained the actual: each interval paired with the actual it forecast; the sentence in `locale`. */
+export function coverageOf(outcomes: readonly Outcome[], level: number, locale = "en-US"): Coverage {
+  const pct = (v: number) => percent(v, locale);
   const arrived = outcomes.filter((o) => o.actual !== null && Number.isFinite(o.actual));
   const n = arrived.length;
   const hits = arrived.filter((o) => (o.actual as number) >= o.lower && (o.actual as number) <= o.upper).length;
@@ -115,7 +119,7 @@ export function coverageOf(outcomes: readonly Outcome[], level: number): Coverag
   const consistent = level >= low && level <= high;
   // The Wilson interval counts each interval as an independent trial; intervals of one actual are not.
   const shared = distinct < n ? ` They forecast ${distinct} distinct actual${distinct === 1 ? "" : "s"}, and intervals of the same actual are not independent: the true range is wider than this.` : "";
-  const sentence = `${pct(level)} intervals: ${hits} of ${n} contained the actual (${pct(hits / n)}; 95% confidence interval ${pct(low)} to ${pct(high)}): ${verdictOf(level, n, low, high)}.${shared}`;
+  const sentence = `${pct(level)} intervals: ${hits} of ${n} contained the actual (${pct(hits / n)}; ${pct(0.95)} confidence interval ${pct(low)} to ${pct(high)}): ${verdictOf(level, n, low, high, locale)}.${shared}`;
   return { level, n, hits, share: hits / n, low, high, consistent, distinct, sentence };
 }
 
@@ -146,7 +150,7 @@ export function actualOf(record: Pick<ForecastRecord, "period" | "from" | "rollu
  * The coverage of recorded forecasts against each KPI's values (by ID, 1-based periods; null
  * where not yet reported), one entry per nominal level, highest level first.
  */
-export function forecastCoverage(records: readonly ForecastRecord[], actuals: Record<string, readonly (number | null)[] | undefined>): Coverage[] {
+export function forecastCoverage(records: readonly ForecastRecord[], actuals: Record<string, readonly (number | null)[] | undefined>, locale = "en-US"): Coverage[] {
   const levels = [...new Set(records.map((r) => r.level))].sort((a, b) => b - a);
   const valuesOf = (id: string) => actuals[id] ?? actuals[Object.keys(actuals).find((k) => k.toUpperCase() === id.toUpperCase()) ?? ""];
   return levels.map((level) =>
@@ -155,6 +159,7 @@ export function forecastCoverage(records: readonly ForecastRecord[], actuals: Re
         .filter((r) => r.level === level)
         .map((r) => ({ lower: r.lower, upper: r.upper, actual: actualOf(r, valuesOf(r.kpi)), key: `${r.kpi.toUpperCase()}|${r.from ?? r.period}|${r.period}|${r.rollup ?? "last"}` })),
       level,
+      locale,
     ),
   );
 }
@@ -167,10 +172,10 @@ export interface HonestyLine {
 }
 
 /** Forecast honesty as the pane reports it: lead forecasts and outlooks apart (two methods), each level apart. */
-export function forecastHonesty(records: readonly ForecastRecord[], actuals: Record<string, readonly (number | null)[] | undefined>): HonestyLine[] {
+export function forecastHonesty(records: readonly ForecastRecord[], actuals: Record<string, readonly (number | null)[] | undefined>, locale = "en-US"): HonestyLine[] {
   const kinds: ForecastKind[] = ["lead forecast", "outlook"];
   return kinds.flatMap((kind) => {
     const mine = records.filter((r) => r.kind === kind);
-    return forecastCoverage(mine, actuals).map((coverage) => ({ kind, coverage, waiting: mine.filter((r) => r.level === coverage.level).length - coverage.n }));
+    return forecastCoverage(mine, actuals, locale).map((coverage) => ({ kind, coverage, waiting: mine.filter((r) => r.level === coverage.level).length - coverage.n }));
   });
 }

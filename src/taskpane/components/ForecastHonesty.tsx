@@ -20,11 +20,13 @@ export interface ForecastHonestyProps {
   records: readonly ForecastRecord[];
   /** Each KPI's values by ID, where the actuals arrive. */
   values: Record<string, readonly (number | null)[] | undefined>;
+  /** The user's locale (taskpane/locale.ts), for the percentages. */
+  locale?: string;
 }
 
-export function ForecastHonesty({ records, values }: ForecastHonestyProps) {
+export function ForecastHonesty({ records, values, locale = "en-US" }: ForecastHonestyProps) {
   const styles = useStyles();
-  const lines = useMemo(() => forecastHonesty(records, values), [records, values]);
+  const lines = useMemo(() => forecastHonesty(records, values, locale), [records, values, locale]);
   return (
     <div className={styles.root}>
       <Text weight="semibold" id="forecast-honesty">

@@ -25,7 +25,7 @@ export function DueThisClose({ portfolio, commands, notice, busy, locale, close,
   return (
     <PaneSection id="due" title="Due this close" notice={notice} divided>
       <DueReview portfolio={portfolio} close={close} busy={busy} locale={locale} onReviewed={commands.reviewAtClose} />
-      <ForecastHonesty {...forecasts} />
+      <ForecastHonesty {...forecasts} locale={locale} />
     </PaneSection>
   );
 }

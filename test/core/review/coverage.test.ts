@@ -132,6 +132,11 @@ describe("forecast honesty in the pane's words", () => {
     expect(c.sentence).toBe("80% intervals: 80 of 100 contained the actual (80%; 95% confidence interval 71% to 87%): consistent with 80%.");
   });
 
+  it("writes its percentages the user's way", () => {
+    const c = coverageOf(Array.from({ length: 100 }, (_, i) => ({ lower: 0, upper: 1, actual: i < 80 ? 0.5 : 2 })), 0.8, "de-DE");
+    expect(c.sentence).toBe("80\u00a0% intervals: 80 of 100 contained the actual (80\u00a0%; 95\u00a0% confidence interval 71\u00a0% to 87\u00a0%): consistent with 80\u00a0%.");
+  });
+
   it("keeps lead forecasts and outlooks apart, and counts those still waiting for their actual", () => {
     const records = [
       record({ period: 1 }),
