@@ -15,6 +15,7 @@ import { formulaChoices, summaryOf } from "../../src/core/model/portfolio";
 import { SegmentData, segmentTotals } from "../../src/core/model/segments";
 import { SegmentsDetail } from "../../src/taskpane/components/SegmentsDetail";
 import { TagForm } from "../../src/taskpane/components/TagForm";
+import { SegmentFields } from "../../src/taskpane/components/SegmentFields";
 
 const CASE = reference.cases[0];
 
@@ -100,6 +101,58 @@ describe("the form's Segments field", () => {
     fireEvent.change(screen.getByLabelText("Denominator"), { target: { value: "Regions!H3:K38" } });
     fireEvent.click(screen.getByRole("button", { name: "Tag as KPI" }));
     expect(await screen.findByText(/not one row or column of cells/)).toBeTruthy();
+    expect(submitted).toEqual([]);
+  });
+});
+
+describe("the form's Segments field, By column", () => {
+  const fill = () => {
+    fireEvent.change(screen.getByLabelText("Name"), { target: { value: "Orders by region" } });
+    fireEvent.change(screen.getByLabelText("Owner"), { target: { value: "Dana Whitfield" } });
+    fireEvent.change(screen.getByLabelText("Target"), { target: { value: "1200" } });
+  };
+
+  it("tags a table column split by the segment column typed, its denominators another column of the table", async () => {
+    const submitted: KpiDraft[] = [];
+    render(<TagForm kpis={[]} editing={null} initial={EMPTY_DRAFT} disabled={false} onSubmit={async (d) => (submitted.push(d), true)} />);
+    fill();
+    fireEvent.change(screen.getByLabelText("Denominator"), { target: { value: "Visits" } });
+    fireEvent.change(screen.getByLabelText("Segments"), { target: { value: "by" } });
+    // No column yet: the field says what it needs, and Tag is refused.
+    expect(screen.getByText(/Choose the column that names each row's segment/)).toBeTruthy();
+    fireEvent.click(screen.getByRole("button", { name: "Tag as KPI" }));
+    await screen.findByRole("button", { name: "Tag as KPI" });
+    expect(submitted).toEqual([]);
+    fireEvent.change(screen.getByLabelText("Segment column"), { target: { value: "Sales region" } });
+    expect((screen.getByLabelText("Segment column") as HTMLInputElement).value).toBe("Sales region");
+    fireEvent.click(screen.getByRole("button", { name: "Tag as KPI" }));
+    await screen.findByRole("button", { name: "Tag as KPI" });
+    expect(submitted).toHaveLength(1);
+    expect(submitted[0]).toMatchObject({ segments: "by Sales region", denominator: "Visits" });
+  });
+
+  it("offers the table's headers to choose from when the pane has them", () => {
+    // SegmentFields alone, with a kit of the form's shape.
+    const set = jest.fn(() => jest.fn());
+    const setter = jest.fn();
+    set.mockReturnValue(setter);
+    render(<SegmentFields kit={{ draft: { ...EMPTY_DRAFT, segments: "by " }, parsed: EMPTY_DRAFT, locale: "en-US", show: () => undefined, set, text: () => null, styles: { control: "" } } as never} columns={["Month", "Region", "Orders", "Visits"]} />);
+    const select = screen.getByLabelText("Segment column") as HTMLSelectElement;
+    expect(Array.from(select.options).map((o) => o.textContent)).toEqual(["Choose…", "Month", "Region", "Orders", "Visits"]);
+    fireEvent.change(select, { target: { value: "Region" } });
+    expect(set).toHaveBeenCalledWith("segments");
+    expect(setter).toHaveBeenCalledWith("by Region");
+  });
+
+  it("refuses a sheet range as the denominators of a KPI split by a column, at the field", async () => {
+    const submitted: KpiDraft[] = [];
+    render(<TagForm kpis={[]} editing={null} initial={EMPTY_DRAFT} disabled={false} onSubmit={async (d) => (submitted.push(d), true)} />);
+    fill();
+    fireEvent.change(screen.getByLabelText("Segments"), { target: { value: "by" } });
+    fireEvent.change(screen.getByLabelText("Segment column"), { target: { value: "Region" } });
+    fireEvent.change(screen.getByLabelText("Denominator"), { target: { value: "'Orders by region'!D2:D49" } });
+    fireEvent.click(screen.getByRole("button", { name: "Tag as KPI" }));
+    expect(await screen.findByText(/"'Orders by region'!D2:D49" is not/)).toBeTruthy();
     expect(submitted).toEqual([]);
   });
 });

@@ -9,6 +9,7 @@ import { ownerError } from "../review/owner";
 import { materialityOf, materialityText, monthOf, parseNumber, percentOf } from "./typedValues";
 import { RateDraft, rateDraftErrors, rateDraftOf, RateFields, rateFieldsOfDraft } from "./rates";
 import { blockRangeOf, segmentLayoutOf, segmentLayoutText, segmentsError } from "./segments";
+import { tableColumnTextOf } from "./segmentsLong";
 
 // Re-exported: the form, the register and the formulas import them from here.
 export { materialityOf, materialityText, monthOf, parseNumber, percentOf };
@@ -220,8 +221,11 @@ export function validateDraft(draft: KpiDraft, others: readonly KpiDefinition[])
   return { ...errors, ...rateDraftErrors(draft, denominatorsOf(draft)), ...cellLimitErrors(draft) };
 }
 
-/** A segmented KPI's denominators are a block of its values' shape; any other KPI's one row or column. */
-const denominatorsOf = (draft: { segments?: string }) => (segmentLayoutOf(draft.segments ?? "") ? blockRangeOf : targetRangeOf);
+/** A segmented KPI's denominators are a block of its values' shape (a column of its table when split "by" one: segmentsLong.ts); any other KPI's one row or column. */
+const denominatorsOf = (draft: { segments?: string }) => {
+  const layout = segmentLayoutOf(draft.segments ?? "");
+  return layout?.kind === "by" ? tableColumnTextOf : layout ? blockRangeOf : targetRangeOf;
+};
 
 function cellLimitErrors(draft: KpiDraft): FieldErrors {
   const errors: FieldErrors = {};

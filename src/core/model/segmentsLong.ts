@@ -71,3 +71,14 @@ export function longDataError(data: LongData): string | null {
   const empty = data.values.findIndex((v) => v.every((x) => x === null));
   return empty >= 0 ? `the rows of ${data.names[empty]} hold no numbers` : null;
 }
+
+/**
+ * A long KPI's denominators as typed in the form: another column of its table, by its header
+ * ("Visits") or as a structured reference ("OrdersByRegion[Visits]"); the workbook checks the
+ * table has it (segmentsLongTag.ts). Null for a sheet range (Visits!B2:B9): it would not follow
+ * the table's rows as they are sorted or added.
+ */
+export function tableColumnTextOf(text: string): string | null {
+  const t = text.trim().replace(/^=/, "");
+  return t === "" || t.includes("!") || /^\$?[A-Za-z]{1,3}\$?\d+(:\$?[A-Za-z]{1,3}\$?\d+)?$/.test(t) ? null : t;
+}

@@ -3,7 +3,7 @@
  * sorted or filtered reads the same; gaps, duplicates and table order. Expected values are the
  * hand-laid table's own cells, put in place by hand.
  */
-import { longDataError, longDataOf } from "../../../src/core/model/segmentsLong";
+import { longDataError, longDataOf, tableColumnTextOf } from "../../../src/core/model/segmentsLong";
 
 // Jan..Mar 2026 as Excel's serial dates: 46023, 46054, 46082.
 const JAN = 46023;
@@ -63,5 +63,15 @@ describe("longDataOf", () => {
     const ok = longDataOf([JAN, FEB, JAN, FEB], ["N", "N", "S", "S"], [1, 2, 3, 4], null);
     if (typeof ok === "string") throw new Error(ok);
     expect(longDataError(ok)).toBeNull();
+  });
+});
+
+describe("tableColumnTextOf", () => {
+  it("takes a column of the table by header or structured reference, never a sheet range", () => {
+    expect(tableColumnTextOf(" Visits ")).toBe("Visits");
+    expect(tableColumnTextOf("=OrdersByRegion[Visits]")).toBe("OrdersByRegion[Visits]");
+    expect(tableColumnTextOf("'Orders by region'!D2:D49")).toBeNull();
+    expect(tableColumnTextOf("D2:D49")).toBeNull();
+    expect(tableColumnTextOf("")).toBeNull();
   });
 });
