@@ -6,6 +6,7 @@
  * the write: the tag stays right, or the refresh says what is wrong; never a wrong series.
  */
 import { kpiInput, sampleSetup, syncsOf } from "../support/workbench";
+import { formulaChoices, summariesOf } from "../../src/core/model/portfolio";
 import { WorkbookModel } from "../../src/workbench/excel/model";
 import { SegmentSeries } from "../../src/workbook/segmentsRead";
 import { KpiInput } from "../../src/workbook/kpiWorkbook";
@@ -77,6 +78,11 @@ describe("a table column split by a segment column, tagged as one KPI", () => {
     const visits = byRegion(rowsOf(model), 3);
     expect(got.segments!.denominators).toEqual(visits);
     expect(got.denominators).toEqual(visits[0].map((_, m) => visits.reduce((a, r) => a + r[m], 0)));
+    // The menu offers no block formula for one column (INDEX(KPI_CONVL,p,1):… would read other rows).
+    const { series, register } = await workbook.refresh();
+    const record = Object.fromEntries(series.map((x) => [x.id, x]));
+    const k = register.kpis.find((x) => x.id === "CONVL")!;
+    expect(formulaChoices(k, record, summariesOf(register.kpis, record), [])).toEqual([]);
   });
 
   it("a table sorted after the tag reads the same months (periods by the Month column, not by row order)", async () => {

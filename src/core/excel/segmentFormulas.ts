@@ -12,6 +12,7 @@
  */
 import type { FormulaChoice } from "../model/portfolio";
 import type { KpiDefinition } from "../model/kpi";
+import { segmentLayoutOf } from "../model/segments";
 import { atRiskArgument, registerCell } from "./formulas";
 import { denomNameOf, nameOf, targetNameOf } from "./workbookNames";
 
@@ -39,7 +40,10 @@ export function segmentStatusFormula(k: KpiDefinition, p: number, targetIsColumn
 
 /** The formulas a segmented KPI's card offers, for its funnel's period (null when it has none) and its number of segments. */
 export function segmentFormulaChoices(k: KpiDefinition, period: number | null, label: string, segments: number, targetIsColumn: boolean): FormulaChoice[] {
-  if (period === null) return [];
+  // A table column split by another (Segments "by Region") is one column, not a block: a period's
+  // row of it would need FILTER by the period column, which not every host has (hostFunctions.ts).
+  // None offered rather than a formula that reads the wrong cells.
+  if (period === null || segmentLayoutOf(k.segments ?? "")?.kind === "by") return [];
   const choices: FormulaChoice[] = [{ label: `Status of each segment in ${label}`, formula: segmentStatusFormula(k, period, targetIsColumn), size: { rows: 1, columns: segments } }];
   if (!k.denominatorRange) return choices;
   return [
