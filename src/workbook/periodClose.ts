@@ -186,7 +186,8 @@ export async function planClose(
 
 /** The rows of the forecasts shown for the KPIs closed (forecast honesty: core/review/forecastRecords.ts). */
 function forecastRowsOf(read: RegisterRead, series: SeriesOfKpi[], closed: readonly ReportedEntry[], close: string, when: string, who: string): Record<string, unknown>[] {
-  const byId = Object.fromEntries(series.map((s) => [s.id, { values: [...s.values], targets: s.targets ? [...s.targets] : null }]));
+  const copy = (v: readonly (number | null)[] | null | undefined) => (v ? [...v] : null);
+  const byId = Object.fromEntries(series.map((s) => [s.id, { values: [...s.values], targets: copy(s.targets), denominators: copy(s.denominators) }]));
   const closedKpis = read.state.kpis.filter((k) => closed.some((e) => e.kpi === k.id));
   const shown = forecastsAtClose(read.state.kpis, byId, closedKpis, close, forecastRecordsOf(REPORTED, read.reported), when);
   const kpiOf = (id: string) => read.state.kpis.find((k) => k.id === id)!;

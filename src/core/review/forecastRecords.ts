@@ -48,7 +48,8 @@ export function forecastInputs<K extends KpiDefinition>(kpis: readonly K[], clos
 
 function outlookShown(k: KpiDefinition, s: SeriesValues | undefined, closedPeriod: string, when: string): ShownForecast | null {
   const values = s?.values ?? [];
-  const me = monthEnd(k, values, s?.targets ?? null);
+  // With its denominators, as the card computes it: a rate KPI has no outlook (monthEnd.ts).
+  const me = monthEnd(k, values, s?.targets ?? null, s?.denominators ?? null);
   const perYear = periodsPerYear(k.cadence);
   if (!me.outlook || me.yearStart === null || perYear === null) return null;
   const from = me.yearStart;

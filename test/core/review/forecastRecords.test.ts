@@ -48,6 +48,13 @@ describe("the outlook a close records", () => {
     expect(forecastsAtClose([k], { REVENUE: series(values) }, [k], "2025-05", [before], WHEN)).toEqual([]);
     expect(forecastsAtClose([k], { REVENUE: series(values) }, [k], "2025-06", [before], WHEN)).toHaveLength(1);
   });
+
+  it("is none for a rate KPI, whose card shows no outlook (its year is a ratio of sums)", () => {
+    const rate = kpi({ target: 0.05, denominatorRange: "Data!$C$2:$C$19", ratePer: null });
+    const denominators = values.map(() => 1000);
+    expect(monthEnd(rate, values, null, denominators).outlook).toBeNull();
+    expect(forecastsAtClose([rate], { REVENUE: { ...series(values), denominators } }, [rate], "2025-05", [], WHEN)).toEqual([]);
+  });
 });
 
 describe("the lead forecasts a close records", () => {
