@@ -205,6 +205,9 @@ describe("the walk's findings in the pane", () => {
     expect(warning.textContent).toBe("Budget!B2:B6 holds 2 numbers and 3 blanks: the 3 periods without a target will have no status or colour. Is this the right range?");
     // Read once, for the range as typed, on the selection's sheet; nothing written, Tag not pressed.
     expect(workbook.calls.filter(([n]) => n === "readTargetValues")).toEqual([["readTargetValues", "Budget!B2:B6", "Data"]]);
+    // A range of the wrong length is refused at the field, against the selection's 5 periods, before Tag.
+    fireEvent.change(within(form).getByRole("textbox", { name: "Target" }), { target: { value: "Budget!B2:B7" } });
+    expect(within(form).getByText("The target range Budget!B2:B7 has 6 periods and Bookings has 5: give one target per period, in the same order.")).toBeTruthy();
     expect(workbook.writes()).toEqual([]);
   });
 
