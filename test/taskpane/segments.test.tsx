@@ -156,3 +156,13 @@ describe("the form's Segments field, By column", () => {
     expect(submitted).toEqual([]);
   });
 });
+
+describe("the card of a KPI split by a column", () => {
+  it("shows the same total and small multiples as a block's, and says where its segments come from and that a rate's cells are not coloured", () => {
+    const long: KpiDefinition = { ...conversion, source: "OrdersByRegion[Orders]", denominatorRange: "OrdersByRegion[Visits]", segments: "by Region" };
+    render(<SegmentsDetail kpi={long} summary={summaryOf(long, series)} segments={data} />);
+    expect(screen.getByTestId("segment-total").textContent).toBe(`Total of 4 segments (Σ numerators / Σ denominators): ${fmt(CASE.expected.total!.latest)} in 2025-12`);
+    expect(within(screen.getByRole("list", { name: "Conversion by region by segment, worst first" })).getAllByTestId("segment").map((i) => i.dataset.segment)).toEqual(CASE.expected.worstFirst);
+    expect(screen.getByTestId("segment-layout").textContent).toBe("OrdersByRegion[Orders] split by the table's Region column, one target for every segment. Its cells are not coloured: KPI Lens does not colour a rate split by a column yet.");
+  });
+});

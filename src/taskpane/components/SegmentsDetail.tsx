@@ -9,7 +9,7 @@ import { Badge, Text, makeStyles, tokens } from "@fluentui/react-components";
 import { KpiDefinition } from "../../core/model/kpi";
 import { KpiSummary } from "../../core/model/kpiSummary";
 import { periodLabel } from "../../core/model/periods";
-import { isSegmented, SegmentData } from "../../core/model/segments";
+import { isSegmented, SegmentData, segmentLayoutOf } from "../../core/model/segments";
 import { latestFunnel, SegmentCard, segmentCards, worstFirst } from "../../core/model/segmentView";
 import { Status } from "../../core/model/status";
 import { formatNumber } from "../locale";
@@ -30,6 +30,18 @@ const BADGE: Record<Status | "none", "success" | "warning" | "danger" | "informa
 function howTotalled(kpi: KpiDefinition): string {
   if (kpi.denominatorRange) return "Σ numerators / Σ denominators";
   return kpi.aggregation === "average" ? "their mean" : "their sum";
+}
+
+/**
+ * What the card says of a KPI split by a column (segmentsLongTag.ts): where its segments come
+ * from, and that a rate's cells are not coloured yet (the rate band reads A1 denominators, not a
+ * table column: bandFormats.ts).
+ */
+function longNote(kpi: KpiDefinition): string | null {
+  const layout = segmentLayoutOf(kpi.segments ?? "");
+  if (layout?.kind !== "by") return null;
+  const colours = kpi.denominatorRange ? " Its cells are not coloured: KPI Lens does not colour a rate split by a column yet." : "";
+  return `${kpi.source} split by the table's ${layout.column} column, one target for every segment.${colours}`;
 }
 
 function SmallMultiple({ card, kpi, value }: { card: SegmentCard; kpi: KpiDefinition; value: (n: number) => string }) {
@@ -67,6 +79,11 @@ export function SegmentsDetail({ kpi, summary, segments, locale = "en-US" }: { k
       <Text size={200} data-testid="segment-total">
         Total of {segments.names.length} segments ({howTotalled(kpi)}): {total ?? "no period with every segment"}
       </Text>
+      {longNote(kpi) && (
+        <Text size={200} data-testid="segment-layout">
+          {longNote(kpi)}
+        </Text>
+      )}
       <ul className={styles.list} aria-label={`${kpi.name} by segment, worst first`}>
         {cards.map((c) => (
           <SmallMultiple key={c.name} card={c} kpi={kpi} value={value} />
