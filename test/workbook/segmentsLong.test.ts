@@ -6,12 +6,15 @@
  * the write: the tag stays right, or the refresh says what is wrong; never a wrong series.
  */
 import { kpiInput, sampleSetup, syncsOf } from "../support/workbench";
+import { kpiStatus } from "../support/functions";
+import { BAND_LOOK } from "../../src/workbook/bandFormats";
 import { formulaChoices, summariesOf } from "../../src/core/model/portfolio";
 import { WorkbookModel } from "../../src/workbench/excel/model";
 import { SegmentSeries } from "../../src/workbook/segmentsRead";
 import { KpiInput } from "../../src/workbook/kpiWorkbook";
 
 const ORDERS = "'Orders by region'!C2:C49";
+const FILL_OF: Record<string, string> = { "On track": BAND_LOOK.on.fill, "At risk": BAND_LOOK.risk.fill, "Off track": BAND_LOOK.off.fill };
 const REGIONS = ["North", "South", "East", "West"];
 
 const orders = (o: Partial<KpiInput> = {}): KpiInput =>
@@ -107,6 +110,42 @@ describe("a table column split by a segment column, tagged as one KPI", () => {
     await expect(workbook.tag(orders({ denominatorRange: "SupportWeekly[Tickets]" }), ORDERS, "ORD")).rejects.toThrow(/another column of its table OrdersByRegion/);
     expect(model.names.length).toBe(names);
     expect((await workbook.readRegister()).kpis.map((k) => k.id)).not.toContain("ORD");
+  });
+});
+
+describe("a KPI split by a column, afterwards", () => {
+  it("colours each Orders cell by its own region's band (KPI_STATUS of the cell against the one target), also after a sort", async () => {
+    const { model, workbook } = sampleSetup();
+    // A target of 300 orders a region-month, at risk below 300 down to 250: North and East on track, South about at risk, West off.
+    await workbook.tag(orders({ target: 300, atRisk: 250 }), ORDERS, "ORD");
+    const sheet = model.findSheet("Orders by region")!;
+    const check = () => {
+      const seen = new Set<string>();
+      for (let r = 0; r < 48; r++) {
+        const value = model.valueAt(sheet, 1 + r, 2) as number;
+        const want = FILL_OF[kpiStatus([[value]], [[300]], [[250]], "higher")[0][0] as string];
+        expect(model.displayedFormat(sheet, 1 + r, 2).fill).toBe(want);
+        seen.add(want);
+      }
+      expect(seen.size).toBe(3);
+    };
+    check();
+    sortByOrders(model);
+    check();
+  });
+
+  it("saves a new owner and target; refuses a range of targets and other denominators; untags to the user's cells", async () => {
+    const { model, workbook } = sampleSetup();
+    const plain = rowsOf(model);
+    const opened = await workbook.tag(orders(), ORDERS, "ORD");
+    const saved = await workbook.update("ORD", orders({ owner: "Lee Chan", target: 1100 }), { opened });
+    expect(saved).toMatchObject({ owner: "Lee Chan", target: 1100, segments: "by Region", source: "OrdersByRegion[Orders]" });
+    await expect(workbook.update("ORD", orders({ targetRange: "'Orders by region'!F2:F5" }), { opened: saved })).rejects.toThrow(/one target for every segment/);
+    await expect(workbook.update("ORD", orders({ denominatorRange: "Visits" }), { opened: saved })).rejects.toThrow(/untag it and tag it again/);
+    await workbook.untag("ORD");
+    expect(model.names.filter((n) => n.name.endsWith("_ORD"))).toEqual([]);
+    expect(model.conditionalFormats.filter((f) => String(f.formula).includes("kpilens:ORD:"))).toEqual([]);
+    expect(rowsOf(model)).toEqual(plain);
   });
 });
 
