@@ -3,7 +3,7 @@ import { FormulaErrorValue } from "../../src/workbench/excel/formula";
 import { WorkbookModel } from "../../src/workbench/excel/model";
 import { FIXTURE, SEMANTICS_CASES } from "./excelSemantics";
 import { kpiFunctions } from "../../src/workbench/customFunctions";
-import { hostWorkbook } from "./setups";
+import { hostWorkbook, settled } from "./setups";
 
 function fixture(): WorkbookModel {
   const model = new WorkbookModel();
@@ -31,7 +31,7 @@ describe("Excel's semantics for blanks, references and errors", () => {
 });
 
 describe('Excel\'s TAKE and DROP ("TAKE function", "DROP function", support.microsoft.com)', () => {
-  it("hand a function the rows they keep, as the formulas the pane inserts need", () => {
+  it("hand a function the rows they keep, as the formulas the pane inserts need", async () => {
     const { model, sheet } = hostWorkbook("web");
     model.functions = kpiFunctions();
     const values = [5, 6, 5, 7, 6, 5, 6, 7, 5, 6, 5, 9, 6, 5, 12, 13, 12, 14];
@@ -39,7 +39,8 @@ describe('Excel\'s TAKE and DROP ("TAKE function", "DROP function", support.micr
     model.writeFormula(sheet, 0, 2, '=KPI.SPC(DROP(A1:A18,10),,"higher",,"variation")');
     model.writeFormula(sheet, 0, 3, '=KPI.SPC(A11:A18,,"higher",,"variation")');
     model.writeFormula(sheet, 0, 4, "=SUM(TAKE(A1:A18,-3))");
-    expect(model.valueAt(sheet, 0, 2)).toBe(model.valueAt(sheet, 0, 3));
+    // KPI.SPC answers in time slices (#BUSY! until then on a loaded machine): compare what each settles to.
+    expect(await settled(model, "Data", 0, 2)).toBe(await settled(model, "Data", 0, 3));
     expect(model.valueAt(sheet, 0, 4)).toBe(39);
   });
 });

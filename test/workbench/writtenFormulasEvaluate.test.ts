@@ -118,8 +118,10 @@ describe("every formula the add-in writes evaluates like Excel on the sample wor
     const found: { kpi: string; from: string; value: unknown }[] = [];
     for (let i = 0; i < cases.length; i++) {
       const anchor = await settled(s.model, "Check", i * 40, 0);
-      const spill = [...Array(38).keys()].flatMap((r) => [...Array(8).keys()].map((c) => s.model.valueAt(check, i * 40 + r, c)));
-      for (const v of [anchor, ...spill.map((x) => (x instanceof FormulaErrorValue ? x.code : x))]) {
+      // Every spilled cell settled too: another function's answer arriving meanwhile recalculates the sheet.
+      const spill: unknown[] = [];
+      for (let r = 0; r < 38; r++) for (let c = 0; c < 8; c++) spill.push(await settled(s.model, "Check", i * 40 + r, c));
+      for (const v of [anchor, ...spill]) {
         if (typeof v === "string" && STAND_IN_GAPS.test(v)) found.push({ kpi: cases[i].kpi, from: cases[i].from, value: v });
       }
     }
