@@ -16,6 +16,7 @@ import { SegmentData, segmentTotals } from "../../src/core/model/segments";
 import { SegmentsDetail } from "../../src/taskpane/components/SegmentsDetail";
 import { TagForm } from "../../src/taskpane/components/TagForm";
 import { SegmentFields } from "../../src/taskpane/components/SegmentFields";
+import { FormulaSection } from "../../src/taskpane/components/FormulaSection";
 
 const CASE = reference.cases[0];
 
@@ -164,5 +165,16 @@ describe("the card of a KPI split by a column", () => {
     expect(screen.getByTestId("segment-total").textContent).toBe(`Total of 4 segments (Σ numerators / Σ denominators): ${fmt(CASE.expected.total!.latest)} in 2025-12`);
     expect(within(screen.getByRole("list", { name: "Conversion by region by segment, worst first" })).getAllByTestId("segment").map((i) => i.dataset.segment)).toEqual(CASE.expected.worstFirst);
     expect(screen.getByTestId("segment-layout").textContent).toBe("OrdersByRegion[Orders] split by the table's Region column, one target for every segment. Its cells are not coloured: KPI Lens does not colour a rate split by a column yet.");
+  });
+});
+
+describe("the insert-formula section with a KPI that offers none", () => {
+  it("says so, keeps the KPI choice and offers no Insert (it crashed on an empty list)", () => {
+    const long: KpiDefinition = { ...conversion, id: "LONG", name: "Orders split by region", source: "OrdersByRegion[Orders]", segments: "by Region" };
+    const choicesFor = (k: KpiDefinition) => formulaChoices(k, { LONG: series, CONV: series }, { LONG: summaryOf(long, series), CONV: summaryOf(conversion, series) }, []);
+    render(<FormulaSection kpis={[long, conversion]} choicesFor={choicesFor} cell="Z1" busy={false} kpiId="LONG" onKpiChange={() => undefined} onInsert={() => undefined} />);
+    expect(screen.getByText("Orders split by region has no formula to insert yet.")).toBeTruthy();
+    expect(screen.getByLabelText("Formula for KPI")).toBeTruthy();
+    expect(screen.queryByRole("button", { name: "Insert formula in Z1" })).toBeNull();
   });
 });

@@ -39,22 +39,28 @@ export function FormulaSection({ kpis, choicesFor, cell, busy, kpiId, onKpiChang
           ))}
         </Select>
       </Field>
-      <Field label="Answer">
-        <Select className={styles.control} value={String(which)} onChange={(_, d) => setWhich(Number(d.value))}>
-          {choices.map((c, i) => (
-            <option key={c.label} value={i}>
-              {c.label}
-            </option>
-          ))}
-        </Select>
-      </Field>
-      <Text className={styles.code} aria-label="Formula to insert">
-        {choice.formula}
-      </Text>
-      <Button disabled={busy || cell === null} onClick={() => cell && onInsert(cell, choice)}>
-        {cell ? `Insert formula in ${cell}` : "Insert formula"}
-      </Button>
-      {cell === null && <Text size={200}>Select an empty cell in the sheet for the formula.</Text>}
+      {/* A KPI may offer none (a KPI split by a column: segmentFormulas.ts; a block before its segments are read). */}
+      {!choice && <Text size={200}>{kpi.name} has no formula to insert yet.</Text>}
+      {choice && (
+        <>
+          <Field label="Answer">
+            <Select className={styles.control} value={String(which)} onChange={(_, d) => setWhich(Number(d.value))}>
+              {choices.map((c, i) => (
+                <option key={c.label} value={i}>
+                  {c.label}
+                </option>
+              ))}
+            </Select>
+          </Field>
+          <Text className={styles.code} aria-label="Formula to insert">
+            {choice.formula}
+          </Text>
+          <Button disabled={busy || cell === null} onClick={() => cell && onInsert(cell, choice)}>
+            {cell ? `Insert formula in ${cell}` : "Insert formula"}
+          </Button>
+          {cell === null && <Text size={200}>Select an empty cell in the sheet for the formula.</Text>}
+        </>
+      )}
     </div>
   );
 }

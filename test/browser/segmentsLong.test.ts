@@ -1,0 +1,52 @@
+/**
+ * One KPI across segments from a table in the long format (issue 23: a table "fed by Power
+ * Query"): the sample's OrdersByRegion (Month, Region, Orders, Visits) tagged through the pane with
+ * Segments By column, Region as the segment column and Visits as the denominators; the card's total
+ * compared with December's Σ orders / Σ visits summed here from the sheet's own cells, its small
+ * multiples named by the Region column, and the line saying how it is split.
+ */
+import { openWorkbench, Session, settle, snapshotOf } from "./browser";
+
+let session: Session;
+
+afterEach(async () => {
+  // Closed first: a failed expectation must not leave Chromium running (jest would never exit).
+  await session?.close();
+  expect(session.requests.filter((u) => !u.startsWith(process.env.KPI_LENS_URL!))).toEqual([]);
+  expect(session.errors).toEqual([]);
+});
+
+const sig4 = (v: number) => v.toLocaleString("en-US", { maximumSignificantDigits: 4 });
+
+describe("one KPI split by the Region column of a Power Query table", () => {
+  it("tags Orders by Region through the pane, and the card's total is December's Σ orders / Σ visits of the table", async () => {
+    session = await openWorkbench();
+    const { page } = session;
+    await page.getByLabel("Your name in the KPI history").fill("Dana Whitfield");
+    await page.evaluate(() => window.workbench.select("'Orders by region'!C2:C49"));
+    await settle(page);
+    await page.getByLabel("Name", { exact: true }).fill("Conversion by region");
+    await page.getByLabel("Owner", { exact: true }).fill("Dana Whitfield");
+    await page.getByLabel("Target", { exact: true }).fill("0.03");
+    await page.getByLabel("At risk", { exact: true }).fill("10%");
+    await page.getByLabel("First period", { exact: true }).fill("2026-01");
+    await page.getByLabel("Denominator", { exact: true }).fill("Visits");
+    await page.getByLabel("Segments", { exact: true }).selectOption("by");
+    await page.getByLabel("Segment column", { exact: true }).fill("Region");
+    await page.getByRole("button", { name: "Tag as KPI" }).click();
+    await page.getByText(/^Tagged Conversion by region as a KPI/).waitFor();
+    await settle(page);
+
+    const sheet = (await snapshotOf(page)).sheets.find((s) => s.name === "Orders by region")!;
+    const rows = sheet.values.slice(1, 49) as [number, string, number, number][];
+    const december = Math.max(...rows.map((r) => r[0]));
+    const last = rows.filter((r) => r[0] === december);
+    expect(last.map((r) => r[1]).sort()).toEqual(["East", "North", "South", "West"]);
+    const pooled = last.reduce((a, r) => a + r[2], 0) / last.reduce((a, r) => a + r[3], 0);
+    const card = page.getByLabel("KPI Conversion by region");
+    expect(await card.getByTestId("segment-total").textContent()).toBe(`Total of 4 segments (Σ numerators / Σ denominators): ${sig4(pooled)} in 2026-12`);
+    expect(await card.getByTestId("segment-layout").textContent()).toMatch(/^OrdersByRegion\[Orders\] split by the table's Region column/);
+    const names = await card.getByTestId("segment").evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset.segment).sort());
+    expect(names).toEqual(["East", "North", "South", "West"]);
+  });
+});
