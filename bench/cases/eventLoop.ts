@@ -157,6 +157,33 @@ function eventLoop<T>(name: string, setup: () => T, call: (args: T) => unknown):
   };
 }
 
+/**
+ * The alternative to slicing, measured in the same run: handing a Worker the work. Its price on
+ * this thread is the copy of what it is given (postMessage's structured clone): a column as Excel
+ * passes it (a million one-cell rows), or the Float64Array the sliced read makes of it, copied or
+ * transferred.
+ */
+function workerHandOver(): Case {
+  return {
+    group: "event-loop",
+    name: "Worker hand-over",
+    measure: () => {
+      const column = pair(ROWS, 41).x;
+      const times = (f: () => unknown) => {
+        const t = performance.now();
+        f();
+        return performance.now() - t;
+      };
+      const rows = Math.min(...[0, 1, 2].map(() => times(() => structuredClone(column))));
+      const typed = Float64Array.from(column, (row) => (typeof row[0] === "number" ? row[0] : NaN));
+      const copy = Math.min(...[0, 1, 2].map(() => times(() => structuredClone(typed))));
+      const moved = times(() => structuredClone(typed, { transfer: [typed.buffer] }));
+      const note = `a column as Excel passes it: ${rows.toFixed(0)} ms in one block (${rows <= LONG_TASK_MS ? "ok" : "OVER"}); its Float64Array copied ${copy.toFixed(0)} ms, transferred ${moved.toFixed(1)} ms (load ${loadavg()[0].toFixed(1)})`;
+      return [{ group: "event-loop", case: "Worker hand-over of a full column (structured clone)", ms: rows, note }];
+    },
+  };
+}
+
 const ROWS = FULL_COLUMN + 1;
 const status = () => {
   const next = generator(99);
@@ -173,6 +200,7 @@ const when = (name: string, ...cases: Case[]): Case[] => (typeof f[name] === "fu
 const fn = (name: string) => (...args: unknown[]) => f[name]!(...args);
 
 const cases: Case[] = [
+  workerHandOver(),
   eventLoop("KPI_STATUS full column spill", status, (a) => functions.kpiStatus(a, [[100]])),
   eventLoop("LEADLAG_CORR full column, 365 lags, pearson", gaps, ({ x, y }) => functions.leadLagCorr(x, y, 365, "pearson")),
   eventLoop("LEADLAG_CORR full column, 365 lags, pearson, difference", gaps, ({ x, y }) => functions.leadLagCorr(x, y, 365, "pearson", true)),

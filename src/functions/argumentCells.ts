@@ -18,6 +18,9 @@
  * API; it only reads.
  */
 import { splitSheet } from "../core/excel/a1";
+import { FIRST_CHUNK, rampUp, Steps } from "../core/analysis/steps";
+import { decodeCell } from "./cells";
+import { hostBlanks, noteBlankPassedAsNull } from "./hostBlanks";
 import type { ExcelRun } from "../core/excel/excelRun";
 
 /** Excel.run's shape, declared once in src/core/excel/excelRun.ts (src/workbook takes it too). */
@@ -45,45 +48,113 @@ export function setReadTimeout(ms: number | null): void {
   readTimeout = ms ?? READ_TIMEOUT_MS;
 }
 
-/** Whether an argument (a range, or one value) holds the number 0. */
-function holdsZero(arg: unknown): boolean {
-  if (arg === 0) return true;
-  return Array.isArray(arg) && arg.some((row) => Array.isArray(row) && row.some((v) => v === 0));
-}
+/** Cells read between two steps while the arguments are decoded (a full column is a million). */
+const READ_CELLS = 1 << 15;
 
 const isEmptyObject = (v: unknown) => typeof v === "object" && v !== null && (v as { type?: unknown }).type === "Empty";
-const marksBlank = (v: unknown) => v === null || isEmptyObject(v);
+
+/** One argument decoded (cells.decodeCell), and whether a cell came as null or Empty and whether one holds 0. */
+interface Scanned {
+  decoded: unknown;
+  blank: boolean;
+  zero: boolean;
+}
 
 /**
- * Whether Excel passed a cell of a reference as null (or as an Excel.EmptyCellValue): then it
- * tells blanks from zeros itself (#4702). Omitted arguments have no address and do not count.
+ * An argument with every cell in plain form (cells.decodeCell), in steps of READ_CELLS cells.
+ * Rows holding no object are kept as they are, so a column of plain numbers is read, not copied.
  */
-export function passedBlankAsNull(args: readonly unknown[], addresses: readonly (string | undefined)[] | undefined): boolean {
-  if (!addresses) return false;
-  for (let i = 0; i < args.length; i++) {
-    if (typeof addresses[i] !== "string" || addresses[i] === "") continue;
-    const arg = args[i];
-    if (marksBlank(arg)) return true;
-    if (Array.isArray(arg) && arg.some((row) => (Array.isArray(row) ? row.some(marksBlank) : marksBlank(row)))) return true;
+function* scanSteps(arg: unknown): Steps<Scanned> {
+  if (!Array.isArray(arg)) return { decoded: decodeCell(arg), blank: arg === null || isEmptyObject(arg), zero: decodeCell(arg) === 0 };
+  const seen: Seen = { blank: false, zero: false, out: null };
+  for (let i = 0, cells = FIRST_CHUNK; i < arg.length; cells = rampUp(cells, READ_CELLS)) {
+    if (i > 0) yield;
+    i = scanRows(arg, i, cells, seen);
   }
-  return false;
+  return { decoded: seen.out ?? arg, blank: seen.blank, zero: seen.zero };
 }
 
-/** Indexes of the arguments worth a look: they hold a 0 and came from cells. */
-export function argumentsToCheck(args: readonly unknown[], candidates: readonly number[], addresses: readonly (string | undefined)[] | undefined): number[] {
-  if (!addresses) return [];
-  return candidates.filter((i) => holdsZero(args[i]) && typeof addresses[i] === "string" && addresses[i] !== "");
+interface Seen {
+  blank: boolean;
+  zero: boolean;
+  /** The decoded copy of the argument, made when a row first needs decoding. */
+  out: unknown[] | null;
 }
 
-/** Which cells of the range at `address` are empty, as a grid of the range's shape. */
-async function emptyCells(run: ExcelRun, address: string): Promise<boolean[][]> {
+/**
+ * Rows from `from` on, about `limit` cells, decoded into `seen.out`, noting null/Empty cells
+ * and zeros (a zero counts only in a row of cells, as Excel passes a range); returns where it
+ * stopped. A plain function: V8 optimises loops in generators less well.
+ */
+function scanRows(arg: unknown[], from: number, limit: number, seen: Seen): number {
+  let cells = 0;
+  let i = from;
+  for (; i < arg.length && cells < limit; i++) {
+    const row = arg[i];
+    if (!Array.isArray(row)) {
+      cells++;
+      if (row === null || isEmptyObject(row)) seen.blank = true;
+      const decoded = decodeCell(row);
+      if (decoded !== row) (seen.out ??= arg.slice())[i] = decoded;
+      continue;
+    }
+    cells += row.length;
+    let objects = false;
+    for (let j = 0; j < row.length; j++) {
+      const v = row[j];
+      if (v === 0) seen.zero = true;
+      else if (typeof v === "object") {
+        if (v === null || isEmptyObject(v)) seen.blank = true;
+        if (v !== null) objects = true;
+        if (v !== null && decodeCell(v) === 0) seen.zero = true;
+      }
+    }
+    const decoded = objects ? decodedRow(row) : row;
+    if (decoded !== row) (seen.out ??= arg.slice())[i] = decoded;
+  }
+  return i;
+}
+
+function decodedRow(row: unknown[]): unknown[] {
+  let out: unknown[] | null = null;
+  for (let j = 0; j < row.length; j++) {
+    const v = row[j];
+    if (typeof v !== "object" || v === null) continue;
+    (out ??= row.slice())[j] = decodeCell(v);
+  }
+  return out ?? row;
+}
+
+/**
+ * Every argument decoded, in steps; and the arguments worth a look at their cells: they hold a 0
+ * and came from cells, while it is unknown whether this Excel passes blanks as null. A cell of a
+ * reference passed as null (or as an Excel.EmptyCellValue) settles that (#4702): this Excel tells
+ * blanks from zeros itself. Omitted arguments have no address and do not count.
+ */
+export function* readArgumentsSteps(args: readonly unknown[], addresses: readonly (string | undefined)[] | undefined): Steps<{ decoded: unknown[]; toCheck: number[] }> {
+  const decoded: unknown[] = [];
+  const zeros: number[] = [];
+  let blankFromCells = false;
+  for (let i = 0; i < args.length; i++) {
+    const scanned = yield* scanSteps(args[i]);
+    decoded.push(scanned.decoded);
+    const fromCells = addresses !== undefined && typeof addresses[i] === "string" && addresses[i] !== "";
+    if (fromCells && scanned.blank) blankFromCells = true;
+    if (fromCells && scanned.zero) zeros.push(i);
+  }
+  if (blankFromCells && hostBlanks().arrival !== "null") noteBlankPassedAsNull();
+  return { decoded, toCheck: hostBlanks().arrival === "null" ? [] : zeros };
+}
+
+/** The value types of the range at `address` ("Empty" for an empty cell), as a grid of the range's shape. */
+async function valueTypesOf(run: ExcelRun, address: string): Promise<string[][]> {
   const { sheet, local } = splitSheet(address);
   return run(async (context) => {
     const worksheets = context.workbook.worksheets;
     const range = sheet === undefined ? worksheets.getActiveWorksheet().getRange(local) : worksheets.getItem(sheet).getRange(local);
     range.load("valueTypes");
     await context.sync();
-    return range.valueTypes.map((row) => row.map((t) => t === "Empty"));
+    return range.valueTypes;
   });
 }
 
@@ -104,32 +175,52 @@ function explain(e: unknown, address: string): string {
   return e instanceof Error ? e.message : String(e);
 }
 
+/** Why a function cannot tell blank cells from zeros, in words for the user (invoke.ts answers with it). */
+export class CannotTell extends Error {}
+
 /**
- * Returns the arguments with every 0 that stands for an empty cell replaced by null. Rejects
- * with an Error saying why when the cells cannot be read in time (no Excel API, a sheet gone,
- * cell-edit mode, no answer within READ_TIMEOUT_MS).
+ * Reads the cells of the arguments to check; resolves to the steps that give the arguments with
+ * every 0 that stands for an empty cell replaced by null (a full column's worth in steps of its
+ * own). Rejects with a CannotTell saying why when the cells cannot be read in time (no Excel API,
+ * a sheet gone, cell-edit mode, no answer within READ_TIMEOUT_MS).
  */
-export async function restoreBlanks(args: readonly unknown[], indexes: readonly number[], addresses: readonly (string | undefined)[]): Promise<unknown[]> {
+export async function lookAtCells(args: readonly unknown[], indexes: readonly number[], addresses: readonly (string | undefined)[]): Promise<Steps<unknown[]>> {
   const run = excelRun();
-  if (!run) throw new Error("the Excel API is not available to tell blank cells from zeros");
-  const out = args.slice();
-  await Promise.all(
+  if (!run) throw new CannotTell("the Excel API is not available to tell blank cells from zeros");
+  const types = await Promise.all(
     indexes.map(async (i) => {
       const address = addresses[i]!;
-      const scalar = !Array.isArray(args[i]);
-      const grid = scalar ? [[args[i]]] : (args[i] as unknown[][]);
-      let empty: boolean[][];
       try {
-        empty = await bounded(emptyCells(run, address), address);
+        return await bounded(valueTypesOf(run, address), address);
       } catch (e) {
-        throw new Error(explain(e, address));
+        throw new CannotTell(explain(e, address));
       }
-      if (empty.length !== grid.length || empty.some((row, r) => row.length !== grid[r].length)) {
-        throw new Error(`the cells of argument ${i + 1} (${address}) no longer have the shape Excel passed`);
-      }
-      const restored = grid.map((row, r) => row.map((v, c) => (v === 0 && empty[r][c] ? null : v)));
-      out[i] = scalar ? restored[0][0] : restored;
     }),
   );
+  return restoredSteps(args, indexes, addresses, types);
+}
+
+/** The arguments with each 0 in a cell Excel calls Empty made null, a chunk of rows a step. */
+function* restoredSteps(args: readonly unknown[], indexes: readonly number[], addresses: readonly (string | undefined)[], types: string[][][]): Steps<unknown[]> {
+  const out = args.slice();
+  for (let k = 0; k < indexes.length; k++) {
+    const i = indexes[k];
+    const scalar = !Array.isArray(args[i]);
+    const grid = scalar ? [[args[i]]] : (args[i] as unknown[][]);
+    const empty = types[k];
+    if (empty.length !== grid.length) throw new CannotTell(`the cells of argument ${i + 1} (${addresses[i]}) no longer have the shape Excel passed`);
+    const restored: unknown[][] = new Array(grid.length);
+    for (let from = 0; from < grid.length; from += READ_CELLS) {
+      yield;
+      const to = Math.min(grid.length, from + READ_CELLS);
+      for (let r = from; r < to; r++) {
+        const row = grid[r];
+        const rowTypes = empty[r];
+        if (rowTypes.length !== row.length) throw new CannotTell(`the cells of argument ${i + 1} (${addresses[i]}) no longer have the shape Excel passed`);
+        restored[r] = row.map((v, c) => (v === 0 && rowTypes[c] === "Empty" ? null : v));
+      }
+    }
+    out[i] = scalar ? restored[0][0] : restored;
+  }
   return out;
 }

@@ -9,6 +9,7 @@
  * are skipped as Excel's CORREL and T.TEST skip them.
  */
 import { fail, Problem, ProblemError, ProblemKind } from "../core/analysis/problem";
+import { chunked, runToEnd, Steps } from "../core/analysis/steps";
 
 /** Excel's error codes, as CustomFunctions.ErrorCode spells them. */
 const KIND_OF_CODE: Record<string, ProblemKind> = {
@@ -89,31 +90,6 @@ export function decodeCell(v: unknown): unknown {
   return { code: "#VALUE!" };
 }
 
-/**
- * An argument (one value or rows of cells) with every cell in plain form (decodeCell). Rows
- * holding no object are kept as they are, so a column of plain numbers is read, not copied.
- */
-export function decodeArgument(arg: unknown): unknown {
-  if (!Array.isArray(arg)) return decodeCell(arg);
-  let out: unknown[] | null = null;
-  for (let i = 0; i < arg.length; i++) {
-    const row = arg[i];
-    const decoded = Array.isArray(row) ? decodeRow(row) : decodeCell(row);
-    if (decoded !== row) (out ??= arg.slice())[i] = decoded;
-  }
-  return out ?? arg;
-}
-
-function decodeRow(row: unknown[]): unknown[] {
-  let out: unknown[] | null = null;
-  for (let j = 0; j < row.length; j++) {
-    const v = row[j];
-    if (typeof v !== "object" || v === null || !isCellValueObject(v)) continue;
-    (out ??= row.slice())[j] = decodeCell(v);
-  }
-  return out ?? row;
-}
-
 /** The error code of an Excel error value passed in (a CustomFunctions.Error), else null. */
 export function errorCodeOf(v: unknown): string | null {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return null;
@@ -148,6 +124,11 @@ export function problemOfInputError(code: string, where: string): Problem {
 
 /** Excel passes a range as rows of cells and a scalar as itself; both become a matrix. */
 export function asMatrix(v: unknown, name: string): unknown[][] {
+  return runToEnd(asMatrixSteps(v, name));
+}
+
+/** asMatrix in steps: a full column's rows are checked a chunk at a time. */
+export function* asMatrixSteps(v: unknown, name: string): Steps<unknown[][]> {
   if (!Array.isArray(v)) return [[v]];
   if (v.length === 0) fail("value", `${name} is empty`);
   if (!Array.isArray(v[0])) {
@@ -155,10 +136,12 @@ export function asMatrix(v: unknown, name: string): unknown[][] {
     return [v];
   }
   const width = (v[0] as unknown[]).length;
-  for (let i = 0; i < v.length; i++) {
-    const row = v[i];
-    if (!Array.isArray(row) || row.length !== width || width === 0) fail("value", `${name} is not a rectangular range`);
-  }
+  yield* chunked(v.length, (from, to) => {
+    for (let i = from; i < to; i++) {
+      const row = v[i];
+      if (!Array.isArray(row) || row.length !== width || width === 0) fail("value", `${name} is not a rectangular range`);
+    }
+  });
   return v as unknown[][];
 }
 
@@ -235,6 +218,27 @@ export function toExcelError(p: Problem): CustomFunctions.Error {
 
 export type ResultCell = number | string | boolean | Problem;
 
+/**
+ * The one-cell rows of a spilled column, one array for each text, TRUE/FALSE or score (−1, 0, 1)
+ * shared by every row that shows it (other numbers and errors get rows of their own). A full column of labels is then a
+ * handful of arrays instead of a million of them for the collector to copy and mark, pauses that
+ * land in a time slice (bench event-loop). Safe to share: an answer is only read once returned (Excel
+ * serialises it), and its conversion (toExcelCell) leaves these values as they are.
+ */
+export class SpillRows {
+  private readonly shared = new Map<string | boolean | number, ResultCell[]>();
+
+  row(v: ResultCell): ResultCell[] {
+    if (typeof v !== "string" && typeof v !== "boolean" && v !== -1 && v !== 0 && v !== 1) return [v];
+    let row = this.shared.get(v);
+    if (row === undefined) {
+      row = [v];
+      this.shared.set(v, row);
+    }
+    return row;
+  }
+}
+
 /** A result cell as Excel can show it: Problems become error values, numbers must be finite. */
 export function toExcelCell(v: ResultCell): unknown {
   if (typeof v === "string") return v;
@@ -244,18 +248,11 @@ export function toExcelCell(v: ResultCell): unknown {
 }
 
 /**
- * Runs a function body so that nothing escapes to Excel as an exception: a ProblemError
- * becomes a single error value, and an unexpected exception a #VALUE! that says so.
+ * The answer to a call that failed: a ProblemError is a single error value, and an unexpected
+ * exception a #VALUE! that says so; nothing escapes to Excel as an exception.
  */
-export function evaluate(name: string, body: () => ResultCell[][]): unknown[][] {
-  try {
-    // Converted in place: a spilled column of a million cells is not copied again.
-    const rows = body() as unknown[][];
-    for (const row of rows) for (let j = 0; j < row.length; j++) row[j] = toExcelCell(row[j] as ResultCell);
-    return rows;
-  } catch (e) {
-    if (e instanceof ProblemError) return [[toExcelError(e.problem)]];
-    const detail = e instanceof Error ? e.message : String(e);
-    return [[toExcelError(new Problem("value", `${name} could not compute a result: ${detail}`))]];
-  }
+export function failedAnswer(name: string, e: unknown): unknown[][] {
+  if (e instanceof ProblemError) return [[toExcelError(e.problem)]];
+  const detail = e instanceof Error ? e.message : String(e);
+  return [[toExcelError(new Problem("value", `${name} could not compute a result: ${detail}`))]];
 }

@@ -1,10 +1,10 @@
 /** KPI.FUNNEL over Excel's cells (FUNCTIONS.md, "KPI.FUNNEL"), in steps for a full column. */
-import { curveSizes, FunnelChart, FunnelFlag, FunnelResult, funnelSteps } from "../core/analysis/funnel";
+import { curveSizesSteps, FunnelChart, FunnelFlag, FunnelResult, funnelSteps } from "../core/analysis/funnel";
 import { fail } from "../core/analysis/problem";
-import { Steps } from "../core/analysis/steps";
+import { chunked, Steps, Ticks } from "../core/analysis/steps";
 import { shapeOf } from "./spcCells";
-import { describeCell, isBlank, readChoice, readNumber, ResultCell, singleValue } from "./cells";
-import { readSeries } from "./readSeriesSteps";
+import { describeCell, isBlank, readChoice, readNumber, ResultCell, singleValue, SpillRows } from "./cells";
+import { readSeriesSteps } from "./readSeriesSteps";
 
 export type FunnelOutput = "flag" | "z" | "table" | "curve" | "detail";
 
@@ -13,9 +13,9 @@ export const FUNNEL_CURVE_HEADER = ["n", "lower95", "upper95", "lower998", "uppe
 const ROWS_PER_STEP = 1 << 15;
 
 export function* funnelCells(numerators: unknown, denominators: unknown, target: unknown, chart: unknown, overdispersion: unknown, output: unknown): Steps<ResultCell[][]> {
-  const nums = readSeries(numerators, "numerators", true);
+  const nums = yield* readSeriesSteps(numerators, "numerators", true);
   yield;
-  const dens = readSeries(denominators, "denominators", true);
+  const dens = yield* readSeriesSteps(denominators, "denominators", true);
   yield;
   if (nums.length !== dens.length) fail("value", `numerators and denominators must have the same length, a segment per cell; got ${nums.length} and ${dens.length}`);
   const options = {
@@ -34,9 +34,9 @@ export function* funnelCells(numerators: unknown, denominators: unknown, target:
     case "table":
       return yield* table(result);
     case "curve":
-      return curve(result);
+      return curve(result, yield* curveSizesSteps(result.denominators));
     case "detail":
-      return detail(result);
+      return yield* detail(result);
   }
 }
 
@@ -59,15 +59,18 @@ function readOverdispersion(v: unknown): boolean {
 function* perSegment(result: FunnelResult, byRow: boolean, cell: (j: number) => ResultCell): Steps<ResultCell[][]> {
   const { used } = result;
   const cells: ResultCell[] = new Array(used.length);
+  let ticks = new Ticks(ROWS_PER_STEP);
   for (let i = 0, j = 0; i < used.length; i++) {
-    if (i > 0 && i % ROWS_PER_STEP === 0) yield;
+    if (ticks.tick()) yield;
     cells[i] = used[i] ? cell(j++) : "";
   }
   if (byRow) return [cells];
   const rows: ResultCell[][] = new Array(cells.length);
+  const spill = new SpillRows();
+  ticks = new Ticks(ROWS_PER_STEP);
   for (let i = 0; i < cells.length; i++) {
-    if (i > 0 && i % ROWS_PER_STEP === 0) yield;
-    rows[i] = [cells[i]];
+    if (ticks.tick()) yield;
+    rows[i] = spill.row(cells[i]);
   }
   return rows;
 }
@@ -76,8 +79,9 @@ function* table(result: FunnelResult): Steps<ResultCell[][]> {
   const { used } = result;
   const rows: ResultCell[][] = new Array(used.length + 1);
   rows[0] = [...FUNNEL_TABLE_HEADER];
+  const ticks = new Ticks(ROWS_PER_STEP);
   for (let i = 0, j = 0; i < used.length; i++) {
-    if (i > 0 && i % ROWS_PER_STEP === 0) yield;
+    if (ticks.tick()) yield;
     if (!used[i]) {
       rows[i + 1] = ["", "", "", "", "", "", ""];
       continue;
@@ -89,17 +93,23 @@ function* table(result: FunnelResult): Steps<ResultCell[][]> {
   return rows;
 }
 
-function curve(result: FunnelResult): ResultCell[][] {
+function curve(result: FunnelResult, sizes: number[]): ResultCell[][] {
   const rows: ResultCell[][] = [[...FUNNEL_CURVE_HEADER]];
-  for (const n of curveSizes(result.denominators)) {
+  for (const n of sizes) {
     const l = result.limitsAt(n);
     rows.push([n, l.lower95, l.upper95, l.lower998, l.upper998]);
   }
   return rows;
 }
 
-function detail(result: FunnelResult): ResultCell[][] {
-  const count = (flag: FunnelFlag) => result.flags.reduce((s, f) => s + (f === flag ? 1 : 0), 0);
+/** The measures, the flags counted in one pass a chunk a step (a full column is a million segments). */
+function* detail(result: FunnelResult): Steps<ResultCell[][]> {
+  const counts = new Map<FunnelFlag, number>();
+  const { flags } = result;
+  yield* chunked(flags.length, (from, to) => {
+    for (let j = from; j < to; j++) counts.set(flags[j], (counts.get(flags[j]) ?? 0) + 1);
+  });
+  const count = (flag: FunnelFlag) => counts.get(flag) ?? 0;
   return [
     ["measure", "value"],
     ["target", result.target],

@@ -9,7 +9,8 @@ import {
   STATUS_SCORE,
 } from "../core/model/status";
 import { atRiskFor } from "../core/model/kpi";
-import { asMatrix, describeCell, errorCodeOf, isBlank, isGap, problemOfInputError, readChoice, ResultCell } from "./cells";
+import { FIRST_CHUNK, rampUp, Steps } from "../core/analysis/steps";
+import { asMatrix, asMatrixSteps, describeCell, errorCodeOf, isBlank, isGap, problemOfInputError, readChoice, ResultCell, SpillRows } from "./cells";
 
 export type StatusOutput = "label" | "score";
 
@@ -24,35 +25,70 @@ function single(value: unknown): CellSource {
   return Object.assign(() => value, { single: true });
 }
 
-export function kpiStatusCells(actual: unknown, target: unknown, atRisk: unknown, direction: unknown, output: unknown): ResultCell[][] {
-  const actuals = asMatrix(actual, "actual");
+/** Cells classified between two steps at most (a full column is a million). */
+const STEP_CELLS = 1 << 15;
+
+/** In steps: a spilled full column is built a chunk of rows at a time. */
+export function* kpiStatusCells(actual: unknown, target: unknown, atRisk: unknown, direction: unknown, output: unknown): Steps<ResultCell[][]> {
+  const actuals = yield* asMatrixSteps(actual, "actual");
+  yield;
   const rows = actuals.length;
   const cols = actuals[0].length;
-  const targetAt = perCell(target, "target", rows, cols);
+  const targetAt = yield* perCellSteps(target, "target", rows, cols);
+  yield;
   const dir = readChoice<Direction>(direction, "direction", ["higher", "lower", "within"], "higher", { "1": "higher", "-1": "lower" });
   // "10%": the boundary is that share of each cell's |target| on the unfavourable side.
   const percent = percentArgument(atRisk);
-  const atRiskAt = isBlank(atRisk) || percent !== null ? single(undefined) : perCell(atRisk, "at_risk", rows, cols);
+  const atRiskAt = isBlank(atRisk) || percent !== null ? single(undefined) : yield* perCellSteps(atRisk, "at_risk", rows, cols);
   const defaultAt = (t: number) => atRiskFor({ atRisk: null, atRiskPercent: percent, direction: dir }, t);
   const out = readChoice<StatusOutput>(output, "output", ["label", "score"], "label");
-  const bands = sharedBands(targetAt, atRiskAt, dir, defaultAt);
+  const cell: Classifier = { bands: sharedBands(targetAt, atRiskAt, dir, defaultAt), targetAt, atRiskAt, dir, out, defaultAt, rows: new SpillRows() };
+  yield;
   const result: ResultCell[][] = new Array(rows);
-  for (let r = 0; r < rows; r++) {
-    const cells = actuals[r];
-    const line: ResultCell[] = new Array(cols);
-    for (let c = 0; c < cols; c++) {
-      const a = cells[c];
-      // One target for every cell (the usual case) is checked once; a number is then classified at once.
-      if (bands && typeof a === "number" && Number.isFinite(a)) {
-        const status = classify(a, bands.target, bands.atRisk, dir);
-        line[c] = out === "label" ? STATUS_LABEL[status] : STATUS_SCORE[status];
-      } else {
-        line[c] = statusOfCell(a, targetAt(r, c), atRiskAt(r, c), dir, out, r, c, defaultAt);
-      }
-    }
-    result[r] = line;
+  for (let r = 0, cells = FIRST_CHUNK; r < rows; cells = rampUp(cells, STEP_CELLS)) {
+    if (r > 0) yield;
+    r = statusRows(actuals, result, r, cells, cell);
   }
   return result;
+}
+
+interface Classifier {
+  /** One target and boundary for every cell (the usual case), checked once. */
+  bands: { target: number; atRisk: number } | null;
+  targetAt: CellSource;
+  atRiskAt: CellSource;
+  dir: Direction;
+  out: StatusOutput;
+  defaultAt: (target: number) => number;
+  rows: SpillRows;
+}
+
+/** Rows from `from` on, about `limit` cells; returns where it stopped (a plain function: V8 optimises loops in generators less well). */
+function statusRows(actuals: unknown[][], result: ResultCell[][], from: number, limit: number, k: Classifier): number {
+  let r = from;
+  for (let done = 0; r < actuals.length && done < limit; r++) {
+    const cells = actuals[r];
+    if (cells.length === 1) {
+      result[r] = k.rows.row(statusAt(cells[0], r, 0, k));
+      done++;
+      continue;
+    }
+    const line: ResultCell[] = new Array(cells.length);
+    for (let c = 0; c < cells.length; c++) line[c] = statusAt(cells[c], r, c, k);
+    result[r] = line;
+    done += cells.length;
+  }
+  return r;
+}
+
+function statusAt(a: unknown, r: number, c: number, k: Classifier): ResultCell {
+  const { bands, dir, out } = k;
+  // With shared bands a number is classified at once.
+  if (bands && typeof a === "number" && Number.isFinite(a)) {
+    const status = classify(a, bands.target, bands.atRisk, dir);
+    return out === "label" ? STATUS_LABEL[status] : STATUS_SCORE[status];
+  }
+  return statusOfCell(a, k.targetAt(r, c), k.atRiskAt(r, c), dir, out, r, c, k.defaultAt);
 }
 
 /** The target and at-risk boundary shared by every cell, when both are single valid numbers. */
@@ -81,8 +117,8 @@ function percentArgument(v: unknown): number | null {
   return percent;
 }
 
-function perCell(v: unknown, name: string, rows: number, cols: number): CellSource {
-  const m = asMatrix(v, name);
+function* perCellSteps(v: unknown, name: string, rows: number, cols: number): Steps<CellSource> {
+  const m = yield* asMatrixSteps(v, name);
   if (m.length === 1 && m[0].length === 1) return single(m[0][0]);
   if (m.length !== rows || m[0].length !== cols) {
     fail("value", `${name} must be one value or a range the shape of actual (${rows}×${cols}), not ${m.length}×${m[0].length}`);

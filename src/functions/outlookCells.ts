@@ -1,9 +1,10 @@
 /** KPI.OUTLOOK over Excel's cells (FUNCTIONS.md, "KPI.OUTLOOK" and the third wave's decided cases). */
 import { outlookSteps, OutlookDirection, OutlookMethod, Rollup } from "../core/analysis/outlook";
 import { fail } from "../core/analysis/problem";
-import { Steps } from "../core/analysis/steps";
-import { asMatrix, describeCell, isBlank, readChoice, readNumber, ResultCell, singleValue } from "./cells";
-import { readSeries } from "./readSeriesSteps";
+import { chunked, Steps, Ticks } from "../core/analysis/steps";
+import { asMatrixSteps, describeCell, isBlank, readChoice, readNumber, ResultCell, singleValue, SpillRows } from "./cells";
+import { readSeriesSteps } from "./readSeriesSteps";
+import { shapeOf } from "./spcCells";
 
 export type OutlookOutput = "landing" | "table" | "periods";
 export const OUTLOOK_HEADER = ["landing", "lower", "upper", "target", "probability"];
@@ -21,7 +22,7 @@ export function* outlookCells(
   level: unknown,
   output: unknown,
 ): Steps<ResultCell[][]> {
-  const values = readSeries(actual, "actual", true);
+  const values = yield* readSeriesSteps(actual, "actual", true);
   yield;
   const dir = readDirection(direction);
   const how = readChoice<OutlookMethod>(method, "method", ["trend", "average", "budget"], "trend");
@@ -29,7 +30,7 @@ export function* outlookCells(
   const coverage = readNumber(level, "level", 0.8);
   if (!(coverage > 0 && coverage < 1)) fail("value", `level must be between 0 and 1 (exclusive); got ${coverage}`);
   const out = readChoice<OutlookOutput>(output, "output", ["landing", "table", "periods"], "landing");
-  const goal = readTargets(target, values.length, roll);
+  const goal = yield* readTargetsSteps(target, values.length, roll);
   if (how === "budget" && goal.perPeriod === null) {
     fail("value", 'method "budget" forecasts each open period at its own target: give target as a range with one target per period');
   }
@@ -54,38 +55,49 @@ function readDirection(v: unknown): OutlookDirection {
  * The horizon's target: one number (a one-cell range is a number), or N cells in one row or one
  * column, either orientation, one target per period: then their sum, mean or last cell.
  */
-function readTargets(v: unknown, periods: number, rollup: Rollup): { horizon: number; perPeriod: Float64Array | null } {
-  const m = asMatrix(v, "target");
+function* readTargetsSteps(v: unknown, periods: number, rollup: Rollup): Steps<{ horizon: number; perPeriod: Float64Array | null }> {
+  const m = yield* asMatrixSteps(v, "target");
   if (m.length === 1 && m[0].length === 1) {
     const single = m[0][0];
     if (isBlank(single)) fail("value", "target is required: the horizon's target, or a range with one target per period");
     return { horizon: readNumber(single, "target", NaN), perPeriod: null };
   }
   if (m.length !== 1 && m[0].length !== 1) fail("value", `target must be one number or one row or column of ${periods} cells, not a ${m.length}×${m[0].length} range`);
-  const cells = m.length === 1 ? m[0] : m.map((row) => row[0]);
-  if (cells.length !== periods) fail("value", `target must have one cell per period of actual (${periods}); got ${cells.length}`);
+  const byRow = m.length === 1;
+  const count = byRow ? m[0].length : m.length;
+  if (count !== periods) fail("value", `target must have one cell per period of actual (${periods}); got ${count}`);
+  yield;
   const perPeriod = new Float64Array(periods);
-  for (let i = 0; i < periods; i++) {
-    const t = cells[i];
-    if (typeof t !== "number" || !Number.isFinite(t)) fail("value", `target: period ${i + 1} is ${isBlank(t) ? "blank" : describeCell(t)}; every period needs a number`);
-    perPeriod[i] = t;
-  }
   let sum = 0;
-  for (let i = 0; i < periods; i++) sum += perPeriod[i];
+  yield* chunked(periods, (from, to) => {
+    for (let i = from; i < to; i++) {
+      const t = byRow ? m[0][i] : m[i][0];
+      if (typeof t !== "number" || !Number.isFinite(t)) fail("value", `target: period ${i + 1} is ${isBlank(t) ? "blank" : describeCell(t)}; every period needs a number`);
+      perPeriod[i] = t;
+    }
+  });
+  yield;
+  yield* chunked(periods, (from, to) => {
+    for (let i = from; i < to; i++) sum += perPeriod[i];
+  });
   const horizon = rollup === "sum" ? sum : rollup === "average" ? sum / periods : perPeriod[periods - 1];
   return { horizon, perPeriod };
 }
 
 /** The shape of actual: "" in reported cells, the forecast in open ones. */
 function* periodsLike(actual: unknown, forecasts: Float64Array): Steps<ResultCell[][]> {
-  const byRow = asMatrix(actual, "actual").length === 1;
+  const byRow = shapeOf(actual)[0] === 1;
   const cells: ResultCell[] = new Array(forecasts.length);
-  for (let i = 0; i < forecasts.length; i++) cells[i] = Number.isNaN(forecasts[i]) ? "" : forecasts[i];
+  yield* chunked(forecasts.length, (from, to) => {
+    for (let i = from; i < to; i++) cells[i] = Number.isNaN(forecasts[i]) ? "" : forecasts[i];
+  });
   if (byRow) return [cells];
   const result: ResultCell[][] = new Array(cells.length);
+  const spill = new SpillRows();
+  const ticks = new Ticks(CHUNK);
   for (let i = 0; i < cells.length; i++) {
-    if (i > 0 && i % CHUNK === 0) yield;
-    result[i] = [cells[i]];
+    if (ticks.tick()) yield;
+    result[i] = spill.row(cells[i]);
   }
   return result;
 }

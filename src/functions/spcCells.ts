@@ -7,11 +7,11 @@ import { Problem } from "../core/analysis/problem";
 import { assurance, PointType, spcSteps, SpcDirection, SpcResult, variationOf } from "../core/analysis/spc";
 import { rulesOf } from "../core/analysis/spcRules";
 import { RateChart, rateChartSteps, ratePeriodsSteps } from "../core/analysis/spcRates";
-import { isBlank, readChoice, readNumber, ResultCell, singleValue } from "./cells";
-import { readSeries } from "./readSeriesSteps";
+import { isBlank, readChoice, readNumber, ResultCell, singleValue, SpillRows } from "./cells";
+import { readSeriesSteps } from "./readSeriesSteps";
 import { fail } from "../core/analysis/problem";
-import { numbersOf } from "../core/analysis/numbers";
-import { Steps } from "../core/analysis/steps";
+import { numbersOfSteps } from "../core/analysis/numbers";
+import { chunked, Steps, Ticks } from "../core/analysis/steps";
 
 export type SpcOutput = "variation" | "assurance" | "runs" | "points" | "detail" | "limits";
 export type SpcChart = "xmr" | RateChart;
@@ -37,7 +37,7 @@ export function* spcCells(
   chart?: unknown,
   denominators?: unknown,
 ): Steps<ResultCell[][]> {
-  const series = readSeries(values, "values", true);
+  const series = yield* readSeriesSteps(values, "values", true);
   yield;
   const goal = readTarget(target);
   const dir = readChoice<SpcDirection>(direction, "direction", ["higher", "lower", "neutral"], "higher");
@@ -69,18 +69,21 @@ function given(denominators: unknown): boolean {
 
 function* xmr(series: Float64Array, denominators: unknown, baseline: unknown, dir: SpcDirection): Steps<Charted> {
   if (given(denominators)) fail("value", 'denominators are for the rate charts: leave them out with chart "xmr", or choose chart "p", "u", "p\'" or "u\'"');
-  const numbers = numbersOf(series);
+  const numbers = yield* numbersOfSteps(series);
   yield;
   const b = readBaseline(baseline, numbers.length);
   const result = yield* spcSteps(numbers, dir, b);
+  yield;
   const used = new Uint8Array(series.length);
-  for (let i = 0; i < series.length; i++) used[i] = series[i] === series[i] ? 1 : 0;
+  yield* chunked(series.length, (from, to) => {
+    for (let i = from; i < to; i++) used[i] = series[i] === series[i] ? 1 : 0;
+  });
   return { result, used, points: numbers };
 }
 
 function* rates(values: unknown, series: Float64Array, denominators: unknown, baseline: unknown, dir: SpcDirection, kind: RateChart): Steps<Charted> {
   if (!given(denominators)) fail("value", `denominators are required with chart "${kind}": the units looked at (p) or the exposure (u), period for period with values`);
-  const dens = readSeries(denominators, "denominators", true);
+  const dens = yield* readSeriesSteps(denominators, "denominators", true);
   const [rows, columns] = shapeOf(values);
   const [denRows, denColumns] = shapeOf(denominators);
   if (denRows !== rows || denColumns !== columns) fail("value", `denominators must have the shape of values (${rows}×${columns}); got ${denRows}×${denColumns}`);
@@ -130,15 +133,18 @@ function runsLabel(result: SpcResult): string {
 function* pointsLike(values: unknown, { result, used }: Charted): Steps<ResultCell[][]> {
   const byRow = shapeOf(values)[0] === 1;
   const cells: ResultCell[] = new Array(used.length);
+  let ticks = new Ticks(ROWS_PER_STEP);
   for (let i = 0, k = 0; i < used.length; i++) {
-    if (i > 0 && i % ROWS_PER_STEP === 0) yield;
+    if (ticks.tick()) yield;
     cells[i] = used[i] ? result.types[k++] : "";
   }
   if (byRow) return [cells];
   const rows: ResultCell[][] = new Array(cells.length);
+  const spill = new SpillRows();
+  ticks = new Ticks(ROWS_PER_STEP);
   for (let i = 0; i < cells.length; i++) {
-    if (i > 0 && i % ROWS_PER_STEP === 0) yield;
-    rows[i] = [cells[i]];
+    if (ticks.tick()) yield;
+    rows[i] = spill.row(cells[i]);
   }
   return rows;
 }
@@ -148,8 +154,9 @@ function* limitRows({ result, used, points }: Charted): Steps<ResultCell[][]> {
   const { lines } = result;
   const rows: ResultCell[][] = new Array(used.length + 1);
   rows[0] = [...SPC_LIMITS_HEADER];
+  const ticks = new Ticks(ROWS_PER_STEP);
   for (let i = 0, k = 0; i < used.length; i++) {
-    if (i > 0 && i % ROWS_PER_STEP === 0) yield;
+    if (ticks.tick()) yield;
     if (!used[i]) {
       rows[i + 1] = ["", "", "", "", "", ""];
       continue;

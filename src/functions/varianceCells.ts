@@ -1,10 +1,10 @@
 /** KPI.VARIANCE over Excel's cells (FUNCTIONS.md, "KPI.VARIANCE" and the third wave's decided cases). */
 import { fail, Problem, ProblemError } from "../core/analysis/problem";
-import { Steps } from "../core/analysis/steps";
+import { chunked, Steps, Ticks } from "../core/analysis/steps";
 import { isMaterial, Materiality, specialCausesSteps, VarianceDirection, varianceLabel, varianceShare } from "../core/analysis/variance";
-import { readChoice, ResultCell } from "./cells";
+import { readChoice, ResultCell, SpillRows } from "./cells";
 import { readMateriality } from "./materialityCells";
-import { asGiven, BAD, CHUNK, DATA, Periods, periodSource, readPeriods, where } from "./variancePeriods";
+import { asGiven, BAD, CHUNK, DATA, Periods, periodSourceSteps, readPeriods, where } from "./variancePeriods";
 
 export type VarianceOutput = "variance" | "percent" | "label" | "material" | "explain" | "detail" | "total";
 const OUTPUTS: readonly VarianceOutput[] = ["variance", "percent", "label", "material", "explain", "detail", "total"];
@@ -24,7 +24,8 @@ interface Options {
 
 /** In steps: the cells are read, charted and written a chunk at a time (a full column is a million). */
 export function* varianceCells(actual: unknown, target: unknown, direction: unknown, materiality: unknown, output: unknown): Steps<ResultCell[][]> {
-  const { actuals, targetAt } = periodSource(actual, target);
+  const { actuals, targetAt } = yield* periodSourceSteps(actual, target);
+  yield;
   const options: Options = {
     direction: readChoice<VarianceDirection>(direction, "direction", ["higher", "lower", "within"], "higher", { "1": "higher", "-1": "lower" }),
     materiality: readMateriality(materiality),
@@ -36,7 +37,7 @@ export function* varianceCells(actual: unknown, target: unknown, direction: unkn
     fail("value", `output "${out}" needs a series (one row or one column) in actual, not a ${rows}×${cols} range`);
   }
   const periods = yield* readPeriods(actuals, targetAt);
-  if (out === "total") return total(periods, options);
+  if (out === "total") return yield* total(periods, options);
   if (out === "detail") return yield* detail(periods, options);
   if (out === "explain") return yield* explain(periods, options);
   return yield* perCell(periods, cellOf(out, periods, options));
@@ -65,8 +66,15 @@ function* perCell(p: Periods, value: (k: number) => ResultCell): Steps<ResultCel
   const { rows, cols, state, problems } = p;
   const result: ResultCell[][] = new Array(rows);
   let k = 0;
+  const spill = new SpillRows();
+  const ticks = new Ticks(STEP_CELLS);
   for (let r = 0; r < rows; r++) {
-    if (r > 0 && r % STEP_CELLS === 0) yield;
+    if (ticks.tick(cols)) yield;
+    if (cols === 1) {
+      result[r] = spill.row(state[k] === HAS_DATA ? value(k) : state[k] === IS_BAD ? problems.get(k)! : "");
+      k++;
+      continue;
+    }
     const line: ResultCell[] = new Array(cols);
     for (let c = 0; c < cols; c++, k++) line[c] = state[k] === HAS_DATA ? value(k) : state[k] === IS_BAD ? problems.get(k)! : "";
     result[r] = line;
@@ -81,7 +89,9 @@ function* perCell(p: Periods, value: (k: number) => ResultCell): Steps<ResultCel
 function* specialCausesOf(p: Periods): Steps<Uint8Array | Problem> {
   const variances = new Float64Array(p.state.length);
   let n = 0;
-  for (let k = 0; k < p.state.length; k++) if (p.state[k] === HAS_DATA) variances[n++] = p.actual[k] - p.target[k];
+  yield* chunked(p.state.length, (from, to) => {
+    for (let k = from; k < to; k++) if (p.state[k] === HAS_DATA) variances[n++] = p.actual[k] - p.target[k];
+  });
   yield;
   try {
     return yield* specialCausesSteps(variances.subarray(0, n));
@@ -113,9 +123,11 @@ function* explain(p: Periods, o: Options): Steps<ResultCell[][]> {
 function* detail(p: Periods, o: Options): Steps<ResultCell[][]> {
   const explained = explainer(p, yield* specialCausesOf(p), o);
   yield;
-  const result: ResultCell[][] = [[...VARIANCE_DETAIL_HEADER]];
+  const result: ResultCell[][] = new Array(p.state.length + 1);
+  result[0] = [...VARIANCE_DETAIL_HEADER];
+  const ticks = new Ticks(STEP_CELLS);
   for (let k = 0; k < p.state.length; k++) {
-    if (k > 0 && k % STEP_CELLS === 0) yield;
+    if (ticks.tick()) yield;
     const r = p.cols === 1 ? k : 0;
     const c = p.cols === 1 ? 0 : k;
     const target = asGiven(p.targetAt(r, c), () => `target at ${where(r, c)}`);
@@ -123,28 +135,30 @@ function* detail(p: Periods, o: Options): Steps<ResultCell[][]> {
       const a = p.actual[k];
       const t = p.target[k];
       const v = a - t;
-      result.push([a, t, v, varianceShare(v, t), varianceLabel(v, o.direction), isMaterial(v, t, o.materiality), explained(k)]);
+      result[k + 1] = [a, t, v, varianceShare(v, t), varianceLabel(v, o.direction), isMaterial(v, t, o.materiality), explained(k)];
     } else if (p.state[k] === IS_BAD) {
       const problem = p.problems.get(k)!;
-      result.push([asGiven(p.actualAt(r, c), () => `actual at ${where(r, c)}`), target, problem, problem, problem, problem, problem]);
+      result[k + 1] = [asGiven(p.actualAt(r, c), () => `actual at ${where(r, c)}`), target, problem, problem, problem, problem, problem];
     } else {
-      result.push(["", target, "", "", "", "", ""]);
+      result[k + 1] = ["", target, "", "", "", "", ""];
     }
   }
   return result;
 }
 
 /** Year to date: the sums over the periods where both are numbers, classified as one period. */
-function total(p: Periods, o: Options): ResultCell[][] {
+function* total(p: Periods, o: Options): Steps<ResultCell[][]> {
   let actual = 0;
   let target = 0;
   let periods = 0;
-  for (let k = 0; k < p.state.length; k++) {
-    if (p.state[k] !== HAS_DATA) continue;
-    actual += p.actual[k];
-    target += p.target[k];
-    periods++;
-  }
+  yield* chunked(p.state.length, (from, to) => {
+    for (let k = from; k < to; k++) {
+      if (p.state[k] !== HAS_DATA) continue;
+      actual += p.actual[k];
+      target += p.target[k];
+      periods++;
+    }
+  });
   if (periods === 0) return [[new Problem("na", "total needs at least one period where both actual and target are numbers; there is none")]];
   const v = actual - target;
   return [[...VARIANCE_TOTAL_HEADER], [actual, target, v, varianceShare(v, target), varianceLabel(v, o.direction), isMaterial(v, target, o.materiality)]];

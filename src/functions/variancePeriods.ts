@@ -6,8 +6,8 @@
  * typed arrays, read a chunk per step: a full column is a million cells.
  */
 import { fail, Problem } from "../core/analysis/problem";
-import { Steps } from "../core/analysis/steps";
-import { asMatrix, describeCell, errorCodeOf, isBlank, isGap, problemOfInputError, ResultCell } from "./cells";
+import { Steps, Ticks } from "../core/analysis/steps";
+import { asMatrixSteps, describeCell, errorCodeOf, isBlank, isGap, problemOfInputError, ResultCell } from "./cells";
 
 export const NO_DATA = 0;
 export const DATA = 1;
@@ -36,8 +36,8 @@ export function where(r: number, c: number): string {
 }
 
 /** One target for every cell, or a range the shape of actual. */
-function targetSource(v: unknown, rows: number, cols: number): (r: number, c: number) => unknown {
-  const m = asMatrix(v, "target");
+function* targetSourceSteps(v: unknown, rows: number, cols: number): Steps<(r: number, c: number) => unknown> {
+  const m = yield* asMatrixSteps(v, "target");
   if (m.length === 1 && m[0].length === 1) {
     const single = m[0][0];
     return () => single;
@@ -48,10 +48,11 @@ function targetSource(v: unknown, rows: number, cols: number): (r: number, c: nu
   return (r, c) => m[r][c];
 }
 
-/** The shape check of actual and target (any error here is the whole call's #VALUE!). */
-export function periodSource(actual: unknown, target: unknown): { actuals: unknown[][]; targetAt: (r: number, c: number) => unknown } {
-  const actuals = asMatrix(actual, "actual");
-  return { actuals, targetAt: targetSource(target, actuals.length, actuals[0].length) };
+/** The shape check of actual and target (any error here is the whole call's #VALUE!), a chunk of rows a step. */
+export function* periodSourceSteps(actual: unknown, target: unknown): Steps<{ actuals: unknown[][]; targetAt: (r: number, c: number) => unknown }> {
+  const actuals = yield* asMatrixSteps(actual, "actual");
+  yield;
+  return { actuals, targetAt: yield* targetSourceSteps(target, actuals.length, actuals[0].length) };
 }
 
 export function* readPeriods(actuals: unknown[][], targetAt: (r: number, c: number) => unknown): Steps<Periods> {
@@ -63,8 +64,9 @@ export function* readPeriods(actuals: unknown[][], targetAt: (r: number, c: numb
   const target = new Float64Array(size);
   const problems = new Map<number, Problem>();
   let k = 0;
-  let sinceYield = 0;
+  const ticks = new Ticks(CHUNK);
   for (let r = 0; r < rows; r++) {
+    if (ticks.tick(cols)) yield;
     const line = actuals[r];
     for (let c = 0; c < cols; c++, k++) {
       const a = line[c];
@@ -84,11 +86,6 @@ export function* readPeriods(actuals: unknown[][], targetAt: (r: number, c: numb
       state[k] = DATA;
       actual[k] = a;
       target[k] = t;
-    }
-    sinceYield += cols;
-    if (sinceYield >= CHUNK) {
-      sinceYield = 0;
-      yield;
     }
   }
   return { rows, cols, state, actual, target, problems, actualAt: (r, c) => actuals[r][c], targetAt };

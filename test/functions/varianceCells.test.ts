@@ -229,7 +229,7 @@ describe("KPI.VARIANCE worked by hand", () => {
     expect([codeOf(result[0][0]), messageOf(result[0][0])]).toEqual(["#VALUE!", expect.stringMatching(message)]);
   });
 
-  it("reads Excel's data-type objects in cells as their values (cells.decodeArgument)", () => {
+  it("reads Excel's data-type objects in cells as their values (cells.decodeCell, read in steps by argumentCells.ts)", () => {
     const double = { type: "Double", basicValue: 1180 };
     expect(variance([[double]], [[{ type: "FormattedNumber", basicValue: 1250, numberFormat: "#,##0" }]])).toEqual([[-70]]);
   });

@@ -7,10 +7,9 @@
  * the 10% most extreme z on each side set to the nearest remaining z).
  */
 import { fail } from "./problem";
-import { chunked } from "./steps";
-import { ratioOfSums } from "./spcRates";
+import { chunked, runToEnd, Steps } from "./steps";
+import { ratioOfSumsSteps } from "./spcRates";
 import { ascendingSortSteps } from "../stats/ranks";
-import { Steps } from "./steps";
 
 export type FunnelChart = "proportion" | "rate";
 export type FunnelFlag = "Above 99.8%" | "Above 95%" | "Below 99.8%" | "Below 95%" | "Within";
@@ -82,17 +81,23 @@ export function* funnelSteps(numerators: Float64Array, denominators: Float64Arra
   const used = yield* usedSegmentsSteps(numerators, denominators, chart);
   yield;
   let k = 0;
-  for (let i = 0; i < used.length; i++) k += used[i];
+  yield* chunked(used.length, (from, to) => {
+    for (let i = from; i < to; i++) k += used[i];
+  });
+  yield;
   const nums = new Float64Array(k);
   const dens = new Float64Array(k);
-  for (let i = 0, j = 0; i < used.length; i++) {
-    if (!used[i]) continue;
-    nums[j] = numerators[i];
-    dens[j++] = denominators[i];
-  }
+  let j = 0;
+  yield* chunked(used.length, (from, to) => {
+    for (let i = from; i < to; i++) {
+      if (!used[i]) continue;
+      nums[j] = numerators[i];
+      dens[j++] = denominators[i];
+    }
+  });
   if (k < 2) fail("na", `FUNNEL needs at least 2 segments with a numerator and a denominator above 0; got ${k}`);
   yield;
-  const p0 = options.target ?? ratioOfSums(nums, dens);
+  const p0 = options.target ?? (yield* ratioOfSumsSteps(nums, dens));
   if (p0 === 0) fail("div0", "the target rate is 0, so every segment's σ is 0 and the limits are undefined");
   if (chart === "proportion" && p0 === 1) fail("div0", "the target proportion is 1, so every segment's σ is 0 and the limits are undefined");
   const spread = chart === "proportion" ? p0 * (1 - p0) : p0;
@@ -160,12 +165,20 @@ function flagAt(rate: number, p0: number, sigma: number, chart: FunnelChart): Fu
 
 /** The sizes the "curve" output draws the funnel at: n_min·(n_max/n_min)^(j/49), one when all sizes are equal. */
 export function curveSizes(denominators: Float64Array): number[] {
+  return runToEnd(curveSizesSteps(denominators));
+}
+
+/** curveSizes in steps of a chunk of a full column each. */
+export function* curveSizesSteps(denominators: Float64Array): Steps<number[]> {
   let min = Infinity;
   let max = -Infinity;
-  for (const d of denominators) {
-    if (d < min) min = d;
-    if (d > max) max = d;
-  }
+  yield* chunked(denominators.length, (from, to) => {
+    for (let i = from; i < to; i++) {
+      const d = denominators[i];
+      if (d < min) min = d;
+      if (d > max) max = d;
+    }
+  });
   if (min === max) return [min];
   const sizes: number[] = [];
   for (let j = 0; j < CURVE_POINTS; j++) sizes.push(min * (max / min) ** (j / (CURVE_POINTS - 1)));

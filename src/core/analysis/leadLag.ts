@@ -4,8 +4,8 @@
  * correlated (Pearson, or Spearman on average ranks) with a t-test of "no correlation".
  * Series use NaN for a missing period.
  */
-import { runToEnd, Steps } from "./steps";
-import { divided, powerOfTwoScale } from "../stats/scale";
+import { chunked, runToEnd, Steps } from "./steps";
+import { dividedSteps, powerOfTwoScaleSteps } from "../stats/scale";
 import { Problem } from "./problem";
 import { Correlation, correlationPValue } from "../stats/correlation";
 import { pearsonByLagSteps } from "../stats/laggedCorrelation";
@@ -42,8 +42,15 @@ export interface BestLag {
 
 /** Period-over-period differences; a difference that touches a gap is a gap. */
 export function differences(series: ArrayLike<number>): Float64Array {
+  return runToEnd(differencesSteps(series));
+}
+
+/** differences in steps of a chunk of a full column each. */
+export function* differencesSteps(series: ArrayLike<number>): Steps<Float64Array> {
   const out = new Float64Array(Math.max(0, series.length - 1));
-  for (let i = 1; i < series.length; i++) out[i - 1] = series[i] - series[i - 1];
+  yield* chunked(out.length, (from, to) => {
+    for (let i = from; i < to; i++) out[i] = series[i + 1] - series[i];
+  });
   return out;
 }
 
@@ -56,14 +63,19 @@ export function* leadLagSteps(leading: ArrayLike<number>, lagging: ArrayLike<num
   // The series are only read, so a typed array is used as it is.
   // Each series scaled near 1 first (stats/scale.ts): r is scale-free, and neither the
   // differences nor the sums of squares can then overflow or underflow.
-  const asTyped = (v: ArrayLike<number>) => {
-    const scale = powerOfTwoScale(v);
-    if (scale !== 1 && options.ownsInputs && v instanceof Float64Array) return divided(v, scale, v);
-    return scale !== 1 ? divided(v, scale) : v instanceof Float64Array ? v : Float64Array.from(v);
-  };
-  const x = options.difference ? differences(asTyped(leading)) : asTyped(leading);
+  function* asTyped(v: ArrayLike<number>): Steps<Float64Array> {
+    const scale = yield* powerOfTwoScaleSteps(v);
+    yield;
+    if (scale !== 1 && options.ownsInputs && v instanceof Float64Array) return yield* dividedSteps(v, scale, v);
+    return scale !== 1 ? yield* dividedSteps(v, scale) : v instanceof Float64Array ? v : Float64Array.from(v);
+  }
+  const scaledX = yield* asTyped(leading);
   yield;
-  const y = options.difference ? differences(asTyped(lagging)) : asTyped(lagging);
+  const x = options.difference ? yield* differencesSteps(scaledX) : scaledX;
+  yield;
+  const scaledY = yield* asTyped(lagging);
+  yield;
+  const y = options.difference ? yield* differencesSteps(scaledY) : scaledY;
   yield;
   if (options.method === "pearson") {
     // Arrays of our own (scaled or differenced copies, or the caller's handed over) may be reused.
@@ -71,7 +83,7 @@ export function* leadLagSteps(leading: ArrayLike<number>, lagging: ArrayLike<num
     const reuse = (x !== leading || handedOver) && (y !== lagging || handedOver);
     return (yield* pearsonByLagSteps(x, y, options.maxLag, reuse)).map(({ lag, n, result }) => rowOf(lag, n, result));
   }
-  if (!hasGap(x) && !hasGap(y)) {
+  if (!(yield* hasGapSteps(x)) && !(yield* hasGapSteps(y))) {
     return (yield* spearmanByLagCompleteSteps(x, y, options.maxLag)).map(({ lag, n, result }) => rowOf(lag, n, result));
   }
   yield;
@@ -98,9 +110,12 @@ export function bestLag(rows: LagRow[]): BestLag | Problem {
 }
 
 
-function hasGap(v: Float64Array): boolean {
-  for (let i = 0; i < v.length; i++) if (v[i] !== v[i]) return true;
-  return false;
+function* hasGapSteps(v: Float64Array): Steps<boolean> {
+  let gap = false;
+  yield* chunked(v.length, (from, to) => {
+    for (let i = from; i < to && !gap; i++) if (v[i] !== v[i]) gap = true;
+  });
+  return gap;
 }
 
 function rowOf(lag: number, n: number, c: Correlation | Problem): LagRow {

@@ -1,10 +1,19 @@
+import { chunked, runToEnd, Steps } from "./steps";
+
 /** The numbers of a series in order, gaps (NaN) skipped, in a typed array (a loop: typed-array filter is slow on a column). */
 export function numbersOf(series: ArrayLike<number>): Float64Array {
+  return runToEnd(numbersOfSteps(series));
+}
+
+/** numbersOf in steps of a chunk of a full column each. */
+export function* numbersOfSteps(series: ArrayLike<number>): Steps<Float64Array> {
   const out = new Float64Array(series.length);
   let n = 0;
-  for (let i = 0; i < series.length; i++) {
-    const v = series[i];
-    if (v === v) out[n++] = v;
-  }
+  yield* chunked(series.length, (from, to) => {
+    for (let i = from; i < to; i++) {
+      const v = series[i];
+      if (v === v) out[n++] = v;
+    }
+  });
   return out.subarray(0, n);
 }

@@ -13,8 +13,8 @@
 import tCdf from "@stdlib/stats-base-dists-t-cdf";
 import { fail } from "./problem";
 import { twoSidedTCritical } from "../stats/distributions";
-import { divided, powerOfTwoScale } from "../stats/scale";
-import { runToEnd, Steps } from "./steps";
+import { dividedSteps, powerOfTwoScale, powerOfTwoScaleSteps } from "../stats/scale";
+import { chunked, runToEnd, Steps } from "./steps";
 
 export type OutlookDirection = "higher" | "lower";
 export type OutlookMethod = "trend" | "average" | "budget";
@@ -65,13 +65,20 @@ export function outlook(input: OutlookInput): OutlookResult {
 /** In steps of one pass over the horizon each (a full column is a million periods). */
 export function* outlookSteps(input: OutlookInput): Steps<OutlookResult> {
   // Worked on values and targets divided by one power of two (exact), so no square overflows.
-  const scale = powerOfTwoScale([powerOfTwoScale(input.values), input.targets ? powerOfTwoScale(input.targets) : 1, Math.abs(input.target) || 1]);
-  const values = divided(input.values, scale);
-  const targets = input.targets ? divided(input.targets, scale) : null;
+  const ofValues = yield* powerOfTwoScaleSteps(input.values);
+  yield;
+  const ofTargets = input.targets ? yield* powerOfTwoScaleSteps(input.targets) : 1;
+  const scale = powerOfTwoScale([ofValues, ofTargets, Math.abs(input.target) || 1]);
+  yield;
+  const values = yield* dividedSteps(input.values, scale);
+  yield;
+  const targets = input.targets ? yield* dividedSteps(input.targets, scale) : null;
   yield;
   const r = yield* outlookScaled({ ...input, values, targets, target: input.target / scale });
   yield;
-  for (let i = 0; i < r.forecasts.length; i++) r.forecasts[i] *= scale;
+  yield* chunked(r.forecasts.length, (from, to) => {
+    for (let i = from; i < to; i++) r.forecasts[i] *= scale;
+  });
   return { ...r, landing: r.landing * scale, lower: r.lower * scale, upper: r.upper * scale, target: input.target, standardError: r.standardError * scale };
 }
 
@@ -79,22 +86,26 @@ function* outlookScaled(input: OutlookInput): Steps<OutlookResult> {
   const { values, method, rollup } = input;
   const N = values.length;
   let n = 0;
-  for (let i = 0; i < N; i++) if (values[i] === values[i]) n++;
+  yield* chunked(N, (from, to) => {
+    for (let i = from; i < to; i++) if (values[i] === values[i]) n++;
+  });
   if (n < NEEDS[method]) {
     fail("na", `method "${method}" needs at least ${NEEDS[method]} reported period${NEEDS[method] > 1 ? "s" : ""} (numbers in actual); got ${n}`);
   }
   yield;
-  const model = method === "trend" ? yield* trendModel(values, n) : method === "average" ? averageModel(values, n) : budgetModel(input.targets!);
+  const model = method === "trend" ? yield* trendModel(values, n) : method === "average" ? yield* averageModel(values, n) : budgetModel(input.targets!);
   yield;
   const forecasts = new Float64Array(N);
   let sum = 0;
-  for (let i = 0; i < N; i++) {
-    const v = values[i];
-    if (v === v) {
-      forecasts[i] = NaN;
-      sum += v;
-    } else sum += forecasts[i] = model.forecastAt(i + 1);
-  }
+  yield* chunked(N, (from, to) => {
+    for (let i = from; i < to; i++) {
+      const v = values[i];
+      if (v === v) {
+        forecasts[i] = NaN;
+        sum += v;
+      } else sum += forecasts[i] = model.forecastAt(i + 1);
+    }
+  });
   yield;
   const f = N - n;
   const lastOpen = Number.isNaN(values[N - 1]);
@@ -133,38 +144,44 @@ function* trendModel(values: Float64Array, n: number): Steps<Model> {
   let origin = NaN;
   let iSum = 0;
   let ySum = 0;
-  for (let k = 0; k < N; k++) {
-    const v = values[k];
-    if (v !== v) continue;
-    if (origin !== origin) origin = v;
-    iSum += k + 1;
-    ySum += v - origin;
-  }
+  yield* chunked(N, (from, to) => {
+    for (let k = from; k < to; k++) {
+      const v = values[k];
+      if (v !== v) continue;
+      if (origin !== origin) origin = v;
+      iSum += k + 1;
+      ySum += v - origin;
+    }
+  });
   const iMean = iSum / n;
   const yMean = origin + ySum / n;
   yield;
   let sxx = 0;
   let sxy = 0;
-  for (let k = 0; k < N; k++) {
-    const v = values[k];
-    if (v !== v) continue;
-    const d = k + 1 - iMean;
-    sxx += d * d;
-    sxy += d * (v - yMean);
-  }
+  yield* chunked(N, (from, to) => {
+    for (let k = from; k < to; k++) {
+      const v = values[k];
+      if (v !== v) continue;
+      const d = k + 1 - iMean;
+      sxx += d * d;
+      sxy += d * (v - yMean);
+    }
+  });
   const slope = sxy / sxx;
   yield;
   let sse = 0;
   let openOffsets = 0;
-  for (let k = 0; k < N; k++) {
-    const v = values[k];
-    if (v !== v) {
-      openOffsets += k + 1 - iMean;
-      continue;
+  yield* chunked(N, (from, to) => {
+    for (let k = from; k < to; k++) {
+      const v = values[k];
+      if (v !== v) {
+        openOffsets += k + 1 - iMean;
+        continue;
+      }
+      const e = v - yMean - slope * (k + 1 - iMean);
+      sse += e * e;
     }
-    const e = v - yMean - slope * (k + 1 - iMean);
-    sse += e * e;
-  }
+  });
   const f = N - n;
   return {
     forecastAt: (i) => yMean + slope * (i - iMean),
@@ -176,22 +193,27 @@ function* trendModel(values: Float64Array, n: number): Steps<Model> {
 }
 
 /** Every open period at the mean of the n reported values; s² their sample variance. */
-function averageModel(values: Float64Array, n: number): Model {
+function* averageModel(values: Float64Array, n: number): Steps<Model> {
   const N = values.length;
   let origin = NaN;
   let sum = 0;
-  for (let k = 0; k < N; k++) {
-    const v = values[k];
-    if (v !== v) continue;
-    if (origin !== origin) origin = v;
-    sum += v - origin;
-  }
+  yield* chunked(N, (from, to) => {
+    for (let k = from; k < to; k++) {
+      const v = values[k];
+      if (v !== v) continue;
+      if (origin !== origin) origin = v;
+      sum += v - origin;
+    }
+  });
   const offset = sum / n;
   let squares = 0;
-  for (let k = 0; k < N; k++) {
-    const d = values[k] - origin - offset;
-    if (d === d) squares += d * d;
-  }
+  yield;
+  yield* chunked(N, (from, to) => {
+    for (let k = from; k < to; k++) {
+      const d = values[k] - origin - offset;
+      if (d === d) squares += d * d;
+    }
+  });
   const mean = origin + offset;
   const f = N - n;
   return { forecastAt: () => mean, s2: squares / (n - 1), df: n - 1, sharedSum: () => (f * f) / n, sharedAt: () => 1 / n };

@@ -3,14 +3,14 @@
  * compared with every number before them (the baseline) by a t-test, a Mann–Whitney test or
  * the XmR rules. Series use NaN for a missing period; gaps are skipped.
  */
-import { divided, powerOfTwoScale } from "../stats/scale";
-import { numbersOf } from "./numbers";
-import { mean } from "simple-statistics";
+import { dividedSteps, powerOfTwoScaleSteps } from "../stats/scale";
+import { numbersOfSteps } from "./numbers";
+import { meanSteps } from "../stats/moments";
 import { fail, Problem } from "./problem";
 import { mannWhitneySteps } from "../stats/mannWhitney";
 import { runToEnd, Steps } from "./steps";
-import { predictionTest, welchTest } from "../stats/tTests";
-import { xmrChart, xmrSignal } from "../stats/xmrSigChangeRules";
+import { tTestSteps } from "../stats/tTests";
+import { xmrChartSteps, xmrSignal } from "../stats/xmrSigChangeRules";
 
 export type SigMethod = "t" | "mann-whitney" | "xmr";
 
@@ -49,8 +49,9 @@ export function sigChange(series: ArrayLike<number>, options: SigChangeOptions):
 /** sigChange in steps (core/analysis/steps.ts): a few over a full column, the rank test's sort sliced. */
 export function* sigChangeSteps(series: ArrayLike<number>, options: SigChangeOptions): Steps<SigChangeResult> {
   // Computed on the series scaled near 1 (stats/scale.ts); means and limits scaled back.
-  const scale = powerOfTwoScale(series);
-  const result = yield* sigChangeScaled(scale === 1 ? series : divided(series, scale), options);
+  const scale = yield* powerOfTwoScaleSteps(series);
+  yield;
+  const result = yield* sigChangeScaled(scale === 1 ? series : yield* dividedSteps(series, scale), options);
   if (scale === 1) return result;
   const back = (v: number | null) => (v === null ? null : v * scale);
   return { ...result, baselineMean: result.baselineMean * scale, recentMean: result.recentMean * scale, lower: back(result.lower), upper: back(result.upper) };
@@ -62,7 +63,7 @@ function* sigChangeScaled(series: ArrayLike<number>, options: SigChangeOptions):
     fail("value", 'method "mann-whitney" needs recent >= 2: one value has no rank distribution to compare');
   }
   yield;
-  const values = numbersOf(series);
+  const values = yield* numbersOfSteps(series);
   yield;
   if (values.length < recent) fail("na", `needs at least recent = ${recent} numbers, got ${values.length}`);
   const baseline = values.subarray(0, values.length - recent);
@@ -70,12 +71,14 @@ function* sigChangeScaled(series: ArrayLike<number>, options: SigChangeOptions):
   if (baseline.length < MIN_BASELINE) {
     fail("na", `needs at least ${MIN_BASELINE} baseline numbers before the recent ${recent}, got ${baseline.length}`);
   }
-  const baselineMean = mean(baseline as unknown as number[]);
-  const recentMean = mean(recentValues as unknown as number[]);
+  const baselineMean = yield* meanSteps(baseline);
+  yield;
+  const recentMean = yield* meanSteps(recentValues);
+  yield;
   const meanDirection = Math.sign(recentMean - baselineMean) as -1 | 0 | 1;
 
   if (method === "xmr") {
-    const chart = xmrChart(baseline);
+    const chart = yield* xmrChartSteps(baseline);
     const signal = xmrSignal(values, recent, chart);
     return {
       significant: signal.rule !== 0,
@@ -104,7 +107,7 @@ function* sigChangeScaled(series: ArrayLike<number>, options: SigChangeOptions):
       upper: null,
     };
   }
-  const test = recent === 1 ? predictionTest(baseline, recentValues[0], alpha) : welchTest(baseline, recentValues, alpha);
+  const test = yield* tTestSteps(baseline, recentValues, alpha);
   const significant = test.p < alpha && meanDirection !== 0;
   return {
     significant,

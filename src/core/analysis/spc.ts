@@ -5,9 +5,9 @@
  * Anhøj's runs analysis around the baseline median.
  */
 import { fail } from "./problem";
-import { xmrChart } from "../stats/xmrSigChangeRules";
-import { MIN_USEFUL_POINTS, RunsAnalysis, runsAnalysis } from "../stats/runs";
-import { divided, powerOfTwoScale } from "../stats/scale";
+import { xmrChartSteps } from "../stats/xmrSigChangeRules";
+import { MIN_USEFUL_POINTS, RunsAnalysis, runsAnalysisSteps } from "../stats/runs";
+import { dividedSteps, powerOfTwoScaleSteps } from "../stats/scale";
 import { ascendingSortSteps } from "../stats/ranks";
 import { judgeSteps, LimitLines, NEAR_FACTOR, PointType, SpcDirection } from "./spcRules";
 import { runToEnd, Steps } from "./steps";
@@ -41,14 +41,15 @@ export function spc(series: Float64Array, direction: SpcDirection, baseline?: nu
 /** The XmR chart in steps (a pass of the rules, a chunk of the median's sort) for a full column. */
 export function* spcSteps(series: Float64Array, direction: SpcDirection, baseline?: number): Steps<SpcResult> {
   // Charted on the series scaled near 1 (stats/scale.ts); the limits are scaled back (exact: a power of two).
-  const scale = powerOfTwoScale(series);
-  const values = scale === 1 ? series : divided(series, scale);
+  const scale = yield* powerOfTwoScaleSteps(series);
+  yield;
+  const values = scale === 1 ? series : yield* dividedSteps(series, scale);
   yield;
   const n = values.length;
   if (n < 3) fail("na", `SPC needs at least 3 numbers; got ${n}`);
   const b = baseline ?? n;
   if (!Number.isInteger(b) || b < 3 || b > n) fail("value", `baseline must be a whole number from 3 to ${n} (the count of numbers); got ${b}`);
-  const chart = xmrChart(values.subarray(0, b));
+  const chart = yield* xmrChartSteps(values.subarray(0, b));
   yield;
   const near = NEAR_FACTOR * chart.averageMovingRange;
   // The near-limit test keeps the distance from the centre (side · (v − centre) > near), as before rates.
@@ -63,7 +64,7 @@ export function* spcSteps(series: Float64Array, direction: SpcDirection, baselin
   const judged = yield* judgeSteps(values, scaled, direction);
   const baselineMedian = yield* medianSteps(values.subarray(0, b));
   yield;
-  const runs = runsAnalysis(values, baselineMedian);
+  const runs = yield* runsAnalysisSteps(values, baselineMedian);
   return {
     centre: chart.centre * scale,
     averageMovingRange: chart.averageMovingRange * scale,

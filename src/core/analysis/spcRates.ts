@@ -13,9 +13,9 @@
 import { fail } from "./problem";
 import { medianSteps, SpcResult } from "./spc";
 import { judgeSteps, LimitLines, SpcDirection } from "./spcRules";
-import { MIN_USEFUL_POINTS, runsAnalysis } from "../stats/runs";
-import { powerOfTwoScale } from "../stats/scale";
-import { chunked, Steps } from "./steps";
+import { MIN_USEFUL_POINTS, runsAnalysisSteps } from "../stats/runs";
+import { powerOfTwoScaleSteps } from "../stats/scale";
+import { chunked, runToEnd, Steps } from "./steps";
 
 export type RateChart = "p" | "u" | "p'" | "u'";
 
@@ -82,14 +82,23 @@ export function* ratePeriodsSteps(values: Float64Array, denominators: Float64Arr
 
 /** Σ a / Σ b, each sum taken at a power-of-two scale so that no sum of large counts overflows. */
 export function ratioOfSums(a: ArrayLike<number>, b: ArrayLike<number>): number {
-  const sa = powerOfTwoScale(a);
-  const sb = powerOfTwoScale(b);
+  return runToEnd(ratioOfSumsSteps(a, b));
+}
+
+/** ratioOfSums in steps of a chunk of a full column each. */
+export function* ratioOfSumsSteps(a: ArrayLike<number>, b: ArrayLike<number>): Steps<number> {
+  const sa = yield* powerOfTwoScaleSteps(a);
+  yield;
+  const sb = yield* powerOfTwoScaleSteps(b);
+  yield;
   let ta = 0;
   let tb = 0;
-  for (let i = 0; i < a.length; i++) {
-    ta += a[i] / sa;
-    tb += b[i] / sb;
-  }
+  yield* chunked(a.length, (from, to) => {
+    for (let i = from; i < to; i++) {
+      ta += a[i] / sa;
+      tb += b[i] / sb;
+    }
+  });
   return (ta / tb) * (sa / sb);
 }
 
@@ -100,7 +109,7 @@ export function* rateChartSteps(periods: RatePeriods, chart: RateChart, directio
   if (n < 3) fail("na", `SPC needs at least 3 periods with a value and a denominator above 0; got ${n}`);
   const b = baseline ?? n;
   if (!Number.isInteger(b) || b < 3 || b > n) fail("value", `baseline must be a whole number from 3 to ${n} (the count of periods used); got ${b}`);
-  const c = ratioOfSums(periods.values.subarray(0, b), denominators.subarray(0, b));
+  const c = yield* ratioOfSumsSteps(periods.values.subarray(0, b), denominators.subarray(0, b));
   yield;
   const proportion = isProportion(chart);
   if (c === 0) fail("div0", "the centre is 0: the baseline has no events, so the limits are undefined");
@@ -114,7 +123,7 @@ export function* rateChartSteps(periods: RatePeriods, chart: RateChart, directio
   let sigmaZ = 1;
   let movingRange = NaN;
   if (chart === "p'" || chart === "u'") {
-    movingRange = zMovingRange(points, sigma, c, b);
+    movingRange = yield* zMovingRangeSteps(points, sigma, c, b);
     yield;
     sigmaZ = movingRange / D2;
     if (sigmaZ === 0) fail("div0", "the baseline's z-scores do not vary (σ_z = 0), so Laney's limits are undefined");
@@ -127,7 +136,7 @@ export function* rateChartSteps(periods: RatePeriods, chart: RateChart, directio
   const judged = yield* judgeSteps(points, lines, direction);
   const baselineMedian = yield* medianSteps(points.subarray(0, b));
   yield;
-  const runs = runsAnalysis(points, baselineMedian);
+  const runs = yield* runsAnalysisSteps(points, baselineMedian);
   return {
     chart,
     sigma,
@@ -143,15 +152,17 @@ export function* rateChartSteps(periods: RatePeriods, chart: RateChart, directio
   };
 }
 
-/** Laney's mean moving range of z_j = (y_j − c) / σ_j over the baseline. */
-function zMovingRange(points: Float64Array, sigma: Float64Array, c: number, b: number): number {
+/** Laney's mean moving range of z_j = (y_j − c) / σ_j over the baseline, a chunk a step. */
+function* zMovingRangeSteps(points: Float64Array, sigma: Float64Array, c: number, b: number): Steps<number> {
   let sum = 0;
   let previous = (points[0] - c) / sigma[0];
-  for (let j = 1; j < b; j++) {
-    const z = (points[j] - c) / sigma[j];
-    sum += Math.abs(z - previous);
-    previous = z;
-  }
+  yield* chunked(b, (from, to) => {
+    for (let j = Math.max(1, from); j < to; j++) {
+      const z = (points[j] - c) / sigma[j];
+      sum += Math.abs(z - previous);
+      previous = z;
+    }
+  });
   return sum / (b - 1);
 }
 

@@ -8,7 +8,7 @@
  * (a near-constant subset) or whose |r| is near 1 is recomputed pair by pair by the exact
  * two-pass routine, which also decides exact constancy.
  */
-import { runToEnd, Steps } from "../analysis/steps";
+import { FIRST_CHUNK, rampUp, runToEnd, Steps } from "../analysis/steps";
 import { blockSize, crossCorrelationSteps } from "./fft";
 import { Correlation, pearson } from "./correlation";
 import { Problem } from "../analysis/problem";
@@ -79,9 +79,9 @@ function* prepare(v: ArrayLike<number>, n: number, maxLag: number, reuse: boolea
   };
   const running = { s: 0, s2: 0, gaps: [] as number[] };
   keepSums(p, running, 0, n, span);
-  for (let from = 0; from < n; from += PREPARE_CHUNK) {
+  for (let from = 0, size = FIRST_CHUNK; from < n; from += size, size = rampUp(size, PREPARE_CHUNK)) {
     if (from > 0) yield;
-    prepareChunk(v, mean, p, running, from, Math.min(n, from + PREPARE_CHUNK), n, span);
+    prepareChunk(v, mean, p, running, from, Math.min(n, from + size), n, span);
   }
   p.gaps = Int32Array.from(running.gaps);
   return p;

@@ -7,7 +7,7 @@
 import { pearson } from "./correlation";
 import { averageRanksSteps } from "./ranks";
 import { Problem } from "../analysis/problem";
-import { Steps } from "../analysis/steps";
+import { FIRST_CHUNK, rampUp, Steps } from "../analysis/steps";
 import { LagResult } from "./laggedCorrelation";
 
 const NEAR_PERFECT = 0.9;
@@ -70,9 +70,9 @@ export function* spearmanByLagCompleteSteps(x: Float64Array, y: Float64Array, ma
     }
     // A full column's lag in sixteenths, a step each: no step holds the thread for a whole lag.
     sums.fill(0);
-    for (let from = 0; from < m; from += LAG_CHUNK) {
+    for (let from = 0, size = FIRST_CHUNK; from < m; from += size, size = rampUp(size, LAG_CHUNK)) {
       if (from > 0) yield;
-      lagPass(x, y, rx, ry, ranksA, ranksB, lag, m, from, Math.min(m, from + LAG_CHUNK), sums);
+      lagPass(x, y, rx, ry, ranksA, ranksB, lag, m, from, Math.min(m, from + size), sums);
     }
     const [sx, sxx, sy, syy, sxy] = sums;
     const cxx = sxx - (sx * sx) / m;

@@ -20,7 +20,7 @@ import { Correlation } from "./correlation";
 import { ascendingSortSteps } from "./ranks";
 import { ExactSum } from "./exactSum";
 import { Problem } from "../analysis/problem";
-import { chunked, Steps } from "../analysis/steps";
+import { chunked, FIRST_CHUNK, rampUp, Steps } from "../analysis/steps";
 import { LagResult } from "./laggedCorrelation";
 
 const NEAR_PERFECT = 0.9;
@@ -56,15 +56,15 @@ function* rankOnce(v: Float64Array, n: number, scratch: { order: Uint32Array; ke
   for (const i of gaps) code[i] = place[i] = -1;
   const ties = new ExactSum();
   // Tie groups of the sorted numbers, a chunk at a time (a group never splits across chunks).
-  for (let p = 0; p < count; ) {
+  for (let p = 0, size = FIRST_CHUNK; p < count; size = rampUp(size, SCATTER_CHUNK)) {
     yield;
-    p = groupTies(keys, order, p, Math.min(count, p + CHUNK), count, { code, hi, place }, ties);
+    p = groupTies(keys, order, p, Math.min(count, p + size), count, { code, hi, place }, ties);
   }
   return { code, hi, place, gaps: Int32Array.from(gaps), count, ties };
 }
 
-/** Elements handled between two steps in the linear passes. */
-const CHUNK = 1 << 16;
+/** Sorted places grouped between two steps: each writes three arrays at scattered periods, a cache miss apiece on a full column. */
+const SCATTER_CHUNK = 1 << 14;
 
 /** The tie groups starting in [from, until) of the sorted values; returns where the next group starts. */
 function groupTies(keys: Float64Array, order: Uint32Array, from: number, until: number, count: number, out: { code: Int32Array; hi: Int32Array; place: Int32Array }, ties: ExactSum): number {
@@ -236,9 +236,9 @@ export function* spearmanByLagGapsSteps(x: Float64Array, y: Float64Array, maxLag
     const pairs = n - k;
     const sideY: Side = { code: ry.code.subarray(k), hi: ry.hi.subarray(k), left: lag.y };
     const sums = lag.x.wide || lag.y.wide ? productSumsWide : productSums;
-    for (let from = 0; from < pairs; from += STEP_PERIODS) {
+    for (let from = 0, size = FIRST_CHUNK; from < pairs; from += size, size = rampUp(size, STEP_PERIODS)) {
       if (from > 0) yield;
-      sums(sideX, sideY, from, Math.min(pairs, from + STEP_PERIODS), m + 1, exact, sxy);
+      sums(sideX, sideY, from, Math.min(pairs, from + size), m + 1, exact, sxy);
     }
     rows.push({ lag: k, n: m, result: correlationOf(sxy, sxx, syy, m) });
   }

@@ -2,7 +2,7 @@
  * Two-sided Mann–Whitney U test of `recent` against `baseline`: normal approximation with the
  * tie correction of the variance and a continuity correction of 0.5 towards the mean.
  */
-import { ascendingSortSteps, lowerBound, tieTermOfSorted, upperBound } from "./ranks";
+import { ascendingSortSteps, lowerBound, tieTermOfSortedSteps, upperBound } from "./ranks";
 import { runToEnd, Steps } from "../analysis/steps";
 import { twoSidedZPValue } from "./distributions";
 
@@ -27,9 +27,10 @@ export function* mannWhitneySteps(baseline: ArrayLike<number>, recent: ArrayLike
   const combined = new Float64Array(n);
   combined.set(baseline);
   combined.set(recent, nb);
+  yield;
   const sorted = (yield* ascendingSortSteps(combined, false, { keys: combined, order: new Uint32Array(n) })).keys;
   yield;
-  const tieTerm = tieTermOfSorted(sorted);
+  const tieTerm = yield* tieTermOfSortedSteps(sorted);
   let rankSum = 0;
   for (let i = 0; i < nr; i++) rankSum += (lowerBound(sorted, recent[i]) + 1 + upperBound(sorted, recent[i])) / 2;
   const u = rankSum - (nr * (nr + 1)) / 2;

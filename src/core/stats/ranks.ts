@@ -3,7 +3,7 @@
  * the Mann–Whitney test define them.
  */
 
-import { runToEnd, Steps } from "../analysis/steps";
+import { chunked, FIRST_CHUNK, PASS_CHUNK, rampUp, runToEnd, Steps } from "../analysis/steps";
 
 /**
  * Indices of `values` in ascending order of value (no NaN). A quicksort of keys and indices
@@ -14,8 +14,8 @@ export function ascendingOrder(values: ArrayLike<number>): Uint32Array {
   return runToEnd(ascendingOrderSteps(values));
 }
 
-/** Element moves between two steps of a sort (core/analysis/steps.ts): a slice well under 250 ms. */
-const SORT_CHUNK = 1 << 18;
+/** Elements partitioned between two steps of a sort (core/analysis/steps.ts): a few milliseconds. */
+const SORT_CHUNK = 1 << 16;
 
 /** ascendingOrder in steps, yielding every SORT_CHUNK elements partitioned. */
 export function* ascendingOrderSteps(values: ArrayLike<number>): Steps<Uint32Array> {
@@ -32,10 +32,16 @@ export function* ascendingSortSteps(
   const n = values.length;
   let work = 0;
   const keys = reuse && reuse.keys.length === n ? reuse.keys : new Float64Array(n);
-  keys.set(values);
-  if (gapsLast) for (let i = 0; i < n; i++) if (keys[i] !== keys[i]) keys[i] = Infinity;
   const order = reuse && reuse.order.length === n ? reuse.order : new Uint32Array(n);
-  for (let i = 0; i < n; i++) order[i] = i;
+  // The keys and the identity order, a chunk a step (a full column's first touch of 12 MB is a block of its own).
+  yield* chunked(n, (from, to) => {
+    for (let i = from; i < to; i++) {
+      const v = values[i];
+      keys[i] = gapsLast && v !== v ? Infinity : v;
+      order[i] = i;
+    }
+  });
+  yield;
   const stack: number[] = [0, n - 1];
   while (stack.length > 0) {
     let hi = stack.pop()!;
@@ -54,14 +60,19 @@ export function* ascendingSortSteps(
       const pivot = keys[mid];
       let i = lo;
       let j = hi;
+      // A long range's partition is itself cut into steps of SORT_CHUNK elements passed.
       while (i <= j) {
-        while (keys[i] < pivot) i++;
-        while (keys[j] > pivot) j--;
-        if (i <= j) {
-          swap(keys, order, i, j);
-          i++;
-          j--;
+        const until = i - j + SORT_CHUNK;
+        while (i <= j && i - j < until) {
+          while (keys[i] < pivot) i++;
+          while (keys[j] > pivot) j--;
+          if (i <= j) {
+            swap(keys, order, i, j);
+            i++;
+            j--;
+          }
         }
+        if (i <= j) yield;
       }
       // Recurse into the smaller part, loop on the larger: the stack stays O(log n).
       if (j - lo < hi - i) {
@@ -146,17 +157,17 @@ export function* averageRanksSteps(values: ArrayLike<number>): Steps<{ ranks: Fl
   // The sorted values in runs of RANK_CHUNK, a step each (a full column in one go held the
   // thread for over 100 ms); a tie group never splits across runs.
   let tieTerm = 0;
-  for (let k = 0; k < order.length; ) {
+  for (let k = 0, size = FIRST_CHUNK; k < order.length; size = rampUp(size, RANK_CHUNK)) {
     yield;
-    const run = rankRun(keys, order, k, Math.min(order.length, k + RANK_CHUNK), ranks);
+    const run = rankRun(keys, order, k, Math.min(order.length, k + size), ranks);
     tieTerm += run.tieTerm;
     k = run.end;
   }
   return { ranks, tieTerm };
 }
 
-/** Sorted places ranked per step by averageRanksSteps. */
-const RANK_CHUNK = 1 << 16;
+/** Sorted places ranked per step by averageRanksSteps at most (each a write at a scattered place). */
+const RANK_CHUNK = 1 << 14;
 
 /** Average ranks of the tie groups starting in [from, until) of the sorted `keys`; where the next group starts. */
 function rankRun(keys: Float64Array, order: Uint32Array, from: number, until: number, ranks: Float64Array): { end: number; tieTerm: number } {
@@ -178,13 +189,22 @@ function rankRun(keys: Float64Array, order: Uint32Array, from: number, until: nu
 
 /** Σ(t³ − t) over the runs of equal values of a sorted array. */
 export function tieTermOfSorted(sorted: ArrayLike<number>): number {
+  return runToEnd(tieTermOfSortedSteps(sorted));
+}
+
+/** tieTermOfSorted in steps of about PASS_CHUNK values each (a run never splits across steps). */
+export function* tieTermOfSortedSteps(sorted: ArrayLike<number>): Steps<number> {
   let term = 0;
   for (let i = 0; i < sorted.length; ) {
-    let j = i + 1;
-    while (j < sorted.length && sorted[j] === sorted[i]) j++;
-    const t = j - i;
-    term += t * t * t - t;
-    i = j;
+    if (i > 0) yield;
+    const until = Math.min(sorted.length, i + PASS_CHUNK);
+    while (i < until) {
+      let j = i + 1;
+      while (j < sorted.length && sorted[j] === sorted[i]) j++;
+      const t = j - i;
+      term += t * t * t - t;
+      i = j;
+    }
   }
   return term;
 }

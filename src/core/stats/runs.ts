@@ -6,6 +6,8 @@
  * Binomial(u − 1, ½).
  */
 
+import { chunked, PASS_CHUNK, runToEnd, Steps } from "../analysis/steps";
+
 export interface RunsAnalysis {
   useful: number;
   longestRun: number;
@@ -23,11 +25,18 @@ export const MIN_USEFUL_POINTS = 10;
  * so a million trials neither underflow nor lose the tail.
  */
 export function binomialHalfQuantile(p: number, trials: number): number {
+  return runToEnd(binomialHalfQuantileSteps(p, trials));
+}
+
+/** binomialHalfQuantile in steps of PASS_CHUNK terms (a million trials is half a million terms to the 5% quantile). */
+export function* binomialHalfQuantileSteps(p: number, trials: number): Steps<number> {
   if (trials <= 0) return 0;
   let logTerm = trials * Math.log(0.5);
   let cdf = 0;
   for (let k = 0; k <= trials; k++) {
-    cdf += Math.exp(logTerm);
+    if (k > 0 && k % PASS_CHUNK === 0) yield;
+    // exp(-800) is 0 in doubles: the far tail adds nothing, so its exp is skipped (same sum).
+    if (logTerm > -800) cdf += Math.exp(logTerm);
     // A relative margin keeps a cdf that equals p exactly (in exact arithmetic) on the right side.
     if (cdf >= p * (1 - 1e-12)) return k;
     logTerm += Math.log((trials - k) / (k + 1));
@@ -37,12 +46,23 @@ export function binomialHalfQuantile(p: number, trials: number): number {
 
 /** Runs analysis of `points` around `centre` (the baseline's median). */
 export function runsAnalysis(points: ArrayLike<number>, centre: number): RunsAnalysis {
-  let useful = 0;
-  let longestRun = 0;
-  let run = 0;
-  let crossings = 0;
-  let lastSide = 0;
-  for (let i = 0; i < points.length; i++) {
+  return runToEnd(runsAnalysisSteps(points, centre));
+}
+
+/** runsAnalysis in steps of a chunk of a full column each (the run in progress carries over). */
+export function* runsAnalysisSteps(points: ArrayLike<number>, centre: number): Steps<RunsAnalysis> {
+  const s = { useful: 0, longestRun: 0, run: 0, crossings: 0, lastSide: 0 };
+  yield* chunked(points.length, (from, to) => countRuns(points, centre, from, to, s));
+  const { useful, longestRun, crossings } = s;
+  const longestRunLimit = Math.round(Math.log2(useful) + 3);
+  yield;
+  const crossingsLimit = yield* binomialHalfQuantileSteps(0.05, useful - 1);
+  return { useful, longestRun, longestRunLimit, crossings, crossingsLimit, nonRandom: longestRun > longestRunLimit || crossings < crossingsLimit };
+}
+
+function countRuns(points: ArrayLike<number>, centre: number, from: number, to: number, s: { useful: number; longestRun: number; run: number; crossings: number; lastSide: number }): void {
+  let { useful, longestRun, run, crossings, lastSide } = s;
+  for (let i = from; i < to; i++) {
     const side = points[i] > centre ? 1 : points[i] < centre ? -1 : 0;
     if (side === 0) continue;
     useful++;
@@ -52,11 +72,9 @@ export function runsAnalysis(points: ArrayLike<number>, centre: number): RunsAna
       run = 1;
       lastSide = side;
     }
-    longestRun = Math.max(longestRun, run);
+    if (run > longestRun) longestRun = run;
   }
-  const longestRunLimit = Math.round(Math.log2(useful) + 3);
-  const crossingsLimit = binomialHalfQuantile(0.05, useful - 1);
-  return { useful, longestRun, longestRunLimit, crossings, crossingsLimit, nonRandom: longestRun > longestRunLimit || crossings < crossingsLimit };
+  Object.assign(s, { useful, longestRun, run, crossings, lastSide });
 }
 
 /** The median (the mean of the two middle values for an even count). */

@@ -6,14 +6,22 @@
  * scale (r, t, z, p) are then computed as they are; results in the data's units are multiplied
  * back by the same power of two.
  */
+import { chunked, runToEnd, Steps } from "../analysis/steps";
 
 /** A power of two 2^e with 2^e <= max |v| < 2^(e+1) (1 for a series of zeros or no numbers). */
 export function powerOfTwoScale(values: ArrayLike<number>): number {
+  return runToEnd(powerOfTwoScaleSteps(values));
+}
+
+/** powerOfTwoScale in steps of a chunk of a full column each (core/analysis/steps.ts). */
+export function* powerOfTwoScaleSteps(values: ArrayLike<number>): Steps<number> {
   let max = 0;
-  for (let i = 0; i < values.length; i++) {
-    const a = Math.abs(values[i]);
-    if (a > max && a !== Infinity) max = a;
-  }
+  yield* chunked(values.length, (from, to) => {
+    for (let i = from; i < to; i++) {
+      const a = Math.abs(values[i]);
+      if (a > max && a !== Infinity) max = a;
+    }
+  });
   if (max === 0) return 1;
   const scale = 2 ** Math.floor(Math.log2(max));
   // log2 may round across a power of two; keep max / scale within [1, 2).
@@ -22,6 +30,13 @@ export function powerOfTwoScale(values: ArrayLike<number>): number {
 
 /** The series divided by `scale` (NaN gaps stay NaN), into `out` (which may be `values` itself). */
 export function divided(values: ArrayLike<number>, scale: number, out: Float64Array = new Float64Array(values.length)): Float64Array {
-  for (let i = 0; i < values.length; i++) out[i] = values[i] / scale;
+  return runToEnd(dividedSteps(values, scale, out));
+}
+
+/** divided in steps of a chunk each. */
+export function* dividedSteps(values: ArrayLike<number>, scale: number, out: Float64Array = new Float64Array(values.length)): Steps<Float64Array> {
+  yield* chunked(values.length, (from, to) => {
+    for (let i = from; i < to; i++) out[i] = values[i] / scale;
+  });
   return out;
 }

@@ -2,7 +2,8 @@
  * XmR process behaviour chart (Wheeler): natural process limits from the baseline's average
  * moving range, and the three detection rules SIG_CHANGE applies to the latest values.
  */
-import { mean } from "simple-statistics";
+import { chunked, runToEnd, Steps } from "../analysis/steps";
+import { meanSteps } from "./moments";
 
 /** Wheeler's scaling constants for the average moving range of two points. */
 export const NATURAL_LIMIT_FACTOR = 2.66;
@@ -26,9 +27,17 @@ export interface XmrSignal {
 }
 
 export function xmrChart(baseline: ArrayLike<number>): XmrChart {
-  const centre = mean(baseline as number[]);
+  return runToEnd(xmrChartSteps(baseline));
+}
+
+/** xmrChart in steps of a chunk of a full column each (the mean, then the moving ranges). */
+export function* xmrChartSteps(baseline: ArrayLike<number>): Steps<XmrChart> {
+  const centre = yield* meanSteps(baseline);
+  yield;
   let movingRangeSum = 0;
-  for (let i = 1; i < baseline.length; i++) movingRangeSum += Math.abs(baseline[i] - baseline[i - 1]);
+  yield* chunked(baseline.length, (from, to) => {
+    for (let i = Math.max(1, from); i < to; i++) movingRangeSum += Math.abs(baseline[i] - baseline[i - 1]);
+  });
   const averageMovingRange = movingRangeSum / (baseline.length - 1);
   const width = NATURAL_LIMIT_FACTOR * averageMovingRange;
   return { centre, averageMovingRange, lower: centre - width, upper: centre + width };
