@@ -36,6 +36,7 @@ import { CheckIn } from "../core/model/checkins";
 import { Action, actionOf, Firing } from "../core/model/actions";
 import { periodDate } from "../core/model/periods";
 import { scorecardStep, ScorecardResult } from "./scorecard";
+import { buildDataOf } from "./scorecardCharts";
 import type { ScorecardView } from "../core/excel/scorecardReported";
 import { cellOfPeriod, PeriodCloseResult, planClose, planReopen } from "./periodClose";
 import { cellMarkStep, noteMarkText } from "./steps/cellMarks";
@@ -137,7 +138,8 @@ export class ExcelKpiWorkbook implements KpiWorkbook {
 
   buildScorecard(options: { view?: ScorecardView } = {}): Promise<ScorecardResult> {
     return this.write(async (context, read, plan, token) => {
-      const { step, result } = await scorecardStep(context, read, token, (k) => k.spcBaseline, options.view);
+      // A rate KPI's cells use the chart its card chose, the summary the pane's order (scorecardCharts.ts).
+      const { step, result } = await scorecardStep(context, read, token, (k) => k.spcBaseline, { view: options.view, data: await buildDataOf(this.excel, read) });
       plan.add(step);
       return { result, action: result.rebuilt ? "rebuild the scorecard" : "build the scorecard" };
     });

@@ -11,8 +11,10 @@ import { isSegmented } from "../core/model/segments";
 import { Area, areaName, parseAddress, qualified } from "../core/excel/a1";
 import { KpiDefinition } from "../core/model/kpi";
 import { standingCloses } from "../core/model/reported";
-import { asOfFormula, PERIOD_COLUMN, SCORECARD_HEADERS, SCORECARD_NUMBER_FORMATS, scorecardLines, scorecardOrder } from "../core/excel/scorecard";
+import { asOfFormula, PERIOD_COLUMN, SCORECARD_HEADERS, SCORECARD_NUMBER_FORMATS, ScorecardLine, scorecardLines, scorecardOrder } from "../core/excel/scorecard";
 import { ScorecardView, viewLine } from "../core/excel/scorecardReported";
+import { chartLabel, summaryCells, SummaryLine, SUMMARY_HEADERS, SUMMARY_PERIOD_COLUMN } from "../core/excel/scorecardSummary";
+import type { BuildData } from "./scorecardCharts";
 import { REPORTED_NAMES, targetNameOf } from "../core/excel/workbookNames";
 import { KpiWorkbookError } from "./errors";
 import { nameOf, RegisterRead } from "./registerRead";
@@ -94,10 +96,10 @@ function lengthOf(read: RegisterRead, k: KpiDefinition): number | null {
 }
 
 /** The cells of a build: title, "as of", note, headers, the table's lines, then the period labels under the charts. */
-function cellsOf(kpis: KpiDefinition[], read: RegisterRead, baselineOf: (k: KpiDefinition) => number | null, view: ScorecardView): { cells: string[][]; formats: string[][]; layout: Layout } {
+function cellsOf(kpis: KpiDefinition[], read: RegisterRead, baselineOf: (k: KpiDefinition) => number | null, view: ScorecardView, data: BuildData): { cells: string[][]; formats: string[][]; layout: Layout } {
   const notes = read.notes.exists;
   const closes = hasCloses(read);
-  const lines = scorecardLines(kpis, FIRST_ROW + 2, baselineOf, notes, { view, closes });
+  const lines = scorecardLines(kpis, FIRST_ROW + 2, baselineOf, notes, { view, closes, chartOf: data.chartOf });
   const layout = layoutOf(kpis, lines.length, (k) => lengthOf(read, k));
   const { rowCount } = parseAddress(layout.block);
   const width = SCORECARD_HEADERS.length;
@@ -117,6 +119,10 @@ function cellsOf(kpis: KpiDefinition[], read: RegisterRead, baselineOf: (k: KpiD
     cells[FIRST_ROW + 1 + i] = line.formulas;
     if (line.kind === "kpi") for (const [c, f] of Object.entries(SCORECARD_NUMBER_FORMATS)) formats[FIRST_ROW + 1 + i][Number(c)] = f;
   });
+  summaryCells(summaryLinesOf(lines, data)).forEach((row, i) => {
+    cells[layout.summaryTop + i].splice(0, row.length, ...row);
+    if (i >= 2) Object.assign(formats[layout.summaryTop + i], { [SUMMARY_PERIOD_COLUMN]: "mmm yyyy", [SUMMARY_HEADERS.length - 1]: "0" });
+  });
   if (layout.labels.length) cells[layout.labelsTop][0] = "Period labels of the charts above";
   layout.labels.forEach((col, c) =>
     col.forEach((f, r) => {
@@ -125,6 +131,28 @@ function cellsOf(kpis: KpiDefinition[], read: RegisterRead, baselineOf: (k: KpiD
     }),
   );
   return { cells, formats, layout };
+}
+
+/** The KPIs' lines for the summary, most urgent first as the pane orders them (scorecardCharts.ts), any the order lacks after. */
+function summaryLinesOf(lines: ScorecardLine[], data: BuildData): SummaryLine[] {
+  const rows = lines.flatMap((l, i) => (l.kind === "kpi" ? [{ kpi: l.kpi, row: FIRST_ROW + 2 + i, chart: chartLabel(l.kpi, data.chartOf) }] : []));
+  const place = (id: string) => (data.urgent.includes(id) ? data.urgent.indexOf(id) : data.urgent.length);
+  return rows.sort((a, b) => place(a.kpi.id) - place(b.kpi.id));
+}
+
+/** What a build is asked: the figures to show (a rebuild keeps the sheet's without), and the data of scorecardCharts.ts. */
+export interface BuildOptions {
+  view?: ScorecardView;
+  data?: BuildData;
+}
+
+/** The figures a build shows: those asked, else the sheet's (a rebuild keeps them), else today's; as reported needs a close. */
+function viewOf(asked: ScorecardView | undefined, previous: Previous | null, read: RegisterRead): ScorecardView {
+  const view = asked ?? previous?.record?.view ?? "restated";
+  if (view === "reported" && !hasCloses(read)) {
+    throw new KpiWorkbookError(`No period stands closed in ${REPORTED_NAMES.sheet}, so there is nothing reported to show: close one, or build the scorecard as restated.`);
+  }
+  return view;
 }
 
 /** Whether "As of" is a close: a period stands closed in KPI Reported. */
@@ -159,25 +187,16 @@ async function cellsBefore(context: Excel.RequestContext, previous: Previous, bl
  * Reads what it needs, then returns the build as one step. A rebuild replaces only what the last
  * build wrote (the block its marker names, its rules and its charts) and keeps every other cell,
  * rule and chart of the sheet; a new block that would cover a cell of the user's is refused.
- * `baselineOf` gives each KPI's SPC limits baseline as the pane uses it.
+ * `baselineOf` gives each KPI's SPC limits baseline as the pane uses it, `data` each rate KPI's
+ * chart as its card chose it and the summary's order (scorecardCharts.ts).
  */
-export async function scorecardStep(
-  context: Excel.RequestContext,
-  read: RegisterRead,
-  token: string,
-  baselineOf: (k: KpiDefinition) => number | null,
-  asked?: ScorecardView,
-): Promise<{ step: Step; result: ScorecardResult }> {
+export async function scorecardStep(context: Excel.RequestContext, read: RegisterRead, token: string, baselineOf: (k: KpiDefinition) => number | null, options: BuildOptions = {}): Promise<{ step: Step; result: ScorecardResult }> {
   // A KPI across segments is not on the sheet yet: its live formulas would read its block as one series (core/model/segments.ts).
   const kpis = scorecardOrder(read.state.kpis.filter((k) => read.state.sources[k.id] && !isSegmented(k)));
   if (kpis.length === 0) throw new KpiWorkbookError("There is no KPI to put on a scorecard yet: tag one first.");
   const previous = await findPrevious(context);
-  // A rebuild keeps the figures the sheet showed unless others are asked for.
-  const view = asked ?? previous?.record?.view ?? "restated";
-  if (view === "reported" && !hasCloses(read)) {
-    throw new KpiWorkbookError(`No period stands closed in ${REPORTED_NAMES.sheet}, so there is nothing reported to show: close one, or build the scorecard as restated.`);
-  }
-  const { cells, formats, layout } = cellsOf(kpis, read, baselineOf, view);
+  const view = viewOf(options.view, previous, read);
+  const { cells, formats, layout } = cellsOf(kpis, read, baselineOf, view, options.data ?? { chartOf: () => null, urgent: [] });
   const block = layout.block;
   const oldArea = previous?.block ? parseAddress(previous.block.address) : null;
   const whole = union(block, oldArea ? areaName(oldArea) : null);
@@ -189,7 +208,7 @@ export async function scorecardStep(
   const readCells = previous ? await cellsBefore(context, previous, block, whole, oldArea) : null;
   const hasTarget = (id: string) => read.names.has(targetNameOf(id).toUpperCase());
   const specs = chartSpecs(kpis, layout, hasTarget);
-  const colours = new StatusColours(layout.statusCells, token);
+  const colours = new StatusColours(layout.coloured, token);
   const tempSheet = `${SCORECARD_SHEET} ~${token}`;
   const sheetName = previous ? previous.sheet.name : SCORECARD_SHEET;
   let made: Excel.Worksheet | null = null;

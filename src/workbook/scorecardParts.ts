@@ -7,7 +7,8 @@
  */
 import { areaName } from "../core/excel/a1";
 import { KpiDefinition } from "../core/model/kpi";
-import { periodAt, SCORECARD_HEADERS, SCORECARD_RULE_ID, scorecardStatusRules } from "../core/excel/scorecard";
+import { periodAt, SCORECARD_HEADERS, SCORECARD_RULE_ID, scorecardStatusRules, STATUS_COLUMN, VARIATION_COLUMN } from "../core/excel/scorecard";
+import { iconRules, SUMMARY_STATUS_COLUMN, SUMMARY_VARIATION_COLUMN } from "../core/excel/scorecardSummary";
 import { nameOf, targetNameOf } from "../core/excel/workbookNames";
 import { BAND_LOOK, isOwnRule } from "./bandFormats";
 
@@ -36,13 +37,16 @@ export interface ChartSpec {
 export interface Layout {
   /** Rows of the table: its headers and lines. */
   tableEnd: number;
+  /** 0-based row of the summary's title (its headers below it, then a row per KPI). */
+  summaryTop: number;
   /** 0-based first row of the chart grid, and of the period labels below it. */
   chartsTop: number;
   labelsTop: number;
-  /** The whole block a build writes, the print area, and the Status column's cells. */
+  /** The whole block a build writes, the print area, and the cells each of its own rules colours. */
   block: string;
   printArea: string;
   statusCells: string;
+  coloured: { address: string; kind: "status" | "icons" }[];
   /** The label columns: formulas per column, with each KPI's column. */
   labels: string[][];
   labelColumnOf: Map<string, number>;
@@ -70,18 +74,29 @@ function labelColumns(kpis: readonly KpiDefinition[], lengthOf: (k: KpiDefinitio
 export function layoutOf(kpis: readonly KpiDefinition[], lines: number, lengthOf: (k: KpiDefinition) => number | null): Layout {
   const width = SCORECARD_HEADERS.length;
   const tableEnd = FIRST_ROW + 1 + lines;
-  const chartsTop = tableEnd + 1;
+  // A blank row, the summary's title, its headers and a row per KPI, a blank row, then the charts.
+  const summaryTop = tableEnd + 1;
+  const chartsTop = summaryTop + 3 + kpis.length;
   const labelsTop = chartsTop + Math.ceil(kpis.length / CHARTS_ACROSS) * CHART_ROWS;
   const { columns, columnOf } = labelColumns(kpis, lengthOf);
   const longest = Math.max(0, ...columns.map((c) => c.length));
   const rows = columns.length ? labelsTop + 1 + longest : labelsTop;
+  const area = (row: number, col: number, rowCount: number, colCount: number) => areaName({ row, col, rowCount: Math.max(1, rowCount), colCount });
+  const statusCells = area(FIRST_ROW + 1, STATUS_COLUMN, lines, 1);
   return {
     tableEnd,
+    summaryTop,
     chartsTop,
     labelsTop,
     block: areaName({ row: 0, col: 0, rowCount: rows, colCount: width }),
     printArea: areaName({ row: 0, col: 0, rowCount: labelsTop, colCount: width }),
-    statusCells: areaName({ row: FIRST_ROW + 1, col: 7, rowCount: Math.max(1, lines), colCount: 1 }),
+    statusCells,
+    coloured: [
+      { address: statusCells, kind: "status" },
+      { address: area(FIRST_ROW + 1, VARIATION_COLUMN, lines, 2), kind: "icons" },
+      { address: area(summaryTop + 2, SUMMARY_STATUS_COLUMN, kpis.length, 1), kind: "status" },
+      { address: area(summaryTop + 2, SUMMARY_VARIATION_COLUMN, kpis.length, 2), kind: "icons" },
+    ],
     labels: columns,
     labelColumnOf: columnOf,
   };
@@ -157,28 +172,40 @@ export async function findOwnRules(context: Excel.RequestContext, sheet: Excel.W
   );
 }
 
+/** How the variation and assurance words look: blue for improvement, orange for concern (core/excel/scorecardSummary.ts iconRules). */
+export const ICON_LOOK = { improvement: { fill: "#DDEBF7", font: "#1F4E79" }, concern: { fill: "#FCE4D6", font: "#843C0C" } } as const;
+
 /**
- * The status colours of a build, as restoreFormatsStep writes a KPI's: each rule is added with
+ * The rules of one coloured range: the status bands (scorecardStatusRules) or the variation and
+ * assurance words (iconRules), written for its top-left cell.
+ */
+function rulesOf(range: Layout["coloured"][number]): { address: string; formula: string; fill: string; font: string }[] {
+  const topLeft = range.address.split(":")[0];
+  if (range.kind === "status") return scorecardStatusRules(topLeft).map((r) => ({ address: range.address, formula: r.formula, ...BAND_LOOK[r.status] }));
+  return iconRules(topLeft, SCORECARD_RULE_ID).map((r) => ({ address: range.address, formula: r.formula, ...ICON_LOOK[r.look] }));
+}
+
+/**
+ * The colours of a build (status bands, variation and assurance), as restoreFormatsStep writes a KPI's: each rule is added with
  * N("~token") in it and given its clean formula as the batch's last write, so the undo of a
  * refused batch deletes only rules that still carry the token, and that of an applied one the
  * rules by the ids Excel gave them.
  */
 export class StatusColours {
   private added: Excel.ConditionalFormat[] = [];
-  private readonly rules: { formula: string; fill: string; font: string }[];
+  private readonly rules: { address: string; formula: string; fill: string; font: string }[];
 
   constructor(
-    private readonly address: string,
+    ranges: Layout["coloured"],
     private readonly token: string,
   ) {
-    const topLeft = address.split(":")[0];
-    this.rules = scorecardStatusRules(topLeft).map((r) => ({ formula: r.formula, ...BAND_LOOK[r.status] }));
+    this.rules = ranges.flatMap(rulesOf);
   }
 
   apply(sheet: Excel.Worksheet, old: readonly OwnRule[]): void {
     for (const rule of old) sheet.getRange(rule.address).conditionalFormats.getItem(rule.id).delete();
     this.added = this.rules.map((r) => {
-      const format = sheet.getRange(this.address).conditionalFormats.add("Custom");
+      const format = sheet.getRange(r.address).conditionalFormats.add("Custom");
       format.custom.rule.formula = r.formula.replace(/=0\)$/, `+N("~${this.token}")=0)`);
       format.custom.format.fill.color = r.fill;
       format.custom.format.font.color = r.font;

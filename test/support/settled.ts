@@ -7,6 +7,7 @@
  * only stops a hang; it is no speed limit.
  */
 import { FormulaErrorValue } from "../../src/workbench/excel/formula";
+import { snapshot, WorkbookSnapshot } from "../../src/workbench/snapshot";
 import { WorkbookModel } from "../../src/workbench/excel/model";
 
 function valuesOf(model: WorkbookModel, name: string): unknown[][] {
@@ -34,4 +35,17 @@ export async function settledSheet(model: WorkbookModel, name = "Scorecard"): Pr
     await new Promise((resolve) => setTimeout(resolve, 10));
   }
   throw new Error(`${name} never settled`);
+}
+
+/** A snapshot of the whole workbook once two in a row are the same and none shows #BUSY! (values and the fills computed from them settle together). */
+export async function settledSnapshot(model: WorkbookModel): Promise<WorkbookSnapshot> {
+  let last = "";
+  for (let i = 0; i < 2_000; i++) {
+    const snap = snapshot(model);
+    const now = JSON.stringify(snap);
+    if (now === last && !now.includes('"#BUSY!"')) return snap;
+    last = now;
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+  throw new Error("the workbook never settled");
 }

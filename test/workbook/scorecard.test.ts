@@ -3,8 +3,9 @@ import { kpiFunctions } from "../../src/workbench/customFunctions";
 import { kpiStatus, outlook, spc, variance } from "../support/functions";
 import { WorkbookModel } from "../../src/workbench/excel/model";
 import { kpiInput, sampleSetup, syncsOf } from "../support/workbench";
-import { settledSheet } from "../support/settled";
+import { settledSheet, settledSnapshot } from "../support/settled";
 import { SCORECARD_HEADERS } from "../../src/core/excel/scorecard";
+import { SUMMARY_HEADERS } from "../../src/core/excel/scorecardSummary";
 import { outlookFormula } from "../../src/core/excel/formulas";
 import { monthEnd } from "../../src/core/model/monthEnd";
 
@@ -66,19 +67,30 @@ describe("the Scorecard sheet", () => {
     await settledSheet(model);
     const snap = snapshot(model);
     const rules = snap.conditionalFormats.filter((f) => f.sheet === "Scorecard");
+    // The status bands on the table's Status and the summary's; the variation and assurance words coloured as their icons.
     expect(rules.map((f) => `${f.address} ${f.rule}`).sort()).toEqual([
+      'Scorecard!E13:E14 =AND(E13="At risk",N("kpilens:~scorecard:risk")=0)',
+      'Scorecard!E13:E14 =AND(E13="Off track",N("kpilens:~scorecard:off")=0)',
+      'Scorecard!E13:E14 =AND(E13="On track",N("kpilens:~scorecard:on")=0)',
+      'Scorecard!F13:G14 =AND((F13="Special cause concern")+(F13="Consistently fails")>0,N("kpilens:~scorecard:concern")=0)',
+      'Scorecard!F13:G14 =AND((F13="Special cause improvement")+(F13="Consistently passes")>0,N("kpilens:~scorecard:improvement")=0)',
       'Scorecard!H6:H9 =AND(H6="At risk",N("kpilens:~scorecard:risk")=0)',
       'Scorecard!H6:H9 =AND(H6="Off track",N("kpilens:~scorecard:off")=0)',
       'Scorecard!H6:H9 =AND(H6="On track",N("kpilens:~scorecard:on")=0)',
+      'Scorecard!N6:O9 =AND((N6="Special cause concern")+(N6="Consistently fails")>0,N("kpilens:~scorecard:concern")=0)',
+      'Scorecard!N6:O9 =AND((N6="Special cause improvement")+(N6="Consistently passes")>0,N("kpilens:~scorecard:improvement")=0)',
     ]);
     const sheet = snap.sheets.find((x) => x.name === "Scorecard")!;
     const fillOf = (status: unknown) => ({ "On track": "#C6EFCE", "At risk": "#FFEB9C", "Off track": "#FFC7CE" })[String(status)] ?? null;
     for (const r of [5, 6, 7, 8]) expect(sheet.fills[r][7]).toBe(fillOf(sheet.values[r][7]));
+    for (const r of [12, 13]) expect(sheet.fills[r][4]).toBe(fillOf(sheet.values[r][4]));
+    const iconFill = (words: unknown) => ({ "Special cause improvement": "#DDEBF7", "Consistently passes": "#DDEBF7", "Special cause concern": "#FCE4D6", "Consistently fails": "#FCE4D6" })[String(words)] ?? null;
+    for (const [r, c] of [[6, 13], [6, 14], [8, 13], [8, 14], [12, 5], [12, 6], [13, 5], [13, 6]]) expect(sheet.fills[r][c]).toBe(iconFill(sheet.values[r][c]));
     expect(snap.charts.map((c) => ({ name: c.name, title: c.title, position: c.position, series: c.series.map((x) => [x.name, x.values]) }))).toEqual([
-      { name: "KPILens REVENUE", title: "Revenue", position: "A11:D21", series: [["Actual", "'Monthly KPIs'!B2:B37"], ["Budget", "Budget!B2:AK2"]] },
-      { name: "KPILens CHURN", title: "Churn", position: "E11:H21", series: [["Actual", "'Monthly KPIs'!C2:C37"]] },
+      { name: "KPILens REVENUE", title: "Revenue", position: "A16:D26", series: [["Actual", "'Monthly KPIs'!B2:B37"], ["Budget", "Budget!B2:AK2"]] },
+      { name: "KPILens CHURN", title: "Churn", position: "E16:H26", series: [["Actual", "'Monthly KPIs'!C2:C37"]] },
     ]);
-    expect(model.findSheet("Scorecard")!.page).toEqual({ orientation: "Landscape", zoom: { horizontalFitToPages: 1, verticalFitToPages: 1 }, printArea: { row: 0, col: 0, rowCount: 22, colCount: 18 } });
+    expect(model.findSheet("Scorecard")!.page).toEqual({ orientation: "Landscape", zoom: { horizontalFitToPages: 1, verticalFitToPages: 1 }, printArea: { row: 0, col: 0, rowCount: 27, colCount: 19 } });
   });
 
   it("labels the periods of a KPI with a First period, as live dates", async () => {
@@ -87,10 +99,10 @@ describe("the Scorecard sheet", () => {
     await workbook.buildScorecard();
     const snap = snapshot(model);
     const labels = snap.charts[0].series[0].xValues!;
-    expect(labels).toBe("Scorecard!A24:A59");
+    expect(labels).toBe("Scorecard!A29:A64");
     const sheet = snap.sheets.find((x) => x.name === "Scorecard")!;
-    expect(sheet.formulas[23][0]).toBe("=DATE(2023,1+(1-1),1)");
-    expect(sheet.values[58][0]).toBe(sheet.values[6][2]); // the last label is the latest period, Dec 2025
+    expect(sheet.formulas[28][0]).toBe("=DATE(2023,1+(1-1),1)");
+    expect(sheet.values[63][0]).toBe(sheet.values[6][2]); // the last label is the latest period, Dec 2025
     expect(sheet.values[1][1]).toBe(sheet.values[6][2]);
   });
 
@@ -98,6 +110,7 @@ describe("the Scorecard sheet", () => {
     const { model, workbook } = await twoKpis();
     await workbook.buildScorecard();
     await workbook.update("CHURN", kpiInput({ name: "Churn", objective: "Keep customers", direction: "lower", target: 2.2, atRisk: 2.5 }));
+    await settledSheet(model);
     const snap = snapshot(model);
     const row = snap.sheets.find((x) => x.name === "Scorecard")!.values[8];
     const latest = snap.sheets.find((x) => x.name === "Monthly KPIs")!.values[36][2];
@@ -111,16 +124,21 @@ describe("the Scorecard sheet", () => {
     await workbook.buildScorecard();
     await workbook.untag("CHURN");
     await workbook.buildScorecard();
-    const first = snapshot(model);
+    const first = await settledSnapshot(model);
     const result = await workbook.buildScorecard();
     expect(result.rebuilt).toBe(true);
-    const snap = snapshot(model);
+    const snap = await settledSnapshot(model);
     expect(snap.sheets.filter((x) => x.name === "Scorecard")).toHaveLength(1);
     expect(snap.charts.map((c) => c.name)).toEqual(["KPILens REVENUE"]);
     const sheet = snap.sheets.find((x) => x.name === "Scorecard")!;
-    // Title, as of, note, blank, headers, the objective, one KPI; nothing of Churn's below.
-    expect(sheet.values.slice(7).flat().every((v) => v === "" || v === null)).toBe(true);
-    expect(snap.conditionalFormats.filter((f) => f.sheet === "Scorecard").map((f) => f.address)).toEqual(["Scorecard!H6:H7", "Scorecard!H6:H7", "Scorecard!H6:H7"]);
+    // Title, as of, note, view, headers, the objective, one KPI, a blank row, the summary of one KPI; nothing of Churn's.
+    expect(sheet.values[7].every((v) => v === "" || v === null)).toBe(true);
+    expect(sheet.values[9].slice(0, 9)).toEqual([...SUMMARY_HEADERS]);
+    expect(sheet.values[10][0]).toBe("Revenue");
+    expect(sheet.values.slice(11).flat().every((v) => v === "" || v === null)).toBe(true);
+    expect(snap.conditionalFormats.filter((f) => f.sheet === "Scorecard").map((f) => f.address).sort()).toEqual([
+      ...Array(3).fill("Scorecard!E11"), ...Array(2).fill("Scorecard!F11:G11"), ...Array(3).fill("Scorecard!H6:H7"), ...Array(2).fill("Scorecard!N6:O7"),
+    ]);
     expect(snap.sheets).toEqual(first.sheets);
   });
 
@@ -171,18 +189,18 @@ describe("the Scorecard sheet", () => {
     const { model, workbook } = await twoKpis();
     await workbook.buildScorecard();
     const sheet = model.findSheet("Scorecard")!;
-    // Column S: right of the block (A:R).
-    model.writeValue(sheet, 6, 18, "ask Dana about March");
-    model.writeFormula(sheet, 7, 18, "=D7*2");
-    const own = model.addConditionalFormat(sheet, { row: 6, col: 18, rowCount: 2, colCount: 1 }, "Custom");
-    Object.assign(own, { formula: "=S7<>\"\"", fill: "#DDEBF7" });
+    // Column T: right of the block (A:S).
+    model.writeValue(sheet, 6, 19, "ask Dana about March");
+    model.writeFormula(sheet, 7, 19, "=D7*2");
+    const own = model.addConditionalFormat(sheet, { row: 6, col: 19, rowCount: 2, colCount: 1 }, "Custom");
+    Object.assign(own, { formula: "=T7<>\"\"", fill: "#DDEBF7" });
     expect((await workbook.buildScorecard()).rebuilt).toBe(true);
     const snap = snapshot(model);
     const after = snap.sheets.find((x) => x.name === "Scorecard")!;
-    expect([after.values[6][18], after.formulas[7][18], after.values[7][18]]).toEqual(["ask Dana about March", "=D7*2", 2887]);
+    expect([after.values[6][19], after.formulas[7][19], after.values[7][19]]).toEqual(["ask Dana about March", "=D7*2", 2887]);
     const rules = snap.conditionalFormats.filter((f) => f.sheet === "Scorecard");
-    expect(rules.filter((f) => f.address === "Scorecard!S7:S8").map((f) => f.rule)).toEqual(['=S7<>""']);
-    expect(rules.filter((f) => f.rule.includes("~scorecard"))).toHaveLength(3);
+    expect(rules.filter((f) => f.address === "Scorecard!T7:T8").map((f) => f.rule)).toEqual(['=T7<>""']);
+    expect(rules.filter((f) => f.rule.includes("~scorecard"))).toHaveLength(10);
     expect(snap.charts).toHaveLength(2);
   });
 
@@ -200,14 +218,14 @@ describe("the Scorecard sheet", () => {
     const before = snapshot(model);
     const start = model.syncCount;
     model.beforeSync = () => {
-      // Right before the write: row 22 is below the old block (one KPI: A1:P20) and in the new one (two: A1:P22).
-      if (model.syncCount === start + n) model.writeValue(model.findSheet("Scorecard")!, 21, 3, "co-author's figure");
+      // Right before the write: row 26 is below the old block (one KPI: A1:S24) and in the new one (two: A1:S27).
+      if (model.syncCount === start + n) model.writeValue(model.findSheet("Scorecard")!, 25, 3, "co-author's figure");
     };
     await expect(workbook.buildScorecard()).rejects.toThrow(/some of those cells are yours/);
     model.beforeSync = null;
     const snap = snapshot(model);
     const sheet = snap.sheets.find((x) => x.name === "Scorecard")!;
-    expect(sheet.values[21][3]).toBe("co-author's figure");
+    expect(sheet.values[25][3]).toBe("co-author's figure");
     const was = before.sheets.find((x) => x.name === "Scorecard")!;
     expect(sheet.formulas.slice(0, 7)).toEqual(was.formulas.slice(0, 7));
     expect(snap.charts).toEqual(before.charts);

@@ -14,23 +14,28 @@ import { KpiDefinition } from "../model/kpi";
 import { atRiskArgument, chartedValues, materialityArgument, outlookCall, outlookGaps, registerCell, targetNameOf, unlessGaps, ytdVarianceFormula } from "./formulas";
 import { periodDate } from "../model/periods";
 import { Status, STATUS_LABEL } from "../model/status";
-import { NOTES_NAMES, REPORTED_NAMES } from "./workbookNames";
+import { denomNameOf, NOTES_NAMES, REPORTED_NAMES } from "./workbookNames";
+import { chartedDenominators } from "./rateFormulas";
+import { isRateKpi } from "../model/rates";
+import { RateChart } from "../analysis/spcRates";
 import { reportedCell, reportedPeriod, reportedRowFormula, reportedStatus, restatedFormula, ScorecardView } from "./scorecardReported";
 
 export const SCORECARD_HEADERS = [
   "KPI", "Owner", "Period", "Latest", "Target", "Variance", "Variance %", "Status",
-  "YTD actual", "YTD budget", "YTD variance", "Year outlook", "Chance to meet", "Variation", "Assurance", "Note", "Restated", "Reported row",
+  "YTD actual", "YTD budget", "YTD variance", "Year outlook", "Chance to meet", "Variation", "Assurance", "Note", "Restated", "Reported row", "Attention",
 ] as const;
 
 /** 0-based columns the writer and the rules need. */
 export const PERIOD_COLUMN = 2;
 export const STATUS_COLUMN = 7;
+/** Variation, then Assurance. */
+export const VARIATION_COLUMN = 13;
 
 /**
  * Number formats by column (Range.numberFormat takes the en-US codes, whatever the user's locale,
  * unlike numberFormatLocal): the period as a month, shares as percentages, the rest General.
  */
-export const SCORECARD_NUMBER_FORMATS: Record<number, string> = { 2: "mmm yyyy", 6: "0.0%", 12: "0%" };
+export const SCORECARD_NUMBER_FORMATS: Record<number, string> = { 2: "mmm yyyy", 6: "0.0%", 12: "0%", 18: "0" };
 
 /** The marker id of the scorecard's own conditional formats: "~" is in no KPI ID (ids.ts), so no KPI's rule is taken for one. */
 export const SCORECARD_RULE_ID = "~scorecard";
@@ -78,10 +83,53 @@ function pick(formula: string | null, row: number, col: number): string {
   return formula === null ? `=""` : `=INDEX(${formula.slice(1)},${row},${col})`;
 }
 
-/** How a build writes its rows: the figures it shows, and whether "As of" is a close KPI Reported holds (the Restated column needs one). */
+/**
+ * How a build writes its rows: the figures it shows, whether "As of" is a close KPI Reported holds
+ * (the Restated column needs one), and a rate KPI's chart (p, u, p′ or u′, as its card chose it).
+ */
 export interface RowOptions {
   view?: ScorecardView;
   closes?: boolean;
+  chart?: RateChart | null;
+  /** The KPI's place among the scorecard's KPIs by name (0 first): the summary's tie-break. */
+  rankByName?: number;
+}
+
+const columnOf = (h: (typeof SCORECARD_HEADERS)[number]) => String.fromCharCode(65 + SCORECARD_HEADERS.indexOf(h));
+
+/**
+ * A KPI line's Attention cell, for sheet row `row` and the KPI's rank by name (0 first): how
+ * urgently it asks to be looked at, as the pane's summary orders KPIs (portfolioSummary.ts
+ * urgency: a special cause of concern 8, a target reliably failed 4, Off track 2, At risk 1, a
+ * special cause of improvement −1), plus (999 − rank) / 10,000 so that no two lines are equal and
+ * ties go by name; shown as a whole number (format "0"). It orders the summary below the table
+ * (scorecardSummary.ts). ISNUMBER(1/(cell="…")) is TRUE only where the cell holds the words: an
+ * error in a cell (a KPI with too few values) counts as no, and never spreads.
+ */
+export function attentionFormula(row: number, rankByName: number): string {
+  const is = (h: (typeof SCORECARD_HEADERS)[number], words: string) => `ISNUMBER(1/(${columnOf(h)}${row}="${words}"))`;
+  const urgency = `8*${is("Variation", "Special cause concern")}+4*${is("Assurance", "Consistently fails")}+2*${is("Status", "Off track")}+${is("Status", "At risk")}-${is("Variation", "Special cause improvement")}`;
+  return `=${urgency}+${999 - rankByName}/10000`;
+}
+
+/**
+ * A rate KPI's cells (issue 23, item 2): Latest is the latest period's rate (value / denominator,
+ * × N per N, as its card and its close show it); variation and assurance are KPI.SPC's rate chart
+ * ("KPI.SPC for rates": chart and denominators, the target per unit); no year to date or outlook
+ * in a cell, as the card says (a rate's year is Σ counts / Σ denominators, which KPI.VARIANCE's
+ * total and KPI.OUTLOOK do not give).
+ */
+function rateCells(k: KpiDefinition, chart: RateChart, target: string, baseline: number | null) {
+  const per = k.ratePer ? `*${String(k.ratePer).toUpperCase()}` : "";
+  const perUnit = k.ratePer ? `(${target})/${String(k.ratePer).toUpperCase()}` : target;
+  const spc = (direction: string, output: string) => `=KPI.SPC(${chartedValues(k)},${perUnit},"${direction}",${baseline ?? ""},"${output}","${chart}",${chartedDenominators(k)})`;
+  return {
+    latest: `=INDEX(${nameOf(k.id)},${latestAt(k.id)})/INDEX(${denomNameOf(k.id)},${latestAt(k.id)})${per}`,
+    variation: spc(k.direction === "within" ? "neutral" : k.direction, "variation"),
+    assurance: k.direction === "within" ? `=""` : spc(k.direction, "assurance"),
+    ytd: [`="A rate: see its card"`, `=""`, `=""`],
+    year: [`="No outlook for a rate"`, `=""`],
+  };
 }
 
 /**
@@ -110,26 +158,25 @@ export function scorecardRow(k: KpiDefinition, row: number, spcBaseline: number 
   const outlook = outlookCall(k);
   // The year's outlook, or why there is none in words (a budget row that stops early): never a bare #REF!.
   const year = (col: number, words: "landing" | "chance") => (outlook === null ? `=""` : `=${unlessGaps(outlookGaps(k), words, `INDEX(${outlook},2,${col})`)}`);
-  // The KPI's row of the close, in this row's last cell (scorecardReported.ts reportedRowFormula).
-  const at = `$${String.fromCharCode(65 + SCORECARD_HEADERS.length - 1)}${row}`;
+  // The KPI's row of the close, in its Reported row cell (scorecardReported.ts reportedRowFormula).
+  const at = `$${columnOf("Reported row")}${row}`;
+  const rate = isRateKpi(k) ? rateCells(k, options.chart ?? (k.ratePer ? "u" : "p"), spcTarget, spcBaseline) : null;
   const latest = reported
     ? [reportedPeriod(at, (p) => periodAt(k, p)), reportedCell(at, "Reported value"), reportedCell(at, "Target"), reportedCell(at, "Variance"), reportedCell(at, "Variance %"), reportedStatus(at)]
-    : [`=${periodAt(k, latestAt(k.id))}`, `=INDEX(${values},${latestAt(k.id)})`, target, variance("variance"), variance("percent"), `=KPI.KPI_STATUS(${D},${E},${atRiskArgument(k, E)},"${k.direction}")`];
+    : [`=${periodAt(k, latestAt(k.id))}`, rate?.latest ?? `=INDEX(${values},${latestAt(k.id)})`, target, variance("variance"), variance("percent"), `=KPI.KPI_STATUS(${D},${E},${atRiskArgument(k, E)},"${k.direction}")`];
   return [
     text("Name"),
     text("Owner"),
     ...latest,
-    pick(ytd, 2, 1),
-    pick(ytd, 2, 2),
-    pick(ytd, 2, 3),
-    year(1, "landing"),
-    year(5, "chance"),
-    `=KPI.SPC(${chartedValues(k)},${spcTarget},"${spcDirection}",${spcBaseline ?? ""},"variation")`,
+    ...(rate?.ytd ?? [pick(ytd, 2, 1), pick(ytd, 2, 2), pick(ytd, 2, 3)]),
+    ...(rate?.year ?? [year(1, "landing"), year(5, "chance")]),
+    rate?.variation ?? `=KPI.SPC(${chartedValues(k)},${spcTarget},"${spcDirection}",${spcBaseline ?? ""},"variation")`,
     // Assurance needs a side of the target that is better: none for a KPI kept within one.
-    k.direction === "within" ? `=""` : `=KPI.SPC(${chartedValues(k)},${spcTarget},"${k.direction}",${spcBaseline ?? ""},"assurance")`,
+    rate?.assurance ?? (k.direction === "within" ? `=""` : `=KPI.SPC(${chartedValues(k)},${spcTarget},"${k.direction}",${spcBaseline ?? ""},"assurance")`),
     reported ? reportedCell(at, "Note") : notes ? noteFormula(k) : `=""`,
     options.closes ? restatedFormula(k, at) : `=""`,
     options.closes ? reportedRowFormula(k) : `=""`,
+    attentionFormula(row, options.rankByName ?? 0),
   ];
 }
 
@@ -156,7 +203,15 @@ export interface ScorecardLine {
 }
 
 /** The table's lines from sheet row `firstRow` (1-based), the KPIs already in scorecardOrder. */
-export function scorecardLines(kpis: readonly KpiDefinition[], firstRow: number, baselineOf: (k: KpiDefinition) => number | null, notes: boolean, options: RowOptions = {}): ScorecardLine[] {
+export function scorecardLines(
+  kpis: readonly KpiDefinition[],
+  firstRow: number,
+  baselineOf: (k: KpiDefinition) => number | null,
+  notes: boolean,
+  options: Omit<RowOptions, "chart" | "rankByName"> & { chartOf?: (k: KpiDefinition) => RateChart | null } = {},
+): ScorecardLine[] {
+  // Each KPI's place by name, ties by order, so no two lines' Attention are equal.
+  const rank = new Map(kpis.map((_, i) => i).sort((a, b) => kpis[a].name.localeCompare(kpis[b].name) || a - b).map((i, place) => [kpis[i], place]));
   const lines: ScorecardLine[] = [];
   const status = String.fromCharCode(65 + STATUS_COLUMN);
   let row = firstRow;
@@ -165,7 +220,7 @@ export function scorecardLines(kpis: readonly KpiDefinition[], firstRow: number,
     while (j < kpis.length && (kpis[j].objective || "") === (kpis[i].objective || "")) j++;
     lines.push({ kind: "objective", formulas: objectiveRow(kpis[i], `${status}${row + 1}:${status}${row + j - i}`), kpi: kpis[i] });
     row++;
-    for (; i < j; i++, row++) lines.push({ kind: "kpi", formulas: scorecardRow(kpis[i], row, baselineOf(kpis[i]), notes, options), kpi: kpis[i] });
+    for (; i < j; i++, row++) lines.push({ kind: "kpi", formulas: scorecardRow(kpis[i], row, baselineOf(kpis[i]), notes, { ...options, chart: options.chartOf?.(kpis[i]) ?? null, rankByName: rank.get(kpis[i]) }), kpi: kpis[i] });
   }
   return lines;
 }

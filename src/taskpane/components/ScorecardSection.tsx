@@ -22,8 +22,8 @@ export function ScorecardSection({ disabled, closed, onBuild }: ScorecardSection
   return (
     <>
       <Text size={200}>
-        A sheet with one row per KPI by objective (latest, target, variance, status, year to date, the year's outlook, variation and assurance), all live formulas, and a line chart of each.
-        Building it again replaces only what it built before.
+        A sheet with one row per KPI by objective (latest, target, variance, status, year to date, the year's outlook, variation and assurance), a summary of every KPI most urgent first,
+        all live formulas, and a line chart of each. Building it again replaces only what it built before.
       </Text>
       <Field label="Figures" hint={closed ? "As reported: what the latest close recorded in KPI Reported, with what was restated since." : "As reported needs a closed period: close one first."}>
         <Select value={picked} onChange={(_, d) => setChoice(d.value as Choice)}>

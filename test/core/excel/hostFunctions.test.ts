@@ -20,6 +20,7 @@ import * as formulas from "../../../src/core/excel/formulas";
 import * as rateFormulas from "../../../src/core/excel/rateFormulas";
 import * as scorecard from "../../../src/core/excel/scorecard";
 import * as scorecardReported from "../../../src/core/excel/scorecardReported";
+import * as scorecardSummary from "../../../src/core/excel/scorecardSummary";
 import * as bands from "../../../src/workbook/bandFormats";
 import { allowedFunction, CUSTOM_FUNCTION_NAMESPACE, EXCEL_FUNCTIONS, functionsCalled, NEWER_THAN_EXCEL_2021 } from "../../../src/core/excel/hostFunctions";
 import { KpiDefinition, FIELD_DEFAULTS } from "../../../src/core/model/kpi";
@@ -128,6 +129,7 @@ const BUILDERS: Record<string, (k: KpiDefinition) => Written[]> = {
       ...scorecard.scorecardRow(m, 1_048_576, 12, false),
       ...scorecard.scorecardRow({ ...m, denominatorRange: "'Web shop'!$B$2:$B$37", ratePer: 1000 }, 7, null, true, { view: "reported", closes: true }),
       ...scorecard.scorecardRow(m, 8, 6, true, { view: "restated", closes: true }),
+      ...scorecard.scorecardRow({ ...m, denominatorRange: "'Web shop'!$B$2:$AK$2", ratePer: null }, 9, 6, true, { view: "restated", closes: true, chart: "p'", rankByName: 3 }),
     ]).map(cell("scorecardRow")),
   "scorecard.scorecardLines": (k) => scorecard.scorecardLines([k, OTHER, { ...k, id: "NOOBJ", objective: "" }], 6, () => null, true).flatMap((l) => l.formulas.filter((f) => f !== "")).map(cell("scorecardLines")),
   "scorecard.objectiveRow": (k) => scorecard.objectiveRow(k, "H1048570:H1048576").filter((f) => f !== "").map(cell("objectiveRow")),
@@ -139,6 +141,12 @@ const BUILDERS: Record<string, (k: KpiDefinition) => Written[]> = {
   "scorecardReported.reportedCell": () => ["Reported value", "Variance %", "Note"].map((c) => cell("reportedCell")(scorecardReported.reportedCell("$R7", c))),
   "scorecardReported.reportedStatus": () => [cell("reportedStatus")(scorecardReported.reportedStatus("$R7"))],
   "scorecardReported.reportedPeriod": () => [cell("reportedPeriod")(scorecardReported.reportedPeriod("$R7", (p) => scorecard.periodAt({ firstPeriod: "2023-01", cadence: "monthly" }, p)))],
+  "scorecard.attentionFormula": () => [[6, 0], [1_048_576, 997]].map(([row, rank]) => cell("attentionFormula")(scorecard.attentionFormula(row, rank))),
+  "scorecardSummary.summaryRows": (k) =>
+    scorecardSummary.summaryRows([{ kpi: k, row: 7, chart: "XmR" }, { kpi: OTHER, row: 1_048_576, chart: "p′" }]).flat().map(cell("summaryRows")),
+  "scorecardSummary.summaryCells": (k) => scorecardSummary.summaryCells([{ kpi: k, row: 7, chart: "u′" }]).slice(2).flat().map(cell("summaryCells")),
+  "scorecardSummary.iconRules": () =>
+    ["N6", "F13", "XFD1048576"].flatMap((topLeft) => scorecardSummary.iconRules(topLeft, scorecard.SCORECARD_RULE_ID).map((r): Written => ({ kind: "rule", formula: r.formula, from: "iconRules", id: scorecard.SCORECARD_RULE_ID }))),
   "scorecard.scorecardStatusRules": () =>
     ["H6", "H1048576"].flatMap((topLeft) => scorecard.scorecardStatusRules(topLeft).map((r): Written => ({ kind: "rule", formula: r.formula, from: "scorecardStatusRules", id: scorecard.SCORECARD_RULE_ID }))),
   "bandFormats.bandFormats": bandWrites("bandFormats", (k, topLeft, vertical) => bands.bandFormats(k, topLeft, vertical)),
@@ -176,13 +184,14 @@ const NOT_BUILDERS: Record<string, string> = {
   "scorecard.periodAt": "a fragment of scorecardRow (Period) and the chart labels",
   "scorecardReported.reportedPosition": "a fragment of the reported cells and restatedFormula",
   "scorecardReported.viewLine": "text, not a formula",
+  "scorecardSummary.chartLabel": "text, not a formula",
   "bandFormats.marker": "a fragment of every rule",
   "bandFormats.isOwnRule": "reads a rule",
   "bandFormats.bandNameOf": "a name, not a formula",
   "bandFormats.targetNameOf": "a name, not a formula",
 };
 
-const MODULES: Record<string, Record<string, unknown>> = { formulas, rateFormulas, scorecard, scorecardReported, bandFormats: bands };
+const MODULES: Record<string, Record<string, unknown>> = { formulas, rateFormulas, scorecard, scorecardReported, scorecardSummary, bandFormats: bands };
 
 function written(builders: Record<string, (k: KpiDefinition) => Written[]>): Written[] {
   return Object.values(builders).flatMap((build) => KPIS.flatMap((k) => build(k)));

@@ -1,0 +1,40 @@
+/**
+ * What a Scorecard build needs of the KPIs' data (issue 23, items 2 and 4): each rate KPI's chart
+ * (p, u, p′ or u′) as its card chooses it, so the sheet's variation and assurance and the card's
+ * agree, and the summary's order, most urgent first, as the pane's summary orders the same data.
+ * Both come from the card's own computations (core/model/portfolio.ts summariesOf, rates.ts
+ * chooseRateChart, portfolioSummary.ts summaryRows) on the values read here: one round trip for
+ * the values and targets (series.ts), one more for the denominators when there are rate KPIs.
+ */
+import { RateChart } from "../core/analysis/spcRates";
+import { KpiDefinition } from "../core/model/kpi";
+import { summariesOf } from "../core/model/portfolio";
+import { summaryRows } from "../core/model/portfolioSummary";
+import type { ChartOf } from "../core/excel/scorecardSummary";
+import { withDenominators } from "./denominatorRange";
+import { ExcelRun } from "./excelRun";
+import type { RegisterRead } from "./registerRead";
+import { readSeries } from "./series";
+
+export interface BuildData {
+  chartOf: ChartOf;
+  /** The KPIs' IDs, most urgent first (the pane's summary order). */
+  urgent: string[];
+}
+
+/** The build's data for the KPIs with a range. */
+export async function buildDataOf(run: ExcelRun, read: RegisterRead): Promise<BuildData> {
+  const kpis = read.state.kpis.filter((k) => read.state.sources[k.id]);
+  if (kpis.length === 0) return { chartOf: () => null, urgent: [] };
+  const series = await withDenominators(run, read, await readSeries(run, kpis, read.state.sources, read.state.targets));
+  const summaries = summariesOf(kpis, Object.fromEntries(series.map((s) => [s.id, s])));
+  const charts = new Map<string, RateChart>();
+  for (const k of kpis) {
+    const chart = summaries[k.id]?.rate?.chart;
+    if (chart) charts.set(k.id.toUpperCase(), chart);
+  }
+  return {
+    chartOf: (k: KpiDefinition) => charts.get(k.id.toUpperCase()) ?? null,
+    urgent: summaryRows(kpis, summaries).map((r) => r.id),
+  };
+}
