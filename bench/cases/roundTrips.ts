@@ -11,6 +11,8 @@ const GOAL = 4;
 
 async function roundTripRows(): Promise<Row[]> {
   const { model, workbook } = sampleSetup();
+  // The pane listens to changes from the start (usePane), and so the refresh after a write can use the write's own read.
+  await workbook.onChange(() => undefined);
   // The sample's months run from 2023-01 to 2025-12.
   const kpi = (over: Parameters<typeof kpiInput>[0] = {}) => kpiInput({ firstPeriod: "2023-01", ...over });
   const rows: Row[] = [];

@@ -7,7 +7,7 @@
  * name's step, and reading the denominators within Excel's limits
  * (series.ts's batches: one round trip for every rate KPI of an ordinary register).
  */
-import { parseAddress, qualified } from "../core/excel/a1";
+import { areaName, parseAddress, qualified } from "../core/excel/a1";
 import { KpiDefinition } from "../core/model/kpi";
 import { isRateKpi } from "../core/model/rates";
 import { denomNameComment, denomNameOf } from "../core/excel/workbookNames";
@@ -105,7 +105,11 @@ export type RateSeries = KpiSeries & { denominators?: (number | null)[] | null }
 export async function withDenominators(run: ExcelRun, read: RegisterRead, series: KpiSeries[]): Promise<RateSeries[]> {
   const rateKpis = read.state.kpis.filter(isRateKpi);
   if (rateKpis.length === 0) return series;
-  const got = await readDenominators(run, rateKpis, read.state.denominators);
+  return attachDenominators(rateKpis, series, await readDenominators(run, rateKpis, read.state.denominators));
+}
+
+/** Gives each rate KPI's series the denominators read (`got`, by ID: the values, or why there are none). */
+export function attachDenominators(rateKpis: readonly KpiDefinition[], series: readonly KpiSeries[], got: Record<string, (number | null)[] | string>): RateSeries[] {
   return series.map((s) => {
     const d = got[s.id];
     if (d === undefined) return s;
@@ -117,6 +121,17 @@ export async function withDenominators(run: ExcelRun, read: RegisterRead, series
         : s.problem;
     return { ...s, denominators: d, problem };
   });
+}
+
+/**
+ * Queues, on a batch the caller syncs, the read of denominators at the address KPIDenom_<ID> had at
+ * the caller's last read (by address, as series.ts queueSeriesAt reads values: the caller uses them
+ * only when the name still gives that address after the sync).
+ */
+export function queueDenominatorsAt(context: Excel.RequestContext, address: string): () => (number | null)[] {
+  const area = parseAddress(address);
+  const range = context.workbook.worksheets.getItem(area.sheet!).getRange(areaName(area)).load("values");
+  return () => flat(range.values).map(numberOrGap);
 }
 
 /**

@@ -16,11 +16,12 @@ import { intersection, parseAddress, qualified } from "../core/excel/a1";
 import { KpiWorkbookError } from "./errors";
 import { ExcelRun } from "./excelRun";
 import { bandFormatsStep, findOwnFormats, formatsRecordStep, rangeAt } from "./ownFormats";
-import { findKpi, KnownTables, knownTablesOf, nameOf, readRegisterIn, RegisterRead, RegisterState } from "./registerRead";
+import { findKpi, nameOf, RegisterRead, RegisterState } from "./registerRead";
 import { ensureColumns, registerAppendSteps, registerUpdateStep, RowWriteOptions } from "./registerRow";
 import { checkTargetRange, readTargetValuesIn, targetNameStep } from "./targetRange";
 import { SCHEMA_SETTING, SCHEMA_VERSION } from "./registerSchema";
-import { commit, operationToken, Plan, withRetry } from "./writeEngine";
+import { operationToken, Plan, withRetry } from "./writeEngine";
+import { ReadMemory } from "./readMemory";
 import { nameStep } from "./steps/names";
 import { kpiNameComment } from "../core/excel/workbookNames";
 import { settingStep } from "./steps/settings";
@@ -74,7 +75,11 @@ type WriteBody<T> = (
 export class ExcelKpiWorkbook implements KpiWorkbook {
   private readonly run: ExcelRun;
 
+  /** The tables and register of the last read, and the pane's read a write made (readMemory.ts). */
+  private readonly reads: ReadMemory;
+
   constructor(private readonly excel: ExcelRun) {
+    this.reads = new ReadMemory(excel, (read) => readAllSeries(excel, read));
     // One operation at a time in this pane: each reads the register and then writes it. Other
     // panes and co-authors are caught by the write engine's guards (writeEngine.ts).
     let queue: Promise<unknown> = Promise.resolve();
@@ -100,8 +105,8 @@ export class ExcelKpiWorkbook implements KpiWorkbook {
           const token = operationToken();
           const { result, action, history: change } = await body(context, read, plan, token);
           if (change) plan.add(...historySteps(read.history, changes(change[0], change[1], new Date().toISOString(), this.author), token));
-          await commit(context, plan, this.excel, action);
-          this.known = new Set([...this.known, ...plan.steps.flatMap((s) => (s.creates ? [s.creates] : []))]);
+          // The pane's read rides in the write's batch: the refresh after it needs no round trip.
+          await this.reads.commit(context, plan, action, read, change);
           return result;
         }),
       ),
@@ -192,13 +197,8 @@ export class ExcelKpiWorkbook implements KpiWorkbook {
     return this.run(() => body());
   }
 
-  /** The tables the last read found: the next read addresses them directly, in one round trip. */
-  private known: KnownTables = new Set();
-
-  private async read(context: Excel.RequestContext): Promise<RegisterRead> {
-    const read = await readRegisterIn(context, this.known);
-    this.known = knownTablesOf(read);
-    return read;
+  private read(context: Excel.RequestContext): Promise<RegisterRead> {
+    return this.reads.read(context);
   }
 
   readRegister(): Promise<RegisterState> {
@@ -206,12 +206,8 @@ export class ExcelKpiWorkbook implements KpiWorkbook {
   }
 
   refresh(): Promise<{ register: RegisterState; series: KpiSeries[] }> {
-    return this.operation(async () => {
-      const read = await this.excel((context) => this.read(context));
-      // Segmented KPIs' blocks too (segmentsRead.ts): their totals, with the segments behind them.
-      const series = await readAllSeries(this.excel, read);
-      return { register: read.state, series };
-    });
+    // Segmented KPIs' blocks too (segmentsRead.ts): their totals, with the segments behind them.
+    return this.operation(() => this.reads.refresh());
   }
 
   readSelection(): Promise<Selection> {
@@ -376,13 +372,27 @@ export class ExcelKpiWorkbook implements KpiWorkbook {
         const where = size.rows * size.columns > 1 ? `${spill.address} (where the result spills)` : qualified(area.sheet ?? "", { ...area, rowCount: 1, colCount: 1 });
         throw new KpiWorkbookError(`${where} is not empty: pick a cell with room below it so nothing of yours is overwritten.`);
       }
-      cell.getCell(0, 0).formulas = [[formula]];
-      await context.sync();
+      // The pane's read rides after the formula (readMemory.ts): the refresh after it needs no round trip.
+      await this.reads.writeAlone(context, () => (cell.getCell(0, 0).formulas = [[formula]]));
     });
   }
 
-  onChange(listener: () => void): Promise<() => void> {
-    return subscribe(this.run, (context) => context.workbook.worksheets.onChanged.add(async () => listener()));
+  async onChange(listener: () => void): Promise<() => void> {
+    const off = await subscribe(this.run, (context) =>
+      context.workbook.worksheets.onChanged.add(async (e) => {
+        // This pane's own writes: their result is already read, in their batch (readMemory.ts).
+        // triggerSource is ExcelApi 1.14 ("Excel.WorksheetChangedEventArgs", learn.microsoft.com);
+        // an older host leaves it out, and every change is someone else's.
+        if (e.triggerSource === "ThisLocalAddin") return;
+        this.reads.changed();
+        listener();
+      }),
+    );
+    const unlisten = this.reads.listening();
+    return () => {
+      unlisten();
+      off();
+    };
   }
 
   onSelectionChange(listener: () => void): Promise<() => void> {

@@ -116,6 +116,8 @@ export interface RegisterRead {
   takenIds: Set<string>;
   /** Every table's name (the user's and ours), as Excel spells it. */
   tableNames: string[];
+  /** Every worksheet's name at the read: a later read by address may rely on these (paneRead.ts). */
+  sheetNames: string[];
   /**
    * Register cells whose address text no longer says where the KPI's name points (rows were
    * inserted, the sheet renamed): the definitions in `state` carry the name's address, and a
@@ -181,6 +183,7 @@ async function readWith(context: Excel.RequestContext, known: KnownTables): Prom
   const tablesAfterFirst = [HISTORY, NOTES, ACTIONS, REPORTED].map((spec) => queueTableState(context, spec, known.has(spec.table)));
   const allTables = context.workbook.tables;
   allTables.load("items/name");
+  const allSheets = context.workbook.worksheets.load("items/name");
   const names = context.workbook.names;
   names.load("items/name, items/formula, items/type, items/comment");
   // In the first round trip: a worksheet function evaluated by the workbook, no cell written.
@@ -224,6 +227,7 @@ async function readWith(context: Excel.RequestContext, known: KnownTables): Prom
     names: nameMap,
     takenIds: new Set(),
     tableNames: allTables.items.map((t) => t.name),
+    sheetNames: allSheets.items.map((w) => w.name),
     moved: [],
     dateSystem: dateSystemOf(date19040101.value),
     history: historyAfterSecond(),

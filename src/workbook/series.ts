@@ -89,6 +89,18 @@ function checkTargets(kpi: KpiDefinition, periods: number, targets: (number | nu
   return targets;
 }
 
+/** One row's or one column's cells, in order. */
+const flat = (values: unknown[][]) => (values.length === 1 ? values[0] : values.map((r) => r[0]));
+
+/** A KPI's series from the cells read: its values, the cells after it (new periods), its targets. */
+function seriesOf(kpi: KpiDefinition, address: string, cells: unknown[] | null, next: unknown[] | null, targetCells: unknown[] | null): KpiSeries {
+  let newPeriods = 0;
+  if (next) while (newPeriods < next.length && typeof next[newPeriods] === "number") newPeriods++;
+  const series: KpiSeries = { id: kpi.id, address, values: (cells ?? []).map(numberOrGap), targets: null, newPeriods, problem: null };
+  if (cells) series.targets = checkTargets(kpi, series.values.length, targetCells ? targetCells.map(numberOrGap) : null, series);
+  return series;
+}
+
 /** Reads several KPIs in one batch; `tailOnly` reads only the cells after each range. */
 async function readMany(run: ExcelRun, kpis: Batch, tailOnly = false): Promise<KpiSeries[]> {
   return run(async (context) => {
@@ -103,24 +115,34 @@ async function readMany(run: ExcelRun, kpis: Batch, tailOnly = false): Promise<K
       return { kpi, range, after, targetRange };
     });
     await context.sync();
-    return pending.map(({ kpi, range, after, targetRange }) => {
-      const cells = tailOnly ? [] : range.values.length === 1 ? range.values[0] : range.values.map((r) => r[0]);
-      let newPeriods = 0;
-      if (after) {
-        const next = after.values.length === 1 ? after.values[0] : after.values.map((r) => r[0]);
-        while (newPeriods < next.length && typeof next[newPeriods] === "number") newPeriods++;
-      }
-      const series: KpiSeries = { id: kpi.id, address: range.address, values: cells.map(numberOrGap), targets: null, newPeriods, problem: null };
-      const targets = targetRange ? (targetRange.values.length === 1 ? targetRange.values[0] : targetRange.values.map((r) => r[0])).map(numberOrGap) : null;
-      if (!tailOnly) series.targets = checkTargets(kpi, series.values.length, targets, series);
-      return series;
-    });
+    return pending.map(({ kpi, range, after, targetRange }) =>
+      seriesOf(kpi, range.address, tailOnly ? null : flat(range.values), after && flat(after.values), targetRange && flat(targetRange.values)),
+    );
   });
+}
+
+/**
+ * Queues, on a batch the caller syncs, the read of one KPI by the addresses its names had at the
+ * caller's last read (`source`, a plain range, and `target`): the values, the cells after them and
+ * the targets. By address, not by name, so the read cannot fail for a name a co-author removed or
+ * broke meanwhile; the caller uses it only when the names still give these addresses after the
+ * sync (paneRead.ts). The getter gives the series once the batch has synced.
+ */
+export function queueSeriesAt(context: Excel.RequestContext, kpi: KpiDefinition, source: string, target: string | null): () => KpiSeries {
+  const area = parseAddress(source);
+  const sheet = context.workbook.worksheets.getItem(area.sheet!);
+  const range = sheet.getRange(areaName(area)).load("values");
+  const targetArea = target ? parseAddress(target) : null;
+  const targetRange = targetArea ? context.workbook.worksheets.getItem(targetArea.sheet!).getRange(areaName(targetArea)).load("values") : null;
+  const tail = afterArea(source);
+  const after = tail ? sheet.getRange(tail).load("values") : null;
+  return () => seriesOf(kpi, source, flat(range.values), after && flat(after.values), targetRange && flat(targetRange.values));
 }
 
 type Batch = [KpiDefinition, string, string | null][];
 
-function cellsOf(source: string, target: string | null = null): number {
+/** The cells a KPI's read loads: its values (and targets) and the cells after them. */
+export function cellsOf(source: string, target: string | null = null): number {
   if (source.includes("[")) return READ_BATCH_CELLS; // a table column: size unknown until read, read alone
   const a = parseAddress(source);
   return a.rowCount * a.colCount * (target ? 2 : 1) + NEW_PERIOD_WINDOW;
@@ -165,9 +187,16 @@ export async function readSeries(run: ExcelRun, kpis: KpiDefinition[], sources: 
       for (const [kpi, source] of b) results.set(kpi.id, { id: kpi.id, address: source, values: [], targets: null, newPeriods: 0, problem: `Excel could not read the values of ${kpi.name}: ${why}` });
     }
   }
-  // A window full of numbers means more may follow (5,000 pasted at once): count them all, so
-  // the card offers one extension rather than 12 at a time.
-  for (const s of results.values()) {
+  await countAllNewPeriods(run, [...results.values()]);
+  return kpis.map((k) => results.get(k.id)!);
+}
+
+/**
+ * A window full of numbers means more may follow (5,000 pasted at once): counts them all, so the
+ * card offers one extension rather than 12 at a time.
+ */
+export async function countAllNewPeriods(run: ExcelRun, series: readonly KpiSeries[]): Promise<void> {
+  for (const s of series) {
     if (s.newPeriods === NEW_PERIOD_WINDOW && s.address && !s.problem) {
       try {
         s.newPeriods = await countNewPeriods(run, s.address);
@@ -176,7 +205,6 @@ export async function readSeries(run: ExcelRun, kpis: KpiDefinition[], sources: 
       }
     }
   }
-  return kpis.map((k) => results.get(k.id)!);
 }
 
 /**

@@ -18,6 +18,12 @@
  * step undoes what it may have applied, touching only what still holds what it wrote and only what
  * it created (recognised by identity: a unique temporary name, a formula it wrote), never a thing
  * by its name alone.
+ *
+ * The batch may also carry, after every write, the loads of what the pane shows next (`send`,
+ * paneRead.ts): they read the workbook as the writes left it, so no refresh round trip follows.
+ * They are never read when a guard failed or Excel refused; and as they come after the writes,
+ * one that fails (a sheet removed meanwhile) fails the batch like any refusal: everything is put
+ * back, and an ItemNotFound is a concurrent change, read again and retried.
  */
 import { ExcelRun } from "./excelRun";
 import { KpiWorkbookError } from "./errors";
@@ -94,8 +100,10 @@ export async function rollBack(run: ExcelRun, steps: readonly Step[], applied: b
 /**
  * Applies the plan in one batch on `context` (which may hold the operation's earlier reads, already
  * synced). Throws ConcurrentChange when a guard failed, a KpiWorkbookError when Excel refused.
+ * `send` makes the batch's round trip (by default context.sync(); a SharedBatch's send when loads
+ * ride with the writes).
  */
-export async function commit(context: Excel.RequestContext, plan: Plan, run: ExcelRun, action: string): Promise<void> {
+export async function commit(context: Excel.RequestContext, plan: Plan, run: ExcelRun, action: string, send: () => Promise<void> = () => context.sync()): Promise<void> {
   if (plan.empty) return;
   const prepared: Step[] = [];
   for (const s of plan.steps.filter((x) => x.prepare)) {
@@ -114,7 +122,7 @@ export async function commit(context: Excel.RequestContext, plan: Plan, run: Exc
   for (const s of plan.steps) s.finish?.(context);
   for (const s of plan.steps) s.last?.(context);
   try {
-    await context.sync();
+    await send();
   } catch (e) {
     const refused = e instanceof Error ? e.message : String(e);
     const left = await rollBack(run, plan.steps, false);

@@ -1,0 +1,160 @@
+/**
+ * The pane's read rides in a write's own batch (readMemory.ts, paneRead.ts): the refresh after a
+ * write makes no round trip, and gives exactly what a second pane reading afresh gives, also when
+ * a co-author moves, adds or removes things between the write's read and its batch.
+ */
+import { WorkbookModel } from "../../src/workbench/excel/model";
+import { ExcelKpiWorkbook } from "../../src/workbook/kpiWorkbook";
+import { kpiInput, sampleSetup, syncsOf } from "../support/workbench";
+
+const REVENUE = "'Monthly KPIs'!B2:B37";
+type Setup = ReturnType<typeof sampleSetup>;
+const kpi = (over: Parameters<typeof kpiInput>[0] = {}) => kpiInput({ firstPeriod: "2023-01", ...over });
+
+/** A pane as the task pane wires it: it listens to changes from the start. */
+async function listeningPane(model?: WorkbookModel): Promise<Setup> {
+  const s = sampleSetup(model);
+  await s.workbook.onChange(() => undefined);
+  return s;
+}
+
+/** What a second pane sees, reading afresh (it listens to nothing, so it reads). */
+const fresh = (model: WorkbookModel) => sampleSetup(model).workbook.refresh();
+
+/** The refresh after the last write: no round trip, and the same as a fresh read. */
+async function expectReadInTheWrite(s: Setup): Promise<void> {
+  let read: Awaited<ReturnType<ExcelKpiWorkbook["refresh"]>> | null = null;
+  expect(await syncsOf(s.model, async () => (read = await s.workbook.refresh()))).toBe(0);
+  expect(read).toEqual(await fresh(s.model));
+}
+
+/** Runs `act` once, right before the `n`-th sync from now. */
+function before(model: WorkbookModel, n: number, act: () => unknown): void {
+  const start = model.syncCount;
+  model.beforeSync = async () => {
+    if (model.syncCount !== start + n) return;
+    model.beforeSync = null;
+    await act();
+  };
+}
+
+/** Two KPIs tagged, with a note (so KPI Notes exists), by a listening pane. */
+async function prepared(model?: WorkbookModel): Promise<Setup> {
+  const s = await listeningPane(model);
+  await s.workbook.tag(kpi(), REVENUE, "REVENUE");
+  await s.workbook.tag(kpi({ name: "Conversion", unit: "%", target: 3, atRisk: 2.8, denominatorRange: "'Web shop'!B2:B37", ratePer: 100 }), "'Web shop'!C2:C37", "CONV");
+  await s.workbook.addCheckIn("REVENUE", { period: 36, note: "Q4 slipped", override: null, reason: "" });
+  return s;
+}
+
+/** The syncs `op` takes on a fresh copy prepared the same way: the last one is its write batch. */
+async function writeBatchOf(op: (s: Setup) => Promise<unknown>): Promise<number> {
+  const s = await prepared();
+  return syncsOf(s.model, () => op(s));
+}
+
+describe("the pane's read in the write's batch", () => {
+  it("after every kind of write, the refresh makes no round trip and reads what a fresh pane reads", async () => {
+    const s = await listeningPane();
+    const w = s.workbook;
+    const steps: [string, () => Promise<unknown>][] = [
+      ["tag the first KPI", () => w.tag(kpi(), REVENUE, "REVENUE")],
+      ["tag with a budget row", () => w.tag(kpi({ name: "Churn", direction: "lower", target: null, targetRange: "Budget!B3:AK3", atRisk: null, atRiskPercent: 10 }), "'Monthly KPIs'!C2:C37", "CHURN")],
+      ["tag a rate", () => w.tag(kpi({ name: "Conversion", unit: "%", target: 3, atRisk: 2.8, denominatorRange: "'Web shop'!B2:B37", ratePer: 100 }), "'Web shop'!C2:C37", "CONV")],
+      ["tag a table column", () => w.tag(kpi({ name: "Tickets", cadence: "weekly", direction: "lower", target: 150, atRisk: 160 }), "Support!B2:B27", "TICKETS")],
+      ["edit a target", () => w.update("REVENUE", kpi({ target: 1400 }))],
+      ["write a note", () => w.addCheckIn("REVENUE", { period: 36, note: "Q4 slipped", override: null, reason: "" })],
+      ["open an action", () => w.openActions([{ kpi: "REVENUE", period: 36, rule: "Off track" }], "2026-12-01")],
+      ["mark it done", () => w.setActionStatus({ kpi: "REVENUE", period: 36, rule: "Off track" }, "done", "Called", "2026-12-02")],
+      ["mark reviewed", () => w.markReviewed("CHURN", "2026-12-01")],
+      ["mark reviewed again (nothing to write)", () => w.markReviewed("CHURN", "2026-12-01")],
+      ["insert a formula", () => w.insertFormula("'Monthly KPIs'!H2", "=KPI.SIG_CHANGE(KPI_REVENUE)")],
+      ["build the scorecard", () => w.buildScorecard()],
+      ["close a period", () => w.closePeriod("2025-12")],
+    ];
+    for (const [, step] of steps) {
+      await step();
+      await expectReadInTheWrite(s);
+    }
+    const receipt = await w.untag("CHURN");
+    await expectReadInTheWrite(s);
+    await w.undoUntag(receipt);
+    await expectReadInTheWrite(s);
+  });
+
+  it("reads afresh when no change listener is on, or when someone else changed the workbook since", async () => {
+    const quiet = sampleSetup();
+    await quiet.workbook.tag(kpi(), REVENUE, "REVENUE");
+    // Without a listener a co-author's change would go unseen: the register, then the values.
+    expect(await syncsOf(quiet.model, () => quiet.workbook.refresh())).toBe(2);
+
+    const s = await listeningPane();
+    await s.workbook.tag(kpi(), REVENUE, "REVENUE");
+    const sheet = s.model.findSheet("Monthly KPIs")!;
+    s.model.writeValue(sheet, 36, 1, 9999);
+    s.model.emitChange({ type: "WorksheetChanged", worksheetId: sheet.id, address: "'Monthly KPIs'!B37", changeType: "RangeEdited", source: "Local" });
+    await new Promise((r) => setTimeout(r, 0));
+    const read = await s.workbook.refresh();
+    expect(read.series[0].values[35]).toBe(9999);
+    expect(read).toEqual(await fresh(s.model));
+  });
+
+  it("reads again the KPIs a co-author moved between the write's read and its batch", async () => {
+    const op = (s: Setup) => s.workbook.markReviewed("REVENUE", "2026-12-01");
+    const n = await writeBatchOf(op);
+    const s = await prepared();
+    before(s.model, n, () => s.model.insertRows(s.model.findSheet("Web shop")!, 0, 2));
+    await op(s);
+    expect((await fresh(s.model)).register.kpis.find((k) => k.id === "REVENUE")!.lastReviewed).toBe("2026-12-01");
+    await expectReadInTheWrite(s);
+    expect((await s.workbook.refresh()).series.find((x) => x.id === "CONV")!.address).toBe("'Web shop'!C4:C39");
+  });
+
+  it("reads the KPI a co-author tagged between the write's read and its batch", async () => {
+    const op = (s: Setup) => s.workbook.update("REVENUE", kpi({ owner: "Sam Ortiz" }));
+    const n = await writeBatchOf(op);
+    const s = await prepared();
+    before(s.model, n, () => sampleSetup(s.model).workbook.tag(kpi({ name: "NPS", target: 40, atRisk: 35 }), "'Monthly KPIs'!E2:E37", "NPS"));
+    await op(s);
+    const read = await fresh(s.model);
+    expect(read.register.kpis.map((k) => [k.id, k.owner])).toEqual([
+      ["REVENUE", "Sam Ortiz"],
+      ["CONV", "Dana Whitfield"],
+      ["NPS", "Dana Whitfield"],
+    ]);
+    await expectReadInTheWrite(s);
+  });
+
+  it("a table or a sheet removed meanwhile fails only the ride: the write is put back, read again and lands once", async () => {
+    const op = (s: Setup) => s.workbook.markReviewed("REVENUE", "2026-12-01");
+    const n = await writeBatchOf(op);
+    const removals: [string, (m: WorkbookModel) => void][] = [
+      ["the KPI Notes table", (m) => (m.tables = m.tables.filter((t) => t.name !== "KPI_Notes"))],
+      ["the sheet of a KPI", (m) => m.deleteSheet(m.findSheet("Web shop")!)],
+    ];
+    // The write's read and its batch: nothing else.
+    expect(n).toBe(2);
+    for (const [, remove] of removals) {
+      const s = await prepared();
+      before(s.model, n, () => remove(s.model));
+      // The refused batch, its undo and the second try: more than the two.
+      expect(await syncsOf(s.model, () => op(s))).toBeGreaterThan(n);
+      const read = await fresh(s.model);
+      expect(read.register.kpis.find((k) => k.id === "REVENUE")!.lastReviewed).toBe("2026-12-01");
+      expect(read.register.problems).toEqual([]);
+      expect(s.model.sheets.filter((x) => x.name.includes("~"))).toEqual([]);
+      await expectReadInTheWrite(s);
+    }
+  });
+
+  it("a formula is inserted once even when the ride in its batch fails", async () => {
+    const s = await prepared();
+    const insert = () => s.workbook.insertFormula("'Monthly KPIs'!H2", "=KPI.SIG_CHANGE(KPI_REVENUE)");
+    const dry = await prepared();
+    const n = await syncsOf(dry.model, () => dry.workbook.insertFormula("'Monthly KPIs'!H2", "=KPI.SIG_CHANGE(KPI_REVENUE)"));
+    before(s.model, n, () => (s.model.tables = s.model.tables.filter((t) => t.name !== "KPI_Notes")));
+    await insert();
+    expect(s.model.formulaAt(s.model.findSheet("Monthly KPIs")!, 1, 7)).toBe("=KPI.SIG_CHANGE(KPI_REVENUE)");
+    expect(await s.workbook.refresh()).toEqual(await fresh(s.model));
+  });
+});
