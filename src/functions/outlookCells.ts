@@ -35,7 +35,8 @@ export function* outlookCells(
     fail("value", 'method "budget" forecasts each open period at its own target: give target as a range with one target per period');
   }
   yield;
-  const result = yield* outlookSteps({ values, targets: goal.perPeriod, target: goal.horizon, direction: dir, method: how, rollup: roll, level: coverage });
+  // values and the per-period targets were read into arrays of their own just above.
+  const result = yield* outlookSteps({ values, targets: goal.perPeriod, target: goal.horizon, direction: dir, method: how, rollup: roll, level: coverage, ownsInputs: true });
   if (out === "landing") return [[result.landing]];
   if (out === "table") return [[...OUTLOOK_HEADER], [result.landing, result.lower, result.upper, result.target, result.probability ?? ""]];
   yield;

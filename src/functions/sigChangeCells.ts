@@ -18,6 +18,8 @@ export function* sigChangeCells(values: unknown, recent: unknown, alpha: unknown
     recent: readWholeNumber(recent, "recent", 1, 1, Number.MAX_SAFE_INTEGER),
     alpha: readAlpha(alpha),
     method: readChoice<SigMethod>(method, "method", ["t", "mann-whitney", "xmr"], "t"),
+    // The series was read into an array of its own just above.
+    ownsInputs: true,
   };
   const out = readChoice<SigOutput>(output, "output", ["label", "direction", "p", "detail"], "label");
   const result = yield* sigChangeSteps(series, options);

@@ -5,9 +5,8 @@ export function numbersOf(series: ArrayLike<number>): Float64Array {
   return runToEnd(numbersOfSteps(series));
 }
 
-/** numbersOf in steps of a chunk of a full column each. */
-export function* numbersOfSteps(series: ArrayLike<number>): Steps<Float64Array> {
-  const out = new Float64Array(series.length);
+/** numbersOf in steps of a chunk of a full column each; into `out`, which may be `series` itself (each value is read before it is written). */
+export function* numbersOfSteps(series: ArrayLike<number>, out: Float64Array = new Float64Array(series.length)): Steps<Float64Array> {
   let n = 0;
   yield* chunked(series.length, (from, to) => {
     for (let i = from; i < to; i++) {

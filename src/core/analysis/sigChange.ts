@@ -20,6 +20,8 @@ export interface SigChangeOptions {
   recent: number;
   alpha: number;
   method: SigMethod;
+  /** The caller hands over the series (a Float64Array): it may be scaled and compacted in place (a full column saves 16 MB of new arrays). */
+  ownsInputs?: boolean;
 }
 
 export interface SigChangeResult {
@@ -51,7 +53,8 @@ export function* sigChangeSteps(series: ArrayLike<number>, options: SigChangeOpt
   // Computed on the series scaled near 1 (stats/scale.ts); means and limits scaled back.
   const scale = yield* powerOfTwoScaleSteps(series);
   yield;
-  const result = yield* sigChangeScaled(scale === 1 ? series : yield* dividedSteps(series, scale), options);
+  const own = options.ownsInputs === true && series instanceof Float64Array ? series : undefined;
+  const result = yield* sigChangeScaled(scale === 1 ? series : yield* dividedSteps(series, scale, own), options);
   if (scale === 1) return result;
   const back = (v: number | null) => (v === null ? null : v * scale);
   return { ...result, baselineMean: result.baselineMean * scale, recentMean: result.recentMean * scale, lower: back(result.lower), upper: back(result.upper) };
@@ -63,7 +66,7 @@ function* sigChangeScaled(series: ArrayLike<number>, options: SigChangeOptions):
     fail("value", 'method "mann-whitney" needs recent >= 2: one value has no rank distribution to compare');
   }
   yield;
-  const values = yield* numbersOfSteps(series);
+  const values = yield* numbersOfSteps(series, options.ownsInputs === true && series instanceof Float64Array ? series : undefined);
   yield;
   if (values.length < recent) fail("na", `needs at least recent = ${recent} numbers, got ${values.length}`);
   const baseline = values.subarray(0, values.length - recent);
