@@ -27,6 +27,7 @@
  */
 import { ExcelRun } from "./excelRun";
 import { KpiWorkbookError } from "./errors";
+import { SharedBatch, SharedBatchRefused } from "./sharedBatch";
 
 export interface Step {
   /** What the step changes, for messages: "the Owner of REVENUE". */
@@ -39,6 +40,11 @@ export interface Step {
    * known to be this step's and nothing else of the operation has been applied yet.
    */
   prepare?(context: Excel.RequestContext): Promise<void>;
+  /**
+   * The prepare can share its round trip with the other steps' (sharedBatch.ts): it finds what it
+   * made after a refusal that came after it (steps/tables.ts, by its marker).
+   */
+  readonly sharesPrepare?: boolean;
   /** Queues the loads that guard the write: keys and prior values. Runs before any write of the batch. */
   guard?(context: Excel.RequestContext): void;
   /** Queues the writes. */
@@ -105,18 +111,7 @@ export async function rollBack(run: ExcelRun, steps: readonly Step[], applied: b
  */
 export async function commit(context: Excel.RequestContext, plan: Plan, run: ExcelRun, action: string, send: () => Promise<void> = () => context.sync()): Promise<void> {
   if (plan.empty) return;
-  const prepared: Step[] = [];
-  for (const s of plan.steps.filter((x) => x.prepare)) {
-    try {
-      await s.prepare!(context);
-      prepared.push(s);
-    } catch (e) {
-      const left = await rollBack(run, prepared, true);
-      const refused = e instanceof Error ? e.message : String(e);
-      const undone = left.length === 0 ? "Nothing was changed." : `KPI Lens could not undo: ${left.join("; ")}. Check those by hand.`;
-      throw new KpiWorkbookError(`Excel refused to ${action}: ${refused} ${undone}`);
-    }
-  }
+  await prepareAll(context, plan, run, action);
   for (const s of plan.steps) s.guard?.(context);
   for (const s of plan.steps) s.apply(context);
   for (const s of plan.steps) s.finish?.(context);
@@ -139,6 +134,40 @@ export async function commit(context: Excel.RequestContext, plan: Plan, run: Exc
     throw new KpiWorkbookError(`${changed.join(" ")} KPI Lens could not put back: ${left.join("; ")}. Check those by hand.`);
   }
   throw new ConcurrentChange(action, changed);
+}
+
+/**
+ * Runs the steps' prepares: those that share (sharesPrepare) in one round trip together, the
+ * others one by one. When one is refused, each undoes what it made and nothing else is applied.
+ */
+async function prepareAll(context: Excel.RequestContext, plan: Plan, run: ExcelRun, action: string): Promise<void> {
+  const preparing = plan.steps.filter((x) => x.prepare);
+  const shared = preparing.filter((x) => x.sharesPrepare);
+  const prepared: Step[] = [];
+  const refuse = async (e: unknown): Promise<never> => {
+    const left = await rollBack(run, prepared, true);
+    const cause = e instanceof SharedBatchRefused ? e.cause : e;
+    const refused = cause instanceof Error ? cause.message : String(cause);
+    const undone = left.length === 0 ? "Nothing was changed." : `KPI Lens could not undo: ${left.join("; ")}. Check those by hand.`;
+    throw new KpiWorkbookError(`Excel refused to ${action}: ${refused} ${undone}`);
+  };
+  if (shared.length > 1) {
+    const batch = new SharedBatch(context, run);
+    // Each prepare, refused, undoes what it made (its own round trips) before its promise settles.
+    const made = shared.map((s) => s.prepare!(batch.context).then(() => null, (e: unknown) => ({ e })));
+    await batch.send().catch(() => undefined);
+    const failed = (await Promise.all(made)).find((r) => r !== null);
+    if (failed) await refuse(failed.e);
+    prepared.push(...shared);
+  }
+  for (const s of preparing.filter((x) => !prepared.includes(x))) {
+    try {
+      await s.prepare!(context);
+      prepared.push(s);
+    } catch (e) {
+      await refuse(e);
+    }
+  }
 }
 
 /**

@@ -157,4 +157,23 @@ describe("the pane's read in the write's batch", () => {
     expect(s.model.formulaAt(s.model.findSheet("Monthly KPIs")!, 1, 7)).toBe("=KPI.SIG_CHANGE(KPI_REVENUE)");
     expect(await s.workbook.refresh()).toEqual(await fresh(s.model));
   });
+
+  it("a first tag makes its two tables in one round trip; refused at the second, it leaves neither, even the first already renamed", async () => {
+    const dry = sampleSetup();
+    // The read, the tagged cells, the two tables, the write.
+    expect(await syncsOf(dry.model, () => dry.workbook.tag(kpi(), REVENUE, "REVENUE"))).toBe(4);
+    const s = sampleSetup();
+    // Someone names a table of theirs KPI_History between the tag's read and its tables' round trip.
+    before(s.model, 3, () => {
+      const theirs = s.model.addSheet("Their log");
+      s.model.writeValue(theirs, 0, 0, "When");
+      s.model.writeValue(theirs, 1, 0, "today");
+      s.model.renameTable(s.model.addTable(theirs, { row: 0, col: 0, rowCount: 2, colCount: 1 }, true), "KPI_History");
+    });
+    await expect(s.workbook.tag(kpi(), REVENUE, "REVENUE")).rejects.toThrow(/Excel refused to tag Revenue: .*Nothing was changed/);
+    // The register's sheet, made and renamed before the history's refusal, is gone too (found by its marker).
+    expect(s.model.sheets.map((x) => x.name).filter((x) => x.startsWith("KPI"))).toEqual([]);
+    expect(s.model.names.map((x) => x.name)).toEqual([]);
+    expect(s.model.findTable("KPI_History")!.sheetId).toBe(s.model.findSheet("Their log")!.id);
+  });
 });

@@ -5,6 +5,14 @@
  * the operation and renamed to theirs as the batch's last writes. If Excel refuses (the name is
  * taken: someone else made it first), the undo deletes only what carries this operation's unique
  * name, never the winner's sheet.
+ *
+ * An operation that makes two tables (the first tag: the register and the history) makes both in
+ * one round trip (writeEngine.ts commit). A refusal there can come after one of them is made
+ * and renamed, so a new sheet is also given a marker: a workbook name unique to the step that
+ * refers to the sheet's first cell, and so follows it through its rename ("Names in formulas",
+ * support.microsoft.com: a defined name's reference follows its sheet's rename). After a refusal
+ * the marker finds the sheet this step made, whatever it is called by then; the write batch
+ * deletes the marker, and an undo deletes it if it is still there.
  */
 import { areaName } from "../../core/excel/a1";
 import { sameContent, Step } from "../writeEngine";
@@ -29,12 +37,16 @@ export function createTableStep(spec: CreateSpec): Step {
   const tempSheet = temporary(spec.sheet, spec.token);
   const tempTable = `${spec.table}_${spec.token}`;
   const area = areaName({ row: 0, col: 0, rowCount: spec.values.length, colCount: spec.values[0].length });
+  const marker = `KPILens_new_${spec.table}_${spec.token}`;
   let made: { sheetId: string; tableId: string } | null = null;
   return {
     what: spec.what,
     creates: spec.table,
+    // A table on a sheet that was there (empty) has no sheet to mark: it is made in a round trip of its own.
+    sharesPrepare: !spec.onExistingSheet,
     async prepare(context) {
       const sheet = spec.onExistingSheet ? context.workbook.worksheets.getItem(spec.sheet) : context.workbook.worksheets.add(tempSheet);
+      if (!spec.onExistingSheet) context.workbook.names.add(marker, sheet.getRange("A1"), "KPI Lens: a sheet being made (removed once it is)");
       const range = sheet.getRange(area);
       range.numberFormat = spec.formats;
       range.values = spec.values as string[][];
@@ -53,8 +65,13 @@ export function createTableStep(spec: CreateSpec): Step {
       }
       made = { sheetId: sheet.id, tableId: table.id };
     },
-    apply() {},
+    apply(context) {
+      if (!spec.onExistingSheet) context.workbook.names.getItem(marker).delete();
+    },
     async undo(context) {
+      const left = context.workbook.names.getItemOrNullObject(marker);
+      await context.sync();
+      if (!left.isNullObject) left.delete();
       if (!made) return;
       const table = context.workbook.tables.getItemOrNullObject(made.tableId);
       const sheet = context.workbook.worksheets.getItemOrNullObject(made.sheetId);
@@ -76,12 +93,21 @@ export function createTableStep(spec: CreateSpec): Step {
     },
   };
 
-  /** After a refused creation: only what still carries this operation's unique names is ours. */
+  /** After a refused creation: only what still carries this operation's unique names, or its marker, is ours. */
   async function removeUnfinished(context: Excel.RequestContext): Promise<void> {
     const sheet = context.workbook.worksheets.getItemOrNullObject(tempSheet);
     const table = context.workbook.tables.getItemOrNullObject(tempTable);
+    const mark = context.workbook.names.getItemOrNullObject(marker);
     await context.sync();
-    if (!sheet.isNullObject) sheet.delete();
+    if (!mark.isNullObject) {
+      // The sheet this step made, whatever it is called now (another step's refusal came after its rename).
+      const ours = mark.getRangeOrNullObject();
+      await context.sync();
+      // The sheet first: the range is found through the marker.
+      if (!ours.isNullObject) ours.worksheet.delete();
+      else if (!sheet.isNullObject) sheet.delete();
+      mark.delete();
+    } else if (!sheet.isNullObject) sheet.delete();
     else if (!table.isNullObject) {
       table.getRange().clear("Contents");
       table.delete();
