@@ -9,7 +9,6 @@ import { dividedSteps, powerOfTwoScaleSteps } from "../stats/scale";
 import { Problem } from "./problem";
 import { Correlation, correlationPValue } from "../stats/correlation";
 import { pearsonByLagSteps } from "../stats/laggedCorrelation";
-import { spearmanByLagCompleteSteps } from "../stats/laggedRanks";
 import { spearmanByLagGapsSteps } from "../stats/laggedRanksGaps";
 
 export type CorrelationMethod = "pearson" | "spearman";
@@ -83,10 +82,9 @@ export function* leadLagSteps(leading: ArrayLike<number>, lagging: ArrayLike<num
     const reuse = (x !== leading || handedOver) && (y !== lagging || handedOver);
     return (yield* pearsonByLagSteps(x, y, options.maxLag, reuse)).map(({ lag, n, result }) => rowOf(lag, n, result));
   }
-  if (!(yield* hasGapSteps(x)) && !(yield* hasGapSteps(y))) {
-    return (yield* spearmanByLagCompleteSteps(x, y, options.maxLag)).map(({ lag, n, result }) => rowOf(lag, n, result));
-  }
-  yield;
+  // With or without gaps (without, a lag leaves out only the values past its windows): measured on a
+  // full column without gaps, 52 lags, it took 1.0–1.1 s of CPU where the former pass for complete
+  // series, which moved every rank by one value a lag, took 1.3–1.5 s, and its sums are exact.
   return (yield* spearmanByLagGapsSteps(x, y, options.maxLag)).map(({ lag, n, result }) => rowOf(lag, n, result));
 }
 
@@ -107,15 +105,6 @@ export function bestLag(rows: LagRow[]): BestLag | Problem {
     n: best.n,
     lagsTested: valid,
   };
-}
-
-
-function* hasGapSteps(v: Float64Array): Steps<boolean> {
-  let gap = false;
-  yield* chunked(v.length, (from, to) => {
-    for (let i = from; i < to && !gap; i++) if (v[i] !== v[i]) gap = true;
-  });
-  return gap;
 }
 
 function rowOf(lag: number, n: number, c: Correlation | Problem): LagRow {

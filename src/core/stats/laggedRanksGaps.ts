@@ -1,6 +1,6 @@
 /**
- * Spearman correlation at every lag when the series have gaps, so the pairs kept change from
- * lag to lag. The average rank of x[i] among the pairs of lag k is its rank among all of x's
+ * Spearman correlation at every lag, for series with gaps (the pairs kept change from lag to
+ * lag) and without (a lag then leaves out only the values past its windows). The average rank of x[i] among the pairs of lag k is its rank among all of x's
  * numbers, less the values that lag leaves out that lie below it (ties count ½): the values
  * past x's window [0, n − k) and the partners of y's gaps; the same for y with its window
  * [k, n) and x's gaps. Each series is sorted once; the left-out values, at most gaps + k of
