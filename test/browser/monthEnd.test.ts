@@ -1,10 +1,12 @@
 /**
  * A month end with the budget row (issue 22): Revenue against Budget!B2:AK2, December closed,
- * an actual changed afterwards (a restatement on the card, in the health check and in History),
- * the card's variance and outlook read and each number compared with KPI.VARIANCE's and
- * KPI.OUTLOOK's own answers inserted through the pane, then the period reopened with a reason.
+ * an actual changed afterwards (a restatement on the card, in the health check, on the Scorecard
+ * and in History), the card's and the Scorecard's variance and outlook read and each number
+ * compared with KPI.VARIANCE's and KPI.OUTLOOK's own answers inserted through the pane, the
+ * Scorecard built as reported and as restated, then the period reopened with a reason.
  */
 import { compact } from "../../src/core/model/monthEnd";
+import { SCORECARD_HEADERS } from "../../src/core/excel/scorecard";
 import { openWorkbench, Session, settle, snapshotOf } from "./browser";
 
 let session: Session;
@@ -16,6 +18,16 @@ afterEach(async () => {
 });
 
 const sheetOf = (snap: Awaited<ReturnType<typeof snapshotOf>>, name: string) => snap.sheets.find((s) => s.name === name)!;
+const at = (h: (typeof SCORECARD_HEADERS)[number]) => SCORECARD_HEADERS.indexOf(h);
+
+/** A KPI's row of the Scorecard once its functions have answered (#BUSY! meanwhile). */
+async function scorecardRow(page: Session["page"], name: string): Promise<unknown[]> {
+  for (;;) {
+    await settle(page);
+    const row = sheetOf(await snapshotOf(page), "Scorecard").values.find((r) => r[0] === name)!;
+    if (!row.some((v) => v === "#BUSY!")) return row;
+  }
+}
 
 describe("a month end with the budget row", () => {
   it("close, restate, and the card's variance and outlook against the functions' own answers", async () => {
@@ -82,6 +94,21 @@ describe("a month end with the budget row", () => {
     expect(sheet.values[1].slice(15, 20)).toEqual(["landing", "lower", "upper", "target", "probability"]);
     const [landing, lower, upper, budget] = sheet.values[2].slice(15, 19) as number[];
     expect(outlook).toContain(`lands at ${compact(landing)}, 80% between ${compact(lower)} and ${compact(upper)}, against a budget of ${compact(budget)}`);
+
+    // The Scorecard as reported: the close's figures, Restated marking the corrected December.
+    await page.getByLabel("Figures").selectOption("reported");
+    await page.getByRole("button", { name: "Build scorecard sheet" }).click();
+    await page.getByText("Built the sheet Scorecard: 1 KPI, 1 chart, as reported at the close.").waitFor();
+    let board = await scorecardRow(page, "Revenue");
+    expect([board[at("Latest")], board[at("Target")], board[at("Restated")]]).toEqual([1443.5, 1628, "Value"]);
+    // As restated, today's: its variance and outlook are the functions' own answers in the cells above.
+    await page.getByLabel("Figures").selectOption("restated");
+    await page.getByRole("button", { name: "Build scorecard sheet" }).click();
+    await page.getByText("Rebuilt the sheet Scorecard: 1 KPI, 1 chart.").waitFor();
+    board = await scorecardRow(page, "Revenue");
+    const probability = sheet.values[2][19];
+    expect([board[at("Latest")], board[at("Variance")], board[at("Variance %")], board[at("Restated")]]).toEqual([actual, v, percent, "Value"]);
+    expect([board[at("Year outlook")], board[at("Chance to meet")]]).toEqual([landing, probability]);
 
     // Reopened with a reason: no longer a restatement; History shows both events.
     await close.getByLabel("Reason to reopen 2025-12").fill("December invoices corrected");

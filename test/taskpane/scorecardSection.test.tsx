@@ -35,7 +35,7 @@ describe("the Scorecard section", () => {
   it("offers as reported only once a period is closed, and says why", () => {
     const onBuild = jest.fn();
     wrap(false, onBuild);
-    const option = screen.getByRole("option", { name: "As reported at the latest close" }) as HTMLOptionElement;
+    const option = screen.getByRole("option", { name: "As reported at the close" }) as HTMLOptionElement;
     expect(option.disabled).toBe(true);
     expect(screen.getByText("As reported needs a closed period: close one first.")).toBeTruthy();
     fireEvent.click(screen.getByRole("button", { name: "Build scorecard sheet" }));

@@ -25,12 +25,13 @@ export function ScorecardSection({ disabled, closed, onBuild }: ScorecardSection
         A sheet with one row per KPI by objective (latest, target, variance, status, year to date, the year's outlook, variation and assurance), a summary of every KPI most urgent first,
         all live formulas, and a line chart of each. Building it again replaces only what it built before.
       </Text>
-      <Field label="Figures" hint={closed ? "As reported: what the latest close recorded in KPI Reported, with what was restated since." : "As reported needs a closed period: close one first."}>
-        <Select value={picked} onChange={(_, d) => setChoice(d.value as Choice)}>
-          <option value="">As the sheet was built (a new sheet: as restated)</option>
-          <option value="restated">As restated: today's figures</option>
+      <Field label="Figures" hint={closed ? "As reported: what the latest close recorded in KPI Reported. A new sheet starts as restated." : "As reported needs a closed period: close one first."}>
+        {/* Short options: a native select is as wide as its longest, and the pane may be 320 px. */}
+        <Select value={picked} onChange={(_, d) => setChoice(d.value as Choice)} style={{ maxWidth: "100%" }}>
+          <option value="">As the sheet has them</option>
+          <option value="restated">As restated (today's)</option>
           <option value="reported" disabled={!closed}>
-            As reported at the latest close
+            As reported at the close
           </option>
         </Select>
       </Field>
