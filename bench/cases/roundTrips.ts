@@ -1,8 +1,10 @@
 /**
- * Round trips of every pane action, from the click to the answer on screen: the workbook call and
- * the refresh the pane runs after it (usePane's act), counted by the in-memory Excel (each
- * context.sync() is one round trip; on Excel on the web each crosses the network). Counts, not
- * times: deterministic. Goal (issue 25): at most 4 an action.
+ * Round trips of every pane action, from the click to the answer on screen: the workbook calls the
+ * pane's command makes (useCommands.ts: Tag and Insert read where the selection is first; the
+ * Review mode's Reviewed writes the note, then the date) and the refresh the pane runs after it
+ * (usePane's act), counted by the in-memory Excel (each context.sync() is one round trip; on
+ * Excel on the web each crosses the network). Counts, not times: deterministic. Goal (issue 25):
+ * at most 4 an action. test/browser/roundTrips.test.ts counts the same in the pane itself.
  */
 import { kpiInput, sampleSetup } from "../../test/support/workbench";
 import { Case, Row } from "../harness";
@@ -24,10 +26,19 @@ async function roundTripRows(): Promise<Row[]> {
     rows.push({ group: "round-trips", case: label, ms: Number.NaN, syncs, note: syncs <= GOAL ? `goal ${GOAL}: met` : `goal ${GOAL}: ${syncs - GOAL} over` });
   };
   await action("open the pane (first read and refresh)", () => workbook.readRegister());
-  await action("tag, the workbook's first (makes the register and history)", () => workbook.tag(kpi(), "'Monthly KPIs'!B2:B37", "REVENUE"));
-  await action("tag with a number target", () => workbook.tag(kpi({ name: "NPS", target: 40, atRisk: 35 }), "'Monthly KPIs'!E2:E37", "NPS"));
+  // Tag and Insert read where the selection is at the click first (useCommands.ts).
+  const atSelection = async <T>(address: string, call: (address: string) => Promise<T>) => {
+    model.select(...selected(address));
+    return call((await workbook.readSelection("address")).address);
+  };
+  const selected = (address: string) => {
+    const { sheet, area } = model.resolve(address);
+    return [sheet, area] as const;
+  };
+  await action("tag, the workbook's first (makes the register and history)", () => atSelection("'Monthly KPIs'!B2:B37", (a) => workbook.tag(kpi(), a, "REVENUE")));
+  await action("tag with a number target", () => atSelection("'Monthly KPIs'!E2:E37", (a) => workbook.tag(kpi({ name: "NPS", target: 40, atRisk: 35 }), a, "NPS")));
   await action("tag with a budget row", () =>
-    workbook.tag(kpi({ name: "Churn", direction: "lower", target: null, targetRange: "Budget!B3:AK3", atRisk: null, atRiskPercent: 10 }), "'Monthly KPIs'!C2:C37", "CHURN"),
+    atSelection("'Monthly KPIs'!C2:C37", (a) => workbook.tag(kpi({ name: "Churn", direction: "lower", target: null, targetRange: "Budget!B3:AK3", atRisk: null, atRiskPercent: 10 }), a, "CHURN")),
   );
   const opened = (await workbook.readRegister()).kpis.find((k) => k.id === "REVENUE")!;
   await action("edit (a target change, colours rewritten)", () => workbook.update("REVENUE", kpi({ target: 1400 }), { opened }));
@@ -36,7 +47,11 @@ async function roundTripRows(): Promise<Row[]> {
   await action("open an action (Open pressed)", () => workbook.openActions([{ kpi: "REVENUE", period: 36, rule: "Off track" }], "2026-12-01"));
   await action("mark the action done", () => workbook.setActionStatus({ kpi: "REVENUE", period: 36, rule: "Off track" }, "done", "Called", "2026-12-02"));
   await action("mark reviewed (a review step)", () => workbook.markReviewed("NPS", "2026-12-01"));
-  await action("insert a formula", () => workbook.insertFormula("'Monthly KPIs'!H2", "=KPI.SIG_CHANGE(KPI_REVENUE)", { rows: 1, columns: 1 }));
+  await action("review step with a decision note (Review mode: the note, then the date)", async () => {
+    await workbook.addCheckIn("NPS", { period: 36, note: "Checked with the owner: keep the plan", override: null, reason: "" });
+    await workbook.markReviewed("NPS", "2026-12-02", { afterLastWrite: true });
+  });
+  await action("insert a formula", () => atSelection("'Monthly KPIs'!H2", (a) => workbook.insertFormula(a, "=KPI.SIG_CHANGE(KPI_REVENUE)", { rows: 1, columns: 1 })));
   await action("build the scorecard", () => workbook.buildScorecard());
   await action("rebuild the scorecard", () => workbook.buildScorecard());
   await action("close a period", () => workbook.closePeriod("2025-12"));

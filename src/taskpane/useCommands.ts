@@ -45,7 +45,8 @@ function formCommands(workbook: KpiWorkbook, at: ActAt, editor: Editor) {
       async () => {
         // The selection at the moment of the click, not the one last shown: a quick user (or
         // script) may select and press before the pane has caught up.
-        const current = await workbook.readSelection();
+        // Its address alone: one round trip (the tag reads the cells themselves with the register).
+        const current = await workbook.readSelection("address");
         editor.setFieldError(null);
         return { kpi: await workbook.tag(inputOf(draft), current.address, undefined, today()), selected: current.address };
       },
@@ -93,8 +94,10 @@ function kpiCommands(workbook: KpiWorkbook, at: ActAt) {
     at("due")(
       "Recording the review…",
       async () => {
-        if (note !== "" && period !== null) await workbook.addCheckIn(k.id, { period, note, override: null, reason: "" });
-        await workbook.markReviewed(k.id, today(), { replaceFormulas });
+        const noted = note !== "" && period !== null;
+        if (noted) await workbook.addCheckIn(k.id, { period, note, override: null, reason: "" });
+        // Right after the note: the register as the note's own batch read it (no read of its own).
+        await workbook.markReviewed(k.id, today(), noted ? { replaceFormulas, afterLastWrite: true } : { replaceFormulas });
       },
       { done: `Reviewed ${k.name}${note !== "" && period !== null ? `, with the note on ${periodLabel(k.firstPeriod, k.cadence, period)}` : ""}.`, replaceFormulas: () => void reviewAtClose(k, "", period, true) },
     );
@@ -133,7 +136,7 @@ function workbookCommands(workbook: KpiWorkbook, at: ActAt) {
         "Inserting…",
         async () => {
           // Where the selection is now; the cell the pane showed if it is no longer on a sheet.
-          const cell = firstCell((await workbook.readSelection()).address) ?? shown;
+          const cell = firstCell((await workbook.readSelection("address")).address) ?? shown;
           await workbook.insertFormula(cell, choice.formula, choice.size);
         },
         `Inserted ${choice.formula}.`,

@@ -23,27 +23,42 @@ import { Step } from "./writeEngine";
  * and returns it absolute and qualified with its sheet; a range without a sheet is on the values'.
  */
 export async function checkDenominatorRange(context: Excel.RequestContext, typed: string, sourceAddress: string, kpiName: string): Promise<string> {
-  const source = parseAddress(sourceAddress);
-  let range;
+  const check = queueDenominatorRangeCheck(context, typed, parseAddress(sourceAddress).sheet!);
+  await context.sync();
+  return check(sourceAddress, kpiName);
+}
+
+/**
+ * checkDenominatorRange in two halves, for a batch the caller syncs: queues the look-up of the
+ * typed range's sheet (`valuesSheet` when it names none); the check, called after the sync,
+ * compares it with the KPI's values at `sourceAddress` and returns it, or throws.
+ */
+export function queueDenominatorRangeCheck(context: Excel.RequestContext, typed: string, valuesSheet: string): (sourceAddress: string, kpiName: string) => string {
+  let range: ReturnType<typeof parseAddress>;
   try {
     range = parseAddress(typed.replace(/^=/, ""));
   } catch {
-    throw new KpiWorkbookError(`"${typed}" is not a range such as Traffic!C2:C37.`, "denominator");
+    return () => {
+      throw new KpiWorkbookError(`"${typed}" is not a range such as Traffic!C2:C37.`, "denominator");
+    };
   }
-  const sheetName = range.sheet ?? source.sheet!;
+  const sheetName = range.sheet ?? valuesSheet;
   const sheet = context.workbook.worksheets.getItemOrNullObject(sheetName);
-  await context.sync();
-  if (sheet.isNullObject) throw new KpiWorkbookError(`There is no sheet "${sheetName}" for the denominator range ${typed.replace(/\$/g, "")}.`, "denominator");
-  const periods = source.rowCount * source.colCount;
-  const cells = range.rowCount * range.colCount;
-  const address = qualified(sheetName, range, true);
-  if ((range.rowCount !== 1 && range.colCount !== 1) || cells !== periods) {
-    throw new KpiWorkbookError(
-      `The denominator range ${address.replace(/\$/g, "")} has ${cells} cell${cells === 1 ? "" : "s"} and ${kpiName || "the KPI"} has ${periods} periods: give one denominator per period, in one row or column, in the same order.`,
-      "denominator",
-    );
-  }
-  return address;
+  return (sourceAddress, kpiName) => {
+    // eslint-disable-next-line office-addins/call-sync-before-read -- the check runs after the caller's sync
+    if (sheet.isNullObject) throw new KpiWorkbookError(`There is no sheet "${sheetName}" for the denominator range ${typed.replace(/\$/g, "")}.`, "denominator");
+    const source = parseAddress(sourceAddress);
+    const periods = source.rowCount * source.colCount;
+    const cells = range.rowCount * range.colCount;
+    const address = qualified(sheetName, range, true);
+    if ((range.rowCount !== 1 && range.colCount !== 1) || cells !== periods) {
+      throw new KpiWorkbookError(
+        `The denominator range ${address.replace(/\$/g, "")} has ${cells} cell${cells === 1 ? "" : "s"} and ${kpiName || "the KPI"} has ${periods} periods: give one denominator per period, in one row or column, in the same order.`,
+        "denominator",
+      );
+    }
+    return address;
+  };
 }
 
 /** Points KPIDenom_<ID> at `address` (null: removes it), as a guarded step; null when nothing changes. */
@@ -147,8 +162,11 @@ export async function planDenominators(
   input: Pick<KpiDefinition, "name" | "denominatorRange" | "ratePer">,
   sourceAddress: () => Promise<string>,
   current?: KpiDefinition,
+  queued?: (sourceAddress: string, kpiName: string) => string,
 ): Promise<{ fields: Pick<KpiDefinition, "denominatorRange" | "ratePer">; steps: Step[] }> {
-  const denominatorRange = input.denominatorRange ? await checkDenominatorRange(context, input.denominatorRange, await sourceAddress(), input.name) : "";
+  // `queued`: the check's look-up already made in a batch of the caller's (queueDenominatorRangeCheck).
+  const check = async (typed: string) => (queued ? queued(await sourceAddress(), input.name) : checkDenominatorRange(context, typed, await sourceAddress(), input.name));
+  const denominatorRange = input.denominatorRange ? await check(input.denominatorRange) : "";
   const fields = { denominatorRange, ratePer: denominatorRange ? (input.ratePer ?? null) : null };
   const changed = (current?.denominatorRange ?? "") !== denominatorRange;
   const step = current === undefined && !denominatorRange ? null : changed ? denominatorNameStep(read, id, denominatorRange || null) : null;

@@ -12,7 +12,7 @@
  *   a write             the read, its own look-ups, and one write batch (+1 for each table it makes)
  */
 import { KpiDefinition } from "../core/model/kpi";
-import { intersection, parseAddress, qualified } from "../core/excel/a1";
+import { parseAddress, qualified } from "../core/excel/a1";
 import { KpiWorkbookError } from "./errors";
 import { ExcelRun } from "./excelRun";
 import { bandFormatsStep, findOwnFormats, formatsRecordStep, rangeAt } from "./ownFormats";
@@ -21,13 +21,14 @@ import { ensureColumns, registerAppendSteps, registerUpdateStep, RowWriteOptions
 import { checkTargetRange, readTargetValuesIn, targetNameStep } from "./targetRange";
 import { SCHEMA_SETTING, SCHEMA_VERSION } from "./registerSchema";
 import { operationToken, Plan, withRetry } from "./writeEngine";
-import { ReadMemory } from "./readMemory";
+import { EarlyRead, ReadMemory } from "./readMemory";
+import { sameKpis } from "./paneRead";
 import { nameStep } from "./steps/names";
 import { kpiNameComment } from "../core/excel/workbookNames";
 import { settingStep } from "./steps/settings";
 import { KpiSeries, readSeries } from "./series";
-import { queueLeadingCells, readSelectionIn, Selection, SELECTION_VALUE_CELLS, tableColumnOf, tableColumnReference } from "./selection";
-import { dataAreaOf } from "./seriesHeader";
+import { readSelectedAddressIn, readSelectionIn, Selection, SELECTION_VALUE_CELLS } from "./selection";
+import { readTagTargetIn } from "./tagTarget";
 import { subscribe } from "./events";
 import { changes, HistoryEntry, historySteps, readHistoryIn } from "./history";
 import { chooseId, checkId } from "./ids";
@@ -40,7 +41,7 @@ import { scorecardStep, ScorecardResult } from "./scorecard";
 import { buildDataOf } from "./scorecardCharts";
 import type { ScorecardView } from "../core/excel/scorecardReported";
 import { cellOfPeriod, PeriodCloseResult, planClose, planReopen } from "./periodClose";
-import { cellMarkStep, noteMarkText } from "./steps/cellMarks";
+import { noteMarkText, readCellMarkIn } from "./steps/cellMarks";
 import { periodLabel } from "../core/model/periods";
 import { STATUS_LABEL } from "../core/model/status";
 import { planDenominators, withDenominators } from "./denominatorRange";
@@ -58,18 +59,29 @@ export type { ScorecardResult } from "./scorecard";
 export type { PeriodCloseResult } from "./periodClose";
 export type { KpiInput, KpiWorkbook, UntagReceipt } from "./kpiWorkbookApi";
 import type { KpiInput, KpiWorkbook, UntagReceipt } from "./kpiWorkbookApi";
-import { assertNotTagged, assertSeriesShape, assertWritable, mergeEdit, sourceAddressOf } from "./kpiChecks";
+import { assertNotTagged, assertWritable, mergeEdit, sourceAddressOf } from "./kpiChecks";
 import { planOrphanRecovery, planOrphanRemoval } from "./orphans";
 import { planUndoUntag, planUntag } from "./untag";
 import { isSegmentTag, planSegmentEdit, planSegmentTag } from "./segmentsTag";
 import { isSegmented } from "../core/model/segments";
 import { readAllSeries } from "./segmentsRead";
 
-type WriteBody<T> = (
+interface WriteOptions<E> {
+  /** A register that is read-only may still be written (its leftovers removed). */
+  readOnlyOk?: boolean;
+  /** A read that needs nothing of the register, made in the register read's round trip (readMemory.ts readAlongside). */
+  early?: EarlyRead<E>;
+  /** Right after this pane's last write: the register as that write's batch read it, no read of its own (readMemory.ts takeFresh). */
+  afterLastWrite?: boolean;
+}
+
+type WriteBody<T, E = undefined> = (
   context: Excel.RequestContext,
   read: RegisterRead,
   plan: Plan,
   token: string,
+  /** The write's early read (options.early), read with the register: awaited after the body's own checks of the register. */
+  early: Promise<E>,
 ) => Promise<{ result: T; action: string; history?: [KpiDefinition | null, KpiDefinition | null] }>;
 
 export class ExcelKpiWorkbook implements KpiWorkbook {
@@ -95,15 +107,17 @@ export class ExcelKpiWorkbook implements KpiWorkbook {
    * steps, add the history, commit all or nothing in one batch (writeEngine.ts); on a concurrent
    * change, once more from a fresh read.
    */
-  private write<T>(body: WriteBody<T>, options: { readOnlyOk?: boolean } = {}): Promise<T> {
+  private write<T, E = undefined>(body: WriteBody<T, E>, options: WriteOptions<E> = {}): Promise<T> {
     return this.operation(() =>
       withRetry(() =>
         this.excel(async (context) => {
-          const read = await this.read(context);
+          const fresh = options.afterLastWrite ? this.reads.takeFresh() : null;
+          const alone = async (): Promise<{ read: RegisterRead; early: Promise<E> }> => ({ read: fresh ?? (await this.read(context)), early: Promise.resolve(undefined as E) });
+          const { read, early } = options.early && !fresh ? await this.reads.readAlongside(context, options.early) : await alone();
           if (!options.readOnlyOk) assertWritable(read);
           const plan = new Plan();
           const token = operationToken();
-          const { result, action, history: change } = await body(context, read, plan, token);
+          const { result, action, history: change } = await body(context, read, plan, token, early);
           if (change) plan.add(...historySteps(read.history, changes(change[0], change[1], new Date().toISOString(), this.author), token));
           // The pane's read rides in the write's batch: the refresh after it needs no round trip.
           await this.reads.commit(context, plan, action, read, change);
@@ -142,26 +156,42 @@ export class ExcelKpiWorkbook implements KpiWorkbook {
   }
 
   buildScorecard(options: { view?: ScorecardView } = {}): Promise<ScorecardResult> {
-    return this.write(async (context, read, plan, token) => {
-      // A rate KPI's cells use the chart its card chose, the summary the pane's order (scorecardCharts.ts).
-      const { step, result } = await scorecardStep(context, read, token, (k) => k.spcBaseline, { view: options.view, data: await buildDataOf(this.excel, read) });
-      plan.add(step);
-      return { result, action: result.rebuilt ? "rebuild the scorecard" : "build the scorecard" };
-    });
+    // The build's data, read for the KPIs as the last read found them, in the register read's round trip.
+    const last = this.reads.lastRead;
+    const early = last ? (_: Excel.RequestContext, run: ExcelRun) => buildDataOf(run, last) : undefined;
+    return this.write(
+      async (context, read, plan, token, predicted) => {
+        // Used when the register still holds those KPIs, alike; else read again.
+        const data = early && sameKpis(last!, read) ? await predicted : await buildDataOf(this.excel, read);
+        // A rate KPI's cells use the chart its card chose, the summary the pane's order (scorecardCharts.ts).
+        const { step, result } = await scorecardStep(context, read, token, (k) => k.spcBaseline, { view: options.view, data });
+        plan.add(step);
+        return { result, action: result.rebuilt ? "rebuild the scorecard" : "build the scorecard" };
+      },
+      { early },
+    );
   }
 
   addCheckIn(id: string, input: Pick<CheckIn, "period" | "note" | "override" | "reason">): Promise<CheckIn> {
-    return this.write(async (context, read, plan, token) => {
-      const kpi = findKpi(read, id);
-      if (input.note.trim() === "") throw new KpiWorkbookError("Write the note first.", "note");
-      if (input.override && input.reason.trim() === "") throw new KpiWorkbookError("An overridden status needs a reason.", "reason");
-      const checkIn: CheckIn = { ...input, note: input.note.trim(), reason: input.reason.trim(), kpi: kpi.id, when: new Date().toISOString(), who: this.author };
-      plan.add(...tableAppendSteps(NOTES, read.notes, [checkInRow(checkIn, periodDate(kpi.firstPeriod, kpi.cadence, checkIn.period))], token));
-      // The mark an auditor sees on the period's cell without the add-in (steps/cellMarks.ts).
-      const label = periodLabel(kpi.firstPeriod, kpi.cadence, checkIn.period);
-      plan.add(await cellMarkStep(context, cellOfPeriod(read.state.sources[kpi.id], checkIn.period), noteMarkText(checkIn, label, checkIn.override && STATUS_LABEL[checkIn.override])));
-      return { result: checkIn, action: `add the note to ${kpi.name}` };
-    });
+    // The period's cell where the last read put the KPI: its mark is read with the register, and used when the register agrees.
+    const guess = cellOfPeriod(this.reads.lastRead?.state.sources[id.toUpperCase()] ?? this.reads.lastRead?.state.sources[id], input.period);
+    const early = guess ? (context: Excel.RequestContext) => readCellMarkIn(context, guess) : undefined;
+    return this.write(
+      async (context, read, plan, token, guessed) => {
+        const kpi = findKpi(read, id);
+        if (input.note.trim() === "") throw new KpiWorkbookError("Write the note first.", "note");
+        if (input.override && input.reason.trim() === "") throw new KpiWorkbookError("An overridden status needs a reason.", "reason");
+        const checkIn: CheckIn = { ...input, note: input.note.trim(), reason: input.reason.trim(), kpi: kpi.id, when: new Date().toISOString(), who: this.author };
+        plan.add(...tableAppendSteps(NOTES, read.notes, [checkInRow(checkIn, periodDate(kpi.firstPeriod, kpi.cadence, checkIn.period))], token));
+        // The mark an auditor sees on the period's cell without the add-in (steps/cellMarks.ts).
+        const label = periodLabel(kpi.firstPeriod, kpi.cadence, checkIn.period);
+        const cell = cellOfPeriod(read.state.sources[kpi.id], checkIn.period);
+        const mark = early && cell === guess ? await guessed : await readCellMarkIn(context, cell);
+        plan.add(mark!(noteMarkText(checkIn, label, checkIn.override && STATUS_LABEL[checkIn.override])));
+        return { result: checkIn, action: `add the note to ${kpi.name}` };
+      },
+      { early },
+    );
   }
 
   openActions(firings: readonly Firing[], today: string): Promise<Action[]> {
@@ -210,8 +240,10 @@ export class ExcelKpiWorkbook implements KpiWorkbook {
     return this.operation(() => this.reads.refresh());
   }
 
-  readSelection(): Promise<Selection> {
-    return this.run(readSelectionIn);
+  readSelection(): Promise<Selection>;
+  readSelection(only: "address"): Promise<Pick<Selection, "address">>;
+  readSelection(only?: "address"): Promise<Selection | Pick<Selection, "address">> {
+    return this.run(only ? readSelectedAddressIn : readSelectionIn);
   }
 
   readTargetValues(address: string, valuesSheet: string | null): Promise<(number | null)[] | null> {
@@ -219,53 +251,29 @@ export class ExcelKpiWorkbook implements KpiWorkbook {
   }
 
   tag(input: KpiInput, address: string, id?: string, reviewedOn = ""): Promise<KpiDefinition> {
-    return this.write(async (context, read, plan, token) => {
-      const kpiId = id ? checkId(id, read) : chooseId(input.name, read);
-      // A block of periods × segments, or a column split by a segment column: one KPI across segments (segmentsTag.ts).
-      if (isSegmentTag(input)) return planSegmentTag(context, read, plan, token, { input, address, id: kpiId, reviewedOn });
-      const selected = rangeAt(context, address);
-      selected.load("address, rowCount, columnCount");
-      const sheet = selected.worksheet;
-      sheet.load("name");
-      sheet.protection.load("protected");
-      const used = sheet.getUsedRangeOrNullObject(true);
-      used.load("address");
-      const tables = selected.getTables(false);
-      tables.load("items/name");
-      // The selection's first cells, for a header above the numbers: read now, they serve whenever
-      // the used part starts where the selection does (the usual case), saving a round trip.
-      const selectedArea = parseAddress(address);
-      const early = queueLeadingCells(sheet, selectedArea);
-      await context.sync();
-      if (sheet.protection.protected) throw new KpiWorkbookError(`The sheet ${sheet.name} is protected: unprotect it to tag a KPI there.`);
-      // A whole column or row selected: tag the part that holds anything, less a text header
-      // above the numbers (it names the KPI; it is never a period). Its cells are read in the
-      // sync tableColumnOf makes anyway.
-      const usedPart = used.isNullObject ? parseAddress(selected.address) : { ...(intersection(parseAddress(selected.address), parseAddress(used.address)) ?? parseAddress(selected.address)), sheet: sheet.name };
-      // tables was loaded as items/name and synced above (the lint rule does not follow load paths).
-      /* eslint-disable office-addins/load-object-before-read */
-      const sameStart = usedPart.row === selectedArea.row && usedPart.col === selectedArea.col;
-      const leading = tables.items.length > 0 ? null : sameStart ? early : queueLeadingCells(sheet, usedPart);
-      const tableColumn = await tableColumnOf(context, selected, tables.items);
-      if (leading && !sameStart && tables.items.length === 0 && tableColumn === null) await context.sync();
-      /* eslint-enable office-addins/load-object-before-read */
-      const area = tableColumn ? parseAddress(selected.address) : { ...(leading ? dataAreaOf(usedPart, leading()).area : usedPart), sheet: sheet.name };
-      const targetAddress = qualified(sheet.name, area);
-      assertSeriesShape(area, sheet.name, targetAddress);
-      assertNotTagged(read.state, targetAddress);
-      const reference = tableColumn ? `=${tableColumnReference(tableColumn)}` : `=${qualified(sheet.name, area, true)}`;
-      const targetRange = input.targetRange ? await checkTargetRange(context, input.targetRange, targetAddress, input.name) : "";
-      const rate = await planDenominators(context, read, kpiId, input, async () => targetAddress);
-      const kpi: KpiDefinition = { ...input, targetRange, ...rate.fields, id: kpiId, source: reference.slice(1), lastReviewed: reviewedOn };
-      plan.add(await ensureColumns(context, read, kpi));
-      plan.add(...registerAppendSteps(read, kpi, token));
-      plan.add(nameStep({ name: nameOf(kpiId), formula: reference, comment: kpiNameComment(kpi.name), before: null }));
-      plan.add(targetNameStep(read, kpiId, targetRange || null), ...rate.steps);
-      const formats = bandFormatsStep(targetAddress, kpi, read);
-      plan.add(...formats.steps, formatsRecordStep(read, { ...read.formats, [kpiId]: { address: targetAddress, formulas: formats.formulas } }));
-      if (!read.schemaSettingExists) plan.add(settingStep(SCHEMA_SETTING, SCHEMA_VERSION, { exists: false, value: null }, "the register's schema version"));
-      return { result: kpi, action: `tag ${kpi.name}`, history: [null, kpi] };
-    });
+    // What the selection tags needs nothing of the register: it is read in the same round trip (tagTarget.ts).
+    const early = isSegmentTag(input) ? undefined : (context: Excel.RequestContext) => readTagTargetIn(context, address, input);
+    return this.write(
+      async (context, read, plan, token, tagged) => {
+        const kpiId = id ? checkId(id, read) : chooseId(input.name, read);
+        // A block of periods × segments, or a column split by a segment column: one KPI across segments (segmentsTag.ts).
+        if (isSegmentTag(input)) return planSegmentTag(context, read, plan, token, { input, address, id: kpiId, reviewedOn });
+        const { address: targetAddress, reference, checkTarget, checkDenominator } = (await tagged)!;
+        assertNotTagged(read.state, targetAddress);
+        const targetRange = !input.targetRange ? "" : checkTarget ? checkTarget(targetAddress, input.name) : await checkTargetRange(context, input.targetRange, targetAddress, input.name);
+        const rate = await planDenominators(context, read, kpiId, input, async () => targetAddress, undefined, checkDenominator ?? undefined);
+        const kpi: KpiDefinition = { ...input, targetRange, ...rate.fields, id: kpiId, source: reference.slice(1), lastReviewed: reviewedOn };
+        plan.add(await ensureColumns(context, read, kpi));
+        plan.add(...registerAppendSteps(read, kpi, token));
+        plan.add(nameStep({ name: nameOf(kpiId), formula: reference, comment: kpiNameComment(kpi.name), before: null }));
+        plan.add(targetNameStep(read, kpiId, targetRange || null), ...rate.steps);
+        const formats = bandFormatsStep(targetAddress, kpi, read);
+        plan.add(...formats.steps, formatsRecordStep(read, { ...read.formats, [kpiId]: { address: targetAddress, formulas: formats.formulas } }));
+        if (!read.schemaSettingExists) plan.add(settingStep(SCHEMA_SETTING, SCHEMA_VERSION, { exists: false, value: null }, "the register's schema version"));
+        return { result: kpi, action: `tag ${kpi.name}`, history: [null, kpi] };
+      },
+      { early },
+    );
   }
 
   update(id: string, input: KpiInput, options: RowWriteOptions & { opened?: KpiDefinition } = {}): Promise<KpiDefinition> {
@@ -305,13 +313,17 @@ export class ExcelKpiWorkbook implements KpiWorkbook {
     return this.write(async (_context, read, plan, token) => planUndoUntag(read, plan, token, receipt));
   }
 
-  markReviewed(id: string, isoDate: string, options: RowWriteOptions = {}): Promise<void> {
-    return this.write(async (_ctx, read, plan) => {
-      const current = findKpi(read, id);
-      plan.add(registerUpdateStep(read, { ...current, lastReviewed: isoDate }, options, ["lastReviewed"]));
-      return { result: undefined, action: `mark ${current.name} reviewed` };
-    });
+  markReviewed(id: string, isoDate: string, options: RowWriteOptions & { afterLastWrite?: boolean } = {}): Promise<void> {
+    return this.write(
+      async (_ctx, read, plan) => {
+        const current = findKpi(read, id);
+        plan.add(registerUpdateStep(read, { ...current, lastReviewed: isoDate }, options, ["lastReviewed"]));
+        return { result: undefined, action: `mark ${current.name} reviewed` };
+      },
+      { afterLastWrite: options.afterLastWrite },
+    );
   }
+
 
   extend(id: string): Promise<void> {
     return this.write(async (context, read, plan) => {

@@ -40,6 +40,8 @@ export interface KpiWorkbook {
   readRegister(): Promise<RegisterState>;
   refresh(): Promise<{ register: RegisterState; series: KpiSeries[] }>;
   readSelection(): Promise<Selection>;
+  /** Only where the selection is, in one round trip: what a command needs of it at the click. */
+  readSelection(only: "address"): Promise<Pick<Selection, "address">>;
   /**
    * The numbers of a typed target range (null for a blank or text cell), for the form's checks
    * before Tag or Save; a range without a sheet is on `valuesSheet`. Null when there is nothing
@@ -53,7 +55,11 @@ export interface KpiWorkbook {
   untag(id: string): Promise<UntagReceipt>;
   /** Puts back what an untag removed: the row, the name, the colours. */
   undoUntag(receipt: UntagReceipt): Promise<void>;
-  markReviewed(id: string, isoDate: string, options?: RowWriteOptions): Promise<void>;
+  /**
+   * Records a review date. `afterLastWrite`: called right after this pane's own write (the Review
+   * mode's note), it uses the register as that write left it instead of reading it again.
+   */
+  markReviewed(id: string, isoDate: string, options?: RowWriteOptions & { afterLastWrite?: boolean }): Promise<void>;
   extend(id: string): Promise<void>;
   /** Removes a KPI's leftovers (its name and our colours) when its register row is gone. */
   removeOrphan(id: string): Promise<void>;

@@ -71,6 +71,15 @@ export function expectedOf(read: RegisterRead, change?: readonly [KpiDefinition 
   return expected;
 }
 
+/**
+ * Whether two register reads give the same KPIs, defined alike and at the same cells: what was
+ * read or computed for the KPIs of one (beside the other's register read) holds for the other's.
+ */
+export function sameKpis(a: RegisterRead, b: RegisterRead): boolean {
+  const { kpis, sources, targets, denominators } = a.state;
+  return JSON.stringify([kpis, sources, targets, denominators]) === JSON.stringify([b.state.kpis, b.state.sources, b.state.targets, b.state.denominators]);
+}
+
 const same = (a: string | null | undefined, b: string | null | undefined) => (a ?? "").replace(/\$/g, "").toUpperCase() === (b ?? "").replace(/\$/g, "").toUpperCase();
 
 /** A plain range on a sheet the last read saw (a table column's size is known only once read). */

@@ -17,11 +17,16 @@ import { KnownTables, knownTablesOf, readRegisterIn, RegisterRead } from "./regi
 import { SharedBatch } from "./sharedBatch";
 import { commit, Plan } from "./writeEngine";
 
+/** A read made beside the register's: on `context` (a reader of its own syncs), or through `run` (an Excel.run whose first batch rides too). */
+export type EarlyRead<E> = (context: Excel.RequestContext, run: ExcelRun) => Promise<E>;
+
 export class ReadMemory {
   private known: KnownTables = new Set();
   /** The last register read: where each KPI was, for a write outside the engine (writeAlone). */
   private last: RegisterRead | null = null;
   private ready: PaneRead | null = null;
+  /** The register as the last write's batch read it, while no change has come since: for a write right after it (takeFresh). */
+  private fresh: RegisterRead | null = null;
   /** How many change listeners this pane has: without one, a change by anyone else would go unseen. */
   private listeners = 0;
 
@@ -32,9 +37,51 @@ export class ReadMemory {
 
   /** Reads the register on `context` (one round trip once its tables are known). */
   async read(context: Excel.RequestContext): Promise<RegisterRead> {
+    this.fresh = null;
     const read = await readRegisterIn(context, this.known);
     this.remember(read);
     return read;
+  }
+
+  /** The last register read, if any: where each KPI was (a guess for a read made beside the next one). */
+  get lastRead(): RegisterRead | null {
+    return this.last;
+  }
+
+  /**
+   * The register as this pane's last write left it (read in that write's batch), once, while a
+   * change listener is on and no change by anyone else has come since: a write that follows at
+   * once (the Review mode's date after its note) need not read it again. Safe as any read is: the
+   * write's steps guard what they replace, and a change meanwhile is caught and read again.
+   */
+  takeFresh(): RegisterRead | null {
+    const fresh = this.fresh;
+    this.fresh = null;
+    return fresh;
+  }
+
+  /**
+   * Reads the register on `context` with `early` (a reader that needs nothing of the register,
+   * such as the cells a tag tags) in the same round trip (sharedBatch.ts). When that round trip
+   * fails, the register is read, then `early` runs alone, so each reports its own error. The
+   * early read is given as a promise already handled, for the caller to await after its checks of
+   * the register (their errors come first, as when the reads were one after the other).
+   */
+  async readAlongside<E>(context: Excel.RequestContext, early: EarlyRead<E>): Promise<{ read: RegisterRead; early: Promise<E> }> {
+    const batch = new SharedBatch(context, this.excel);
+    const registerRead = this.read(batch.context);
+    const earlyRead = early(batch.context, batch.run);
+    earlyRead.catch(() => undefined);
+    try {
+      await batch.send();
+    } catch {
+      await registerRead.catch(() => undefined);
+      const read = await this.read(context);
+      const alone = early(context, this.excel);
+      alone.catch(() => undefined);
+      return { read, early: alone };
+    }
+    return { read: await registerRead, early: earlyRead };
   }
 
   private remember(read: RegisterRead): void {
@@ -59,6 +106,7 @@ export class ReadMemory {
   /** Someone else changed the workbook (a change event not of this pane's making): the last write's read no longer shows it. */
   changed(): void {
     this.ready = null;
+    this.fresh = null;
   }
 
   /**
@@ -92,7 +140,7 @@ export class ReadMemory {
       const got = await ride.after;
       if (!got) return;
       this.remember(got.read);
-      if (this.listeners > 0) this.ready = got.pane;
+      if (this.listeners > 0) [this.ready, this.fresh] = [got.pane, got.read];
     } catch {
       /* the refresh reads it again */
     }
@@ -131,7 +179,7 @@ export class ReadMemory {
     try {
       const got = await after;
       this.remember(got.read);
-      this.ready = got.pane;
+      [this.ready, this.fresh] = [got.pane, got.read];
     } catch {
       /* the refresh reads it again */
     }

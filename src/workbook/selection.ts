@@ -57,6 +57,13 @@ export function tableColumnReference(c: { table: string; column: string }): stri
   return structuredReference(c.table, c.column);
 }
 
+/** Where the selection is (one sync): all a command needs of it at the click (Tag, Insert). */
+export async function readSelectedAddressIn(context: Excel.RequestContext): Promise<Pick<Selection, "address">> {
+  const range = context.workbook.getSelectedRange().load("address");
+  await context.sync();
+  return { address: range.address };
+}
+
 /** At most four syncs, whatever the size of the selection. */
 export async function readSelectionIn(context: Excel.RequestContext): Promise<Selection> {
   const range = context.workbook.getSelectedRange();

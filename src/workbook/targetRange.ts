@@ -16,22 +16,43 @@ import { Step } from "./writeEngine";
  * returns it qualified with its sheet. A range without a sheet is on the values' sheet.
  */
 export async function checkTargetRange(context: Excel.RequestContext, typed: string, sourceAddress: string, kpiName: string): Promise<string> {
-  const source = parseAddress(sourceAddress);
-  const target = parseAddress(typed);
-  const sheetName = target.sheet ?? source.sheet!;
-  const sheet = context.workbook.worksheets.getItemOrNullObject(sheetName);
+  const check = queueTargetRangeCheck(context, typed, parseAddress(sourceAddress).sheet!);
   await context.sync();
-  if (sheet.isNullObject) throw new KpiWorkbookError(`There is no sheet "${sheetName}" for the target range ${typed.replace(/\$/g, "")}.`, "target");
-  const periods = source.rowCount * source.colCount;
-  const targets = target.rowCount * target.colCount;
-  const address = qualified(sheetName, target, true);
-  if (targets !== periods) {
-    throw new KpiWorkbookError(
-      `The target range ${address.replace(/\$/g, "")} has ${targets} period${targets === 1 ? "" : "s"} and ${kpiName || "the KPI"} has ${periods}: give one target per period, in the same order.`,
-      "target",
-    );
+  return check(sourceAddress, kpiName);
+}
+
+/**
+ * checkTargetRange in two halves, for a batch the caller syncs: queues the look-up of the typed
+ * range's sheet (`valuesSheet` when it names none); the check, called after the sync, compares it
+ * with the KPI's values at `sourceAddress` and returns it, or throws.
+ */
+export function queueTargetRangeCheck(context: Excel.RequestContext, typed: string, valuesSheet: string): (sourceAddress: string, kpiName: string) => string {
+  let target: ReturnType<typeof parseAddress>;
+  try {
+    target = parseAddress(typed);
+  } catch (e) {
+    // Said when checked, where the unchecked form said it.
+    return () => {
+      throw e;
+    };
   }
-  return address;
+  const sheetName = target.sheet ?? valuesSheet;
+  const sheet = context.workbook.worksheets.getItemOrNullObject(sheetName);
+  return (sourceAddress, kpiName) => {
+    // eslint-disable-next-line office-addins/call-sync-before-read -- the check runs after the caller's sync
+    if (sheet.isNullObject) throw new KpiWorkbookError(`There is no sheet "${sheetName}" for the target range ${typed.replace(/\$/g, "")}.`, "target");
+    const source = parseAddress(sourceAddress);
+    const periods = source.rowCount * source.colCount;
+    const targets = target.rowCount * target.colCount;
+    const address = qualified(sheetName, target, true);
+    if (targets !== periods) {
+      throw new KpiWorkbookError(
+        `The target range ${address.replace(/\$/g, "")} has ${targets} period${targets === 1 ? "" : "s"} and ${kpiName || "the KPI"} has ${periods}: give one target per period, in the same order.`,
+        "target",
+      );
+    }
+    return address;
+  };
 }
 
 /**

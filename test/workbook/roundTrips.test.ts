@@ -4,6 +4,7 @@
  * a co-author moves, adds or removes things between the write's read and its batch.
  */
 import { WorkbookModel } from "../../src/workbench/excel/model";
+import { snapshot } from "../../src/workbench/snapshot";
 import { ExcelKpiWorkbook } from "../../src/workbook/kpiWorkbook";
 import { kpiInput, sampleSetup, syncsOf } from "../support/workbench";
 
@@ -158,13 +159,52 @@ describe("the pane's read in the write's batch", () => {
     expect(await s.workbook.refresh()).toEqual(await fresh(s.model));
   });
 
+  it("the Review mode's date right after its note reads nothing again, and a sort between them is still caught", async () => {
+    const s = await prepared();
+    await s.workbook.tag(kpi({ name: "NPS", target: 40, atRisk: 35 }), "'Monthly KPIs'!E2:E37", "NPS");
+    await s.workbook.addCheckIn("NPS", { period: 36, note: "Checked with the owner", override: null, reason: "" });
+    // The register as the note's own batch read it: the date is one round trip.
+    expect(await syncsOf(s.model, () => s.workbook.markReviewed("NPS", "2026-12-01", { afterLastWrite: true }))).toBe(1);
+    await expectReadInTheWrite(s);
+
+    const t = await prepared();
+    await t.workbook.tag(kpi({ name: "NPS", target: 40, atRisk: 35 }), "'Monthly KPIs'!E2:E37", "NPS");
+    await t.workbook.addCheckIn("NPS", { period: 36, note: "Checked with the owner", override: null, reason: "" });
+    const table = t.model.findTable("KPI_Register")!;
+    const sheet = t.model.sheetById(table.sheetId);
+    // The user sorts the register between the note and the date: the row read is no longer NPS's.
+    before(t.model, 1, () => {
+      const rows = Array.from({ length: table.area.rowCount - 1 }, (_, i) => Array.from({ length: table.area.colCount }, (_, c) => t.model.formulaAt(sheet, table.area.row + 1 + i, table.area.col + c))).reverse();
+      rows.forEach((cells, i) => cells.forEach((v, c) => t.model.writeFormula(sheet, table.area.row + 1 + i, table.area.col + c, v)));
+    });
+    await t.workbook.markReviewed("NPS", "2026-12-01", { afterLastWrite: true });
+    const kpis = (await fresh(t.model)).register.kpis;
+    expect(kpis.map((k) => [k.id, k.lastReviewed])).toEqual([
+      ["NPS", "2026-12-01"],
+      ["CONV", ""],
+      ["REVENUE", ""],
+    ]);
+  });
+
+  it("a note's mark, read where the last read put the KPI, goes on the cell the KPI holds now", async () => {
+    const s = await prepared();
+    await s.workbook.refresh();
+    // Rows inserted above the values after the pane's last read: Revenue's December is now row 39.
+    s.model.insertRows(s.model.findSheet("Monthly KPIs")!, 0, 2);
+    await s.workbook.addCheckIn("REVENUE", { period: 35, note: "November slipped", override: null, reason: "" });
+    const monthly = s.model.findSheet("Monthly KPIs")!;
+    expect(s.model.cellAt(monthly, 37, 1)?.borders).toBeDefined();
+    expect(s.model.cellAt(monthly, 35, 1)?.borders).toBeUndefined();
+    await expectReadInTheWrite(s);
+  });
+
   it("a first tag makes its two tables in one round trip; refused at the second, it leaves neither, even the first already renamed", async () => {
     const dry = sampleSetup();
-    // The read, the tagged cells, the two tables, the write.
-    expect(await syncsOf(dry.model, () => dry.workbook.tag(kpi(), REVENUE, "REVENUE"))).toBe(4);
+    // The read (with the tagged cells), the two tables, the write.
+    expect(await syncsOf(dry.model, () => dry.workbook.tag(kpi(), REVENUE, "REVENUE"))).toBe(3);
     const s = sampleSetup();
     // Someone names a table of theirs KPI_History between the tag's read and its tables' round trip.
-    before(s.model, 3, () => {
+    before(s.model, 2, () => {
       const theirs = s.model.addSheet("Their log");
       s.model.writeValue(theirs, 0, 0, "When");
       s.model.writeValue(theirs, 1, 0, "today");
@@ -175,5 +215,23 @@ describe("the pane's read in the write's batch", () => {
     expect(s.model.sheets.map((x) => x.name).filter((x) => x.startsWith("KPI"))).toEqual([]);
     expect(s.model.names.map((x) => x.name)).toEqual([]);
     expect(s.model.findTable("KPI_History")!.sheetId).toBe(s.model.findSheet("Their log")!.id);
+  });
+
+  it("a scorecard built from data read beside the register is the one built from the register as it is, also after an edit made since", async () => {
+    const sheetOf = (m: WorkbookModel) => snapshot(m).sheets.find((x) => x.name === "Scorecard")!;
+    const edited = async (s: Setup) => {
+      const table = s.model.findTable("KPI_Register")!;
+      // The target typed into the register by hand after the pane's last read: Revenue now Off track.
+      s.model.writeValue(s.model.sheetById(table.sheetId), table.area.row + 1, table.area.col + table.columns.indexOf("Target"), 1500);
+    };
+    const a = await prepared();
+    await a.workbook.refresh();
+    await edited(a);
+    await a.workbook.buildScorecard();
+    const b = await prepared();
+    await edited(b);
+    // A pane that read nothing before: it reads the build's data after the register.
+    await sampleSetup(b.model).workbook.buildScorecard();
+    expect(sheetOf(a.model)).toEqual(sheetOf(b.model));
   });
 });

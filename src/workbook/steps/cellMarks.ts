@@ -29,27 +29,35 @@ const isMark = (b: Border) => b.style === MARK_BORDER.style && b.color.toUpperCa
  * what the mark replaces is known for its undo. Null when there is nothing to mark.
  */
 export async function cellMarkStep(context: Excel.RequestContext, cell: string, text: string, comments = commentsSupported()): Promise<Step | null> {
+  return (await readCellMarkIn(context, cell, comments))(text);
+}
+
+/**
+ * cellMarkStep's read alone, before the text is known: the note's cell can be read with the
+ * register (kpiWorkbook.ts, where the last read put the KPI), and the step made once the note is.
+ */
+export async function readCellMarkIn(context: Excel.RequestContext, cell: string, comments = commentsSupported()): Promise<(text: string) => Step | null> {
   let sheetName: string;
   let address: string;
   try {
     const a = parseAddress(cell);
-    if (a.sheet === undefined || a.rowCount * a.colCount !== 1) return null;
+    if (a.sheet === undefined || a.rowCount * a.colCount !== 1) return () => null;
     sheetName = a.sheet;
     address = cell.slice(cell.lastIndexOf("!") + 1);
   } catch {
-    return null;
+    return () => null;
   }
   const range = (c: Excel.RequestContext) => c.workbook.worksheets.getItem(sheetName).getRange(address);
   const protection = context.workbook.worksheets.getItem(sheetName).protection.load("protected");
-  return comments ? commentStep(context, cell, text, protection) : borderStep(context, range, cell, protection);
+  return comments ? commentStep(context, cell, protection) : borderStep(context, range, cell, protection);
 }
 
-async function borderStep(context: Excel.RequestContext, range: (c: Excel.RequestContext) => Excel.Range, cell: string, protection: Excel.WorksheetProtection): Promise<Step | null> {
+async function borderStep(context: Excel.RequestContext, range: (c: Excel.RequestContext) => Excel.Range, cell: string, protection: Excel.WorksheetProtection): Promise<() => Step | null> {
   const edges = EDGES.map((e) => range(context).format.borders.getItem(e).load("style,color,weight"));
   await context.sync();
-  if (protection.protected) return null;
+  if (protection.protected) return () => null;
   const priors: Border[] = edges.map((b) => ({ style: b.style, color: b.color, weight: b.weight }));
-  return {
+  return () => ({
     what: `the note's border on ${cell}`,
     apply(applyCtx) {
       for (const e of EDGES) Object.assign(range(applyCtx).format.borders.getItem(e), MARK_BORDER);
@@ -62,17 +70,23 @@ async function borderStep(context: Excel.RequestContext, range: (c: Excel.Reques
         if (isMark(b) && !isMark(priors[i])) Object.assign(b, priors[i].style === "None" ? { style: "None" } : priors[i]);
       });
     },
-  };
+  });
 }
 
-async function commentStep(context: Excel.RequestContext, cell: string, text: string, protection: Excel.WorksheetProtection): Promise<Step | null> {
+async function commentStep(context: Excel.RequestContext, cell: string, protection: Excel.WorksheetProtection): Promise<(text: string) => Step | null> {
   const all = context.workbook.comments.load("items/id");
   await context.sync();
-  if (protection.protected) return null;
+  if (protection.protected) return () => null;
   const places = all.items.map((c) => c.getLocation().load("address"));
   await context.sync();
   const normal = (a: string) => a.replace(/\$/g, "").toUpperCase();
   const own = all.items.find((_, i) => normal(places[i].address) === normal(cell));
+  return (text) => commentMark(cell, text, own);
+}
+
+/** The comment step on `cell`: a reply in the cell's own thread (`own`) when it has one. */
+function commentMark(cell: string, text: string, own: Excel.Comment | undefined): Step {
+  const normal = (a: string) => a.replace(/\$/g, "").toUpperCase();
   let added: Excel.Comment | Excel.CommentReply | null = null;
   return {
     what: `the note's comment on ${cell}`,
