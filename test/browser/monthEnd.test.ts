@@ -110,6 +110,11 @@ describe("a month end with the budget row", () => {
     expect([board[at("Latest")], board[at("Variance")], board[at("Variance %")], board[at("Restated")]]).toEqual([actual, v, percent, "Value"]);
     expect([board[at("Year outlook")], board[at("Chance to meet")]]).toEqual([landing, probability]);
 
+    // History lists the restatement while December stands closed.
+    await page.getByRole("button", { name: "History of Revenue" }).click();
+    await page.getByRole("list", { name: "Restated since close: Revenue" }).getByText("2025-12: restated: 1,443.5 → 1,470.0 since close").waitFor();
+    await page.getByRole("button", { name: "Close", exact: true }).click();
+
     // Reopened with a reason: no longer a restatement; History shows both events.
     await close.getByLabel("Reason to reopen 2025-12").fill("December invoices corrected");
     await close.getByRole("button", { name: "Reopen 2025-12" }).click();
