@@ -37,7 +37,7 @@ import { ACTIONS, actionRow, checkInRow, NOTES } from "./notesAndActions";
 import { CheckIn } from "../core/model/checkins";
 import { Action, actionOf, Firing } from "../core/model/actions";
 import { periodDate } from "../core/model/periods";
-import { scorecardStep, ScorecardResult } from "./scorecard";
+import { findPrevious, scorecardStep, ScorecardResult } from "./scorecard";
 import { buildDataOf } from "./scorecardCharts";
 import type { ScorecardView } from "../core/excel/scorecardReported";
 import { cellOfPeriod, PeriodCloseResult, planClose, planReopen } from "./periodClose";
@@ -156,15 +156,20 @@ export class ExcelKpiWorkbook implements KpiWorkbook {
   }
 
   buildScorecard(options: { view?: ScorecardView } = {}): Promise<ScorecardResult> {
-    // The build's data, read for the KPIs as the last read found them, in the register read's round trip.
+    // In the register read's round trip: the last build's scorecard, and the build's data read for
+    // the KPIs as the last read found them (used when the register still holds them alike).
     const last = this.reads.lastRead;
-    const early = last ? (_: Excel.RequestContext, run: ExcelRun) => buildDataOf(run, last) : undefined;
+    const early = (context: Excel.RequestContext, run: ExcelRun) => {
+      const begun = { previous: findPrevious(context), data: last ? buildDataOf(run, last) : null };
+      for (const p of [begun.previous, begun.data]) p?.catch(() => undefined);
+      return Promise.resolve(begun);
+    };
     return this.write(
-      async (context, read, plan, token, predicted) => {
-        // Used when the register still holds those KPIs, alike; else read again.
-        const data = early && sameKpis(last!, read) ? await predicted : await buildDataOf(this.excel, read);
+      async (context, read, plan, token, begun) => {
+        const { previous, data: predicted } = await begun;
+        const data = predicted && sameKpis(last!, read) ? await predicted : await buildDataOf(this.excel, read);
         // A rate KPI's cells use the chart its card chose, the summary the pane's order (scorecardCharts.ts).
-        const { step, result } = await scorecardStep(context, read, token, (k) => k.spcBaseline, { view: options.view, data });
+        const { step, result } = await scorecardStep(context, read, token, (k) => k.spcBaseline, { view: options.view, data, previous });
         plan.add(step);
         return { result, action: result.rebuilt ? "rebuild the scorecard" : "build the scorecard" };
       },

@@ -18,7 +18,7 @@ import type { BuildData } from "./scorecardCharts";
 import { REPORTED_NAMES, targetNameOf } from "../core/excel/workbookNames";
 import { KpiWorkbookError } from "./errors";
 import { nameOf, RegisterRead } from "./registerRead";
-import { CHART_PREFIX, chartSpecs, ChartSpec, findOwnRules, FIRST_ROW, Layout, layoutOf, OwnRule, queueChart, queuePrintSetup, StatusColours } from "./scorecardParts";
+import { CHART_PREFIX, chartSpecs, ChartSpec, FIRST_ROW, Layout, layoutOf, OwnRule, queueChart, queueOwnRules, queuePrintSetup, StatusColours } from "./scorecardParts";
 import { sameContent, Step } from "./writeEngine";
 
 export const SCORECARD_SHEET = "Scorecard";
@@ -43,6 +43,17 @@ export interface ScorecardResult {
   view: ScorecardView;
 }
 
+/**
+ * What findPrevious found: the last build's scorecard, whose own rules are read once the caller
+ * queues them (`rules`, in a round trip it makes anyway); or, without one, whether a sheet of the
+ * scorecard's name is there (someone else's).
+ */
+export interface Found {
+  previous: Previous | null;
+  rules: (() => () => OwnRule[]) | null;
+  nameTaken: boolean;
+}
+
 interface Previous {
   sheet: Excel.Worksheet;
   /** The cells the last build wrote, as its marker name refers to them now. */
@@ -58,11 +69,13 @@ interface Previous {
  * setting, which is per add-in and last-writer-wins), else by the sheet ID in the setting (a hint
  * only: IDs are reported to change between sessions, office-js-docs #297, office-js #1390).
  */
-async function findPrevious(context: Excel.RequestContext): Promise<Previous | null> {
+export async function findPrevious(context: Excel.RequestContext): Promise<Found> {
   const marker = context.workbook.names.getItemOrNullObject(SCORECARD_MARKER);
   marker.load("type");
   const setting = context.workbook.settings.getItemOrNullObject(SCORECARD_SETTING);
   setting.load("value");
+  // For a first build: a sheet of that name not made by KPI Lens is refused (scorecardStep).
+  const byName = context.workbook.worksheets.getItemOrNullObject(SCORECARD_SHEET);
   await context.sync();
   let sheet: Excel.Worksheet | null = null;
   let block: Excel.Range | null = null;
@@ -75,14 +88,16 @@ async function findPrevious(context: Excel.RequestContext): Promise<Previous | n
     await context.sync();
     if (!byId.isNullObject) sheet = byId;
   }
-  if (!sheet) return null;
+  if (!sheet) return { previous: null, rules: null, nameTaken: !byName.isNullObject };
   sheet.load("name, id");
   sheet.protection.load("protected");
   const charts = sheet.charts.load("items/name");
+  // Its own rules' formats in this round trip, their rules in the next (scorecardStep, with the cells).
+  const rules = queueOwnRules(sheet);
   await context.sync();
   if (sheet.protection.protected) throw new KpiWorkbookError(`The sheet ${sheet.name} is protected: unprotect it to rebuild the scorecard.`);
-  const rules = await findOwnRules(context, sheet);
-  return { sheet, block: block ? { address: block.address } : null, charts: charts.items.map((c) => c.name).filter((n) => n.startsWith(CHART_PREFIX)), record, rules };
+  const previous = { sheet, block: block ? { address: block.address } : null, charts: charts.items.map((c) => c.name).filter((n) => n.startsWith(CHART_PREFIX)), record, rules: [] };
+  return { previous, rules, nameTaken: false };
 }
 
 /** The number of periods of a KPI's range, when its source is an address (a table column's grows, so it has none). */
@@ -144,6 +159,8 @@ function summaryLinesOf(lines: ScorecardLine[], data: BuildData): SummaryLine[] 
 export interface BuildOptions {
   view?: ScorecardView;
   data?: BuildData;
+  /** findPrevious, begun by the caller (in the register read's round trip, kpiWorkbook.ts). */
+  previous?: Promise<Found>;
 }
 
 /** The figures a build shows: those asked, else the sheet's (a rebuild keeps them), else today's; as reported needs a close. */
@@ -168,19 +185,21 @@ function union(a: string, b: string | null): string {
 }
 
 /**
- * The cells of the old and new blocks as they are now, for the guard to compare with; refuses
- * when the new block would cover a cell of the user's (a non-empty cell outside the old block).
+ * The cells of the old and new blocks as they are now, for the guard to compare with: queued for
+ * the caller's sync, then the getter refuses when the new block would cover a cell of the user's
+ * (a non-empty cell outside the old block).
  */
-async function cellsBefore(context: Excel.RequestContext, previous: Previous, block: string, whole: string, oldArea: Area | null): Promise<unknown[][]> {
+function queueCellsBefore(previous: Previous, block: string, whole: string, oldArea: Area | null): () => unknown[][] {
   const target = previous.sheet.getRange(whole).load("formulas");
-  await context.sync();
-  const w = parseAddress(whole);
-  const b = parseAddress(block);
-  const mine = (r: number, c: number) => oldArea !== null && r >= oldArea.row && r < oldArea.row + oldArea.rowCount && c >= oldArea.col && c < oldArea.col + oldArea.colCount;
-  const inNew = (r: number, c: number) => r < b.rowCount && c < b.colCount;
-  const covered = target.formulas.some((row, r) => row.some((v, c) => v !== "" && v !== null && inNew(r + w.row, c + w.col) && !mine(r + w.row, c + w.col)));
-  if (covered) throw new KpiWorkbookError(`The scorecard now needs ${block} on ${previous.sheet.name}, and some of those cells are yours: move them, then rebuild.`);
-  return target.formulas;
+  return () => {
+    const w = parseAddress(whole);
+    const b = parseAddress(block);
+    const mine = (r: number, c: number) => oldArea !== null && r >= oldArea.row && r < oldArea.row + oldArea.rowCount && c >= oldArea.col && c < oldArea.col + oldArea.colCount;
+    const inNew = (r: number, c: number) => r < b.rowCount && c < b.colCount;
+    const covered = target.formulas.some((row, r) => row.some((v, c) => v !== "" && v !== null && inNew(r + w.row, c + w.col) && !mine(r + w.row, c + w.col)));
+    if (covered) throw new KpiWorkbookError(`The scorecard now needs ${block} on ${previous.sheet.name}, and some of those cells are yours: move them, then rebuild.`);
+    return target.formulas;
+  };
 }
 
 /**
@@ -194,18 +213,23 @@ export async function scorecardStep(context: Excel.RequestContext, read: Registe
   // A KPI across segments is not on the sheet yet: its live formulas would read its block as one series (core/model/segments.ts).
   const kpis = scorecardOrder(read.state.kpis.filter((k) => read.state.sources[k.id] && !isSegmented(k)));
   if (kpis.length === 0) throw new KpiWorkbookError("There is no KPI to put on a scorecard yet: tag one first.");
-  const previous = await findPrevious(context);
+  const found = await (options.previous ?? findPrevious(context));
+  const previous = found.previous;
   const view = viewOf(options.view, previous, read);
   const { cells, formats, layout } = cellsOf(kpis, read, baselineOf, view, options.data ?? { chartOf: () => null, urgent: [] });
   const block = layout.block;
   const oldArea = previous?.block ? parseAddress(previous.block.address) : null;
   const whole = union(block, oldArea ? areaName(oldArea) : null);
-  if (!previous) {
-    const byName = context.workbook.worksheets.getItemOrNullObject(SCORECARD_SHEET);
+  if (!previous && found.nameTaken) throw new KpiWorkbookError(`A sheet named "${SCORECARD_SHEET}" is already in the workbook and was not made by KPI Lens. Rename it, and the scorecard is built on a new sheet.`);
+  let readCells: unknown[][] | null = null;
+  if (previous) {
+    // Its own rules and the cells as they are now, in one round trip.
+    const rules = found.rules!();
+    const cells = queueCellsBefore(previous, block, whole, oldArea);
     await context.sync();
-    if (!byName.isNullObject) throw new KpiWorkbookError(`A sheet named "${SCORECARD_SHEET}" is already in the workbook and was not made by KPI Lens. Rename it, and the scorecard is built on a new sheet.`);
+    previous.rules = rules();
+    readCells = cells();
   }
-  const readCells = previous ? await cellsBefore(context, previous, block, whole, oldArea) : null;
   const hasTarget = (id: string) => read.names.has(targetNameOf(id).toUpperCase());
   const specs = chartSpecs(kpis, layout, hasTarget);
   const colours = new StatusColours(layout.coloured, token);

@@ -155,21 +155,35 @@ export interface OwnRule {
 
 /** The scorecard's own rules on `sheet` (by their marker), with what an undo needs. Two syncs. */
 export async function findOwnRules(context: Excel.RequestContext, sheet: Excel.Worksheet): Promise<OwnRule[]> {
+  const rules = queueOwnRules(sheet);
+  await context.sync();
+  const found = rules();
+  await context.sync();
+  return found();
+}
+
+/**
+ * findOwnRules in three parts, for batches the caller syncs (scorecard.ts: each part rides in a
+ * round trip the rebuild makes anyway): queues the sheet's formats; after a sync, queues each
+ * custom one's rule and look; after another, gives those that are ours.
+ */
+export function queueOwnRules(sheet: Excel.Worksheet): () => () => OwnRule[] {
   const formats = sheet.getRange().conditionalFormats.load("items/type, items/id");
-  await context.sync();
-  const custom = formats.items.filter((f) => f.type === "Custom");
-  const ranges = custom.map((f) => {
-    f.custom.rule.load("formula");
-    f.custom.format.fill.load("color");
-    f.custom.format.font.load("color");
-    return f.getRange().load("address");
-  });
-  await context.sync();
-  return custom.flatMap((f, i) =>
-    isOwnRule(f.custom.rule.formula, SCORECARD_RULE_ID)
-      ? [{ id: f.id, address: ranges[i].address.replace(/^.*!/, ""), formula: f.custom.rule.formula, fill: f.custom.format.fill.color, font: f.custom.format.font.color }]
-      : [],
-  );
+  return () => {
+    const custom = formats.items.filter((f) => f.type === "Custom");
+    const ranges = custom.map((f) => {
+      f.custom.rule.load("formula");
+      f.custom.format.fill.load("color");
+      f.custom.format.font.load("color");
+      return f.getRange().load("address");
+    });
+    return () =>
+      custom.flatMap((f, i) =>
+        isOwnRule(f.custom.rule.formula, SCORECARD_RULE_ID)
+          ? [{ id: f.id, address: ranges[i].address.replace(/^.*!/, ""), formula: f.custom.rule.formula, fill: f.custom.format.fill.color, font: f.custom.format.font.color }]
+          : [],
+      );
+  };
 }
 
 /** How the variation and assurance words look: blue for improvement, orange for concern (core/excel/scorecardSummary.ts iconRules). */
