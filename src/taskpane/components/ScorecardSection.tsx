@@ -3,7 +3,7 @@
  * today's (as restated), or as reported at the latest close, read from KPI Reported. A rebuild
  * keeps the figures the sheet was built with unless others are picked here.
  */
-import { Button, Field, Select, Text } from "@fluentui/react-components";
+import { Button, Field, Select, Text, makeStyles } from "@fluentui/react-components";
 import { useState } from "react";
 import type { ScorecardView } from "../../core/excel/scorecardReported";
 
@@ -16,7 +16,11 @@ export interface ScorecardSectionProps {
 
 type Choice = "" | ScorecardView;
 
+// A native select takes its longest option's width unless told otherwise; the pane may be 320 px (as FormulaSection does).
+const useStyles = makeStyles({ control: { width: "100%", minWidth: 0, maxWidth: "100%" } });
+
 export function ScorecardSection({ disabled, closed, onBuild }: ScorecardSectionProps) {
+  const styles = useStyles();
   const [choice, setChoice] = useState<Choice>("");
   const picked = choice === "reported" && !closed ? "" : choice;
   return (
@@ -25,9 +29,9 @@ export function ScorecardSection({ disabled, closed, onBuild }: ScorecardSection
         A sheet with one row per KPI by objective (latest, target, variance, status, year to date, the year's outlook, variation and assurance), a summary of every KPI most urgent first,
         all live formulas, and a line chart of each. Building it again replaces only what it built before.
       </Text>
-      <Field label="Figures" hint={closed ? "As reported: what the latest close recorded in KPI Reported. A new sheet starts as restated." : "As reported needs a closed period: close one first."}>
+      <Field className={styles.control} label="Figures" hint={closed ? "As reported: what the latest close recorded in KPI Reported. A new sheet starts as restated." : "As reported needs a closed period: close one first."}>
         {/* Short options: a native select is as wide as its longest, and the pane may be 320 px. */}
-        <Select value={picked} onChange={(_, d) => setChoice(d.value as Choice)} style={{ maxWidth: "100%" }}>
+        <Select className={styles.control} value={picked} onChange={(_, d) => setChoice(d.value as Choice)}>
           <option value="">As the sheet has them</option>
           <option value="restated">As restated (today's)</option>
           <option value="reported" disabled={!closed}>
