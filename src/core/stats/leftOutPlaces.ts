@@ -61,17 +61,30 @@ export class Excluded {
   }
 
   /**
+   * A place of its own for a left-out value, by its code (its tie group's start, with TIE when
+   * tied): an untied value's place is its group's; a tied value takes the next place of its group
+   * not yet taken at this lag. A group's places are alike (only how many of them are left out
+   * counts), so no period needs a place of its own kept.
+   */
+  placeOf(code: number): number {
+    if (!(code & TIE)) return code;
+    const start = code & PLACE;
+    const inGroup = (this.inGroup ??= new Int32Array(this.positions + 1));
+    return start + inGroup[start]++;
+  }
+
+  /**
    * (m³ − m) − Σ(t³ − t) over the tie groups of the m kept values: 12·Σ(a − ā)² of their ranks.
    * Only the groups of left-out values change size: `tied` are the left-out periods whose value
-   * is tied, and the series' tie term covers every number.
+   * is tied (their counts per group taken by placeOf, and cleared here for the next lag), and the
+   * series' tie term covers every number.
    */
   squares(m: number, r: { code: Int32Array; hi: Int32Array; ties: ExactSum }, tied: Int32Array, count: number): ExactSum {
     const out = new ExactSum();
     out.addCubeLessSelf(m, 1);
     out.addSum(r.ties, -1);
     if (count === 0) return out;
-    const inGroup = (this.inGroup ??= new Int32Array(this.positions + 1));
-    for (let e = 0; e < count; e++) inGroup[r.code[tied[e]] & PLACE]++;
+    const inGroup = this.inGroup!;
     for (let e = 0; e < count; e++) {
       const start = r.code[tied[e]] & PLACE;
       if (inGroup[start] === 0) continue;
