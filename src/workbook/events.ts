@@ -31,3 +31,15 @@ export function subscribe(
     };
   });
 }
+
+/**
+ * A worksheet change handler for the changes of others: this pane's own writes are left out, as
+ * their result is read in their own batch (readMemory.ts). triggerSource is ExcelApi 1.14
+ * ("Excel.WorksheetChangedEventArgs: triggerSource", learn.microsoft.com); an older host leaves it
+ * out, and every change counts.
+ */
+export function othersChanges(listener: () => void): (e: Excel.WorksheetChangedEventArgs) => Promise<void> {
+  return async (e) => {
+    if (e.triggerSource !== "ThisLocalAddin") listener();
+  };
+}

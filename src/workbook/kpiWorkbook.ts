@@ -6,10 +6,10 @@
  *
  * An operation reads, plans its steps, and commits them in one guarded batch (writeEngine.ts): a
  * co-author's change between the read and the write is caught, undone exactly and retried once.
- * Round trips (npm run bench -- --only round-trips counts every pane action):
- *   read the register   1 sync once its tables are known (2 the first time)
- *   refresh every KPI   2 syncs (more only for KPIs longer than series.READ_BATCH_CELLS)
- *   a write             the read, its own look-ups, and one write batch (+1 for each table it makes)
+ * Round trips (npm run bench -- --only round-trips counts every pane action; issue 25: at most 4):
+ *   read the register   1 sync once its tables are known (2 the first time), with what an action reads beside it
+ *   refresh every KPI   2 syncs; none after this pane's own write, whose batch read it (readMemory.ts)
+ *   a write             the read, one round trip for the tables it makes, and one write batch
  */
 import { KpiDefinition } from "../core/model/kpi";
 import { parseAddress, qualified } from "../core/excel/a1";
@@ -17,19 +17,16 @@ import { KpiWorkbookError } from "./errors";
 import { ExcelRun } from "./excelRun";
 import { bandFormatsStep, findOwnFormats, formatsRecordStep, rangeAt } from "./ownFormats";
 import { findKpi, nameOf, RegisterRead, RegisterState } from "./registerRead";
-import { ensureColumns, registerAppendSteps, registerUpdateStep, RowWriteOptions } from "./registerRow";
+import { ensureColumns, registerUpdateStep, RowWriteOptions } from "./registerRow";
 import { checkTargetRange, readTargetValuesIn, targetNameStep } from "./targetRange";
-import { SCHEMA_SETTING, SCHEMA_VERSION } from "./registerSchema";
 import { operationToken, Plan, withRetry } from "./writeEngine";
 import { EarlyRead, ReadMemory } from "./readMemory";
 import { sameKpis } from "./paneRead";
 import { nameStep } from "./steps/names";
-import { kpiNameComment } from "../core/excel/workbookNames";
-import { settingStep } from "./steps/settings";
 import { KpiSeries, readSeries } from "./series";
 import { readSelectedAddressIn, readSelectionIn, Selection, SELECTION_VALUE_CELLS } from "./selection";
-import { readTagTargetIn } from "./tagTarget";
-import { subscribe } from "./events";
+import { planTag, readTagTargetIn } from "./tagTarget";
+import { othersChanges, subscribe } from "./events";
 import { changes, HistoryEntry, historySteps, readHistoryIn } from "./history";
 import { chooseId, checkId } from "./ids";
 import { rowChangeStep, tableAppendSteps } from "./addinTable";
@@ -59,7 +56,7 @@ export type { ScorecardResult } from "./scorecard";
 export type { PeriodCloseResult } from "./periodClose";
 export type { KpiInput, KpiWorkbook, UntagReceipt } from "./kpiWorkbookApi";
 import type { KpiInput, KpiWorkbook, UntagReceipt } from "./kpiWorkbookApi";
-import { assertNotTagged, assertWritable, mergeEdit, sourceAddressOf } from "./kpiChecks";
+import { assertWritable, mergeEdit, sourceAddressOf } from "./kpiChecks";
 import { planOrphanRecovery, planOrphanRemoval } from "./orphans";
 import { planUndoUntag, planUntag } from "./untag";
 import { isSegmentTag, planSegmentEdit, planSegmentTag } from "./segmentsTag";
@@ -263,19 +260,7 @@ export class ExcelKpiWorkbook implements KpiWorkbook {
         const kpiId = id ? checkId(id, read) : chooseId(input.name, read);
         // A block of periods × segments, or a column split by a segment column: one KPI across segments (segmentsTag.ts).
         if (isSegmentTag(input)) return planSegmentTag(context, read, plan, token, { input, address, id: kpiId, reviewedOn });
-        const { address: targetAddress, reference, checkTarget, checkDenominator } = (await tagged)!;
-        assertNotTagged(read.state, targetAddress);
-        const targetRange = !input.targetRange ? "" : checkTarget ? checkTarget(targetAddress, input.name) : await checkTargetRange(context, input.targetRange, targetAddress, input.name);
-        const rate = await planDenominators(context, read, kpiId, input, async () => targetAddress, undefined, checkDenominator ?? undefined);
-        const kpi: KpiDefinition = { ...input, targetRange, ...rate.fields, id: kpiId, source: reference.slice(1), lastReviewed: reviewedOn };
-        plan.add(await ensureColumns(context, read, kpi));
-        plan.add(...registerAppendSteps(read, kpi, token));
-        plan.add(nameStep({ name: nameOf(kpiId), formula: reference, comment: kpiNameComment(kpi.name), before: null }));
-        plan.add(targetNameStep(read, kpiId, targetRange || null), ...rate.steps);
-        const formats = bandFormatsStep(targetAddress, kpi, read);
-        plan.add(...formats.steps, formatsRecordStep(read, { ...read.formats, [kpiId]: { address: targetAddress, formulas: formats.formulas } }));
-        if (!read.schemaSettingExists) plan.add(settingStep(SCHEMA_SETTING, SCHEMA_VERSION, { exists: false, value: null }, "the register's schema version"));
-        return { result: kpi, action: `tag ${kpi.name}`, history: [null, kpi] };
+        return planTag(context, read, plan, token, { input, id: kpiId, reviewedOn, target: (await tagged)! });
       },
       { early },
     );
@@ -395,16 +380,11 @@ export class ExcelKpiWorkbook implements KpiWorkbook {
   }
 
   async onChange(listener: () => void): Promise<() => void> {
-    const off = await subscribe(this.run, (context) =>
-      context.workbook.worksheets.onChanged.add(async (e) => {
-        // This pane's own writes: their result is already read, in their batch (readMemory.ts).
-        // triggerSource is ExcelApi 1.14 ("Excel.WorksheetChangedEventArgs", learn.microsoft.com);
-        // an older host leaves it out, and every change is someone else's.
-        if (e.triggerSource === "ThisLocalAddin") return;
-        this.reads.changed();
-        listener();
-      }),
-    );
+    const others = () => {
+      this.reads.changed();
+      listener();
+    };
+    const off = await subscribe(this.run, (context) => context.workbook.worksheets.onChanged.add(othersChanges(others)));
     const unlisten = this.reads.listening();
     return () => {
       unlisten();

@@ -1,5 +1,5 @@
 /**
- * What a tag of a selection tags, read before anything is planned: the used part of the selected
+ * What a tag of a selection tags, and the steps that tag it. Read before anything is planned: the used part of the selected
  * range (a whole column reaches the add-in as the part that holds anything), less a text header
  * above the numbers (it names the KPI; it is never a period: seriesHeader.ts), or the table column
  * it covers. It needs nothing of the register, so it is read in the register read's round trip
@@ -8,13 +8,21 @@
  */
 import { intersection, parseAddress, qualified } from "../core/excel/a1";
 import { KpiDefinition } from "../core/model/kpi";
-import { queueDenominatorRangeCheck } from "./denominatorRange";
+import { kpiNameComment } from "../core/excel/workbookNames";
+import { planDenominators, queueDenominatorRangeCheck } from "./denominatorRange";
 import { KpiWorkbookError } from "./errors";
-import { assertSeriesShape } from "./kpiChecks";
-import { rangeAt } from "./ownFormats";
+import { assertNotTagged, assertSeriesShape } from "./kpiChecks";
+import type { KpiInput } from "./kpiWorkbookApi";
+import { bandFormatsStep, formatsRecordStep, rangeAt } from "./ownFormats";
+import { nameOf, RegisterRead } from "./registerRead";
+import { ensureColumns, registerAppendSteps } from "./registerRow";
+import { SCHEMA_SETTING, SCHEMA_VERSION } from "./registerSchema";
 import { queueLeadingCells, tableColumnOf, tableColumnReference } from "./selection";
 import { dataAreaOf } from "./seriesHeader";
-import { queueTargetRangeCheck } from "./targetRange";
+import { nameStep } from "./steps/names";
+import { settingStep } from "./steps/settings";
+import { checkTargetRange, queueTargetRangeCheck, targetNameStep } from "./targetRange";
+import { Plan } from "./writeEngine";
 
 type RangeCheck = (sourceAddress: string, kpiName: string) => string;
 
@@ -66,4 +74,30 @@ export async function readTagTargetIn(context: Excel.RequestContext, address: st
   assertSeriesShape(area, sheet.name, targetAddress);
   const reference = tableColumn ? `=${tableColumnReference(tableColumn)}` : `=${qualified(sheet.name, area, true)}`;
   return { address: targetAddress, reference, checkTarget, checkDenominator };
+}
+
+/**
+ * The steps of a tag of `target` (read by readTagTargetIn): the register row, the KPI's name, its
+ * target's and denominators' names, its colours and their record, the schema version on first use.
+ */
+export async function planTag(
+  context: Excel.RequestContext,
+  read: RegisterRead,
+  plan: Plan,
+  token: string,
+  { input, id, reviewedOn, target }: { input: KpiInput; id: string; reviewedOn: string; target: TagTarget },
+): Promise<{ result: KpiDefinition; action: string; history: [null, KpiDefinition] }> {
+  const { address, reference, checkTarget, checkDenominator } = target;
+  assertNotTagged(read.state, address);
+  const targetRange = !input.targetRange ? "" : checkTarget ? checkTarget(address, input.name) : await checkTargetRange(context, input.targetRange, address, input.name);
+  const rate = await planDenominators(context, read, id, input, async () => address, undefined, checkDenominator ?? undefined);
+  const kpi: KpiDefinition = { ...input, targetRange, ...rate.fields, id, source: reference.slice(1), lastReviewed: reviewedOn };
+  plan.add(await ensureColumns(context, read, kpi));
+  plan.add(...registerAppendSteps(read, kpi, token));
+  plan.add(nameStep({ name: nameOf(id), formula: reference, comment: kpiNameComment(kpi.name), before: null }));
+  plan.add(targetNameStep(read, id, targetRange || null), ...rate.steps);
+  const formats = bandFormatsStep(address, kpi, read);
+  plan.add(...formats.steps, formatsRecordStep(read, { ...read.formats, [id]: { address, formulas: formats.formulas } }));
+  if (!read.schemaSettingExists) plan.add(settingStep(SCHEMA_SETTING, SCHEMA_VERSION, { exists: false, value: null }, "the register's schema version"));
+  return { result: kpi, action: `tag ${kpi.name}`, history: [null, kpi] };
 }

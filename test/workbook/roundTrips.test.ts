@@ -5,6 +5,7 @@
  */
 import { WorkbookModel } from "../../src/workbench/excel/model";
 import { snapshot } from "../../src/workbench/snapshot";
+import { othersChanges } from "../../src/workbook/events";
 import { ExcelKpiWorkbook } from "../../src/workbook/kpiWorkbook";
 import { kpiInput, sampleSetup, syncsOf } from "../support/workbench";
 
@@ -81,6 +82,17 @@ describe("the pane's read in the write's batch", () => {
     await expectReadInTheWrite(s);
     await w.undoUntag(receipt);
     await expectReadInTheWrite(s);
+  });
+
+  it("leaves out of the change listener only this pane's own changes (triggerSource, ExcelApi 1.14)", async () => {
+    const heard: string[] = [];
+    const handler = othersChanges(() => heard.push("change"));
+    await handler({ triggerSource: "ThisLocalAddin" } as Excel.WorksheetChangedEventArgs);
+    expect(heard).toEqual([]);
+    await handler({ triggerSource: "Unknown" } as Excel.WorksheetChangedEventArgs);
+    // An older host gives no trigger source: every change counts.
+    await handler({} as Excel.WorksheetChangedEventArgs);
+    expect(heard).toEqual(["change", "change"]);
   });
 
   it("reads afresh when no change listener is on, or when someone else changed the workbook since", async () => {
