@@ -34,6 +34,10 @@ async function tagThree(s: Session) {
   await settle(s.page);
 }
 
+// Each walk tags three KPIs of the sample (which now carries the segment and rate sheets too) and waits for
+// KPI.* cells; on a loaded 2-CPU machine one took over 60 s, as the segments walk does (180 s there).
+jest.setTimeout(180_000);
+
 describe("review rhythm in the workbench", () => {
   it("reviews the three due KPIs of this close, one card at a time, and writes each date", async () => {
     session = await openWorkbench();
