@@ -43,6 +43,9 @@ async function roundTripRows(): Promise<Row[]> {
   const opened = (await workbook.readRegister()).kpis.find((k) => k.id === "REVENUE")!;
   await action("edit (a target change, colours rewritten)", () => workbook.update("REVENUE", kpi({ target: 1400 }), { opened }));
   await action("edit (the owner only)", () => workbook.update("NPS", kpi({ name: "NPS", target: 40, atRisk: 35, owner: "Sam Ortiz" })));
+  await action("edit (a budget row's At risk, colours rewritten)", () =>
+    workbook.update("CHURN", kpi({ name: "Churn", direction: "lower", target: null, targetRange: "Budget!B3:AK3", atRisk: null, atRiskPercent: 12 })),
+  );
   await action("write a note", () => workbook.addCheckIn("REVENUE", { period: 36, note: "Q4 slipped", override: null, reason: "" }));
   await action("open an action (Open pressed)", () => workbook.openActions([{ kpi: "REVENUE", period: 36, rule: "Off track" }], "2026-12-01"));
   await action("mark the action done", () => workbook.setActionStatus({ kpi: "REVENUE", period: 36, rule: "Off track" }, "done", "Called", "2026-12-02"));
@@ -58,6 +61,11 @@ async function roundTripRows(): Promise<Row[]> {
   let receipt: Awaited<ReturnType<typeof workbook.untag>> | null = null;
   await action("untag", async () => (receipt = await workbook.untag("NPS")));
   await action("undo the untag", () => workbook.undoUntag(receipt!));
+  // A rate KPI (orders per 100 visits): its denominators are read beside its values.
+  const rate = kpi({ name: "Conversion", unit: "%", target: 3, atRisk: 2.8, denominatorRange: "'Web shop'!B2:B37", ratePer: 100 });
+  await action("tag a rate KPI", () => atSelection("'Web shop'!C2:C37", (a) => workbook.tag(rate, a, "CONV")));
+  await action("edit a rate KPI's target", () => workbook.update("CONV", { ...rate, target: 3.2, atRisk: 2.9 }));
+  await action("close a period, a rate KPI among them", () => workbook.closePeriod("2025-11"));
   return rows;
 }
 

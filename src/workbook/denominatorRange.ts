@@ -14,7 +14,7 @@ import { denomNameComment, denomNameOf } from "../core/excel/workbookNames";
 import { KpiWorkbookError } from "./errors";
 import { ExcelRun } from "./excelRun";
 import { RegisterRead } from "./registerRead";
-import { KpiSeries, numberOrGap, READ_BATCH_CELLS, readInPieces } from "./series";
+import { KpiSeries, numberOrGap, READ_BATCH_CELLS, readInPieces, readSeries } from "./series";
 import { nameStep } from "./steps/names";
 import { Step } from "./writeEngine";
 
@@ -121,6 +121,17 @@ export async function withDenominators(run: ExcelRun, read: RegisterRead, series
   const rateKpis = read.state.kpis.filter(isRateKpi);
   if (rateKpis.length === 0) return series;
   return attachDenominators(rateKpis, series, await readDenominators(run, rateKpis, read.state.denominators));
+}
+
+/**
+ * The series of `kpis`, with a rate KPI's denominators, both reads begun at once: through a
+ * SharedBatch's run (sharedBatch.ts) both ride in one round trip, where withDenominators, which
+ * needs the series first, takes a second.
+ */
+export async function readSeriesWithDenominators(run: ExcelRun, read: RegisterRead, kpis: KpiDefinition[]): Promise<RateSeries[]> {
+  const rateKpis = kpis.filter(isRateKpi);
+  const [series, got] = await Promise.all([readSeries(run, kpis, read.state.sources, read.state.targets), rateKpis.length > 0 ? readDenominators(run, rateKpis, read.state.denominators) : {}]);
+  return rateKpis.length > 0 ? attachDenominators(rateKpis, series, got) : series;
 }
 
 /** Gives each rate KPI's series the denominators read (`got`, by ID: the values, or why there are none). */

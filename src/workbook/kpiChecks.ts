@@ -11,6 +11,8 @@ import { recoverFromBandName } from "./recover";
 import { nameOf, RegisterRead, RegisterState } from "./registerRead";
 import { cellsOf, ColumnKey, COLUMNS, REGISTER_SHEET } from "./registerSchema";
 import { targetNameOf } from "../core/excel/workbookNames";
+import { planDenominators, queueDenominatorRangeCheck } from "./denominatorRange";
+import { checkTargetRange, queueTargetRangeCheck } from "./targetRange";
 
 /** Where a KPI's values are now, as an address (its name's range: a table column too). */
 export async function sourceAddressOf(context: Excel.RequestContext, id: string): Promise<string> {
@@ -79,4 +81,44 @@ export function mergeEdit(current: KpiDefinition, opened: KpiDefinition, edited:
     for (const key of together[k] ?? [k]) take(key);
   }
   return { kpi, fields };
+}
+
+type RangeCheck = (sourceAddress: string, kpiName: string) => string;
+
+/** The look-ups of a form's typed target and denominator ranges' sheets, made beside the register read. */
+export interface RangeChecks {
+  /** The values' sheet they assumed (where the last read put the KPI): a range that names no sheet is on it. */
+  sheet: string;
+  target: RangeCheck | null;
+  denominator: RangeCheck | null;
+}
+
+/** Queues the sheet look-ups of a save's typed ranges, for the caller's round trip (targetRange.ts, denominatorRange.ts). */
+export function queueRangeChecks(context: Excel.RequestContext, input: Pick<KpiDefinition, "targetRange" | "denominatorRange">, sheet: string): RangeChecks {
+  return {
+    sheet,
+    target: input.targetRange ? queueTargetRangeCheck(context, input.targetRange, sheet) : null,
+    denominator: input.denominatorRange ? queueDenominatorRangeCheck(context, input.denominatorRange, sheet) : null,
+  };
+}
+
+/**
+ * A save's target range and denominators, checked against the KPI's values where its name says
+ * they are: with `queued`'s look-ups when the values are on the sheet they assumed, else read now.
+ */
+export async function checkedRanges(
+  context: Excel.RequestContext,
+  read: RegisterRead,
+  current: KpiDefinition,
+  input: Pick<KpiDefinition, "name" | "targetRange" | "denominatorRange" | "ratePer">,
+  queued: RangeChecks | undefined,
+): Promise<{ targetRange: string; rate: Awaited<ReturnType<typeof planDenominators>> }> {
+  const named = read.state.sources[current.id];
+  // The name's address from the register read; a table column's (or a broken name, which says so) is looked up.
+  const plain = named && !named.includes("[") ? named : null;
+  const sourceAddress = async () => plain ?? sourceAddressOf(context, current.id);
+  const checks = queued && plain && parseAddress(plain).sheet?.toUpperCase() === queued.sheet.toUpperCase() ? queued : null;
+  const targetRange = !input.targetRange ? "" : checks?.target ? checks.target(plain!, input.name) : await checkTargetRange(context, input.targetRange, await sourceAddress(), input.name);
+  const rate = await planDenominators(context, read, current.id, input, sourceAddress, current, checks?.denominator ?? undefined);
+  return { targetRange, rate };
 }

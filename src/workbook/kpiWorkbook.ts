@@ -18,12 +18,11 @@ import { ExcelRun } from "./excelRun";
 import { bandFormatsStep, findOwnFormats, formatsRecordStep, rangeAt } from "./ownFormats";
 import { findKpi, nameOf, RegisterRead, RegisterState } from "./registerRead";
 import { ensureColumns, registerUpdateStep, RowWriteOptions } from "./registerRow";
-import { checkTargetRange, readTargetValuesIn, targetNameStep } from "./targetRange";
+import { readTargetValuesIn, targetNameStep } from "./targetRange";
 import { operationToken, Plan, withRetry } from "./writeEngine";
 import { EarlyRead, ReadMemory } from "./readMemory";
-import { sameKpis } from "./paneRead";
-import { nameStep } from "./steps/names";
-import { KpiSeries, readSeries } from "./series";
+import { predictFrom } from "./paneRead";
+import { KpiSeries } from "./series";
 import { readSelectedAddressIn, readSelectionIn, Selection, SELECTION_VALUE_CELLS } from "./selection";
 import { planTag, readTagTargetIn } from "./tagTarget";
 import { othersChanges, subscribe } from "./events";
@@ -41,7 +40,7 @@ import { cellOfPeriod, PeriodCloseResult, planClose, planReopen } from "./period
 import { noteMarkText, readCellMarkIn } from "./steps/cellMarks";
 import { periodLabel } from "../core/model/periods";
 import { STATUS_LABEL } from "../core/model/status";
-import { planDenominators, withDenominators } from "./denominatorRange";
+import { readSeriesWithDenominators } from "./denominatorRange";
 import { ReportedEntry } from "../core/model/reported";
 
 export { KpiWorkbookError, FormulaConflictError } from "./errors";
@@ -56,9 +55,10 @@ export type { ScorecardResult } from "./scorecard";
 export type { PeriodCloseResult } from "./periodClose";
 export type { KpiInput, KpiWorkbook, UntagReceipt } from "./kpiWorkbookApi";
 import type { KpiInput, KpiWorkbook, UntagReceipt } from "./kpiWorkbookApi";
-import { assertWritable, mergeEdit, sourceAddressOf } from "./kpiChecks";
+import { assertWritable, checkedRanges, mergeEdit, queueRangeChecks } from "./kpiChecks";
 import { planOrphanRecovery, planOrphanRemoval } from "./orphans";
 import { planUndoUntag, planUntag } from "./untag";
+import { planExtend } from "./extend";
 import { isSegmentTag, planSegmentEdit, planSegmentTag } from "./segmentsTag";
 import { isSegmented } from "../core/model/segments";
 import { readAllSeries } from "./segmentsRead";
@@ -135,13 +135,22 @@ export class ExcelKpiWorkbook implements KpiWorkbook {
   }
 
   closePeriod(period: string, options: { ids?: readonly string[] } = {}): Promise<PeriodCloseResult> {
-    return this.write(async (context, read, plan, token) => {
-      // A rate KPI's close reports its rate, so its denominators are read too.
-      const readValues = async (kpis: KpiDefinition[]) => withDenominators(this.excel, read, await readSeries(this.excel, kpis, read.state.sources, read.state.targets));
-      const { steps, result } = await planClose(context, readValues, read, period, this.author, token, options.ids);
-      plan.add(...steps);
-      return { result, action: `close ${result.closed[0].closedPeriod}` };
-    });
+    // A rate KPI's close reports its rate, so its denominators are read too; every KPI's, beside the register read.
+    const predicted = predictFrom(this.reads.lastRead, (run, r) => readSeriesWithDenominators(run, r, r.state.kpis.filter((k) => r.state.sources[k.id])));
+    const early = (_context: Excel.RequestContext, run: ExcelRun) => Promise.resolve(predicted.begin(run));
+    return this.write(
+      async (context, read, plan, token, begun) => {
+        const all = predicted.take(read, await begun);
+        const readValues = async (kpis: KpiDefinition[]) => {
+          const got = new Map((all ? await all : []).map((s) => [s.id, s]));
+          return kpis.every((k) => got.has(k.id)) ? kpis.map((k) => got.get(k.id)!) : readSeriesWithDenominators(this.excel, read, kpis);
+        };
+        const { steps, result } = await planClose(context, readValues, read, period, this.author, token, options.ids);
+        plan.add(...steps);
+        return { result, action: `close ${result.closed[0].closedPeriod}` };
+      },
+      { early },
+    );
   }
 
   reopenPeriod(period: string, reason: string): Promise<ReportedEntry[]> {
@@ -153,18 +162,17 @@ export class ExcelKpiWorkbook implements KpiWorkbook {
   }
 
   buildScorecard(options: { view?: ScorecardView } = {}): Promise<ScorecardResult> {
-    // In the register read's round trip: the last build's scorecard, and the build's data read for
-    // the KPIs as the last read found them (used when the register still holds them alike).
-    const last = this.reads.lastRead;
+    // In the register read's round trip: the last build's scorecard, and the build's data (paneRead.ts predictFrom).
+    const predicted = predictFrom(this.reads.lastRead, buildDataOf);
     const early = (context: Excel.RequestContext, run: ExcelRun) => {
-      const begun = { previous: findPrevious(context), data: last ? buildDataOf(run, last) : null };
-      for (const p of [begun.previous, begun.data]) p?.catch(() => undefined);
-      return Promise.resolve(begun);
+      const previous = findPrevious(context);
+      previous.catch(() => undefined);
+      return Promise.resolve({ previous, data: predicted.begin(run) });
     };
     return this.write(
       async (context, read, plan, token, begun) => {
-        const { previous, data: predicted } = await begun;
-        const data = predicted && sameKpis(last!, read) ? await predicted : await buildDataOf(this.excel, read);
+        const { previous, data: begunData } = await begun;
+        const data = await (predicted.take(read, begunData) ?? buildDataOf(this.excel, read));
         // A rate KPI's cells use the chart its card chose, the summary the pane's order (scorecardCharts.ts).
         const { step, result } = await scorecardStep(context, read, token, (k) => k.spcBaseline, { view: options.view, data, previous });
         plan.add(step);
@@ -267,13 +275,16 @@ export class ExcelKpiWorkbook implements KpiWorkbook {
   }
 
   update(id: string, input: KpiInput, options: RowWriteOptions & { opened?: KpiDefinition } = {}): Promise<KpiDefinition> {
-    return this.write(async (context, read, plan) => {
+    // The typed ranges' sheets are looked up beside the register read, on the sheet the last read put the KPI on.
+    const last = this.reads.lastRead?.state.sources[id];
+    const sheet = last && !last.includes("[") ? parseAddress(last).sheet : undefined;
+    const early = sheet && (input.targetRange || input.denominatorRange) ? async (context: Excel.RequestContext) => queueRangeChecks(context, input, sheet) : undefined;
+    return this.write(async (context, read, plan, _token, queued) => {
       const current = findKpi(read, id);
       // Every read before any step is planned: the target range, the formats, the room for new columns.
       // A KPI across segments checks its target per segment and block of denominators against its block (segmentsTag.ts).
       const segmented = isSegmented(current) ? await planSegmentEdit(context, read, current, input) : null;
-      const targetRange = segmented ? segmented.targetRange : input.targetRange ? await checkTargetRange(context, input.targetRange, await sourceAddressOf(context, current.id), input.name) : "";
-      const rate = segmented ? segmented.rate : await planDenominators(context, read, current.id, input, () => sourceAddressOf(context, current.id), current);
+      const { targetRange, rate } = segmented ?? (await checkedRanges(context, read, current, input, await queued));
       const edited: KpiDefinition = { ...current, ...input, targetRange, ...rate.fields, id: current.id, source: current.source, lastReviewed: current.lastReviewed };
       const { kpi, fields } = options.opened ? mergeEdit(current, options.opened, edited) : { kpi: edited, fields: undefined };
       const bandsChanged =
@@ -292,7 +303,7 @@ export class ExcelKpiWorkbook implements KpiWorkbook {
         }
       }
       return { result: kpi, action: `save ${kpi.name}`, history: [current, kpi] };
-    });
+    }, { early });
   }
 
   untag(id: string): Promise<UntagReceipt> {
@@ -316,26 +327,7 @@ export class ExcelKpiWorkbook implements KpiWorkbook {
 
 
   extend(id: string): Promise<void> {
-    return this.write(async (context, read, plan) => {
-      const current = findKpi(read, id);
-      const address = read.state.sources[current.id];
-      if (!address || current.source.includes("[")) throw new KpiWorkbookError(`${current.name} has no plain range to extend.`);
-      const [series] = await readSeries(this.excel, [current], { [current.id]: address });
-      if (series.newPeriods === 0) return { result: undefined, action: `include the new periods of ${current.name}` };
-      const area = parseAddress(address);
-      const grown = area.colCount === 1 ? { ...area, rowCount: area.rowCount + series.newPeriods } : { ...area, colCount: area.colCount + series.newPeriods };
-      const grownAddress = qualified(area.sheet!, grown);
-      const own = await findOwnFormats(context, read, current.id);
-      const reference = `=${qualified(area.sheet!, grown, true)}`;
-      const name = read.names.get(nameOf(current.id).toUpperCase())!;
-      const kpi = { ...current, source: reference.slice(1) };
-      plan.add(own.removeStep());
-      plan.add(nameStep({ name: name.name, formula: reference, comment: name.comment, before: name }));
-      plan.add(registerUpdateStep(read, kpi, { replaceFormulas: false }, ["source"]));
-      const formats = bandFormatsStep(grownAddress, kpi, read);
-      plan.add(...formats.steps, formatsRecordStep(read, { ...read.formats, [current.id]: { address: grownAddress, formulas: formats.formulas } }));
-      return { result: undefined, action: `include the new periods of ${current.name}`, history: [current, kpi] };
-    });
+    return this.write((context, read, plan) => planExtend(context, this.excel, read, plan, id));
   }
 
   removeOrphan(id: string): Promise<void> {

@@ -80,6 +80,24 @@ export function sameKpis(a: RegisterRead, b: RegisterRead): boolean {
   return JSON.stringify([kpis, sources, targets, denominators]) === JSON.stringify([b.state.kpis, b.state.sources, b.state.targets, b.state.denominators]);
 }
 
+/**
+ * What an operation computes from the register's KPIs (their values for a close, a build's data),
+ * begun beside the register read for the KPIs as the last read found them, and taken only when the
+ * register just read holds them alike (sameKpis); else null, and the operation reads it again.
+ */
+export function predictFrom<T>(last: RegisterRead | null, compute: (run: ExcelRun, read: RegisterRead) => Promise<T>) {
+  return {
+    begin(run: ExcelRun): { begun: Promise<T> | null } {
+      const begun = last ? compute(run, last) : null;
+      begun?.catch(() => undefined);
+      return { begun };
+    },
+    take(read: RegisterRead, { begun }: { begun: Promise<T> | null }): Promise<T> | null {
+      return begun && last && sameKpis(last, read) ? begun : null;
+    },
+  };
+}
+
 const same = (a: string | null | undefined, b: string | null | undefined) => (a ?? "").replace(/\$/g, "").toUpperCase() === (b ?? "").replace(/\$/g, "").toUpperCase();
 
 /** A plain range on a sheet the last read saw (a table column's size is known only once read). */

@@ -4,17 +4,17 @@
  * agree, and the summary's order, most urgent first, as the pane's summary orders the same data.
  * Both come from the card's own computations (core/model/portfolio.ts summariesOf, rates.ts
  * chooseRateChart, portfolioSummary.ts summaryRows) on the values read here: one round trip for
- * the values and targets (series.ts), one more for the denominators when there are rate KPIs.
+ * the values, targets and denominators (denominatorRange.ts readSeriesWithDenominators, beside the
+ * register read when the build begins it there: kpiWorkbook.ts).
  */
 import { RateChart } from "../core/analysis/spcRates";
 import { KpiDefinition } from "../core/model/kpi";
 import { summariesOf } from "../core/model/portfolio";
 import { summaryRows } from "../core/model/portfolioSummary";
 import type { ChartOf } from "../core/excel/scorecardSummary";
-import { withDenominators } from "./denominatorRange";
+import { readSeriesWithDenominators } from "./denominatorRange";
 import { ExcelRun } from "./excelRun";
 import type { RegisterRead } from "./registerRead";
-import { readSeries } from "./series";
 
 export interface BuildData {
   chartOf: ChartOf;
@@ -26,7 +26,8 @@ export interface BuildData {
 export async function buildDataOf(run: ExcelRun, read: RegisterRead): Promise<BuildData> {
   const kpis = read.state.kpis.filter((k) => read.state.sources[k.id]);
   if (kpis.length === 0) return { chartOf: () => null, urgent: [] };
-  const series = await withDenominators(run, read, await readSeries(run, kpis, read.state.sources, read.state.targets));
+  // Values and denominators begun at once: one round trip when they ride with the register read (kpiWorkbook.ts).
+  const series = await readSeriesWithDenominators(run, read, kpis);
   const summaries = summariesOf(kpis, Object.fromEntries(series.map((s) => [s.id, s])));
   const charts = new Map<string, RateChart>();
   for (const k of kpis) {

@@ -65,6 +65,8 @@ describe("the pane's read in the write's batch", () => {
       ["tag a rate", () => w.tag(kpi({ name: "Conversion", unit: "%", target: 3, atRisk: 2.8, denominatorRange: "'Web shop'!B2:B37", ratePer: 100 }), "'Web shop'!C2:C37", "CONV")],
       ["tag a table column", () => w.tag(kpi({ name: "Tickets", cadence: "weekly", direction: "lower", target: 150, atRisk: 160 }), "Support!B2:B27", "TICKETS")],
       ["edit a target", () => w.update("REVENUE", kpi({ target: 1400 }))],
+      ["edit a budget row's At risk", () => w.update("CHURN", kpi({ name: "Churn", direction: "lower", target: null, targetRange: "Budget!B3:AK3", atRisk: null, atRiskPercent: 12 }))],
+      ["edit a rate's target", () => w.update("CONV", kpi({ name: "Conversion", unit: "%", target: 3.2, atRisk: 2.9, denominatorRange: "'Web shop'!B2:B37", ratePer: 100 }))],
       ["write a note", () => w.addCheckIn("REVENUE", { period: 36, note: "Q4 slipped", override: null, reason: "" })],
       ["open an action", () => w.openActions([{ kpi: "REVENUE", period: 36, rule: "Off track" }], "2026-12-01")],
       ["mark it done", () => w.setActionStatus({ kpi: "REVENUE", period: 36, rule: "Off track" }, "done", "Called", "2026-12-02")],
@@ -245,5 +247,18 @@ describe("the pane's read in the write's batch", () => {
     // A pane that read nothing before: it reads the build's data after the register.
     await sampleSetup(b.model).workbook.buildScorecard();
     expect(sheetOf(a.model)).toEqual(sheetOf(b.model));
+  });
+
+  it("a save's typed range without a sheet is checked on the values' sheet as it is, not as the last read had it", async () => {
+    const s = await prepared();
+    await s.workbook.refresh();
+    // The values' sheet renamed after the pane's last read, its budget row copied beside the values.
+    s.model.renameSheet(s.model.findSheet("Monthly KPIs")!, "Monthly");
+    const monthly = s.model.findSheet("Monthly")!;
+    for (let i = 0; i < 36; i++) s.model.writeValue(monthly, 1 + i, 10, 1300 + i);
+    const saved = await s.workbook.update("REVENUE", kpi({ target: null, targetRange: "K2:K37", atRisk: null, atRiskPercent: 10 }));
+    expect(saved.targetRange).toBe("Monthly!$K$2:$K$37");
+    await expectReadInTheWrite(s);
+    await expect(s.workbook.update("REVENUE", kpi({ target: null, targetRange: "K2:K30", atRisk: null, atRiskPercent: 10 }))).rejects.toThrow(/has 29 periods and Revenue has 36/);
   });
 });
