@@ -10,7 +10,7 @@
  * The period is the card's (the latest with two segments to compare), written as its number: the
  * formula answers for that period, as the card did when it was inserted.
  */
-import type { FormulaChoice } from "../model/portfolio";
+import type { FormulaChoice } from "./formulaChoice";
 import type { KpiDefinition } from "../model/kpi";
 import { segmentLayoutOf } from "../model/segments";
 import { atRiskArgument, registerCell } from "./formulas";

@@ -7,7 +7,20 @@ import { ProblemError } from "../analysis/problem";
 import { CHANGE_LABEL, sigChange, SigChangeResult, SigMethod } from "../analysis/sigChange";
 import { classify, Status, STATUS_LABEL } from "./status";
 import { Assurance, assurance, PointType, spc, SpcResult, variationOf } from "../analysis/spc";
-import type { RateSummary } from "./rateSummary";
+import type { RateChart } from "../analysis/spcRates";
+
+/** What a rate KPI's summary adds (rateSummary.ts computes it). */
+export interface RateSummary {
+  chart: RateChart;
+  /** Why this chart (rates.ts chooseRateChart). */
+  reason: string;
+  sigmaZ: number;
+  threshold: number;
+  /** Null for a proportion, N for a rate per N. */
+  per: number | null;
+  /** Every period's rate (null where it has none), in the KPI's terms. */
+  rates: (number | null)[];
+}
 
 export interface KpiSummary {
   latest: number | null;

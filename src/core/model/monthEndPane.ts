@@ -12,7 +12,8 @@ import { KpiSummary, targetsOf } from "./kpiSummary";
 import { isRateKpi } from "./rates";
 import { MonthEnd, monthEnd } from "./monthEnd";
 import { periodLabel } from "./periods";
-import type { FormulaChoice, SeriesValues } from "./portfolio";
+import type { FormulaChoice } from "../excel/formulaChoice";
+import type { SeriesValues } from "./seriesValues";
 import { ReportedEntry } from "./reported";
 import { Restatement, restatements } from "./restatement";
 

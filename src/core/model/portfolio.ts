@@ -20,21 +20,14 @@ import { ratesArgument, spcRateFormula } from "../excel/rateFormulas";
 import { explainDecidable, monthEndChoices, monthEndPackOf, MonthEndPack } from "./monthEndPane";
 import type { ReportedEntry } from "./reported";
 import { portfolioVerdicts, PortfolioVerdicts } from "../review/fdr";
-import { isSegmented, judgedAs, SegmentData } from "./segments";
+import { isSegmented, judgedAs } from "./segments";
 import { segmentChoicesOf } from "./segmentView";
+import type { SeriesValues } from "./seriesValues";
+import type { FormulaChoice } from "../excel/formulaChoice";
 
-/** One KPI's values as the workbook read them (the fields of the workbook's KpiSeries used here). */
-export interface SeriesValues {
-  /** Current address of the values, or null when the source range is gone. */
-  address?: string | null;
-  values: (number | null)[];
-  targets?: (number | null)[] | null;
-  /** A rate KPI's denominators, period for period. */
-  denominators?: (number | null)[] | null;
-  problem?: string | null;
-  /** A KPI across segments: the segments behind its totals (segments.ts; `values` are then the totals). */
-  segments?: SegmentData | null;
-}
+// Re-exported: the pane and the workbook import them with the portfolio.
+export type { SeriesValues } from "./seriesValues";
+export type { FormulaChoice } from "../excel/formulaChoice";
 
 /** The register as far as the analyses need it (the fields of the workbook's RegisterState used here). */
 export interface RegisterView {
@@ -52,13 +45,6 @@ export interface ChainEntry {
   analysis: ChainAnalysis;
   /** KPI.LEAD_FORECAST's next period of the outcome, for a chain the data supports. */
   forecast: OutcomeForecast | null;
-}
-
-export interface FormulaChoice {
-  label: string;
-  formula: string;
-  /** The area the result spills into. */
-  size: { rows: number; columns: number };
 }
 
 export interface Portfolio<K extends KpiDefinition = KpiDefinition, A extends Action = Action> {

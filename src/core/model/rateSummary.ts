@@ -8,20 +8,10 @@ import { KpiDefinition } from "./kpi";
 import { KpiSummary, summarise } from "./kpiSummary";
 import { ProblemError } from "../analysis/problem";
 import { chooseRateChart, RateFields, ratesOf } from "./rates";
-import { RateChart } from "../analysis/spcRates";
 import { assurance, LimitLines, SpcResult, variationOf } from "../analysis/spc";
 
-export interface RateSummary {
-  chart: RateChart;
-  /** Why this chart (rates.ts chooseRateChart). */
-  reason: string;
-  sigmaZ: number;
-  threshold: number;
-  /** Null for a proportion, N for a rate per N. */
-  per: number | null;
-  /** Every period's rate (null where it has none), in the KPI's terms. */
-  rates: (number | null)[];
-}
+// The shape is kpiSummary.ts's (a KPI's summary carries it); re-exported for the rate modules.
+export type { RateSummary } from "./kpiSummary";
 
 /** A chart in per-unit terms (KPI.SPC's) scaled to the KPI's (per N); the types and flags are the same. */
 function scaled(result: SpcResult, k: number): SpcResult {

@@ -16,7 +16,7 @@ import { runToEnd } from "../analysis/steps";
 import { parseAddress } from "../excel/a1";
 import { segmentFormulaChoices } from "../excel/segmentFormulas";
 import { periodLabel } from "./periods";
-import type { FormulaChoice } from "./portfolio";
+import type { FormulaChoice } from "../excel/formulaChoice";
 
 export interface SegmentCard {
   name: string;

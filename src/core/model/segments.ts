@@ -12,7 +12,7 @@
  * denominators are a block of the same shape (a column of the same table in the long format).
  * Pure: the workbook reads the cells and hands them here.
  */
-import type { KpiDefinition } from "./kpi";
+import type { KpiDefinition } from "./kpiDefinition";
 import { areaName, parseAddress, qualified } from "../excel/a1";
 import type { RateFields } from "./rates";
 
