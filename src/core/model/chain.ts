@@ -8,6 +8,10 @@ import { Problem } from "../analysis/problem";
 import { correlationPValue, pearson } from "../stats/correlation";
 import { twoSidedTCritical } from "../stats/distributions";
 import { Cadence } from "./kpi";
+import { formatCorrelation, formatP, formatPercent } from "./numberText";
+
+// The p-value's words are numberText's (the pane's one way of writing numbers); kept importable from here.
+export { formatP };
 
 export const CHAIN_ALPHA = 0.05;
 const MAX_LAG = 12;
@@ -49,11 +53,6 @@ export function criticalR(n: number, alpha = CHAIN_ALPHA): number | null {
   return t / Math.sqrt(n - 2 + t * t);
 }
 
-export function formatP(p: number): string {
-  if (p < 0.001) return "p < 0.001";
-  return `p = ${p < 0.01 ? p.toFixed(3) : p.toFixed(2)}`;
-}
-
 /**
  * Analyses a pair. Series of different lengths are aligned on their latest periods.
  * `sameSense`: true when both KPIs are better in the same direction, so a working lead
@@ -87,15 +86,16 @@ export interface PortfolioTest {
   tested: number;
 }
 
-/** "controlling the false discovery rate at 5% across 7 leading KPIs" */
-export function fdrClause(tested: number, alpha = CHAIN_ALPHA): string {
-  return `controlling the false discovery rate at ${Math.round(alpha * 100)}% across ${tested} leading KPI${tested === 1 ? "" : "s"}`;
+/** "controlling the false discovery rate at 5% across 7 leading KPIs" (de-DE: "5 %"). */
+export function fdrClause(tested: number, alpha = CHAIN_ALPHA, locale = "en-US"): string {
+  return `controlling the false discovery rate at ${formatPercent(Math.round(alpha * 100) / 100, locale)} across ${tested} leading KPI${tested === 1 ? "" : "s"}`;
 }
 
 /**
  * The chain's sentence. Supported: the best lag significant at CHAIN_ALPHA after Bonferroni over
  * its lags (and, when `portfolio` is given, its q-value across every leading KPI below
- * CHAIN_ALPHA too: review/fdr.ts), and its sign the one a working lead gives.
+ * CHAIN_ALPHA too: review/fdr.ts), and its sign the one a working lead gives. Its r, p and q
+ * in `locale` (numberText.ts): "r = 0,62, p = 0,004" for an analyst in Germany.
  */
 export function chainSentence(
   leadingName: string,
@@ -105,18 +105,20 @@ export function chainSentence(
   differenced: boolean,
   sameSense: boolean,
   portfolio?: PortfolioTest,
+  locale = "en-US",
 ): string {
   const [one, many] = PERIOD[cadence];
+  const r = best ? formatCorrelation(best.r, locale) : "";
   if (best === null) return `Not enough paired values to test whether ${leadingName} predicts ${laggingName}: it needs at least 3 periods of both.`;
-  const q = portfolio ? `q${formatP(portfolio.q).slice(1)} ${fdrClause(portfolio.tested)}` : "";
+  const q = portfolio ? `q${formatP(portfolio.q, locale).slice(1)} ${fdrClause(portfolio.tested, CHAIN_ALPHA, locale)}` : "";
   const rightWay = Math.sign(best.r) === (sameSense ? 1 : -1);
   const significant = best.pAdjusted < CHAIN_ALPHA;
   if (rightWay && significant && (!portfolio || portfolio.q < CHAIN_ALPHA)) {
     const when = best.lag === 0 ? "in the same " + one : `${best.lag} ${best.lag === 1 ? one : many} later`;
-    return `${leadingName} moves ${laggingName} ${when}, r = ${best.r.toFixed(2)}, ${formatP(best.pAdjusted)}${differenced ? " (period-over-period changes)" : ""}${q ? `; ${q}` : ""}.`;
+    return `${leadingName} moves ${laggingName} ${when}, r = ${r}, ${formatP(best.pAdjusted, locale)}${differenced ? " (period-over-period changes)" : ""}${q ? `; ${q}` : ""}.`;
   }
-  const tested = `best lag ${best.lag}, r = ${best.r.toFixed(2)}, ${formatP(best.pAdjusted)} after testing ${best.lagsTested} lags`;
+  const tested = `best lag ${best.lag}, r = ${r}, ${formatP(best.pAdjusted, locale)} after testing ${best.lagsTested} lags`;
   // Significant on its own and the right way, but not once every leading KPI is counted: the verdict the portfolio changed.
-  const why = !significant ? `${tested}${q ? `; ${q}` : ""}` : rightWay ? `${tested}, but ${q}` : `the strongest link (lag ${best.lag}, r = ${best.r.toFixed(2)}) runs the wrong way`;
+  const why = !significant ? `${tested}${q ? `; ${q}` : ""}` : rightWay ? `${tested}, but ${q}` : `the strongest link (lag ${best.lag}, r = ${r}) runs the wrong way`;
   return `No evidence that ${leadingName} predicts ${laggingName} (${why}): revalidate or replace it.`;
 }

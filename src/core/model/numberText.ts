@@ -34,6 +34,29 @@ export function formatPercent(share: number, locale: string, digits = 0): string
   return formatWith(share, locale, { style: "percent", minimumFractionDigits: digits, maximumFractionDigits: digits });
 }
 
+/**
+ * `digits` significant digits, as toPrecision gives them, in the locale: 0.012 (en-US), 0,012
+ * (de-DE). Below 1e-6 toPrecision writes an exponent (1.0e-8), and so does this (1,0e-8): a
+ * p-value of 0,000000010 would be read by nobody.
+ */
+export function formatSignificant(n: number, locale: string, digits: number): string {
+  if (!Number.isFinite(n)) return "–";
+  const [mantissa, exponent] = n.toPrecision(digits).split("e");
+  const shown = formatWith(Number(mantissa), locale, { minimumSignificantDigits: digits, maximumSignificantDigits: digits });
+  return exponent === undefined ? shown : `${shown}e${exponent}`;
+}
+
+/** A correlation as the chain states it: exactly `digits` decimals, r = 0.62 (en-US), 0,62 (de-DE). */
+export function formatCorrelation(r: number, locale: string, digits = 2): string {
+  return formatFixed(r, locale, digits);
+}
+
+/** A p-value as the chain states it: "p < 0.001", "p = 0.004", "p = 0.03"; in de-DE "p < 0,001", "p = 0,004". */
+export function formatP(p: number, locale = "en-US"): string {
+  if (p < 0.001) return `p < ${formatFixed(0.001, locale, 3)}`;
+  return `p = ${formatFixed(p, locale, p < 0.01 ? 3 : 2)}`;
+}
+
 /** The locale's decimal and grouping separators, as Intl writes 12345.6. */
 export function separatorsOf(locale: string): { decimal: string; group: string } {
   const parts = new Intl.NumberFormat(locale).formatToParts(12345.6);

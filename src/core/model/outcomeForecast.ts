@@ -7,6 +7,7 @@ import { leadForecast } from "../analysis/forecast";
 import { atRiskFor, KpiDefinition } from "./kpi";
 import { ProblemError, isProblem } from "../analysis/problem";
 import { classify, Status, STATUS_LABEL } from "./status";
+import { formatFixed, formatPercent } from "./numberText";
 
 export const FORECAST_LEVEL = 0.8;
 
@@ -20,6 +21,11 @@ export interface OutcomeForecast {
   status: Status | null;
   /** The periods after it the lead already covers (lag > 1), each as the sentence states it. */
   later: { period: number; forecast: number; lower: number; upper: number }[];
+  /** What the sentence is built from: the lag, the coming period's target (null: none set), the decimals shown. */
+  lag: number;
+  target: number | null;
+  digits: number;
+  /** In en-US; forecastSentence writes it in another locale. */
   sentence: string;
 }
 
@@ -42,10 +48,12 @@ export function alignLatest(a: readonly (number | null)[], b: readonly (number |
   return [f(a), f(b)];
 }
 
+type Lagging = Pick<KpiDefinition, "name" | "target" | "atRisk" | "direction" | "unit"> & Partial<Pick<KpiDefinition, "atRiskPercent">>;
+
 /** The forecast of the first coming period, or null when there is none (lag 0, too few pairs, no leading value). */
 export function forecastOutcome(
   leading: Pick<KpiDefinition, "name">,
-  lagging: Pick<KpiDefinition, "name" | "target" | "atRisk" | "direction" | "unit"> & Partial<Pick<KpiDefinition, "atRiskPercent">>,
+  lagging: Lagging,
   leadingValues: readonly (number | null)[],
   laggingValues: readonly (number | null)[],
   lag: number,
@@ -65,21 +73,32 @@ export function forecastOutcome(
   const row = result.rows[0];
   if (isProblem(row.forecast) || isProblem(row.lower) || isProblem(row.upper)) return null;
   const status = nextTarget === null ? null : classify(row.forecast, nextTarget, atRiskFor(lagging, nextTarget), lagging.direction);
-  const fmt = (v: number) => v.toLocaleString("en-US", { maximumFractionDigits: digits, minimumFractionDigits: digits });
+  const later = result.rows.slice(1).flatMap((r) => (isProblem(r.forecast) || isProblem(r.lower) || isProblem(r.upper) ? [] : [{ period: r.period, forecast: r.forecast, lower: r.lower, upper: r.upper }]));
+  const forecast = { period: row.period, forecast: row.forecast, lower: row.lower, upper: row.upper, status, later, lag, target: nextTarget, digits };
+  return { ...forecast, sentence: forecastSentence(forecast, leading, lagging) };
+}
+
+/**
+ * The forecast as the chain section says it, its numbers in `locale` (numberText.ts): the pane
+ * writes it again in the user's language from the forecast the portfolio holds.
+ */
+export function forecastSentence(f: Omit<OutcomeForecast, "sentence">, leading: Pick<KpiDefinition, "name">, lagging: Lagging, locale = "en-US"): string {
+  const fmt = (v: number) => formatFixed(v, locale, f.digits);
+  const level = formatPercent(FORECAST_LEVEL, locale);
   const unit = lagging.unit ? ` ${lagging.unit}` : "";
+  const { lag, target, status } = f;
   // The lead covers `lag` periods: each is stated (the walk found "covers 2" under one number).
   // A later period is judged against the outcome's one target; with a target per period it has none here.
-  const shown = result.rows.slice(1).flatMap((r) => (isProblem(r.forecast) || isProblem(r.lower) || isProblem(r.upper) ? [] : [{ period: r.period, forecast: r.forecast, lower: r.lower, upper: r.upper }]));
-  const later = shown.map((r) => {
-    const ahead = r.period - row.period;
+  const later = f.later.map((r) => {
+    const ahead = r.period - f.period;
     const when = ahead === 1 ? "the period after" : `in ${ahead + 1} periods`;
     const judged = lagging.target === null ? "" : `, projected ${STATUS_LABEL[classify(r.forecast, lagging.target, atRiskFor(lagging, lagging.target), lagging.direction)]}`;
-    return `${fmt(r.forecast)}${unit} ${when} (80% interval ${fmt(r.lower)} to ${fmt(r.upper)})${judged}`;
+    return `${fmt(r.forecast)}${unit} ${when} (${level} interval ${fmt(r.lower)} to ${fmt(r.upper)})${judged}`;
   });
   const covers = lag === 2 ? "both" : `all ${lag}`;
-  const sentence =
-    `${lagging.name} forecast from ${leading.name}: ${fmt(row.forecast)}${unit} next period ` +
-    `(80% interval ${fmt(row.lower)} to ${fmt(row.upper)}), ${status === null || nextTarget === null ? "with no target set for that period" : `projected ${STATUS_LABEL[status]} against its target of ${fmt(nextTarget)}${unit}`}` +
-    (later.length > 0 ? `; ${later.join("; ")}: ${leading.name} already covers ${covers}.` : lag > 1 ? `; ${leading.name} covers ${lag} periods, the later ones not yet forecast.` : ".");
-  return { period: row.period, forecast: row.forecast, lower: row.lower, upper: row.upper, status, later: shown, sentence };
+  return (
+    `${lagging.name} forecast from ${leading.name}: ${fmt(f.forecast)}${unit} next period ` +
+    `(${level} interval ${fmt(f.lower)} to ${fmt(f.upper)}), ${status === null || target === null ? "with no target set for that period" : `projected ${STATUS_LABEL[status]} against its target of ${fmt(target)}${unit}`}` +
+    (later.length > 0 ? `; ${later.join("; ")}: ${leading.name} already covers ${covers}.` : lag > 1 ? `; ${leading.name} covers ${lag} periods, the later ones not yet forecast.` : ".")
+  );
 }

@@ -10,6 +10,7 @@ import { fail, ProblemError } from "../analysis/problem";
 import { RateChart, rateChartSteps, RatePeriods, ratePeriodsSteps, RateResult } from "../analysis/spcRates";
 import { SpcDirection } from "../analysis/spc";
 import { runToEnd } from "../analysis/steps";
+import { formatNumber } from "./numberText";
 
 /** A rate KPI's definition fields (kpi.ts holds them, as optional third-wave fields). */
 export interface RateFields {
@@ -76,8 +77,6 @@ export interface RateChartChoice {
   reason: string;
 }
 
-const fmt = (n: number) => n.toLocaleString("en-US", { maximumFractionDigits: 2 });
-
 /**
  * The p or u chart, or Laney's p′ or u′ (Laney, "Improved control charts for attributes", Quality
  * Engineering 14(4), 2002, pp. 531–537). Laney's σ_z measures the between-period variation in
@@ -109,28 +108,29 @@ export function chooseRateChart(
     if (!(e instanceof ProblemError) || e.problem.kind !== "div0") throw e;
   }
   const sigmaZ = laney ? laney.sigmaZ : NaN;
+  const why = { sigmaZ, threshold, movingRanges: b - 1 };
+  if (laney && sigmaZ > threshold) return { chart: prime, result: laney, sigmaZ, threshold, periods, reason: rateChartReason({ chart: prime, ...why }) };
+  const result = runToEnd(rateChartSteps(periods, plain, direction, baseline));
+  return { chart: plain, result, sigmaZ, threshold, periods, reason: rateChartReason({ chart: plain, ...why }) };
+}
+
+/**
+ * Why this chart, the card's sentence, its σz and threshold in `locale` (numberText.ts): "σz 3,42,
+ * above 1,41 for 11 moving ranges" for an analyst in Germany. `movingRanges`: the baseline's
+ * points less one, what the threshold was computed for (laneyThreshold).
+ */
+export function rateChartReason(why: { chart: RateChart; sigmaZ: number; threshold: number; movingRanges: number }, locale = "en-US"): string {
+  const { chart, sigmaZ, threshold, movingRanges } = why;
+  const fmt = (n: number) => formatNumber(n, locale, 2);
+  const proportion = chart === "p" || chart === "p'";
+  const plain = proportion ? "p" : "u";
   const mark = proportion ? "p′" : "u′";
   const model = proportion ? "binomial" : "Poisson";
-  const ranges = `${b - 1} moving range${b - 1 === 1 ? "" : "s"}`;
-  if (laney && sigmaZ > threshold) {
-    return {
-      chart: prime,
-      result: laney,
-      sigmaZ,
-      threshold,
-      periods,
-      reason: `${mark} chart (Laney): the periods vary ${fmt(sigmaZ)} times as much as ${model} chance allows for their denominators (σz ${fmt(sigmaZ)}, above ${fmt(threshold)} for ${ranges}), so plain ${plain} limits would be too narrow.`,
-    };
+  const ranges = `${movingRanges} moving range${movingRanges === 1 ? "" : "s"}`;
+  if (chart === "p'" || chart === "u'") {
+    return `${mark} chart (Laney): the periods vary ${fmt(sigmaZ)} times as much as ${model} chance allows for their denominators (σz ${fmt(sigmaZ)}, above ${fmt(threshold)} for ${ranges}), so plain ${plain} limits would be too narrow.`;
   }
-  const result = runToEnd(rateChartSteps(periods, plain, direction, baseline));
-  return {
-    chart: plain,
-    result,
-    sigmaZ,
-    threshold,
-    periods,
-    reason: `${plain} chart: the periods vary as ${model} chance allows for their denominators (σz ${Number.isNaN(sigmaZ) ? "undefined" : fmt(sigmaZ)}, not above ${fmt(threshold)} for ${ranges}), so Laney's ${mark} is not needed.`,
-  };
+  return `${plain} chart: the periods vary as ${model} chance allows for their denominators (σz ${Number.isNaN(sigmaZ) ? "undefined" : fmt(sigmaZ)}, not above ${fmt(threshold)} for ${ranges}), so Laney's ${mark} is not needed.`;
 }
 
 /** The form's rate fields as typed: the denominator range and Rate as. */

@@ -9,6 +9,7 @@
 import { KpiDefinition } from "./kpi";
 import { PortfolioVerdicts } from "../review/fdr";
 import { Status, STATUS_LABEL } from "./status";
+import { formatCorrelation } from "./numberText";
 
 export const PERSPECTIVES = ["financial", "customer", "internal process", "learning and growth"] as const;
 export const NO_PERSPECTIVE = "no perspective";
@@ -75,7 +76,7 @@ export interface MapArrow {
   lag: number | null;
   r: number | null;
   supported: boolean;
-  /** "lag 2, r = 0.97" or "lag 2, r = 0.31, not supported" or "not tested". */
+  /** "lag 2, r = 0.97" or "lag 2, r = 0.31, not supported" or "not tested"; r in the map's locale ("r = 0,97"). */
   label: string;
 }
 
@@ -124,14 +125,20 @@ function lanesOf(kpis: readonly MapInput[], statusOf: (id: string) => Status | n
   return lanes;
 }
 
-/** The map of a register: lanes, objectives, KPIs, and the chains' arrows with their verdicts. */
-export function strategyMap(kpis: readonly MapInput[], statusOf: (id: string) => Status | null, chains: readonly { leading: { id: string }; lagging: { id: string }; analysis: { best: { lag: number; r: number } | null } }[], verdicts: PortfolioVerdicts): StrategyMap {
+/** The map of a register: lanes, objectives, KPIs, and the chains' arrows with their verdicts, labelled in `locale` (numberText.ts). */
+export function strategyMap(
+  kpis: readonly MapInput[],
+  statusOf: (id: string) => Status | null,
+  chains: readonly { leading: { id: string }; lagging: { id: string }; analysis: { best: { lag: number; r: number } | null } }[],
+  verdicts: PortfolioVerdicts,
+  locale = "en-US",
+): StrategyMap {
   const lanes = lanesOf(kpis, statusOf);
   const arrows = chains.map((c): MapArrow => {
     const verdict = verdicts.verdicts.find((v) => v.id === c.leading.id);
     const best = c.analysis.best;
     const supported = verdict?.supported ?? false;
-    const label = best ? `lag ${best.lag}, r = ${best.r.toFixed(2)}${supported ? "" : ", not supported"}` : "not tested";
+    const label = best ? `lag ${best.lag}, r = ${formatCorrelation(best.r, locale)}${supported ? "" : ", not supported"}` : "not tested";
     return { from: c.leading.id, to: c.lagging.id, lag: best?.lag ?? null, r: best?.r ?? null, supported, label };
   });
   const last = lanes[lanes.length - 1];

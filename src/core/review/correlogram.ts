@@ -5,7 +5,8 @@
  * sentence explains it. With k lags tested and no relation at all, about 0.05·k of them cross
  * their line by chance alone (each lag's test has a 5% false-positive rate).
  */
-import { CHAIN_ALPHA, ChainAnalysis, formatP } from "../model/chain";
+import { CHAIN_ALPHA, ChainAnalysis } from "../model/chain";
+import { formatCorrelation, formatNumber, formatP, formatPercent } from "../model/numberText";
 
 export interface BoundCrossing {
   lag: number;
@@ -29,20 +30,21 @@ function list(lags: readonly number[]): string {
 
 /**
  * The correlogram's note, or null when no bar crosses its line or the chain is supported (the
- * crossing is then the evidence the sentence already gives).
+ * crossing is then the evidence the sentence already gives). Its numbers in `locale` (numberText.ts).
  */
-export function boundSentence(analysis: Pick<ChainAnalysis, "rows" | "bounds" | "best" | "supported">): string | null {
+export function boundSentence(analysis: Pick<ChainAnalysis, "rows" | "bounds" | "best" | "supported">, locale = "en-US"): string | null {
   const crossing = lagsBeyondBound(analysis);
   if (crossing.length === 0 || analysis.supported || analysis.best === null) return null;
   const tested = analysis.best.lagsTested;
   const chance = Math.round(CHAIN_ALPHA * tested * 100) / 100;
+  const line = `the dashed ${formatPercent(CHAIN_ALPHA, locale)} line`;
   const which =
     crossing.length === 1
-      ? `Lag ${crossing[0].lag} crosses the dashed 5% line (r = ${crossing[0].r.toFixed(2)}, ${formatP(crossing[0].p)} for that lag alone)`
-      : `Lags ${list(crossing.map((c) => c.lag))} cross the dashed 5% line`;
+      ? `Lag ${crossing[0].lag} crosses ${line} (r = ${formatCorrelation(crossing[0].r, locale)}, ${formatP(crossing[0].p, locale)} for that lag alone)`
+      : `Lags ${list(crossing.map((c) => c.lag))} cross ${line}`;
   const verdict =
     analysis.best.pAdjusted < CHAIN_ALPHA
       ? "and the strongest runs the wrong way for a leading indicator"
-      : `so the verdict uses the best lag's p after Bonferroni's correction for ${tested} lags (${formatP(analysis.best.pAdjusted)})`;
-  return `${which}, but ${tested} lags were tested: about ${chance} of them would cross it by chance alone, ${verdict}.`;
+      : `so the verdict uses the best lag's p after Bonferroni's correction for ${tested} lags (${formatP(analysis.best.pAdjusted, locale)})`;
+  return `${which}, but ${tested} lags were tested: about ${formatNumber(chance, locale, 2)} of them would cross it by chance alone, ${verdict}.`;
 }

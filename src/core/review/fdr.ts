@@ -66,16 +66,24 @@ export interface PortfolioVerdicts {
   chainSupported: Record<string, boolean | undefined>;
 }
 
-/** Every chain's verdict with the false discovery rate controlled at CHAIN_ALPHA across the portfolio. */
-export function portfolioVerdicts(chains: readonly ChainInput[]): PortfolioVerdicts {
+/**
+ * A chain's sentence under its portfolio verdict (its q across `tested` leading KPIs; null: not
+ * tested), in `locale`: the pane writes it again in the user's language from the verdict it holds.
+ */
+export function verdictSentence(c: ChainInput, q: number | null, tested: number, locale = "en-US"): string {
+  const { best, differenced, sameSense } = c.analysis;
+  const portfolio = q === null ? undefined : { q, tested };
+  return chainSentence(c.leading.name, c.lagging.name, c.lagging.cadence, best, differenced, sameSense, portfolio, locale);
+}
+
+/** Every chain's verdict with the false discovery rate controlled at CHAIN_ALPHA across the portfolio; its sentences in `locale`. */
+export function portfolioVerdicts(chains: readonly ChainInput[], locale = "en-US"): PortfolioVerdicts {
   const p = chains.map((c) => c.analysis.best?.pAdjusted ?? null);
   const q = benjaminiHochberg(p);
   const tested = p.filter((v) => v !== null).length;
   const verdicts = chains.map((c, i): PortfolioVerdict => {
-    const { best, differenced, sameSense } = c.analysis;
     const qi = q[i];
     const supported = c.analysis.supported && qi !== null && qi < CHAIN_ALPHA;
-    const portfolio = qi === null ? undefined : { q: qi, tested };
     return {
       id: c.leading.id,
       p: p[i],
@@ -83,14 +91,14 @@ export function portfolioVerdicts(chains: readonly ChainInput[]): PortfolioVerdi
       supportedAlone: c.analysis.supported,
       supported,
       changed: c.analysis.supported && !supported,
-      sentence: chainSentence(c.leading.name, c.lagging.name, c.lagging.cadence, best, differenced, sameSense, portfolio),
+      sentence: verdictSentence(c, qi, tested, locale),
     };
   });
   return {
     tested,
     verdicts,
     changed: verdicts.filter((v) => v.changed).map((v) => v.id),
-    clause: fdrClause(tested),
+    clause: fdrClause(tested, CHAIN_ALPHA, locale),
     chainSupported: Object.fromEntries(verdicts.map((v) => [v.id, v.q === null ? undefined : v.supported])),
   };
 }

@@ -1,4 +1,4 @@
-import { analyseChain, criticalR, trends } from "../../../src/core/model/chain";
+import { analyseChain, chainSentence, criticalR, fdrClause, trends } from "../../../src/core/model/chain";
 import { leadLagCorr } from "../../support/functions";
 import { twoSidedTPValue } from "../../../src/core/stats/distributions";
 
@@ -38,5 +38,32 @@ describe("the lead-lag chain", () => {
   it("detects a trend", () => {
     expect(trends(Array.from({ length: 20 }, (_, i) => i + noise(i)))).toBe(true);
     expect(trends(Array.from({ length: 20 }, (_, i) => noise(i)))).toBe(false);
+  });
+});
+
+// The sentence an analyst in Germany or France reads: r and p with a decimal comma (worked by hand).
+describe("the chain's sentence in the user's locale", () => {
+  const best = { lag: 2, r: 0.6234, pAdjusted: 0.0042, n: 20, lagsTested: 13 };
+
+  it("keeps en-US as it was", () => {
+    expect(chainSentence("Qualified leads", "Revenue", "monthly", best, false, true)).toBe("Qualified leads moves Revenue 2 months later, r = 0.62, p = 0.004.");
+  });
+
+  it("writes r, p and q with a decimal comma in German, the rate with a no-break space before %", () => {
+    expect(chainSentence("Qualified leads", "Revenue", "monthly", best, true, true, undefined, "de-DE")).toBe("Qualified leads moves Revenue 2 months later, r = 0,62, p = 0,004 (period-over-period changes).");
+    expect(chainSentence("Qualified leads", "Revenue", "monthly", best, false, true, { q: 0.0123, tested: 3 }, "de-DE")).toBe(
+      "Qualified leads moves Revenue 2 months later, r = 0,62, p = 0,004; q = 0,01 controlling the false discovery rate at 5\u00a0% across 3 leading KPIs.",
+    );
+    expect(chainSentence("A", "B", "weekly", { ...best, lag: 1, r: 0.2149, pAdjusted: 0.4567, lagsTested: 12 }, false, true, undefined, "de-DE")).toBe(
+      "No evidence that A predicts B (best lag 1, r = 0,21, p = 0,46 after testing 12 lags): revalidate or replace it.",
+    );
+    expect(fdrClause(1, 0.05, "de-DE")).toBe("controlling the false discovery rate at 5\u00a0% across 1 leading KPI");
+  });
+
+  it("writes them with a decimal comma in French", () => {
+    expect(chainSentence("A", "B", "quarterly", { ...best, lag: 3, r: -0.7051, pAdjusted: 0.0004 }, false, true, undefined, "fr-FR")).toBe(
+      "No evidence that A predicts B (the strongest link (lag 3, r = -0,71) runs the wrong way): revalidate or replace it.",
+    );
+    expect(chainSentence("A", "B", "quarterly", { ...best, lag: 0, r: -0.7051, pAdjusted: 0.0004 }, false, false, undefined, "fr-FR")).toBe("A moves B in the same quarter, r = -0,71, p < 0,001.");
   });
 });

@@ -2,7 +2,7 @@
  * Rate KPIs in core: the choice of p, u, p′ or u′ (Laney's σ_z against laneyThreshold), the rate
  * summary against KPI.SPC and KPI_STATUS in a cell, and year to date as Σ counts / Σ denominators.
  */
-import { chooseRateChart, laneyThreshold, rateAsOf, ratesOf } from "../../../src/core/model/rates";
+import { chooseRateChart, laneyThreshold, rateAsOf, rateChartReason, ratesOf } from "../../../src/core/model/rates";
 import { summariseRate } from "../../../src/core/model/rateSummary";
 import { rateRollups } from "../../../src/core/model/rollup";
 import { EMPTY_DRAFT, definitionFromDraft, draftFromDefinition, KpiDefinition, FIELD_DEFAULTS, validateDraft } from "../../../src/core/model/kpi";
@@ -92,6 +92,42 @@ describe("laneyThreshold: when σ_z is well above 1", () => {
     const n = Array.from({ length: 24 }, () => Math.round(5_000 + 5_000 * next()));
     expect(chooseRateChart(counts(next, n, 0.004), n, false, "lower").chart).toBe("u");
     expect(chooseRateChart(counts(next, n, 0.004, 0.3), n, false, "lower").chart).toBe("u'");
+  });
+});
+
+// Why this chart, as an analyst in Germany or France reads it (expected strings worked by hand).
+describe("the rate chart's reason in the user's locale", () => {
+  it("keeps en-US as it was", () => {
+    expect(rateChartReason({ chart: "p'", sigmaZ: 3.4167, threshold: 1.4123, movingRanges: 11 })).toBe(
+      "p′ chart (Laney): the periods vary 3.42 times as much as binomial chance allows for their denominators (σz 3.42, above 1.41 for 11 moving ranges), so plain p limits would be too narrow.",
+    );
+  });
+
+  it("writes σz and the threshold with a decimal comma, and thousands with a point, in German", () => {
+    expect(rateChartReason({ chart: "p'", sigmaZ: 1234.5, threshold: 1.4123, movingRanges: 11 }, "de-DE")).toBe(
+      "p′ chart (Laney): the periods vary 1.234,5 times as much as binomial chance allows for their denominators (σz 1.234,5, above 1,41 for 11 moving ranges), so plain p limits would be too narrow.",
+    );
+    expect(rateChartReason({ chart: "u", sigmaZ: NaN, threshold: 1.3, movingRanges: 1 }, "de-DE")).toBe(
+      "u chart: the periods vary as Poisson chance allows for their denominators (σz undefined, not above 1,3 for 1 moving range), so Laney's u′ is not needed.",
+    );
+  });
+
+  it("writes them with a decimal comma and a narrow no-break space between thousands in French", () => {
+    expect(rateChartReason({ chart: "u'", sigmaZ: 2345.678, threshold: 1.2, movingRanges: 23 }, "fr-FR")).toBe(
+      "u′ chart (Laney): the periods vary 2\u202f345,68 times as much as Poisson chance allows for their denominators (σz 2\u202f345,68, above 1,2 for 23 moving ranges), so plain u limits would be too narrow.",
+    );
+    expect(rateChartReason({ chart: "p", sigmaZ: 1.0849, threshold: 1.3917, movingRanges: 29 }, "fr-FR")).toBe(
+      "p chart: the periods vary as binomial chance allows for their denominators (σz 1,08, not above 1,39 for 29 moving ranges), so Laney's p′ is not needed.",
+    );
+  });
+
+  it("is the reason chooseRateChart gives, in en-US", () => {
+    const next = random(11);
+    const n = Array.from({ length: 30 }, () => Math.round(30_000 + 10_000 * next()));
+    for (const x of [counts(next, n, 0.031, 0.1), counts(next, n, 0.031)]) {
+      const choice = chooseRateChart(x, n, true, "higher");
+      expect(rateChartReason({ chart: choice.chart, sigmaZ: choice.sigmaZ, threshold: choice.threshold, movingRanges: 29 })).toBe(choice.reason);
+    }
   });
 });
 

@@ -39,3 +39,19 @@ describe("the strategy map", () => {
     for (const o of map.lanes.flatMap((l) => l.objectives)) for (const k of o.kpis) expect(k.y).toBeLessThan(o.y + o.height);
   });
 });
+
+describe("the strategy map's arrows in the user's locale", () => {
+  const chain = (id: string, lag: number, r: number) => ({ leading: { id }, lagging: { id: "REV" }, analysis: { best: { lag, r } } });
+  const chains = [chain("LEADS", 2, 0.9712), chain("NOISE", 1, 0.3149), { leading: { id: "NEW" }, lagging: { id: "REV" }, analysis: { best: null } }];
+  const verdicts = { tested: 2, verdicts: [{ id: "LEADS", p: 0.001, q: 0.002, supportedAlone: true, supported: true, changed: false, sentence: "" }], changed: [], clause: "", chainSupported: {} };
+  const labels = (locale?: string) => strategyMap([lagging, leading, other], () => null, chains, verdicts, locale).arrows.map((a) => a.label);
+
+  it("keeps en-US as it was", () => {
+    expect(labels()).toEqual(["lag 2, r = 0.97", "lag 1, r = 0.31, not supported", "not tested"]);
+  });
+
+  it("writes r with a decimal comma in German and French", () => {
+    expect(labels("de-DE")).toEqual(["lag 2, r = 0,97", "lag 1, r = 0,31, not supported", "not tested"]);
+    expect(labels("fr-FR")).toEqual(["lag 2, r = 0,97", "lag 1, r = 0,31, not supported", "not tested"]);
+  });
+});

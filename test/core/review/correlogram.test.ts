@@ -30,6 +30,13 @@ describe("a lag beyond its 5% bound", () => {
     );
   });
 
+  it("is explained in the user's locale (de-DE, fr-FR: decimal commas, a no-break space before %)", () => {
+    const de =
+      "Lag 5 crosses the dashed 5\u00a0% line (r = -0,55, p = 0,01 for that lag alone), but 13 lags were tested: about 0,65 of them would cross it by chance alone, so the verdict uses the best lag's p after Bonferroni's correction for 13 lags (p = 0,19).";
+    expect(boundSentence(chain, "de-DE")).toBe(de);
+    expect(boundSentence(chain, "fr-FR")).toBe(de);
+  });
+
   it("says nothing when no bar crosses, or when the chain is supported", () => {
     const quiet = { rows: [{ lag: 0, r: 0.1, p: 0.6, n: 20 }], bounds: [0.44], best: { lag: 0, r: 0.1, pAdjusted: 0.6, n: 20, lagsTested: 1 }, supported: false };
     expect(boundSentence(quiet)).toBeNull();

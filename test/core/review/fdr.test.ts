@@ -70,6 +70,24 @@ describe("portfolioVerdicts", () => {
     expect(s.F).toBe("No evidence that Lead F predicts Revenue (the strongest link (lag 2, r = -0.50) runs the wrong way): revalidate or replace it.");
   });
 
+  // The same verdicts for an analyst in Germany or France: decimal commas, a no-break space before the percent sign.
+  it("says r, p, q and the rate the locale's way (de-DE, fr-FR)", () => {
+    const de = portfolioVerdicts(chains, "de-DE");
+    const s = Object.fromEntries(de.verdicts.map((v) => [v.id, v.sentence]));
+    expect(de.clause).toBe("controlling the false discovery rate at 5\u00a0% across 7 leading KPIs");
+    expect(s.A).toBe("Lead A moves Revenue 2 months later, r = 0,50, p = 0,01; q = 0,04 controlling the false discovery rate at 5\u00a0% across 7 leading KPIs.");
+    expect(s.B).toBe(
+      "No evidence that Lead B predicts Revenue (best lag 2, r = 0,50, p = 0,04 after testing 13 lags, but q = 0,06 controlling the false discovery rate at 5\u00a0% across 7 leading KPIs): revalidate or replace it.",
+    );
+    expect(s.F).toBe("No evidence that Lead F predicts Revenue (the strongest link (lag 2, r = -0,50) runs the wrong way): revalidate or replace it.");
+    const fr = portfolioVerdicts(chains, "fr-FR");
+    expect(fr.verdicts.find((v) => v.id === "E")!.sentence).toBe(
+      "No evidence that Lead E predicts Revenue (best lag 2, r = 0,50, p = 0,20 after testing 13 lags; q = 0,23 controlling the false discovery rate at 5\u00a0% across 7 leading KPIs): revalidate or replace it.",
+    );
+    // The verdicts themselves do not depend on the language.
+    expect(de.verdicts.map((v) => [v.q, v.supported])).toEqual(result.verdicts.map((v) => [v.q, v.supported]));
+  });
+
   it("leaves an untested chain out of n and unjudged", () => {
     const untested: ChainInput = { ...chain("U", 0.5), analysis: { best: null, differenced: false, sameSense: true, supported: false } };
     const r = portfolioVerdicts([chain("A", 0.01), untested]);
