@@ -4,7 +4,7 @@
  * year's outlook). Validated as the rest of the form is, with the message at the field
  * (kpi.ts validateDraft).
  */
-import type { FieldKit } from "./TagForm";
+import type { FieldKit } from "./fieldKit";
 
 export function MonthEndFields({ kit }: { kit: FieldKit }) {
   const { text, styles } = kit;

@@ -12,7 +12,7 @@
  */
 import { Field, Input, Select } from "@fluentui/react-components";
 import { BLOCK_LAYOUT, segmentLayoutOf } from "../../core/model/segments";
-import type { FieldKit } from "./TagForm";
+import type { FieldKit } from "./fieldKit";
 
 /** The Segments cell of a column to split by: "by Region"; "by " while none is chosen (the field says so). */
 const byText = (column: string) => `by ${column}`;
@@ -32,7 +32,12 @@ export function SegmentFields({ kit, columns }: { kit: FieldKit; columns?: reado
         validationMessage={by ? undefined : show("segments")}
         validationState={!by && show("segments") ? "error" : "none"}
       >
-        <Select id="kpi-field-segments" className={styles.control} value={choice} onChange={(_, d) => set("segments")(d.value === "by" ? byText(column) : d.value)}>
+        <Select
+          id="kpi-field-segments"
+          className={styles.control}
+          value={choice}
+          onChange={(_, d) => set("segments")(d.value === "by" ? byText(column) : d.value)}
+        >
           {/* Short options: a native select is as wide as its longest one, and the pane may be 320 px. */}
           <option value="">None</option>
           <option value={BLOCK_LAYOUT}>Columns</option>
@@ -44,7 +49,13 @@ export function SegmentFields({ kit, columns }: { kit: FieldKit; columns?: reado
         <Field
           label="Segment column"
           hint="The table's column that names each row's segment; periods follow the table's first column (dates sort; text keeps its order), else the table's row order"
-          validationMessage={column.trim() === "" ? "Choose the column that names each row's segment (Region, Channel, …)." : segmentLayoutOf(value) ? undefined : show("segments")}
+          validationMessage={
+            column.trim() === ""
+              ? "Choose the column that names each row's segment (Region, Channel, …)."
+              : segmentLayoutOf(value)
+                ? undefined
+                : show("segments")
+          }
           validationState={column.trim() === "" || (!segmentLayoutOf(value) && show("segments")) ? "error" : "none"}
         >
           {columns && columns.length > 0 ? (

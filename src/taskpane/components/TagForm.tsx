@@ -1,16 +1,17 @@
 /**
  * The form that tags a range as a KPI, or edits one. It validates as the user types (with the
- * same rules the register reader applies) and says what is wrong beside the field.
+ * same rules the register reader applies: useTagDraft.ts) and says what is wrong beside the field.
  */
-import { Button, Checkbox, Field, Input, Select, Textarea, makeStyles, tokens } from "@fluentui/react-components";
-import { FormEvent, ReactNode, useEffect, useMemo, useState } from "react";
+import { Button, Checkbox, Field, Input, Select, Textarea } from "@fluentui/react-components";
+import { useEffect } from "react";
+import { FieldKit, useFieldStyles } from "./fieldKit";
 import { MonthEndFields } from "./MonthEndFields";
 import { RateFields } from "./RateFields";
 import { SegmentFields } from "./SegmentFields";
-import { atRiskOfDraft, EMPTY_DRAFT, FieldErrors, KpiDefinition, KpiDraft, parseNumber, percentOf, targetRangeOf, validateDraft } from "../../core/model/kpi";
-import { formatNumber, invariantDraft, localDraft } from "../locale";
-import { TargetChecks, TargetContext, targetVerdict } from "./TargetChecks";
-import { ReadTargets, useTypedTargets } from "../review/useTypedTargets";
+import { atRiskOfDraft, KpiDefinition, KpiDraft, parseNumber, percentOf, targetRangeOf } from "../../core/model/kpi";
+import { formatNumber } from "../locale";
+import { TargetChecks } from "./TargetChecks";
+import { TagDraftProps, useTagDraft } from "./useTagDraft";
 
 /**
  * Says what a percentage At risk comes to, so "10%" is never misread silently: `draft` as the
@@ -20,56 +21,24 @@ import { ReadTargets, useTypedTargets } from "../review/useTypedTargets";
 function atRiskHint(draft: KpiDraft, typed: string, locale: string): string {
   const boundary = atRiskOfDraft(draft);
   const percent = percentOf(draft.atRisk);
-  if (percent !== null && targetRangeOf(draft.target) !== null && parseNumber(draft.target) === null) return `${typed.trim()} of each period's target, kept as a percentage`;
-  if (percent !== null && boundary !== null) return `${typed.trim()} of the target: Off track beyond ${formatNumber(boundary, locale, 3)} (kept as a percentage: it follows the target)`;
+  if (percent !== null && targetRangeOf(draft.target) !== null && parseNumber(draft.target) === null)
+    return `${typed.trim()} of each period's target, kept as a percentage`;
+  if (percent !== null && boundary !== null)
+    return `${typed.trim()} of the target: Off track beyond ${formatNumber(boundary, locale, 3)} (kept as a percentage: it follows the target)`;
   return "Off track beyond this number, or a % of the target (10%); default 10%";
 }
 
-const useStyles = makeStyles({
-  form: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
-  pair: { display: "grid", gridTemplateColumns: "minmax(0, 1fr) minmax(0, 1fr)", gap: tokens.spacingHorizontalS, alignItems: "start" },
-  control: { width: "100%", minWidth: 0 },
-  actions: { display: "flex", gap: tokens.spacingHorizontalS, flexWrap: "wrap" },
-});
-
-export interface TagFormProps {
-  /** The KPIs already in the register (for unique names and Predicts). */
-  kpis: readonly KpiDefinition[];
-  /** The KPI being edited, or null to tag a new one. */
-  editing: KpiDefinition | null;
-  initial: KpiDraft;
+export interface TagFormProps extends TagDraftProps {
   disabled: boolean;
-  onSubmit(draft: KpiDraft): Promise<boolean>;
   onCancel?(): void;
   /** A field to bring into view and focus when the form opens (the health check's Fix). */
   focusField?: keyof KpiDraft;
-  /** What the workbook said about a field on the last submit (a target range of the wrong length). */
-  fieldError?: { field: string; message: string } | null;
-  onEdited?(): void;
-  /** The user's locale: numbers are typed and shown with its decimal separator (locale.ts). */
-  locale?: string;
-  /** What is known of the KPI's data, for the target's checks before save. */
-  targetContext?: TargetContext;
-  /** Reads a typed target range's numbers, for the mostly-blank warning before Tag or Save. */
-  readTargets?: ReadTargets;
 }
 
-export function TagForm({ kpis, editing, initial, disabled, onSubmit, onCancel, focusField, fieldError, onEdited, locale = "en-US", targetContext, readTargets }: TagFormProps) {
-  const styles = useStyles();
-  const [draft, setDraft] = useState<KpiDraft>(() => localDraft(initial, locale));
-  const [touched, setTouched] = useState<Partial<Record<keyof KpiDraft, boolean>>>({});
-  const [submitted, setSubmitted] = useState(false);
-  const others = useMemo(() => kpis.filter((k) => k.id !== editing?.id), [kpis, editing]);
-  // The rules read numbers the register's way; the user types them in their own (1.234,5 in de-DE).
-  const parsed = useMemo(() => invariantDraft(draft, locale), [draft, locale]);
-  // A typed range's own cells, once read (the saved range's come with the KPI's values).
-  const typed = useTypedTargets(parsed.target, readTargets, targetContext?.targets ? targetContext.targetRange : undefined);
-  const context = useMemo(() => (typed ? { ...targetContext, targets: typed.targets, targetRange: typed.range } : targetContext), [targetContext, typed]);
-  const verdict = useMemo(() => targetVerdict(parsed, parsed.name.trim(), context), [parsed, context]);
-  const errors: FieldErrors = useMemo(() => {
-    const found = validateDraft(parsed, others);
-    return verdict.range.error && !found.target ? { ...found, target: verdict.range.error } : found;
-  }, [parsed, others, verdict]);
+export function TagForm(props: TagFormProps) {
+  const { editing, disabled, onCancel, focusField, locale = "en-US" } = props;
+  const styles = useFieldStyles();
+  const { draft, parsed, others, verdict, show, set, touch, submit } = useTagDraft({ ...props, locale });
   const lagging = others.filter((k) => k.kind === "lagging");
 
   useEffect(() => {
@@ -79,12 +48,6 @@ export function TagForm({ kpis, editing, initial, disabled, onSubmit, onCancel, 
     element?.focus();
   }, [focusField, editing]);
 
-  const show = (field: keyof KpiDraft) => (submitted || touched[field] ? errors[field] : undefined) ?? (fieldError?.field === field ? fieldError.message : undefined);
-  const set = (field: keyof KpiDraft) => (value: string | boolean) => {
-    if (fieldError?.field === field) onEdited?.();
-    setDraft((d) => ({ ...d, [field]: value }));
-    setTouched((t) => ({ ...t, [field]: true }));
-  };
   // Required fields are marked by aria-required and their message, not by a "*" in the label,
   // so the label is exactly the field's name for screen readers and tests alike.
   const text = (field: keyof KpiDraft, label: string, hint?: string, required = false) => (
@@ -95,23 +58,12 @@ export function TagForm({ kpis, editing, initial, disabled, onSubmit, onCancel, 
         aria-required={required}
         value={draft[field] as string}
         onChange={(_, d) => set(field)(d.value)}
-        onBlur={() => setTouched((t) => ({ ...t, [field]: true }))}
+        onBlur={() => touch(field)}
       />
     </Field>
   );
 
   const kit: FieldKit = { draft, parsed, locale, show, set, text, styles };
-
-  async function submit(e: FormEvent) {
-    e.preventDefault();
-    setSubmitted(true);
-    if (Object.keys(errors).length > 0) return;
-    if (await onSubmit(parsed)) {
-      setDraft(editing ? draft : { ...EMPTY_DRAFT, objective: draft.objective, owner: draft.owner });
-      setTouched({});
-      setSubmitted(false);
-    }
-  }
 
   return (
     <form className={styles.form} onSubmit={submit} aria-label={editing ? `Edit ${editing.name}` : "Tag a KPI"} noValidate>
@@ -139,18 +91,6 @@ export function TagForm({ kpis, editing, initial, disabled, onSubmit, onCancel, 
   );
 }
 
-/** What the form's parts share: the draft, a field's message, a field's setter, a text field, the styles. */
-export interface FieldKit {
-  draft: KpiDraft;
-  /** The draft as the register reads it (the user's separators undone: locale.ts invariantDraft), and the user's locale. */
-  parsed: KpiDraft;
-  locale: string;
-  show(field: keyof KpiDraft): string | undefined;
-  set(field: keyof KpiDraft): (value: string | boolean) => void;
-  text(field: keyof KpiDraft, label: string, hint?: string, required?: boolean): ReactNode;
-  styles: ReturnType<typeof useStyles>;
-}
-
 /** Kind, direction and, for a leading KPI, the lagging KPI it predicts. */
 function KindFields({ kit, lagging }: { kit: FieldKit; lagging: readonly KpiDefinition[] }) {
   const { draft, show, set, styles } = kit;
@@ -170,7 +110,12 @@ function KindFields({ kit, lagging }: { kit: FieldKit; lagging: readonly KpiDefi
         </Select>
       </Field>
       {draft.kind === "leading" && (
-        <Field label="Predicts" hint="The lagging KPI this one should move" validationMessage={show("predicts")} validationState={show("predicts") ? "error" : "none"}>
+        <Field
+          label="Predicts"
+          hint="The lagging KPI this one should move"
+          validationMessage={show("predicts")}
+          validationState={show("predicts") ? "error" : "none"}
+        >
           <Select id="kpi-field-predicts" className={styles.control} value={draft.predicts} onChange={(_, d) => set("predicts")(d.value)}>
             <option value="">(none yet)</option>
             {lagging.map((k) => (
@@ -234,7 +179,12 @@ function PlanFields({ kit, others }: { kit: FieldKit; others: readonly KpiDefini
       </div>
       <div className={styles.pair}>
         {text("trigger", "Trigger", 'Beyond Off track, also act on "drop 20%", "rise 20%" or "special cause"')}
-        <Field label="Guarded by" hint="The counter-metric that keeps this one honest (defects for speed)" validationMessage={show("guardedBy")} validationState={show("guardedBy") ? "error" : "none"}>
+        <Field
+          label="Guarded by"
+          hint="The counter-metric that keeps this one honest (defects for speed)"
+          validationMessage={show("guardedBy")}
+          validationState={show("guardedBy") ? "error" : "none"}
+        >
           <Select id="kpi-field-guardedBy" className={styles.control} value={draft.guardedBy} onChange={(_, d) => set("guardedBy")(d.value)}>
             <option value="">(none)</option>
             {others.map((k) => (
