@@ -48,6 +48,47 @@ describe("defined names whose formula is an expression", () => {
     expect([0, 1, 2].map((r) => model.displayedFormat(sheet, r, 0).fill)).toEqual(["#C6EFCE", null, "#C6EFCE"]);
   });
 
+  // The in-memory Excel keeps a name's value until the workbook changes (namedFormulas.ts); a
+  // name whose value depends on where it is used must still be computed at each use.
+  describe("a name's value kept between uses", () => {
+    function fillsOf(formula: string, names: Record<string, string>) {
+      const { model, sheet } = withNames();
+      for (const [n, f] of Object.entries(names)) model.addName(n, f);
+      const format = model.addConditionalFormat(sheet, { row: 0, col: 0, rowCount: 3, colCount: 1 }, "Custom");
+      format.formula = formula;
+      format.fill = "#C6EFCE";
+      const fills = () => [0, 1, 2].map((r) => model.displayedFormat(sheet, r, 0).fill);
+      return { model, sheet, fills };
+    }
+
+    test("a relative reference in the name moves with each cell that uses it", () => {
+      // A1*10 read from A1, A2, A3: 10, -20, 30.
+      expect(fillsOf("=REL_X>15", { REL_X: "=A1*10" }).fills()).toEqual([null, null, "#C6EFCE"]);
+    });
+
+    test("ROW() in the name is the row of the cell that uses it, through another name too", () => {
+      expect(fillsOf("=AT_X=2", { AT_X: "=ROW()" }).fills()).toEqual([null, "#C6EFCE", null]);
+      expect(fillsOf("=OUTER_X>15", { REL_X: "=A1*10", OUTER_X: "=REL_X+0" }).fills()).toEqual([null, null, "#C6EFCE"]);
+    });
+
+    test("a kept value gives way to the cell typed after it", () => {
+      const { model, sheet, fills } = fillsOf("=INDEX(BAND_X,ROWS($A$1:A1))=1", {});
+      expect(fills()).toEqual(["#C6EFCE", null, "#C6EFCE"]);
+      model.writeValue(sheet, 1, 0, 5);
+      model.writeValue(sheet, 2, 0, -1);
+      expect(fills()).toEqual(["#C6EFCE", "#C6EFCE", null]);
+    });
+
+    test("a kept value gives way to the name's new formula (NamedItem.formula)", async () => {
+      const { model, fills } = fillsOf("=INDEX(BAND_X,ROWS($A$1:A1))=1", {});
+      expect(fills()).toEqual(["#C6EFCE", null, "#C6EFCE"]);
+      const context = new FakeRequestContext(model) as unknown as Excel.RequestContext;
+      context.workbook.names.getItem("BAND_X").formula = "=IF(VALS<0,1,0)";
+      await context.sync();
+      expect(fills()).toEqual([null, "#C6EFCE", null]);
+    });
+  });
+
   test("NamedItemCollection.add takes a formula; type tells an array from a range; getRange refuses a non-range", async () => {
     const { model } = withNames();
     const context = new FakeRequestContext(model) as unknown as Excel.RequestContext;

@@ -45,6 +45,8 @@ export interface FormulaHost {
   callFunction(name: string, args: CallArgument[]): unknown;
   /** The formula of a defined name that is an expression, not a reference (namedFormulas.ts); null otherwise. */
   nameExpression(name: string): string | null;
+  /** Changes when anything formulas compute from may have; null while values are in flux (namedFormulas.ts). */
+  calculationStamp(): number | null;
 }
 
 /** What the parser hands a function for each argument (its reference kept: funsPreserveRef). */
@@ -177,7 +179,7 @@ function createParser(host: FormulaHost): FormulaParser {
   liftOperators(parser);
   liftScalarFunctions(internals.functions as Record<string, (...args: unknown[]) => unknown>);
   shapeFunctions(internals.functions as Record<string, (...args: unknown[]) => unknown>);
-  installNamedFormulas(parser, host, (sheet, row, col, expression) => evaluateRaw(host, sheet, row, col, shiftFormula(expression, row, col)));
+  installNamedFormulas(parser, host, (sheet, row, col, expression) => evaluateRaw(host, sheet, row, col, shiftFormula(expression, row, col)), shiftFormula);
   const parse = parser.parse.bind(parser);
   parser.parse = (formula, position, allowReturnArray) => {
     const outer = sheetOfFormula;

@@ -78,6 +78,7 @@ export class WorkbookModel implements FormulaHost {
     () => this.host,
     () => {
       this.spills = null;
+      this.calculations++;
       for (const l of [...this.calculationListeners]) l();
     },
   );
@@ -99,6 +100,10 @@ export class WorkbookModel implements FormulaHost {
   private spills: Spills | null = null;
   /** Counts the changes (invalidate), so that what is computed from the cells knows when it is stale. */
   private changes = 0;
+  /** Counts what may change computed values: every change, and every asynchronous answer that arrives. */
+  private calculations = 0;
+  /** True while spills are laid out, when a value read may not be the one the workbook settles on. */
+  private layingOutSpills = false;
   private readonly usedAreas = new UsedAreas();
 
   newId(prefix: string): string {
@@ -170,7 +175,12 @@ export class WorkbookModel implements FormulaHost {
   private allSpills(): Spills {
     if (!this.spills) {
       this.spills = { values: new Map(), anchors: new Map() };
-      fillSpills(this, this.sheets, this.spills, (on) => (this.evaluationDepth = on ? 1 : 0));
+      this.layingOutSpills = true;
+      try {
+        fillSpills(this, this.sheets, this.spills, (on) => (this.evaluationDepth = on ? 1 : 0));
+      } finally {
+        this.layingOutSpills = false;
+      }
     }
     return this.spills;
   }
@@ -250,6 +260,7 @@ export class WorkbookModel implements FormulaHost {
   invalidate(): void {
     this.spills = null;
     this.changes++;
+    this.calculations++;
     this.caller.forget();
   }
 
@@ -318,6 +329,11 @@ export class WorkbookModel implements FormulaHost {
    * The formula of a name that does not stand for a range (namedFormulas.ts), evaluated where
    * it is used; a reference to a deleted sheet or #REF! evaluates to #REF!, as in Excel.
    */
+  /** What computed values were computed at (namedFormulas.ts keeps names' values by it); null while spills are laid out. */
+  calculationStamp(): number | null {
+    return this.layingOutSpills ? null : this.calculations;
+  }
+
   nameExpression(name: string): string | null {
     const found = this.findName(name);
     return !found || this.nameTarget(found) ? null : found.formula;

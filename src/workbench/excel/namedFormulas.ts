@@ -73,6 +73,12 @@ export function typeOfValue(value: unknown): "Array" | "Boolean" | "Double" | "S
 /** What the engine needs to evaluate a name: its expression (null for a reference or no name) and an evaluator. */
 export interface NamedFormulaHost {
   nameExpression(name: string): string | null;
+  /**
+   * A number that changes whenever anything a formula computes from may have changed (a cell, a
+   * name, a table, an asynchronous function's answer); null while values are in flux (spills
+   * being laid out), when nothing computed may be kept.
+   */
+  calculationStamp(): number | null;
 }
 
 /** Evaluates a name's formula moved to (row, col) of `sheet` (zero-based), in the parser's own values. */
@@ -82,12 +88,48 @@ type Position = { sheet: string; row: number; col: number };
 const evaluating = new Set<string>();
 
 /**
+ * Whether a name's formula gives the same value wherever it is used: no relative reference (a
+ * shift leaves it as written), no ROW() or COLUMN() of the cell using it, nothing volatile and no
+ * add-in function (whose answer arrives later). The names the add-in writes (KPIBand_<ID>) are
+ * all of this kind; a conditional format uses them in every cell it colours.
+ */
+function positionFree(expression: string, shift: (formula: string, rows: number, cols: number) => string): boolean {
+  const outsideStrings = expression.replace(/"(?:[^"]|"")*"/g, '""');
+  if (/\b(?:ROW|COLUMN)\(\s*\)/i.test(outsideStrings)) return false;
+  if (/\b(?:RAND|RANDBETWEEN|RANDARRAY|NOW|TODAY|INDIRECT|OFFSET|CELL|INFO)\s*\(/i.test(outsideStrings)) return false;
+  if (/[A-Za-z_][\w]*\.[\w.]*\s*\(/.test(outsideStrings)) return false;
+  return shift(expression, 1, 1) === expression;
+}
+
+/**
+ * Values of position-free names, per host, for the calculation stamp they were computed at: the
+ * in-memory Excel evaluates a name where it is used, and a 36-period band name used by each of its
+ * 36 cells' rules was computed 36 times per read of their colours.
+ */
+const computed = new WeakMap<NamedFormulaHost, { stamp: number; values: Map<string, unknown> }>();
+
+/** The evaluations in progress, innermost last: one that used a name of the cell's position may not be kept. */
+const frames: { keep: boolean }[] = [];
+
+function keptValues(host: NamedFormulaHost): Map<string, unknown> | null {
+  const stamp = host.calculationStamp();
+  if (stamp === null) return null;
+  let kept = computed.get(host);
+  if (!kept || kept.stamp !== stamp) {
+    kept = { stamp, values: new Map() };
+    computed.set(host, kept);
+  }
+  return kept.values;
+}
+
+/**
  * Makes a parser read an expression name by evaluating its formula at the position of the
  * formula that uses it (one-based, as the parser keeps it), through `evaluate` (a parser of
  * the next depth: a parser is not re-entrant). A reference name goes the library's way
- * (onVariable), so INDEX and ISBLANK still see its cells.
+ * (onVariable), so INDEX and ISBLANK still see its cells. A position-free name's value is kept
+ * until the workbook changes (positionFree, calculationStamp).
  */
-export function installNamedFormulas(parser: FormulaParser, host: NamedFormulaHost, evaluate: Evaluate): void {
+export function installNamedFormulas(parser: FormulaParser, host: NamedFormulaHost, evaluate: Evaluate, shift: (formula: string, rows: number, cols: number) => string): void {
   const internals = parser as unknown as { getVariable(name: string): unknown; position: Position };
   const byReference = internals.getVariable.bind(parser);
   internals.getVariable = (name: string) => {
@@ -96,14 +138,26 @@ export function installNamedFormulas(parser: FormulaParser, host: NamedFormulaHo
     const key = name.toLowerCase();
     if (evaluating.has(key)) return new FormulaParser.FormulaError("#CALC!");
     const { sheet, row, col } = internals.position;
+    const free = positionFree(expression, shift);
+    if (!free) for (const f of frames) f.keep = false;
+    const kept = free ? keptValues(host) : null;
+    const keyHere = `${sheet}\u0000${key}`;
+    if (kept?.has(keyHere)) return kept.get(keyHere);
+    const frame = { keep: free };
+    frames.push(frame);
     evaluating.add(key);
     try {
       const value = evaluate(sheet, row - 1, col - 1, expression);
       // The parser's operators cannot take a bare blank; a name whose formula ends on an empty
       // cell is read as 0, as a cell showing it would.
-      return value === null || value === undefined ? 0 : value;
+      const answer = value === null || value === undefined ? 0 : value;
+      // Kept only if nothing it used depended on the position, and the stamp still holds.
+      if (frame.keep && kept && keptValues(host) === kept) kept.set(keyHere, answer);
+      return answer;
     } finally {
       evaluating.delete(key);
+      frames.pop();
+      if (!frame.keep) for (const f of frames) f.keep = false;
     }
   };
 }

@@ -39,6 +39,8 @@ export const USE_1904_PROPERTY = {
   write: (o: FakeObject, v: unknown) => {
     if (typeof v !== "boolean") throw new ExcelApiError("InvalidArgument", "use1904DateSystem is a boolean.");
     setDateSystemOfModel(o.model, v ? "1904" : "1900");
+    // Every formula recalculates: a DATE in a cell or a name answers another serial now.
+    o.model.invalidate();
   },
 };
 
