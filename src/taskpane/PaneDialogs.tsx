@@ -8,6 +8,7 @@ import { HistoryEntry, KpiSeries, KpiWorkbook } from "../workbook/kpiWorkbook";
 import { CheckInDialog, CheckInTarget } from "./components/CheckInDialog";
 import { HistoryDialog, HistoryDialogProps } from "./components/HistoryDialog";
 import { UntagDialog } from "./components/UntagDialog";
+import { displayLocale } from "./locale";
 import { Commands } from "./useCommands";
 
 export interface Dialogs {
@@ -51,7 +52,9 @@ export function useDialogs(workbook: KpiWorkbook, portfolio: Portfolio, series: 
   };
 }
 
-export function PaneDialogs({ dialogs, checkIns, commands, closes }: { dialogs: Dialogs; checkIns: readonly CheckIn[]; commands: Commands; closes?: Pick<HistoryDialogProps, "reported" | "restatements"> }) {
+/** `locale`: the user's (taskpane/locale.ts); without one, the pane's own display language. */
+export function PaneDialogs(props: { dialogs: Dialogs; checkIns: readonly CheckIn[]; commands: Commands; closes?: Pick<HistoryDialogProps, "reported" | "restatements">; locale?: string }) {
+  const { dialogs, checkIns, commands, closes, locale = displayLocale() } = props;
   const { historyOf } = dialogs;
   return (
     <>
@@ -71,6 +74,7 @@ export function PaneDialogs({ dialogs, checkIns, commands, closes }: { dialogs: 
         reported={historyOf ? closes?.reported?.filter((e) => e.kpi.toUpperCase() === historyOf.kpi.id.toUpperCase()) : []}
         restatements={historyOf ? closes?.restatements?.filter((r) => r.kpi === historyOf.kpi.id) : []}
         labelOf={(p) => (historyOf ? periodLabel(historyOf.kpi.firstPeriod, historyOf.kpi.cadence, p) : String(p))}
+        locale={locale}
         onClose={dialogs.closeHistory}
       />
       <CheckInDialog target={dialogs.noteFor} onClose={dialogs.closeNote} onSave={commands.addCheckIn} />

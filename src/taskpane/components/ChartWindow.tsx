@@ -10,6 +10,7 @@ import { Button, Field, Select, Text } from "@fluentui/react-components";
 import { useState } from "react";
 import { LimitLines, PointType, SpcResult } from "../../core/analysis/spc";
 import type { RateSummary } from "../../core/model/rateSummary";
+import { rateChartReason } from "../../core/model/rates";
 import { XmrChart } from "./XmrChart";
 import { formatNumber, formatWith } from "../locale";
 
@@ -23,6 +24,8 @@ export interface ChartWindowProps {
   targets?: readonly (number | null)[] | null;
   /** A rate KPI's chart and why (rateSummary.ts). */
   rate?: RateSummary;
+  /** The periods the limits were computed from (KpiSummary.spcBaseline); none: every charted point. */
+  baseline?: number | null;
   /** The user's locale, for the numbers it shows (locale.ts). */
   locale?: string;
 }
@@ -32,6 +35,16 @@ export const MAX_POINTS = 120;
 export const WINDOW_SIZES = [60, 120, 240] as const;
 
 const COLOUR: Record<PointType, string> = { "Common cause": "#7F7F7F", Improvement: "#1F6FB2", Concern: "#E46C0A", High: "#1F6FB2", Low: "#E46C0A" };
+
+/**
+ * Why this rate chart, in the user's locale: written again from the choice (rates.ts
+ * rateChartReason, over the baseline's moving ranges); a summary with no chart (no threshold
+ * computed) keeps its own words.
+ */
+function reasonOf(rate: RateSummary, movingRanges: number, locale: string): string {
+  if (!Number.isFinite(rate.threshold)) return rate.reason;
+  return rateChartReason({ chart: rate.chart, sigmaZ: rate.sigmaZ, threshold: rate.threshold, movingRanges }, locale);
+}
 
 /** Points from..to−1 of a chart, their limits with them (by the points' own index). */
 export function windowOf(chart: SpcResult, from: number, to: number): SpcResult {
@@ -48,7 +61,7 @@ export function windowOf(chart: SpcResult, from: number, to: number): SpcResult 
 }
 
 export function ChartWindow(props: ChartWindowProps) {
-  const { chart, values, title, target, targets, rate, locale = "en-US" } = props;
+  const { chart, values, title, target, targets, rate, baseline, locale = "en-US" } = props;
   const n = values.length;
   const [size, setSize] = useState<number>(MAX_POINTS);
   const [end, setEnd] = useState<number | null>(null);
@@ -62,7 +75,7 @@ export function ChartWindow(props: ChartWindowProps) {
     <>
       {rate && (
         <Text size={200} data-testid="rate-chart">
-          {rate.reason}
+          {reasonOf(rate, (baseline ?? values.length) - 1, locale)}
         </Text>
       )}
       {windowed && (

@@ -1,15 +1,17 @@
 /**
  * A correlogram: r by lag as bars, the significance bounds as dashed lines, the best lag
- * highlighted, with axis labels, and the same figures as a table for screen readers.
+ * highlighted, with axis labels, and the same figures as a table for screen readers; every
+ * figure in the user's locale (numberText.ts).
  */
 import { tokens } from "@fluentui/react-components";
 import { ChainAnalysis } from "../../core/model/chain";
+import { formatCorrelation, formatNumber, formatSignificant } from "../../core/model/numberText";
 
 const W = 280;
 const H = 150;
 const PAD = { left: 30, right: 8, top: 10, bottom: 34 };
 
-export function Correlogram({ chain, title, unit }: { chain: ChainAnalysis; title: string; unit: string }) {
+export function Correlogram({ chain, title, unit, locale = "en-US" }: { chain: ChainAnalysis; title: string; unit: string; locale?: string }) {
   const lags = chain.rows.length;
   const plotW = W - PAD.left - PAD.right;
   const plotH = H - PAD.top - PAD.bottom;
@@ -17,7 +19,7 @@ export function Correlogram({ chain, title, unit }: { chain: ChainAnalysis; titl
   const slot = plotW / Math.max(1, lags);
   const x = (lag: number) => PAD.left + lag * slot + slot / 2;
   const summary = chain.best
-    ? `${title}: ${lags} lags; best lag ${chain.best.lag} with r ${chain.best.r.toFixed(2)}.`
+    ? `${title}: ${lags} lags; best lag ${chain.best.lag} with r ${formatCorrelation(chain.best.r, locale)}.`
     : `${title}: no lag has enough pairs.`;
   return (
     <figure style={{ margin: 0 }}>
@@ -26,7 +28,7 @@ export function Correlogram({ chain, title, unit }: { chain: ChainAnalysis; titl
         <line x1={PAD.left} x2={PAD.left} y1={PAD.top} y2={PAD.top + plotH} stroke={tokens.colorNeutralStroke1} />
         {[1, 0.5, 0, -0.5, -1].map((t) => (
           <text key={t} x={PAD.left - 4} y={y(t) + 3} fontSize={9} textAnchor="end" fill={tokens.colorNeutralForeground2}>
-            {t}
+            {formatNumber(t, locale, 1)}
           </text>
         ))}
         {chain.rows.map((row, i) => {
@@ -78,8 +80,8 @@ export function Correlogram({ chain, title, unit }: { chain: ChainAnalysis; titl
           {chain.rows.map((row) => (
             <tr key={row.lag}>
               <td>{row.lag}</td>
-              <td>{typeof row.r === "number" ? row.r.toFixed(3) : "n/a"}</td>
-              <td>{typeof row.p === "number" ? row.p.toPrecision(3) : "n/a"}</td>
+              <td>{typeof row.r === "number" ? formatCorrelation(row.r, locale, 3) : "n/a"}</td>
+              <td>{typeof row.p === "number" ? formatSignificant(row.p, locale, 3) : "n/a"}</td>
               <td>{row.n}</td>
             </tr>
           ))}

@@ -17,10 +17,12 @@ export interface HistoryDialogProps {
   /** The KPI's rows of KPI Reported (closes and reopens), and what was restated since. */
   reported?: readonly ReportedEntry[];
   restatements?: readonly Restatement[];
+  /** The user's locale (taskpane/locale.ts), for the closes' figures. */
+  locale?: string;
   onClose(): void;
 }
 
-export function HistoryDialog({ name, entries, notes = [], labelOf = String, reported = [], restatements = [], onClose }: HistoryDialogProps) {
+export function HistoryDialog({ name, entries, notes = [], labelOf = String, reported = [], restatements = [], locale = "en-US", onClose }: HistoryDialogProps) {
   return (
     <Dialog open={name !== null} onOpenChange={(_, d) => !d.open && onClose()}>
       <DialogSurface>
@@ -50,7 +52,7 @@ export function HistoryDialog({ name, entries, notes = [], labelOf = String, rep
                 ))}
               </ul>
             )}
-            <ClosesHistory name={name ?? ""} reported={reported} restatements={restatements} labelOf={labelOf} />
+            <ClosesHistory name={name ?? ""} reported={reported} restatements={restatements} labelOf={labelOf} locale={locale} />
           </DialogContent>
           <DialogActions>
             <Button onClick={onClose}>Close</Button>

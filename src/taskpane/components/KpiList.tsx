@@ -250,7 +250,7 @@ function SpcDetail({ kpi, summary, targets, locale, busy, onEdit }: SpcDetailPro
           {summary.spcBaseline ? ` · limits from the first ${summary.spcBaseline} periods` : ""}
         </Text>
       </div>
-      <ChartWindow rate={summary.rate} chart={summary.spc} values={summary.spcValues} title={`Process behaviour chart of ${kpi.name}`} target={summary.target} targets={targets} locale={locale} />
+      <ChartWindow rate={summary.rate} baseline={summary.spcBaseline} chart={summary.spc} values={summary.spcValues} title={`Process behaviour chart of ${kpi.name}`} target={summary.target} targets={targets} locale={locale} />
       {nudge && (
         <div className={styles.row}>
           <Text size={200} data-testid="chart-nudge">

@@ -6,6 +6,7 @@
 import { Portfolio } from "../../core/model/portfolio";
 import { Commands } from "../useCommands";
 import { Notice } from "../usePane";
+import { displayLocale } from "../locale";
 import { ChainSection } from "./ChainSection";
 import { DueReview } from "./DueReview";
 import { ForecastHonesty, ForecastHonestyProps } from "./ForecastHonesty";
@@ -30,16 +31,20 @@ export function DueThisClose({ portfolio, commands, notice, busy, locale, close,
   );
 }
 
-/** The chain's verdicts (with its Check the chain button) and the strategy map they draw. */
-export function ChainAndMap({ portfolio, commands, notice, busy }: RhythmProps) {
+/**
+ * The chain's verdicts (with its Check the chain button) and the strategy map they draw, their
+ * numbers in `locale` (taskpane/locale.ts); without one, the pane's own display language.
+ */
+export function ChainAndMap({ portfolio, commands, notice, busy, locale }: RhythmProps & { locale?: string }) {
+  const shown = locale ?? displayLocale();
   return (
     <>
       <PaneSection id="chain" title="Lead-lag chain" notice={notice} divided>
-        <ChainSection chains={portfolio.chains} verdicts={portfolio.verdicts} busy={busy} onCheck={commands.checkChain} />
+        <ChainSection chains={portfolio.chains} verdicts={portfolio.verdicts} busy={busy} onCheck={commands.checkChain} locale={shown} />
       </PaneSection>
       {portfolio.kpis.length > 0 && (
         <PaneSection id="map" title="Strategy map" divided>
-          <StrategyMapSection portfolio={portfolio} />
+          <StrategyMapSection portfolio={portfolio} locale={shown} />
         </PaneSection>
       )}
     </>

@@ -14,13 +14,14 @@ const useStyles = makeStyles({
   picture: { overflowX: "auto", border: `1px solid ${tokens.colorNeutralStroke2}` },
 });
 
-export function StrategyMapSection({ portfolio }: { portfolio: Portfolio }) {
+/** `locale`: the user's (taskpane/locale.ts), for the arrows' r. */
+export function StrategyMapSection({ portfolio, locale = "en-US" }: { portfolio: Portfolio; locale?: string }) {
   const styles = useStyles();
   const [open, setOpen] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
   const svg = useRef<SVGSVGElement>(null);
   const { kpis, summaries, chains, verdicts } = portfolio;
-  const map = useMemo(() => strategyMap(kpis, (id) => summaries[id]?.status ?? null, chains, verdicts), [kpis, summaries, chains, verdicts]);
+  const map = useMemo(() => strategyMap(kpis, (id) => summaries[id]?.status ?? null, chains, verdicts, locale), [kpis, summaries, chains, verdicts, locale]);
   if (kpis.length === 0) return null;
   const nameOf = (id: string) => kpis.find((k) => k.id === id)?.name ?? id;
   return (
