@@ -9,7 +9,8 @@
 import { parseAddress } from "../core/excel/a1";
 import { atRiskFor } from "../core/model/kpi";
 import { nameOf, targetNameOf } from "../core/excel/workbookNames";
-import { Direction, Status } from "../core/model/status";
+import { Status } from "../core/model/status";
+import { BandSpec } from "./bandSpec";
 import { rateBandNameFormula, RateBandSpec } from "./rateBands";
 
 export interface BandLook {
@@ -29,14 +30,7 @@ export interface BandRule extends BandLook {
   formula: string;
 }
 
-export interface BandSpec {
-  id: string;
-  /** One target; null when each period has its own, in the KPI's target name (targetNameOf). */
-  target: number | null;
-  atRisk: number | null;
-  atRiskPercent: number | null;
-  direction: Direction;
-}
+export type { BandSpec };
 
 /** The name of a KPI's per-period target range: KPITarget_<ID> (not KPI_…, the prefix of the KPIs' own names). */
 export { targetNameOf };

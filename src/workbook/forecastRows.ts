@@ -6,7 +6,7 @@
  * Forecast, Lower, Upper, Level, From period and Roll-up, later headers (addinTable.ts
  * laterHeaders) added at the table's right end by the first close that records one. A table
  * from before them reads as it is; an earlier KPI Lens reads these rows as no close or reopen
- * (periodClose.ts reportedOf keeps only those), and the new columns as columns of the user's.
+ * (reportedTable.ts reportedOf keeps only those), and the new columns as columns of the user's.
  */
 import { ForecastKind, ForecastRecord } from "../core/review/coverage";
 import { ShownForecast } from "../core/review/forecastRecords";

@@ -10,7 +10,7 @@
  */
 import { atRiskFor } from "../core/model/kpi";
 import { denomNameOf, nameOf, targetNameOf } from "../core/excel/workbookNames";
-import type { BandSpec } from "./bandFormats";
+import type { BandSpec } from "./bandSpec";
 
 export interface RateBandSpec extends BandSpec {
   denominatorRange?: string;

@@ -17,7 +17,7 @@ import { segmentLayoutOf, segmentTargetsOf, segmentTotals } from "../core/model/
 import { longDataError, longDataOf } from "../core/model/segmentsLong";
 import { ExcelRun } from "./excelRun";
 import { RegisterRead } from "./registerRead";
-import type { SegmentSeries } from "./segmentsRead";
+import type { SegmentSeries } from "./segmentSeries";
 import { periodColumnOf } from "./segmentsLongTag";
 
 /** Whether a KPI is split by a column (its Segments "by <column>"). */

@@ -12,14 +12,14 @@ import { areaName, parseAddress } from "../core/excel/a1";
 import { denomNameOf, targetNameOf } from "../core/excel/workbookNames";
 import { KpiDefinition } from "../core/model/kpi";
 import { columnsOf, isSegmented, SegmentData, segmentNamesOf, segmentTargetsOf, segmentTotals } from "../core/model/segments";
-import { RateSeries, withDenominators } from "./denominatorRange";
+import { withDenominators } from "./denominatorRange";
 import { ExcelRun } from "./excelRun";
 import { nameOf, RegisterRead, sourceOfName } from "./registerRead";
 import { isLongKpi, readLongSeries } from "./segmentsLongRead";
 import { READ_BATCH_CELLS, readSeries } from "./series";
+import { SegmentSeries } from "./segmentSeries";
 
-/** A segmented KPI's series: the totals as values (and Σ denominators), with the segments behind them. */
-export type SegmentSeries = RateSeries & { segments?: SegmentData | null };
+export type { SegmentSeries };
 
 /** Every KPI's series, in the register's order: plain ones as before, segmented ones by readSegmentSeries. */
 export async function readAllSeries(run: ExcelRun, read: RegisterRead): Promise<SegmentSeries[]> {
