@@ -11,7 +11,7 @@ import { KpiWorkbookError } from "./errors";
 import { entriesOf, HISTORY, HistoryEntry } from "./history";
 import { queueTableState, TableState } from "./addinTable";
 import { ACTIONS, actionsOf, checkInsOf, NOTES } from "./notesAndActions";
-import { REPORTED, reportedOf } from "./periodClose";
+import { REPORTED, reportedOf } from "./reportedTable";
 import { ReportedEntry } from "../core/model/reported";
 import { ForecastRecord } from "../core/review/coverage";
 import { forecastRecordsOf } from "./forecastRows";
