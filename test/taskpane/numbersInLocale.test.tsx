@@ -18,6 +18,14 @@ import { ChartWindow } from "../../src/taskpane/components/ChartWindow";
 import { ClosesHistory } from "../../src/taskpane/components/ClosesHistory";
 import { StrategyMapSection } from "../../src/taskpane/components/StrategyMapSection";
 import { KPI } from "./fakeWorkbook";
+import reference from "../fixtures/segments_reference.json";
+import { summaryOf } from "../../src/core/model/portfolio";
+import { SegmentData, segmentTotals } from "../../src/core/model/segments";
+import type { Action } from "../../src/core/model/actions";
+import { formatNumber } from "../../src/core/model/numberText";
+import { SegmentsDetail } from "../../src/taskpane/components/SegmentsDetail";
+import { Sparkline } from "../../src/taskpane/components/Sparkline";
+import { ActionsSection } from "../../src/taskpane/components/ActionsSection";
 
 afterEach(cleanup);
 
@@ -160,5 +168,43 @@ describe("a KPI's closes in German and French", () => {
     show("fr-FR");
     expect(screen.getByRole("table", { name: "Closes of Revenue" }).textContent).toContain(`Closed 2025-12: reported 12${NARROW}345,68 against 12${NARROW}000 (On track)`);
     expect(screen.getByRole("list", { name: "Restated since close: Revenue" }).textContent).toBe(`period 12: restated: 12${NARROW}345,678 → 12${NARROW}400,500 since close`);
+  });
+});
+
+describe("the segments' funnel, a trend's text and the execution rate in German", () => {
+  const CASE = reference.cases[0];
+  const conversion: KpiDefinition = {
+    ...KPI, id: "CONV", name: "Conversion by region", target: CASE.target, atRisk: null, atRiskPercent: CASE.atRiskPercent, firstPeriod: "2025-01",
+    source: "Regions!$B$3:$E$14", denominatorRange: "Regions!$H$3:$K$14", ratePer: null, segments: "columns",
+  };
+  const data: SegmentData = { names: CASE.names, values: CASE.values, denominators: CASE.denominators, targets: CASE.targets };
+  const totals = segmentTotals(conversion, data);
+
+  it("writes the funnel's limits as German percentages, and each segment's trend in German", () => {
+    const summary = summaryOf(conversion, { values: totals.values, denominators: totals.denominators, targets: null, segments: data });
+    render(<SegmentsDetail kpi={conversion} summary={summary} segments={data} locale="de-DE" />);
+    // The same regions as in en-US (segments.test.tsx: "beyond the 99.8% limits", "beyond 95% only").
+    expect(screen.getByTestId("funnel-verdict").textContent).toBe(`East, West really differ (beyond the 99,8${NBSP}% limits); North may (beyond 95${NBSP}% only).`);
+    for (const p of screen.getAllByTestId("funnel-point")) expect(p.textContent).toContain(` · 99,8${NBSP}% limits 0,`);
+    const trend = within(screen.getByRole("list", { name: "Conversion by region by segment, worst first" })).getAllByRole("img")[0].getAttribute("aria-label")!;
+    // Conversion rates (about 0.025): four significant digits (0,02432) with a decimal comma.
+    expect(trend).toMatch(/: 12 periods from 0,0\d{4} to 0,0\d{4}, target 0,0\d*$/);
+  });
+
+  it("gives the text alternative of a trend in the card's own format", () => {
+    render(<Sparkline values={[1234.5, 1300.25, null, 1299]} target={1250} label="Trend of Revenue" format={(n) => formatNumber(n, "fr-FR", 3)} />);
+    expect(screen.getByRole("img").getAttribute("aria-label")).toBe(`Trend of Revenue: 3 periods from 1${NARROW}234,5 to 1${NARROW}299, target 1${NARROW}250`);
+  });
+
+  it("writes an owner's execution rate as a German percentage", () => {
+    const action = (status: "open" | "done", doneOn: string): Action => ({ fired: "2025-12-01", kpi: "REV", period: 12, rule: "off track", response: "", owner: "Ana Lima", due: "2025-12-15", status, note: "", doneOn });
+    const actions = [action("done", "2025-12-10"), action("done", "2025-12-20"), action("open", "")];
+    const show = (locale: string) => render(<ActionsSection actions={actions} kpis={[]} today="2025-12-31" busy={false} labelOf={() => ""} onDone={() => {}} locale={locale} />);
+    show("en-US");
+    // Fired 3, done on time 1, open 1 (overdue), and one of three done by its due date: 33%.
+    expect(within(screen.getByRole("table", { name: "Execution rate by owner" })).getAllByRole("row")[1].textContent).toBe("Ana Lima311 (1 overdue)33%");
+    cleanup();
+    show("de-DE");
+    expect(within(screen.getByRole("table", { name: "Execution rate by owner" })).getAllByRole("row")[1].textContent).toBe(`Ana Lima311 (1 overdue)33${NBSP}%`);
   });
 });

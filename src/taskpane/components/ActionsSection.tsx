@@ -3,6 +3,7 @@ import { Button, Input, Text, makeStyles, tokens } from "@fluentui/react-compone
 import { useState } from "react";
 import { Action, executionRates } from "../../core/model/actions";
 import { KpiDefinition } from "../../core/model/kpi";
+import { displayLocale, formatPercent } from "../locale";
 import { SimpleTable } from "./SimpleTable";
 
 const useStyles = makeStyles({
@@ -18,9 +19,11 @@ export interface ActionsSectionProps {
   busy: boolean;
   labelOf(kpi: KpiDefinition | undefined, period: number): string;
   onDone(action: Action, note: string): void;
+  /** The user's locale (taskpane/locale.ts), for the execution rate; without one, the pane's display language. */
+  locale?: string;
 }
 
-export function ActionsSection({ actions, kpis, today, busy, labelOf, onDone }: ActionsSectionProps) {
+export function ActionsSection({ actions, kpis, today, busy, labelOf, onDone, locale = displayLocale() }: ActionsSectionProps) {
   const styles = useStyles();
   const [notes, setNotes] = useState<Record<string, string>>({});
   const open = actions.filter((a) => a.status === "open");
@@ -67,7 +70,7 @@ export function ActionsSection({ actions, kpis, today, busy, labelOf, onDone }: 
       <SimpleTable
         label="Execution rate by owner"
         headers={["Owner", "Fired", "Done on time", "Open", "Rate"]}
-        rows={rates.map((r) => [r.owner, r.fired, r.doneOnTime, `${r.open}${r.overdue ? ` (${r.overdue} overdue)` : ""}`, `${Math.round(r.rate * 100)}%`])}
+        rows={rates.map((r) => [r.owner, r.fired, r.doneOnTime, `${r.open}${r.overdue ? ` (${r.overdue} overdue)` : ""}`, formatPercent(Math.round(r.rate * 100) / 100, locale)])}
       />
     </>
   );

@@ -166,7 +166,7 @@ function KpiCard(props: { kpi: KpiDefinition; summary: KpiSummary; series: KpiSe
           Latest {latest} · target {summary.target === null ? "none for this period" : number(summary.target)}
           {kpi.targetRange ? " (per period)" : ""}
         </Text>
-        <Sparkline values={summary.rate?.rates ?? series?.values ?? []} target={summary.target} targets={targetsOf(kpi, values.length, series?.targets)} label={`Trend of ${kpi.name}`} />
+        <Sparkline values={summary.rate?.rates ?? series?.values ?? []} target={summary.target} targets={targetsOf(kpi, values.length, series?.targets)} label={`Trend of ${kpi.name}`} format={summary.rate ? fmt : number} />
       </div>
       <Text size={200} data-testid="change">
         {summary.headline}

@@ -61,7 +61,7 @@ function SmallMultiple({ card, kpi, value }: { card: SegmentCard; kpi: KpiDefini
       <Text size={200} data-testid="segment-latest">
         {latest === null ? "—" : value(latest)} vs {summary.target === null ? "no target" : value(summary.target)}
       </Text>
-      <Sparkline values={card.trend} target={summary.target} label={`Trend of ${kpi.name} in ${card.name}`} width={116} height={26} />
+      <Sparkline values={card.trend} target={summary.target} label={`Trend of ${kpi.name} in ${card.name}`} width={116} height={26} format={value} />
     </li>
   );
 }

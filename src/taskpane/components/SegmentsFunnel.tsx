@@ -7,11 +7,11 @@
  */
 import { Text } from "@fluentui/react-components";
 import { differing, FunnelPoint, SegmentFunnel } from "../../core/model/segmentView";
-import { formatNumber } from "../locale";
+import { formatNumber, formatPercent, formatWith } from "../locale";
 
 /** A rate as the card shows one: four significant digits (0.02826, 4.531), in the user's separators. */
 export function rateText(v: number, locale: string): string {
-  return Number.isFinite(v) ? new Intl.NumberFormat(locale, { maximumSignificantDigits: 4 }).format(v) : "–";
+  return Number.isFinite(v) ? formatWith(v, locale, { maximumSignificantDigits: 4 }) : "–";
 }
 
 const MARK: Record<FunnelPoint["flag"], string> = { "Above 99.8%": "#C00000", "Below 99.8%": "#C00000", "Above 95%": "#E46C0A", "Below 95%": "#E46C0A", Within: "#7F7F7F" };
@@ -23,6 +23,8 @@ function path(funnel: SegmentFunnel, key: "lower95" | "upper95" | "lower998" | "
 
 export function SegmentsFunnel({ funnel, title, period, locale = "en-US" }: { funnel: SegmentFunnel; title: string; period: string; locale?: string }) {
   const rate = (v: number) => rateText(v, locale);
+  // The funnel's two limits, as the locale writes a percentage: 95% and 99.8% (en-US), 95 % and 99,8 % (de-DE).
+  const [p95, p998] = [formatPercent(0.95, locale), formatPercent(0.998, locale, 1)];
   const width = 280;
   const height = 130;
   const pad = 8;
@@ -37,13 +39,13 @@ export function SegmentsFunnel({ funnel, title, period, locale = "en-US" }: { fu
   const verdict =
     really.length + possibly.length === 0
       ? `Every segment is within what chance allows for its size.`
-      : [really.length ? `${names(really)} really ${really.length === 1 ? "differs" : "differ"} (beyond the 99.8% limits)` : "", possibly.length ? `${names(possibly)} may (beyond 95% only)` : ""].filter(Boolean).join("; ") + ".";
+      : [really.length ? `${names(really)} really ${really.length === 1 ? "differs" : "differ"} (beyond the ${p998} limits)` : "", possibly.length ? `${names(possibly)} may (beyond ${p95} only)` : ""].filter(Boolean).join("; ") + ".";
   return (
     <figure style={{ margin: 0 }} aria-label={`${title}, ${period}`}>
       <Text size={200} weight="semibold" as="p" style={{ margin: 0 }}>
         Funnel of {period}: which segments really differ (KPI.FUNNEL, pooled {funnel.per ? `rate per ${funnel.per}` : "rate"} {rate(funnel.target)})
       </Text>
-      <svg width="100%" viewBox={`0 0 ${width} ${height}`} role="img" aria-label={`${title}: ${funnel.points.length} segments of ${period} against 95% and 99.8% limits around ${rate(funnel.target)}. ${verdict}`} data-testid="funnel-plot" style={{ maxWidth: width }}>
+      <svg width="100%" viewBox={`0 0 ${width} ${height}`} role="img" aria-label={`${title}: ${funnel.points.length} segments of ${period} against ${p95} and ${p998} limits around ${rate(funnel.target)}. ${verdict}`} data-testid="funnel-plot" style={{ maxWidth: width }}>
         <line x1={pad} x2={width - pad} y1={y(funnel.target)} y2={y(funnel.target)} stroke="#595959" strokeWidth="1" />
         {funnel.curve.length > 1 && (
           <>
@@ -70,7 +72,7 @@ export function SegmentsFunnel({ funnel, title, period, locale = "en-US" }: { fu
         {funnel.points.map((p) => (
           <li key={p.segment} data-testid="funnel-point" data-segment={p.segment}>
             <Text size={200}>
-              {p.segment}: {rate(p.rate)} of {formatNumber(p.denominator, locale, 0)} · z {formatNumber(p.z, locale, 2)} · 99.8% limits {rate(p.limits.lower998)} to {rate(p.limits.upper998)} · {p.flag}
+              {p.segment}: {rate(p.rate)} of {formatNumber(p.denominator, locale, 0)} · z {formatNumber(p.z, locale, 2)} · {p998} limits {rate(p.limits.lower998)} to {rate(p.limits.upper998)} · {p.flag}
             </Text>
           </li>
         ))}

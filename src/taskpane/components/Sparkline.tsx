@@ -13,6 +13,8 @@ export interface SparklineProps {
   label: string;
   width?: number;
   height?: number;
+  /** How its text alternative writes a number: the card's own figures in the user's locale (taskpane/locale.ts); String when none is given. */
+  format?: (n: number) => string;
 }
 
 /** An SVG path through the points with a number, broken at gaps. */
@@ -31,7 +33,7 @@ export function varies(targets: readonly (number | null)[] | null | undefined): 
   return known.length > 1 && known.some((t) => t !== known[0]);
 }
 
-export function Sparkline({ values, target, targets, label, width = 120, height = 32 }: SparklineProps) {
+export function Sparkline({ values, target, targets, label, width = 120, height = 32, format = String }: SparklineProps) {
   const numbers = values.filter((v): v is number => v !== null);
   if (numbers.length < 2) return null;
   const budget = varies(targets) ? targets : null;
@@ -44,9 +46,9 @@ export function Sparkline({ values, target, targets, label, width = 120, height 
   const y = (v: number) => height - 2 - ((v - lo) / span) * (height - 4);
   const last = numbers[numbers.length - 1];
   const first = numbers[0];
-  const said = budget ? `budget from ${budgetNumbers[0]} to ${budgetNumbers[budgetNumbers.length - 1]}` : target === null ? "no target" : `target ${target}`;
+  const said = budget ? `budget from ${format(budgetNumbers[0])} to ${format(budgetNumbers[budgetNumbers.length - 1])}` : target === null ? "no target" : `target ${format(target)}`;
   return (
-    <svg width={width} height={height} role="img" aria-label={`${label}: ${numbers.length} periods from ${first} to ${last}, ${said}`}>
+    <svg width={width} height={height} role="img" aria-label={`${label}: ${numbers.length} periods from ${format(first)} to ${format(last)}, ${said}`}>
       {budget ? (
         <path d={pathOf(budget, x, y)} fill="none" stroke={tokens.colorNeutralStroke1} strokeDasharray="3 2" data-testid="budget-line" />
       ) : (
