@@ -17,11 +17,11 @@
  * touches more than the left-out values.
  */
 import { Correlation } from "./correlation";
-import { ascendingSortSteps } from "./ranks";
+import { bucketSortSteps } from "./bucketSort";
 import { ExactSum } from "./exactSum";
 import * as leftOutPlaces from "./leftOutPlaces";
 import { Problem } from "../analysis/problem";
-import { chunked, FIRST_CHUNK, rampUp, Steps } from "../analysis/steps";
+import { FIRST_CHUNK, rampUp, Steps } from "../analysis/steps";
 import { LagResult } from "./laggedCorrelation";
 
 const NEAR_PERFECT = 0.9;
@@ -42,16 +42,12 @@ interface Ranked {
 }
 
 function* rankOnce(v: Float64Array, n: number, scratch: { order: Uint32Array; keys: Float64Array }): Steps<Ranked> {
-  // Gaps sort last (as +Infinity), past the `count` numbers. Both series sort in the same buffers.
-  const { order, keys } = yield* ascendingSortSteps(v.subarray(0, n), true, scratch);
+  // Both series sort in the same buffers; the gaps come last, in period order.
+  const { order, keys, count } = yield* bucketSortSteps(v.subarray(0, n), scratch);
   yield;
   const code = new Int32Array(n);
   const hi = new Int32Array(n);
-  const gaps: number[] = [];
-  yield* chunked(n, (from, to) => {
-    for (let i = from; i < to; i++) if (v[i] !== v[i]) gaps.push(i);
-  });
-  const count = n - gaps.length;
+  const gaps = Int32Array.from(order.subarray(count, n));
   for (const i of gaps) code[i] = -1;
   const ties = new ExactSum();
   // Tie groups of the sorted numbers, a chunk at a time (a group never splits across chunks).
@@ -59,7 +55,7 @@ function* rankOnce(v: Float64Array, n: number, scratch: { order: Uint32Array; ke
     yield;
     p = groupTies(keys, order, p, Math.min(count, p + size), count, code, hi, ties);
   }
-  return { code, hi, gaps: Int32Array.from(gaps), count, ties };
+  return { code, hi, gaps, count, ties };
 }
 
 /** Sorted places grouped between two steps: each writes two arrays at scattered periods, a cache miss apiece on a full column. */
