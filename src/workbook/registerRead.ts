@@ -8,147 +8,19 @@ import { parseAddress, qualified } from "../core/excel/a1";
 import { DENOM_PREFIX, denomNameOf, NAME_PREFIX, nameOf, TARGET_PREFIX as TARGET_NAME_PREFIX, targetNameOf } from "../core/excel/workbookNames";
 import { canonicalAddress } from "./registerText";
 import { KpiWorkbookError } from "./errors";
-import { entriesOf, HISTORY, HistoryEntry } from "./history";
-import { queueTableState, TableState } from "./addinTable";
+import { entriesOf, HISTORY } from "./history";
+import { queueTableState } from "./addinTable";
 import { ACTIONS, actionsOf, checkInsOf, NOTES } from "./notesAndActions";
 import { REPORTED, reportedOf } from "./reportedTable";
-import { ReportedEntry } from "../core/model/reported";
-import { ForecastRecord } from "../core/review/coverage";
 import { forecastRecordsOf } from "./forecastRows";
-import { CheckIn } from "../core/model/checkins";
-import { Action } from "../core/model/actions";
-import { DateSystem, dateSystemOf } from "../core/excel/excelDates";
-import {
-  ColumnMap,
-  COLUMNS,
-  duplicateIds,
-  FORMATS_SETTING,
-  mapColumns,
-  missingRequired,
-  parseRow,
-  REGISTER_SHEET,
-  REGISTER_TABLE,
-  RowProblem,
-  SCHEMA_SETTING,
-  SCHEMA_VERSION,
-} from "./registerSchema";
+import { dateSystemOf } from "../core/excel/excelDates";
+import { COLUMNS, duplicateIds, FORMATS_SETTING, mapColumns, missingRequired, parseRow, REGISTER_SHEET, REGISTER_TABLE, SCHEMA_SETTING, SCHEMA_VERSION } from "./registerSchema";
+import type { FormatsRecord, KnownTables, MovedText, RegisterRead, RegisterState } from "./registerReadTypes";
 
 export { NAME_PREFIX, nameOf };
 const TARGET_PREFIX = TARGET_NAME_PREFIX.toUpperCase();
 
-/** Leftovers of a KPI whose register row is gone: its name and the formats we recorded. */
-export interface Orphan {
-  id: string;
-  /** The KPI_<ID> name, if it still exists, and what it refers to. */
-  name: string | null;
-  source: string | null;
-  /** Its KPITarget_<ID> name (a per-period target), if it still exists. */
-  targetName: string | null;
-  /** Where our formats for it were written, if recorded. */
-  formatsAt: string | null;
-}
-
-export interface RegisterState {
-  /** Whether the register table exists yet (it is created on the first tag). */
-  exists: boolean;
-  kpis: KpiDefinition[];
-  /** Rows the add-in cannot use; they are left as they are. */
-  problems: RowProblem[];
-  /** Why the add-in must not write to the register, or null. */
-  readOnly: string | null;
-  /** Where each KPI's values are now (its KPI_<ID> name), or null when the name is broken. */
-  sources: Record<string, string | null>;
-  /** Where each per-period target is now (its KPITarget_<ID> name), or null when the name is missing or broken. */
-  targets: Record<string, string | null>;
-  /** Where each rate KPI's denominators are now (its KPIDenom_<ID> name), or null when the name is missing or broken. */
-  denominators: Record<string, string | null>;
-  /** Names and formats of KPIs that have no register row. */
-  orphans: Orphan[];
-  /** The KPI Notes table's check-ins, oldest first. */
-  checkIns: CheckIn[];
-  /** The KPI Actions table's actions, each with its row. */
-  actions: (Action & { row: number })[];
-  /** Why one of the add-in's other tables (history, notes, actions) cannot be written. */
-  tableProblems: string[];
-  /** The KPI History table's entries (every KPI), oldest first. */
-  history: HistoryEntry[];
-  /** The KPI Reported table's closes and reopens (core/model/reported.ts, restatement.ts read them). */
-  reported: ReportedEntry[];
-  /** The outlooks and lead forecasts shown at each close, from the same table (forecastRows.ts): forecast honesty. */
-  forecasts: ForecastRecord[];
-}
-
-export interface FormatsRecord {
-  [id: string]: { address: string; formulas: string[] };
-}
-
-export interface NameInfo {
-  name: string;
-  formula: string;
-  comment: string;
-  type: string;
-}
-
-export interface RegisterRead {
-  state: RegisterState;
-  columns: ColumnMap;
-  width: number;
-  /** The ID in each data-body row (index 0 is the first row), "" for rows we do not own. */
-  rowIds: string[];
-  /** Each data-body row's formulas (constants as they are), for writes that keep the user's formulas. */
-  rowFormulas: unknown[][];
-  rowValues: unknown[][];
-  rowNumberFormats: unknown[][];
-  /** The register's data body address, when the table exists. */
-  bodyAddress: string | null;
-  /** Whether the data body is Excel's single blank row of a new table. */
-  blankBody: boolean;
-  formats: FormatsRecord;
-  formatsSettingExists: boolean;
-  schemaSettingExists: boolean;
-  registerSheetExists: boolean;
-  registerSheetEmpty: boolean;
-  /** A filter hides some of the register's rows (Table.autoFilter, ExcelApi 1.9). */
-  registerFiltered: boolean;
-  /** Every defined name, by upper-case name. */
-  names: Map<string, NameInfo>;
-  /** Every ID in use, upper case: valid rows, problem rows, KPI_ names, and tables named KPI_… (tables and names share one namespace). */
-  takenIds: Set<string>;
-  /** Every table's name (the user's and ours), as Excel spells it. */
-  tableNames: string[];
-  /** Every worksheet's name at the read: a later read by address may rely on these (paneRead.ts). */
-  sheetNames: string[];
-  /**
-   * Register cells whose address text no longer says where the KPI's name points (rows were
-   * inserted, the sheet renamed): the definitions in `state` carry the name's address, and a
-   * write puts it into these cells (registerTextOf) so a save never points a KPI back.
-   */
-  moved: MovedText[];
-  /**
-   * The workbook's date system, for the dates typed into date columns (core/excel/excelDates.ts). Read
-   * as what DATE(1904,1,1) gives in the workbook (Excel.Functions, ExcelApi 1.2): the property
-   * Workbook.use1904DateSystem is a preview API, beyond the ExcelApi 1.9 the manifest asks for.
-   */
-  dateSystem: DateSystem;
-  /** The add-in's other tables, read in the same round trips. */
-  history: TableState;
-  notes: TableState;
-  actions: TableState;
-  reported: TableState;
-}
-
-/** A register cell whose address text lags behind the KPI's name. */
-export interface MovedText {
-  id: string;
-  column: "target" | "source" | "denominatorRange";
-  /** What the register cell says (read as addressFromRegisterText reads it). */
-  registerText: string;
-  /** Where the name points: what the cell must say. */
-  address: string;
-}
-
-/** The add-in's tables that existed at a read: the next read addresses them directly (one round trip). */
-export type KnownTables = ReadonlySet<string>;
+export type { FormatsRecord, KnownTables, MovedText, NameInfo, Orphan, RegisterRead, RegisterState } from "./registerReadTypes";
 
 /** Which of the add-in's tables a read found, for the next read. */
 export function knownTablesOf(read: RegisterRead): Set<string> {
@@ -175,6 +47,40 @@ export async function readRegisterIn(context: Excel.RequestContext, known: Known
 }
 
 async function readWith(context: Excel.RequestContext, known: KnownTables): Promise<RegisterRead> {
+  const first = queueFirstTrip(context, known);
+  await context.sync();
+  const tablesAfter = first.tablesAfterFirst.map((next) => next());
+
+  // Methods are called on an *OrNullObject result only once the sync says it exists.
+  const exists = first.registerKnown || !first.table.isNullObject;
+  const used = !first.registerSheet.isNullObject && !exists ? first.registerSheet.getUsedRangeOrNullObject(true) : null;
+  const parts = first.parts ?? (exists ? queueRegisterRows(first.table) : null);
+  if (used || (exists && !first.registerKnown) || tablesAfter.some((t) => t.second)) await context.sync();
+  const [history, notes, actions, reported] = tablesAfter.map((t) => t.state());
+  const read = readOf(first, exists, parts, used, { history, notes, actions, reported });
+
+  const version = first.schema.isNullObject ? null : Number(first.schema.value);
+  if (version !== null && version > SCHEMA_VERSION) {
+    read.state.readOnly = `This workbook's KPI register was written by a newer KPI Lens (schema ${version}; this one knows ${SCHEMA_VERSION}). It is shown read-only: update the add-in to edit it.`;
+  }
+  if (parts) readRows(read, parts.header.values[0], parts.body.values, parts.body.formulas, parts.body.numberFormat);
+  if (!parts && read.registerSheetExists && !read.registerSheetEmpty) {
+    read.state.readOnly ??= `The sheet "${REGISTER_SHEET}" has content but no ${REGISTER_TABLE} table. If you converted the table to a range, make it a table named ${REGISTER_TABLE} again (Insert › Table, then Table Design › Table Name); or rename that sheet so KPI Lens can start a new register.`;
+  }
+  if (parts?.protection.protected) read.state.readOnly ??= `The sheet holding the register is protected: KPI Lens can show it but not change it. Unprotect the sheet to edit KPIs.`;
+
+  followNames(read);
+  takeTableNames(read);
+  findOrphans(read);
+  readOtherTables(read);
+  return read;
+}
+
+/**
+ * The first round trip's loads: the settings, the register sheet, the add-in's other tables,
+ * every table, sheet and name, and the date system; with the register known, its rows too.
+ */
+function queueFirstTrip(context: Excel.RequestContext, known: KnownTables) {
   const schema = context.workbook.settings.getItemOrNullObject(SCHEMA_SETTING);
   schema.load("value");
   const formatsSetting = context.workbook.settings.getItemOrNullObject(FORMATS_SETTING);
@@ -190,71 +96,57 @@ async function readWith(context: Excel.RequestContext, known: KnownTables): Prom
   const date19040101 = context.workbook.functions.date(1904, 1, 1).load("value");
   const registerKnown = known.has(REGISTER_TABLE);
   const table = registerKnown ? context.workbook.tables.getItem(REGISTER_TABLE) : context.workbook.tables.getItemOrNullObject(REGISTER_TABLE);
-  let parts = registerKnown ? queueRegisterRows(table) : null;
-  await context.sync();
-  const tablesAfter = tablesAfterFirst.map((next) => next());
+  const parts = registerKnown ? queueRegisterRows(table) : null;
+  return { schema, formatsSetting, registerSheet, tablesAfterFirst, allTables, allSheets, names, date19040101, registerKnown, table, parts };
+}
 
-  // Methods are called on an *OrNullObject result only once the sync says it exists.
-  const exists = registerKnown || !table.isNullObject;
-  const used = !registerSheet.isNullObject && !exists ? registerSheet.getUsedRangeOrNullObject(true) : null;
-  if (exists && !parts) parts = queueRegisterRows(table);
-  if (used || (exists && !registerKnown) || tablesAfter.some((t) => t.second)) await context.sync();
-  const [historyAfterSecond, notesAfterSecond, actionsAfterSecond, reportedAfterSecond] = tablesAfter.map((t) => t.state);
-  const header = parts?.header ?? null;
-  const body = parts?.body ?? null;
-  const protection = parts?.protection ?? null;
-  const filter = parts?.filter ?? null;
-
+/** The read as the round trips found it, before its rows and names are interpreted. */
+function readOf(
+  first: ReturnType<typeof queueFirstTrip>,
+  exists: boolean,
+  parts: ReturnType<typeof queueRegisterRows> | null,
+  used: Excel.Range | null,
+  tables: Pick<RegisterRead, "history" | "notes" | "actions" | "reported">,
+): RegisterRead {
+  const { formatsSetting, names, allTables, allSheets } = first;
   const formats = (formatsSetting.isNullObject ? {} : (formatsSetting.value as FormatsRecord)) ?? {};
   const nameMap = new Map(names.items.map((n) => [n.name.toUpperCase(), { name: n.name, formula: String(n.formula), comment: n.comment ?? "", type: n.type }]));
   const state: RegisterState = { exists, kpis: [], problems: [], readOnly: null, sources: {}, targets: {}, denominators: {}, orphans: [], checkIns: [], actions: [], tableProblems: [], history: [], reported: [], forecasts: [] };
-  const read: RegisterRead = {
+  return {
     state,
     columns: mapColumns([]),
     width: COLUMNS.length,
     rowIds: [],
     rowFormulas: [],
     rowValues: [],
-    rowNumberFormats: body ? body.numberFormat : [],
-    bodyAddress: body ? body.address : null,
+    rowNumberFormats: parts ? parts.body.numberFormat : [],
+    bodyAddress: parts ? parts.body.address : null,
     blankBody: false,
     formats,
     formatsSettingExists: !formatsSetting.isNullObject,
-    schemaSettingExists: !schema.isNullObject,
-    registerSheetExists: !registerSheet.isNullObject,
+    schemaSettingExists: !first.schema.isNullObject,
+    registerSheetExists: !first.registerSheet.isNullObject,
     registerSheetEmpty: used === null || used.isNullObject,
-    registerFiltered: filter?.isDataFiltered ?? false,
+    registerFiltered: parts?.filter.isDataFiltered ?? false,
     names: nameMap,
     takenIds: new Set(),
     tableNames: allTables.items.map((t) => t.name),
     sheetNames: allSheets.items.map((w) => w.name),
     moved: [],
-    dateSystem: dateSystemOf(date19040101.value),
-    history: historyAfterSecond(),
-    notes: notesAfterSecond(),
-    actions: actionsAfterSecond(),
-    reported: reportedAfterSecond(),
+    dateSystem: dateSystemOf(first.date19040101.value),
+    ...tables,
   };
-  const version = schema.isNullObject ? null : Number(schema.value);
-  if (version !== null && version > SCHEMA_VERSION) {
-    state.readOnly = `This workbook's KPI register was written by a newer KPI Lens (schema ${version}; this one knows ${SCHEMA_VERSION}). It is shown read-only: update the add-in to edit it.`;
-  }
-  if (header && body) readRows(read, header.values[0], body.values, body.formulas, body.numberFormat);
-  if (!header && read.registerSheetExists && !read.registerSheetEmpty) {
-    state.readOnly ??= `The sheet "${REGISTER_SHEET}" has content but no ${REGISTER_TABLE} table. If you converted the table to a range, make it a table named ${REGISTER_TABLE} again (Insert › Table, then Table Design › Table Name); or rename that sheet so KPI Lens can start a new register.`;
-  }
-  if (protection?.protected) state.readOnly ??= `The sheet holding the register is protected: KPI Lens can show it but not change it. Unprotect the sheet to edit KPIs.`;
+}
 
-  followNames(read);
-  takeTableNames(read);
-  findOrphans(read);
+/** The check-ins, actions, history and closes from the add-in's other tables, and why any of them cannot be written. */
+function readOtherTables(read: RegisterRead): void {
+  const { state } = read;
   state.checkIns = checkInsOf(read.notes);
   state.actions = actionsOf(read.actions, read.dateSystem);
   state.history = entriesOf(read.history);
   state.reported = reportedOf(read.reported, read.dateSystem);
   state.forecasts = forecastRecordsOf(REPORTED, read.reported);
   state.tableProblems = [read.history, read.notes, read.actions, read.reported].map((t) => t.damaged).filter((d): d is string => d !== null);
-  return read;
 }
 
 /** Queues the register's rows, their formats, its sheet's protection and its filter. */

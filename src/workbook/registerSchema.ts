@@ -121,34 +121,10 @@ export function parseRow(values: readonly unknown[], map: ColumnMap, rowNumber: 
   const bad = (message: string): ParsedRow => ({ ok: false, problem: { row: rowNumber, id, message } });
   if (id === "") return bad("has no ID");
   if (!/^[A-Za-z][A-Za-z0-9_]*$/.test(id)) return bad(`has the ID "${id}", which must be letters, digits and _ starting with a letter`);
-  const target = optionalNumber(cell("target"));
-  // Target and Source hold addresses as text: read them whatever the host did with a leading ' (registerText.ts).
-  const targetRange = typeof cell("target") === "string" ? targetRangeOf(addressFromRegisterText(text(cell("target")))) : null;
-  if ((target === null || target === undefined) && targetRange === null) {
-    return bad(`has a Target that is neither a number nor a range of one row or column ("${text(cell("target"))}")`);
-  }
-  const direction = DIRECTIONS_OF_TEXT[text(cell("direction")).toLowerCase()];
-  if (!direction) return bad(`has a Direction "${text(cell("direction"))}" that is not "higher", "lower" or "within"`);
-  // A percentage is Excel's own: 0.1 shown as 10% (or "10%" typed into a Text cell).
-  const atRiskCell = cell("atRisk");
-  const atRiskPercent = typeof atRiskCell === "number" && formatOf("atRisk").includes("%") ? atRiskCell * 100 : typeof atRiskCell === "string" ? percentOf(atRiskCell) : null;
-  const atRisk = atRiskPercent === null ? optionalNumber(atRiskCell) : null;
-  if (atRisk === undefined) return bad(`has an At risk that is not a number or a percentage ("${text(atRiskCell)}")`);
-  if (atRisk !== null && targetRange !== null) return bad(`has a target per period and an At risk of ${atRisk}: give At risk as a percentage of the target (e.g. 10%)`);
-  if (atRisk !== null && typeof target === "number" && !atRiskOnUnfavourableSide(target, atRisk, direction)) {
-    return bad(`has At risk ${atRisk} on the wrong side of its target ${target} (${direction} is better)`);
-  }
-  if (atRiskPercent !== null && atRiskPercent < 0) return bad(`has a negative At risk percentage (${atRiskPercent}%)`);
-  const baseline = optionalNumber(cell("baseline"));
-  if (baseline === undefined) return bad(`has a Baseline that is not a number ("${text(cell("baseline"))}")`);
-  const spcFrom = optionalNumber(cell("spcFrom"));
-  if (spcFrom === undefined || (spcFrom !== null && !(Number.isInteger(spcFrom) && spcFrom >= 1))) {
-    return bad(`has a Chart from period "${text(cell("spcFrom"))}" that is not a whole number of 1 or more`);
-  }
-  const spcBaseline = optionalNumber(cell("spcBaseline"));
-  if (spcBaseline === undefined || (spcBaseline !== null && !(Number.isInteger(spcBaseline) && spcBaseline >= 3))) {
-    return bad(`has a Limits from first "${text(cell("spcBaseline"))}" that is not a whole number of periods, 3 or more`);
-  }
+  const bands = bandFieldsOf(cell, formatOf("atRisk"));
+  if (typeof bands === "string") return bad(bands);
+  const chart = chartFieldsOf(cell("baseline"), cell("spcFrom"), cell("spcBaseline"));
+  if (typeof chart === "string") return bad(chart);
   const kind = text(cell("kind")).toLowerCase() || "lagging";
   if (!(KINDS as readonly string[]).includes(kind)) return bad(`has a Kind "${text(cell("kind"))}" that is neither "leading" nor "lagging"`);
   const cadence = text(cell("cadence")).toLowerCase() || "monthly";
@@ -157,10 +133,8 @@ export function parseRow(values: readonly unknown[], map: ColumnMap, rowNumber: 
   if (source === "") return bad("has no Source range");
   const aggregation = text(cell("aggregation")).toLowerCase() || "last";
   if (!(AGGREGATIONS as readonly string[]).includes(aggregation)) return bad(`has a Roll-up "${text(cell("aggregation"))}" that is not sum, average or last`);
-  const firstCell = cell("firstPeriod");
-  const firstSerial = typeof firstCell === "number" && firstCell > 0 ? isoOfSerial(firstCell, dateSystem) : null;
-  const firstPeriod = firstSerial !== null ? firstSerial : text(firstCell) === "" ? "" : firstPeriodOf(text(firstCell));
-  if (firstPeriod === null) return bad(`has a First period "${text(firstCell)}" that is not a month such as 2024-01`);
+  const firstPeriod = firstPeriodOfCell(cell("firstPeriod"), dateSystem);
+  if (firstPeriod === null) return bad(`has a First period "${text(cell("firstPeriod"))}" that is not a month such as 2024-01`);
   const trigger = text(cell("trigger")) === "" ? null : parseTrigger(text(cell("trigger")));
   if (text(cell("trigger")) !== "" && trigger === null) return bad(`has a Trigger "${text(cell("trigger"))}" that is not "drop 20%", "rise 20%" or "special cause"`);
   const year = yearFieldsOf(cell("materiality"), cell("materialityPercent"), cell("yearStart"));
@@ -178,14 +152,9 @@ export function parseRow(values: readonly unknown[], map: ColumnMap, rowNumber: 
       objective: text(cell("objective")),
       kind: kind as KpiDefinition["kind"],
       predicts: text(cell("predicts")),
-      direction,
-      target: targetRange === null ? (target as number) : null,
-      targetRange: targetRange ?? "",
-      atRisk,
-      atRiskPercent,
-      baseline,
-      spcBaseline,
-      spcFrom: spcFrom === 1 ? null : spcFrom,
+      // Spread where their keys stood, so a definition's keys keep their order (paneRead.ts compares reads as JSON).
+      ...bands,
+      ...chart,
       unit: text(cell("unit")),
       cadence: cadence as KpiDefinition["cadence"],
       initiative: text(cell("initiative")),
@@ -203,6 +172,55 @@ export function parseRow(values: readonly unknown[], map: ColumnMap, rowNumber: 
       segments: segmentLayoutText(segments),
     },
   };
+}
+
+/**
+ * Target, Direction and At risk, or why they cannot be used: one target or a range of targets
+ * (one per period), and At risk as a number or a percentage of the target. `atRiskFormat` is the
+ * At risk cell's number format. The checks run in the row's order, so a row with several
+ * problems reports the same first one.
+ */
+function bandFieldsOf(cell: (key: ColumnKey) => unknown, atRiskFormat: string): Pick<KpiDefinition, "direction" | "target" | "targetRange" | "atRisk" | "atRiskPercent"> | string {
+  const target = optionalNumber(cell("target"));
+  // Target and Source hold addresses as text: read them whatever the host did with a leading ' (registerText.ts).
+  const targetRange = typeof cell("target") === "string" ? targetRangeOf(addressFromRegisterText(text(cell("target")))) : null;
+  if ((target === null || target === undefined) && targetRange === null) {
+    return `has a Target that is neither a number nor a range of one row or column ("${text(cell("target"))}")`;
+  }
+  const direction = DIRECTIONS_OF_TEXT[text(cell("direction")).toLowerCase()];
+  if (!direction) return `has a Direction "${text(cell("direction"))}" that is not "higher", "lower" or "within"`;
+  // A percentage is Excel's own: 0.1 shown as 10% (or "10%" typed into a Text cell).
+  const atRiskCell = cell("atRisk");
+  const atRiskPercent = typeof atRiskCell === "number" && atRiskFormat.includes("%") ? atRiskCell * 100 : typeof atRiskCell === "string" ? percentOf(atRiskCell) : null;
+  const atRisk = atRiskPercent === null ? optionalNumber(atRiskCell) : null;
+  if (atRisk === undefined) return `has an At risk that is not a number or a percentage ("${text(atRiskCell)}")`;
+  if (atRisk !== null && targetRange !== null) return `has a target per period and an At risk of ${atRisk}: give At risk as a percentage of the target (e.g. 10%)`;
+  if (atRisk !== null && typeof target === "number" && !atRiskOnUnfavourableSide(target, atRisk, direction)) {
+    return `has At risk ${atRisk} on the wrong side of its target ${target} (${direction} is better)`;
+  }
+  if (atRiskPercent !== null && atRiskPercent < 0) return `has a negative At risk percentage (${atRiskPercent}%)`;
+  return { direction, target: targetRange === null ? (target as number) : null, targetRange: targetRange ?? "", atRisk, atRiskPercent };
+}
+
+/** Baseline, Chart from period and Limits from first, or why they cannot be used; a chart from period 1 is the default (null). */
+function chartFieldsOf(baselineCell: unknown, fromCell: unknown, limitsCell: unknown): Pick<KpiDefinition, "baseline" | "spcBaseline" | "spcFrom"> | string {
+  const baseline = optionalNumber(baselineCell);
+  if (baseline === undefined) return `has a Baseline that is not a number ("${text(baselineCell)}")`;
+  const spcFrom = optionalNumber(fromCell);
+  if (spcFrom === undefined || (spcFrom !== null && !(Number.isInteger(spcFrom) && spcFrom >= 1))) {
+    return `has a Chart from period "${text(fromCell)}" that is not a whole number of 1 or more`;
+  }
+  const spcBaseline = optionalNumber(limitsCell);
+  if (spcBaseline === undefined || (spcBaseline !== null && !(Number.isInteger(spcBaseline) && spcBaseline >= 3))) {
+    return `has a Limits from first "${text(limitsCell)}" that is not a whole number of periods, 3 or more`;
+  }
+  return { baseline, spcBaseline, spcFrom: spcFrom === 1 ? null : spcFrom };
+}
+
+/** First period's text, "" when blank, or null when it is not a month: a date typed into it arrives as a serial of the workbook's date system. */
+function firstPeriodOfCell(firstCell: unknown, dateSystem: DateSystem): string | null {
+  const firstSerial = typeof firstCell === "number" && firstCell > 0 ? isoOfSerial(firstCell, dateSystem) : null;
+  return firstSerial !== null ? firstSerial : text(firstCell) === "" ? "" : firstPeriodOf(text(firstCell));
 }
 
 /**
