@@ -48,6 +48,19 @@ describe("array arithmetic (dynamic arrays)", () => {
     ["=INDEX(TRANSPOSE(A1:A3),3)", 3],
     ["=INDEX(A1:A3,2)", -2],
     ["=INDEX(B2:J2,10)", { error: "#REF!" }],
+    // "SUMPRODUCT function": products summed; non-numeric entries (text, blank) as 0; arrays of other sizes #VALUE!; an error entry its error.
+    ["=SUMPRODUCT(A1:A3,A1:A3)", 14],
+    ["=SUMPRODUCT(A1:A4,A1:A4)", 14],
+    ["=SUMPRODUCT(C1:C3,A1:A3)", -40],
+    ["=SUMPRODUCT((A1:A3>0)*1,A1:A3)", 4],
+    ["=SUMPRODUCT(A1:A3,B1:B2)", { error: "#VALUE!" }],
+    ["=SUMPRODUCT(A1:A3/{1;0;1})", { error: "#DIV/0!" }],
+    // "LN function": the logarithm of a positive number; of 0, a negative number or a blank, #NUM! (never an infinity).
+    ["=LN(1)", 0],
+    ["=LN(0)", { error: "#NUM!" }],
+    ["=LN(A2)", { error: "#NUM!" }],
+    ["=LN(A4)", { error: "#NUM!" }],
+    ["=ISNUMBER(LN(A1:A4))*1", 1],
   ])("%s is %j", (formula, excel) => {
     const { model } = arrayFixture();
     expect(spill(model, formula, 1, 1)).toEqual([[excel]]);

@@ -25,6 +25,8 @@ describe("defined names whose formula is an expression", () => {
     ["=ROWS(DOUBLED)", [[3]]],
     ["=COLUMNS(ACROSS)", [[3]]],
     ["=SUM(BAND_X)", [[2]]],
+    // SUMPRODUCT leaves the name's value as it was: the same name read again after it is unchanged.
+    ["=SUMPRODUCT(DOUBLED,DOUBLED)+SUM(DOUBLED)", [[60]]],
     ["=DOUBLED+VALS", [[3], [-6], [9]]],
     // A name that uses itself is a circular reference (Excel warns); the stand-in shows #CALC!.
     ["=SELF_X", [[{ error: "#CALC!" }]]],

@@ -10,7 +10,7 @@ import { WorkbookModel } from "../../src/workbench/excel/model";
 import { snapshot } from "../../src/workbench/snapshot";
 import { SCORECARD_HEADERS } from "../../src/core/excel/scorecard";
 import { SUMMARY_HEADERS } from "../../src/core/excel/scorecardSummary";
-import { summariesOf } from "../../src/core/model/portfolio";
+import { portfolioOf, summariesOf } from "../../src/core/model/portfolio";
 import { summaryRows } from "../../src/core/model/portfolioSummary";
 import { spc } from "../support/functions";
 import { kpiInput, sampleSetup } from "../support/workbench";
@@ -34,6 +34,8 @@ async function threeKpis() {
 
 /** The row of the summary's headers. */
 const summaryTop = (values: unknown[][]) => values.findIndex((r) => r[0] === "KPI" && r[inSummary("Chart")] === "Chart");
+
+const sumOf = (cells: unknown[][]) => cells.reduce((t, [v]) => t + (typeof v === "number" ? v : 0), 0);
 
 const column = (model: WorkbookModel, sheet: string, col: number) => snapshot(model).sheets.find((x) => x.name === sheet)!.values.slice(1, 37).map((r) => [r[col]]);
 
@@ -86,7 +88,44 @@ describe("the Scorecard's summary and a rate KPI's cells", () => {
     expect(row[at("Assurance")]).toBe(card.assurance);
     // Not the XmR chart of the counts.
     expect(spc(orders, 0.031, "higher", undefined, "assurance")[0][0]).not.toBe(row[at("Assurance")]);
-    expect([row[at("YTD actual")], row[at("Year outlook")]]).toEqual(["A rate: see its card", "No outlook for a rate"]);
+    // The year to date of 2025 (periods 25-36): Σ orders / Σ visits, summed here from the cells, against the one target.
+    const ytd = sumOf(orders.slice(24)) / sumOf(visits.slice(24));
+    expect(row[at("YTD actual")]).toBeCloseTo(ytd, 14);
+    expect(row[at("YTD budget")]).toBe(0.031);
+    expect(row[at("YTD variance")]).toBeCloseTo(ytd - 0.031, 14);
+    expect(row[at("Year outlook")]).toBe("No outlook for a rate");
+  });
+
+  it("gives a rate KPI with a target per period its year to date against the targets weighed by the denominators, as its card does", async () => {
+    const s = sampleSetup();
+    s.model.functions = kpiFunctions();
+    const shop = s.model.findSheet("Web shop")!;
+    // A budget column of rates beside the data; one month of no visits and one count that is text: neither counts.
+    const budget = Array.from({ length: 36 }, (_, i) => 0.028 + 0.0005 * (i % 6));
+    budget.forEach((b, i) => s.model.writeValue(shop, 1 + i, 5, b));
+    s.model.writeValue(shop, 1 + 29, 1, 0);
+    s.model.writeValue(shop, 1 + 31, 2, "n/a");
+    await s.workbook.tag(
+      kpiInput({ name: "Conversion", unit: "", target: null, targetRange: "'Web shop'!F2:F37", atRisk: null, atRiskPercent: 5, denominatorRange: "'Web shop'!B2:B37", ratePer: 1000, firstPeriod: "2023-01" }),
+      "'Web shop'!C2:C37",
+      "CONV",
+    );
+    await s.workbook.buildScorecard();
+    const row = (await settledSheet(s.model)).find((r) => r[0] === "Conversion")!;
+    const [orders, visits] = [column(s.model, "Web shop", 2), column(s.model, "Web shop", 1)];
+    let [counts, units, weighed] = [0, 0, 0];
+    for (let i = 24; i < 36; i++) {
+      const [o, d] = [orders[i][0], visits[i][0]];
+      if (typeof o !== "number" || typeof d !== "number" || d <= 0) continue;
+      [counts, units, weighed] = [counts + o, units + d, weighed + budget[i] * d];
+    }
+    expect(units).toBeLessThan(sumOf(visits.slice(24)));
+    expect(row[at("YTD actual")]).toBeCloseTo((counts / units) * 1000, 12);
+    expect(row[at("YTD budget")]).toBeCloseTo(weighed / units, 14);
+    // The card's month-end pack says the same.
+    const { register, series } = await s.workbook.refresh();
+    const card = portfolioOf(register, Object.fromEntries(series.map((x) => [x.id, x])), new Date()).pack.cards.CONV.monthEnd.ytd!;
+    expect([row[at("YTD actual")], row[at("YTD budget")], row[at("YTD variance")]]).toEqual([card.actual, card.target, card.variance].map((x) => expect.closeTo(x, 12)));
   });
 
   it("follows the data without a rebuild, Attention included; a rebuild puts the most urgent first", async () => {

@@ -165,7 +165,7 @@ export function materialityArgument(k: Pick<KpiDefinition, "id" | "materiality" 
 }
 
 /** The position of the KPI's latest number (MATCH of a number larger than any finds the last numeric cell). */
-const latestPosition = (id: string) => `MATCH(9.99E+307,${nameOf(id)})`;
+export const latestPosition = (id: string) => `MATCH(9.99E+307,${nameOf(id)})`;
 
 /** Periods in a financial year, by cadence; null for weekly (a year is not a whole number of weeks). */
 export function periodsPerYear(cadence: KpiDefinition["cadence"]): number | null {
@@ -195,7 +195,7 @@ export function yearStartPosition(k: Pick<KpiDefinition, "id" | "firstPeriod" | 
 }
 
 /** Whether the target range runs the other way from the values (a budget row for a column). */
-function crosswise(k: Pick<KpiDefinition, "source" | "targetRange">): boolean {
+export function crosswise(k: Pick<KpiDefinition, "source" | "targetRange">): boolean {
   const values = orientationOf(k.source ?? "");
   const targets = k.targetRange ? orientationOf(k.targetRange) : null;
   return values !== null && targets !== null && values !== targets;
@@ -207,7 +207,7 @@ export function varianceFormula(k: KpiDefinition, output: "variance" | "percent"
 }
 
 /** From position `from` to `to` (formulas) of a KPI range: INDEX(r,from):INDEX(r,to). */
-function span(r: string, from: string, to: string, way: Orientation): string {
+export function span(r: string, from: string, to: string, way: Orientation): string {
   return `${cellAt(r, from, way)}:${cellAt(r, to, way)}`;
 }
 

@@ -15,9 +15,11 @@
  * pages' "Applies To" lines name Excel 2021 (support.microsoft.com/en-us/excel/mod-function,
  * …/offset-function). DATE and MAX (the scorecard's period dates and its latest period): their
  * pages' "Applies To" lines name Excel 2021 (support.microsoft.com/excel/date-function,
- * …/excel/functions/max-function).
+ * …/excel/functions/max-function). SUMPRODUCT and LN (a rate KPI's year to date, rateFormulas.ts):
+ * their pages ("SUMPRODUCT function", "LN function", support.microsoft.com) apply to Excel 2021;
+ * SUMPRODUCT "treats non-numeric array entries as if they were zeros".
  */
-export const EXCEL_FUNCTIONS = ["ABS", "AND", "COLUMNS", "DATE", "IF", "INDEX", "ISNUMBER", "LET", "MATCH", "MAX", "MOD", "N", "OFFSET", "ROWS", "TRANSPOSE"] as const;
+export const EXCEL_FUNCTIONS = ["ABS", "AND", "COLUMNS", "DATE", "IF", "INDEX", "ISNUMBER", "LET", "LN", "MATCH", "MAX", "MOD", "N", "OFFSET", "ROWS", "SUMPRODUCT", "TRANSPOSE"] as const;
 
 /**
  * Functions of Microsoft 365 and Excel 2024 only, refused by name so a mistake reads clearly

@@ -11,10 +11,11 @@
 import { KpiDefinition } from "../model/kpi";
 import { RateChart } from "../analysis/spcRates";
 import { RateFields } from "../model/rates";
-import { chartedValues, orientationOf, periodsFrom, registerCell } from "./formulas";
+import { chartedValues, crosswise, latestPosition, orientationOf, periodsFrom, registerCell, span, yearStartPosition } from "./formulas";
 import { denomNameOf, nameOf, targetNameOf } from "./workbookNames";
 
 type RateKpi = Pick<KpiDefinition, "id" | "source" | "spcFrom" | "target" | "direction"> & RateFields;
+type RateYearKpi = RateKpi & Pick<KpiDefinition, "targetRange" | "firstPeriod" | "cadence" | "yearStart">;
 
 /**
  * The KPI's denominators over the periods charted (its Chart from period on, as chartedValues),
@@ -61,4 +62,32 @@ function perUnitTarget(k: RateKpi): string {
 export function spcRateFormula(k: RateKpi, chart: RateChart, baseline: number | null, output: "detail" | "limits" = "detail"): string {
   const direction = k.direction === "within" ? "neutral" : k.direction;
   return `=KPI.SPC(${chartedValues(k)},${perUnitTarget(k)},"${direction}",${baseline ?? ""},"${output}","${chart}",${chartedDenominators(k)})`;
+}
+
+/**
+ * A rate KPI's year to date as its card computes it (core/model/rollup.ts windowRate): Σ counts /
+ * Σ denominators (× N) over the year's periods that have a rate and a target, against the targets
+ * weighed by those denominators (one target for every period: itself). Null when the year cannot
+ * be told. The mask is 1 for such a period: a number, a denominator above 0 (LN of anything else is
+ * an error: "LN function", support.microsoft.com), a target. SUMPRODUCT takes a text or blank entry
+ * as 0 ("SUMPRODUCT function": "treats non-numeric array entries as if they were zeros"). A year
+ * without one such period is 0/0, #DIV/0!, where the card shows none: a guard would repeat the
+ * mask and pass Excel's 8,192 characters for a long ID.
+ */
+export function rateYearToDateFormulas(k: RateYearKpi): { actual: string; budget: string } | null {
+  const start = yearStartPosition(k);
+  if (start === null) return null;
+  const L = latestPosition(k.id);
+  const from = `MAX(1,${start})`;
+  const v = span(nameOf(k.id), from, L, orientationOf(k.source ?? ""));
+  const d = alongValues(k, span(denomNameOf(k.id), from, L, orientationOf(k.denominatorRange ?? "")));
+  const perPeriod = span(targetNameOf(k.id), from, L, orientationOf(k.targetRange ?? ""));
+  const t = k.target !== null ? registerCell(k.id, "Target") : crosswise(k) ? `TRANSPOSE(${perPeriod})` : perPeriod;
+  const mask = `ISNUMBER(${v})*ISNUMBER(LN(${d}))*ISNUMBER(${t})`;
+  const units = `SUMPRODUCT(${mask},${d})`;
+  const per = k.ratePer ? `*${String(k.ratePer).toUpperCase()}` : "";
+  return {
+    actual: `=SUMPRODUCT(${mask},${v})/${units}${per}`,
+    budget: k.target !== null ? `=${t}` : `=SUMPRODUCT(${mask},${d},${t})/${units}`,
+  };
 }

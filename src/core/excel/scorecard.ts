@@ -15,7 +15,7 @@ import { atRiskArgument, chartedValues, materialityArgument, outlookCall, outloo
 import { periodDate } from "../model/periods";
 import { Status, STATUS_LABEL } from "../model/status";
 import { denomNameOf, NOTES_NAMES, REPORTED_NAMES } from "./workbookNames";
-import { chartedDenominators } from "./rateFormulas";
+import { chartedDenominators, rateYearToDateFormulas } from "./rateFormulas";
 import { isRateKpi } from "../model/rates";
 import { RateChart } from "../analysis/spcRates";
 import { reportedCell, reportedPeriod, reportedRowFormula, reportedStatus, restatedFormula, ScorecardView } from "./scorecardReported";
@@ -115,11 +115,12 @@ export function attentionFormula(row: number, rankByName: number): string {
 /**
  * A rate KPI's cells (issue 23, item 2): Latest is the latest period's rate (value / denominator,
  * × N per N, as its card and its close show it); variation and assurance are KPI.SPC's rate chart
- * ("KPI.SPC for rates": chart and denominators, the target per unit); no year to date or outlook
- * in a cell, as the card says (a rate's year is Σ counts / Σ denominators, which KPI.VARIANCE's
- * total and KPI.OUTLOOK do not give).
+ * ("KPI.SPC for rates": chart and denominators, the target per unit); the year to date is the
+ * card's, Σ counts / Σ denominators against the weighed targets (rateFormulas.ts), its variance
+ * KPI.VARIANCE of the row's own two YTD cells; no outlook, as the card says (KPI.OUTLOOK rolls up
+ * a sum, a mean or the last value, never a ratio of two sums).
  */
-function rateCells(k: KpiDefinition, chart: RateChart, target: string, baseline: number | null) {
+function rateCells(k: KpiDefinition, chart: RateChart, target: string, baseline: number | null, row: number) {
   const per = k.ratePer ? `*${String(k.ratePer).toUpperCase()}` : "";
   const perUnit = k.ratePer ? `(${target})/${String(k.ratePer).toUpperCase()}` : target;
   const spc = (direction: string, output: string) => `=KPI.SPC(${chartedValues(k)},${perUnit},"${direction}",${baseline ?? ""},"${output}","${chart}",${chartedDenominators(k)})`;
@@ -127,9 +128,17 @@ function rateCells(k: KpiDefinition, chart: RateChart, target: string, baseline:
     latest: `=INDEX(${nameOf(k.id)},${latestAt(k.id)})/INDEX(${denomNameOf(k.id)},${latestAt(k.id)})${per}`,
     variation: spc(k.direction === "within" ? "neutral" : k.direction, "variation"),
     assurance: k.direction === "within" ? `=""` : spc(k.direction, "assurance"),
-    ytd: [`="A rate: see its card"`, `=""`, `=""`],
+    ytd: rateYearToDate(k, row),
     year: [`="No outlook for a rate"`, `=""`],
   };
+}
+
+/** A rate KPI's YTD actual, budget and variance cells; empty, as a KPI's without a financial year (First period) are. */
+function rateYearToDate(k: KpiDefinition, row: number): string[] {
+  const ytd = rateYearToDateFormulas(k);
+  if (ytd === null) return [`=""`, `=""`, `=""`];
+  const [I, J] = [`${columnOf("YTD actual")}${row}`, `${columnOf("YTD budget")}${row}`];
+  return [ytd.actual, ytd.budget, `=IF(ISNUMBER(${I})*ISNUMBER(${J}),KPI.VARIANCE(${I},${J},"${k.direction}",${materialityArgument(k)},"variance"),"")`];
 }
 
 /**
@@ -160,7 +169,7 @@ export function scorecardRow(k: KpiDefinition, row: number, spcBaseline: number 
   const year = (col: number, words: "landing" | "chance") => (outlook === null ? `=""` : `=${unlessGaps(outlookGaps(k), words, `INDEX(${outlook},2,${col})`)}`);
   // The KPI's row of the close, in its Reported row cell (scorecardReported.ts reportedRowFormula).
   const at = `$${columnOf("Reported row")}${row}`;
-  const rate = isRateKpi(k) ? rateCells(k, options.chart ?? (k.ratePer ? "u" : "p"), spcTarget, spcBaseline) : null;
+  const rate = isRateKpi(k) ? rateCells(k, options.chart ?? (k.ratePer ? "u" : "p"), spcTarget, spcBaseline, row) : null;
   const latest = reported
     ? [reportedPeriod(at, (p) => periodAt(k, p)), reportedCell(at, "Reported value"), reportedCell(at, "Target"), reportedCell(at, "Variance"), reportedCell(at, "Variance %"), reportedStatus(at)]
     : [`=${periodAt(k, latestAt(k.id))}`, rate?.latest ?? `=INDEX(${values},${latestAt(k.id)})`, target, variance("variance"), variance("percent"), `=KPI.KPI_STATUS(${D},${E},${atRiskArgument(k, E)},"${k.direction}")`];

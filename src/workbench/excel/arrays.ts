@@ -128,6 +128,22 @@ export function shapeFunctions(functions: Record<string, (...args: unknown[]) =>
   }
 }
 
+/**
+ * A number no cell can hold is #NUM!: the library's LN(0) is JavaScript's -Infinity and LN(-1) its
+ * NaN, where Excel answers #NUM! ("LN function" and "SQRT function", support.microsoft.com; a cell
+ * never shows an infinity). Wraps one parser's one-value functions before they are lifted.
+ */
+export function finiteResults(functions: Record<string, (...args: unknown[]) => unknown>): void {
+  for (const name of SCALAR_FUNCTIONS) {
+    const f = functions[name];
+    if (!f) continue;
+    functions[name] = (...args: unknown[]) => {
+      const result = f(...args);
+      return typeof result === "number" && !Number.isFinite(result) ? new FormulaParser.FormulaError("#NUM!") : result;
+    };
+  }
+}
+
 /** Wraps the scalar functions of one parser so that an array argument applies them element-wise. */
 export function liftScalarFunctions(functions: Record<string, (...args: unknown[]) => unknown>): void {
   for (const name of SCALAR_FUNCTIONS) {
@@ -155,4 +171,31 @@ function callElement(f: (...args: unknown[]) => unknown, args: Argument[]): unkn
     if (e instanceof FormulaParser.FormulaError) return e;
     throw e;
   }
+}
+
+/**
+ * SUMPRODUCT as its page has it ("SUMPRODUCT function", support.microsoft.com): the sum of the
+ * arrays' products, element by element, "non-numeric array entries as if they were zeros", arrays
+ * of different sizes #VALUE!, and an error entry gives that error. The library's own takes an error
+ * as 0 (kinder than Excel) and writes its products into its first argument, which may be a name's
+ * kept value (namedFormulas.ts).
+ */
+export function sumProduct(...args: Argument[]): unknown {
+  const arrays = args.filter((a) => a && !a.omitted).map((a) => (Array.isArray(a.value) ? (a.value as unknown[][]) : [[a.value]]));
+  if (arrays.length === 0) return new FormulaParser.FormulaError("#VALUE!");
+  const [rows, cols] = shapeOf(arrays[0]);
+  if (arrays.some((a) => a.length !== rows || a.some((line) => line.length !== cols))) return new FormulaParser.FormulaError("#VALUE!");
+  let total = 0;
+  for (let i = 0; i < rows; i++) {
+    for (let j = 0; j < cols; j++) {
+      let product = 1;
+      for (const a of arrays) {
+        const v = a[i][j];
+        if (v instanceof FormulaParser.FormulaError) return v;
+        product *= typeof v === "number" ? v : 0;
+      }
+      total += product;
+    }
+  }
+  return total;
 }

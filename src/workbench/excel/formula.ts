@@ -9,7 +9,7 @@ import { lex } from "fast-formula-parser/grammar/lexing";
 import { cellName, columnIndex, MAX_COLUMNS, MAX_ROWS } from "../../core/excel/a1";
 import { CallArgument } from "./customFunctionHost";
 import { adaptBlanksToExcel } from "./excelBlanks";
-import { elementWise, liftOperators, liftScalarFunctions, shapeFunctions } from "./arrays";
+import { elementWise, finiteResults, liftOperators, liftScalarFunctions, shapeFunctions, sumProduct } from "./arrays";
 import { installNamedFormulas } from "./namedFormulas";
 import { installOffset, installRangeOperator } from "./referenceFunctions";
 
@@ -171,12 +171,13 @@ function createParser(host: FormulaHost): FormulaParser {
   const internals = parser as unknown as { funsNeedContext: string[]; funsNeedContextAndNoDataRetrieve: string[]; functions: Record<string, unknown> };
   internals.funsNeedContext = internals.funsNeedContext.filter((n) => n !== "INDEX");
   internals.funsNeedContextAndNoDataRetrieve = internals.funsNeedContextAndNoDataRetrieve.filter((n) => n !== "INDEX");
-  Object.assign(internals.functions, LOOKUP_FUNCTIONS);
+  Object.assign(internals.functions, LOOKUP_FUNCTIONS, { SUMPRODUCT: sumProduct });
   // Computed references (referenceFunctions.ts): INDEX(r,i):INDEX(r,n) and OFFSET.
   installRangeOperator(parser);
   installOffset(parser);
   // Dynamic arrays (arrays.ts): operators and one-value functions work element by element.
   liftOperators(parser);
+  finiteResults(internals.functions as Record<string, (...args: unknown[]) => unknown>);
   liftScalarFunctions(internals.functions as Record<string, (...args: unknown[]) => unknown>);
   shapeFunctions(internals.functions as Record<string, (...args: unknown[]) => unknown>);
   installNamedFormulas(parser, host, (sheet, row, col, expression) => evaluateRaw(host, sheet, row, col, shiftFormula(expression, row, col)), shiftFormula);
