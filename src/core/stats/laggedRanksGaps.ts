@@ -10,9 +10,10 @@
  * Only Σ a·b needs a pass over the periods: with average ranks, Σa = m(m + 1)/2 and
  * Σ(a − ā)² = (m³ − m − Σ(t³ − t))/12 over the kept tie groups, whose sizes change only where a
  * left-out value sits, so both come from the left-out values alone. Twice the ranks are whole
- * numbers, centred on twice their mean (m + 1) they are whole numbers of at most m, and the
- * sums are kept exactly (exactSum.ts): r is the exact r rounded a few times, 1 − r² near |r| = 1
- * comes exactly from the same sums, and a side is constant exactly when its sum of squares is 0.
+ * numbers; the pass sums their products, Σ 2a·2b, and the centred sum follows once a lag,
+ * Σ(2a − (m + 1))(2b − (m + 1)) = Σ 2a·2b − m(m + 1)², all kept exactly (exactSum.ts, BigInt):
+ * r is the exact r rounded a few times, 1 − r² near |r| = 1 comes exactly from the same sums,
+ * and a side is constant exactly when its sum of squares is 0.
  * The pass reads two arrays in order and makes two look-ups per period; nothing else per lag
  * touches more than the left-out values.
  */
@@ -140,9 +141,10 @@ export function* spearmanByLagGapsSteps(x: Float64Array, y: Float64Array, maxLag
     const sums = lag.x.wide || lag.y.wide ? productSumsWide : productSums;
     for (let from = 0, size = FIRST_CHUNK; from < pairs; from += size, size = rampUp(size, STEP_PERIODS)) {
       if (from > 0) yield;
-      sums(sideX, sideY, from, Math.min(pairs, from + size), m + 1, exact, sxy);
+      sums(sideX, sideY, from, Math.min(pairs, from + size), exact, sxy);
     }
-    rows.push({ lag: k, n: m, result: correlationOf(sxy, sxx, syy, m) });
+    const m1 = BigInt(m + 1);
+    rows.push({ lag: k, n: m, result: correlationOf(sxy.toBigInt() - BigInt(m) * m1 * m1, sxx, syy, m) });
   }
   return rows;
 }
@@ -247,14 +249,14 @@ function leftOut(rx: Ranked, ry: Ranked, n: number, k: number, partners: Partner
 }
 
 /**
- * Periods summed in a double before the sum is added to the exact total: twice a centred rank is a
- * whole number below n in size, so a block's sum of products stays below 2^53 and is exact. At most
- * a step's periods, so that the pass's indexes stay small integers (V8 compiles a loop whose
- * bounds were once beyond them for doubles, measured: the pass then runs at half speed).
+ * Periods summed in a double before the sum is added to the exact total: twice a rank is a whole
+ * number of at most 2n, so a block's sum of products stays below 2^53 and is exact. At most a
+ * step's periods, so that the pass's indexes stay small integers (V8 compiles a loop whose bounds
+ * were once beyond them for doubles, measured: the pass then runs at half speed).
  */
 function exactBlock(n: number): number {
   let block = 1;
-  while (block < STEP_PERIODS && block * 2 * n * n <= 2 ** 53) block *= 2;
+  while (block < STEP_PERIODS && block * 2 * (2 * n) ** 2 <= 2 ** 53) block *= 2;
   return block;
 }
 
@@ -266,12 +268,13 @@ interface Side {
 }
 
 /**
- * Σ (2a − (m + 1))·(2b − (m + 1)) over the pairs [from, to) kept at this lag, into `acc`: 2a is
+ * Σ 2a·2b over the pairs [from, to) kept at this lag, into `acc` (centred once a lag: measured
+ * against summing the centred products here, a quarter less time a lag): 2a is
  * twice x's average rank among all its numbers less the left-out values below it (ties count ½),
  * 2b the same for y (y's arrays start at the lag, so one index serves both sides). Nothing else
  * is written and no object made, so no collector work lands in a step.
  */
-function productSums(x: Side, y: Side, from: number, to: number, m1: number, block: number, acc: ExactSum): void {
+function productSums(x: Side, y: Side, from: number, to: number, block: number, acc: ExactSum): void {
   const { code: codeX, hi: hiX } = x;
   const { code: codeY, hi: hiY } = y;
   const wordsX = x.left.words;
@@ -283,16 +286,16 @@ function productSums(x: Side, y: Side, from: number, to: number, m1: number, blo
       const cx = codeX[i];
       const cy = codeY[i];
       if ((cx | cy) < 0) continue;
-      const a2 = cx & TIE ? (cx & PLACE) + hiX[i] + 1 - countBelow(wordsX, cx & PLACE) - countBelow(wordsX, hiX[i]) : 2 * (cx - countBelow(wordsX, cx)) + 2;
-      const b2 = cy & TIE ? (cy & PLACE) + hiY[i] + 1 - countBelow(wordsY, cy & PLACE) - countBelow(wordsY, hiY[i]) : 2 * (cy - countBelow(wordsY, cy)) + 2;
-      s += (a2 - m1) * (b2 - m1);
+      const a2 = cx & TIE ? (cx & PLACE) + hiX[i] + 1 - countBelow(wordsX, cx & PLACE) - countBelow(wordsX, hiX[i]) : 2 * (cx + 1 - countBelow(wordsX, cx));
+      const b2 = cy & TIE ? (cy & PLACE) + hiY[i] + 1 - countBelow(wordsY, cy & PLACE) - countBelow(wordsY, hiY[i]) : 2 * (cy + 1 - countBelow(wordsY, cy));
+      s += a2 * b2;
     }
     acc.add(s);
   }
 }
 
 /** productSums with a wide table on either side (more than 65,535 values left out). */
-function productSumsWide(x: Side, y: Side, from: number, to: number, m1: number, block: number, acc: ExactSum): void {
+function productSumsWide(x: Side, y: Side, from: number, to: number, block: number, acc: ExactSum): void {
   const { code: codeX, hi: hiX } = x;
   const { code: codeY, hi: hiY } = y;
   const { words: wordsX, blocks: blocksX } = x.left;
@@ -304,9 +307,9 @@ function productSumsWide(x: Side, y: Side, from: number, to: number, m1: number,
       const cx = codeX[i];
       const cy = codeY[i];
       if ((cx | cy) < 0) continue;
-      const a2 = cx & TIE ? (cx & PLACE) + hiX[i] + 1 - countBelowWide(wordsX, blocksX, cx & PLACE) - countBelowWide(wordsX, blocksX, hiX[i]) : 2 * (cx - countBelowWide(wordsX, blocksX, cx)) + 2;
-      const b2 = cy & TIE ? (cy & PLACE) + hiY[i] + 1 - countBelowWide(wordsY, blocksY, cy & PLACE) - countBelowWide(wordsY, blocksY, hiY[i]) : 2 * (cy - countBelowWide(wordsY, blocksY, cy)) + 2;
-      s += (a2 - m1) * (b2 - m1);
+      const a2 = cx & TIE ? (cx & PLACE) + hiX[i] + 1 - countBelowWide(wordsX, blocksX, cx & PLACE) - countBelowWide(wordsX, blocksX, hiX[i]) : 2 * (cx + 1 - countBelowWide(wordsX, blocksX, cx));
+      const b2 = cy & TIE ? (cy & PLACE) + hiY[i] + 1 - countBelowWide(wordsY, blocksY, cy & PLACE) - countBelowWide(wordsY, blocksY, hiY[i]) : 2 * (cy + 1 - countBelowWide(wordsY, blocksY, cy));
+      s += a2 * b2;
     }
     acc.add(s);
   }
@@ -316,13 +319,12 @@ function productSumsWide(x: Side, y: Side, from: number, to: number, m1: number,
  * r = Σ(a − ā)(b − b̄) / √(Σ(a − ā)² · Σ(b − b̄)²) from the exact sums: S = 4·Σ(a − ā)(b − b̄),
  * X = 12·Σ(a − ā)², Y likewise, so r = 3S / √(XY); near |r| = 1, 1 − r² = (XY − 9S²) / XY exactly.
  */
-function correlationOf(sxy: ExactSum, sxx: ExactSum, syy: ExactSum, m: number): Correlation {
+function correlationOf(s: bigint, sxx: ExactSum, syy: ExactSum, m: number): Correlation {
   const X = sxx.toNumber();
   const Y = syy.toNumber();
-  const r = Math.max(-1, Math.min(1, (3 * sxy.toNumber()) / (Math.sqrt(X) * Math.sqrt(Y))));
+  const r = Math.max(-1, Math.min(1, (3 * Number(s)) / (Math.sqrt(X) * Math.sqrt(Y))));
   if (Math.abs(r) <= NEAR_PERFECT) return { r, oneMinusR2: 1 - r * r, n: m };
   const xy = sxx.toBigInt() * syy.toBigInt();
-  const s = sxy.toBigInt();
   const rest = xy - 9n * s * s;
   if (rest <= 0n) return { r: Math.sign(r), oneMinusR2: 0, n: m };
   // Both below 2^128 (X and Y below 2^64 for a column of Excel's 2^20 rows): each a double to within half an ulp.

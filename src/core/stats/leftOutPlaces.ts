@@ -46,18 +46,8 @@ export class Excluded {
     }
     this.size = count;
     this.wide = count > 0xffff;
-    let total = 0;
-    let before = 0;
-    for (let w = 0; w < words.length; w++) {
-      if (this.wide && (w & 0xfff) === 0) {
-        blocks[w >> 12] = total;
-        before = 0;
-      }
-      const bits = words[w] & 0xffff;
-      words[w] = (before << 16) | bits;
-      before += POPULATION[bits];
-      total += POPULATION[bits];
-    }
+    if (this.wide) countBeforeWide(words, blocks);
+    else countBefore(words);
   }
 
   /**
@@ -101,6 +91,32 @@ export class Excluded {
 /** The number of bits set in each 16-bit value. */
 const POPULATION = new Uint8Array(1 << 16);
 for (let v = 1; v < POPULATION.length; v++) POPULATION[v] = POPULATION[v >> 1] + (v & 1);
+
+/** Each word's count of left-out places before it into its upper 16 bits (fewer than 65,536 left out). */
+function countBefore(words: Int32Array): void {
+  let before = 0;
+  for (let w = 0; w < words.length; w++) {
+    const bits = words[w] & 0xffff;
+    words[w] = (before << 16) | bits;
+    before += POPULATION[bits];
+  }
+}
+
+/** countBefore for a wide table: the counts since each 65,536 places' block start, the blocks' in `blocks`. */
+function countBeforeWide(words: Int32Array, blocks: Int32Array): void {
+  let total = 0;
+  for (let b = 0; b < blocks.length; b++) {
+    blocks[b] = total;
+    let before = 0;
+    const end = Math.min(words.length, (b + 1) << 12);
+    for (let w = b << 12; w < end; w++) {
+      const bits = words[w] & 0xffff;
+      words[w] = (before << 16) | bits;
+      before += POPULATION[bits];
+    }
+    total += before;
+  }
+}
 
 /** #{left-out places < p} with fewer than 65,536 left out. */
 export function countBelow(words: Int32Array, p: number): number {
