@@ -268,8 +268,8 @@ interface Side {
 }
 
 /**
- * Σ 2a·2b over the pairs [from, to) kept at this lag, into `acc` (centred once a lag: measured
- * against summing the centred products here, a quarter less time a lag): 2a is
+ * Σ 2a·2b over the pairs [from, to) kept at this lag, into `acc` (centred once a lag, not per
+ * period: one subtraction fewer per side and period): 2a is
  * twice x's average rank among all its numbers less the left-out values below it (ties count ½),
  * 2b the same for y (y's arrays start at the lag, so one index serves both sides). Nothing else
  * is written and no object made, so no collector work lands in a step.
