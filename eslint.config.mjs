@@ -40,10 +40,9 @@ export default tseslint.config(
     },
   },
   {
-    // Off for now in the two folders other engineers are editing (issue 26): the lead turns them
-    // on once their offenders are split (App.tsx's Pane, TagForm; registerRead.ts, its readWith;
-    // registerSchema.ts's parseRow; scorecard.ts's scorecardStep).
-    files: ["src/taskpane/**/*.{ts,tsx}", "src/workbook/**/*.ts"],
+    // Off for now in src/workbook, whose offenders are being split (issue 26: registerRead.ts and
+    // its readWith, registerSchema.ts's parseRow, scorecard.ts's scorecardStep).
+    files: ["src/workbook/**/*.ts"],
     rules: { "max-lines": "off", "max-lines-per-function": "off" },
   },
   {
