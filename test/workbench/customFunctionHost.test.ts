@@ -122,3 +122,33 @@ describe("the 5 MB payload of a custom function on the web (office-js #4654 by d
     }
   });
 });
+
+// "Custom functions" (learn.microsoft.com): a cell shows #BUSY! while a function it calls is
+// still calculating; the cell's formula is evaluated once the answer arrives, so a formula that
+// takes part of the answer (INDEX of it) or wraps it waits too, rather than showing #REF!.
+describe("a formula over a function still calculating", () => {
+  function slow(): { registry: FunctionRegistry; answer: () => void } {
+    let answer = () => {};
+    const fn = () =>
+      new Promise<number[][]>((resolve) => {
+        answer = () => resolve([[10], [20]]);
+      });
+    return { registry: { allowErrorForDataTypeAny: false, functions: { "T.SLOW": { fn, parameterCount: 0, requiresParameterAddresses: false } } }, answer: () => answer() };
+  }
+
+  it("shows #BUSY! for the whole formula, then the formula's value once the answer arrives", async () => {
+    const { model, sheet } = hostWorkbook("web");
+    const { registry, answer } = slow();
+    model.functions = registry;
+    model.writeFormula(sheet, 0, 2, "=INDEX(T.SLOW(),2,1)");
+    model.writeFormula(sheet, 1, 2, "=T.SLOW()");
+    const code = (r: number) => {
+      const v = model.valueAt(sheet, r, 2);
+      return typeof v === "object" && v !== null && "code" in v ? v.code : v;
+    };
+    expect([code(0), code(1), code(2)]).toEqual(["#BUSY!", "#BUSY!", ""]);
+    answer();
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect([code(0), code(1), code(2)]).toEqual([20, 10, 20]);
+  });
+});

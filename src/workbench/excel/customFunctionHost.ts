@@ -85,12 +85,15 @@ interface Pending {
 }
 
 /**
- * Calls registered functions as Excel does. Results of asynchronous calls are kept until the
+ * Calls registered functions as Excel does. Their results, at once or awaited, are kept until the
  * workbook changes (`forget`), as Excel recalculates a formula when its inputs change.
  */
 export class CustomFunctionCaller {
   private settled = new Map<string, Pending>();
   private generation = 0;
+  /** How many calls have answered #BUSY! so far: a formula that saw one grow is itself #BUSY! (model.ts valueAt). */
+  busyAnswers = 0;
+  private answeredBy: FunctionRegistry | null = null;
 
   constructor(
     private readonly registry: () => FunctionRegistry,
@@ -105,7 +108,13 @@ export class CustomFunctionCaller {
   }
 
   call(name: string, args: CallArgument[]): unknown {
-    const { allowErrorForDataTypeAny, allowCustomDataForDataTypeAny, hostMode, functions } = this.registry();
+    const registry = this.registry();
+    // Other functions registered (a test's registry, the add-in's reloaded): what the old ones answered goes.
+    if (registry !== this.answeredBy) {
+      this.forget();
+      this.answeredBy = registry;
+    }
+    const { allowErrorForDataTypeAny, allowCustomDataForDataTypeAny, hostMode, functions } = registry;
     const f = functions[name];
     // An error is answered as a 1×1 array: the formula engine takes arrays and plain values only.
     if (!f) return [[{ code: "#NAME?" }]];
@@ -117,15 +126,21 @@ export class CustomFunctionCaller {
     const values = args.map((a) => asPassed(a, mode, mode.cellValues && allowCustomDataForDataTypeAny === true));
     if (overPayloadLimit(mode, values)) return CALC;
     while (values.length < f.parameterCount) values.push(null);
-    const key = `${name}|${JSON.stringify(values)}|${JSON.stringify(args.map((a) => a.reference))}`;
+    const key = `${name}|${hostMode ? "" : this.host()}|${JSON.stringify(values)}|${JSON.stringify(args.map((a) => a.reference))}`;
     const known = this.settled.get(key);
-    if (known) return known.done ? known.value : BUSY;
+    if (known) return known.done ? known.value : this.busy();
     if (f.requiresParameterAddresses && mode.parameterAddresses) {
       const parameterAddresses = args.map((a) => (a.reference ? qualified(a.reference.sheet, a.reference) : undefined));
       values.push({ parameterAddresses });
     }
     const result = f.fn(...values);
-    if (!(result instanceof Promise)) return overPayloadLimit(mode, result) ? CALC : result;
+    if (!(result instanceof Promise)) {
+      // Kept like an awaited answer: Excel calls a function once per recalculation, not once per read,
+      // so an answer that came at once cannot turn #BUSY! on a later read (the runtime slices by time).
+      const value = overPayloadLimit(mode, result) ? CALC : result;
+      this.settled.set(key, { done: true, value });
+      return value;
+    }
     const pending: Pending = { done: false };
     this.settled.set(key, pending);
     const generation = this.generation;
@@ -141,6 +156,11 @@ export class CustomFunctionCaller {
         if (generation === this.generation) this.onSettled();
       },
     );
+    return this.busy();
+  }
+
+  private busy(): unknown {
+    this.busyAnswers++;
     return BUSY;
   }
 }

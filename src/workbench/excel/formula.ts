@@ -43,6 +43,8 @@ export interface FormulaHost {
   functionNames(): string[];
   /** Calls an add-in function as Excel calls a custom function (customFunctionHost.ts). */
   callFunction(name: string, args: CallArgument[]): unknown;
+  /** How many calls have answered #BUSY! so far (customFunctionHost.ts): a formula that saw one waits. */
+  busyAnswers(): number;
   /** The formula of a defined name that is an expression, not a reference (namedFormulas.ts); null otherwise. */
   nameExpression(name: string): string | null;
   /** Changes when anything formulas compute from may have; null while values are in flux (namedFormulas.ts). */

@@ -13,10 +13,10 @@ import { CellEditMode } from "./cellEditMode";
 import { cellFromValue, keptFormats } from "./cellInput";
 import { displayedFormat, ruleHolds } from "./conditionalFormatRules";
 import { CallArgument, CustomFunctionCaller, FunctionRegistry, Host, NO_FUNCTIONS } from "./customFunctionHost";
+import * as charts from "./chartEdits";
 import * as names from "./definedNames";
 import { ExcelApiError } from "./errors";
 import { evaluateFormula, FormulaErrorValue, FormulaHost, Reference, Scalar } from "./formula";
-import { checkSheetName } from "./nameRules";
 import { strictAddress } from "./references";
 import * as rows from "./rowEdits";
 import * as sheets from "./sheetEdits";
@@ -24,7 +24,6 @@ import { fillSpills, Spills } from "./spills";
 import { UsedAreas } from "./usedAreas";
 import * as edits from "./tableEdits";
 import { clearFilter } from "./tableFilters";
-import { CHART_TYPES } from "./types";
 import type { Cell, CellValue, ChangeEvent, ChartModel, ConditionalFormatModel, NameModel, SelectionEvent, SheetModel, TableModel } from "./types";
 
 /** Re-exported for the importers that know them from here. */
@@ -91,6 +90,10 @@ export class WorkbookModel implements FormulaHost {
     return this.caller.call(name, args);
   }
 
+  busyAnswers(): number {
+    return this.caller.busyAnswers;
+  }
+
   /** Called when an asynchronous function's result arrives and cells show new values. */
   onCalculated(listener: () => void): () => void {
     this.calculationListeners.add(listener);
@@ -112,12 +115,7 @@ export class WorkbookModel implements FormulaHost {
 
   // ---------------------------------------------------------------- sheets
   addSheet(name: string): SheetModel {
-    checkSheetName(name);
-    if (this.findSheet(name)) throw new ExcelApiError("ItemAlreadyExists", `A sheet named '${name}' already exists.`);
-    const sheet: SheetModel = { id: this.newId("sheet"), name, cells: new Map(), protected: false };
-    this.sheets.push(sheet);
-    this.activeSheetId ??= sheet.id;
-    return sheet;
+    return sheets.addSheet(this, name);
   }
 
   findSheet(name: string): SheetModel | undefined {
@@ -165,8 +163,11 @@ export class WorkbookModel implements FormulaHost {
         if (blocked) return blocked;
       }
       this.evaluationDepth = depth + 1;
+      const busy = this.caller.busyAnswers;
       const v = evaluateFormula(this, sheet.name, row, col, c.formula);
       this.evaluationDepth = 0;
+      // A formula waiting for a function's answer shows #BUSY! whatever it makes of it (INDEX of it is no #REF!).
+      if (this.caller.busyAnswers !== busy) return new FormulaErrorValue("#BUSY!");
       return v === null ? 0 : v;
     }
     return c.value ?? "";
@@ -264,18 +265,13 @@ export class WorkbookModel implements FormulaHost {
     this.caller.forget();
   }
 
-  // ---------------------------------------------------------------- charts and tables (tableEdits.ts)
+  // ---------------------------------------------------------------- charts and tables (chartEdits.ts, tableEdits.ts)
   addChart(sheet: SheetModel, type: string, source: { sheet: SheetModel; area: Area }): ChartModel {
-    this.assertEditable(sheet);
-    if (!(CHART_TYPES as readonly string[]).includes(type)) throw new ExcelApiError("InvalidArgument", `The chart type '${type}' is not one the stand-in draws.`);
-    const chart: ChartModel = { id: this.newId("chart"), sheetId: sheet.id, name: `Chart ${this.charts.length + 1}`, type, source: { sheetId: source.sheet.id, area: source.area }, title: "", position: null };
-    this.charts.push(chart);
-    return chart;
+    return charts.addChart(this, sheet, type, source);
   }
 
   deleteChart(chart: ChartModel): void {
-    this.assertEditable(this.sheetById(chart.sheetId));
-    this.charts = this.charts.filter((c) => c !== chart);
+    charts.deleteChart(this, chart);
   }
 
   addTable(sheet: SheetModel, area: Area, hasHeaders: boolean): TableModel {
@@ -325,15 +321,15 @@ export class WorkbookModel implements FormulaHost {
     return names.addName(this, name, formula, comment);
   }
 
-  /**
-   * The formula of a name that does not stand for a range (namedFormulas.ts), evaluated where
-   * it is used; a reference to a deleted sheet or #REF! evaluates to #REF!, as in Excel.
-   */
   /** What computed values were computed at (namedFormulas.ts keeps names' values by it); null while spills are laid out. */
   calculationStamp(): number | null {
     return this.layingOutSpills ? null : this.calculations;
   }
 
+  /**
+   * The formula of a name that does not stand for a range (namedFormulas.ts), evaluated where
+   * it is used; a reference to a deleted sheet or #REF! evaluates to #REF!, as in Excel.
+   */
   nameExpression(name: string): string | null {
     const found = this.findName(name);
     return !found || this.nameTarget(found) ? null : found.formula;

@@ -2,8 +2,8 @@
  * What renaming and deleting a worksheet does to the rest of the workbook ("Rename a worksheet",
  * "Insert or delete a worksheet", support.microsoft.com): every reference to a renamed sheet, in
  * names and in formulas, follows it; a deleted sheet takes its tables, formats and charts with
- * it and leaves #REF! where names referred to it. WorkbookModel's methods of the same names
- * call these.
+ * it and leaves #REF! where names referred to it; a new sheet's name follows the same rules and
+ * is unique. WorkbookModel's methods of the same names call these.
  */
 import { ExcelApiError } from "./errors";
 import { checkSheetName } from "./nameRules";
@@ -20,6 +20,16 @@ export interface SheetHost {
   activeSheetId: string | null;
   findSheet(name: string): SheetModel | undefined;
   invalidate(): void;
+  newId(prefix: string): string;
+}
+
+export function addSheet(model: SheetHost, name: string): SheetModel {
+  checkSheetName(name);
+  if (model.findSheet(name)) throw new ExcelApiError("ItemAlreadyExists", `A sheet named '${name}' already exists.`);
+  const sheet: SheetModel = { id: model.newId("sheet"), name, cells: new Map(), protected: false };
+  model.sheets.push(sheet);
+  model.activeSheetId ??= sheet.id;
+  return sheet;
 }
 
 export function renameSheet(model: SheetHost, sheet: SheetModel, name: string): void {

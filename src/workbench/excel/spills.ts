@@ -29,9 +29,11 @@ export function fillSpills(host: FormulaHost, sheets: readonly SheetModel[], spi
       if (c.formula === undefined) continue;
       const [r, col] = k.split(",").map(Number);
       evaluating(true);
+      const busy = host.busyAnswers();
       const result = evaluateArray(host, s.name, r, col, c.formula);
       evaluating(false);
-      if (result.length === 1 && result[0].length === 1) continue;
+      // Waiting for a function's answer, it spills nothing yet: its cell shows #BUSY! (model.ts valueAt).
+      if (host.busyAnswers() !== busy || (result.length === 1 && result[0].length === 1)) continue;
       const cells: [string, CellValue | FormulaErrorValue][] = [];
       let blocked = false;
       result.forEach((line, i) =>
