@@ -79,7 +79,7 @@ function Pane({ workbook }: { workbook: KpiWorkbook }) {
       </PaneSection>
       <KpiCards {...model} />
       <KpiActions {...model} />
-      <ChainAndMap portfolio={portfolio} commands={commands} notice={noticeFor("chain")} busy={busy} />
+      <ChainAndMap portfolio={portfolio} commands={commands} notice={noticeFor("chain")} busy={busy} locale={locale} />
       <ClosePeriod {...model} />
       <HealthCheck {...model} />
       {portfolio.kpis.length > 0 && (
@@ -97,6 +97,7 @@ function Pane({ workbook }: { workbook: KpiWorkbook }) {
         checkIns={portfolio.checkIns}
         commands={commands}
         closes={{ reported: pane.register?.reported, restatements: portfolio.pack.restatements }}
+        locale={locale}
       />
     </main>
   );

@@ -56,7 +56,7 @@ export function KpiCards({
 }
 
 /** The actions triggers opened (with the message that offers to open the ones waiting), due by today. */
-export function KpiActions({ portfolio, commands, noticeFor, busy, pendingActions, nameOf }: SectionProps<"pendingActions" | "nameOf">) {
+export function KpiActions({ portfolio, commands, noticeFor, busy, pendingActions, nameOf, locale }: SectionProps<"pendingActions" | "nameOf" | "locale">) {
   return (
     <PaneSection id="actions" title="Actions" notice={noticeFor("actions")} divided>
       <NoticeBar notice={pendingActions} />
@@ -67,6 +67,7 @@ export function KpiActions({ portfolio, commands, noticeFor, busy, pendingAction
         busy={busy}
         labelOf={(k, p) => (k ? periodLabel(k.firstPeriod, k.cadence, p) : `period ${p}`)}
         onDone={(a, note) => commands.markDone(a, note, nameOf(a.kpi))}
+        locale={locale}
       />
     </PaneSection>
   );
