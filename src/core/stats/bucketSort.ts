@@ -43,7 +43,7 @@ export function* bucketSortSteps(v: Float64Array, into: { order: Uint32Array; ke
   const next = { gap: count };
   yield* chunked(n, (from, to) => scatter(v, from, to, min, scale, buckets, starts, next, keys, order));
   // scatter left starts[b] at bucket b's end, that is bucket b + 1's start: bucket b is [starts[b − 1], starts[b]).
-  for (let b = 0; b < buckets; ) {
+  for (let b = 0; b < buckets;) {
     yield;
     const lo = b === 0 ? 0 : starts[b - 1];
     if (starts[b] - lo <= INSERTION) {

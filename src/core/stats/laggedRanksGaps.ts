@@ -24,11 +24,12 @@ import * as leftOutPlaces from "./leftOutPlaces";
 import { Problem } from "../analysis/problem";
 import { FIRST_CHUNK, rampUp, Steps } from "../analysis/steps";
 import { LagResult } from "./laggedCorrelation";
+import { productSums, productSumsUntied, productSumsWide, Side, tiedCorrection } from "./lagProducts";
 
 const NEAR_PERFECT = 0.9;
 // Read once: a CommonJS build (the tests, the bench) reads an imported binding through a getter at
 // every use, and these are used per period (measured: the pass ran four times slower).
-const { countBelow, countBelowWide, Excluded, PLACE, TIE } = leftOutPlaces;
+const { Excluded, TIE } = leftOutPlaces;
 type Excluded = leftOutPlaces.Excluded;
 
 interface Ranked {
@@ -40,6 +41,8 @@ interface Ranked {
   count: number;
   /** Σ(t³ − t) over the tie groups of all the numbers. */
   ties: ExactSum;
+  /** The periods whose value is tied, ascending, when they are few (FEW_TIED); null otherwise. */
+  tied: Int32Array | null;
 }
 
 function* rankOnce(v: Float64Array, n: number, scratch: { order: Uint32Array; keys: Float64Array }): Steps<Ranked> {
@@ -56,14 +59,48 @@ function* rankOnce(v: Float64Array, n: number, scratch: { order: Uint32Array; ke
     yield;
     p = groupTies(keys, order, p, Math.min(count, p + size), count, code, hi, ties);
   }
-  return { code, hi, gaps, count, ties };
+  yield;
+  const tied = ties.isZero() ? new Int32Array(0) : yield* tiedPeriods(code, n);
+  return { code, hi, gaps, count, ties, tied };
+}
+
+/** At most this share of a series' periods tied (1/32), a lag's pass takes every value as untied and corrects the tied ones' pairs after. */
+const FEW_TIED = 5;
+
+/** The periods whose code has the TIE bit, ascending; null past n >> FEW_TIED of them. */
+function* tiedPeriods(code: Int32Array, n: number): Steps<Int32Array | null> {
+  const most = n >> FEW_TIED;
+  const found: number[] = [];
+  for (let from = 0, size = FIRST_CHUNK; from < n; from += size, size = rampUp(size, STEP_PERIODS)) {
+    if (from > 0) yield;
+    if (!collectTied(code, from, Math.min(n, from + size), most, found)) return null;
+  }
+  return Int32Array.from(found);
+}
+
+function collectTied(code: Int32Array, from: number, to: number, most: number, found: number[]): boolean {
+  for (let i = from; i < to; i++) {
+    if (code[i] < 0 || !(code[i] & TIE)) continue;
+    if (found.length === most) return false;
+    found.push(i);
+  }
+  return true;
 }
 
 /** Sorted places grouped between two steps: each writes two arrays at scattered periods, a cache miss apiece on a full column. */
 const SCATTER_CHUNK = 1 << 14;
 
 /** The tie groups starting in [from, until) of the sorted values; returns where the next group starts. */
-function groupTies(keys: Float64Array, order: Uint32Array, from: number, until: number, count: number, code: Int32Array, hi: Int32Array, ties: ExactSum): number {
+function groupTies(
+  keys: Float64Array,
+  order: Uint32Array,
+  from: number,
+  until: number,
+  count: number,
+  code: Int32Array,
+  hi: Int32Array,
+  ties: ExactSum,
+): number {
   let p = from;
   while (p < until) {
     const value = keys[p];
@@ -96,6 +133,11 @@ function prime(): void {
   const y = Float64Array.from({ length: 64 }, (_, i) => (i % 7 === 5 ? NaN : (i * 5) % 9));
   const steps = spearmanByLagGapsSteps(x, y, 4);
   while (!steps.next().done);
+  // Few ties (the pass for untied values and the tied pairs' correction): one tied pair in each series.
+  const fewX = Float64Array.from({ length: 128 }, (_, i) => (i % 13 === 4 ? NaN : i === 9 ? 8 : (i * 37) % 128));
+  const fewY = Float64Array.from({ length: 128 }, (_, i) => (i % 17 === 6 ? NaN : i === 21 ? 20 : (i * 59) % 128));
+  const few = spearmanByLagGapsSteps(fewX, fewY, 4);
+  while (!few.next().done);
 }
 
 /** Periods of one lag's pass between two steps: a sixteenth of a full column. */
@@ -138,13 +180,17 @@ export function* spearmanByLagGapsSteps(x: Float64Array, y: Float64Array, maxLag
     const sxy = new ExactSum();
     const pairs = n - k;
     const sideY: Side = { code: ry.code.subarray(k), hi: ry.hi.subarray(k), left: lag.y };
-    const sums = lag.x.wide || lag.y.wide ? productSumsWide : productSums;
+    const wide = lag.x.wide || lag.y.wide;
+    // Few tied values: every value's rank as if untied (half the products, ranks not doubled), the tied pairs corrected after.
+    const fewTied = !wide && rx.tied !== null && ry.tied !== null;
+    const sums = wide ? productSumsWide : fewTied ? productSumsUntied : productSums;
     for (let from = 0, size = FIRST_CHUNK; from < pairs; from += size, size = rampUp(size, STEP_PERIODS)) {
       if (from > 0) yield;
       sums(sideX, sideY, from, Math.min(pairs, from + size), exact, sxy);
     }
     const m1 = BigInt(m + 1);
-    rows.push({ lag: k, n: m, result: correlationOf(sxy.toBigInt() - BigInt(m) * m1 * m1, sxx, syy, m) });
+    const doubled = fewTied ? 4n * sxy.toBigInt() + tiedCorrection(sideX, sideY, rx.tied!, ry.tied!, k, pairs).toBigInt() : sxy.toBigInt();
+    rows.push({ lag: k, n: m, result: correlationOf(doubled - BigInt(m) * m1 * m1, sxx, syy, m) });
   }
   return rows;
 }
@@ -213,7 +259,15 @@ class Partners {
  * their tie groups): x's are the partners of y's gaps and the values past x's window [0, n − k);
  * y's the partners of x's gaps and the values before y's window [k, n).
  */
-function leftOut(rx: Ranked, ry: Ranked, n: number, k: number, partners: Partners, tables: { x: Excluded; y: Excluded }, out: LeftOut): { ex: number; ey: number; tx: number; ty: number } {
+function leftOut(
+  rx: Ranked,
+  ry: Ranked,
+  n: number,
+  k: number,
+  partners: Partners,
+  tables: { x: Excluded; y: Excluded },
+  out: LeftOut,
+): { ex: number; ey: number; tx: number; ty: number } {
   const pairs = Math.max(0, n - k);
   const { placesX, tiedX, placesY, tiedY } = out;
   const { x, y } = partners.at(k);
@@ -258,61 +312,6 @@ function exactBlock(n: number): number {
   let block = 1;
   while (block < STEP_PERIODS && block * 2 * (2 * n) ** 2 <= 2 ** 53) block *= 2;
   return block;
-}
-
-/** One side of a lag's pairs: its codes and group ends (y's from the lag on) and its left-out table. */
-interface Side {
-  code: Int32Array;
-  hi: Int32Array;
-  left: Excluded;
-}
-
-/**
- * Σ 2a·2b over the pairs [from, to) kept at this lag, into `acc` (centred once a lag, not per
- * period: one subtraction fewer per side and period): 2a is
- * twice x's average rank among all its numbers less the left-out values below it (ties count ½),
- * 2b the same for y (y's arrays start at the lag, so one index serves both sides). Nothing else
- * is written and no object made, so no collector work lands in a step.
- */
-function productSums(x: Side, y: Side, from: number, to: number, block: number, acc: ExactSum): void {
-  const { code: codeX, hi: hiX } = x;
-  const { code: codeY, hi: hiY } = y;
-  const wordsX = x.left.words;
-  const wordsY = y.left.words;
-  for (let start = from; start < to; start += block) {
-    const end = Math.min(to, start + block);
-    let s = 0;
-    for (let i = start; i < end; i++) {
-      const cx = codeX[i];
-      const cy = codeY[i];
-      if ((cx | cy) < 0) continue;
-      const a2 = cx & TIE ? (cx & PLACE) + hiX[i] + 1 - countBelow(wordsX, cx & PLACE) - countBelow(wordsX, hiX[i]) : 2 * (cx + 1 - countBelow(wordsX, cx));
-      const b2 = cy & TIE ? (cy & PLACE) + hiY[i] + 1 - countBelow(wordsY, cy & PLACE) - countBelow(wordsY, hiY[i]) : 2 * (cy + 1 - countBelow(wordsY, cy));
-      s += a2 * b2;
-    }
-    acc.add(s);
-  }
-}
-
-/** productSums with a wide table on either side (more than 65,535 values left out). */
-function productSumsWide(x: Side, y: Side, from: number, to: number, block: number, acc: ExactSum): void {
-  const { code: codeX, hi: hiX } = x;
-  const { code: codeY, hi: hiY } = y;
-  const { words: wordsX, blocks: blocksX } = x.left;
-  const { words: wordsY, blocks: blocksY } = y.left;
-  for (let start = from; start < to; start += block) {
-    const end = Math.min(to, start + block);
-    let s = 0;
-    for (let i = start; i < end; i++) {
-      const cx = codeX[i];
-      const cy = codeY[i];
-      if ((cx | cy) < 0) continue;
-      const a2 = cx & TIE ? (cx & PLACE) + hiX[i] + 1 - countBelowWide(wordsX, blocksX, cx & PLACE) - countBelowWide(wordsX, blocksX, hiX[i]) : 2 * (cx + 1 - countBelowWide(wordsX, blocksX, cx));
-      const b2 = cy & TIE ? (cy & PLACE) + hiY[i] + 1 - countBelowWide(wordsY, blocksY, cy & PLACE) - countBelowWide(wordsY, blocksY, hiY[i]) : 2 * (cy + 1 - countBelowWide(wordsY, blocksY, cy));
-      s += a2 * b2;
-    }
-    acc.add(s);
-  }
 }
 
 /**

@@ -8,7 +8,7 @@ import { sampleCorrelation } from "simple-statistics";
 function sortedRanks(v: number[]): number[] {
   const order = v.map((_, i) => i).sort((a, b) => v[a] - v[b]);
   const ranks = new Array<number>(v.length);
-  for (let start = 0; start < order.length; ) {
+  for (let start = 0; start < order.length;) {
     let end = start + 1;
     while (end < order.length && v[order[end]] === v[order[start]]) end++;
     for (let q = start; q < end; q++) ranks[order[q]] = (start + 1 + end) / 2;
@@ -65,6 +65,35 @@ describe("Spearman by lag with gaps", () => {
       expect(got.n).toBe(a.length);
       expect(a.length).toBeLessThan(n - 70_000);
       expect(Math.abs(got.r - sampleCorrelation(sortedRanks(a), sortedRanks(b)))).toBeLessThanOrEqual(1e-10);
+    }
+  });
+
+  it("matches sorted ranks when few values are tied (ranks as if untied, the tied pairs corrected), ties on both sides at once", () => {
+    const next = lcg(13);
+    const n = 4000;
+    const x = Array.from({ length: n }, () => next());
+    const y = x.map((_, i) => (i >= 2 ? x[i - 2] : 0.5) + 0.3 * next());
+    // A few tied values, some groups of three, and y's ties placed where x's are two periods earlier (tied on both sides at lag 2).
+    for (const i of [5, 90, 91, 700, 1500, 2222, 3999]) x[i] = x[i - 1];
+    x[1200] = x[1201] = x[1199];
+    for (const i of [7, 92, 1502, 3000]) y[i] = y[i - 1];
+    for (let i = 0; i < n; i++) {
+      if (i % 37 === 11) x[i] = NaN;
+      if (i % 41 === 3) y[i] = NaN;
+    }
+    const rows = runToEnd(spearmanByLagGapsSteps(Float64Array.from(x), Float64Array.from(y), 12));
+    for (const row of rows) {
+      const a: number[] = [];
+      const b: number[] = [];
+      for (let i = 0; i + row.lag < n; i++) {
+        if (!Number.isNaN(x[i]) && !Number.isNaN(y[i + row.lag])) {
+          a.push(x[i]);
+          b.push(y[i + row.lag]);
+        }
+      }
+      const got = row.result as { r: number; n: number };
+      expect(got.n).toBe(a.length);
+      expect(Math.abs(got.r - sampleCorrelation(sortedRanks(a), sortedRanks(b)))).toBeLessThanOrEqual(1e-12);
     }
   });
 
