@@ -23,8 +23,8 @@ export interface Sorted {
   count: number;
 }
 
-/** Sorts v into `into` (buffers of v's length, reused for both series of a call). */
-export function* bucketSortSteps(v: Float64Array, into: { order: Uint32Array; keys: Float64Array }): Steps<Sorted> {
+/** Sorts v into `into` (buffers of v's length, reused for both series of a call; `starts` too, kept there once made). */
+export function* bucketSortSteps(v: Float64Array, into: { order: Uint32Array; keys: Float64Array; starts?: Int32Array }): Steps<Sorted> {
   const n = v.length;
   const { order, keys } = into;
   const range = { min: Infinity, max: -Infinity, count: 0 };
@@ -34,7 +34,7 @@ export function* bucketSortSteps(v: Float64Array, into: { order: Uint32Array; ke
   const buckets = Math.max(1, 2 ** Math.round(Math.log2(Math.max(1, count / 4))));
   const span = range.max - min;
   const scale = span > 0 && span < Infinity ? buckets / span : 0;
-  const starts = new Int32Array(buckets + 1);
+  const starts = into.starts && into.starts.length >= buckets + 1 ? into.starts.fill(0, 0, buckets + 1) : (into.starts = new Int32Array(buckets + 1));
   yield;
   yield* chunked(n, (from, to) => countBuckets(v, from, to, min, scale, buckets, starts));
   // The gaps take [count, n).

@@ -45,7 +45,7 @@ interface Ranked {
   tied: Int32Array | null;
 }
 
-function* rankOnce(v: Float64Array, n: number, scratch: { order: Uint32Array; keys: Float64Array }): Steps<Ranked> {
+function* rankOnce(v: Float64Array, n: number, scratch: { order: Uint32Array; keys: Float64Array; starts?: Int32Array }): Steps<Ranked> {
   // Both series sort in the same buffers; the gaps come last, in period order.
   const { order, keys, count } = yield* bucketSortSteps(v.subarray(0, n), scratch);
   yield;
@@ -146,7 +146,7 @@ const STEP_PERIODS = 1 << 16;
 export function* spearmanByLagGapsSteps(x: Float64Array, y: Float64Array, maxLag: number): Steps<LagResult[]> {
   prime();
   const n = Math.min(x.length, y.length);
-  const scratch = { order: new Uint32Array(n), keys: new Float64Array(n) };
+  const scratch: { order: Uint32Array; keys: Float64Array; starts?: Int32Array } = { order: new Uint32Array(n), keys: new Float64Array(n) };
   const rx = yield* rankOnce(x, n, scratch);
   yield;
   const ry = yield* rankOnce(y, n, scratch);

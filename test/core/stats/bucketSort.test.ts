@@ -35,6 +35,22 @@ describe("bucketSortSteps", () => {
     ["tiny values", Array.from({ length: 300 }, () => (next() - 0.5) * 1e-300)],
   ])("sorts %s as Array.prototype.sort does", (_, values) => expectSorted(values));
 
+  it("sorts a second series in the first one's buffers and bucket starts", () => {
+    const next2 = lcg(5);
+    const first = Float64Array.from({ length: 2000 }, () => next2() * 10);
+    const second = Float64Array.from({ length: 2000 }, (_, i) => (i % 9 === 0 ? NaN : Math.floor(next2() * 50)));
+    const into: { order: Uint32Array; keys: Float64Array; starts?: Int32Array } = { order: new Uint32Array(2000), keys: new Float64Array(2000) };
+    runToEnd(bucketSortSteps(first, into));
+    const starts = into.starts;
+    const sorted = runToEnd(bucketSortSteps(second, into));
+    expect(into.starts).toBe(starts);
+    const numbers = Array.from(second)
+      .filter((v) => !Number.isNaN(v))
+      .sort((a, b) => a - b);
+    expect(Array.from(sorted.keys.subarray(0, sorted.count))).toEqual(numbers);
+    for (let p = 0; p < sorted.count; p++) expect(second[sorted.order[p]]).toBe(sorted.keys[p]);
+  });
+
   it("keeps −0 and 0 together (equal values, one tie group)", () => {
     const { sorted } = sortOf([1, -0, 0, -1, -0]);
     const keys = Array.from(sorted.keys);
