@@ -83,7 +83,7 @@ describe("the chain section in German", () => {
   });
 
   it("writes the forecast of a supported chain in German", () => {
-    // Both trend; B's changes follow A's one period later (chainSection.test.tsx): a supported link with a forecast.
+    // Both trend; B's changes follow A's one period later (ChainSection.test.tsx): a supported link with a forecast.
     const e = noise(7, 72);
     const a = Array.from({ length: 36 }, (_, t) => 100 + 2 * t + 10 * e[t]);
     const b = a.map((_, t) => (t === 0 ? null : 50 + 2 * a[t - 1] + 2 * e[36 + t]));
@@ -183,7 +183,7 @@ describe("the segments' funnel, a trend's text and the execution rate in German"
   it("writes the funnel's limits as German percentages, and each segment's trend in German", () => {
     const summary = summaryOf(conversion, { values: totals.values, denominators: totals.denominators, targets: null, segments: data });
     render(<SegmentsDetail kpi={conversion} summary={summary} segments={data} locale="de-DE" />);
-    // The same regions as in en-US (segments.test.tsx: "beyond the 99.8% limits", "beyond 95% only").
+    // The same regions as in en-US (SegmentsDetail.test.tsx: "beyond the 99.8% limits", "beyond 95% only").
     expect(screen.getByTestId("funnel-verdict").textContent).toBe(`East, West really differ (beyond the 99,8${NBSP}% limits); North may (beyond 95${NBSP}% only).`);
     for (const p of screen.getAllByTestId("funnel-point")) expect(p.textContent).toContain(` · 99,8${NBSP}% limits 0,`);
     const trend = within(screen.getByRole("list", { name: "Conversion by region by segment, worst first" })).getAllByRole("img")[0].getAttribute("aria-label")!;
