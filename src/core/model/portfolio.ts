@@ -211,7 +211,9 @@ export function formulaChoices(
   const chain = chains.find((c) => c.leading.id === k.id);
   // The month-end pack's formulas come last, so the earlier choices keep their places.
   const pack = monthEndChoices(k, periods, series[k.id]?.address ?? k.source);
-  if (!chain) return [...choices, ...pack];
+  // An outcome across segments is chained by its totals (the card's); KPI_<ID> is its block, which
+  // LEADLAG_CORR and LEAD_FORECAST would misread, and Excel 2021 has no one-formula row total.
+  if (!chain || isSegmented(chain.lagging)) return [...choices, ...pack];
   const lengths = { leading: series[chain.leading.id]?.values.length ?? 0, lagging: series[chain.lagging.id]?.values.length ?? 0 };
   choices.push({
     label: `Lead-lag to ${chain.lagging.name} (best lag)`,

@@ -186,6 +186,18 @@ describe("formula choices", () => {
     // Its three and the month-end pack's four: no chain formulas for the outcome itself.
     expect(formulaChoices(lagging, series, summariesOf(kpis, series), chains).map((c) => c.label).filter((l) => /Lead-lag|Forecast of/.test(l))).toEqual([]);
   });
+
+  it("chains an outcome across segments by its totals, with no formula over its block", () => {
+    // The pane's chain reads the totals (SeriesValues.values); KPI_REV would be the block of regions.
+    const regional: KpiDefinition = { ...lagging, segments: "columns", source: "Regions!$B$2:$E$25" };
+    const series = { CALLS: { values: leadValues }, REV: { values: lagValues } };
+    const kpis = [regional, leading];
+    const chains = chainsOf(kpis, series);
+    expect(chains.map((c) => [c.leading.id, c.lagging.id, c.analysis.supported])).toEqual([["CALLS", "REV", true]]);
+    const labels = formulaChoices(leading, series, summariesOf(kpis, series), chains).map((c) => c.label);
+    expect(labels.filter((l) => /Lead-lag|Forecast of/.test(l))).toEqual([]);
+    expect(labels.slice(0, 2)).toEqual(["Status of every period (the last is the latest)", "Latest change (XmR detail)"]);
+  });
 });
 
 describe("cells and days", () => {
