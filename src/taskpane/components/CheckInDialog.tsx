@@ -1,5 +1,17 @@
 /** Writes a check-in: a note on one period of a KPI, and optionally a status override with its reason. */
-import { Button, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, Field, Input, Select, Textarea } from "@fluentui/react-components";
+import {
+  Button,
+  Dialog,
+  DialogActions,
+  DialogBody,
+  DialogContent,
+  DialogSurface,
+  DialogTitle,
+  Field,
+  Input,
+  Select,
+  Textarea,
+} from "@fluentui/react-components";
 import { useEffect, useMemo, useState } from "react";
 import { CheckIn, CheckInDraft, validateCheckIn } from "../../core/model/checkins";
 import { KpiDefinition } from "../../core/model/kpi";
@@ -15,7 +27,15 @@ export interface CheckInTarget {
   statuses: (Status | null)[];
 }
 
-export function CheckInDialog({ target, onSave, onClose }: { target: CheckInTarget | null; onSave(kpi: KpiDefinition, checkIn: Pick<CheckIn, "period" | "note" | "override" | "reason">): Promise<boolean>; onClose(): void }) {
+export function CheckInDialog({
+  target,
+  onSave,
+  onClose,
+}: {
+  target: CheckInTarget | null;
+  onSave(kpi: KpiDefinition, checkIn: Pick<CheckIn, "period" | "note" | "override" | "reason">): Promise<boolean>;
+  onClose(): void;
+}) {
   const [draft, setDraft] = useState<CheckInDraft>({ period: "", note: "", override: "", reason: "" });
   const [submitted, setSubmitted] = useState(false);
   useEffect(() => {
@@ -27,46 +47,21 @@ export function CheckInDialog({ target, onSave, onClose }: { target: CheckInTarg
   const save = async () => {
     setSubmitted(true);
     if (Object.keys(errors).length > 0) return;
-    const ok = await onSave(target.kpi, { period: Number(draft.period), note: draft.note, override: draft.override === "" ? null : draft.override, reason: draft.reason });
+    const ok = await onSave(target.kpi, {
+      period: Number(draft.period),
+      note: draft.note,
+      override: draft.override === "" ? null : draft.override,
+      reason: draft.reason,
+    });
     if (ok) onClose();
   };
   const show = (field: keyof CheckInDraft) => (submitted ? errors[field] : undefined);
-  const options = Array.from({ length: target.periods }, (_, i) => target.periods - i);
   return (
     <Dialog open onOpenChange={(_, d) => !d.open && onClose()}>
       <DialogSurface aria-label={`Note on ${target.kpi.name}`}>
         <DialogBody>
           <DialogTitle>Note on {target.kpi.name}</DialogTitle>
-          <DialogContent style={{ display: "flex", flexDirection: "column", gap: 8 }}>
-            <Field label="Period" validationMessage={show("period")}>
-              <Select value={draft.period} onChange={(_, d) => setDraft({ ...draft, period: d.value })}>
-                {options.map((p) => (
-                  <option key={p} value={String(p)}>
-                    {target.labelOf(p)}
-                    {target.statuses[p - 1] ? ` · ${STATUS_LABEL[target.statuses[p - 1]!]}` : ""}
-                  </option>
-                ))}
-              </Select>
-            </Field>
-            <Field label="Note" hint="What happened, and what is being done" validationMessage={show("note")}>
-              <Textarea value={draft.note} onChange={(_, d) => setDraft({ ...draft, note: d.value })} resize="vertical" />
-            </Field>
-            <Field label="Status override" hint="Only when the numbers mislead (a restated figure, a known one-off)">
-              <Select value={draft.override} onChange={(_, d) => setDraft({ ...draft, override: d.value as CheckInDraft["override"] })}>
-                <option value="">No override</option>
-                {(["on", "risk", "off"] as const).map((s) => (
-                  <option key={s} value={s}>
-                    {STATUS_LABEL[s]}
-                  </option>
-                ))}
-              </Select>
-            </Field>
-            {draft.override !== "" && (
-              <Field label="Reason for the override" validationMessage={show("reason")}>
-                <Input value={draft.reason} onChange={(_, d) => setDraft({ ...draft, reason: d.value })} />
-              </Field>
-            )}
-          </DialogContent>
+          <CheckInFields target={target} draft={draft} onDraft={setDraft} show={show} />
           <DialogActions>
             <Button appearance="primary" onClick={() => void save()}>
               Save note
@@ -76,5 +71,44 @@ export function CheckInDialog({ target, onSave, onClose }: { target: CheckInTarg
         </DialogBody>
       </DialogSurface>
     </Dialog>
+  );
+}
+
+type FieldsProps = { target: CheckInTarget; draft: CheckInDraft; onDraft(draft: CheckInDraft): void; show(field: keyof CheckInDraft): string | undefined };
+
+/** The note's fields: the period (latest first, with its status), the note, an override and its reason. */
+function CheckInFields({ target, draft, onDraft, show }: FieldsProps) {
+  const options = Array.from({ length: target.periods }, (_, i) => target.periods - i);
+  return (
+    <DialogContent style={{ display: "flex", flexDirection: "column", gap: 8 }}>
+      <Field label="Period" validationMessage={show("period")}>
+        <Select value={draft.period} onChange={(_, d) => onDraft({ ...draft, period: d.value })}>
+          {options.map((p) => (
+            <option key={p} value={String(p)}>
+              {target.labelOf(p)}
+              {target.statuses[p - 1] ? ` · ${STATUS_LABEL[target.statuses[p - 1]!]}` : ""}
+            </option>
+          ))}
+        </Select>
+      </Field>
+      <Field label="Note" hint="What happened, and what is being done" validationMessage={show("note")}>
+        <Textarea value={draft.note} onChange={(_, d) => onDraft({ ...draft, note: d.value })} resize="vertical" />
+      </Field>
+      <Field label="Status override" hint="Only when the numbers mislead (a restated figure, a known one-off)">
+        <Select value={draft.override} onChange={(_, d) => onDraft({ ...draft, override: d.value as CheckInDraft["override"] })}>
+          <option value="">No override</option>
+          {(["on", "risk", "off"] as const).map((s) => (
+            <option key={s} value={s}>
+              {STATUS_LABEL[s]}
+            </option>
+          ))}
+        </Select>
+      </Field>
+      {draft.override !== "" && (
+        <Field label="Reason for the override" validationMessage={show("reason")}>
+          <Input value={draft.reason} onChange={(_, d) => onDraft({ ...draft, reason: d.value })} />
+        </Field>
+      )}
+    </DialogContent>
   );
 }

@@ -41,7 +41,7 @@ export interface ReviewCardProps {
 }
 
 export function ReviewCard(props: ReviewCardProps) {
-  const { kpi, state, summary, checkIns, actions, position, total, busy, locale } = props;
+  const { kpi, state, summary, checkIns, actions, position, total, locale } = props;
   const styles = useStyles();
   const [note, setNote] = useState("");
   const heading = useRef<HTMLHeadingElement>(null);
@@ -50,9 +50,7 @@ export function ReviewCard(props: ReviewCardProps) {
     heading.current?.focus();
   }, [kpi.id]);
   const asksNote = needsNote(checkIns, kpi.id, summary.latestPeriod, summary.status);
-  const open = actions.filter((a) => a.status === "open" && a.kpi.toUpperCase() === kpi.id.toUpperCase());
   const label = (p: number) => periodLabel(kpi.firstPeriod, kpi.cadence, p);
-  const unit = kpi.unit ? ` ${kpi.unit}` : "";
   const missingNote = asksNote && note.trim() === "";
   return (
     <Card className={styles.card} role="region" aria-labelledby="review-card-heading">
@@ -62,28 +60,11 @@ export function ReviewCard(props: ReviewCardProps) {
       <h3 id="review-card-heading" ref={heading} tabIndex={-1} className={styles.heading}>
         {kpi.name}
       </h3>
-      <Text size={200}>{stateText(state)}; owner {kpi.owner || "none"}.</Text>
-      <Text size={200} data-testid="review-numbers">
-        {summary.latestPeriod === null
-          ? "No value yet."
-          : `${label(summary.latestPeriod)}: ${formatNumber(summary.latest, locale)}${unit} against a target of ${formatNumber(summary.target, locale)}${unit}: ${summary.statusLabel}.`}
+      <Text size={200}>
+        {stateText(state)}; owner {kpi.owner || "none"}.
       </Text>
-      <Text size={200} data-testid="review-variation">
-        {summary.variationLabel ? `Variation: ${summary.variationLabel}${summary.assurance ? `; ${summary.assurance.toLowerCase()}` : ""}.` : `Change: ${summary.changeLabel}.`}
-      </Text>
-      {open.length === 0 ? (
-        <Text size={200}>No open actions.</Text>
-      ) : (
-        <ul aria-label={`Open actions on ${kpi.name}`} style={{ margin: 0, paddingLeft: 16 }}>
-          {open.map((a) => (
-            <li key={`${a.period}|${a.rule}`}>
-              <Text size={200}>
-                {a.rule} in {label(a.period)}: {a.response || "no response set"}, {a.owner || "no owner"} by {a.due}
-              </Text>
-            </li>
-          ))}
-        </ul>
-      )}
+      <ReviewFigures kpi={kpi} summary={summary} locale={locale} />
+      <OpenActions kpi={kpi} actions={actions} />
       <Field
         label={asksNote ? `The note Off track asks for (${label(summary.latestPeriod!)}): why, and what is being done` : "Decision note (optional)"}
         validationState={missingNote ? "warning" : "none"}
@@ -91,20 +72,68 @@ export function ReviewCard(props: ReviewCardProps) {
       >
         <Textarea value={note} onChange={(_, d) => setNote(d.value)} resize="vertical" />
       </Field>
-      <div className={styles.row}>
-        <Button appearance="primary" disabled={busy} onClick={() => void props.onReviewed(kpi, note.trim(), summary.latestPeriod)}>
-          Reviewed
-        </Button>
-        <Button disabled={busy || total < 2} onClick={props.onSkip}>
-          Skip for now
-        </Button>
-        <Button appearance="subtle" disabled={busy} onClick={props.onStop}>
-          End review
-        </Button>
-      </div>
+      <ReviewButtons {...props} note={note} />
       <Text size={200} data-testid="review-author">
-        {readAuthor().trim() ? `The review and the note are recorded as ${readAuthor().trim()}.` : "The review and the note are recorded without a name: give yours at the top of the pane."}
+        {readAuthor().trim()
+          ? `The review and the note are recorded as ${readAuthor().trim()}.`
+          : "The review and the note are recorded without a name: give yours at the top of the pane."}
       </Text>
     </Card>
+  );
+}
+
+/** The latest number against target with its status, and the variation (or the change, without limits). */
+function ReviewFigures({ kpi, summary, locale }: Pick<ReviewCardProps, "kpi" | "summary" | "locale">) {
+  const label = (p: number) => periodLabel(kpi.firstPeriod, kpi.cadence, p);
+  const unit = kpi.unit ? ` ${kpi.unit}` : "";
+  return (
+    <>
+      <Text size={200} data-testid="review-numbers">
+        {summary.latestPeriod === null
+          ? "No value yet."
+          : `${label(summary.latestPeriod)}: ${formatNumber(summary.latest, locale)}${unit} against a target of ${formatNumber(summary.target, locale)}${unit}: ${summary.statusLabel}.`}
+      </Text>
+      <Text size={200} data-testid="review-variation">
+        {summary.variationLabel
+          ? `Variation: ${summary.variationLabel}${summary.assurance ? `; ${summary.assurance.toLowerCase()}` : ""}.`
+          : `Change: ${summary.changeLabel}.`}
+      </Text>
+    </>
+  );
+}
+
+/** The KPI's open actions, each with its rule, period, response, owner and due date. */
+function OpenActions({ kpi, actions }: Pick<ReviewCardProps, "kpi" | "actions">) {
+  const label = (p: number) => periodLabel(kpi.firstPeriod, kpi.cadence, p);
+  const open = actions.filter((a) => a.status === "open" && a.kpi.toUpperCase() === kpi.id.toUpperCase());
+  if (open.length === 0) return <Text size={200}>No open actions.</Text>;
+  return (
+    <ul aria-label={`Open actions on ${kpi.name}`} style={{ margin: 0, paddingLeft: 16 }}>
+      {open.map((a) => (
+        <li key={`${a.period}|${a.rule}`}>
+          <Text size={200}>
+            {a.rule} in {label(a.period)}: {a.response || "no response set"}, {a.owner || "no owner"} by {a.due}
+          </Text>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/** Reviewed (with the note), Skip for now (when another card waits) and End review. */
+function ReviewButtons({ kpi, summary, note, total, busy, onReviewed, onSkip, onStop }: ReviewCardProps & { note: string }) {
+  const styles = useStyles();
+  return (
+    <div className={styles.row}>
+      <Button appearance="primary" disabled={busy} onClick={() => void onReviewed(kpi, note.trim(), summary.latestPeriod)}>
+        Reviewed
+      </Button>
+      <Button disabled={busy || total < 2} onClick={onSkip}>
+        Skip for now
+      </Button>
+      <Button appearance="subtle" disabled={busy} onClick={onStop}>
+        End review
+      </Button>
+    </div>
   );
 }
