@@ -2,7 +2,7 @@
  * The pane's state: the register, every KPI's values, the current selection, what is running
  * and what went wrong. All reads and writes go through the KpiWorkbook interface.
  */
-import { useCallback, useEffect, useRef, useState } from "react";
+import { Dispatch, SetStateAction, useCallback, useEffect, useRef, useState } from "react";
 import { FormulaConflictError, KpiSeries, KpiWorkbook, KpiWorkbookError, RegisterState, Selection } from "../workbook/kpiWorkbook";
 
 export interface Notice {
@@ -42,13 +42,15 @@ export function describeError(e: unknown): string {
   const code = (e as { code?: string }).code;
   const message = e instanceof Error ? e.message : String(e);
   // A batch refused while the user types in a cell (hosts below ExcelApi 1.11 cannot wait for it).
-  if (code === "InvalidOperationInCellEditMode") return "Excel is busy with the cell you are editing: press Enter or Esc to finish it, then try again. Nothing was changed.";
+  if (code === "InvalidOperationInCellEditMode")
+    return "Excel is busy with the cell you are editing: press Enter or Esc to finish it, then try again. Nothing was changed.";
   if (code === "AccessDenied") return `Excel refused the change: ${message} Unprotect the sheet and try again.`;
   if (code === "ItemNotFound") return `Something KPI Lens needs is gone from the workbook: ${message} Refresh, then try again.`;
   if (code === "RequestPayloadSizeLimitExceeded" || code === "ResponsePayloadSizeLimitExceeded") {
     return `Excel refused to move that much at once (Excel on the web carries at most 5 MB a request, and any Excel reads at most five million cells): ${message} Select fewer cells, or a KPI of fewer periods.`;
   }
-  if (code === "InvalidArgument") return `Excel refused a name or an address KPI Lens wrote: ${message} Nothing was changed; rename the sheet or table column if it holds unusual characters, then try again.`;
+  if (code === "InvalidArgument")
+    return `Excel refused a name or an address KPI Lens wrote: ${message} Nothing was changed; rename the sheet or table column if it holds unusual characters, then try again.`;
   return `Excel reported a problem: ${message}`;
 }
 
@@ -56,7 +58,11 @@ export function describeError(e: unknown): string {
  * Reads the register and every KPI's values; one refresh at a time, and a change during it asks
  * for one more, so no update is lost.
  */
-function useRefresh(workbook: KpiWorkbook, onRead: (result: Awaited<ReturnType<KpiWorkbook["refresh"]>>) => void, onError: (e: unknown) => void): () => Promise<void> {
+function useRefresh(
+  workbook: KpiWorkbook,
+  onRead: (result: Awaited<ReturnType<KpiWorkbook["refresh"]>>) => void,
+  onError: (e: unknown) => void,
+): () => Promise<void> {
   const refreshing = useRef<Promise<void> | null>(null);
   const again = useRef(false);
   return useCallback(async () => {
@@ -108,6 +114,26 @@ export function usePane(workbook: KpiWorkbook): PaneState {
     }
   }, [workbook]);
 
+  useWorkbookEvents(workbook, refresh, readSelection, setBusy, setNotice);
+  const act = useAct(refresh, setBusy, setNotice);
+
+  return { register, series, selection, busy, notice, dismiss: () => setNotice(null), say: setNotice, refresh, act };
+}
+
+type SetBusy = Dispatch<SetStateAction<string | null>>;
+type SetNotice = Dispatch<SetStateAction<Notice | null>>;
+
+/**
+ * The first read (the register and the selection), then a refresh after the workbook changes
+ * (debounced: a paste fires many changes) and a read of the selection when it moves.
+ */
+function useWorkbookEvents(
+  workbook: KpiWorkbook,
+  refresh: () => Promise<void>,
+  readSelection: () => Promise<void>,
+  setBusy: SetBusy,
+  setNotice: SetNotice,
+): void {
   useEffect(() => {
     let alive = true;
     const offs: (() => void)[] = [];
@@ -128,11 +154,15 @@ export function usePane(workbook: KpiWorkbook): PaneState {
       clearTimeout(timer);
       offs.forEach((off) => off());
     };
-  }, [workbook, refresh, readSelection]);
+  }, [workbook, refresh, readSelection, setBusy, setNotice]);
+}
 
-  const act = useCallback(
-    async <T,>(label: string, change: () => Promise<T>, options: string | ActOptions<T> = {}) => {
-      const { done, replaceFormulas, fieldError } = typeof options === "string" ? { done: options, replaceFormulas: undefined, fieldError: undefined } : options;
+/** Runs a change with progress and a message; refreshes after it, whether it worked or not. */
+function useAct(refresh: () => Promise<void>, setBusy: SetBusy, setNotice: SetNotice): PaneState["act"] {
+  return useCallback(
+    async <T>(label: string, change: () => Promise<T>, options: string | ActOptions<T> = {}) => {
+      const { done, replaceFormulas, fieldError } =
+        typeof options === "string" ? { done: options, replaceFormulas: undefined, fieldError: undefined } : options;
       setBusy(label);
       setNotice(null);
       try {
@@ -150,8 +180,6 @@ export function usePane(workbook: KpiWorkbook): PaneState {
         setBusy(null);
       }
     },
-    [refresh],
+    [refresh, setBusy, setNotice],
   );
-
-  return { register, series, selection, busy, notice, dismiss: () => setNotice(null), say: setNotice, refresh, act };
 }
