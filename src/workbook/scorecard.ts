@@ -2,10 +2,11 @@
  * The Scorecard sheet: built by one button and rebuilt in place. It holds only live formulas
  * (core/excel/scorecard.ts), its status colours as conditional formats the sheet carries (so they
  * print), native line charts with the budget and period labels, and a one-page landscape print
- * setup (scorecardParts.ts). The sheet is found by the marker name, which refers to the block the
- * last build wrote; a rebuild replaces only that block, its own rules and its charts, and refuses
- * when the new block would cover a cell of the user's. All or nothing: a refused rebuild, or one
- * a co-author's edit between the read and the write interrupts, puts the old one back.
+ * setup (scorecardParts.ts). The sheet is found by the marker name (scorecardPrevious.ts), which
+ * refers to the block the last build wrote; a rebuild replaces only that block, its own rules and
+ * its charts, and refuses when the new block would cover a cell of the user's. All or nothing: a
+ * refused rebuild, or one a co-author's edit between the read and the write interrupts, puts the
+ * old one back.
  */
 import { isSegmented } from "../core/model/segments";
 import { Area, areaName, parseAddress, qualified } from "../core/excel/a1";
@@ -17,22 +18,14 @@ import { chartLabel, summaryCells, SummaryLine, SUMMARY_HEADERS, SUMMARY_PERIOD_
 import type { BuildData } from "./scorecardCharts";
 import { REPORTED_NAMES, targetNameOf } from "../core/excel/workbookNames";
 import { KpiWorkbookError } from "./errors";
-import { nameOf, RegisterRead } from "./registerRead";
-import { CHART_PREFIX, chartSpecs, ChartSpec, FIRST_ROW, Layout, layoutOf, OwnRule, queueChart, queueOwnRules, queuePrintSetup, StatusColours } from "./scorecardParts";
+import { RegisterRead } from "./registerRead";
+import { CHART_PREFIX, chartSpecs, ChartSpec, FIRST_ROW, Layout, layoutOf, queueChart, queuePrintSetup, StatusColours } from "./scorecardParts";
+import { findPrevious, Found, Previous, readBefore, redrawCharts, SCORECARD_MARKER, SCORECARD_SETTING, SCORECARD_SHEET, ScorecardRecord } from "./scorecardPrevious";
 import { sameContent, Step } from "./writeEngine";
 
-export const SCORECARD_SHEET = "Scorecard";
-export const SCORECARD_SETTING = "KPILens.scorecard";
-/** The workbook name that marks the Scorecard and the cells its last build wrote. */
-export const SCORECARD_MARKER = "KPILens_Scorecard";
-
-/** The setting: the sheet's ID (a hint) and, from version 2, how each chart was drawn (for an undo) and the figures it shows (a rebuild keeps them). */
-interface ScorecardRecord {
-  sheetId: string;
-  version: 1 | 2;
-  charts?: ChartSpec[];
-  view?: ScorecardView;
-}
+// The last build is found in scorecardPrevious.ts; re-exported for kpiWorkbook.ts, which begins findPrevious in the register read's round trip.
+export { findPrevious, SCORECARD_MARKER, SCORECARD_SETTING, SCORECARD_SHEET };
+export type { Found };
 
 export interface ScorecardResult {
   sheet: string;
@@ -41,63 +34,6 @@ export interface ScorecardResult {
   rebuilt: boolean;
   /** The figures it shows: today's (as restated), or as reported at the "As of" close. */
   view: ScorecardView;
-}
-
-/**
- * What findPrevious found: the last build's scorecard, whose own rules are read once the caller
- * queues them (`rules`, in a round trip it makes anyway); or, without one, whether a sheet of the
- * scorecard's name is there (someone else's).
- */
-export interface Found {
-  previous: Previous | null;
-  rules: (() => () => OwnRule[]) | null;
-  nameTaken: boolean;
-}
-
-interface Previous {
-  sheet: Excel.Worksheet;
-  /** The cells the last build wrote, as its marker name refers to them now. */
-  block: { address: string } | null;
-  charts: string[];
-  record: ScorecardRecord | null;
-  rules: OwnRule[];
-}
-
-/**
- * Finds the scorecard an earlier build made: by the marker name (it refers to the block that build
- * wrote, travels with the file, follows a renamed sheet and is shared with co-authors, unlike a
- * setting, which is per add-in and last-writer-wins), else by the sheet ID in the setting (a hint
- * only: IDs are reported to change between sessions, office-js-docs #297, office-js #1390).
- */
-export async function findPrevious(context: Excel.RequestContext): Promise<Found> {
-  const marker = context.workbook.names.getItemOrNullObject(SCORECARD_MARKER);
-  marker.load("type");
-  const setting = context.workbook.settings.getItemOrNullObject(SCORECARD_SETTING);
-  setting.load("value");
-  // For a first build: a sheet of that name not made by KPI Lens is refused (scorecardStep).
-  const byName = context.workbook.worksheets.getItemOrNullObject(SCORECARD_SHEET);
-  await context.sync();
-  let sheet: Excel.Worksheet | null = null;
-  let block: Excel.Range | null = null;
-  const record = !setting.isNullObject && setting.value ? (setting.value as ScorecardRecord) : null;
-  if (!marker.isNullObject && marker.type === "Range") {
-    block = marker.getRange().load("address");
-    sheet = block.worksheet;
-  } else if (record) {
-    const byId = context.workbook.worksheets.getItemOrNullObject(record.sheetId);
-    await context.sync();
-    if (!byId.isNullObject) sheet = byId;
-  }
-  if (!sheet) return { previous: null, rules: null, nameTaken: !byName.isNullObject };
-  sheet.load("name, id");
-  sheet.protection.load("protected");
-  const charts = sheet.charts.load("items/name");
-  // Its own rules' formats in this round trip, their rules in the next (scorecardStep, with the cells).
-  const rules = queueOwnRules(sheet);
-  await context.sync();
-  if (sheet.protection.protected) throw new KpiWorkbookError(`The sheet ${sheet.name} is protected: unprotect it to rebuild the scorecard.`);
-  const previous = { sheet, block: block ? { address: block.address } : null, charts: charts.items.map((c) => c.name).filter((n) => n.startsWith(CHART_PREFIX)), record, rules: [] };
-  return { previous, rules, nameTaken: false };
 }
 
 /** The number of periods of a KPI's range, when its source is an address (a table column's grows, so it has none). */
@@ -185,24 +121,6 @@ function union(a: string, b: string | null): string {
 }
 
 /**
- * The cells of the old and new blocks as they are now, for the guard to compare with: queued for
- * the caller's sync, then the getter refuses when the new block would cover a cell of the user's
- * (a non-empty cell outside the old block).
- */
-function queueCellsBefore(previous: Previous, block: string, whole: string, oldArea: Area | null): () => unknown[][] {
-  const target = previous.sheet.getRange(whole).load("formulas");
-  return () => {
-    const w = parseAddress(whole);
-    const b = parseAddress(block);
-    const mine = (r: number, c: number) => oldArea !== null && r >= oldArea.row && r < oldArea.row + oldArea.rowCount && c >= oldArea.col && c < oldArea.col + oldArea.colCount;
-    const inNew = (r: number, c: number) => r < b.rowCount && c < b.colCount;
-    const covered = target.formulas.some((row, r) => row.some((v, c) => v !== "" && v !== null && inNew(r + w.row, c + w.col) && !mine(r + w.row, c + w.col)));
-    if (covered) throw new KpiWorkbookError(`The scorecard now needs ${block} on ${previous.sheet.name}, and some of those cells are yours: move them, then rebuild.`);
-    return target.formulas;
-  };
-}
-
-/**
  * Reads what it needs, then returns the build as one step. A rebuild replaces only what the last
  * build wrote (the block its marker names, its rules and its charts) and keeps every other cell,
  * rule and chart of the sheet; a new block that would cover a cell of the user's is refused.
@@ -221,23 +139,42 @@ export async function scorecardStep(context: Excel.RequestContext, read: Registe
   const oldArea = previous?.block ? parseAddress(previous.block.address) : null;
   const whole = union(block, oldArea ? areaName(oldArea) : null);
   if (!previous && found.nameTaken) throw new KpiWorkbookError(`A sheet named "${SCORECARD_SHEET}" is already in the workbook and was not made by KPI Lens. Rename it, and the scorecard is built on a new sheet.`);
-  let readCells: unknown[][] | null = null;
-  if (previous) {
-    // Its own rules and the cells as they are now, in one round trip.
-    const rules = found.rules!();
-    const cells = queueCellsBefore(previous, block, whole, oldArea);
-    await context.sync();
-    previous.rules = rules();
-    readCells = cells();
-  }
+  const readCells = previous ? await readBefore(context, found, previous, block, whole, oldArea) : null;
   const hasTarget = (id: string) => read.names.has(targetNameOf(id).toUpperCase());
   const specs = chartSpecs(kpis, layout, hasTarget);
-  const colours = new StatusColours(layout.coloured, token);
-  const tempSheet = `${SCORECARD_SHEET} ~${token}`;
+  const build: Build = { read, token, view, previous, block, oldArea, whole, cells, formats, layout, specs, readCells };
+  const sheet = previous ? previous.sheet.name : SCORECARD_SHEET;
+  return { step: buildStep(build), result: { sheet, rows: kpis.length, charts: specs.length, rebuilt: previous !== null, view } };
+}
+
+/** What a build writes and over what, as scorecardStep read it. */
+interface Build {
+  read: RegisterRead;
+  token: string;
+  view: ScorecardView;
+  /** The last build, for a rebuild; null for a first build. */
+  previous: Previous | null;
+  /** The new block, the old one, and the area covering both (what a rebuild guards and puts back). */
+  block: string;
+  oldArea: Area | null;
+  whole: string;
+  cells: string[][];
+  formats: string[][];
+  layout: Layout;
+  specs: ChartSpec[];
+  /** A rebuild's cells of `whole` as read. */
+  readCells: unknown[][] | null;
+}
+
+/** The build as one step: written in one batch, guarded by the cells as read, undone to the sheet as it was. */
+function buildStep(b: Build): Step {
+  const { previous, block, oldArea, whole, layout, specs } = b;
+  const colours = new StatusColours(layout.coloured, b.token);
+  const tempSheet = `${SCORECARD_SHEET} ~${b.token}`;
   const sheetName = previous ? previous.sheet.name : SCORECARD_SHEET;
   let made: Excel.Worksheet | null = null;
   let guarded: Excel.Range | null = null;
-  const step: Step = {
+  return {
     what: "the scorecard",
     guard(context) {
       if (previous) guarded = context.workbook.worksheets.getItem(previous.sheet.id).getRange(whole).load("formulas");
@@ -247,8 +184,8 @@ export async function scorecardStep(context: Excel.RequestContext, read: Registe
       if (oldArea) sheet.getRange(areaName(oldArea)).clear("Contents");
       for (const name of previous?.charts ?? []) sheet.charts.getItem(name).delete();
       const range = sheet.getRange(block);
-      range.formulas = cells;
-      range.numberFormat = formats;
+      range.formulas = b.cells;
+      range.numberFormat = b.formats;
       colours.apply(sheet, previous?.rules ?? []);
       for (const spec of specs) queueChart(context, sheet, spec);
       queuePrintSetup(sheet, layout.printArea);
@@ -265,29 +202,33 @@ export async function scorecardStep(context: Excel.RequestContext, read: Registe
     last(context) {
       colours.last();
       // A new sheet's ID is known only after the sync: the marker finds it, and the next build records it.
-      const record: ScorecardRecord = { sheetId: previous ? previous.sheet.id : "", version: 2, charts: specs, view };
+      const record: ScorecardRecord = { sheetId: previous ? previous.sheet.id : "", version: 2, charts: specs, view: b.view };
       context.workbook.settings.add(SCORECARD_SETTING, record as unknown as string);
     },
     check() {
       if (!previous || !guarded) return null;
-      const moved = guarded.formulas.some((row, r) => row.some((v, c) => !sameContent(v, readCells![r][c])));
+      const moved = guarded.formulas.some((row, r) => row.some((v, c) => !sameContent(v, b.readCells![r][c])));
       return moved ? `Someone changed cells of the scorecard's sheet (${whole} on ${sheetName}) while it was being rebuilt.` : null;
     },
     async undo(context, applied) {
       if (!previous) return undoNew(context, applied && made ? made.id : null, tempSheet, applied);
-      const sheet = context.workbook.worksheets.getItem(previous.sheet.id);
-      const charts = sheet.charts.load("items/name");
-      await context.sync();
-      for (const chart of charts.items) if (chart.name.startsWith(CHART_PREFIX)) chart.delete();
       // The cells as the batch found them (its guard's load) when it ran, else as the operation read them.
-      sheet.getRange(whole).formulas = ((applied && guarded ? guarded.formulas : readCells) ?? []) as string[][];
-      if (previous.block) context.workbook.names.getItem(SCORECARD_MARKER).formula = `=${qualified(previous.sheet.name, oldArea!, true)}`;
-      await colours.undo(context, sheet, applied, previous.rules);
-      redrawCharts(context, sheet, previous, read);
-      if (previous.record) context.workbook.settings.add(SCORECARD_SETTING, previous.record as unknown as string);
+      await undoRebuild(context, b, previous, colours, applied, ((applied && guarded ? guarded.formulas : b.readCells) ?? []) as string[][]);
     },
   };
-  return { step, result: { sheet: sheetName, rows: kpis.length, charts: specs.length, rebuilt: previous !== null, view } };
+}
+
+/** The undo of a rebuild: its charts go, the cells and the marker are as they were, the old rules, charts and setting are put back. */
+async function undoRebuild(context: Excel.RequestContext, b: Build, previous: Previous, colours: StatusColours, applied: boolean, cellsBack: string[][]): Promise<void> {
+  const sheet = context.workbook.worksheets.getItem(previous.sheet.id);
+  const charts = sheet.charts.load("items/name");
+  await context.sync();
+  for (const chart of charts.items) if (chart.name.startsWith(CHART_PREFIX)) chart.delete();
+  sheet.getRange(b.whole).formulas = cellsBack;
+  if (previous.block) context.workbook.names.getItem(SCORECARD_MARKER).formula = `=${qualified(previous.sheet.name, b.oldArea!, true)}`;
+  await colours.undo(context, sheet, applied, previous.rules);
+  redrawCharts(context, sheet, previous, b.read);
+  if (previous.record) context.workbook.settings.add(SCORECARD_SETTING, previous.record as unknown as string);
 }
 
 /** The undo of a first build: its sheet and marker go. */
@@ -301,15 +242,3 @@ async function undoNew(context: Excel.RequestContext, id: string | null, tempShe
   if (!setting.isNullObject && applied) setting.delete();
 }
 
-/** The charts the last build drew, drawn again: from the setting's record of them, else (an older build's) a line of the KPI's values. */
-function redrawCharts(context: Excel.RequestContext, sheet: Excel.Worksheet, previous: Previous, read: RegisterRead): void {
-  previous.charts.forEach((name, i) => {
-    const spec = previous.record?.charts?.find((s) => s.name === name);
-    if (spec) return queueChart(context, sheet, spec);
-    const id = name.slice(CHART_PREFIX.length);
-    const chart = sheet.charts.add("Line", context.workbook.names.getItem(nameOf(id)).getRange(), "Auto");
-    chart.name = name;
-    chart.title.text = read.state.kpis.find((k) => k.id === id)?.name ?? id;
-    chart.setPosition(areaName({ row: FIRST_ROW + i * 12, col: 9, rowCount: 1, colCount: 1 }), areaName({ row: FIRST_ROW + i * 12 + 10, col: 15, rowCount: 1, colCount: 1 }));
-  });
-}
