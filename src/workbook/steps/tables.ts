@@ -33,12 +33,23 @@ export interface CreateSpec {
 /** A temporary name within Excel's 31 characters for sheets. */
 const temporary = (name: string, token: string) => `${name.slice(0, 20)} ~${token}`;
 
+/** The names a creation works under, unique to its operation, and the cells its table covers. */
+interface Unfinished {
+  tempSheet: string;
+  tempTable: string;
+  marker: string;
+  area: string;
+}
+
 export function createTableStep(spec: CreateSpec): Step {
-  const tempSheet = temporary(spec.sheet, spec.token);
-  const tempTable = `${spec.table}_${spec.token}`;
-  const area = areaName({ row: 0, col: 0, rowCount: spec.values.length, colCount: spec.values[0].length });
-  const marker = `KPILens_new_${spec.table}_${spec.token}`;
-  let made: { sheetId: string; tableId: string } | null = null;
+  const names: Unfinished = {
+    tempSheet: temporary(spec.sheet, spec.token),
+    tempTable: `${spec.table}_${spec.token}`,
+    marker: `KPILens_new_${spec.table}_${spec.token}`,
+    area: areaName({ row: 0, col: 0, rowCount: spec.values.length, colCount: spec.values[0].length }),
+  };
+  const { tempSheet, tempTable, marker, area } = names;
+  let made: Made | null = null;
   return {
     what: spec.what,
     creates: spec.table,
@@ -60,7 +71,7 @@ export function createTableStep(spec: CreateSpec): Step {
       try {
         await context.sync();
       } catch (e) {
-        await removeUnfinished(context);
+        await removeUnfinished(context, names);
         throw e;
       }
       made = { sheetId: sheet.id, tableId: table.id };
@@ -68,50 +79,59 @@ export function createTableStep(spec: CreateSpec): Step {
     apply(context) {
       if (!spec.onExistingSheet) context.workbook.names.getItem(marker).delete();
     },
-    async undo(context) {
-      const left = context.workbook.names.getItemOrNullObject(marker);
-      await context.sync();
-      if (!left.isNullObject) left.delete();
-      if (!made) return;
-      const table = context.workbook.tables.getItemOrNullObject(made.tableId);
-      const sheet = context.workbook.worksheets.getItemOrNullObject(made.sheetId);
-      await context.sync();
-      if (table.isNullObject) return;
-      // Made by us, but others may have added to it since (a second pane's row): then only our rows go.
-      const body = table.getDataBodyRange().load("formulas");
-      await context.sync();
-      const ours = spec.values.slice(1);
-      const foreign = body.formulas.filter((row) => !ours.some((mine) => mine.every((v, c) => sameContent(row[c], v))));
-      if (foreign.length > 0) {
-        await deleteRowsLike(context, spec.table, ours, ours[0].map((_, c) => c));
-        return;
-      }
-      if (spec.onExistingSheet) {
-        if (!table.isNullObject) table.delete();
-        if (!sheet.isNullObject) sheet.getRange(area).clear("Contents");
-      } else if (!sheet.isNullObject) sheet.delete();
-    },
+    undo: (context) => undoCreate(context, spec, names, made),
   };
+}
 
-  /** After a refused creation: only what still carries this operation's unique names, or its marker, is ours. */
-  async function removeUnfinished(context: Excel.RequestContext): Promise<void> {
-    const sheet = context.workbook.worksheets.getItemOrNullObject(tempSheet);
-    const table = context.workbook.tables.getItemOrNullObject(tempTable);
-    const mark = context.workbook.names.getItemOrNullObject(marker);
-    await context.sync();
-    if (!mark.isNullObject) {
-      // The sheet this step made, whatever it is called now (another step's refusal came after its rename).
-      const ours = mark.getRangeOrNullObject();
-      await context.sync();
-      // The sheet first: the range is found through the marker.
-      if (!ours.isNullObject) ours.worksheet.delete();
-      else if (!sheet.isNullObject) sheet.delete();
-      mark.delete();
-    } else if (!sheet.isNullObject) sheet.delete();
-    else if (!table.isNullObject) {
-      table.getRange().clear("Contents");
-      table.delete();
-    }
-    await context.sync();
+/** The sheet and table a creation made, by ID. */
+interface Made {
+  sheetId: string;
+  tableId: string;
+}
+
+/** The undo of a creation: its marker if left, then what it made, or only its rows when others have added to its table since. */
+async function undoCreate(context: Excel.RequestContext, spec: CreateSpec, { marker, area }: Unfinished, made: Made | null): Promise<void> {
+  const left = context.workbook.names.getItemOrNullObject(marker);
+  await context.sync();
+  if (!left.isNullObject) left.delete();
+  if (!made) return;
+  const table = context.workbook.tables.getItemOrNullObject(made.tableId);
+  const sheet = context.workbook.worksheets.getItemOrNullObject(made.sheetId);
+  await context.sync();
+  if (table.isNullObject) return;
+  // Made by us, but others may have added to it since (a second pane's row): then only our rows go.
+  const body = table.getDataBodyRange().load("formulas");
+  await context.sync();
+  const ours = spec.values.slice(1);
+  const foreign = body.formulas.filter((row) => !ours.some((mine) => mine.every((v, c) => sameContent(row[c], v))));
+  if (foreign.length > 0) {
+    await deleteRowsLike(context, spec.table, ours, ours[0].map((_, c) => c));
+    return;
   }
+  if (spec.onExistingSheet) {
+    if (!table.isNullObject) table.delete();
+    if (!sheet.isNullObject) sheet.getRange(area).clear("Contents");
+  } else if (!sheet.isNullObject) sheet.delete();
+}
+
+/** After a refused creation: only what still carries this operation's unique names, or its marker, is ours. */
+async function removeUnfinished(context: Excel.RequestContext, { tempSheet, tempTable, marker }: Unfinished): Promise<void> {
+  const sheet = context.workbook.worksheets.getItemOrNullObject(tempSheet);
+  const table = context.workbook.tables.getItemOrNullObject(tempTable);
+  const mark = context.workbook.names.getItemOrNullObject(marker);
+  await context.sync();
+  if (!mark.isNullObject) {
+    // The sheet this step made, whatever it is called now (another step's refusal came after its rename).
+    const ours = mark.getRangeOrNullObject();
+    await context.sync();
+    // The sheet first: the range is found through the marker.
+    if (!ours.isNullObject) ours.worksheet.delete();
+    else if (!sheet.isNullObject) sheet.delete();
+    mark.delete();
+  } else if (!sheet.isNullObject) sheet.delete();
+  else if (!table.isNullObject) {
+    table.getRange().clear("Contents");
+    table.delete();
+  }
+  await context.sync();
 }
