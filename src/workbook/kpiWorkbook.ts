@@ -2,7 +2,8 @@
  * The workbook interface the pane uses (kpiWorkbookApi.ts), implemented over the Excel API. Each
  * Excel concern lives in a module of its own: registerRead (reading the register and finding
  * leftovers), registerRow (its rows), ownFormats (our conditional formats), series (values within
- * Excel's limits), selection, events, untag and orphans; every write goes through writeEngine.ts.
+ * Excel's limits), selection, events, edit (a KPI's save), notesAndActionsWrite, untag and orphans;
+ * every write goes through writeEngine.ts.
  *
  * An operation reads, plans its steps, and commits them in one guarded batch (writeEngine.ts): a
  * co-author's change between the read and the write is caught, undone exactly and retried once.
@@ -15,10 +16,10 @@ import { KpiDefinition } from "../core/model/kpi";
 import { parseAddress, qualified } from "../core/excel/a1";
 import { KpiWorkbookError } from "./errors";
 import { ExcelRun } from "./excelRun";
-import { bandFormatsStep, findOwnFormats, formatsRecordStep, rangeAt } from "./ownFormats";
+import { rangeAt } from "./ownFormats";
 import { findKpi, nameOf, RegisterRead, RegisterState } from "./registerRead";
-import { ensureColumns, registerUpdateStep, RowWriteOptions } from "./registerRow";
-import { readTargetValuesIn, targetNameStep } from "./targetRange";
+import { registerUpdateStep, RowWriteOptions } from "./registerRow";
+import { readTargetValuesIn } from "./targetRange";
 import { operationToken, Plan, withRetry } from "./writeEngine";
 import { EarlyRead, ReadMemory } from "./readMemory";
 import { predictFrom } from "./paneRead";
@@ -28,18 +29,14 @@ import { planTag, readTagTargetIn } from "./tagTarget";
 import { othersChanges, subscribe } from "./events";
 import { changes, HistoryEntry, historySteps, readHistoryIn } from "./history";
 import { chooseId, checkId } from "./ids";
-import { rowChangeStep, tableAppendSteps } from "./addinTable";
-import { ACTIONS, actionRow, checkInRow, NOTES } from "./notesAndActions";
 import { CheckIn } from "../core/model/checkins";
-import { Action, actionOf, Firing } from "../core/model/actions";
-import { periodDate } from "../core/model/periods";
+import { Action, Firing } from "../core/model/actions";
 import { findPrevious, scorecardStep, ScorecardResult } from "./scorecard";
 import { buildDataOf } from "./scorecardCharts";
 import type { ScorecardView } from "../core/excel/scorecardReported";
 import { cellOfPeriod, PeriodCloseResult, planClose, planReopen } from "./periodClose";
-import { noteMarkText, readCellMarkIn } from "./steps/cellMarks";
-import { periodLabel } from "../core/model/periods";
-import { STATUS_LABEL } from "../core/model/status";
+import { readCellMarkIn } from "./steps/cellMarks";
+import { CheckInInput, planActionStatus, planCheckIn, planOpenActions } from "./notesAndActionsWrite";
 import { readSeriesWithDenominators } from "./denominatorRange";
 import { ReportedEntry } from "../core/model/reported";
 
@@ -55,12 +52,12 @@ export type { ScorecardResult } from "./scorecard";
 export type { PeriodCloseResult } from "./periodClose";
 export type { KpiInput, KpiWorkbook, UntagReceipt } from "./kpiWorkbookApi";
 import type { KpiInput, KpiWorkbook, UntagReceipt } from "./kpiWorkbookApi";
-import { assertWritable, checkedRanges, mergeEdit, queueRangeChecks } from "./kpiChecks";
+import { assertWritable, queueRangeChecks } from "./kpiChecks";
 import { planOrphanRecovery, planOrphanRemoval } from "./orphans";
 import { planUndoUntag, planUntag } from "./untag";
 import { planExtend } from "./extend";
-import { isSegmentTag, planSegmentEdit, planSegmentTag } from "./segmentsTag";
-import { isSegmented } from "../core/model/segments";
+import { EditOptions, planEdit } from "./edit";
+import { isSegmentTag, planSegmentTag } from "./segmentsTag";
 import { readAllSeries } from "./segmentsRead";
 
 interface WriteOptions<E> {
@@ -182,54 +179,22 @@ export class ExcelKpiWorkbook implements KpiWorkbook {
     );
   }
 
-  addCheckIn(id: string, input: Pick<CheckIn, "period" | "note" | "override" | "reason">): Promise<CheckIn> {
+  addCheckIn(id: string, input: CheckInInput): Promise<CheckIn> {
     // The period's cell where the last read put the KPI: its mark is read with the register, and used when the register agrees.
     const guess = cellOfPeriod(this.reads.lastRead?.state.sources[id.toUpperCase()] ?? this.reads.lastRead?.state.sources[id], input.period);
     const early = guess ? (context: Excel.RequestContext) => readCellMarkIn(context, guess) : undefined;
     return this.write(
-      async (context, read, plan, token, guessed) => {
-        const kpi = findKpi(read, id);
-        if (input.note.trim() === "") throw new KpiWorkbookError("Write the note first.", "note");
-        if (input.override && input.reason.trim() === "") throw new KpiWorkbookError("An overridden status needs a reason.", "reason");
-        const checkIn: CheckIn = { ...input, note: input.note.trim(), reason: input.reason.trim(), kpi: kpi.id, when: new Date().toISOString(), who: this.author };
-        plan.add(...tableAppendSteps(NOTES, read.notes, [checkInRow(checkIn, periodDate(kpi.firstPeriod, kpi.cadence, checkIn.period))], token));
-        // The mark an auditor sees on the period's cell without the add-in (steps/cellMarks.ts).
-        const label = periodLabel(kpi.firstPeriod, kpi.cadence, checkIn.period);
-        const cell = cellOfPeriod(read.state.sources[kpi.id], checkIn.period);
-        const mark = early && cell === guess ? await guessed : await readCellMarkIn(context, cell);
-        plan.add(mark!(noteMarkText(checkIn, label, checkIn.override && STATUS_LABEL[checkIn.override])));
-        return { result: checkIn, action: `add the note to ${kpi.name}` };
-      },
+      (context, read, plan, token, mark) => planCheckIn(context, read, plan, token, { id, input, who: this.author }, early ? { cell: guess, mark } : null),
       { early },
     );
   }
 
   openActions(firings: readonly Firing[], today: string): Promise<Action[]> {
-    return this.write(async (_ctx, read, plan, token) => {
-      const opened: Action[] = [];
-      for (const f of firings) {
-        const kpi = read.state.kpis.find((k) => k.id.toUpperCase() === f.kpi.toUpperCase());
-        const known = [...read.state.actions, ...opened].some((a) => a.kpi.toUpperCase() === f.kpi.toUpperCase() && a.period === f.period && a.rule.toLowerCase() === f.rule.toLowerCase());
-        if (kpi && !known) opened.push(actionOf(f, kpi, today));
-      }
-      const dateOf = (a: Action) => {
-        const k = read.state.kpis.find((x) => x.id === a.kpi)!;
-        return periodDate(k.firstPeriod, k.cadence, a.period);
-      };
-      plan.add(...tableAppendSteps(ACTIONS, read.actions, opened.map((a) => actionRow(a, dateOf(a))), token));
-      return { result: opened, action: "open the actions" };
-    });
+    return this.write(async (_ctx, read, plan, token) => planOpenActions(read, plan, token, firings, today));
   }
 
   setActionStatus(key: Pick<Action, "kpi" | "period" | "rule">, status: Action["status"], note: string, today: string, options: RowWriteOptions = {}): Promise<void> {
-    return this.write(async (_ctx, read, plan) => {
-      const action = read.state.actions.find((a) => a.kpi.toUpperCase() === key.kpi.toUpperCase() && a.period === key.period && a.rule === key.rule);
-      if (!action) throw new KpiWorkbookError(`The action for ${key.kpi} (${key.rule}, period ${key.period}) is no longer in the KPI Actions table.`);
-      const change = { Status: status, "Done on": status === "done" ? today : "", Note: note.trim() || action.note };
-      const moved = `The action of ${key.kpi} moved in the KPI Actions table while you saved (it was sorted or filtered, or a row was inserted).`;
-      plan.add(rowChangeStep(ACTIONS, read.actions, action.row, change, { headers: ["KPI", "Period", "Rule"], moved }, options.replaceFormulas));
-      return { result: undefined, action: `mark the action of ${key.kpi} ${status}` };
-    });
+    return this.write(async (_ctx, read, plan) => planActionStatus(read, plan, key, { status, note, today }, options));
   }
 
   /** Runs an operation in the queue; inside it, `excel` runs further batches (rollback, reads). */
@@ -274,36 +239,12 @@ export class ExcelKpiWorkbook implements KpiWorkbook {
     );
   }
 
-  update(id: string, input: KpiInput, options: RowWriteOptions & { opened?: KpiDefinition } = {}): Promise<KpiDefinition> {
+  update(id: string, input: KpiInput, options: EditOptions = {}): Promise<KpiDefinition> {
     // The typed ranges' sheets are looked up beside the register read, on the sheet the last read put the KPI on.
     const last = this.reads.lastRead?.state.sources[id];
     const sheet = last && !last.includes("[") ? parseAddress(last).sheet : undefined;
     const early = sheet && (input.targetRange || input.denominatorRange) ? async (context: Excel.RequestContext) => queueRangeChecks(context, input, sheet) : undefined;
-    return this.write(async (context, read, plan, _token, queued) => {
-      const current = findKpi(read, id);
-      // Every read before any step is planned: the target range, the formats, the room for new columns.
-      // A KPI across segments checks its target per segment and block of denominators against its block (segmentsTag.ts).
-      const segmented = isSegmented(current) ? await planSegmentEdit(context, read, current, input) : null;
-      const { targetRange, rate } = segmented ?? (await checkedRanges(context, read, current, input, await queued));
-      const edited: KpiDefinition = { ...current, ...input, targetRange, ...rate.fields, id: current.id, source: current.source, lastReviewed: current.lastReviewed };
-      const { kpi, fields } = options.opened ? mergeEdit(current, options.opened, edited) : { kpi: edited, fields: undefined };
-      const bandsChanged =
-        current.target !== kpi.target || current.targetRange !== kpi.targetRange || current.atRisk !== kpi.atRisk || current.atRiskPercent !== kpi.atRiskPercent || current.direction !== kpi.direction ||
-        (current.denominatorRange ?? "") !== (kpi.denominatorRange ?? "") || (current.ratePer ?? null) !== (kpi.ratePer ?? null);
-      const own = bandsChanged && read.state.sources[current.id] ? await findOwnFormats(context, read, current.id) : null;
-      plan.add(await ensureColumns(context, read, kpi));
-      plan.add(registerUpdateStep(read, kpi, options, fields));
-      if (current.targetRange !== kpi.targetRange) plan.add(targetNameStep(read, current.id, kpi.targetRange || null));
-      if ((current.denominatorRange ?? "") !== (kpi.denominatorRange ?? "")) plan.add(...rate.steps);
-      if (own) {
-        plan.add(own.removeStep());
-        if (own.address) {
-          const formats = bandFormatsStep(own.address, kpi, read);
-          plan.add(...formats.steps, formatsRecordStep(read, { ...read.formats, [current.id]: { address: own.address, formulas: formats.formulas } }));
-        }
-      }
-      return { result: kpi, action: `save ${kpi.name}`, history: [current, kpi] };
-    }, { early });
+    return this.write((context, read, plan, _token, queued) => planEdit(context, read, plan, id, input, options, queued), { early });
   }
 
   untag(id: string): Promise<UntagReceipt> {
