@@ -128,7 +128,7 @@ export async function planSegmentTag(
 }
 
 /**
- * What a save of a segmented KPI does about its target and denominators (kpiWorkbook.ts update,
+ * What a save of a segmented KPI does about its target and denominators (edit.ts planEdit,
  * in place of the one-series checks, which would count a block's cells as periods): the block and
  * its names read again, a target per segment and a block of denominators checked against them,
  * and the step that points, moves or removes KPIDenom_<ID>. Its layout stays: another one is a
