@@ -24,8 +24,8 @@ export interface Selection {
   header: HeaderCell | null;
   rowCount: number;
   columnCount: number;
-  /** The table column it covers entirely, if any. */
-  tableColumn: { table: string; column: string } | null;
+  /** The table column it covers entirely, if any, with its table's headers (the form offers them as segment columns). */
+  tableColumn: TableColumn | null;
   numbers: number;
   /**
    * The periods' values (numbers; null for a blank or text cell), for the form's checks before
@@ -37,8 +37,15 @@ export interface Selection {
 /** The longest series whose values the selection read brings to the pane (about 40 bytes a cell at worst: well under Excel on the web's 5 MB). */
 export const SELECTION_VALUE_CELLS = 10_000;
 
+export interface TableColumn {
+  table: string;
+  column: string;
+  /** Every column's header of its table, in order (text headers only). */
+  headers: string[];
+}
+
 /** The table column a range covers entirely (its whole data body), if any (one sync). */
-export async function tableColumnOf(context: Excel.RequestContext, range: Excel.Range, tables: Excel.Table[]): Promise<{ table: string; column: string } | null> {
+export async function tableColumnOf(context: Excel.RequestContext, range: Excel.Range, tables: Excel.Table[]): Promise<TableColumn | null> {
   if (tables.length !== 1 || range.columnCount !== 1) return null;
   const table = tables[0];
   const body = table.getDataBodyRange();
@@ -50,7 +57,8 @@ export async function tableColumnOf(context: Excel.RequestContext, range: Excel.
   const bodyArea = parseAddress(body.address);
   if (area.row !== bodyArea.row || area.rowCount !== bodyArea.rowCount) return null;
   const column = header.values[0][area.col - bodyArea.col];
-  return typeof column === "string" && area.col >= bodyArea.col && area.col < bodyArea.col + bodyArea.colCount ? { table: table.name, column } : null;
+  const headers = header.values[0].filter((h): h is string => typeof h === "string");
+  return typeof column === "string" && area.col >= bodyArea.col && area.col < bodyArea.col + bodyArea.colCount ? { table: table.name, column, headers } : null;
 }
 
 export function tableColumnReference(c: { table: string; column: string }): string {

@@ -32,7 +32,10 @@ describe("one KPI split by the Region column of a Power Query table", () => {
     await page.getByLabel("First period", { exact: true }).fill("2026-01");
     await page.getByLabel("Denominator", { exact: true }).fill("Visits");
     await page.getByLabel("Segments", { exact: true }).selectOption("by");
-    await page.getByLabel("Segment column", { exact: true }).fill("Region");
+    // The table's other columns are offered (the selection read brings its headers), not typed.
+    const segmentColumn = page.getByLabel("Segment column", { exact: true });
+    expect(await segmentColumn.locator("option").allTextContents()).toEqual(["Choose…", "Month", "Region", "Visits"]);
+    await segmentColumn.selectOption("Region");
     await page.getByRole("button", { name: "Tag as KPI" }).click();
     await page.getByText(/^Tagged Conversion by region as a KPI/).waitFor();
     await settle(page);

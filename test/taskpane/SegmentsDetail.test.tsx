@@ -14,6 +14,7 @@ import { EMPTY_DRAFT, KpiDefinition, KpiDraft, FIELD_DEFAULTS } from "../../src/
 import { formulaChoices, summaryOf } from "../../src/core/model/portfolio";
 import { SegmentData, segmentTotals } from "../../src/core/model/segments";
 import { SegmentsDetail } from "../../src/taskpane/components/SegmentsDetail";
+import { TagSection } from "../../src/taskpane/components/TagSection";
 import { TagForm } from "../../src/taskpane/components/TagForm";
 import { SegmentFields } from "../../src/taskpane/components/SegmentFields";
 import { FormulaSection } from "../../src/taskpane/components/FormulaSection";
@@ -143,6 +144,18 @@ describe("the form's Segments field, By column", () => {
     fireEvent.change(select, { target: { value: "Region" } });
     expect(set).toHaveBeenCalledWith("segments");
     expect(setter).toHaveBeenCalledWith("by Region");
+  });
+
+  it("offers the selected table column's other columns through the Tag section", () => {
+    const selection = {
+      address: "'Orders by region'!C2:C49", usedAddress: "'Orders by region'!C2:C49", dataAddress: "'Orders by region'!C2:C49", header: null, rowCount: 48, columnCount: 1, numbers: 48,
+      tableColumn: { table: "OrdersByRegion", column: "Orders", headers: ["Month", "Region", "Orders", "Visits"] },
+    };
+    const editor = { editing: null, close: () => {}, focusField: undefined, fieldError: null, setFieldError: () => {} };
+    render(<TagSection kpis={[]} editor={editor as never} selection={selection} disabled={false} notice={null} onTag={async () => true} onSave={async () => true} />);
+    fireEvent.change(screen.getByLabelText("Segments"), { target: { value: "by" } });
+    const select = screen.getByLabelText("Segment column") as HTMLSelectElement;
+    expect(Array.from(select.options).map((o) => o.textContent)).toEqual(["Choose…", "Month", "Region", "Visits"]);
   });
 
   it("refuses a sheet range as the denominators of a KPI split by a column, at the field", async () => {

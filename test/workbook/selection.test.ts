@@ -22,6 +22,13 @@ describe("the selection the pane is offered", () => {
     expect(selection.numbers).toBe(36);
   });
 
+  it("names the table column a selection covers, with its table's headers for the form's Segment column", async () => {
+    // The sample's Power Query table OrdersByRegion: Month | Region | Orders | Visits, its Orders body C2:C49.
+    const { workbook } = selecting({ sheet: "Orders by region", row: 1, col: 2, rowCount: 48, colCount: 1 });
+    const selection = await workbook.readSelection();
+    expect(selection.tableColumn).toEqual({ table: "OrdersByRegion", column: "Orders", headers: ["Month", "Region", "Orders", "Visits"] });
+  });
+
   it("does the same for a whole row (a budget line with its label)", async () => {
     const { workbook } = selecting({ sheet: "Budget", row: 1, col: 0, rowCount: 1, colCount: MAX_COLUMNS });
     const selection = await workbook.readSelection();

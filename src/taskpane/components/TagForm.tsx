@@ -33,10 +33,12 @@ export interface TagFormProps extends TagDraftProps {
   onCancel?(): void;
   /** A field to bring into view and focus when the form opens (the health check's Fix). */
   focusField?: keyof KpiDraft;
+  /** The other columns of the selected table column's table: the Segment column's choices. */
+  segmentColumns?: readonly string[];
 }
 
 export function TagForm(props: TagFormProps) {
-  const { editing, disabled, onCancel, focusField, locale = "en-US" } = props;
+  const { editing, disabled, onCancel, focusField, segmentColumns, locale = "en-US" } = props;
   const styles = useFieldStyles();
   const { draft, parsed, others, verdict, show, set, touch, submit } = useTagDraft({ ...props, locale });
   const lagging = others.filter((k) => k.kind === "lagging");
@@ -76,7 +78,7 @@ export function TagForm(props: TagFormProps) {
       <PlanFields kit={kit} others={others} />
       <MonthEndFields kit={kit} />
       <RateFields kit={kit} />
-      <SegmentFields kit={kit} />
+      <SegmentFields kit={kit} columns={segmentColumns} />
       <div className={styles.actions}>
         <Button appearance="primary" type="submit" disabled={disabled}>
           {editing ? "Save changes" : "Tag as KPI"}

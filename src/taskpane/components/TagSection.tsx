@@ -59,6 +59,12 @@ function contextOf(editing: KpiDefinition | null, selection: Selection | null, s
   return { values: s?.values, periods: s && !s.problem ? s.values.length : null, targets: s?.targets ?? null, targetRange: editing.targetRange };
 }
 
+/** A selected table column's table's other columns, any of which may name its rows' segments. */
+function segmentColumnsOf(selection: Selection | null): string[] | undefined {
+  const c = selection?.tableColumn;
+  return c ? c.headers.filter((h) => h !== c.column) : undefined;
+}
+
 /** What the selection offers to tag: one row or column of more than one cell. */
 function selectedText(selection: Selection | null): string {
   const target = selection && (selection.rowCount === 1 || selection.columnCount === 1) && selection.rowCount * selection.columnCount > 1 ? selection : null;
@@ -95,6 +101,7 @@ export function TagSection({ kpis, editor, selection, disabled, notice, onTag, o
         onEdited={() => editor.setFieldError(null)}
         locale={locale}
         targetContext={contextOf(editing, selection, series)}
+        segmentColumns={editing ? undefined : segmentColumnsOf(selection)}
         readTargets={read}
       />
     </PaneSection>
