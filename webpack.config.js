@@ -54,6 +54,14 @@ module.exports = async (env = {}, argv = {}) => {
     output: {
       path: path.resolve(__dirname, env.outputPath ?? "dist"),
       filename: "[name].js",
+      // The pane's parts loaded on use (import() in src/taskpane: dialogs, chain, strategy-map)
+      // come from beside the page that loaded taskpane.js, over http (npm start) or https
+      // (start:excel, the deployed add-in) alike: "auto" takes the script's own URL, so no
+      // origin is written into the build (the page's CSP allows 'self' only). A built chunk's
+      // name carries its hash: a taskpane.js cached from an older build asks for its own
+      // chunks (and fails to find them, which the pane says) rather than load a newer build's.
+      publicPath: "auto",
+      chunkFilename: production ? "[name].[contenthash:8].js" : "[name].js",
       clean: true,
     },
     resolve: { extensions: [".ts", ".tsx", ".js"] },

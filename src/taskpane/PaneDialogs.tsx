@@ -1,15 +1,23 @@
-/** The pane's dialogs (confirm an untag, a KPI's history, write a note) and the state that opens them. */
+/**
+ * The pane's dialogs (confirm an untag, a KPI's history, write a note) and the state that opens
+ * them. The dialogs (and Fluent's Dialog with them) are one chunk, "dialogs", loaded when one is
+ * first opened: the first screen shows none (issue 25).
+ */
 import { useState } from "react";
 import { CheckIn } from "../core/model/checkins";
 import { KpiDefinition } from "../core/model/kpi";
 import { periodLabel } from "../core/model/periods";
 import { Portfolio } from "../core/model/portfolio";
 import { HistoryEntry, KpiSeries, KpiWorkbook } from "../workbook/kpiWorkbook";
-import { CheckInDialog, CheckInTarget } from "./components/CheckInDialog";
-import { HistoryDialog, HistoryDialogProps } from "./components/HistoryDialog";
-import { UntagDialog } from "./components/UntagDialog";
+import type { CheckInTarget } from "./components/CheckInDialog";
+import type { HistoryDialogProps } from "./components/HistoryDialog";
+import { LazyPart, lazyNamed, useOpenedOnce } from "./lazyPart";
 import { displayLocale } from "./locale";
 import { Commands } from "./useCommands";
+
+const UntagDialog = lazyNamed(() => import(/* webpackChunkName: "dialogs" */ "./components/UntagDialog"), "UntagDialog");
+const HistoryDialog = lazyNamed(() => import(/* webpackChunkName: "dialogs" */ "./components/HistoryDialog"), "HistoryDialog");
+const CheckInDialog = lazyNamed(() => import(/* webpackChunkName: "dialogs" */ "./components/CheckInDialog"), "CheckInDialog");
 
 export interface Dialogs {
   confirmUntag: KpiDefinition | null;
@@ -56,28 +64,43 @@ export function useDialogs(workbook: KpiWorkbook, portfolio: Portfolio, series: 
 export function PaneDialogs(props: { dialogs: Dialogs; checkIns: readonly CheckIn[]; commands: Commands; closes?: Pick<HistoryDialogProps, "reported" | "restatements">; locale?: string }) {
   const { dialogs, checkIns, commands, closes, locale = displayLocale() } = props;
   const { historyOf } = dialogs;
+  const untag = useOpenedOnce(dialogs.confirmUntag !== null);
+  const history = useOpenedOnce(historyOf !== null);
+  const note = useOpenedOnce(dialogs.noteFor !== null);
   return (
     <>
-      <UntagDialog
-        kpi={dialogs.confirmUntag}
-        predictors={dialogs.predictorsOf(dialogs.confirmUntag)}
-        onConfirm={(k) => {
-          dialogs.askUntag(null);
-          commands.untag(k);
-        }}
-        onCancel={() => dialogs.askUntag(null)}
-      />
-      <HistoryDialog
-        name={historyOf?.kpi.name ?? null}
-        entries={historyOf?.entries ?? []}
-        notes={historyOf ? checkIns.filter((c) => c.kpi.toUpperCase() === historyOf.kpi.id.toUpperCase()) : []}
-        reported={historyOf ? closes?.reported?.filter((e) => e.kpi.toUpperCase() === historyOf.kpi.id.toUpperCase()) : []}
-        restatements={historyOf ? closes?.restatements?.filter((r) => r.kpi === historyOf.kpi.id) : []}
-        labelOf={(p) => (historyOf ? periodLabel(historyOf.kpi.firstPeriod, historyOf.kpi.cadence, p) : String(p))}
-        locale={locale}
-        onClose={dialogs.closeHistory}
-      />
-      <CheckInDialog target={dialogs.noteFor} onClose={dialogs.closeNote} onSave={commands.addCheckIn} />
+      {untag && (
+        <LazyPart>
+          <UntagDialog
+            kpi={dialogs.confirmUntag}
+            predictors={dialogs.predictorsOf(dialogs.confirmUntag)}
+            onConfirm={(k) => {
+              dialogs.askUntag(null);
+              commands.untag(k);
+            }}
+            onCancel={() => dialogs.askUntag(null)}
+          />
+        </LazyPart>
+      )}
+      {history && (
+        <LazyPart>
+          <HistoryDialog
+            name={historyOf?.kpi.name ?? null}
+            entries={historyOf?.entries ?? []}
+            notes={historyOf ? checkIns.filter((c) => c.kpi.toUpperCase() === historyOf.kpi.id.toUpperCase()) : []}
+            reported={historyOf ? closes?.reported?.filter((e) => e.kpi.toUpperCase() === historyOf.kpi.id.toUpperCase()) : []}
+            restatements={historyOf ? closes?.restatements?.filter((r) => r.kpi === historyOf.kpi.id) : []}
+            labelOf={(p) => (historyOf ? periodLabel(historyOf.kpi.firstPeriod, historyOf.kpi.cadence, p) : String(p))}
+            locale={locale}
+            onClose={dialogs.closeHistory}
+          />
+        </LazyPart>
+      )}
+      {note && (
+        <LazyPart>
+          <CheckInDialog target={dialogs.noteFor} onClose={dialogs.closeNote} onSave={commands.addCheckIn} />
+        </LazyPart>
+      )}
     </>
   );
 }

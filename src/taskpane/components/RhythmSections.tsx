@@ -1,17 +1,20 @@
 /**
  * The review rhythm's sections of the pane (issue 24): Due this close with its Review mode, and
  * the lead-lag chain with the strategy map beneath it. Composed here so the pane's App lists
- * them in a line each.
+ * them in a line each. The chain (its correlograms) and the strategy map are below the first
+ * screen: each is a chunk of its own, loaded as the pane first renders them (issue 25).
  */
 import { Portfolio } from "../../core/model/portfolio";
 import { Commands } from "../useCommands";
 import { Notice } from "../usePane";
+import { LazyPart, lazyNamed } from "../lazyPart";
 import { displayLocale } from "../locale";
-import { ChainSection } from "./ChainSection";
 import { DueReview } from "./DueReview";
 import { ForecastHonesty, ForecastHonestyProps } from "./ForecastHonesty";
 import { PaneSection } from "./PaneSection";
-import { StrategyMapSection } from "./StrategyMapSection";
+
+const ChainSection = lazyNamed(() => import(/* webpackChunkName: "chain" */ "./ChainSection"), "ChainSection");
+const StrategyMapSection = lazyNamed(() => import(/* webpackChunkName: "strategy-map" */ "./StrategyMapSection"), "StrategyMapSection");
 
 interface RhythmProps {
   portfolio: Portfolio;
@@ -40,11 +43,15 @@ export function ChainAndMap({ portfolio, commands, notice, busy, locale }: Rhyth
   return (
     <>
       <PaneSection id="chain" title="Lead-lag chain" notice={notice} divided>
-        <ChainSection chains={portfolio.chains} verdicts={portfolio.verdicts} busy={busy} onCheck={commands.checkChain} locale={shown} />
+        <LazyPart loading="Loading the chain…">
+          <ChainSection chains={portfolio.chains} verdicts={portfolio.verdicts} busy={busy} onCheck={commands.checkChain} locale={shown} />
+        </LazyPart>
       </PaneSection>
       {portfolio.kpis.length > 0 && (
         <PaneSection id="map" title="Strategy map" divided>
-          <StrategyMapSection portfolio={portfolio} locale={shown} />
+          <LazyPart loading="Loading the strategy map…">
+            <StrategyMapSection portfolio={portfolio} locale={shown} />
+          </LazyPart>
         </PaneSection>
       )}
     </>
