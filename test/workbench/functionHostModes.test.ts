@@ -158,7 +158,7 @@ describe("no Excel API call on the common path (issue 21, item 2; office-js #470
 });
 
 describe("data types reach the functions as their plain values (issue 21, item 1)", () => {
-  it("=NA() as an ErrorCellValue is No data, #DIV/0! is that cell's error, a Double is its number", () => {
+  it("=NA() as an ErrorCellValue is No data, #DIV/0! is that cell's error, a Double is its number", async () => {
     const model = new WorkbookModel();
     const sheet = model.addSheet("Data");
     model.functions = kpiFunctions({ hostMode: HOST_MODES["data-types"] });
@@ -167,6 +167,7 @@ describe("data types reach the functions as their plain values (issue 21, item 1
     model.writeFormula(sheet, 1, 0, "=NA()");
     model.writeFormula(sheet, 2, 0, "=1/0");
     model.writeFormula(sheet, 0, 2, "=KPI.KPI_STATUS(A1:A4, 100)");
+    expect(await settled(model, "Data", 0, 2)).toBe("On track");
     expect([0, 1, 2, 3].map((r) => model.valueAt(sheet, r, 2))).toEqual(["On track", "No data", expect.objectContaining({ code: "#DIV/0!" }), "No data"]);
   });
 
