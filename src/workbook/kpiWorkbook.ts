@@ -37,7 +37,6 @@ import type { ScorecardView } from "../core/excel/scorecardReported";
 import { cellOfPeriod, PeriodCloseResult, planClose, planReopen } from "./periodClose";
 import { readCellMarkIn } from "./steps/cellMarks";
 import { CheckInInput, planActionStatus, planCheckIn, planOpenActions } from "./notesAndActionsWrite";
-import { readSeriesWithDenominators } from "./denominatorRange";
 import { ReportedEntry } from "../core/model/reported";
 
 export { KpiWorkbookError, FormulaConflictError } from "./errors";
@@ -58,7 +57,7 @@ import { planUndoUntag, planUntag } from "./untag";
 import { planExtend } from "./extend";
 import { EditOptions, planEdit } from "./edit";
 import { isSegmentTag, planSegmentTag } from "./segmentsTag";
-import { readAllSeries } from "./segmentsRead";
+import { readAllSeries, readSeriesOf } from "./segmentsRead";
 
 interface WriteOptions<E> {
   /** A register that is read-only may still be written (its leftovers removed). */
@@ -132,15 +131,15 @@ export class ExcelKpiWorkbook implements KpiWorkbook {
   }
 
   closePeriod(period: string, options: { ids?: readonly string[] } = {}): Promise<PeriodCloseResult> {
-    // A rate KPI's close reports its rate, so its denominators are read too; every KPI's, beside the register read.
-    const predicted = predictFrom(this.reads.lastRead, (run, r) => readSeriesWithDenominators(run, r, r.state.kpis.filter((k) => r.state.sources[k.id])));
+    // A rate KPI's close reports its rate, so its denominators are read too, a segmented one its totals; every KPI's, beside the register read.
+    const predicted = predictFrom(this.reads.lastRead, (run, r) => readSeriesOf(run, r, r.state.kpis.filter((k) => r.state.sources[k.id])));
     const early = (_context: Excel.RequestContext, run: ExcelRun) => Promise.resolve(predicted.begin(run));
     return this.write(
       async (context, read, plan, token, begun) => {
         const all = predicted.take(read, await begun);
         const readValues = async (kpis: KpiDefinition[]) => {
           const got = new Map((all ? await all : []).map((s) => [s.id, s]));
-          return kpis.every((k) => got.has(k.id)) ? kpis.map((k) => got.get(k.id)!) : readSeriesWithDenominators(this.excel, read, kpis);
+          return kpis.every((k) => got.has(k.id)) ? kpis.map((k) => got.get(k.id)!) : readSeriesOf(this.excel, read, kpis);
         };
         const { steps, result } = await planClose(context, readValues, read, period, this.author, token, options.ids);
         plan.add(...steps);

@@ -4,7 +4,7 @@
  * a reopen one per KPI it reopens, with its reason; nothing is deleted or rewritten, so the table
  * is the audit trail of every month end. The rules of what is recorded are core/model/reported.ts's.
  */
-import { isSegmented } from "../core/model/segments";
+import { isSegmented, judgedAs, SegmentedValues } from "../core/model/segments";
 import { parseAddress, qualified } from "../core/excel/a1";
 import { KpiDefinition } from "../core/model/kpi";
 import { closeEntries, closeLabelOf, closeText, reopenEntries, ReportedEntry, SeriesOfKpi } from "../core/model/reported";
@@ -24,14 +24,18 @@ export interface PeriodCloseResult {
   skipped: { id: string; reason: string }[];
 }
 
+const findIn = (kpis: readonly KpiDefinition[], id: string) => kpis.find((k) => k.id === id) ?? { segments: "" };
+
 const text = (v: unknown) => (v === null || v === undefined ? "" : String(v).trim());
 
 /** The cell of a KPI's period `period`, as an auditor would look it up: an address, or the table column and period. */
-export function cellOfPeriod(source: string | null | undefined, period: number): string {
+export function cellOfPeriod(source: string | null | undefined, period: number, block = false): string {
   if (!source) return "";
   try {
     const a = parseAddress(source);
-    const cell = a.colCount === 1 ? { row: a.row + period - 1, col: a.col, rowCount: 1, colCount: 1 } : { row: a.row, col: a.col + period - 1, rowCount: 1, colCount: 1 };
+    // A block of periods × segments (segments.ts "columns"): the period's row, all its segments.
+    const row = { row: a.row + period - 1, col: a.col, rowCount: 1, colCount: a.colCount };
+    const cell = block ? row : a.colCount === 1 ? { row: a.row + period - 1, col: a.col, rowCount: 1, colCount: 1 } : { row: a.row, col: a.col + period - 1, rowCount: 1, colCount: 1 };
     return a.sheet ? qualified(a.sheet, cell) : source;
   } catch {
     return `${source}, period ${period}`;
@@ -78,7 +82,7 @@ function checkedClose(period: string): string {
  */
 export async function planClose(
   context: Excel.RequestContext,
-  readValues: (kpis: KpiDefinition[]) => Promise<SeriesOfKpi[]>,
+  readValues: (kpis: KpiDefinition[]) => Promise<(SeriesOfKpi & SegmentedValues)[]>,
   read: RegisterRead,
   period: string,
   who: string,
@@ -88,16 +92,14 @@ export async function planClose(
   const close = checkedClose(period);
   const wanted = ids ? new Set(ids.map((id) => id.toUpperCase())) : null;
   const asked = read.state.kpis.filter((k) => read.state.sources[k.id] && (!wanted || wanted.has(k.id.toUpperCase())));
-  // A KPI across segments is a block, not one series: this version does not report it (rather than report its first segment).
-  const kpis = asked.filter((k) => !isSegmented(k));
-  const notClosed = asked.filter(isSegmented).map((k) => ({ id: k.id, reason: "a KPI across segments is not closed by this version of KPI Lens yet" }));
   // The forecasts read every KPI of a chain too (forecastRecords.ts forecastInputs).
-  const series = await readValues(forecastInputs(read.state.kpis.filter((k) => read.state.sources[k.id]), kpis));
+  const series = await readValues(forecastInputs(read.state.kpis.filter((k) => read.state.sources[k.id]), asked));
+  // A KPI across segments reports its total, judged as its card judges it (segments.ts judgedAs: the segments' targets added up).
+  const kpis = asked.map((k) => judgedAs(k, series.find((s) => s.id === k.id)));
   const when = new Date().toISOString();
-  // A rate's value comes from two cells: "'Web shop'!C37 / 'Web shop'!B37".
-  const cellAt = (id: string, p: number) => [read.state.sources[id], read.state.denominators[id]].filter((x) => x !== undefined).map((source) => cellOfPeriod(source, p)).join(" / ");
+  // A rate's value comes from two cells: "'Web shop'!C37 / 'Web shop'!B37"; a block's total from its period's row.
+  const cellAt = (id: string, p: number) => [read.state.sources[id], read.state.denominators[id]].filter((x) => x !== undefined).map((source) => cellOfPeriod(source, p, isSegmented(findIn(kpis, id)))).join(" / ");
   const plan = closeEntries(kpis, series, read.state.reported, close, { when, who, checkIns: read.state.checkIns, cellOf: cellAt });
-  plan.skipped.push(...notClosed);
   if (plan.entries.length === 0) {
     const why = plan.skipped.map((s) => `${s.id}: ${s.reason}`).join("; ");
     throw new KpiWorkbookError(`Nothing to close for ${close}${why ? ` (${why})` : ": no KPI has a range"}. Nothing was changed.`);
@@ -109,11 +111,13 @@ export async function planClose(
 }
 
 /** The rows of the forecasts shown for the KPIs closed (forecast honesty: core/review/forecastRecords.ts). */
-function forecastRowsOf(read: RegisterRead, series: SeriesOfKpi[], closed: readonly ReportedEntry[], close: string, when: string, who: string): Record<string, unknown>[] {
+function forecastRowsOf(read: RegisterRead, series: (SeriesOfKpi & SegmentedValues)[], closed: readonly ReportedEntry[], close: string, when: string, who: string): Record<string, unknown>[] {
   const copy = (v: readonly (number | null)[] | null | undefined) => (v ? [...v] : null);
   const byId = Object.fromEntries(series.map((s) => [s.id, { values: [...s.values], targets: copy(s.targets), denominators: copy(s.denominators) }]));
-  const closedKpis = read.state.kpis.filter((k) => closed.some((e) => e.kpi === k.id));
-  const shown = forecastsAtClose(read.state.kpis, byId, closedKpis, close, forecastRecordsOf(REPORTED, read.reported), when);
+  // Each KPI as its card forecasts it: a segmented one by its total (judgedAs).
+  const judged = read.state.kpis.map((k) => judgedAs(k, series.find((s) => s.id === k.id)));
+  const closedKpis = judged.filter((k) => closed.some((e) => e.kpi === k.id));
+  const shown = forecastsAtClose(judged, byId, closedKpis, close, forecastRecordsOf(REPORTED, read.reported), when);
   const kpiOf = (id: string) => read.state.kpis.find((k) => k.id === id)!;
   return shown.map((f) => forecastRow(f, who, periodDate(kpiOf(f.kpi).firstPeriod, kpiOf(f.kpi).cadence, f.period) ?? "", cellOfPeriod(read.state.sources[f.kpi], f.period)));
 }

@@ -12,7 +12,7 @@ import { areaName, parseAddress } from "../core/excel/a1";
 import { denomNameOf, targetNameOf } from "../core/excel/workbookNames";
 import { KpiDefinition } from "../core/model/kpi";
 import { columnsOf, isSegmented, SegmentData, segmentNamesOf, segmentTargetsOf, segmentTotals } from "../core/model/segments";
-import { withDenominators } from "./denominatorRange";
+import { readSeriesWithDenominators, withDenominators } from "./denominatorRange";
 import { ExcelRun } from "./excelRun";
 import { nameOf, RegisterRead, sourceOfName } from "./registerRead";
 import { isLongKpi, readLongSeries } from "./segmentsLongRead";
@@ -30,6 +30,18 @@ export async function readAllSeries(run: ExcelRun, read: RegisterRead): Promise<
   const got = new Map<string, SegmentSeries>();
   for (const s of await withDenominators(run, plainRead, await readSeries(run, plain, sources, targets))) got.set(s.id, s);
   for (const s of await readSegmentSeries(run, read, segmented)) got.set(s.id, s);
+  return kpis.map((k) => got.get(k.id)!);
+}
+
+/**
+ * The series of some KPIs, a segmented one's totals with its segments: the plain and the blocks'
+ * reads begun at once, so that in a shared batch (sharedBatch.ts) they ride in one round trip.
+ */
+export async function readSeriesOf(run: ExcelRun, read: RegisterRead, kpis: readonly KpiDefinition[]): Promise<SegmentSeries[]> {
+  const plain = kpis.filter((k) => !isSegmented(k));
+  const segmented = kpis.filter(isSegmented);
+  const [a, b] = await Promise.all([plain.length > 0 ? readSeriesWithDenominators(run, read, plain) : [], segmented.length > 0 ? readSegmentSeries(run, read, segmented) : []]);
+  const got = new Map<string, SegmentSeries>([...a, ...b].map((s) => [s.id, s]));
   return kpis.map((k) => got.get(k.id)!);
 }
 

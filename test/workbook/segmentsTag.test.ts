@@ -7,6 +7,7 @@
  * tag's read and its write.
  */
 import { kpiStatus } from "../support/functions";
+import { portfolioOf } from "../../src/core/model/portfolio";
 import { kpiInput, sampleSetup, syncsOf } from "../support/workbench";
 import { WorkbookModel } from "../../src/workbench/excel/model";
 import { BAND_LOOK, bandFormats, MAX_RULE_ID_LENGTH, MAX_RULE_LENGTH } from "../../src/workbook/bandFormats";
@@ -161,13 +162,30 @@ describe("a block of periods × regions tagged as one KPI", () => {
     await expect(workbook.update("CONV", conversion({ targetRange: "Regions!B42:C42" }), { opened: saved })).rejects.toThrow(/has 2 cells and Conversion by region has 4 segments/);
   });
 
-  it("is left out of a period's close, with the reason, rather than reported by its first region", async () => {
-    const { workbook } = sampleSetup();
+  it("is closed by its total, as its card shows it: Σ orders / Σ visits of the period's row against the targets weighed by the visits", async () => {
+    const { model, workbook } = sampleSetup();
     await workbook.tag(kpiInput({ firstPeriod: "2023-01" }), "'Monthly KPIs'!B2:B37", "REVENUE");
     await workbook.tag(conversion({ firstPeriod: "2023-01" }), BLOCK, "CONV");
     const result = await workbook.closePeriod("2025-12");
-    expect(result.closed.map((e) => e.kpi)).toEqual(["REVENUE"]);
-    expect(result.skipped).toEqual([{ id: "CONV", reason: "a KPI across segments is not closed by this version of KPI Lens yet" }]);
+    expect(result.closed.map((e) => e.kpi)).toEqual(["REVENUE", "CONV"]);
+    expect(result.skipped).toEqual([]);
+    // December 2025 is the 36th period: its row of the block, summed here from the cells.
+    const { orders, visits, targets } = regions(model);
+    const [o, v] = [orders[35], visits[35]];
+    const sum = (xs: number[]) => xs.reduce((a, x) => a + x, 0);
+    const rate = sum(o) / sum(v);
+    const target = sum(targets.map((t, s) => t * v[s])) / sum(v);
+    const conv = result.closed.find((e) => e.kpi === "CONV")!;
+    expect(conv.value).toBeCloseTo(rate, 14);
+    expect(conv.target).toBeCloseTo(target, 14);
+    expect(conv.variance).toBeCloseTo(rate - target, 14);
+    expect(conv.status).toBe(kpiStatus([[rate]], [[target]], [["10%"]], "higher")[0][0]);
+    expect(conv.valueCell).toBe("Regions!B38:E38 / Regions!H38:K38");
+    // The card agrees: no restatement right after the close.
+    const after = await workbook.refresh();
+    const card = portfolioOf(after.register, Object.fromEntries(after.series.map((x) => [x.id, x])), new Date());
+    expect(card.pack.restatements).toEqual([]);
+    expect(card.pack.cards.CONV.monthEnd.period).toMatchObject({ actual: expect.closeTo(rate, 12), target: expect.closeTo(target, 12) });
   });
 
   it("is left off the Scorecard sheet, whose live formulas read one series", async () => {
