@@ -40,12 +40,6 @@ export default tseslint.config(
     },
   },
   {
-    // Off for now in src/workbook, whose offenders are being split (issue 26: registerRead.ts and
-    // its readWith, registerSchema.ts's parseRow, scorecard.ts's scorecardStep).
-    files: ["src/workbook/**/*.ts"],
-    rules: { "max-lines": "off", "max-lines-per-function": "off" },
-  },
-  {
     // Tests, benches and scripts drive the in-memory Excel, whose objects they read directly after
     // its syncs (often through helpers): the batching rules are for the add-in's own code.
     files: ["test/**/*.{ts,tsx}", "bench/**/*.ts", "scripts/**/*.{js,mjs}"],

@@ -17,24 +17,14 @@ import type { SegmentData } from "../../core/model/segments";
 import { KpiSeries } from "../../workbook/kpiWorkbook";
 import { formatNumber, formatWith } from "../locale";
 import { BADGE, useCardStyles } from "./kpiCardStyles";
+import type { CardActions } from "./kpiCardActions";
 import { CardChart } from "./KpiCardChart";
 import { CardFooter } from "./KpiCardFooter";
 import { CardMonthEnd } from "./KpiCardMonthEnd";
 import { SegmentsDetail } from "./SegmentsDetail";
 import { Sparkline } from "./Sparkline";
 
-/** What a card's buttons do, each given the card's KPI. */
-export interface CardActions {
-  onSelect(kpi: KpiDefinition): void;
-  /** Opens the form on the KPI, at `field` when given (the chart's nudge opens it at Chart from period). */
-  onEdit(kpi: KpiDefinition, field?: string): void;
-  onUntag(kpi: KpiDefinition): void;
-  onExtend(kpi: KpiDefinition): void;
-  onReview(kpi: KpiDefinition): void;
-  onFormulas(kpi: KpiDefinition): void;
-  onHistory(kpi: KpiDefinition): void;
-  onAddNote(kpi: KpiDefinition): void;
-}
+export type { CardActions } from "./kpiCardActions";
 
 export interface KpiCardProps {
   kpi: KpiDefinition;

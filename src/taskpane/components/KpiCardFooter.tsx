@@ -2,7 +2,7 @@
 import { Button, Text } from "@fluentui/react-components";
 import { KpiDefinition } from "../../core/model/kpi";
 import { KpiSeries } from "../../workbook/kpiWorkbook";
-import type { CardActions } from "./KpiCard";
+import type { CardActions } from "./kpiCardActions";
 import { useCardStyles } from "./kpiCardStyles";
 
 export function CardFooter({ kpi, series, busy, actions }: { kpi: KpiDefinition; series: KpiSeries | undefined; busy: boolean; actions: CardActions }) {
