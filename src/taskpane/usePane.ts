@@ -2,6 +2,7 @@
  * The pane's state: the register, every KPI's values, the current selection, what is running
  * and what went wrong. All reads and writes go through the KpiWorkbook interface.
  */
+import { keepUnchangedEntries, keepUnchangedItems } from "./keepUnchanged";
 import { Dispatch, SetStateAction, useCallback, useEffect, useRef, useState } from "react";
 import { FormulaConflictError, KpiSeries, KpiWorkbook, KpiWorkbookError, RegisterState, Selection } from "../workbook/kpiWorkbook";
 
@@ -100,8 +101,9 @@ export function usePane(workbook: KpiWorkbook): PaneState {
   const refresh = useRefresh(
     workbook,
     (result) => {
-      setRegister(result.register);
-      setSeries(Object.fromEntries(result.series.map((s) => [s.id, s])));
+      // An unchanged KPI keeps its objects, so its card does not render again (keepUnchanged.ts).
+      setRegister((before) => ({ ...result.register, kpis: keepUnchangedItems(before?.kpis, result.register.kpis, (k) => k.id) }));
+      setSeries((before) => keepUnchangedEntries(before, Object.fromEntries(result.series.map((s) => [s.id, s]))));
     },
     (e) => setNotice({ intent: "error", text: describeError(e) }),
   );

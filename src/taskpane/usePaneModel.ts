@@ -5,7 +5,8 @@
  * sections share beyond those (the locale, the KPI the formula section shows, whether the pane
  * is busy or the register read-only).
  */
-import { useCallback, useMemo, useState } from "react";
+import { useCallback, useMemo, useRef, useState } from "react";
+import { keepUnchangedPortfolio } from "./keepUnchanged";
 import { KpiDefinition } from "../core/model/kpi";
 import { portfolioOf } from "../core/model/portfolio";
 import { KpiWorkbook } from "../workbook/kpiWorkbook";
@@ -15,7 +16,7 @@ import { useFocusNewKpi } from "./review/useFocusNewKpi";
 import { useTagRequest } from "./review/useTagRequest";
 import { useCommands } from "./useCommands";
 import { useEditor } from "./useEditor";
-import { usePane } from "./usePane";
+import { PaneState, usePane } from "./usePane";
 import { usePendingActions } from "./usePendingActions";
 
 export type PaneModel = ReturnType<typeof usePaneModel>;
@@ -23,7 +24,7 @@ export type PaneModel = ReturnType<typeof usePaneModel>;
 export function usePaneModel(workbook: KpiWorkbook) {
   const pane = usePane(workbook);
   // The health check's staleness is measured against the time of the read, like every number shown.
-  const portfolio = useMemo(() => portfolioOf(pane.register, pane.series, new Date()), [pane.register, pane.series]);
+  const portfolio = useStablePortfolio(pane.register, pane.series);
   const editor = useEditor();
   const { commands, noticeFor, say } = useCommands(workbook, pane, editor);
   const pendingActions = usePendingActions(workbook, pane, portfolio);
@@ -66,4 +67,17 @@ export function usePaneModel(workbook: KpiWorkbook) {
     nameOf,
     showFormulas,
   };
+}
+
+/**
+ * The portfolio of the register and values, each KPI's summary and month-end card kept as the
+ * previous read's object when its content is the same (keepUnchanged.ts): a card renders again
+ * only when its own KPI changed.
+ */
+function useStablePortfolio(register: PaneState["register"], series: PaneState["series"]) {
+  const previous = useRef<ReturnType<typeof portfolioOf> | null>(null);
+  return useMemo(() => {
+    previous.current = keepUnchangedPortfolio(previous.current, portfolioOf(register, series, new Date()));
+    return previous.current;
+  }, [register, series]);
 }

@@ -6,6 +6,7 @@
  */
 import { Badge, Button, Field, Select, Text, makeStyles, tokens } from "@fluentui/react-components";
 import { useLayoutEffect, useMemo, useRef, useState } from "react";
+import { keepUnchangedEntries } from "../keepUnchanged";
 import { asTable, filterAndSort, SortKey, StatusFilter } from "../../core/model/kpiTable";
 import { KpiDefinition } from "../../core/model/kpi";
 import { KpiSummary } from "../../core/model/kpiSummary";
@@ -120,12 +121,15 @@ function useStableActions(handlers: CardActions): CardActions {
 
 /** Each KPI's own check-ins, the same array for a KPI while the table is the same (ids match case-insensitively, as checkins.ts's do). */
 function useCheckInsByKpi(checkIns: readonly CheckIn[]): (id: string) => readonly CheckIn[] {
+  const previous = useRef<Record<string, CheckIn[]> | undefined>(undefined);
   const byKpi = useMemo(() => {
-    const map = new Map<string, CheckIn[]>();
-    for (const c of checkIns) map.set(c.kpi.toUpperCase(), [...(map.get(c.kpi.toUpperCase()) ?? []), c]);
-    return map;
+    const grouped: Record<string, CheckIn[]> = {};
+    for (const c of checkIns) (grouped[c.kpi.toUpperCase()] ??= []).push(c);
+    // A KPI whose notes did not change keeps its array across reads of the table (keepUnchanged.ts).
+    previous.current = keepUnchangedEntries(previous.current, grouped);
+    return previous.current;
   }, [checkIns]);
-  return (id) => byKpi.get(id.toUpperCase()) ?? NO_CHECKINS;
+  return (id) => byKpi[id.toUpperCase()] ?? NO_CHECKINS;
 }
 
 type FiltersProps = {
