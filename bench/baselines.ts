@@ -11,7 +11,7 @@ const flat = (m: unknown[][]) => m.map((r) => r[0]);
 export function rankAverage(v: number[]): number[] {
   const idx = v.map((_, i) => i).sort((a, b) => v[a] - v[b]);
   const ranks = new Array<number>(v.length);
-  for (let i = 0; i < idx.length; ) {
+  for (let i = 0; i < idx.length;) {
     let j = i;
     while (j + 1 < idx.length && v[idx[j + 1]] === v[idx[i]]) j++;
     for (let k = i; k <= j; k++) ranks[idx[k]] = (i + j) / 2 + 1;
@@ -67,7 +67,7 @@ export function baselineSig(m: unknown[][], recent: number, method: string): num
     const u = ranks.slice(base.length).reduce((a, b) => a + b, 0) - (recent * (recent + 1)) / 2;
     const mu = (recent * base.length) / 2;
     const sigma = Math.sqrt(((recent * base.length) / 12) * (N + 1 - ties / (N * (N - 1))));
-    return twoSidedZPValue(Math.sign(u - mu) * Math.max(0, Math.abs(u - mu) - 0.5) / sigma);
+    return twoSidedZPValue((Math.sign(u - mu) * Math.max(0, Math.abs(u - mu) - 0.5)) / sigma);
   }
   if (recent === 1) {
     const se = ss.sampleStandardDeviation(base) * Math.sqrt(1 + 1 / base.length);

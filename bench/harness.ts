@@ -74,7 +74,14 @@ export function close(a: unknown, b: number, what: string): void {
  * A function beside a straightforward baseline on the same data: checked equal (`check`
  * throws if not), then both timed; `ratio` is how many times faster KPI Lens is.
  */
-export function versus(c: { group: string; name: string; ours: () => unknown; baseline: () => unknown; check: (ours: unknown, base: unknown) => void; heap?: boolean }): Case {
+export function versus(c: {
+  group: string;
+  name: string;
+  ours: () => unknown;
+  baseline: () => unknown;
+  check: (ours: unknown, base: unknown) => void;
+  heap?: boolean;
+}): Case {
   return {
     group: c.group,
     name: c.name,
@@ -119,5 +126,7 @@ export function recorded(): Row[] {
 }
 
 export function printHeader(): void {
-  console.log(["group".padEnd(26), "case".padEnd(72), "ms".padStart(9), "baseline".padStart(10), "speedup".padStart(8), "mem MB".padStart(8), "syncs"].join(" "));
+  console.log(
+    ["group".padEnd(26), "case".padEnd(72), "ms".padStart(9), "baseline".padStart(10), "speedup".padStart(8), "mem MB".padStart(8), "syncs"].join(" "),
+  );
 }

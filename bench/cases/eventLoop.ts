@@ -197,7 +197,10 @@ const counts = () => rates(ROWS, 7);
 // Functions another engineer adds may not be exported yet: their lines are skipped until they are.
 const f = functions as unknown as Record<string, ((...a: unknown[]) => unknown) | undefined>;
 const when = (name: string, ...cases: Case[]): Case[] => (typeof f[name] === "function" ? cases : []);
-const fn = (name: string) => (...args: unknown[]) => f[name]!(...args);
+const fn =
+  (name: string) =>
+  (...args: unknown[]) =>
+    f[name]!(...args);
 
 const cases: Case[] = [
   workerHandOver(),
@@ -223,10 +226,25 @@ const cases: Case[] = [
   ),
   ...when(
     "variance",
-    eventLoop("VARIANCE full column, detail", () => budget(ROWS, 44), (b) => fn("variance")(b.actual, b.target, "higher", null, "detail")),
-    eventLoop("VARIANCE full column, total", () => budget(ROWS, 44), (b) => fn("variance")(b.actual, b.target, "higher", null, "total")),
+    eventLoop(
+      "VARIANCE full column, detail",
+      () => budget(ROWS, 44),
+      (b) => fn("variance")(b.actual, b.target, "higher", null, "detail"),
+    ),
+    eventLoop(
+      "VARIANCE full column, total",
+      () => budget(ROWS, 44),
+      (b) => fn("variance")(b.actual, b.target, "higher", null, "total"),
+    ),
   ),
-  ...when("outlook", eventLoop("OUTLOOK full column, trend, table", () => budget(ROWS, 45, 3), (b) => fn("outlook")(b.actual, b.target, "higher", "trend", null, null, "table"))),
+  ...when(
+    "outlook",
+    eventLoop(
+      "OUTLOOK full column, trend, table",
+      () => budget(ROWS, 45, 3),
+      (b) => fn("outlook")(b.actual, b.target, "higher", "trend", null, null, "table"),
+    ),
+  ),
 ];
 
 /** `-- --match TEXT`: only the cases whose name holds TEXT (while working on one function). */

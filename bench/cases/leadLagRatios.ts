@@ -25,18 +25,42 @@ function scipyRows(): Row[] {
   };
   let scipy: { bare_ms: number; masked_ms: number; r: number[] };
   try {
-    const out = execFileSync("python3", [join(__dirname, "..", "scipy_fft.py"), write("x.f64", x), write("y.f64", y), String(LAGS)], { encoding: "utf8", maxBuffer: 1 << 24 });
+    const out = execFileSync("python3", [join(__dirname, "..", "scipy_fft.py"), write("x.f64", x), write("y.f64", y), String(LAGS)], {
+      encoding: "utf8",
+      maxBuffer: 1 << 24,
+    });
     scipy = JSON.parse(out);
   } catch (e) {
-    return [{ group: "LEADLAG_CORR vs SciPy", case: "SciPy FFT cross-correlation", ms: NaN, note: `python3 with numpy and scipy not available: ${(e as Error).message.split("\n")[0]}` }];
+    return [
+      {
+        group: "LEADLAG_CORR vs SciPy",
+        case: "SciPy FFT cross-correlation",
+        ms: NaN,
+        note: `python3 with numpy and scipy not available: ${(e as Error).message.split("\n")[0]}`,
+      },
+    ];
   }
   const ours = leadLagCorr(x, y, LAGS, "pearson", false, "values");
   scipy.r.forEach((r, k) => close(ours[k][1], r, `r at lag ${k} (SciPy FFT, masked)`));
   const ms = time(() => leadLagCorr(x, y, LAGS, "pearson", false, "values"), QUICK ? 3 : 5);
   const goal = (baselineMs: number) => `${ms <= 1.5 * baselineMs ? "ok" : "OVER"}: ${(ms / baselineMs).toFixed(2)}× SciPy (goal <= 1.5×)`;
   return [
-    { group: "LEADLAG_CORR vs SciPy", case: `pearson, ${LABEL} vs SciPy FFT, masked r`, ms, baselineMs: scipy.masked_ms, ratio: scipy.masked_ms / ms, note: goal(scipy.masked_ms) },
-    { group: "LEADLAG_CORR vs SciPy", case: `pearson, ${LABEL} vs SciPy FFT, cross products only`, ms, baselineMs: scipy.bare_ms, ratio: scipy.bare_ms / ms, note: goal(scipy.bare_ms) },
+    {
+      group: "LEADLAG_CORR vs SciPy",
+      case: `pearson, ${LABEL} vs SciPy FFT, masked r`,
+      ms,
+      baselineMs: scipy.masked_ms,
+      ratio: scipy.masked_ms / ms,
+      note: goal(scipy.masked_ms),
+    },
+    {
+      group: "LEADLAG_CORR vs SciPy",
+      case: `pearson, ${LABEL} vs SciPy FFT, cross products only`,
+      ms,
+      baselineMs: scipy.bare_ms,
+      ratio: scipy.bare_ms / ms,
+      note: goal(scipy.bare_ms),
+    },
   ];
 }
 

@@ -35,10 +35,16 @@ async function roundTripRows(): Promise<Row[]> {
     const { sheet, area } = model.resolve(address);
     return [sheet, area] as const;
   };
-  await action("tag, the workbook's first (makes the register and history)", () => atSelection("'Monthly KPIs'!B2:B37", (a) => workbook.tag(kpi(), a, "REVENUE")));
-  await action("tag with a number target", () => atSelection("'Monthly KPIs'!E2:E37", (a) => workbook.tag(kpi({ name: "NPS", target: 40, atRisk: 35 }), a, "NPS")));
+  await action("tag, the workbook's first (makes the register and history)", () =>
+    atSelection("'Monthly KPIs'!B2:B37", (a) => workbook.tag(kpi(), a, "REVENUE")),
+  );
+  await action("tag with a number target", () =>
+    atSelection("'Monthly KPIs'!E2:E37", (a) => workbook.tag(kpi({ name: "NPS", target: 40, atRisk: 35 }), a, "NPS")),
+  );
   await action("tag with a budget row", () =>
-    atSelection("'Monthly KPIs'!C2:C37", (a) => workbook.tag(kpi({ name: "Churn", direction: "lower", target: null, targetRange: "Budget!B3:AK3", atRisk: null, atRiskPercent: 10 }), a, "CHURN")),
+    atSelection("'Monthly KPIs'!C2:C37", (a) =>
+      workbook.tag(kpi({ name: "Churn", direction: "lower", target: null, targetRange: "Budget!B3:AK3", atRisk: null, atRiskPercent: 10 }), a, "CHURN"),
+    ),
   );
   const opened = (await workbook.readRegister()).kpis.find((k) => k.id === "REVENUE")!;
   await action("edit (a target change, colours rewritten)", () => workbook.update("REVENUE", kpi({ target: 1400 }), { opened }));
@@ -54,7 +60,9 @@ async function roundTripRows(): Promise<Row[]> {
     await workbook.addCheckIn("NPS", { period: 36, note: "Checked with the owner: keep the plan", override: null, reason: "" });
     await workbook.markReviewed("NPS", "2026-12-02", { afterLastWrite: true });
   });
-  await action("insert a formula", () => atSelection("'Monthly KPIs'!H2", (a) => workbook.insertFormula(a, "=KPI.SIG_CHANGE(KPI_REVENUE)", { rows: 1, columns: 1 })));
+  await action("insert a formula", () =>
+    atSelection("'Monthly KPIs'!H2", (a) => workbook.insertFormula(a, "=KPI.SIG_CHANGE(KPI_REVENUE)", { rows: 1, columns: 1 })),
+  );
   await action("build the scorecard", () => workbook.buildScorecard());
   await action("rebuild the scorecard", () => workbook.buildScorecard());
   await action("close a period", () => workbook.closePeriod("2025-12"));

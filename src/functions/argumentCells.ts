@@ -131,7 +131,10 @@ function decodedRow(row: unknown[]): unknown[] {
  * reference passed as null (or as an Excel.EmptyCellValue) settles that (#4702): this Excel tells
  * blanks from zeros itself. Omitted arguments have no address and do not count.
  */
-export function* readArgumentsSteps(args: readonly unknown[], addresses: readonly (string | undefined)[] | undefined): Steps<{ decoded: unknown[]; toCheck: number[] }> {
+export function* readArgumentsSteps(
+  args: readonly unknown[],
+  addresses: readonly (string | undefined)[] | undefined,
+): Steps<{ decoded: unknown[]; toCheck: number[] }> {
   const decoded: unknown[] = [];
   const zeros: number[] = [];
   let blankFromCells = false;
@@ -201,7 +204,12 @@ export async function lookAtCells(args: readonly unknown[], indexes: readonly nu
 }
 
 /** The arguments with each 0 in a cell Excel calls Empty made null, a chunk of rows a step. */
-function* restoredSteps(args: readonly unknown[], indexes: readonly number[], addresses: readonly (string | undefined)[], types: string[][][]): Steps<unknown[]> {
+function* restoredSteps(
+  args: readonly unknown[],
+  indexes: readonly number[],
+  addresses: readonly (string | undefined)[],
+  types: string[][][],
+): Steps<unknown[]> {
   const out = args.slice();
   for (let k = 0; k < indexes.length; k++) {
     const i = indexes[k];

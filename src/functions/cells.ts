@@ -154,15 +154,8 @@ export function singleValue(v: unknown, name: string): unknown {
   return decodeCell(m[0][0]);
 }
 
-
 /** A text option from a fixed list, case-insensitive; numbers are matched by `aliases`. */
-export function readChoice<T extends string>(
-  v: unknown,
-  name: string,
-  choices: readonly T[],
-  fallback: T,
-  aliases: Record<string, T> = {},
-): T {
+export function readChoice<T extends string>(v: unknown, name: string, choices: readonly T[], fallback: T, aliases: Record<string, T> = {}): T {
   const value = singleValue(v, name);
   if (isBlank(value)) return fallback;
   const key = String(value).trim().toLowerCase();

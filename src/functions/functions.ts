@@ -58,7 +58,9 @@ export function leadLagCorr(
   output?: any,
   invocation?: CustomFunctions.CancelableInvocation,
 ) {
-  return invoke("LEADLAG_CORR", invocation, [leading, lagging, max_lag, method, difference, output], [0, 1], ([a, b, m, k, d, o]) => leadLagCellsSteps(a, b, m, k, d, o));
+  return invoke("LEADLAG_CORR", invocation, [leading, lagging, max_lag, method, difference, output], [0, 1], ([a, b, m, k, d, o]) =>
+    leadLagCellsSteps(a, b, m, k, d, o),
+  );
 }
 
 /**
@@ -148,7 +150,9 @@ export function funnel(
   output?: any,
   invocation?: CustomFunctions.Invocation,
 ) {
-  return invoke("FUNNEL", invocation, [numerators, denominators, target, chart, overdispersion, output], [0, 1, 2], ([n, d, t, c, v, o]) => funnelCells(n, d, t, c, v, o));
+  return invoke("FUNNEL", invocation, [numerators, denominators, target, chart, overdispersion, output], [0, 1, 2], ([n, d, t, c, v, o]) =>
+    funnelCells(n, d, t, c, v, o),
+  );
 }
 
 /**
@@ -193,5 +197,7 @@ export function outlook(
   output?: any,
   invocation?: CustomFunctions.Invocation,
 ) {
-  return invoke("OUTLOOK", invocation, [actual, target, direction, method, rollup, level, output], [0, 1], ([a, t, d, m, r, l, o]) => outlookCells(a, t, d, m, r, l, o));
+  return invoke("OUTLOOK", invocation, [actual, target, direction, method, rollup, level, output], [0, 1], ([a, t, d, m, r, l, o]) =>
+    outlookCells(a, t, d, m, r, l, o),
+  );
 }

@@ -12,12 +12,20 @@ export const FUNNEL_TABLE_HEADER = ["rate", "z", "lower95", "upper95", "lower998
 export const FUNNEL_CURVE_HEADER = ["n", "lower95", "upper95", "lower998", "upper998"];
 const ROWS_PER_STEP = 1 << 15;
 
-export function* funnelCells(numerators: unknown, denominators: unknown, target: unknown, chart: unknown, overdispersion: unknown, output: unknown): Steps<ResultCell[][]> {
+export function* funnelCells(
+  numerators: unknown,
+  denominators: unknown,
+  target: unknown,
+  chart: unknown,
+  overdispersion: unknown,
+  output: unknown,
+): Steps<ResultCell[][]> {
   const nums = yield* readSeriesSteps(numerators, "numerators", true);
   yield;
   const dens = yield* readSeriesSteps(denominators, "denominators", true);
   yield;
-  if (nums.length !== dens.length) fail("value", `numerators and denominators must have the same length, a segment per cell; got ${nums.length} and ${dens.length}`);
+  if (nums.length !== dens.length)
+    fail("value", `numerators and denominators must have the same length, a segment per cell; got ${nums.length} and ${dens.length}`);
   const options = {
     target: readTarget(target),
     chart: readChoice<FunnelChart>(chart, "chart", ["proportion", "rate"], "proportion"),

@@ -32,7 +32,13 @@ type Outcome = { cells: unknown[][] } | { look: number[]; decoded: unknown[] };
  * are repaired too, #4702 scalar blanks); `rangeParameters` says which are ranges, for readers of
  * the call. Every argument is decoded; any of them holding a 0 from cells may get a look.
  */
-export function invoke(name: string, invocation: CustomFunctions.Invocation | undefined, args: unknown[], rangeParameters: readonly number[], body: Body): Answer {
+export function invoke(
+  name: string,
+  invocation: CustomFunctions.Invocation | undefined,
+  args: unknown[],
+  rangeParameters: readonly number[],
+  body: Body,
+): Answer {
   void rangeParameters;
   const addresses = invocation?.parameterAddresses;
   const cancelled = watchCancellation(invocation);
@@ -69,7 +75,13 @@ function* restoredCallSteps(restored: Steps<unknown[]>, body: Body): Steps<unkno
 }
 
 function cannotTell(name: string, why: string): unknown[][] {
-  return [[toExcelError(new Problem("value", `${name} could not tell blank cells from zeros: ${why}. Recalculate (F9) to try again, or mark missing periods with =NA()`))]];
+  return [
+    [
+      toExcelError(
+        new Problem("value", `${name} could not tell blank cells from zeros: ${why}. Recalculate (F9) to try again, or mark missing periods with =NA()`),
+      ),
+    ],
+  ];
 }
 
 /** Excel calls onCanceled when a recalculation abandons a call (@cancelable). */

@@ -1,13 +1,6 @@
 /** KPI_STATUS over Excel's cells: per-cell classification with per-cell errors. */
 import { fail, Problem } from "../core/analysis/problem";
-import {
-  atRiskOnUnfavourableSide,
-  classify,
-  Direction,
-  NO_DATA_LABEL,
-  STATUS_LABEL,
-  STATUS_SCORE,
-} from "../core/model/status";
+import { atRiskOnUnfavourableSide, classify, Direction, NO_DATA_LABEL, STATUS_LABEL, STATUS_SCORE } from "../core/model/status";
 import { atRiskFor } from "../core/model/kpi";
 import { FIRST_CHUNK, rampUp, Steps } from "../core/analysis/steps";
 import { asMatrix, asMatrixSteps, describeCell, errorCodeOf, isBlank, isGap, problemOfInputError, readChoice, ResultCell, SpillRows } from "./cells";
@@ -92,7 +85,12 @@ function statusAt(a: unknown, r: number, c: number, k: Classifier): ResultCell {
 }
 
 /** The target and at-risk boundary shared by every cell, when both are single valid numbers. */
-function sharedBands(targetAt: CellSource, atRiskAt: CellSource, direction: Direction, defaultAt: (target: number) => number): { target: number; atRisk: number } | null {
+function sharedBands(
+  targetAt: CellSource,
+  atRiskAt: CellSource,
+  direction: Direction,
+  defaultAt: (target: number) => number,
+): { target: number; atRisk: number } | null {
   const target = targetAt(0, 0);
   const atRisk = atRiskAt(0, 0);
   if (!isSingle(targetAt) || !isSingle(atRiskAt)) return null;

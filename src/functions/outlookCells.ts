@@ -36,7 +36,16 @@ export function* outlookCells(
   }
   yield;
   // values and the per-period targets were read into arrays of their own just above.
-  const result = yield* outlookSteps({ values, targets: goal.perPeriod, target: goal.horizon, direction: dir, method: how, rollup: roll, level: coverage, ownsInputs: true });
+  const result = yield* outlookSteps({
+    values,
+    targets: goal.perPeriod,
+    target: goal.horizon,
+    direction: dir,
+    method: how,
+    rollup: roll,
+    level: coverage,
+    ownsInputs: true,
+  });
   if (out === "landing") return [[result.landing]];
   if (out === "table") return [[...OUTLOOK_HEADER], [result.landing, result.lower, result.upper, result.target, result.probability ?? ""]];
   yield;
@@ -63,7 +72,8 @@ function* readTargetsSteps(v: unknown, periods: number, rollup: Rollup): Steps<{
     if (isBlank(single)) fail("value", "target is required: the horizon's target, or a range with one target per period");
     return { horizon: readNumber(single, "target", NaN), perPeriod: null };
   }
-  if (m.length !== 1 && m[0].length !== 1) fail("value", `target must be one number or one row or column of ${periods} cells, not a ${m.length}×${m[0].length} range`);
+  if (m.length !== 1 && m[0].length !== 1)
+    fail("value", `target must be one number or one row or column of ${periods} cells, not a ${m.length}×${m[0].length} range`);
   const byRow = m.length === 1;
   const count = byRow ? m[0].length : m.length;
   if (count !== periods) fail("value", `target must have one cell per period of actual (${periods}); got ${count}`);
@@ -73,7 +83,8 @@ function* readTargetsSteps(v: unknown, periods: number, rollup: Rollup): Steps<{
   yield* chunked(periods, (from, to) => {
     for (let i = from; i < to; i++) {
       const t = byRow ? m[0][i] : m[i][0];
-      if (typeof t !== "number" || !Number.isFinite(t)) fail("value", `target: period ${i + 1} is ${isBlank(t) ? "blank" : describeCell(t)}; every period needs a number`);
+      if (typeof t !== "number" || !Number.isFinite(t))
+        fail("value", `target: period ${i + 1} is ${isBlank(t) ? "blank" : describeCell(t)}; every period needs a number`);
       perPeriod[i] = t;
     }
   });

@@ -53,7 +53,8 @@ function readRows(m: unknown[][], byRow: boolean, name: string, strict: boolean,
     }
     const code = errorCodeOf(cell);
     if (code !== null && code !== "#N/A") throw new ProblemError(problemOfInputError(code, `${name}: value ${i + 1}`));
-    if (strict && !isGap(cell)) fail("value", `${name}: value ${i + 1} is ${describeCell(cell)}, not a number (leave the cell blank or use =NA() for a missing period)`);
+    if (strict && !isGap(cell))
+      fail("value", `${name}: value ${i + 1} is ${describeCell(cell)}, not a number (leave the cell blank or use =NA() for a missing period)`);
     series[i] = NaN;
   }
 }

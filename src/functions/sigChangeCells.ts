@@ -42,13 +42,5 @@ function readAlpha(v: unknown): number {
 }
 
 function detailRow(r: SigChangeResult): ResultCell[] {
-  return [
-    CHANGE_LABEL[r.direction],
-    r.p ?? "",
-    r.statistic ?? "",
-    r.baselineMean,
-    r.recentMean,
-    r.lower ?? "",
-    r.upper ?? "",
-  ];
+  return [CHANGE_LABEL[r.direction], r.p ?? "", r.statistic ?? "", r.baselineMean, r.recentMean, r.lower ?? "", r.upper ?? ""];
 }

@@ -64,7 +64,11 @@ export function* spcCells(
 }
 
 function given(denominators: unknown): boolean {
-  return !isBlank(Array.isArray(denominators) && denominators.length === 1 && Array.isArray(denominators[0]) && denominators[0].length === 1 ? denominators[0][0] : denominators);
+  return !isBlank(
+    Array.isArray(denominators) && denominators.length === 1 && Array.isArray(denominators[0]) && denominators[0].length === 1
+      ? denominators[0][0]
+      : denominators,
+  );
 }
 
 function* xmr(series: Float64Array, denominators: unknown, baseline: unknown, dir: SpcDirection): Steps<Charted> {
@@ -82,11 +86,13 @@ function* xmr(series: Float64Array, denominators: unknown, baseline: unknown, di
 }
 
 function* rates(values: unknown, series: Float64Array, denominators: unknown, baseline: unknown, dir: SpcDirection, kind: RateChart): Steps<Charted> {
-  if (!given(denominators)) fail("value", `denominators are required with chart "${kind}": the units looked at (p) or the exposure (u), period for period with values`);
+  if (!given(denominators))
+    fail("value", `denominators are required with chart "${kind}": the units looked at (p) or the exposure (u), period for period with values`);
   const dens = yield* readSeriesSteps(denominators, "denominators", true);
   const [rows, columns] = shapeOf(values);
   const [denRows, denColumns] = shapeOf(denominators);
-  if (denRows !== rows || denColumns !== columns) fail("value", `denominators must have the shape of values (${rows}×${columns}); got ${denRows}×${denColumns}`);
+  if (denRows !== rows || denColumns !== columns)
+    fail("value", `denominators must have the shape of values (${rows}×${columns}); got ${denRows}×${denColumns}`);
   yield;
   const periods = yield* ratePeriodsSteps(series, dens, kind);
   const b = readBaseline(baseline, periods.points.length, "periods used");

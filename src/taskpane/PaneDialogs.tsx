@@ -53,7 +53,13 @@ export function useDialogs(workbook: KpiWorkbook, portfolio: Portfolio, series: 
       const summary = portfolio.summaries[k.id];
       const periods = series[k.id]?.values.length ?? 0;
       if (periods === 0) return;
-      setNoteFor({ kpi: k, periods, period: at ?? summary.latestPeriod ?? periods, labelOf: (p) => periodLabel(k.firstPeriod, k.cadence, p), statuses: summary.statuses });
+      setNoteFor({
+        kpi: k,
+        periods,
+        period: at ?? summary.latestPeriod ?? periods,
+        labelOf: (p) => periodLabel(k.firstPeriod, k.cadence, p),
+        statuses: summary.statuses,
+      });
     },
     closeNote: () => setNoteFor(null),
     predictorsOf: (k) => (k ? portfolio.kpis.filter((l) => l.kind === "leading" && l.predicts.toUpperCase() === k.id.toUpperCase()) : []),
@@ -61,7 +67,13 @@ export function useDialogs(workbook: KpiWorkbook, portfolio: Portfolio, series: 
 }
 
 /** `locale`: the user's (taskpane/locale.ts); without one, the pane's own display language. */
-export function PaneDialogs(props: { dialogs: Dialogs; checkIns: readonly CheckIn[]; commands: Commands; closes?: Pick<HistoryDialogProps, "reported" | "restatements">; locale?: string }) {
+export function PaneDialogs(props: {
+  dialogs: Dialogs;
+  checkIns: readonly CheckIn[];
+  commands: Commands;
+  closes?: Pick<HistoryDialogProps, "reported" | "restatements">;
+  locale?: string;
+}) {
   const { dialogs, checkIns, commands, closes, locale = displayLocale() } = props;
   const { historyOf } = dialogs;
   const untag = useOpenedOnce(dialogs.confirmUntag !== null);

@@ -22,7 +22,10 @@ export function closeCommands(workbook: KpiWorkbook, at: ActAtClose) {
       at("close")(`Closing ${period}…`, () => workbook.closePeriod(period), { done: (r: PeriodCloseResult) => closeMessage(period, r, nameOf) }),
     reopenPeriod: (period: string, reason: string) =>
       at("close")(`Reopening ${period}…`, () => workbook.reopenPeriod(period, reason), {
-        done: (entries) => ({ intent: "success", text: `Reopened ${period} for ${entries.length} KPI${entries.length === 1 ? "" : "s"}, with the reason, in KPI Reported.` }),
+        done: (entries) => ({
+          intent: "success",
+          text: `Reopened ${period} for ${entries.length} KPI${entries.length === 1 ? "" : "s"}, with the reason, in KPI Reported.`,
+        }),
       }),
   };
 }

@@ -26,6 +26,13 @@ export function keepUnchangedItems<T>(previous: readonly T[] | undefined, next: 
 }
 
 /** A portfolio whose unchanged KPIs keep the previous portfolio's summary and month-end card. */
-export function keepUnchangedPortfolio<P extends { summaries: Record<string, unknown>; pack: { cards: Record<string, unknown> } }>(previous: P | null, next: P): P {
-  return { ...next, summaries: keepUnchangedEntries(previous?.summaries, next.summaries), pack: { ...next.pack, cards: keepUnchangedEntries(previous?.pack.cards, next.pack.cards) } };
+export function keepUnchangedPortfolio<P extends { summaries: Record<string, unknown>; pack: { cards: Record<string, unknown> } }>(
+  previous: P | null,
+  next: P,
+): P {
+  return {
+    ...next,
+    summaries: keepUnchangedEntries(previous?.summaries, next.summaries),
+    pack: { ...next.pack, cards: keepUnchangedEntries(previous?.pack.cards, next.pack.cards) },
+  };
 }

@@ -65,7 +65,9 @@ function formCommands(workbook: KpiWorkbook, at: ActAt, editor: Editor) {
         editor.close();
       },
       {
-        done: kindChanged ? `Saved ${draft.name.trim()}. Formulas you inserted for it before refer to its old kind of target: insert them again.` : `Saved ${draft.name.trim()}.`,
+        done: kindChanged
+          ? `Saved ${draft.name.trim()}. Formulas you inserted for it before refer to its old kind of target: insert them again.`
+          : `Saved ${draft.name.trim()}.`,
         replaceFormulas: () => void save(draft, true),
         fieldError,
       },
@@ -99,7 +101,10 @@ function kpiCommands(workbook: KpiWorkbook, at: ActAt) {
         // Right after the note: the register as the note's own batch read it (no read of its own).
         await workbook.markReviewed(k.id, today(), noted ? { replaceFormulas, afterLastWrite: true } : { replaceFormulas });
       },
-      { done: `Reviewed ${k.name}${note !== "" && period !== null ? `, with the note on ${periodLabel(k.firstPeriod, k.cadence, period)}` : ""}.`, replaceFormulas: () => void reviewAtClose(k, "", period, true) },
+      {
+        done: `Reviewed ${k.name}${note !== "" && period !== null ? `, with the note on ${periodLabel(k.firstPeriod, k.cadence, period)}` : ""}.`,
+        replaceFormulas: () => void reviewAtClose(k, "", period, true),
+      },
     );
   return {
     review,
@@ -108,7 +113,11 @@ function kpiCommands(workbook: KpiWorkbook, at: ActAt) {
     select: (k: KpiDefinition) => void at("kpis")("Selecting…", () => workbook.select(k.id)),
     extend: (k: KpiDefinition) => void at("kpis")("Extending…", () => workbook.extend(k.id), `${k.name} now includes its new periods.`),
     addCheckIn: (k: KpiDefinition, checkIn: Pick<CheckIn, "period" | "note" | "override" | "reason">) =>
-      at("kpis")("Saving the note…", () => workbook.addCheckIn(k.id, checkIn), `Saved the note on ${k.name} (${periodLabel(k.firstPeriod, k.cadence, checkIn.period)}).`),
+      at("kpis")(
+        "Saving the note…",
+        () => workbook.addCheckIn(k.id, checkIn),
+        `Saved the note on ${k.name} (${periodLabel(k.firstPeriod, k.cadence, checkIn.period)}).`,
+      ),
   };
 }
 
@@ -122,7 +131,11 @@ function workbookCommands(workbook: KpiWorkbook, at: ActAt) {
       void at("actions")("Marking it done…", () => workbook.setActionStatus(a, "done", note, today()), `Marked the action on ${kpiName} done.`),
     removeOrphan: (id: string) => void at("health")("Removing leftovers…", () => workbook.removeOrphan(id), `Removed what was left of ${id}.`),
     rebuildOrphan: (id: string) =>
-      void at("health")("Rebuilding…", () => workbook.recoverOrphan(id), `Rebuilt the register row of ${id} from its name and colours: add its owner, objective and response.`),
+      void at("health")(
+        "Rebuilding…",
+        () => workbook.recoverOrphan(id),
+        `Rebuilt the register row of ${id} from its name and colours: add its owner, objective and response.`,
+      ),
     /** `view`: the figures asked for; none keeps the sheet's (today's for a new one). */
     buildScorecard: (view?: ScorecardView) =>
       void at("scorecard")("Building the scorecard…", () => workbook.buildScorecard(view ? { view } : undefined), {
@@ -144,7 +157,10 @@ function workbookCommands(workbook: KpiWorkbook, at: ActAt) {
   };
 }
 
-export type Commands = ReturnType<typeof formCommands> & ReturnType<typeof kpiCommands> & ReturnType<typeof workbookCommands> & ReturnType<typeof closeCommands>;
+export type Commands = ReturnType<typeof formCommands> &
+  ReturnType<typeof kpiCommands> &
+  ReturnType<typeof workbookCommands> &
+  ReturnType<typeof closeCommands>;
 
 export interface CommandsState {
   commands: Commands;

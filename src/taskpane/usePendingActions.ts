@@ -18,7 +18,9 @@ const nameOf = (kpis: readonly KpiDefinition[], id: string) => kpis.find((k) => 
 /** "A trigger fired: Revenue (Off track, period 3)." */
 export function firedText(fresh: readonly Firing[], kpis: readonly KpiDefinition[]): string {
   // A counter-metric's firing says what it saw ("Speed up, Defects up: check for gaming.").
-  const names = fresh.map((f) => ("message" in f ? `${(f as CounterFiring).message.replace(/\.$/, "")} (period ${f.period})` : `${nameOf(kpis, f.kpi)} (${f.rule}, period ${f.period})`));
+  const names = fresh.map((f) =>
+    "message" in f ? `${(f as CounterFiring).message.replace(/\.$/, "")} (period ${f.period})` : `${nameOf(kpis, f.kpi)} (${f.rule}, period ${f.period})`,
+  );
   return `${fresh.length === 1 ? "A trigger fired" : `${fresh.length} triggers fired`}: ${names.join("; ")}.`;
 }
 
@@ -56,16 +58,25 @@ export function usePendingActions(workbook: KpiWorkbook, pane: PaneState, portfo
       setNotice(null);
       // One batch, deduplicated by the workbook layer.
       // The workbook takes a firing's key fields; a counter-metric's message stays in the pane.
-      workbook.openActions(fresh.map(({ kpi, period, rule }) => ({ kpi, period, rule })), isoDay(new Date())).then(
-        (done) => {
-          opened.current = done.map(firingKey);
-          if (done.length > 0) setNotice({ intent: "success", text: openedText(done, kpis) });
-          void pane.refresh();
-        },
-        (e: unknown) => setNotice({ intent: "error", text: `KPI Lens could not open the actions: ${describeError(e)}` }),
-      );
+      workbook
+        .openActions(
+          fresh.map(({ kpi, period, rule }) => ({ kpi, period, rule })),
+          isoDay(new Date()),
+        )
+        .then(
+          (done) => {
+            opened.current = done.map(firingKey);
+            if (done.length > 0) setNotice({ intent: "success", text: openedText(done, kpis) });
+            void pane.refresh();
+          },
+          (e: unknown) => setNotice({ intent: "error", text: `KPI Lens could not open the actions: ${describeError(e)}` }),
+        );
     };
-    setNotice({ intent: "warning", text: firedText(fresh, kpis), action: { label: fresh.length === 1 ? "Open the action" : `Open ${fresh.length} actions`, run: open } });
+    setNotice({
+      intent: "warning",
+      text: firedText(fresh, kpis),
+      action: { label: fresh.length === 1 ? "Open the action" : `Open ${fresh.length} actions`, run: open },
+    });
     // The series and the pane's functions change with every refresh; the firings follow the
     // register and the summaries (which follow the series), so those are the dependencies.
     // eslint-disable-next-line react-hooks/exhaustive-deps

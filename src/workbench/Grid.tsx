@@ -55,7 +55,13 @@ export function Grid({ model, version }: { model: WorkbookModel; version: number
     if (!selection) return;
     try {
       model.writeValue(sheet, selection.row, selection.col, editText === "" ? null : editText);
-      model.emitChange({ type: "WorksheetChanged", worksheetId: sheet.id, address: qualified(sheet.name, { ...selection, rowCount: 1, colCount: 1 }), changeType: "RangeEdited", source: "Local" });
+      model.emitChange({
+        type: "WorksheetChanged",
+        worksheetId: sheet.id,
+        address: qualified(sheet.name, { ...selection, rowCount: 1, colCount: 1 }),
+        changeType: "RangeEdited",
+        source: "Local",
+      });
     } catch (e) {
       alert(e instanceof Error ? e.message : String(e));
     }
@@ -100,7 +106,12 @@ function useSelecting(model: WorkbookModel) {
   const [anchor, setAnchor] = useState<{ row: number; col: number } | null>(null);
   // The cell a Shift+arrow extends to (Excel's active end of the selection).
   const [active, setActive] = useState<{ row: number; col: number } | null>(null);
-  const area = (from: { row: number; col: number }, row: number, col: number) => ({ row: Math.min(from.row, row), col: Math.min(from.col, col), rowCount: Math.abs(row - from.row) + 1, colCount: Math.abs(col - from.col) + 1 });
+  const area = (from: { row: number; col: number }, row: number, col: number) => ({
+    row: Math.min(from.row, row),
+    col: Math.min(from.col, col),
+    rowCount: Math.abs(row - from.row) + 1,
+    colCount: Math.abs(col - from.col) + 1,
+  });
   const select = (sheet: Sheet, row: number, col: number, extend: boolean) => {
     const from = extend && anchor ? anchor : { row, col };
     if (!extend) setAnchor({ row, col });
@@ -123,9 +134,22 @@ function useSelecting(model: WorkbookModel) {
   return { select, onKey };
 }
 
-
 /** The cells: headers that select a whole column or row, values with the fills their formats give. */
-function Cells({ model, sheet, rows, cols, selection, select }: { model: WorkbookModel; sheet: Sheet; rows: number; cols: number; selection: Area | null; select(row: number, col: number, extend: boolean): void }) {
+function Cells({
+  model,
+  sheet,
+  rows,
+  cols,
+  selection,
+  select,
+}: {
+  model: WorkbookModel;
+  sheet: Sheet;
+  rows: number;
+  cols: number;
+  selection: Area | null;
+  select(row: number, col: number, extend: boolean): void;
+}) {
   return (
     <table className="grid" aria-label={`Sheet ${sheet.name}`}>
       <thead>
@@ -134,7 +158,12 @@ function Cells({ model, sheet, rows, cols, selection, select }: { model: Workboo
             <span className="visually-hidden">Row</span>
           </th>
           {Array.from({ length: cols }, (_, c) => (
-            <th key={c} scope="col" onMouseDown={() => model.select(sheet, { row: 0, col: c, rowCount: MAX_ROWS_OF_SHEET, colCount: 1 })} title={`Select column ${columnLetters(c)}`}>
+            <th
+              key={c}
+              scope="col"
+              onMouseDown={() => model.select(sheet, { row: 0, col: c, rowCount: MAX_ROWS_OF_SHEET, colCount: 1 })}
+              title={`Select column ${columnLetters(c)}`}
+            >
               {columnLetters(c)}
             </th>
           ))}
@@ -149,7 +178,8 @@ function Cells({ model, sheet, rows, cols, selection, select }: { model: Workboo
             {Array.from({ length: cols }, (_, c) => {
               const v = model.valueAt(sheet, r, c);
               const look = model.displayedFormat(sheet, r, c);
-              const inSelection = selection && r >= selection.row && r < selection.row + selection.rowCount && c >= selection.col && c < selection.col + selection.colCount;
+              const inSelection =
+                selection && r >= selection.row && r < selection.row + selection.rowCount && c >= selection.col && c < selection.col + selection.colCount;
               const text = v instanceof FormulaErrorValue ? v.code : typeof v === "number" ? formatNumber(v) : String(v);
               return (
                 <td
@@ -204,7 +234,10 @@ function SheetCharts({ model, sheetId }: { model: WorkbookModel; sheetId: string
         return (
           <figure key={c.id} role="listitem" aria-label={`Chart ${c.title || c.name}`} className="chart">
             <figcaption>
-              {c.title || c.name} <span className="chart-where">({c.type} chart over {where}, data {source ? qualified(source.name, c.source.area) : "#REF!"})</span>
+              {c.title || c.name}{" "}
+              <span className="chart-where">
+                ({c.type} chart over {where}, data {source ? qualified(source.name, c.source.area) : "#REF!"})
+              </span>
             </figcaption>
             <svg width={w} height={h} role="img" aria-label={`${c.title || c.name}: ${values.length} points`}>
               <polyline fill="none" stroke="#2F5597" strokeWidth={1.5} points={values.map((v, i) => `${x(i)},${y(v)}`).join(" ")} />

@@ -22,7 +22,9 @@ export const KPI_FUNCTIONS: Record<string, (...args: never[]) => unknown> = {
   "KPI.OUTLOOK": kpi.outlook,
 };
 
-export function kpiFunctions(overrides: Partial<Pick<FunctionRegistry, "allowErrorForDataTypeAny" | "allowCustomDataForDataTypeAny" | "hostMode">> = {}): FunctionRegistry {
+export function kpiFunctions(
+  overrides: Partial<Pick<FunctionRegistry, "allowErrorForDataTypeAny" | "allowCustomDataForDataTypeAny" | "hostMode">> = {},
+): FunctionRegistry {
   const functions: Record<string, RegisteredFunction> = {};
   for (const [name, f] of Object.entries(KPI_FUNCTIONS)) {
     // The last declared parameter is the invocation Excel appends.

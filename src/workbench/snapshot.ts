@@ -24,7 +24,15 @@ export interface WorkbookSnapshot {
     /** The fill the format gives each cell of its range (null where its rule does not hold). */
     cells: { address: string; fill: string | null }[];
   }[];
-  charts: { sheet: string; name: string; type: string; title: string; source: string; position: string | null; series: { name: string; values: string | null; xValues: string | null }[] }[];
+  charts: {
+    sheet: string;
+    name: string;
+    type: string;
+    title: string;
+    source: string;
+    position: string | null;
+    series: { name: string; values: string | null; xValues: string | null }[];
+  }[];
   selection: string | null;
 }
 

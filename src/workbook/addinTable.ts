@@ -65,7 +65,9 @@ export function queueTableState(context: Excel.RequestContext, spec: TableSpec, 
   const schema = context.workbook.settings.getItemOrNullObject(spec.schemaSetting);
   schema.load("value");
   const newer = () =>
-    !schema.isNullObject && Number(schema.value) > spec.version ? `${spec.what} were written by a newer KPI Lens (schema ${schema.value}): update the add-in to change them.` : null;
+    !schema.isNullObject && Number(schema.value) > spec.version
+      ? `${spec.what} were written by a newer KPI Lens (schema ${schema.value}): update the add-in to change them.`
+      : null;
   const rowsOf = (table: Excel.Table) => {
     const header = table.getHeaderRowRange().load("values");
     const body = table.getDataBodyRange().load("values, formulas, numberFormat, address");
@@ -79,18 +81,39 @@ export function queueTableState(context: Excel.RequestContext, spec: TableSpec, 
   const sheet = context.workbook.worksheets.getItemOrNullObject(spec.sheet);
   return () => {
     if (!table.isNullObject) return { second: true, state: rowsOf(table) };
-    const damaged = !sheet.isNullObject ? `A sheet "${spec.sheet}" exists without the table ${spec.table}, so KPI Lens does not write ${spec.what} into it. Rename that sheet, or make its table ${spec.table} again.` : newer();
-    const missing: TableState = { exists: false, damaged, columns: spec.headers.map(() => -1), width: spec.headers.length, rows: [], formulas: [], numberFormats: [], blankBody: false, bodyAddress: null, schemaSettingExists: !schema.isNullObject };
+    const damaged = !sheet.isNullObject
+      ? `A sheet "${spec.sheet}" exists without the table ${spec.table}, so KPI Lens does not write ${spec.what} into it. Rename that sheet, or make its table ${spec.table} again.`
+      : newer();
+    const missing: TableState = {
+      exists: false,
+      damaged,
+      columns: spec.headers.map(() => -1),
+      width: spec.headers.length,
+      rows: [],
+      formulas: [],
+      numberFormats: [],
+      blankBody: false,
+      bodyAddress: null,
+      schemaSettingExists: !schema.isNullObject,
+    };
     return { second: false, state: () => missing };
   };
 }
 /* eslint-enable office-addins/call-sync-before-read, office-addins/call-sync-after-load */
 
 function tableStateOf(spec: TableSpec, headerValues: unknown[], body: Excel.Range, newer: string | null, schemaSettingExists: boolean): TableState {
-  const headers = headerValues.map((h) => String(h ?? "").trim().toLowerCase());
+  const headers = headerValues.map((h) =>
+    String(h ?? "")
+      .trim()
+      .toLowerCase(),
+  );
   const columns = spec.headers.map((h) => headers.indexOf(h.toLowerCase()));
   const missing = spec.headers.filter((h, i) => columns[i] < 0 && !spec.laterHeaders?.includes(h));
-  const damaged = newer ?? (missing.length ? `${spec.what} lack the column${missing.length > 1 ? "s" : ""} ${missing.join(", ")} (renamed or deleted): restore ${missing.length > 1 ? "them" : "it"} so KPI Lens can add to ${spec.table}.` : null);
+  const damaged =
+    newer ??
+    (missing.length
+      ? `${spec.what} lack the column${missing.length > 1 ? "s" : ""} ${missing.join(", ")} (renamed or deleted): restore ${missing.length > 1 ? "them" : "it"} so KPI Lens can add to ${spec.table}.`
+      : null);
   // A table whose rows were all deleted by hand keeps one blank row.
   const blankBody = body.values.length === 1 && body.values[0].every((v) => v === "" || v === null);
   return {
@@ -159,7 +182,12 @@ export function appendSteps(target: AppendTarget, rows: unknown[][], formats: st
       formats: [target.headers.map(() => "@"), formats[0]],
       token,
     });
-    const made = { ...target, exists: true, blankBody: true, bodyAddress: `${quoteSheet(target.sheet)}!${areaName({ row: 1, col: 0, rowCount: 1, colCount: target.headers.length })}` };
+    const made = {
+      ...target,
+      exists: true,
+      blankBody: true,
+      bodyAddress: `${quoteSheet(target.sheet)}!${areaName({ row: 1, col: 0, rowCount: 1, colCount: target.headers.length })}`,
+    };
     return [create, ...appendSteps(made, rows, formats, keyColumns, token, asFormulas)];
   }
   const steps: Step[] = [];
@@ -210,7 +238,12 @@ function laterNeeded(spec: TableSpec, state: TableState, entries: readonly Recor
  * tableAppendSteps writes into them), and returns the step that adds them, to be planned before
  * the rows. Null when nothing is missing or the table is to be made (it is made with them).
  */
-export async function laterColumnsStep(context: Excel.RequestContext, spec: TableSpec, state: TableState, entries: readonly Record<string, unknown>[]): Promise<Step | null> {
+export async function laterColumnsStep(
+  context: Excel.RequestContext,
+  spec: TableSpec,
+  state: TableState,
+  entries: readonly Record<string, unknown>[],
+): Promise<Step | null> {
   const wanted = state.exists && state.bodyAddress ? laterNeeded(spec, state, entries) : [];
   if (wanted.length === 0) return null;
   assertWritable(state);
@@ -247,7 +280,10 @@ export function tableAppendSteps(spec: TableSpec, state: TableState, entries: Re
   const target: AppendTarget = { ...state, sheet: spec.sheet, table: spec.table, what: spec.what.replace(/^The /, ""), headers: made };
   const keys = spec.headers.map((_, i) => columnOf(i)).filter((c) => c >= 0);
   const steps = appendSteps(target, rows, formats, keys, token);
-  const schema = !state.exists && !state.schemaSettingExists ? settingStep(spec.schemaSetting, spec.version, { exists: false, value: null }, `the schema version of ${spec.what.toLowerCase()}`) : null;
+  const schema =
+    !state.exists && !state.schemaSettingExists
+      ? settingStep(spec.schemaSetting, spec.version, { exists: false, value: null }, `the schema version of ${spec.what.toLowerCase()}`)
+      : null;
   return schema ? [...steps, schema] : steps;
 }
 
@@ -265,7 +301,8 @@ export function rowChangeStep(
   replaceFormulas = false,
 ): Step | null {
   assertWritable(state);
-  if (!state.bodyAddress || rowIndex < 0 || rowIndex >= state.rows.length) throw new KpiWorkbookError(`That row of ${spec.what.toLowerCase()} is gone: refresh and try again.`);
+  if (!state.bodyAddress || rowIndex < 0 || rowIndex >= state.rows.length)
+    throw new KpiWorkbookError(`That row of ${spec.what.toLowerCase()} is gone: refresh and try again.`);
   const body = parseAddress(state.bodyAddress);
   const text = new Set(spec.textHeaders ?? spec.headers);
   const writes: CellWrite[] = [];
@@ -288,5 +325,10 @@ export function rowChangeStep(
   if (conflicts.length > 0 && !replaceFormulas) throw new FormulaConflictError(conflicts, spec.what.toLowerCase());
   const cols = key.headers.map((h) => state.columns[spec.headers.indexOf(h)]);
   const ids = cols.map((c) => String(state.rows[rowIndex][c] ?? ""));
-  return cellsStep(`the row of ${spec.what.toLowerCase()}`, body.sheet!, writes, { row: body.row + rowIndex, cols: cols.map((c) => body.col + c), ids, moved: key.moved });
+  return cellsStep(`the row of ${spec.what.toLowerCase()}`, body.sheet!, writes, {
+    row: body.row + rowIndex,
+    cols: cols.map((c) => body.col + c),
+    ids,
+    moved: key.moved,
+  });
 }

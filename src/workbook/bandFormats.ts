@@ -136,7 +136,7 @@ function crosswiseTarget(targetRange: string | undefined, vertical: boolean): bo
   if (!targetRange) return false;
   try {
     const a = parseAddress(targetRange);
-    return a.colCount === 1 !== vertical;
+    return (a.colCount === 1) !== vertical;
   } catch {
     return false;
   }
@@ -163,7 +163,11 @@ export function bandFormats(kpi: RateBandSpec & { targetRange?: string }, topLef
   const anchor = topLeft.replace(/^([A-Z]+)(\d+)$/i, "$$$1$$$2");
   const name = bandNameOf(kpi.id);
   const at =
-    vertical === "block" ? `${name},ROWS(${anchor}:${topLeft}),COLUMNS(${anchor}:${topLeft})` : vertical ? `${name},ROWS(${anchor}:${topLeft})` : `${name},1,COLUMNS(${anchor}:${topLeft})`;
+    vertical === "block"
+      ? `${name},ROWS(${anchor}:${topLeft}),COLUMNS(${anchor}:${topLeft})`
+      : vertical
+        ? `${name},ROWS(${anchor}:${topLeft})`
+        : `${name},1,COLUMNS(${anchor}:${topLeft})`;
   // A block's targets and denominators are judged as a row's: a row of targets spreads down every period (Excel's array broadcast).
   const along = vertical !== "block" && vertical;
   const rules = (["on", "risk", "off"] as const).map((status) => ({
@@ -177,4 +181,3 @@ export function bandFormats(kpi: RateBandSpec & { targetRange?: string }, topLef
     : bandNameFormula(kpi, crosswiseTarget(kpi.targetRange, along));
   return { rules, names: [{ name, formula, comment }] };
 }
-

@@ -33,7 +33,11 @@ export async function checkDenominatorRange(context: Excel.RequestContext, typed
  * typed range's sheet (`valuesSheet` when it names none); the check, called after the sync,
  * compares it with the KPI's values at `sourceAddress` and returns it, or throws.
  */
-export function queueDenominatorRangeCheck(context: Excel.RequestContext, typed: string, valuesSheet: string): (sourceAddress: string, kpiName: string) => string {
+export function queueDenominatorRangeCheck(
+  context: Excel.RequestContext,
+  typed: string,
+  valuesSheet: string,
+): (sourceAddress: string, kpiName: string) => string {
   let range: ReturnType<typeof parseAddress>;
   try {
     range = parseAddress(typed.replace(/^=/, ""));
@@ -46,7 +50,8 @@ export function queueDenominatorRangeCheck(context: Excel.RequestContext, typed:
   const sheet = context.workbook.worksheets.getItemOrNullObject(sheetName);
   return (sourceAddress, kpiName) => {
     // eslint-disable-next-line office-addins/call-sync-before-read -- the check runs after the caller's sync
-    if (sheet.isNullObject) throw new KpiWorkbookError(`There is no sheet "${sheetName}" for the denominator range ${typed.replace(/\$/g, "")}.`, "denominator");
+    if (sheet.isNullObject)
+      throw new KpiWorkbookError(`There is no sheet "${sheetName}" for the denominator range ${typed.replace(/\$/g, "")}.`, "denominator");
     const source = parseAddress(sourceAddress);
     const periods = source.rowCount * source.colCount;
     const cells = range.rowCount * range.colCount;
@@ -70,7 +75,11 @@ export function denominatorNameStep(read: RegisterRead, id: string, address: str
 const flat = (values: unknown[][]) => (values.length === 1 ? values[0] : values.map((r) => r[0]));
 
 /** Every rate KPI's denominators, in batches under READ_BATCH_CELLS cells; a batch Excel refuses costs only its KPIs. */
-export async function readDenominators(run: ExcelRun, kpis: readonly KpiDefinition[], sources: Record<string, string | null>): Promise<Record<string, (number | null)[] | string>> {
+export async function readDenominators(
+  run: ExcelRun,
+  kpis: readonly KpiDefinition[],
+  sources: Record<string, string | null>,
+): Promise<Record<string, (number | null)[] | string>> {
   const out: Record<string, (number | null)[] | string> = {};
   const batches: string[][] = [];
   let batch: string[] = [];
@@ -79,13 +88,16 @@ export async function readDenominators(run: ExcelRun, kpis: readonly KpiDefiniti
     const source = sources[kpi.id];
     if (source === undefined) continue;
     if (source === null) {
-      out[kpi.id] = `The denominator range of ${kpi.name} is gone: its name ${denomNameOf(kpi.id)} no longer refers to cells. Edit the KPI and give its denominators again.`;
+      out[kpi.id] =
+        `The denominator range of ${kpi.name} is gone: its name ${denomNameOf(kpi.id)} no longer refers to cells. Edit the KPI and give its denominators again.`;
       continue;
     }
     const a = parseAddress(source);
     const cells = a.rowCount * a.colCount;
     if (cells > READ_BATCH_CELLS) {
-      out[kpi.id] = await readInPieces(run, source).catch((e: unknown) => `Excel could not read the denominators of ${kpi.name}: ${e instanceof Error ? e.message : String(e)}`);
+      out[kpi.id] = await readInPieces(run, source).catch(
+        (e: unknown) => `Excel could not read the denominators of ${kpi.name}: ${e instanceof Error ? e.message : String(e)}`,
+      );
       continue;
     }
     if (size + cells > READ_BATCH_CELLS && batch.length > 0) {
@@ -130,12 +142,19 @@ export async function withDenominators(run: ExcelRun, read: RegisterRead, series
  */
 export async function readSeriesWithDenominators(run: ExcelRun, read: RegisterRead, kpis: KpiDefinition[]): Promise<RateSeries[]> {
   const rateKpis = kpis.filter(isRateKpi);
-  const [series, got] = await Promise.all([readSeries(run, kpis, read.state.sources, read.state.targets), rateKpis.length > 0 ? readDenominators(run, rateKpis, read.state.denominators) : {}]);
+  const [series, got] = await Promise.all([
+    readSeries(run, kpis, read.state.sources, read.state.targets),
+    rateKpis.length > 0 ? readDenominators(run, rateKpis, read.state.denominators) : {},
+  ]);
   return rateKpis.length > 0 ? attachDenominators(rateKpis, series, got) : series;
 }
 
 /** Gives each rate KPI's series the denominators read (`got`, by ID: the values, or why there are none). */
-export function attachDenominators(rateKpis: readonly KpiDefinition[], series: readonly KpiSeries[], got: Record<string, (number | null)[] | string>): RateSeries[] {
+export function attachDenominators(
+  rateKpis: readonly KpiDefinition[],
+  series: readonly KpiSeries[],
+  got: Record<string, (number | null)[] | string>,
+): RateSeries[] {
   return series.map((s) => {
     const d = got[s.id];
     if (d === undefined) return s;
@@ -176,7 +195,8 @@ export async function planDenominators(
   queued?: (sourceAddress: string, kpiName: string) => string,
 ): Promise<{ fields: Pick<KpiDefinition, "denominatorRange" | "ratePer">; steps: Step[] }> {
   // `queued`: the check's look-up already made in a batch of the caller's (queueDenominatorRangeCheck).
-  const check = async (typed: string) => (queued ? queued(await sourceAddress(), input.name) : checkDenominatorRange(context, typed, await sourceAddress(), input.name));
+  const check = async (typed: string) =>
+    queued ? queued(await sourceAddress(), input.name) : checkDenominatorRange(context, typed, await sourceAddress(), input.name);
   const denominatorRange = input.denominatorRange ? await check(input.denominatorRange) : "";
   const fields = { denominatorRange, ratePer: denominatorRange ? (input.ratePer ?? null) : null };
   const changed = (current?.denominatorRange ?? "") !== denominatorRange;

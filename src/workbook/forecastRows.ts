@@ -57,7 +57,18 @@ export function forecastRecordsOf(spec: TableSpec, state: TableState): ForecastR
     const kind = KIND_OF_EVENT[text(at("Event")).toLowerCase()];
     const period = Number(at("Period"));
     const [lower, upper, level, forecast] = [at("Lower"), at("Upper"), at("Level"), at("Forecast")].map(numberOrNull);
-    if (!kind || !text(at("KPI")) || !Number.isInteger(period) || period < 1 || lower === null || upper === null || lower > upper || level === null || !(level > 0 && level < 1)) return [];
+    if (
+      !kind ||
+      !text(at("KPI")) ||
+      !Number.isInteger(period) ||
+      period < 1 ||
+      lower === null ||
+      upper === null ||
+      lower > upper ||
+      level === null ||
+      !(level > 0 && level < 1)
+    )
+      return [];
     const fromCell = at("From period");
     const from = typeof fromCell === "number" && Number.isInteger(fromCell) && fromCell >= 1 && fromCell <= period ? fromCell : null;
     const rollup = text(at("Roll-up")).toLowerCase();

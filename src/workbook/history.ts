@@ -59,13 +59,25 @@ export const HISTORY: TableSpec = {
  */
 export function historySteps(state: TableState, entries: HistoryEntry[], token: string): Step[] {
   if (entries.length === 0 || state.damaged) return [];
-  return tableAppendSteps(HISTORY, state, entries.map((e) => ({ When: e.when, KPI: e.kpi, Field: e.field, Old: e.old, New: e.new, Who: e.who })), token);
+  return tableAppendSteps(
+    HISTORY,
+    state,
+    entries.map((e) => ({ When: e.when, KPI: e.kpi, Field: e.field, Old: e.old, New: e.new, Who: e.who })),
+    token,
+  );
 }
 
 /** The history's entries, in table order. */
 export function entriesOf(state: TableState): HistoryEntry[] {
   const at = (row: unknown[], h: string) => String(cellOf(HISTORY, state, row, h) ?? "");
-  return state.rows.map((row) => ({ when: at(row, "When"), kpi: at(row, "KPI"), field: at(row, "Field"), old: at(row, "Old"), new: at(row, "New"), who: at(row, "Who") }));
+  return state.rows.map((row) => ({
+    when: at(row, "When"),
+    kpi: at(row, "KPI"),
+    field: at(row, "Field"),
+    old: at(row, "Old"),
+    new: at(row, "New"),
+    who: at(row, "Who"),
+  }));
 }
 
 /** A KPI's history, oldest first (two syncs). */

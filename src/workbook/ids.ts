@@ -28,7 +28,8 @@ export function idTakenBecause(id: string, read: RegisterRead): string | null {
 
 export function checkId(id: string, read: RegisterRead): string {
   if (!/^[A-Za-z][A-Za-z0-9_]*$/.test(id)) throw new KpiWorkbookError(`The ID "${id}" must be letters, digits and _, starting with a letter.`);
-  if (id.length > MAX_ID_LENGTH) throw new KpiWorkbookError(`The ID "${id.slice(0, 20)}…" is too long: an ID has at most ${MAX_ID_LENGTH} characters, so its Excel names stay within 255.`);
+  if (id.length > MAX_ID_LENGTH)
+    throw new KpiWorkbookError(`The ID "${id.slice(0, 20)}…" is too long: an ID has at most ${MAX_ID_LENGTH} characters, so its Excel names stay within 255.`);
   const why = idTakenBecause(id, read);
   if (why) throw new KpiWorkbookError(`The ID ${id} cannot be used: ${why}. Choose another ID, such as ${chooseId(id, read)}.`);
   return id;

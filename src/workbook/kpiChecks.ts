@@ -30,7 +30,8 @@ export function assertWritable(read: RegisterRead): void {
 }
 
 export function assertSeriesShape(area: { rowCount: number; colCount: number }, sheetName: string, address: string): void {
-  if (sheetName.toLowerCase() === REGISTER_SHEET.toLowerCase()) throw new KpiWorkbookError("That range is on the register sheet: select the KPI's values on a data sheet.");
+  if (sheetName.toLowerCase() === REGISTER_SHEET.toLowerCase())
+    throw new KpiWorkbookError("That range is on the register sheet: select the KPI's values on a data sheet.");
   if (area.rowCount !== 1 && area.colCount !== 1) {
     throw new KpiWorkbookError(
       `Select one column (or one row) of values, oldest first; ${address} is ${area.rowCount}×${area.colCount}. For one KPI across segments (regions side by side under a header row of their names), set Segments to "columns".`,
@@ -51,7 +52,10 @@ export function assertNotTagged(state: RegisterState, address: string): void {
 }
 
 /** The bands of a per-period KPI from its KPIBand_ and KPITarget_ names (its rules only read the band). */
-export function perPeriodBands(read: RegisterRead, id: string): Pick<KpiDefinition, "direction" | "target" | "targetRange" | "atRisk" | "atRiskPercent"> | null {
+export function perPeriodBands(
+  read: RegisterRead,
+  id: string,
+): Pick<KpiDefinition, "direction" | "target" | "targetRange" | "atRisk" | "atRiskPercent"> | null {
   const band = read.names.get(bandNameOf(id).toUpperCase());
   const target = read.names.get(targetNameOf(id).toUpperCase());
   const bands = band ? recoverFromBandName(band.formula) : null;
@@ -71,8 +75,12 @@ export function mergeEdit(current: KpiDefinition, opened: KpiDefinition, edited:
   const fields = COLUMNS.map((c) => c.key).filter((k) => String(was[k]) !== String(want[k]));
   const clash = fields.filter((k) => String(now[k]) !== String(was[k]));
   if (clash.length > 0) {
-    const said = clash.map((k) => `${COLUMNS.find((c) => c.key === k)!.header} is now ${JSON.stringify(now[k])} (you entered ${JSON.stringify(want[k])})`).join("; ");
-    throw new KpiWorkbookError(`Someone changed ${current.name} in the register since you opened it: ${said}. Nothing was changed: open it again to see their change, then save yours.`);
+    const said = clash
+      .map((k) => `${COLUMNS.find((c) => c.key === k)!.header} is now ${JSON.stringify(now[k])} (you entered ${JSON.stringify(want[k])})`)
+      .join("; ");
+    throw new KpiWorkbookError(
+      `Someone changed ${current.name} in the register since you opened it: ${said}. Nothing was changed: open it again to see their change, then save yours.`,
+    );
   }
   const kpi: KpiDefinition = { ...current };
   const take = <K extends keyof KpiDefinition>(key: K) => (kpi[key] = edited[key]);
@@ -118,7 +126,11 @@ export async function checkedRanges(
   const plain = named && !named.includes("[") ? named : null;
   const sourceAddress = async () => plain ?? sourceAddressOf(context, current.id);
   const checks = queued && plain && parseAddress(plain).sheet?.toUpperCase() === queued.sheet.toUpperCase() ? queued : null;
-  const targetRange = !input.targetRange ? "" : checks?.target ? checks.target(plain!, input.name) : await checkTargetRange(context, input.targetRange, await sourceAddress(), input.name);
+  const targetRange = !input.targetRange
+    ? ""
+    : checks?.target
+      ? checks.target(plain!, input.name)
+      : await checkTargetRange(context, input.targetRange, await sourceAddress(), input.name);
   const rate = await planDenominators(context, read, current.id, input, sourceAddress, current, checks?.denominator ?? undefined);
   return { targetRange, rate };
 }

@@ -105,7 +105,10 @@ export class ExcelKpiWorkbook implements KpiWorkbook {
       withRetry(() =>
         this.excel(async (context) => {
           const fresh = options.afterLastWrite ? this.reads.takeFresh() : null;
-          const alone = async (): Promise<{ read: RegisterRead; early: Promise<E> }> => ({ read: fresh ?? (await this.read(context)), early: Promise.resolve(undefined as E) });
+          const alone = async (): Promise<{ read: RegisterRead; early: Promise<E> }> => ({
+            read: fresh ?? (await this.read(context)),
+            early: Promise.resolve(undefined as E),
+          });
           const { read, early } = options.early && !fresh ? await this.reads.readAlongside(context, options.early) : await alone();
           if (!options.readOnlyOk) assertWritable(read);
           const plan = new Plan();
@@ -132,7 +135,13 @@ export class ExcelKpiWorkbook implements KpiWorkbook {
 
   closePeriod(period: string, options: { ids?: readonly string[] } = {}): Promise<PeriodCloseResult> {
     // A rate KPI's close reports its rate, so its denominators are read too, a segmented one its totals; every KPI's, beside the register read.
-    const predicted = predictFrom(this.reads.lastRead, (run, r) => readSeriesOf(run, r, r.state.kpis.filter((k) => r.state.sources[k.id])));
+    const predicted = predictFrom(this.reads.lastRead, (run, r) =>
+      readSeriesOf(
+        run,
+        r,
+        r.state.kpis.filter((k) => r.state.sources[k.id]),
+      ),
+    );
     const early = (_context: Excel.RequestContext, run: ExcelRun) => Promise.resolve(predicted.begin(run));
     return this.write(
       async (context, read, plan, token, begun) => {
@@ -192,7 +201,13 @@ export class ExcelKpiWorkbook implements KpiWorkbook {
     return this.write(async (_ctx, read, plan, token) => planOpenActions(read, plan, token, firings, today));
   }
 
-  setActionStatus(key: Pick<Action, "kpi" | "period" | "rule">, status: Action["status"], note: string, today: string, options: RowWriteOptions = {}): Promise<void> {
+  setActionStatus(
+    key: Pick<Action, "kpi" | "period" | "rule">,
+    status: Action["status"],
+    note: string,
+    today: string,
+    options: RowWriteOptions = {},
+  ): Promise<void> {
     return this.write(async (_ctx, read, plan) => planActionStatus(read, plan, key, { status, note, today }, options));
   }
 
@@ -242,7 +257,8 @@ export class ExcelKpiWorkbook implements KpiWorkbook {
     // The typed ranges' sheets are looked up beside the register read, on the sheet the last read put the KPI on.
     const last = this.reads.lastRead?.state.sources[id];
     const sheet = last && !last.includes("[") ? parseAddress(last).sheet : undefined;
-    const early = sheet && (input.targetRange || input.denominatorRange) ? async (context: Excel.RequestContext) => queueRangeChecks(context, input, sheet) : undefined;
+    const early =
+      sheet && (input.targetRange || input.denominatorRange) ? async (context: Excel.RequestContext) => queueRangeChecks(context, input, sheet) : undefined;
     return this.write((context, read, plan, _token, queued) => planEdit(context, read, plan, id, input, options, queued), { early });
   }
 
@@ -265,7 +281,6 @@ export class ExcelKpiWorkbook implements KpiWorkbook {
     );
   }
 
-
   extend(id: string): Promise<void> {
     return this.write((context, read, plan) => planExtend(context, this.excel, read, plan, id));
   }
@@ -283,7 +298,8 @@ export class ExcelKpiWorkbook implements KpiWorkbook {
       const name = context.workbook.names.getItemOrNullObject(nameOf(id));
       name.load("type");
       await context.sync();
-      if (name.isNullObject || name.type !== "Range") throw new KpiWorkbookError(`The range of KPI ${id} is gone: its name ${nameOf(id)} no longer refers to cells.`);
+      if (name.isNullObject || name.type !== "Range")
+        throw new KpiWorkbookError(`The range of KPI ${id} is gone: its name ${nameOf(id)} no longer refers to cells.`);
       const range = name.getRange();
       range.worksheet.activate();
       range.select();
@@ -303,7 +319,8 @@ export class ExcelKpiWorkbook implements KpiWorkbook {
       if (sheet.protection.protected) throw new KpiWorkbookError("That sheet is protected: unprotect it to insert a formula.");
       const taken = spill.formulas.flat().some((v) => v !== "" && v !== null);
       if (taken) {
-        const where = size.rows * size.columns > 1 ? `${spill.address} (where the result spills)` : qualified(area.sheet ?? "", { ...area, rowCount: 1, colCount: 1 });
+        const where =
+          size.rows * size.columns > 1 ? `${spill.address} (where the result spills)` : qualified(area.sheet ?? "", { ...area, rowCount: 1, colCount: 1 });
         throw new KpiWorkbookError(`${where} is not empty: pick a cell with room below it so nothing of yours is overwritten.`);
       }
       // The pane's read rides after the formula (readMemory.ts): the refresh after it needs no round trip.

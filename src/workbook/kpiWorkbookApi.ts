@@ -89,5 +89,11 @@ export interface KpiWorkbook {
   /** Reopens a closed period, with the reason, as rows of its own in KPI Reported (the closed rows stay). */
   reopenPeriod(period: string, reason: string): Promise<ReportedEntry[]>;
   /** Marks an action done (or open again), with a note. */
-  setActionStatus(action: Pick<Action, "kpi" | "period" | "rule">, status: Action["status"], note: string, today: string, options?: RowWriteOptions): Promise<void>;
+  setActionStatus(
+    action: Pick<Action, "kpi" | "period" | "rule">,
+    status: Action["status"],
+    note: string,
+    today: string,
+    options?: RowWriteOptions,
+  ): Promise<void>;
 }

@@ -51,7 +51,16 @@ export function checkInsOf(state: TableState): CheckIn[] {
 }
 
 export function checkInRow(c: CheckIn, periodDate: string | null): Record<string, unknown> {
-  return { When: c.when, KPI: c.kpi, Period: c.period, "Period date": periodDate ?? "", Note: c.note, "Status override": c.override ? STATUS_LABEL[c.override] : "", Reason: c.reason, Who: c.who };
+  return {
+    When: c.when,
+    KPI: c.kpi,
+    Period: c.period,
+    "Period date": periodDate ?? "",
+    Note: c.note,
+    "Status override": c.override ? STATUS_LABEL[c.override] : "",
+    Reason: c.reason,
+    Who: c.who,
+  };
 }
 
 /**

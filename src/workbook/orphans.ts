@@ -21,7 +21,12 @@ function orphanOf(read: RegisterRead, id: string): Orphan {
   return orphan;
 }
 
-export async function planOrphanRemoval(context: Excel.RequestContext, read: RegisterRead, plan: Plan, id: string): Promise<{ result: undefined; action: string }> {
+export async function planOrphanRemoval(
+  context: Excel.RequestContext,
+  read: RegisterRead,
+  plan: Plan,
+  id: string,
+): Promise<{ result: undefined; action: string }> {
   const orphan = orphanOf(read, id);
   const own = await findOwnFormats(context, read, orphan.id);
   plan.add(own.removeStep());
@@ -34,7 +39,12 @@ export async function planOrphanRemoval(context: Excel.RequestContext, read: Reg
   return { result: undefined, action: `remove the leftovers of ${orphan.id}` };
 }
 
-export function planOrphanRecovery(read: RegisterRead, plan: Plan, token: string, id: string): { result: KpiDefinition; action: string; history: [null, KpiDefinition] } {
+export function planOrphanRecovery(
+  read: RegisterRead,
+  plan: Plan,
+  token: string,
+  id: string,
+): { result: KpiDefinition; action: string; history: [null, KpiDefinition] } {
   const orphan = orphanOf(read, id);
   const recorded = Object.entries(read.formats).find(([k]) => k.toUpperCase() === orphan.id.toUpperCase())?.[1];
   const bands = (recorded ? recoverFromRules(recorded.formulas) : null) ?? perPeriodBands(read, orphan.id);

@@ -61,7 +61,10 @@ export function bandFormatsStep(address: string, kpi: BandSpec & { targetRange?:
   const specs = rules.map((r) => ({ formula: r.formula, fill: r.fill, font: r.font }));
   const band = bandNameOf(kpi.id);
   const before = read.names.get(band.toUpperCase()) ?? null;
-  const nameSteps = names.length > 0 ? names.map((n) => nameStep({ ...n, before: read.names.get(n.name.toUpperCase()) ?? null })) : [before ? nameStep({ name: band, formula: null, comment: before.comment, before }) : null];
+  const nameSteps =
+    names.length > 0
+      ? names.map((n) => nameStep({ ...n, before: read.names.get(n.name.toUpperCase()) ?? null }))
+      : [before ? nameStep({ name: band, formula: null, comment: before.comment, before }) : null];
   const steps = [...nameSteps, restoreFormatsStep(address, specs, kpi.id, `the colours of ${kpi.id}`)].filter((x): x is Step => x !== null);
   return { steps, formulas: rules.map((r) => r.formula) };
 }
@@ -145,7 +148,9 @@ export async function findOwnFormats(context: Excel.RequestContext, read: Regist
   const recordedSheet = recorded ? context.workbook.worksheets.getItemOrNullObject(parseAddress(recorded).sheet ?? "") : null;
   await context.sync();
 
-  const places: { address: string; formats: Excel.ConditionalFormatCollection }[] = current ? [{ address: current.address, formats: current.conditionalFormats }] : [];
+  const places: { address: string; formats: Excel.ConditionalFormatCollection }[] = current
+    ? [{ address: current.address, formats: current.conditionalFormats }]
+    : [];
   if (recorded && recordedSheet && !recordedSheet.isNullObject && (!current || current.address !== recorded)) {
     // The KPI's cells moved since its formats were written: look where they were written too.
     const moved = recordedSheet.getRange(areaName(parseAddress(recorded))).conditionalFormats;

@@ -60,7 +60,13 @@ export function expectedOf(read: RegisterRead, change?: readonly [KpiDefinition 
   const [before, after] = change ?? [null, null];
   const gone = (before ?? after)?.id.toUpperCase();
   const kpis = state.kpis.filter((k) => k.id.toUpperCase() !== gone);
-  const expected: Expected = { kpis, sources: { ...state.sources }, targets: { ...state.targets }, denominators: { ...state.denominators }, sheets: new Set(read.sheetNames.map((s) => s.toUpperCase())) };
+  const expected: Expected = {
+    kpis,
+    sources: { ...state.sources },
+    targets: { ...state.targets },
+    denominators: { ...state.denominators },
+    sheets: new Set(read.sheetNames.map((s) => s.toUpperCase())),
+  };
   if (!after) return expected;
   kpis.push(after);
   // What the operation did not change is where the names said; what it changed is where it wrote it.
@@ -98,7 +104,8 @@ export function predictFrom<T>(last: RegisterRead | null, compute: (run: ExcelRu
   };
 }
 
-const same = (a: string | null | undefined, b: string | null | undefined) => (a ?? "").replace(/\$/g, "").toUpperCase() === (b ?? "").replace(/\$/g, "").toUpperCase();
+const same = (a: string | null | undefined, b: string | null | undefined) =>
+  (a ?? "").replace(/\$/g, "").toUpperCase() === (b ?? "").replace(/\$/g, "").toUpperCase();
 
 /** A plain range on a sheet the last read saw (a table column's size is known only once read). */
 function readable(address: string | null | undefined, sheets: ReadonlySet<string>): address is string {
@@ -114,7 +121,10 @@ function readable(address: string | null | undefined, sheets: ReadonlySet<string
 type Riding = Map<string, { source: string; target: string | null; series: () => KpiSeries }>;
 
 /** Queues the expected KPIs' values (within RIDING_CELLS) on `context`, by address. */
-function queueExpected(context: Excel.RequestContext, expected: Expected): { riding: Riding; denominators: Map<string, { address: string; values: () => (number | null)[] }> } {
+function queueExpected(
+  context: Excel.RequestContext,
+  expected: Expected,
+): { riding: Riding; denominators: Map<string, { address: string; values: () => (number | null)[] }> } {
   const riding: Riding = new Map();
   const denominators = new Map<string, { address: string; values: () => (number | null)[] }>();
   let cells = 0;
@@ -138,13 +148,24 @@ function queueExpected(context: Excel.RequestContext, expected: Expected): { rid
  * Queues on `batch` the register read and the expected KPIs' values; the promise gives them once
  * the caller has sent the batch (and read with `readRest`, alone, whatever the batch could not carry).
  */
-export function queuePaneRead(batch: SharedBatch, excel: ExcelRun, readRest: SeriesReader, known: KnownTables, expected: Expected): Promise<{ read: RegisterRead; pane: PaneRead }> {
+export function queuePaneRead(
+  batch: SharedBatch,
+  excel: ExcelRun,
+  readRest: SeriesReader,
+  known: KnownTables,
+  expected: Expected,
+): Promise<{ read: RegisterRead; pane: PaneRead }> {
   const registerRead = readRegisterIn(batch.context, known);
   const queued = queueExpected(batch.context, expected);
   return finishPaneRead(excel, readRest, registerRead, queued);
 }
 
-async function finishPaneRead(excel: ExcelRun, readRest: SeriesReader, registerRead: Promise<RegisterRead>, queued: ReturnType<typeof queueExpected>): Promise<{ read: RegisterRead; pane: PaneRead }> {
+async function finishPaneRead(
+  excel: ExcelRun,
+  readRest: SeriesReader,
+  registerRead: Promise<RegisterRead>,
+  queued: ReturnType<typeof queueExpected>,
+): Promise<{ read: RegisterRead; pane: PaneRead }> {
   const read = await registerRead;
   const { state } = read;
   const ridden: KpiSeries[] = [];
@@ -164,7 +185,13 @@ async function finishPaneRead(excel: ExcelRun, readRest: SeriesReader, registerR
 }
 
 /** The ridden rate KPIs' denominators: those read by address where the name still gives it, the others alone. */
-async function denominatorsOf(excel: ExcelRun, state: RegisterState, kpis: KpiDefinition[], series: KpiSeries[], queued: ReturnType<typeof queueExpected>["denominators"]): Promise<RateSeries[]> {
+async function denominatorsOf(
+  excel: ExcelRun,
+  state: RegisterState,
+  kpis: KpiDefinition[],
+  series: KpiSeries[],
+  queued: ReturnType<typeof queueExpected>["denominators"],
+): Promise<RateSeries[]> {
   const rateKpis = kpis.filter(isRateKpi);
   if (rateKpis.length === 0) return series;
   const values: Record<string, (number | null)[] | string> = {};

@@ -35,7 +35,11 @@ export function cellOfPeriod(source: string | null | undefined, period: number, 
     const a = parseAddress(source);
     // A block of periods × segments (segments.ts "columns"): the period's row, all its segments.
     const row = { row: a.row + period - 1, col: a.col, rowCount: 1, colCount: a.colCount };
-    const cell = block ? row : a.colCount === 1 ? { row: a.row + period - 1, col: a.col, rowCount: 1, colCount: 1 } : { row: a.row, col: a.col + period - 1, rowCount: 1, colCount: 1 };
+    const cell = block
+      ? row
+      : a.colCount === 1
+        ? { row: a.row + period - 1, col: a.col, rowCount: 1, colCount: 1 }
+        : { row: a.row, col: a.col + period - 1, rowCount: 1, colCount: 1 };
     return a.sheet ? qualified(a.sheet, cell) : source;
   } catch {
     return `${source}, period ${period}`;
@@ -50,7 +54,11 @@ export function cellOfPeriod(source: string | null | undefined, period: number, 
  */
 function unchangedStep(state: TableState): Step | null {
   if (!state.exists) return null;
-  const keys = (rows: unknown[][]) => rows.map((row) => ["When", "KPI", "Event", "Period"].map((h) => text(cellOf(REPORTED, state, row, h))).join("|")).sort().join("\n");
+  const keys = (rows: unknown[][]) =>
+    rows
+      .map((row) => ["When", "KPI", "Event", "Period"].map((h) => text(cellOf(REPORTED, state, row, h))).join("|"))
+      .sort()
+      .join("\n");
   const read = keys(state.rows);
   let body: Excel.Range | null = null;
   return {
@@ -93,12 +101,26 @@ export async function planClose(
   const wanted = ids ? new Set(ids.map((id) => id.toUpperCase())) : null;
   const asked = read.state.kpis.filter((k) => read.state.sources[k.id] && (!wanted || wanted.has(k.id.toUpperCase())));
   // The forecasts read every KPI of a chain too (forecastRecords.ts forecastInputs).
-  const series = await readValues(forecastInputs(read.state.kpis.filter((k) => read.state.sources[k.id]), asked));
+  const series = await readValues(
+    forecastInputs(
+      read.state.kpis.filter((k) => read.state.sources[k.id]),
+      asked,
+    ),
+  );
   // A KPI across segments reports its total, judged as its card judges it (segments.ts judgedAs: the segments' targets added up).
-  const kpis = asked.map((k) => judgedAs(k, series.find((s) => s.id === k.id)));
+  const kpis = asked.map((k) =>
+    judgedAs(
+      k,
+      series.find((s) => s.id === k.id),
+    ),
+  );
   const when = new Date().toISOString();
   // A rate's value comes from two cells: "'Web shop'!C37 / 'Web shop'!B37"; a block's total from its period's row.
-  const cellAt = (id: string, p: number) => [read.state.sources[id], read.state.denominators[id]].filter((x) => x !== undefined).map((source) => cellOfPeriod(source, p, isSegmented(findIn(kpis, id)))).join(" / ");
+  const cellAt = (id: string, p: number) =>
+    [read.state.sources[id], read.state.denominators[id]]
+      .filter((x) => x !== undefined)
+      .map((source) => cellOfPeriod(source, p, isSegmented(findIn(kpis, id))))
+      .join(" / ");
   const plan = closeEntries(kpis, series, read.state.reported, close, { when, who, checkIns: read.state.checkIns, cellOf: cellAt });
   if (plan.entries.length === 0) {
     const why = plan.skipped.map((s) => `${s.id}: ${s.reason}`).join("; ");
@@ -111,15 +133,29 @@ export async function planClose(
 }
 
 /** The rows of the forecasts shown for the KPIs closed (forecast honesty: core/review/forecastRecords.ts). */
-function forecastRowsOf(read: RegisterRead, series: (SeriesOfKpi & SegmentedValues)[], closed: readonly ReportedEntry[], close: string, when: string, who: string): Record<string, unknown>[] {
+function forecastRowsOf(
+  read: RegisterRead,
+  series: (SeriesOfKpi & SegmentedValues)[],
+  closed: readonly ReportedEntry[],
+  close: string,
+  when: string,
+  who: string,
+): Record<string, unknown>[] {
   const copy = (v: readonly (number | null)[] | null | undefined) => (v ? [...v] : null);
   const byId = Object.fromEntries(series.map((s) => [s.id, { values: [...s.values], targets: copy(s.targets), denominators: copy(s.denominators) }]));
   // Each KPI as its card forecasts it: a segmented one by its total (judgedAs).
-  const judged = read.state.kpis.map((k) => judgedAs(k, series.find((s) => s.id === k.id)));
+  const judged = read.state.kpis.map((k) =>
+    judgedAs(
+      k,
+      series.find((s) => s.id === k.id),
+    ),
+  );
   const closedKpis = judged.filter((k) => closed.some((e) => e.kpi === k.id));
   const shown = forecastsAtClose(judged, byId, closedKpis, close, forecastRecordsOf(REPORTED, read.reported), when);
   const kpiOf = (id: string) => read.state.kpis.find((k) => k.id === id)!;
-  return shown.map((f) => forecastRow(f, who, periodDate(kpiOf(f.kpi).firstPeriod, kpiOf(f.kpi).cadence, f.period) ?? "", cellOfPeriod(read.state.sources[f.kpi], f.period)));
+  return shown.map((f) =>
+    forecastRow(f, who, periodDate(kpiOf(f.kpi).firstPeriod, kpiOf(f.kpi).cadence, f.period) ?? "", cellOfPeriod(read.state.sources[f.kpi], f.period)),
+  );
 }
 
 /** Plans a reopen: a row per KPI whose period of this close stands closed, with the reason. */
@@ -128,6 +164,8 @@ export function planReopen(read: RegisterRead, period: string, reason: string, w
   if (reason.trim() === "") throw new KpiWorkbookError(`Say why ${close} is reopened: the reason is kept beside what was reported.`, "reason");
   const entries = reopenEntries(read.state.reported, close, reason, { when: new Date().toISOString(), who });
   if (entries.length === 0) throw new KpiWorkbookError(`${close} is not closed, so there is nothing to reopen. Nothing was changed.`);
-  const steps = [unchangedStep(read.reported), ...tableAppendSteps(REPORTED, read.reported, entries.map(reportedRow), token)].filter((x): x is Step => x !== null);
+  const steps = [unchangedStep(read.reported), ...tableAppendSteps(REPORTED, read.reported, entries.map(reportedRow), token)].filter(
+    (x): x is Step => x !== null,
+  );
   return { steps, result: entries };
 }

@@ -115,7 +115,13 @@ export class ReadMemory {
    * plus the KPI of `change`. The refresh after it uses that read. A batch refused or undone
    * leaves none.
    */
-  async commit(context: Excel.RequestContext, plan: Plan, action: string, read: RegisterRead, change?: readonly [KpiDefinition | null, KpiDefinition | null]): Promise<void> {
+  async commit(
+    context: Excel.RequestContext,
+    plan: Plan,
+    action: string,
+    read: RegisterRead,
+    change?: readonly [KpiDefinition | null, KpiDefinition | null],
+  ): Promise<void> {
     this.changed();
     const created = plan.steps.flatMap((s) => (s.creates ? [s.creates] : []));
     const known = new Set([...knownTablesOf(read), ...created]);

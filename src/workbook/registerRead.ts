@@ -14,7 +14,18 @@ import { ACTIONS, actionsOf, checkInsOf, NOTES } from "./notesAndActions";
 import { REPORTED, reportedOf } from "./reportedTable";
 import { forecastRecordsOf } from "./forecastRows";
 import { dateSystemOf } from "../core/excel/excelDates";
-import { COLUMNS, duplicateIds, FORMATS_SETTING, mapColumns, missingRequired, parseRow, REGISTER_SHEET, REGISTER_TABLE, SCHEMA_SETTING, SCHEMA_VERSION } from "./registerSchema";
+import {
+  COLUMNS,
+  duplicateIds,
+  FORMATS_SETTING,
+  mapColumns,
+  missingRequired,
+  parseRow,
+  REGISTER_SHEET,
+  REGISTER_TABLE,
+  SCHEMA_SETTING,
+  SCHEMA_VERSION,
+} from "./registerSchema";
 import type { FormatsRecord, KnownTables, MovedText, RegisterRead, RegisterState } from "./registerReadTypes";
 
 export { NAME_PREFIX, nameOf };
@@ -26,7 +37,13 @@ export type { FormatsRecord, KnownTables, MovedText, NameInfo, Orphan, RegisterR
 export function knownTablesOf(read: RegisterRead): Set<string> {
   const known = new Set<string>();
   if (read.state.exists) known.add(REGISTER_TABLE);
-  for (const [spec, state] of [[HISTORY, read.history], [NOTES, read.notes], [ACTIONS, read.actions], [REPORTED, read.reported]] as const) if (state.exists) known.add(spec.table);
+  for (const [spec, state] of [
+    [HISTORY, read.history],
+    [NOTES, read.notes],
+    [ACTIONS, read.actions],
+    [REPORTED, read.reported],
+  ] as const)
+    if (state.exists) known.add(spec.table);
   return known;
 }
 
@@ -67,7 +84,8 @@ async function readWith(context: Excel.RequestContext, known: KnownTables): Prom
   if (!parts && read.registerSheetExists && !read.registerSheetEmpty) {
     read.state.readOnly ??= `The sheet "${REGISTER_SHEET}" has content but no ${REGISTER_TABLE} table. If you converted the table to a range, make it a table named ${REGISTER_TABLE} again (Insert › Table, then Table Design › Table Name); or rename that sheet so KPI Lens can start a new register.`;
   }
-  if (parts?.protection.protected) read.state.readOnly ??= `The sheet holding the register is protected: KPI Lens can show it but not change it. Unprotect the sheet to edit KPIs.`;
+  if (parts?.protection.protected)
+    read.state.readOnly ??= `The sheet holding the register is protected: KPI Lens can show it but not change it. Unprotect the sheet to edit KPIs.`;
 
   followNames(read);
   takeTableNames(read);
@@ -111,7 +129,22 @@ function readOf(
   const { formatsSetting, names, allTables, allSheets } = first;
   const formats = (formatsSetting.isNullObject ? {} : (formatsSetting.value as FormatsRecord)) ?? {};
   const nameMap = new Map(names.items.map((n) => [n.name.toUpperCase(), { name: n.name, formula: String(n.formula), comment: n.comment ?? "", type: n.type }]));
-  const state: RegisterState = { exists, kpis: [], problems: [], readOnly: null, sources: {}, targets: {}, denominators: {}, orphans: [], checkIns: [], actions: [], tableProblems: [], history: [], reported: [], forecasts: [] };
+  const state: RegisterState = {
+    exists,
+    kpis: [],
+    problems: [],
+    readOnly: null,
+    sources: {},
+    targets: {},
+    denominators: {},
+    orphans: [],
+    checkIns: [],
+    actions: [],
+    tableProblems: [],
+    history: [],
+    reported: [],
+    forecasts: [],
+  };
   return {
     state,
     columns: mapColumns([]),
@@ -222,7 +255,13 @@ function followNames(read: RegisterRead): void {
 }
 
 /** Where a KPI's KPITarget_<ID> or KPIDenom_<ID> points (null: missing or broken), and the range the definition carries: the name's when the register's text lags (listed in `read.moved`). */
-function followRangeName(read: RegisterRead, id: string, column: MovedText["column"], nameText: string, registerText: string): { where: string | null; range: string } {
+function followRangeName(
+  read: RegisterRead,
+  id: string,
+  column: MovedText["column"],
+  nameText: string,
+  registerText: string,
+): { where: string | null; range: string } {
   const name = read.names.get(nameText.toUpperCase());
   if (!name || name.type !== "Range") return { where: null, range: registerText };
   const range = targetRangeOf(name.formula);
@@ -258,10 +297,12 @@ function findOrphans(read: RegisterRead): void {
   const rowIds = new Set(read.rowIds.filter(Boolean).map((id) => id.toUpperCase()));
   for (const p of read.state.problems) if (p.id) rowIds.add(p.id.toUpperCase());
   const ids = new Map<string, string>();
-  for (const n of read.names.values()) if (n.name.toUpperCase().startsWith(NAME_PREFIX)) ids.set(n.name.slice(NAME_PREFIX.length).toUpperCase(), n.name.slice(NAME_PREFIX.length));
+  for (const n of read.names.values())
+    if (n.name.toUpperCase().startsWith(NAME_PREFIX)) ids.set(n.name.slice(NAME_PREFIX.length).toUpperCase(), n.name.slice(NAME_PREFIX.length));
   for (const n of read.names.values()) {
     const upper = n.name.toUpperCase();
-    if (upper.startsWith(TARGET_PREFIX) && !ids.has(upper.slice(TARGET_PREFIX.length))) ids.set(upper.slice(TARGET_PREFIX.length), n.name.slice(TARGET_PREFIX.length));
+    if (upper.startsWith(TARGET_PREFIX) && !ids.has(upper.slice(TARGET_PREFIX.length)))
+      ids.set(upper.slice(TARGET_PREFIX.length), n.name.slice(TARGET_PREFIX.length));
   }
   for (const id of Object.keys(read.formats)) if (!ids.has(id.toUpperCase())) ids.set(id.toUpperCase(), id);
   for (const [key, id] of ids) {

@@ -27,7 +27,8 @@ const writable = (v: string | number) => (typeof v === "string" ? registerTextOf
 function same(current: unknown, next: string | number, currentFormat: unknown, nextFormat: string | null): boolean {
   if (typeof next === "string" && /!/.test(next)) return sameRegisterText(current, next);
   if (nextFormat !== null && String(currentFormat ?? "General").includes("%") !== nextFormat.includes("%")) return false;
-  if (typeof next === "number") return typeof current === "number" ? current === next : String(current ?? "").trim() !== "" && Number(String(current).replace(/,/g, "")) === next;
+  if (typeof next === "number")
+    return typeof current === "number" ? current === next : String(current ?? "").trim() !== "" && Number(String(current).replace(/,/g, "")) === next;
   return String(current ?? "").trim() === next.trim();
 }
 
@@ -44,7 +45,9 @@ export async function ensureColumns(context: Excel.RequestContext, read: Registe
   const wanted = COLUMNS.filter((c) => read.columns[c.key] < 0 && String(cells[c.key]) !== "" && String(cells[c.key]) !== defaults[c.key]);
   if (wanted.length === 0) return null;
   const body = parseAddress(read.bodyAddress);
-  const right = context.workbook.worksheets.getItem(body.sheet!).getRange(areaName({ row: body.row - 1, col: body.col + read.width, rowCount: body.rowCount + 1, colCount: wanted.length }));
+  const right = context.workbook.worksheets
+    .getItem(body.sheet!)
+    .getRange(areaName({ row: body.row - 1, col: body.col + read.width, rowCount: body.rowCount + 1, colCount: wanted.length }));
   right.load("formulas");
   await context.sync();
   if (right.formulas.flat().some((v) => v !== "" && v !== null)) {
@@ -139,9 +142,15 @@ export function registerUpdateStep(read: RegisterRead, kpi: KpiDefinition, optio
       numberFormat: c.text ? "@" : numberFormatOf(kpi, c.key),
       expected: formulas[col] ?? "",
       expectedFormat: formats[col] ?? "General",
-      conflict: (now) => `${c.header} of ${kpi.name} was changed in the register meanwhile (it now holds ${JSON.stringify(now)}; you wanted ${JSON.stringify(cells[c.key])}).`,
+      conflict: (now) =>
+        `${c.header} of ${kpi.name} was changed in the register meanwhile (it now holds ${JSON.stringify(now)}; you wanted ${JSON.stringify(cells[c.key])}).`,
     };
   });
   const moved = `${kpi.name}'s row moved in the register while you saved (it was sorted, or a row was inserted or deleted).`;
-  return cellsStep(`the register row of ${kpi.id}`, body.sheet!, writes, { row: body.row + rowIndex, cols: [body.col + read.columns.id], ids: [kpi.id], moved });
+  return cellsStep(`the register row of ${kpi.id}`, body.sheet!, writes, {
+    row: body.row + rowIndex,
+    cols: [body.col + read.columns.id],
+    ids: [kpi.id],
+    moved,
+  });
 }

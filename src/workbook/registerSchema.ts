@@ -74,13 +74,15 @@ export const COLUMNS: readonly ColumnSpec[] = [
   { key: "segments", header: "Segments", text: true, required: false },
 ];
 
-
-
 /** Where each of our columns is in the table, by header; -1 where a column is missing. */
 export type ColumnMap = Record<ColumnKey, number>;
 
 export function mapColumns(headers: readonly unknown[]): ColumnMap {
-  const normalised = headers.map((h) => String(h ?? "").trim().toLowerCase());
+  const normalised = headers.map((h) =>
+    String(h ?? "")
+      .trim()
+      .toLowerCase(),
+  );
   return Object.fromEntries(COLUMNS.map((c) => [c.key, normalised.indexOf(c.header.toLowerCase())])) as ColumnMap;
 }
 
@@ -113,7 +115,13 @@ function optionalNumber(v: unknown): number | null | undefined {
  * into First period or Last reviewed arrives as a serial, read in the workbook's date system
  * (core/excel/excelDates.ts; registerRead.ts asks the workbook which).
  */
-export function parseRow(values: readonly unknown[], map: ColumnMap, rowNumber: number, numberFormats: readonly unknown[] = [], dateSystem: DateSystem = "1900"): ParsedRow {
+export function parseRow(
+  values: readonly unknown[],
+  map: ColumnMap,
+  rowNumber: number,
+  numberFormats: readonly unknown[] = [],
+  dateSystem: DateSystem = "1900",
+): ParsedRow {
   const cell = (key: ColumnKey) => (map[key] >= 0 ? values[map[key]] : "");
   const formatOf = (key: ColumnKey) => (map[key] >= 0 ? String(numberFormats[map[key]] ?? "") : "");
   if (COLUMNS.every((c) => map[c.key] < 0 || text(cell(c.key)) === "")) return { ok: "empty" };
@@ -136,7 +144,8 @@ export function parseRow(values: readonly unknown[], map: ColumnMap, rowNumber: 
   const firstPeriod = firstPeriodOfCell(cell("firstPeriod"), dateSystem);
   if (firstPeriod === null) return bad(`has a First period "${text(cell("firstPeriod"))}" that is not a month such as 2024-01`);
   const trigger = text(cell("trigger")) === "" ? null : parseTrigger(text(cell("trigger")));
-  if (text(cell("trigger")) !== "" && trigger === null) return bad(`has a Trigger "${text(cell("trigger"))}" that is not "drop 20%", "rise 20%" or "special cause"`);
+  if (text(cell("trigger")) !== "" && trigger === null)
+    return bad(`has a Trigger "${text(cell("trigger"))}" that is not "drop 20%", "rise 20%" or "special cause"`);
   const year = yearFieldsOf(cell("materiality"), cell("materialityPercent"), cell("yearStart"));
   if (typeof year === "string") return bad(year);
   const segments = segmentLayoutOf(text(cell("segments")));
@@ -180,7 +189,10 @@ export function parseRow(values: readonly unknown[], map: ColumnMap, rowNumber: 
  * At risk cell's number format. The checks run in the row's order, so a row with several
  * problems reports the same first one.
  */
-function bandFieldsOf(cell: (key: ColumnKey) => unknown, atRiskFormat: string): Pick<KpiDefinition, "direction" | "target" | "targetRange" | "atRisk" | "atRiskPercent"> | string {
+function bandFieldsOf(
+  cell: (key: ColumnKey) => unknown,
+  atRiskFormat: string,
+): Pick<KpiDefinition, "direction" | "target" | "targetRange" | "atRisk" | "atRiskPercent"> | string {
   const target = optionalNumber(cell("target"));
   // Target and Source hold addresses as text: read them whatever the host did with a leading ' (registerText.ts).
   const targetRange = typeof cell("target") === "string" ? targetRangeOf(addressFromRegisterText(text(cell("target")))) : null;
@@ -191,10 +203,12 @@ function bandFieldsOf(cell: (key: ColumnKey) => unknown, atRiskFormat: string): 
   if (!direction) return `has a Direction "${text(cell("direction"))}" that is not "higher", "lower" or "within"`;
   // A percentage is Excel's own: 0.1 shown as 10% (or "10%" typed into a Text cell).
   const atRiskCell = cell("atRisk");
-  const atRiskPercent = typeof atRiskCell === "number" && atRiskFormat.includes("%") ? atRiskCell * 100 : typeof atRiskCell === "string" ? percentOf(atRiskCell) : null;
+  const atRiskPercent =
+    typeof atRiskCell === "number" && atRiskFormat.includes("%") ? atRiskCell * 100 : typeof atRiskCell === "string" ? percentOf(atRiskCell) : null;
   const atRisk = atRiskPercent === null ? optionalNumber(atRiskCell) : null;
   if (atRisk === undefined) return `has an At risk that is not a number or a percentage ("${text(atRiskCell)}")`;
-  if (atRisk !== null && targetRange !== null) return `has a target per period and an At risk of ${atRisk}: give At risk as a percentage of the target (e.g. 10%)`;
+  if (atRisk !== null && targetRange !== null)
+    return `has a target per period and an At risk of ${atRisk}: give At risk as a percentage of the target (e.g. 10%)`;
   if (atRisk !== null && typeof target === "number" && !atRiskOnUnfavourableSide(target, atRisk, direction)) {
     return `has At risk ${atRisk} on the wrong side of its target ${target} (${direction} is better)`;
   }
@@ -228,14 +242,20 @@ function firstPeriodOfCell(firstCell: unknown, dateSystem: DateSystem): string |
  * the scorecard's and the pane's formulas pass that cell to KPI.VARIANCE, which takes a number as
  * an amount, so a 5% typed into a number cell would silently mean 0.05.
  */
-function yearFieldsOf(amountCell: unknown, percentCell: unknown, startCell: unknown): Pick<KpiDefinition, "materiality" | "materialityPercent" | "yearStart"> | string {
+function yearFieldsOf(
+  amountCell: unknown,
+  percentCell: unknown,
+  startCell: unknown,
+): Pick<KpiDefinition, "materiality" | "materialityPercent" | "yearStart"> | string {
   const materiality = optionalNumber(amountCell);
-  if (materiality === undefined || (materiality !== null && materiality < 0)) return `has a Materiality "${text(amountCell)}" that is not an amount of 0 or more`;
+  if (materiality === undefined || (materiality !== null && materiality < 0))
+    return `has a Materiality "${text(amountCell)}" that is not an amount of 0 or more`;
   if (typeof percentCell === "number" && percentCell !== 0) {
     return `has a Materiality % stored as the number ${percentCell}: KPI.VARIANCE reads a percentage as text, so format the cell as Text and type it again (e.g. 5%)`;
   }
   const materialityPercent = text(percentCell) === "" || percentCell === 0 ? null : percentOf(text(percentCell));
-  if (materialityPercent === null && text(percentCell) !== "" && percentCell !== 0) return `has a Materiality % "${text(percentCell)}" that is not a percentage such as 5%`;
+  if (materialityPercent === null && text(percentCell) !== "" && percentCell !== 0)
+    return `has a Materiality % "${text(percentCell)}" that is not a percentage such as 5%`;
   if (materialityPercent !== null && materialityPercent < 0) return `has a negative Materiality % (${materialityPercent}%)`;
   const yearStart = text(startCell) === "" ? 1 : monthOf(text(startCell));
   if (yearStart === null) return `has a Year starts in "${text(startCell)}" that is not a month (1 to 12, or its name)`;
@@ -243,7 +263,11 @@ function yearFieldsOf(amountCell: unknown, percentCell: unknown, startCell: unkn
 }
 
 /** Denominator and Rate as, or why they cannot be used: a range of one row or column (a block for a KPI across segments), and a proportion or a rate per N. */
-function rateFieldsOf(rangeCell: unknown, asCell: unknown, segmented: boolean | "column" = false): Pick<KpiDefinition, "denominatorRange" | "ratePer"> | string {
+function rateFieldsOf(
+  rangeCell: unknown,
+  asCell: unknown,
+  segmented: boolean | "column" = false,
+): Pick<KpiDefinition, "denominatorRange" | "ratePer"> | string {
   const typed = text(rangeCell);
   // Split "by" a column (segmentsLongTag.ts): the denominators are a column of the same table, OrdersByRegion[Visits].
   const tableColumn = (t: string) => (parseStructuredReference(t) ? t.trim() : null);

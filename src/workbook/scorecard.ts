@@ -12,7 +12,15 @@ import { isSegmented } from "../core/model/segments";
 import { Area, areaName, parseAddress, qualified } from "../core/excel/a1";
 import { KpiDefinition } from "../core/model/kpi";
 import { standingCloses } from "../core/model/reported";
-import { asOfFormula, PERIOD_COLUMN, SCORECARD_HEADERS, SCORECARD_NUMBER_FORMATS, ScorecardLine, scorecardLines, scorecardOrder } from "../core/excel/scorecard";
+import {
+  asOfFormula,
+  PERIOD_COLUMN,
+  SCORECARD_HEADERS,
+  SCORECARD_NUMBER_FORMATS,
+  ScorecardLine,
+  scorecardLines,
+  scorecardOrder,
+} from "../core/excel/scorecard";
 import { ScorecardView, viewLine } from "../core/excel/scorecardReported";
 import { chartLabel, summaryCells, SummaryLine, SUMMARY_HEADERS, SUMMARY_PERIOD_COLUMN } from "../core/excel/scorecardSummary";
 import type { BuildData } from "./scorecardCharts";
@@ -20,7 +28,17 @@ import { REPORTED_NAMES, targetNameOf } from "../core/excel/workbookNames";
 import { KpiWorkbookError } from "./errors";
 import { RegisterRead } from "./registerRead";
 import { CHART_PREFIX, chartSpecs, ChartSpec, FIRST_ROW, Layout, layoutOf, queueChart, queuePrintSetup, StatusColours } from "./scorecardParts";
-import { findPrevious, Found, Previous, readBefore, redrawCharts, SCORECARD_MARKER, SCORECARD_SETTING, SCORECARD_SHEET, ScorecardRecord } from "./scorecardPrevious";
+import {
+  findPrevious,
+  Found,
+  Previous,
+  readBefore,
+  redrawCharts,
+  SCORECARD_MARKER,
+  SCORECARD_SETTING,
+  SCORECARD_SHEET,
+  ScorecardRecord,
+} from "./scorecardPrevious";
 import { sameContent, Step } from "./writeEngine";
 
 // The last build is found in scorecardPrevious.ts; re-exported for kpiWorkbook.ts, which begins findPrevious in the register read's round trip.
@@ -47,7 +65,13 @@ function lengthOf(read: RegisterRead, k: KpiDefinition): number | null {
 }
 
 /** The cells of a build: title, "as of", note, headers, the table's lines, then the period labels under the charts. */
-function cellsOf(kpis: KpiDefinition[], read: RegisterRead, baselineOf: (k: KpiDefinition) => number | null, view: ScorecardView, data: BuildData): { cells: string[][]; formats: string[][]; layout: Layout } {
+function cellsOf(
+  kpis: KpiDefinition[],
+  read: RegisterRead,
+  baselineOf: (k: KpiDefinition) => number | null,
+  view: ScorecardView,
+  data: BuildData,
+): { cells: string[][]; formats: string[][]; layout: Layout } {
   const notes = read.notes.exists;
   const closes = hasCloses(read);
   const lines = scorecardLines(kpis, FIRST_ROW + 2, baselineOf, notes, { view, closes, chartOf: data.chartOf });
@@ -103,7 +127,9 @@ export interface BuildOptions {
 function viewOf(asked: ScorecardView | undefined, previous: Previous | null, read: RegisterRead): ScorecardView {
   const view = asked ?? previous?.record?.view ?? "restated";
   if (view === "reported" && !hasCloses(read)) {
-    throw new KpiWorkbookError(`No period stands closed in ${REPORTED_NAMES.sheet}, so there is nothing reported to show: close one, or build the scorecard as restated.`);
+    throw new KpiWorkbookError(
+      `No period stands closed in ${REPORTED_NAMES.sheet}, so there is nothing reported to show: close one, or build the scorecard as restated.`,
+    );
   }
   return view;
 }
@@ -117,7 +143,12 @@ function union(a: string, b: string | null): string {
   const [x, y] = [parseAddress(a), parseAddress(b)];
   const row = Math.min(x.row, y.row);
   const col = Math.min(x.col, y.col);
-  return areaName({ row, col, rowCount: Math.max(x.row + x.rowCount, y.row + y.rowCount) - row, colCount: Math.max(x.col + x.colCount, y.col + y.colCount) - col });
+  return areaName({
+    row,
+    col,
+    rowCount: Math.max(x.row + x.rowCount, y.row + y.rowCount) - row,
+    colCount: Math.max(x.col + x.colCount, y.col + y.colCount) - col,
+  });
 }
 
 /**
@@ -127,7 +158,13 @@ function union(a: string, b: string | null): string {
  * `baselineOf` gives each KPI's SPC limits baseline as the pane uses it, `data` each rate KPI's
  * chart as its card chose it and the summary's order (scorecardCharts.ts).
  */
-export async function scorecardStep(context: Excel.RequestContext, read: RegisterRead, token: string, baselineOf: (k: KpiDefinition) => number | null, options: BuildOptions = {}): Promise<{ step: Step; result: ScorecardResult }> {
+export async function scorecardStep(
+  context: Excel.RequestContext,
+  read: RegisterRead,
+  token: string,
+  baselineOf: (k: KpiDefinition) => number | null,
+  options: BuildOptions = {},
+): Promise<{ step: Step; result: ScorecardResult }> {
   // A KPI across segments is not on the sheet yet: its live formulas would read its block as one series (core/model/segments.ts).
   const kpis = scorecardOrder(read.state.kpis.filter((k) => read.state.sources[k.id] && !isSegmented(k)));
   if (kpis.length === 0) throw new KpiWorkbookError("There is no KPI to put on a scorecard yet: tag one first.");
@@ -138,7 +175,10 @@ export async function scorecardStep(context: Excel.RequestContext, read: Registe
   const block = layout.block;
   const oldArea = previous?.block ? parseAddress(previous.block.address) : null;
   const whole = union(block, oldArea ? areaName(oldArea) : null);
-  if (!previous && found.nameTaken) throw new KpiWorkbookError(`A sheet named "${SCORECARD_SHEET}" is already in the workbook and was not made by KPI Lens. Rename it, and the scorecard is built on a new sheet.`);
+  if (!previous && found.nameTaken)
+    throw new KpiWorkbookError(
+      `A sheet named "${SCORECARD_SHEET}" is already in the workbook and was not made by KPI Lens. Rename it, and the scorecard is built on a new sheet.`,
+    );
   const readCells = previous ? await readBefore(context, found, previous, block, whole, oldArea) : null;
   const hasTarget = (id: string) => read.names.has(targetNameOf(id).toUpperCase());
   const specs = chartSpecs(kpis, layout, hasTarget);
@@ -219,7 +259,14 @@ function buildStep(b: Build): Step {
 }
 
 /** The undo of a rebuild: its charts go, the cells and the marker are as they were, the old rules, charts and setting are put back. */
-async function undoRebuild(context: Excel.RequestContext, b: Build, previous: Previous, colours: StatusColours, applied: boolean, cellsBack: string[][]): Promise<void> {
+async function undoRebuild(
+  context: Excel.RequestContext,
+  b: Build,
+  previous: Previous,
+  colours: StatusColours,
+  applied: boolean,
+  cellsBack: string[][],
+): Promise<void> {
   const sheet = context.workbook.worksheets.getItem(previous.sheet.id);
   const charts = sheet.charts.load("items/name");
   await context.sync();
@@ -241,4 +288,3 @@ async function undoNew(context: Excel.RequestContext, id: string | null, tempShe
   if (!marker.isNullObject && applied) marker.delete();
   if (!setting.isNullObject && applied) setting.delete();
 }
-

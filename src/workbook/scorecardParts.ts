@@ -108,8 +108,7 @@ export function chartSpecs(kpis: readonly KpiDefinition[], layout: Layout, hasTa
     const top = layout.chartsTop + Math.floor(i / CHARTS_ACROSS) * CHART_ROWS;
     const left = (i % CHARTS_ACROSS) * CHART_COLS;
     const column = layout.labelColumnOf.get(k.id);
-    const labels =
-      column === undefined ? null : areaName({ row: layout.labelsTop + 1, col: column, rowCount: layout.labels[column].length, colCount: 1 });
+    const labels = column === undefined ? null : areaName({ row: layout.labelsTop + 1, col: column, rowCount: layout.labels[column].length, colCount: 1 });
     return {
       name: `${CHART_PREFIX}${k.id}`,
       title: k.name,
@@ -180,7 +179,15 @@ export function queueOwnRules(sheet: Excel.Worksheet): () => () => OwnRule[] {
     return () =>
       custom.flatMap((f, i) =>
         isOwnRule(f.custom.rule.formula, SCORECARD_RULE_ID)
-          ? [{ id: f.id, address: ranges[i].address.replace(/^.*!/, ""), formula: f.custom.rule.formula, fill: f.custom.format.fill.color, font: f.custom.format.font.color }]
+          ? [
+              {
+                id: f.id,
+                address: ranges[i].address.replace(/^.*!/, ""),
+                formula: f.custom.rule.formula,
+                fill: f.custom.format.fill.color,
+                font: f.custom.format.font.color,
+              },
+            ]
           : [],
       );
   };

@@ -39,7 +39,8 @@ interface LongRead {
 function planOf(read: RegisterRead, kpi: KpiDefinition): LongRead | string {
   const ref = parseStructuredReference(read.state.sources[kpi.id] ?? "");
   const layout = segmentLayoutOf(kpi.segments ?? "");
-  if (!ref || !layout || layout.kind !== "by") return `${kpi.name} is split "${kpi.segments}" but its name no longer refers to a table column. Select the column again and re-tag the KPI.`;
+  if (!ref || !layout || layout.kind !== "by")
+    return `${kpi.name} is split "${kpi.segments}" but its name no longer refers to a table column. Select the column again and re-tag the KPI.`;
   const denomName = read.names.get(denomNameOf(kpi.id).toUpperCase());
   const denominator = kpi.denominatorRange ? parseStructuredReference(denomName?.formula ?? "") : null;
   if (kpi.denominatorRange && (!denominator || denominator.table.toLowerCase() !== ref.table.toLowerCase())) {
@@ -78,7 +79,12 @@ async function readTables(run: ExcelRun, plans: readonly LongRead[]): Promise<Ma
     const out = new Map<string, SegmentSeries>();
     plans.forEach((p, i) => {
       const part = parts[i];
-      out.set(p.kpi.id, part ? seriesOf(p, part.header.values[0].map(String), part.body.values, part.body.address) : failed(p.kpi, `The table ${p.table} of ${p.kpi.name} is gone. Untag the KPI, or tag its column again.`));
+      out.set(
+        p.kpi.id,
+        part
+          ? seriesOf(p, part.header.values[0].map(String), part.body.values, part.body.address)
+          : failed(p.kpi, `The table ${p.table} of ${p.kpi.name} is gone. Untag the KPI, or tag its column again.`),
+      );
     });
     return out;
   });
@@ -89,7 +95,11 @@ function seriesOf(p: LongRead, headers: string[], rows: unknown[][], bodyAddress
   const { kpi } = p;
   const at = (name: string) => headers.findIndex((h) => h.trim().toLowerCase() === name.trim().toLowerCase());
   const missing = [p.value, p.segment, ...(p.denominator ? [p.denominator] : [])].find((c) => at(c) < 0);
-  if (missing !== undefined) return failed(kpi, `The table ${p.table} has no column "${missing}" any more (its columns are ${headers.join(", ")}): ${kpi.name} reads it by name. Rename it back, or untag and tag the KPI again.`);
+  if (missing !== undefined)
+    return failed(
+      kpi,
+      `The table ${p.table} has no column "${missing}" any more (its columns are ${headers.join(", ")}): ${kpi.name} reads it by name. Rename it back, or untag and tag the KPI again.`,
+    );
   const column = (name: string | null) => (name === null ? null : rows.map((r) => r[at(name)]));
   const period = periodColumnOf(headers, [headers[at(p.value)], headers[at(p.segment)], p.denominator ? headers[at(p.denominator)] : null]);
   const long = longDataOf(column(period), column(p.segment)!, column(p.value)!, column(p.denominator));

@@ -63,7 +63,10 @@ function denominatorColumnOf(typed: string, table: string, headers: readonly str
   const column = ref ? ref.column : t;
   const found = headers.find((h) => sameName(h, column));
   if ((ref && !sameName(ref.table, table)) || found === undefined) {
-    throw new KpiWorkbookError(`The denominators of a KPI split by a column are another column of its table ${table} (one of ${headers.join(", ")}): "${typed.trim()}" is not one.`, "denominator");
+    throw new KpiWorkbookError(
+      `The denominators of a KPI split by a column are another column of its table ${table} (one of ${headers.join(", ")}): "${typed.trim()}" is not one.`,
+      "denominator",
+    );
   }
   return found;
 }
@@ -79,19 +82,32 @@ async function readLongColumns(context: Excel.RequestContext, address: string, i
   tables.load("items/name");
   await context.sync();
   if (sheet.protection.protected) throw new KpiWorkbookError(`The sheet ${sheet.name} is protected: unprotect it to tag a KPI there.`);
-  if (sheet.name.toLowerCase() === REGISTER_SHEET.toLowerCase()) throw new KpiWorkbookError("That range is on the register sheet: select the KPI's values on a data sheet.");
+  if (sheet.name.toLowerCase() === REGISTER_SHEET.toLowerCase())
+    throw new KpiWorkbookError("That range is on the register sheet: select the KPI's values on a data sheet.");
   // eslint-disable-next-line office-addins/load-object-before-read -- loaded as items/name and synced above (the rule does not follow load paths)
   const column = await tableColumnOf(context, selected, tables.items);
-  if (!column) throw new KpiWorkbookError(`Segments "by ${segment}" splits a table column: select the whole column of values (its data, without the header) inside a table.`, "segments");
+  if (!column)
+    throw new KpiWorkbookError(
+      `Segments "by ${segment}" splits a table column: select the whole column of values (its data, without the header) inside a table.`,
+      "segments",
+    );
   const table = context.workbook.tables.getItem(column.table);
   const header = table.getHeaderRowRange().load("values");
   const body = table.getDataBodyRange().load("address, values, rowCount, columnCount");
   await context.sync();
   const headers = header.values[0].map(String);
-  if (body.rowCount * body.columnCount > READ_BATCH_CELLS) throw new KpiWorkbookError(`The table ${column.table} has ${(body.rowCount * body.columnCount).toLocaleString("en-US")} cells, more than KPI Lens reads as one KPI (${READ_BATCH_CELLS.toLocaleString("en-US")}).`);
+  if (body.rowCount * body.columnCount > READ_BATCH_CELLS)
+    throw new KpiWorkbookError(
+      `The table ${column.table} has ${(body.rowCount * body.columnCount).toLocaleString("en-US")} cells, more than KPI Lens reads as one KPI (${READ_BATCH_CELLS.toLocaleString("en-US")}).`,
+    );
   const segmentName = headers.find((h) => sameName(h, segment));
-  if (segmentName === undefined) throw new KpiWorkbookError(`The table ${column.table} has no column "${segment}" to split ${column.column} by: its columns are ${headers.join(", ")}.`, "segments");
-  if (sameName(segmentName, column.column)) throw new KpiWorkbookError(`${column.column} cannot be split by itself: choose the column that names each row's segment (Region, Channel, …).`, "segments");
+  if (segmentName === undefined)
+    throw new KpiWorkbookError(
+      `The table ${column.table} has no column "${segment}" to split ${column.column} by: its columns are ${headers.join(", ")}.`,
+      "segments",
+    );
+  if (sameName(segmentName, column.column))
+    throw new KpiWorkbookError(`${column.column} cannot be split by itself: choose the column that names each row's segment (Region, Channel, …).`, "segments");
   const denominator = denominatorColumnOf(input.denominatorRange ?? "", column.table, headers);
   const period = periodColumnOf(headers, [column.column, segmentName, denominator]);
   const cellsOf = (name: string | null) => (name === null ? null : body.values.map((r) => r[headers.indexOf(name)]));
@@ -113,7 +129,10 @@ export async function planLongTag(
   const layout = segmentLayoutOf(input.segments ?? "");
   if (!layout || layout.kind !== "by") throw new KpiWorkbookError(`Segments "${input.segments ?? ""}" is not a column to split by.`, "segments");
   if (input.targetRange) {
-    throw new KpiWorkbookError(`A KPI split by a column takes one target for every segment in this KPI Lens: a range of targets by position would follow the table's order, which a sort changes. Give one number.`, "target");
+    throw new KpiWorkbookError(
+      `A KPI split by a column takes one target for every segment in this KPI Lens: a range of targets by position would follow the table's order, which a sort changes. Give one number.`,
+      "target",
+    );
   }
   const columns = await readLongColumns(context, tag.address, input, layout.column);
   const reference = `=${structuredReference(columns.table, columns.value)}`;

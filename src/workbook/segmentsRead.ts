@@ -40,7 +40,10 @@ export async function readAllSeries(run: ExcelRun, read: RegisterRead): Promise<
 export async function readSeriesOf(run: ExcelRun, read: RegisterRead, kpis: readonly KpiDefinition[]): Promise<SegmentSeries[]> {
   const plain = kpis.filter((k) => !isSegmented(k));
   const segmented = kpis.filter(isSegmented);
-  const [a, b] = await Promise.all([plain.length > 0 ? readSeriesWithDenominators(run, read, plain) : [], segmented.length > 0 ? readSegmentSeries(run, read, segmented) : []]);
+  const [a, b] = await Promise.all([
+    plain.length > 0 ? readSeriesWithDenominators(run, read, plain) : [],
+    segmented.length > 0 ? readSegmentSeries(run, read, segmented) : [],
+  ]);
   const got = new Map<string, SegmentSeries>([...a, ...b].map((s) => [s.id, s]));
   return kpis.map((k) => got.get(k.id)!);
 }
@@ -70,12 +73,25 @@ export async function readSegmentSeries(run: ExcelRun, read: RegisterRead, kpis:
   for (const kpi of kpis.filter((k) => !isLongKpi(k))) {
     const source = read.state.sources[kpi.id];
     if (!source || source.includes("[")) {
-      out.push(failed(kpi, null, source ? `${kpi.name} is split "${kpi.segments}", which this KPI Lens cannot read yet: it reads blocks of numbers under a header row of segment names (Segments "columns").` : `${nameOf(kpi.id)} no longer refers to cells (its rows or columns were deleted). Select the block again and re-tag the KPI.`));
+      out.push(
+        failed(
+          kpi,
+          null,
+          source
+            ? `${kpi.name} is split "${kpi.segments}", which this KPI Lens cannot read yet: it reads blocks of numbers under a header row of segment names (Segments "columns").`
+            : `${nameOf(kpi.id)} no longer refers to cells (its rows or columns were deleted). Select the block again and re-tag the KPI.`,
+        ),
+      );
       continue;
     }
     const a = parseAddress(source);
     const cells = (a.rowCount + 1) * a.colCount * (kpi.denominatorRange ? 2 : 1);
-    const entry = { kpi, address: source, target: read.names.has(targetNameOf(kpi.id).toUpperCase()), denominators: read.names.has(denomNameOf(kpi.id).toUpperCase()) };
+    const entry = {
+      kpi,
+      address: source,
+      target: read.names.has(targetNameOf(kpi.id).toUpperCase()),
+      denominators: read.names.has(denomNameOf(kpi.id).toUpperCase()),
+    };
     if (size + cells > READ_BATCH_CELLS && batch.length > 0) {
       batches.push(batch);
       batch = [];
@@ -102,13 +118,29 @@ async function readBatch(run: ExcelRun, blocks: readonly BlockRead[]): Promise<S
     const pending = blocks.map((b) => {
       const a = parseAddress(b.address);
       const numbers = context.workbook.names.getItem(nameOf(b.kpi.id)).getRange().load("address, values");
-      const header = a.row > 0 ? context.workbook.worksheets.getItem(a.sheet!).getRange(areaName({ ...a, row: a.row - 1, rowCount: 1 })).load("values") : null;
+      const header =
+        a.row > 0
+          ? context.workbook.worksheets
+              .getItem(a.sheet!)
+              .getRange(areaName({ ...a, row: a.row - 1, rowCount: 1 }))
+              .load("values")
+          : null;
       const target = b.target ? context.workbook.names.getItem(targetNameOf(b.kpi.id)).getRange().load("values") : null;
       const denominators = b.denominators ? context.workbook.names.getItem(denomNameOf(b.kpi.id)).getRange().load("values") : null;
       return { ...b, numbers, header, target, denominators };
     });
     await context.sync();
-    return pending.map((p, i) => seriesOf(p.kpi, p.numbers.address, p.numbers.values, p.header?.values[0] ?? null, p.target ? flat(p.target.values) : null, p.denominators?.values ?? null, blocks[i]));
+    return pending.map((p, i) =>
+      seriesOf(
+        p.kpi,
+        p.numbers.address,
+        p.numbers.values,
+        p.header?.values[0] ?? null,
+        p.target ? flat(p.target.values) : null,
+        p.denominators?.values ?? null,
+        blocks[i],
+      ),
+    );
   });
 }
 
@@ -123,16 +155,25 @@ function seriesOf(
   found: { target: boolean; denominators: boolean },
 ): SegmentSeries {
   const names = header ? segmentNamesOf(header) : "the block starts on the sheet's first row, so there is no header row above it for the segments' names";
-  if (typeof names === "string") return failed(kpi, address, `${kpi.name} has no segments to show: ${names}. Put the names back, or untag and tag the block again.`);
+  if (typeof names === "string")
+    return failed(kpi, address, `${kpi.name} has no segments to show: ${names}. Put the names back, or untag and tag the block again.`);
   const k = names.length;
   const problems: string[] = [];
-  if (kpi.targetRange && !found.target) problems.push(`The target range of ${kpi.name} is gone: its name ${targetNameOf(kpi.id)} no longer exists. Edit the KPI and give its targets again.`);
-  else if (targetCells && targetCells.length !== k) problems.push(`The target range of ${kpi.name} has ${targetCells.length} cells and ${k} segments: segments past the shorter one have no status.`);
+  if (kpi.targetRange && !found.target)
+    problems.push(`The target range of ${kpi.name} is gone: its name ${targetNameOf(kpi.id)} no longer exists. Edit the KPI and give its targets again.`);
+  else if (targetCells && targetCells.length !== k)
+    problems.push(`The target range of ${kpi.name} has ${targetCells.length} cells and ${k} segments: segments past the shorter one have no status.`);
   let denominators: (number | null)[][] | null = null;
   if (kpi.denominatorRange) {
     const shape = (r: unknown[][] | null) => (r ? `${r.length}×${r[0]?.length ?? 0}` : "");
-    if (!denominatorRows) problems.push(`The denominator range of ${kpi.name} is gone: its name ${denomNameOf(kpi.id)} no longer exists. Edit the KPI and give its denominators again.`);
-    else if (shape(denominatorRows) !== shape(rows)) problems.push(`The denominators of ${kpi.name} are ${shape(denominatorRows)} and its numbers ${shape(rows)}: give the denominators of the same periods and segments.`);
+    if (!denominatorRows)
+      problems.push(
+        `The denominator range of ${kpi.name} is gone: its name ${denomNameOf(kpi.id)} no longer exists. Edit the KPI and give its denominators again.`,
+      );
+    else if (shape(denominatorRows) !== shape(rows))
+      problems.push(
+        `The denominators of ${kpi.name} are ${shape(denominatorRows)} and its numbers ${shape(rows)}: give the denominators of the same periods and segments.`,
+      );
     else denominators = columnsOf(denominatorRows, k);
   }
   const data: SegmentData = { names, values: columnsOf(rows, k), denominators, targets: segmentTargetsOf(kpi, k, targetCells) };

@@ -45,11 +45,14 @@ async function readBlock(context: Excel.RequestContext, address: string, doing =
   used.load("address");
   await context.sync();
   if (sheet.protection.protected) throw new KpiWorkbookError(`The sheet ${sheet.name} is protected: unprotect it to ${doing}.`);
-  if (sheet.name.toLowerCase() === REGISTER_SHEET.toLowerCase()) throw new KpiWorkbookError("That range is on the register sheet: select the KPI's values on a data sheet.");
+  if (sheet.name.toLowerCase() === REGISTER_SHEET.toLowerCase())
+    throw new KpiWorkbookError("That range is on the register sheet: select the KPI's values on a data sheet.");
   const part = used.isNullObject ? null : intersection(parseAddress(selected.address), parseAddress(used.address));
   if (!part) throw new KpiWorkbookError("The selection is empty: select the block of numbers with its segments' names above them.");
   if (part.rowCount * part.colCount > READ_BATCH_CELLS) {
-    throw new KpiWorkbookError(`${qualified(sheet.name, part)} has ${(part.rowCount * part.colCount).toLocaleString("en-US")} cells, more than KPI Lens tags as one block (${READ_BATCH_CELLS.toLocaleString("en-US")}).`);
+    throw new KpiWorkbookError(
+      `${qualified(sheet.name, part)} has ${(part.rowCount * part.colCount).toLocaleString("en-US")} cells, more than KPI Lens tags as one block (${READ_BATCH_CELLS.toLocaleString("en-US")}).`,
+    );
   }
   const cells = sheet.getRange(areaName(part)).load("values");
   const above = part.row > 0 ? sheet.getRange(areaName({ ...part, row: part.row - 1, rowCount: 1 })).load("values") : null;
@@ -65,19 +68,27 @@ async function readBlock(context: Excel.RequestContext, address: string, doing =
  * block of denominators of the numbers' shape, checked against the block; returned absolute, with
  * the sheet (the block's when none is given). The sheets named are checked in one sync.
  */
-async function checkRanges(context: Excel.RequestContext, input: KpiInput, block: { sheet: string; area: Area; names: string[] }): Promise<{ targetRange: string; denominatorRange: string }> {
+async function checkRanges(
+  context: Excel.RequestContext,
+  input: KpiInput,
+  block: { sheet: string; area: Area; names: string[] },
+): Promise<{ targetRange: string; denominatorRange: string }> {
   const typed = { target: input.targetRange ?? "", denominator: input.denominatorRange ?? "" };
   const areas = { target: typed.target ? parseAddress(typed.target) : null, denominator: typed.denominator ? parseAddress(typed.denominator) : null };
   const named = (["target", "denominator"] as const).flatMap((field) => (areas[field] ? [{ field, name: areas[field]!.sheet ?? block.sheet }] : []));
   const found = named.map((n) => ({ ...n, sheet: context.workbook.worksheets.getItemOrNullObject(n.name) }));
   if (found.length > 0) await context.sync();
   const missing = found.find((f) => f.sheet.isNullObject);
-  if (missing) throw new KpiWorkbookError(`There is no sheet "${missing.name}" for the ${missing.field} range ${typed[missing.field].replace(/\$/g, "")}.`, missing.field);
+  if (missing)
+    throw new KpiWorkbookError(`There is no sheet "${missing.name}" for the ${missing.field} range ${typed[missing.field].replace(/\$/g, "")}.`, missing.field);
   const k = block.names.length;
   const t = areas.target;
   if (t && ((t.rowCount !== 1 && t.colCount !== 1) || t.rowCount * t.colCount !== k)) {
     const cells = t.rowCount * t.colCount;
-    throw new KpiWorkbookError(`The target range ${typed.target.replace(/\$/g, "")} has ${cells} cell${cells === 1 ? "" : "s"} and ${input.name} has ${k} segments (${block.names.join(", ")}): give one target per segment, in one row or column, in the same order.`, "target");
+    throw new KpiWorkbookError(
+      `The target range ${typed.target.replace(/\$/g, "")} has ${cells} cell${cells === 1 ? "" : "s"} and ${input.name} has ${k} segments (${block.names.join(", ")}): give one target per segment, in one row or column, in the same order.`,
+      "target",
+    );
   }
   const d = areas.denominator;
   if (d && (d.rowCount !== block.area.rowCount || d.colCount !== block.area.colCount)) {
@@ -101,7 +112,8 @@ export async function planSegmentTag(
   const { input, id } = tag;
   // A table column split by another column (the long format): segmentsLongTag.ts.
   if (segmentLayoutOf(input.segments ?? "")?.kind === "by") return planLongTag(context, read, plan, token, tag);
-  if (input.segments && input.segments !== BLOCK_LAYOUT) throw new KpiWorkbookError(`Segments "${input.segments}" is not a layout KPI Lens knows: "columns" or "by <column>".`, "segments");
+  if (input.segments && input.segments !== BLOCK_LAYOUT)
+    throw new KpiWorkbookError(`Segments "${input.segments}" is not a layout KPI Lens knows: "columns" or "by <column>".`, "segments");
   const block = await readBlock(context, tag.address);
   const numbers = qualified(block.sheet, block.area);
   assertNotTagged(read.state, numbers);
@@ -141,13 +153,21 @@ export async function planSegmentEdit(
   input: KpiInput,
 ): Promise<{ targetRange: string; rate: { fields: Pick<KpiDefinition, "denominatorRange" | "ratePer">; steps: Step[] } }> {
   if ((input.segments ?? "") !== (current.segments ?? "")) {
-    throw new KpiWorkbookError(`${current.name} is laid out as Segments "${current.segments}": to lay it out otherwise, untag it and tag it again.`, "segments");
+    throw new KpiWorkbookError(
+      `${current.name} is laid out as Segments "${current.segments}": to lay it out otherwise, untag it and tag it again.`,
+      "segments",
+    );
   }
   if (segmentLayoutOf(current.segments ?? "")?.kind === "by") {
     // A table column split by another (segmentsLongTag.ts): one target for all, the same denominator column.
-    if (input.targetRange) throw new KpiWorkbookError(`${current.name} is split by a column: it takes one target for every segment. Give one number.`, "target");
-    if ((input.denominatorRange ?? "") !== (current.denominatorRange ?? "")) throw new KpiWorkbookError(`To change the denominators of ${current.name}, a KPI split by a column, untag it and tag it again.`, "denominator");
-    return { targetRange: "", rate: { fields: { denominatorRange: current.denominatorRange ?? "", ratePer: current.denominatorRange ? (input.ratePer ?? null) : null }, steps: [] } };
+    if (input.targetRange)
+      throw new KpiWorkbookError(`${current.name} is split by a column: it takes one target for every segment. Give one number.`, "target");
+    if ((input.denominatorRange ?? "") !== (current.denominatorRange ?? ""))
+      throw new KpiWorkbookError(`To change the denominators of ${current.name}, a KPI split by a column, untag it and tag it again.`, "denominator");
+    return {
+      targetRange: "",
+      rate: { fields: { denominatorRange: current.denominatorRange ?? "", ratePer: current.denominatorRange ? (input.ratePer ?? null) : null }, steps: [] },
+    };
   }
   const source = read.state.sources[current.id];
   if (!source) throw new KpiWorkbookError(`The values of KPI ${current.id} are gone: its name ${nameOf(current.id)} no longer refers to cells.`);

@@ -82,7 +82,16 @@ export async function readSelectionIn(context: Excel.RequestContext): Promise<Se
   await context.sync();
   // eslint-disable-next-line office-addins/load-object-before-read -- loaded as items/name and synced above (the rule does not follow load paths)
   const tableColumn = await tableColumnOf(context, range, tables.items);
-  const selection: Selection = { address: range.address, usedAddress: null, dataAddress: null, header: null, rowCount: range.rowCount, columnCount: range.columnCount, tableColumn, numbers: 0 };
+  const selection: Selection = {
+    address: range.address,
+    usedAddress: null,
+    dataAddress: null,
+    header: null,
+    rowCount: range.rowCount,
+    columnCount: range.columnCount,
+    tableColumn,
+    numbers: 0,
+  };
   if (used.isNullObject) return selection;
   // Nothing is called on an *OrNullObject result before a sync says it exists.
   const part = range.getIntersectionOrNullObject(used);

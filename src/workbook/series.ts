@@ -32,7 +32,14 @@ const NEW_PERIOD_WINDOW = 12;
 export const numberOrGap = (v: unknown) => (typeof v === "number" ? v : null);
 
 function broken(id: string): KpiSeries {
-  return { id, address: null, values: [], targets: null, newPeriods: 0, problem: `${nameOf(id)} no longer refers to cells (its rows or columns were deleted). Select the values again and re-tag the KPI.` };
+  return {
+    id,
+    address: null,
+    values: [],
+    targets: null,
+    newPeriods: 0,
+    problem: `${nameOf(id)} no longer refers to cells (its rows or columns were deleted). Select the values again and re-tag the KPI.`,
+  };
 }
 
 /** The cells right after a one-column (below) or one-row (to the right) range. */
@@ -152,7 +159,12 @@ export function cellsOf(source: string, target: string | null = null): number {
  * Every KPI's values, in batches under the limits: one round trip for all the KPIs of an
  * ordinary register, more only when KPIs are long. A batch Excel refuses costs only its KPIs.
  */
-export async function readSeries(run: ExcelRun, kpis: KpiDefinition[], sources: Record<string, string | null>, targets: Record<string, string | null> = {}): Promise<KpiSeries[]> {
+export async function readSeries(
+  run: ExcelRun,
+  kpis: KpiDefinition[],
+  sources: Record<string, string | null>,
+  targets: Record<string, string | null> = {},
+): Promise<KpiSeries[]> {
   const results = new Map<string, KpiSeries>();
   const batches: Batch[] = [];
   let batch: Batch = [];
@@ -184,7 +196,15 @@ export async function readSeries(run: ExcelRun, kpis: KpiDefinition[], sources: 
       for (const s of got) results.set(s.id, s);
     } catch (e) {
       const why = e instanceof Error ? e.message : String(e);
-      for (const [kpi, source] of b) results.set(kpi.id, { id: kpi.id, address: source, values: [], targets: null, newPeriods: 0, problem: `Excel could not read the values of ${kpi.name}: ${why}` });
+      for (const [kpi, source] of b)
+        results.set(kpi.id, {
+          id: kpi.id,
+          address: source,
+          values: [],
+          targets: null,
+          newPeriods: 0,
+          problem: `Excel could not read the values of ${kpi.name}: ${why}`,
+        });
     }
   }
   await countAllNewPeriods(run, [...results.values()]);
@@ -221,7 +241,9 @@ export async function countNewPeriods(run: ExcelRun, address: string): Promise<n
   let window = NEW_PERIOD_WINDOW;
   while (count < limit) {
     const n = Math.min(window, limit - count);
-    const piece = vertical ? { row: area.row + area.rowCount + count, col: area.col, rowCount: n, colCount: 1 } : { row: area.row, col: area.col + area.colCount + count, rowCount: 1, colCount: n };
+    const piece = vertical
+      ? { row: area.row + area.rowCount + count, col: area.col, rowCount: n, colCount: 1 }
+      : { row: area.row, col: area.col + area.colCount + count, rowCount: 1, colCount: n };
     const got = await run(async (context) => {
       const range = context.workbook.worksheets.getItem(sheet).getRange(areaName(piece));
       range.load("values");

@@ -27,7 +27,8 @@ export function leadingArea(area: Area): Area {
 }
 
 /** Error values as Range.values returns them: a period whose formula fails is still a period. */
-const ERROR_TEXT = /^#(NULL!|DIV\/0!|VALUE!|REF!|NAME\?|NUM!|N\/A|GETTING_DATA|SPILL!|CALC!|FIELD!|BLOCKED!|CONNECT!|BUSY!|UNKNOWN!|PYTHON!|TIMEOUT!|EXTERNAL!)/;
+const ERROR_TEXT =
+  /^#(NULL!|DIV\/0!|VALUE!|REF!|NAME\?|NUM!|N\/A|GETTING_DATA|SPILL!|CALC!|FIELD!|BLOCKED!|CONNECT!|BUSY!|UNKNOWN!|PYTHON!|TIMEOUT!|EXTERNAL!)/;
 
 const isBlank = (v: unknown) => v === "" || v === null || v === undefined;
 
@@ -50,7 +51,10 @@ export function dataAreaOf(area: Area, leading: readonly unknown[]): { area: Are
   const labels = leading.slice(0, first).filter(isLabel);
   if (labels.length === 0) return whole;
   const text = labels[labels.length - 1].trim();
-  const trimmed = area.colCount === 1 ? { ...area, row: area.row + first, rowCount: area.rowCount - first } : { ...area, col: area.col + first, colCount: area.colCount - first };
+  const trimmed =
+    area.colCount === 1
+      ? { ...area, row: area.row + first, rowCount: area.rowCount - first }
+      : { ...area, col: area.col + first, colCount: area.colCount - first };
   return { area: trimmed, header: { text, ...headerParts(text) } };
 }
 

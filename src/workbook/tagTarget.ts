@@ -40,7 +40,11 @@ export interface TagTarget {
  * Reads what tagging `address` tags (one round trip; one more for a table, or when the used part
  * starts below the selection). Refuses a protected sheet and a range that is not one row or column.
  */
-export async function readTagTargetIn(context: Excel.RequestContext, address: string, input: Pick<KpiDefinition, "targetRange" | "denominatorRange">): Promise<TagTarget> {
+export async function readTagTargetIn(
+  context: Excel.RequestContext,
+  address: string,
+  input: Pick<KpiDefinition, "targetRange" | "denominatorRange">,
+): Promise<TagTarget> {
   const selected = rangeAt(context, address);
   selected.load("address, rowCount, columnCount");
   const sheet = selected.worksheet;
@@ -61,7 +65,9 @@ export async function readTagTargetIn(context: Excel.RequestContext, address: st
   if (sheet.protection.protected) throw new KpiWorkbookError(`The sheet ${sheet.name} is protected: unprotect it to tag a KPI there.`);
   // A whole column or row selected: tag the part that holds anything, less a text header above
   // the numbers. Its cells are read in the sync tableColumnOf makes anyway.
-  const usedPart = used.isNullObject ? parseAddress(selected.address) : { ...(intersection(parseAddress(selected.address), parseAddress(used.address)) ?? parseAddress(selected.address)), sheet: sheet.name };
+  const usedPart = used.isNullObject
+    ? parseAddress(selected.address)
+    : { ...(intersection(parseAddress(selected.address), parseAddress(used.address)) ?? parseAddress(selected.address)), sheet: sheet.name };
   // tables was loaded as items/name and synced above (the lint rule does not follow load paths).
   /* eslint-disable office-addins/load-object-before-read */
   const sameStart = usedPart.row === selectedArea.row && usedPart.col === selectedArea.col;
@@ -89,7 +95,11 @@ export async function planTag(
 ): Promise<{ result: KpiDefinition; action: string; history: [null, KpiDefinition] }> {
   const { address, reference, checkTarget, checkDenominator } = target;
   assertNotTagged(read.state, address);
-  const targetRange = !input.targetRange ? "" : checkTarget ? checkTarget(address, input.name) : await checkTargetRange(context, input.targetRange, address, input.name);
+  const targetRange = !input.targetRange
+    ? ""
+    : checkTarget
+      ? checkTarget(address, input.name)
+      : await checkTargetRange(context, input.targetRange, address, input.name);
   const rate = await planDenominators(context, read, id, input, async () => address, undefined, checkDenominator ?? undefined);
   const kpi: KpiDefinition = { ...input, targetRange, ...rate.fields, id, source: reference.slice(1), lastReviewed: reviewedOn };
   plan.add(await ensureColumns(context, read, kpi));

@@ -62,7 +62,12 @@ export function queueTargetRangeCheck(context: Excel.RequestContext, typed: stri
  * text is not a range of one row or column, its sheet is not there, or it is longer than `limit`
  * cells (the form's check is a warning; a whole column is not read for it). One sync.
  */
-export async function readTargetValuesIn(context: Excel.RequestContext, typed: string, valuesSheet: string | null, limit: number): Promise<(number | null)[] | null> {
+export async function readTargetValuesIn(
+  context: Excel.RequestContext,
+  typed: string,
+  valuesSheet: string | null,
+  limit: number,
+): Promise<(number | null)[] | null> {
   let target;
   try {
     target = parseAddress(typed.trim().replace(/^=/, ""));
@@ -84,5 +89,10 @@ export async function readTargetValuesIn(context: Excel.RequestContext, typed: s
 /** Points KPITarget_<ID> at `address` (null: removes it), as a guarded step. */
 export function targetNameStep(read: RegisterRead, id: string, address: string | null): Step | null {
   const name = targetNameOf(id);
-  return nameStep({ name, formula: address ? `=${address}` : null, comment: `KPI Lens: the target of each period of ${id}`, before: read.names.get(name.toUpperCase()) ?? null });
+  return nameStep({
+    name,
+    formula: address ? `=${address}` : null,
+    comment: `KPI Lens: the target of each period of ${id}`,
+    before: read.names.get(name.toUpperCase()) ?? null,
+  });
 }

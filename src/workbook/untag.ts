@@ -25,7 +25,10 @@ export async function planUntag(context: Excel.RequestContext, read: RegisterRea
   const current = findKpi(read, id);
   // Deleting a row of a filtered table is reported to remove other rows or nothing (office-js
   // #994, #224, #468); the user's filter is theirs to clear, so KPI Lens asks instead.
-  if (read.registerFiltered) throw new KpiWorkbookError(`The register is filtered, and Excel does not delete rows of a filtered table reliably: clear its filter (Data › Clear), then untag ${current.name}. Nothing was changed.`);
+  if (read.registerFiltered)
+    throw new KpiWorkbookError(
+      `The register is filtered, and Excel does not delete rows of a filtered table reliably: clear its filter (Data › Clear), then untag ${current.name}. Nothing was changed.`,
+    );
   const rowIndex = read.rowIds.indexOf(current.id);
   const own = await findOwnFormats(context, read, current.id);
   const name = read.names.get(nameOf(current.id).toUpperCase()) ?? null;
@@ -66,15 +69,32 @@ export async function planUntag(context: Excel.RequestContext, read: RegisterRea
 
 export function planUndoUntag(read: RegisterRead, plan: Plan, token: string, receipt: UntagReceipt): Planned<undefined> {
   if (!read.state.exists) throw new KpiWorkbookError(`The register is gone, so ${receipt.kpi.name} cannot be put back.`);
-  if (read.takenIds.has(receipt.kpi.id.toUpperCase())) throw new KpiWorkbookError(`The ID ${receipt.kpi.id} has been used again since the untag, so it cannot be put back.`);
+  if (read.takenIds.has(receipt.kpi.id.toUpperCase()))
+    throw new KpiWorkbookError(`The ID ${receipt.kpi.id} has been used again since the untag, so it cannot be put back.`);
   // The row comes back at the register's end, with its formulas (the user's columns too): where
   // it stood is the user's sort to choose, and an append never shifts a co-author's rows.
   const width = read.width;
   const formulas = Array.from({ length: width }, (_, i) => receipt.rowFormulas[i] ?? "");
   const formats = Array.from({ length: width }, (_, i) => String(receipt.rowNumberFormats[i] ?? "General"));
-  const target = { sheet: REGISTER_SHEET, table: REGISTER_TABLE, what: "register", exists: true, blankBody: read.blankBody, bodyAddress: read.bodyAddress, headers: [] };
+  const target = {
+    sheet: REGISTER_SHEET,
+    table: REGISTER_TABLE,
+    what: "register",
+    exists: true,
+    blankBody: read.blankBody,
+    bodyAddress: read.bodyAddress,
+    headers: [],
+  };
   plan.add(...appendSteps(target, [formulas], [formats], [read.columns.id], token, true));
-  if (receipt.name) plan.add(nameStep({ name: receipt.name.name, formula: receipt.name.formula, comment: receipt.name.comment, before: read.names.get(receipt.name.name.toUpperCase()) ?? null }));
+  if (receipt.name)
+    plan.add(
+      nameStep({
+        name: receipt.name.name,
+        formula: receipt.name.formula,
+        comment: receipt.name.comment,
+        before: read.names.get(receipt.name.name.toUpperCase()) ?? null,
+      }),
+    );
   if (receipt.targetName) plan.add(targetNameStep(read, receipt.kpi.id, receipt.targetName.formula.replace(/^=/, "")));
   if (receipt.denomName) plan.add(denominatorNameStep(read, receipt.kpi.id, receipt.denomName.formula.replace(/^=/, "")));
   if (receipt.bandName) plan.add(nameStep({ ...receipt.bandName, before: read.names.get(receipt.bandName.name.toUpperCase()) ?? null }));

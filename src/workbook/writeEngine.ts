@@ -109,7 +109,13 @@ export async function rollBack(run: ExcelRun, steps: readonly Step[], applied: b
  * `send` makes the batch's round trip (by default context.sync(); a SharedBatch's send when loads
  * ride with the writes).
  */
-export async function commit(context: Excel.RequestContext, plan: Plan, run: ExcelRun, action: string, send: () => Promise<void> = () => context.sync()): Promise<void> {
+export async function commit(
+  context: Excel.RequestContext,
+  plan: Plan,
+  run: ExcelRun,
+  action: string,
+  send: () => Promise<void> = () => context.sync(),
+): Promise<void> {
   if (plan.empty) return;
   await prepareAll(context, plan, run, action);
   for (const s of plan.steps) s.guard?.(context);
@@ -123,7 +129,8 @@ export async function commit(context: Excel.RequestContext, plan: Plan, run: Exc
     const left = await rollBack(run, plan.steps, false);
     // Something the operation read is gone at write time (a second pane removed the same colours,
     // a co-author deleted a row): a concurrent change, worth one more try from a fresh read.
-    if (left.length === 0 && (e as { code?: string }).code === "ItemNotFound") throw new ConcurrentChange(action, [`Something KPI Lens read was removed meanwhile (${refused.replace(/\.$/, "")}).`]);
+    if (left.length === 0 && (e as { code?: string }).code === "ItemNotFound")
+      throw new ConcurrentChange(action, [`Something KPI Lens read was removed meanwhile (${refused.replace(/\.$/, "")}).`]);
     const undone = left.length === 0 ? "Nothing was changed." : `KPI Lens could not undo: ${left.join("; ")}. Check those by hand.`;
     throw new KpiWorkbookError(`Excel refused to ${action}: ${refused} ${undone}`);
   }
@@ -154,7 +161,12 @@ async function prepareAll(context: Excel.RequestContext, plan: Plan, run: ExcelR
   if (shared.length > 1) {
     const batch = new SharedBatch(context, run);
     // Each prepare, refused, undoes what it made (its own round trips) before its promise settles.
-    const made = shared.map((s) => s.prepare!(batch.context).then(() => null, (e: unknown) => ({ e })));
+    const made = shared.map((s) =>
+      s.prepare!(batch.context).then(
+        () => null,
+        (e: unknown) => ({ e }),
+      ),
+    );
     await batch.send().catch(() => undefined);
     const failed = (await Promise.all(made)).find((r) => r !== null);
     if (failed) await refuse(failed.e);

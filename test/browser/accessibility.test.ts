@@ -28,14 +28,29 @@ async function seriousFindings(s: Session): Promise<string[]> {
     const axe = (window as unknown as { axe: { run: (ctx: Document) => Promise<{ violations: AxeViolation[] }> } }).axe;
     return (await axe.run(document)).violations;
   })) as AxeViolation[];
-  return violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
+  return violations
+    .filter((v) => v.impact === "serious" || v.impact === "critical")
+    .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
 }
 
 describe.each(["light", "dark"])("accessibility, %s theme", (theme) => {
   it("has no serious or critical axe finding in the workbench and the pane", async () => {
     session = await openWorkbench(theme === "dark" ? "?theme=dark" : "");
-    await tagThroughPane(session.page, "'Monthly KPIs'!B2:B37", { name: "Revenue", owner: "Dana Whitfield", objective: "Grow revenue", target: "1300", atRisk: "1250" });
-    await tagThroughPane(session.page, "'Monthly KPIs'!D2:D37", { name: "Qualified leads", owner: "Sam Ortiz", objective: "Grow revenue", target: "240", kind: "leading", predicts: "Revenue" });
+    await tagThroughPane(session.page, "'Monthly KPIs'!B2:B37", {
+      name: "Revenue",
+      owner: "Dana Whitfield",
+      objective: "Grow revenue",
+      target: "1300",
+      atRisk: "1250",
+    });
+    await tagThroughPane(session.page, "'Monthly KPIs'!D2:D37", {
+      name: "Qualified leads",
+      owner: "Sam Ortiz",
+      objective: "Grow revenue",
+      target: "240",
+      kind: "leading",
+      predicts: "Revenue",
+    });
     await settle(session.page);
     // Issue 24's parts on screen too: the strategy map open, and the Review mode's first card.
     await session.page.getByRole("button", { name: "Show the strategy map" }).click();

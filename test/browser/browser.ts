@@ -25,7 +25,16 @@ export function launchChromium(viewport = { width: 1280, height: 900 }): Promise
     executablePath: CHROMIUM,
     headless: true,
     viewport,
-    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+    args: [
+      "--headless",
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-quic",
+      "--no-first-run",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+    ],
   });
 }
 
@@ -53,7 +62,16 @@ export function snapshotOf(page: Page): Promise<Snapshot> {
 export async function tagThroughPane(
   page: Page,
   address: string,
-  fields: { name: string; owner: string; objective: string; target: string; atRisk?: string; direction?: "higher" | "lower"; kind?: "leading" | "lagging"; predicts?: string },
+  fields: {
+    name: string;
+    owner: string;
+    objective: string;
+    target: string;
+    atRisk?: string;
+    direction?: "higher" | "lower";
+    kind?: "leading" | "lagging";
+    predicts?: string;
+  },
 ): Promise<void> {
   await page.evaluate((a) => window.workbench.select(a), address);
   await page.getByText(/^Selected /).waitFor();

@@ -40,7 +40,9 @@ describe("a finance analyst's month end", () => {
     await settle(page);
 
     let snap = await snapshotOf(page);
-    const revenue = sheetOf(snap, "Monthly KPIs").values.slice(1, 37).map((r) => r[1] as number);
+    const revenue = sheetOf(snap, "Monthly KPIs")
+      .values.slice(1, 37)
+      .map((r) => r[1] as number);
     const budget = sheetOf(snap, "Budget").values[1].slice(1, 37) as number[];
     const card = page.getByLabel("KPI Revenue");
     const latestStatus = kpiStatus([[revenue[35]]], [[budget[35]]], [[budget[35] * 0.9]])[0][0];
@@ -50,7 +52,9 @@ describe("a finance analyst's month end", () => {
     // Year to date 2025: the twelve months summed on both sides.
     const ytdActual = revenue.slice(24).reduce((a, b) => a + b, 0);
     const ytdBudget = budget.slice(24).reduce((a, b) => a + b, 0);
-    expect(await card.getByTestId("rollup").textContent()).toContain(`2025 to date (sum): ${ytdActual.toLocaleString("en-US", { maximumFractionDigits: 1 })} vs ${ytdBudget.toLocaleString("en-US")}`);
+    expect(await card.getByTestId("rollup").textContent()).toContain(
+      `2025 to date (sum): ${ytdActual.toLocaleString("en-US", { maximumFractionDigits: 1 })} vs ${ytdBudget.toLocaleString("en-US")}`,
+    );
 
     // The Off track month fired a trigger: shown as pending, opened when the user says so (a
     // pane never writes on its own, so a runtime started by a formula cannot either).
@@ -59,7 +63,14 @@ describe("a finance analyst's month end", () => {
     await actions.getByText("Revenue: Off track in 2025-12").waitFor();
     snap = await snapshotOf(page);
     expect(sheetOf(snap, "KPI Actions").values[1].slice(1, 9)).toEqual([
-      "REVENUE", 36, "2025-12-01", "Off track", "Review the pipeline with the sales leads", "Dana Whitfield", expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/), "open",
+      "REVENUE",
+      36,
+      "2025-12-01",
+      "Off track",
+      "Review the pipeline with the sales leads",
+      "Dana Whitfield",
+      expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/),
+      "open",
     ]);
 
     // The pane asks for a note on the Off track month; write it.
@@ -72,7 +83,15 @@ describe("a finance analyst's month end", () => {
     await card.getByText(/2025-12: Two renewals slipped into January; recovery plan agreed — Dana Whitfield/).waitFor();
     expect(await card.getByRole("button", { name: "Write note for Revenue" }).count()).toBe(0);
     snap = await snapshotOf(page);
-    expect(sheetOf(snap, "KPI Notes").values[1].slice(1)).toEqual(["REVENUE", 36, "2025-12-01", "Two renewals slipped into January; recovery plan agreed", "", "", "Dana Whitfield"]);
+    expect(sheetOf(snap, "KPI Notes").values[1].slice(1)).toEqual([
+      "REVENUE",
+      36,
+      "2025-12-01",
+      "Two renewals slipped into January; recovery plan agreed",
+      "",
+      "",
+      "Dana Whitfield",
+    ]);
 
     // A new target (one number), then its history.
     await page.getByRole("button", { name: "Edit Revenue" }).click();
@@ -85,7 +104,10 @@ describe("a finance analyst's month end", () => {
     const history = page.getByRole("table", { name: "History of Revenue" });
     await history.getByText("Target: Budget!$B$2:$AK$2 → 1300").waitFor();
     expect(await history.getByText("Dana Whitfield").count()).toBeGreaterThanOrEqual(2);
-    await page.getByRole("list", { name: "Notes history of Revenue" }).getByText(/Two renewals slipped/).waitFor();
+    await page
+      .getByRole("list", { name: "Notes history of Revenue" })
+      .getByText(/Two renewals slipped/)
+      .waitFor();
     await page.getByRole("button", { name: "Close", exact: true }).click();
 
     // A formula inserted now follows the next change of target.
@@ -93,7 +115,10 @@ describe("a finance analyst's month end", () => {
     await page.getByLabel("Formula for KPI").selectOption({ label: "Revenue" });
     await page.getByRole("button", { name: /Insert formula in 'Monthly KPIs'!H2/ }).click();
     await page.getByText(/^Inserted =KPI\.KPI_STATUS/).waitFor();
-    const inserted = async () => sheetOf(await snapshotOf(page), "Monthly KPIs").values.slice(1, 37).map((r) => [r[7]]);
+    const inserted = async () =>
+      sheetOf(await snapshotOf(page), "Monthly KPIs")
+        .values.slice(1, 37)
+        .map((r) => [r[7]]);
     const column = revenue.map((v) => [v]);
     expect(await inserted()).toEqual(kpiStatus(column, [[1300]], [[1170]]));
     await page.getByRole("button", { name: "Edit Revenue" }).click();
@@ -117,7 +142,13 @@ describe("a finance analyst's month end", () => {
     const status = kpiStatus([[revenue[35]]], [[1450]])[0][0];
     expect([scorecard[5][0], scorecard[5][7]]).toEqual(["Grow recurring revenue", status]);
     const scorecardRow = scorecard[6];
-    expect([scorecardRow[0], scorecardRow[1], scorecardRow[3], scorecardRow[4], scorecardRow[7]]).toEqual(["Revenue", "Dana Whitfield", revenue[35], 1450, status]);
+    expect([scorecardRow[0], scorecardRow[1], scorecardRow[3], scorecardRow[4], scorecardRow[7]]).toEqual([
+      "Revenue",
+      "Dana Whitfield",
+      revenue[35],
+      1450,
+      status,
+    ]);
     expect(scorecardRow[5]).toBeCloseTo((revenue[35] as number) - 1450, 9);
     await page.getByRole("tab", { name: "Scorecard" }).click();
     await page.getByRole("listitem", { name: "Chart Revenue" }).waitFor();
@@ -130,7 +161,11 @@ describe("a finance analyst's month end", () => {
     const rate = page.getByRole("table", { name: "Execution rate by owner" });
     await rate.getByRole("cell", { name: "100%" }).waitFor();
     snap = await snapshotOf(page);
-    expect(sheetOf(snap, "KPI Actions").values[1].slice(8)).toEqual(["done", "Pipeline reviewed; two deals pulled forward", expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/)]);
+    expect(sheetOf(snap, "KPI Actions").values[1].slice(8)).toEqual([
+      "done",
+      "Pipeline reviewed; two deals pulled forward",
+      expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/),
+    ]);
   });
 
   it("refuses a budget range of the wrong length at the Target field, writing nothing", async () => {

@@ -18,7 +18,13 @@ async function revenueWithGaps(host: string): Promise<Session> {
   const s = await openWorkbench(`?host=${host}`);
   await s.page.evaluate(() => window.workbench.setValues("'Monthly KPIs'!B36:B37", [[""], [""]]));
   await s.page.evaluate(() => window.workbench.setValues("'Monthly KPIs'!B20", [[0]]));
-  await tagThroughPane(s.page, "'Monthly KPIs'!B2:B37", { name: "Revenue", owner: "Dana Whitfield", objective: "Grow revenue", target: "1300", atRisk: "1250" });
+  await tagThroughPane(s.page, "'Monthly KPIs'!B2:B37", {
+    name: "Revenue",
+    owner: "Dana Whitfield",
+    objective: "Grow revenue",
+    target: "1300",
+    atRisk: "1250",
+  });
   await settle(s.page);
   return s;
 }

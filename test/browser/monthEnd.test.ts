@@ -63,7 +63,10 @@ describe("a month end with the budget row", () => {
     await page.evaluate(() => window.workbench.setValues("'Monthly KPIs'!B37", [[1470]]));
     await settle(page);
     await card.getByTestId("restatement").getByText("2025-12 restated: 1,443.5 → 1,470.0 since close (2025-12 closed by Dana Whitfield)").waitFor();
-    await page.getByRole("list", { name: "Health check findings" }).getByText(/Revenue 2025-12 restated: 1,443\.5 → 1,470\.0 since close/).waitFor();
+    await page
+      .getByRole("list", { name: "Health check findings" })
+      .getByText(/Revenue 2025-12 restated: 1,443\.5 → 1,470\.0 since close/)
+      .waitFor();
     const variance = await card.getByTestId("variance").textContent();
     expect(variance).toBe("Variance 2025-12: -158 (-9.7%): unfavourable");
     const outlook = (await card.getByTestId("outlook").textContent())!;

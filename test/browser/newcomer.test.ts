@@ -16,7 +16,13 @@ describe("a first-time user in the workbench", () => {
   it("switches sheets with the tabs and sees the register", async () => {
     session = await openWorkbench();
     const { page } = session;
-    await tagThroughPane(page, "'Monthly KPIs'!B2:B37", { name: "Revenue", owner: "Dana Whitfield", objective: "Grow revenue", target: "1300", atRisk: "1250" });
+    await tagThroughPane(page, "'Monthly KPIs'!B2:B37", {
+      name: "Revenue",
+      owner: "Dana Whitfield",
+      objective: "Grow revenue",
+      target: "1300",
+      atRisk: "1250",
+    });
     await page.getByRole("tab", { name: "KPI Register" }).click();
     await page.getByRole("table", { name: "Sheet KPI Register" }).waitFor();
     await settle(page);
@@ -44,7 +50,13 @@ describe("a first-time user in the workbench", () => {
   it("Fix opens the form at the field to fix, in view and focused", async () => {
     session = await openWorkbench("?pane=320");
     const { page } = session;
-    await tagThroughPane(page, "'Monthly KPIs'!B2:B37", { name: "Revenue", owner: "Dana Whitfield", objective: "Grow revenue", target: "1300", atRisk: "1250" });
+    await tagThroughPane(page, "'Monthly KPIs'!B2:B37", {
+      name: "Revenue",
+      owner: "Dana Whitfield",
+      objective: "Grow revenue",
+      target: "1300",
+      atRisk: "1250",
+    });
     await settle(page);
     const finding = page.getByText("Revenue has no initiative meant to move it (orphaned).");
     await finding.scrollIntoViewIfNeeded();
@@ -62,12 +74,21 @@ describe("a first-time user in the workbench", () => {
   it("shows a message beside the action that caused it, and clears it at the next one", async () => {
     session = await openWorkbench();
     const { page } = session;
-    await tagThroughPane(page, "'Monthly KPIs'!B2:B37", { name: "Revenue", owner: "Dana Whitfield", objective: "Grow revenue", target: "1300", atRisk: "1250" });
+    await tagThroughPane(page, "'Monthly KPIs'!B2:B37", {
+      name: "Revenue",
+      owner: "Dana Whitfield",
+      objective: "Grow revenue",
+      target: "1300",
+      atRisk: "1250",
+    });
     await settle(page);
     await page.evaluate(() => window.workbench.select("'Monthly KPIs'!A2"));
     await page.getByRole("button", { name: /Insert formula in 'Monthly KPIs'!A2/ }).click();
     const formulas = page.getByRole("region", { name: "Insert a formula" });
-    await formulas.getByRole("alert").getByText(/is not empty/).waitFor();
+    await formulas
+      .getByRole("alert")
+      .getByText(/is not empty/)
+      .waitFor();
     expect(await page.getByText(/^Tagged Revenue as a KPI/).count()).toBe(0);
   });
 
@@ -75,8 +96,21 @@ describe("a first-time user in the workbench", () => {
     session = await openWorkbench();
     const { page } = session;
     await session.context.grantPermissions(["clipboard-read", "clipboard-write"]);
-    await tagThroughPane(page, "'Monthly KPIs'!B2:B37", { name: "Revenue", owner: "Dana Whitfield", objective: "Grow revenue", target: "1300", atRisk: "1250" });
-    await tagThroughPane(page, "'Monthly KPIs'!C2:C37", { name: "Churn", owner: "Ana Lima", objective: "Keep customers", target: "2.6", atRisk: "2.9", direction: "lower" });
+    await tagThroughPane(page, "'Monthly KPIs'!B2:B37", {
+      name: "Revenue",
+      owner: "Dana Whitfield",
+      objective: "Grow revenue",
+      target: "1300",
+      atRisk: "1250",
+    });
+    await tagThroughPane(page, "'Monthly KPIs'!C2:C37", {
+      name: "Churn",
+      owner: "Ana Lima",
+      objective: "Keep customers",
+      target: "2.6",
+      atRisk: "2.9",
+      direction: "lower",
+    });
     await settle(page);
     const revenueStatus = (await page.getByLabel("KPI Revenue").getByTestId("status").textContent()) ?? "";
     const value = { "On track": "on", "At risk": "risk", "Off track": "off" }[revenueStatus]!;
@@ -102,7 +136,7 @@ describe("a first-time user in the workbench", () => {
   it("says why a cell shows an error when the pointer rests on it", async () => {
     session = await openWorkbench();
     const { page } = session;
-    await page.evaluate(() => window.workbench.setValues("'Monthly KPIs'!H2", [['=KPI.SIG_CHANGE(B2:B3)']]));
+    await page.evaluate(() => window.workbench.setValues("'Monthly KPIs'!H2", [["=KPI.SIG_CHANGE(B2:B3)"]]));
     const cell = page.locator("td[data-address='H2']");
     await page.waitForFunction(() => document.querySelector("td[data-address='H2']")?.textContent === "#N/A");
     expect(await cell.getAttribute("title")).toMatch(/needs at least 3 baseline numbers/);
@@ -113,7 +147,13 @@ describe("a register deleted by hand", () => {
   it("lists the leftovers and removes them in one click", async () => {
     session = await openWorkbench();
     const { page } = session;
-    await tagThroughPane(page, "'Monthly KPIs'!B2:B37", { name: "Revenue", owner: "Dana Whitfield", objective: "Grow revenue", target: "1300", atRisk: "1250" });
+    await tagThroughPane(page, "'Monthly KPIs'!B2:B37", {
+      name: "Revenue",
+      owner: "Dana Whitfield",
+      objective: "Grow revenue",
+      target: "1300",
+      atRisk: "1250",
+    });
     await settle(page);
     await page.evaluate(() => window.workbench.deleteSheet("KPI Register"));
     await page.getByRole("button", { name: "Refresh" }).click();
@@ -132,7 +172,13 @@ describe("the audit trail in the pane", () => {
     session = await openWorkbench();
     const { page } = session;
     await page.getByLabel("Your name in the KPI history").fill("Dana Whitfield");
-    await tagThroughPane(page, "'Monthly KPIs'!B2:B37", { name: "Revenue", owner: "Dana Whitfield", objective: "Grow revenue", target: "1300", atRisk: "1250" });
+    await tagThroughPane(page, "'Monthly KPIs'!B2:B37", {
+      name: "Revenue",
+      owner: "Dana Whitfield",
+      objective: "Grow revenue",
+      target: "1300",
+      atRisk: "1250",
+    });
     await page.getByRole("button", { name: "Edit Revenue" }).click();
     await page.getByLabel("Target", { exact: true }).fill("1350");
     await page.getByRole("button", { name: "Save changes" }).click();

@@ -18,12 +18,28 @@ afterEach(async () => {
 });
 
 function column(snap: Awaited<ReturnType<typeof snapshotOf>>, sheet: string, col: number): unknown[][] {
-  return snap.sheets.find((s) => s.name === sheet)!.values.slice(1, 37).map((r) => [r[col]]);
+  return snap.sheets
+    .find((s) => s.name === sheet)!
+    .values.slice(1, 37)
+    .map((r) => [r[col]]);
 }
 
 async function tagChain(s: Session) {
-  await tagThroughPane(s.page, "'Monthly KPIs'!B2:B37", { name: "Revenue", owner: "Dana Whitfield", objective: "Grow revenue", target: "1300", atRisk: "1250" });
-  await tagThroughPane(s.page, "'Monthly KPIs'!D2:D37", { name: "Qualified leads", owner: "Sam Ortiz", objective: "Grow revenue", target: "240", kind: "leading", predicts: "Revenue" });
+  await tagThroughPane(s.page, "'Monthly KPIs'!B2:B37", {
+    name: "Revenue",
+    owner: "Dana Whitfield",
+    objective: "Grow revenue",
+    target: "1300",
+    atRisk: "1250",
+  });
+  await tagThroughPane(s.page, "'Monthly KPIs'!D2:D37", {
+    name: "Qualified leads",
+    owner: "Sam Ortiz",
+    objective: "Grow revenue",
+    target: "240",
+    kind: "leading",
+    predicts: "Revenue",
+  });
   await settle(s.page);
 }
 
@@ -40,7 +56,11 @@ describe("the task pane", () => {
     const headline = (await card.getByTestId("change").textContent()) ?? "";
     expect(headline.startsWith(`${status} · `)).toBe(true);
     expect(/significant (increase|decrease)/.test(headline)).toBe(change !== "No significant change");
-    await session.page.getByLabel("Objective status On track").or(session.page.getByLabel(/Objective status/)).first().waitFor();
+    await session.page
+      .getByLabel("Objective status On track")
+      .or(session.page.getByLabel(/Objective status/))
+      .first()
+      .waitFor();
   });
 
   it("states the lead-lag chain with the best lag and p-value LEADLAG_CORR gives", async () => {
@@ -50,7 +70,14 @@ describe("the task pane", () => {
     const leads = column(snap, "Monthly KPIs", 3).map(([v]) => v as number);
     const revenue = column(snap, "Monthly KPIs", 1).map(([v]) => v as number);
     const chain = analyseChain({ name: "Qualified leads", values: leads }, { name: "Revenue", values: revenue, cadence: "monthly" }, true);
-    const [[lag, r]] = leadLagCorr(leads.map((v) => [v]), revenue.map((v) => [v]), chain.maxLag, "pearson", chain.differenced, "best");
+    const [[lag, r]] = leadLagCorr(
+      leads.map((v) => [v]),
+      revenue.map((v) => [v]),
+      chain.maxLag,
+      "pearson",
+      chain.differenced,
+      "best",
+    );
     const sentence = (await session.page.getByTestId("chain-sentence").textContent()) ?? "";
     expect(sentence).toContain(`Qualified leads moves Revenue ${lag} months later, r = ${(r as number).toFixed(2)}`);
     await session.page.getByRole("img", { name: /Qualified leads and Revenue: \d+ lags; best lag 2/ }).waitFor();
@@ -88,7 +115,9 @@ describe("the task pane", () => {
     await session.page.getByText(/^Inserted =KPI\.KPI_STATUS\(KPI_REVENUE,INDEX\(KPI_Register\[Target\]/).waitFor();
     let snap = await snapshotOf(session.page);
     const sheet = () => snap.sheets.find((s) => s.name === "Monthly KPIs")!;
-    let inserted = sheet().values.slice(1, 37).map((r) => [r[7]]);
+    let inserted = sheet()
+      .values.slice(1, 37)
+      .map((r) => [r[7]]);
     expect(inserted).toEqual(kpiStatus(column(snap, "Monthly KPIs", 1), [[1300]], [[1250]], "higher"));
     const status = await session.page.getByLabel("KPI Revenue").getByTestId("status").textContent();
     expect(inserted[35][0]).toBe(status);
@@ -100,7 +129,9 @@ describe("the task pane", () => {
     await session.page.getByRole("button", { name: "Save changes" }).click();
     await session.page.getByText("Saved Revenue.").waitFor();
     snap = await snapshotOf(session.page);
-    inserted = sheet().values.slice(1, 37).map((r) => [r[7]]);
+    inserted = sheet()
+      .values.slice(1, 37)
+      .map((r) => [r[7]]);
     expect(inserted).toEqual(kpiStatus(column(snap, "Monthly KPIs", 1), [[1100]], [[1000]], "higher"));
   });
 
@@ -123,7 +154,9 @@ describe("the task pane", () => {
     const lag = Number(/moves Revenue (\d+) months later/.exec((await session.page.getByTestId("chain-sentence").textContent()) ?? "")?.[1]);
     const [, first] = leadForecast(leads, revenue, lag, 0.8) as number[][];
     const fmt = (v: number) => v.toLocaleString("en-US", { maximumFractionDigits: 0, minimumFractionDigits: 0 });
-    expect(sentence).toContain(`Revenue forecast from Qualified leads: ${fmt(first[1])} next period (80% interval ${fmt(first[2])} to ${fmt(first[3])}), projected`);
+    expect(sentence).toContain(
+      `Revenue forecast from Qualified leads: ${fmt(first[1])} next period (80% interval ${fmt(first[2])} to ${fmt(first[3])}), projected`,
+    );
   });
 
   it("refuses to insert where the result would overwrite the user's cells", async () => {
@@ -131,7 +164,10 @@ describe("the task pane", () => {
     await tagChain(session);
     await session.page.evaluate(() => window.workbench.select("'Monthly KPIs'!A2"));
     await session.page.getByRole("button", { name: /Insert formula in 'Monthly KPIs'!A2/ }).click();
-    await session.page.getByRole("alert").getByText(/is not empty/).waitFor();
+    await session.page
+      .getByRole("alert")
+      .getByText(/is not empty/)
+      .waitFor();
     const snap = await snapshotOf(session.page);
     expect(snap.sheets[0].values[1][0]).toBe("Jan 2023");
   });
@@ -162,7 +198,13 @@ describe("the task pane", () => {
 
   it("shows text from the workbook as text, never as markup", async () => {
     session = await openWorkbench();
-    await tagThroughPane(session.page, "'Monthly KPIs'!F2:F37", { name: "<img src=x onerror=alert(1)>", owner: "Dana Whitfield", objective: "<b>bold</b>", target: "15", direction: "lower" });
+    await tagThroughPane(session.page, "'Monthly KPIs'!F2:F37", {
+      name: "<img src=x onerror=alert(1)>",
+      owner: "Dana Whitfield",
+      objective: "<b>bold</b>",
+      target: "15",
+      direction: "lower",
+    });
     // Its card title (the form lists it in options too, which are not shown until opened).
     await session.page.getByLabel("KPI <img src=x onerror=alert(1)>").getByText("<img src=x onerror=alert(1)>", { exact: true }).first().waitFor();
     expect(await session.page.locator("aside img").count()).toBe(0);

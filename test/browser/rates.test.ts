@@ -78,7 +78,10 @@ describe("a conversion rate over the web shop's visits", () => {
     const why = (await card.getByTestId("rate-chart").textContent())!;
     const chartTable = card.getByRole("table", { name: "Process behaviour chart of Conversion" });
     const points = await chartTable.locator("tbody tr").evaluateAll((rows) => rows.map((r) => [...r.children].map((c) => c.textContent)));
-    const latestLine = (await card.getByText(/^Latest /).first().textContent())!;
+    const latestLine = (await card
+      .getByText(/^Latest /)
+      .first()
+      .textContent())!;
     const rollup = (await card.getByTestId("rollup").textContent())!;
     const variation = (await card.getByTestId("spc-summary").textContent())!;
 
@@ -99,7 +102,11 @@ describe("a conversion rate over the web shop's visits", () => {
     // The year to date as KPI.SPC computes a centre: a p chart of 2025's twelve months (rows 26-37).
     await typeFormula(page, "'Web shop'!P2", `=KPI.SPC('Web shop'!C26:C37,,"higher",12,"detail","p",'Web shop'!B26:B37)`);
     // KPI.SPC answers asynchronously (#BUSY! meanwhile, as in Excel): the three answers' last cells.
-    const shop = await settledCells(page, [[2, 5], [37, 7], [2, 16]]);
+    const shop = await settledCells(page, [
+      [2, 5],
+      [37, 7],
+      [2, 16],
+    ]);
     await session.close();
 
     const visits = shop.slice(1, 37).map((r) => r[1] as number);
@@ -110,7 +117,9 @@ describe("a conversion rate over the web shop's visits", () => {
 
     // The chart: p′, because σz is above the threshold for 35 moving ranges; σz is the detail's
     // mean moving range of the z over 1.128, and Laney's computed from the counts.
-    expect(detailFormula).toBe(`=KPI.SPC(KPI_CONVERSION,INDEX(KPI_Register[Target],MATCH("CONVERSION",KPI_Register[ID],0)),"higher",,"detail","p'",KPIDenom_CONVERSION)`);
+    expect(detailFormula).toBe(
+      `=KPI.SPC(KPI_CONVERSION,INDEX(KPI_Register[Target],MATCH("CONVERSION",KPI_Register[ID],0)),"higher",,"detail","p'",KPIDenom_CONVERSION)`,
+    );
     const [, sigmaZ, threshold] = /σz ([\d.]+), above ([\d.]+) for 35 moving ranges/.exec(why)!.map(Number);
     expect(why).toMatch(/^p′ chart \(Laney\): the periods vary [\d.]+ times as much as binomial chance allows for their denominators/);
     expect(sigmaZ).toBeGreaterThan(threshold);

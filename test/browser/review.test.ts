@@ -16,21 +16,52 @@ afterEach(async () => {
 });
 
 type Snapshot = Awaited<ReturnType<typeof snapshotOf>>;
-const column = (snap: Snapshot, sheet: string, col: number) => snap.sheets.find((s) => s.name === sheet)!.values.slice(1, 37).map((r) => r[col] as number);
+const column = (snap: Snapshot, sheet: string, col: number) =>
+  snap.sheets
+    .find((s) => s.name === sheet)!
+    .values.slice(1, 37)
+    .map((r) => r[col] as number);
 
 /** Dates the KPIs' last review years back (Tag records today), so this close finds them overdue. */
 async function reviewLongAgo(s: Session, rows: number): Promise<void> {
   const register = (await snapshotOf(s.page)).sheets.find((x) => x.name === "KPI Register")!;
   const col = register.values[0].indexOf("Last reviewed");
   const letter = String.fromCharCode(65 + col);
-  await s.page.evaluate(([address, n]) => window.workbench.setValues(address as string, Array.from({ length: n as number }, () => ["2020-01-31"])), [`'KPI Register'!${letter}2:${letter}${rows + 1}`, rows]);
+  await s.page.evaluate(
+    ([address, n]) =>
+      window.workbench.setValues(
+        address as string,
+        Array.from({ length: n as number }, () => ["2020-01-31"]),
+      ),
+    [`'KPI Register'!${letter}2:${letter}${rows + 1}`, rows],
+  );
   await settle(s.page);
 }
 
 async function tagThree(s: Session) {
-  await tagThroughPane(s.page, "'Monthly KPIs'!B2:B37", { name: "Revenue", owner: "Dana Whitfield", objective: "Grow revenue", target: "1300", atRisk: "1250" });
-  await tagThroughPane(s.page, "'Monthly KPIs'!C2:C37", { name: "Churn", owner: "Ana Lima", objective: "Keep customers", target: "2.6", atRisk: "2.9", direction: "lower" });
-  await tagThroughPane(s.page, "'Monthly KPIs'!D2:D37", { name: "Qualified leads", owner: "Dana Whitfield", objective: "Grow revenue", target: "240", kind: "leading", predicts: "Revenue" });
+  await tagThroughPane(s.page, "'Monthly KPIs'!B2:B37", {
+    name: "Revenue",
+    owner: "Dana Whitfield",
+    objective: "Grow revenue",
+    target: "1300",
+    atRisk: "1250",
+  });
+  await tagThroughPane(s.page, "'Monthly KPIs'!C2:C37", {
+    name: "Churn",
+    owner: "Ana Lima",
+    objective: "Keep customers",
+    target: "2.6",
+    atRisk: "2.9",
+    direction: "lower",
+  });
+  await tagThroughPane(s.page, "'Monthly KPIs'!D2:D37", {
+    name: "Qualified leads",
+    owner: "Dana Whitfield",
+    objective: "Grow revenue",
+    target: "240",
+    kind: "leading",
+    predicts: "Revenue",
+  });
   await settle(s.page);
 }
 
@@ -141,7 +172,13 @@ describe("review rhythm in the workbench", () => {
   it("moves focus to the new KPI's card after Tag, and keeps a long formula message inside its bar", async () => {
     session = await openWorkbench("?pane=320");
     const { page } = session;
-    await tagThroughPane(page, "'Monthly KPIs'!B2:B37", { name: "Revenue", owner: "Dana Whitfield", objective: "Grow revenue", target: "1300", atRisk: "1250" });
+    await tagThroughPane(page, "'Monthly KPIs'!B2:B37", {
+      name: "Revenue",
+      owner: "Dana Whitfield",
+      objective: "Grow revenue",
+      target: "1300",
+      atRisk: "1250",
+    });
     await page.waitForFunction(() => document.activeElement?.closest("[data-kpi-id]") !== null);
     await settle(page);
     await page.evaluate(() => window.workbench.select("'Monthly KPIs'!M2"));
@@ -149,7 +186,9 @@ describe("review rhythm in the workbench", () => {
     const formulas = page.getByRole("region", { name: "Insert a formula" });
     const bar = formulas.getByRole("status").filter({ hasText: "Inserted =KPI." });
     await bar.waitFor();
-    const overflow = await bar.evaluate((el) => [...el.querySelectorAll("*")].concat(el).some((e) => e.scrollWidth > e.clientWidth + 1 && getComputedStyle(e).overflowX !== "visible"));
+    const overflow = await bar.evaluate((el) =>
+      [...el.querySelectorAll("*")].concat(el).some((e) => e.scrollWidth > e.clientWidth + 1 && getComputedStyle(e).overflowX !== "visible"),
+    );
     const box = await bar.boundingBox();
     const pane = await formulas.boundingBox();
     expect(overflow).toBe(false);

@@ -148,7 +148,10 @@ describe("round trips of each pane action (goal: at most 4)", () => {
     // Every KPI's last review years back, typed into the register: all three are due this close.
     const register = await page.evaluate(() => window.workbench.snapshot().sheets.find((x) => x.name === "KPI Register")!.values[0]);
     const letter = String.fromCharCode(65 + register.indexOf("Last reviewed"));
-    await page.evaluate((address) => window.workbench.setValues(address, [["2020-01-31"], ["2020-01-31"], ["2020-01-31"]]), `'KPI Register'!${letter}2:${letter}4`);
+    await page.evaluate(
+      (address) => window.workbench.setValues(address, [["2020-01-31"], ["2020-01-31"], ["2020-01-31"]]),
+      `'KPI Register'!${letter}2:${letter}4`,
+    );
     await settle(page);
     const due = page.getByRole("region", { name: "Due this close" });
     await due.getByRole("button", { name: "Review the 3 due KPIs" }).click();

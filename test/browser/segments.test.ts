@@ -71,7 +71,9 @@ describe("one KPI across four regions", () => {
     for (let j = 0; j < 4; j++) {
       const [rate, z, , , lower998, upper998, flag] = table[j];
       expect(rate).toBeCloseTo(orders[j] / visits[j], 15);
-      expect(await points.nth(j).textContent()).toBe(`${names[j]}: ${sig4(rate)} of ${visits[j].toLocaleString("en-US")} · z ${z2(z)} · 99.8% limits ${sig4(lower998)} to ${sig4(upper998)} · ${flag}`);
+      expect(await points.nth(j).textContent()).toBe(
+        `${names[j]}: ${sig4(rate)} of ${visits[j].toLocaleString("en-US")} · z ${z2(z)} · 99.8% limits ${sig4(lower998)} to ${sig4(upper998)} · ${flag}`,
+      );
     }
     expect(table.map((r) => r[6])).toEqual(["Within", "Within", "Within", "Below 99.8%"]);
     expect(await card.getByTestId("funnel-verdict").textContent()).toBe("West really differs (beyond the 99.8% limits).");
@@ -87,7 +89,11 @@ describe("one KPI across four regions", () => {
     expect(ranks).toEqual([...ranks].sort((a, b) => a - b));
     for (const [j, name] of names.entries()) {
       const target = regions.values[39][1 + j] as number;
-      await card.locator(`[data-segment="${name}"][data-testid="segment"]`).getByTestId("segment-latest").getByText(`${sig4(orders[j] / visits[j])} vs ${sig4(target)}`).waitFor();
+      await card
+        .locator(`[data-segment="${name}"][data-testid="segment"]`)
+        .getByTestId("segment-latest")
+        .getByText(`${sig4(orders[j] / visits[j])} vs ${sig4(target)}`)
+        .waitFor();
     }
 
     // Every cell of the block is coloured by its own region's band: West's December red, as KPI_STATUS says.

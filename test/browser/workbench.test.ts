@@ -22,17 +22,29 @@ afterEach(async () => {
 });
 
 function columnFills(snap: Awaited<ReturnType<typeof snapshotOf>>, sheet: string, col: number, from: number, to: number) {
-  return snap.sheets.find((s) => s.name === sheet)!.fills.slice(from, to).map((r) => r[col]);
+  return snap.sheets
+    .find((s) => s.name === sheet)!
+    .fills.slice(from, to)
+    .map((r) => r[col]);
 }
 
 function columnValues(snap: Awaited<ReturnType<typeof snapshotOf>>, sheet: string, col: number, from: number, to: number) {
-  return snap.sheets.find((s) => s.name === sheet)!.values.slice(from, to).map((r) => [r[col]]);
+  return snap.sheets
+    .find((s) => s.name === sheet)!
+    .values.slice(from, to)
+    .map((r) => [r[col]]);
 }
 
 describe("tagging in the workbench", () => {
   it("writes the register row and the name, and colours the cells as KPI_STATUS does", async () => {
     const { page } = session;
-    await tagThroughPane(page, "'Monthly KPIs'!B2:B37", { name: "Revenue", owner: "Dana Whitfield", objective: "Grow revenue", target: "1300", atRisk: "1250" });
+    await tagThroughPane(page, "'Monthly KPIs'!B2:B37", {
+      name: "Revenue",
+      owner: "Dana Whitfield",
+      objective: "Grow revenue",
+      target: "1300",
+      atRisk: "1250",
+    });
     const snap = await snapshotOf(page);
     const register = snap.sheets.find((s) => s.name === "KPI Register")!;
     expect(register.values[0].slice(0, 9)).toEqual(["ID", "Name", "Owner", "Objective", "Kind", "Predicts", "Direction", "Target", "At risk"]);
@@ -47,7 +59,13 @@ describe("tagging in the workbench", () => {
     const { page } = session;
     await page.evaluate(() => window.workbench.addUserFormat("'Monthly KPIs'!D2:D37", { operator: "GreaterThan", formula1: "250", fill: "#E2EFDA" }));
     const before = (await snapshotOf(page)).conditionalFormats.filter((f) => f.type === "CellValue");
-    await tagThroughPane(page, "'Monthly KPIs'!D2:D37", { name: "Qualified leads", owner: "Sam Ortiz", objective: "Grow revenue", target: "240", atRisk: "210" });
+    await tagThroughPane(page, "'Monthly KPIs'!D2:D37", {
+      name: "Qualified leads",
+      owner: "Sam Ortiz",
+      objective: "Grow revenue",
+      target: "240",
+      atRisk: "210",
+    });
 
     await page.getByRole("button", { name: "Edit Qualified leads" }).click();
     await page.getByLabel("Target", { exact: true }).fill("200");
@@ -99,7 +117,9 @@ describe("tagging in the workbench", () => {
     await page.getByLabel("Name", { exact: true }).click();
     await page.getByText('"lots" is neither a number nor one row or column of cells (e.g. Budget!B2:B37).').waitFor();
     // The owner rule says why, and how to name the team too.
-    await page.getByText(/"Finance team" reads as a team: a KPI needs one accountable person as its owner\. .*e\.g\. "Dana Whitfield \(Finance team\)"/).waitFor();
+    await page
+      .getByText(/"Finance team" reads as a team: a KPI needs one accountable person as its owner\. .*e\.g\. "Dana Whitfield \(Finance team\)"/)
+      .waitFor();
     await page.getByLabel("Target", { exact: true }).fill("100");
     await page.getByLabel("At risk", { exact: true }).fill("120");
     await page.getByText("When higher is better, At risk must be at or below the target (100).").waitFor();

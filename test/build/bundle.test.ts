@@ -17,7 +17,16 @@ beforeAll(async () => {
 describe("production build", () => {
   it("emits functions.json with the eight functions", () => {
     const metadata = JSON.parse(readFileSync(join(out, "functions.json"), "utf8"));
-    expect(metadata.functions.map((f: { id: string }) => f.id).sort()).toEqual(["FUNNEL", "KPI_STATUS", "LEADLAG_CORR", "LEAD_FORECAST", "OUTLOOK", "SIG_CHANGE", "SPC", "VARIANCE"]);
+    expect(metadata.functions.map((f: { id: string }) => f.id).sort()).toEqual([
+      "FUNNEL",
+      "KPI_STATUS",
+      "LEADLAG_CORR",
+      "LEAD_FORECAST",
+      "OUTLOOK",
+      "SIG_CHANGE",
+      "SPC",
+      "VARIANCE",
+    ]);
   });
 
   it("lets error values reach the functions: allowErrorForDataTypeAny, which JSDoc cannot set, is merged into functions.json", () => {
@@ -28,7 +37,8 @@ describe("production build", () => {
 
   it("associates each id with its function in functions.js", () => {
     const js = readFileSync(join(out, "functions.js"), "utf8");
-    for (const id of ["KPI_STATUS", "LEADLAG_CORR", "SIG_CHANGE", "SPC", "LEAD_FORECAST", "VARIANCE", "OUTLOOK", "FUNNEL"]) expect(js).toContain(`CustomFunctions.associate("${id}"`);
+    for (const id of ["KPI_STATUS", "LEADLAG_CORR", "SIG_CHANGE", "SPC", "LEAD_FORECAST", "VARIANCE", "OUTLOOK", "FUNNEL"])
+      expect(js).toContain(`CustomFunctions.associate("${id}"`);
   });
 
   it("ships no workbench: the in-memory Excel is a development tool", () => {

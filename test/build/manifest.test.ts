@@ -55,7 +55,11 @@ describe("manifest.xml", () => {
     const requirement = all("Set").find((s) => s.getAttribute("Name") === "SharedRuntime");
     expect(requirement?.getAttribute("MinVersion")).toBe("1.1");
     // The workbook layer uses worksheet change events and Range.getTables (ExcelApi 1.9).
-    expect(all("Set").find((s) => s.getAttribute("Name") === "ExcelApi")?.getAttribute("MinVersion")).toBe("1.9");
+    expect(
+      all("Set")
+        .find((s) => s.getAttribute("Name") === "ExcelApi")
+        ?.getAttribute("MinVersion"),
+    ).toBe("1.9");
   });
 
   // "Configure your Office Add-in to use a shared runtime" (learn.microsoft.com), Multiple task
@@ -67,20 +71,35 @@ describe("manifest.xml", () => {
     const runtime = one("Runtime").getAttribute("resid")!;
     const shows = all("Action").filter((a) => a.getAttribute("xsi:type") === "ShowTaskpane");
     expect(shows.length).toBeGreaterThan(0);
-    const ids = shows.map((a) => Array.from(a.children).filter((c) => c.localName === "TaskpaneId").map((c) => c.textContent?.trim() ?? ""));
+    const ids = shows.map((a) =>
+      Array.from(a.children)
+        .filter((c) => c.localName === "TaskpaneId")
+        .map((c) => c.textContent?.trim() ?? ""),
+    );
     for (const found of ids) expect(found).toHaveLength(1);
     expect(new Set(ids.flat())).toEqual(new Set(["KpiLens.Pane"]));
     // The pane opens only when asked (issue 21 item 3): not the auto-open id.
     expect(ids.flat()).not.toContain("Office.AutoShowTaskpaneWithDocument");
-    for (const a of shows) expect(Array.from(a.children).find((c) => c.localName === "SourceLocation")?.getAttribute("resid")).toBe(runtime);
-    const residsOfPages = [...all("SourceLocation"), ...all("FunctionFile"), ...all("Runtime")].map((e) => e.getAttribute("resid")).filter((x): x is string => x !== null);
+    for (const a of shows)
+      expect(
+        Array.from(a.children)
+          .find((c) => c.localName === "SourceLocation")
+          ?.getAttribute("resid"),
+      ).toBe(runtime);
+    const residsOfPages = [...all("SourceLocation"), ...all("FunctionFile"), ...all("Runtime")]
+      .map((e) => e.getAttribute("resid"))
+      .filter((x): x is string => x !== null);
     for (const resid of residsOfPages) expect({ resid, fits: resid.length <= 32 }).toEqual({ resid, fits: true });
     expect(resource(runtime)?.localName).toBe("Url");
     expect(xml).toContain("Configure your Office Add-in to use a shared");
   });
 
   it("requires CustomFunctionsRuntime 1.3, what the functions call: parameterAddresses and the #DIV/0!, #NUM!, #NULL! codes", () => {
-    expect(all("Set").find((s) => s.getAttribute("Name") === "CustomFunctionsRuntime")?.getAttribute("MinVersion")).toBe("1.3");
+    expect(
+      all("Set")
+        .find((s) => s.getAttribute("Name") === "CustomFunctionsRuntime")
+        ?.getAttribute("MinVersion"),
+    ).toBe("1.3");
     const source = ["src/functions/invoke.ts", "src/functions/argumentCells.ts", "src/functions/cells.ts"].map((f) => readFileSync(f, "utf8")).join("\n");
     expect(source).toMatch(/parameterAddresses/);
     expect(source).toMatch(/#DIV\/0!/);
@@ -88,7 +107,8 @@ describe("manifest.xml", () => {
 
   it("names all eight worksheet functions in its description", () => {
     const description = doc.documentElement.querySelector(":scope > Description")?.getAttribute("DefaultValue") ?? "";
-    for (const id of ["KPI_STATUS", "LEADLAG_CORR", "SIG_CHANGE", "SPC", "LEAD_FORECAST", "VARIANCE", "OUTLOOK", "FUNNEL"]) expect(description).toContain(`KPI.${id}`);
+    for (const id of ["KPI_STATUS", "LEADLAG_CORR", "SIG_CHANGE", "SPC", "LEAD_FORECAST", "VARIANCE", "OUTLOOK", "FUNNEL"])
+      expect(description).toContain(`KPI.${id}`);
     expect(description.length).toBeLessThanOrEqual(250);
   });
 
@@ -121,7 +141,14 @@ describe("manifest.xml", () => {
     for (const url of urls) {
       expect(url).toMatch(/^https:\/\//);
       const path = new URL(url).pathname.replace(/^\//, "");
-      const source = path.startsWith("assets/") ? path : { "taskpane.html": "src/taskpane/taskpane.html", "help.html": "src/help/help.html", "functions.js": "src/functions/functions.ts", "functions.json": "src/functions/functions.ts" }[path];
+      const source = path.startsWith("assets/")
+        ? path
+        : {
+            "taskpane.html": "src/taskpane/taskpane.html",
+            "help.html": "src/help/help.html",
+            "functions.js": "src/functions/functions.ts",
+            "functions.json": "src/functions/functions.ts",
+          }[path];
       expect({ url, shipped: source !== undefined && existsSync(source) }).toEqual({ url, shipped: true });
     }
   });
@@ -147,7 +174,10 @@ describe("manifest.xml", () => {
     expect(url.protocol).toBe("https:");
     expect(url.pathname).toBe("/shortcuts.json");
     expect(readFileSync("webpack.config.js", "utf8")).toContain('{ from: "src/taskpane/shortcuts.json", to: "shortcuts.json" }');
-    const shortcuts = JSON.parse(readFileSync("src/taskpane/shortcuts.json", "utf8")) as { actions: { id: string; type: string }[]; shortcuts: { action: string; key: { default: string } }[] };
+    const shortcuts = JSON.parse(readFileSync("src/taskpane/shortcuts.json", "utf8")) as {
+      actions: { id: string; type: string }[];
+      shortcuts: { action: string; key: { default: string } }[];
+    };
     expect(shortcuts.actions.map((a) => a.id).sort()).toEqual(Object.values(ACTIONS).sort());
     expect(shortcuts.actions.every((a) => a.type === "ExecuteFunction")).toBe(true);
     expect(shortcuts.shortcuts.map((s) => s.action).sort()).toEqual(Object.values(ACTIONS).sort());
@@ -157,7 +187,10 @@ describe("manifest.xml", () => {
   it("keeps every string within the manifest's limits (125 short, 250 long)", () => {
     for (const s of all("String")) {
       const long = s.parentElement?.localName === "LongStrings";
-      expect({ id: s.getAttribute("id"), fits: (s.getAttribute("DefaultValue") ?? "").length <= (long ? 250 : 125) }).toEqual({ id: s.getAttribute("id"), fits: true });
+      expect({ id: s.getAttribute("id"), fits: (s.getAttribute("DefaultValue") ?? "").length <= (long ? 250 : 125) }).toEqual({
+        id: s.getAttribute("id"),
+        fits: true,
+      });
     }
   });
 

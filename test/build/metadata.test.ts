@@ -101,7 +101,8 @@ describe("generated custom-function metadata", () => {
   it("describes every function and every parameter for the formula bar", () => {
     for (const f of functions) {
       expect(f.description?.length ?? 0).toBeGreaterThan(20);
-      for (const p of f.parameters) expect({ where: `${f.id}.${p.name}`, described: (p.description?.length ?? 0) > 10 }).toEqual({ where: `${f.id}.${p.name}`, described: true });
+      for (const p of f.parameters)
+        expect({ where: `${f.id}.${p.name}`, described: (p.description?.length ?? 0) > 10 }).toEqual({ where: `${f.id}.${p.name}`, described: true });
     }
   });
 });

@@ -36,7 +36,15 @@ beforeAll(async () => {
   const sandbox: Record<string, unknown> = {
     CustomFunctions: {
       Error: StubError,
-      ErrorCode: { invalidValue: "#VALUE!", notAvailable: "#N/A", divisionByZero: "#DIV/0!", invalidNumber: "#NUM!", nullReference: "#NULL!", invalidName: "#NAME?", invalidReference: "#REF!" },
+      ErrorCode: {
+        invalidValue: "#VALUE!",
+        notAvailable: "#N/A",
+        divisionByZero: "#DIV/0!",
+        invalidNumber: "#NUM!",
+        nullReference: "#NULL!",
+        invalidName: "#NAME?",
+        invalidReference: "#REF!",
+      },
       associate: (id: string, fn: Fn) => associated.set(id, fn),
     },
     Office: { onReady: (f?: () => void) => (f?.(), Promise.resolve({})), context: { diagnostics: { platform: "OfficeOnline", version: "16.0" } } },
@@ -103,15 +111,28 @@ const ERROR_TYPE: Record<string, string> = { "#N/A": "NotAvailable", "#DIV/0!": 
 const SHAPES: Record<string, (c: Cell) => unknown> = {
   plain: (c) => c,
   "Double/String/Boolean/Empty/Error": (c) =>
-    c === null ? { type: "Empty", basicValue: "" }
-    : typeof c === "number" ? { type: "Double", basicValue: c }
-    : typeof c === "string" ? { type: "String", basicValue: c }
-    : typeof c === "boolean" ? { type: "Boolean", basicValue: c }
-    : { type: "Error", errorType: ERROR_TYPE[c.code], basicValue: c.code },
-  FormattedNumber: (c) => (typeof c === "number" ? { type: "FormattedNumber", basicValue: c, numberFormat: "#,##0.00" } : SHAPES["Double/String/Boolean/Empty/Error"](c)),
+    c === null
+      ? { type: "Empty", basicValue: "" }
+      : typeof c === "number"
+        ? { type: "Double", basicValue: c }
+        : typeof c === "string"
+          ? { type: "String", basicValue: c }
+          : typeof c === "boolean"
+            ? { type: "Boolean", basicValue: c }
+            : { type: "Error", errorType: ERROR_TYPE[c.code], basicValue: c.code },
+  FormattedNumber: (c) =>
+    typeof c === "number" ? { type: "FormattedNumber", basicValue: c, numberFormat: "#,##0.00" } : SHAPES["Double/String/Boolean/Empty/Error"](c),
   "Error by errorType only": (c) => (typeof c === "object" && c !== null ? { type: "Error", errorType: ERROR_TYPE[c.code] } : c),
   "Entity with a basic value": (c) =>
-    typeof c === "number" || typeof c === "string" || typeof c === "boolean" ? { type: "Entity", text: String(c), basicValue: c, basicType: typeof c === "number" ? "Double" : typeof c === "string" ? "String" : "Boolean", properties: { Value: { type: "Double", basicValue: 1 } } } : SHAPES["Double/String/Boolean/Empty/Error"](c),
+    typeof c === "number" || typeof c === "string" || typeof c === "boolean"
+      ? {
+          type: "Entity",
+          text: String(c),
+          basicValue: c,
+          basicType: typeof c === "number" ? "Double" : typeof c === "string" ? "String" : "Boolean",
+          properties: { Value: { type: "Double", basicValue: 1 } },
+        }
+      : SHAPES["Double/String/Boolean/Empty/Error"](c),
 };
 
 /** Every cell of every argument in a shape; an omitted option stays omitted (null), as Excel passes it. */
@@ -120,7 +141,13 @@ function shaped(args: unknown[], shape: (c: Cell) => unknown): unknown[] {
 }
 
 function invocation(args: unknown[]) {
-  return { address: "Data!J1", functionName: "x", parameterAddresses: args.map((_, i) => `Data!${String.fromCharCode(65 + i)}1:${String.fromCharCode(65 + i)}14`), setResult: () => undefined, onCanceled: undefined as unknown };
+  return {
+    address: "Data!J1",
+    functionName: "x",
+    parameterAddresses: args.map((_, i) => `Data!${String.fromCharCode(65 + i)}1:${String.fromCharCode(65 + i)}14`),
+    setResult: () => undefined,
+    onCanceled: undefined as unknown,
+  };
 }
 
 async function call(id: string, args: unknown[]): Promise<string> {
@@ -179,16 +206,19 @@ describe("the manifest's requirement sets cover what the shipped code calls", ()
     { member: /\.comments\b/, set: "1.10", source: "src/workbook/steps/cellMarks.ts" },
   ];
 
-  it.each(MEMBERS.map((m) => [m.member.source, m] as const))("%s: within the manifest's ExcelApi, or only behind isSetSupported", (_name, { member, set, source }) => {
-    const code = readFileSync(source, "utf8");
-    expect(code).toMatch(member);
-    expect(shipped()).toMatch(member);
-    if (!atLeast(manifestSet("ExcelApi"), set)) {
-      // The guard names the very set, in the source and in the shipped bundle.
-      expect(code).toMatch(new RegExp(`isSetSupported\\??\\.?\\(\\s*"ExcelApi",\\s*"${set.replace(".", "\\.")}"\\s*\\)`));
-      expect(shipped()).toMatch(new RegExp(`isSetSupported\\??\\.?\\(\\s*"ExcelApi",\\s*"${set.replace(".", "\\.")}"\\s*\\)`));
-    }
-  });
+  it.each(MEMBERS.map((m) => [m.member.source, m] as const))(
+    "%s: within the manifest's ExcelApi, or only behind isSetSupported",
+    (_name, { member, set, source }) => {
+      const code = readFileSync(source, "utf8");
+      expect(code).toMatch(member);
+      expect(shipped()).toMatch(member);
+      if (!atLeast(manifestSet("ExcelApi"), set)) {
+        // The guard names the very set, in the source and in the shipped bundle.
+        expect(code).toMatch(new RegExp(`isSetSupported\\??\\.?\\(\\s*"ExcelApi",\\s*"${set.replace(".", "\\.")}"\\s*\\)`));
+        expect(shipped()).toMatch(new RegExp(`isSetSupported\\??\\.?\\(\\s*"ExcelApi",\\s*"${set.replace(".", "\\.")}"\\s*\\)`));
+      }
+    },
+  );
 
   it("ships no preview API: Workbook.use1904DateSystem is in no numbered set", () => {
     expect(shipped()).not.toMatch(/use1904DateSystem/);
@@ -199,12 +229,19 @@ describe("no written formula uses a function absent from a host the manifest adm
   // The highest ExcelApi each perpetual Excel on Windows has ("Excel JavaScript API requirement
   // sets": Excel 2016 only 1.1, Excel 2019 up to 1.8, Office 2021 from Version 2108 up to 1.14,
   // Office 2024 up to 1.17). Microsoft 365, the web and Mac have every numbered set.
-  const PERPETUAL: [string, string][] = [["Excel 2016", "1.1"], ["Excel 2019", "1.8"], ["Excel 2021", "1.14"], ["Excel 2024", "1.17"]];
+  const PERPETUAL: [string, string][] = [
+    ["Excel 2016", "1.1"],
+    ["Excel 2019", "1.8"],
+    ["Excel 2021", "1.14"],
+    ["Excel 2024", "1.17"],
+  ];
 
   it("the oldest Excel the manifest admits is the one src/core/excel/hostFunctions.ts lists functions for, and test/core/excel/hostFunctions.test.ts checks that list", () => {
     const oldest = PERPETUAL.find(([, max]) => atLeast(max, manifestSet("ExcelApi")))![0];
     expect(oldest).toBe("Excel 2021");
-    expect(readFileSync("src/core/excel/hostFunctions.ts", "utf8")).toMatch(new RegExp(`The manifest admits ${oldest} \\(ExcelApi ${manifestSet("ExcelApi").replace(".", "\\.")}`));
+    expect(readFileSync("src/core/excel/hostFunctions.ts", "utf8")).toMatch(
+      new RegExp(`The manifest admits ${oldest} \\(ExcelApi ${manifestSet("ExcelApi").replace(".", "\\.")}`),
+    );
     const written = readFileSync("test/core/excel/hostFunctions.test.ts", "utf8");
     expect(written).toMatch(/allowedFunction\(fn, CUSTOM_IDS\)/);
     expect(written).toMatch(/from "\.\.\/\.\.\/\.\.\/src\/core\/excel\/hostFunctions"/);

@@ -41,7 +41,13 @@ describe("KPI.FUNNEL against the independent reference", () => {
     const d = detailMap(call("detail"));
     expectRelative(d.target, e.detail.target, REL, "target");
     expectRelative(d.phi, e.detail.phi, REL, "phi");
-    expect([d.segments, d.above_998, d.above_95, d.below_95, d.below_998]).toEqual([e.detail.segments, e.detail.above_998, e.detail.above_95, e.detail.below_95, e.detail.below_998]);
+    expect([d.segments, d.above_998, d.above_95, d.below_95, d.below_998]).toEqual([
+      e.detail.segments,
+      e.detail.above_998,
+      e.detail.above_95,
+      e.detail.below_95,
+      e.detail.below_998,
+    ]);
   });
 });
 
@@ -49,7 +55,9 @@ describe("KPI.FUNNEL worked by hand", () => {
   it("limits are p0 ± 1.959963985·σ and ± 3.090232306·σ with σ = √(p0(1 − p0)/n); strict inequalities flag", () => {
     // p0 = 0.1, n = 100: σ = 0.03; the upper 95% limit is 0.1587989…, the 99.8% limit 0.1927069….
     const table = funnel(column([15, 16, 20, 10]), column([100, 100, 100, 100]), 0.1, OMITTED, OMITTED, "table");
-    expect(table[1].slice(2, 6)).toEqual([0.1 - 1.959963985 * 0.03, 0.1 + 1.959963985 * 0.03, 0.1 - 3.090232306 * 0.03, 0.1 + 3.090232306 * 0.03].map((v) => expect.closeTo(v, 15)));
+    expect(table[1].slice(2, 6)).toEqual(
+      [0.1 - 1.959963985 * 0.03, 0.1 + 1.959963985 * 0.03, 0.1 - 3.090232306 * 0.03, 0.1 + 3.090232306 * 0.03].map((v) => expect.closeTo(v, 15)),
+    );
     expect(table.slice(1).map((r) => r[6])).toEqual(["Within", "Above 95%", "Above 99.8%", "Within"]);
     expectRelative(table[3][1], (0.2 - 0.1) / 0.03, 1e-12, "z");
   });
@@ -81,10 +89,12 @@ describe("KPI.FUNNEL worked by hand", () => {
     const tight = [50, 50, 51, 49, 50, 50, 50, 50, 50, 50];
     const calm = detailMap(funnel(column(tight), column(tight.map(() => 100)), 0.5, OMITTED, 1, "detail"));
     expect(calm.phi as number).toBeLessThan(1);
-    expect(funnel(column(tight), column(tight.map(() => 100)), 0.5, OMITTED, TRUE, "z")).toEqual(funnel(column(tight), column(tight.map(() => 100)), 0.5, OMITTED, FALSE, "z"));
+    expect(funnel(column(tight), column(tight.map(() => 100)), 0.5, OMITTED, TRUE, "z")).toEqual(
+      funnel(column(tight), column(tight.map(() => 100)), 0.5, OMITTED, FALSE, "z"),
+    );
   });
 
-  it("the default target is the pooled rate of the segments used; skipped segments are blank, #N/A, \"\" or a denominator of 0", () => {
+  it('the default target is the pooled rate of the segments used; skipped segments are blank, #N/A, "" or a denominator of 0', () => {
     const nums = column([10, null, 30, excelError("#N/A"), 5, 7, ""]);
     const dens = column([100, 100, 200, 100, 0, 50, 10]);
     const d = detailMap(funnel(nums, dens, OMITTED, OMITTED, OMITTED, "detail"));
@@ -118,7 +128,18 @@ describe("KPI.FUNNEL: errors", () => {
   const err = (result: unknown[][]) => [codeOf(result[0][0]), messageOf(result[0][0])];
 
   it.each([
-    ["numerators not one row or column", () => funnel([[1, 2], [3, 4]], d), /numerators must be one row or one column/],
+    [
+      "numerators not one row or column",
+      () =>
+        funnel(
+          [
+            [1, 2],
+            [3, 4],
+          ],
+          d,
+        ),
+      /numerators must be one row or one column/,
+    ],
     ["lengths that differ", () => funnel(n, column([100, 100])), /same length/],
     ["a negative numerator", () => funnel(column([10, -2, 30]), d), /numerators: value 2 .*negative/],
     ["a negative denominator", () => funnel(n, column([100, -1, 100])), /denominators: value 2 .*negative/],

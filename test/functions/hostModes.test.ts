@@ -31,8 +31,21 @@ const LAG: Cell[] = [9, 7, 12, null, 15, 17, 0, 13, 16, 18, 14, 15];
 const CASES: Record<string, Case[]> = {
   KPI_STATUS: [
     { columns: [[104, 0, null, "=NA()", 93, "text", '=""', "=1/0"]], formula: "=KPI.KPI_STATUS(A1:A8, 100)" },
-    { columns: [[104, 0, null, 93], [100, 0, 100, null]], formula: "=KPI.KPI_STATUS(A1:A4, B1:B4, , E1, E2)" },
-    { columns: [[5, 0, null, 12], [10, 10, 10, 10], [8, null, 8, 0]], formula: '=KPI.KPI_STATUS(A1:A4, B1:B4, C1:C4, "higher", "score")' },
+    {
+      columns: [
+        [104, 0, null, 93],
+        [100, 0, 100, null],
+      ],
+      formula: "=KPI.KPI_STATUS(A1:A4, B1:B4, , E1, E2)",
+    },
+    {
+      columns: [
+        [5, 0, null, 12],
+        [10, 10, 10, 10],
+        [8, null, 8, 0],
+      ],
+      formula: '=KPI.KPI_STATUS(A1:A4, B1:B4, C1:C4, "higher", "score")',
+    },
   ],
   LEADLAG_CORR: [
     { columns: [LEAD, LAG], formula: "=KPI.LEADLAG_CORR(A1:A12, B1:B12, 2)" },
@@ -57,12 +70,36 @@ const CASES: Record<string, Case[]> = {
     { columns: [LEAD, LAG], formula: '=KPI.LEAD_FORECAST(A1:A12, B1:B12, 1, 0.9, "fit")' },
   ],
   FUNNEL: [
-    { columns: [[5, 0, null, "=NA()", 8, 3, 12], [100, 50, 80, 90, 0, 60, 120]], formula: '=KPI.FUNNEL(A1:A7, B1:B7, E1, , , "table")' },
-    { columns: [[5, 0, 7, 9, 8, 3, 12], [100, 50, 80, 90, 70, 60, 120]], formula: '=KPI.FUNNEL(A1:A7, B1:B7, , "rate", E1, "detail")' },
+    {
+      columns: [
+        [5, 0, null, "=NA()", 8, 3, 12],
+        [100, 50, 80, 90, 0, 60, 120],
+      ],
+      formula: '=KPI.FUNNEL(A1:A7, B1:B7, E1, , , "table")',
+    },
+    {
+      columns: [
+        [5, 0, 7, 9, 8, 3, 12],
+        [100, 50, 80, 90, 70, 60, 120],
+      ],
+      formula: '=KPI.FUNNEL(A1:A7, B1:B7, , "rate", E1, "detail")',
+    },
   ],
   VARIANCE: [
-    { columns: [[1180, 0, null, "=NA()", 1300, "text"], [1250, 0, 1250, 1250, null, 1250]], formula: '=KPI.VARIANCE(A1:A6, B1:B6, E1, E2, "label")' },
-    { columns: [[1180, 0, null, 1260, 1300, 1200], [1250, 10, 1250, 1250, 1250, 1250]], formula: '=KPI.VARIANCE(A1:A6, B1:B6, "higher", , "detail")' },
+    {
+      columns: [
+        [1180, 0, null, "=NA()", 1300, "text"],
+        [1250, 0, 1250, 1250, null, 1250],
+      ],
+      formula: '=KPI.VARIANCE(A1:A6, B1:B6, E1, E2, "label")',
+    },
+    {
+      columns: [
+        [1180, 0, null, 1260, 1300, 1200],
+        [1250, 10, 1250, 1250, 1250, 1250],
+      ],
+      formula: '=KPI.VARIANCE(A1:A6, B1:B6, "higher", , "detail")',
+    },
   ],
   OUTLOOK: [
     { columns: [[100, 110, 0, 120, 125, 130, 128, 135, null, null, null, null]], formula: '=KPI.OUTLOOK(A1:A12, 1500, E1, E2, E3, E4, "table")' },
@@ -103,7 +140,10 @@ afterAll(() => setExcelRun(null));
 describe("every registered function has an argument table", () => {
   it("has a table of argument sets for each function id in the registry", () => {
     const missing = registered.filter((id) => !CASES[id]);
-    if (missing.length > 0) throw new Error(`No argument table in test/functions/hostModes.test.ts for ${missing.join(", ")}: add representative argument sets (blanks, real zeros, #N/A, #DIV/0!, text, options from empty cells) before registering a function.`);
+    if (missing.length > 0)
+      throw new Error(
+        `No argument table in test/functions/hostModes.test.ts for ${missing.join(", ")}: add representative argument sets (blanks, real zeros, #N/A, #DIV/0!, text, options from empty cells) before registering a function.`,
+      );
   });
 });
 

@@ -9,16 +9,22 @@ describe("KPI_STATUS contract", () => {
   });
 
   it("spills to the shape of actual, with one target for every cell", () => {
-    expect(kpiStatus([[100, 95], [90, 80]], [[100]])).toEqual([
+    expect(
+      kpiStatus(
+        [
+          [100, 95],
+          [90, 80],
+        ],
+        [[100]],
+      ),
+    ).toEqual([
       ["On track", "At risk"],
       ["At risk", "Off track"],
     ]);
   });
 
   it("takes target and at_risk ranges of the same shape cell by cell", () => {
-    expect(kpiStatus(column([50, 50, 50]), column([40, 60, 60]), column([30, 45, 55]))).toEqual(
-      column(["On track", "At risk", "Off track"]),
-    );
+    expect(kpiStatus(column([50, 50, 50]), column([40, 60, 60]), column([30, 45, 55]))).toEqual(column(["On track", "At risk", "Off track"]));
   });
 
   it("defaults at_risk to 10% of |target| on the unfavourable side", () => {
@@ -28,7 +34,7 @@ describe("KPI_STATUS contract", () => {
     expect(kpiStatus(column([-55, -55.01]), [[-50]])).toEqual(column(["At risk", "Off track"]));
   });
 
-  it("mirrors the bands when lower is better (\"lower\" or -1, any case)", () => {
+  it('mirrors the bands when lower is better ("lower" or -1, any case)', () => {
     const actual = column([4, 5, 5.5, 6, 7]);
     const expected = column(["On track", "On track", "At risk", "At risk", "Off track"]);
     expect(kpiStatus(actual, [[5]], [[6]], "lower")).toEqual(expected);
@@ -37,15 +43,13 @@ describe("KPI_STATUS contract", () => {
     expect(kpiStatus(actual, [[5]], [[6]], [[-1]])).toEqual(expected);
   });
 
-  it("gives scores 1, 0, -1 and \"\" for no data", () => {
+  it('gives scores 1, 0, -1 and "" for no data', () => {
     expect(kpiStatus(column([100, 95, 80, null]), [[100]], OMITTED, "higher", "score")).toEqual(column([1, 0, -1, ""]));
     expect(kpiStatus(column([100]), [[100]], OMITTED, 1, "Score")).toEqual(column([1]));
   });
 
   it("reads a blank, empty text or #N/A actual as No data", () => {
-    expect(kpiStatus(column([null, "", excelError("#N/A"), OMITTED as never]), [[1]])).toEqual(
-      column(["No data", "No data", "No data", "No data"]),
-    );
+    expect(kpiStatus(column([null, "", excelError("#N/A"), OMITTED as never]), [[1]])).toEqual(column(["No data", "No data", "No data", "No data"]));
   });
 
   it("puts #VALUE! in a cell whose actual is text or a boolean, and nowhere else", () => {
@@ -100,7 +104,16 @@ describe("KPI_STATUS contract", () => {
 describe('KPI_STATUS with direction "within"', () => {
   it("spills the symmetric bands, as the reference describes them", () => {
     const actual = [[100], [104], [96], [107], [92], [111], [85], [null]];
-    expect(kpiStatus(actual, [[100]], [[90]], "WITHIN")).toEqual([["On track"], ["On track"], ["On track"], ["At risk"], ["At risk"], ["Off track"], ["Off track"], ["No data"]]);
+    expect(kpiStatus(actual, [[100]], [[90]], "WITHIN")).toEqual([
+      ["On track"],
+      ["On track"],
+      ["On track"],
+      ["At risk"],
+      ["At risk"],
+      ["Off track"],
+      ["Off track"],
+      ["No data"],
+    ]);
     expect(kpiStatus(actual, [[100]], [[110]], "within", "score")).toEqual([[1], [1], [1], [0], [0], [-1], [-1], [""]]);
   });
 });

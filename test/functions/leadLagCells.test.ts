@@ -143,7 +143,17 @@ describe("LEADLAG_CORR contract", () => {
 
   it.each([
     ["series of different lengths", [column([1, 2, 3, 4]), column([1, 2, 3])], /same number of periods/],
-    ["a 2×2 leading range", [[[1, 2], [3, 4]], column([1, 2])], /leading must be one row or one column/],
+    [
+      "a 2×2 leading range",
+      [
+        [
+          [1, 2],
+          [3, 4],
+        ],
+        column([1, 2]),
+      ],
+      /leading must be one row or one column/,
+    ],
     ["a negative max_lag", [column(lead), column(lag), -1], /max_lag/],
     ["a fractional max_lag", [column(lead), column(lag), 1.5], /max_lag/],
     ["text max_lag", [column(lead), column(lag), "many"], /max_lag/],

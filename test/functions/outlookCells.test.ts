@@ -93,7 +93,7 @@ describe("KPI.OUTLOOK worked by hand", () => {
     expect(table(column([5, 6, null, 7.5]), [[7]], OMITTED, OMITTED, "last", OMITTED, "table")).toEqual([7.5, 7.5, 7.5, 7, 1]);
   });
 
-  it("blank, \"\" and #N/A are open periods on every host; other text is #VALUE!", () => {
+  it('blank, "" and #N/A are open periods on every host; other text is #VALUE!', () => {
     const withGaps = outlook(column([100, 110, 120, null, "", excelError("#N/A")]), [[0]], OMITTED, OMITTED, OMITTED, OMITTED, "periods");
     expect(withGaps).toEqual([[""], [""], [""], [130], [140], [150]]);
     const text = outlook(column([100, "n/a", 120, 130]), [[500]]);
@@ -101,9 +101,29 @@ describe("KPI.OUTLOOK worked by hand", () => {
   });
 
   it.each([
-    ["actual a block", [[[1, 2], [3, 4]], 10], /actual must be one row or one column/],
+    [
+      "actual a block",
+      [
+        [
+          [1, 2],
+          [3, 4],
+        ],
+        10,
+      ],
+      /actual must be one row or one column/,
+    ],
     ["a target range of another length", [column([1, 2, 3, null]), column([1, 2, 3])], /one cell per period of actual \(4\); got 3/],
-    ["a block of targets", [column([1, 2, 3, null]), [[1, 2], [3, 4]]], /target must be one number or one row or column/],
+    [
+      "a block of targets",
+      [
+        column([1, 2, 3, null]),
+        [
+          [1, 2],
+          [3, 4],
+        ],
+      ],
+      /target must be one number or one row or column/,
+    ],
     ["a blank in the target range", [column([1, 2, 3, null]), column([1, null, 3, 4])], /target: period 2 is blank/],
     ["text in the target range", [column([1, 2, 3, null]), column([1, 2, "tbd", 4])], /target: period 3 is the text "tbd"/],
     ["#N/A in the target range", [column([1, 2, 3, null]), column([1, 2, excelError("#N/A"), 4])], /target: period 3 is #N\/A/],

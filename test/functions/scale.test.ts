@@ -11,10 +11,22 @@ const scaled = (v: number[], s: number) => v.map((x) => x * s);
 
 describe("Pearson r and p at any magnitude (SciPy TestPearsonr literals)", () => {
   it.each([
-    ["very small input values (scipy#9353)", [0.004434375, 0.004756007, 0.003911996, 0.0038005, 0.003409971], [2.48e-188, 7.41e-181, 4.09e-208, 2.08e-223, 2.66e-245], 0.727293054075045, 0.1637805429533202],
+    [
+      "very small input values (scipy#9353)",
+      [0.004434375, 0.004756007, 0.003911996, 0.0038005, 0.003409971],
+      [2.48e-188, 7.41e-181, 4.09e-208, 2.08e-223, 2.66e-245],
+      0.727293054075045,
+      0.1637805429533202,
+    ],
     // SciPy's expected p as its test suite spells it (more digits than a double holds; compared at 1e-9).
-    // eslint-disable-next-line no-loss-of-precision
-    ["very large input values (scipy#8980)", [0, 0, 0, 1, 1, 1, 1].map((v) => v * 1e90), [0, 1, 2, 3, 4, 5, 6].map((v) => v * 1e90), 0.8660254037844386, 0.011724811003954638],
+    [
+      "very large input values (scipy#8980)",
+      [0, 0, 0, 1, 1, 1, 1].map((v) => v * 1e90),
+      [0, 1, 2, 3, 4, 5, 6].map((v) => v * 1e90),
+      0.8660254037844386,
+      // eslint-disable-next-line no-loss-of-precision
+      0.011724811003954638,
+    ],
     ["extremely large input values", [2.3e200, 4.5e200, 6.7e200, 8e200], [1.2e199, 5.5e200, 3.3e201, 1.0e200], 0.351312332103289, 0.648687667896711],
   ])("%s", (_, x, y, r, p) => {
     const [, row] = leadLagCorr(column(x), column(y), 0);

@@ -73,9 +73,7 @@ describe("SIG_CHANGE contract", () => {
   });
 
   it("reads a row as well as a column, and options case-insensitively", () => {
-    expect(sigChange(row([...steady, 30]), 2, 0.05, "MANN-WHITNEY", "Detail")).toEqual(
-      sigChange(column([...steady, 30]), 2, 0.05, "mann-whitney", "detail"),
-    );
+    expect(sigChange(row([...steady, 30]), 2, 0.05, "MANN-WHITNEY", "Detail")).toEqual(sigChange(column([...steady, 30]), 2, 0.05, "mann-whitney", "detail"));
   });
 
   it("reports a decrease with direction -1", () => {
@@ -125,7 +123,16 @@ describe("SIG_CHANGE contract", () => {
     ["alpha as text", [column(steady), 1, "five percent"], /alpha/],
     ["an unknown method", [column(steady), 1, 0.05, "anova"], /method/],
     ["an unknown output", [column(steady), 1, 0.05, "t", "chart"], /output/],
-    ["a 2×3 range", [[[1, 2, 3], [4, 5, 6]]], /values must be one row or one column/],
+    [
+      "a 2×3 range",
+      [
+        [
+          [1, 2, 3],
+          [4, 5, 6],
+        ],
+      ],
+      /values must be one row or one column/,
+    ],
     ["mann-whitney with recent 1", [column(steady), 1, 0.05, "mann-whitney"], /recent >= 2/],
   ])("%s is #VALUE! naming the argument", (_what, args, message) => {
     const [[cell]] = (sigChange as (...a: unknown[]) => unknown[][])(...args);

@@ -68,7 +68,7 @@ describe("KPI.SPC against the independent reference", () => {
   it("the crossings limit stays right for a million points (the normal approximation as a check)", () => {
     const trials = 1_000_000;
     // Binomial(n, 1/2) 5% quantile ≈ n/2 − 1.6449·√n/2 (continuity correction −0.5); exact within 1.
-    const approx = trials / 2 - 1.6448536269514722 * Math.sqrt(trials) / 2 - 0.5;
+    const approx = trials / 2 - (1.6448536269514722 * Math.sqrt(trials)) / 2 - 0.5;
     expect(Math.abs(binomialHalfQuantile(0.05, trials) - approx)).toBeLessThanOrEqual(1);
   });
 });
@@ -130,7 +130,7 @@ describe("KPI.SPC worked by hand", () => {
     expect(analysis).toMatchObject({ useful: 12, longestRun: 8, longestRunLimit: 7, crossings: 1, crossingsLimit: 3, nonRandom: true });
   });
 
-  it("skips blank and #N/A cells, and points keeps the shape with \"\" there", () => {
+  it('skips blank and #N/A cells, and points keeps the shape with "" there', () => {
     const values = row([10, null, 11, excelError("#N/A"), 10, 9, ""]);
     expect(spc(values, OMITTED, OMITTED, OMITTED, "points")).toEqual([["Common cause", "", "Common cause", "", "Common cause", "Common cause", ""]]);
   });
@@ -180,7 +180,14 @@ describe("KPI.SPC rate charts against the independent reference", () => {
     else expect(d.assurance).toBe(e.assurance);
     if (e.runs) {
       const r = e.runs;
-      expect([d.useful_points, d.longest_run, d.longest_run_limit, d.crossings, d.crossings_limit, d.runs]).toEqual([r.useful, r.longest, r.longest_limit, r.crossings, r.crossings_limit, r.label]);
+      expect([d.useful_points, d.longest_run, d.longest_run_limit, d.crossings, d.crossings_limit, d.runs]).toEqual([
+        r.useful,
+        r.longest,
+        r.longest_limit,
+        r.crossings,
+        r.crossings_limit,
+        r.label,
+      ]);
     } else expect(codeOf(d.runs)).toBe("#N/A");
     expect(call(c, "points")).toEqual(e.types.map((t) => [t]));
     expect(call(c, "variation")).toEqual([[e.variation]]);

@@ -40,7 +40,7 @@ describe("KPI.VARIANCE against the independent reference", () => {
   it.each(references.variance.map((c) => [c.name, c] as [string, Case]))("%s", (_, c) => {
     const actual = excel(c.actual as Json) as unknown[][];
     const target = excel(c.target as Json) as unknown[][];
-    const materiality = c.materiality === null ? OMITTED : (Array.isArray(c.materiality) ? [c.materiality] : c.materiality) as unknown[][];
+    const materiality = c.materiality === null ? OMITTED : ((Array.isArray(c.materiality) ? [c.materiality] : c.materiality) as unknown[][]);
     for (const [output, expected] of Object.entries(c.expected)) {
       expectMatrix(variance(actual, target, c.direction, materiality, output), expected as unknown[][], `${output}`);
     }
@@ -49,7 +49,7 @@ describe("KPI.VARIANCE against the independent reference", () => {
 });
 
 describe("KPI.VARIANCE worked by hand", () => {
-  it("FUNCTIONS.md's example: 1,180 against a budget of 1,250 is −70, −5.6%, Unfavourable, and material with {50,\"5%\"}", () => {
+  it('FUNCTIONS.md\'s example: 1,180 against a budget of 1,250 is −70, −5.6%, Unfavourable, and material with {50,"5%"}', () => {
     const materiality = [[50, "5%"]];
     expect(variance([[1180]], [[1250]])).toEqual([[-70]]);
     expect(variance([[1180]], [[1250]], OMITTED, materiality, "percent")).toEqual([[-0.056]]);
@@ -118,7 +118,7 @@ describe("KPI.VARIANCE worked by hand", () => {
     expect(result[2][0]).toBeCloseTo(-0.3, 15);
   });
 
-  it("a blank, \"\" or #N/A actual is \"\" in every per-cell output, and wins over a blank target", () => {
+  it('a blank, "" or #N/A actual is "" in every per-cell output, and wins over a blank target', () => {
     const actual = column([null, "", excelError("#N/A"), 10]);
     for (const output of ["variance", "percent", "label", "material"]) {
       expect(variance(actual, column([null, 5, 5, 8]), OMITTED, OMITTED, output).slice(0, 3)).toEqual([[""], [""], [""]]);
@@ -140,8 +140,33 @@ describe("KPI.VARIANCE worked by hand", () => {
   });
 
   it("spills to the shape of actual, with one target for all or a target per cell", () => {
-    expect(variance([[1, 2, 3], [4, 5, 6]], [[3]])).toEqual([[-2, -1, 0], [1, 2, 3]]);
-    expect(variance([[1, 2, 3], [4, 5, 6]], [[1, 1, 1], [2, 2, 2]], OMITTED, OMITTED, "label")).toEqual([
+    expect(
+      variance(
+        [
+          [1, 2, 3],
+          [4, 5, 6],
+        ],
+        [[3]],
+      ),
+    ).toEqual([
+      [-2, -1, 0],
+      [1, 2, 3],
+    ]);
+    expect(
+      variance(
+        [
+          [1, 2, 3],
+          [4, 5, 6],
+        ],
+        [
+          [1, 1, 1],
+          [2, 2, 2],
+        ],
+        OMITTED,
+        OMITTED,
+        "label",
+      ),
+    ).toEqual([
       ["On target", "Favourable", "Favourable"],
       ["Favourable", "Favourable", "Favourable"],
     ]);
@@ -160,14 +185,20 @@ describe("KPI.VARIANCE worked by hand", () => {
     expect(variance(column(actuals), [[100]], OMITTED, [[4]], "material").every(([c]) => c === true)).toBe(true);
   });
 
-  it("explain charts the variances as KPI.SPC(variances, , \"neutral\") does: a shift of 7 below the centre is special too", () => {
+  it('explain charts the variances as KPI.SPC(variances, , "neutral") does: a shift of 7 below the centre is special too', () => {
     // Variances 4, 2, 4, 2, 4, 2 (six above the centre 22/13 ≈ 1.69: not yet a shift), then
     // 1, 0, 1, 0, 1, 0, 1: seven below it, a shift (mR = 17/12, so no point nears a limit). A
     // variance of 0 is not material, so it is not explained though the rule flags it.
     const actuals = [14, 12, 14, 12, 14, 12, 11, 10, 11, 10, 11, 10, 11];
     expect(variance(column(actuals), [[10]], "lower", OMITTED, "explain").map(([c]) => c)).toEqual([
       ...Array(6).fill(false),
-      true, false, true, false, true, false, true,
+      true,
+      false,
+      true,
+      false,
+      true,
+      false,
+      true,
     ]);
   });
 
@@ -179,7 +210,7 @@ describe("KPI.VARIANCE worked by hand", () => {
     expect([codeOf(few[0][0]), messageOf(few[0][0])]).toEqual(["#N/A", expect.stringMatching(/at least 3/)]);
   });
 
-  it("detail: a header and a row per period (a row of periods too); no data shows \"\" and the target as given; a bad cell #VALUE! from variance on", () => {
+  it('detail: a header and a row per period (a row of periods too); no data shows "" and the target as given; a bad cell #VALUE! from variance on', () => {
     const result = variance(row([100, null, "n/a", 101, 99, 130]), row([100, 100, 100, "tbd", 100, 100]), OMITTED, OMITTED, "detail");
     expect(result[0]).toEqual(["actual", "target", "variance", "percent", "label", "material", "explain"]);
     expect(result).toHaveLength(7);
@@ -221,8 +252,34 @@ describe("KPI.VARIANCE worked by hand", () => {
     ["target of another shape", [[[1], [2], [3]], [[1], [2]], OMITTED, OMITTED, OMITTED], /target must be one value or a range the shape of actual \(3×1\)/],
     ["an unknown direction", [[[1]], [[1]], "sideways", OMITTED, OMITTED], /direction/],
     ["an unknown output", [[[1]], [[1]], OMITTED, OMITTED, "chart"], /output/],
-    ["explain on a block", [[[1, 2], [3, 4]], [[1]], OMITTED, OMITTED, "explain"], /output "explain" needs a series/],
-    ["detail on a block", [[[1, 2], [3, 4]], [[1]], OMITTED, OMITTED, "detail"], /output "detail" needs a series/],
+    [
+      "explain on a block",
+      [
+        [
+          [1, 2],
+          [3, 4],
+        ],
+        [[1]],
+        OMITTED,
+        OMITTED,
+        "explain",
+      ],
+      /output "explain" needs a series/,
+    ],
+    [
+      "detail on a block",
+      [
+        [
+          [1, 2],
+          [3, 4],
+        ],
+        [[1]],
+        OMITTED,
+        OMITTED,
+        "detail",
+      ],
+      /output "detail" needs a series/,
+    ],
   ] as [string, [unknown[][], unknown[][], unknown, unknown[][] | undefined, unknown], RegExp][])("%s → a single #VALUE!", (_, args, message) => {
     const result = variance(...args);
     expect(result).toHaveLength(1);

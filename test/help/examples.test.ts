@@ -8,7 +8,12 @@ import { WORKED_EXAMPLES } from "../../src/help/examples";
 
 const metadata = {
   functions: [
-    { id: "VARIANCE", name: "VARIANCE", description: "Budget against actual.", parameters: [{ name: "actual" }, { name: "target" }, { name: "output", optional: true }] },
+    {
+      id: "VARIANCE",
+      name: "VARIANCE",
+      description: "Budget against actual.",
+      parameters: [{ name: "actual" }, { name: "target" }, { name: "output", optional: true }],
+    },
     { id: "OUTLOOK", name: "OUTLOOK", description: "Where will the year land?", parameters: [{ name: "actual" }, { name: "target" }] },
     { id: "SPC", name: "SPC", description: "A process behaviour chart.", parameters: [{ name: "values" }] },
   ],
@@ -22,7 +27,11 @@ it("shows a worked example under VARIANCE and OUTLOOK, and none where there is n
   jest.isolateModules(() => require("../../src/help/help"));
   await new Promise((resolve) => setTimeout(resolve, 0));
   const sections = [...document.querySelectorAll("#functions > section")];
-  expect(sections.map((s) => s.querySelector("h2")?.textContent)).toEqual(["KPI.VARIANCE(actual, target, [output])", "KPI.OUTLOOK(actual, target)", "KPI.SPC(values)"]);
+  expect(sections.map((s) => s.querySelector("h2")?.textContent)).toEqual([
+    "KPI.VARIANCE(actual, target, [output])",
+    "KPI.OUTLOOK(actual, target)",
+    "KPI.SPC(values)",
+  ]);
   const formulas = (s: Element) => [...s.querySelectorAll("li code")].map((c) => c.textContent);
   expect(formulas(sections[0])).toEqual(WORKED_EXAMPLES.VARIANCE.results.map(([f]) => f));
   expect(formulas(sections[1])).toEqual(WORKED_EXAMPLES.OUTLOOK.results.map(([f]) => f));

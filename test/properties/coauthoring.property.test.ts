@@ -61,35 +61,38 @@ function notesIn(workbook: WorkbookModel): Map<string, number> {
 describe("two panes, random interleavings", () => {
   it("the workbook always equals the model of the operations that reported success", async () => {
     await fc.assert(
-      fc.asyncProperty(fc.array(fc.tuple(opArb, fc.option(fc.tuple(opArb, fc.integer({ min: 1, max: 8 })), { nil: null })), { minLength: 1, maxLength: 6 }), async (steps) => {
-        const a = sampleSetup();
-        const b = sampleSetup(a.model).workbook;
-        const model: Model = { targets: new Map(), notes: new Map() };
-        for (const [op, other] of steps) {
-          if (other) {
-            const [bOp, at] = other;
-            const start = a.model.syncCount;
-            a.model.beforeSync = async () => {
-              if (a.model.syncCount !== start + at) return;
-              a.model.beforeSync = null;
-              await run(b, bOp, model);
-            };
+      fc.asyncProperty(
+        fc.array(fc.tuple(opArb, fc.option(fc.tuple(opArb, fc.integer({ min: 1, max: 8 })), { nil: null })), { minLength: 1, maxLength: 6 }),
+        async (steps) => {
+          const a = sampleSetup();
+          const b = sampleSetup(a.model).workbook;
+          const model: Model = { targets: new Map(), notes: new Map() };
+          for (const [op, other] of steps) {
+            if (other) {
+              const [bOp, at] = other;
+              const start = a.model.syncCount;
+              a.model.beforeSync = async () => {
+                if (a.model.syncCount !== start + at) return;
+                a.model.beforeSync = null;
+                await run(b, bOp, model);
+              };
+            }
+            await run(a.workbook, op, model);
+            a.model.beforeSync = null;
           }
-          await run(a.workbook, op, model);
-          a.model.beforeSync = null;
-        }
-        const state = await a.workbook.readRegister();
-        expect(state.problems).toEqual([]);
-        expect(Object.fromEntries(state.kpis.map((k) => [k.id, k.target]))).toEqual(Object.fromEntries(model.targets));
-        // Names and colours exactly for the KPIs there are: no orphans, none lost.
-        expect(a.model.names.map((n) => n.name).sort()).toEqual([...model.targets.keys()].map((id) => `KPI_${id}`).sort());
-        expect(state.orphans).toEqual([]);
-        const marked = new Set(a.model.conditionalFormats.flatMap((f) => (/kpilens:([A-Z]+):/.exec(f.formula ?? "") ?? []).slice(1)));
-        expect([...marked].sort()).toEqual([...model.targets.keys()].sort());
-        expect(Object.fromEntries(notesIn(a.model))).toEqual(Object.fromEntries(model.notes));
-        // Nothing half-made is left behind: no sheet or table under an operation's temporary name.
-        expect(a.model.sheets.filter((s) => s.name.includes("~"))).toEqual([]);
-      }),
+          const state = await a.workbook.readRegister();
+          expect(state.problems).toEqual([]);
+          expect(Object.fromEntries(state.kpis.map((k) => [k.id, k.target]))).toEqual(Object.fromEntries(model.targets));
+          // Names and colours exactly for the KPIs there are: no orphans, none lost.
+          expect(a.model.names.map((n) => n.name).sort()).toEqual([...model.targets.keys()].map((id) => `KPI_${id}`).sort());
+          expect(state.orphans).toEqual([]);
+          const marked = new Set(a.model.conditionalFormats.flatMap((f) => (/kpilens:([A-Z]+):/.exec(f.formula ?? "") ?? []).slice(1)));
+          expect([...marked].sort()).toEqual([...model.targets.keys()].sort());
+          expect(Object.fromEntries(notesIn(a.model))).toEqual(Object.fromEntries(model.notes));
+          // Nothing half-made is left behind: no sheet or table under an operation's temporary name.
+          expect(a.model.sheets.filter((s) => s.name.includes("~"))).toEqual([]);
+        },
+      ),
       { numRuns: 40, seed: 20261201 },
     );
   });

@@ -6,7 +6,9 @@
 import fc from "fast-check";
 import { funnel, kpiStatus, leadForecast, leadLagCorr, outlook, sigChange, spc, variance } from "../support/functions";
 
-const errorValue = fc.constantFrom("#N/A", "#VALUE!", "#DIV/0!", "#REF!", "#NUM!", "#NAME?").map((code) => new CustomFunctions.Error(code as CustomFunctions.ErrorCode));
+const errorValue = fc
+  .constantFrom("#N/A", "#VALUE!", "#DIV/0!", "#REF!", "#NUM!", "#NAME?")
+  .map((code) => new CustomFunctions.Error(code as CustomFunctions.ErrorCode));
 
 const cell = fc.oneof(
   { weight: 6, arbitrary: fc.double({ min: -1e6, max: 1e6, noNaN: true }) },
@@ -28,7 +30,39 @@ const range = fc.oneof(
 
 const option = fc.oneof(
   cell,
-  fc.constantFrom("higher", "LOWER", "neutral", "variation", "assurance", "runs", "points", "fit", 0.8, 3, 7, "label", "score", "table", "values", "best", "pearson", "Spearman", "t", "mann-whitney", "xmr", "p", "detail", "direction", 0, 1, 2, 12, 0.05, -1, 1.5),
+  fc.constantFrom(
+    "higher",
+    "LOWER",
+    "neutral",
+    "variation",
+    "assurance",
+    "runs",
+    "points",
+    "fit",
+    0.8,
+    3,
+    7,
+    "label",
+    "score",
+    "table",
+    "values",
+    "best",
+    "pearson",
+    "Spearman",
+    "t",
+    "mann-whitney",
+    "xmr",
+    "p",
+    "detail",
+    "direction",
+    0,
+    1,
+    2,
+    12,
+    0.05,
+    -1,
+    1.5,
+  ),
   fc.constant([[1]]),
   fc.constant([[1, 2]]),
 );
@@ -86,7 +120,10 @@ describe("property: no input breaks a function", () => {
           if (error.code === "#VALUE!") expect(error.message ?? "").toMatch(/leading|lagging|max_lag|method|difference|output|LEADLAG_CORR/);
           return;
         }
-        const out = String(Array.isArray(output) ? output[0]?.[0] : (output ?? "table")).trim().toLowerCase() || "table";
+        const out =
+          String(Array.isArray(output) ? output[0]?.[0] : (output ?? "table"))
+            .trim()
+            .toLowerCase() || "table";
         expect(result[0].length).toBe(4);
         if (out === "table") expect(result[0]).toEqual(["lag", "r", "p_value", "n"]);
         if (out === "best") expect(result.length).toBe(1);
@@ -158,7 +195,10 @@ const rateOption = fc.oneof(option, fc.constantFrom("p", "u", "p'", "u'", "P′"
 
 /** Two columns of the same length (cases and their denominators): mostly cases among the units, sometimes any cell. */
 const period = fc.oneof(
-  { weight: 8, arbitrary: fc.tuple(fc.integer({ min: 0, max: 500 }), fc.double({ min: 0, max: 1, noNaN: true })).map(([d, f]) => [Math.round(d * f), d] as unknown[]) },
+  {
+    weight: 8,
+    arbitrary: fc.tuple(fc.integer({ min: 0, max: 500 }), fc.double({ min: 0, max: 1, noNaN: true })).map(([d, f]) => [Math.round(d * f), d] as unknown[]),
+  },
   { weight: 1, arbitrary: fc.tuple(cell, cell) },
 );
 const pairedRanges = fc.array(period, { minLength: 1, maxLength: 50 }).map((rows) => [rows.map((r) => [r[0]]), rows.map((r) => [r[1]])]);
@@ -166,40 +206,56 @@ const pairedRanges = fc.array(period, { minLength: 1, maxLength: 50 }).map((rows
 describe("property: rate SPC and FUNNEL", () => {
   it("SPC with a chart and denominators returns Excel values in the contract's shape", () => {
     fc.assert(
-      fc.property(fc.oneof(pairedRanges, fc.tuple(range, range)), option, option, option, rateOption, rateOption, ([values, dens], target, direction, baseline, output, chart) => {
-        const result = spc(values as never, target, direction, baseline, output, chart, dens as never);
-        assertMatrixOfExcelValues(result);
-        const error = singleError(result);
-        if (error) {
-          if (error.code === "#VALUE!") expect(error.message ?? "").toMatch(/values|denominators|target|direction|baseline|output|chart|SPC/);
-          return;
-        }
-        if (result[0][0] === "measure") expect(result.map((r) => r[0]).slice(1, 5)).toEqual(["centre", "average_moving_range", "lower_limit", "upper_limit"]);
-        if (result[0][0] === "value") {
-          expect(result[0]).toEqual(["value", "centre", "lower", "upper", "near_lower", "near_upper"]);
-          expect(result).toHaveLength((values as unknown[][]).length + 1);
-        }
-      }),
+      fc.property(
+        fc.oneof(pairedRanges, fc.tuple(range, range)),
+        option,
+        option,
+        option,
+        rateOption,
+        rateOption,
+        ([values, dens], target, direction, baseline, output, chart) => {
+          const result = spc(values as never, target, direction, baseline, output, chart, dens as never);
+          assertMatrixOfExcelValues(result);
+          const error = singleError(result);
+          if (error) {
+            if (error.code === "#VALUE!") expect(error.message ?? "").toMatch(/values|denominators|target|direction|baseline|output|chart|SPC/);
+            return;
+          }
+          if (result[0][0] === "measure") expect(result.map((r) => r[0]).slice(1, 5)).toEqual(["centre", "average_moving_range", "lower_limit", "upper_limit"]);
+          if (result[0][0] === "value") {
+            expect(result[0]).toEqual(["value", "centre", "lower", "upper", "near_lower", "near_upper"]);
+            expect(result).toHaveLength((values as unknown[][]).length + 1);
+          }
+        },
+      ),
       settings,
     );
   });
 
   it("FUNNEL returns Excel values in the contract's shape", () => {
     fc.assert(
-      fc.property(fc.oneof(pairedRanges, fc.tuple(range, range)), option, rateOption, rateOption, rateOption, ([nums, dens], target, chart, overdispersion, output) => {
-        const result = funnel(nums as never, dens as never, target, chart, overdispersion, output);
-        assertMatrixOfExcelValues(result);
-        const error = singleError(result);
-        if (error) {
-          if (error.code === "#VALUE!") expect(error.message ?? "").toMatch(/numerators|denominators|target|chart|overdispersion|output|FUNNEL/);
-          return;
-        }
-        const head = result[0][0];
-        if (head === "rate") expect(result[0]).toHaveLength(7);
-        else if (head === "n") expect([2, 51]).toContain(result.length);
-        else if (head === "measure") expect(result.map((r) => r[0])).toEqual(["measure", "target", "segments", "phi", "above_998", "above_95", "below_95", "below_998"]);
-        else expect(result.length * result[0].length).toBe((nums as unknown[][]).length * (nums as unknown[][])[0].length);
-      }),
+      fc.property(
+        fc.oneof(pairedRanges, fc.tuple(range, range)),
+        option,
+        rateOption,
+        rateOption,
+        rateOption,
+        ([nums, dens], target, chart, overdispersion, output) => {
+          const result = funnel(nums as never, dens as never, target, chart, overdispersion, output);
+          assertMatrixOfExcelValues(result);
+          const error = singleError(result);
+          if (error) {
+            if (error.code === "#VALUE!") expect(error.message ?? "").toMatch(/numerators|denominators|target|chart|overdispersion|output|FUNNEL/);
+            return;
+          }
+          const head = result[0][0];
+          if (head === "rate") expect(result[0]).toHaveLength(7);
+          else if (head === "n") expect([2, 51]).toContain(result.length);
+          else if (head === "measure")
+            expect(result.map((r) => r[0])).toEqual(["measure", "target", "segments", "phi", "above_998", "above_95", "below_95", "below_998"]);
+          else expect(result.length * result[0].length).toBe((nums as unknown[][]).length * (nums as unknown[][])[0].length);
+        },
+      ),
       settings,
     );
   });
@@ -208,14 +264,36 @@ describe("property: rate SPC and FUNNEL", () => {
 /** Options of VARIANCE and OUTLOOK, mixed with hostile values. */
 const varianceOption = fc.oneof(
   option,
-  fc.constantFrom("within", "variance", "percent", "label", "material", "explain", "total", "5%", "-5%", "trend", "average", "budget", "sum", "last", "landing", "periods", 0.95),
+  fc.constantFrom(
+    "within",
+    "variance",
+    "percent",
+    "label",
+    "material",
+    "explain",
+    "total",
+    "5%",
+    "-5%",
+    "trend",
+    "average",
+    "budget",
+    "sum",
+    "last",
+    "landing",
+    "periods",
+    0.95,
+  ),
   fc.constant([[10, "5%"]]),
   fc.constant([["5%"], [50]]),
 );
 const materialityArgument = fc.oneof(fc.constant(undefined), varianceOption, range, fc.constant([[0.5]]));
 /** A horizon: numbers first (reported), then gaps (open), sometimes any cell. */
 const horizon = fc
-  .tuple(fc.array(fc.double({ min: -1e4, max: 1e4, noNaN: true }), { minLength: 0, maxLength: 30 }), fc.integer({ min: 0, max: 12 }), fc.constantFrom(null, "", new CustomFunctions.Error("#N/A" as CustomFunctions.ErrorCode)))
+  .tuple(
+    fc.array(fc.double({ min: -1e4, max: 1e4, noNaN: true }), { minLength: 0, maxLength: 30 }),
+    fc.integer({ min: 0, max: 12 }),
+    fc.constantFrom(null, "", new CustomFunctions.Error("#N/A" as CustomFunctions.ErrorCode)),
+  )
   .map(([reported, open, gap]) => [...reported, ...Array(open).fill(gap)].map((v) => [v]))
   .filter((h) => h.length > 0);
 const nonEmpty = (m: unknown): m is unknown[][] => Array.isArray(m) && m.length > 0 && Array.isArray(m[0]) && (m[0] as unknown[]).length > 0;
@@ -242,51 +320,72 @@ describe("property: VARIANCE and OUTLOOK", () => {
 
   it("VARIANCE of numbers is actual − target, labelled by its sign, material only when non-zero without thresholds", () => {
     fc.assert(
-      fc.property(fc.array(fc.tuple(fc.double({ min: -1e9, max: 1e9, noNaN: true }), fc.double({ min: -1e9, max: 1e9, noNaN: true })), { minLength: 1, maxLength: 40 }), (pairs) => {
-        const actual = pairs.map(([a]) => [a]);
-        const target = pairs.map(([, t]) => [t]);
-        const v = variance(actual, target).map(([x]) => x);
-        const labels = variance(actual, target, "lower", undefined, "label").map(([x]) => x);
-        const material = variance(actual, target, undefined, undefined, "material").map(([x]) => x);
-        pairs.forEach(([a, t], i) => {
-          expect(v[i]).toBe(a - t);
-          expect(labels[i]).toBe(a - t > 0 ? "Unfavourable" : a - t < 0 ? "Favourable" : "On target");
-          expect(material[i]).toBe(a - t !== 0);
-        });
-      }),
+      fc.property(
+        fc.array(fc.tuple(fc.double({ min: -1e9, max: 1e9, noNaN: true }), fc.double({ min: -1e9, max: 1e9, noNaN: true })), { minLength: 1, maxLength: 40 }),
+        (pairs) => {
+          const actual = pairs.map(([a]) => [a]);
+          const target = pairs.map(([, t]) => [t]);
+          const v = variance(actual, target).map(([x]) => x);
+          const labels = variance(actual, target, "lower", undefined, "label").map(([x]) => x);
+          const material = variance(actual, target, undefined, undefined, "material").map(([x]) => x);
+          pairs.forEach(([a, t], i) => {
+            expect(v[i]).toBe(a - t);
+            expect(labels[i]).toBe(a - t > 0 ? "Unfavourable" : a - t < 0 ? "Favourable" : "On target");
+            expect(material[i]).toBe(a - t !== 0);
+          });
+        },
+      ),
       settings,
     );
   });
 
   it("OUTLOOK returns Excel values in the contract's shape, or one error that names an argument", () => {
     fc.assert(
-      fc.property(fc.oneof(horizon, range), fc.oneof(range, cell, horizon), varianceOption, varianceOption, varianceOption, varianceOption, varianceOption, (actual, target, direction, method, rollup, level, output) => {
-        const result = outlook(actual as never, target as never, direction, method, rollup, level, output);
-        assertMatrixOfExcelValues(result);
-        const error = singleError(result);
-        if (error) {
-          if (error.code === "#VALUE!") expect(error.message ?? "").toMatch(/actual|target|direction|method|rollup|level|output|OUTLOOK/);
-          return;
-        }
-        if (result[0][0] === "landing") expect([result.length, result[0].length]).toEqual([2, 5]);
-        else if (nonEmpty(actual) && (actual.length > 1 || actual[0].length > 1)) expect([result.length, result[0].length]).toEqual([actual.length, actual[0].length]);
-      }),
+      fc.property(
+        fc.oneof(horizon, range),
+        fc.oneof(range, cell, horizon),
+        varianceOption,
+        varianceOption,
+        varianceOption,
+        varianceOption,
+        varianceOption,
+        (actual, target, direction, method, rollup, level, output) => {
+          const result = outlook(actual as never, target as never, direction, method, rollup, level, output);
+          assertMatrixOfExcelValues(result);
+          const error = singleError(result);
+          if (error) {
+            if (error.code === "#VALUE!") expect(error.message ?? "").toMatch(/actual|target|direction|method|rollup|level|output|OUTLOOK/);
+            return;
+          }
+          if (result[0][0] === "landing") expect([result.length, result[0].length]).toEqual([2, 5]);
+          else if (nonEmpty(actual) && (actual.length > 1 || actual[0].length > 1))
+            expect([result.length, result[0].length]).toEqual([actual.length, actual[0].length]);
+        },
+      ),
       settings,
     );
   });
 
   it("OUTLOOK's interval holds its landing, and its probability lies in [0, 1]", () => {
     fc.assert(
-      fc.property(horizon, fc.double({ min: -1e5, max: 1e5, noNaN: true }), fc.constantFrom("higher", "lower"), fc.constantFrom("trend", "average"), fc.constantFrom("sum", "average", "last"), fc.double({ min: 0.01, max: 0.99, noNaN: true }), (actual, target, direction, method, rollup, level) => {
-        const result = outlook(actual as never, [[target]], direction, method, rollup, level, "table");
-        if (singleError(result)) return expect(singleError(result)!.code).toBe("#N/A");
-        const [landing, lower, upper, goal, probability] = result[1] as number[];
-        expect(lower).toBeLessThanOrEqual(landing);
-        expect(upper).toBeGreaterThanOrEqual(landing);
-        expect(goal).toBe(target);
-        expect(probability).toBeGreaterThanOrEqual(0);
-        expect(probability).toBeLessThanOrEqual(1);
-      }),
+      fc.property(
+        horizon,
+        fc.double({ min: -1e5, max: 1e5, noNaN: true }),
+        fc.constantFrom("higher", "lower"),
+        fc.constantFrom("trend", "average"),
+        fc.constantFrom("sum", "average", "last"),
+        fc.double({ min: 0.01, max: 0.99, noNaN: true }),
+        (actual, target, direction, method, rollup, level) => {
+          const result = outlook(actual as never, [[target]], direction, method, rollup, level, "table");
+          if (singleError(result)) return expect(singleError(result)!.code).toBe("#N/A");
+          const [landing, lower, upper, goal, probability] = result[1] as number[];
+          expect(lower).toBeLessThanOrEqual(landing);
+          expect(upper).toBeGreaterThanOrEqual(landing);
+          expect(goal).toBe(target);
+          expect(probability).toBeGreaterThanOrEqual(0);
+          expect(probability).toBeLessThanOrEqual(1);
+        },
+      ),
       settings,
     );
   });

@@ -25,9 +25,27 @@ function random(seed: number): () => number {
 }
 
 const kpi = (o: Partial<KpiDefinition>): KpiDefinition => ({
-  id: "K", name: "K", owner: "Ana Lima", objective: "", kind: "lagging", predicts: "", direction: "higher", target: 100, atRisk: null,
-  baseline: null, spcBaseline: null, spcFrom: null, unit: "", cadence: "monthly", initiative: "", response: "", source: "Data!$B$2:$B$13",
-  lastReviewed: "", primary: true, ...FIELD_DEFAULTS, ...o,
+  id: "K",
+  name: "K",
+  owner: "Ana Lima",
+  objective: "",
+  kind: "lagging",
+  predicts: "",
+  direction: "higher",
+  target: 100,
+  atRisk: null,
+  baseline: null,
+  spcBaseline: null,
+  spcFrom: null,
+  unit: "",
+  cadence: "monthly",
+  initiative: "",
+  response: "",
+  source: "Data!$B$2:$B$13",
+  lastReviewed: "",
+  primary: true,
+  ...FIELD_DEFAULTS,
+  ...o,
 });
 
 describe("a chart over 5,000 periods", () => {
@@ -42,7 +60,13 @@ describe("a chart over 5,000 periods", () => {
     expect(container.querySelectorAll("*").length).toBeLessThan(1500);
     expect(screen.getByTestId("chart-window").textContent).toBe("Points 4,881–5,000 of 5,000");
     // The last points are the shift at the end: special causes, as KPI.SPC's "points" says.
-    const points = spc(values.map((v) => [v]), null, "higher", null, "points");
+    const points = spc(
+      values.map((v) => [v]),
+      null,
+      "higher",
+      null,
+      "points",
+    );
     const rows = [...container.querySelectorAll("tbody tr")];
     expect(rows.map((r) => r.children[4].textContent)).toEqual(points.slice(4880).map((p) => p[0]));
     expect(rows[0].children[0].textContent).toBe("4881");
@@ -75,7 +99,15 @@ describe("a rate KPI's chart and the summary table", () => {
     expect(rate.rate!.chart).toBe("p'");
     const { container } = render(<ChartWindow chart={rate.spc!} values={rate.spcValues} title="Chart of Conversion" target={0.031} rate={rate.rate} />);
     expect(screen.getByTestId("rate-chart").textContent).toMatch(/^p′ chart \(Laney\)/);
-    const limits = spc(orders.map((o) => [o]), 0.031, "higher", null, "limits", "p'", visits.map((v) => [v])).slice(1);
+    const limits = spc(
+      orders.map((o) => [o]),
+      0.031,
+      "higher",
+      null,
+      "limits",
+      "p'",
+      visits.map((v) => [v]),
+    ).slice(1);
     const rows = [...container.querySelectorAll("tbody tr")].map((r) => [...r.children].map((c) => c.textContent));
     const fmt = (v: number) => v.toLocaleString("en-US", { maximumSignificantDigits: 4 });
     expect(rows.map((r) => r.slice(1, 4))).toEqual(limits.map((l) => [fmt(l[0] as number), fmt(l[2] as number), fmt(l[3] as number)]));
@@ -86,15 +118,35 @@ describe("a rate KPI's chart and the summary table", () => {
     const series = { CONV: { address: "Shop!C2:C37", values: orders, denominators: visits } };
     const summaries = { CONV: summaryOf(k, series.CONV) };
     expect(summaries.CONV.rate!.chart).toBe("p'");
-    render(<FormulaSection kpis={[k]} choicesFor={(x) => formulaChoices(x, series, summaries, [])} cell="Shop!E2" busy={false} kpiId="CONV" onKpiChange={() => {}} onInsert={() => {}} />);
-    const answers = within(screen.getByRole("combobox", { name: "Answer" })).getAllByRole("option").map((o) => o.textContent);
-    expect(answers).toEqual(expect.arrayContaining(["Variation and assurance (p′ chart detail)", "Every period's point and limits (p′ chart, for a line chart)"]));
+    render(
+      <FormulaSection
+        kpis={[k]}
+        choicesFor={(x) => formulaChoices(x, series, summaries, [])}
+        cell="Shop!E2"
+        busy={false}
+        kpiId="CONV"
+        onKpiChange={() => {}}
+        onInsert={() => {}}
+      />,
+    );
+    const answers = within(screen.getByRole("combobox", { name: "Answer" }))
+      .getAllByRole("option")
+      .map((o) => o.textContent);
+    expect(answers).toEqual(
+      expect.arrayContaining(["Variation and assurance (p′ chart detail)", "Every period's point and limits (p′ chart, for a line chart)"]),
+    );
     expect(answers).not.toContain("Variation and assurance (SPC detail)");
-    fireEvent.change(screen.getByRole("combobox", { name: "Answer" }), { target: { value: String(answers.indexOf("Variation and assurance (p′ chart detail)")) } });
-    expect(screen.getByLabelText("Formula to insert").textContent).toBe('=KPI.SPC(KPI_CONV,INDEX(KPI_Register[Target],MATCH("CONV",KPI_Register[ID],0)),"higher",,"detail","p\'",KPIDenom_CONV)');
+    fireEvent.change(screen.getByRole("combobox", { name: "Answer" }), {
+      target: { value: String(answers.indexOf("Variation and assurance (p′ chart detail)")) },
+    });
+    expect(screen.getByLabelText("Formula to insert").textContent).toBe(
+      '=KPI.SPC(KPI_CONV,INDEX(KPI_Register[Target],MATCH("CONV",KPI_Register[ID],0)),"higher",,"detail","p\'",KPIDenom_CONV)',
+    );
     // Its status and change are its rates', as on its card.
     const choices = formulaChoices(k, series, summaries, []);
-    expect(choices.find((c) => c.label.startsWith("Status of every period"))!.formula).toMatch(/^=KPI\.KPI_STATUS\(IF\(ISNUMBER\(KPI_CONV\)\*ISNUMBER\(KPIDenom_CONV\)\*\(KPIDenom_CONV>0\),KPI_CONV\/KPIDenom_CONV,""\),/);
+    expect(choices.find((c) => c.label.startsWith("Status of every period"))!.formula).toMatch(
+      /^=KPI\.KPI_STATUS\(IF\(ISNUMBER\(KPI_CONV\)\*ISNUMBER\(KPIDenom_CONV\)\*\(KPIDenom_CONV>0\),KPI_CONV\/KPIDenom_CONV,""\),/,
+    );
     expect(choices.find((c) => c.label.startsWith("Latest change"))!.formula).toMatch(/^=KPI\.SIG_CHANGE\(IF\(ISNUMBER\(KPI_CONV\)/);
     const limits = choices.find((c) => c.label.startsWith("Every period's"))!;
     expect(limits.size).toEqual({ rows: 37, columns: 6 });

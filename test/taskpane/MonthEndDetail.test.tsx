@@ -20,13 +20,35 @@ import { KPI } from "./fakeWorkbook";
 const wrap = (node: ReactNode) => render(<FluentProvider theme={webLightTheme}>{node}</FluentProvider>);
 
 // Twelve months on budget within noise, then a month far below it: material and unusual.
-const rev: KpiDefinition = { ...KPI, target: null, targetRange: "Budget!B2:M2", atRisk: null, atRiskPercent: 10, firstPeriod: "2025-01", source: "Data!$B$2:$B$13" };
+const rev: KpiDefinition = {
+  ...KPI,
+  target: null,
+  targetRange: "Budget!B2:M2",
+  atRisk: null,
+  atRiskPercent: 10,
+  firstPeriod: "2025-01",
+  source: "Data!$B$2:$B$13",
+};
 const budget = Array.from({ length: 12 }, (_, i) => 1000 + 10 * i);
 const values = budget.map((b, i) => (i === 11 ? b - 300 : b + (i % 2 === 0 ? 5 : -5)));
 const series = { REV: { values, targets: budget } };
 const closed: ReportedEntry = {
-  when: "2026-01-05T09:00:00.000Z", who: "Dana", event: "Closed", kpi: "REV", closedPeriod: "2025-11", period: 11, periodDate: "2025-11-01",
-  value: 1095, target: 1100, status: "On track", statusBasis: "KPI_STATUS", variance: -5, variancePercent: -0.0045, note: "", reason: "", valueCell: "Data!B12",
+  when: "2026-01-05T09:00:00.000Z",
+  who: "Dana",
+  event: "Closed",
+  kpi: "REV",
+  closedPeriod: "2025-11",
+  period: 11,
+  periodDate: "2025-11-01",
+  value: 1095,
+  target: 1100,
+  status: "On track",
+  statusBasis: "KPI_STATUS",
+  variance: -5,
+  variancePercent: -0.0045,
+  note: "",
+  reason: "",
+  valueCell: "Data!B12",
 };
 
 describe("the card's month end", () => {
@@ -54,7 +76,13 @@ describe("the card's month end", () => {
     const pack = monthEndPackOf([rev], steady, [], [], summariesOf([rev], steady));
     expect(summariesOf([rev], steady).REV.status).toBe("off");
     expect(pack.cards.REV.notePeriod).toBeNull();
-    const noted = monthEndPackOf([rev], series, [], [{ kpi: "REV", period: 12, note: "Lost a client", override: null, reason: "", who: "Dana", when: "" }], summariesOf([rev], series));
+    const noted = monthEndPackOf(
+      [rev],
+      series,
+      [],
+      [{ kpi: "REV", period: 12, note: "Lost a client", override: null, reason: "", who: "Dana", when: "" }],
+      summariesOf([rev], series),
+    );
     expect(noted.cards.REV.notePeriod).toBeNull();
   });
 });
@@ -73,7 +101,11 @@ describe("the close section", () => {
     expect((screen.getByRole("button", { name: /^Close/ }) as HTMLButtonElement).disabled).toBe(true);
 
     const dec = { ...closed, closedPeriod: "2025-12", period: 12 };
-    rerender(<FluentProvider theme={webLightTheme}><CloseSection kpis={[rev]} reported={[dec]} initial="2025-12" busy={false} onClose={onClose} onReopen={onReopen} /></FluentProvider>);
+    rerender(
+      <FluentProvider theme={webLightTheme}>
+        <CloseSection kpis={[rev]} reported={[dec]} initial="2025-12" busy={false} onClose={onClose} onReopen={onReopen} />
+      </FluentProvider>,
+    );
     fireEvent.change(screen.getByLabelText("Period to close"), { target: { value: "2025-12" } });
     expect(screen.getByTestId("close-state").textContent).toMatch(/^2025-12 is closed: 1 KPI reported, by Dana on 2026-01-05/);
     const reopen = screen.getByRole("button", { name: "Reopen 2025-12" }) as HTMLButtonElement;

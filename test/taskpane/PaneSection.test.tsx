@@ -32,7 +32,13 @@ describe("a section of the pane", () => {
   it("puts the message after the body when asked, and an error as an alert with its follow-up", () => {
     const run = jest.fn();
     render(
-      <PaneSection id="form" title="Tag a KPI" notice={{ intent: "error", text: "Excel refused the change.", action: { label: "Replace my formula", run } }} noticeAfter divided>
+      <PaneSection
+        id="form"
+        title="Tag a KPI"
+        notice={{ intent: "error", text: "Excel refused the change.", action: { label: "Replace my formula", run } }}
+        noticeAfter
+        divided
+      >
         <p>The form</p>
       </PaneSection>,
     );

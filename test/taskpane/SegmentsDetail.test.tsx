@@ -23,9 +23,31 @@ const CASE = reference.cases[0];
 
 const conversion: KpiDefinition = {
   ...FIELD_DEFAULTS,
-  id: "CONV", name: "Conversion by region", owner: "Dana Whitfield", objective: "", kind: "lagging", predicts: "", direction: "higher", target: CASE.target, targetRange: "",
-  atRisk: null, atRiskPercent: CASE.atRiskPercent, baseline: null, spcBaseline: null, spcFrom: null, unit: "", cadence: "monthly", initiative: "", response: "",
-  source: "Regions!$B$3:$E$14", lastReviewed: "", primary: true, firstPeriod: "2025-01", denominatorRange: "Regions!$H$3:$K$14", ratePer: null, segments: "columns",
+  id: "CONV",
+  name: "Conversion by region",
+  owner: "Dana Whitfield",
+  objective: "",
+  kind: "lagging",
+  predicts: "",
+  direction: "higher",
+  target: CASE.target,
+  targetRange: "",
+  atRisk: null,
+  atRiskPercent: CASE.atRiskPercent,
+  baseline: null,
+  spcBaseline: null,
+  spcFrom: null,
+  unit: "",
+  cadence: "monthly",
+  initiative: "",
+  response: "",
+  source: "Regions!$B$3:$E$14",
+  lastReviewed: "",
+  primary: true,
+  firstPeriod: "2025-01",
+  denominatorRange: "Regions!$H$3:$K$14",
+  ratePer: null,
+  segments: "columns",
 };
 const data: SegmentData = { names: CASE.names, values: CASE.values, denominators: CASE.denominators, targets: CASE.targets };
 const totals = segmentTotals(conversion, data);
@@ -99,7 +121,15 @@ describe("the form's Segments field", () => {
 
   it("refuses a block of denominators without Segments, at the field", async () => {
     const submitted: KpiDraft[] = [];
-    render(<TagForm kpis={[]} editing={null} initial={{ ...EMPTY_DRAFT, name: "C", owner: "Dana Whitfield", target: "0.03" }} disabled={false} onSubmit={async (d) => (submitted.push(d), true)} />);
+    render(
+      <TagForm
+        kpis={[]}
+        editing={null}
+        initial={{ ...EMPTY_DRAFT, name: "C", owner: "Dana Whitfield", target: "0.03" }}
+        disabled={false}
+        onSubmit={async (d) => (submitted.push(d), true)}
+      />,
+    );
     fireEvent.change(screen.getByLabelText("Denominator"), { target: { value: "Regions!H3:K38" } });
     fireEvent.click(screen.getByRole("button", { name: "Tag as KPI" }));
     expect(await screen.findByText(/not one row or column of cells/)).toBeTruthy();
@@ -138,7 +168,22 @@ describe("the form's Segments field, By column", () => {
     const set = jest.fn(() => jest.fn());
     const setter = jest.fn();
     set.mockReturnValue(setter);
-    render(<SegmentFields kit={{ draft: { ...EMPTY_DRAFT, segments: "by " }, parsed: EMPTY_DRAFT, locale: "en-US", show: () => undefined, set, text: () => null, styles: { control: "" } } as never} columns={["Month", "Region", "Orders", "Visits"]} />);
+    render(
+      <SegmentFields
+        kit={
+          {
+            draft: { ...EMPTY_DRAFT, segments: "by " },
+            parsed: EMPTY_DRAFT,
+            locale: "en-US",
+            show: () => undefined,
+            set,
+            text: () => null,
+            styles: { control: "" },
+          } as never
+        }
+        columns={["Month", "Region", "Orders", "Visits"]}
+      />,
+    );
     const select = screen.getByLabelText("Segment column") as HTMLSelectElement;
     expect(Array.from(select.options).map((o) => o.textContent)).toEqual(["Choose…", "Month", "Region", "Orders", "Visits"]);
     fireEvent.change(select, { target: { value: "Region" } });
@@ -148,11 +193,19 @@ describe("the form's Segments field, By column", () => {
 
   it("offers the selected table column's other columns through the Tag section", () => {
     const selection = {
-      address: "'Orders by region'!C2:C49", usedAddress: "'Orders by region'!C2:C49", dataAddress: "'Orders by region'!C2:C49", header: null, rowCount: 48, columnCount: 1, numbers: 48,
+      address: "'Orders by region'!C2:C49",
+      usedAddress: "'Orders by region'!C2:C49",
+      dataAddress: "'Orders by region'!C2:C49",
+      header: null,
+      rowCount: 48,
+      columnCount: 1,
+      numbers: 48,
       tableColumn: { table: "OrdersByRegion", column: "Orders", headers: ["Month", "Region", "Orders", "Visits"] },
     };
     const editor = { editing: null, close: () => {}, focusField: undefined, fieldError: null, setFieldError: () => {} };
-    render(<TagSection kpis={[]} editor={editor as never} selection={selection} disabled={false} notice={null} onTag={async () => true} onSave={async () => true} />);
+    render(
+      <TagSection kpis={[]} editor={editor as never} selection={selection} disabled={false} notice={null} onTag={async () => true} onSave={async () => true} />,
+    );
     fireEvent.change(screen.getByLabelText("Segments"), { target: { value: "by" } });
     const select = screen.getByLabelText("Segment column") as HTMLSelectElement;
     expect(Array.from(select.options).map((o) => o.textContent)).toEqual(["Choose…", "Month", "Region", "Visits"]);
@@ -175,17 +228,36 @@ describe("the card of a KPI split by a column", () => {
   it("shows the same total and small multiples as a block's, and says where its segments come from and that a rate's cells are not coloured", () => {
     const long: KpiDefinition = { ...conversion, source: "OrdersByRegion[Orders]", denominatorRange: "OrdersByRegion[Visits]", segments: "by Region" };
     render(<SegmentsDetail kpi={long} summary={summaryOf(long, series)} segments={data} />);
-    expect(screen.getByTestId("segment-total").textContent).toBe(`Total of 4 segments (Σ numerators / Σ denominators): ${fmt(CASE.expected.total!.latest)} in 2025-12`);
-    expect(within(screen.getByRole("list", { name: "Conversion by region by segment, worst first" })).getAllByTestId("segment").map((i) => i.dataset.segment)).toEqual(CASE.expected.worstFirst);
-    expect(screen.getByTestId("segment-layout").textContent).toBe("OrdersByRegion[Orders] split by the table's Region column, one target for every segment. Its cells are not coloured: KPI Lens does not colour a rate split by a column yet.");
+    expect(screen.getByTestId("segment-total").textContent).toBe(
+      `Total of 4 segments (Σ numerators / Σ denominators): ${fmt(CASE.expected.total!.latest)} in 2025-12`,
+    );
+    expect(
+      within(screen.getByRole("list", { name: "Conversion by region by segment, worst first" }))
+        .getAllByTestId("segment")
+        .map((i) => i.dataset.segment),
+    ).toEqual(CASE.expected.worstFirst);
+    expect(screen.getByTestId("segment-layout").textContent).toBe(
+      "OrdersByRegion[Orders] split by the table's Region column, one target for every segment. Its cells are not coloured: KPI Lens does not colour a rate split by a column yet.",
+    );
   });
 });
 
 describe("the insert-formula section with a KPI that offers none", () => {
   it("says so, keeps the KPI choice and offers no Insert (it crashed on an empty list)", () => {
     const long: KpiDefinition = { ...conversion, id: "LONG", name: "Orders split by region", source: "OrdersByRegion[Orders]", segments: "by Region" };
-    const choicesFor = (k: KpiDefinition) => formulaChoices(k, { LONG: series, CONV: series }, { LONG: summaryOf(long, series), CONV: summaryOf(conversion, series) }, []);
-    render(<FormulaSection kpis={[long, conversion]} choicesFor={choicesFor} cell="Z1" busy={false} kpiId="LONG" onKpiChange={() => undefined} onInsert={() => undefined} />);
+    const choicesFor = (k: KpiDefinition) =>
+      formulaChoices(k, { LONG: series, CONV: series }, { LONG: summaryOf(long, series), CONV: summaryOf(conversion, series) }, []);
+    render(
+      <FormulaSection
+        kpis={[long, conversion]}
+        choicesFor={choicesFor}
+        cell="Z1"
+        busy={false}
+        kpiId="LONG"
+        onKpiChange={() => undefined}
+        onInsert={() => undefined}
+      />,
+    );
     expect(screen.getByText("Orders split by region has no formula to insert yet.")).toBeTruthy();
     expect(screen.getByLabelText("Formula for KPI")).toBeTruthy();
     expect(screen.queryByRole("button", { name: "Insert formula in Z1" })).toBeNull();

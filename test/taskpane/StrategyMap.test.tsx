@@ -10,8 +10,38 @@ const MAP: StrategyMap = {
   width: 640,
   height: 200,
   lanes: [
-    { perspective: "financial", title: "Financial", y: 0, height: 100, objectives: [{ name: "Grow", x: 10, y: 26, width: 620, height: 66, kpis: [{ id: "REV", name: "Revenue", kind: "lagging", status: "off", statusText: "Off track", initiative: "Push", x: 320, y: 70 }] }] },
-    { perspective: "customer", title: "Customer", y: 100, height: 100, objectives: [{ name: "Win", x: 10, y: 126, width: 620, height: 66, kpis: [{ id: "LEADS", name: "Qualified leads", kind: "leading", status: "on", statusText: "On track", initiative: "", x: 320, y: 170 }] }] },
+    {
+      perspective: "financial",
+      title: "Financial",
+      y: 0,
+      height: 100,
+      objectives: [
+        {
+          name: "Grow",
+          x: 10,
+          y: 26,
+          width: 620,
+          height: 66,
+          kpis: [{ id: "REV", name: "Revenue", kind: "lagging", status: "off", statusText: "Off track", initiative: "Push", x: 320, y: 70 }],
+        },
+      ],
+    },
+    {
+      perspective: "customer",
+      title: "Customer",
+      y: 100,
+      height: 100,
+      objectives: [
+        {
+          name: "Win",
+          x: 10,
+          y: 126,
+          width: 620,
+          height: 66,
+          kpis: [{ id: "LEADS", name: "Qualified leads", kind: "leading", status: "on", statusText: "On track", initiative: "", x: 320, y: 170 }],
+        },
+      ],
+    },
   ],
   arrows: [{ from: "LEADS", to: "REV", lag: 2, r: 0.97, supported: false, label: "lag 2, r = 0.97, not supported" }],
 };

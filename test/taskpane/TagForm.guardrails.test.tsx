@@ -54,7 +54,19 @@ describe("the Opened an action message", () => {
     const workbook = new FakeWorkbook([KPI], { REV: [120, 110, 80] });
     const now = setUp(workbook);
     await waitFor(() => expect(now().notice?.action?.label).toBe("Open the action"));
-    const action: Action & { row: number } = { row: 1, fired: isoDay(new Date()), kpi: "REV", period: 3, rule: "Off track", response: "Call the team", owner: "Dana", due: "2026-12-01", status: "open", note: "", doneOn: "" };
+    const action: Action & { row: number } = {
+      row: 1,
+      fired: isoDay(new Date()),
+      kpi: "REV",
+      period: 3,
+      rule: "Off track",
+      response: "Call the team",
+      owner: "Dana",
+      due: "2026-12-01",
+      status: "open",
+      note: "",
+      doneOn: "",
+    };
     workbook.opened = [action];
     workbook.register = registerOf([KPI], { actions: [action] });
     await act(async () => now().notice!.action!.run());
@@ -67,7 +79,9 @@ describe("the Opened an action message", () => {
 
 function renderForm(kpi: KpiDefinition, context: Parameters<typeof TagForm>[0]["targetContext"], locale = "en-US") {
   const onSubmit = jest.fn(async () => true);
-  render(<TagForm kpis={[kpi]} editing={kpi} initial={draftFromDefinition(kpi)} disabled={false} onSubmit={onSubmit} locale={locale} targetContext={context} />);
+  render(
+    <TagForm kpis={[kpi]} editing={kpi} initial={draftFromDefinition(kpi)} disabled={false} onSubmit={onSubmit} locale={locale} targetContext={context} />,
+  );
   const target = screen.getByRole("textbox", { name: "Target" });
   const type = (value: string) => {
     fireEvent.change(target, { target: { value } });

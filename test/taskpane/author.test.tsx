@@ -20,7 +20,10 @@ describe("the author's name for the history", () => {
     expect(field.value).toBe("Dana");
     expect(workbook.calls).toEqual([["setAuthor", "Dana"]]);
     fireEvent.change(field, { target: { value: "Sam" } });
-    expect(workbook.calls).toEqual([["setAuthor", "Dana"], ["setAuthor", "Sam"]]);
+    expect(workbook.calls).toEqual([
+      ["setAuthor", "Dana"],
+      ["setAuthor", "Sam"],
+    ]);
     expect(localStorage.getItem(AUTHOR_KEY)).toBe("Sam");
   });
 

@@ -7,21 +7,67 @@ import { KpiDefinition } from "../../src/core/model/kpi";
 import { KpiInput, KpiSeries, KpiWorkbook, PeriodCloseResult, RegisterState, Selection, UntagReceipt } from "../../src/workbook/kpiWorkbook";
 
 export const KPI: KpiDefinition = {
-  id: "REV", name: "Revenue", owner: "Dana", objective: "Grow", kind: "lagging", predicts: "", direction: "higher", target: 100, targetRange: "",
-  atRisk: 90, atRiskPercent: null, baseline: null, spcBaseline: null, spcFrom: null, unit: "", cadence: "monthly", initiative: "Push",
-  response: "Call the team", source: "Data!$B$2:$B$4", lastReviewed: "", primary: true, aggregation: "sum", firstPeriod: "2026-01",
-  trigger: "", guardedBy: "",
+  id: "REV",
+  name: "Revenue",
+  owner: "Dana",
+  objective: "Grow",
+  kind: "lagging",
+  predicts: "",
+  direction: "higher",
+  target: 100,
+  targetRange: "",
+  atRisk: 90,
+  atRiskPercent: null,
+  baseline: null,
+  spcBaseline: null,
+  spcFrom: null,
+  unit: "",
+  cadence: "monthly",
+  initiative: "Push",
+  response: "Call the team",
+  source: "Data!$B$2:$B$4",
+  lastReviewed: "",
+  primary: true,
+  aggregation: "sum",
+  firstPeriod: "2026-01",
+  trigger: "",
+  guardedBy: "",
 };
 
 export function registerOf(kpis: KpiDefinition[], extra: Partial<RegisterState> = {}): RegisterState {
-  return { exists: true, kpis, problems: [], readOnly: null, sources: {}, targets: {}, denominators: {}, orphans: [], checkIns: [], actions: [], tableProblems: [], history: [], reported: [], forecasts: [], ...extra };
+  return {
+    exists: true,
+    kpis,
+    problems: [],
+    readOnly: null,
+    sources: {},
+    targets: {},
+    denominators: {},
+    orphans: [],
+    checkIns: [],
+    actions: [],
+    tableProblems: [],
+    history: [],
+    reported: [],
+    forecasts: [],
+    ...extra,
+  };
 }
 
 export class FakeWorkbook implements KpiWorkbook {
   calls: [string, ...unknown[]][] = [];
   register: RegisterState;
   series: KpiSeries[];
-  selection: Selection = { address: "Data!B2:B4", usedAddress: "Data!B2:B4", dataAddress: "Data!B2:B4", header: null, rowCount: 3, columnCount: 1, tableColumn: null, numbers: 3 };
+  selection: Selection = {
+    address: "Data!B2:B4",
+    usedAddress: "Data!B2:B4",
+    dataAddress: "Data!B2:B4",
+    header: null,
+    rowCount: 3,
+    columnCount: 1,
+    tableColumn: null,
+    numbers: 3,
+  };
   /** The next write throws this. */
   refuse: unknown = null;
   opened: Action[] = [];

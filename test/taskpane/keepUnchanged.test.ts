@@ -8,9 +8,31 @@ import { KpiDefinition } from "../../src/core/model/kpi";
 import { keepUnchangedEntries, keepUnchangedItems, keepUnchangedPortfolio } from "../../src/taskpane/keepUnchanged";
 
 const kpi = (id: string, target: number): KpiDefinition => ({
-  id, name: id, owner: "Dana Whitfield", objective: "Grow", kind: "lagging", predicts: "", direction: "higher", target, targetRange: "", atRisk: null, atRiskPercent: null,
-  baseline: null, spcBaseline: null, spcFrom: null, unit: "", cadence: "monthly", initiative: "", response: "", source: `Data!${id}1:${id}24`, lastReviewed: "", primary: false,
-  aggregation: "sum", firstPeriod: "2024-01", trigger: "", guardedBy: "",
+  id,
+  name: id,
+  owner: "Dana Whitfield",
+  objective: "Grow",
+  kind: "lagging",
+  predicts: "",
+  direction: "higher",
+  target,
+  targetRange: "",
+  atRisk: null,
+  atRiskPercent: null,
+  baseline: null,
+  spcBaseline: null,
+  spcFrom: null,
+  unit: "",
+  cadence: "monthly",
+  initiative: "",
+  response: "",
+  source: `Data!${id}1:${id}24`,
+  lastReviewed: "",
+  primary: false,
+  aggregation: "sum",
+  firstPeriod: "2024-01",
+  trigger: "",
+  guardedBy: "",
 });
 const values = (seed: number) => Array.from({ length: 24 }, (_, i) => 100 + ((i * 37 + seed * 11) % 23));
 
@@ -22,8 +44,18 @@ describe("keeping what did not change across reads", () => {
     expect(after.B).toEqual({ values: [4] });
     expect(after.B).not.toBe(before.B);
     expect(Object.keys(after)).toEqual(["A", "B", "C"]);
-    const items = [{ id: "A", n: 1 }, { id: "B", n: 2 }];
-    const next = keepUnchangedItems(items, [{ id: "B", n: 2 }, { id: "A", n: 9 }], (x) => x.id);
+    const items = [
+      { id: "A", n: 1 },
+      { id: "B", n: 2 },
+    ];
+    const next = keepUnchangedItems(
+      items,
+      [
+        { id: "B", n: 2 },
+        { id: "A", n: 9 },
+      ],
+      (x) => x.id,
+    );
     expect(next[0]).toBe(items[1]);
     expect(next[1]).toEqual({ id: "A", n: 9 });
   });

@@ -9,7 +9,14 @@ const NBSP = "\u00a0";
 describe("numbers in the user's own separators", () => {
   it("reads what a German or French analyst types, as Excel would", () => {
     expect(separatorsOf("de-DE")).toEqual({ decimal: ",", group: "." });
-    expect(["1.234,5", "1234,5", "-0,25", "10%", "12,5%", "Budget!B2:B37"].map((t) => toInvariantNumber(t, "de-DE"))).toEqual(["1234.5", "1234.5", "-0.25", "10%", "12.5%", "Budget!B2:B37"]);
+    expect(["1.234,5", "1234,5", "-0,25", "10%", "12,5%", "Budget!B2:B37"].map((t) => toInvariantNumber(t, "de-DE"))).toEqual([
+      "1234.5",
+      "1234.5",
+      "-0.25",
+      "10%",
+      "12.5%",
+      "Budget!B2:B37",
+    ]);
     // A point that cannot be a German group is the register's decimal point, left as typed.
     expect(["1300.75", "1.30", "1.234.567,5"].map((t) => toInvariantNumber(t, "de-DE"))).toEqual(["1300.75", "1.30", "1234567.5"]);
     // French groups with a (narrow) no-break space.
@@ -45,7 +52,9 @@ describe("the month-end sentences in the user's locale", () => {
   it("write German numbers with a decimal comma and a point between thousands", () => {
     expect(varianceWords(variance, "de-DE")).toBe(`+143,5 (+11,0${NBSP}%): favourable`);
     expect(varianceWords({ variance: -1250.25, percent: -0.052, label: "Unfavourable" }, "de-DE")).toBe(`-1.250,3 (-5,2${NBSP}%): unfavourable`);
-    expect(outlookSentence(outlook, "de-DE")).toBe(`lands at 16,9M, 80${NBSP}% between 16,2M and 17,7M, against a budget of 18,6M: 4${NBSP}% chance to meet it`);
+    expect(outlookSentence(outlook, "de-DE")).toBe(
+      `lands at 16,9M, 80${NBSP}% between 16,2M and 17,7M, against a budget of 18,6M: 4${NBSP}% chance to meet it`,
+    );
     expect(outlookSentence({ ...outlook, probability: 0.001 }, "de-DE")).toMatch(new RegExp(`: under 1${NBSP}% chance to meet it$`));
     expect(restatementText({ field: "target", reported: 1300, current: 1325.5 }, "de-DE")).toBe("target restated: 1.300,0 → 1.325,5 since close");
   });

@@ -51,7 +51,9 @@ describe("the chain section in German", () => {
 
   it("writes r, p, q and the percentages with German separators", () => {
     render(<ChainSection chains={chains} verdicts={verdicts} locale="de-DE" />);
-    expect(screen.getByTestId("chain-summary").textContent).toBe(`0 of 1 chain supported by the data, controlling the false discovery rate at 5${NBSP}% across 1 leading KPI.`);
+    expect(screen.getByTestId("chain-summary").textContent).toBe(
+      `0 of 1 chain supported by the data, controlling the false discovery rate at 5${NBSP}% across 1 leading KPI.`,
+    );
     expect(screen.getByTestId("chain-sentence").textContent).toBe(
       `No evidence that A predicts B (best lag 5, r = -0,55, p = 0,19 after testing 13 lags; q = 0,19 controlling the false discovery rate at 5${NBSP}% across 1 leading KPI): revalidate or replace it.`,
     );
@@ -67,7 +69,9 @@ describe("the chain section in German", () => {
   it("gives the correlogram's table and axis in German, and no point as a decimal sign", () => {
     const { container } = render(<ChainSection chains={chains} verdicts={verdicts} locale="de-DE" />);
     const table = screen.getByRole("table", { name: "A and B: correlation by lag" });
-    const lag5 = within(table).getAllByRole("row").find((r) => r.firstElementChild?.textContent === "5")!;
+    const lag5 = within(table)
+      .getAllByRole("row")
+      .find((r) => r.firstElementChild?.textContent === "5")!;
     const [, r, p] = [...lag5.children].map((c) => c.textContent ?? "");
     expect(r).toMatch(/^-0,5\d\d$/);
     // Three significant digits, as toPrecision(3) gave them: 0.0145 is 0,0145.
@@ -79,7 +83,9 @@ describe("the chain section in German", () => {
   it("says the same as before in en-US, the default", () => {
     render(<ChainSection chains={chains} verdicts={verdicts} />);
     expect(screen.getByTestId("chain-sentence").textContent).toBe(verdicts.verdicts[0].sentence);
-    expect(screen.getByTestId("chain-sentence").textContent).toContain("(best lag 5, r = -0.55, p = 0.19 after testing 13 lags; q = 0.19 controlling the false discovery rate at 5% across 1 leading KPI)");
+    expect(screen.getByTestId("chain-sentence").textContent).toContain(
+      "(best lag 5, r = -0.55, p = 0.19 after testing 13 lags; q = 0.19 controlling the false discovery rate at 5% across 1 leading KPI)",
+    );
   });
 
   it("writes the forecast of a supported chain in German", () => {
@@ -99,7 +105,15 @@ describe("the chain section in German", () => {
 describe("the strategy map in French", () => {
   it("labels the arrow and its line in the list with a decimal comma", () => {
     const lagging = { ...KPI, id: "REV", name: "Revenue", objective: "Grow", perspective: "Financial" };
-    const leading = { ...KPI, id: "LEADS", name: "Qualified leads", kind: "leading" as const, predicts: "REV", objective: "Win customers", perspective: "customer" };
+    const leading = {
+      ...KPI,
+      id: "LEADS",
+      name: "Qualified leads",
+      kind: "leading" as const,
+      predicts: "REV",
+      objective: "Win customers",
+      perspective: "customer",
+    };
     const leads = [5, 9, 4, 8, 3, 10, 6, 2, 7, 11, 5, 9, 4, 12, 6, 3, 8, 10];
     const series = { REV: { values: [0, 0, ...leads.slice(0, -2).map((v) => 100 + 10 * v)] }, LEADS: { values: leads } };
     const kpis = [lagging, leading];
@@ -130,12 +144,24 @@ describe("a rate chart's reason in German", () => {
   it("is the summary's own reason in en-US, and the same with decimal commas in German", () => {
     for (const spcBaseline of [null, 20]) {
       const rate = summariseRate({ ...conv, spcBaseline }, orders, visits);
-      const { unmount } = render(<ChartWindow chart={rate.spc!} values={rate.spcValues} baseline={rate.spcBaseline} title="Chart of Conversion" target={0.031} rate={rate.rate} />);
+      const { unmount } = render(
+        <ChartWindow chart={rate.spc!} values={rate.spcValues} baseline={rate.spcBaseline} title="Chart of Conversion" target={0.031} rate={rate.rate} />,
+      );
       const english = screen.getByTestId("rate-chart").textContent!;
       expect(english).toBe(rate.rate!.reason);
       expect(english).toContain(spcBaseline === null ? "for 35 moving ranges" : "for 19 moving ranges");
       unmount();
-      render(<ChartWindow chart={rate.spc!} values={rate.spcValues} baseline={rate.spcBaseline} title="Chart of Conversion" target={0.031} rate={rate.rate} locale="de-DE" />);
+      render(
+        <ChartWindow
+          chart={rate.spc!}
+          values={rate.spcValues}
+          baseline={rate.spcBaseline}
+          title="Chart of Conversion"
+          target={0.031}
+          rate={rate.rate}
+          locale="de-DE"
+        />,
+      );
       // σz and the threshold have two decimals at most and are below 1,000: a point becomes a comma, nothing else changes.
       expect(screen.getByTestId("rate-chart").textContent).toBe(english.replace(/(\d)\.(\d)/g, "$1,$2"));
       expect(screen.getByTestId("rate-chart").textContent).toMatch(/σz \d+,\d+, above 1,\d+ for/);
@@ -146,11 +172,36 @@ describe("a rate chart's reason in German", () => {
 
 describe("a KPI's closes in German and French", () => {
   const close: ReportedEntry = {
-    when: "2026-01-05T09:30:00Z", who: "Ana Lima", event: "Closed", kpi: "REV", closedPeriod: "2025-12", period: 12, periodDate: "2025-12-01",
-    value: 12345.678, target: 12000, status: "On track", statusBasis: "KPI_STATUS", variance: 345.678, variancePercent: 0.0288, note: "", reason: "", valueCell: "Data!B13",
+    when: "2026-01-05T09:30:00Z",
+    who: "Ana Lima",
+    event: "Closed",
+    kpi: "REV",
+    closedPeriod: "2025-12",
+    period: 12,
+    periodDate: "2025-12-01",
+    value: 12345.678,
+    target: 12000,
+    status: "On track",
+    statusBasis: "KPI_STATUS",
+    variance: 345.678,
+    variancePercent: 0.0288,
+    note: "",
+    reason: "",
+    valueCell: "Data!B13",
   };
-  const restated = { kpi: "REV", period: 12, closedPeriod: "2025-12", field: "value" as const, reported: 12345.678, current: 12400.5, closedOn: close.when, closedBy: "Ana Lima", text: "restated: 12,345.678 → 12,400.500 since close" };
-  const show = (locale?: string) => render(<ClosesHistory name="Revenue" reported={[close]} restatements={[restated]} labelOf={(p) => `period ${p}`} locale={locale} />);
+  const restated = {
+    kpi: "REV",
+    period: 12,
+    closedPeriod: "2025-12",
+    field: "value" as const,
+    reported: 12345.678,
+    current: 12400.5,
+    closedOn: close.when,
+    closedBy: "Ana Lima",
+    text: "restated: 12,345.678 → 12,400.500 since close",
+  };
+  const show = (locale?: string) =>
+    render(<ClosesHistory name="Revenue" reported={[close]} restatements={[restated]} labelOf={(p) => `period ${p}`} locale={locale} />);
 
   it("keeps en-US as it was", () => {
     show();
@@ -166,16 +217,29 @@ describe("a KPI's closes in German and French", () => {
 
   it("writes French figures with narrow no-break spaces between thousands", () => {
     show("fr-FR");
-    expect(screen.getByRole("table", { name: "Closes of Revenue" }).textContent).toContain(`Closed 2025-12: reported 12${NARROW}345,68 against 12${NARROW}000 (On track)`);
-    expect(screen.getByRole("list", { name: "Restated since close: Revenue" }).textContent).toBe(`period 12: restated: 12${NARROW}345,678 → 12${NARROW}400,500 since close`);
+    expect(screen.getByRole("table", { name: "Closes of Revenue" }).textContent).toContain(
+      `Closed 2025-12: reported 12${NARROW}345,68 against 12${NARROW}000 (On track)`,
+    );
+    expect(screen.getByRole("list", { name: "Restated since close: Revenue" }).textContent).toBe(
+      `period 12: restated: 12${NARROW}345,678 → 12${NARROW}400,500 since close`,
+    );
   });
 });
 
 describe("the segments' funnel, a trend's text and the execution rate in German", () => {
   const CASE = reference.cases[0];
   const conversion: KpiDefinition = {
-    ...KPI, id: "CONV", name: "Conversion by region", target: CASE.target, atRisk: null, atRiskPercent: CASE.atRiskPercent, firstPeriod: "2025-01",
-    source: "Regions!$B$3:$E$14", denominatorRange: "Regions!$H$3:$K$14", ratePer: null, segments: "columns",
+    ...KPI,
+    id: "CONV",
+    name: "Conversion by region",
+    target: CASE.target,
+    atRisk: null,
+    atRiskPercent: CASE.atRiskPercent,
+    firstPeriod: "2025-01",
+    source: "Regions!$B$3:$E$14",
+    denominatorRange: "Regions!$H$3:$K$14",
+    ratePer: null,
+    segments: "columns",
   };
   const data: SegmentData = { names: CASE.names, values: CASE.values, denominators: CASE.denominators, targets: CASE.targets };
   const totals = segmentTotals(conversion, data);
@@ -184,9 +248,13 @@ describe("the segments' funnel, a trend's text and the execution rate in German"
     const summary = summaryOf(conversion, { values: totals.values, denominators: totals.denominators, targets: null, segments: data });
     render(<SegmentsDetail kpi={conversion} summary={summary} segments={data} locale="de-DE" />);
     // The same regions as in en-US (SegmentsDetail.test.tsx: "beyond the 99.8% limits", "beyond 95% only").
-    expect(screen.getByTestId("funnel-verdict").textContent).toBe(`East, West really differ (beyond the 99,8${NBSP}% limits); North may (beyond 95${NBSP}% only).`);
+    expect(screen.getByTestId("funnel-verdict").textContent).toBe(
+      `East, West really differ (beyond the 99,8${NBSP}% limits); North may (beyond 95${NBSP}% only).`,
+    );
     for (const p of screen.getAllByTestId("funnel-point")) expect(p.textContent).toContain(` · 99,8${NBSP}% limits 0,`);
-    const trend = within(screen.getByRole("list", { name: "Conversion by region by segment, worst first" })).getAllByRole("img")[0].getAttribute("aria-label")!;
+    const trend = within(screen.getByRole("list", { name: "Conversion by region by segment, worst first" }))
+      .getAllByRole("img")[0]
+      .getAttribute("aria-label")!;
     // Conversion rates (about 0.025): four significant digits (0,02432) with a decimal comma.
     expect(trend).toMatch(/: 12 periods from 0,0\d{4} to 0,0\d{4}, target 0,0\d*$/);
   });
@@ -197,9 +265,21 @@ describe("the segments' funnel, a trend's text and the execution rate in German"
   });
 
   it("writes an owner's execution rate as a German percentage", () => {
-    const action = (status: "open" | "done", doneOn: string): Action => ({ fired: "2025-12-01", kpi: "REV", period: 12, rule: "off track", response: "", owner: "Ana Lima", due: "2025-12-15", status, note: "", doneOn });
+    const action = (status: "open" | "done", doneOn: string): Action => ({
+      fired: "2025-12-01",
+      kpi: "REV",
+      period: 12,
+      rule: "off track",
+      response: "",
+      owner: "Ana Lima",
+      due: "2025-12-15",
+      status,
+      note: "",
+      doneOn,
+    });
     const actions = [action("done", "2025-12-10"), action("done", "2025-12-20"), action("open", "")];
-    const show = (locale: string) => render(<ActionsSection actions={actions} kpis={[]} today="2025-12-31" busy={false} labelOf={() => ""} onDone={() => {}} locale={locale} />);
+    const show = (locale: string) =>
+      render(<ActionsSection actions={actions} kpis={[]} today="2025-12-31" busy={false} labelOf={() => ""} onDone={() => {}} locale={locale} />);
     show("en-US");
     // Fired 3, done on time 1, open 1 (overdue), and one of three done by its due date: 33%.
     expect(within(screen.getByRole("table", { name: "Execution rate by owner" })).getAllByRole("row")[1].textContent).toBe("Ana Lima311 (1 overdue)33%");

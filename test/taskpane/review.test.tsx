@@ -73,14 +73,20 @@ describe("Due this close", () => {
     expect(document.activeElement).toBe(heading);
     expect(within(due).getByText("Card 1 of 3")).toBeTruthy();
     // The name the review is recorded under is said where it is used.
-    expect(within(due).getByTestId("review-author").textContent).toBe("The review and the note are recorded without a name: give yours at the top of the pane.");
+    expect(within(due).getByTestId("review-author").textContent).toBe(
+      "The review and the note are recorded without a name: give yours at the top of the pane.",
+    );
     expect(within(due).getByTestId("review-numbers").textContent).toMatch(/80 against a target of 100: Off track/);
     // Off track without a note: the card asks for it, and Reviewed saves it with the review.
     const noteBox = within(due).getByRole("textbox", { name: /The note Off track asks for/ });
     fireEvent.change(noteBox, { target: { value: "Price cut in March; reversing it." } });
     await press("Reviewed", due);
     expect(workbook.writes()).toEqual(["addCheckIn", "markReviewed"]);
-    expect(workbook.calls.find(([n]) => n === "addCheckIn")).toEqual(["addCheckIn", "MARGIN", { period: 3, note: "Price cut in March; reversing it.", override: null, reason: "" }]);
+    expect(workbook.calls.find(([n]) => n === "addCheckIn")).toEqual([
+      "addCheckIn",
+      "MARGIN",
+      { period: 3, note: "Price cut in March; reversing it.", override: null, reason: "" },
+    ]);
     expect(within(due).getByRole("status").textContent).toContain("Reviewed Margin, with the note on");
 
     expect(within(due).getByRole("heading", { level: 3 }).textContent).toBe("Revenue");
@@ -104,13 +110,29 @@ describe("Due this close", () => {
 describe("forecast honesty", () => {
   it("reports how often the intervals recorded at past closes contained the actual, and what still waits", async () => {
     const workbook = new FakeWorkbook(THREE, { REV: [120, 110, 105, 98], MARGIN: [120, 110, 80], NPS: [120, 110, 104] });
-    const lead = (period: number, lower: number, upper: number): ForecastRecord => ({ kpi: "REV", kind: "lead forecast", recordedAt: "", closedPeriod: "2026-01", period, lower, upper, level: 0.8 });
+    const lead = (period: number, lower: number, upper: number): ForecastRecord => ({
+      kpi: "REV",
+      kind: "lead forecast",
+      recordedAt: "",
+      closedPeriod: "2026-01",
+      period,
+      lower,
+      upper,
+      level: 0.8,
+    });
     // Revenue's actuals 110, 105, 98: the first two intervals hold theirs, the third misses; period 5 has no actual yet.
-    workbook.register = { ...workbook.register, forecasts: [lead(2, 100, 120), lead(3, 100, 110), lead(4, 100, 110), lead(5, 90, 110), { ...lead(4, 300, 500), kind: "outlook", from: 1, rollup: "sum" }] };
+    workbook.register = {
+      ...workbook.register,
+      forecasts: [lead(2, 100, 120), lead(3, 100, 110), lead(4, 100, 110), lead(5, 90, 110), { ...lead(4, 300, 500), kind: "outlook", from: 1, rollup: "sum" }],
+    };
     await renderPane(workbook);
     const due = screen.getByRole("region", { name: "Due this close" });
     const lines = within(due).getByRole("list", { name: "Forecast honesty" });
-    expect(within(lines).getAllByTestId("forecast-honesty").map((l) => l.textContent)).toEqual([
+    expect(
+      within(lines)
+        .getAllByTestId("forecast-honesty")
+        .map((l) => l.textContent),
+    ).toEqual([
       "Lead forecasts, 80% intervals: 2 of 3 contained the actual (67%; 95% confidence interval 21% to 94%): consistent with 80%, but too few to tell: 3 intervals cannot rule out 21%. 1 more waits for its actual.",
       // 120 + 110 + 105 + 98 = 433, inside 300 to 500.
       "Year outlooks, 80% intervals: 1 of 1 contained the actual (100%; 95% confidence interval 21% to 100%): consistent with 80%, but too few to tell: 1 interval cannot rule out 21%.",
@@ -119,7 +141,11 @@ describe("forecast honesty", () => {
 
   it("says nothing is recorded yet before the first close", async () => {
     await renderPane(new FakeWorkbook(THREE));
-    expect(within(screen.getByRole("region", { name: "Due this close" })).getByText(/No forecast is recorded yet: each close records the outlooks and lead forecasts it shows/)).toBeTruthy();
+    expect(
+      within(screen.getByRole("region", { name: "Due this close" })).getByText(
+        /No forecast is recorded yet: each close records the outlooks and lead forecasts it shows/,
+      ),
+    ).toBeTruthy();
   });
 });
 
@@ -143,7 +169,9 @@ describe("numbers in Office's display language", () => {
     fireEvent.change(within(form).getByRole("textbox", { name: "Target" }), { target: { value: "1.300,5" } });
     fireEvent.change(within(form).getByRole("textbox", { name: "At risk" }), { target: { value: "10\u00a0%" } });
     // 1,300.5 less 10% of it: 1,170.45.
-    expect(within(form).getByText(/of the target: Off track beyond/).textContent).toBe("10\u00a0% of the target: Off track beyond 1.170,45 (kept as a percentage: it follows the target)");
+    expect(within(form).getByText(/of the target: Off track beyond/).textContent).toBe(
+      "10\u00a0% of the target: Off track beyond 1.170,45 (kept as a percentage: it follows the target)",
+    );
     await press("Tag as KPI", form);
     const [, input] = workbook.calls.find(([n]) => n === "tag")!;
     expect(input).toMatchObject({ target: 1300.5, atRisk: null, atRiskPercent: 10 });
@@ -189,7 +217,15 @@ describe("the walk's findings in the pane", () => {
   it("flags before Tag, for a new KPI, a target the selected process cannot reach (with its limits) and a target range mostly blank", async () => {
     const workbook = new FakeWorkbook([KPI]);
     // By hand: mean 11.6, mean moving range 1.5, limits 11.6 ± 2.66 · 1.5 = 7.61 and 15.59.
-    workbook.selection = { ...workbook.selection, address: "Data!C2:C6", usedAddress: "Data!C2:C6", dataAddress: "Data!C2:C6", rowCount: 5, numbers: 5, values: [10, 12, 11, 13, 12] };
+    workbook.selection = {
+      ...workbook.selection,
+      address: "Data!C2:C6",
+      usedAddress: "Data!C2:C6",
+      dataAddress: "Data!C2:C6",
+      rowCount: 5,
+      numbers: 5,
+      values: [10, 12, 11, 13, 12],
+    };
     workbook.targetValues = { "Budget!B2:B6": [1400, null, null, null, 1450] };
     await renderPane(workbook);
     const form = screen.getByRole("form", { name: "Tag a KPI" });
@@ -202,12 +238,16 @@ describe("the walk's findings in the pane", () => {
 
     fireEvent.change(within(form).getByRole("textbox", { name: "Target" }), { target: { value: "Budget!B2:B6" } });
     const warning = await within(form).findByTestId("target-range-warning");
-    expect(warning.textContent).toBe("Budget!B2:B6 holds 2 numbers and 3 blanks: the 3 periods without a target will have no status or colour. Is this the right range?");
+    expect(warning.textContent).toBe(
+      "Budget!B2:B6 holds 2 numbers and 3 blanks: the 3 periods without a target will have no status or colour. Is this the right range?",
+    );
     // Read once, for the range as typed, on the selection's sheet; nothing written, Tag not pressed.
     expect(workbook.calls.filter(([n]) => n === "readTargetValues")).toEqual([["readTargetValues", "Budget!B2:B6", "Data"]]);
     // A range of the wrong length is refused at the field, against the selection's 5 periods, before Tag.
     fireEvent.change(within(form).getByRole("textbox", { name: "Target" }), { target: { value: "Budget!B2:B7" } });
-    expect(within(form).getByText("The target range Budget!B2:B7 has 6 periods and Bookings has 5: give one target per period, in the same order.")).toBeTruthy();
+    expect(
+      within(form).getByText("The target range Budget!B2:B7 has 6 periods and Bookings has 5: give one target per period, in the same order."),
+    ).toBeTruthy();
     expect(workbook.writes()).toEqual([]);
   });
 

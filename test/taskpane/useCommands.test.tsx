@@ -139,7 +139,9 @@ describe("the pane's commands", () => {
   it("inserts a formula at the selection's top-left cell as it is at the click", async () => {
     const { workbook, now } = await setUp();
     workbook.selection = { ...workbook.selection, address: "Report!D5:F9" };
-    await act(async () => now().commands.insertFormula("Data!C2", { label: "Latest change", formula: "=KPI.SIG_CHANGE(KPI_REV)", size: { rows: 2, columns: 7 } }));
+    await act(async () =>
+      now().commands.insertFormula("Data!C2", { label: "Latest change", formula: "=KPI.SIG_CHANGE(KPI_REV)", size: { rows: 2, columns: 7 } }),
+    );
     await waitFor(() => expect(now().noticeFor("formulas")?.text).toBe("Inserted =KPI.SIG_CHANGE(KPI_REV)."));
     expect(workbook.calls).toContainEqual(["insertFormula", "Report!D5", "=KPI.SIG_CHANGE(KPI_REV)", { rows: 2, columns: 7 }]);
   });

@@ -25,7 +25,20 @@ describe("fired triggers", () => {
     expect(now().notice).toMatchObject({ intent: "warning", text: "A trigger fired: Revenue (Off track, period 3)." });
     expect(workbook.writes()).toEqual([]);
 
-    workbook.opened = [{ fired: isoDay(new Date()), kpi: "REV", period: 3, rule: "Off track", response: "Call the team", owner: "Dana", due: "2026-12-01", status: "open", note: "", doneOn: "" }];
+    workbook.opened = [
+      {
+        fired: isoDay(new Date()),
+        kpi: "REV",
+        period: 3,
+        rule: "Off track",
+        response: "Call the team",
+        owner: "Dana",
+        due: "2026-12-01",
+        status: "open",
+        note: "",
+        doneOn: "",
+      },
+    ];
     await act(async () => now().notice!.action!.run());
     await waitFor(() => expect(now().notice?.intent).toBe("success"));
     expect(now().notice?.text).toBe("Opened an action: Revenue (Off track), Dana by 2026-12-01.");
@@ -33,7 +46,10 @@ describe("fired triggers", () => {
   });
 
   it("counts several firings in one button, and are not offered again once pressed", async () => {
-    const workbook = new FakeWorkbook([KPI, { ...KPI, id: "COST", name: "Cost", trigger: "rise 20%", direction: "lower", target: 200, atRisk: 250 }], { REV: [120, 80], COST: [100, 130] });
+    const workbook = new FakeWorkbook([KPI, { ...KPI, id: "COST", name: "Cost", trigger: "rise 20%", direction: "lower", target: 200, atRisk: 250 }], {
+      REV: [120, 80],
+      COST: [100, 130],
+    });
     const { now } = setUp(workbook);
     await waitFor(() => expect(now().notice?.action?.label).toBe("Open 2 actions"));
     expect(now().notice?.text).toBe("2 triggers fired: Revenue (Off track, period 2); Cost (rise 20%, period 2).");

@@ -26,8 +26,20 @@ describe("array arithmetic (dynamic arrays)", () => {
     ["=IF(ISNUMBER(A1:A4)*(A1:A4>0),1,0)", [[1], [0], [1], [0]]],
     ["=TRANSPOSE(A1:A3)*10", [[10, -20, 30]]],
     // A column and a row broadcast to a grid; equal shapes pair element by element.
-    ["={1,2,3}+{10;20}", [[11, 12, 13], [21, 22, 23]]],
-    ["={1,2;3,4}*{10,100;1000,10000}", [[10, 200], [3000, 40000]]],
+    [
+      "={1,2,3}+{10;20}",
+      [
+        [11, 12, 13],
+        [21, 22, 23],
+      ],
+    ],
+    [
+      "={1,2;3,4}*{10,100;1000,10000}",
+      [
+        [10, 200],
+        [3000, 40000],
+      ],
+    ],
     // Mismatched shapes: the cells beyond the smaller array are #N/A.
     ["={1,2,3}+{1,2}", [[2, 4, NA]]],
     ["=A1:A3+{1;2}", [[2], [0], [NA]]],

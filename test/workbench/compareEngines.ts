@@ -47,7 +47,8 @@ function semantics(): void {
     const excel = c.excel as Shown;
     if (same(f, excel)) ffpRight++;
     if (same(h, excel)) hfRight++;
-    if (!same(f, excel) || !same(h, excel)) console.log(`  ${c.formula}: Excel ${JSON.stringify(excel)}, stand-in ${JSON.stringify(f)}, HyperFormula ${JSON.stringify(h)}`);
+    if (!same(f, excel) || !same(h, excel))
+      console.log(`  ${c.formula}: Excel ${JSON.stringify(excel)}, stand-in ${JSON.stringify(f)}, HyperFormula ${JSON.stringify(h)}`);
   }
   console.log(`Documented cases (${SEMANTICS_CASES.length}): stand-in ${ffpRight} right, HyperFormula ${hfRight} right`);
 }
@@ -82,7 +83,11 @@ async function addinFormulas(): Promise<void> {
   const s = sampleSetup();
   s.model.functions = kpiFunctions();
   await s.workbook.tag(kpiInput({ target: null, targetRange: "Budget!B2:AK2", atRisk: null, atRiskPercent: 10 }), "'Monthly KPIs'!B2:B37", "REVENUE");
-  await s.workbook.tag(kpiInput({ name: "Churn", objective: "Keep customers", direction: "lower", target: 2.6, atRisk: 2.9 }), "'Monthly KPIs'!C2:C37", "CHURN");
+  await s.workbook.tag(
+    kpiInput({ name: "Churn", objective: "Keep customers", direction: "lower", target: 2.6, atRisk: 2.9 }),
+    "'Monthly KPIs'!C2:C37",
+    "CHURN",
+  );
   await s.workbook.buildScorecard();
   const model = s.model;
   const hf = mirror(model);
@@ -99,7 +104,7 @@ async function addinFormulas(): Promise<void> {
     for (const [key, c] of sheet.cells) {
       if (!c.formula) continue;
       const [r, col] = key.split(",").map(Number);
-      const fn = /^=([A-Z.]+)\(/.exec(c.formula)?.[1] ?? (c.formula.endsWith('&""') ? "text (&\"\")" : "reference");
+      const fn = /^=([A-Z.]+)\(/.exec(c.formula)?.[1] ?? (c.formula.endsWith('&""') ? 'text (&"")' : "reference");
       count(`cell ${fn}`, c.formula, ffpShown(model.valueAt(sheet, r, col)), hfShown(hf.getCellValue({ sheet: hf.getSheetId(sheet.name)!, row: r, col })));
     }
   }

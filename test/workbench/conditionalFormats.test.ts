@@ -64,12 +64,18 @@ describe("a conditional-format rule's formula is at most 255 characters (Excel's
     const { model, ctx } = dataTable();
     expect(rule(CF_RULE_FORMULA_MAX_LENGTH)).toHaveLength(255);
     const c = ctx();
-    const ok = c.workbook.worksheets.getItem("Data").getRange("B2:B4").conditionalFormats.add("Custom" as Excel.ConditionalFormatType);
+    const ok = c.workbook.worksheets
+      .getItem("Data")
+      .getRange("B2:B4")
+      .conditionalFormats.add("Custom" as Excel.ConditionalFormatType);
     ok.custom.rule.formula = rule(255);
     await c.sync();
     expect(model.conditionalFormats[0].formula).toBe(rule(255));
     const c2 = ctx();
-    const long = c2.workbook.worksheets.getItem("Data").getRange("B2:B4").conditionalFormats.add("Custom" as Excel.ConditionalFormatType);
+    const long = c2.workbook.worksheets
+      .getItem("Data")
+      .getRange("B2:B4")
+      .conditionalFormats.add("Custom" as Excel.ConditionalFormatType);
     long.custom.rule.formula = rule(256);
     await expect(c2.sync()).rejects.toMatchObject({ code: "InvalidArgument" });
     expect(model.conditionalFormats.map((f) => f.formula).filter((f) => f && f.length > 255)).toEqual([]);
@@ -78,7 +84,10 @@ describe("a conditional-format rule's formula is at most 255 characters (Excel's
   it("holds for a cell-value rule's operands too", async () => {
     const { ctx } = dataTable();
     const c = ctx();
-    const f = c.workbook.worksheets.getItem("Data").getRange("B2:B4").conditionalFormats.add("CellValue" as Excel.ConditionalFormatType);
+    const f = c.workbook.worksheets
+      .getItem("Data")
+      .getRange("B2:B4")
+      .conditionalFormats.add("CellValue" as Excel.ConditionalFormatType);
     f.cellValue.rule = { operator: "GreaterThan", formula1: `=${"1+".repeat(130)}1` };
     await expect(c.sync()).rejects.toMatchObject({ code: "InvalidArgument" });
   });

@@ -134,7 +134,10 @@ describe("a formula over a function still calculating", () => {
       new Promise<number[][]>((resolve) => {
         answer = () => resolve([[10], [20]]);
       });
-    return { registry: { allowErrorForDataTypeAny: false, functions: { "T.SLOW": { fn, parameterCount: 0, requiresParameterAddresses: false } } }, answer: () => answer() };
+    return {
+      registry: { allowErrorForDataTypeAny: false, functions: { "T.SLOW": { fn, parameterCount: 0, requiresParameterAddresses: false } } },
+      answer: () => answer(),
+    };
   }
 
   it("shows #BUSY! for the whole formula, then the formula's value once the answer arrives", async () => {

@@ -14,7 +14,11 @@ describe("page layout (ExcelApi 1.9: Worksheet.pageLayout)", () => {
     await ctx.sync();
     expect(board.pageLayout.orientation).toBe("Landscape");
     expect(board.pageLayout.zoom).toEqual({ horizontalFitToPages: 1, verticalFitToPages: 1 });
-    expect(model.findSheet("Board")!.page).toEqual({ orientation: "Landscape", zoom: { horizontalFitToPages: 1, verticalFitToPages: 1 }, printArea: { row: 0, col: 0, rowCount: 40, colCount: 16 } });
+    expect(model.findSheet("Board")!.page).toEqual({
+      orientation: "Landscape",
+      zoom: { horizontalFitToPages: 1, verticalFitToPages: 1 },
+      printArea: { row: 0, col: 0, rowCount: 40, colCount: 16 },
+    });
   });
 
   it("starts at Excel's defaults and refuses an unknown orientation, a scale out of 10 to 400, or a scale with a fit", async () => {

@@ -19,11 +19,14 @@ describe('names Excel refuses ("Using structured references with Excel tables"; 
     expect(() => model.addName("BAD", `=Sales[${header}]`)).toThrow(/incorrect format/);
   });
 
-  it.each(["#Units", "Price [EUR]", "Owner's pick", "Total$Amount", "Net revenue"])("accepts %s as structuredReference writes it, and resolves it", (header) => {
-    const model = withTable(header);
-    model.addName("GOOD", `=${structuredReference("Sales", header)}`);
-    expect(model.nameTarget(model.findName("GOOD")!)?.area).toMatchObject({ row: 1, col: 0, rowCount: 2, colCount: 1 });
-  });
+  it.each(["#Units", "Price [EUR]", "Owner's pick", "Total$Amount", "Net revenue"])(
+    "accepts %s as structuredReference writes it, and resolves it",
+    (header) => {
+      const model = withTable(header);
+      model.addName("GOOD", `=${structuredReference("Sales", header)}`);
+      expect(model.nameTarget(model.findName("GOOD")!)?.area).toMatchObject({ row: 1, col: 0, rowCount: 2, colCount: 1 });
+    },
+  );
 
   it.each(["R1C1", "RC", "R", "C12", "R5", "A1", "My sheet"])("needs the sheet name %s quoted", (name) => {
     const model = new WorkbookModel();

@@ -21,7 +21,11 @@ export function dataTable() {
   const model = new WorkbookModel();
   const sheet = model.addSheet("Data");
   ["Name", "Value"].forEach((v, c) => model.writeValue(sheet, 0, c, v));
-  [["a", 1], ["b", 2], ["c", 3]].forEach((row, r) => row.forEach((v, c) => model.writeValue(sheet, r + 1, c, v)));
+  [
+    ["a", 1],
+    ["b", 2],
+    ["c", 3],
+  ].forEach((row, r) => row.forEach((v, c) => model.writeValue(sheet, r + 1, c, v)));
   const table = model.addTable(sheet, { row: 0, col: 0, rowCount: 4, colCount: 2 }, true);
   const ctx = () => new FakeRequestContext(model) as unknown as Excel.RequestContext;
   return { model, sheet, table, ctx };

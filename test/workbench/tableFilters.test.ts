@@ -22,7 +22,12 @@ describe("filtered tables (office-js #994, #224, #468: user reports; Table.autoF
       (c) => c.workbook.tables.getItem(table.name).rows.getItemAt(2).delete(),
       (c) => void c.workbook.tables.getItem(table.name).rows.add(undefined, [["d", 4]]),
       (c) => (c.workbook.tables.getItem(table.name).rows.getItemAt(2).values = [["z", 9]]),
-      (c) => c.workbook.worksheets.getItem("Data").getRange("A3").getEntireRow().delete("Up" as Excel.DeleteShiftDirection),
+      (c) =>
+        c.workbook.worksheets
+          .getItem("Data")
+          .getRange("A3")
+          .getEntireRow()
+          .delete("Up" as Excel.DeleteShiftDirection),
     ];
     for (const t of tries) {
       const c = ctx();

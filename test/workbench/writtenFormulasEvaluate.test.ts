@@ -20,13 +20,51 @@ import { kpiStatus } from "../support/functions";
 import { summariseRate } from "../../src/core/model/rateSummary";
 import { STATUS_LABEL } from "../../src/core/model/status";
 
-const REVENUE: KpiInput = kpiInput({ target: null, targetRange: "Budget!B2:AK2", atRisk: null, atRiskPercent: 10, firstPeriod: "2023-01", yearStart: 4, aggregation: "sum", materiality: 50 });
-const CHURN: KpiInput = kpiInput({ name: "Churn", objective: "Keep customers", kind: "leading", direction: "lower", target: 2.6, atRisk: 2.9, firstPeriod: "2023-01", aggregation: "average", materialityPercent: 5 });
+const REVENUE: KpiInput = kpiInput({
+  target: null,
+  targetRange: "Budget!B2:AK2",
+  atRisk: null,
+  atRiskPercent: 10,
+  firstPeriod: "2023-01",
+  yearStart: 4,
+  aggregation: "sum",
+  materiality: 50,
+});
+const CHURN: KpiInput = kpiInput({
+  name: "Churn",
+  objective: "Keep customers",
+  kind: "leading",
+  direction: "lower",
+  target: 2.6,
+  atRisk: 2.9,
+  firstPeriod: "2023-01",
+  aggregation: "average",
+  materialityPercent: 5,
+});
 // Deals from 2024 only (24 periods), so the chain with a 36-period KPI aligns on the latest 24 (lastPeriods).
-const DEALS: KpiInput = kpiInput({ name: "Deals", objective: "Keep customers", target: 10, atRisk: 9, spcFrom: 7, firstPeriod: "2024-01", aggregation: "last", materiality: 1, materialityPercent: 5 });
+const DEALS: KpiInput = kpiInput({
+  name: "Deals",
+  objective: "Keep customers",
+  target: 10,
+  atRisk: 9,
+  spcFrom: 7,
+  firstPeriod: "2024-01",
+  aggregation: "last",
+  materiality: 1,
+  materialityPercent: 5,
+});
 
 // A rate KPI (issue 23): the web shop's orders over its visits, charted from its 7th month.
-const CONVERSION: KpiInput = kpiInput({ name: "Conversion", target: 0.031, atRisk: null, atRiskPercent: 5, spcFrom: 7, firstPeriod: "2023-01", denominatorRange: "'Web shop'!B2:B37", ratePer: null });
+const CONVERSION: KpiInput = kpiInput({
+  name: "Conversion",
+  target: 0.031,
+  atRisk: null,
+  atRiskPercent: 5,
+  spcFrom: 7,
+  firstPeriod: "2023-01",
+  denominatorRange: "'Web shop'!B2:B37",
+  ratePer: null,
+});
 
 const TAGGED: [KpiInput, string, string][] = [
   [REVENUE, "'Monthly KPIs'!B2:B37", "REVENUE"],
@@ -61,13 +99,15 @@ function written(k: KpiDefinition, other: KpiDefinition): [string, string][] {
     ["periodsFrom", `=ROWS(${formulas.periodsFrom(`KPI_${k.id}`, "13", "column")})`],
     ["noteFormula", scorecard.noteFormula(k)],
     ...(k.denominatorRange
-      ? (["p", "u", "p'", "u'"] as const).flatMap((chart): [string, string][] => [
-          [`spcRateFormula ${chart}`, rateFormulas.spcRateFormula(k, chart, null)],
-          [`spcRateFormula ${chart} limits`, rateFormulas.spcRateFormula(k, chart, 12, "limits")],
-        ]).concat([
-          ["rate statusFormula", formulas.statusFormula(k, false, rateFormulas.ratesArgument(k))],
-          ["rate changeFormula", formulas.changeFormula(k, rateFormulas.ratesArgument(k))],
-        ])
+      ? (["p", "u", "p'", "u'"] as const)
+          .flatMap((chart): [string, string][] => [
+            [`spcRateFormula ${chart}`, rateFormulas.spcRateFormula(k, chart, null)],
+            [`spcRateFormula ${chart} limits`, rateFormulas.spcRateFormula(k, chart, 12, "limits")],
+          ])
+          .concat([
+            ["rate statusFormula", formulas.statusFormula(k, false, rateFormulas.ratesArgument(k))],
+            ["rate changeFormula", formulas.changeFormula(k, rateFormulas.ratesArgument(k))],
+          ])
       : []),
   ].filter((w): w is [string, string] => w[1] !== null && w[1] !== `=""`);
 }
@@ -133,20 +173,31 @@ describe("every formula the add-in writes evaluates like Excel on the sample wor
     // the span builders read the KPI's cells. Revenue's last 6 months, and its periods from the 13th.
     const at = (kpi: string, from: string) => s.model.valueAt(check, cases.findIndex((c) => c.kpi === kpi && c.from === from) * 40, 0);
     const revenue = [...Array(36).keys()].map((r) => s.model.valueAt(s.model.findSheet("Monthly KPIs")!, 1 + r, 1) as number);
-    expect(at("REVENUE", "lastPeriods")).toBeCloseTo(revenue.slice(30).reduce((a, b) => a + b, 0), 9);
+    expect(at("REVENUE", "lastPeriods")).toBeCloseTo(
+      revenue.slice(30).reduce((a, b) => a + b, 0),
+      9,
+    );
     expect(at("REVENUE", "periodsFrom")).toBe(24);
     // The rate chart reads the KPI's own cells from its 7th month: its p′ detail is Laney's chart of
     // months 7-36 computed here from FUNCTIONS.md's text, and its limits' last row the latest point's.
     const shop = [...Array(36).keys()].map((r) => [1, 2].map((c) => s.model.valueAt(s.model.findSheet("Web shop")!, 1 + r, c) as number));
-    const want = laney(shop.slice(6).map((r) => r[1]), shop.slice(6).map((r) => r[0]));
-    const rate = (from: string, r: number, c: number) => s.model.valueAt(check, cases.findIndex((x) => x.kpi === "CONV" && x.from === from) * 40 + r, c) as number;
+    const want = laney(
+      shop.slice(6).map((r) => r[1]),
+      shop.slice(6).map((r) => r[0]),
+    );
+    const rate = (from: string, r: number, c: number) =>
+      s.model.valueAt(check, cases.findIndex((x) => x.kpi === "CONV" && x.from === from) * 40 + r, c) as number;
     expect(rate("spcRateFormula p'", 1, 1)).toBeCloseTo(want.centre, 12);
     expect(rate("spcRateFormula p'", 2, 1)).toBeCloseTo(want.averageMovingRange, 12);
     expect(rate("spcRateFormula p'", 3, 1)).toBeCloseTo(want.lower, 12);
     expect(rate("spcRateFormula p'", 4, 1)).toBeCloseTo(want.upper, 12);
     expect(rate("spcRateFormula p' limits", 30, 0)).toBeCloseTo(shop[35][1] / shop[35][0], 15);
     // The status of every month is KPI_STATUS of its rate, as the card's (rateSummary.ts), and the change the card's too.
-    const card = summariseRate(kpis.find((k) => k.id === "CONV")!, shop.map((r) => r[1]), shop.map((r) => r[0]));
+    const card = summariseRate(
+      kpis.find((k) => k.id === "CONV")!,
+      shop.map((r) => r[1]),
+      shop.map((r) => r[0]),
+    );
     const statuses = [...Array(36).keys()].map((r) => s.model.valueAt(check, cases.findIndex((x) => x.from === "rate statusFormula") * 40 + r, 0));
     expect(statuses).toEqual(card.statuses.map((st) => (st === null ? "No data" : STATUS_LABEL[st])));
     expect(new Set(statuses).size).toBeGreaterThan(1);
@@ -154,10 +205,11 @@ describe("every formula the add-in writes evaluates like Excel on the sample wor
     // The Scorecard sheet the workbook layer built, its year to date and outlook included.
     const board = s.model.findSheet("Scorecard")!;
     const errors: string[] = [];
-    for (let r = 0; r < 14; r++) for (let c = 0; c < scorecard.SCORECARD_HEADERS.length; c++) {
-      const v = await settled(s.model, "Scorecard", r, c);
-      if (typeof v === "string" && STAND_IN_GAPS.test(v)) errors.push(`${scorecard.SCORECARD_HEADERS[c]} row ${r + 1}: ${v}`);
-    }
+    for (let r = 0; r < 14; r++)
+      for (let c = 0; c < scorecard.SCORECARD_HEADERS.length; c++) {
+        const v = await settled(s.model, "Scorecard", r, c);
+        if (typeof v === "string" && STAND_IN_GAPS.test(v)) errors.push(`${scorecard.SCORECARD_HEADERS[c]} row ${r + 1}: ${v}`);
+      }
     expect(board).toBeDefined();
     expect(errors).toEqual([]);
   }, 60_000);

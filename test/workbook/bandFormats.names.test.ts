@@ -38,7 +38,11 @@ function sheets({ vertical, crosswise }: Layout) {
 }
 
 /** The band each period shows: the first of the three rules that holds there, as Excel applies them. */
-function colours(layout: Layout, spec: BandSpec, rulesOf: (targetRange: string) => { rules: BandRule[]; names: { name: string; formula: string }[] }): (Status | null)[] {
+function colours(
+  layout: Layout,
+  spec: BandSpec,
+  rulesOf: (targetRange: string) => { rules: BandRule[]; names: { name: string; formula: string }[] },
+): (Status | null)[] {
   const s = sheets(layout);
   const hf = HyperFormula.buildFromSheets({ Data: s.data as never, Budget: s.budget as never }, { licenseKey: "gpl-v3", useArrayArithmetic: true });
   hf.addNamedExpression(`KPI_${spec.id}`, s.values);

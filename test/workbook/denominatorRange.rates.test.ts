@@ -72,7 +72,10 @@ describe("a rate KPI: orders over visits", () => {
   it("refuses denominators of another length at the field, and writes nothing", async () => {
     const { model, workbook } = sampleSetup();
     const before = snapshot(model);
-    await expect(workbook.tag(conversion({ denominatorRange: "'Web shop'!B2:B30" }), ORDERS, "CONV")).rejects.toMatchObject({ field: "denominator", message: expect.stringMatching(/29 cells and Conversion has 36 periods/) });
+    await expect(workbook.tag(conversion({ denominatorRange: "'Web shop'!B2:B30" }), ORDERS, "CONV")).rejects.toMatchObject({
+      field: "denominator",
+      message: expect.stringMatching(/29 cells and Conversion has 36 periods/),
+    });
     expect(snapshot(model)).toEqual(before);
   });
 
@@ -99,7 +102,9 @@ describe("a rate KPI: orders over visits", () => {
     expect(nameOf(model, "KPIBand_CONV")).toBeUndefined();
     const { orders } = shop(model);
     const sheet = model.findSheet("Web shop")!;
-    expect(orders.map((_, i) => model.displayedFormat(sheet, 1 + i, 2).fill)).toEqual(orders.map((o) => FILL_OF[kpiStatus([[o]], [[300]], [[280]], "higher")[0][0] as string]));
+    expect(orders.map((_, i) => model.displayedFormat(sheet, 1 + i, 2).fill)).toEqual(
+      orders.map((o) => FILL_OF[kpiStatus([[o]], [[300]], [[280]], "higher")[0][0] as string]),
+    );
   });
 
   it("a co-author's change of the owner between the read and the write survives the save of the denominators", async () => {
@@ -255,7 +260,9 @@ describe("closing a period of a rate KPI", () => {
     // A visit count corrected after the close restates the rate, though the orders did not change.
     model.writeValue(model.findSheet("Web shop")!, 36, 1, visits[35] + 1000);
     const after = await workbook.refresh();
-    expect(restatements(after.register.reported, after.register.kpis, after.series)).toMatchObject([{ field: "value", reported: row["Reported value"], current: orders[35] / (visits[35] + 1000) }]);
+    expect(restatements(after.register.reported, after.register.kpis, after.series)).toMatchObject([
+      { field: "value", reported: row["Reported value"], current: orders[35] / (visits[35] + 1000) },
+    ]);
   });
 
   it("a rate per 1,000 records value × 1,000 against its target per 1,000; an override keeps its reason", async () => {
@@ -266,7 +273,11 @@ describe("closing a period of a rate KPI", () => {
     const { visits, orders } = shop(model);
     const [row] = reportedRows(model);
     expect(row["Reported value"]).toBeCloseTo((orders[34] / visits[34]) * 1000, 12);
-    expect(row).toMatchObject({ Target: 31, Status: "On track", "Status basis": `override of the rate ${orders[34]} / ${visits[34]} × 1000: campaign tracking broke` });
+    expect(row).toMatchObject({
+      Target: 31,
+      Status: "On track",
+      "Status basis": `override of the rate ${orders[34]} / ${visits[34]} × 1000: campaign tracking broke`,
+    });
     expect(row.Variance).toBeCloseTo((orders[34] / visits[34]) * 1000 - 31, 12);
   });
 
@@ -278,7 +289,25 @@ describe("closing a period of a rate KPI", () => {
     // A close written before rates were reported: the count, with the plain basis.
     const { register, series } = await workbook.refresh();
     const { orders } = shop(model);
-    const old = { ...register.reported[0], when: "2025-11-05T10:00:00Z", who: "Dana", event: "Closed" as const, kpi: "CONV", closedPeriod: "2025-10", period: 34, periodDate: "2025-10-01", value: orders[33], target: 0.031, status: "On track", statusBasis: "KPI_STATUS", variance: null, variancePercent: null, note: "", reason: "", valueCell: "'Web shop'!C35" };
+    const old = {
+      ...register.reported[0],
+      when: "2025-11-05T10:00:00Z",
+      who: "Dana",
+      event: "Closed" as const,
+      kpi: "CONV",
+      closedPeriod: "2025-10",
+      period: 34,
+      periodDate: "2025-10-01",
+      value: orders[33],
+      target: 0.031,
+      status: "On track",
+      statusBasis: "KPI_STATUS",
+      variance: null,
+      variancePercent: null,
+      note: "",
+      reason: "",
+      valueCell: "'Web shop'!C35",
+    };
     expect(restatements([old], register.kpis, series)).toEqual([]);
     expect(restatements([{ ...old, value: orders[33] + 1 }], register.kpis, series)).toMatchObject([{ field: "value", current: orders[33] }]);
   });

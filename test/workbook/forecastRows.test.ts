@@ -13,7 +13,24 @@ import { kpiInput, sampleSetup, syncsOf } from "../support/workbench";
 const REVENUE = "'Monthly KPIs'!B2:B37";
 const CHURN = "'Monthly KPIs'!C2:C37";
 const LEADS = "'Monthly KPIs'!D2:D37";
-const BASE = ["When", "Who", "Event", "KPI", "Closed period", "Period", "Period date", "Reported value", "Target", "Status", "Status basis", "Variance", "Variance %", "Note", "Reason", "Value cell"];
+const BASE = [
+  "When",
+  "Who",
+  "Event",
+  "KPI",
+  "Closed period",
+  "Period",
+  "Period date",
+  "Reported value",
+  "Target",
+  "Status",
+  "Status basis",
+  "Variance",
+  "Variance %",
+  "Note",
+  "Reason",
+  "Value cell",
+];
 const LATER = ["Forecast", "Lower", "Upper", "Level", "From period", "Roll-up"];
 type Setup = ReturnType<typeof sampleSetup>;
 
@@ -25,7 +42,11 @@ type Setup = ReturnType<typeof sampleSetup>;
 async function chain(s: Setup = sampleSetup()): Promise<Setup> {
   s.workbook.setAuthor("Dana Whitfield");
   await s.workbook.tag(kpiInput({ aggregation: "sum", firstPeriod: "2023-06" }), REVENUE, "REVENUE");
-  await s.workbook.tag(kpiInput({ name: "Qualified leads", kind: "leading", predicts: "REVENUE", target: 250, atRisk: 230, unit: "", firstPeriod: "2023-06" }), LEADS, "LEADS");
+  await s.workbook.tag(
+    kpiInput({ name: "Qualified leads", kind: "leading", predicts: "REVENUE", target: 250, atRisk: 230, unit: "", firstPeriod: "2023-06" }),
+    LEADS,
+    "LEADS",
+  );
   await s.workbook.tag(kpiInput({ name: "Churn", direction: "lower", target: 2.6, atRisk: 2.9, unit: "%", firstPeriod: "2023-01" }), CHURN, "CHURN");
   return s;
 }
@@ -68,16 +89,41 @@ describe("a close records the forecasts the pane shows", () => {
     ]);
     const outlook = shown.pack.cards.REVENUE.monthEnd.outlook!;
     expect(rows[2]).toMatchObject({
-      Who: "Dana Whitfield", "Closed period": "2026-05", "Period date": "2026-12-01", Forecast: outlook.landing, Lower: outlook.lower, Upper: outlook.upper, Level: 0.8,
-      "From period": 32, "Roll-up": "sum", Target: 1300 * 12, "Status basis": "KPI.OUTLOOK trend, 2026-01 to 2026-12, sum", Note: `Year: ${outlook.sentence}`,
-      "Reported value": "", "Value cell": "'Monthly KPIs'!B44",
+      Who: "Dana Whitfield",
+      "Closed period": "2026-05",
+      "Period date": "2026-12-01",
+      Forecast: outlook.landing,
+      Lower: outlook.lower,
+      Upper: outlook.upper,
+      Level: 0.8,
+      "From period": 32,
+      "Roll-up": "sum",
+      Target: 1300 * 12,
+      "Status basis": "KPI.OUTLOOK trend, 2026-01 to 2026-12, sum",
+      Note: `Year: ${outlook.sentence}`,
+      "Reported value": "",
+      "Value cell": "'Monthly KPIs'!B44",
     });
     const forecast = shown.chains.find((c) => c.leading.id === "LEADS")!.forecast!;
-    expect(rows[4]).toMatchObject({ Forecast: forecast.forecast, Lower: forecast.lower, Upper: forecast.upper, Level: 0.8, "From period": "", "Roll-up": "", Target: 1300, "Status basis": "KPI.LEAD_FORECAST from LEADS, lag 2", Note: forecast.sentence, "Period date": "2026-06-01" });
+    expect(rows[4]).toMatchObject({
+      Forecast: forecast.forecast,
+      Lower: forecast.lower,
+      Upper: forecast.upper,
+      Level: 0.8,
+      "From period": "",
+      "Roll-up": "",
+      Target: 1300,
+      "Status basis": "KPI.LEAD_FORECAST from LEADS, lag 2",
+      Note: forecast.sentence,
+      "Period date": "2026-06-01",
+    });
     expect(rows[5]).toMatchObject({ Forecast: forecast.later[0].forecast, Lower: forecast.later[0].lower, Upper: forecast.later[0].upper, Period: 38 });
     // The closes read back as before: the forecast rows are no closes.
     const state = await workbook.readRegister();
-    expect(state.reported.map((e) => [e.event, e.kpi])).toEqual([["Closed", "REVENUE"], ["Closed", "LEADS"]]);
+    expect(state.reported.map((e) => [e.event, e.kpi])).toEqual([
+      ["Closed", "REVENUE"],
+      ["Closed", "LEADS"],
+    ]);
     expect(state.forecasts.map((f) => [f.kind, f.kpi, f.period, f.from ?? null, f.rollup ?? null, f.closedPeriod])).toEqual([
       ["outlook", "REVENUE", 43, 32, "sum", "2026-05"],
       ["outlook", "LEADS", 43, 32, "last", "2026-05"],

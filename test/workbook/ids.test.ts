@@ -23,15 +23,18 @@ function withUserTable(name: string) {
 }
 
 describe("IDs that would collide with KPI Lens's own tables", () => {
-  it.each(["History", "Register", "Notes", "Actions", "Reported"])("gives a KPI named %s a suffixed ID, and the add-in's own tables still work", async (name) => {
-    const { workbook, model } = sampleSetup();
-    const kpi = await workbook.tag(kpiInput({ name }), NPS);
-    expect(kpi.id).toBe(`${name.toUpperCase()}_2`);
-    expect(model.findName(`KPI_${name}`)).toBeUndefined();
-    // The notes and actions tables can still be created.
-    await workbook.addCheckIn(kpi.id, { period: 1, note: "First month", override: null, reason: "" });
-    expect(model.findTable("KPI_Notes")).toBeDefined();
-  });
+  it.each(["History", "Register", "Notes", "Actions", "Reported"])(
+    "gives a KPI named %s a suffixed ID, and the add-in's own tables still work",
+    async (name) => {
+      const { workbook, model } = sampleSetup();
+      const kpi = await workbook.tag(kpiInput({ name }), NPS);
+      expect(kpi.id).toBe(`${name.toUpperCase()}_2`);
+      expect(model.findName(`KPI_${name}`)).toBeUndefined();
+      // The notes and actions tables can still be created.
+      await workbook.addCheckIn(kpi.id, { period: 1, note: "First month", override: null, reason: "" });
+      expect(model.findTable("KPI_Notes")).toBeDefined();
+    },
+  );
 
   it("refuses an ID given explicitly, shows the rule and a free ID, and writes nothing", async () => {
     const { workbook, model } = sampleSetup();
@@ -46,7 +49,10 @@ describe("IDs that would collide with KPI Lens's own tables", () => {
   it("explains a suffixed ID before the tag", async () => {
     const { model } = sampleSetup();
     const read = await runWith(model)(readRegisterIn);
-    expect(idChoiceOf("History", read)).toEqual({ id: "HISTORY_2", reason: expect.stringMatching(/^HISTORY cannot be used \(KPI_HISTORY is the name of KPI Lens's own table KPI_History/) });
+    expect(idChoiceOf("History", read)).toEqual({
+      id: "HISTORY_2",
+      reason: expect.stringMatching(/^HISTORY cannot be used \(KPI_HISTORY is the name of KPI Lens's own table KPI_History/),
+    });
     expect(idChoiceOf("Revenue", read)).toEqual({ id: "REVENUE", reason: null });
   });
 });

@@ -73,7 +73,10 @@ describe("two panes or co-authors at once", () => {
   it("two panes tag the first KPI at once: the loser's undo leaves the winner's register, history and names whole", async () => {
     const a = sampleSetup();
     const b = sampleSetup(a.model);
-    const n = await syncsFor(async () => undefined, (s) => s.workbook.tag(kpiInput(), REVENUE, "REVENUE"));
+    const n = await syncsFor(
+      async () => undefined,
+      (s) => s.workbook.tag(kpiInput(), REVENUE, "REVENUE"),
+    );
     before(a.model, n - 1, () => b.workbook.tag(churn(), CHURN, "CHURN"));
     await expect(a.workbook.tag(kpiInput(), REVENUE, "REVENUE")).rejects.toThrow(/Excel refused to tag Revenue: .*Nothing was changed/);
     const state = await a.workbook.readRegister();
@@ -235,7 +238,7 @@ describe("formulas stay formulas", () => {
     const s = await withAction();
     const { t, sheet } = table(s.model, "KPI_Actions");
     const at = [t.area.row + 1, t.area.col + t.columns.indexOf("Owner")] as const;
-    s.model.writeFormula(sheet, at[0], at[1], '=INDEX(KPI_Register[Owner],1)');
+    s.model.writeFormula(sheet, at[0], at[1], "=INDEX(KPI_Register[Owner],1)");
     const was: WorkbookSnapshot = snapshot(s.model);
     before(s.model, n, () => (s.model.sheetById(t.sheetId).protected = true));
     await expect(op(s)).rejects.toThrow(/Excel refused/);
@@ -261,7 +264,10 @@ describe("two panes change the same KPI's colours at once", () => {
     const a = sampleSetup();
     await a.workbook.tag(kpiInput(), REVENUE, "REVENUE");
     const b = sampleSetup(a.model);
-    const n = await syncsFor((x) => x.workbook.tag(kpiInput(), REVENUE, "REVENUE"), (x) => x.workbook.update("REVENUE", kpiInput({ target: 1400 })));
+    const n = await syncsFor(
+      (x) => x.workbook.tag(kpiInput(), REVENUE, "REVENUE"),
+      (x) => x.workbook.update("REVENUE", kpiInput({ target: 1400 })),
+    );
     before(a.model, n, () => b.workbook.update("REVENUE", kpiInput({ target: 1350 })));
     await a.workbook.update("REVENUE", kpiInput({ target: 1400 }));
     expect((await registerOf(a)).REVENUE.target).toBe(1400);

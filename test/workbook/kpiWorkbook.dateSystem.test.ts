@@ -46,11 +46,13 @@ describe("the stand-in's date system and Excel.Functions.date", () => {
     const before = model.valueAt(sheet, 1, 1);
     await use1904(model, true);
     expect(model.valueAt(sheet, 1, 1)).toBe(before);
-    expect(await run(model)(async (ctx) => {
-      ctx.workbook.load("use1904DateSystem");
-      await ctx.sync();
-      return (ctx.workbook as unknown as Preview).use1904DateSystem;
-    })).toBe(true);
+    expect(
+      await run(model)(async (ctx) => {
+        ctx.workbook.load("use1904DateSystem");
+        await ctx.sync();
+        return (ctx.workbook as unknown as Preview).use1904DateSystem;
+      }),
+    ).toBe(true);
     expect(await date(model, 1904, 1, 1)).toEqual({ value: 0, error: null });
     expect(await date(model, 2011, 7, 5)).toEqual({ value: 39267, error: null });
     expect(await date(model, 4, 3, 31)).toEqual({ value: 90, error: null }); // 1904-03-31: a year below 1900 counts from 1900
@@ -61,11 +63,15 @@ describe("the stand-in's date system and Excel.Functions.date", () => {
   it("is as strict as Excel: a result read before its sync, a non-boolean date system and a Range argument are refused", async () => {
     const model = sampleWorkbook();
     await expect(run(model)(async (ctx) => ctx.workbook.functions.date(2024, 1, 1).load("value").value)).rejects.toMatchObject({ code: "PropertyNotLoaded" });
-    await expect(run(model)(async (ctx) => {
-      (ctx.workbook as unknown as { use1904DateSystem: unknown }).use1904DateSystem = "yes";
-      await ctx.sync();
-    })).rejects.toMatchObject({ code: "InvalidArgument" });
-    await expect(run(model)(async (ctx) => ctx.workbook.functions.date(ctx.workbook.worksheets.getItem("Monthly KPIs").getRange("A1"), 1, 1))).rejects.toMatchObject({ code: "InvalidArgument" });
+    await expect(
+      run(model)(async (ctx) => {
+        (ctx.workbook as unknown as { use1904DateSystem: unknown }).use1904DateSystem = "yes";
+        await ctx.sync();
+      }),
+    ).rejects.toMatchObject({ code: "InvalidArgument" });
+    await expect(
+      run(model)(async (ctx) => ctx.workbook.functions.date(ctx.workbook.worksheets.getItem("Monthly KPIs").getRange("A1"), 1, 1)),
+    ).rejects.toMatchObject({ code: "InvalidArgument" });
   });
 });
 
@@ -110,7 +116,11 @@ describe("the register and the add-in's tables on either date system", () => {
 
   it("never reads the preview property: the workbook layer asks DATE(1904,1,1)", () => {
     const fs = jest.requireActual<typeof import("node:fs")>("node:fs");
-    const sources = fs.readdirSync("src/workbook", { recursive: true }).filter((f): f is string => typeof f === "string" && f.endsWith(".ts")).map((f) => fs.readFileSync(`src/workbook/${f}`, "utf8")).join("\n");
+    const sources = fs
+      .readdirSync("src/workbook", { recursive: true })
+      .filter((f): f is string => typeof f === "string" && f.endsWith(".ts"))
+      .map((f) => fs.readFileSync(`src/workbook/${f}`, "utf8"))
+      .join("\n");
     const code = sources.replace(/\/\*[\s\S]*?\*\//g, "").replace(/\/\/.*$/gm, "");
     expect(code).not.toMatch(/use1904DateSystem/);
     expect(sources).toMatch(/functions\.date\(1904, 1, 1\)/);

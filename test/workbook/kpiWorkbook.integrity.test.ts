@@ -26,7 +26,9 @@ function state(model: WorkbookModel): WorkbookSnapshot {
 
 /** A register sheet's rows in ID order (the header first), every grid alike. */
 function byId(sheet: WorkbookSnapshot["sheets"][number]): WorkbookSnapshot["sheets"][number] {
-  const order = sheet.values.map((_, i) => i).sort((a, b) => (a === 0 ? -1 : b === 0 ? 1 : String(sheet.values[a][0]).localeCompare(String(sheet.values[b][0]))));
+  const order = sheet.values
+    .map((_, i) => i)
+    .sort((a, b) => (a === 0 ? -1 : b === 0 ? 1 : String(sheet.values[a][0]).localeCompare(String(sheet.values[b][0]))));
   return { ...sheet, values: order.map((i) => sheet.values[i]), formulas: order.map((i) => sheet.formulas[i]), fills: order.map((i) => sheet.fills[i]) };
 }
 
@@ -42,7 +44,9 @@ function col(model: WorkbookModel, header: string): number {
 function consistent(model: WorkbookModel): void {
   const table = model.findTable("KPI_Register");
   const ids = table
-    ? Array.from({ length: table.area.rowCount - 1 }, (_, i) => String(model.valueAt(registerSheet(model), table.area.row + 1 + i, table.area.col + col(model, "ID")))).filter(Boolean)
+    ? Array.from({ length: table.area.rowCount - 1 }, (_, i) =>
+        String(model.valueAt(registerSheet(model), table.area.row + 1 + i, table.area.col + col(model, "ID"))),
+      ).filter(Boolean)
     : [];
   const names = model.names.filter((n) => n.name.startsWith("KPI_")).map((n) => n.name.slice(4).toUpperCase());
   expect(new Set(ids.map((id) => id.toUpperCase())).size).toBe(ids.length);
@@ -66,7 +70,10 @@ function sabotageAt(model: WorkbookModel, n: number, sabotage: () => void): { be
 }
 
 /** How many syncs an action takes on a fresh sample, so the last one can be sabotaged. */
-async function syncsFor(action: (s: ReturnType<typeof sampleSetup>) => Promise<unknown>, prepare?: (s: ReturnType<typeof sampleSetup>) => Promise<unknown>): Promise<number> {
+async function syncsFor(
+  action: (s: ReturnType<typeof sampleSetup>) => Promise<unknown>,
+  prepare?: (s: ReturnType<typeof sampleSetup>) => Promise<unknown>,
+): Promise<number> {
   const s = sampleSetup();
   await prepare?.(s);
   return syncsOf(s.model, () => action(s));

@@ -21,15 +21,34 @@ describe("tagging a range as a KPI", () => {
     const register = snap.tables.find((t) => t.name === "KPI_Register")!;
     expect(register.sheet).toBe("KPI Register");
     expect(register.columns.slice(0, 16)).toEqual([
-      "ID", "Name", "Owner", "Objective", "Kind", "Predicts", "Direction", "Target", "At risk", "Baseline", "Unit", "Cadence", "Initiative", "Response", "Source", "Last reviewed",
+      "ID",
+      "Name",
+      "Owner",
+      "Objective",
+      "Kind",
+      "Predicts",
+      "Direction",
+      "Target",
+      "At risk",
+      "Baseline",
+      "Unit",
+      "Cadence",
+      "Initiative",
+      "Response",
+      "Source",
+      "Last reviewed",
     ]);
     const row = sheetOf(snap, "KPI Register").values[1];
     expect(row.slice(0, 9)).toEqual(["REVENUE", "Revenue", "Dana Whitfield", "Grow recurring revenue", "lagging", "", "higher", 1300, 1250]);
     expect(snap.names).toContainEqual({ name: "KPI_REVENUE", formula: "='Monthly KPIs'!$B$2:$B$37", address: REVENUE });
 
-    const values = sheetOf(snap, "Monthly KPIs").values.slice(1, 37).map((r) => [r[1]]);
+    const values = sheetOf(snap, "Monthly KPIs")
+      .values.slice(1, 37)
+      .map((r) => [r[1]]);
     const statuses = kpiStatus(values, [[1300]], [[1250]], "higher");
-    const fills = sheetOf(snap, "Monthly KPIs").fills.slice(1, 37).map((r) => r[1]);
+    const fills = sheetOf(snap, "Monthly KPIs")
+      .fills.slice(1, 37)
+      .map((r) => r[1]);
     expect(new Set(statuses.flat()).size).toBe(3);
     expect(fills).toEqual(statuses.map(([s]) => FILL_OF[s as string]));
   });
@@ -49,16 +68,24 @@ describe("tagging a range as a KPI", () => {
     const { model, workbook } = sampleSetup();
     await workbook.tag(kpiInput({ name: "Churn", direction: "lower", target: 2.6, atRisk: 2.9 }), "'Monthly KPIs'!C2:C37", "CHURN");
     const snap = snapshot(model);
-    const values = sheetOf(snap, "Monthly KPIs").values.slice(1, 37).map((r) => [r[2]]);
+    const values = sheetOf(snap, "Monthly KPIs")
+      .values.slice(1, 37)
+      .map((r) => [r[2]]);
     const statuses = kpiStatus(values, [[2.6]], [[2.9]], "lower");
-    expect(sheetOf(snap, "Monthly KPIs").fills.slice(1, 37).map((r) => r[2])).toEqual(statuses.map(([s]) => FILL_OF[s as string]));
+    expect(
+      sheetOf(snap, "Monthly KPIs")
+        .fills.slice(1, 37)
+        .map((r) => r[2]),
+    ).toEqual(statuses.map(([s]) => FILL_OF[s as string]));
   });
 
   it("colours a KPI to keep within a tolerance with KPI_STATUS's symmetric bands", async () => {
     const { model, workbook } = sampleSetup();
     await workbook.tag(kpiInput({ name: "NPS", direction: "within", target: 40, atRisk: 34 }), "'Monthly KPIs'!E2:E37", "NPS");
     const snap = snapshot(model);
-    const values = sheetOf(snap, "Monthly KPIs").values.slice(1, 37).map((r) => [r[4]]);
+    const values = sheetOf(snap, "Monthly KPIs")
+      .values.slice(1, 37)
+      .map((r) => [r[4]]);
     const statuses = kpiStatus(values, [[40]], [[34]], "within");
     expect(new Set(statuses.flat()).size).toBeGreaterThan(1);
     // The NPS column carries a user format of its own; compare only where ours applies.
@@ -71,9 +98,15 @@ describe("tagging a range as a KPI", () => {
     const { model, workbook } = sampleSetup();
     await workbook.tag(kpiInput({ atRisk: null }), REVENUE, "REVENUE");
     const snap = snapshot(model);
-    const values = sheetOf(snap, "Monthly KPIs").values.slice(1, 37).map((r) => [r[1]]);
+    const values = sheetOf(snap, "Monthly KPIs")
+      .values.slice(1, 37)
+      .map((r) => [r[1]]);
     const statuses = kpiStatus(values, [[1300]]);
-    expect(sheetOf(snap, "Monthly KPIs").fills.slice(1, 37).map((r) => r[1])).toEqual(statuses.map(([s]) => FILL_OF[s as string]));
+    expect(
+      sheetOf(snap, "Monthly KPIs")
+        .fills.slice(1, 37)
+        .map((r) => r[1]),
+    ).toEqual(statuses.map(([s]) => FILL_OF[s as string]));
   });
 
   it("keeps the user's own conditional format through tag, retag and untag", async () => {
@@ -94,9 +127,15 @@ describe("tagging a range as a KPI", () => {
     await workbook.tag(kpiInput(), REVENUE, "REVENUE");
     await workbook.update("REVENUE", kpiInput({ target: 1200, atRisk: 1100 }));
     const snap = snapshot(model);
-    const values = sheetOf(snap, "Monthly KPIs").values.slice(1, 37).map((r) => [r[1]]);
+    const values = sheetOf(snap, "Monthly KPIs")
+      .values.slice(1, 37)
+      .map((r) => [r[1]]);
     const statuses = kpiStatus(values, [[1200]], [[1100]]);
-    expect(sheetOf(snap, "Monthly KPIs").fills.slice(1, 37).map((r) => r[1])).toEqual(statuses.map(([s]) => FILL_OF[s as string]));
+    expect(
+      sheetOf(snap, "Monthly KPIs")
+        .fills.slice(1, 37)
+        .map((r) => r[1]),
+    ).toEqual(statuses.map(([s]) => FILL_OF[s as string]));
     expect(snap.conditionalFormats.filter((f) => f.type === "Custom")).toHaveLength(3);
     expect(sheetOf(snap, "KPI Register").values[1][7]).toBe(1200);
   });
@@ -108,10 +147,18 @@ describe("tagging a range as a KPI", () => {
     await workbook.untag("REVENUE");
     const snap = snapshot(model);
     expect(snap.names.map((n) => n.name)).toEqual(["KPI_CHURN"]);
-    expect(sheetOf(snap, "KPI Register").values.slice(1).map((r) => r[0])).toEqual(["CHURN"]);
+    expect(
+      sheetOf(snap, "KPI Register")
+        .values.slice(1)
+        .map((r) => r[0]),
+    ).toEqual(["CHURN"]);
     expect(snap.conditionalFormats.filter((f) => f.rule.includes("kpilens:REVENUE"))).toHaveLength(0);
     expect(snap.conditionalFormats.filter((f) => f.rule.includes("kpilens:CHURN"))).toHaveLength(3);
-    expect(sheetOf(snap, "Monthly KPIs").fills.slice(1, 37).every((r) => r[1] === null)).toBe(true);
+    expect(
+      sheetOf(snap, "Monthly KPIs")
+        .fills.slice(1, 37)
+        .every((r) => r[1] === null),
+    ).toBe(true);
   });
 
   it("stores text that looks like a formula as text", async () => {
@@ -146,7 +193,9 @@ describe("reading back", () => {
     const { model, workbook } = sampleSetup();
     await workbook.tag(kpiInput(), REVENUE, "REVENUE");
     const { series } = await workbook.refresh();
-    const expected = snapshot(model).sheets[0].values.slice(1, 37).map((r) => r[1]);
+    const expected = snapshot(model)
+      .sheets[0].values.slice(1, 37)
+      .map((r) => r[1]);
     expect(series[0].values).toEqual(expected);
     expect(series[0].address).toBe(REVENUE);
   });

@@ -25,7 +25,10 @@ describe("KPI Notes", () => {
     expect(rows[1].slice(1)).toEqual(["REVENUE", 36, "2025-12-01", "Two renewals slipped to January", "", "", "Dana Whitfield"]);
     expect(rows[2].slice(1)).toEqual(["REVENUE", 35, "2025-11-01", "=1+1 stays text", "At risk", "Restated by finance", "Dana Whitfield"]);
     const state = await workbook.readRegister();
-    expect(state.checkIns.map((c) => [c.period, c.override, c.note])).toEqual([[36, null, "Two renewals slipped to January"], [35, "risk", "=1+1 stays text"]]);
+    expect(state.checkIns.map((c) => [c.period, c.override, c.note])).toEqual([
+      [36, null, "Two renewals slipped to January"],
+      [35, "risk", "=1+1 stays text"],
+    ]);
     expect(model.findTable("KPI_Notes")).toBeDefined();
   });
 
@@ -57,7 +60,9 @@ describe("KPI Notes", () => {
         before = snapshot(model);
       }
     };
-    await expect(workbook.addCheckIn("REVENUE", { period: 36, note: "second", override: null, reason: "" })).rejects.toThrow(/Excel refused to add the note to Revenue: .*Nothing was changed/);
+    await expect(workbook.addCheckIn("REVENUE", { period: 36, note: "second", override: null, reason: "" })).rejects.toThrow(
+      /Excel refused to add the note to Revenue: .*Nothing was changed/,
+    );
     model.beforeSync = null;
     expect(snapshot(model)).toEqual(before);
   });
@@ -71,7 +76,19 @@ describe("KPI Actions", () => {
     expect(await workbook.openActions([{ kpi: "REVENUE", period: 36, rule: "Off track" }], "2026-11-24")).toEqual([]);
     const rows = sheet(model, "KPI Actions")!.values;
     expect(rows[0]).toEqual(["Fired", "KPI", "Period", "Period date", "Rule", "Response", "Owner", "Due", "Status", "Note", "Done on"]);
-    expect(rows[1]).toEqual(["2026-11-23", "REVENUE", 36, "2025-12-01", "Off track", "Review pipeline with sales leads", "Dana Whitfield", "2026-12-23", "open", "", ""]);
+    expect(rows[1]).toEqual([
+      "2026-11-23",
+      "REVENUE",
+      36,
+      "2025-12-01",
+      "Off track",
+      "Review pipeline with sales leads",
+      "Dana Whitfield",
+      "2026-12-23",
+      "open",
+      "",
+      "",
+    ]);
     await workbook.setActionStatus({ kpi: "REVENUE", period: 36, rule: "Off track" }, "done", "Pipeline reviewed; two deals pulled forward", "2026-12-01");
     const state = await workbook.readRegister();
     expect(state.actions).toEqual([
@@ -81,7 +98,13 @@ describe("KPI Actions", () => {
 
   it("finds an action by what it is, not where it was, after the user sorts the table", async () => {
     const { model, workbook } = await revenue();
-    await workbook.openActions([{ kpi: "REVENUE", period: 35, rule: "Off track" }, { kpi: "REVENUE", period: 36, rule: "drop 20%" }], "2026-11-23");
+    await workbook.openActions(
+      [
+        { kpi: "REVENUE", period: 35, rule: "Off track" },
+        { kpi: "REVENUE", period: 36, rule: "drop 20%" },
+      ],
+      "2026-11-23",
+    );
     const t = model.findTable("KPI_Actions")!;
     const s = model.findSheet("KPI Actions")!;
     // Swap the two rows by hand, as a sort would.

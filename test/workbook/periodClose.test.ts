@@ -38,15 +38,48 @@ describe("closing a period", () => {
     const result = await workbook.closePeriod("2025-12");
     expect(result.skipped).toEqual([]);
     const rows = rowsOf(model);
-    expect(rows[0]).toEqual(["When", "Who", "Event", "KPI", "Closed period", "Period", "Period date", "Reported value", "Target", "Status", "Status basis", "Variance", "Variance %", "Note", "Reason", "Value cell"]);
+    expect(rows[0]).toEqual([
+      "When",
+      "Who",
+      "Event",
+      "KPI",
+      "Closed period",
+      "Period",
+      "Period date",
+      "Reported value",
+      "Target",
+      "Status",
+      "Status basis",
+      "Variance",
+      "Variance %",
+      "Note",
+      "Reason",
+      "Value cell",
+    ]);
     expect(rows[1].slice(1)).toEqual([
-      "Dana Whitfield", "Closed", "REVENUE", "2025-12", 36, "2025-12-01", 1443.5, budget, expect.any(String), "KPI_STATUS", 1443.5 - budget, (1443.5 - budget) / Math.abs(budget),
-      "Two renewals slipped to January", "", "'Monthly KPIs'!B37",
+      "Dana Whitfield",
+      "Closed",
+      "REVENUE",
+      "2025-12",
+      36,
+      "2025-12-01",
+      1443.5,
+      budget,
+      expect.any(String),
+      "KPI_STATUS",
+      1443.5 - budget,
+      (1443.5 - budget) / Math.abs(budget),
+      "Two renewals slipped to January",
+      "",
+      "'Monthly KPIs'!B37",
     ]);
     expect(rows[2].slice(2, 9)).toEqual(["Closed", "CHURN", "2025-12", 36, "2025-12-01", churn, 2.6]);
     expect(rows[1][0]).toMatch(/^\d{4}-\d{2}-\d{2}T/);
     const state = await workbook.readRegister();
-    expect(state.reported.map((e) => [e.kpi, e.event, e.closedPeriod, e.value])).toEqual([["REVENUE", "Closed", "2025-12", 1443.5], ["CHURN", "Closed", "2025-12", churn]]);
+    expect(state.reported.map((e) => [e.kpi, e.event, e.closedPeriod, e.value])).toEqual([
+      ["REVENUE", "Closed", "2025-12", 1443.5],
+      ["CHURN", "Closed", "2025-12", churn],
+    ]);
     expect(state.reported).toEqual(result.closed);
     expect(model.findTable("KPI_Reported")).toBeDefined();
   });
@@ -65,7 +98,12 @@ describe("closing a period", () => {
     const again = await workbook.refresh();
     expect(restatements(again.register.reported, again.register.kpis, again.series)).toEqual([]);
     await workbook.closePeriod("2025-12", { ids: ["REVENUE"] });
-    expect(rowsOf(model).map((r) => [r[2], r[7]])).toEqual([["Event", "Reported value"], ["Closed", 1443.5], ["Reopened", 1443.5], ["Closed", 1470]]);
+    expect(rowsOf(model).map((r) => [r[2], r[7]])).toEqual([
+      ["Event", "Reported value"],
+      ["Closed", 1443.5],
+      ["Reopened", 1443.5],
+      ["Closed", 1470],
+    ]);
   });
 
   it("refuses a period it cannot read, a close of a closed period, and a reopen without a reason or of an open period, writing nothing", async () => {
@@ -73,7 +111,9 @@ describe("closing a period", () => {
     let before = snapshot(model);
     await expect(workbook.closePeriod("December")).rejects.toThrow(/not a period to close: write it as 2025-12/);
     await expect(workbook.reopenPeriod("2025-12", "why not")).rejects.toThrow(/2025-12 is not closed/);
-    await expect(workbook.closePeriod("2031-01")).rejects.toThrow(/Nothing to close for 2031-01 \(REVENUE: it has no value for 2031-01; CHURN: it has no value/);
+    await expect(workbook.closePeriod("2031-01")).rejects.toThrow(
+      /Nothing to close for 2031-01 \(REVENUE: it has no value for 2031-01; CHURN: it has no value/,
+    );
     expect(snapshot(model)).toEqual(before);
     await workbook.closePeriod("2025-12");
     before = snapshot(model);
@@ -112,7 +152,10 @@ describe("closing with a co-author", () => {
     beforeSyncNumber(a.model, n, () => b.workbook.closePeriod("2025-12"));
     await expect(a.workbook.closePeriod("2025-12")).rejects.toThrow(/closed already by Lee Chan/);
     const closes = rowsOf(a.model).filter((r) => r[4] === "2025-12");
-    expect(closes.map((r) => [r[1], r[3]])).toEqual([["Lee Chan", "REVENUE"], ["Lee Chan", "CHURN"]]);
+    expect(closes.map((r) => [r[1], r[3]])).toEqual([
+      ["Lee Chan", "REVENUE"],
+      ["Lee Chan", "CHURN"],
+    ]);
   });
 
   it("a co-author sorts the table and changes an actual between our read and our write: the reopen still records what was reported", async () => {
@@ -131,7 +174,10 @@ describe("closing with a co-author", () => {
     });
     const reopened = await workbook.reopenPeriod("2025-12", "late invoice");
     // The sort alone is no conflict (the closes are the same set); the reopen keeps what was reported, not the new actual.
-    expect(reopened.map((e) => [e.kpi, e.value])).toEqual([["REVENUE", 1443.5], ["CHURN", expect.any(Number)]]);
+    expect(reopened.map((e) => [e.kpi, e.value])).toEqual([
+      ["REVENUE", 1443.5],
+      ["CHURN", expect.any(Number)],
+    ]);
     expect(rowsOf(model).filter((r) => r[2] === "Reopened")).toHaveLength(2);
   });
 

@@ -26,8 +26,14 @@ describe("the register's Segments column", () => {
   });
 
   it("refuses a layout it does not know, and a block of denominators for a KPI of one series", () => {
-    expect(parse({ Segments: "diagonal" })).toEqual({ ok: false, problem: expect.objectContaining({ message: expect.stringMatching(/Segments "diagonal" that is neither "columns" nor "by" a table column/) }) });
-    expect(parse({ Denominator: "Regions!H2:K37" })).toEqual({ ok: false, problem: expect.objectContaining({ message: expect.stringMatching(/Denominator "Regions!H2:K37" that is not a range of one row or column/) }) });
+    expect(parse({ Segments: "diagonal" })).toEqual({
+      ok: false,
+      problem: expect.objectContaining({ message: expect.stringMatching(/Segments "diagonal" that is neither "columns" nor "by" a table column/) }),
+    });
+    expect(parse({ Denominator: "Regions!H2:K37" })).toEqual({
+      ok: false,
+      problem: expect.objectContaining({ message: expect.stringMatching(/Denominator "Regions!H2:K37" that is not a range of one row or column/) }),
+    });
   });
 
   it("is absent from a register written before it: its KPIs have no segments", () => {

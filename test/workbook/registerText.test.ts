@@ -14,7 +14,26 @@ import { kpiInput, sampleSetup } from "../support/workbench";
 
 const REVENUE = "'Monthly KPIs'!B2:B37";
 /** Sheet names Excel quotes, of every kind: spaces, apostrophes, cell- and R1C1-like, digits first, non-ASCII, punctuation. */
-const QUOTED_SHEETS = ["Plan 2025", "Bob's plan", "Q1", "R2C3", "A1", "RC", "R", "C12", "XFD1048576", "2025", "1st half", "Umsätze", "Бюджет", "計画", "Plan-B", "Wow!", "a'b'c", "Budget (v2)"];
+const QUOTED_SHEETS = [
+  "Plan 2025",
+  "Bob's plan",
+  "Q1",
+  "R2C3",
+  "A1",
+  "RC",
+  "R",
+  "C12",
+  "XFD1048576",
+  "2025",
+  "1st half",
+  "Umsätze",
+  "Бюджет",
+  "計画",
+  "Plan-B",
+  "Wow!",
+  "a'b'c",
+  "Budget (v2)",
+];
 
 /** What a host that takes the first apostrophe as Excel's text prefix stores, and what one that keeps it stores. */
 const stripping = (written: string) => (written.startsWith("'") ? written.slice(1) : written);

@@ -55,7 +55,11 @@ describe("assurance against a budget that rises through the year", () => {
     expect(limits[1]).toBeGreaterThan(108);
     expect(limits[1]).toBeLessThan(150);
     const { model, workbook } = sampleSetup(plan());
-    const kpi = await workbook.tag(kpiInput({ name: "Sales", target: null, targetRange: "Budget!B2:M2", atRisk: null, atRiskPercent: 5, firstPeriod: "2025-01" }), "Sales!B2:B13", "SALES");
+    const kpi = await workbook.tag(
+      kpiInput({ name: "Sales", target: null, targetRange: "Budget!B2:M2", atRisk: null, atRiskPercent: 5, firstPeriod: "2025-01" }),
+      "Sales!B2:B13",
+      "SALES",
+    );
     const { series } = await workbook.refresh();
     const s = series.find((x) => x.id === "SALES")!;
     expect(s.values).toEqual([...ACTUALS, null, null, null]);

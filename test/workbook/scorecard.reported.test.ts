@@ -21,9 +21,27 @@ async function closedDecember() {
   s.model.functions = kpiFunctions();
   const year = { firstPeriod: "2023-01" };
   await s.workbook.tag(kpiInput({ target: null, targetRange: "Budget!B2:AK2", atRisk: null, atRiskPercent: 10, ...year }), "'Monthly KPIs'!B2:B37", "REVENUE");
-  await s.workbook.tag(kpiInput({ name: "Churn", objective: "Keep customers", direction: "lower", target: 2.6, atRisk: 2.9, ...year }), "'Monthly KPIs'!C2:C37", "CHURN");
+  await s.workbook.tag(
+    kpiInput({ name: "Churn", objective: "Keep customers", direction: "lower", target: 2.6, atRisk: 2.9, ...year }),
+    "'Monthly KPIs'!C2:C37",
+    "CHURN",
+  );
   // A rate KPI: its close reports the rate, and Restated compares the rate now with it.
-  await s.workbook.tag(kpiInput({ name: "Conversion", objective: "Keep customers", unit: "", target: 0.031, atRisk: null, atRiskPercent: 5, denominatorRange: VISITS, ratePer: null, ...year }), "'Web shop'!C2:C37", "CONV");
+  await s.workbook.tag(
+    kpiInput({
+      name: "Conversion",
+      objective: "Keep customers",
+      unit: "",
+      target: 0.031,
+      atRisk: null,
+      atRiskPercent: 5,
+      denominatorRange: VISITS,
+      ratePer: null,
+      ...year,
+    }),
+    "'Web shop'!C2:C37",
+    "CONV",
+  );
   await s.workbook.addCheckIn("REVENUE", { period: 36, note: "December invoices late", override: null, reason: "" });
   await s.workbook.closePeriod("2025-12");
   return s;
@@ -55,9 +73,14 @@ describe("the Scorecard as reported or as restated", () => {
     const revenue = rowOf(values, "Revenue");
     const r = of("REVENUE");
     expect(r["Reported value"]).toBe(1443.5);
-    expect([revenue[at("Latest")], revenue[at("Target")], revenue[at("Variance")], revenue[at("Variance %")], revenue[at("Status")], revenue[at("Note")]]).toEqual([
-      r["Reported value"], r.Target, r.Variance, r["Variance %"], r.Status, "December invoices late",
-    ]);
+    expect([
+      revenue[at("Latest")],
+      revenue[at("Target")],
+      revenue[at("Variance")],
+      revenue[at("Variance %")],
+      revenue[at("Status")],
+      revenue[at("Note")],
+    ]).toEqual([r["Reported value"], r.Target, r.Variance, r["Variance %"], r.Status, "December invoices late"]);
     // The reported period as a date: 1 December 2025 is Excel's serial 45992 (days from 1899-12-30).
     expect(revenue[at("Period")]).toBe(45992);
     expect(revenue[at("Restated")]).toBe("Value");
@@ -113,11 +136,18 @@ describe("the Scorecard as reported or as restated", () => {
     const values = await settled(model);
     const formulas = snapshot(model).sheets.find((x) => x.name === "Scorecard")!.formulas;
     // The table's rows (the summary below names them again).
-    const rows = values.map((_, i) => i).filter((i) => ["Revenue", "Churn", "Conversion"].includes(values[i][0] as string)).slice(0, 3);
+    const rows = values
+      .map((_, i) => i)
+      .filter((i) => ["Revenue", "Churn", "Conversion"].includes(values[i][0] as string))
+      .slice(0, 3);
     expect(rows).toHaveLength(3);
     for (const i of rows) {
       expect(formulas[i].every((f) => String(f).startsWith("="))).toBe(true);
-      expect(values[i].map((v, c) => `${values[i][0]} ${SCORECARD_HEADERS[c]}: ${v}`).filter((_, c) => typeof values[i][c] === "string" && /^#(REF|NAME|VALUE|ERROR|CALC)/.test(values[i][c] as string))).toEqual([]);
+      expect(
+        values[i]
+          .map((v, c) => `${values[i][0]} ${SCORECARD_HEADERS[c]}: ${v}`)
+          .filter((_, c) => typeof values[i][c] === "string" && /^#(REF|NAME|VALUE|ERROR|CALC)/.test(values[i][c] as string)),
+      ).toEqual([]);
     }
     // Revenue's roll-up is "last": its year to date is the latest period against that period's budget
     // (one cell of the budget row, no TRANSPOSE: the stand-in's TRANSPOSE of one cell is #VALUE!).

@@ -22,10 +22,28 @@ const inSummary = (h: (typeof SUMMARY_HEADERS)[number]) => SUMMARY_HEADERS.index
 async function threeKpis() {
   const s = sampleSetup();
   s.model.functions = kpiFunctions();
-  await s.workbook.tag(kpiInput({ target: null, targetRange: "Budget!B2:AK2", atRisk: null, atRiskPercent: 10, firstPeriod: "2023-01" }), "'Monthly KPIs'!B2:B37", "REVENUE");
-  await s.workbook.tag(kpiInput({ name: "Churn", objective: "Keep customers", direction: "lower", target: 2.6, atRisk: 2.9, firstPeriod: "2023-01" }), "'Monthly KPIs'!C2:C37", "CHURN");
   await s.workbook.tag(
-    kpiInput({ name: "Conversion", objective: "Keep customers", unit: "", target: 0.031, atRisk: null, atRiskPercent: 5, denominatorRange: "'Web shop'!B2:B37", ratePer: null, firstPeriod: "2023-01" }),
+    kpiInput({ target: null, targetRange: "Budget!B2:AK2", atRisk: null, atRiskPercent: 10, firstPeriod: "2023-01" }),
+    "'Monthly KPIs'!B2:B37",
+    "REVENUE",
+  );
+  await s.workbook.tag(
+    kpiInput({ name: "Churn", objective: "Keep customers", direction: "lower", target: 2.6, atRisk: 2.9, firstPeriod: "2023-01" }),
+    "'Monthly KPIs'!C2:C37",
+    "CHURN",
+  );
+  await s.workbook.tag(
+    kpiInput({
+      name: "Conversion",
+      objective: "Keep customers",
+      unit: "",
+      target: 0.031,
+      atRisk: null,
+      atRiskPercent: 5,
+      denominatorRange: "'Web shop'!B2:B37",
+      ratePer: null,
+      firstPeriod: "2023-01",
+    }),
     "'Web shop'!C2:C37",
     "CONV",
   );
@@ -37,7 +55,11 @@ const summaryTop = (values: unknown[][]) => values.findIndex((r) => r[0] === "KP
 
 const sumOf = (cells: unknown[][]) => cells.reduce((t, [v]) => t + (typeof v === "number" ? v : 0), 0);
 
-const column = (model: WorkbookModel, sheet: string, col: number) => snapshot(model).sheets.find((x) => x.name === sheet)!.values.slice(1, 37).map((r) => [r[col]]);
+const column = (model: WorkbookModel, sheet: string, col: number) =>
+  snapshot(model)
+    .sheets.find((x) => x.name === sheet)!
+    .values.slice(1, 37)
+    .map((r) => [r[col]]);
 
 describe("the Scorecard's summary and a rate KPI's cells", () => {
   it("lists every KPI most urgent first, as the pane's summary does, each cell the table's above", async () => {
@@ -57,14 +79,21 @@ describe("the Scorecard's summary and a rate KPI's cells", () => {
       // Each cell is the KPI's line of the table: the same latest, target, status, variation, assurance and attention.
       const line = values.find((x, j) => j < top && x[at("KPI")] === p.name)!;
       expect([r[inSummary("Latest")], r[inSummary("Target")], r[inSummary("Variation")], r[inSummary("Assurance")], r[inSummary("Attention")]]).toEqual([
-        line[at("Latest")], line[at("Target")], line[at("Variation")], line[at("Assurance")], line[at("Attention")],
+        line[at("Latest")],
+        line[at("Target")],
+        line[at("Variation")],
+        line[at("Assurance")],
+        line[at("Attention")],
       ]);
       expect(r[inSummary("Latest")]).toBeCloseTo(p.latest!, 12);
     }
     // Attention is the pane's urgency (concern 8, failing 4, Off track 2, At risk 1, improvement -1), ties by name.
-    const urgency = (r: unknown[]) => Math.floor(r[inSummary("Attention")] as number + 1e-9);
+    const urgency = (r: unknown[]) => Math.floor((r[inSummary("Attention")] as number) + 1e-9);
     const expected = (p: (typeof pane)[number]) =>
-      (p.variation === "Concern" ? 8 : 0) + (p.assurance === "Consistently fails" ? 4 : 0) + (p.status === "off" ? 2 : p.status === "risk" ? 1 : 0) - (p.variation === "Improvement" ? 1 : 0);
+      (p.variation === "Concern" ? 8 : 0) +
+      (p.assurance === "Consistently fails" ? 4 : 0) +
+      (p.status === "off" ? 2 : p.status === "risk" ? 1 : 0) -
+      (p.variation === "Improvement" ? 1 : 0);
     expect(rows.map(urgency)).toEqual(pane.map(expected));
     const formulas = snapshot(model).sheets.find((x) => x.name === "Scorecard")!.formulas;
     for (let i = top + 1; i < top + 4; i++) expect(formulas[i].slice(0, SUMMARY_HEADERS.length).every((f) => String(f).startsWith("="))).toBe(true);
@@ -106,7 +135,17 @@ describe("the Scorecard's summary and a rate KPI's cells", () => {
     s.model.writeValue(shop, 1 + 29, 1, 0);
     s.model.writeValue(shop, 1 + 31, 2, "n/a");
     await s.workbook.tag(
-      kpiInput({ name: "Conversion", unit: "", target: null, targetRange: "'Web shop'!F2:F37", atRisk: null, atRiskPercent: 5, denominatorRange: "'Web shop'!B2:B37", ratePer: 1000, firstPeriod: "2023-01" }),
+      kpiInput({
+        name: "Conversion",
+        unit: "",
+        target: null,
+        targetRange: "'Web shop'!F2:F37",
+        atRisk: null,
+        atRiskPercent: 5,
+        denominatorRange: "'Web shop'!B2:B37",
+        ratePer: 1000,
+        firstPeriod: "2023-01",
+      }),
       "'Web shop'!C2:C37",
       "CONV",
     );
@@ -125,7 +164,9 @@ describe("the Scorecard's summary and a rate KPI's cells", () => {
     // The card's month-end pack says the same.
     const { register, series } = await s.workbook.refresh();
     const card = portfolioOf(register, Object.fromEntries(series.map((x) => [x.id, x])), new Date()).pack.cards.CONV.monthEnd.ytd!;
-    expect([row[at("YTD actual")], row[at("YTD budget")], row[at("YTD variance")]]).toEqual([card.actual, card.target, card.variance].map((x) => expect.closeTo(x, 12)));
+    expect([row[at("YTD actual")], row[at("YTD budget")], row[at("YTD variance")]]).toEqual(
+      [card.actual, card.target, card.variance].map((x) => expect.closeTo(x, 12)),
+    );
   });
 
   it("follows the data without a rebuild, Attention included; a rebuild puts the most urgent first", async () => {
@@ -140,7 +181,11 @@ describe("the Scorecard's summary and a rate KPI's cells", () => {
     const churn = values.find((r) => r[0] === "Churn")!;
     expect([churn[at("Status")], churn[at("Variation")]]).toEqual(["Off track", "Special cause concern"]);
     const inTheSummary = values.slice(top + 1, top + 4).find((r) => r[0] === "Churn")!;
-    expect([inTheSummary[inSummary("Status")], inTheSummary[inSummary("Variation")], Math.floor(inTheSummary[inSummary("Attention")] as number)]).toEqual(["Off track", "Special cause concern", 10]);
+    expect([inTheSummary[inSummary("Status")], inTheSummary[inSummary("Variation")], Math.floor(inTheSummary[inSummary("Attention")] as number)]).toEqual([
+      "Off track",
+      "Special cause concern",
+      10,
+    ]);
     await workbook.buildScorecard();
     values = await settledSheet(model);
     expect(values[summaryTop(values) + 1][0]).toBe("Churn");

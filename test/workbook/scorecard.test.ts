@@ -13,7 +13,11 @@ async function twoKpis() {
   const s = sampleSetup();
   s.model.functions = kpiFunctions();
   await s.workbook.tag(kpiInput({ target: null, targetRange: "Budget!B2:AK2", atRisk: null, atRiskPercent: 10 }), "'Monthly KPIs'!B2:B37", "REVENUE");
-  await s.workbook.tag(kpiInput({ name: "Churn", objective: "Keep customers", direction: "lower", target: 2.6, atRisk: 2.9 }), "'Monthly KPIs'!C2:C37", "CHURN");
+  await s.workbook.tag(
+    kpiInput({ name: "Churn", objective: "Keep customers", direction: "lower", target: 2.6, atRisk: 2.9 }),
+    "'Monthly KPIs'!C2:C37",
+    "CHURN",
+  );
   return s;
 }
 
@@ -33,7 +37,10 @@ describe("the Scorecard sheet", () => {
     // Grow recurring revenue sorts before Keep customers; each heading shows its group's worst status.
     expect([sheet.values[5][0], sheet.values[5][7]]).toEqual(["Grow recurring revenue", sheet.values[6][7]]);
     expect([sheet.values[7][0], sheet.values[7][7]]).toEqual(["Keep customers", sheet.values[8][7]]);
-    const churnValues = snap.sheets.find((x) => x.name === "Monthly KPIs")!.values.slice(1, 37).map((r) => r[2]);
+    const churnValues = snap.sheets
+      .find((x) => x.name === "Monthly KPIs")!
+      .values.slice(1, 37)
+      .map((r) => r[2]);
     expect(sheet.values[8].slice(0, 5)).toEqual(["Churn", "Dana Whitfield", 36, churnValues[35], 2.6]);
     const revenue = sheet.values[6];
     const budget = snap.sheets.find((x) => x.name === "Budget")!.values[1][36] as number;
@@ -43,18 +50,28 @@ describe("the Scorecard sheet", () => {
     expect(revenue[5]).toBe(variance([[1443.5]], [[budget]], "higher", undefined, "variance")[0][0]);
     expect(revenue[6]).toBe(variance([[1443.5]], [[budget]], "higher", undefined, "percent")[0][0]);
     expect(revenue[7]).toBe(kpiStatus([[1443.5]], [[budget]], [[budget * 0.9]])[0][0]);
-    const revenueValues = snap.sheets.find((x) => x.name === "Monthly KPIs")!.values.slice(1, 37).map((r) => [r[1]]);
+    const revenueValues = snap.sheets
+      .find((x) => x.name === "Monthly KPIs")!
+      .values.slice(1, 37)
+      .map((r) => [r[1]]);
     expect(revenue[13]).toBe(spc(revenueValues, budget, "higher", undefined, "variation")[0][0]);
     expect(revenue[14]).toBe(spc(revenueValues, budget, "higher", undefined, "assurance")[0][0]);
     // Every cell of the as-of line, the headings and the rows is a formula.
-    for (const r of [1, 5, 6, 7, 8]) expect(sheet.formulas[r].filter((f) => f !== "" && f !== null && !["As of", "Latest data"].includes(String(f))).every((f) => String(f).startsWith("="))).toBe(true);
+    for (const r of [1, 5, 6, 7, 8])
+      expect(
+        sheet.formulas[r].filter((f) => f !== "" && f !== null && !["As of", "Latest data"].includes(String(f))).every((f) => String(f).startsWith("=")),
+      ).toBe(true);
     expect(sheet.formulas[6].every((f) => String(f).startsWith("="))).toBe(true);
     expect(others(snap)).toEqual(before.sheets);
   });
 
   it("puts primary KPIs first within an objective, and writes the objective once", async () => {
     const { model, workbook } = await twoKpis();
-    await workbook.tag(kpiInput({ name: "Average deal", objective: "Grow recurring revenue", primary: false, target: 10, atRisk: 9 }), "'Monthly KPIs'!D2:D37", "DEAL");
+    await workbook.tag(
+      kpiInput({ name: "Average deal", objective: "Grow recurring revenue", primary: false, target: 10, atRisk: 9 }),
+      "'Monthly KPIs'!D2:D37",
+      "DEAL",
+    );
     await workbook.tag(kpiInput({ name: "ARR", objective: "Grow recurring revenue", target: 10, atRisk: 9 }), "'Monthly KPIs'!E2:E37", "ARR");
     await workbook.buildScorecard();
     const values = snapshot(model).sheets.find((x) => x.name === "Scorecard")!.values;
@@ -84,18 +101,46 @@ describe("the Scorecard sheet", () => {
     const fillOf = (status: unknown) => ({ "On track": "#C6EFCE", "At risk": "#FFEB9C", "Off track": "#FFC7CE" })[String(status)] ?? null;
     for (const r of [5, 6, 7, 8]) expect(sheet.fills[r][7]).toBe(fillOf(sheet.values[r][7]));
     for (const r of [12, 13]) expect(sheet.fills[r][4]).toBe(fillOf(sheet.values[r][4]));
-    const iconFill = (words: unknown) => ({ "Special cause improvement": "#DDEBF7", "Consistently passes": "#DDEBF7", "Special cause concern": "#FCE4D6", "Consistently fails": "#FCE4D6" })[String(words)] ?? null;
-    for (const [r, c] of [[6, 13], [6, 14], [8, 13], [8, 14], [12, 5], [12, 6], [13, 5], [13, 6]]) expect(sheet.fills[r][c]).toBe(iconFill(sheet.values[r][c]));
+    const iconFill = (words: unknown) =>
+      ({ "Special cause improvement": "#DDEBF7", "Consistently passes": "#DDEBF7", "Special cause concern": "#FCE4D6", "Consistently fails": "#FCE4D6" })[
+        String(words)
+      ] ?? null;
+    for (const [r, c] of [
+      [6, 13],
+      [6, 14],
+      [8, 13],
+      [8, 14],
+      [12, 5],
+      [12, 6],
+      [13, 5],
+      [13, 6],
+    ])
+      expect(sheet.fills[r][c]).toBe(iconFill(sheet.values[r][c]));
     expect(snap.charts.map((c) => ({ name: c.name, title: c.title, position: c.position, series: c.series.map((x) => [x.name, x.values]) }))).toEqual([
-      { name: "KPILens REVENUE", title: "Revenue", position: "A16:D26", series: [["Actual", "'Monthly KPIs'!B2:B37"], ["Budget", "Budget!B2:AK2"]] },
+      {
+        name: "KPILens REVENUE",
+        title: "Revenue",
+        position: "A16:D26",
+        series: [
+          ["Actual", "'Monthly KPIs'!B2:B37"],
+          ["Budget", "Budget!B2:AK2"],
+        ],
+      },
       { name: "KPILens CHURN", title: "Churn", position: "E16:H26", series: [["Actual", "'Monthly KPIs'!C2:C37"]] },
     ]);
-    expect(model.findSheet("Scorecard")!.page).toEqual({ orientation: "Landscape", zoom: { horizontalFitToPages: 1, verticalFitToPages: 1 }, printArea: { row: 0, col: 0, rowCount: 27, colCount: 19 } });
+    expect(model.findSheet("Scorecard")!.page).toEqual({
+      orientation: "Landscape",
+      zoom: { horizontalFitToPages: 1, verticalFitToPages: 1 },
+      printArea: { row: 0, col: 0, rowCount: 27, colCount: 19 },
+    });
   });
 
   it("labels the periods of a KPI with a First period, as live dates", async () => {
     const { model, workbook } = await twoKpis();
-    await workbook.update("REVENUE", kpiInput({ target: null, targetRange: "Budget!B2:AK2", atRisk: null, atRiskPercent: 10, firstPeriod: "2023-01" } as never));
+    await workbook.update(
+      "REVENUE",
+      kpiInput({ target: null, targetRange: "Budget!B2:AK2", atRisk: null, atRiskPercent: 10, firstPeriod: "2023-01" } as never),
+    );
     await workbook.buildScorecard();
     const snap = snapshot(model);
     const labels = snap.charts[0].series[0].xValues!;
@@ -135,9 +180,22 @@ describe("the Scorecard sheet", () => {
     expect(sheet.values[7].every((v) => v === "" || v === null)).toBe(true);
     expect(sheet.values[9].slice(0, 9)).toEqual([...SUMMARY_HEADERS]);
     expect(sheet.values[10][0]).toBe("Revenue");
-    expect(sheet.values.slice(11).flat().every((v) => v === "" || v === null)).toBe(true);
-    expect(snap.conditionalFormats.filter((f) => f.sheet === "Scorecard").map((f) => f.address).sort()).toEqual([
-      ...Array(3).fill("Scorecard!E11"), ...Array(2).fill("Scorecard!F11:G11"), ...Array(3).fill("Scorecard!H6:H7"), ...Array(2).fill("Scorecard!N6:O7"),
+    expect(
+      sheet.values
+        .slice(11)
+        .flat()
+        .every((v) => v === "" || v === null),
+    ).toBe(true);
+    expect(
+      snap.conditionalFormats
+        .filter((f) => f.sheet === "Scorecard")
+        .map((f) => f.address)
+        .sort(),
+    ).toEqual([
+      ...Array(3).fill("Scorecard!E11"),
+      ...Array(2).fill("Scorecard!F11:G11"),
+      ...Array(3).fill("Scorecard!H6:H7"),
+      ...Array(2).fill("Scorecard!N6:O7"),
     ]);
     expect(snap.sheets).toEqual(first.sheets);
   });
@@ -193,7 +251,7 @@ describe("the Scorecard sheet", () => {
     model.writeValue(sheet, 6, 19, "ask Dana about March");
     model.writeFormula(sheet, 7, 19, "=D7*2");
     const own = model.addConditionalFormat(sheet, { row: 6, col: 19, rowCount: 2, colCount: 1 }, "Custom");
-    Object.assign(own, { formula: "=T7<>\"\"", fill: "#DDEBF7" });
+    Object.assign(own, { formula: '=T7<>""', fill: "#DDEBF7" });
     expect((await workbook.buildScorecard()).rebuilt).toBe(true);
     const snap = snapshot(model);
     const after = snap.sheets.find((x) => x.name === "Scorecard")!;
@@ -208,7 +266,11 @@ describe("the Scorecard sheet", () => {
     const grow = async (s: Awaited<ReturnType<typeof twoKpis>>) => {
       await s.workbook.untag("CHURN");
       await s.workbook.buildScorecard();
-      await s.workbook.tag(kpiInput({ name: "Churn", objective: "Keep customers", direction: "lower", target: 2.6, atRisk: 2.9 }), "'Monthly KPIs'!C2:C37", "CHURN");
+      await s.workbook.tag(
+        kpiInput({ name: "Churn", objective: "Keep customers", direction: "lower", target: 2.6, atRisk: 2.9 }),
+        "'Monthly KPIs'!C2:C37",
+        "CHURN",
+      );
     };
     const probe = await twoKpis();
     await grow(probe);
@@ -229,7 +291,9 @@ describe("the Scorecard sheet", () => {
     const was = before.sheets.find((x) => x.name === "Scorecard")!;
     expect(sheet.formulas.slice(0, 7)).toEqual(was.formulas.slice(0, 7));
     expect(snap.charts).toEqual(before.charts);
-    expect(snap.conditionalFormats.filter((f) => f.sheet === "Scorecard").map((f) => [f.address, f.rule])).toEqual(before.conditionalFormats.filter((f) => f.sheet === "Scorecard").map((f) => [f.address, f.rule]));
+    expect(snap.conditionalFormats.filter((f) => f.sheet === "Scorecard").map((f) => [f.address, f.rule])).toEqual(
+      before.conditionalFormats.filter((f) => f.sheet === "Scorecard").map((f) => [f.address, f.rule]),
+    );
   });
 });
 
@@ -267,9 +331,21 @@ describe("the Scorecard sheet's year to date and outlook", () => {
     // months blank below the data, its budget row to March (the year's budget is the row's own cells).
     [1640, 1655, 1670].forEach((v, i) => s.model.writeValue(s.model.findSheet("Budget")!, 1, 37 + i, v));
     ["Jan 2026", "Feb 2026", "Mar 2026"].forEach((m, i) => s.model.writeValue(s.model.findSheet("Monthly KPIs")!, 37 + i, 0, m));
-    await s.workbook.tag(kpiInput({ target: null, targetRange: "Budget!B2:AN2", atRisk: null, atRiskPercent: 10, ...year }), "'Monthly KPIs'!B2:B40", "REVENUE");
-    await s.workbook.tag(kpiInput({ name: "Churn", objective: "Keep customers", direction: "lower", target: 2.6, atRisk: 2.9, firstPeriod: "2023-01", aggregation: "average" }), "'Monthly KPIs'!C2:C37", "CHURN");
-    await s.workbook.tag(kpiInput({ name: "Deals", objective: "Keep customers", target: 10, atRisk: 9, firstPeriod: "2023-01", aggregation: "last" }), "'Monthly KPIs'!D2:D37", "DEALS");
+    await s.workbook.tag(
+      kpiInput({ target: null, targetRange: "Budget!B2:AN2", atRisk: null, atRiskPercent: 10, ...year }),
+      "'Monthly KPIs'!B2:B40",
+      "REVENUE",
+    );
+    await s.workbook.tag(
+      kpiInput({ name: "Churn", objective: "Keep customers", direction: "lower", target: 2.6, atRisk: 2.9, firstPeriod: "2023-01", aggregation: "average" }),
+      "'Monthly KPIs'!C2:C37",
+      "CHURN",
+    );
+    await s.workbook.tag(
+      kpiInput({ name: "Deals", objective: "Keep customers", target: 10, atRisk: 9, firstPeriod: "2023-01", aggregation: "last" }),
+      "'Monthly KPIs'!D2:D37",
+      "DEALS",
+    );
     await s.workbook.buildScorecard();
     const { model } = s;
     const headers = snapshot(model).sheets.find((x) => x.name === "Scorecard")!.values[4];
@@ -279,7 +355,13 @@ describe("the Scorecard sheet's year to date and outlook", () => {
     const revenue = await settledRow(model, 6);
     const actual = cellsOf(model, "Monthly KPIs", [28, 36], [1, 1]);
     const budget = cellsOf(model, "Budget", [1, 1], [28, 36]);
-    const total = variance(actual, budget[0].map((b) => [b]), "higher", undefined, "total");
+    const total = variance(
+      actual,
+      budget[0].map((b) => [b]),
+      "higher",
+      undefined,
+      "total",
+    );
     expect([revenue[at("YTD actual")], revenue[at("YTD budget")], revenue[at("YTD variance")]]).toEqual(total[1].slice(0, 3));
     // The year Apr 2025 - Mar 2026: three open months, tagged blank below the data, with their budget.
     const horizon = cellsOf(model, "Monthly KPIs", [28, 39], [1, 1]);
@@ -301,7 +383,9 @@ describe("the Scorecard sheet's year to date and outlook", () => {
 
     const deals = await settledRow(model, dealsRow);
     const latest = cellsOf(model, "Monthly KPIs", [36, 36], [3, 3]);
-    expect([deals[at("YTD actual")], deals[at("YTD budget")], deals[at("YTD variance")]]).toEqual(variance(latest, [[10]], "higher", undefined, "total")[1].slice(0, 3));
+    expect([deals[at("YTD actual")], deals[at("YTD budget")], deals[at("YTD variance")]]).toEqual(
+      variance(latest, [[10]], "higher", undefined, "total")[1].slice(0, 3),
+    );
     const dealsYear = outlook(cellsOf(model, "Monthly KPIs", [25, 36], [3, 3]), [[10]], "higher", "trend", "last", 0.8, "table");
     expect([deals[at("Year outlook")], deals[at("Chance to meet")]]).toEqual([dealsYear[1][0], dealsYear[1][4]]);
     // No cell of the sheet shows an error Excel would not: the stand-in's gaps were #REF! and #ERROR!.
@@ -313,11 +397,21 @@ describe("the Scorecard sheet's year to date and outlook", () => {
     // Apr-Dec 2023 with a calendar year: the year began in January, before the KPI's first period.
     const s = sampleSetup();
     s.model.functions = kpiFunctions();
-    await s.workbook.tag(kpiInput({ name: "Leads", target: 200, atRisk: 190, firstPeriod: "2023-04", yearStart: 1, aggregation: "sum" }), "'Monthly KPIs'!D2:D10", "LEADS");
+    await s.workbook.tag(
+      kpiInput({ name: "Leads", target: 200, atRisk: 190, firstPeriod: "2023-04", yearStart: 1, aggregation: "sum" }),
+      "'Monthly KPIs'!D2:D10",
+      "LEADS",
+    );
     await s.workbook.buildScorecard();
     const row = await settledRow(s.model, 6);
     const leads = cellsOf(s.model, "Monthly KPIs", [1, 9], [3, 3]);
-    const total = variance(leads, leads.map(() => [200]), "higher", undefined, "total");
+    const total = variance(
+      leads,
+      leads.map(() => [200]),
+      "higher",
+      undefined,
+      "total",
+    );
     expect(row.slice(8, 11)).toEqual(total[1].slice(0, 3));
     expect(row.slice(11, 13)).toEqual(["Year began before the first period", "No outlook for a part year"]);
   });
@@ -328,7 +422,11 @@ describe("the Scorecard sheet's year to date and outlook", () => {
     // wants a target for every period: INDEX of its one-cell #VALUE! was a bare #REF!.
     const s = sampleSetup();
     s.model.functions = kpiFunctions();
-    const kpi = await s.workbook.tag(kpiInput({ target: null, targetRange: "Budget!B2:AK2", atRisk: null, atRiskPercent: 10, firstPeriod: "2023-01", yearStart: 4, aggregation: "sum" }), "'Monthly KPIs'!B2:B37", "REVENUE");
+    const kpi = await s.workbook.tag(
+      kpiInput({ target: null, targetRange: "Budget!B2:AK2", atRisk: null, atRiskPercent: 10, firstPeriod: "2023-01", yearStart: 4, aggregation: "sum" }),
+      "'Monthly KPIs'!B2:B37",
+      "REVENUE",
+    );
     // A figure right of the budget row is not the KPI's budget: the card does not read it, nor do the cells.
     s.model.writeValue(s.model.findSheet("Budget")!, 1, 37, 1640);
     await s.workbook.buildScorecard();
@@ -343,7 +441,10 @@ describe("the Scorecard sheet's year to date and outlook", () => {
     s.model.writeFormula(check, 0, 0, outlookFormula(kpi)!);
     expect(s.model.valueAt(check, 0, 0)).toBe("Budget stops at month 9 of 12");
     // One month short: the last month alone is missing.
-    await s.workbook.update("REVENUE", kpiInput({ target: null, targetRange: "Budget!B2:AK2", atRisk: null, atRiskPercent: 10, firstPeriod: "2023-01", yearStart: 2, aggregation: "sum" }));
+    await s.workbook.update(
+      "REVENUE",
+      kpiInput({ target: null, targetRange: "Budget!B2:AK2", atRisk: null, atRiskPercent: 10, firstPeriod: "2023-01", yearStart: 2, aggregation: "sum" }),
+    );
     await s.workbook.buildScorecard();
     expect((await settledRow(s.model, 6)).slice(11, 13)).toEqual(["Budget stops at month 11 of 12", "No budget for month 12"]);
   });

@@ -18,7 +18,17 @@ const FILL_OF: Record<string, string> = { "On track": BAND_LOOK.on.fill, "At ris
 const REGIONS = ["North", "South", "East", "West"];
 
 const orders = (o: Partial<KpiInput> = {}): KpiInput =>
-  kpiInput({ name: "Orders by region", unit: "", target: 1200, atRisk: 1000, targetRange: "", denominatorRange: "", aggregation: "sum", segments: "by Region", ...o });
+  kpiInput({
+    name: "Orders by region",
+    unit: "",
+    target: 1200,
+    atRisk: 1000,
+    targetRange: "",
+    denominatorRange: "",
+    aggregation: "sum",
+    segments: "by Region",
+    ...o,
+  });
 
 /** The table's rows as the sheet holds them now. */
 function rowsOf(model: WorkbookModel): unknown[][] {
@@ -73,7 +83,11 @@ describe("a table column split by a segment column, tagged as one KPI", () => {
 
   it("a rate: Visits of the same table as its denominators (KPIDenom_ on the column), the totals Σ orders and Σ visits", async () => {
     const { model, workbook } = sampleSetup();
-    const kpi = await workbook.tag(orders({ name: "Conversion by region", target: 0.031, atRisk: null, atRiskPercent: 10, denominatorRange: "Visits" }), ORDERS, "CONVL");
+    const kpi = await workbook.tag(
+      orders({ name: "Conversion by region", target: 0.031, atRisk: null, atRiskPercent: 10, denominatorRange: "Visits" }),
+      ORDERS,
+      "CONVL",
+    );
     expect(kpi.denominatorRange).toBe("OrdersByRegion[Visits]");
     expect(model.findName("KPIDenom_CONVL")).toMatchObject({ formula: "=OrdersByRegion[Visits]" });
     const got = (await workbook.refresh()).series.find((s) => s.id === "CONVL") as SegmentSeries;
@@ -103,11 +117,15 @@ describe("a table column split by a segment column, tagged as one KPI", () => {
   it("refuses, changing nothing: no such segment column, a column outside a table, a range of targets", async () => {
     const { model, workbook } = sampleSetup();
     const names = model.names.length;
-    await expect(workbook.tag(orders({ segments: "by Channel" }), ORDERS, "ORD")).rejects.toThrow(/has no column "Channel" to split Orders by: its columns are Month, Region, Orders, Visits/);
+    await expect(workbook.tag(orders({ segments: "by Channel" }), ORDERS, "ORD")).rejects.toThrow(
+      /has no column "Channel" to split Orders by: its columns are Month, Region, Orders, Visits/,
+    );
     await expect(workbook.tag(orders(), "'Monthly KPIs'!B2:B37", "ORD")).rejects.toThrow(/select the whole column of values/);
     await expect(workbook.tag(orders({ targetRange: "'Orders by region'!F2:F5" }), ORDERS, "ORD")).rejects.toThrow(/one target for every segment/);
     await expect(workbook.tag(orders({ segments: "by Orders" }), ORDERS, "ORD")).rejects.toThrow(/cannot be split by itself/);
-    await expect(workbook.tag(orders({ denominatorRange: "SupportWeekly[Tickets]" }), ORDERS, "ORD")).rejects.toThrow(/another column of its table OrdersByRegion/);
+    await expect(workbook.tag(orders({ denominatorRange: "SupportWeekly[Tickets]" }), ORDERS, "ORD")).rejects.toThrow(
+      /another column of its table OrdersByRegion/,
+    );
     expect(model.names.length).toBe(names);
     expect((await workbook.readRegister()).kpis.map((k) => k.id)).not.toContain("ORD");
   });
@@ -140,7 +158,9 @@ describe("a KPI split by a column, afterwards", () => {
     const opened = await workbook.tag(orders(), ORDERS, "ORD");
     const saved = await workbook.update("ORD", orders({ owner: "Lee Chan", target: 1100 }), { opened });
     expect(saved).toMatchObject({ owner: "Lee Chan", target: 1100, segments: "by Region", source: "OrdersByRegion[Orders]" });
-    await expect(workbook.update("ORD", orders({ targetRange: "'Orders by region'!F2:F5" }), { opened: saved })).rejects.toThrow(/one target for every segment/);
+    await expect(workbook.update("ORD", orders({ targetRange: "'Orders by region'!F2:F5" }), { opened: saved })).rejects.toThrow(
+      /one target for every segment/,
+    );
     await expect(workbook.update("ORD", orders({ denominatorRange: "Visits" }), { opened: saved })).rejects.toThrow(/untag it and tag it again/);
     await workbook.untag("ORD");
     expect(model.names.filter((n) => n.name.endsWith("_ORD"))).toEqual([]);

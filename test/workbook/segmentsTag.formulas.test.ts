@@ -17,7 +17,19 @@ import { SegmentSeries } from "../../src/workbook/segmentsRead";
 import { kpiInput, sampleSetup } from "../support/workbench";
 
 const conversion = (o: Partial<KpiInput> = {}): KpiInput =>
-  kpiInput({ name: "Conversion by region", unit: "", target: null, targetRange: "Regions!B40:E40", atRisk: null, atRiskPercent: 10, denominatorRange: "Regions!H3:K38", ratePer: null, firstPeriod: "2023-01", segments: "columns", ...o });
+  kpiInput({
+    name: "Conversion by region",
+    unit: "",
+    target: null,
+    targetRange: "Regions!B40:E40",
+    atRisk: null,
+    atRiskPercent: 10,
+    denominatorRange: "Regions!H3:K38",
+    ratePer: null,
+    firstPeriod: "2023-01",
+    segments: "columns",
+    ...o,
+  });
 
 async function settled(model: WorkbookModel, sheet: string, row: number, col: number): Promise<unknown> {
   for (let i = 0; i < 300; i++) {
@@ -63,7 +75,9 @@ describe("a segmented KPI's formulas, in cells", () => {
     expect(await settled(model, "Check", 60, 0)).toBe("n");
     const first = funnel.funnel.curve[0];
     const last = funnel.funnel.curve[49];
-    expect([1, 2, 3, 4].map((c) => model.valueAt(check, 61, c))).toEqual([first.lower95, first.upper95, first.lower998, first.upper998].map((v) => expect.closeTo(v, 12)));
+    expect([1, 2, 3, 4].map((c) => model.valueAt(check, 61, c))).toEqual(
+      [first.lower95, first.upper95, first.lower998, first.upper998].map((v) => expect.closeTo(v, 12)),
+    );
     expect(model.valueAt(check, 110, 0)).toBeCloseTo(last.n, 9);
     // Each region's status in December 2025 against its own target.
     await settled(model, "Check", 120, 0);
@@ -73,7 +87,10 @@ describe("a segmented KPI's formulas, in cells", () => {
   });
 
   it("a block of counts with one target offers each segment's status, no funnel", async () => {
-    const { model, kpi, data, choices, check } = await tagged(kpiInput({ name: "Orders by region", target: 400, atRisk: 300, firstPeriod: "2023-01", segments: "columns" }), "'Regions'!B3:E38");
+    const { model, kpi, data, choices, check } = await tagged(
+      kpiInput({ name: "Orders by region", target: 400, atRisk: 300, firstPeriod: "2023-01", segments: "columns" }),
+      "'Regions'!B3:E38",
+    );
     expect(choices.map((c) => c.label)).toEqual(["Status of each segment in 2025-12"]);
     model.writeFormula(check, 0, 0, choices[0].formula);
     await settled(model, "Check", 0, 0);

@@ -20,7 +20,19 @@ const FILL_OF: Record<string, string> = { "On track": BAND_LOOK.on.fill, "At ris
 type Setup = ReturnType<typeof sampleSetup>;
 
 const conversion = (o: Partial<KpiInput> = {}): KpiInput =>
-  kpiInput({ name: "Conversion by region", unit: "", target: null, targetRange: "Regions!B40:E40", atRisk: null, atRiskPercent: 10, denominatorRange: "Regions!H3:K38", ratePer: null, aggregation: "sum", segments: "columns", ...o });
+  kpiInput({
+    name: "Conversion by region",
+    unit: "",
+    target: null,
+    targetRange: "Regions!B40:E40",
+    atRisk: null,
+    atRiskPercent: 10,
+    denominatorRange: "Regions!H3:K38",
+    ratePer: null,
+    aggregation: "sum",
+    segments: "columns",
+    ...o,
+  });
 
 /** The sheet's orders and visits, period by period, and each region's target. */
 function regions(model: WorkbookModel) {
@@ -31,24 +43,33 @@ function regions(model: WorkbookModel) {
 
 // Read from the model directly: a snapshot evaluates every coloured cell, costly for a block's array band.
 const nameOf = (model: WorkbookModel, name: string) => model.findName(name);
-const ourRules = (model: WorkbookModel, id: string) => model.conditionalFormats.filter((f) => String(f.formula).includes(`kpilens:${id}:`)).map((f) => ({ area: f.area, formula: f.formula, fill: f.fill }));
+const ourRules = (model: WorkbookModel, id: string) =>
+  model.conditionalFormats.filter((f) => String(f.formula).includes(`kpilens:${id}:`)).map((f) => ({ area: f.area, formula: f.formula, fill: f.fill }));
 
 /** The register's header and rows, as values. */
 function registerValues(model: WorkbookModel): unknown[][] {
   const t = model.findTable("KPI_Register")!;
   const sheet = model.sheetById(t.sheetId);
-  return Array.from({ length: t.area.rowCount }, (_, r) => Array.from({ length: t.area.colCount }, (_, c) => model.valueAt(sheet, t.area.row + r, t.area.col + c)));
+  return Array.from({ length: t.area.rowCount }, (_, r) =>
+    Array.from({ length: t.area.colCount }, (_, c) => model.valueAt(sheet, t.area.row + r, t.area.col + c)),
+  );
 }
 
 /** A sheet's values over its first rows and columns. */
-const valuesOf = (model: WorkbookModel, name: string, rows = 45, cols = 12) => Array.from({ length: rows }, (_, r) => Array.from({ length: cols }, (_, c) => model.valueAt(model.findSheet(name)!, r, c)));
+const valuesOf = (model: WorkbookModel, name: string, rows = 45, cols = 12) =>
+  Array.from({ length: rows }, (_, r) => Array.from({ length: cols }, (_, c) => model.valueAt(model.findSheet(name)!, r, c)));
 
 describe("a block of periods × regions tagged as one KPI", () => {
   it("keeps one register row, names the numbers, their targets and denominators, and reads the regions from the header row", async () => {
     const { model, workbook } = sampleSetup();
     const kpi = await workbook.tag(conversion(), BLOCK, "CONV");
     // The Month column and the header row are left out: KPI_CONV is the numbers.
-    expect(kpi).toMatchObject({ source: "Regions!$B$3:$E$38", segments: "columns", targetRange: "Regions!$B$40:$E$40", denominatorRange: "Regions!$H$3:$K$38" });
+    expect(kpi).toMatchObject({
+      source: "Regions!$B$3:$E$38",
+      segments: "columns",
+      targetRange: "Regions!$B$40:$E$40",
+      denominatorRange: "Regions!$H$3:$K$38",
+    });
     expect(nameOf(model, "KPI_CONV")).toMatchObject({ formula: "=Regions!$B$3:$E$38" });
     expect(nameOf(model, "KPITarget_CONV")).toMatchObject({ formula: "=Regions!$B$40:$E$40" });
     expect(nameOf(model, "KPIDenom_CONV")).toMatchObject({ formula: "=Regions!$H$3:$K$38" });
@@ -104,18 +125,31 @@ describe("a block of periods × regions tagged as one KPI", () => {
   it("keeps every rule of a block within Excel's 255 characters for the longest ID, the write's token included", () => {
     const id = "K".repeat(MAX_RULE_ID_LENGTH);
     for (const spec of [
-      { id, target: null, atRisk: null, atRiskPercent: 12.5, direction: "within" as const, targetRange: "'Plan 2025'!$B$2:$B$5", denominatorRange: "Visits!$H$3:$K$38", ratePer: 1000 },
+      {
+        id,
+        target: null,
+        atRisk: null,
+        atRiskPercent: 12.5,
+        direction: "within" as const,
+        targetRange: "'Plan 2025'!$B$2:$B$5",
+        denominatorRange: "Visits!$H$3:$K$38",
+        ratePer: 1000,
+      },
       { id, target: -123456.789012, atRisk: -234567.890123, atRiskPercent: null, direction: "within" as const },
     ]) {
       const { rules } = bandFormats(spec, "XFC1048575", "block");
       // The write engine adds +N("~<8 hex>") to each rule until the batch's last write (ownFormats.ts).
       for (const r of rules) expect(r.formula.length + '+N("~12345678")'.length).toBeLessThanOrEqual(MAX_RULE_LENGTH);
     }
-    expect(bandFormats({ id: "CONV", target: null, atRisk: null, atRiskPercent: 10, direction: "higher", targetRange: "Regions!$B$40:$E$40" }, "B3", "block").rules[0].formula).toBe(
-      '=AND(INDEX(KPIBand_CONV,ROWS($B$3:B3),COLUMNS($B$3:B3))=1,N("kpilens:CONV:on")=0)',
-    );
+    expect(
+      bandFormats({ id: "CONV", target: null, atRisk: null, atRiskPercent: 10, direction: "higher", targetRange: "Regions!$B$40:$E$40" }, "B3", "block")
+        .rules[0].formula,
+    ).toBe('=AND(INDEX(KPIBand_CONV,ROWS($B$3:B3),COLUMNS($B$3:B3))=1,N("kpilens:CONV:on")=0)');
     // A column of targets, one per segment, is turned to run across the block (TRANSPOSE).
-    expect(bandFormats({ id: "CONV", target: null, atRisk: null, atRiskPercent: 10, direction: "higher", targetRange: "Regions!$M$3:$M$6" }, "B3", "block").names[0].formula).toContain("TRANSPOSE(KPITarget_CONV)");
+    expect(
+      bandFormats({ id: "CONV", target: null, atRisk: null, atRiskPercent: 10, direction: "higher", targetRange: "Regions!$M$3:$M$6" }, "B3", "block").names[0]
+        .formula,
+    ).toContain("TRANSPOSE(KPITarget_CONV)");
   });
 
   it("reads a renamed region as renamed, and follows the block when rows are inserted above it", async () => {
@@ -136,12 +170,22 @@ describe("a block of periods × regions tagged as one KPI", () => {
   it("refuses a block without a header row, targets that are not one per region, and denominators of another shape, changing nothing", async () => {
     const { model, workbook } = sampleSetup();
     const before = { regions: valuesOf(model, "Regions"), names: model.names.length, formats: model.conditionalFormats.length, sheets: model.sheets.length };
-    await expect(workbook.tag(conversion(), "'Regions'!B4:E38", "CONV")).rejects.toThrow(/cannot be tagged as one KPI across segments: a block needs a header row of segment names/);
-    await expect(workbook.tag(conversion({ targetRange: "Regions!B40:D40" }), BLOCK, "CONV")).rejects.toThrow(/target range Regions!B40:D40 has 3 cells and Conversion by region has 4 segments \(North, South, East, West\)/);
-    await expect(workbook.tag(conversion({ denominatorRange: "Regions!H2:K38" }), BLOCK, "CONV")).rejects.toThrow(/denominator range Regions!H2:K38 is 37×4 and the numbers .* are 36×4/);
-    await expect(workbook.tag(conversion({ denominatorRange: "Nowhere!H3:K38" }), BLOCK, "CONV")).rejects.toThrow(/no sheet "Nowhere" for the denominator range/);
+    await expect(workbook.tag(conversion(), "'Regions'!B4:E38", "CONV")).rejects.toThrow(
+      /cannot be tagged as one KPI across segments: a block needs a header row of segment names/,
+    );
+    await expect(workbook.tag(conversion({ targetRange: "Regions!B40:D40" }), BLOCK, "CONV")).rejects.toThrow(
+      /target range Regions!B40:D40 has 3 cells and Conversion by region has 4 segments \(North, South, East, West\)/,
+    );
+    await expect(workbook.tag(conversion({ denominatorRange: "Regions!H2:K38" }), BLOCK, "CONV")).rejects.toThrow(
+      /denominator range Regions!H2:K38 is 37×4 and the numbers .* are 36×4/,
+    );
+    await expect(workbook.tag(conversion({ denominatorRange: "Nowhere!H3:K38" }), BLOCK, "CONV")).rejects.toThrow(
+      /no sheet "Nowhere" for the denominator range/,
+    );
     await expect(workbook.tag(conversion(), "'Regions'!A2:B38", "CONV")).rejects.toThrow(/a block needs two segments or more/);
-    expect({ regions: valuesOf(model, "Regions"), names: model.names.length, formats: model.conditionalFormats.length, sheets: model.sheets.length }).toEqual(before);
+    expect({ regions: valuesOf(model, "Regions"), names: model.names.length, formats: model.conditionalFormats.length, sheets: model.sheets.length }).toEqual(
+      before,
+    );
     await workbook.tag(conversion(), BLOCK, "CONV");
     await expect(workbook.tag(kpiInput({ name: "West orders" }), "'Regions'!E3:E38", "WEST")).rejects.toThrow(/overlap the KPI Conversion by region/);
   });
@@ -155,11 +199,22 @@ describe("a block of periods × regions tagged as one KPI", () => {
     expect(nameOf(model, "KPITarget_CONV")).toMatchObject({ formula: "=Regions!$B$42:$E$42" });
     const { sheet, orders, visits } = regions(model);
     const fill = (p: number, s: number) => model.displayedFormat(sheet, 2 + p, 1 + s).fill;
-    const want = (p: number, s: number) => FILL_OF[kpiStatus([[orders[p][s] / visits[p][s]]], [[[0.025, 0.025, 0.025, 0.02][s]]], [["10%"]], "higher")[0][0] as string];
-    for (const [p, s] of [[35, 0], [35, 3], [0, 3], [20, 1]]) expect(fill(p, s)).toBe(want(p, s));
+    const want = (p: number, s: number) =>
+      FILL_OF[kpiStatus([[orders[p][s] / visits[p][s]]], [[[0.025, 0.025, 0.025, 0.02][s]]], [["10%"]], "higher")[0][0] as string];
+    for (const [p, s] of [
+      [35, 0],
+      [35, 3],
+      [0, 3],
+      [20, 1],
+    ])
+      expect(fill(p, s)).toBe(want(p, s));
     expect(ourRules(model, "CONV")).toHaveLength(3);
-    await expect(workbook.update("CONV", conversion({ segments: "" }), { opened: saved })).rejects.toThrow(/laid out as Segments "columns": to lay it out otherwise, untag it and tag it again/);
-    await expect(workbook.update("CONV", conversion({ targetRange: "Regions!B42:C42" }), { opened: saved })).rejects.toThrow(/has 2 cells and Conversion by region has 4 segments/);
+    await expect(workbook.update("CONV", conversion({ segments: "" }), { opened: saved })).rejects.toThrow(
+      /laid out as Segments "columns": to lay it out otherwise, untag it and tag it again/,
+    );
+    await expect(workbook.update("CONV", conversion({ targetRange: "Regions!B42:C42" }), { opened: saved })).rejects.toThrow(
+      /has 2 cells and Conversion by region has 4 segments/,
+    );
   });
 
   it("is closed by its total, as its card shows it: Σ orders / Σ visits of the period's row against the targets weighed by the visits", async () => {
@@ -197,7 +252,9 @@ describe("a block of periods × regions tagged as one KPI", () => {
 
   it("is never guessed from a selection's shape: two KPIs side by side are refused as a block unless Segments says so", async () => {
     const { workbook } = sampleSetup();
-    await expect(workbook.tag(kpiInput(), "'Regions'!B3:E38", "X")).rejects.toThrow(/Select one column .* 36×4\. For one KPI across segments .* set Segments to "columns"/);
+    await expect(workbook.tag(kpiInput(), "'Regions'!B3:E38", "X")).rejects.toThrow(
+      /Select one column .* 36×4\. For one KPI across segments .* set Segments to "columns"/,
+    );
   });
 
   it("untags to the user's cells and back, exactly", async () => {
@@ -242,13 +299,20 @@ describe("tagging a block while a co-author works in the same workbook", () => {
     await revenue(a);
     const b = sampleSetup(a.model);
     before(a.model, n - 1, () => b.workbook.tag(conversion({ owner: "Sam Ortiz" }), BLOCK, "CONV"));
-    await expect(a.workbook.tag(conversion(), BLOCK, "CONV")).rejects.toThrow(/Excel refused to tag Conversion by region: The name 'KPI_CONV' already exists\. Nothing was changed\./);
+    await expect(a.workbook.tag(conversion(), BLOCK, "CONV")).rejects.toThrow(
+      /Excel refused to tag Conversion by region: The name 'KPI_CONV' already exists\. Nothing was changed\./,
+    );
     const state = await a.workbook.readRegister();
     expect(state.kpis.map((k) => [k.id, k.owner])).toEqual([
       ["REVENUE", "Dana Whitfield"],
       ["CONV", "Sam Ortiz"],
     ]);
-    expect(a.model.names.filter((x) => x.name.endsWith("_CONV")).map((x) => x.name).sort()).toEqual(["KPIBand_CONV", "KPIDenom_CONV", "KPITarget_CONV", "KPI_CONV"]);
+    expect(
+      a.model.names
+        .filter((x) => x.name.endsWith("_CONV"))
+        .map((x) => x.name)
+        .sort(),
+    ).toEqual(["KPIBand_CONV", "KPIDenom_CONV", "KPITarget_CONV", "KPI_CONV"]);
     // One set of colours on the block: theirs.
     expect(ourRules(a.model, "CONV")).toHaveLength(3);
   });

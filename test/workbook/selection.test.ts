@@ -49,8 +49,14 @@ describe("dataAreaOf: where the periods start", () => {
   const column = { row: 0, col: 2, rowCount: 40, colCount: 1 };
 
   it("drops a text header, and blank or title cells above it", () => {
-    expect(dataAreaOf(column, ["Churn %", 3.1, 3.0])).toEqual({ area: { ...column, row: 1, rowCount: 39 }, header: { text: "Churn %", name: "Churn", unit: "%" } });
-    expect(dataAreaOf(column, ["", "Sales report", "", "Revenue", 1200])).toEqual({ area: { ...column, row: 4, rowCount: 36 }, header: { text: "Revenue", name: "Revenue", unit: "" } });
+    expect(dataAreaOf(column, ["Churn %", 3.1, 3.0])).toEqual({
+      area: { ...column, row: 1, rowCount: 39 },
+      header: { text: "Churn %", name: "Churn", unit: "%" },
+    });
+    expect(dataAreaOf(column, ["", "Sales report", "", "Revenue", 1200])).toEqual({
+      area: { ...column, row: 4, rowCount: 36 },
+      header: { text: "Revenue", name: "Revenue", unit: "" },
+    });
   });
 
   it("never guesses a period away: blanks alone, an error value, numbers as text, or no number in sight keep the area whole", () => {

@@ -44,7 +44,11 @@ function before(model: WorkbookModel, n: number, act: () => unknown): void {
 async function prepared(model?: WorkbookModel): Promise<Setup> {
   const s = await listeningPane(model);
   await s.workbook.tag(kpi(), REVENUE, "REVENUE");
-  await s.workbook.tag(kpi({ name: "Conversion", unit: "%", target: 3, atRisk: 2.8, denominatorRange: "'Web shop'!B2:B37", ratePer: 100 }), "'Web shop'!C2:C37", "CONV");
+  await s.workbook.tag(
+    kpi({ name: "Conversion", unit: "%", target: 3, atRisk: 2.8, denominatorRange: "'Web shop'!B2:B37", ratePer: 100 }),
+    "'Web shop'!C2:C37",
+    "CONV",
+  );
   await s.workbook.addCheckIn("REVENUE", { period: 36, note: "Q4 slipped", override: null, reason: "" });
   return s;
 }
@@ -61,12 +65,37 @@ describe("the pane's read in the write's batch", () => {
     const w = s.workbook;
     const steps: [string, () => Promise<unknown>][] = [
       ["tag the first KPI", () => w.tag(kpi(), REVENUE, "REVENUE")],
-      ["tag with a budget row", () => w.tag(kpi({ name: "Churn", direction: "lower", target: null, targetRange: "Budget!B3:AK3", atRisk: null, atRiskPercent: 10 }), "'Monthly KPIs'!C2:C37", "CHURN")],
-      ["tag a rate", () => w.tag(kpi({ name: "Conversion", unit: "%", target: 3, atRisk: 2.8, denominatorRange: "'Web shop'!B2:B37", ratePer: 100 }), "'Web shop'!C2:C37", "CONV")],
-      ["tag a table column", () => w.tag(kpi({ name: "Tickets", cadence: "weekly", direction: "lower", target: 150, atRisk: 160 }), "Support!B2:B27", "TICKETS")],
+      [
+        "tag with a budget row",
+        () =>
+          w.tag(
+            kpi({ name: "Churn", direction: "lower", target: null, targetRange: "Budget!B3:AK3", atRisk: null, atRiskPercent: 10 }),
+            "'Monthly KPIs'!C2:C37",
+            "CHURN",
+          ),
+      ],
+      [
+        "tag a rate",
+        () =>
+          w.tag(
+            kpi({ name: "Conversion", unit: "%", target: 3, atRisk: 2.8, denominatorRange: "'Web shop'!B2:B37", ratePer: 100 }),
+            "'Web shop'!C2:C37",
+            "CONV",
+          ),
+      ],
+      [
+        "tag a table column",
+        () => w.tag(kpi({ name: "Tickets", cadence: "weekly", direction: "lower", target: 150, atRisk: 160 }), "Support!B2:B27", "TICKETS"),
+      ],
       ["edit a target", () => w.update("REVENUE", kpi({ target: 1400 }))],
-      ["edit a budget row's At risk", () => w.update("CHURN", kpi({ name: "Churn", direction: "lower", target: null, targetRange: "Budget!B3:AK3", atRisk: null, atRiskPercent: 12 }))],
-      ["edit a rate's target", () => w.update("CONV", kpi({ name: "Conversion", unit: "%", target: 3.2, atRisk: 2.9, denominatorRange: "'Web shop'!B2:B37", ratePer: 100 }))],
+      [
+        "edit a budget row's At risk",
+        () => w.update("CHURN", kpi({ name: "Churn", direction: "lower", target: null, targetRange: "Budget!B3:AK3", atRisk: null, atRiskPercent: 12 })),
+      ],
+      [
+        "edit a rate's target",
+        () => w.update("CONV", kpi({ name: "Conversion", unit: "%", target: 3.2, atRisk: 2.9, denominatorRange: "'Web shop'!B2:B37", ratePer: 100 })),
+      ],
       ["write a note", () => w.addCheckIn("REVENUE", { period: 36, note: "Q4 slipped", override: null, reason: "" })],
       ["open an action", () => w.openActions([{ kpi: "REVENUE", period: 36, rule: "Off track" }], "2026-12-01")],
       ["mark it done", () => w.setActionStatus({ kpi: "REVENUE", period: 36, rule: "Off track" }, "done", "Called", "2026-12-02")],
@@ -188,7 +217,9 @@ describe("the pane's read in the write's batch", () => {
     const sheet = t.model.sheetById(table.sheetId);
     // The user sorts the register between the note and the date: the row read is no longer NPS's.
     before(t.model, 1, () => {
-      const rows = Array.from({ length: table.area.rowCount - 1 }, (_, i) => Array.from({ length: table.area.colCount }, (_, c) => t.model.formulaAt(sheet, table.area.row + 1 + i, table.area.col + c))).reverse();
+      const rows = Array.from({ length: table.area.rowCount - 1 }, (_, i) =>
+        Array.from({ length: table.area.colCount }, (_, c) => t.model.formulaAt(sheet, table.area.row + 1 + i, table.area.col + c)),
+      ).reverse();
       rows.forEach((cells, i) => cells.forEach((v, c) => t.model.writeFormula(sheet, table.area.row + 1 + i, table.area.col + c, v)));
     });
     await t.workbook.markReviewed("NPS", "2026-12-01", { afterLastWrite: true });
@@ -259,6 +290,8 @@ describe("the pane's read in the write's batch", () => {
     const saved = await s.workbook.update("REVENUE", kpi({ target: null, targetRange: "K2:K37", atRisk: null, atRiskPercent: 10 }));
     expect(saved.targetRange).toBe("Monthly!$K$2:$K$37");
     await expectReadInTheWrite(s);
-    await expect(s.workbook.update("REVENUE", kpi({ target: null, targetRange: "K2:K30", atRisk: null, atRiskPercent: 10 }))).rejects.toThrow(/has 29 periods and Revenue has 36/);
+    await expect(s.workbook.update("REVENUE", kpi({ target: null, targetRange: "K2:K30", atRisk: null, atRiskPercent: 10 }))).rejects.toThrow(
+      /has 29 periods and Revenue has 36/,
+    );
   });
 });

@@ -17,7 +17,11 @@ function selecting(s: Setup, address: { sheet: string; row: number; col: number;
   return s;
 }
 
-const column = (s: Setup, sheet: string, col: number, from: number, n: number) => snapshot(s.model).sheets.find((x) => x.name === sheet)!.values.slice(from, from + n).map((r) => r[col]);
+const column = (s: Setup, sheet: string, col: number, from: number, n: number) =>
+  snapshot(s.model)
+    .sheets.find((x) => x.name === sheet)!
+    .values.slice(from, from + n)
+    .map((r) => r[col]);
 
 describe("the selection's values", () => {
   it("come with a whole column, its header left out, in the syncs the selection read makes anyway", async () => {
@@ -55,7 +59,9 @@ describe("the selection's values", () => {
 describe("a typed target range's numbers", () => {
   it("are read in one sync, on the values' sheet when the range names none", async () => {
     const s = sampleSetup();
-    const budget = snapshot(s.model).sheets.find((x) => x.name === "Budget")!.values[1].slice(1, 1 + SAMPLE_PERIODS);
+    const budget = snapshot(s.model)
+      .sheets.find((x) => x.name === "Budget")!
+      .values[1].slice(1, 1 + SAMPLE_PERIODS);
     expect(await s.workbook.readTargetValues("Budget!B2:AK2", null)).toEqual(budget);
     expect(await s.workbook.readTargetValues("=$B$2:$B$5", "Monthly KPIs")).toEqual(column(s, "Monthly KPIs", 1, 1, 4));
     expect(await syncsOf(s.model, () => s.workbook.readTargetValues("Budget!B2:AK2", null))).toBe(1);

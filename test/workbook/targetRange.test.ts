@@ -17,7 +17,9 @@ function sheetOf(snap: ReturnType<typeof snapshot>, name: string) {
 
 /** The budget as the sample lays it out (a row), and Revenue (a column). */
 function data(snap: ReturnType<typeof snapshot>) {
-  const revenue = sheetOf(snap, "Monthly KPIs").values.slice(1, 37).map((r) => r[1] as number);
+  const revenue = sheetOf(snap, "Monthly KPIs")
+    .values.slice(1, 37)
+    .map((r) => r[1] as number);
   const budget = sheetOf(snap, "Budget").values[1].slice(1, 37) as number[];
   return { revenue, budget };
 }
@@ -40,7 +42,11 @@ describe("a target per period (a budget row)", () => {
     const { revenue, budget } = data(snap);
     const expected = revenue.map((v, i) => kpiStatus([[v]], [[budget[i]]], [[budget[i] * 0.9]], "higher")[0][0]);
     expect(new Set(expected)).toEqual(new Set(["On track", "At risk", "Off track"]));
-    expect(sheetOf(snap, "Monthly KPIs").fills.slice(1, 37).map((r) => r[1])).toEqual(expected.map((s) => FILL_OF[s as string]));
+    expect(
+      sheetOf(snap, "Monthly KPIs")
+        .fills.slice(1, 37)
+        .map((r) => r[1]),
+    ).toEqual(expected.map((s) => FILL_OF[s as string]));
 
     const { register: state, series } = await workbook.refresh();
     expect(state.kpis[0]).toMatchObject({ target: null, targetRange: "Budget!$B$2:$AK$2", atRisk: null, atRiskPercent: 10 });
@@ -51,7 +57,9 @@ describe("a target per period (a budget row)", () => {
   it("refuses a target range of another length, saying both lengths, and writes nothing", async () => {
     const { model, workbook } = sampleSetup();
     const before = snapshot(model);
-    const error = await workbook.tag(kpiInput({ target: null, targetRange: "Budget!B2:M2", atRiskPercent: 10, atRisk: null }), REVENUE, "REVENUE").catch((e) => e);
+    const error = await workbook
+      .tag(kpiInput({ target: null, targetRange: "Budget!B2:M2", atRiskPercent: 10, atRisk: null }), REVENUE, "REVENUE")
+      .catch((e) => e);
     expect(error).toBeInstanceOf(KpiWorkbookError);
     expect(error.field).toBe("target");
     expect(error.message).toMatch(/Budget!B2:M2 has 12 periods and Revenue has 36/);
@@ -62,7 +70,9 @@ describe("a target per period (a budget row)", () => {
     const { model, workbook } = sampleSetup();
     const kpi = await workbook.tag(kpiInput({ target: null, targetRange: BUDGET_ROW, atRisk: null, atRiskPercent: 10 }), REVENUE, "REVENUE");
     const formula = statusFormula(kpi, true);
-    expect(formula).toBe('=KPI.KPI_STATUS(KPI_REVENUE,TRANSPOSE(KPITarget_REVENUE),TRANSPOSE(KPITarget_REVENUE)-ABS(TRANSPOSE(KPITarget_REVENUE))*INDEX(KPI_Register[At risk],MATCH("REVENUE",KPI_Register[ID],0)),"higher")');
+    expect(formula).toBe(
+      '=KPI.KPI_STATUS(KPI_REVENUE,TRANSPOSE(KPITarget_REVENUE),TRANSPOSE(KPITarget_REVENUE)-ABS(TRANSPOSE(KPITarget_REVENUE))*INDEX(KPI_Register[At risk],MATCH("REVENUE",KPI_Register[ID],0)),"higher")',
+    );
     model.functions = kpiFunctions();
     await workbook.insertFormula("'Monthly KPIs'!H2", formula, { rows: 36, columns: 1 });
     const { revenue, budget } = data(snapshot(model));
@@ -82,7 +92,11 @@ describe("a target per period (a budget row)", () => {
     expect(snap.names.map((n) => n.name)).not.toContain("KPITarget_REVENUE");
     const { revenue } = data(snap);
     const expected = revenue.map((v) => kpiStatus([[v]], [[1300]], [[1235]], "higher")[0][0]);
-    expect(sheetOf(snap, "Monthly KPIs").fills.slice(1, 37).map((r) => r[1])).toEqual(expected.map((s) => FILL_OF[s as string]));
+    expect(
+      sheetOf(snap, "Monthly KPIs")
+        .fills.slice(1, 37)
+        .map((r) => r[1]),
+    ).toEqual(expected.map((s) => FILL_OF[s as string]));
     const history = await workbook.history("REVENUE");
     expect(history.filter((h) => h.field === "Target").map((h) => [h.old, h.new])).toEqual([["Budget!$B$2:$AK$2", "1300"]]);
     expect(history.filter((h) => h.field === "At risk").map((h) => [h.old, h.new])).toEqual([["0.1", "0.05"]]);
@@ -107,7 +121,19 @@ describe("a register from an earlier KPI Lens", () => {
     await s.workbook.tag(kpiInput(), REVENUE, "REVENUE");
     // Drop the later columns, as a wave-one register had none of them.
     const table = s.model.findTable("KPI_Register")!;
-    for (const header of ["Segments", "Perspective", "Rate as", "Denominator", "Year starts in", "Materiality %", "Materiality", "Guarded by", "Trigger", "First period", "Roll-up"]) {
+    for (const header of [
+      "Segments",
+      "Perspective",
+      "Rate as",
+      "Denominator",
+      "Year starts in",
+      "Materiality %",
+      "Materiality",
+      "Guarded by",
+      "Trigger",
+      "First period",
+      "Roll-up",
+    ]) {
       expect(table.columns[table.columns.length - 1]).toBe(header);
       s.model.removeTableColumnAtEnd(table);
     }
@@ -128,7 +154,9 @@ describe("a register from an earlier KPI Lens", () => {
     const table = model.findTable("KPI_Register")!;
     model.writeValue(model.findSheet("KPI Register")!, 1, table.area.col + table.area.colCount, "my note");
     const before = snapshot(model);
-    await expect(workbook.update("REVENUE", kpiInput({ trigger: "drop 20%", owner: "Lee Chan" }))).rejects.toThrow(/adds that column at the right of the register, but the cells there are not empty/);
+    await expect(workbook.update("REVENUE", kpiInput({ trigger: "drop 20%", owner: "Lee Chan" }))).rejects.toThrow(
+      /adds that column at the right of the register, but the cells there are not empty/,
+    );
     expect(snapshot(model)).toEqual(before);
   });
 });

@@ -104,7 +104,13 @@ export function* leadForecastSteps(leading: Float64Array, lagging: Float64Array,
  * The pairs (leading[t − lag], lagging[t]) where both are numbers, each divided by its series'
  * scale (exact: a power of two), and the last reported period of lagging.
  */
-function* scaledPairsSteps(leading: Float64Array, lagging: Float64Array, lag: number, sx: number, sy: number): Steps<{ x: Float64Array; y: Float64Array; last: number }> {
+function* scaledPairsSteps(
+  leading: Float64Array,
+  lagging: Float64Array,
+  lag: number,
+  sx: number,
+  sy: number,
+): Steps<{ x: Float64Array; y: Float64Array; last: number }> {
   const x = new Float64Array(lagging.length);
   const y = new Float64Array(lagging.length);
   let m = 0;

@@ -63,7 +63,8 @@ function* usedSegmentsSteps(numerators: Float64Array, denominators: Float64Array
       if (d === 0) continue;
       if (x < 0) fail("value", `numerators: value ${i + 1} is ${x}; a numerator cannot be negative`);
       if (x !== x || d !== d) continue;
-      if (chart === "proportion" && x > d) fail("value", `numerators: value ${i + 1} (${x}) is above its denominator (${d}); use chart "rate" for events that can exceed the units`);
+      if (chart === "proportion" && x > d)
+        fail("value", `numerators: value ${i + 1} (${x}) is above its denominator (${d}); use chart "rate" for events that can exceed the units`);
       used[i] = 1;
     }
   });

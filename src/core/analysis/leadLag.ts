@@ -111,5 +111,3 @@ function rowOf(lag: number, n: number, c: Correlation | Problem): LagRow {
   if (c instanceof Problem) return { lag, r: c, p: c, n };
   return { lag, r: c.r, p: correlationPValue(c), n };
 }
-
-

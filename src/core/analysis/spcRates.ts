@@ -58,7 +58,8 @@ export function* ratePeriodsSteps(values: Float64Array, denominators: Float64Arr
       if (d === 0) continue;
       if (v < 0) fail("value", `values: value ${i + 1} is ${v}; a count of events cannot be negative`);
       if (v !== v || d !== d) continue;
-      if (isProportion(chart) && v > d) fail("value", `values: value ${i + 1} (${v}) is above its denominator (${d}); a proportion's cases are among the units looked at`);
+      if (isProportion(chart) && v > d)
+        fail("value", `values: value ${i + 1} (${v}) is above its denominator (${d}); a proportion's cases are among the units looked at`);
       used[i] = 1;
       k++;
     }

@@ -55,17 +55,27 @@ export function* judgeSteps(values: ArrayLike<number>, lines: LimitLines, direct
   });
   yield;
   // Shift: 7 or more in a row strictly on one side of the centre (a point on it breaks the run).
-  yield* markRunsSteps(n, (i) => (values[i] > centre ? 1 : values[i] < centre ? -1 : 0), RUN, (from, to) => {
-    for (let j = from; j < to; j++) flags[j] |= bit("shift");
-  });
+  yield* markRunsSteps(
+    n,
+    (i) => (values[i] > centre ? 1 : values[i] < centre ? -1 : 0),
+    RUN,
+    (from, to) => {
+      for (let j = from; j < to; j++) flags[j] |= bit("shift");
+    },
+  );
   yield;
   // Trend: 7 or more points each strictly above (below) the one before: 6 rises (falls) in a row.
-  yield* markRunsSteps(n, (i) => (i === 0 ? 0 : values[i] > values[i - 1] ? 1 : values[i] < values[i - 1] ? -1 : 0), RUN - 1, (from, to, side) => {
-    for (let j = from - 1; j < to; j++) {
-      flags[j] |= bit("trend");
-      trendSide[j] = side;
-    }
-  });
+  yield* markRunsSteps(
+    n,
+    (i) => (i === 0 ? 0 : values[i] > values[i - 1] ? 1 : values[i] < values[i - 1] ? -1 : 0),
+    RUN - 1,
+    (from, to, side) => {
+      for (let j = from - 1; j < to; j++) {
+        flags[j] |= bit("trend");
+        trendSide[j] = side;
+      }
+    },
+  );
   yield;
   yield* chunked(n, (from, to) => markTwoOfThree(values, lines, flags, from, to));
   yield;

@@ -139,7 +139,13 @@ function aligned(leading: KpiDefinition, lagging: KpiDefinition, lengths: { lead
 }
 
 /** LEADLAG_CORR's best lag, as the pane's chain analysis ran it (aligned on the latest periods). */
-export function chainFormula(leading: KpiDefinition, lagging: KpiDefinition, lengths: { leading: number; lagging: number }, maxLag: number, differenced: boolean): string {
+export function chainFormula(
+  leading: KpiDefinition,
+  lagging: KpiDefinition,
+  lengths: { leading: number; lagging: number },
+  maxLag: number,
+  differenced: boolean,
+): string {
   const [a, b] = aligned(leading, lagging, lengths);
   return `=KPI.LEADLAG_CORR(${a},${b},${maxLag},"pearson",${differenced ? "TRUE" : "FALSE"},"best")`;
 }
@@ -228,7 +234,8 @@ export function ytdVarianceFormula(k: KpiDefinition): string | null {
   let target = registerCell(k.id, "Target");
   if (k.target === null) {
     // The latest period alone is one cell, whichever way its row runs: no TRANSPOSE of it.
-    const t = k.aggregation === "last" ? cellAt(targetNameOf(k.id), L, orientationOf(k.targetRange)) : span(targetNameOf(k.id), from, L, orientationOf(k.targetRange));
+    const t =
+      k.aggregation === "last" ? cellAt(targetNameOf(k.id), L, orientationOf(k.targetRange)) : span(targetNameOf(k.id), from, L, orientationOf(k.targetRange));
     target = crosswise(k) && k.aggregation !== "last" ? `TRANSPOSE(${t})` : t;
   }
   return `=KPI.VARIANCE(${actual},${target},"${k.direction}",${materialityArgument(k)},"total")`;
@@ -287,7 +294,8 @@ export function outlookCall(k: KpiDefinition): string | null {
   if (start === null || n === null || k.direction === "within") return null;
   const horizon = periodsAhead(nameOf(k.id), start, n, orientationOf(k.source ?? ""));
   const single = registerCell(k.id, "Target");
-  const target = k.target !== null ? (k.aggregation === "sum" ? `${single}*${n}` : single) : periodsAhead(targetNameOf(k.id), start, n, orientationOf(k.targetRange));
+  const target =
+    k.target !== null ? (k.aggregation === "sum" ? `${single}*${n}` : single) : periodsAhead(targetNameOf(k.id), start, n, orientationOf(k.targetRange));
   return `KPI.OUTLOOK(${horizon},${target},"${k.direction}","trend","${k.aggregation}",0.8,"table")`;
 }
 

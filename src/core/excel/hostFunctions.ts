@@ -19,16 +19,61 @@
  * their pages ("SUMPRODUCT function", "LN function", support.microsoft.com) apply to Excel 2021;
  * SUMPRODUCT "treats non-numeric array entries as if they were zeros".
  */
-export const EXCEL_FUNCTIONS = ["ABS", "AND", "COLUMNS", "DATE", "IF", "INDEX", "ISNUMBER", "LET", "LN", "MATCH", "MAX", "MOD", "N", "OFFSET", "ROWS", "SUMPRODUCT", "TRANSPOSE"] as const;
+export const EXCEL_FUNCTIONS = [
+  "ABS",
+  "AND",
+  "COLUMNS",
+  "DATE",
+  "IF",
+  "INDEX",
+  "ISNUMBER",
+  "LET",
+  "LN",
+  "MATCH",
+  "MAX",
+  "MOD",
+  "N",
+  "OFFSET",
+  "ROWS",
+  "SUMPRODUCT",
+  "TRANSPOSE",
+] as const;
 
 /**
  * Functions of Microsoft 365 and Excel 2024 only, refused by name so a mistake reads clearly
  * (their pages' "Applies to" lines name no Excel 2021).
  */
 export const NEWER_THAN_EXCEL_2021 = [
-  "DROP", "TAKE", "VSTACK", "HSTACK", "TOCOL", "TOROW", "CHOOSEROWS", "CHOOSECOLS", "EXPAND", "WRAPROWS", "WRAPCOLS",
-  "TEXTSPLIT", "TEXTBEFORE", "TEXTAFTER", "LAMBDA", "MAP", "REDUCE", "SCAN", "MAKEARRAY", "BYROW", "BYCOL", "ISOMITTED",
-  "GROUPBY", "PIVOTBY", "PERCENTOF", "TRIMRANGE", "REGEXTEST", "REGEXEXTRACT", "REGEXREPLACE", "IMAGE",
+  "DROP",
+  "TAKE",
+  "VSTACK",
+  "HSTACK",
+  "TOCOL",
+  "TOROW",
+  "CHOOSEROWS",
+  "CHOOSECOLS",
+  "EXPAND",
+  "WRAPROWS",
+  "WRAPCOLS",
+  "TEXTSPLIT",
+  "TEXTBEFORE",
+  "TEXTAFTER",
+  "LAMBDA",
+  "MAP",
+  "REDUCE",
+  "SCAN",
+  "MAKEARRAY",
+  "BYROW",
+  "BYCOL",
+  "ISOMITTED",
+  "GROUPBY",
+  "PIVOTBY",
+  "PERCENTOF",
+  "TRIMRANGE",
+  "REGEXTEST",
+  "REGEXEXTRACT",
+  "REGEXREPLACE",
+  "IMAGE",
 ] as const;
 
 /** The manifest's namespace of the add-in's custom functions (KPI.KPI_STATUS, …). */

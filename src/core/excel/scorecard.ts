@@ -11,7 +11,17 @@
  * typed beside it agree; formulas.ts builds the year-to-date and outlook arguments.
  */
 import { KpiDefinition } from "../model/kpi";
-import { atRiskArgument, chartedValues, materialityArgument, outlookCall, outlookGaps, registerCell, targetNameOf, unlessGaps, ytdVarianceFormula } from "./formulas";
+import {
+  atRiskArgument,
+  chartedValues,
+  materialityArgument,
+  outlookCall,
+  outlookGaps,
+  registerCell,
+  targetNameOf,
+  unlessGaps,
+  ytdVarianceFormula,
+} from "./formulas";
 import { periodDate } from "../model/periods";
 import { Status, STATUS_LABEL } from "../model/status";
 import { denomNameOf, NOTES_NAMES, REPORTED_NAMES } from "./workbookNames";
@@ -21,8 +31,25 @@ import { RateChart } from "../analysis/spcRates";
 import { reportedCell, reportedPeriod, reportedRowFormula, reportedStatus, restatedFormula, ScorecardView } from "./scorecardReported";
 
 export const SCORECARD_HEADERS = [
-  "KPI", "Owner", "Period", "Latest", "Target", "Variance", "Variance %", "Status",
-  "YTD actual", "YTD budget", "YTD variance", "Year outlook", "Chance to meet", "Variation", "Assurance", "Note", "Restated", "Reported row", "Attention",
+  "KPI",
+  "Owner",
+  "Period",
+  "Latest",
+  "Target",
+  "Variance",
+  "Variance %",
+  "Status",
+  "YTD actual",
+  "YTD budget",
+  "YTD variance",
+  "Year outlook",
+  "Chance to meet",
+  "Variation",
+  "Assurance",
+  "Note",
+  "Restated",
+  "Reported row",
+  "Attention",
 ] as const;
 
 /** 0-based columns the writer and the rules need. */
@@ -123,7 +150,8 @@ export function attentionFormula(row: number, rankByName: number): string {
 function rateCells(k: KpiDefinition, chart: RateChart, target: string, baseline: number | null, row: number) {
   const per = k.ratePer ? `*${String(k.ratePer).toUpperCase()}` : "";
   const perUnit = k.ratePer ? `(${target})/${String(k.ratePer).toUpperCase()}` : target;
-  const spc = (direction: string, output: string) => `=KPI.SPC(${chartedValues(k)},${perUnit},"${direction}",${baseline ?? ""},"${output}","${chart}",${chartedDenominators(k)})`;
+  const spc = (direction: string, output: string) =>
+    `=KPI.SPC(${chartedValues(k)},${perUnit},"${direction}",${baseline ?? ""},"${output}","${chart}",${chartedDenominators(k)})`;
   return {
     latest: `=INDEX(${nameOf(k.id)},${latestAt(k.id)})/INDEX(${denomNameOf(k.id)},${latestAt(k.id)})${per}`,
     variation: spc(k.direction === "within" ? "neutral" : k.direction, "variation"),
@@ -171,8 +199,22 @@ export function scorecardRow(k: KpiDefinition, row: number, spcBaseline: number 
   const at = `$${columnOf("Reported row")}${row}`;
   const rate = isRateKpi(k) ? rateCells(k, options.chart ?? (k.ratePer ? "u" : "p"), spcTarget, spcBaseline, row) : null;
   const latest = reported
-    ? [reportedPeriod(at, (p) => periodAt(k, p)), reportedCell(at, "Reported value"), reportedCell(at, "Target"), reportedCell(at, "Variance"), reportedCell(at, "Variance %"), reportedStatus(at)]
-    : [`=${periodAt(k, latestAt(k.id))}`, rate?.latest ?? `=INDEX(${values},${latestAt(k.id)})`, target, variance("variance"), variance("percent"), `=KPI.KPI_STATUS(${D},${E},${atRiskArgument(k, E)},"${k.direction}")`];
+    ? [
+        reportedPeriod(at, (p) => periodAt(k, p)),
+        reportedCell(at, "Reported value"),
+        reportedCell(at, "Target"),
+        reportedCell(at, "Variance"),
+        reportedCell(at, "Variance %"),
+        reportedStatus(at),
+      ]
+    : [
+        `=${periodAt(k, latestAt(k.id))}`,
+        rate?.latest ?? `=INDEX(${values},${latestAt(k.id)})`,
+        target,
+        variance("variance"),
+        variance("percent"),
+        `=KPI.KPI_STATUS(${D},${E},${atRiskArgument(k, E)},"${k.direction}")`,
+      ];
   return [
     text("Name"),
     text("Owner"),
@@ -220,16 +262,30 @@ export function scorecardLines(
   options: Omit<RowOptions, "chart" | "rankByName"> & { chartOf?: (k: KpiDefinition) => RateChart | null } = {},
 ): ScorecardLine[] {
   // Each KPI's place by name, ties by order, so no two lines' Attention are equal.
-  const rank = new Map(kpis.map((_, i) => i).sort((a, b) => kpis[a].name.localeCompare(kpis[b].name) || a - b).map((i, place) => [kpis[i], place]));
+  const rank = new Map(
+    kpis
+      .map((_, i) => i)
+      .sort((a, b) => kpis[a].name.localeCompare(kpis[b].name) || a - b)
+      .map((i, place) => [kpis[i], place]),
+  );
   const lines: ScorecardLine[] = [];
   const status = String.fromCharCode(65 + STATUS_COLUMN);
   let row = firstRow;
-  for (let i = 0; i < kpis.length; ) {
+  for (let i = 0; i < kpis.length;) {
     let j = i;
     while (j < kpis.length && (kpis[j].objective || "") === (kpis[i].objective || "")) j++;
     lines.push({ kind: "objective", formulas: objectiveRow(kpis[i], `${status}${row + 1}:${status}${row + j - i}`), kpi: kpis[i] });
     row++;
-    for (; i < j; i++, row++) lines.push({ kind: "kpi", formulas: scorecardRow(kpis[i], row, baselineOf(kpis[i]), notes, { ...options, chart: options.chartOf?.(kpis[i]) ?? null, rankByName: rank.get(kpis[i]) }), kpi: kpis[i] });
+    for (; i < j; i++, row++)
+      lines.push({
+        kind: "kpi",
+        formulas: scorecardRow(kpis[i], row, baselineOf(kpis[i]), notes, {
+          ...options,
+          chart: options.chartOf?.(kpis[i]) ?? null,
+          rankByName: rank.get(kpis[i]),
+        }),
+        kpi: kpis[i],
+      });
   }
   return lines;
 }
@@ -252,5 +308,8 @@ export function asOfFormula(closes: boolean, periods: string): string {
  * rebuild finds its own. The text stays in the cell, so the colour is never all a reader has.
  */
 export function scorecardStatusRules(topLeft: string): { status: Status; formula: string }[] {
-  return (["on", "risk", "off"] as const).map((status) => ({ status, formula: `=AND(${topLeft}="${STATUS_LABEL[status]}",N("kpilens:${SCORECARD_RULE_ID}:${status}")=0)` }));
+  return (["on", "risk", "off"] as const).map((status) => ({
+    status,
+    formula: `=AND(${topLeft}="${STATUS_LABEL[status]}",N("kpilens:${SCORECARD_RULE_ID}:${status}")=0)`,
+  }));
 }

@@ -33,7 +33,17 @@ export interface SummaryLine {
 export function summaryRows(lines: readonly SummaryLine[]): string[][] {
   return lines.map(({ row, chart }) => {
     const from = (h: (typeof SCORECARD_HEADERS)[number]) => `=$${column(h)}$${row}`;
-    return [from("KPI"), from("Period"), from("Latest"), from("Target"), from("Status"), from("Variation"), from("Assurance"), `="${chart}"`, from("Attention")];
+    return [
+      from("KPI"),
+      from("Period"),
+      from("Latest"),
+      from("Target"),
+      from("Status"),
+      from("Variation"),
+      from("Assurance"),
+      `="${chart}"`,
+      from("Attention"),
+    ];
   });
 }
 

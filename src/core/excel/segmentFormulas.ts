@@ -44,10 +44,16 @@ export function segmentFormulaChoices(k: KpiDefinition, period: number | null, l
   // row of it would need FILTER by the period column, which not every host has (hostFunctions.ts).
   // None offered rather than a formula that reads the wrong cells.
   if (period === null || segmentLayoutOf(k.segments ?? "")?.kind === "by") return [];
-  const choices: FormulaChoice[] = [{ label: `Status of each segment in ${label}`, formula: segmentStatusFormula(k, period, targetIsColumn), size: { rows: 1, columns: segments } }];
+  const choices: FormulaChoice[] = [
+    { label: `Status of each segment in ${label}`, formula: segmentStatusFormula(k, period, targetIsColumn), size: { rows: 1, columns: segments } },
+  ];
   if (!k.denominatorRange) return choices;
   return [
-    { label: `Funnel of ${label} across segments (KPI.FUNNEL table: rate, z, limits, flag)`, formula: funnelFormula(k, period, "table"), size: { rows: segments + 1, columns: 7 } },
+    {
+      label: `Funnel of ${label} across segments (KPI.FUNNEL table: rate, z, limits, flag)`,
+      formula: funnelFormula(k, period, "table"),
+      size: { rows: segments + 1, columns: 7 },
+    },
     { label: `Funnel of ${label}: its lines for a chart (KPI.FUNNEL curve)`, formula: funnelFormula(k, period, "curve"), size: { rows: 51, columns: 5 } },
     ...choices,
   ];

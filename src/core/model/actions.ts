@@ -41,7 +41,11 @@ export function firings(
   existing: readonly Action[],
 ): Firing[] {
   let latest = -1;
-  for (let i = values.length - 1; i >= 0; i--) if (values[i] !== null) { latest = i; break; }
+  for (let i = values.length - 1; i >= 0; i--)
+    if (values[i] !== null) {
+      latest = i;
+      break;
+    }
   if (latest < 0) return [];
   const period = latest + 1;
   const mine = existing.filter((a) => a.kpi.toUpperCase() === kpi.id.toUpperCase());
@@ -63,7 +67,8 @@ export function firings(
       const change = ((values[latest] as number) - before) / Math.abs(before);
       // A small tolerance so "exactly 20% down" fires despite binary fractions (1000 → 800).
       const eps = 1e-12;
-      if (rule.kind === "drop" ? change <= -rule.percent / 100 + eps : change >= rule.percent / 100 - eps) fired.push({ kpi: kpi.id, period, rule: `${rule.kind} ${rule.percent}%` });
+      if (rule.kind === "drop" ? change <= -rule.percent / 100 + eps : change >= rule.percent / 100 - eps)
+        fired.push({ kpi: kpi.id, period, rule: `${rule.kind} ${rule.percent}%` });
     }
   }
   return fired.filter((f) => !mine.some((a) => a.period === f.period && a.rule.toLowerCase() === f.rule.toLowerCase()));

@@ -119,6 +119,10 @@ export function chainSentence(
   }
   const tested = `best lag ${best.lag}, r = ${r}, ${formatP(best.pAdjusted, locale)} after testing ${best.lagsTested} lags`;
   // Significant on its own and the right way, but not once every leading KPI is counted: the verdict the portfolio changed.
-  const why = !significant ? `${tested}${q ? `; ${q}` : ""}` : rightWay ? `${tested}, but ${q}` : `the strongest link (lag ${best.lag}, r = ${r}) runs the wrong way`;
+  const why = !significant
+    ? `${tested}${q ? `; ${q}` : ""}`
+    : rightWay
+      ? `${tested}, but ${q}`
+      : `the strongest link (lag ${best.lag}, r = ${r}) runs the wrong way`;
   return `No evidence that ${leadingName} predicts ${laggingName} (${why}): revalidate or replace it.`;
 }

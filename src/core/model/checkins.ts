@@ -29,7 +29,8 @@ export function validateCheckIn(draft: CheckInDraft, periods: number): Partial<R
   const period = Number(draft.period);
   if (!Number.isInteger(period) || period < 1 || period > periods) errors.period = `Choose a period from 1 to ${periods}.`;
   if (draft.note.trim() === "") errors.note = "Write the note: what happened, and what is being done.";
-  if (draft.override !== "" && draft.reason.trim() === "") errors.reason = `Say why the status is ${STATUS_LABEL[draft.override]} instead of what the numbers give.`;
+  if (draft.override !== "" && draft.reason.trim() === "")
+    errors.reason = `Say why the status is ${STATUS_LABEL[draft.override]} instead of what the numbers give.`;
   return errors;
 }
 

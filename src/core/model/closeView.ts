@@ -27,7 +27,8 @@ export function defaultClose(kpis: readonly KpiDefinition[], summaries: Record<s
     const start = periodDate(k.firstPeriod, k.cadence, p);
     if (!start) continue;
     // A quarter closes at its last month.
-    const month = k.cadence === "quarterly" ? new Date(Date.UTC(Number(start.slice(0, 4)), Number(start.slice(5, 7)) + 1, 1)).toISOString().slice(0, 7) : start.slice(0, 7);
+    const month =
+      k.cadence === "quarterly" ? new Date(Date.UTC(Number(start.slice(0, 4)), Number(start.slice(5, 7)) + 1, 1)).toISOString().slice(0, 7) : start.slice(0, 7);
     if (month > latest) latest = month;
   }
   return latest;

@@ -47,7 +47,8 @@ export const FIELD_OF_FINDING: Partial<Record<FindingKind, "owner" | "primary" |
  * Names of KPIs people can push up at the expense of something else (speed over quality,
  * volume over value, growth over retention): such a primary KPI wants a counter-metric.
  */
-const GAMING_RISK = /\b(speed|time|cycle|throughput|velocity|volume|count|calls|tickets|closed|leads|sign-?ups|deals|bookings|growth|new|output|units|utili[sz]ation|revenue|sales)\b/i;
+const GAMING_RISK =
+  /\b(speed|time|cycle|throughput|velocity|volume|count|calls|tickets|closed|leads|sign-?ups|deals|bookings|growth|new|output|units|utili[sz]ation|revenue|sales)\b/i;
 
 export function gamingRisk(k: Pick<KpiDefinition, "name">): boolean {
   return GAMING_RISK.test(k.name);
@@ -86,7 +87,8 @@ export function healthCheck({ kpis, chainSupported, today, offTrackWithoutNote =
   }
 
   for (const k of kpis) {
-    if (!k.initiative.trim()) findings.push({ kind: "no-initiative", kpiIds: [k.id], message: `${k.name} has no initiative meant to move it (orphaned).`, fix: "edit" });
+    if (!k.initiative.trim())
+      findings.push({ kind: "no-initiative", kpiIds: [k.id], message: `${k.name} has no initiative meant to move it (orphaned).`, fix: "edit" });
     if (k.kind === "leading") {
       const target = kpis.find((x) => x.id === k.predicts);
       if (!k.predicts || !target) {
@@ -100,7 +102,8 @@ export function healthCheck({ kpis, chainSupported, today, offTrackWithoutNote =
         });
       }
     }
-    if (!k.response.trim()) findings.push({ kind: "no-response", kpiIds: [k.id], message: `${k.name} has no response for when it leaves On track.`, fix: "edit" });
+    if (!k.response.trim())
+      findings.push({ kind: "no-response", kpiIds: [k.id], message: `${k.name} has no response for when it leaves On track.`, fix: "edit" });
     // Stale means overdue as Due this close defines it (review/due.ts): a whole review cycle
     // missed. A review merely due (the period that just ended) is the close's work, not a fault.
     const review = reviewStateOf(k, today.toISOString().slice(0, 10));
@@ -108,7 +111,12 @@ export function healthCheck({ kpis, chainSupported, today, offTrackWithoutNote =
       findings.push({ kind: "not-reviewed", kpiIds: [k.id], message: `${k.name} has never been reviewed (${k.cadence} cadence).`, fix: "review" });
     } else if (review.status === "overdue") {
       const age = daysBetween(k.lastReviewed, today);
-      findings.push({ kind: "not-reviewed", kpiIds: [k.id], message: `${k.name} was last reviewed ${age} days ago, beyond its ${k.cadence} cadence.`, fix: "review" });
+      findings.push({
+        kind: "not-reviewed",
+        kpiIds: [k.id],
+        message: `${k.name} was last reviewed ${age} days ago, beyond its ${k.cadence} cadence.`,
+        fix: "review",
+      });
     }
     if (k.primary && gamingRisk(k) && !kpis.some((x) => x.id === k.guardedBy)) {
       findings.push({
@@ -119,7 +127,12 @@ export function healthCheck({ kpis, chainSupported, today, offTrackWithoutNote =
       });
     }
     if (offTrackWithoutNote.includes(k.id)) {
-      findings.push({ kind: "off-track-no-note", kpiIds: [k.id], message: `${k.name} is Off track in its latest period and has no note saying why and what is being done.`, fix: "note" });
+      findings.push({
+        kind: "off-track-no-note",
+        kpiIds: [k.id],
+        message: `${k.name} is Off track in its latest period and has no note saying why and what is being done.`,
+        fix: "note",
+      });
     }
   }
   return findings;

@@ -17,8 +17,27 @@ export { materialityOf, materialityText, monthOf, parseNumber, percentOf };
 export * from "./kpiDefinition";
 
 export type KpiDraft = Record<
-  | "name" | "owner" | "objective" | "kind" | "predicts" | "direction" | "target" | "atRisk" | "baseline" | "spcBaseline" | "spcFrom" | "unit" | "cadence" | "initiative" | "response"
-  | "aggregation" | "firstPeriod" | "trigger" | "guardedBy" | "materiality" | "yearStart",
+  | "name"
+  | "owner"
+  | "objective"
+  | "kind"
+  | "predicts"
+  | "direction"
+  | "target"
+  | "atRisk"
+  | "baseline"
+  | "spcBaseline"
+  | "spcFrom"
+  | "unit"
+  | "cadence"
+  | "initiative"
+  | "response"
+  | "aggregation"
+  | "firstPeriod"
+  | "trigger"
+  | "guardedBy"
+  | "materiality"
+  | "yearStart",
   string
 > & { primary: boolean } & RateDraft & { segments?: string };
 
@@ -58,11 +77,29 @@ export const EMPTY_DRAFT: KpiDraft = {
  * cut short in the register, the notes or the actions.
  */
 export function cellTextError(text: string): string | null {
-  return text.length > MAX_CELL_TEXT ? `This is ${text.length.toLocaleString("en-US")} characters; an Excel cell holds at most ${MAX_CELL_TEXT.toLocaleString("en-US")}.` : null;
+  return text.length > MAX_CELL_TEXT
+    ? `This is ${text.length.toLocaleString("en-US")} characters; an Excel cell holds at most ${MAX_CELL_TEXT.toLocaleString("en-US")}.`
+    : null;
 }
 
 /** The draft's fields that are written as text into a register cell, checked against Excel's cell limit. */
-const TEXT_FIELDS = ["name", "owner", "objective", "predicts", "target", "atRisk", "baseline", "unit", "initiative", "response", "firstPeriod", "trigger", "guardedBy", "materiality", "yearStart"] as const;
+const TEXT_FIELDS = [
+  "name",
+  "owner",
+  "objective",
+  "predicts",
+  "target",
+  "atRisk",
+  "baseline",
+  "unit",
+  "initiative",
+  "response",
+  "firstPeriod",
+  "trigger",
+  "guardedBy",
+  "materiality",
+  "yearStart",
+] as const;
 
 /**
  * Checks a draft against the other KPIs of the register (the KPI being edited excluded).
@@ -85,7 +122,8 @@ export function validateDraft(draft: KpiDraft, others: readonly KpiDefinition[])
   const target = parseNumber(draft.target);
   const range = target === null ? targetRangeOf(draft.target) : null;
   if (draft.target.trim() === "") errors.target = "Enter the target: a number, or the range that holds a target per period (e.g. Budget!B2:B37).";
-  else if (target === null && range === null) errors.target = `"${draft.target.trim()}" is neither a number nor one row or column of cells (e.g. Budget!B2:B37).`;
+  else if (target === null && range === null)
+    errors.target = `"${draft.target.trim()}" is neither a number nor one row or column of cells (e.g. Budget!B2:B37).`;
 
   const atRiskText = draft.atRisk.trim();
   if (atRiskText !== "") {
@@ -102,12 +140,15 @@ export function validateDraft(draft: KpiDraft, others: readonly KpiDefinition[])
     }
   }
   if (!(AGGREGATIONS as readonly string[]).includes(draft.aggregation)) errors.aggregation = "Choose sum, average or last.";
-  if (draft.firstPeriod.trim() !== "" && firstPeriodOf(draft.firstPeriod) === null) errors.firstPeriod = `"${draft.firstPeriod.trim()}" is not a month such as 2024-01 (or a date such as 2024-01-01).`;
-  if (draft.trigger.trim() !== "" && parseTrigger(draft.trigger) === null) errors.trigger = `"${draft.trigger.trim()}" is not a rule KPI Lens knows: "drop 20%", "rise 20%" (period over period) or "special cause".`;
+  if (draft.firstPeriod.trim() !== "" && firstPeriodOf(draft.firstPeriod) === null)
+    errors.firstPeriod = `"${draft.firstPeriod.trim()}" is not a month such as 2024-01 (or a date such as 2024-01-01).`;
+  if (draft.trigger.trim() !== "" && parseTrigger(draft.trigger) === null)
+    errors.trigger = `"${draft.trigger.trim()}" is not a rule KPI Lens knows: "drop 20%", "rise 20%" (period over period) or "special cause".`;
   if (draft.materiality.trim() !== "" && materialityOf(draft.materiality) === null) {
     errors.materiality = `"${draft.materiality.trim()}" is not a materiality: an amount (10000), a percentage of the target (5%), or both ("10000 and 5%"), none negative.`;
   }
-  if (draft.yearStart.trim() !== "" && monthOf(draft.yearStart) === null) errors.yearStart = `"${draft.yearStart.trim()}" is not a month: 1 to 12, or its name (April).`;
+  if (draft.yearStart.trim() !== "" && monthOf(draft.yearStart) === null)
+    errors.yearStart = `"${draft.yearStart.trim()}" is not a month: 1 to 12, or its name (April).`;
   const guard = draft.guardedBy.trim();
   if (guard !== "" && !others.some((k) => k.id === guard)) errors.guardedBy = `There is no other KPI with ID ${guard}.`;
 
@@ -304,4 +345,3 @@ export function draftFromDefinition(k: KpiDefinition): KpiDraft {
     segments: k.segments ?? "",
   };
 }
-

@@ -64,7 +64,11 @@ export function targetsOf(kpi: Pick<KpiDefinition, "target">, periods: number, p
 }
 
 /** KPI_STATUS of each period against its own target. */
-export function statusesOf(kpi: Pick<KpiDefinition, "atRisk" | "direction"> & { atRiskPercent?: number | null }, values: readonly (number | null)[], targets: readonly (number | null)[]): (Status | null)[] {
+export function statusesOf(
+  kpi: Pick<KpiDefinition, "atRisk" | "direction"> & { atRiskPercent?: number | null },
+  values: readonly (number | null)[],
+  targets: readonly (number | null)[],
+): (Status | null)[] {
   return values.map((v, i) => {
     const t = targets[i];
     return v === null || t === null || t === undefined ? null : classify(v, t, atRiskFor(kpi, t), kpi.direction);
@@ -93,7 +97,10 @@ export function summarise(
   let change: SigChangeResult | null = null;
   let changeLabel: string;
   try {
-    change = sigChange(values.map((v) => (v === null ? NaN : v)), { recent: 1, alpha: 0.05, method });
+    change = sigChange(
+      values.map((v) => (v === null ? NaN : v)),
+      { recent: 1, alpha: 0.05, method },
+    );
     changeLabel = describeChange(change, method);
   } catch (e) {
     if (!(e instanceof ProblemError)) throw e;

@@ -19,8 +19,7 @@ const STATUS_ORDER: Record<Status | "none", number> = { off: 0, risk: 1, on: 2, 
 
 export function filterAndSort(items: readonly ListedKpi[], filter: { status: StatusFilter; owner: string }, sort: SortKey): ListedKpi[] {
   const kept = items.filter(
-    ({ kpi, summary }) =>
-      (filter.status === "all" || (summary.status ?? "none") === filter.status) && (filter.owner === "" || kpi.owner === filter.owner),
+    ({ kpi, summary }) => (filter.status === "all" || (summary.status ?? "none") === filter.status) && (filter.owner === "" || kpi.owner === filter.owner),
   );
   const text = (a: string, b: string) => a.localeCompare(b, undefined, { sensitivity: "base" });
   const by: Record<SortKey, (a: ListedKpi, b: ListedKpi) => number> = {

@@ -103,7 +103,15 @@ function figures(actual: number, target: number, k: Pick<KpiDefinition, "directi
   const share = varianceShare(variance, target);
   const percent = share instanceof Problem ? null : share;
   const label = varianceLabel(variance, k.direction);
-  return { actual, target, variance, percent, label, material: isMaterial(variance, target, materialityOfKpi(k)), words: varianceWords({ variance, percent, label }) };
+  return {
+    actual,
+    target,
+    variance,
+    percent,
+    label,
+    material: isMaterial(variance, target, materialityOfKpi(k)),
+    words: varianceWords({ variance, percent, label }),
+  };
 }
 
 /** Each period's target: the KPI's one number, or the period's own. */
@@ -141,7 +149,13 @@ function explained(k: KpiDefinition, values: readonly (number | null)[], targets
   return periods.filter((p, j) => flags[j] !== 0 && isMaterial(variances[j], targets[p - 1]!, m));
 }
 
-function yearToDate(k: KpiDefinition, values: readonly (number | null)[], targets: readonly (number | null)[], start: number, latest: number): YearToDate | null {
+function yearToDate(
+  k: KpiDefinition,
+  values: readonly (number | null)[],
+  targets: readonly (number | null)[],
+  start: number,
+  latest: number,
+): YearToDate | null {
   const periods: number[] = [];
   for (let p = Math.max(1, k.aggregation === "last" ? latest : start); p <= latest; p++) if (values[p - 1] !== null && targets[p - 1] !== null) periods.push(p);
   if (periods.length === 0) return null;
@@ -208,7 +222,15 @@ function yearOutlook(k: KpiDefinition, values: readonly (number | null)[], perPe
  * roll-up), whatever its Roll-up says: a rate never sums, and its mean would weigh a month of 40
  * visits as one of 40,000.
  */
-function rateYearToDate(k: KpiDefinition, values: readonly (number | null)[], denominators: readonly (number | null)[], rates: readonly (number | null)[], targets: readonly (number | null)[], start: number, latest: number): YearToDate | null {
+function rateYearToDate(
+  k: KpiDefinition,
+  values: readonly (number | null)[],
+  denominators: readonly (number | null)[],
+  rates: readonly (number | null)[],
+  targets: readonly (number | null)[],
+  start: number,
+  latest: number,
+): YearToDate | null {
   const periods: number[] = [];
   for (let p = Math.max(1, start); p <= latest; p++) if (rates[p - 1] !== null && targets[p - 1] !== null) periods.push(p);
   if (periods.length === 0) return null;
@@ -222,7 +244,12 @@ function rateYearToDate(k: KpiDefinition, values: readonly (number | null)[], de
  * KPI's: its numbers are then its rate's (value / denominator, × N), and it has no outlook
  * (KPI.OUTLOOK rolls up a sum, a mean or the last value, never a ratio of two sums).
  */
-export function monthEnd(k: KpiDefinition, counts: readonly (number | null)[], perPeriodTargets: readonly (number | null)[] | null = null, denominators: readonly (number | null)[] | null = null): MonthEnd {
+export function monthEnd(
+  k: KpiDefinition,
+  counts: readonly (number | null)[],
+  perPeriodTargets: readonly (number | null)[] | null = null,
+  denominators: readonly (number | null)[] | null = null,
+): MonthEnd {
   const rated = isRateKpi(k) && denominators !== null;
   const values = rated ? ratesOf(counts, denominators, k.ratePer ?? null) : counts;
   const targets = targetsOf(k, values.length, perPeriodTargets);

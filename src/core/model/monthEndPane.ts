@@ -35,7 +35,8 @@ export interface MonthEndPack {
 }
 
 const hasTarget = (k: Pick<KpiDefinition, "target" | "targetRange">) => k.target !== null || k.targetRange !== "";
-const noted = (checkIns: readonly CheckIn[], kpi: string, period: number) => checkIns.some((c) => c.kpi.toUpperCase() === kpi.toUpperCase() && c.period === period && c.note.trim() !== "");
+const noted = (checkIns: readonly CheckIn[], kpi: string, period: number) =>
+  checkIns.some((c) => c.kpi.toUpperCase() === kpi.toUpperCase() && c.period === period && c.note.trim() !== "");
 
 /**
  * Whether KPI.VARIANCE's "explain" can be decided: it needs 3 periods with a value and a target,
@@ -82,10 +83,21 @@ function findingsOfKpi(k: KpiDefinition, me: MonthEnd, checkIns: readonly CheckI
   const missing = explainWithoutNote(k, me, checkIns);
   if (missing.length > 0) {
     const many = missing.length === 1 ? "period is" : `${missing.length} periods are`;
-    out.push({ kind: "explain-no-note", kpiIds: [k.id], message: `${k.name}: ${many} material and unusual against target with no note (${periodList(k, missing)}).`, fix: "note", period: missing[missing.length - 1] });
+    out.push({
+      kind: "explain-no-note",
+      kpiIds: [k.id],
+      message: `${k.name}: ${many} material and unusual against target with no note (${periodList(k, missing)}).`,
+      fix: "note",
+      period: missing[missing.length - 1],
+    });
   }
   for (const r of restated) {
-    out.push({ kind: "restated", kpiIds: [k.id], message: `${k.name} ${periodLabel(k.firstPeriod, k.cadence, r.period)} ${r.text} (closed ${r.closedPeriod} by ${r.closedBy || "someone"}).`, fix: "history" });
+    out.push({
+      kind: "restated",
+      kpiIds: [k.id],
+      message: `${k.name} ${periodLabel(k.firstPeriod, k.cadence, r.period)} ${r.text} (closed ${r.closedPeriod} by ${r.closedBy || "someone"}).`,
+      fix: "history",
+    });
   }
   return out;
 }
@@ -119,7 +131,12 @@ export function monthEndPackOf(
  * KPI's Chart from period), gaps skipped as KPI.SPC skips them, so the budget line and the
  * points stay aligned.
  */
-export function chartedTargets(k: Pick<KpiDefinition, "target">, values: readonly (number | null)[], perPeriod: readonly (number | null)[] | null | undefined, from = 1): (number | null)[] {
+export function chartedTargets(
+  k: Pick<KpiDefinition, "target">,
+  values: readonly (number | null)[],
+  perPeriod: readonly (number | null)[] | null | undefined,
+  from = 1,
+): (number | null)[] {
   const targets = targetsOf(k, values.length, perPeriod);
   return values.flatMap((v, i) => (i < from - 1 || v === null ? [] : [targets[i]]));
 }
@@ -134,8 +151,16 @@ export function monthEndChoices(k: KpiDefinition, periods: number, address: stri
   if (!hasTarget(k) || isRateKpi(k)) return [];
   const row = orientationOf(address ?? "") === "row";
   const choices: FormulaChoice[] = [
-    { label: "Variance of every period (detail; the latest row is this period's)", formula: varianceFormula(k, "detail"), size: { rows: periods + 1, columns: 7 } },
-    { label: "Periods to explain (material and unusual)", formula: varianceFormula(k, "explain"), size: row ? { rows: 1, columns: periods } : { rows: periods, columns: 1 } },
+    {
+      label: "Variance of every period (detail; the latest row is this period's)",
+      formula: varianceFormula(k, "detail"),
+      size: { rows: periods + 1, columns: 7 },
+    },
+    {
+      label: "Periods to explain (material and unusual)",
+      formula: varianceFormula(k, "explain"),
+      size: row ? { rows: 1, columns: periods } : { rows: periods, columns: 1 },
+    },
   ];
   const ytd = ytdVarianceFormula(k);
   if (ytd) choices.push({ label: "Year-to-date variance", formula: ytd, size: { rows: 2, columns: 6 } });

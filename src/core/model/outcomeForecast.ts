@@ -73,7 +73,11 @@ export function forecastOutcome(
   const row = result.rows[0];
   if (isProblem(row.forecast) || isProblem(row.lower) || isProblem(row.upper)) return null;
   const status = nextTarget === null ? null : classify(row.forecast, nextTarget, atRiskFor(lagging, nextTarget), lagging.direction);
-  const later = result.rows.slice(1).flatMap((r) => (isProblem(r.forecast) || isProblem(r.lower) || isProblem(r.upper) ? [] : [{ period: r.period, forecast: r.forecast, lower: r.lower, upper: r.upper }]));
+  const later = result.rows
+    .slice(1)
+    .flatMap((r) =>
+      isProblem(r.forecast) || isProblem(r.lower) || isProblem(r.upper) ? [] : [{ period: r.period, forecast: r.forecast, lower: r.lower, upper: r.upper }],
+    );
   const forecast = { period: row.period, forecast: row.forecast, lower: row.lower, upper: row.upper, status, later, lag, target: nextTarget, digits };
   return { ...forecast, sentence: forecastSentence(forecast, leading, lagging) };
 }
@@ -92,13 +96,18 @@ export function forecastSentence(f: Omit<OutcomeForecast, "sentence">, leading: 
   const later = f.later.map((r) => {
     const ahead = r.period - f.period;
     const when = ahead === 1 ? "the period after" : `in ${ahead + 1} periods`;
-    const judged = lagging.target === null ? "" : `, projected ${STATUS_LABEL[classify(r.forecast, lagging.target, atRiskFor(lagging, lagging.target), lagging.direction)]}`;
+    const judged =
+      lagging.target === null ? "" : `, projected ${STATUS_LABEL[classify(r.forecast, lagging.target, atRiskFor(lagging, lagging.target), lagging.direction)]}`;
     return `${fmt(r.forecast)}${unit} ${when} (${level} interval ${fmt(r.lower)} to ${fmt(r.upper)})${judged}`;
   });
   const covers = lag === 2 ? "both" : `all ${lag}`;
   return (
     `${lagging.name} forecast from ${leading.name}: ${fmt(f.forecast)}${unit} next period ` +
     `(${level} interval ${fmt(f.lower)} to ${fmt(f.upper)}), ${status === null || target === null ? "with no target set for that period" : `projected ${STATUS_LABEL[status]} against its target of ${fmt(target)}${unit}`}` +
-    (later.length > 0 ? `; ${later.join("; ")}: ${leading.name} already covers ${covers}.` : lag > 1 ? `; ${leading.name} covers ${lag} periods, the later ones not yet forecast.` : ".")
+    (later.length > 0
+      ? `; ${later.join("; ")}: ${leading.name} already covers ${covers}.`
+      : lag > 1
+        ? `; ${leading.name} covers ${lag} periods, the later ones not yet forecast.`
+        : ".")
   );
 }

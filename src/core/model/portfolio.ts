@@ -107,7 +107,9 @@ export function findingsOf(
     chainSupported: verdicts.chainSupported,
     today,
     // Only where KPI.VARIANCE's "explain" cannot be decided: elsewhere the month-end pack asks (monthEndPane.ts notePeriodOf).
-    offTrackWithoutNote: kpis.filter((k) => !explainDecidable(summaries[k.id]) && needsNote(checkIns, k.id, summaries[k.id].latestPeriod, summaries[k.id].status)).map((k) => k.id),
+    offTrackWithoutNote: kpis
+      .filter((k) => !explainDecidable(summaries[k.id]) && needsNote(checkIns, k.id, summaries[k.id].latestPeriod, summaries[k.id].status))
+      .map((k) => k.id),
   });
 }
 
@@ -122,7 +124,13 @@ export function portfolioOf<K extends KpiDefinition, A extends Action>(
   const summaries = summariesOf(kpis, series);
   const chains = chainsOf(kpis, series);
   const verdicts = portfolioVerdicts(chains);
-  const pack = monthEndPackOf(kpis.map((k) => judgedAs(k, series[k.id])), series, register?.reported ?? [], checkIns, summaries);
+  const pack = monthEndPackOf(
+    kpis.map((k) => judgedAs(k, series[k.id])),
+    series,
+    register?.reported ?? [],
+    checkIns,
+    summaries,
+  );
   return {
     kpis,
     checkIns,
@@ -182,12 +190,17 @@ export function firstCell(address: string): string | null {
  */
 function spcChoices(k: KpiDefinition, periods: number, summary: KpiSummary): FormulaChoice[] {
   const rate = summary.rate;
-  if (!rate || !isRateKpi(k) || isSegmented(k)) return [{ label: "Variation and assurance (SPC detail)", formula: spcFormula(k, summary.spcBaseline), size: { rows: 15, columns: 2 } }];
+  if (!rate || !isRateKpi(k) || isSegmented(k))
+    return [{ label: "Variation and assurance (SPC detail)", formula: spcFormula(k, summary.spcBaseline), size: { rows: 15, columns: 2 } }];
   const chart = `${rate.chart.replace("'", "′")} chart`;
   const charted = periods - Math.max(0, (k.spcFrom ?? 1) - 1);
   return [
     { label: `Variation and assurance (${chart} detail)`, formula: spcRateFormula(k, rate.chart, summary.spcBaseline), size: { rows: 15, columns: 2 } },
-    { label: `Every period's point and limits (${chart}, for a line chart)`, formula: spcRateFormula(k, rate.chart, summary.spcBaseline, "limits"), size: { rows: charted + 1, columns: 6 } },
+    {
+      label: `Every period's point and limits (${chart}, for a line chart)`,
+      formula: spcRateFormula(k, rate.chart, summary.spcBaseline, "limits"),
+      size: { rows: charted + 1, columns: 6 },
+    },
   ];
 }
 
@@ -204,7 +217,11 @@ export function formulaChoices(
   // A rate KPI's status and change are its rates' (rateFormulas.ts), as on its card.
   const judged = isRateKpi(k) ? ratesArgument(k) : undefined;
   const choices: FormulaChoice[] = [
-    { label: "Status of every period (the last is the latest)", formula: statusFormula(k, crosswise(series[k.id]?.address, k.targetRange), judged), size: { rows: periods, columns: 1 } },
+    {
+      label: "Status of every period (the last is the latest)",
+      formula: statusFormula(k, crosswise(series[k.id]?.address, k.targetRange), judged),
+      size: { rows: periods, columns: 1 },
+    },
     { label: "Latest change (XmR detail)", formula: changeFormula(k, judged), size: { rows: 2, columns: 7 } },
     ...spcChoices(k, periods, summaries[k.id]),
   ];

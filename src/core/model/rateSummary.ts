@@ -35,7 +35,12 @@ type RateKpi = Pick<KpiDefinition, "target" | "atRisk" | "direction"> & Partial<
  * Status and the latest change are those of the rates; the chart is KPI.SPC's with the chosen
  * chart over the periods from Chart from period on, its baseline capped at the periods used.
  */
-export function summariseRate(kpi: RateKpi, values: readonly (number | null)[], denominators: readonly (number | null)[], perPeriodTargets?: readonly (number | null)[] | null): KpiSummary {
+export function summariseRate(
+  kpi: RateKpi,
+  values: readonly (number | null)[],
+  denominators: readonly (number | null)[],
+  perPeriodTargets?: readonly (number | null)[] | null,
+): KpiSummary {
   const per = kpi.ratePer ?? null;
   const rates = ratesOf(values, denominators, per);
   // The XmR chart of the rates is dropped below: spcFrom past the end keeps summarise from charting them.
@@ -45,7 +50,11 @@ export function summariseRate(kpi: RateKpi, values: readonly (number | null)[], 
   const spcBaseline = kpi.spcBaseline && used >= 3 ? Math.min(kpi.spcBaseline, used) : null;
   const direction = kpi.direction === "within" ? "neutral" : kpi.direction;
   const empty = { ...base, spc: null, spcValues: [], spcBaseline, variation: null, variationLabel: "too few values to chart", assurance: null };
-  if (used < 3) return { ...empty, rate: { chart: per === null ? "p" : "u", reason: "Too few periods with a value and a denominator for a chart.", sigmaZ: NaN, threshold: NaN, per, rates } };
+  if (used < 3)
+    return {
+      ...empty,
+      rate: { chart: per === null ? "p" : "u", reason: "Too few periods with a value and a denominator for a chart.", sigmaZ: NaN, threshold: NaN, per, rates },
+    };
   try {
     const choice = chooseRateChart(values.slice(from), denominators.slice(from), per === null, direction, spcBaseline ?? undefined);
     const k = per ?? 1;

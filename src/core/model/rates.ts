@@ -148,7 +148,8 @@ export function rateDraftErrors(draft: RateDraft, rangeOf: (text: string) => str
   const errors: { denominator?: string; rateAs?: string } = {};
   const range = (draft.denominator ?? "").trim();
   const as = (draft.rateAs ?? "").trim();
-  if (range !== "" && rangeOf(range) === null) errors.denominator = `"${range}" is not one row or column of cells (e.g. Traffic!C2:C37): one denominator per period.`;
+  if (range !== "" && rangeOf(range) === null)
+    errors.denominator = `"${range}" is not one row or column of cells (e.g. Traffic!C2:C37): one denominator per period.`;
   if (as !== "" && rateAsOf(as) === null) errors.rateAs = `"${as}" is not a rate KPI Lens knows: "proportion", or "per 1000" (any number).`;
   else if (as !== "" && range === "") errors.rateAs = "A rate needs its denominators: give the Denominator range, or leave Rate as empty.";
   return errors;
@@ -162,5 +163,8 @@ export function rateFieldsOfDraft(draft: RateDraft, rangeOf: (text: string) => s
 
 /** The form's text of a definition's rate fields. */
 export function rateDraftOf(k: RateFields): Required<RateDraft> {
-  return { denominator: (k.denominatorRange ?? "").replace(/\$/g, ""), rateAs: isRateKpi(k) && k.ratePer !== null && k.ratePer !== undefined ? `per ${k.ratePer}` : "" };
+  return {
+    denominator: (k.denominatorRange ?? "").replace(/\$/g, ""),
+    rateAs: isRateKpi(k) && k.ratePer !== null && k.ratePer !== undefined ? `per ${k.ratePer}` : "",
+  };
 }

@@ -112,7 +112,8 @@ export function periodOfClose(kpi: Pick<KpiDefinition, "firstPeriod" | "cadence"
   if (kpi.cadence === "weekly") return { reason: "it is weekly, and a month or quarter holds several of its periods" };
   const first = monthIndex(periodDate(kpi.firstPeriod, kpi.cadence, 1)!);
   if (kpi.cadence === "monthly") {
-    if (label.kind !== "month") return { reason: `it is monthly: close a month (such as ${label.year}-${String(label.quarter * 3).padStart(2, "0")}), not a quarter` };
+    if (label.kind !== "month")
+      return { reason: `it is monthly: close a month (such as ${label.year}-${String(label.quarter * 3).padStart(2, "0")}), not a quarter` };
     const period = label.year * 12 + label.month - 1 - first + 1;
     return period >= 1 ? { period } : { reason: `its first period is after ${closeText(label)}` };
   }
@@ -201,7 +202,13 @@ export interface ClosePlan {
 }
 
 /** The rows a close adds: one per KPI with a value in the period that is not closed already. */
-export function closeEntries(kpis: readonly KpiDefinition[], series: readonly SeriesOfKpi[], existing: readonly ReportedEntry[], close: string, c: CloseContext): ClosePlan {
+export function closeEntries(
+  kpis: readonly KpiDefinition[],
+  series: readonly SeriesOfKpi[],
+  existing: readonly ReportedEntry[],
+  close: string,
+  c: CloseContext,
+): ClosePlan {
   const plan: ClosePlan = { entries: [], skipped: [] };
   for (const kpi of kpis) {
     const found = periodOfClose(kpi, close);
@@ -211,10 +218,14 @@ export function closeEntries(kpis: readonly KpiDefinition[], series: readonly Se
     }
     const s = series.find((x) => x.id.toUpperCase() === kpi.id.toUpperCase());
     const latest = latestEvent(existing, kpi.id, found.period);
-    if (latest?.event === "Closed") plan.skipped.push({ id: kpi.id, reason: `closed already by ${latest.who || "someone"} on ${latest.when.slice(0, 10)}: reopen it first` });
-    else if (!s || (s.values[found.period - 1] ?? null) === null) plan.skipped.push({ id: kpi.id, reason: `it has no value for ${closeText(closeLabelOf(close)!)}` });
-    else if (reportedValueAt(kpi, s, found.period) === undefined) plan.skipped.push({ id: kpi.id, reason: "its denominators could not be read, so its rate is unknown" });
-    else if (reportedValueAt(kpi, s, found.period) === null) plan.skipped.push({ id: kpi.id, reason: `it has no denominator above 0 for ${closeText(closeLabelOf(close)!)}, so no rate` });
+    if (latest?.event === "Closed")
+      plan.skipped.push({ id: kpi.id, reason: `closed already by ${latest.who || "someone"} on ${latest.when.slice(0, 10)}: reopen it first` });
+    else if (!s || (s.values[found.period - 1] ?? null) === null)
+      plan.skipped.push({ id: kpi.id, reason: `it has no value for ${closeText(closeLabelOf(close)!)}` });
+    else if (reportedValueAt(kpi, s, found.period) === undefined)
+      plan.skipped.push({ id: kpi.id, reason: "its denominators could not be read, so its rate is unknown" });
+    else if (reportedValueAt(kpi, s, found.period) === null)
+      plan.skipped.push({ id: kpi.id, reason: `it has no denominator above 0 for ${closeText(closeLabelOf(close)!)}, so no rate` });
     else plan.entries.push(reportedEntryOf(kpi, s, close, found.period, c));
   }
   return plan;

@@ -68,7 +68,13 @@ export function restatements(entries: readonly ReportedEntry[], kpis: readonly K
     const value = reportedValueAt(kpi, s, close.period, isRateEntry(close));
     const target = targetAt(kpi, s, close.period);
     const base = { kpi: kpi.id, period: close.period, closedPeriod: close.closedPeriod, closedOn: close.when, closedBy: close.who };
-    const restated = (field: Restatement["field"], reported: number | null, current: number | null) => ({ ...base, field, reported, current, text: restatementText({ field, reported, current }) });
+    const restated = (field: Restatement["field"], reported: number | null, current: number | null) => ({
+      ...base,
+      field,
+      reported,
+      current,
+      text: restatementText({ field, reported, current }),
+    });
     if (value !== undefined && !sameFigure(close.value, value)) out.push(restated("value", close.value, value));
     if (!sameFigure(close.target, target)) out.push(restated("target", close.target, target));
   }

@@ -37,7 +37,11 @@ export function rollups(
 ): { ytd: Rollup; qtd: Rollup } | null {
   if (!kpi.firstPeriod) return null;
   let latest = -1;
-  for (let i = values.length - 1; i >= 0; i--) if (values[i] !== null) { latest = i; break; }
+  for (let i = values.length - 1; i >= 0; i--)
+    if (values[i] !== null) {
+      latest = i;
+      break;
+    }
   if (latest < 0) return null;
   const dates = values.map((_, i) => periodDate(kpi.firstPeriod, kpi.cadence, i + 1) as string);
   const year = dates[latest].slice(0, 4);
@@ -45,10 +49,19 @@ export function rollups(
   const view = (label: string, inWindow: (date: string) => boolean): Rollup => {
     const periods: number[] = [];
     for (let i = 0; i <= latest; i++) if (values[i] !== null && inWindow(dates[i])) periods.push(i + 1);
-    const actual = aggregate(periods.map((p) => values[p - 1] as number), kpi.aggregation);
+    const actual = aggregate(
+      periods.map((p) => values[p - 1] as number),
+      kpi.aggregation,
+    );
     const periodTargets = periods.map((p) => targets[p - 1]);
     const target = periodTargets.some((t) => t === null || t === undefined) ? null : aggregate(periodTargets as number[], kpi.aggregation);
-    return { label, periods, actual, target, status: target === null ? null : classify(actual, target, boundary(kpi, target, periodTargets as number[]), kpi.direction) };
+    return {
+      label,
+      periods,
+      actual,
+      target,
+      status: target === null ? null : classify(actual, target, boundary(kpi, target, periodTargets as number[]), kpi.direction),
+    };
   };
   return { ytd: view(`${year} to date`, (d) => d.slice(0, 4) === year), qtd: view(`${quarter} to date`, (d) => quarterOf(d) === quarter) };
 }
@@ -58,7 +71,11 @@ export function rollups(
  * aggregated target; a fixed boundary keeps its distance from each period's target, so a sum
  * of n periods is n distances away and an average or last one.
  */
-function boundary(kpi: Pick<KpiDefinition, "aggregation" | "direction" | "atRisk" | "atRiskPercent">, target: number, periodTargets: readonly number[]): number {
+function boundary(
+  kpi: Pick<KpiDefinition, "aggregation" | "direction" | "atRisk" | "atRiskPercent">,
+  target: number,
+  periodTargets: readonly number[],
+): number {
   if (kpi.atRisk === null) return atRiskFor(kpi, target);
   const distance = kpi.atRisk - periodTargets[periodTargets.length - 1];
   return target + (kpi.aggregation === "sum" ? distance * periodTargets.length : distance);

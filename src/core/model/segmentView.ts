@@ -95,7 +95,12 @@ export function latestComparablePeriod(data: SegmentData): number | null {
   return null;
 }
 
-const scaleLimits = (l: FunnelLimits, k: number): FunnelLimits => ({ lower95: l.lower95 * k, upper95: l.upper95 * k, lower998: l.lower998 * k, upper998: l.upper998 * k });
+const scaleLimits = (l: FunnelLimits, k: number): FunnelLimits => ({
+  lower95: l.lower95 * k,
+  upper95: l.upper95 * k,
+  lower998: l.lower998 * k,
+  upper998: l.upper998 * k,
+});
 
 /**
  * The funnel plot of the latest comparable period: KPI.FUNNEL of that period's numerators and
@@ -106,10 +111,16 @@ const scaleLimits = (l: FunnelLimits, k: number): FunnelLimits => ({ lower95: l.
  */
 export function latestFunnel(kpi: Pick<KpiDefinition, "denominatorRange" | "ratePer">, data: SegmentData): FunnelOutcome {
   if (!kpi.denominatorRange || !data.denominators) {
-    return { ok: false, period: null, problem: "A funnel plot compares rates, whose noise depends on their size: give the KPI its denominators (a block of the same shape) to see which segments really differ." };
+    return {
+      ok: false,
+      period: null,
+      problem:
+        "A funnel plot compares rates, whose noise depends on their size: give the KPI its denominators (a block of the same shape) to see which segments really differ.",
+    };
   }
   const period = latestComparablePeriod(data);
-  if (period === null) return { ok: false, period: null, problem: "No period has two segments with a value and a denominator above 0, so there is no funnel to draw." };
+  if (period === null)
+    return { ok: false, period: null, problem: "No period has two segments with a value and a denominator above 0, so there is no funnel to draw." };
   const nums = Float64Array.from(data.values, (v) => v[period - 1] ?? NaN);
   const dens = Float64Array.from(data.denominators, (d) => d[period - 1] ?? NaN);
   const chart: FunnelChart = kpi.ratePer ? "rate" : "proportion";
@@ -125,7 +136,14 @@ export function latestFunnel(kpi: Pick<KpiDefinition, "denominatorRange" | "rate
         continue;
       }
       const n = result.denominators[j];
-      points.push({ segment: data.names[i], rate: result.rates[j] * k, denominator: n, z: result.z[j], flag: result.flags[j], limits: scaleLimits(result.limitsAt(n), k) });
+      points.push({
+        segment: data.names[i],
+        rate: result.rates[j] * k,
+        denominator: n,
+        z: result.z[j],
+        flag: result.flags[j],
+        limits: scaleLimits(result.limitsAt(n), k),
+      });
       j++;
     }
     const curve = curveSizes(result.denominators).map((n) => ({ n, ...scaleLimits(result.limitsAt(n), k) }));

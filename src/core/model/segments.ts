@@ -45,7 +45,9 @@ export const isSegmented = (k: { segments?: string }): boolean => !!segmentLayou
 
 /** Why a Segments text cannot be used, or null. */
 export function segmentsError(text: string): string | null {
-  return segmentLayoutOf(text) === undefined ? `"${text.trim()}" is not a layout KPI Lens knows: "columns" (a header row of segment names above a block), "by" a table column (by Region), or empty.` : null;
+  return segmentLayoutOf(text) === undefined
+    ? `"${text.trim()}" is not a layout KPI Lens knows: "columns" (a header row of segment names above a block), "by" a table column (by Region), or empty.`
+    : null;
 }
 
 /**
@@ -87,7 +89,8 @@ export function segmentNamesOf(header: readonly unknown[]): string[] | string {
   const names: string[] = [];
   for (let i = 0; i < header.length; i++) {
     const v = header[i];
-    if (!isLabel(v)) return `the header cell of segment ${i + 1} is ${v === "" || v === null || v === undefined ? "empty" : `not a name (${String(v)})`}: each column of the block needs its segment's name in the row above the numbers`;
+    if (!isLabel(v))
+      return `the header cell of segment ${i + 1} is ${v === "" || v === null || v === undefined ? "empty" : `not a name (${String(v)})`}: each column of the block needs its segment's name in the row above the numbers`;
     const name = v.trim();
     if (names.some((n) => n.toLowerCase() === name.toLowerCase())) return `two segments are named "${name}": give each column of the block its own name`;
     names.push(name);
@@ -106,7 +109,11 @@ export function columnsOf(rows: readonly (readonly unknown[])[], segments: numbe
  * period, so every segment needs a row for every period (a gap is a row with a blank value). A
  * row with no segment name is left out.
  */
-export function fromLongRows(segmentCells: readonly unknown[], valueCells: readonly unknown[], denominatorCells: readonly unknown[] | null): Omit<SegmentData, "targets"> {
+export function fromLongRows(
+  segmentCells: readonly unknown[],
+  valueCells: readonly unknown[],
+  denominatorCells: readonly unknown[] | null,
+): Omit<SegmentData, "targets"> {
   const names: string[] = [];
   const values: (number | null)[][] = [];
   const denominators: (number | null)[][] = [];

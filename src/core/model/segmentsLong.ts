@@ -18,15 +18,22 @@ export type LongData = Omit<SegmentData, "targets"> & {
   periods: (string | number)[] | null;
 };
 
-const segmentName = (cell: unknown): string | null => (typeof cell === "number" ? String(cell) : typeof cell === "string" && cell.trim() !== "" ? cell.trim() : null);
+const segmentName = (cell: unknown): string | null =>
+  typeof cell === "number" ? String(cell) : typeof cell === "string" && cell.trim() !== "" ? cell.trim() : null;
 const numberOrGap = (v: unknown): number | null => (typeof v === "number" && Number.isFinite(v) ? v : null);
-const periodKey = (cell: unknown): string | number | null => (typeof cell === "number" && Number.isFinite(cell) ? cell : typeof cell === "string" && cell.trim() !== "" ? cell.trim() : null);
+const periodKey = (cell: unknown): string | number | null =>
+  typeof cell === "number" && Number.isFinite(cell) ? cell : typeof cell === "string" && cell.trim() !== "" ? cell.trim() : null;
 
 /**
  * The segments of a long table, or why its rows cannot be read as one. `periodCells` null reads
  * in table order. Rows with no segment name or no period are left out (a total row, a blank row).
  */
-export function longDataOf(periodCells: readonly unknown[] | null, segmentCells: readonly unknown[], valueCells: readonly unknown[], denominatorCells: readonly unknown[] | null): LongData | string {
+export function longDataOf(
+  periodCells: readonly unknown[] | null,
+  segmentCells: readonly unknown[],
+  valueCells: readonly unknown[],
+  denominatorCells: readonly unknown[] | null,
+): LongData | string {
   if (periodCells === null) return { ...fromLongRows(segmentCells, valueCells, denominatorCells), periods: null };
   const keys = periodCells.map(periodKey);
   const distinct: (string | number)[] = [];

@@ -31,7 +31,7 @@ const ALIASES: Record<string, (typeof PERSPECTIVES)[number]> = {
   "internal business process": "internal process",
   learning: "learning and growth",
   "learning & growth": "learning and growth",
-  "people": "learning and growth",
+  people: "learning and growth",
 };
 
 /** A perspective as typed, in the map's words; "no perspective" when blank or not one of the four. */
@@ -115,7 +115,16 @@ function lanesOf(kpis: readonly MapInput[], statusOf: (id: string) => Status | n
         height: height - MAP.laneHeader - MAP.pad,
         kpis: own.map((k, j) => {
           const status = statusOf(k.id);
-          return { id: k.id, name: k.name, kind: k.kind, status, statusText: status ? STATUS_LABEL[status] : "No data", initiative: k.initiative.trim(), x: x + width / 2, y: top + MAP.objectiveHeader + j * (MAP.kpiHeight + MAP.gap) + MAP.kpiHeight / 2 };
+          return {
+            id: k.id,
+            name: k.name,
+            kind: k.kind,
+            status,
+            statusText: status ? STATUS_LABEL[status] : "No data",
+            initiative: k.initiative.trim(),
+            x: x + width / 2,
+            y: top + MAP.objectiveHeader + j * (MAP.kpiHeight + MAP.gap) + MAP.kpiHeight / 2,
+          };
         }),
       };
     });

@@ -38,7 +38,10 @@ export function monthOf(text: string): number | null {
  * else: a negative, two amounts, two percentages (FUNCTIONS.md's decided cases).
  */
 export function materialityOf(text: string): { amount: number | null; percent: number | null } | null {
-  const parts = text.split(/\s*(?:;|\+|\band\b)\s*/i).map((p) => p.trim()).filter((p) => p !== "");
+  const parts = text
+    .split(/\s*(?:;|\+|\band\b)\s*/i)
+    .map((p) => p.trim())
+    .filter((p) => p !== "");
   if (parts.length === 0 || parts.length > 2) return null;
   let amount: number | null = null;
   let percent: number | null = null;

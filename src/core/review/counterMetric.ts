@@ -68,12 +68,18 @@ export function counterMetricFirings(
   if (at === null) return [];
   const p = primaryValues.slice(0, at.ia + 1);
   const c = counterValues.slice(0, at.ib + 1);
-  const counterChart = summarise({ target: null, atRisk: null, direction: counter.direction, spcBaseline: counter.spcBaseline ?? null, spcFrom: counter.spcFrom ?? null }, c);
+  const counterChart = summarise(
+    { target: null, atRisk: null, direction: counter.direction, spcBaseline: counter.spcBaseline ?? null, spcFrom: counter.spcFrom ?? null },
+    c,
+  );
   if (counterChart.variation !== "Concern") return [];
   const before = previousNumber(p, at.ia);
   const latest = p[at.ia] as number;
   const better = before !== null && (primary.direction === "higher" ? latest > before : latest < before);
-  const primaryChart = summarise({ target: null, atRisk: null, direction: primary.direction, spcBaseline: primary.spcBaseline ?? null, spcFrom: primary.spcFrom ?? null }, p);
+  const primaryChart = summarise(
+    { target: null, atRisk: null, direction: primary.direction, spcBaseline: primary.spcBaseline ?? null, spcFrom: primary.spcFrom ?? null },
+    p,
+  );
   if (!better && primaryChart.variation !== "Improvement") return [];
   const period = at.ia + 1;
   const rule = `${COUNTER_RULE_PREFIX} ${counter.id}`;

@@ -114,11 +114,15 @@ export function coverageOf(outcomes: readonly Outcome[], level: number, locale =
   const n = arrived.length;
   const hits = arrived.filter((o) => (o.actual as number) >= o.lower && (o.actual as number) <= o.upper).length;
   const distinct = new Set(arrived.map((o, i) => o.key ?? `#${i}`)).size;
-  if (n === 0) return { level, n, hits, share: null, low: null, high: null, consistent: null, distinct, sentence: `${pct(level)} intervals: none has its actual yet.` };
+  if (n === 0)
+    return { level, n, hits, share: null, low: null, high: null, consistent: null, distinct, sentence: `${pct(level)} intervals: none has its actual yet.` };
   const { low, high } = wilsonInterval(hits, n);
   const consistent = level >= low && level <= high;
   // The Wilson interval counts each interval as an independent trial; intervals of one actual are not.
-  const shared = distinct < n ? ` They forecast ${distinct} distinct actual${distinct === 1 ? "" : "s"}, and intervals of the same actual are not independent: the true range is wider than this.` : "";
+  const shared =
+    distinct < n
+      ? ` They forecast ${distinct} distinct actual${distinct === 1 ? "" : "s"}, and intervals of the same actual are not independent: the true range is wider than this.`
+      : "";
   const sentence = `${pct(level)} intervals: ${hits} of ${n} contained the actual (${pct(hits / n)}; ${pct(0.95)} confidence interval ${pct(low)} to ${pct(high)}): ${verdictOf(level, n, low, high, locale)}.${shared}`;
   return { level, n, hits, share: hits / n, low, high, consistent, distinct, sentence };
 }
@@ -150,14 +154,23 @@ export function actualOf(record: Pick<ForecastRecord, "period" | "from" | "rollu
  * The coverage of recorded forecasts against each KPI's values (by ID, 1-based periods; null
  * where not yet reported), one entry per nominal level, highest level first.
  */
-export function forecastCoverage(records: readonly ForecastRecord[], actuals: Record<string, readonly (number | null)[] | undefined>, locale = "en-US"): Coverage[] {
+export function forecastCoverage(
+  records: readonly ForecastRecord[],
+  actuals: Record<string, readonly (number | null)[] | undefined>,
+  locale = "en-US",
+): Coverage[] {
   const levels = [...new Set(records.map((r) => r.level))].sort((a, b) => b - a);
   const valuesOf = (id: string) => actuals[id] ?? actuals[Object.keys(actuals).find((k) => k.toUpperCase() === id.toUpperCase()) ?? ""];
   return levels.map((level) =>
     coverageOf(
       records
         .filter((r) => r.level === level)
-        .map((r) => ({ lower: r.lower, upper: r.upper, actual: actualOf(r, valuesOf(r.kpi)), key: `${r.kpi.toUpperCase()}|${r.from ?? r.period}|${r.period}|${r.rollup ?? "last"}` })),
+        .map((r) => ({
+          lower: r.lower,
+          upper: r.upper,
+          actual: actualOf(r, valuesOf(r.kpi)),
+          key: `${r.kpi.toUpperCase()}|${r.from ?? r.period}|${r.period}|${r.rollup ?? "last"}`,
+        })),
       level,
       locale,
     ),
@@ -172,10 +185,18 @@ export interface HonestyLine {
 }
 
 /** Forecast honesty as the pane reports it: lead forecasts and outlooks apart (two methods), each level apart. */
-export function forecastHonesty(records: readonly ForecastRecord[], actuals: Record<string, readonly (number | null)[] | undefined>, locale = "en-US"): HonestyLine[] {
+export function forecastHonesty(
+  records: readonly ForecastRecord[],
+  actuals: Record<string, readonly (number | null)[] | undefined>,
+  locale = "en-US",
+): HonestyLine[] {
   const kinds: ForecastKind[] = ["lead forecast", "outlook"];
   return kinds.flatMap((kind) => {
     const mine = records.filter((r) => r.kind === kind);
-    return forecastCoverage(mine, actuals, locale).map((coverage) => ({ kind, coverage, waiting: mine.filter((r) => r.level === coverage.level).length - coverage.n }));
+    return forecastCoverage(mine, actuals, locale).map((coverage) => ({
+      kind,
+      coverage,
+      waiting: mine.filter((r) => r.level === coverage.level).length - coverage.n,
+    }));
   });
 }

@@ -169,7 +169,11 @@ export function dueThisClose(kpis: readonly Parameters<typeof reviewStateOf>[0][
 }
 
 function ownerSentence(o: Omit<OwnerDue, "sentence">): string {
-  const parts = [o.due > 0 ? `${o.due} due` : "", o.overdue > 0 ? `${o.overdue} overdue` : "", o.done > 0 && o.due + o.overdue > 0 ? `${o.done} done` : ""].filter(Boolean);
+  const parts = [
+    o.due > 0 ? `${o.due} due` : "",
+    o.overdue > 0 ? `${o.overdue} overdue` : "",
+    o.done > 0 && o.due + o.overdue > 0 ? `${o.done} done` : "",
+  ].filter(Boolean);
   return `${o.owner}: ${parts.length > 0 ? parts.join(", ") : `all ${o.done} done`}`;
 }
 

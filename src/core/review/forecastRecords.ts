@@ -42,7 +42,8 @@ const same = (a: string, b: string) => a.toUpperCase() === b.toUpperCase();
 
 /** The KPIs whose values the forecasts of a close need: those closed, and every KPI of a chain (the false discovery rate counts them all). */
 export function forecastInputs<K extends KpiDefinition>(kpis: readonly K[], closed: readonly K[]): K[] {
-  const inChain = (k: K) => (k.kind === "leading" && kpis.some((x) => same(x.id, k.predicts))) || kpis.some((x) => x.kind === "leading" && same(x.predicts, k.id));
+  const inChain = (k: K) =>
+    (k.kind === "leading" && kpis.some((x) => same(x.id, k.predicts))) || kpis.some((x) => x.kind === "leading" && same(x.predicts, k.id));
   return kpis.filter((k) => closed.some((c) => same(c.id, k.id)) || inChain(k));
 }
 
@@ -78,7 +79,13 @@ function outlookShown(k: KpiDefinition, s: SeriesValues | undefined, closedPerio
 }
 
 /** The lead forecasts the chain section shows for the outcomes in `closed`, each period the lead covers. */
-function leadForecastsShown(kpis: readonly KpiDefinition[], series: Record<string, SeriesValues>, closed: readonly KpiDefinition[], closedPeriod: string, when: string): ShownForecast[] {
+function leadForecastsShown(
+  kpis: readonly KpiDefinition[],
+  series: Record<string, SeriesValues>,
+  closed: readonly KpiDefinition[],
+  closedPeriod: string,
+  when: string,
+): ShownForecast[] {
   const chains = chainsOf(kpis, series);
   const verdicts = portfolioVerdicts(chains);
   return chains.flatMap(({ leading, lagging, analysis, forecast }) => {

@@ -8,7 +8,8 @@
  */
 
 /** Words that name a group rather than a person. */
-const GROUP_WORDS = /\b(team|department|dept|division|group|office|committee|board|unit|ops|operations|finance|sales|marketing|hr|it|fp&a|r&d|pmo|procurement|legal|support)\b/i;
+const GROUP_WORDS =
+  /\b(team|department|dept|division|group|office|committee|board|unit|ops|operations|finance|sales|marketing|hr|it|fp&a|r&d|pmo|procurement|legal|support)\b/i;
 
 /** Job titles and their abbreviations: a role, which a person holds. */
 const ROLE_WORDS =
@@ -33,7 +34,10 @@ export function ownerError(ownerText: string): string | null {
   const teamMessage = `"${owner}" reads as a team: a KPI needs one accountable person as its owner. Write the person's name, and the team in brackets if you like, ${example(hint)}.`;
   if (core === "") return teamMessage;
   const people = core.split(SEVERAL).filter((p) => p.trim() !== "");
-  const commaParts = core.split(",").map((p) => p.trim()).filter(Boolean);
+  const commaParts = core
+    .split(",")
+    .map((p) => p.trim())
+    .filter(Boolean);
   // "Rossi, Maria" is one person written surname first; "Maria Rossi, Sam Patel" is two.
   const commaPeople = commaParts.length > 2 || (commaParts.length === 2 && commaParts.every((p) => /\s/.test(p))) ? commaParts.length : 1;
   const count = Math.max(people.length, commaPeople);

@@ -36,7 +36,11 @@ function formatter(values: readonly number[], spread: number, locale: string): (
 }
 
 /** The limits, centre and target as the form shows them: as many digits as tell them apart, the locale's separators. */
-export function realismFigures(r: Pick<Realism, "lower" | "upper" | "centre">, target: number, locale = "en-US"): { lower: string; upper: string; centre: string; target: string } {
+export function realismFigures(
+  r: Pick<Realism, "lower" | "upper" | "centre">,
+  target: number,
+  locale = "en-US",
+): { lower: string; upper: string; centre: string; target: string } {
   const fmt = formatter([r.lower, r.upper, target], r.upper - r.lower, locale);
   return { lower: fmt(r.lower), upper: fmt(r.upper), centre: fmt(r.centre), target: fmt(target) };
 }
@@ -61,18 +65,29 @@ export function targetRealism(
   const shown = realismFigures({ lower, upper, centre }, target, locale);
   const unit = kpi.unit ? ` ${kpi.unit}` : "";
   const side = kpi.direction === "higher" ? "above" : "below";
-  const sentence = flagged ? `This process runs between ${shown.lower} and ${shown.upper}${unit}: a target of ${shown.target}${unit} is ${side} what it can reach without a change.` : null;
+  const sentence = flagged
+    ? `This process runs between ${shown.lower} and ${shown.upper}${unit}: a target of ${shown.target}${unit} is ${side} what it can reach without a change.`
+    : null;
   return { assurance: summary.assurance, lower, upper, centre, target, flagged, sentence };
 }
 
 /** The form's check: the draft's target (one number; a target per period is not judged here) against the KPI's values. */
-export function draftRealism(draft: Pick<KpiDraft, "target" | "direction" | "spcBaseline" | "spcFrom" | "unit">, values: readonly (number | null)[], locale = "en-US"): Realism | null {
+export function draftRealism(
+  draft: Pick<KpiDraft, "target" | "direction" | "spcBaseline" | "spcFrom" | "unit">,
+  values: readonly (number | null)[],
+  locale = "en-US",
+): Realism | null {
   const target = parseNumber(draft.target);
   if (target === null) return null;
   const whole = (t: string) => (/^\d+$/.test(t.trim()) ? Number(t.trim()) : null);
   const baseline = whole(draft.spcBaseline);
   return targetRealism(
-    { direction: draft.direction as Direction, unit: draft.unit.trim(), spcBaseline: baseline !== null && baseline >= 3 ? baseline : null, spcFrom: whole(draft.spcFrom) },
+    {
+      direction: draft.direction as Direction,
+      unit: draft.unit.trim(),
+      spcBaseline: baseline !== null && baseline >= 3 ? baseline : null,
+      spcFrom: whole(draft.spcFrom),
+    },
     target,
     values,
     locale,

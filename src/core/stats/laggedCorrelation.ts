@@ -88,7 +88,16 @@ function* prepare(v: ArrayLike<number>, n: number, maxLag: number, reuse: boolea
 }
 
 /** Centres [from, to) and keeps the running sums where the lags need them (a plain function: V8 optimises loops in generators less well). */
-function prepareChunk(v: ArrayLike<number>, mean: number, p: Prepared, running: { s: number; s2: number; gaps: number[] }, from: number, to: number, n: number, span: number): void {
+function prepareChunk(
+  v: ArrayLike<number>,
+  mean: number,
+  p: Prepared,
+  running: { s: number; s2: number; gaps: number[] },
+  from: number,
+  to: number,
+  n: number,
+  span: number,
+): void {
   const { centred, isGap } = p;
   let s = running.s;
   let s2 = running.s2;

@@ -113,12 +113,7 @@ function swap(keys: Float64Array, order: Uint32Array, a: number, b: number): voi
  * sorted by value) and skipping the indices `keep` rejects. Returns the tie term
  * sum(t^3 - t) over the groups of tied values, which variance corrections need.
  */
-export function assignAverageRanks(
-  values: ArrayLike<number>,
-  order: ArrayLike<number>,
-  keep: (index: number) => boolean,
-  ranks: Float64Array,
-): number {
+export function assignAverageRanks(values: ArrayLike<number>, order: ArrayLike<number>, keep: (index: number) => boolean, ranks: Float64Array): number {
   let rank = 0;
   let tieTerm = 0;
   let k = 0;
@@ -195,7 +190,7 @@ export function tieTermOfSorted(sorted: ArrayLike<number>): number {
 /** tieTermOfSorted in steps of about PASS_CHUNK values each (a run never splits across steps). */
 export function* tieTermOfSortedSteps(sorted: ArrayLike<number>): Steps<number> {
   let term = 0;
-  for (let i = 0; i < sorted.length; ) {
+  for (let i = 0; i < sorted.length;) {
     if (i > 0) yield;
     const until = Math.min(sorted.length, i + PASS_CHUNK);
     while (i < until) {

@@ -60,7 +60,13 @@ export function* runsAnalysisSteps(points: ArrayLike<number>, centre: number): S
   return { useful, longestRun, longestRunLimit, crossings, crossingsLimit, nonRandom: longestRun > longestRunLimit || crossings < crossingsLimit };
 }
 
-function countRuns(points: ArrayLike<number>, centre: number, from: number, to: number, s: { useful: number; longestRun: number; run: number; crossings: number; lastSide: number }): void {
+function countRuns(
+  points: ArrayLike<number>,
+  centre: number,
+  from: number,
+  to: number,
+  s: { useful: number; longestRun: number; run: number; crossings: number; lastSide: number },
+): void {
   let { useful, longestRun, run, crossings, lastSide } = s;
   for (let i = from; i < to; i++) {
     const side = points[i] > centre ? 1 : points[i] < centre ? -1 : 0;

@@ -7,7 +7,13 @@ import { displayLocale, formatPercent } from "../locale";
 import { SimpleTable } from "./SimpleTable";
 
 const useStyles = makeStyles({
-  item: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXXS, padding: `${tokens.spacingVerticalXS} 0`, borderBottom: `1px solid ${tokens.colorNeutralStroke2}` },
+  item: {
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalXXS,
+    padding: `${tokens.spacingVerticalXS} 0`,
+    borderBottom: `1px solid ${tokens.colorNeutralStroke2}`,
+  },
   row: { display: "flex", gap: tokens.spacingHorizontalS, alignItems: "center", flexWrap: "wrap" },
   overdue: { color: tokens.colorPaletteRedForeground1, fontWeight: tokens.fontWeightSemibold },
 });
@@ -29,7 +35,8 @@ export function ActionsSection({ actions, kpis, today, busy, labelOf, onDone, lo
   const open = actions.filter((a) => a.status === "open");
   const rates = executionRates(actions, today);
   const key = (a: Action) => `${a.kpi}|${a.period}|${a.rule}`;
-  if (actions.length === 0) return <Text size={200}>No actions yet. When a KPI turns Off track, or its trigger fires, an action opens here for its owner.</Text>;
+  if (actions.length === 0)
+    return <Text size={200}>No actions yet. When a KPI turns Off track, or its trigger fires, an action opens here for its owner.</Text>;
   return (
     <>
       {open.length === 0 ? (
@@ -70,7 +77,13 @@ export function ActionsSection({ actions, kpis, today, busy, labelOf, onDone, lo
       <SimpleTable
         label="Execution rate by owner"
         headers={["Owner", "Fired", "Done on time", "Open", "Rate"]}
-        rows={rates.map((r) => [r.owner, r.fired, r.doneOnTime, `${r.open}${r.overdue ? ` (${r.overdue} overdue)` : ""}`, formatPercent(Math.round(r.rate * 100) / 100, locale)])}
+        rows={rates.map((r) => [
+          r.owner,
+          r.fired,
+          r.doneOnTime,
+          `${r.open}${r.overdue ? ` (${r.overdue} overdue)` : ""}`,
+          formatPercent(Math.round(r.rate * 100) / 100, locale),
+        ])}
       />
     </>
   );

@@ -65,9 +65,10 @@ export function ChainSection({ chains, verdicts, busy = false, onCheck, locale =
             </Text>
             {analysis.best && (
               <Text size={200}>
-                Best lag {analysis.best.lag}, r = {formatCorrelation(analysis.best.r, locale)}, Bonferroni-adjusted p = {formatSignificant(analysis.best.pAdjusted, locale, 2)} over {analysis.best.lagsTested} lags
-                {verdict?.q != null ? `, Benjamini–Hochberg q = ${formatSignificant(verdict.q, locale, 2)} across ${verdicts!.tested} leading KPIs` : ""}. Dashed lines: significance at{" "}
-                {formatPercent(CHAIN_ALPHA, locale)} for one lag.
+                Best lag {analysis.best.lag}, r = {formatCorrelation(analysis.best.r, locale)}, Bonferroni-adjusted p ={" "}
+                {formatSignificant(analysis.best.pAdjusted, locale, 2)} over {analysis.best.lagsTested} lags
+                {verdict?.q != null ? `, Benjamini–Hochberg q = ${formatSignificant(verdict.q, locale, 2)} across ${verdicts!.tested} leading KPIs` : ""}.
+                Dashed lines: significance at {formatPercent(CHAIN_ALPHA, locale)} for one lag.
               </Text>
             )}
             {bound && (

@@ -104,14 +104,35 @@ export function ChartWindow(props: ChartWindowProps) {
       {rate || windowed ? (
         <PointsChart chart={shown} values={slice} title={title} first={from} valueLabel={rate ? "Rate" : "Value"} locale={locale} />
       ) : (
-        <XmrChart chart={shown} values={slice} title={title} target={target} targets={targets && targets.length === n ? targets.slice(from, to) : targets} locale={locale} />
+        <XmrChart
+          chart={shown}
+          values={slice}
+          title={title}
+          target={target}
+          targets={targets && targets.length === n ? targets.slice(from, to) : targets}
+          locale={locale}
+        />
       )}
     </>
   );
 }
 
 /** A chart with each point's own limits (a rate's c ± 3σ_i; the XmR chart's are one pair) and near-limit lines as steps, the centre, the points by type. */
-function PointsChart({ chart, values, title, first, valueLabel, locale }: { chart: SpcResult; values: readonly number[]; title: string; first: number; valueLabel: string; locale: string }) {
+function PointsChart({
+  chart,
+  values,
+  title,
+  first,
+  valueLabel,
+  locale,
+}: {
+  chart: SpcResult;
+  values: readonly number[];
+  title: string;
+  first: number;
+  valueLabel: string;
+  locale: string;
+}) {
   const fmt = (v: number) => formatWith(v, locale, { maximumSignificantDigits: 4 });
   const width = 280;
   const height = 110;

@@ -33,7 +33,8 @@ export function CloseSection({ kpis, reported, initial, busy, onClose, onReopen 
   const period = typed ?? initial;
   const state = closeStateOf(period, kpis, reported);
   const close = state.close ?? period.trim();
-  const invalid = state.close === null && period.trim() !== "" ? `"${period.trim()}" is not a period: write 2025-12 (a month) or 2025-Q4 (a quarter).` : undefined;
+  const invalid =
+    state.close === null && period.trim() !== "" ? `"${period.trim()}" is not a period: write 2025-12 (a month) or 2025-Q4 (a quarter).` : undefined;
   const closed = state.standing.length > 0;
   const by = closed ? state.standing[state.standing.length - 1] : null;
   return (

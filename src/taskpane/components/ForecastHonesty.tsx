@@ -33,7 +33,10 @@ export function ForecastHonesty({ records, values, locale = "en-US" }: ForecastH
         Forecast honesty
       </Text>
       {lines.length === 0 ? (
-        <Text size={200}>No forecast is recorded yet: each close records the outlooks and lead forecasts it shows, and once their actuals arrive this says how often the intervals held them.</Text>
+        <Text size={200}>
+          No forecast is recorded yet: each close records the outlooks and lead forecasts it shows, and once their actuals arrive this says how often the
+          intervals held them.
+        </Text>
       ) : (
         <ul className={styles.list} aria-labelledby="forecast-honesty">
           {lines.map((l) => (

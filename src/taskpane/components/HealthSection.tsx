@@ -44,7 +44,11 @@ export function HealthSection({ findings, kpis, busy, onEdit, onReview, onNote, 
   if (kpis.length === 0) return null;
   const report =
     churn.length === 0 ? null : (
-      <SimpleTable label="KPIs added and retired per quarter" headers={["Quarter", "Added", "Retired"]} rows={churn.map((q) => [q.quarter, q.added, q.retired])} />
+      <SimpleTable
+        label="KPIs added and retired per quarter"
+        headers={["Quarter", "Added", "Retired"]}
+        rows={churn.map((q) => [q.quarter, q.added, q.retired])}
+      />
     );
   if (findings.length === 0) {
     return (
@@ -56,39 +60,39 @@ export function HealthSection({ findings, kpis, busy, onEdit, onReview, onNote, 
   }
   return (
     <>
-    <ul aria-label="Health check findings" style={{ listStyle: "none", padding: 0, margin: 0 }}>
-      {findings.map((f, i) => {
-        const kpi = kpis.find((k) => k.id === f.kpiIds[0]);
-        return (
-          <li key={`${f.kind}-${f.kpiIds.join()}-${i}`} className={styles.item}>
-            <Text size={200} id={`finding-${i}`}>
-              {f.message}
-            </Text>
-            {kpi &&
-              (f.fix === "note" ? (
-                <Button size="small" disabled={busy} onClick={() => onNote(kpi, f.period)} aria-describedby={`finding-${i}`}>
-                  Write note on {kpi.name}
-                </Button>
-              ) : f.fix === "history" ? (
-                onHistory && (
-                  <Button size="small" disabled={busy} onClick={() => onHistory(kpi)} aria-describedby={`finding-${i}`}>
-                    Restatement history: {kpi.name}
+      <ul aria-label="Health check findings" style={{ listStyle: "none", padding: 0, margin: 0 }}>
+        {findings.map((f, i) => {
+          const kpi = kpis.find((k) => k.id === f.kpiIds[0]);
+          return (
+            <li key={`${f.kind}-${f.kpiIds.join()}-${i}`} className={styles.item}>
+              <Text size={200} id={`finding-${i}`}>
+                {f.message}
+              </Text>
+              {kpi &&
+                (f.fix === "note" ? (
+                  <Button size="small" disabled={busy} onClick={() => onNote(kpi, f.period)} aria-describedby={`finding-${i}`}>
+                    Write note on {kpi.name}
                   </Button>
-                )
-              ) : f.fix === "review" ? (
-                <Button size="small" disabled={busy} onClick={() => onReview(kpi)} aria-describedby={`finding-${i}`}>
-                  Mark {kpi.name} reviewed
-                </Button>
-              ) : (
-                <Button size="small" disabled={busy} onClick={() => onEdit(kpi, FIELD_OF_FINDING[f.kind])} aria-describedby={`finding-${i}`}>
-                  {fixLabel(f, kpi)}
-                </Button>
-              ))}
-          </li>
-        );
-      })}
-    </ul>
-    {report}
+                ) : f.fix === "history" ? (
+                  onHistory && (
+                    <Button size="small" disabled={busy} onClick={() => onHistory(kpi)} aria-describedby={`finding-${i}`}>
+                      Restatement history: {kpi.name}
+                    </Button>
+                  )
+                ) : f.fix === "review" ? (
+                  <Button size="small" disabled={busy} onClick={() => onReview(kpi)} aria-describedby={`finding-${i}`}>
+                    Mark {kpi.name} reviewed
+                  </Button>
+                ) : (
+                  <Button size="small" disabled={busy} onClick={() => onEdit(kpi, FIELD_OF_FINDING[f.kind])} aria-describedby={`finding-${i}`}>
+                    {fixLabel(f, kpi)}
+                  </Button>
+                ))}
+            </li>
+          );
+        })}
+      </ul>
+      {report}
     </>
   );
 }

@@ -22,7 +22,16 @@ export interface HistoryDialogProps {
   onClose(): void;
 }
 
-export function HistoryDialog({ name, entries, notes = [], labelOf = String, reported = [], restatements = [], locale = "en-US", onClose }: HistoryDialogProps) {
+export function HistoryDialog({
+  name,
+  entries,
+  notes = [],
+  labelOf = String,
+  reported = [],
+  restatements = [],
+  locale = "en-US",
+  onClose,
+}: HistoryDialogProps) {
   return (
     <Dialog open={name !== null} onOpenChange={(_, d) => !d.open && onClose()}>
       <DialogSurface>
@@ -36,7 +45,9 @@ export function HistoryDialog({ name, entries, notes = [], labelOf = String, rep
                 label={`History of ${name}`}
                 headers={["When", "Change", "Who"]}
                 rows={entries.map((e) => [
-                  <span key="when" style={{ whiteSpace: "nowrap" }}>{e.when.replace("T", " ").slice(0, 16)}</span>,
+                  <span key="when" style={{ whiteSpace: "nowrap" }}>
+                    {e.when.replace("T", " ").slice(0, 16)}
+                  </span>,
                   e.field === "Tagged" || e.field === "Untagged" ? `${e.field} ${e.new || e.old}` : `${e.field}: ${e.old || "(empty)"} → ${e.new || "(empty)"}`,
                   e.who || "—",
                 ])}

@@ -3,7 +3,14 @@ import { Button, Text, makeStyles, tokens } from "@fluentui/react-components";
 import { Orphan } from "../../workbook/kpiWorkbook";
 
 const useStyles = makeStyles({
-  item: { display: "flex", flexWrap: "wrap", justifyContent: "space-between", alignItems: "center", gap: tokens.spacingHorizontalS, padding: `${tokens.spacingVerticalXS} 0` },
+  item: {
+    display: "flex",
+    flexWrap: "wrap",
+    justifyContent: "space-between",
+    alignItems: "center",
+    gap: tokens.spacingHorizontalS,
+    padding: `${tokens.spacingVerticalXS} 0`,
+  },
   buttons: { display: "flex", gap: tokens.spacingHorizontalXS },
 });
 
@@ -23,7 +30,10 @@ export function LeftoversSection({ orphans, busy, canRebuild, onRemove, onRebuil
       {orphans.map((o) => (
         <li key={o.id} className={styles.item}>
           <Text size={200} id={`orphan-${o.id}`}>
-            {o.id} has no register row, but {[o.name ? `its name ${o.name}${o.source ? ` (${o.source})` : ""}` : null, o.formatsAt ? `its colours on ${o.formatsAt}` : null].filter(Boolean).join(" and ")}{" "}
+            {o.id} has no register row, but{" "}
+            {[o.name ? `its name ${o.name}${o.source ? ` (${o.source})` : ""}` : null, o.formatsAt ? `its colours on ${o.formatsAt}` : null]
+              .filter(Boolean)
+              .join(" and ")}{" "}
             {o.name && o.formatsAt ? "are" : "is"} still in the workbook.
           </Text>
           <span className={styles.buttons}>

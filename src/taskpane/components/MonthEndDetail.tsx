@@ -19,7 +19,13 @@ const useStyles = makeStyles({
   restated: { color: tokens.colorPaletteDarkOrangeForeground1 },
 });
 
-const COLOUR: Record<VarianceLabel, "success" | "danger" | "informative"> = { Favourable: "success", Unfavourable: "danger", Over: "informative", Under: "informative", "On target": "informative" };
+const COLOUR: Record<VarianceLabel, "success" | "danger" | "informative"> = {
+  Favourable: "success",
+  Unfavourable: "danger",
+  Over: "informative",
+  Under: "informative",
+  "On target": "informative",
+};
 
 /** The label as a badge: its word is the meaning, its colour repeats it. */
 function LabelBadge({ figures }: { figures: VarianceFigures }) {
@@ -52,7 +58,9 @@ export function MonthEndDetail({ kpi, pack, locale = "en-US" }: { kpi: KpiDefini
   return (
     <div className={styles.root} role="group" aria-label={`Month end of ${kpi.name}`}>
       {me.period && <Figures title={`Variance ${labelOf(me.period.period)}`} figures={me.period} testId="variance" locale={locale} />}
-      {me.ytd && me.yearStart !== null && <Figures title={`Year to date from ${labelOf(Math.max(1, me.yearStart))}`} figures={me.ytd} testId="ytd-variance" locale={locale} />}
+      {me.ytd && me.yearStart !== null && (
+        <Figures title={`Year to date from ${labelOf(Math.max(1, me.yearStart))}`} figures={me.ytd} testId="ytd-variance" locale={locale} />
+      )}
       <Text size={200} data-testid="outlook">
         {me.outlook ? `Year: ${outlookSentence(me.outlook, locale)}` : `No outlook for the year: ${me.outlookReason}`}
       </Text>

@@ -14,7 +14,15 @@ import { SimpleTable } from "./SimpleTable";
 import { formatWith } from "../locale";
 import { AssuranceIcon, VariationIcon } from "./SpcIcons";
 
-export function PortfolioSummary({ kpis, summaries, locale = "en-US" }: { kpis: readonly KpiDefinition[]; summaries: Record<string, KpiSummary>; locale?: string }) {
+export function PortfolioSummary({
+  kpis,
+  summaries,
+  locale = "en-US",
+}: {
+  kpis: readonly KpiDefinition[];
+  summaries: Record<string, KpiSummary>;
+  locale?: string;
+}) {
   const number = (n: number | null) => (n === null ? "—" : formatWith(n, locale, { maximumSignificantDigits: 4 }));
   if (kpis.length === 0) return <Text size={200}>No KPIs yet.</Text>;
   const rows = summaryRows(kpis, summaries).map((r) => {

@@ -24,7 +24,15 @@ interface RhythmProps {
 }
 
 /** What this close asks a review of, by owner, and the Review mode; the close is today. Beneath, how honest past closes' forecasts were. */
-export function DueThisClose({ portfolio, commands, notice, busy, locale, close, forecasts }: RhythmProps & { locale: string; close: string; forecasts: ForecastHonestyProps }) {
+export function DueThisClose({
+  portfolio,
+  commands,
+  notice,
+  busy,
+  locale,
+  close,
+  forecasts,
+}: RhythmProps & { locale: string; close: string; forecasts: ForecastHonestyProps }) {
   if (portfolio.kpis.length === 0) return null;
   return (
     <PaneSection id="due" title="Due this close" notice={notice} divided>

@@ -26,10 +26,18 @@ export function ScorecardSection({ disabled, closed, onBuild }: ScorecardSection
   return (
     <>
       <Text size={200}>
-        A sheet with one row per KPI by objective (latest, target, variance, status, year to date, the year's outlook, variation and assurance), a summary of every KPI most urgent first,
-        all live formulas, and a line chart of each. Building it again replaces only what it built before.
+        A sheet with one row per KPI by objective (latest, target, variance, status, year to date, the year's outlook, variation and assurance), a summary of
+        every KPI most urgent first, all live formulas, and a line chart of each. Building it again replaces only what it built before.
       </Text>
-      <Field className={styles.control} label="Figures" hint={closed ? "As reported: what the latest close recorded in KPI Reported. A new sheet starts as restated." : "As reported needs a closed period: close one first."}>
+      <Field
+        className={styles.control}
+        label="Figures"
+        hint={
+          closed
+            ? "As reported: what the latest close recorded in KPI Reported. A new sheet starts as restated."
+            : "As reported needs a closed period: close one first."
+        }
+      >
         {/* Short options: a native select is as wide as its longest, and the pane may be 320 px. */}
         <Select className={styles.control} value={picked} onChange={(_, d) => setChoice(d.value as Choice)}>
           <option value="">As the sheet has them</option>

@@ -18,8 +18,22 @@ import { Sparkline } from "./Sparkline";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS, margin: 0 },
-  list: { listStyle: "none", margin: 0, padding: 0, display: "grid", gridTemplateColumns: "repeat(auto-fill, minmax(132px, 1fr))", gap: tokens.spacingHorizontalS },
-  segment: { display: "flex", flexDirection: "column", gap: "2px", padding: tokens.spacingVerticalXS, border: `1px solid ${tokens.colorNeutralStroke2}`, borderRadius: tokens.borderRadiusMedium },
+  list: {
+    listStyle: "none",
+    margin: 0,
+    padding: 0,
+    display: "grid",
+    gridTemplateColumns: "repeat(auto-fill, minmax(132px, 1fr))",
+    gap: tokens.spacingHorizontalS,
+  },
+  segment: {
+    display: "flex",
+    flexDirection: "column",
+    gap: "2px",
+    padding: tokens.spacingVerticalXS,
+    border: `1px solid ${tokens.colorNeutralStroke2}`,
+    borderRadius: tokens.borderRadiusMedium,
+  },
   head: { display: "flex", justifyContent: "space-between", alignItems: "center", gap: tokens.spacingHorizontalXS },
   problem: { color: tokens.colorPaletteRedForeground1 },
 });
@@ -47,7 +61,7 @@ function longNote(kpi: KpiDefinition): string | null {
 function SmallMultiple({ card, kpi, value }: { card: SegmentCard; kpi: KpiDefinition; value: (n: number) => string }) {
   const styles = useStyles();
   const { summary } = card;
-  const latest = summary.rate ? card.trend[(summary.latestPeriod ?? 0) - 1] ?? null : summary.latest;
+  const latest = summary.rate ? (card.trend[(summary.latestPeriod ?? 0) - 1] ?? null) : summary.latest;
   return (
     <li className={styles.segment} data-testid="segment" data-segment={card.name} aria-label={`${card.name}: ${summary.statusLabel}`}>
       <div className={styles.head}>
@@ -66,7 +80,17 @@ function SmallMultiple({ card, kpi, value }: { card: SegmentCard; kpi: KpiDefini
   );
 }
 
-export function SegmentsDetail({ kpi, summary, segments, locale = "en-US" }: { kpi: KpiDefinition; summary: KpiSummary; segments: SegmentData | null | undefined; locale?: string }) {
+export function SegmentsDetail({
+  kpi,
+  summary,
+  segments,
+  locale = "en-US",
+}: {
+  kpi: KpiDefinition;
+  summary: KpiSummary;
+  segments: SegmentData | null | undefined;
+  locale?: string;
+}) {
   const styles = useStyles();
   if (!isSegmented(kpi) || !segments) return null;
   const value = (n: number) => (kpi.denominatorRange ? rateText(n, locale) : formatNumber(n, locale, 1));

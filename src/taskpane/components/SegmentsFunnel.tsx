@@ -14,7 +14,13 @@ export function rateText(v: number, locale: string): string {
   return Number.isFinite(v) ? formatWith(v, locale, { maximumSignificantDigits: 4 }) : "–";
 }
 
-const MARK: Record<FunnelPoint["flag"], string> = { "Above 99.8%": "#C00000", "Below 99.8%": "#C00000", "Above 95%": "#E46C0A", "Below 95%": "#E46C0A", Within: "#7F7F7F" };
+const MARK: Record<FunnelPoint["flag"], string> = {
+  "Above 99.8%": "#C00000",
+  "Below 99.8%": "#C00000",
+  "Above 95%": "#E46C0A",
+  "Below 95%": "#E46C0A",
+  Within: "#7F7F7F",
+};
 
 /** The curve's line through one of its limits. */
 function path(funnel: SegmentFunnel, key: "lower95" | "upper95" | "lower998" | "upper998", x: (n: number) => number, y: (v: number) => number): string {
@@ -39,13 +45,25 @@ export function SegmentsFunnel({ funnel, title, period, locale = "en-US" }: { fu
   const verdict =
     really.length + possibly.length === 0
       ? `Every segment is within what chance allows for its size.`
-      : [really.length ? `${names(really)} really ${really.length === 1 ? "differs" : "differ"} (beyond the ${p998} limits)` : "", possibly.length ? `${names(possibly)} may (beyond ${p95} only)` : ""].filter(Boolean).join("; ") + ".";
+      : [
+          really.length ? `${names(really)} really ${really.length === 1 ? "differs" : "differ"} (beyond the ${p998} limits)` : "",
+          possibly.length ? `${names(possibly)} may (beyond ${p95} only)` : "",
+        ]
+          .filter(Boolean)
+          .join("; ") + ".";
   return (
     <figure style={{ margin: 0 }} aria-label={`${title}, ${period}`}>
       <Text size={200} weight="semibold" as="p" style={{ margin: 0 }}>
         Funnel of {period}: which segments really differ (KPI.FUNNEL, pooled {funnel.per ? `rate per ${funnel.per}` : "rate"} {rate(funnel.target)})
       </Text>
-      <svg width="100%" viewBox={`0 0 ${width} ${height}`} role="img" aria-label={`${title}: ${funnel.points.length} segments of ${period} against ${p95} and ${p998} limits around ${rate(funnel.target)}. ${verdict}`} data-testid="funnel-plot" style={{ maxWidth: width }}>
+      <svg
+        width="100%"
+        viewBox={`0 0 ${width} ${height}`}
+        role="img"
+        aria-label={`${title}: ${funnel.points.length} segments of ${period} against ${p95} and ${p998} limits around ${rate(funnel.target)}. ${verdict}`}
+        data-testid="funnel-plot"
+        style={{ maxWidth: width }}
+      >
         <line x1={pad} x2={width - pad} y1={y(funnel.target)} y2={y(funnel.target)} stroke="#595959" strokeWidth="1" />
         {funnel.curve.length > 1 && (
           <>
@@ -72,7 +90,8 @@ export function SegmentsFunnel({ funnel, title, period, locale = "en-US" }: { fu
         {funnel.points.map((p) => (
           <li key={p.segment} data-testid="funnel-point" data-segment={p.segment}>
             <Text size={200}>
-              {p.segment}: {rate(p.rate)} of {formatNumber(p.denominator, locale, 0)} · z {formatNumber(p.z, locale, 2)} · {p998} limits {rate(p.limits.lower998)} to {rate(p.limits.upper998)} · {p.flag}
+              {p.segment}: {rate(p.rate)} of {formatNumber(p.denominator, locale, 0)} · z {formatNumber(p.z, locale, 2)} · {p998} limits{" "}
+              {rate(p.limits.lower998)} to {rate(p.limits.upper998)} · {p.flag}
             </Text>
           </li>
         ))}

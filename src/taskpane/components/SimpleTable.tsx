@@ -2,7 +2,17 @@
 import { ReactNode } from "react";
 
 /** `fit`: the table takes the pane's width and wraps its cells, so many columns fit a 320 px pane. */
-export function SimpleTable({ label, headers, rows, fit = false }: { label: string; headers: readonly string[]; rows: readonly (readonly ReactNode[])[]; fit?: boolean }) {
+export function SimpleTable({
+  label,
+  headers,
+  rows,
+  fit = false,
+}: {
+  label: string;
+  headers: readonly string[];
+  rows: readonly (readonly ReactNode[])[];
+  fit?: boolean;
+}) {
   const fitted = fit ? { width: "100%", tableLayout: "fixed" as const, overflowWrap: "anywhere" as const } : {};
   return (
     <table aria-label={label} style={{ borderCollapse: "collapse", fontSize: 12, ...fitted }}>

@@ -46,7 +46,11 @@ export function Sparkline({ values, target, targets, label, width = 120, height 
   const y = (v: number) => height - 2 - ((v - lo) / span) * (height - 4);
   const last = numbers[numbers.length - 1];
   const first = numbers[0];
-  const said = budget ? `budget from ${format(budgetNumbers[0])} to ${format(budgetNumbers[budgetNumbers.length - 1])}` : target === null ? "no target" : `target ${format(target)}`;
+  const said = budget
+    ? `budget from ${format(budgetNumbers[0])} to ${format(budgetNumbers[budgetNumbers.length - 1])}`
+    : target === null
+      ? "no target"
+      : `target ${format(target)}`;
   return (
     <svg width={width} height={height} role="img" aria-label={`${label}: ${numbers.length} periods from ${format(first)} to ${format(last)}, ${said}`}>
       {budget ? (

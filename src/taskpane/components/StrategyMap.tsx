@@ -67,7 +67,14 @@ function Arrow({ arrow, map }: { arrow: MapArrow; map: MapModel }) {
   const mid = { x: (start.x + 2 * bend.x + end.x) / 4, y: (start.y + 2 * bend.y + end.y) / 4 };
   return (
     <g data-arrow={`${arrow.from}-${arrow.to}`} data-dashed={!arrow.supported}>
-      <path d={`M ${start.x} ${start.y} Q ${bend.x} ${bend.y} ${end.x} ${end.y}`} fill="none" stroke={colour} strokeWidth={1.8} strokeDasharray={arrow.supported ? undefined : "5 4"} markerEnd="url(#map-arrowhead)" />
+      <path
+        d={`M ${start.x} ${start.y} Q ${bend.x} ${bend.y} ${end.x} ${end.y}`}
+        fill="none"
+        stroke={colour}
+        strokeWidth={1.8}
+        strokeDasharray={arrow.supported ? undefined : "5 4"}
+        markerEnd="url(#map-arrowhead)"
+      />
       <rect x={mid.x - 3} y={mid.y - 10} width={arrow.label.length * 5.6 + 6} height={14} fill="#ffffff" opacity={0.9} />
       <text x={mid.x} y={mid.y} fontSize={10} fill={colour} fontStyle={arrow.supported ? "normal" : "italic"}>
         {arrow.supported ? arrow.label : `⚠ ${arrow.label}`}
@@ -79,7 +86,15 @@ function Arrow({ arrow, map }: { arrow: MapArrow; map: MapModel }) {
 /** The picture. Its names and arrows are the list's (StrategyMapList), which is the text equivalent. */
 export const StrategyMapSvg = forwardRef<SVGSVGElement, { map: MapModel }>(function StrategyMapSvg({ map }, ref) {
   return (
-    <svg ref={ref} xmlns="http://www.w3.org/2000/svg" width="100%" viewBox={`0 0 ${map.width} ${map.height}`} role="img" aria-label="Strategy map: the list that follows gives every perspective, objective, KPI and arrow" fontFamily="Segoe UI, sans-serif">
+    <svg
+      ref={ref}
+      xmlns="http://www.w3.org/2000/svg"
+      width="100%"
+      viewBox={`0 0 ${map.width} ${map.height}`}
+      role="img"
+      aria-label="Strategy map: the list that follows gives every perspective, objective, KPI and arrow"
+      fontFamily="Segoe UI, sans-serif"
+    >
       <defs>
         <marker id="map-arrowhead" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse">
           <path d="M 0 0 L 10 5 L 0 10 z" fill={INK} />

@@ -45,8 +45,9 @@ export function StrategyMapSection({ portfolio, locale = "en-US" }: { portfolio:
       {open && (
         <>
           <Text size={200}>
-            Perspectives from the register&apos;s Perspective column; arrows from each leading KPI to the outcome it predicts, labelled with its best lag and r. A dashed arrow marked ⚠ is one the
-            data no longer supports. Each KPI&apos;s border and shape give its status: circle On track, triangle At risk, square Off track.
+            Perspectives from the register&apos;s Perspective column; arrows from each leading KPI to the outcome it predicts, labelled with its best lag and r.
+            A dashed arrow marked ⚠ is one the data no longer supports. Each KPI&apos;s border and shape give its status: circle On track, triangle At risk,
+            square Off track.
           </Text>
           <div className={styles.picture}>
             <StrategyMapSvg ref={svg} map={map} />

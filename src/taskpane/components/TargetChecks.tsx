@@ -30,7 +30,9 @@ const bare = (address: string) => address.replace(/\$/g, "").replace(/^=/, "").t
 export function targetVerdict(draft: KpiDraft, name: string, context: TargetContext = {}): TargetVerdict {
   const isRange = parseNumber(draft.target) === null && targetRangeOf(draft.target) !== null;
   const sameRange = context.targetRange !== undefined && bare(context.targetRange) === bare(draft.target);
-  const range = isRange ? targetRangeCheck(draft.target, context.periods ?? null, sameRange ? (context.targets ?? null) : null, name) : { error: null, warning: null };
+  const range = isRange
+    ? targetRangeCheck(draft.target, context.periods ?? null, sameRange ? (context.targets ?? null) : null, name)
+    : { error: null, warning: null };
   const realism = context.values ? draftRealism(draft, context.values) : null;
   return { range, realism };
 }
@@ -49,8 +51,8 @@ export function TargetChecks({ verdict, locale }: { verdict: TargetVerdict; loca
       {realism?.flagged && (
         <MessageBar intent="warning" role="status" data-testid="target-realism">
           <MessageBarBody>
-            KPI.SPC&apos;s assurance against this target: consistently fails. The process runs between its limits {shown!.lower} and {shown!.upper} (centre {shown!.centre}): it
-            cannot reach this target without a change. Save it anyway if the change is planned.
+            KPI.SPC&apos;s assurance against this target: consistently fails. The process runs between its limits {shown!.lower} and {shown!.upper} (centre{" "}
+            {shown!.centre}): it cannot reach this target without a change. Save it anyway if the change is planned.
           </MessageBarBody>
         </MessageBar>
       )}

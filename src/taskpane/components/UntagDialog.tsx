@@ -31,9 +31,8 @@ export function UntagDialog({ kpi, onConfirm, onCancel, predictors = [] }: Untag
         <DialogBody>
           <DialogTitle>Untag {kpi?.name}?</DialogTitle>
           <DialogContent id="untag-what">
-            This removes {kpi?.name}&apos;s row from the KPI register (its owner, target, bands, initiative and response), its name{" "}
-            {kpi ? nameOf(kpi.id) : ""} and the colours KPI Lens put on its cells. Your values and your own formats stay. You can undo it until
-            you close this pane.
+            This removes {kpi?.name}&apos;s row from the KPI register (its owner, target, bands, initiative and response), its name {kpi ? nameOf(kpi.id) : ""}{" "}
+            and the colours KPI Lens put on its cells. Your values and your own formats stay. You can undo it until you close this pane.
             {kpi && <p data-testid="untag-dependents">{dependentsText(kpi, predictors)}</p>}
           </DialogContent>
           <DialogActions>

@@ -33,7 +33,9 @@ export function XmrChart({ chart, values, title, target, targets, locale = "en-U
   const hi = Math.max(chart.upper, ...values, ...extra);
   const y = (v: number) => (hi === lo ? height / 2 : pad + ((hi - v) / (hi - lo)) * (height - 2 * pad));
   const x = (i: number) => (values.length < 2 ? width / 2 : pad + (i / (values.length - 1)) * (width - 2 * pad));
-  const line = (v: number, dash: string, colour: string, key: string) => <line key={key} x1={pad} x2={width - pad} y1={y(v)} y2={y(v)} stroke={colour} strokeDasharray={dash} strokeWidth="1" />;
+  const line = (v: number, dash: string, colour: string, key: string) => (
+    <line key={key} x1={pad} x2={width - pad} y1={y(v)} y2={y(v)} stroke={colour} strokeDasharray={dash} strokeWidth="1" />
+  );
   const special = chart.types.filter((t) => t !== "Common cause").length;
   const known = (budget ?? []).filter((t): t is number => t !== null);
   const budgetText = budget ? `, budget from ${fmt(known[0])} to ${fmt(known[known.length - 1])}` : "";
@@ -48,7 +50,11 @@ export function XmrChart({ chart, values, title, target, targets, locale = "en-U
         {line(chart.centre + near, "1 3", "#BFBFBF", "near-up")}
         {line(chart.centre - near, "1 3", "#BFBFBF", "near-down")}
         {line(chart.centre, "", "#595959", "centre")}
-        {budget ? <path d={budgetPath} fill="none" stroke="#C00000" strokeDasharray="6 2" strokeWidth="1" data-testid="xmr-budget" /> : target !== null && line(target, "6 2", "#C00000", "target")}
+        {budget ? (
+          <path d={budgetPath} fill="none" stroke="#C00000" strokeDasharray="6 2" strokeWidth="1" data-testid="xmr-budget" />
+        ) : (
+          target !== null && line(target, "6 2", "#C00000", "target")
+        )}
         <polyline fill="none" stroke="#A6A6A6" strokeWidth="1" points={values.map((v, i) => `${x(i)},${y(v)}`).join(" ")} />
         {values.map((v, i) => (
           <circle key={i} cx={x(i)} cy={y(v)} r="2.6" fill={COLOUR[chart.types[i]]} />
@@ -78,4 +84,3 @@ export function XmrChart({ chart, values, title, target, targets, locale = "en-U
     </figure>
   );
 }
-

@@ -42,4 +42,10 @@ export { FakeTableColumn, FakeTableColumnCollection } from "./tableColumns";
 export { FakeChart, FakeChartCollection, FakeChartTitle } from "./charts";
 export { FakeNamedItem, FakeNamedItemCollection } from "./names";
 export { FakeSetting, FakeSettingCollection } from "./settings";
-export { CF_RULE_FORMULA_MAX_LENGTH, FakeCellValueConditionalFormat, FakeConditionalFormat, FakeConditionalFormatCollection, FakeCustomConditionalFormat } from "./conditionalFormats";
+export {
+  CF_RULE_FORMULA_MAX_LENGTH,
+  FakeCellValueConditionalFormat,
+  FakeConditionalFormat,
+  FakeConditionalFormatCollection,
+  FakeCustomConditionalFormat,
+} from "./conditionalFormats";

@@ -85,7 +85,8 @@ export function liftOperators(parser: FormulaParser): void {
     if (!Array.isArray(a.val) && !Array.isArray(b.val)) return infix(a, op, b);
     return elementWise([a.val, b.val], ([x, y]) => infix(scalar(x), op, scalar(y)));
   };
-  utils._applyPrefix = (prefixes, val, isArray) => (Array.isArray(val) ? elementWise([val], ([x]) => prefix(prefixes, x, false)) : prefix(prefixes, val, isArray));
+  utils._applyPrefix = (prefixes, val, isArray) =>
+    Array.isArray(val) ? elementWise([val], ([x]) => prefix(prefixes, x, false)) : prefix(prefixes, val, isArray);
   utils._applyPostfix = (val, isArray, op) => (Array.isArray(val) ? elementWise([val], ([x]) => postfix(x, false, op)) : postfix(val, isArray, op));
 }
 
@@ -94,9 +95,41 @@ export function liftOperators(parser: FormulaParser): void {
  * Excel. IF is ours (formula.ts) and lifts itself.
  */
 const SCALAR_FUNCTIONS = [
-  "ABS", "SIGN", "SQRT", "INT", "TRUNC", "ROUND", "ROUNDUP", "ROUNDDOWN", "MOD", "POWER", "EXP", "LN", "LOG10",
-  "ISNUMBER", "ISTEXT", "ISNONTEXT", "ISBLANK", "ISERROR", "ISERR", "ISNA", "ISLOGICAL", "ISEVEN", "ISODD",
-  "N", "T", "NOT", "LEN", "UPPER", "LOWER", "TRIM", "LEFT", "RIGHT", "VALUE", "IFERROR", "IFNA",
+  "ABS",
+  "SIGN",
+  "SQRT",
+  "INT",
+  "TRUNC",
+  "ROUND",
+  "ROUNDUP",
+  "ROUNDDOWN",
+  "MOD",
+  "POWER",
+  "EXP",
+  "LN",
+  "LOG10",
+  "ISNUMBER",
+  "ISTEXT",
+  "ISNONTEXT",
+  "ISBLANK",
+  "ISERROR",
+  "ISERR",
+  "ISNA",
+  "ISLOGICAL",
+  "ISEVEN",
+  "ISODD",
+  "N",
+  "T",
+  "NOT",
+  "LEN",
+  "UPPER",
+  "LOWER",
+  "TRIM",
+  "LEFT",
+  "RIGHT",
+  "VALUE",
+  "IFERROR",
+  "IFNA",
 ];
 
 /** An argument as the library hands a function that does not need its context. */
@@ -122,7 +155,10 @@ function elementArgument(arg: Argument, value: unknown, i: number, j: number): A
  * reference"); the library's take references only, so ROWS(KPIBand_X) was #VALUE!.
  */
 export function shapeFunctions(functions: Record<string, (...args: unknown[]) => unknown>): void {
-  for (const [name, axis] of [["ROWS", 0], ["COLUMNS", 1]] as const) {
+  for (const [name, axis] of [
+    ["ROWS", 0],
+    ["COLUMNS", 1],
+  ] as const) {
     const f = functions[name];
     functions[name] = (context: unknown, obj: unknown, ...rest: unknown[]) => (Array.isArray(obj) ? shapeOf(obj)[axis] : f(context, obj, ...rest));
   }
@@ -154,7 +190,11 @@ export function liftScalarFunctions(functions: Record<string, (...args: unknown[
       if (!given.some((a) => a && !a.omitted && Array.isArray(a.value))) return f(...args);
       return elementWise(
         given.map((a) => (a && !a.omitted ? a.value : undefined)),
-        (elements, i, j) => callElement(f, given.map((a, k) => (a && !a.omitted ? elementArgument(a, elements[k], rowIn(a, i), colIn(a, j)) : a))),
+        (elements, i, j) =>
+          callElement(
+            f,
+            given.map((a, k) => (a && !a.omitted ? elementArgument(a, elements[k], rowIn(a, i), colIn(a, j)) : a)),
+          ),
       );
     };
   }

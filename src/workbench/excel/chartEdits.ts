@@ -17,7 +17,15 @@ interface ChartHost {
 export function addChart(model: ChartHost, sheet: SheetModel, type: string, source: { sheet: SheetModel; area: Area }): ChartModel {
   model.assertEditable(sheet);
   if (!(CHART_TYPES as readonly string[]).includes(type)) throw new ExcelApiError("InvalidArgument", `The chart type '${type}' is not one the stand-in draws.`);
-  const chart: ChartModel = { id: model.newId("chart"), sheetId: sheet.id, name: `Chart ${model.charts.length + 1}`, type, source: { sheetId: source.sheet.id, area: source.area }, title: "", position: null };
+  const chart: ChartModel = {
+    id: model.newId("chart"),
+    sheetId: sheet.id,
+    name: `Chart ${model.charts.length + 1}`,
+    type,
+    source: { sheetId: source.sheet.id, area: source.area },
+    title: "",
+    position: null,
+  };
   model.charts.push(chart);
   return chart;
 }

@@ -175,7 +175,14 @@ export class FakeChartSeriesCollection extends FakeCollection<FakeChartSeries> {
 
   protected current(): FakeChartSeries[] {
     const list = seriesOf(this.chart());
-    return list.map((s) => new FakeChartSeries(this.context, () => s, () => this.chart()));
+    return list.map(
+      (s) =>
+        new FakeChartSeries(
+          this.context,
+          () => s,
+          () => this.chart(),
+        ),
+    );
   }
 
   add(name?: string, index?: number): FakeChartSeries {
@@ -187,11 +194,19 @@ export class FakeChartSeriesCollection extends FakeCollection<FakeChartSeries> {
       created = { name: name ?? `Series${list.length + 1}`, values: null, xValues: null };
       list.splice(at, 0, created);
     });
-    return new FakeChartSeries(this.context, () => created, () => this.chart());
+    return new FakeChartSeries(
+      this.context,
+      () => created,
+      () => this.chart(),
+    );
   }
 
   getItemAt(index: number): FakeChartSeries {
-    return new FakeChartSeries(this.context, () => seriesOf(this.chart())[index] ?? null, () => this.chart());
+    return new FakeChartSeries(
+      this.context,
+      () => seriesOf(this.chart())[index] ?? null,
+      () => this.chart(),
+    );
   }
 
   get count(): number {

@@ -34,7 +34,12 @@ export function ruleHolds(host: RuleHost, format: ConditionalFormatModel, row: n
 }
 
 /** The fill and font colour a cell shows: the first conditional format whose rule holds, else its own format. */
-export function displayedFormat(host: RuleHost, sheet: SheetModel, row: number, col: number): { fill: string | null; fontColor: string | null; formatId: string | null } {
+export function displayedFormat(
+  host: RuleHost,
+  sheet: SheetModel,
+  row: number,
+  col: number,
+): { fill: string | null; fontColor: string | null; formatId: string | null } {
   const own = sheet.cells.get(`${row},${col}`);
   let fill = own?.fill ?? null;
   let fontColor = own?.fontColor ?? null;

@@ -13,7 +13,10 @@ export const CF_RULE_FORMULA_MAX_LENGTH = 255;
 
 function checkRuleLength(formula: string): void {
   if (formula.length > CF_RULE_FORMULA_MAX_LENGTH) {
-    throw new ExcelApiError("InvalidArgument", `A conditional-format rule's formula can't be longer than ${CF_RULE_FORMULA_MAX_LENGTH} characters (it has ${formula.length}).`);
+    throw new ExcelApiError(
+      "InvalidArgument",
+      `A conditional-format rule's formula can't be longer than ${CF_RULE_FORMULA_MAX_LENGTH} characters (it has ${formula.length}).`,
+    );
   }
 }
 
@@ -209,7 +212,8 @@ export class FakeCustomConditionalFormat extends FakeObject {
       formula: {
         get: () => {
           const f = format();
-          if (f.type !== "Custom") throw new ExcelApiError("InvalidOperation", "This operation isn't allowed for a conditional format that is not of type Custom.");
+          if (f.type !== "Custom")
+            throw new ExcelApiError("InvalidOperation", "This operation isn't allowed for a conditional format that is not of type Custom.");
           return f.formula ?? null;
         },
         set: (v) => {

@@ -50,7 +50,10 @@ export class FakeRequestContext implements BatchContext {
   private async cellEditGate(): Promise<void> {
     if (!this.model.cellEditing) return;
     if (!this.options.delayForCellEdit) {
-      throw new ExcelApiError("InvalidOperationInCellEditMode", "The operation is not available while Excel is in Edit cell mode. Exit Edit mode by using the Enter or Tab keys, or by clicking another cell, and then try again.");
+      throw new ExcelApiError(
+        "InvalidOperationInCellEditMode",
+        "The operation is not available while Excel is in Edit cell mode. Exit Edit mode by using the Enter or Tab keys, or by clicking another cell, and then try again.",
+      );
     }
     await this.model.cellEditEnded();
   }
@@ -82,11 +85,17 @@ export class FakeRequestContext implements BatchContext {
     await Promise.resolve();
     await this.cellEditGate();
     if (sent > PAYLOAD_LIMIT_BYTES) {
-      throw new ExcelApiError("RequestPayloadSizeLimitExceeded", "The request payload size has exceeded the limit. Please refer to the documentation: \"https://docs.microsoft.com/office/dev/add-ins/concepts/resource-limits-and-performance-optimization#excel-add-ins\".");
+      throw new ExcelApiError(
+        "RequestPayloadSizeLimitExceeded",
+        'The request payload size has exceeded the limit. Please refer to the documentation: "https://docs.microsoft.com/office/dev/add-ins/concepts/resource-limits-and-performance-optimization#excel-add-ins".',
+      );
     }
     for (const op of ops) op();
     if (this.responseBytes > PAYLOAD_LIMIT_BYTES) {
-      throw new ExcelApiError("ResponsePayloadSizeLimitExceeded", "The size of the payload exceeded the limit. Read the documentation: https://docs.microsoft.com/office/dev/add-ins/concepts/resource-limits-and-performance-optimization#excel-add-ins.");
+      throw new ExcelApiError(
+        "ResponsePayloadSizeLimitExceeded",
+        "The size of the payload exceeded the limit. Read the documentation: https://docs.microsoft.com/office/dev/add-ins/concepts/resource-limits-and-performance-optimization#excel-add-ins.",
+      );
     }
   }
 }

@@ -45,7 +45,13 @@ export function adaptBlanksToExcel(): void {
   const types = helpers.Types as Record<string, number>;
   const accept = h.accept.bind(h);
   h.accept = (param, type = null, defValue, flat = true, allowSingleValue = false) => {
-    const blank = typeof param === "object" && param !== null && !Array.isArray(param) && "value" in param && (param as { value: unknown }).value == null && !(param as { omitted?: boolean }).omitted;
+    const blank =
+      typeof param === "object" &&
+      param !== null &&
+      !Array.isArray(param) &&
+      "value" in param &&
+      (param as { value: unknown }).value == null &&
+      !(param as { omitted?: boolean }).omitted;
     if (blank && type !== null && type !== undefined && !Array.isArray(type)) {
       if (type === types.STRING) return "";
       if (type === types.NUMBER || type === types.NUMBER_NO_BOOLEAN) return 0;

@@ -300,7 +300,7 @@ export class WorkbookModel implements FormulaHost {
    * already there is not documented, so the stand-in refuses when any is occupied (a guess, on
    * the strict side): the add-in checks first and never relies on either behaviour.
    */
-    addTableColumnAtEnd(table: TableModel, name: string): void {
+  addTableColumnAtEnd(table: TableModel, name: string): void {
     edits.addTableColumnAtEnd(this, table, name);
   }
 

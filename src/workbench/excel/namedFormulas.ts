@@ -129,7 +129,12 @@ function keptValues(host: NamedFormulaHost): Map<string, unknown> | null {
  * (onVariable), so INDEX and ISBLANK still see its cells. A position-free name's value is kept
  * until the workbook changes (positionFree, calculationStamp).
  */
-export function installNamedFormulas(parser: FormulaParser, host: NamedFormulaHost, evaluate: Evaluate, shift: (formula: string, rows: number, cols: number) => string): void {
+export function installNamedFormulas(
+  parser: FormulaParser,
+  host: NamedFormulaHost,
+  evaluate: Evaluate,
+  shift: (formula: string, rows: number, cols: number) => string,
+): void {
   const internals = parser as unknown as { getVariable(name: string): unknown; position: Position };
   const byReference = internals.getVariable.bind(parser);
   internals.getVariable = (name: string) => {

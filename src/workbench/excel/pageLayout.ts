@@ -47,7 +47,8 @@ function checkZoom(v: unknown): PageLayoutModel["zoom"] {
   const whole = (n: number | undefined) => n === undefined || (Number.isInteger(n) && n >= 1);
   if (z.scale !== undefined && fit) throw new ExcelApiError("InvalidArgument", "A zoom is a scale or a fit to pages, not both.");
   if (z.scale !== undefined && !(z.scale >= 10 && z.scale <= 400)) throw new ExcelApiError("InvalidArgument", "The print scale is between 10 and 400.");
-  if (!whole(z.horizontalFitToPages) || !whole(z.verticalFitToPages)) throw new ExcelApiError("InvalidArgument", "Fit to pages takes whole numbers of pages, at least 1.");
+  if (!whole(z.horizontalFitToPages) || !whole(z.verticalFitToPages))
+    throw new ExcelApiError("InvalidArgument", "Fit to pages takes whole numbers of pages, at least 1.");
   if (z.scale === undefined && !fit) throw new ExcelApiError("InvalidArgument", "A zoom needs a scale or a fit to pages.");
   return { ...z };
 }

@@ -36,7 +36,11 @@ export type LoadSpec = string | string[] | { select?: string | string[] };
 /** Load specs: "a, b", ["a", "b"], "items/a" or { select: "a,b" }. */
 export function parseSpec(spec?: LoadSpec): string[] | null {
   if (spec === undefined || spec === null) return null;
-  if (typeof spec === "string") return spec.split(",").map((s) => s.trim()).filter(Boolean);
+  if (typeof spec === "string")
+    return spec
+      .split(",")
+      .map((s) => s.trim())
+      .filter(Boolean);
   if (Array.isArray(spec)) return spec.flatMap((s) => parseSpec(s) ?? []);
   return spec.select === undefined ? null : parseSpec(spec.select);
 }
@@ -206,7 +210,10 @@ export abstract class FakeCollection<T extends FakeObject> extends FakeObject {
     // loadable property); the rest are its items'.
     const requested = parseSpec(spec) ?? [];
     const own = requested.filter((n) => n === "count");
-    const names = requested.filter((n) => n !== "count").map((n) => n.replace(/^items\/?/, "")).filter((n) => n && n !== "items");
+    const names = requested
+      .filter((n) => n !== "count")
+      .map((n) => n.replace(/^items\/?/, ""))
+      .filter((n) => n && n !== "items");
     this.context.enqueue(() => {
       for (const n of own) this.loaded.set(n, this.exists() ? this.current().length : 0);
       if (own.length > 0 && requested.length === own.length) return;

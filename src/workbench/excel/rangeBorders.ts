@@ -33,7 +33,8 @@ export class FakeRangeBorderCollection extends FakeObject {
 
   getItem(index: string): FakeRangeBorder {
     if (OTHER_INDEXES.includes(index)) throw new ExcelApiError("InvalidArgument", `The stand-in does not model the ${index} border.`);
-    if (!(EDGES as readonly string[]).includes(index)) throw new ExcelApiError("InvalidArgument", `The argument is invalid or missing or has an incorrect format: ${index}.`);
+    if (!(EDGES as readonly string[]).includes(index))
+      throw new ExcelApiError("InvalidArgument", `The argument is invalid or missing or has an incorrect format: ${index}.`);
     return new FakeRangeBorder(this.context, this.where, index as Edge);
   }
 }
@@ -78,7 +79,8 @@ export class FakeRangeBorder extends FakeObject {
 }
 
 function oneOf(allowed: readonly string[], v: unknown): string {
-  if (typeof v !== "string" || !allowed.includes(v)) throw new ExcelApiError("InvalidArgument", `The argument is invalid or missing or has an incorrect format: ${String(v)}.`);
+  if (typeof v !== "string" || !allowed.includes(v))
+    throw new ExcelApiError("InvalidArgument", `The argument is invalid or missing or has an incorrect format: ${String(v)}.`);
   return v;
 }
 

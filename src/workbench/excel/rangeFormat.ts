@@ -23,7 +23,8 @@ export class FakeRangeFormat extends FakeObject {
     };
     const setColour = (field: "fill" | "fontColor") => (colour: string | undefined) => {
       const { sheet, area } = where();
-      for (let i = 0; i < area.rowCount; i++) for (let j = 0; j < area.colCount; j++) this.model.setFormat(sheet, area.row + i, area.col + j, { [field]: colour });
+      for (let i = 0; i < area.rowCount; i++)
+        for (let j = 0; j < area.colCount; j++) this.model.setFormat(sheet, area.row + i, area.col + j, { [field]: colour });
     };
     this.fill = new FakeColour(context, colourOf("fill"), setColour("fill"));
     this.font = new FakeColour(context, colourOf("fontColor"), setColour("fontColor"));

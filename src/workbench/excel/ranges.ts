@@ -43,7 +43,11 @@ export class FakeRange extends FakeObject {
   ) {
     super(context);
     this.format = new FakeRangeFormat(context, () => this.where());
-    this.conditionalFormats = new FakeConditionalFormatCollection(context, () => this.where(), () => this.locate() !== null);
+    this.conditionalFormats = new FakeConditionalFormatCollection(
+      context,
+      () => this.where(),
+      () => this.locate() !== null,
+    );
   }
 
   where(): Located {
@@ -89,7 +93,13 @@ export class FakeRange extends FakeObject {
     for (let i = 0; i < area.rowCount; i++) {
       for (let j = 0; j < area.colCount; j++) put(sheet, area.row + i, area.col + j, single ? v : (v as unknown[][])[i][j]);
     }
-    this.model.emitChange({ type: "WorksheetChanged", worksheetId: sheet.id, address: qualified(sheet.name, area), changeType: "RangeEdited", source: "Local" });
+    this.model.emitChange({
+      type: "WorksheetChanged",
+      worksheetId: sheet.id,
+      address: qualified(sheet.name, area),
+      changeType: "RangeEdited",
+      source: "Local",
+    });
   }
 
   private derived(f: (w: Located) => Area | null): FakeRange {
@@ -97,7 +107,14 @@ export class FakeRange extends FakeObject {
       const w = this.where();
       const area = f(w);
       if (!area) throw new ExcelApiError("InvalidArgument", "The range would lie outside the sheet.");
-      if (area.row < 0 || area.col < 0 || area.rowCount < 1 || area.colCount < 1 || area.row + area.rowCount > LAST_ROW || area.col + area.colCount > LAST_COL) {
+      if (
+        area.row < 0 ||
+        area.col < 0 ||
+        area.rowCount < 1 ||
+        area.colCount < 1 ||
+        area.row + area.rowCount > LAST_ROW ||
+        area.col + area.colCount > LAST_COL
+      ) {
         throw new ExcelApiError("InvalidArgument", "The range would lie outside the sheet.");
       }
       return { sheet: w.sheet, area };
@@ -181,9 +198,7 @@ export class FakeRange extends FakeObject {
   getTables(fullyContained = false): FakeObject {
     return makeProxy("TableScopedCollection", this.context, () => {
       const w = this.where();
-      return this.model.tables.filter(
-        (t) => t.sheetId === w.sheet.id && (fullyContained ? contains(w.area, t.area) : intersection(w.area, t.area) !== null),
-      );
+      return this.model.tables.filter((t) => t.sheetId === w.sheet.id && (fullyContained ? contains(w.area, t.area) : intersection(w.area, t.area) !== null));
     });
   }
 
@@ -221,7 +236,8 @@ export class FakeRange extends FakeObject {
       for (let i = 0; i < area.rowCount; i++) {
         for (let j = 0; j < area.colCount; j++) {
           if (applyTo === "All" || applyTo === "Contents") this.model.writeValue(sheet, area.row + i, area.col + j, null);
-          if (applyTo === "All" || applyTo === "Formats") this.model.setFormat(sheet, area.row + i, area.col + j, { fill: undefined, fontColor: undefined, numberFormat: undefined });
+          if (applyTo === "All" || applyTo === "Formats")
+            this.model.setFormat(sheet, area.row + i, area.col + j, { fill: undefined, fontColor: undefined, numberFormat: undefined });
         }
       }
     });
@@ -256,7 +272,15 @@ FakeRange.withProperties(
       read: (r) =>
         r.grid((s, i, j) => {
           const v = r.model.valueAt(s, i, j);
-          return v instanceof FormulaErrorValue ? "Error" : v === "" ? "Empty" : typeof v === "number" ? "Double" : typeof v === "boolean" ? "Boolean" : "String";
+          return v instanceof FormulaErrorValue
+            ? "Error"
+            : v === ""
+              ? "Empty"
+              : typeof v === "number"
+                ? "Double"
+                : typeof v === "boolean"
+                  ? "Boolean"
+                  : "String";
         }),
     },
     text: { read: (r) => r.grid((s, i, j) => String(shown(r.model.valueAt(s, i, j)))) },

@@ -59,7 +59,13 @@ function areaOf(v: unknown): Area | null {
   if (ref.from && ref.to) {
     const { from, to } = ref;
     if (![from.row, from.col, to.row, to.col].every((n) => typeof n === "number")) return null;
-    return { sheet: ref.sheet, top: Math.min(from.row, to.row), left: Math.min(from.col, to.col), bottom: Math.max(from.row, to.row), right: Math.max(from.col, to.col) };
+    return {
+      sheet: ref.sheet,
+      top: Math.min(from.row, to.row),
+      left: Math.min(from.col, to.col),
+      bottom: Math.max(from.row, to.row),
+      right: Math.max(from.col, to.col),
+    };
   }
   if (typeof ref.row === "number" && typeof ref.col === "number") return { sheet: ref.sheet, top: ref.row, left: ref.col, bottom: ref.row, right: ref.col };
   return null;
@@ -94,7 +100,13 @@ function rangeBetween(operands: unknown[], formulaSheet: string): ParserReferenc
 
 /** Whether the library's own reading of `:` applies: rows (1:3, kept as numbers) or whole columns (A:C). */
 const wholeLines = (operands: unknown[]) =>
-  operands.some((o) => typeof o === "number" || ((o as ParserReference | null)?.ref && !(o as ParserReference).ref.from && ((o as ParserReference).ref.row === undefined || (o as ParserReference).ref.col === undefined)));
+  operands.some(
+    (o) =>
+      typeof o === "number" ||
+      ((o as ParserReference | null)?.ref &&
+        !(o as ParserReference).ref.from &&
+        ((o as ParserReference).ref.row === undefined || (o as ParserReference).ref.col === undefined)),
+  );
 
 interface RangeUtils {
   applyRange(refs: unknown[]): unknown;
@@ -133,7 +145,14 @@ function whole(context: RetrieveContext, arg: unknown): number {
  * take their arguments unread (the parser's funsNeedContextAndNoDataRetrieve), so the
  * reference arrives as a reference and no cell of it is read.
  */
-export function offset(context: RetrieveContext, reference: unknown, rows: unknown, cols: unknown, height?: unknown, width?: unknown): ParserReference | unknown {
+export function offset(
+  context: RetrieveContext,
+  reference: unknown,
+  rows: unknown,
+  cols: unknown,
+  height?: unknown,
+  width?: unknown,
+): ParserReference | unknown {
   if (isError(reference)) return reference;
   const base = areaOf(reference);
   if (!base) return error("#VALUE!");

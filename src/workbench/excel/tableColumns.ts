@@ -97,7 +97,10 @@ export class FakeTableColumn extends FakeObject {
   getDataBodyRange(): FakeRange {
     return new FakeRange(this.context, () => {
       const t = this.table();
-      return { sheet: this.model.sheetById(t.sheetId), area: { row: t.area.row + 1, col: t.area.col + this.indexOf(), rowCount: t.area.rowCount - 1, colCount: 1 } };
+      return {
+        sheet: this.model.sheetById(t.sheetId),
+        area: { row: t.area.row + 1, col: t.area.col + this.indexOf(), rowCount: t.area.rowCount - 1, colCount: 1 },
+      };
     });
   }
 

@@ -68,9 +68,11 @@ export function addTableColumnAtEnd(model: TableHost, table: TableModel, name: s
   model.assertEditable(sheet);
   const col = table.area.col + table.area.colCount;
   for (let r = table.area.row; r < table.area.row + table.area.rowCount; r++) {
-    if (sheet.cells.has(key(r, col)) && model.valueAt(sheet, r, col) !== null) throw new ExcelApiError("InvalidOperation", "The cells to the right of the table are not empty.");
+    if (sheet.cells.has(key(r, col)) && model.valueAt(sheet, r, col) !== null)
+      throw new ExcelApiError("InvalidOperation", "The cells to the right of the table are not empty.");
   }
-  if (table.columns.some((c) => c.toLowerCase() === name.toLowerCase())) throw new ExcelApiError("InvalidArgument", `The table already has a column '${name}'.`);
+  if (table.columns.some((c) => c.toLowerCase() === name.toLowerCase()))
+    throw new ExcelApiError("InvalidArgument", `The table already has a column '${name}'.`);
   model.invalidate();
   table.area = { ...table.area, colCount: table.area.colCount + 1 };
   table.columns.push(name);
@@ -121,7 +123,13 @@ export function addTableRows(model: TableHost, table: TableModel, index: number 
     }
     values.forEach((v, c) => model.writeValue(sheet, at + i, span.col + c, v));
   });
-  model.emitChange({ type: "WorksheetChanged", worksheetId: sheet.id, address: qualified(sheet.name, { row: at, col: span.col, rowCount: rows.length, colCount: span.colCount }), changeType: "RangeEdited", source: "Local" });
+  model.emitChange({
+    type: "WorksheetChanged",
+    worksheetId: sheet.id,
+    address: qualified(sheet.name, { row: at, col: span.col, rowCount: rows.length, colCount: span.colCount }),
+    changeType: "RangeEdited",
+    source: "Local",
+  });
 }
 
 export function deleteTableRow(model: TableHost, table: TableModel, index: number): void {

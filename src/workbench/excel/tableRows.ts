@@ -94,7 +94,10 @@ export class FakeTableRow extends FakeObject {
   getRange(): FakeRange {
     return new FakeRange(this.context, () => {
       const t = this.table();
-      return { sheet: this.model.sheetById(t.sheetId), area: { row: t.area.row + 1 + this.position(), col: t.area.col, rowCount: 1, colCount: t.area.colCount } };
+      return {
+        sheet: this.model.sheetById(t.sheetId),
+        area: { row: t.area.row + 1 + this.position(), col: t.area.col, rowCount: 1, colCount: t.area.colCount },
+      };
     });
   }
 

@@ -172,14 +172,12 @@ export class FakeWorksheet extends FakeObject {
   }
 }
 
-FakeWorksheet.withProperties(
-  {
-    name: { read: (ws) => ws.sheet().name, write: (ws, v) => ws.model.renameSheet(ws.sheet(), v as string) },
-    id: { read: (ws) => ws.sheet().id },
-    position: { read: (ws) => ws.model.sheets.indexOf(ws.sheet()) },
-    visibility: { read: () => "Visible" },
-  },
-);
+FakeWorksheet.withProperties({
+  name: { read: (ws) => ws.sheet().name, write: (ws, v) => ws.model.renameSheet(ws.sheet(), v as string) },
+  id: { read: (ws) => ws.sheet().id },
+  position: { read: (ws) => ws.model.sheets.indexOf(ws.sheet()) },
+  visibility: { read: () => "Visible" },
+});
 registerProxy("Worksheet", FakeWorksheet);
 
 /** Excel.WorksheetProtection ("Excel.WorksheetProtection class", learn.microsoft.com): protected, protect(), unprotect(). */

@@ -52,7 +52,12 @@ export async function readCellMarkIn(context: Excel.RequestContext, cell: string
   return comments ? commentStep(context, cell, protection) : borderStep(context, range, cell, protection);
 }
 
-async function borderStep(context: Excel.RequestContext, range: (c: Excel.RequestContext) => Excel.Range, cell: string, protection: Excel.WorksheetProtection): Promise<() => Step | null> {
+async function borderStep(
+  context: Excel.RequestContext,
+  range: (c: Excel.RequestContext) => Excel.Range,
+  cell: string,
+  protection: Excel.WorksheetProtection,
+): Promise<() => Step | null> {
   const edges = EDGES.map((e) => range(context).format.borders.getItem(e).load("style,color,weight"));
   await context.sync();
   if (protection.protected) return () => null;

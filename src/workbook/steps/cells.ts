@@ -55,7 +55,10 @@ export function cellsStep(what: string, sheetName: string, writes: readonly Cell
       }
     },
     check() {
-      const norm = (v: unknown) => String(v ?? "").trim().toUpperCase();
+      const norm = (v: unknown) =>
+        String(v ?? "")
+          .trim()
+          .toUpperCase();
       if (key && keyCells.some((c, i) => norm(c.values[0][0]) !== norm(key.ids[i]))) return key.moved;
       const changed = writes.map((w, i) => (sameContent(priors[i].formulas[0][0], w.expected) ? null : w.conflict(priors[i].formulas[0][0]))).filter(Boolean);
       return changed.length ? changed.join(" ") : null;

@@ -27,7 +27,10 @@ export interface ColumnsAtEnd {
 /** The cells the new columns will take: right of the table, from its header to the last row appended. */
 function areaOf(spec: ColumnsAtEnd): { sheet: string; address: string } {
   const body = parseAddress(spec.bodyAddress);
-  return { sheet: body.sheet!, address: areaName({ row: body.row - 1, col: body.col + spec.width, rowCount: body.rowCount + 1 + spec.rowsBelow, colCount: spec.headers.length }) };
+  return {
+    sheet: body.sheet!,
+    address: areaName({ row: body.row - 1, col: body.col + spec.width, rowCount: body.rowCount + 1 + spec.rowsBelow, colCount: spec.headers.length }),
+  };
 }
 
 const empty = (formulas: unknown[][]) => formulas.every((row) => row.every((v) => v === "" || v === null || v === undefined));
@@ -54,7 +57,9 @@ export function columnsAtEndStep(spec: ColumnsAtEnd): Step {
       for (const h of spec.headers) table.columns.add(undefined, undefined, h);
     },
     check() {
-      return before && !empty(before.formulas) ? `Someone wrote right of the table ${spec.table} meanwhile, where KPI Lens adds its columns ${spec.headers.join(", ")}.` : null;
+      return before && !empty(before.formulas)
+        ? `Someone wrote right of the table ${spec.table} meanwhile, where KPI Lens adds its columns ${spec.headers.join(", ")}.`
+        : null;
     },
     async undo(context, applied) {
       const t = context.workbook.tables.getItemOrNullObject(spec.table);

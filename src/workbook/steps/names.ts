@@ -7,7 +7,11 @@
 import { NameInfo } from "../registerRead";
 import { operationToken, Step } from "../writeEngine";
 
-const norm = (f: unknown) => String(f ?? "").replace(/^=/, "").replace(/\$/g, "").toUpperCase();
+const norm = (f: unknown) =>
+  String(f ?? "")
+    .replace(/^=/, "")
+    .replace(/\$/g, "")
+    .toUpperCase();
 
 /** A name's comment within Excel's 255 characters ("Excel.NamedItem: comment", learn.microsoft.com). */
 export function nameComment(text: string): string {

@@ -37,7 +37,12 @@ export interface AppendSpec {
 const isEmpty = (v: unknown) => v === "" || v === null || v === undefined;
 
 /** Deletes, newest first, each table row whose key columns equal one of `rows` (each row once). */
-export async function deleteRowsLike(context: Excel.RequestContext, tableName: string, rows: readonly unknown[][], keyColumns: readonly number[]): Promise<void> {
+export async function deleteRowsLike(
+  context: Excel.RequestContext,
+  tableName: string,
+  rows: readonly unknown[][],
+  keyColumns: readonly number[],
+): Promise<void> {
   const table = context.workbook.tables.getItemOrNullObject(tableName);
   await context.sync();
   if (table.isNullObject) return;
@@ -116,8 +121,18 @@ async function putBack(context: Excel.RequestContext, spec: DeleteSpec, formulas
   if (table.isNullObject) return;
   const keys = table.getDataBodyRange().load("values");
   await context.sync();
-  const id = String(formulas[spec.keyColumn] ?? "").trim().toUpperCase();
-  if (keys.values.some((r) => String(r[spec.keyColumn] ?? "").trim().toUpperCase() === id)) return;
+  const id = String(formulas[spec.keyColumn] ?? "")
+    .trim()
+    .toUpperCase();
+  if (
+    keys.values.some(
+      (r) =>
+        String(r[spec.keyColumn] ?? "")
+          .trim()
+          .toUpperCase() === id,
+    )
+  )
+    return;
   const target = table.getRange().getRowsBelow(1);
   target.numberFormat = [formats.map((f) => String(f ?? "General"))];
   target.formulas = [formulas as string[]];
@@ -135,7 +150,12 @@ export function deleteRowStep(spec: DeleteSpec): Step {
       context.workbook.tables.getItem(spec.table).rows.getItemAt(spec.index).delete();
     },
     check() {
-      return row && String(row.values[0][spec.keyColumn] ?? "").trim().toUpperCase() !== spec.id.toUpperCase() ? spec.moved : null;
+      return row &&
+        String(row.values[0][spec.keyColumn] ?? "")
+          .trim()
+          .toUpperCase() !== spec.id.toUpperCase()
+        ? spec.moved
+        : null;
     },
     async undo(context, applied) {
       if (applied && row) await putBack(context, spec, row.formulas[0], row.numberFormat[0]);

@@ -105,7 +105,12 @@ async function undoCreate(context: Excel.RequestContext, spec: CreateSpec, { mar
   const ours = spec.values.slice(1);
   const foreign = body.formulas.filter((row) => !ours.some((mine) => mine.every((v, c) => sameContent(row[c], v))));
   if (foreign.length > 0) {
-    await deleteRowsLike(context, spec.table, ours, ours[0].map((_, c) => c));
+    await deleteRowsLike(
+      context,
+      spec.table,
+      ours,
+      ours[0].map((_, c) => c),
+    );
     return;
   }
   if (spec.onExistingSheet) {

@@ -43,7 +43,14 @@ describe("Excel date serials", () => {
   it("drops a time of day, and has no date outside a system's range or for what is no number", () => {
     expect(isoOfSerial(45292.75, "1900")).toBe("2024-01-01");
     expect(isoOfSerial(43830.999, "1904")).toBe("2024-01-01");
-    for (const [v, system] of [[0, "1900"], [-1, "1904"], [2958466, "1900"], [2957004, "1904"], [NaN, "1900"], [Infinity, "1904"]] as [number, DateSystem][]) {
+    for (const [v, system] of [
+      [0, "1900"],
+      [-1, "1904"],
+      [2958466, "1900"],
+      [2957004, "1904"],
+      [NaN, "1900"],
+      [Infinity, "1904"],
+    ] as [number, DateSystem][]) {
       expect({ v, system, iso: isoOfSerial(v, system) }).toEqual({ v, system, iso: null });
     }
     expect(serialOfIso("2024-13-01", "1900")).toBeNull();

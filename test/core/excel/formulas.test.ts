@@ -13,7 +13,7 @@ describe("linked formulas", () => {
   });
 
   it("leaves At risk out when the register has none, so KPI_STATUS uses its default (an empty cell would be 0 on Windows/Mac)", () => {
-    expect(statusFormula({ ...revenue, atRisk: null })).toContain("MATCH(\"REVENUE\",KPI_Register[ID],0)),,\"higher\")");
+    expect(statusFormula({ ...revenue, atRisk: null })).toContain('MATCH("REVENUE",KPI_Register[ID],0)),,"higher")');
   });
 
   it("escapes a column name as structured references require", () => {
@@ -34,7 +34,9 @@ describe("the SPC formula from a known change", () => {
   });
 
   it("takes the period as a column for a KPI in a row, and works it out in the formula when the source is unknown", () => {
-    expect(spcFormula({ ...revenue, source: "Plan!C3:N3", spcFrom: 4 } as KpiDefinition, null)).toContain("KPI.SPC(INDEX(KPI_REVENUE,1,4):INDEX(KPI_REVENUE,1,COLUMNS(KPI_REVENUE)),");
+    expect(spcFormula({ ...revenue, source: "Plan!C3:N3", spcFrom: 4 } as KpiDefinition, null)).toContain(
+      "KPI.SPC(INDEX(KPI_REVENUE,1,4):INDEX(KPI_REVENUE,1,COLUMNS(KPI_REVENUE)),",
+    );
     expect(spcFormula({ ...revenue, source: "", spcFrom: 4 } as KpiDefinition, null)).toContain(
       "KPI.SPC(INDEX(KPI_REVENUE,IF(COLUMNS(KPI_REVENUE)=1,4,1),IF(COLUMNS(KPI_REVENUE)=1,1,4)):INDEX(KPI_REVENUE,ROWS(KPI_REVENUE),COLUMNS(KPI_REVENUE)),",
     );
@@ -54,7 +56,12 @@ describe("periods by reference, in both orientations (INDEX:INDEX evaluated by f
     }).parse(formula, { sheet: "S", row: 10, col: 10 });
 
   it("keeps the blank of the periods from the third, and takes the last two", () => {
-    for (const [cells, range, way] of [[column, "A1:A5", "column"], [row, "A1:E1", "row"], [column, "A1:A5", null], [row, "A1:E1", null]] as const) {
+    for (const [cells, range, way] of [
+      [column, "A1:A5", "column"],
+      [row, "A1:E1", "row"],
+      [column, "A1:A5", null],
+      [row, "A1:E1", null],
+    ] as const) {
       const from3 = periodsFrom(range, "3", way);
       // Three cells, of which two numbers: the blank stays a cell of the reference.
       expect(evaluate(cells, `ROWS(${from3})*COLUMNS(${from3})`)).toBe(3);
@@ -67,7 +74,7 @@ describe("periods by reference, in both orientations (INDEX:INDEX evaluated by f
 });
 
 describe("a percentage At risk, as numbers in every locale", () => {
-  it("passes the boundary target − |target|·share (+ for lower), not TEXT(share,\"0.########%\")", () => {
+  it('passes the boundary target − |target|·share (+ for lower), not TEXT(share,"0.########%")', () => {
     const k = { ...revenue, atRisk: null, atRiskPercent: 12.5 } as KpiDefinition;
     const share = 'INDEX(KPI_Register[At risk],MATCH("REVENUE",KPI_Register[ID],0))';
     const target = 'INDEX(KPI_Register[Target],MATCH("REVENUE",KPI_Register[ID],0))';

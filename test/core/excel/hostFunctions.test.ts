@@ -44,9 +44,27 @@ const LONG_ID = `K${"X".repeat(bands.MAX_RULE_ID_LENGTH - 1)}`;
 
 function kpi(overrides: Partial<KpiDefinition>): KpiDefinition {
   return {
-    id: "REVENUE", name: "Revenue", owner: "Dana", objective: "Grow", kind: "lagging", predicts: "", direction: "higher",
-    target: 1300, atRisk: 1250, baseline: null, spcBaseline: null, spcFrom: null, unit: "", cadence: "monthly", initiative: "",
-    response: "", source: "'Monthly KPIs'!$B$2:$B$37", lastReviewed: "", primary: true, ...FIELD_DEFAULTS, ...overrides,
+    id: "REVENUE",
+    name: "Revenue",
+    owner: "Dana",
+    objective: "Grow",
+    kind: "lagging",
+    predicts: "",
+    direction: "higher",
+    target: 1300,
+    atRisk: 1250,
+    baseline: null,
+    spcBaseline: null,
+    spcFrom: null,
+    unit: "",
+    cadence: "monthly",
+    initiative: "",
+    response: "",
+    source: "'Monthly KPIs'!$B$2:$B$37",
+    lastReviewed: "",
+    primary: true,
+    ...FIELD_DEFAULTS,
+    ...overrides,
   } as KpiDefinition;
 }
 
@@ -63,13 +81,17 @@ const TARGETS: Partial<KpiDefinition>[] = [
 
 const KPIS: KpiDefinition[] = (["higher", "lower", "within"] as const).flatMap((direction) =>
   TARGETS.flatMap((t, i) =>
-    SOURCES.map((source, j) => kpi({ ...t, direction, source, id: (i + j) % 2 ? LONG_ID : `K${i}_${j}`, spcFrom: j % 3 === 0 ? null : 13, spcBaseline: j % 2 ? 12 : null })),
+    SOURCES.map((source, j) =>
+      kpi({ ...t, direction, source, id: (i + j) % 2 ? LONG_ID : `K${i}_${j}`, spcFrom: j % 3 === 0 ? null : 13, spcBaseline: j % 2 ? 12 : null }),
+    ),
   ),
 );
 const OTHER = kpi({ id: `L${"Y".repeat(bands.MAX_RULE_ID_LENGTH - 1)}`, source: "Sales[Pipeline]" });
 
 // ------------------------------------------------------------------ the builders
-const cell = (from: string) => (formula: string): Written => ({ kind: "cell", formula, from });
+const cell =
+  (from: string) =>
+  (formula: string): Written => ({ kind: "cell", formula, from });
 const CORNERS = [
   { topLeft: "B2", vertical: true },
   { topLeft: "C3", vertical: false },
@@ -112,45 +134,114 @@ const RATE_CHARTS = ["p", "u", "p'", "u'"] as const;
 /** Every export that writes whole formulas, by module and name, with the formulas it gives for a KPI. */
 const BUILDERS: Record<string, (k: KpiDefinition) => Written[]> = {
   "formulas.statusFormula": (k) =>
-    [formulas.statusFormula(k), formulas.statusFormula(k, true), ...asRates(k).map((r, i) => formulas.statusFormula(r, i === 1, rateFormulas.ratesArgument(r)))].map(cell("statusFormula")),
-  "formulas.changeFormula": (k) => [formulas.changeFormula(k), ...asRates(k).map((r) => formulas.changeFormula(r, rateFormulas.ratesArgument(r)))].map(cell("changeFormula")),
+    [
+      formulas.statusFormula(k),
+      formulas.statusFormula(k, true),
+      ...asRates(k).map((r, i) => formulas.statusFormula(r, i === 1, rateFormulas.ratesArgument(r))),
+    ].map(cell("statusFormula")),
+  "formulas.changeFormula": (k) =>
+    [formulas.changeFormula(k), ...asRates(k).map((r) => formulas.changeFormula(r, rateFormulas.ratesArgument(r)))].map(cell("changeFormula")),
   "formulas.spcFormula": (k) => [formulas.spcFormula(k, null), formulas.spcFormula(k, 6)].map(cell("spcFormula")),
   "formulas.chainFormula": (k) =>
-    [{ leading: 36, lagging: 24 }, { leading: 12, lagging: 36 }, { leading: 2, lagging: 2 }, { leading: 1, lagging: 5 }].map((lengths) => cell("chainFormula")(formulas.chainFormula(k, OTHER, lengths, 6, lengths.leading > 10))),
-  "formulas.forecastFormula": (k) => [{ leading: 36, lagging: 24 }, { leading: 24, lagging: 36 }].map((lengths) => cell("forecastFormula")(formulas.forecastFormula(OTHER, k, lengths, 3))),
-  "formulas.varianceFormula": (k) => monthEnd(k).flatMap((m) => [formulas.varianceFormula(m), formulas.varianceFormula(m, "detail")]).map(cell("varianceFormula")),
+    [
+      { leading: 36, lagging: 24 },
+      { leading: 12, lagging: 36 },
+      { leading: 2, lagging: 2 },
+      { leading: 1, lagging: 5 },
+    ].map((lengths) => cell("chainFormula")(formulas.chainFormula(k, OTHER, lengths, 6, lengths.leading > 10))),
+  "formulas.forecastFormula": (k) =>
+    [
+      { leading: 36, lagging: 24 },
+      { leading: 24, lagging: 36 },
+    ].map((lengths) => cell("forecastFormula")(formulas.forecastFormula(OTHER, k, lengths, 3))),
+  "formulas.varianceFormula": (k) =>
+    monthEnd(k)
+      .flatMap((m) => [formulas.varianceFormula(m), formulas.varianceFormula(m, "detail")])
+      .map(cell("varianceFormula")),
   "formulas.ytdVarianceFormula": (k) => present(monthEnd(k).map((m) => formulas.ytdVarianceFormula(m))).map(cell("ytdVarianceFormula")),
   "formulas.outlookFormula": (k) => present(monthEnd(k).map((m) => formulas.outlookFormula(m))).map(cell("outlookFormula")),
   "rateFormulas.spcRateFormula": (k) =>
-    asRates(k).flatMap((r, i) => [rateFormulas.spcRateFormula(r, RATE_CHARTS[i], null), rateFormulas.spcRateFormula(r, RATE_CHARTS[i + 1], 6, "limits")]).map(cell("spcRateFormula")),
+    asRates(k)
+      .flatMap((r, i) => [rateFormulas.spcRateFormula(r, RATE_CHARTS[i], null), rateFormulas.spcRateFormula(r, RATE_CHARTS[i + 1], 6, "limits")])
+      .map(cell("spcRateFormula")),
   "scorecard.scorecardRow": (k) =>
-    monthEnd(k).flatMap((m) => [
-      ...scorecard.scorecardRow(m, 6, null),
-      ...scorecard.scorecardRow(m, 1_048_576, 12, false),
-      ...scorecard.scorecardRow({ ...m, denominatorRange: "'Web shop'!$B$2:$B$37", ratePer: 1000 }, 7, null, true, { view: "reported", closes: true }),
-      ...scorecard.scorecardRow(m, 8, 6, true, { view: "restated", closes: true }),
-      ...scorecard.scorecardRow({ ...m, denominatorRange: "'Web shop'!$B$2:$AK$2", ratePer: null }, 9, 6, true, { view: "restated", closes: true, chart: "p'", rankByName: 3 }),
-    ]).map(cell("scorecardRow")),
-  "scorecard.scorecardLines": (k) => scorecard.scorecardLines([k, OTHER, { ...k, id: "NOOBJ", objective: "" }], 6, () => null, true).flatMap((l) => l.formulas.filter((f) => f !== "")).map(cell("scorecardLines")),
-  "scorecard.objectiveRow": (k) => scorecard.objectiveRow(k, "H1048570:H1048576").filter((f) => f !== "").map(cell("objectiveRow")),
+    monthEnd(k)
+      .flatMap((m) => [
+        ...scorecard.scorecardRow(m, 6, null),
+        ...scorecard.scorecardRow(m, 1_048_576, 12, false),
+        ...scorecard.scorecardRow({ ...m, denominatorRange: "'Web shop'!$B$2:$B$37", ratePer: 1000 }, 7, null, true, { view: "reported", closes: true }),
+        ...scorecard.scorecardRow(m, 8, 6, true, { view: "restated", closes: true }),
+        ...scorecard.scorecardRow({ ...m, denominatorRange: "'Web shop'!$B$2:$AK$2", ratePer: null }, 9, 6, true, {
+          view: "restated",
+          closes: true,
+          chart: "p'",
+          rankByName: 3,
+        }),
+      ])
+      .map(cell("scorecardRow")),
+  "scorecard.scorecardLines": (k) =>
+    scorecard
+      .scorecardLines([k, OTHER, { ...k, id: "NOOBJ", objective: "" }], 6, () => null, true)
+      .flatMap((l) => l.formulas.filter((f) => f !== ""))
+      .map(cell("scorecardLines")),
+  "scorecard.objectiveRow": (k) =>
+    scorecard
+      .objectiveRow(k, "H1048570:H1048576")
+      .filter((f) => f !== "")
+      .map(cell("objectiveRow")),
   "scorecard.worstStatusFormula": () => [cell("worstStatusFormula")(scorecard.worstStatusFormula("H7:H18"))],
   "scorecard.noteFormula": (k) => [cell("noteFormula")(scorecard.noteFormula(k))],
   "scorecard.asOfFormula": () => [true, false].map((closes) => cell("asOfFormula")(scorecard.asOfFormula(closes, "C6:C1048576"))),
-  "scorecardReported.restatedFormula": (k) => [k, { ...k, denominatorRange: "'Web shop'!$B$2:$B$37", ratePer: null }].map((m) => cell("restatedFormula")(scorecardReported.restatedFormula(m, "$R1048576"))),
+  "scorecardReported.restatedFormula": (k) =>
+    [k, { ...k, denominatorRange: "'Web shop'!$B$2:$B$37", ratePer: null }].map((m) =>
+      cell("restatedFormula")(scorecardReported.restatedFormula(m, "$R1048576")),
+    ),
   "scorecardReported.reportedRowFormula": (k) => [cell("reportedRowFormula")(scorecardReported.reportedRowFormula(k))],
   "scorecardReported.reportedCell": () => ["Reported value", "Variance %", "Note"].map((c) => cell("reportedCell")(scorecardReported.reportedCell("$R7", c))),
   "scorecardReported.reportedStatus": () => [cell("reportedStatus")(scorecardReported.reportedStatus("$R7"))],
-  "scorecardReported.reportedPeriod": () => [cell("reportedPeriod")(scorecardReported.reportedPeriod("$R7", (p) => scorecard.periodAt({ firstPeriod: "2023-01", cadence: "monthly" }, p)))],
-  "scorecard.attentionFormula": () => [[6, 0], [1_048_576, 997]].map(([row, rank]) => cell("attentionFormula")(scorecard.attentionFormula(row, rank))),
+  "scorecardReported.reportedPeriod": () => [
+    cell("reportedPeriod")(scorecardReported.reportedPeriod("$R7", (p) => scorecard.periodAt({ firstPeriod: "2023-01", cadence: "monthly" }, p))),
+  ],
+  "scorecard.attentionFormula": () =>
+    [
+      [6, 0],
+      [1_048_576, 997],
+    ].map(([row, rank]) => cell("attentionFormula")(scorecard.attentionFormula(row, rank))),
   "scorecardSummary.summaryRows": (k) =>
-    scorecardSummary.summaryRows([{ kpi: k, row: 7, chart: "XmR" }, { kpi: OTHER, row: 1_048_576, chart: "p′" }]).flat().map(cell("summaryRows")),
-  "scorecardSummary.summaryCells": (k) => scorecardSummary.summaryCells([{ kpi: k, row: 7, chart: "u′" }]).slice(2).flat().map(cell("summaryCells")),
+    scorecardSummary
+      .summaryRows([
+        { kpi: k, row: 7, chart: "XmR" },
+        { kpi: OTHER, row: 1_048_576, chart: "p′" },
+      ])
+      .flat()
+      .map(cell("summaryRows")),
+  "scorecardSummary.summaryCells": (k) =>
+    scorecardSummary
+      .summaryCells([{ kpi: k, row: 7, chart: "u′" }])
+      .slice(2)
+      .flat()
+      .map(cell("summaryCells")),
   "scorecardSummary.iconRules": () =>
-    ["N6", "F13", "XFD1048576"].flatMap((topLeft) => scorecardSummary.iconRules(topLeft, scorecard.SCORECARD_RULE_ID).map((r): Written => ({ kind: "rule", formula: r.formula, from: "iconRules", id: scorecard.SCORECARD_RULE_ID }))),
+    ["N6", "F13", "XFD1048576"].flatMap((topLeft) =>
+      scorecardSummary
+        .iconRules(topLeft, scorecard.SCORECARD_RULE_ID)
+        .map((r): Written => ({ kind: "rule", formula: r.formula, from: "iconRules", id: scorecard.SCORECARD_RULE_ID })),
+    ),
   "scorecard.scorecardStatusRules": () =>
-    ["H6", "H1048576"].flatMap((topLeft) => scorecard.scorecardStatusRules(topLeft).map((r): Written => ({ kind: "rule", formula: r.formula, from: "scorecardStatusRules", id: scorecard.SCORECARD_RULE_ID }))),
+    ["H6", "H1048576"].flatMap((topLeft) =>
+      scorecard
+        .scorecardStatusRules(topLeft)
+        .map((r): Written => ({ kind: "rule", formula: r.formula, from: "scorecardStatusRules", id: scorecard.SCORECARD_RULE_ID })),
+    ),
   "bandFormats.bandFormats": bandWrites("bandFormats", (k, topLeft, vertical) => bands.bandFormats(k, topLeft, vertical)),
-  "bandFormats.bandNameFormula": (k) => [false, true].map((crosswise): Written => ({ kind: "name", formula: bands.bandNameFormula(k, crosswise), from: "bandNameFormula", name: bands.bandNameOf(k.id), comment: "" })),
+  "bandFormats.bandNameFormula": (k) =>
+    [false, true].map((crosswise): Written => ({
+      kind: "name",
+      formula: bands.bandNameFormula(k, crosswise),
+      from: "bandNameFormula",
+      name: bands.bandNameOf(k.id),
+      comment: "",
+    })),
 };
 
 /** The KPI's own names KPI_<ID> and KPITarget_<ID>, as the writer builds them from a1.ts (kpiWorkbook.ts, targetRange.ts). */
@@ -246,7 +337,11 @@ function failures(all: Written[], checkLength = true): string[] {
 describe("every formula KPI Lens writes", () => {
   it("finds every builder: each export of the formula modules is a builder or named as no builder", () => {
     const listed = new Set([...Object.keys(BUILDERS), ...Object.keys(NOT_BUILDERS)]);
-    const exported = Object.entries(MODULES).flatMap(([m, exports]) => Object.entries(exports).filter(([, v]) => typeof v === "function").map(([name]) => `${m}.${name}`));
+    const exported = Object.entries(MODULES).flatMap(([m, exports]) =>
+      Object.entries(exports)
+        .filter(([, v]) => typeof v === "function")
+        .map(([name]) => `${m}.${name}`),
+    );
     expect(exported.filter((e) => !listed.has(e))).toEqual([]);
     expect([...listed].filter((l) => !exported.includes(l))).toEqual([]);
   });

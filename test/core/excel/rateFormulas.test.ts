@@ -23,7 +23,9 @@ describe("KPI.SPC's rate chart as the pane offers it", () => {
   });
 
   it("a rate per N passes its target over N (KPI.SPC works per unit); within is neutral", () => {
-    expect(spcRateFormula({ ...conversion, ratePer: 1000, target: 31, direction: "lower" }, "u'", null)).toBe(`=KPI.SPC(KPI_CONV,${TARGET}/1000,"lower",,"detail","u'",KPIDenom_CONV)`);
+    expect(spcRateFormula({ ...conversion, ratePer: 1000, target: 31, direction: "lower" }, "u'", null)).toBe(
+      `=KPI.SPC(KPI_CONV,${TARGET}/1000,"lower",,"detail","u'",KPIDenom_CONV)`,
+    );
     expect(spcRateFormula({ ...conversion, direction: "within" }, "p", null)).toContain('"neutral"');
   });
 
@@ -47,7 +49,7 @@ describe("KPI.SPC's rate chart as the pane offers it", () => {
 });
 
 describe("a rate KPI's status and change formulas judge its rates", () => {
-  it("every period's rate, \"\" (a gap) where KPI.SPC skips the period; × N for a rate per N; a row of denominators turned", () => {
+  it('every period\'s rate, "" (a gap) where KPI.SPC skips the period; × N for a rate per N; a row of denominators turned', () => {
     expect(ratesArgument(conversion)).toBe('IF(ISNUMBER(KPI_CONV)*ISNUMBER(KPIDenom_CONV)*(KPIDenom_CONV>0),KPI_CONV/KPIDenom_CONV,"")');
     expect(ratesArgument({ ...conversion, ratePer: 1000, denominatorRange: "Traffic!$C$3:$AL$3" })).toBe(
       'IF(ISNUMBER(KPI_CONV)*ISNUMBER(TRANSPOSE(KPIDenom_CONV))*(TRANSPOSE(KPIDenom_CONV)>0),KPI_CONV/TRANSPOSE(KPIDenom_CONV)*1000,"")',

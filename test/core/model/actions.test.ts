@@ -6,7 +6,10 @@ describe("deviation triggers and actions", () => {
   it("fires Off track once when the KPI turns Off track, and the rule when it fires", () => {
     const fired = firings(kpi, [1000, 800], ["on", "off"], "Common cause", []);
     // 1000 → 800 is exactly a 20% drop.
-    expect(fired).toEqual([{ kpi: "REV", period: 2, rule: OFF_TRACK_RULE }, { kpi: "REV", period: 2, rule: "drop 20%" }]);
+    expect(fired).toEqual([
+      { kpi: "REV", period: 2, rule: OFF_TRACK_RULE },
+      { kpi: "REV", period: 2, rule: "drop 20%" },
+    ]);
     expect(firings(kpi, [1000, 801], ["on", "off"], null, []).map((f) => f.rule)).toEqual([OFF_TRACK_RULE]);
   });
 
@@ -19,7 +22,9 @@ describe("deviation triggers and actions", () => {
   });
 
   it("fires a special cause rule on a concern, and a rise on a rise", () => {
-    expect(firings({ ...kpi, trigger: "special cause" }, [1, 2, 3], ["on", "on", "on"], "Concern", [])).toEqual([{ kpi: "REV", period: 3, rule: "special cause" }]);
+    expect(firings({ ...kpi, trigger: "special cause" }, [1, 2, 3], ["on", "on", "on"], "Concern", [])).toEqual([
+      { kpi: "REV", period: 3, rule: "special cause" },
+    ]);
     expect(firings({ ...kpi, trigger: "rise 50%" }, [-100, -40], ["on", "on"], null, [])).toEqual([{ kpi: "REV", period: 2, rule: "rise 50%" }]);
   });
 

@@ -11,7 +11,14 @@ describe("the lead-lag chain", () => {
 
   it("finds the lag LEADLAG_CORR finds, with the same Bonferroni-adjusted p, and says it plainly", () => {
     const chain = analyseChain({ name: "Qualified leads", values: leads }, { name: "Revenue", values: revenue, cadence: "monthly" }, true);
-    const [[lag, r, p]] = leadLagCorr(leads.map((v) => [v]), revenue.map((v) => [v]), chain.maxLag, "pearson", chain.differenced, "best");
+    const [[lag, r, p]] = leadLagCorr(
+      leads.map((v) => [v]),
+      revenue.map((v) => [v]),
+      chain.maxLag,
+      "pearson",
+      chain.differenced,
+      "best",
+    );
     expect(chain.best?.lag).toBe(lag);
     expect(chain.best?.r).toBeCloseTo(r as number, 12);
     expect(chain.best?.pAdjusted).toBeCloseTo(p as number, 12);
@@ -46,11 +53,15 @@ describe("the chain's sentence in the user's locale", () => {
   const best = { lag: 2, r: 0.6234, pAdjusted: 0.0042, n: 20, lagsTested: 13 };
 
   it("keeps en-US as it was", () => {
-    expect(chainSentence("Qualified leads", "Revenue", "monthly", best, false, true)).toBe("Qualified leads moves Revenue 2 months later, r = 0.62, p = 0.004.");
+    expect(chainSentence("Qualified leads", "Revenue", "monthly", best, false, true)).toBe(
+      "Qualified leads moves Revenue 2 months later, r = 0.62, p = 0.004.",
+    );
   });
 
   it("writes r, p and q with a decimal comma in German, the rate with a no-break space before %", () => {
-    expect(chainSentence("Qualified leads", "Revenue", "monthly", best, true, true, undefined, "de-DE")).toBe("Qualified leads moves Revenue 2 months later, r = 0,62, p = 0,004 (period-over-period changes).");
+    expect(chainSentence("Qualified leads", "Revenue", "monthly", best, true, true, undefined, "de-DE")).toBe(
+      "Qualified leads moves Revenue 2 months later, r = 0,62, p = 0,004 (period-over-period changes).",
+    );
     expect(chainSentence("Qualified leads", "Revenue", "monthly", best, false, true, { q: 0.0123, tested: 3 }, "de-DE")).toBe(
       "Qualified leads moves Revenue 2 months later, r = 0,62, p = 0,004; q = 0,01 controlling the false discovery rate at 5\u00a0% across 3 leading KPIs.",
     );
@@ -64,6 +75,8 @@ describe("the chain's sentence in the user's locale", () => {
     expect(chainSentence("A", "B", "quarterly", { ...best, lag: 3, r: -0.7051, pAdjusted: 0.0004 }, false, true, undefined, "fr-FR")).toBe(
       "No evidence that A predicts B (the strongest link (lag 3, r = -0,71) runs the wrong way): revalidate or replace it.",
     );
-    expect(chainSentence("A", "B", "quarterly", { ...best, lag: 0, r: -0.7051, pAdjusted: 0.0004 }, false, false, undefined, "fr-FR")).toBe("A moves B in the same quarter, r = -0,71, p < 0,001.");
+    expect(chainSentence("A", "B", "quarterly", { ...best, lag: 0, r: -0.7051, pAdjusted: 0.0004 }, false, false, undefined, "fr-FR")).toBe(
+      "A moves B in the same quarter, r = -0,71, p < 0,001.",
+    );
   });
 });

@@ -2,8 +2,25 @@ import { addedVsRetired, healthCheck } from "../../../src/core/model/guardrails"
 import { KpiDefinition, FIELD_DEFAULTS } from "../../../src/core/model/kpi";
 
 const base: KpiDefinition = {
-  id: "A", name: "A", owner: "Dana", objective: "Grow", kind: "lagging", predicts: "", direction: "higher", target: 1, atRisk: null,
-  baseline: null, spcBaseline: null, spcFrom: null, unit: "", cadence: "monthly", initiative: "Push", response: "Call", source: "S!A1:A3", lastReviewed: "2026-11-01", primary: true,
+  id: "A",
+  name: "A",
+  owner: "Dana",
+  objective: "Grow",
+  kind: "lagging",
+  predicts: "",
+  direction: "higher",
+  target: 1,
+  atRisk: null,
+  baseline: null,
+  spcBaseline: null,
+  spcFrom: null,
+  unit: "",
+  cadence: "monthly",
+  initiative: "Push",
+  response: "Call",
+  source: "S!A1:A3",
+  lastReviewed: "2026-11-01",
+  primary: true,
   ...FIELD_DEFAULTS,
 };
 const today = new Date("2026-11-22T10:00:00Z");
@@ -64,13 +81,19 @@ const e = (when: string, kpi: string, field: "Tagged" | "Untagged", source = `'M
 
 describe("addedVsRetired", () => {
   it("counts an untag followed by Undo as neither added nor retired", () => {
-    const history = [e("2026-01-05T09:00:00", "REVENUE", "Tagged"), e("2026-11-20T10:00:00", "REVENUE", "Untagged"), e("2026-11-20T10:00:05", "REVENUE", "Tagged")];
+    const history = [
+      e("2026-01-05T09:00:00", "REVENUE", "Tagged"),
+      e("2026-11-20T10:00:00", "REVENUE", "Untagged"),
+      e("2026-11-20T10:00:05", "REVENUE", "Tagged"),
+    ];
     expect(addedVsRetired(history)).toEqual([{ quarter: "2026-Q1", added: 1, retired: 0 }]);
   });
 
   it("still counts a real retirement, a re-tag another day, and a re-tag of other cells", () => {
     expect(addedVsRetired([e("2026-11-20T10:00:00", "A", "Untagged")])).toEqual([{ quarter: "2026-Q4", added: 0, retired: 1 }]);
-    expect(addedVsRetired([e("2026-11-20T10:00:00", "A", "Untagged"), e("2026-11-21T08:00:00", "A", "Tagged")])).toEqual([{ quarter: "2026-Q4", added: 1, retired: 1 }]);
+    expect(addedVsRetired([e("2026-11-20T10:00:00", "A", "Untagged"), e("2026-11-21T08:00:00", "A", "Tagged")])).toEqual([
+      { quarter: "2026-Q4", added: 1, retired: 1 },
+    ]);
     expect(addedVsRetired([e("2026-11-20T10:00:00", "A", "Untagged"), e("2026-11-20T11:00:00", "A", "Tagged", "Other!$C$2:$C$9")])).toEqual([
       { quarter: "2026-Q4", added: 1, retired: 1 },
     ]);
@@ -88,6 +111,11 @@ describe("addedVsRetired", () => {
   });
 
   it("reads entries without KPI and source (older callers) as before", () => {
-    expect(addedVsRetired([{ when: "2026-11-20", field: "Untagged" }, { when: "2026-11-20", field: "Tagged" }])).toEqual([{ quarter: "2026-Q4", added: 1, retired: 1 }]);
+    expect(
+      addedVsRetired([
+        { when: "2026-11-20", field: "Untagged" },
+        { when: "2026-11-20", field: "Tagged" },
+      ]),
+    ).toEqual([{ quarter: "2026-Q4", added: 1, retired: 1 }]);
   });
 });

@@ -1,5 +1,14 @@
 /** The KPI's definition as the form gives it: what finance types into it, and Excel's cell limit at each field. */
-import { cellTextError, definitionFromDraft, EMPTY_DRAFT, firstPeriodOf, parseTrigger, percentOf, targetRangeOf, validateDraft } from "../../../src/core/model/kpi";
+import {
+  cellTextError,
+  definitionFromDraft,
+  EMPTY_DRAFT,
+  firstPeriodOf,
+  parseTrigger,
+  percentOf,
+  targetRangeOf,
+  validateDraft,
+} from "../../../src/core/model/kpi";
 import { MAX_CELL_TEXT } from "../../../src/core/excel/workbookNames";
 
 const draft = (over: Partial<typeof EMPTY_DRAFT>) => ({ ...EMPTY_DRAFT, name: "Revenue", owner: "Dana Whitfield", ...over });

@@ -15,7 +15,12 @@ describe("a KPI's summary agrees with the worksheet functions", () => {
     const numbers = values.filter((v): v is number => v !== null);
     expect(s.latest).toBe(numbers[numbers.length - 1]);
     expect(s.statusLabel).toBe(kpiStatus([[s.latest]], [[100]], [[90]])[0][0]);
-    const label = sigChange(values.map((v) => [v]), 1, 0.05, "xmr")[0][0] as string;
+    const label = sigChange(
+      values.map((v) => [v]),
+      1,
+      0.05,
+      "xmr",
+    )[0][0] as string;
     expect(s.change?.significant).toBe(label !== "No significant change");
     expect(s.headline.startsWith(`${s.statusLabel} · `)).toBe(true);
   });
@@ -43,7 +48,11 @@ describe("the card's variation and assurance are KPI.SPC's answers on the same n
     const baseline = s.spcBaseline ?? undefined;
     expect(s.variationLabel).toBe(spc(cells, k.target, k.direction, baseline)[0][0]);
     expect(s.assurance).toBe(spc(cells, k.target, k.direction, baseline, "assurance")[0][0]);
-    expect(s.spc?.types).toEqual(spc(cells, k.target, k.direction, baseline, "points").map(([t]) => t).filter((t) => t !== ""));
+    expect(s.spc?.types).toEqual(
+      spc(cells, k.target, k.direction, baseline, "points")
+        .map(([t]) => t)
+        .filter((t) => t !== ""),
+    );
   });
 });
 

@@ -3,8 +3,26 @@ import { summarise } from "../../../src/core/model/kpiSummary";
 import { KpiDefinition, FIELD_DEFAULTS } from "../../../src/core/model/kpi";
 
 const kpi = (name: string, owner: string, target: number, objective = "Grow"): KpiDefinition => ({
-  id: name.toUpperCase(), name, owner, objective, kind: "lagging", predicts: "", direction: "higher", target, atRisk: null, baseline: null, spcBaseline: null, spcFrom: null,
-  unit: "k€", cadence: "monthly", initiative: "", response: "", source: "S!A1:A3", lastReviewed: "2026-11-01", primary: true, ...FIELD_DEFAULTS,
+  id: name.toUpperCase(),
+  name,
+  owner,
+  objective,
+  kind: "lagging",
+  predicts: "",
+  direction: "higher",
+  target,
+  atRisk: null,
+  baseline: null,
+  spcBaseline: null,
+  spcFrom: null,
+  unit: "k€",
+  cadence: "monthly",
+  initiative: "",
+  response: "",
+  source: "S!A1:A3",
+  lastReviewed: "2026-11-01",
+  primary: true,
+  ...FIELD_DEFAULTS,
 });
 const items: ListedKpi[] = [
   { kpi: kpi("Revenue", "Dana", 100), summary: summarise(kpi("Revenue", "Dana", 100), [90, 95, 99]) }, // at risk
@@ -22,9 +40,15 @@ describe("the KPI list's filter, sort and copy", () => {
   });
 
   it("copies as tab-separated rows that paste into Excel, with a header", () => {
-    const lines = asTable(items.slice(0, 1)).split("\n").map((l) => l.split("\t"));
+    const lines = asTable(items.slice(0, 1))
+      .split("\n")
+      .map((l) => l.split("\t"));
     expect(lines[0]).toEqual(["KPI", "Objective", "Owner", "Latest", "Unit", "Target", "Status", "Variation", "Assurance", "Last reviewed"]);
     expect(lines[1].slice(0, 7)).toEqual(["Revenue", "Grow", "Dana", "99", "k€", "100", "At risk"]);
-    expect(asTable([{ ...items[0], kpi: { ...items[0].kpi, name: "Tab\there" } }]).split("\n")[1].startsWith("Tab here\t")).toBe(true);
+    expect(
+      asTable([{ ...items[0], kpi: { ...items[0].kpi, name: "Tab\there" } }])
+        .split("\n")[1]
+        .startsWith("Tab here\t"),
+    ).toBe(true);
   });
 });

@@ -9,10 +9,34 @@ import { outlookFormula, varianceFormula, yearStartPosition, ytdVarianceFormula 
 import { outlook, variance } from "../../support/functions";
 
 const kpi = (over: Partial<KpiDefinition> = {}): KpiDefinition => ({
-  id: "REVENUE", name: "Revenue", owner: "Dana", objective: "Grow", kind: "lagging", predicts: "", direction: "higher", target: null,
-  atRisk: null, baseline: null, spcBaseline: null, spcFrom: null, unit: "k€", cadence: "monthly", initiative: "", response: "",
-  source: "Data!$B$2:$B$19", lastReviewed: "", primary: true, ...FIELD_DEFAULTS, atRiskPercent: 10, targetRange: "Budget!$B$2:$B$40",
-  firstPeriod: "2024-04", yearStart: 4, aggregation: "sum", materiality: 50, materialityPercent: 5, ...over,
+  id: "REVENUE",
+  name: "Revenue",
+  owner: "Dana",
+  objective: "Grow",
+  kind: "lagging",
+  predicts: "",
+  direction: "higher",
+  target: null,
+  atRisk: null,
+  baseline: null,
+  spcBaseline: null,
+  spcFrom: null,
+  unit: "k€",
+  cadence: "monthly",
+  initiative: "",
+  response: "",
+  source: "Data!$B$2:$B$19",
+  lastReviewed: "",
+  primary: true,
+  ...FIELD_DEFAULTS,
+  atRiskPercent: 10,
+  targetRange: "Budget!$B$2:$B$40",
+  firstPeriod: "2024-04",
+  yearStart: 4,
+  aggregation: "sum",
+  materiality: 50,
+  materialityPercent: 5,
+  ...over,
 });
 // April 2024 to September 2025; the financial year from April 2025 is periods 13 … 24, six of them reported.
 const values: (number | null)[] = [1200, 1215, 1190, 1230, 1244, 1220, 1251, 1262, 1240, 1275, 1290, 1266, 1301, 1312, null, 1330, 1625, 1340];
@@ -60,11 +84,15 @@ describe("the month-end numbers of a KPI with a budget per period", () => {
     expect(m.outlook!.upper).toBeCloseTo(upper, 6);
     expect(m.outlook!.target).toBeCloseTo(target, 6);
     expect(m.outlook!.probability).toBeCloseTo(probability, 9);
-    expect(m.outlook!.sentence).toBe(`lands at ${compact(landing)}, 80% between ${compact(lower)} and ${compact(upper)}, against a budget of ${compact(target)}: ${Math.round(probability * 100)}% chance to meet it`);
+    expect(m.outlook!.sentence).toBe(
+      `lands at ${compact(landing)}, 80% between ${compact(lower)} and ${compact(upper)}, against a budget of ${compact(target)}: ${Math.round(probability * 100)}% chance to meet it`,
+    );
   });
 
   it("asks for a note where KPI.VARIANCE's explain is TRUE: material and a special cause", () => {
-    const explain = variance(col(values), col(budget.slice(0, 18)), "higher", MATERIALITY, "explain").map((r, i) => (r[0] === true ? i + 1 : null)).filter((p) => p !== null);
+    const explain = variance(col(values), col(budget.slice(0, 18)), "higher", MATERIALITY, "explain")
+      .map((r, i) => (r[0] === true ? i + 1 : null))
+      .filter((p) => p !== null);
     expect(m.explain).toEqual(explain);
     expect(m.explain).toEqual([17]); // 1625 against 1338: far outside the variances' limits, and material
     expect(monthEnd(kpi({ materiality: 500, materialityPercent: null }), values, budget).explain).toEqual([]); // 287 is not above 500
@@ -83,7 +111,6 @@ describe("the month-end numbers of a KPI with a budget per period", () => {
     const call = `KPI.OUTLOOK(OFFSET(INDEX(KPI_REVENUE,${start}),0,0,12,1),OFFSET(INDEX(KPITarget_REVENUE,${start}),0,0,12,1),"higher","trend","sum",0.8,"table")`;
     const stops = Array.from({ length: 11 }, (_, i) => `"Budget stops at month ${i + 1} of 12"`).join(",");
     expect(outlookFormula(kpi())).toBe(`=IF(${start}<1,"Year began before the first period",IF(${covered}<12,INDEX({${stops}},${covered}),${call}))`);
-
   });
 });
 
@@ -112,7 +139,16 @@ describe("a single target, the other roll-ups and cadences", () => {
   });
 
   it("a quarterly KPI's year has four quarters; lower is better mirrors the labels", () => {
-    const q = kpi({ cadence: "quarterly", firstPeriod: "2024-04", yearStart: 4, target: 3900, targetRange: "", direction: "lower", materiality: null, materialityPercent: null });
+    const q = kpi({
+      cadence: "quarterly",
+      firstPeriod: "2024-04",
+      yearStart: 4,
+      target: 3900,
+      targetRange: "",
+      direction: "lower",
+      materiality: null,
+      materialityPercent: null,
+    });
     const m = monthEnd(q, [4000, 3950, 3890, 3920, 3870], null);
     expect(m.yearStart).toBe(5);
     expect(m.period!.label).toBe(variance([[3870]], [[3900]], "lower", undefined, "label")[0][0]);
@@ -132,8 +168,12 @@ describe("a single target, the other roll-ups and cadences", () => {
 
   it("says where a budget row that ends before the year stops, and which periods it lacks (issue 22, item 3)", () => {
     // The year Apr 2025 - Mar 2026 is periods 13-24; a budget row as long as the 18 values stops at Sep 2025, its 6th month.
-    expect(monthEnd(kpi(), values, budget.slice(0, 18)).outlookReason).toBe("the budget row stops at month 6 of 12 of the year (2025-09): 2025-10 to 2026-03 have no budget");
-    expect(monthEnd(kpi(), values, budget.slice(0, 23)).outlookReason).toBe("the budget row stops at month 11 of 12 of the year (2026-02): 2026-03 has no budget");
+    expect(monthEnd(kpi(), values, budget.slice(0, 18)).outlookReason).toBe(
+      "the budget row stops at month 6 of 12 of the year (2025-09): 2025-10 to 2026-03 have no budget",
+    );
+    expect(monthEnd(kpi(), values, budget.slice(0, 23)).outlookReason).toBe(
+      "the budget row stops at month 11 of 12 of the year (2026-02): 2026-03 has no budget",
+    );
     const holed = budget.map((b, i) => (i === 19 ? null : b));
     expect(monthEnd(kpi(), values, holed).outlookReason).toBe("the budget has no figure for 2025-11, so the year has no target");
     expect(monthEnd(kpi(), values, budget.slice(0, 24)).outlook).not.toBeNull();

@@ -18,11 +18,21 @@ describe("a p-value the locale's way", () => {
 
 describe("a correlation and significant digits the locale's way", () => {
   it("gives r with two decimals", () => {
-    expect([formatCorrelation(0.6234, "en-US"), formatCorrelation(0.6234, "de-DE"), formatCorrelation(-0.318, "fr-FR"), formatCorrelation(0.5, "de-DE", 3)]).toEqual(["0.62", "0,62", "-0,32", "0,500"]);
+    expect([
+      formatCorrelation(0.6234, "en-US"),
+      formatCorrelation(0.6234, "de-DE"),
+      formatCorrelation(-0.318, "fr-FR"),
+      formatCorrelation(0.5, "de-DE", 3),
+    ]).toEqual(["0.62", "0,62", "-0,32", "0,500"]);
   });
 
   it("gives toPrecision's digits, its exponent below 1e-6 included", () => {
-    expect([formatSignificant(0.01234, "en-US", 2), formatSignificant(0.01234, "de-DE", 2), formatSignificant(0.5, "fr-FR", 3), formatSignificant(1, "de-DE", 2)]).toEqual(["0.012", "0,012", "0,500", "1,0"]);
+    expect([
+      formatSignificant(0.01234, "en-US", 2),
+      formatSignificant(0.01234, "de-DE", 2),
+      formatSignificant(0.5, "fr-FR", 3),
+      formatSignificant(1, "de-DE", 2),
+    ]).toEqual(["0.012", "0,012", "0,500", "1,0"]);
     expect([formatSignificant(1e-8, "en-US", 2), formatSignificant(1.234e-9, "de-DE", 3)]).toEqual(["1.0e-8", "1,23e-9"]);
   });
 });

@@ -10,10 +10,17 @@ const fmt = (v: unknown) => (v as number).toLocaleString("en-US", { maximumFract
 describe("forecastOutcome", () => {
   it("is LEAD_FORECAST's first forecast row, with its status against the outcome's target", () => {
     const f = forecastOutcome({ name: "Qualified leads" }, lagging, leads, revenue, 2)!;
-    const [, first] = leadForecast(leads.map((v) => [v]), revenue.map((v) => [v]), 2, 0.8);
+    const [, first] = leadForecast(
+      leads.map((v) => [v]),
+      revenue.map((v) => [v]),
+      2,
+      0.8,
+    );
     expect([f.period, f.forecast, f.lower, f.upper]).toEqual(first);
     expect(f.status === "on" ? "On track" : f.status === "risk" ? "At risk" : "Off track").toBe(kpiStatus([[f.forecast]], [[1200]], [[1150]])[0][0]);
-    expect(f.sentence).toMatch(/^Revenue forecast from Qualified leads: [\d,]+ k€ next period \(80% interval [\d,]+ to [\d,]+\), projected (On track|At risk|Off track) against its target of 1,200 k€/);
+    expect(f.sentence).toMatch(
+      /^Revenue forecast from Qualified leads: [\d,]+ k€ next period \(80% interval [\d,]+ to [\d,]+\), projected (On track|At risk|Off track) against its target of 1,200 k€/,
+    );
   });
 
   it("gives none for a lag of 0 or too few pairs", () => {
@@ -26,9 +33,18 @@ describe("forecastOutcome", () => {
 describe("the forecast sentence", () => {
   it("states both periods a lag of 2 covers, each with KPI.LEAD_FORECAST's interval", () => {
     const f = forecastOutcome({ name: "Qualified leads" }, lagging, leads, revenue, 2)!;
-    const [, first, second] = leadForecast(leads.map((v) => [v]), revenue.map((v) => [v]), 2, 0.8);
+    const [, first, second] = leadForecast(
+      leads.map((v) => [v]),
+      revenue.map((v) => [v]),
+      2,
+      0.8,
+    );
     expect(f.sentence).toContain(`: ${fmt(first[1])} k€ next period (80% interval ${fmt(first[2])} to ${fmt(first[3])}), projected`);
-    expect(f.sentence).toMatch(new RegExp(`; ${fmt(second[1])} k€ the period after \\(80% interval ${fmt(second[2])} to ${fmt(second[3])}\\), projected (On track|At risk|Off track): Qualified leads already covers both\\.$`));
+    expect(f.sentence).toMatch(
+      new RegExp(
+        `; ${fmt(second[1])} k€ the period after \\(80% interval ${fmt(second[2])} to ${fmt(second[3])}\\), projected (On track|At risk|Off track): Qualified leads already covers both\\.$`,
+      ),
+    );
   });
 
   it("a lag of 1 states one period", () => {
@@ -45,7 +61,9 @@ describe("the forecast sentence in the user's locale", () => {
   const two = { ...one, lag: 2, later: [{ period: 14, forecast: 1250, lower: 1080, upper: 1420.4 }] };
 
   it("keeps en-US as it was", () => {
-    expect(forecastSentence(one, { name: "Qualified leads" }, lagging)).toBe("Revenue forecast from Qualified leads: 1,234.5 k€ next period (80% interval 1,100.2 to 1,368.8), projected On track against its target of 1,200.0 k€.");
+    expect(forecastSentence(one, { name: "Qualified leads" }, lagging)).toBe(
+      "Revenue forecast from Qualified leads: 1,234.5 k€ next period (80% interval 1,100.2 to 1,368.8), projected On track against its target of 1,200.0 k€.",
+    );
   });
 
   it("writes German numbers with a point between thousands and a decimal comma", () => {

@@ -16,10 +16,31 @@ import { Action } from "../../../src/core/model/actions";
 import { KpiDefinition } from "../../../src/core/model/kpi";
 
 const base: KpiDefinition = {
-  id: "REV", name: "Revenue", owner: "Dana", objective: "Grow", kind: "lagging", predicts: "", direction: "higher", target: 100, targetRange: "",
-  atRisk: 90, atRiskPercent: null, baseline: null, spcBaseline: null, spcFrom: null, unit: "", cadence: "monthly", initiative: "Push",
-  response: "Call the team", source: "Data!B2:B13", lastReviewed: "2026-11-20", primary: true, aggregation: "sum", firstPeriod: "2026-01",
-  trigger: "", guardedBy: "",
+  id: "REV",
+  name: "Revenue",
+  owner: "Dana",
+  objective: "Grow",
+  kind: "lagging",
+  predicts: "",
+  direction: "higher",
+  target: 100,
+  targetRange: "",
+  atRisk: 90,
+  atRiskPercent: null,
+  baseline: null,
+  spcBaseline: null,
+  spcFrom: null,
+  unit: "",
+  cadence: "monthly",
+  initiative: "Push",
+  response: "Call the team",
+  source: "Data!B2:B13",
+  lastReviewed: "2026-11-20",
+  primary: true,
+  aggregation: "sum",
+  firstPeriod: "2026-01",
+  trigger: "",
+  guardedBy: "",
 };
 const today = new Date(2026, 10, 22, 10);
 
@@ -40,7 +61,15 @@ function action(kpi: string, period: number, rule: string): Action {
 describe("portfolio of the register", () => {
   it("is empty before the register is read", () => {
     expect(portfolioOf(null, {}, today)).toEqual({
-      kpis: [], checkIns: [], actions: [], summaries: {}, chains: [], findings: [], churn: [], verdicts: expect.anything(), pack: { cards: {}, restatements: [], findings: [] },
+      kpis: [],
+      checkIns: [],
+      actions: [],
+      summaries: {},
+      chains: [],
+      findings: [],
+      churn: [],
+      verdicts: expect.anything(),
+      pack: { cards: {}, restatements: [], findings: [] },
     });
   });
 
@@ -81,8 +110,19 @@ describe("portfolio of the register", () => {
     const series = { REV: { values: [120, 80] }, B: { values: [120, 130] } };
     const summaries = summariesOf(kpis, series);
     const findings = findingsOf(kpis, [], [], summaries, today);
-    expect(findings.map((f) => [f.kind, f.kpiIds.join()])).toEqual(expect.arrayContaining([["no-owner", "B"], ["off-track-no-note", "REV"]]));
-    const noted = findingsOf(kpis, [], [{ kpi: "rev", period: 2, note: "Known", override: null, reason: "", who: "Dana", when: "2026-11-21" }] as never, summaries, today);
+    expect(findings.map((f) => [f.kind, f.kpiIds.join()])).toEqual(
+      expect.arrayContaining([
+        ["no-owner", "B"],
+        ["off-track-no-note", "REV"],
+      ]),
+    );
+    const noted = findingsOf(
+      kpis,
+      [],
+      [{ kpi: "rev", period: 2, note: "Known", override: null, reason: "", who: "Dana", when: "2026-11-21" }] as never,
+      summaries,
+      today,
+    );
     expect(noted.some((f) => f.kind === "off-track-no-note")).toBe(false);
   });
 
@@ -184,7 +224,11 @@ describe("formula choices", () => {
     expect(choices[4].formula).toMatch(/^=KPI\.LEAD_FORECAST\(.*,1,0\.8,"table"\)$/);
     // The lagging end of the chain gets the three answers of its own only.
     // Its three and the month-end pack's four: no chain formulas for the outcome itself.
-    expect(formulaChoices(lagging, series, summariesOf(kpis, series), chains).map((c) => c.label).filter((l) => /Lead-lag|Forecast of/.test(l))).toEqual([]);
+    expect(
+      formulaChoices(lagging, series, summariesOf(kpis, series), chains)
+        .map((c) => c.label)
+        .filter((l) => /Lead-lag|Forecast of/.test(l)),
+    ).toEqual([]);
   });
 
   it("chains an outcome across segments by its totals, with no formula over its block", () => {

@@ -77,7 +77,11 @@ describe("laneyThreshold: when σ_z is well above 1", () => {
     expect(choice.chart).toBe("p'");
     expect(choice.reason).toMatch(/^p′ chart \(Laney\): .*σz \d.*above \d.*29 moving ranges/);
     const col = (xs: number[]) => xs.map((v) => [v]);
-    const detail = Object.fromEntries(spc(col(x), null, "higher", null, "detail", "p'", col(n)).slice(1).map((r) => [r[0], r[1]]));
+    const detail = Object.fromEntries(
+      spc(col(x), null, "higher", null, "detail", "p'", col(n))
+        .slice(1)
+        .map((r) => [r[0], r[1]]),
+    );
     expect(choice.result.centre).toBeCloseTo(detail.centre as number, 12);
     expect(choice.result.upper).toBeCloseTo(detail.upper_limit as number, 12);
     expect(choice.result.lower).toBeCloseTo(detail.lower_limit as number, 12);
@@ -134,16 +138,35 @@ describe("the rate chart's reason in the user's locale", () => {
 describe("a rate KPI's summary and roll-ups", () => {
   const orders = [300, 45, null, 290, 330, 305, 350, 320, 298, 360, 340, 372];
   const visits = [10_000, 1_200, 9_800, 9_900, 11_000, 0, 11_500, 10_200, 9_700, 12_000, 11_100, 12_400];
-  const kpi = { target: 0.03, atRisk: null, atRiskPercent: 10, direction: "higher" as const, denominatorRange: "Traffic!$B$2:$B$13", ratePer: null, firstPeriod: "2025-01", cadence: "monthly" as const };
+  const kpi = {
+    target: 0.03,
+    atRisk: null,
+    atRiskPercent: 10,
+    direction: "higher" as const,
+    denominatorRange: "Traffic!$B$2:$B$13",
+    ratePer: null,
+    firstPeriod: "2025-01",
+    cadence: "monthly" as const,
+  };
 
   it("judges the rate, as KPI_STATUS and KPI.SPC do in cells", () => {
     const s = summariseRate(kpi, orders, visits);
     const rates = ratesOf(orders, visits);
     expect(s.latest).toBeCloseTo(372 / 12_400, 15);
-    expect(s.statuses).toEqual(rates.map((r) => (r === null ? null : ({ "On track": "on", "At risk": "risk", "Off track": "off" } as const)[kpiStatus([[r]], [[0.03]], [["10%"]], "higher")[0][0] as "On track"])));
+    expect(s.statuses).toEqual(
+      rates.map((r) =>
+        r === null
+          ? null
+          : ({ "On track": "on", "At risk": "risk", "Off track": "off" } as const)[kpiStatus([[r]], [[0.03]], [["10%"]], "higher")[0][0] as "On track"],
+      ),
+    );
     const col = (xs: (number | null)[]) => xs.map((v) => [v]);
     const chart = s.rate!.chart;
-    const detail = Object.fromEntries(spc(col(orders), 0.03, "higher", null, "detail", chart, col(visits)).slice(1).map((r) => [r[0], r[1]]));
+    const detail = Object.fromEntries(
+      spc(col(orders), 0.03, "higher", null, "detail", chart, col(visits))
+        .slice(1)
+        .map((r) => [r[0], r[1]]),
+    );
     expect(s.spc!.centre).toBeCloseTo(detail.centre as number, 12);
     expect(s.spc!.upper).toBeCloseTo(detail.upper_limit as number, 12);
     expect(s.variationLabel).toBe(detail.variation);
@@ -158,7 +181,9 @@ describe("a rate KPI's summary and roll-ups", () => {
     expect(s.rate!.chart[0]).toBe("u");
     // KPI.SPC charts events per unit: the card's chart is its chart × 1000.
     const col = (xs: (number | null)[]) => xs.map((v) => [v]);
-    const limits = spc(col(orders), null, "higher", null, "limits", s.rate!.chart, col(visits)).slice(1).filter((r) => r[0] !== "");
+    const limits = spc(col(orders), null, "higher", null, "limits", s.rate!.chart, col(visits))
+      .slice(1)
+      .filter((r) => r[0] !== "");
     expect(limits).toHaveLength(s.spcValues.length);
     limits.forEach((row, i) => {
       expect(s.spcValues[i]).toBeCloseTo((row[0] as number) * 1000, 9);
@@ -210,10 +235,31 @@ describe("a rate's month end, worked by hand", () => {
   const orders = [10, 30, 40, 5];
   const visits = [100, 1000, 1000, 0];
   const conv: KpiDefinition = {
-    ...FIELD_DEFAULTS, id: "CONV", name: "Conversion", owner: "Ana Lima", objective: "Sell", kind: "lagging", predicts: "", direction: "higher",
-    target: 0.05, atRisk: null, atRiskPercent: 10, baseline: null, spcBaseline: null, spcFrom: null, unit: "", cadence: "monthly", initiative: "",
-    response: "", source: "Shop!$C$2:$C$5", lastReviewed: "", primary: true, firstPeriod: "2025-01", aggregation: "sum",
-    denominatorRange: "Shop!$B$2:$B$5", ratePer: null,
+    ...FIELD_DEFAULTS,
+    id: "CONV",
+    name: "Conversion",
+    owner: "Ana Lima",
+    objective: "Sell",
+    kind: "lagging",
+    predicts: "",
+    direction: "higher",
+    target: 0.05,
+    atRisk: null,
+    atRiskPercent: 10,
+    baseline: null,
+    spcBaseline: null,
+    spcFrom: null,
+    unit: "",
+    cadence: "monthly",
+    initiative: "",
+    response: "",
+    source: "Shop!$C$2:$C$5",
+    lastReviewed: "",
+    primary: true,
+    firstPeriod: "2025-01",
+    aggregation: "sum",
+    denominatorRange: "Shop!$B$2:$B$5",
+    ratePer: null,
   };
 
   it("this period's variance is March's rate against the target; the year to date is Σ orders / Σ visits whatever the Roll-up says", () => {
@@ -240,7 +286,14 @@ describe("a rate's month end, worked by hand", () => {
     const per = monthEnd({ ...conv, target: 50, ratePer: 1000 }, orders, null, visits);
     expect(per.ytd!.actual).toBeCloseTo(38.095238095238, 11);
     expect(per.period!.actual).toBeCloseTo(40, 12);
-    expect(rateRollups(conv, orders, visits, orders.map(() => 0.05))!.ytd.actual).toBeCloseTo(me.ytd!.actual, 15);
+    expect(
+      rateRollups(
+        conv,
+        orders,
+        visits,
+        orders.map(() => 0.05),
+      )!.ytd.actual,
+    ).toBeCloseTo(me.ytd!.actual, 15);
   });
 
   it("the pane's month-end pack reads the denominators, and offers no formula that would total the counts", () => {

@@ -4,13 +4,41 @@ import { closeEntries, CloseContext, periodOfClose, reopenEntries, ReportedEntry
 import { restatedText, restatements, restatementsOf, sameFigure } from "../../../src/core/model/restatement";
 
 const kpi = (over: Partial<KpiDefinition> = {}): KpiDefinition => ({
-  id: "REVENUE", name: "Revenue", owner: "Dana", objective: "Grow", kind: "lagging", predicts: "", direction: "higher", target: 1300, atRisk: 1250,
-  baseline: null, spcBaseline: null, spcFrom: null, unit: "k€", cadence: "monthly", initiative: "", response: "", source: "Data!$B$2:$B$13",
-  lastReviewed: "", primary: true, ...FIELD_DEFAULTS, firstPeriod: "2025-01", ...over,
+  id: "REVENUE",
+  name: "Revenue",
+  owner: "Dana",
+  objective: "Grow",
+  kind: "lagging",
+  predicts: "",
+  direction: "higher",
+  target: 1300,
+  atRisk: 1250,
+  baseline: null,
+  spcBaseline: null,
+  spcFrom: null,
+  unit: "k€",
+  cadence: "monthly",
+  initiative: "",
+  response: "",
+  source: "Data!$B$2:$B$13",
+  lastReviewed: "",
+  primary: true,
+  ...FIELD_DEFAULTS,
+  firstPeriod: "2025-01",
+  ...over,
 });
 const values = [1200, 1210, 1250, 1260, 1280, 1300, 1320, 1350, 1360, 1390, 1400, 1443.5];
 const context = (when: string, checkIns: CheckIn[] = []): CloseContext => ({ when, who: "Dana Whitfield", checkIns, cellOf: (_id, p) => `Data!B${p + 1}` });
-const note = (period: number, text: string, over: Partial<CheckIn> = {}): CheckIn => ({ when: "2026-01-02T09:00:00Z", kpi: "REVENUE", period, note: text, override: null, reason: "", who: "Dana", ...over });
+const note = (period: number, text: string, over: Partial<CheckIn> = {}): CheckIn => ({
+  when: "2026-01-02T09:00:00Z",
+  kpi: "REVENUE",
+  period,
+  note: text,
+  override: null,
+  reason: "",
+  who: "Dana",
+  ...over,
+});
 
 describe("which period a close covers", () => {
   it("maps a month to a monthly KPI's period and a quarter (or its last month) to a quarterly one's", () => {
@@ -26,7 +54,9 @@ describe("which period a close covers", () => {
     expect(periodOfClose(kpi(), "2024-12")).toEqual({ reason: expect.stringMatching(/first period is after 2024-12/) });
     expect(periodOfClose(kpi(), "2025-Q4")).toEqual({ reason: expect.stringMatching(/monthly: close a month \(such as 2025-12\)/) });
     expect(periodOfClose(kpi({ cadence: "quarterly" }), "2025-11")).toEqual({ reason: expect.stringMatching(/not the last month/) });
-    expect(periodOfClose(kpi({ cadence: "quarterly", firstPeriod: "2025-02" }), "2025-Q2")).toEqual({ reason: expect.stringMatching(/do not start with the calendar's/) });
+    expect(periodOfClose(kpi({ cadence: "quarterly", firstPeriod: "2025-02" }), "2025-Q2")).toEqual({
+      reason: expect.stringMatching(/do not start with the calendar's/),
+    });
     expect(periodOfClose(kpi({ cadence: "weekly" }), "2025-12")).toEqual({ reason: expect.stringMatching(/weekly/) });
     expect(periodOfClose(kpi({ firstPeriod: "" }), "2025-12")).toEqual({ reason: expect.stringMatching(/no First period/) });
     expect(periodOfClose(kpi(), "Dec 2025")).toEqual({ reason: expect.stringMatching(/not a period/) });
@@ -40,9 +70,22 @@ describe("closing a period", () => {
     expect(skipped).toEqual([]);
     expect(entries).toEqual([
       {
-        when: "2026-01-05T10:00:00Z", who: "Dana Whitfield", event: "Closed", kpi: "REVENUE", closedPeriod: "2025-12", period: 12, periodDate: "2025-12-01",
-        value: 1443.5, target: 1300, status: "On track", statusBasis: "KPI_STATUS", variance: 143.5, variancePercent: 143.5 / 1300,
-        note: "Two renewals landed early", reason: "", valueCell: "Data!B13",
+        when: "2026-01-05T10:00:00Z",
+        who: "Dana Whitfield",
+        event: "Closed",
+        kpi: "REVENUE",
+        closedPeriod: "2025-12",
+        period: 12,
+        periodDate: "2025-12-01",
+        value: 1443.5,
+        target: 1300,
+        status: "On track",
+        statusBasis: "KPI_STATUS",
+        variance: 143.5,
+        variancePercent: 143.5 / 1300,
+        note: "Two renewals landed early",
+        reason: "",
+        valueCell: "Data!B13",
       },
     ]);
   });
@@ -50,14 +93,24 @@ describe("closing a period", () => {
   it("reports an override as the status, saying so; a per-period target as that period's", () => {
     const notes = [note(12, "Restated by finance", { override: "risk", reason: "one-off credit" })];
     const targets = values.map((_, i) => 1250 + 20 * i); // December's budget: 1470
-    const { entries } = closeEntries([kpi({ target: null, atRisk: null, atRiskPercent: 5 })], [{ id: "REVENUE", values, targets }], [], "2025-12", context("2026-01-05T10:00:00Z", notes));
+    const { entries } = closeEntries(
+      [kpi({ target: null, atRisk: null, atRiskPercent: 5 })],
+      [{ id: "REVENUE", values, targets }],
+      [],
+      "2025-12",
+      context("2026-01-05T10:00:00Z", notes),
+    );
     expect(entries[0]).toMatchObject({ target: 1470, variance: 1443.5 - 1470, status: "At risk", statusBasis: "override: one-off credit" });
   });
 
   it("skips a KPI closed already, one without a value in the period, and one with no such period, each with its reason", () => {
     const first = closeEntries([kpi()], [{ id: "REVENUE", values, targets: null }], [], "2025-12", context("2026-01-05T10:00:00Z")).entries;
     const kpis = [kpi(), kpi({ id: "CHURN" }), kpi({ id: "NPS", cadence: "weekly" })];
-    const series = [{ id: "REVENUE", values, targets: null }, { id: "CHURN", values: values.slice(0, 11), targets: null }, { id: "NPS", values, targets: null }];
+    const series = [
+      { id: "REVENUE", values, targets: null },
+      { id: "CHURN", values: values.slice(0, 11), targets: null },
+      { id: "NPS", values, targets: null },
+    ];
     const again = closeEntries(kpis, series, first, "2025-12", context("2026-01-06T10:00:00Z"));
     expect(again.entries).toEqual([]);
     expect(again.skipped).toEqual([
@@ -80,7 +133,17 @@ describe("restatements", () => {
     const changed = [...values.slice(0, 11), 1470];
     const found = restatements(closed(), [kpi()], series(changed));
     expect(found).toEqual([
-      { kpi: "REVENUE", period: 12, closedPeriod: "2025-12", field: "value", reported: 1443.5, current: 1470, closedOn: "2026-01-05T10:00:00Z", closedBy: "Dana Whitfield", text: "restated: 1,443.5 → 1,470.0 since close" },
+      {
+        kpi: "REVENUE",
+        period: 12,
+        closedPeriod: "2025-12",
+        field: "value",
+        reported: 1443.5,
+        current: 1470,
+        closedOn: "2026-01-05T10:00:00Z",
+        closedBy: "Dana Whitfield",
+        text: "restated: 1,443.5 → 1,470.0 since close",
+      },
     ]);
     expect(restatementsOf(found, "revenue")).toEqual(found);
   });

@@ -6,7 +6,17 @@
  */
 import reference from "../../fixtures/segments_reference.json";
 import { KpiDefinition, FIELD_DEFAULTS } from "../../../src/core/model/kpi";
-import { blockRangeOf, columnsOf, fromLongRows, isSegmented, SegmentData, segmentLayoutOf, segmentLayoutText, segmentNamesOf, segmentTotals } from "../../../src/core/model/segments";
+import {
+  blockRangeOf,
+  columnsOf,
+  fromLongRows,
+  isSegmented,
+  SegmentData,
+  segmentLayoutOf,
+  segmentLayoutText,
+  segmentNamesOf,
+  segmentTotals,
+} from "../../../src/core/model/segments";
 import { differing, latestComparablePeriod, latestFunnel, segmentCards, worstFirst } from "../../../src/core/model/segmentView";
 import { summaryOf } from "../../../src/core/model/portfolio";
 
@@ -93,28 +103,31 @@ describe("against the Python reference", () => {
         }
         expect(worstFirst(kpi, cards).map((x) => x.name)).toEqual(c.expected.worstFirst);
       });
-      it(c.expected.funnel ? "plots the latest comparable period's funnel as KPI.FUNNEL's contract says" : "has no funnel without denominators, and says why", () => {
-        const got = latestFunnel(kpi, data);
-        const want = c.expected.funnel;
-        if (!want) {
-          expect(got.ok).toBe(false);
-          if (!got.ok) expect(got.problem).toMatch(/compares rates.*give the KPI its denominators/);
-          return;
-        }
-        if (!got.ok) throw new Error(got.problem);
-        expect(got.funnel.period).toBe(want.period);
-        close(got.funnel.target, want.target, "p0");
-        expect(got.funnel.skipped).toEqual(want.skipped);
-        expect(got.funnel.points.map((p) => p.segment)).toEqual(want.points.map((p) => p.segment));
-        got.funnel.points.forEach((p, j) => {
-          const w = want.points[j];
-          close(p.rate, w.rate, `${w.segment} rate`);
-          close(p.denominator, w.denominator, `${w.segment} n`);
-          close(p.z, w.z, `${w.segment} z`);
-          expect(p.flag).toBe(w.flag);
-          closeAll([p.limits.lower95, p.limits.upper95, p.limits.lower998, p.limits.upper998], w.limits, `${w.segment} limits`);
-        });
-      });
+      it(
+        c.expected.funnel ? "plots the latest comparable period's funnel as KPI.FUNNEL's contract says" : "has no funnel without denominators, and says why",
+        () => {
+          const got = latestFunnel(kpi, data);
+          const want = c.expected.funnel;
+          if (!want) {
+            expect(got.ok).toBe(false);
+            if (!got.ok) expect(got.problem).toMatch(/compares rates.*give the KPI its denominators/);
+            return;
+          }
+          if (!got.ok) throw new Error(got.problem);
+          expect(got.funnel.period).toBe(want.period);
+          close(got.funnel.target, want.target, "p0");
+          expect(got.funnel.skipped).toEqual(want.skipped);
+          expect(got.funnel.points.map((p) => p.segment)).toEqual(want.points.map((p) => p.segment));
+          got.funnel.points.forEach((p, j) => {
+            const w = want.points[j];
+            close(p.rate, w.rate, `${w.segment} rate`);
+            close(p.denominator, w.denominator, `${w.segment} n`);
+            close(p.z, w.z, `${w.segment} z`);
+            expect(p.flag).toBe(w.flag);
+            closeAll([p.limits.lower95, p.limits.upper95, p.limits.lower998, p.limits.upper998], w.limits, `${w.segment} limits`);
+          });
+        },
+      );
     });
   }
 
@@ -148,7 +161,16 @@ describe("layouts and names", () => {
   });
 
   it("splits a block's rows into one series per segment, text and errors as gaps", () => {
-    expect(columnsOf([[1, 2], ["x", 4], [null, "#N/A"]], 2)).toEqual([
+    expect(
+      columnsOf(
+        [
+          [1, 2],
+          ["x", 4],
+          [null, "#N/A"],
+        ],
+        2,
+      ),
+    ).toEqual([
       [1, null, null],
       [2, 4, null],
     ]);
@@ -182,14 +204,30 @@ describe("layouts and names", () => {
 describe("the funnel's edge cases", () => {
   const kpi = { denominatorRange: "Data!$H$2:$I$4", ratePer: null };
   it("plots the latest period in which two segments have a rate, and names the ones left out", () => {
-    const data: SegmentData = { names: ["A", "B", "C"], values: [[5, 6, null], [7, null, 9], [8, 8, 8]], denominators: [[100, 100, 100], [100, 100, 100], [100, 100, 0]], targets: [null, null, null] };
+    const data: SegmentData = {
+      names: ["A", "B", "C"],
+      values: [
+        [5, 6, null],
+        [7, null, 9],
+        [8, 8, 8],
+      ],
+      denominators: [
+        [100, 100, 100],
+        [100, 100, 100],
+        [100, 100, 0],
+      ],
+      targets: [null, null, null],
+    };
     expect(latestComparablePeriod(data)).toBe(2);
     const got = latestFunnel(kpi, data);
     if (!got.ok) throw new Error(got.problem);
     expect(got.funnel.skipped).toEqual(["B"]);
     // Hand-worked: p0 = (6 + 8) / 200 = 0.07; σ = √(0.07·0.93/100) = 0.025515; z = ∓0.01/σ.
     expect(got.funnel.target).toBeCloseTo(0.07, 15);
-    expect(got.funnel.points.map((p) => p.z)).toEqual([expect.closeTo(-0.01 / Math.sqrt(0.0651 / 100), 12), expect.closeTo(0.01 / Math.sqrt(0.0651 / 100), 12)]);
+    expect(got.funnel.points.map((p) => p.z)).toEqual([
+      expect.closeTo(-0.01 / Math.sqrt(0.0651 / 100), 12),
+      expect.closeTo(0.01 / Math.sqrt(0.0651 / 100), 12),
+    ]);
     expect(differing(got.funnel)).toEqual({ really: [], possibly: [] });
   });
 

@@ -23,7 +23,18 @@ describe("longDataOf", () => {
   it("splits the value column by the segment column, periods by date", () => {
     const c = cols(rows);
     const d = longDataOf(c.month, c.region, c.orders, c.visits);
-    expect(d).toEqual({ names: ["North", "South"], values: [[10, 11, 12], [20, 21, 22]], denominators: [[100, 110, 120], [200, 210, 220]], periods: [JAN, FEB, MAR] });
+    expect(d).toEqual({
+      names: ["North", "South"],
+      values: [
+        [10, 11, 12],
+        [20, 21, 22],
+      ],
+      denominators: [
+        [100, 110, 120],
+        [200, 210, 220],
+      ],
+      periods: [JAN, FEB, MAR],
+    });
   });
 
   it("reads a table sorted by its values the same (the periods come from the dates, not the order)", () => {
@@ -33,7 +44,10 @@ describe("longDataOf", () => {
     if (typeof d === "string") throw new Error(d);
     // South comes first now (22 is the largest), but each value is in its own month.
     expect(d.names).toEqual(["South", "North"]);
-    expect(d.values).toEqual([[20, 21, 22], [10, 11, 12]]);
+    expect(d.values).toEqual([
+      [20, 21, 22],
+      [10, 11, 12],
+    ]);
     expect(d.periods).toEqual([JAN, FEB, MAR]);
   });
 
@@ -41,16 +55,35 @@ describe("longDataOf", () => {
     const c = cols(rows.filter((r) => !(r[0] === FEB && r[1] === "South")));
     const d = longDataOf(c.month, c.region, c.orders, null);
     if (typeof d === "string") throw new Error(d);
-    expect(d.values).toEqual([[10, 11, 12], [20, null, 22]]);
+    expect(d.values).toEqual([
+      [10, 11, 12],
+      [20, null, 22],
+    ]);
     const twice = cols([...rows, [FEB, "south", 99, 1]]);
     expect(longDataOf(twice.month, twice.region, twice.orders, null)).toBe("South has two rows for the period 46054: give each segment one row a period");
   });
 
   it("keeps text periods in the order they first appear, and reads table order without a period column", () => {
     const d = longDataOf(["Mar", "Jan", "Mar", "Jan"], ["N", "N", "S", "S"], [3, 1, 30, 10], null);
-    expect(d).toEqual({ names: ["N", "S"], values: [[3, 1], [30, 10]], denominators: null, periods: ["Mar", "Jan"] });
+    expect(d).toEqual({
+      names: ["N", "S"],
+      values: [
+        [3, 1],
+        [30, 10],
+      ],
+      denominators: null,
+      periods: ["Mar", "Jan"],
+    });
     const inOrder = longDataOf(null, ["N", "S", "N", "S"], [1, 10, 2, 20], null);
-    expect(inOrder).toEqual({ names: ["N", "S"], values: [[1, 2], [10, 20]], denominators: null, periods: null });
+    expect(inOrder).toEqual({
+      names: ["N", "S"],
+      values: [
+        [1, 2],
+        [10, 20],
+      ],
+      denominators: null,
+      periods: null,
+    });
   });
 
   it("says why a table is not one KPI across segments", () => {

@@ -46,7 +46,16 @@ describe("status bands (FUNCTIONS.md, KPI_STATUS)", () => {
 describe('direction "within": a KPI to maintain, worked by hand', () => {
   // Target 100, at risk 90: d = 10, so On track within 5 of 100, At risk within 10, Off beyond.
   it.each([
-    [100, "on"], [105, "on"], [95, "on"], [105.01, "risk"], [94.99, "risk"], [110, "risk"], [90, "risk"], [110.01, "off"], [89, "off"], [130, "off"],
+    [100, "on"],
+    [105, "on"],
+    [95, "on"],
+    [105.01, "risk"],
+    [94.99, "risk"],
+    [110, "risk"],
+    [90, "risk"],
+    [110.01, "off"],
+    [89, "off"],
+    [130, "off"],
   ] as [number, string][])("actual %s is %s", (actual, status) => {
     expect(classify(actual, 100, 90, "within")).toBe(status);
     // At risk may be given on either side: 110 is the same band.
@@ -55,6 +64,10 @@ describe('direction "within": a KPI to maintain, worked by hand', () => {
 
   it("defaults to 10% of |target|: On track within 5%, At risk within 10%", () => {
     const atRisk = defaultAtRisk(-200, "within");
-    expect([classify(-209, -200, atRisk, "within"), classify(-211, -200, atRisk, "within"), classify(-221, -200, atRisk, "within")]).toEqual(["on", "risk", "off"]);
+    expect([classify(-209, -200, atRisk, "within"), classify(-211, -200, atRisk, "within"), classify(-221, -200, atRisk, "within")]).toEqual([
+      "on",
+      "risk",
+      "off",
+    ]);
   });
 });

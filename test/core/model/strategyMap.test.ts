@@ -5,13 +5,36 @@ import { perspectiveOf, strategyMap } from "../../../src/core/model/strategyMap"
 import { KPI } from "../../taskpane/fakeWorkbook";
 
 const lagging: KpiDefinition & { perspective: string } = { ...KPI, id: "REV", name: "Revenue", objective: "Grow", perspective: "Financial" };
-const leading: KpiDefinition & { perspective: string } = { ...KPI, id: "LEADS", name: "Qualified leads", kind: "leading", predicts: "REV", objective: "Win customers", initiative: "Webinars", perspective: "customer" };
-const other: KpiDefinition & { perspective: string } = { ...KPI, id: "NOISE", name: "Noise", kind: "leading", predicts: "REV", objective: "Win customers", initiative: "", perspective: "" };
+const leading: KpiDefinition & { perspective: string } = {
+  ...KPI,
+  id: "LEADS",
+  name: "Qualified leads",
+  kind: "leading",
+  predicts: "REV",
+  objective: "Win customers",
+  initiative: "Webinars",
+  perspective: "customer",
+};
+const other: KpiDefinition & { perspective: string } = {
+  ...KPI,
+  id: "NOISE",
+  name: "Noise",
+  kind: "leading",
+  predicts: "REV",
+  objective: "Win customers",
+  initiative: "",
+  perspective: "",
+};
 
 describe("the strategy map", () => {
   it("reads the four perspectives and their common other words", () => {
     expect(["Financial", " customer ", "Internal processes", "Learning & growth", "", "Marketing"].map(perspectiveOf)).toEqual([
-      "financial", "customer", "internal process", "learning and growth", "no perspective", "no perspective",
+      "financial",
+      "customer",
+      "internal process",
+      "learning and growth",
+      "no perspective",
+      "no perspective",
     ]);
   });
 
@@ -43,7 +66,13 @@ describe("the strategy map", () => {
 describe("the strategy map's arrows in the user's locale", () => {
   const chain = (id: string, lag: number, r: number) => ({ leading: { id }, lagging: { id: "REV" }, analysis: { best: { lag, r } } });
   const chains = [chain("LEADS", 2, 0.9712), chain("NOISE", 1, 0.3149), { leading: { id: "NEW" }, lagging: { id: "REV" }, analysis: { best: null } }];
-  const verdicts = { tested: 2, verdicts: [{ id: "LEADS", p: 0.001, q: 0.002, supportedAlone: true, supported: true, changed: false, sentence: "" }], changed: [], clause: "", chainSupported: {} };
+  const verdicts = {
+    tested: 2,
+    verdicts: [{ id: "LEADS", p: 0.001, q: 0.002, supportedAlone: true, supported: true, changed: false, sentence: "" }],
+    changed: [],
+    clause: "",
+    chainSupported: {},
+  };
   const labels = (locale?: string) => strategyMap([lagging, leading, other], () => null, chains, verdicts, locale).arrows.map((a) => a.label);
 
   it("keeps en-US as it was", () => {

@@ -27,8 +27,22 @@ describe("chartNudge", () => {
 
   it("is silent on routine variation, on a short chart, and once the chart starts at the change", () => {
     const z = noise(5);
-    expect(chartNudge(spc(Float64Array.from({ length: 36 }, () => 100 + z()), "higher"))).toBeNull();
-    expect(chartNudge(spc(Float64Array.from({ length: 11 }, (_, i) => 100 + 10 * i), "higher"))).toBeNull();
+    expect(
+      chartNudge(
+        spc(
+          Float64Array.from({ length: 36 }, () => 100 + z()),
+          "higher",
+        ),
+      ),
+    ).toBeNull();
+    expect(
+      chartNudge(
+        spc(
+          Float64Array.from({ length: 11 }, (_, i) => 100 + 10 * i),
+          "higher",
+        ),
+      ),
+    ).toBeNull();
     expect(chartNudge(null)).toBeNull();
     // A step from 100 to 130 at period 19: over all 36 the limits span both levels; charted from 19, one process.
     const step = Array.from({ length: 36 }, (_, i) => (i < 18 ? 100 : 130) + z());

@@ -38,8 +38,15 @@ describe("a lag beyond its 5% bound", () => {
   });
 
   it("says nothing when no bar crosses, or when the chain is supported", () => {
-    const quiet = { rows: [{ lag: 0, r: 0.1, p: 0.6, n: 20 }], bounds: [0.44], best: { lag: 0, r: 0.1, pAdjusted: 0.6, n: 20, lagsTested: 1 }, supported: false };
+    const quiet = {
+      rows: [{ lag: 0, r: 0.1, p: 0.6, n: 20 }],
+      bounds: [0.44],
+      best: { lag: 0, r: 0.1, pAdjusted: 0.6, n: 20, lagsTested: 1 },
+      supported: false,
+    };
     expect(boundSentence(quiet)).toBeNull();
-    expect(boundSentence({ ...quiet, rows: [{ lag: 0, r: 0.6, p: 0.005, n: 20 }], best: { ...quiet.best, r: 0.6, pAdjusted: 0.005 }, supported: true })).toBeNull();
+    expect(
+      boundSentence({ ...quiet, rows: [{ lag: 0, r: 0.6, p: 0.005, n: 20 }], best: { ...quiet.best, r: 0.6, pAdjusted: 0.005 }, supported: true }),
+    ).toBeNull();
   });
 });

@@ -11,7 +11,13 @@ const defectCounts = [5, 6, 5, 6, 5, 6, 5, 6, 5, 6, 12];
 
 describe("counterMetricFirings", () => {
   it("fires when the counter-metric's latest point is a special cause of concern and the primary moved its better way", () => {
-    expect(spc(defectCounts.map((v) => [v]), undefined, "lower")).toEqual([["Special cause concern"]]);
+    expect(
+      spc(
+        defectCounts.map((v) => [v]),
+        undefined,
+        "lower",
+      ),
+    ).toEqual([["Special cause concern"]]);
     expect(counterMetricFirings(time, defects, times, defectCounts, [])).toEqual([
       { kpi: "TIME", period: 11, rule: "counter-metric DEFECTS", counter: "DEFECTS", message: "Resolution time down, Defects up: check for gaming." },
     ]);
@@ -30,7 +36,18 @@ describe("counterMetricFirings", () => {
   });
 
   it("fires once per period: an action already opened for it stops it", () => {
-    const open: Action = { fired: "2026-11-30", kpi: "time", period: 11, rule: "Counter-metric DEFECTS", response: "", owner: "", due: "", status: "open", note: "", doneOn: "" };
+    const open: Action = {
+      fired: "2026-11-30",
+      kpi: "time",
+      period: 11,
+      rule: "Counter-metric DEFECTS",
+      response: "",
+      owner: "",
+      due: "",
+      status: "open",
+      note: "",
+      doneOn: "",
+    };
     expect(counterMetricFirings(time, defects, times, defectCounts, [open])).toEqual([]);
   });
 
@@ -62,7 +79,10 @@ describe("counterMetricFirings", () => {
 
 describe("allCounterMetricFirings", () => {
   it("pairs each KPI with the one named in its Guarded by", () => {
-    const kpis = [{ ...time, guardedBy: "defects" }, { ...defects, guardedBy: "" }];
+    const kpis = [
+      { ...time, guardedBy: "defects" },
+      { ...defects, guardedBy: "" },
+    ];
     const values: Record<string, number[]> = { TIME: times, DEFECTS: defectCounts };
     expect(allCounterMetricFirings(kpis, (id) => values[id], []).map((f) => f.kpi)).toEqual(["TIME"]);
   });

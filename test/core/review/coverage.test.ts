@@ -15,11 +15,14 @@ describe("the Wilson interval", () => {
     expect(normalCritical(0.2)).toBeCloseTo(reference.z90, 14);
   });
 
-  it.each(reference.wilson95.map((c) => [c.hits, c.n, c.low, c.high]))("%i of %i equals statsmodels' proportion_confint(method='wilson')", (hits, n, low, high) => {
-    const w = wilsonInterval(hits, n);
-    expect(w.low).toBeCloseTo(low, 13);
-    expect(w.high).toBeCloseTo(high, 13);
-  });
+  it.each(reference.wilson95.map((c) => [c.hits, c.n, c.low, c.high]))(
+    "%i of %i equals statsmodels' proportion_confint(method='wilson')",
+    (hits, n, low, high) => {
+      const w = wilsonInterval(hits, n);
+      expect(w.low).toBeCloseTo(low, 13);
+      expect(w.high).toBeCloseTo(high, 13);
+    },
+  );
 
   it("equals R's prop.test(x, n, correct = FALSE)$conf.int (R 4.2.2)", () => {
     const w = wilsonInterval(19, 25);
@@ -41,7 +44,9 @@ describe("coverage of recorded intervals", () => {
     );
     expect([c.n, c.hits, c.share]).toEqual([3, 2, 2 / 3]);
     // By hand: Wilson with z = 1.95996: centre (2/3 + 0.6402)/(1 + 1.2805) = 0.5730, half 0.3656: 21% to 94%.
-    expect(c.sentence).toBe("80% intervals: 2 of 3 contained the actual (67%; 95% confidence interval 21% to 94%): consistent with 80%, but too few to tell: 3 intervals cannot rule out 21%.");
+    expect(c.sentence).toBe(
+      "80% intervals: 2 of 3 contained the actual (67%; 95% confidence interval 21% to 94%): consistent with 80%, but too few to tell: 3 intervals cannot rule out 21%.",
+    );
     expect(coverageOf([], 0.8)).toMatchObject({ n: 0, share: null, consistent: null, sentence: "80% intervals: none has its actual yet." });
   });
 
@@ -54,7 +59,15 @@ describe("coverage of recorded intervals", () => {
     const records: ForecastRecord[] = [];
     for (let origin = 20; origin < T; origin++) {
       const { rows } = leadForecast(x.subarray(0, origin), y.subarray(0, origin), 1, 0.8);
-      records.push({ kpi: "Y", kind: "lead forecast", recordedAt: "", period: rows[0].period, lower: rows[0].lower as number, upper: rows[0].upper as number, level: 0.8 });
+      records.push({
+        kpi: "Y",
+        kind: "lead forecast",
+        recordedAt: "",
+        period: rows[0].period,
+        lower: rows[0].lower as number,
+        upper: rows[0].upper as number,
+        level: 0.8,
+      });
     }
     const [c] = forecastCoverage(records, { Y: Array.from(y, (v) => (Number.isNaN(v) ? null : v)) });
     const hits = records.filter((r) => y[r.period - 1] >= r.lower && y[r.period - 1] <= r.upper).length;
@@ -114,11 +127,24 @@ describe("the actual a record forecast", () => {
 });
 
 describe("forecast honesty in the pane's words", () => {
-  const record = (over: Partial<ForecastRecord>): ForecastRecord => ({ kpi: "K", kind: "lead forecast", recordedAt: "", period: 1, lower: 0, upper: 10, level: 0.8, ...over });
+  const record = (over: Partial<ForecastRecord>): ForecastRecord => ({
+    kpi: "K",
+    kind: "lead forecast",
+    recordedAt: "",
+    period: 1,
+    lower: 0,
+    upper: 10,
+    level: 0.8,
+    ...over,
+  });
 
   it("says when several intervals forecast the same actual (outlooks of one year from several closes)", () => {
     const year = { from: 1, period: 3, rollup: "sum" as const, kind: "outlook" as const };
-    const records = [record({ ...year, lower: 0, upper: 100 }), record({ ...year, lower: 0, upper: 8 }), record({ kind: "outlook", period: 1, lower: 0, upper: 5 })];
+    const records = [
+      record({ ...year, lower: 0, upper: 100 }),
+      record({ ...year, lower: 0, upper: 8 }),
+      record({ kind: "outlook", period: 1, lower: 0, upper: 5 }),
+    ];
     const [c] = forecastCoverage(records, { K: [2, 3, 4] });
     expect([c.n, c.hits, c.distinct]).toEqual([3, 2, 2]);
     expect(c.sentence).toMatch(/They forecast 2 distinct actuals, and intervals of the same actual are not independent: the true range is wider than this\.$/);
@@ -126,15 +152,24 @@ describe("forecast honesty in the pane's words", () => {
 
   it("says plainly consistent when enough intervals rule out much worse", () => {
     // 80 of 100: Wilson 95% interval 71.1% to 86.7% (statsmodels proportion_confint(80, 100, method="wilson")).
-    const c = coverageOf(Array.from({ length: 100 }, (_, i) => ({ lower: 0, upper: 1, actual: i < 80 ? 0.5 : 2 })), 0.8);
+    const c = coverageOf(
+      Array.from({ length: 100 }, (_, i) => ({ lower: 0, upper: 1, actual: i < 80 ? 0.5 : 2 })),
+      0.8,
+    );
     expect(c.low!).toBeCloseTo(0.7112, 4);
     expect(c.high!).toBeCloseTo(0.8666, 4);
     expect(c.sentence).toBe("80% intervals: 80 of 100 contained the actual (80%; 95% confidence interval 71% to 87%): consistent with 80%.");
   });
 
   it("writes its percentages the user's way", () => {
-    const c = coverageOf(Array.from({ length: 100 }, (_, i) => ({ lower: 0, upper: 1, actual: i < 80 ? 0.5 : 2 })), 0.8, "de-DE");
-    expect(c.sentence).toBe("80\u00a0% intervals: 80 of 100 contained the actual (80\u00a0%; 95\u00a0% confidence interval 71\u00a0% to 87\u00a0%): consistent with 80\u00a0%.");
+    const c = coverageOf(
+      Array.from({ length: 100 }, (_, i) => ({ lower: 0, upper: 1, actual: i < 80 ? 0.5 : 2 })),
+      0.8,
+      "de-DE",
+    );
+    expect(c.sentence).toBe(
+      "80\u00a0% intervals: 80 of 100 contained the actual (80\u00a0%; 95\u00a0% confidence interval 71\u00a0% to 87\u00a0%): consistent with 80\u00a0%.",
+    );
   });
 
   it("keeps lead forecasts and outlooks apart, and counts those still waiting for their actual", () => {

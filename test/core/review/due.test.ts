@@ -4,8 +4,25 @@ import { healthCheck } from "../../../src/core/model/guardrails";
 import { KpiDefinition, FIELD_DEFAULTS } from "../../../src/core/model/kpi";
 
 const kpi = (over: Partial<KpiDefinition>): KpiDefinition => ({
-  id: "A", name: "A", owner: "Maria Rossi", objective: "Grow", kind: "lagging", predicts: "", direction: "higher", target: 1, atRisk: null,
-  baseline: null, spcBaseline: null, spcFrom: null, unit: "", cadence: "monthly", initiative: "Push", response: "Call", source: "S!A1:A3", lastReviewed: "", primary: false,
+  id: "A",
+  name: "A",
+  owner: "Maria Rossi",
+  objective: "Grow",
+  kind: "lagging",
+  predicts: "",
+  direction: "higher",
+  target: 1,
+  atRisk: null,
+  baseline: null,
+  spcBaseline: null,
+  spcFrom: null,
+  unit: "",
+  cadence: "monthly",
+  initiative: "Push",
+  response: "Call",
+  source: "S!A1:A3",
+  lastReviewed: "",
+  primary: false,
   ...FIELD_DEFAULTS,
   ...over,
 });
@@ -124,7 +141,9 @@ describe("the close, by owner, in the review order", () => {
 
   it("is what the health check calls stale: overdue and never reviewed, not merely due", () => {
     const today = new Date(`${close}T12:00:00Z`);
-    const stale = healthCheck({ kpis, chainSupported: {}, today }).filter((f) => f.kind === "not-reviewed").map((f) => f.kpiIds[0]);
+    const stale = healthCheck({ kpis, chainSupported: {}, today })
+      .filter((f) => f.kind === "not-reviewed")
+      .map((f) => f.kpiIds[0]);
     expect(stale.sort()).toEqual(["M3", "M4", "N1"]);
   });
 });

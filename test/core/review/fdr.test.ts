@@ -12,7 +12,7 @@ describe("benjaminiHochberg", () => {
     q.forEach((v, i) => expect(v).toBeCloseTo(expected[i], 15));
   });
 
-  it.each(reference.cases.map((c) => [c.name, c.p, c.q] as const))("equals R's p.adjust(p, \"BH\"): %s", (_name, p, q) => {
+  it.each(reference.cases.map((c) => [c.name, c.p, c.q] as const))('equals R\'s p.adjust(p, "BH"): %s', (_name, p, q) => {
     const ours = benjaminiHochberg(p as (number | null)[]);
     expect(ours.length).toBe(q.length);
     ours.forEach((v, i) => {
@@ -75,7 +75,9 @@ describe("portfolioVerdicts", () => {
     const de = portfolioVerdicts(chains, "de-DE");
     const s = Object.fromEntries(de.verdicts.map((v) => [v.id, v.sentence]));
     expect(de.clause).toBe("controlling the false discovery rate at 5\u00a0% across 7 leading KPIs");
-    expect(s.A).toBe("Lead A moves Revenue 2 months later, r = 0,50, p = 0,01; q = 0,04 controlling the false discovery rate at 5\u00a0% across 7 leading KPIs.");
+    expect(s.A).toBe(
+      "Lead A moves Revenue 2 months later, r = 0,50, p = 0,01; q = 0,04 controlling the false discovery rate at 5\u00a0% across 7 leading KPIs.",
+    );
     expect(s.B).toBe(
       "No evidence that Lead B predicts Revenue (best lag 2, r = 0,50, p = 0,04 after testing 13 lags, but q = 0,06 controlling the false discovery rate at 5\u00a0% across 7 leading KPIs): revalidate or replace it.",
     );
@@ -100,7 +102,11 @@ describe("portfolioVerdicts", () => {
   it("with one chain, q is its own p and the verdict is analyseChain's", () => {
     const noise = (i: number) => Math.sin(i * 12.9898) * 43758.5453 - Math.floor(Math.sin(i * 12.9898) * 43758.5453) - 0.5;
     const driver = Array.from({ length: 40 }, (_, i) => 100 + 20 * Math.sin(i / 2) + 5 * noise(i));
-    const analysis = analyseChain({ name: "Qualified leads", values: driver.slice(2) }, { name: "Revenue", values: driver.slice(0, 38).map((d, i) => 2 * d + 40 * noise(i + 100)), cadence: "monthly" }, true);
+    const analysis = analyseChain(
+      { name: "Qualified leads", values: driver.slice(2) },
+      { name: "Revenue", values: driver.slice(0, 38).map((d, i) => 2 * d + 40 * noise(i + 100)), cadence: "monthly" },
+      true,
+    );
     const r = portfolioVerdicts([{ leading: { id: "QL", name: "Qualified leads" }, lagging: { name: "Revenue", cadence: "monthly" }, analysis }]);
     expect(r.verdicts[0].q).toBe(analysis.best!.pAdjusted);
     expect(r.verdicts[0].supported).toBe(analysis.supported);

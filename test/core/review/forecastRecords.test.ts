@@ -7,9 +7,29 @@ import { forecastInputs, forecastsAtClose } from "../../../src/core/review/forec
 import { outlook } from "../../support/functions";
 
 const kpi = (over: Partial<KpiDefinition> = {}): KpiDefinition => ({
-  id: "REVENUE", name: "Revenue", owner: "Dana", objective: "Grow", kind: "lagging", predicts: "", direction: "higher", target: 100,
-  atRisk: null, baseline: null, spcBaseline: null, spcFrom: null, unit: "", cadence: "monthly", initiative: "", response: "",
-  source: "Data!$B$2:$B$19", lastReviewed: "", primary: true, ...FIELD_DEFAULTS, firstPeriod: "2024-01", aggregation: "sum", ...over,
+  id: "REVENUE",
+  name: "Revenue",
+  owner: "Dana",
+  objective: "Grow",
+  kind: "lagging",
+  predicts: "",
+  direction: "higher",
+  target: 100,
+  atRisk: null,
+  baseline: null,
+  spcBaseline: null,
+  spcFrom: null,
+  unit: "",
+  cadence: "monthly",
+  initiative: "",
+  response: "",
+  source: "Data!$B$2:$B$19",
+  lastReviewed: "",
+  primary: true,
+  ...FIELD_DEFAULTS,
+  firstPeriod: "2024-01",
+  aggregation: "sum",
+  ...over,
 });
 
 function normals(seed: number): () => number {
@@ -29,7 +49,17 @@ describe("the outlook a close records", () => {
     const k = kpi();
     const [r] = forecastsAtClose([k], { REVENUE: series(values) }, [k], "2025-05", [], WHEN);
     const shown = monthEnd(k, values).outlook!;
-    expect(r).toMatchObject({ kpi: "REVENUE", kind: "outlook", closedPeriod: "2025-05", recordedAt: WHEN, from: 13, period: 24, rollup: "sum", level: 0.8, status: "" });
+    expect(r).toMatchObject({
+      kpi: "REVENUE",
+      kind: "outlook",
+      closedPeriod: "2025-05",
+      recordedAt: WHEN,
+      from: 13,
+      period: 24,
+      rollup: "sum",
+      level: 0.8,
+      status: "",
+    });
     expect([r.forecast, r.lower, r.upper, r.target]).toEqual([shown.landing, shown.lower, shown.upper, 1200]);
     expect(r.basis).toBe("KPI.OUTLOOK trend, 2025-01 to 2025-12, sum");
     expect(r.sentence).toBe(`Year: ${shown.sentence}`);
@@ -77,7 +107,14 @@ describe("the lead forecasts a close records", () => {
       ["lead forecast", "REVENUE", 34, 0.8],
     ]);
     const f = chain.forecast!;
-    expect(recorded[0]).toMatchObject({ forecast: f.forecast, lower: f.lower, upper: f.upper, target: 170, basis: "KPI.LEAD_FORECAST from LEADS, lag 2", sentence: f.sentence });
+    expect(recorded[0]).toMatchObject({
+      forecast: f.forecast,
+      lower: f.lower,
+      upper: f.upper,
+      target: 170,
+      basis: "KPI.LEAD_FORECAST from LEADS, lag 2",
+      sentence: f.sentence,
+    });
     expect(recorded[0].status).toMatch(/^(On track|At risk|Off track)$/);
     expect(recorded[1]).toMatchObject({ forecast: f.later[0].forecast, lower: f.later[0].lower, upper: f.later[0].upper, status: "" });
     // By hand: the lead's last two values, through the fitted line, are the two forecasts.

@@ -34,7 +34,15 @@ describe("targetRealism", () => {
     // Charted from period 2 with a baseline of 10 numbers, as the KPI's settings say.
     const r = targetRealism({ direction: "higher", spcBaseline: 10, spcFrom: 2 }, 1400, revenue)!;
     const numbers = revenue.slice(1).filter((v): v is number => v !== null);
-    const detail = Object.fromEntries(spc(numbers.map((v) => [v]), [[1400]], "higher", 10, "detail").slice(1) as [string, unknown][]);
+    const detail = Object.fromEntries(
+      spc(
+        numbers.map((v) => [v]),
+        [[1400]],
+        "higher",
+        10,
+        "detail",
+      ).slice(1) as [string, unknown][],
+    );
     expect(detail.assurance).toBe("Consistently fails");
     expect(r.lower).toBeCloseTo(detail.lower_limit as number, 9);
     expect(r.upper).toBeCloseTo(detail.upper_limit as number, 9);
@@ -50,8 +58,15 @@ describe("targetRealism", () => {
 
   it("writes the limits the user's way (de-DE, fr-FR), with the same digits", () => {
     const values = [1200, 1240, 1200, 1240, 1200, 1240];
-    expect(targetRealism({ direction: "higher" }, 1326.48, values, "de-DE")!.sentence).toBe("This process runs between 1.113,6 and 1.326,4: a target of 1.326,5 is above what it can reach without a change.");
-    expect(realismFigures(targetRealism({ direction: "higher" }, 1326.48, values)!, 1326.48, "fr-FR")).toEqual({ lower: "1\u202f113,6", upper: "1\u202f326,4", centre: "1\u202f220", target: "1\u202f326,5" });
+    expect(targetRealism({ direction: "higher" }, 1326.48, values, "de-DE")!.sentence).toBe(
+      "This process runs between 1.113,6 and 1.326,4: a target of 1.326,5 is above what it can reach without a change.",
+    );
+    expect(realismFigures(targetRealism({ direction: "higher" }, 1326.48, values)!, 1326.48, "fr-FR")).toEqual({
+      lower: "1\u202f113,6",
+      upper: "1\u202f326,4",
+      centre: "1\u202f220",
+      target: "1\u202f326,5",
+    });
   });
 });
 
