@@ -1,9 +1,6 @@
 /** @type {import('jest').Config} */
 const transform = {
-  "^.+\\.(ts|tsx|js)$": [
-    "ts-jest",
-    { tsconfig: { module: "commonjs", moduleResolution: "node", allowJs: true, jsx: "react-jsx" } },
-  ],
+  "^.+\\.(ts|tsx|js)$": ["ts-jest", { tsconfig: { module: "commonjs", moduleResolution: "node", allowJs: true, jsx: "react-jsx", isolatedModules: true } }],
 };
 
 module.exports = {
@@ -15,6 +12,7 @@ module.exports = {
       testMatch: ["**/*.test.ts", "**/*.test.tsx"],
       testPathIgnorePatterns: ["/node_modules/", "/test/browser/"],
       setupFiles: ["<rootDir>/test/support/customFunctionsGlobal.ts"],
+      setupFilesAfterEnv: ["<rootDir>/test/support/answersAtOnce.ts"],
       transform,
     },
     {

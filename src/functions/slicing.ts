@@ -44,6 +44,11 @@ export function setSliceBudget(ms: number): void {
   sliceBudget = ms;
 }
 
+/** The slice budget in force, so that a caller that changes it can put it back. */
+export function currentSliceBudget(): number {
+  return sliceBudget;
+}
+
 /** Hands the thread back to the event loop, then resumes (a macrotask, not a microtask). */
 function yieldToEventLoop(): Promise<void> {
   const g = globalThis as unknown as { setImmediate?: (f: () => void) => void; MessageChannel?: typeof MessageChannel };

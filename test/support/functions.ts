@@ -5,19 +5,20 @@
  * an invocation and await the answer.
  */
 import * as functions from "../../src/functions/functions";
-import { SLICE_MS, setSliceBudget } from "../../src/functions/slicing";
+import { currentSliceBudget, setSliceBudget } from "../../src/functions/slicing";
 
 type Matrix = any[][]; // eslint-disable-line @typescript-eslint/no-explicit-any
 
 /** Calls a function with no time slicing, so even a full column answers at once. */
 function now(call: () => unknown): Matrix {
+  const budget = currentSliceBudget();
   setSliceBudget(Infinity);
   try {
     const answer = call();
     if (answer instanceof Promise) throw new Error("expected a synchronous answer without an invocation");
     return answer as Matrix;
   } finally {
-    setSliceBudget(SLICE_MS);
+    setSliceBudget(budget);
   }
 }
 
