@@ -4,6 +4,7 @@
  */
 
 import { chunked, FIRST_CHUNK, PASS_CHUNK, rampUp, runToEnd, Steps } from "../analysis/steps";
+import { quicksortSteps } from "./sortSteps";
 
 /**
  * Indices of `values` in ascending order of value (no NaN). A quicksort of keys and indices
@@ -14,10 +15,7 @@ export function ascendingOrder(values: ArrayLike<number>): Uint32Array {
   return runToEnd(ascendingOrderSteps(values));
 }
 
-/** Elements partitioned between two steps of a sort (core/analysis/steps.ts): a few milliseconds. */
-const SORT_CHUNK = 1 << 16;
-
-/** ascendingOrder in steps, yielding every SORT_CHUNK elements partitioned. */
+/** ascendingOrder in steps, yielding every SORT_CHUNK elements partitioned (sortSteps.ts). */
 export function* ascendingOrderSteps(values: ArrayLike<number>): Steps<Uint32Array> {
   return (yield* ascendingSortSteps(values)).order;
 }
@@ -30,7 +28,6 @@ export function* ascendingSortSteps(
   reuse?: { order: Uint32Array; keys: Float64Array },
 ): Steps<{ order: Uint32Array; keys: Float64Array }> {
   const n = values.length;
-  let work = 0;
   const keys = reuse && reuse.keys.length === n ? reuse.keys : new Float64Array(n);
   const order = reuse && reuse.order.length === n ? reuse.order : new Uint32Array(n);
   // The keys and the identity order, a chunk a step (a full column's first touch of 12 MB is a block of its own).
@@ -42,70 +39,8 @@ export function* ascendingSortSteps(
     }
   });
   yield;
-  const stack: number[] = [0, n - 1];
-  while (stack.length > 0) {
-    let hi = stack.pop()!;
-    let lo = stack.pop()!;
-    while (hi - lo > 16) {
-      work += hi - lo;
-      if (work >= SORT_CHUNK) {
-        work = 0;
-        yield;
-      }
-      const mid = (lo + hi) >>> 1;
-      // Median of three as the pivot.
-      if (keys[mid] < keys[lo]) swap(keys, order, mid, lo);
-      if (keys[hi] < keys[lo]) swap(keys, order, hi, lo);
-      if (keys[hi] < keys[mid]) swap(keys, order, hi, mid);
-      const pivot = keys[mid];
-      let i = lo;
-      let j = hi;
-      // A long range's partition is itself cut into steps of SORT_CHUNK elements passed.
-      while (i <= j) {
-        const until = i - j + SORT_CHUNK;
-        while (i <= j && i - j < until) {
-          while (keys[i] < pivot) i++;
-          while (keys[j] > pivot) j--;
-          if (i <= j) {
-            swap(keys, order, i, j);
-            i++;
-            j--;
-          }
-        }
-        if (i <= j) yield;
-      }
-      // Recurse into the smaller part, loop on the larger: the stack stays O(log n).
-      if (j - lo < hi - i) {
-        stack.push(i, hi);
-        hi = j;
-      } else {
-        stack.push(lo, j);
-        lo = i;
-      }
-    }
-    for (let i = lo + 1; i <= hi; i++) {
-      const k = keys[i];
-      const o = order[i];
-      let j = i - 1;
-      while (j >= lo && keys[j] > k) {
-        keys[j + 1] = keys[j];
-        order[j + 1] = order[j];
-        j--;
-      }
-      keys[j + 1] = k;
-      order[j + 1] = o;
-    }
-  }
+  if (n > 1) yield* quicksortSteps(keys, order, 0, n - 1);
   return { order, keys };
-}
-
-function swap(keys: Float64Array, order: Uint32Array, a: number, b: number): void {
-  const k = keys[a];
-  keys[a] = keys[b];
-  keys[b] = k;
-  const o = order[a];
-  order[a] = order[b];
-  order[b] = o;
 }
 
 /**
