@@ -24,11 +24,14 @@ export const isRateKpi = (k: RateFields): boolean => !!k.denominatorRange;
 
 /** "proportion" (also "%" or "percent"), or "per 1000" ("per 1,000", "per 1k", "/1000"); null when it is neither. Empty is a proportion. */
 export function rateAsOf(text: string): { per: number | null } | null {
-  const t = text.trim().toLowerCase().replace(/,/g, "");
+  const t = text.trim().toLowerCase();
   if (t === "" || t === "proportion" || t === "%" || t === "percent" || t === "percentage") return { per: null };
-  const m = /^(?:per|\/)\s*(\d+(?:\.\d+)?)\s*(k|m)?$/.exec(t);
+  // N as people write it: a separator before each group of three digits is a thousands separator
+  // in any locale ("per 1,000", "per 1.000", "per 1 000"); another comma or point is the decimal.
+  const m = /^(?:per|\/)\s*(\d{1,3}(?:[.,\s\u00a0\u202f']\d{3})+|\d+(?:[.,]\d+)?)\s*(k|m)?$/.exec(t);
   if (!m) return null;
-  const per = Number(m[1]) * (m[2] === "k" ? 1e3 : m[2] === "m" ? 1e6 : 1);
+  const digits = /[.,\s\u00a0\u202f']\d{3}(?:[.,\s\u00a0\u202f']|$)/.test(m[1]) ? m[1].replace(/[.,\s\u00a0\u202f']/g, "") : m[1].replace(",", ".");
+  const per = Number(digits) * (m[2] === "k" ? 1e3 : m[2] === "m" ? 1e6 : 1);
   return per > 0 && Number.isFinite(per) ? { per } : null;
 }
 

@@ -216,6 +216,18 @@ describe("the form's rate fields", () => {
     expect(rateAsOf("proportion")).toEqual({ per: null });
     expect(rateAsOf("per 1,000")).toEqual({ per: 1000 });
     expect(rateAsOf("per 1k")).toEqual({ per: 1000 });
+    // N as a German, French or Swiss analyst types it: the thousands separator of each (a point, a
+    // no-break or narrow no-break space, an apostrophe); a comma or point before other than three digits is the decimal.
+    expect(["per 1.000", "per 1\u00a0000", "per 1\u202f000", "per 1'000", "per 1 000", "/ 100.000"].map(rateAsOf)).toEqual([
+      { per: 1000 },
+      { per: 1000 },
+      { per: 1000 },
+      { per: 1000 },
+      { per: 1000 },
+      { per: 100000 },
+    ]);
+    expect([rateAsOf("per 2.5"), rateAsOf("per 2,5"), rateAsOf("per 100")]).toEqual([{ per: 2.5 }, { per: 2.5 }, { per: 100 }]);
+    expect(rateAsOf("per 1.00.0")).toBeNull();
     expect(rateAsOf("per cent or so")).toBeNull();
     const base = { ...EMPTY_DRAFT, name: "Conversion", owner: "Ana Lima", target: "0.03" };
     expect(validateDraft({ ...base, rateAs: "per 1000" }, []).rateAs).toMatch(/needs its denominators/);
