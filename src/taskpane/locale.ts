@@ -28,10 +28,21 @@ export const NUMBER_FIELDS = ["target", "atRisk", "baseline", "materiality", "sp
 
 type NumberFields = Record<(typeof NUMBER_FIELDS)[number], string>;
 
+/**
+ * Each number of a field's text through `f`: a field may hold two (Materiality: "10.000 and 5,5%",
+ * typedValues.ts materialityOf's "and", ";" or "+"), the words between them kept.
+ */
+function eachNumber(text: string, f: (part: string) => string): string {
+  return text
+    .split(/(\s*(?:;|\+|\band\b)\s*)/i)
+    .map((part, i) => (i % 2 === 1 ? part : f(part)))
+    .join("");
+}
+
 /** A draft's numbers as the register's parser reads them (de-DE "1.234,5" → "1234.5"). */
 export function invariantDraft<D extends NumberFields>(draft: D, locale: string): D {
   const out = { ...draft };
-  for (const f of NUMBER_FIELDS) out[f] = toInvariantNumber(draft[f], locale);
+  for (const f of NUMBER_FIELDS) out[f] = eachNumber(draft[f], (part) => toInvariantNumber(part, locale));
   return out;
 }
 
@@ -40,6 +51,7 @@ export function localDraft<D extends NumberFields>(draft: D, locale: string): D 
   const { decimal } = separatorsOf(locale);
   if (decimal === ".") return draft;
   const out = { ...draft };
-  for (const f of NUMBER_FIELDS) if (/^[-+]?\d*\.\d+%?$/.test(draft[f].trim())) out[f] = draft[f].trim().replace(".", decimal);
+  const local = (part: string) => (/^[-+]?\d*\.\d+%?$/.test(part.trim()) ? part.trim().replace(".", decimal) : part);
+  for (const f of NUMBER_FIELDS) out[f] = eachNumber(draft[f], local);
   return out;
 }

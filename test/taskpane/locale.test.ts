@@ -35,6 +35,14 @@ describe("numbers in the user's own separators", () => {
     expect(shown).toEqual({ ...draft, target: "1300,75", materiality: "2,5%" });
     expect(invariantDraft(shown, "de-DE")).toEqual(draft);
   });
+
+  it("reads and shows both numbers of a materiality, each the locale's way", () => {
+    // The register's "10000 and 5.5%" (typedValues.ts materialityText) as a German analyst sees and types it.
+    const draft = { target: "", atRisk: "", baseline: "", materiality: "10000 and 5.5%", spcBaseline: "", spcFrom: "" };
+    expect(localDraft(draft, "de-DE").materiality).toBe("10000 and 5,5%");
+    expect(invariantDraft({ ...draft, materiality: "10.000 and 5,5%" }, "de-DE").materiality).toBe("10000 and 5.5%");
+    expect(invariantDraft({ ...draft, materiality: "1\u202f250,5; 2,5 %" }, "fr-FR").materiality).toBe("1250.5; 2.5%");
+  });
 });
 
 describe("the month-end sentences in the user's locale", () => {
