@@ -43,13 +43,17 @@ function scriptsOf(out: string, page: string): string[] {
 
 function sizeRows(out: string): Row[] {
   const firstPaint = scriptsOf(out, "taskpane.html");
-  const chunks = readdirSync(out).filter((f) => f.endsWith(".js") && !ENTRIES.has(f)).sort();
+  const chunks = readdirSync(out)
+    .filter((f) => f.endsWith(".js") && !ENTRIES.has(f))
+    .sort();
   const pane = sizeOf(out, "taskpane.js");
   const onUse = sum(chunks.map((f) => sizeOf(out, f)));
   const row = (text: string): Row => ({ group: "bundle", case: text, ms: 0 });
   return [
     row(`functions.js: ${sizeText(sizeOf(out, "functions.js"))}`),
-    row(`first paint, taskpane.js (the pane's entry): ${sizeText(pane)}; before the split (${BEFORE_SPLIT.commit}, recorded ${BEFORE_SPLIT.date}): ${sizeText(BEFORE_SPLIT)}`),
+    row(
+      `first paint, taskpane.js (the pane's entry): ${sizeText(pane)}; before the split (${BEFORE_SPLIT.commit}, recorded ${BEFORE_SPLIT.date}): ${sizeText(BEFORE_SPLIT)}`,
+    ),
     row(`first paint, taskpane.html's scripts (${firstPaint.join(" + ")}): ${sizeText(sum(firstPaint.map((f) => sizeOf(out, f))))}`),
     row(`loaded on use, ${chunks.length} chunks (${chunks.map((f) => f.replace(/\.[0-9a-f]{8}\.js$/, "")).join(", ")}): ${sizeText(onUse)}`),
     row(`the pane in all, taskpane.js + its chunks: ${sizeText(sum([pane, onUse]))}`),

@@ -44,7 +44,8 @@ describe("the pane's chunks", () => {
   });
 
   it("writes no origin into the pane's scripts: chunks come from beside taskpane.js", () => {
-    for (const file of ["taskpane.js", ...files.filter((f) => /\.[0-9a-f]{8}\.js$/.test(f))]) expect({ file, origin: /https?:\/\/(localhost|127\.0\.0\.1)/.test(text(file)) }).toEqual({ file, origin: false });
+    for (const file of ["taskpane.js", ...files.filter((f) => /\.[0-9a-f]{8}\.js$/.test(f))])
+      expect({ file, origin: /https?:\/\/(localhost|127\.0\.0\.1)/.test(text(file)) }).toEqual({ file, origin: false });
   });
 
   it("keeps functions.js free of chunk loading: Excel's start-up loads it alone", () => {
