@@ -98,11 +98,15 @@ function cellsOf(
     cells[layout.summaryTop + i].splice(0, row.length, ...row);
     if (i >= 2) Object.assign(formats[layout.summaryTop + i], { [SUMMARY_PERIOD_COLUMN]: "mmm yyyy", [SUMMARY_HEADERS.length - 1]: "0" });
   });
-  if (layout.labels.length) cells[layout.labelsTop][0] = "Period labels of the charts above";
+  if (layout.labels.length)
+    cells[layout.labelsTop][0] = layout.rateColumnOf.size
+      ? "Period labels, and the rates of rate KPIs, of the charts above"
+      : "Period labels of the charts above";
+  const rateColumns = new Set(layout.rateColumnOf.values());
   layout.labels.forEach((col, c) =>
     col.forEach((f, r) => {
       cells[layout.labelsTop + 1 + r][c] = f;
-      formats[layout.labelsTop + 1 + r][c] = "mmm yyyy";
+      formats[layout.labelsTop + 1 + r][c] = rateColumns.has(c) ? "General" : "mmm yyyy";
     }),
   );
   return { cells, formats, layout };

@@ -10,6 +10,9 @@ import { KpiDefinition } from "../core/model/kpi";
 import { periodAt, SCORECARD_HEADERS, SCORECARD_RULE_ID, scorecardStatusRules, STATUS_COLUMN, VARIATION_COLUMN } from "../core/excel/scorecard";
 import { iconRules, SUMMARY_STATUS_COLUMN, SUMMARY_VARIATION_COLUMN } from "../core/excel/scorecardSummary";
 import { nameOf, targetNameOf } from "../core/excel/workbookNames";
+import { rateAtFormula } from "../core/excel/rateFormulas";
+import { isRateKpi } from "../core/model/rates";
+import { isSegmented } from "../core/model/segments";
 import { BAND_LOOK, isOwnRule } from "./bandFormats";
 
 export const CHART_PREFIX = "KPILens ";
@@ -30,6 +33,8 @@ export interface ChartSpec {
   budget: boolean;
   /** The label cells on the scorecard (A1, no sheet), or null. */
   labels: string | null;
+  /** A rate KPI's rates on the scorecard (A1, no sheet), which the chart draws; absent: the KPI's own values. */
+  values?: string;
   from: string;
   to: string;
 }
@@ -47,13 +52,17 @@ export interface Layout {
   printArea: string;
   statusCells: string;
   coloured: { address: string; kind: "status" | "icons" }[];
-  /** The label columns: formulas per column, with each KPI's column. */
+  /** The label columns: formulas per column, with each KPI's column; then a column of each rate KPI's rates, which its chart draws. */
   labels: string[][];
   labelColumnOf: Map<string, number>;
+  rateColumnOf: Map<string, number>;
 }
 
 /** The period labels of each KPI of known length and First period: one column per distinct run of periods. */
-function labelColumns(kpis: readonly KpiDefinition[], lengthOf: (k: KpiDefinition) => number | null): { columns: string[][]; columnOf: Map<string, number> } {
+function labelColumns(
+  kpis: readonly KpiDefinition[],
+  lengthOf: (k: KpiDefinition) => number | null,
+): { columns: string[][]; columnOf: Map<string, number>; rateColumnOf: Map<string, number> } {
   const columns: string[][] = [];
   const byKey = new Map<string, number>();
   const columnOf = new Map<string, number>();
@@ -68,7 +77,15 @@ function labelColumns(kpis: readonly KpiDefinition[], lengthOf: (k: KpiDefinitio
     }
     columnOf.set(k.id, byKey.get(key)!);
   }
-  return { columns, columnOf };
+  // A rate KPI's chart draws its rates, not its counts: a column of them beside the labels (rateFormulas.ts rateAtFormula).
+  const rateColumnOf = new Map<string, number>();
+  for (const k of kpis) {
+    const n = lengthOf(k);
+    if (!isRateKpi(k) || isSegmented(k) || n === null || n > MAX_LABELLED || columns.length >= SCORECARD_HEADERS.length) continue;
+    rateColumnOf.set(k.id, columns.length);
+    columns.push(Array.from({ length: n }, (_, i) => rateAtFormula(k, i + 1)));
+  }
+  return { columns, columnOf, rateColumnOf };
 }
 
 export function layoutOf(kpis: readonly KpiDefinition[], lines: number, lengthOf: (k: KpiDefinition) => number | null): Layout {
@@ -78,7 +95,7 @@ export function layoutOf(kpis: readonly KpiDefinition[], lines: number, lengthOf
   const summaryTop = tableEnd + 1;
   const chartsTop = summaryTop + 3 + kpis.length;
   const labelsTop = chartsTop + Math.ceil(kpis.length / CHARTS_ACROSS) * CHART_ROWS;
-  const { columns, columnOf } = labelColumns(kpis, lengthOf);
+  const { columns, columnOf, rateColumnOf } = labelColumns(kpis, lengthOf);
   const longest = Math.max(0, ...columns.map((c) => c.length));
   const rows = columns.length ? labelsTop + 1 + longest : labelsTop;
   const area = (row: number, col: number, rowCount: number, colCount: number) => areaName({ row, col, rowCount: Math.max(1, rowCount), colCount });
@@ -99,6 +116,7 @@ export function layoutOf(kpis: readonly KpiDefinition[], lines: number, lengthOf
     ],
     labels: columns,
     labelColumnOf: columnOf,
+    rateColumnOf,
   };
 }
 
@@ -109,12 +127,14 @@ export function chartSpecs(kpis: readonly KpiDefinition[], layout: Layout, hasTa
     const left = (i % CHARTS_ACROSS) * CHART_COLS;
     const column = layout.labelColumnOf.get(k.id);
     const labels = column === undefined ? null : areaName({ row: layout.labelsTop + 1, col: column, rowCount: layout.labels[column].length, colCount: 1 });
+    const rates = layout.rateColumnOf.get(k.id);
     return {
       name: `${CHART_PREFIX}${k.id}`,
       title: k.name,
       id: k.id,
       budget: k.target === null && hasTargetName(k.id),
       labels,
+      ...(rates === undefined ? {} : { values: areaName({ row: layout.labelsTop + 1, col: rates, rowCount: layout.labels[rates].length, colCount: 1 }) }),
       from: areaName({ row: top, col: left, rowCount: 1, colCount: 1 }),
       to: areaName({ row: top + CHART_ROWS - 2, col: left + CHART_COLS - 1, rowCount: 1, colCount: 1 }),
     };
@@ -128,7 +148,7 @@ export function chartSpecs(kpis: readonly KpiDefinition[], layout: Layout, hasTa
  * ("ChartSeries.setXAxisValues", ExcelApi 1.7).
  */
 export function queueChart(c: Excel.RequestContext, sheet: Excel.Worksheet, spec: ChartSpec): void {
-  const chart = sheet.charts.add("Line", c.workbook.names.getItem(nameOf(spec.id)).getRange(), "Auto");
+  const chart = sheet.charts.add("Line", spec.values ? sheet.getRange(spec.values) : c.workbook.names.getItem(nameOf(spec.id)).getRange(), "Auto");
   chart.name = spec.name;
   chart.title.text = spec.title;
   const actual = chart.series.getItemAt(0);

@@ -123,6 +123,14 @@ describe("the Scorecard's summary and a rate KPI's cells", () => {
     expect(row[at("YTD budget")]).toBe(0.031);
     expect(row[at("YTD variance")]).toBeCloseTo(ytd - 0.031, 14);
     expect(row[at("Year outlook")]).toBe("No outlook for a rate");
+    // Its chart draws its rates, each period's orders / visits, not the orders.
+    const chart = snapshot(model).charts.find((c) => c.title === "Conversion")!;
+    const drawn = /^Scorecard!\$?([A-Z]+)\$?(\d+):\$?[A-Z]+\$?(\d+)$/.exec(chart.source)!;
+    const scorecard = model.findSheet("Scorecard")!;
+    const col = drawn[1].charCodeAt(0) - 65;
+    const rates = Array.from({ length: Number(drawn[3]) - Number(drawn[2]) + 1 }, (_, i) => model.valueAt(scorecard, Number(drawn[2]) - 1 + i, col));
+    expect(rates).toHaveLength(36);
+    rates.forEach((r, i) => expect(r).toBeCloseTo((orders[i][0] as number) / (visits[i][0] as number), 15));
   });
 
   it("gives a rate KPI with a target per period its year to date against the targets weighed by the denominators, as its card does", async () => {
@@ -167,6 +175,12 @@ describe("the Scorecard's summary and a rate KPI's cells", () => {
     expect([row[at("YTD actual")], row[at("YTD budget")], row[at("YTD variance")]]).toEqual(
       [card.actual, card.target, card.variance].map((x) => expect.closeTo(x, 12)),
     );
+    // The chart leaves the month of no visits and the text count out (#N/A), and draws the rest per 1,000.
+    const chart = snapshot(s.model).charts.find((c) => c.title === "Conversion")!;
+    const drawn = /^Scorecard!\$?([A-Z]+)\$?(\d+):/.exec(chart.source)!;
+    const at0 = (i: number) => s.model.valueAt(s.model.findSheet("Scorecard")!, Number(drawn[2]) - 1 + i, drawn[1].charCodeAt(0) - 65);
+    expect([at0(29), at0(31)]).toEqual([expect.objectContaining({ code: "#N/A" }), expect.objectContaining({ code: "#N/A" })]);
+    expect(at0(35)).toBeCloseTo(((orders[35][0] as number) / (visits[35][0] as number)) * 1000, 12);
   });
 
   it("follows the data without a rebuild, Attention included; a rebuild puts the most urgent first", async () => {

@@ -17,7 +17,8 @@
  * pages' "Applies To" lines name Excel 2021 (support.microsoft.com/excel/date-function,
  * …/excel/functions/max-function). SUMPRODUCT and LN (a rate KPI's year to date, rateFormulas.ts):
  * their pages ("SUMPRODUCT function", "LN function", support.microsoft.com) apply to Excel 2021;
- * SUMPRODUCT "treats non-numeric array entries as if they were zeros".
+ * SUMPRODUCT "treats non-numeric array entries as if they were zeros". NA (a rate KPI's chart
+ * leaves a period without a rate out): its page ("NA function") applies to Excel 2021.
  */
 export const EXCEL_FUNCTIONS = [
   "ABS",
@@ -33,6 +34,7 @@ export const EXCEL_FUNCTIONS = [
   "MAX",
   "MOD",
   "N",
+  "NA",
   "OFFSET",
   "ROWS",
   "SUMPRODUCT",

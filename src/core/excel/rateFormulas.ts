@@ -91,3 +91,16 @@ export function rateYearToDateFormulas(k: RateYearKpi): { actual: string; budget
     budget: k.target !== null ? `=${t}` : `=SUMPRODUCT(${mask},${d},${t})/${units}`,
   };
 }
+
+/**
+ * A rate KPI's rate at 1-based position `i`, for the Scorecard's chart of its rates (a line of
+ * the counts would chart the numerators): value / denominator (× N), #N/A where it has none
+ * (no count, no number for a denominator, or one not above 0), which a line chart leaves out
+ * ("Display empty cells, null (#N/A) values, and hidden worksheet data in a chart",
+ * support.microsoft.com).
+ */
+export function rateAtFormula(k: Pick<KpiDefinition, "id"> & RateFields, i: number): string {
+  const [v, d] = [`INDEX(${nameOf(k.id)},${i})`, `INDEX(${denomNameOf(k.id)},${i})`];
+  const per = k.ratePer ? `*${String(k.ratePer).toUpperCase()}` : "";
+  return `=IF(ISNUMBER(${v})*ISNUMBER(${d}),IF(${d}>0,${v}/${d}${per},NA()),NA())`;
+}

@@ -160,6 +160,10 @@ const BUILDERS: Record<string, (k: KpiDefinition) => Written[]> = {
       .map(cell("varianceFormula")),
   "formulas.ytdVarianceFormula": (k) => present(monthEnd(k).map((m) => formulas.ytdVarianceFormula(m))).map(cell("ytdVarianceFormula")),
   "formulas.outlookFormula": (k) => present(monthEnd(k).map((m) => formulas.outlookFormula(m))).map(cell("outlookFormula")),
+  "rateFormulas.rateAtFormula": (k) =>
+    asRates(k)
+      .flatMap((r) => [rateFormulas.rateAtFormula(r, 1), rateFormulas.rateAtFormula(r, 1_048_576)])
+      .map(cell("rateAtFormula")),
   "rateFormulas.spcRateFormula": (k) =>
     asRates(k)
       .flatMap((r, i) => [rateFormulas.spcRateFormula(r, RATE_CHARTS[i], null), rateFormulas.spcRateFormula(r, RATE_CHARTS[i + 1], 6, "limits")])
