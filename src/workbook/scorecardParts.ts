@@ -9,13 +9,13 @@ import { areaName } from "../core/excel/a1";
 import { KpiDefinition } from "../core/model/kpi";
 import { periodAt, SCORECARD_HEADERS, SCORECARD_RULE_ID, scorecardStatusRules, STATUS_COLUMN, VARIATION_COLUMN } from "../core/excel/scorecard";
 import { iconRules, SUMMARY_STATUS_COLUMN, SUMMARY_VARIATION_COLUMN } from "../core/excel/scorecardSummary";
-import { nameOf, targetNameOf } from "../core/excel/workbookNames";
+import { nameOf, SCORECARD_CHART_PREFIX, targetNameOf } from "../core/excel/workbookNames";
 import { rateAtFormula } from "../core/excel/rateFormulas";
 import { isRateKpi } from "../core/model/rates";
 import { isSegmented } from "../core/model/segments";
 import { BAND_LOOK, isOwnRule } from "./bandFormats";
 
-export const CHART_PREFIX = "KPILens ";
+export const CHART_PREFIX = SCORECARD_CHART_PREFIX;
 /** 0-based row of the table's headers: a title, the "as of" line, a note and a blank row above. */
 export const FIRST_ROW = 4;
 const CHART_ROWS = 12;

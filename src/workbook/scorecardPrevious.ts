@@ -5,14 +5,13 @@
  */
 import { Area, areaName, parseAddress } from "../core/excel/a1";
 import { ScorecardView } from "../core/excel/scorecardReported";
+import { SCORECARD_MARKER, SCORECARD_SETTING, SCORECARD_SHEET } from "../core/excel/workbookNames";
 import { KpiWorkbookError } from "./errors";
 import { nameOf, RegisterRead } from "./registerRead";
 import { CHART_PREFIX, ChartSpec, FIRST_ROW, OwnRule, queueChart, queueOwnRules } from "./scorecardParts";
 
-export const SCORECARD_SHEET = "Scorecard";
-export const SCORECARD_SETTING = "KPILens.scorecard";
-/** The workbook name that marks the Scorecard and the cells its last build wrote. */
-export const SCORECARD_MARKER = "KPILens_Scorecard";
+// Spelled once, with everything else the add-in puts in a workbook (workbookNames.ts).
+export { SCORECARD_MARKER, SCORECARD_SETTING, SCORECARD_SHEET };
 
 /** The setting: the sheet's ID (a hint) and, from version 2, how each chart was drawn (for an undo) and the figures it shows (a rebuild keeps them). */
 export interface ScorecardRecord {

@@ -54,6 +54,8 @@ export const FORMATS_SETTING = "KPILens.formats";
  */
 export const SCORECARD_SHEET = "Scorecard";
 export const SCORECARD_SETTING = "KPILens.scorecard";
+/** The workbook name that marks the Scorecard and the cells its last build wrote. */
+export const SCORECARD_MARKER = "KPILens_Scorecard";
 /** Charts on the Scorecard are named with this prefix. */
 export const SCORECARD_CHART_PREFIX = "KPILens ";
 
