@@ -141,7 +141,9 @@ function workbookCommands(workbook: KpiWorkbook, at: ActAt) {
       void at("scorecard")("Building the scorecard…", () => workbook.buildScorecard(view ? { view } : undefined), {
         done: (r) => ({
           intent: "success",
-          text: `${r.rebuilt ? "Rebuilt" : "Built"} the sheet ${r.sheet}: ${r.rows} KPI${r.rows === 1 ? "" : "s"}, ${r.charts} chart${r.charts === 1 ? "" : "s"}${r.view === "reported" ? ", as reported at the close" : ""}.`,
+          text: `${r.rebuilt ? "Rebuilt" : "Built"} the sheet ${r.sheet}: ${r.rows} KPI${r.rows === 1 ? "" : "s"}, ${r.charts} chart${r.charts === 1 ? "" : "s"}${r.view === "reported" ? ", as reported at the close" : ""}.${
+            r.leftOut.length ? ` Left out, across segments (not on the sheet yet; their cards show them): ${r.leftOut.join(", ")}.` : ""
+          }`,
         }),
       }),
     insertFormula: (shown: string, choice: FormulaChoice) =>

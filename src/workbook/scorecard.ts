@@ -52,6 +52,8 @@ export interface ScorecardResult {
   rebuilt: boolean;
   /** The figures it shows: today's (as restated), or as reported at the "As of" close. */
   view: ScorecardView;
+  /** The KPIs across segments it left out, by name (their live totals are not on the sheet yet). */
+  leftOut: string[];
 }
 
 /** The number of periods of a KPI's range, when its source is an address (a table column's grows, so it has none). */
@@ -188,7 +190,8 @@ export async function scorecardStep(
   const specs = chartSpecs(kpis, layout, hasTarget);
   const build: Build = { read, token, view, previous, block, oldArea, whole, cells, formats, layout, specs, readCells };
   const sheet = previous ? previous.sheet.name : SCORECARD_SHEET;
-  return { step: buildStep(build), result: { sheet, rows: kpis.length, charts: specs.length, rebuilt: previous !== null, view } };
+  const leftOut = read.state.kpis.filter((k) => read.state.sources[k.id] && isSegmented(k)).map((k) => k.name);
+  return { step: buildStep(build), result: { sheet, rows: kpis.length, charts: specs.length, rebuilt: previous !== null, view, leftOut } };
 }
 
 /** What a build writes and over what, as scorecardStep read it. */

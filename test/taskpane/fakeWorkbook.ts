@@ -156,7 +156,14 @@ export class FakeWorkbook implements KpiWorkbook {
     return this.write("openActions", [firings, today], this.opened);
   }
   buildScorecard(options: { view?: "restated" | "reported" } = {}) {
-    return this.write("buildScorecard", [options], { sheet: "Scorecard", rows: 1, charts: 1, rebuilt: false, view: options.view ?? "restated" });
+    return this.write("buildScorecard", [options], {
+      sheet: "Scorecard",
+      rows: 1,
+      charts: 1,
+      rebuilt: false,
+      view: options.view ?? "restated",
+      leftOut: [] as string[],
+    });
   }
   closePeriod(period: string, options?: object) {
     return this.write("closePeriod", [period, options], {} as PeriodCloseResult);

@@ -134,6 +134,13 @@ describe("the pane's commands", () => {
     expect(now().noticeFor("kpis")?.text).toBe("Saved the note on Revenue (2026-02).");
     expect(now().noticeFor("health")).toBeNull();
     expect(workbook.writes()).toEqual(["extend", "setActionStatus", "removeOrphan", "recoverOrphan", "buildScorecard", "addCheckIn"]);
+    // A KPI across segments the build left out is named.
+    workbook.buildScorecard = () =>
+      Promise.resolve({ sheet: "Scorecard", rows: 1, charts: 1, rebuilt: true, view: "restated" as const, leftOut: ["Orders by region"] });
+    await run(() => now().commands.buildScorecard());
+    expect(now().noticeFor("scorecard")?.text).toBe(
+      "Rebuilt the sheet Scorecard: 1 KPI, 1 chart. Left out, across segments (not on the sheet yet; their cards show them): Orders by region.",
+    );
   });
 
   it("inserts a formula at the selection's top-left cell as it is at the click", async () => {

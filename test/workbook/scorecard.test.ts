@@ -28,7 +28,7 @@ describe("the Scorecard sheet", () => {
     const { model, workbook } = await twoKpis();
     const before = snapshot(model);
     const result = await workbook.buildScorecard();
-    expect(result).toEqual({ sheet: "Scorecard", rows: 2, charts: 2, rebuilt: false, view: "restated" });
+    expect(result).toEqual({ sheet: "Scorecard", rows: 2, charts: 2, rebuilt: false, view: "restated", leftOut: [] });
     await settledSheet(model);
     const snap = snapshot(model);
     const sheet = snap.sheets.find((x) => x.name === "Scorecard")!;

@@ -247,7 +247,7 @@ describe("a block of periods × regions tagged as one KPI", () => {
     const { workbook } = sampleSetup();
     await workbook.tag(kpiInput({ firstPeriod: "2023-01" }), "'Monthly KPIs'!B2:B37", "REVENUE");
     await workbook.tag(conversion({ firstPeriod: "2023-01" }), BLOCK, "CONV");
-    expect(await workbook.buildScorecard()).toMatchObject({ rows: 1 });
+    expect(await workbook.buildScorecard()).toMatchObject({ rows: 1, leftOut: ["Conversion by region"] });
   });
 
   it("is never guessed from a selection's shape: two KPIs side by side are refused as a block unless Segments says so", async () => {
