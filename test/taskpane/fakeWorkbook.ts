@@ -2,37 +2,12 @@
  * A KpiWorkbook for the pane's unit tests: it holds a register and each KPI's values, records
  * every call the pane makes, and can be told to refuse the next one.
  */
+import { kpiDefinition } from "../support/kpiDefinition";
 import { Action, Firing } from "../../src/core/model/actions";
 import { KpiDefinition } from "../../src/core/model/kpi";
 import { KpiInput, KpiSeries, KpiWorkbook, PeriodCloseResult, RegisterState, Selection, UntagReceipt } from "../../src/workbook/kpiWorkbook";
 
-export const KPI: KpiDefinition = {
-  id: "REV",
-  name: "Revenue",
-  owner: "Dana",
-  objective: "Grow",
-  kind: "lagging",
-  predicts: "",
-  direction: "higher",
-  target: 100,
-  targetRange: "",
-  atRisk: 90,
-  atRiskPercent: null,
-  baseline: null,
-  spcBaseline: null,
-  spcFrom: null,
-  unit: "",
-  cadence: "monthly",
-  initiative: "Push",
-  response: "Call the team",
-  source: "Data!$B$2:$B$4",
-  lastReviewed: "",
-  primary: true,
-  aggregation: "sum",
-  firstPeriod: "2026-01",
-  trigger: "",
-  guardedBy: "",
-};
+export const KPI: KpiDefinition = kpiDefinition({ source: "Data!$B$2:$B$4", lastReviewed: "" });
 
 export function registerOf(kpis: KpiDefinition[], extra: Partial<RegisterState> = {}): RegisterState {
   return {

@@ -5,35 +5,23 @@
  */
 import { portfolioOf } from "../../src/core/model/portfolio";
 import { KpiDefinition } from "../../src/core/model/kpi";
+import { kpiDefinition } from "../support/kpiDefinition";
 import { keepUnchangedEntries, keepUnchangedItems, keepUnchangedPortfolio } from "../../src/taskpane/keepUnchanged";
 
-const kpi = (id: string, target: number): KpiDefinition => ({
-  id,
-  name: id,
-  owner: "Dana Whitfield",
-  objective: "Grow",
-  kind: "lagging",
-  predicts: "",
-  direction: "higher",
-  target,
-  targetRange: "",
-  atRisk: null,
-  atRiskPercent: null,
-  baseline: null,
-  spcBaseline: null,
-  spcFrom: null,
-  unit: "",
-  cadence: "monthly",
-  initiative: "",
-  response: "",
-  source: `Data!${id}1:${id}24`,
-  lastReviewed: "",
-  primary: false,
-  aggregation: "sum",
-  firstPeriod: "2024-01",
-  trigger: "",
-  guardedBy: "",
-});
+const kpi = (id: string, target: number): KpiDefinition =>
+  kpiDefinition({
+    id,
+    name: id,
+    owner: "Dana Whitfield",
+    target,
+    atRisk: null,
+    initiative: "",
+    response: "",
+    source: `Data!${id}1:${id}24`,
+    lastReviewed: "",
+    primary: false,
+    firstPeriod: "2024-01",
+  });
 const values = (seed: number) => Array.from({ length: 24 }, (_, i) => 100 + ((i * 37 + seed * 11) % 23));
 
 describe("keeping what did not change across reads", () => {

@@ -1,28 +1,17 @@
+import { kpiDefinition } from "../../support/kpiDefinition";
 import { addedVsRetired, healthCheck } from "../../../src/core/model/guardrails";
 import { KpiDefinition, FIELD_DEFAULTS } from "../../../src/core/model/kpi";
 
-const base: KpiDefinition = {
+const base: KpiDefinition = kpiDefinition({
+  ...FIELD_DEFAULTS,
   id: "A",
   name: "A",
-  owner: "Dana",
-  objective: "Grow",
-  kind: "lagging",
-  predicts: "",
-  direction: "higher",
   target: 1,
   atRisk: null,
-  baseline: null,
-  spcBaseline: null,
-  spcFrom: null,
-  unit: "",
-  cadence: "monthly",
-  initiative: "Push",
   response: "Call",
   source: "S!A1:A3",
   lastReviewed: "2026-11-01",
-  primary: true,
-  ...FIELD_DEFAULTS,
-};
+});
 const today = new Date("2026-11-22T10:00:00Z");
 
 describe("health check", () => {

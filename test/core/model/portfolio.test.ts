@@ -1,3 +1,4 @@
+import { kpiDefinition } from "../../support/kpiDefinition";
 import {
   chainsOf,
   crosswise,
@@ -15,33 +16,7 @@ import {
 import { Action } from "../../../src/core/model/actions";
 import { KpiDefinition } from "../../../src/core/model/kpi";
 
-const base: KpiDefinition = {
-  id: "REV",
-  name: "Revenue",
-  owner: "Dana",
-  objective: "Grow",
-  kind: "lagging",
-  predicts: "",
-  direction: "higher",
-  target: 100,
-  targetRange: "",
-  atRisk: 90,
-  atRiskPercent: null,
-  baseline: null,
-  spcBaseline: null,
-  spcFrom: null,
-  unit: "",
-  cadence: "monthly",
-  initiative: "Push",
-  response: "Call the team",
-  source: "Data!B2:B13",
-  lastReviewed: "2026-11-20",
-  primary: true,
-  aggregation: "sum",
-  firstPeriod: "2026-01",
-  trigger: "",
-  guardedBy: "",
-};
+const base: KpiDefinition = kpiDefinition();
 const today = new Date(2026, 10, 22, 10);
 
 // A leading KPI whose values the lagging one follows one period later: a chain the data supports.

@@ -1,31 +1,23 @@
 /** Due this close, against dates worked out by hand on a calendar. */
+import { kpiDefinition } from "../../support/kpiDefinition";
 import { dueThisClose, nextToReview, reviewStateOf } from "../../../src/core/review/due";
 import { healthCheck } from "../../../src/core/model/guardrails";
 import { KpiDefinition, FIELD_DEFAULTS } from "../../../src/core/model/kpi";
 
-const kpi = (over: Partial<KpiDefinition>): KpiDefinition => ({
-  id: "A",
-  name: "A",
-  owner: "Maria Rossi",
-  objective: "Grow",
-  kind: "lagging",
-  predicts: "",
-  direction: "higher",
-  target: 1,
-  atRisk: null,
-  baseline: null,
-  spcBaseline: null,
-  spcFrom: null,
-  unit: "",
-  cadence: "monthly",
-  initiative: "Push",
-  response: "Call",
-  source: "S!A1:A3",
-  lastReviewed: "",
-  primary: false,
-  ...FIELD_DEFAULTS,
-  ...over,
-});
+const kpi = (over: Partial<KpiDefinition>): KpiDefinition =>
+  kpiDefinition({
+    ...FIELD_DEFAULTS,
+    id: "A",
+    name: "A",
+    owner: "Maria Rossi",
+    target: 1,
+    atRisk: null,
+    response: "Call",
+    source: "S!A1:A3",
+    lastReviewed: "",
+    primary: false,
+    ...over,
+  });
 const at = (over: Partial<KpiDefinition>, close: string) => reviewStateOf(kpi(over), close);
 const statusAt = (over: Partial<KpiDefinition>, close: string) => {
   const s = at(over, close);
