@@ -135,8 +135,10 @@ export class CustomFunctionCaller {
     }
     const result = f.fn(...values);
     if (!(result instanceof Promise)) {
-      // Kept like an awaited answer: Excel calls a function once per recalculation, not once per read,
-      // so an answer that came at once cannot turn #BUSY! on a later read (the runtime slices by time).
+      // Kept like an awaited answer: a function not marked @volatile (none of the add-in's is) is
+      // recalculated only when its inputs change ("Volatile values in functions", learn.microsoft.com;
+      // Application.Volatile: "A nonvolatile function is recalculated only when the input variables
+      // change"), not once per read, so an answer that came at once cannot turn #BUSY! on a later read.
       const value = overPayloadLimit(mode, result) ? CALC : result;
       this.settled.set(key, { done: true, value });
       return value;
