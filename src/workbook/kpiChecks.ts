@@ -29,9 +29,13 @@ export function assertWritable(read: RegisterRead): void {
   if (read.state.readOnly) throw new KpiWorkbookError(read.state.readOnly);
 }
 
-export function assertSeriesShape(area: { rowCount: number; colCount: number }, sheetName: string, address: string): void {
+export function assertNotRegisterSheet(sheetName: string): void {
   if (sheetName.toLowerCase() === REGISTER_SHEET.toLowerCase())
     throw new KpiWorkbookError("That range is on the register sheet: select the KPI's values on a data sheet.");
+}
+
+export function assertSeriesShape(area: { rowCount: number; colCount: number }, sheetName: string, address: string): void {
+  assertNotRegisterSheet(sheetName);
   if (area.rowCount !== 1 && area.colCount !== 1) {
     throw new KpiWorkbookError(
       `Select one column (or one row) of values, oldest first; ${address} is ${area.rowCount}×${area.colCount}. For one KPI across segments (regions side by side under a header row of their names), set Segments to "columns".`,

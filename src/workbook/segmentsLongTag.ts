@@ -18,21 +18,17 @@
  * cells are left uncoloured, as the card says.
  */
 import { parseStructuredReference, structuredReference } from "../core/excel/a1";
-import { kpiNameComment } from "../core/excel/workbookNames";
 import { KpiDefinition } from "../core/model/kpi";
 import { segmentLayoutOf, segmentLayoutText } from "../core/model/segments";
 import { longDataError, longDataOf } from "../core/model/segmentsLong";
 import { denominatorNameStep } from "./denominatorRange";
 import { KpiWorkbookError } from "./errors";
+import { assertNotRegisterSheet } from "./kpiChecks";
 import type { KpiInput } from "./kpiWorkbookApi";
-import { bandFormatsStep, formatsRecordStep, rangeAt } from "./ownFormats";
-import { nameOf, RegisterRead } from "./registerRead";
-import { ensureColumns, registerAppendSteps } from "./registerRow";
-import { REGISTER_SHEET, SCHEMA_SETTING, SCHEMA_VERSION } from "./registerSchema";
+import { RegisterRead } from "./registerRead";
 import { tableColumnOf } from "./selection";
 import { READ_BATCH_CELLS } from "./series";
-import { nameStep } from "./steps/names";
-import { settingStep } from "./steps/settings";
+import { assertUnprotected, planTagSteps, queueSelection } from "./tagTarget";
 import { Plan } from "./writeEngine";
 
 /** The table's columns a long KPI reads, as the tag found them. */
@@ -73,17 +69,12 @@ function denominatorColumnOf(typed: string, table: string, headers: readonly str
 
 /** Reads the selected table column, the table's headers and the columns the KPI splits by (three syncs), and checks them. */
 async function readLongColumns(context: Excel.RequestContext, address: string, input: KpiInput, segment: string): Promise<LongColumns> {
-  const selected = rangeAt(context, address);
-  selected.load("address, columnCount");
-  const sheet = selected.worksheet;
-  sheet.load("name");
-  sheet.protection.load("protected");
+  const { selected, sheet } = queueSelection(context, address, "address, columnCount");
   const tables = selected.getTables(false);
   tables.load("items/name");
   await context.sync();
-  if (sheet.protection.protected) throw new KpiWorkbookError(`The sheet ${sheet.name} is protected: unprotect it to tag a KPI there.`);
-  if (sheet.name.toLowerCase() === REGISTER_SHEET.toLowerCase())
-    throw new KpiWorkbookError("That range is on the register sheet: select the KPI's values on a data sheet.");
+  assertUnprotected(sheet);
+  assertNotRegisterSheet(sheet.name);
   // eslint-disable-next-line office-addins/load-object-before-read -- loaded as items/name and synced above (the rule does not follow load paths)
   const column = await tableColumnOf(context, selected, tables.items);
   if (!column)
@@ -150,15 +141,8 @@ export async function planLongTag(
     source: reference.slice(1),
     lastReviewed: tag.reviewedOn,
   };
-  plan.add(await ensureColumns(context, read, kpi));
-  plan.add(...registerAppendSteps(read, kpi, token));
-  plan.add(nameStep({ name: nameOf(id), formula: reference, comment: kpiNameComment(kpi.name), before: null }));
-  if (denominatorRange) plan.add(denominatorNameStep(read, id, denominatorRange));
+  const names = denominatorRange ? [denominatorNameStep(read, id, denominatorRange)] : [];
   // One target for every segment: each cell's band is its own segment's (bandFormats.ts, a column). A rate's are not drawn yet.
-  if (!denominatorRange && kpi.target !== null) {
-    const formats = bandFormatsStep(columns.address, kpi, read);
-    plan.add(...formats.steps, formatsRecordStep(read, { ...read.formats, [id]: { address: columns.address, formulas: formats.formulas } }));
-  }
-  if (!read.schemaSettingExists) plan.add(settingStep(SCHEMA_SETTING, SCHEMA_VERSION, { exists: false, value: null }, "the register's schema version"));
-  return { result: kpi, action: `tag ${kpi.name}`, history: [null, kpi] };
+  const colours = !denominatorRange && kpi.target !== null ? columns.address : null;
+  return planTagSteps(context, read, plan, { kpi, token, reference, names, colours });
 }

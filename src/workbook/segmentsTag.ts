@@ -8,21 +8,16 @@
  * target or denominator range names), then plans write-engine steps, each guarded at write time.
  */
 import { Area, areaName, intersection, parseAddress, qualified } from "../core/excel/a1";
-import { kpiNameComment } from "../core/excel/workbookNames";
 import { KpiDefinition } from "../core/model/kpi";
 import { BLOCK_LAYOUT, blockPartsOf, segmentLayoutOf } from "../core/model/segments";
 import { denominatorNameStep } from "./denominatorRange";
 import { KpiWorkbookError } from "./errors";
-import { assertNotTagged } from "./kpiChecks";
+import { assertNotRegisterSheet, assertNotTagged } from "./kpiChecks";
 import type { KpiInput } from "./kpiWorkbookApi";
-import { bandFormatsStep, formatsRecordStep, rangeAt } from "./ownFormats";
 import { nameOf, RegisterRead } from "./registerRead";
-import { ensureColumns, registerAppendSteps } from "./registerRow";
-import { REGISTER_SHEET, SCHEMA_SETTING, SCHEMA_VERSION } from "./registerSchema";
 import { planLongTag } from "./segmentsLongTag";
 import { READ_BATCH_CELLS } from "./series";
-import { nameStep } from "./steps/names";
-import { settingStep } from "./steps/settings";
+import { assertUnprotected, planTagSteps, queueSelection } from "./tagTarget";
 import { targetNameStep } from "./targetRange";
 import { Plan, Step } from "./writeEngine";
 
@@ -36,17 +31,12 @@ export function isSegmentTag(input: Pick<KpiInput, "segments">): boolean {
 
 /** The block's numbers on its sheet, its segments' names, read from the selection (two syncs). */
 async function readBlock(context: Excel.RequestContext, address: string, doing = "tag a KPI there"): Promise<{ sheet: string; area: Area; names: string[] }> {
-  const selected = rangeAt(context, address);
-  selected.load("address");
-  const sheet = selected.worksheet;
-  sheet.load("name");
-  sheet.protection.load("protected");
+  const { selected, sheet } = queueSelection(context, address, "address");
   const used = sheet.getUsedRangeOrNullObject(true);
   used.load("address");
   await context.sync();
-  if (sheet.protection.protected) throw new KpiWorkbookError(`The sheet ${sheet.name} is protected: unprotect it to ${doing}.`);
-  if (sheet.name.toLowerCase() === REGISTER_SHEET.toLowerCase())
-    throw new KpiWorkbookError("That range is on the register sheet: select the KPI's values on a data sheet.");
+  assertUnprotected(sheet, doing);
+  assertNotRegisterSheet(sheet.name);
   const part = used.isNullObject ? null : intersection(parseAddress(selected.address), parseAddress(used.address));
   if (!part) throw new KpiWorkbookError("The selection is empty: select the block of numbers with its segments' names above them.");
   if (part.rowCount * part.colCount > READ_BATCH_CELLS) {
@@ -128,15 +118,11 @@ export async function planSegmentTag(
     source: reference.slice(1),
     lastReviewed: tag.reviewedOn,
   };
-  plan.add(await ensureColumns(context, read, kpi));
-  plan.add(...registerAppendSteps(read, kpi, token));
-  plan.add(nameStep({ name: nameOf(id), formula: reference, comment: kpiNameComment(kpi.name), before: null }));
-  plan.add(targetNameStep(read, id, ranges.targetRange || null));
-  if (ranges.denominatorRange) plan.add(denominatorNameStep(read, id, ranges.denominatorRange));
-  const formats = bandFormatsStep(numbers, kpi, read);
-  plan.add(...formats.steps, formatsRecordStep(read, { ...read.formats, [id]: { address: numbers, formulas: formats.formulas } }));
-  if (!read.schemaSettingExists) plan.add(settingStep(SCHEMA_SETTING, SCHEMA_VERSION, { exists: false, value: null }, "the register's schema version"));
-  return { result: kpi, action: `tag ${kpi.name}`, history: [null, kpi] };
+  const names = [
+    targetNameStep(read, id, ranges.targetRange || null),
+    ...(ranges.denominatorRange ? [denominatorNameStep(read, id, ranges.denominatorRange)] : []),
+  ];
+  return planTagSteps(context, read, plan, { kpi, token, reference, names, colours: numbers });
 }
 
 /**

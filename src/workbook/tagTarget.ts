@@ -22,7 +22,7 @@ import { dataAreaOf } from "./seriesHeader";
 import { nameStep } from "./steps/names";
 import { settingStep } from "./steps/settings";
 import { checkTargetRange, queueTargetRangeCheck, targetNameStep } from "./targetRange";
-import { Plan } from "./writeEngine";
+import { Plan, Step } from "./writeEngine";
 
 type RangeCheck = (sourceAddress: string, kpiName: string) => string;
 
@@ -45,11 +45,7 @@ export async function readTagTargetIn(
   address: string,
   input: Pick<KpiDefinition, "targetRange" | "denominatorRange">,
 ): Promise<TagTarget> {
-  const selected = rangeAt(context, address);
-  selected.load("address, rowCount, columnCount");
-  const sheet = selected.worksheet;
-  sheet.load("name");
-  sheet.protection.load("protected");
+  const { selected, sheet } = queueSelection(context, address, "address, rowCount, columnCount");
   const used = sheet.getUsedRangeOrNullObject(true);
   used.load("address");
   const tables = selected.getTables(false);
@@ -62,7 +58,7 @@ export async function readTagTargetIn(
   const checkTarget = input.targetRange && valuesSheet ? queueTargetRangeCheck(context, input.targetRange, valuesSheet) : null;
   const checkDenominator = input.denominatorRange && valuesSheet ? queueDenominatorRangeCheck(context, input.denominatorRange, valuesSheet) : null;
   await context.sync();
-  if (sheet.protection.protected) throw new KpiWorkbookError(`The sheet ${sheet.name} is protected: unprotect it to tag a KPI there.`);
+  assertUnprotected(sheet);
   // A whole column or row selected: tag the part that holds anything, less a text header above
   // the numbers. Its cells are read in the sync tableColumnOf makes anyway.
   const usedPart = used.isNullObject
@@ -102,12 +98,43 @@ export async function planTag(
       : await checkTargetRange(context, input.targetRange, address, input.name);
   const rate = await planDenominators(context, read, id, input, async () => address, undefined, checkDenominator ?? undefined);
   const kpi: KpiDefinition = { ...input, targetRange, ...rate.fields, id, source: reference.slice(1), lastReviewed: reviewedOn };
+  return planTagSteps(context, read, plan, { kpi, token, reference, names: [targetNameStep(read, id, targetRange || null), ...rate.steps], colours: address });
+}
+
+/** The selected range (`fields` loaded) and its sheet's name and protection, queued for the caller's sync. */
+export function queueSelection(context: Excel.RequestContext, address: string, fields: string): { selected: Excel.Range; sheet: Excel.Worksheet } {
+  const selected = rangeAt(context, address);
+  selected.load(fields);
+  const sheet = selected.worksheet;
+  sheet.load("name");
+  sheet.protection.load("protected");
+  return { selected, sheet };
+}
+
+/** Refuses a protected sheet (its name and protection synced: queueSelection). */
+export function assertUnprotected(sheet: { name: string; protection: { protected: boolean } }, doing = "tag a KPI there"): void {
+  if (sheet.protection.protected) throw new KpiWorkbookError(`The sheet ${sheet.name} is protected: unprotect it to ${doing}.`);
+}
+
+/**
+ * The steps every tag plans, in this order, and what it answers: the register row, KPI_<ID> on
+ * `reference`, the KPI's other names (`names`: its target's, its denominators'), its colours on
+ * `colours` and their record (none where it is null), the schema version on first use.
+ */
+export async function planTagSteps(
+  context: Excel.RequestContext,
+  read: RegisterRead,
+  plan: Plan,
+  { kpi, token, reference, names, colours }: { kpi: KpiDefinition; token: string; reference: string; names: (Step | null)[]; colours: string | null },
+): Promise<{ result: KpiDefinition; action: string; history: [null, KpiDefinition] }> {
   plan.add(await ensureColumns(context, read, kpi));
   plan.add(...registerAppendSteps(read, kpi, token));
-  plan.add(nameStep({ name: nameOf(id), formula: reference, comment: kpiNameComment(kpi.name), before: null }));
-  plan.add(targetNameStep(read, id, targetRange || null), ...rate.steps);
-  const formats = bandFormatsStep(address, kpi, read);
-  plan.add(...formats.steps, formatsRecordStep(read, { ...read.formats, [id]: { address, formulas: formats.formulas } }));
+  plan.add(nameStep({ name: nameOf(kpi.id), formula: reference, comment: kpiNameComment(kpi.name), before: null }));
+  plan.add(...names);
+  if (colours !== null) {
+    const formats = bandFormatsStep(colours, kpi, read);
+    plan.add(...formats.steps, formatsRecordStep(read, { ...read.formats, [kpi.id]: { address: colours, formulas: formats.formulas } }));
+  }
   if (!read.schemaSettingExists) plan.add(settingStep(SCHEMA_SETTING, SCHEMA_VERSION, { exists: false, value: null }, "the register's schema version"));
   return { result: kpi, action: `tag ${kpi.name}`, history: [null, kpi] };
 }
