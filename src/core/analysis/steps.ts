@@ -30,9 +30,12 @@ export function rampUp(size: number, max: number = PASS_CHUNK): number {
   return size >= max ? max : Math.min(max, size * 2);
 }
 
-/** Runs `pass(from, to)` over [0, n) in chunks from FIRST_CHUNK up to PASS_CHUNK, a step each. */
-export function* chunked(n: number, pass: (from: number, to: number) => void): Steps<void> {
-  for (let from = 0, size = FIRST_CHUNK; from < n; from += size, size = rampUp(size)) {
+/**
+ * Runs `pass(from, to)` over [0, n) in chunks from `first` (FIRST_CHUNK) up to `max`
+ * (PASS_CHUNK), a step each; a pass that does more per unit than one read takes smaller ones.
+ */
+export function* chunked(n: number, pass: (from: number, to: number) => void, max = PASS_CHUNK, first = FIRST_CHUNK): Steps<void> {
+  for (let from = 0, size = Math.min(first, max); from < n; from += size, size = rampUp(size, max)) {
     if (from > 0) yield;
     pass(from, Math.min(n, from + size));
   }
