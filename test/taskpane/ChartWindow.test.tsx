@@ -15,6 +15,7 @@ import { summarise } from "../../src/core/model/kpiSummary";
 import { summariseRate } from "../../src/core/model/rateSummary";
 import { KpiDefinition, FIELD_DEFAULTS } from "../../src/core/model/kpi";
 import { spc } from "../support/functions";
+import { kpiDefinition } from "../support/kpiDefinition";
 
 function random(seed: number): () => number {
   let s = seed >>> 0;
@@ -24,29 +25,8 @@ function random(seed: number): () => number {
   };
 }
 
-const kpi = (o: Partial<KpiDefinition>): KpiDefinition => ({
-  id: "K",
-  name: "K",
-  owner: "Ana Lima",
-  objective: "",
-  kind: "lagging",
-  predicts: "",
-  direction: "higher",
-  target: 100,
-  atRisk: null,
-  baseline: null,
-  spcBaseline: null,
-  spcFrom: null,
-  unit: "",
-  cadence: "monthly",
-  initiative: "",
-  response: "",
-  source: "Data!$B$2:$B$13",
-  lastReviewed: "",
-  primary: true,
-  ...FIELD_DEFAULTS,
-  ...o,
-});
+const kpi = (o: Partial<KpiDefinition>): KpiDefinition =>
+  kpiDefinition({ ...FIELD_DEFAULTS, id: "K", name: "K", target: 100, atRisk: null, source: "Data!$B$2:$B$13", ...o });
 
 describe("a chart over 5,000 periods", () => {
   const next = random(3);

@@ -18,37 +18,23 @@ import { TagSection } from "../../src/taskpane/components/TagSection";
 import { TagForm } from "../../src/taskpane/components/TagForm";
 import { SegmentFields } from "../../src/taskpane/components/SegmentFields";
 import { FormulaSection } from "../../src/taskpane/components/FormulaSection";
+import { kpiDefinition } from "../support/kpiDefinition";
 
 const CASE = reference.cases[0];
 
-const conversion: KpiDefinition = {
+const conversion: KpiDefinition = kpiDefinition({
   ...FIELD_DEFAULTS,
   id: "CONV",
   name: "Conversion by region",
-  owner: "Dana Whitfield",
-  objective: "",
-  kind: "lagging",
-  predicts: "",
-  direction: "higher",
   target: CASE.target,
-  targetRange: "",
   atRisk: null,
   atRiskPercent: CASE.atRiskPercent,
-  baseline: null,
-  spcBaseline: null,
-  spcFrom: null,
-  unit: "",
-  cadence: "monthly",
-  initiative: "",
-  response: "",
   source: "Regions!$B$3:$E$14",
-  lastReviewed: "",
-  primary: true,
   firstPeriod: "2025-01",
   denominatorRange: "Regions!$H$3:$K$14",
   ratePer: null,
   segments: "columns",
-};
+});
 const data: SegmentData = { names: CASE.names, values: CASE.values, denominators: CASE.denominators, targets: CASE.targets };
 const totals = segmentTotals(conversion, data);
 const series = { values: totals.values, denominators: totals.denominators, targets: null, segments: data };

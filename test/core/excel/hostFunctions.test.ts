@@ -23,6 +23,7 @@ import * as scorecardReported from "../../../src/core/excel/scorecardReported";
 import * as scorecardSummary from "../../../src/core/excel/scorecardSummary";
 import * as bands from "../../../src/workbook/bandFormats";
 import { allowedFunction, CUSTOM_FUNCTION_NAMESPACE, EXCEL_FUNCTIONS, functionsCalled, NEWER_THAN_EXCEL_2021 } from "../../../src/core/excel/hostFunctions";
+import { kpiDefinition } from "../../support/kpiDefinition";
 import { KpiDefinition, FIELD_DEFAULTS } from "../../../src/core/model/kpi";
 
 type Kind = "cell" | "rule" | "name";
@@ -42,31 +43,8 @@ const CUSTOM_IDS = [...readFileSync(join(ROOT, "src/functions/functions.ts"), "u
 // ------------------------------------------------------------------ the KPIs
 const LONG_ID = `K${"X".repeat(bands.MAX_RULE_ID_LENGTH - 1)}`;
 
-function kpi(overrides: Partial<KpiDefinition>): KpiDefinition {
-  return {
-    id: "REVENUE",
-    name: "Revenue",
-    owner: "Dana",
-    objective: "Grow",
-    kind: "lagging",
-    predicts: "",
-    direction: "higher",
-    target: 1300,
-    atRisk: 1250,
-    baseline: null,
-    spcBaseline: null,
-    spcFrom: null,
-    unit: "",
-    cadence: "monthly",
-    initiative: "",
-    response: "",
-    source: "'Monthly KPIs'!$B$2:$B$37",
-    lastReviewed: "",
-    primary: true,
-    ...FIELD_DEFAULTS,
-    ...overrides,
-  } as KpiDefinition;
-}
+const kpi = (overrides: Partial<KpiDefinition>): KpiDefinition =>
+  kpiDefinition({ ...FIELD_DEFAULTS, id: "REVENUE", target: 1300, atRisk: 1250, source: "'Monthly KPIs'!$B$2:$B$37", ...overrides });
 
 const SOURCES = ["'Monthly KPIs'!$B$2:$B$37", "Plan!$C$3:$AL$3", "Sales[Revenue]", "'O''Brien''s data'!$XFD$2:$XFD$1048576", "'R1C1'!$A$1", ""];
 const TARGETS: Partial<KpiDefinition>[] = [

@@ -1,29 +1,10 @@
 import { asTable, filterAndSort, ListedKpi } from "../../../src/core/model/kpiTable";
 import { summarise } from "../../../src/core/model/kpiSummary";
+import { kpiDefinition } from "../../support/kpiDefinition";
 import { KpiDefinition, FIELD_DEFAULTS } from "../../../src/core/model/kpi";
 
-const kpi = (name: string, owner: string, target: number, objective = "Grow"): KpiDefinition => ({
-  id: name.toUpperCase(),
-  name,
-  owner,
-  objective,
-  kind: "lagging",
-  predicts: "",
-  direction: "higher",
-  target,
-  atRisk: null,
-  baseline: null,
-  spcBaseline: null,
-  spcFrom: null,
-  unit: "k€",
-  cadence: "monthly",
-  initiative: "",
-  response: "",
-  source: "S!A1:A3",
-  lastReviewed: "2026-11-01",
-  primary: true,
-  ...FIELD_DEFAULTS,
-});
+const kpi = (name: string, owner: string, target: number, objective = "Grow"): KpiDefinition =>
+  kpiDefinition({ ...FIELD_DEFAULTS, id: name.toUpperCase(), name, owner, objective, target, atRisk: null, unit: "k€", lastReviewed: "2026-11-01" });
 const items: ListedKpi[] = [
   { kpi: kpi("Revenue", "Dana", 100), summary: summarise(kpi("Revenue", "Dana", 100), [90, 95, 99]) }, // at risk
   { kpi: kpi("Churn", "Ana", 1), summary: summarise(kpi("Churn", "Ana", 1), [1, 2, 3]) }, // on track

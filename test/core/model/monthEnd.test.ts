@@ -3,41 +3,29 @@
  * cell with the ranges the insertable formulas pass (formulas.ts): every number is KPI.VARIANCE's
  * or KPI.OUTLOOK's.
  */
+import { kpiDefinition } from "../../support/kpiDefinition";
 import { KpiDefinition, FIELD_DEFAULTS } from "../../../src/core/model/kpi";
 import { compact, monthEnd, yearStartOf } from "../../../src/core/model/monthEnd";
 import { outlookFormula, varianceFormula, yearStartPosition, ytdVarianceFormula } from "../../../src/core/excel/formulas";
 import { outlook, variance } from "../../support/functions";
 
-const kpi = (over: Partial<KpiDefinition> = {}): KpiDefinition => ({
-  id: "REVENUE",
-  name: "Revenue",
-  owner: "Dana",
-  objective: "Grow",
-  kind: "lagging",
-  predicts: "",
-  direction: "higher",
-  target: null,
-  atRisk: null,
-  baseline: null,
-  spcBaseline: null,
-  spcFrom: null,
-  unit: "k€",
-  cadence: "monthly",
-  initiative: "",
-  response: "",
-  source: "Data!$B$2:$B$19",
-  lastReviewed: "",
-  primary: true,
-  ...FIELD_DEFAULTS,
-  atRiskPercent: 10,
-  targetRange: "Budget!$B$2:$B$40",
-  firstPeriod: "2024-04",
-  yearStart: 4,
-  aggregation: "sum",
-  materiality: 50,
-  materialityPercent: 5,
-  ...over,
-});
+const kpi = (over: Partial<KpiDefinition> = {}): KpiDefinition =>
+  kpiDefinition({
+    ...FIELD_DEFAULTS,
+    id: "REVENUE",
+    target: null,
+    atRisk: null,
+    atRiskPercent: 10,
+    targetRange: "Budget!$B$2:$B$40",
+    unit: "k€",
+    source: "Data!$B$2:$B$19",
+    firstPeriod: "2024-04",
+    yearStart: 4,
+    aggregation: "sum",
+    materiality: 50,
+    materialityPercent: 5,
+    ...over,
+  });
 // April 2024 to September 2025; the financial year from April 2025 is periods 13 … 24, six of them reported.
 const values: (number | null)[] = [1200, 1215, 1190, 1230, 1244, 1220, 1251, 1262, 1240, 1275, 1290, 1266, 1301, 1312, null, 1330, 1625, 1340];
 const budget = Array.from({ length: 39 }, (_, i) => 1210 + 8 * i);

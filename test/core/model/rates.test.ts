@@ -2,6 +2,7 @@
  * Rate KPIs in core: the choice of p, u, p′ or u′ (Laney's σ_z against laneyThreshold), the rate
  * summary against KPI.SPC and KPI_STATUS in a cell, and year to date as Σ counts / Σ denominators.
  */
+import { kpiDefinition } from "../../support/kpiDefinition";
 import { chooseRateChart, laneyThreshold, rateAsOf, rateChartReason, ratesOf } from "../../../src/core/model/rates";
 import { summariseRate } from "../../../src/core/model/rateSummary";
 import { rateRollups } from "../../../src/core/model/rollup";
@@ -246,33 +247,19 @@ describe("a rate's month end, worked by hand", () => {
   // mean of the months' rates, (0.10 + 0.03 + 0.04)/3 = 0.05667, would say above it.
   const orders = [10, 30, 40, 5];
   const visits = [100, 1000, 1000, 0];
-  const conv: KpiDefinition = {
+  const conv: KpiDefinition = kpiDefinition({
     ...FIELD_DEFAULTS,
     id: "CONV",
     name: "Conversion",
-    owner: "Ana Lima",
-    objective: "Sell",
-    kind: "lagging",
-    predicts: "",
-    direction: "higher",
     target: 0.05,
     atRisk: null,
     atRiskPercent: 10,
-    baseline: null,
-    spcBaseline: null,
-    spcFrom: null,
-    unit: "",
-    cadence: "monthly",
-    initiative: "",
-    response: "",
     source: "Shop!$C$2:$C$5",
-    lastReviewed: "",
-    primary: true,
     firstPeriod: "2025-01",
     aggregation: "sum",
     denominatorRange: "Shop!$B$2:$B$5",
     ratePer: null,
-  };
+  });
 
   it("this period's variance is March's rate against the target; the year to date is Σ orders / Σ visits whatever the Roll-up says", () => {
     const me = monthEnd(conv, orders, null, visits);

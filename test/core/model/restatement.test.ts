@@ -1,32 +1,11 @@
+import { kpiDefinition } from "../../support/kpiDefinition";
 import { CheckIn } from "../../../src/core/model/checkins";
 import { KpiDefinition, FIELD_DEFAULTS } from "../../../src/core/model/kpi";
 import { closeEntries, CloseContext, periodOfClose, reopenEntries, ReportedEntry, standingCloses } from "../../../src/core/model/reported";
 import { restatedText, restatements, restatementsOf, sameFigure } from "../../../src/core/model/restatement";
 
-const kpi = (over: Partial<KpiDefinition> = {}): KpiDefinition => ({
-  id: "REVENUE",
-  name: "Revenue",
-  owner: "Dana",
-  objective: "Grow",
-  kind: "lagging",
-  predicts: "",
-  direction: "higher",
-  target: 1300,
-  atRisk: 1250,
-  baseline: null,
-  spcBaseline: null,
-  spcFrom: null,
-  unit: "k€",
-  cadence: "monthly",
-  initiative: "",
-  response: "",
-  source: "Data!$B$2:$B$13",
-  lastReviewed: "",
-  primary: true,
-  ...FIELD_DEFAULTS,
-  firstPeriod: "2025-01",
-  ...over,
-});
+const kpi = (over: Partial<KpiDefinition> = {}): KpiDefinition =>
+  kpiDefinition({ ...FIELD_DEFAULTS, id: "REVENUE", target: 1300, atRisk: 1250, unit: "k€", source: "Data!$B$2:$B$13", firstPeriod: "2025-01", ...over });
 const values = [1200, 1210, 1250, 1260, 1280, 1300, 1320, 1350, 1360, 1390, 1400, 1443.5];
 const context = (when: string, checkIns: CheckIn[] = []): CloseContext => ({ when, who: "Dana Whitfield", checkIns, cellOf: (_id, p) => `Data!B${p + 1}` });
 const note = (period: number, text: string, over: Partial<CheckIn> = {}): CheckIn => ({

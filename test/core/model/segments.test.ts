@@ -5,6 +5,7 @@
  * of KPI.FUNNEL's contract) at 1e-12.
  */
 import reference from "../../fixtures/segments_reference.json";
+import { kpiDefinition } from "../../support/kpiDefinition";
 import { KpiDefinition, FIELD_DEFAULTS } from "../../../src/core/model/kpi";
 import {
   blockRangeOf,
@@ -35,37 +36,21 @@ const closeAll = (actual: readonly (number | null)[] | null, expected: readonly 
 
 function definitionOf(c: Case): KpiDefinition {
   const perSegment = new Set(c.targets).size > 1;
-  return {
+  return kpiDefinition({
     ...FIELD_DEFAULTS,
     id: "SEG",
     name: c.name,
-    owner: "Dana Whitfield",
-    objective: "",
-    kind: "lagging",
-    predicts: "",
     direction: c.direction as KpiDefinition["direction"],
     target: perSegment ? null : c.target,
     targetRange: perSegment ? "Plan!$B$2:$E$2" : "",
     atRisk: c.atRisk,
     atRiskPercent: c.atRiskPercent,
-    baseline: null,
-    spcBaseline: null,
-    spcFrom: null,
-    unit: "",
-    cadence: "monthly",
-    initiative: "",
-    response: "",
     source: "Data!$B$2:$E$13",
-    lastReviewed: "",
-    primary: true,
     aggregation: c.aggregation as KpiDefinition["aggregation"],
-    firstPeriod: "",
-    trigger: "",
-    guardedBy: "",
     denominatorRange: c.denominators ? "Data!$H$2:$K$13" : "",
     ratePer: c.ratePer,
     segments: "columns",
-  };
+  });
 }
 
 const dataOf = (c: Case): SegmentData => ({ names: c.names, values: c.values, denominators: c.denominators, targets: c.targets });

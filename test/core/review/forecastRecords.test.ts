@@ -1,4 +1,5 @@
 /** Forecast honesty's record: what a close keeps of the outlooks and lead forecasts the pane shows, and their coverage on seeded series. */
+import { kpiDefinition } from "../../support/kpiDefinition";
 import { KpiDefinition, FIELD_DEFAULTS } from "../../../src/core/model/kpi";
 import { monthEnd } from "../../../src/core/model/monthEnd";
 import { chainsOf } from "../../../src/core/model/portfolio";
@@ -6,31 +7,8 @@ import { forecastHonesty, ForecastRecord } from "../../../src/core/review/covera
 import { forecastInputs, forecastsAtClose } from "../../../src/core/review/forecastRecords";
 import { outlook } from "../../support/functions";
 
-const kpi = (over: Partial<KpiDefinition> = {}): KpiDefinition => ({
-  id: "REVENUE",
-  name: "Revenue",
-  owner: "Dana",
-  objective: "Grow",
-  kind: "lagging",
-  predicts: "",
-  direction: "higher",
-  target: 100,
-  atRisk: null,
-  baseline: null,
-  spcBaseline: null,
-  spcFrom: null,
-  unit: "",
-  cadence: "monthly",
-  initiative: "",
-  response: "",
-  source: "Data!$B$2:$B$19",
-  lastReviewed: "",
-  primary: true,
-  ...FIELD_DEFAULTS,
-  firstPeriod: "2024-01",
-  aggregation: "sum",
-  ...over,
-});
+const kpi = (over: Partial<KpiDefinition> = {}): KpiDefinition =>
+  kpiDefinition({ ...FIELD_DEFAULTS, id: "REVENUE", atRisk: null, source: "Data!$B$2:$B$19", firstPeriod: "2024-01", aggregation: "sum", ...over });
 
 function normals(seed: number): () => number {
   let s = seed;
