@@ -9,7 +9,7 @@
  * are skipped as Excel's CORREL and T.TEST skip them.
  */
 import { fail, Problem, ProblemError, ProblemKind } from "../core/analysis/problem";
-import { chunked, runToEnd, Steps } from "../core/analysis/steps";
+import { chunked, runToEnd, Steps, Ticks } from "../core/analysis/steps";
 
 /** Excel's error codes, as CustomFunctions.ErrorCode spells them. */
 const KIND_OF_CODE: Record<string, ProblemKind> = {
@@ -230,6 +230,58 @@ export class SpillRows {
     }
     return row;
   }
+}
+
+/**
+ * Rows × columns of a range that readSeries has accepted (one row or one column, rectangular),
+ * without walking its rows again.
+ */
+export function shapeOf(v: unknown): [number, number] {
+  if (!Array.isArray(v)) return [1, 1];
+  if (!Array.isArray(v[0])) return [1, v.length];
+  return [v.length, (v[0] as unknown[]).length];
+}
+
+/**
+ * An answer of one cell per input cell, the shape of `input` (a row, or a spilled column):
+ * `cell(k)` for the k-th used cell, "" where a cell was skipped. `rowsPerStep` rows at most a step.
+ */
+export function* cellsLike(input: unknown, used: ArrayLike<number>, cell: (k: number) => ResultCell, rowsPerStep: number): Steps<ResultCell[][]> {
+  const cells: ResultCell[] = new Array(used.length);
+  const ticks = new Ticks(rowsPerStep);
+  for (let i = 0, k = 0; i < used.length; i++) {
+    if (ticks.tick()) yield;
+    cells[i] = used[i] ? cell(k++) : "";
+  }
+  return yield* shapedLike(input, cells, rowsPerStep);
+}
+
+/** `cells` in the shape of `input`: one row, or a column of one-cell rows (SpillRows), `rowsPerStep` a step. */
+export function* shapedLike(input: unknown, cells: ResultCell[], rowsPerStep: number): Steps<ResultCell[][]> {
+  if (shapeOf(input)[0] === 1) return [cells];
+  const rows: ResultCell[][] = new Array(cells.length);
+  const spill = new SpillRows();
+  const ticks = new Ticks(rowsPerStep);
+  for (let i = 0; i < cells.length; i++) {
+    if (ticks.tick()) yield;
+    rows[i] = spill.row(cells[i]);
+  }
+  return rows;
+}
+
+/**
+ * A header, then a row per input cell: `row(k)` for the k-th used cell, a row of "" (the
+ * header's width) across a skipped one. `rowsPerStep` rows at most a step.
+ */
+export function* rowsPerCell(header: readonly string[], used: ArrayLike<number>, row: (k: number) => ResultCell[], rowsPerStep: number): Steps<ResultCell[][]> {
+  const rows: ResultCell[][] = new Array(used.length + 1);
+  rows[0] = [...header];
+  const ticks = new Ticks(rowsPerStep);
+  for (let i = 0, k = 0; i < used.length; i++) {
+    if (ticks.tick()) yield;
+    rows[i + 1] = used[i] ? row(k++) : header.map(() => "");
+  }
+  return rows;
 }
 
 /** A result cell as Excel can show it: Problems become error values, numbers must be finite. */

@@ -1,9 +1,8 @@
 /** KPI.FUNNEL over Excel's cells (FUNCTIONS.md, "KPI.FUNNEL"), in steps for a full column. */
 import { curveSizesSteps, FunnelChart, FunnelFlag, FunnelResult, funnelSteps } from "../core/analysis/funnel";
 import { fail } from "../core/analysis/problem";
-import { chunked, Steps, Ticks } from "../core/analysis/steps";
-import { shapeOf } from "./spcCells";
-import { describeCell, isBlank, readChoice, readNumber, ResultCell, singleValue, SpillRows } from "./cells";
+import { chunked, Steps } from "../core/analysis/steps";
+import { cellsLike, describeCell, isBlank, readChoice, readNumber, ResultCell, rowsPerCell, singleValue } from "./cells";
 import { readSeriesSteps } from "./readSeriesSteps";
 
 export type FunnelOutput = "flag" | "z" | "table" | "curve" | "detail";
@@ -33,14 +32,13 @@ export function* funnelCells(
   };
   const out = readChoice<FunnelOutput>(output, "output", ["flag", "z", "table", "curve", "detail"], "flag");
   const result = yield* funnelSteps(nums, dens, options);
-  const byRow = shapeOf(numerators)[0] === 1;
   switch (out) {
     case "flag":
-      return yield* perSegment(result, byRow, (j) => result.flags[j]);
+      return yield* cellsLike(numerators, result.used, (j) => result.flags[j], ROWS_PER_STEP);
     case "z":
-      return yield* perSegment(result, byRow, (j) => result.z[j]);
+      return yield* cellsLike(numerators, result.used, (j) => result.z[j], ROWS_PER_STEP);
     case "table":
-      return yield* table(result);
+      return yield* rowsPerCell(FUNNEL_TABLE_HEADER, result.used, (j) => table(result, j), ROWS_PER_STEP);
     case "curve":
       return curve(result, yield* curveSizesSteps(result.denominators));
     case "detail":
@@ -63,42 +61,10 @@ function readOverdispersion(v: unknown): boolean {
   fail("value", `overdispersion must be TRUE or FALSE (or 1 or 0); got ${describeCell(value)}`);
 }
 
-/** One cell per input cell, the shape of numerators, "" where a segment is skipped. */
-function* perSegment(result: FunnelResult, byRow: boolean, cell: (j: number) => ResultCell): Steps<ResultCell[][]> {
-  const { used } = result;
-  const cells: ResultCell[] = new Array(used.length);
-  let ticks = new Ticks(ROWS_PER_STEP);
-  for (let i = 0, j = 0; i < used.length; i++) {
-    if (ticks.tick()) yield;
-    cells[i] = used[i] ? cell(j++) : "";
-  }
-  if (byRow) return [cells];
-  const rows: ResultCell[][] = new Array(cells.length);
-  const spill = new SpillRows();
-  ticks = new Ticks(ROWS_PER_STEP);
-  for (let i = 0; i < cells.length; i++) {
-    if (ticks.tick()) yield;
-    rows[i] = spill.row(cells[i]);
-  }
-  return rows;
-}
-
-function* table(result: FunnelResult): Steps<ResultCell[][]> {
-  const { used } = result;
-  const rows: ResultCell[][] = new Array(used.length + 1);
-  rows[0] = [...FUNNEL_TABLE_HEADER];
-  const ticks = new Ticks(ROWS_PER_STEP);
-  for (let i = 0, j = 0; i < used.length; i++) {
-    if (ticks.tick()) yield;
-    if (!used[i]) {
-      rows[i + 1] = ["", "", "", "", "", "", ""];
-      continue;
-    }
-    const l = result.limitsAt(result.denominators[j]);
-    rows[i + 1] = [result.rates[j], result.z[j], l.lower95, l.upper95, l.lower998, l.upper998, result.flags[j]];
-    j++;
-  }
-  return rows;
+/** The "table" output's row of the j-th used segment: its rate, z and limits at its size, its flag. */
+function table(result: FunnelResult, j: number): ResultCell[] {
+  const l = result.limitsAt(result.denominators[j]);
+  return [result.rates[j], result.z[j], l.lower95, l.upper95, l.lower998, l.upper998, result.flags[j]];
 }
 
 function curve(result: FunnelResult, sizes: number[]): ResultCell[][] {

@@ -1,10 +1,9 @@
 /** KPI.OUTLOOK over Excel's cells (FUNCTIONS.md, "KPI.OUTLOOK" and the third wave's decided cases). */
 import { outlookSteps, OutlookDirection, OutlookMethod, Rollup } from "../core/analysis/outlook";
 import { fail } from "../core/analysis/problem";
-import { chunked, Steps, Ticks } from "../core/analysis/steps";
-import { asMatrixSteps, describeCell, isBlank, readChoice, readNumber, ResultCell, singleValue, SpillRows } from "./cells";
+import { chunked, Steps } from "../core/analysis/steps";
+import { asMatrixSteps, describeCell, isBlank, readChoice, readNumber, ResultCell, shapedLike, singleValue } from "./cells";
 import { readSeriesSteps } from "./readSeriesSteps";
-import { shapeOf } from "./spcCells";
 
 export type OutlookOutput = "landing" | "table" | "periods";
 export const OUTLOOK_HEADER = ["landing", "lower", "upper", "target", "probability"];
@@ -98,18 +97,9 @@ function* readTargetsSteps(v: unknown, periods: number, rollup: Rollup): Steps<{
 
 /** The shape of actual: "" in reported cells, the forecast in open ones. */
 function* periodsLike(actual: unknown, forecasts: Float64Array): Steps<ResultCell[][]> {
-  const byRow = shapeOf(actual)[0] === 1;
   const cells: ResultCell[] = new Array(forecasts.length);
   yield* chunked(forecasts.length, (from, to) => {
     for (let i = from; i < to; i++) cells[i] = Number.isNaN(forecasts[i]) ? "" : forecasts[i];
   });
-  if (byRow) return [cells];
-  const result: ResultCell[][] = new Array(cells.length);
-  const spill = new SpillRows();
-  const ticks = new Ticks(CHUNK);
-  for (let i = 0; i < cells.length; i++) {
-    if (ticks.tick()) yield;
-    result[i] = spill.row(cells[i]);
-  }
-  return result;
+  return yield* shapedLike(actual, cells, CHUNK);
 }

@@ -7,11 +7,11 @@ import { Problem } from "../core/analysis/problem";
 import { assurance, PointType, spcSteps, SpcDirection, SpcResult, variationOf } from "../core/analysis/spc";
 import { rulesOf } from "../core/analysis/spcRules";
 import { RateChart, rateChartSteps, ratePeriodsSteps } from "../core/analysis/spcRates";
-import { isBlank, readChoice, readNumber, ResultCell, singleValue, SpillRows } from "./cells";
+import { cellsLike, isBlank, readChoice, readNumber, ResultCell, rowsPerCell, shapeOf, singleValue } from "./cells";
 import { readSeriesSteps } from "./readSeriesSteps";
 import { fail } from "../core/analysis/problem";
 import { numbersOfSteps } from "../core/analysis/numbers";
-import { chunked, Steps, Ticks } from "../core/analysis/steps";
+import { chunked, Steps } from "../core/analysis/steps";
 
 export type SpcOutput = "variation" | "assurance" | "runs" | "points" | "detail" | "limits";
 export type SpcChart = "xmr" | RateChart;
@@ -55,11 +55,11 @@ export function* spcCells(
     case "runs":
       return [[result.runs ? runsLabel(result) : notEnoughForRuns()]];
     case "points":
-      return yield* pointsLike(values, charted);
+      return yield* cellsLike(values, charted.used, (k) => result.types[k], ROWS_PER_STEP);
     case "detail":
       return detail(result, goal, dir, latest, kind);
     case "limits":
-      return yield* limitRows(charted);
+      return yield* rowsPerCell(SPC_LIMITS_HEADER, charted.used, (k) => limitsRow(charted, k), ROWS_PER_STEP);
   }
 }
 
@@ -100,16 +100,6 @@ function* rates(values: unknown, series: Float64Array, denominators: unknown, ba
   return { result, used: periods.used, points: periods.points };
 }
 
-/**
- * Rows × columns of a range that readSeries has accepted (one row or one column, rectangular),
- * without walking its rows again.
- */
-export function shapeOf(v: unknown): [number, number] {
-  if (!Array.isArray(v)) return [1, 1];
-  if (!Array.isArray(v[0])) return [1, v.length];
-  return [v.length, (v[0] as unknown[]).length];
-}
-
 function readTarget(v: unknown): number | null {
   const value = singleValue(v, "target");
   if (isBlank(value)) return null;
@@ -135,42 +125,10 @@ function runsLabel(result: SpcResult): string {
   return result.runs!.nonRandom ? "Non-random variation" : "Random variation";
 }
 
-/** Each point's type in its own cell, "" where a cell was skipped; the shape of `values`. */
-function* pointsLike(values: unknown, { result, used }: Charted): Steps<ResultCell[][]> {
-  const byRow = shapeOf(values)[0] === 1;
-  const cells: ResultCell[] = new Array(used.length);
-  let ticks = new Ticks(ROWS_PER_STEP);
-  for (let i = 0, k = 0; i < used.length; i++) {
-    if (ticks.tick()) yield;
-    cells[i] = used[i] ? result.types[k++] : "";
-  }
-  if (byRow) return [cells];
-  const rows: ResultCell[][] = new Array(cells.length);
-  const spill = new SpillRows();
-  ticks = new Ticks(ROWS_PER_STEP);
-  for (let i = 0; i < cells.length; i++) {
-    if (ticks.tick()) yield;
-    rows[i] = spill.row(cells[i]);
-  }
-  return rows;
-}
-
-/** The "limits" output: a header, then each cell's point with its lines, "" across a skipped cell. */
-function* limitRows({ result, used, points }: Charted): Steps<ResultCell[][]> {
+/** The "limits" output's row of the k-th charted point: the point and its lines. */
+function limitsRow({ result, points }: Charted, k: number): ResultCell[] {
   const { lines } = result;
-  const rows: ResultCell[][] = new Array(used.length + 1);
-  rows[0] = [...SPC_LIMITS_HEADER];
-  const ticks = new Ticks(ROWS_PER_STEP);
-  for (let i = 0, k = 0; i < used.length; i++) {
-    if (ticks.tick()) yield;
-    if (!used[i]) {
-      rows[i + 1] = ["", "", "", "", "", ""];
-      continue;
-    }
-    rows[i + 1] = [points[k], lines.centre, lines.lower(k), lines.upper(k), lines.nearLower(k), lines.nearUpper(k)];
-    k++;
-  }
-  return rows;
+  return [points[k], lines.centre, lines.lower(k), lines.upper(k), lines.nearLower(k), lines.nearUpper(k)];
 }
 
 function detail(result: SpcResult, target: number | null, dir: SpcDirection, latest: PointType, kind: SpcChart): ResultCell[][] {
