@@ -9,7 +9,8 @@ export type FunnelOutput = "flag" | "z" | "table" | "curve" | "detail";
 
 export const FUNNEL_TABLE_HEADER = ["rate", "z", "lower95", "upper95", "lower998", "upper998", "flag"];
 export const FUNNEL_CURVE_HEADER = ["n", "lower95", "upper95", "lower998", "upper998"];
-const ROWS_PER_STEP = 1 << 15;
+/** Cells of a spilled result built between two steps (a one-cell row each for cellsLike). */
+const CELLS_PER_STEP = 1 << 15;
 
 export function* funnelCells(
   numerators: unknown,
@@ -34,11 +35,11 @@ export function* funnelCells(
   const result = yield* funnelSteps(nums, dens, options);
   switch (out) {
     case "flag":
-      return yield* cellsLike(numerators, result.used, (j) => result.flags[j], ROWS_PER_STEP);
+      return yield* cellsLike(numerators, result.used, (j) => result.flags[j], CELLS_PER_STEP);
     case "z":
-      return yield* cellsLike(numerators, result.used, (j) => result.z[j], ROWS_PER_STEP);
+      return yield* cellsLike(numerators, result.used, (j) => result.z[j], CELLS_PER_STEP);
     case "table":
-      return yield* rowsPerCell(FUNNEL_TABLE_HEADER, result.used, (j) => table(result, j), ROWS_PER_STEP);
+      return yield* rowsPerCell(FUNNEL_TABLE_HEADER, result.used, (j) => table(result, j), CELLS_PER_STEP);
     case "curve":
       return curve(result, yield* curveSizesSteps(result.denominators));
     case "detail":

@@ -17,8 +17,8 @@ export type SpcOutput = "variation" | "assurance" | "runs" | "points" | "detail"
 export type SpcChart = "xmr" | RateChart;
 
 export const SPC_LIMITS_HEADER = ["value", "centre", "lower", "upper", "near_lower", "near_upper"];
-/** Rows of a spilled result built between two steps. */
-const ROWS_PER_STEP = 1 << 15;
+/** Cells of a spilled result built between two steps (a one-cell row each for cellsLike). */
+const CELLS_PER_STEP = 1 << 15;
 
 /** A charted result and, for each cell of `values`, whether it is a point of the chart. */
 interface Charted {
@@ -55,11 +55,11 @@ export function* spcCells(
     case "runs":
       return [[result.runs ? runsLabel(result) : notEnoughForRuns()]];
     case "points":
-      return yield* cellsLike(values, charted.used, (k) => result.types[k], ROWS_PER_STEP);
+      return yield* cellsLike(values, charted.used, (k) => result.types[k], CELLS_PER_STEP);
     case "detail":
       return detail(result, goal, dir, latest, kind);
     case "limits":
-      return yield* rowsPerCell(SPC_LIMITS_HEADER, charted.used, (k) => limitsRow(charted, k), ROWS_PER_STEP);
+      return yield* rowsPerCell(SPC_LIMITS_HEADER, charted.used, (k) => limitsRow(charted, k), CELLS_PER_STEP);
   }
 }
 
