@@ -9,6 +9,8 @@ import { kpiStatus } from "../support/functions";
 import { snapshot } from "../../src/workbench/snapshot";
 import { BAND_LOOK } from "../../src/workbook/bandFormats";
 import { kpiInput, sampleSetup } from "../support/workbench";
+import { beforeSyncNumber } from "../support/beforeSync";
+import { reportedRows } from "../support/reportedTable";
 import { summariseRate } from "../../src/core/model/rateSummary";
 import { RateSeries } from "../../src/workbook/denominatorRange";
 import { WorkbookModel } from "../../src/workbench/excel/model";
@@ -121,14 +123,11 @@ describe("a rate KPI: orders over visits", () => {
     const b = sampleSetup(a.model);
     const plain = await a.workbook.tag(plainInput, ORDERS, "CONV");
     // Right before A's write batch, B saves a new owner (A's read has the old one).
-    const from = a.model.syncCount;
     let fired = false;
-    a.model.beforeSync = async () => {
-      if (a.model.syncCount !== from + syncs - 1) return;
+    beforeSyncNumber(a.model, syncs - 1, async () => {
       fired = true;
-      a.model.beforeSync = null;
       await b.workbook.update("CONV", { ...plainInput, owner: "Sam Patel" }, { opened: plain });
-    };
+    });
     await a.workbook.update("CONV", rateInput, { opened: plain });
     expect(fired).toBe(true);
     const k = (await a.workbook.readRegister()).kpis[0];
@@ -203,17 +202,14 @@ describe("the denominators follow KPIDenom_<ID>, as the target follows KPITarget
     const b = sampleSetup(a.model);
     await a.workbook.tag(conversion(), ORDERS, "CONV");
     rows(a);
-    const from = a.model.syncCount;
     let fired = false;
-    a.model.beforeSync = async () => {
-      if (a.model.syncCount !== from + syncs - 1) return;
+    beforeSyncNumber(a.model, syncs - 1, async () => {
       fired = true;
-      a.model.beforeSync = null;
       // B's save corrects the same Denominator cell and changes Rate as: A's guard on that cell sees it.
       const opened = (await b.workbook.readRegister()).kpis[0];
       const { id, source: _s, lastReviewed: _r, ...rest } = opened;
       await b.workbook.update(id, { ...rest, target: 31, ratePer: 1000 }, { opened });
-    };
+    });
     await paneSavesOwner(a.workbook, "Sam Lee");
     expect(fired).toBe(true);
     expect((await a.workbook.readRegister()).kpis[0]).toMatchObject({ owner: "Sam Lee", ratePer: 1000, target: 31, denominatorRange: "'Web shop'!$B$4:$B$39" });
@@ -231,12 +227,6 @@ describe("the denominators follow KPIDenom_<ID>, as the target follows KPITarget
 });
 
 describe("closing a period of a rate KPI", () => {
-  /** The KPI Reported table's rows, by header. */
-  function reportedRows(model: WorkbookModel): Record<string, unknown>[] {
-    const [headers, ...rows] = snapshot(model).sheets.find((x) => x.name === "KPI Reported")!.values;
-    return rows.map((r) => Object.fromEntries(headers.map((h, i) => [String(h), r[i]])));
-  }
-
   it("records the rate, its target, status and variance on the rate, and says in the row that it is a rate of which counts", async () => {
     const { model, workbook } = sampleSetup();
     await workbook.tag(conversion({ firstPeriod: "2023-01" }), ORDERS, "CONV");

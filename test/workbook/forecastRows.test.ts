@@ -4,33 +4,16 @@
  * table by the first close that needs them; a table from before them is read and grown, never
  * damaged; a co-author acting between the read and the write is caught.
  */
-import { WorkbookModel } from "../../src/workbench/excel/model";
 import { snapshot } from "../../src/workbench/snapshot";
 import { portfolioOf } from "../../src/core/model/portfolio";
 import { forecastHonesty } from "../../src/core/review/coverage";
 import { kpiInput, sampleSetup, syncsOf } from "../support/workbench";
+import { beforeSyncNumber } from "../support/beforeSync";
+import { REPORTED_HEADER, reportedRows, reportedValues } from "../support/reportedTable";
 
 const REVENUE = "'Monthly KPIs'!B2:B37";
 const CHURN = "'Monthly KPIs'!C2:C37";
 const LEADS = "'Monthly KPIs'!D2:D37";
-const BASE = [
-  "When",
-  "Who",
-  "Event",
-  "KPI",
-  "Closed period",
-  "Period",
-  "Period date",
-  "Reported value",
-  "Target",
-  "Status",
-  "Status basis",
-  "Variance",
-  "Variance %",
-  "Note",
-  "Reason",
-  "Value cell",
-];
 const LATER = ["Forecast", "Lower", "Upper", "Level", "From period", "Roll-up"];
 type Setup = ReturnType<typeof sampleSetup>;
 
@@ -51,25 +34,6 @@ async function chain(s: Setup = sampleSetup()): Promise<Setup> {
   return s;
 }
 
-function table(model: WorkbookModel): unknown[][] {
-  return snapshot(model).sheets.find((x) => x.name === "KPI Reported")!.values;
-}
-
-/** The rows as objects by header. */
-function rowsOf(model: WorkbookModel): Record<string, unknown>[] {
-  const [header, ...rows] = table(model);
-  return rows.map((r) => Object.fromEntries(header.map((h, i) => [String(h), r[i]])));
-}
-
-function beforeSyncNumber(model: WorkbookModel, n: number, act: () => unknown): void {
-  const start = model.syncCount;
-  model.beforeSync = async () => {
-    if (model.syncCount !== start + n) return;
-    model.beforeSync = null;
-    await act();
-  };
-}
-
 describe("a close records the forecasts the pane shows", () => {
   it("keeps the year's outlook and every period of the lead forecast, with their intervals, equal to the pane's", async () => {
     const { model, workbook } = await chain();
@@ -77,8 +41,8 @@ describe("a close records the forecasts the pane shows", () => {
     const shown = portfolioOf(before.register, Object.fromEntries(before.series.map((s) => [s.id, s])), new Date());
     await workbook.closePeriod("2026-05", { ids: ["REVENUE", "LEADS"] });
 
-    expect(table(model)[0]).toEqual([...BASE, ...LATER]);
-    const rows = rowsOf(model);
+    expect(reportedValues(model)[0]).toEqual([...REPORTED_HEADER, ...LATER]);
+    const rows = reportedRows(model);
     expect(rows.map((r) => [r.Event, r.KPI, r.Period])).toEqual([
       ["Closed", "REVENUE", 36],
       ["Closed", "LEADS", 36],
@@ -154,11 +118,11 @@ describe("a close records the forecasts the pane shows", () => {
     const { model, workbook } = await chain();
     await workbook.closePeriod("2025-12", { ids: ["CHURN"] });
     // Churn's year 2025 is complete: no forecast, so the table is made without the forecast columns.
-    expect(table(model)[0]).toEqual(BASE);
+    expect(reportedValues(model)[0]).toEqual(REPORTED_HEADER);
     await workbook.closePeriod("2026-05", { ids: ["REVENUE"] });
     await workbook.reopenPeriod("2026-05", "Late invoice");
     await workbook.closePeriod("2026-05", { ids: ["REVENUE"] });
-    const events = rowsOf(model).map((r) => r.Event);
+    const events = reportedRows(model).map((r) => r.Event);
     expect(events).toEqual(["Closed", "Closed", "Outlook", "Lead forecast", "Lead forecast", "Reopened", "Closed"]);
   });
 });
@@ -167,13 +131,13 @@ describe("a KPI Reported table from before the forecasts", () => {
   it("reads as it is, and the first close with a forecast adds the columns at its right end, keeping its rows", async () => {
     const { model, workbook } = await chain();
     await workbook.closePeriod("2025-12", { ids: ["CHURN"] });
-    const old = table(model);
-    expect(old[0]).toEqual(BASE);
+    const old = reportedValues(model);
+    expect(old[0]).toEqual(REPORTED_HEADER);
     const state = await workbook.readRegister();
     expect([state.tableProblems, state.forecasts, state.reported.length]).toEqual([[], [], 1]);
     const n = await syncsOf(model, () => workbook.closePeriod("2026-05", { ids: ["REVENUE"] }));
-    const now = table(model);
-    expect(now[0]).toEqual([...BASE, ...LATER]);
+    const now = reportedValues(model);
+    expect(now[0]).toEqual([...REPORTED_HEADER, ...LATER]);
     expect(now[1]).toEqual([...old[1], "", "", "", "", "", ""]);
     expect(now.slice(2).map((r) => r[2])).toEqual(["Closed", "Outlook", "Lead forecast", "Lead forecast"]);
     // Once the columns are there, a close costs what a close without forecasts costs; the first one, one look-up more.
@@ -202,7 +166,7 @@ describe("recording forecasts with a co-author", () => {
     b.workbook.setAuthor("Lee Chan");
     beforeSyncNumber(a.model, n, () => b.workbook.closePeriod("2026-05", { ids: ["REVENUE"] }));
     await expect(a.workbook.closePeriod("2026-05", { ids: ["REVENUE"] })).rejects.toThrow(/closed already by Lee Chan/);
-    expect(rowsOf(a.model).map((r) => [r.Event, r.Who])).toEqual([
+    expect(reportedRows(a.model).map((r) => [r.Event, r.Who])).toEqual([
       ["Closed", "Lee Chan"],
       ["Outlook", "Lee Chan"],
       ["Lead forecast", "Lee Chan"],
@@ -223,6 +187,6 @@ describe("recording forecasts with a co-author", () => {
     });
     await expect(workbook.closePeriod("2026-05", { ids: ["REVENUE"] })).rejects.toThrow(/not empty/);
     expect(snapshot(model)).toEqual(before);
-    expect(table(model)[0][16]).toBe("Their column");
+    expect(reportedValues(model)[0][16]).toBe("Their column");
   });
 });

@@ -7,6 +7,7 @@
 import { WorkbookModel } from "../../src/workbench/excel/model";
 import { snapshot, WorkbookSnapshot } from "../../src/workbench/snapshot";
 import { kpiInput, sampleSetup, syncsOf } from "../support/workbench";
+import { beforeSyncNumber } from "../support/beforeSync";
 import { KpiDefinition } from "../../src/core/model/kpi";
 
 const REVENUE = "'Monthly KPIs'!B2:B37";
@@ -15,16 +16,6 @@ const NPS = "'Monthly KPIs'!E2:E37";
 type Setup = ReturnType<typeof sampleSetup>;
 
 const churn = () => kpiInput({ name: "Churn", direction: "lower", target: 2.6, atRisk: 2.9 });
-
-/** Runs `act` once, right before the `n`-th sync from now (the operation's write, when n is its last). */
-function before(model: WorkbookModel, n: number, act: () => unknown): void {
-  const start = model.syncCount;
-  model.beforeSync = async () => {
-    if (model.syncCount !== start + n) return;
-    model.beforeSync = null;
-    await act();
-  };
-}
 
 /** How many syncs an operation takes on a fresh sample prepared the same way: its last one is its write. */
 async function syncsFor(prepare: (s: Setup) => Promise<unknown>, op: (s: Setup) => Promise<unknown>): Promise<number> {
@@ -77,7 +68,7 @@ describe("two panes or co-authors at once", () => {
       async () => undefined,
       (s) => s.workbook.tag(kpiInput(), REVENUE, "REVENUE"),
     );
-    before(a.model, n - 1, () => b.workbook.tag(churn(), CHURN, "CHURN"));
+    beforeSyncNumber(a.model, n - 1, () => b.workbook.tag(churn(), CHURN, "CHURN"));
     await expect(a.workbook.tag(kpiInput(), REVENUE, "REVENUE")).rejects.toThrow(/Excel refused to tag Revenue: .*Nothing was changed/);
     const state = await a.workbook.readRegister();
     expect(state.kpis.map((k) => k.id)).toEqual(["CHURN"]);
@@ -94,7 +85,7 @@ describe("two panes or co-authors at once", () => {
     await a.workbook.tag(kpiInput(), REVENUE, "REVENUE");
     const b = sampleSetup(a.model);
     const firing = { kpi: "REVENUE", period: 36, rule: "Off track" };
-    before(a.model, 2, () => b.workbook.openActions([firing], "2026-12-01"));
+    beforeSyncNumber(a.model, 2, () => b.workbook.openActions([firing], "2026-12-01"));
     await a.workbook.openActions([{ ...firing, period: 35 }], "2026-12-01").catch(() => undefined);
     const actions = (await a.workbook.readRegister()).actions;
     expect(actions.map((x) => x.period)).toContain(36);
@@ -121,7 +112,7 @@ describe("rows found by what they are, at write time", () => {
   it("Untag while the user sorts the register takes off the KPI asked for, not the one now in its row", async () => {
     const n = await syncsFor(twoKpis, (s) => s.workbook.untag("REVENUE"));
     const s = await twoKpis();
-    before(s.model, n, () => reverseRows(s.model, "KPI_Register"));
+    beforeSyncNumber(s.model, n, () => reverseRows(s.model, "KPI_Register"));
     await s.workbook.untag("REVENUE");
     expect(Object.keys(await registerOf(s))).toEqual(["CHURN"]);
     expect(s.model.names.map((x) => x.name)).toEqual(["KPI_CHURN"]);
@@ -130,7 +121,7 @@ describe("rows found by what they are, at write time", () => {
   it("Save while the user sorts the register changes the KPI it was meant for", async () => {
     const n = await syncsFor(twoKpis, (s) => s.workbook.update("REVENUE", kpiInput({ target: 1400 })));
     const s = await twoKpis();
-    before(s.model, n, () => reverseRows(s.model, "KPI_Register"));
+    beforeSyncNumber(s.model, n, () => reverseRows(s.model, "KPI_Register"));
     await s.workbook.update("REVENUE", kpiInput({ target: 1400 }));
     const kpis = await registerOf(s);
     expect([kpis.REVENUE.target, kpis.CHURN.target, kpis.CHURN.name]).toEqual([1400, 2.6, "Churn"]);
@@ -151,7 +142,7 @@ describe("rows found by what they are, at write time", () => {
     const n = await syncsFor(prepare, done);
     const s = sampleSetup();
     await prepare(s);
-    before(s.model, n, () => reverseRows(s.model, "KPI_Actions"));
+    beforeSyncNumber(s.model, n, () => reverseRows(s.model, "KPI_Actions"));
     await done(s);
     const actions = (await s.workbook.readRegister()).actions;
     expect(actions.map((x) => [x.period, x.status, x.note])).toEqual(
@@ -166,7 +157,7 @@ describe("rows found by what they are, at write time", () => {
     const n = await syncsFor(twoKpis, (s) => s.workbook.tag(kpiInput({ name: "NPS", target: 40, atRisk: 35 }), NPS, "NPS"));
     const s = await twoKpis();
     const other = sampleSetup(s.model);
-    before(s.model, n, async () => {
+    beforeSyncNumber(s.model, n, async () => {
       await other.workbook.update("CHURN", churn(), {});
       await other.workbook.update("CHURN", { ...churn(), owner: "Sam Ortiz" });
       s.model.findSheet("Monthly KPIs")!.protected = true;
@@ -240,7 +231,7 @@ describe("formulas stay formulas", () => {
     const at = [t.area.row + 1, t.area.col + t.columns.indexOf("Owner")] as const;
     s.model.writeFormula(sheet, at[0], at[1], "=INDEX(KPI_Register[Owner],1)");
     const was: WorkbookSnapshot = snapshot(s.model);
-    before(s.model, n, () => (s.model.sheetById(t.sheetId).protected = true));
+    beforeSyncNumber(s.model, n, () => (s.model.sheetById(t.sheetId).protected = true));
     await expect(op(s)).rejects.toThrow(/Excel refused/);
     s.model.sheetById(t.sheetId).protected = false;
     expect(snapshot(s.model)).toEqual(was);
@@ -268,7 +259,7 @@ describe("two panes change the same KPI's colours at once", () => {
       (x) => x.workbook.tag(kpiInput(), REVENUE, "REVENUE"),
       (x) => x.workbook.update("REVENUE", kpiInput({ target: 1400 })),
     );
-    before(a.model, n, () => b.workbook.update("REVENUE", kpiInput({ target: 1350 })));
+    beforeSyncNumber(a.model, n, () => b.workbook.update("REVENUE", kpiInput({ target: 1350 })));
     await a.workbook.update("REVENUE", kpiInput({ target: 1400 }));
     expect((await registerOf(a)).REVENUE.target).toBe(1400);
     const rules = a.model.conditionalFormats.filter((f) => (f.formula ?? "").includes("kpilens:REVENUE:"));

@@ -1,8 +1,9 @@
 /** Closing and reopening a period: the KPI Reported table (issue 22, item 4). */
-import { WorkbookModel } from "../../src/workbench/excel/model";
 import { snapshot } from "../../src/workbench/snapshot";
 import { restatements } from "../../src/core/model/restatement";
 import { kpiInput, sampleSetup, syncsOf } from "../support/workbench";
+import { beforeSyncNumber } from "../support/beforeSync";
+import { REPORTED_HEADER, reportedValues } from "../support/reportedTable";
 
 const REVENUE = "'Monthly KPIs'!B2:B37";
 const CHURN = "'Monthly KPIs'!C2:C37";
@@ -15,20 +16,6 @@ async function twoKpis(s: Setup = sampleSetup()): Promise<Setup> {
   return s;
 }
 
-function rowsOf(model: WorkbookModel): unknown[][] {
-  return snapshot(model).sheets.find((x) => x.name === "KPI Reported")!.values;
-}
-
-/** Runs `act` once, right before the `n`-th sync from now. */
-function beforeSyncNumber(model: WorkbookModel, n: number, act: () => unknown): void {
-  const start = model.syncCount;
-  model.beforeSync = async () => {
-    if (model.syncCount !== start + n) return;
-    model.beforeSync = null;
-    await act();
-  };
-}
-
 describe("closing a period", () => {
   it("records each KPI's reported value, target, status, variance and note, with who and when, and reads it back", async () => {
     const { model, workbook } = await twoKpis();
@@ -37,25 +24,8 @@ describe("closing a period", () => {
     const churn = snapshot(model).sheets.find((x) => x.name === "Monthly KPIs")!.values[36][2] as number;
     const result = await workbook.closePeriod("2025-12");
     expect(result.skipped).toEqual([]);
-    const rows = rowsOf(model);
-    expect(rows[0]).toEqual([
-      "When",
-      "Who",
-      "Event",
-      "KPI",
-      "Closed period",
-      "Period",
-      "Period date",
-      "Reported value",
-      "Target",
-      "Status",
-      "Status basis",
-      "Variance",
-      "Variance %",
-      "Note",
-      "Reason",
-      "Value cell",
-    ]);
+    const rows = reportedValues(model);
+    expect(rows[0]).toEqual(REPORTED_HEADER);
     expect(rows[1].slice(1)).toEqual([
       "Dana Whitfield",
       "Closed",
@@ -93,12 +63,12 @@ describe("closing a period", () => {
     workbook.setAuthor("Lee Chan");
     const reopened = await workbook.reopenPeriod("2025-12", "Late invoice from Acme");
     expect(reopened.map((e) => [e.kpi, e.event, e.who, e.reason, e.value])).toEqual([["REVENUE", "Reopened", "Lee Chan", "Late invoice from Acme", 1443.5]]);
-    const rows = rowsOf(model);
+    const rows = reportedValues(model);
     expect(rows.map((r) => r[2])).toEqual(["Event", "Closed", "Reopened"]);
     const again = await workbook.refresh();
     expect(restatements(again.register.reported, again.register.kpis, again.series)).toEqual([]);
     await workbook.closePeriod("2025-12", { ids: ["REVENUE"] });
-    expect(rowsOf(model).map((r) => [r[2], r[7]])).toEqual([
+    expect(reportedValues(model).map((r) => [r[2], r[7]])).toEqual([
       ["Event", "Reported value"],
       ["Closed", 1443.5],
       ["Reopened", 1443.5],
@@ -151,7 +121,7 @@ describe("closing with a co-author", () => {
     b.workbook.setAuthor("Lee Chan");
     beforeSyncNumber(a.model, n, () => b.workbook.closePeriod("2025-12"));
     await expect(a.workbook.closePeriod("2025-12")).rejects.toThrow(/closed already by Lee Chan/);
-    const closes = rowsOf(a.model).filter((r) => r[4] === "2025-12");
+    const closes = reportedValues(a.model).filter((r) => r[4] === "2025-12");
     expect(closes.map((r) => [r[1], r[3]])).toEqual([
       ["Lee Chan", "REVENUE"],
       ["Lee Chan", "CHURN"],
@@ -178,7 +148,7 @@ describe("closing with a co-author", () => {
       ["REVENUE", 1443.5],
       ["CHURN", expect.any(Number)],
     ]);
-    expect(rowsOf(model).filter((r) => r[2] === "Reopened")).toHaveLength(2);
+    expect(reportedValues(model).filter((r) => r[2] === "Reopened")).toHaveLength(2);
   });
 
   it("leaves the workbook as it was when Excel refuses the write part-way", async () => {

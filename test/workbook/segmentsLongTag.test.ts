@@ -6,6 +6,7 @@
  * the write: the tag stays right, or the refresh says what is wrong; never a wrong series.
  */
 import { kpiInput, sampleSetup, syncsOf } from "../support/workbench";
+import { beforeSyncNumber } from "../support/beforeSync";
 import { kpiStatus } from "../support/functions";
 import { BAND_LOOK } from "../../src/workbook/bandFormats";
 import { formulaChoices, summariesOf } from "../../src/core/model/portfolio";
@@ -47,16 +48,6 @@ function sortByOrders(model: WorkbookModel): void {
   const sheet = model.findSheet("Orders by region")!;
   const sorted = [...rowsOf(model)].sort((a, b) => (a[2] as number) - (b[2] as number));
   sorted.forEach((r, i) => r.forEach((v, c) => model.writeValue(sheet, 1 + i, c, v as string | number)));
-}
-
-/** Acts before the model's n-th sync from now. A tag's last sync reads back after the write, so its write is the one before (n - 2). */
-function before(model: WorkbookModel, n: number, act: () => unknown): void {
-  const start = model.syncCount;
-  model.beforeSync = async () => {
-    if (model.syncCount !== start + n) return;
-    model.beforeSync = null;
-    await act();
-  };
 }
 
 describe("a table column split by a segment column, tagged as one KPI", () => {
@@ -170,6 +161,7 @@ describe("a KPI split by a column, afterwards", () => {
 });
 
 describe("co-authors between the tag's read and its write", () => {
+  // A tag's last sync reads back after the write, so its write is the one before (n - 2).
   const tagSyncs = () => {
     const s = sampleSetup();
     return syncsOf(s.model, () => s.workbook.tag(orders(), ORDERS, "ORD"));
@@ -179,7 +171,7 @@ describe("co-authors between the tag's read and its write", () => {
     const n = await tagSyncs();
     const s = sampleSetup();
     const want = byRegion(rowsOf(s.model), 2);
-    before(s.model, n - 2, () => sortByOrders(s.model));
+    beforeSyncNumber(s.model, n - 2, () => sortByOrders(s.model));
     await s.workbook.tag(orders(), ORDERS, "ORD");
     const got = (await s.workbook.refresh()).series.find((x) => x.id === "ORD") as SegmentSeries;
     expect(got.problem).toBeNull();
@@ -189,7 +181,7 @@ describe("co-authors between the tag's read and its write", () => {
   it("someone renames the Region column meanwhile: the refresh refuses with a message, it never splits by something else", async () => {
     const n = await tagSyncs();
     const s = sampleSetup();
-    before(s.model, n - 2, () => s.model.writeValue(s.model.findSheet("Orders by region")!, 0, 1, "Area"));
+    beforeSyncNumber(s.model, n - 2, () => s.model.writeValue(s.model.findSheet("Orders by region")!, 0, 1, "Area"));
     await s.workbook.tag(orders(), ORDERS, "ORD");
     const got = (await s.workbook.refresh()).series.find((x) => x.id === "ORD")!;
     expect(got.values).toEqual([]);
@@ -204,7 +196,7 @@ describe("co-authors between the tag's read and its write", () => {
     const a = sampleSetup();
     await revenue(a);
     const b = sampleSetup(a.model);
-    before(a.model, n - 2, () => b.workbook.tag(orders({ owner: "Sam Ortiz" }), ORDERS, "ORD"));
+    beforeSyncNumber(a.model, n - 2, () => b.workbook.tag(orders({ owner: "Sam Ortiz" }), ORDERS, "ORD"));
     await expect(a.workbook.tag(orders(), ORDERS, "ORD")).rejects.toThrow(/KPI_ORD/);
     const state = await a.workbook.readRegister();
     expect(state.kpis.filter((k) => k.id === "ORD").map((k) => k.owner)).toEqual(["Sam Ortiz"]);

@@ -9,6 +9,7 @@
 import { kpiStatus } from "../support/functions";
 import { portfolioOf } from "../../src/core/model/portfolio";
 import { kpiInput, sampleSetup, syncsOf } from "../support/workbench";
+import { beforeSyncNumber } from "../support/beforeSync";
 import { WorkbookModel } from "../../src/workbench/excel/model";
 import { BAND_LOOK, bandFormats, MAX_RULE_ID_LENGTH, MAX_RULE_LENGTH } from "../../src/workbook/bandFormats";
 import { addressFromRegisterText } from "../../src/workbook/registerText";
@@ -274,16 +275,6 @@ describe("a block of periods × regions tagged as one KPI", () => {
   });
 });
 
-/** Runs `act` once, right before the `n`-th sync from now (the operation's write, when n is its last). */
-function before(model: WorkbookModel, n: number, act: () => unknown): void {
-  const start = model.syncCount;
-  model.beforeSync = async () => {
-    if (model.syncCount !== start + n) return;
-    model.beforeSync = null;
-    await act();
-  };
-}
-
 async function syncsOfTag(prepare: (s: Setup) => Promise<unknown>): Promise<number> {
   const s = sampleSetup();
   await prepare(s);
@@ -298,7 +289,7 @@ describe("tagging a block while a co-author works in the same workbook", () => {
     const a = sampleSetup();
     await revenue(a);
     const b = sampleSetup(a.model);
-    before(a.model, n - 1, () => b.workbook.tag(conversion({ owner: "Sam Ortiz" }), BLOCK, "CONV"));
+    beforeSyncNumber(a.model, n - 1, () => b.workbook.tag(conversion({ owner: "Sam Ortiz" }), BLOCK, "CONV"));
     await expect(a.workbook.tag(conversion(), BLOCK, "CONV")).rejects.toThrow(
       /Excel refused to tag Conversion by region: The name 'KPI_CONV' already exists\. Nothing was changed\./,
     );
@@ -323,7 +314,7 @@ describe("tagging a block while a co-author works in the same workbook", () => {
     await revenue(s);
     const register = s.model.findSheet("KPI Register")!;
     const table = s.model.findTable("KPI_Register")!;
-    before(s.model, n - 1, () => s.model.writeValue(register, 1, table.area.col + table.columns.indexOf("Owner"), "Lee Chan"));
+    beforeSyncNumber(s.model, n - 1, () => s.model.writeValue(register, 1, table.area.col + table.columns.indexOf("Owner"), "Lee Chan"));
     await s.workbook.tag(conversion(), BLOCK, "CONV");
     const state = await s.workbook.readRegister();
     expect(state.kpis.map((k) => [k.id, k.owner])).toEqual([
@@ -335,7 +326,7 @@ describe("tagging a block while a co-author works in the same workbook", () => {
   it("a co-author deletes the header's sheet cells meanwhile: the tag still lands on the numbers it read, and the card says what is missing", async () => {
     const n = await syncsOfTag(async () => undefined);
     const s = sampleSetup();
-    before(s.model, n - 1, () => s.model.writeValue(s.model.findSheet("Regions")!, 1, 1, ""));
+    beforeSyncNumber(s.model, n - 1, () => s.model.writeValue(s.model.findSheet("Regions")!, 1, 1, ""));
     await s.workbook.tag(conversion(), BLOCK, "CONV");
     const { series } = await s.workbook.refresh();
     expect(series[0].problem).toMatch(/header cell of segment 1 is empty/);

@@ -8,6 +8,7 @@ import { snapshot } from "../../src/workbench/snapshot";
 import { othersChanges } from "../../src/workbook/events";
 import { ExcelKpiWorkbook } from "../../src/workbook/kpiWorkbook";
 import { kpiInput, sampleSetup, syncsOf } from "../support/workbench";
+import { beforeSyncNumber } from "../support/beforeSync";
 
 const REVENUE = "'Monthly KPIs'!B2:B37";
 type Setup = ReturnType<typeof sampleSetup>;
@@ -28,16 +29,6 @@ async function expectReadInTheWrite(s: Setup): Promise<void> {
   let read: Awaited<ReturnType<ExcelKpiWorkbook["refresh"]>> | null = null;
   expect(await syncsOf(s.model, async () => (read = await s.workbook.refresh()))).toBe(0);
   expect(read).toEqual(await fresh(s.model));
-}
-
-/** Runs `act` once, right before the `n`-th sync from now. */
-function before(model: WorkbookModel, n: number, act: () => unknown): void {
-  const start = model.syncCount;
-  model.beforeSync = async () => {
-    if (model.syncCount !== start + n) return;
-    model.beforeSync = null;
-    await act();
-  };
 }
 
 /** Two KPIs tagged, with a note (so KPI Notes exists), by a listening pane. */
@@ -147,7 +138,7 @@ describe("the pane's read in the write's batch", () => {
     const op = (s: Setup) => s.workbook.markReviewed("REVENUE", "2026-12-01");
     const n = await writeBatchOf(op);
     const s = await prepared();
-    before(s.model, n, () => s.model.insertRows(s.model.findSheet("Web shop")!, 0, 2));
+    beforeSyncNumber(s.model, n, () => s.model.insertRows(s.model.findSheet("Web shop")!, 0, 2));
     await op(s);
     expect((await fresh(s.model)).register.kpis.find((k) => k.id === "REVENUE")!.lastReviewed).toBe("2026-12-01");
     await expectReadInTheWrite(s);
@@ -158,7 +149,7 @@ describe("the pane's read in the write's batch", () => {
     const op = (s: Setup) => s.workbook.update("REVENUE", kpi({ owner: "Sam Ortiz" }));
     const n = await writeBatchOf(op);
     const s = await prepared();
-    before(s.model, n, () => sampleSetup(s.model).workbook.tag(kpi({ name: "NPS", target: 40, atRisk: 35 }), "'Monthly KPIs'!E2:E37", "NPS"));
+    beforeSyncNumber(s.model, n, () => sampleSetup(s.model).workbook.tag(kpi({ name: "NPS", target: 40, atRisk: 35 }), "'Monthly KPIs'!E2:E37", "NPS"));
     await op(s);
     const read = await fresh(s.model);
     expect(read.register.kpis.map((k) => [k.id, k.owner])).toEqual([
@@ -180,7 +171,7 @@ describe("the pane's read in the write's batch", () => {
     expect(n).toBe(2);
     for (const [, remove] of removals) {
       const s = await prepared();
-      before(s.model, n, () => remove(s.model));
+      beforeSyncNumber(s.model, n, () => remove(s.model));
       // The refused batch, its undo and the second try: more than the two.
       expect(await syncsOf(s.model, () => op(s))).toBeGreaterThan(n);
       const read = await fresh(s.model);
@@ -196,7 +187,7 @@ describe("the pane's read in the write's batch", () => {
     const insert = () => s.workbook.insertFormula("'Monthly KPIs'!H2", "=KPI.SIG_CHANGE(KPI_REVENUE)");
     const dry = await prepared();
     const n = await syncsOf(dry.model, () => dry.workbook.insertFormula("'Monthly KPIs'!H2", "=KPI.SIG_CHANGE(KPI_REVENUE)"));
-    before(s.model, n, () => (s.model.tables = s.model.tables.filter((t) => t.name !== "KPI_Notes")));
+    beforeSyncNumber(s.model, n, () => (s.model.tables = s.model.tables.filter((t) => t.name !== "KPI_Notes")));
     await insert();
     expect(s.model.formulaAt(s.model.findSheet("Monthly KPIs")!, 1, 7)).toBe("=KPI.SIG_CHANGE(KPI_REVENUE)");
     expect(await s.workbook.refresh()).toEqual(await fresh(s.model));
@@ -216,7 +207,7 @@ describe("the pane's read in the write's batch", () => {
     const table = t.model.findTable("KPI_Register")!;
     const sheet = t.model.sheetById(table.sheetId);
     // The user sorts the register between the note and the date: the row read is no longer NPS's.
-    before(t.model, 1, () => {
+    beforeSyncNumber(t.model, 1, () => {
       const rows = Array.from({ length: table.area.rowCount - 1 }, (_, i) =>
         Array.from({ length: table.area.colCount }, (_, c) => t.model.formulaAt(sheet, table.area.row + 1 + i, table.area.col + c)),
       ).reverse();
@@ -249,7 +240,7 @@ describe("the pane's read in the write's batch", () => {
     expect(await syncsOf(dry.model, () => dry.workbook.tag(kpi(), REVENUE, "REVENUE"))).toBe(3);
     const s = sampleSetup();
     // Someone names a table of theirs KPI_History between the tag's read and its tables' round trip.
-    before(s.model, 2, () => {
+    beforeSyncNumber(s.model, 2, () => {
       const theirs = s.model.addSheet("Their log");
       s.model.writeValue(theirs, 0, 0, "When");
       s.model.writeValue(theirs, 1, 0, "today");
