@@ -28,7 +28,7 @@ import type { KpiInput } from "./kpiWorkbookApi";
 import { RegisterRead } from "./registerRead";
 import { tableColumnOf } from "./selection";
 import { READ_BATCH_CELLS } from "./series";
-import { assertUnprotected, planTagSteps, queueSelection } from "./tagTarget";
+import { assertUnprotected, planTagSteps, queueSelection, Tagged, TagRequest } from "./tagTarget";
 import { Plan } from "./writeEngine";
 
 /** The table's columns a long KPI reads, as the tag found them. */
@@ -109,13 +109,7 @@ async function readLongColumns(context: Excel.RequestContext, address: string, i
 }
 
 /** Plans the tag of a table column split by a segment column; the caller commits the plan (segmentsTag.ts planSegmentTag). */
-export async function planLongTag(
-  context: Excel.RequestContext,
-  read: RegisterRead,
-  plan: Plan,
-  token: string,
-  tag: { input: KpiInput; address: string; id: string; reviewedOn: string },
-): Promise<{ result: KpiDefinition; action: string; history: [null, KpiDefinition] }> {
+export async function planLongTag(context: Excel.RequestContext, read: RegisterRead, plan: Plan, token: string, tag: TagRequest): Promise<Tagged> {
   const { input, id } = tag;
   const layout = segmentLayoutOf(input.segments ?? "");
   if (!layout || layout.kind !== "by") throw new KpiWorkbookError(`Segments "${input.segments ?? ""}" is not a column to split by.`, "segments");

@@ -17,7 +17,7 @@ import type { KpiInput } from "./kpiWorkbookApi";
 import { nameOf, RegisterRead } from "./registerRead";
 import { planLongTag } from "./segmentsLongTag";
 import { READ_BATCH_CELLS } from "./series";
-import { assertUnprotected, planTagSteps, queueSelection } from "./tagTarget";
+import { assertUnprotected, planTagSteps, queueSelection, Tagged, TagRequest } from "./tagTarget";
 import { targetNameStep } from "./targetRange";
 import { Plan, Step } from "./writeEngine";
 
@@ -92,13 +92,7 @@ async function checkRanges(
 }
 
 /** Plans the tag of a block; the caller commits the plan (kpiWorkbook.ts tag). */
-export async function planSegmentTag(
-  context: Excel.RequestContext,
-  read: RegisterRead,
-  plan: Plan,
-  token: string,
-  tag: { input: KpiInput; address: string; id: string; reviewedOn: string },
-): Promise<{ result: KpiDefinition; action: string; history: [null, KpiDefinition] }> {
+export async function planSegmentTag(context: Excel.RequestContext, read: RegisterRead, plan: Plan, token: string, tag: TagRequest): Promise<Tagged> {
   const { input, id } = tag;
   // A table column split by another column (the long format): segmentsLongTag.ts.
   if (segmentLayoutOf(input.segments ?? "")?.kind === "by") return planLongTag(context, read, plan, token, tag);

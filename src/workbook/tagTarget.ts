@@ -24,6 +24,21 @@ import { settingStep } from "./steps/settings";
 import { checkTargetRange, queueTargetRangeCheck, targetNameStep } from "./targetRange";
 import { Plan, Step } from "./writeEngine";
 
+/** What a tag plans from: the form's input, the selection, the new KPI's id and the day it is tagged. */
+export interface TagRequest {
+  input: KpiInput;
+  address: string;
+  id: string;
+  reviewedOn: string;
+}
+
+/** What a planned tag answers (the write engine's result, its action and its history). */
+export interface Tagged {
+  result: KpiDefinition;
+  action: string;
+  history: [null, KpiDefinition];
+}
+
 type RangeCheck = (sourceAddress: string, kpiName: string) => string;
 
 export interface TagTarget {
@@ -88,7 +103,7 @@ export async function planTag(
   plan: Plan,
   token: string,
   { input, id, reviewedOn, target }: { input: KpiInput; id: string; reviewedOn: string; target: TagTarget },
-): Promise<{ result: KpiDefinition; action: string; history: [null, KpiDefinition] }> {
+): Promise<Tagged> {
   const { address, reference, checkTarget, checkDenominator } = target;
   assertNotTagged(read.state, address);
   const targetRange = !input.targetRange
@@ -126,7 +141,7 @@ export async function planTagSteps(
   read: RegisterRead,
   plan: Plan,
   { kpi, token, reference, names, colours }: { kpi: KpiDefinition; token: string; reference: string; names: (Step | null)[]; colours: string | null },
-): Promise<{ result: KpiDefinition; action: string; history: [null, KpiDefinition] }> {
+): Promise<Tagged> {
   plan.add(await ensureColumns(context, read, kpi));
   plan.add(...registerAppendSteps(read, kpi, token));
   plan.add(nameStep({ name: nameOf(kpi.id), formula: reference, comment: kpiNameComment(kpi.name), before: null }));
