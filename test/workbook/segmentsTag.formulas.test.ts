@@ -15,21 +15,7 @@ import { WorkbookModel } from "../../src/workbench/excel/model";
 import { KpiInput } from "../../src/workbook/kpiWorkbook";
 import { SegmentSeries } from "../../src/workbook/segmentsRead";
 import { kpiInput, sampleSetup } from "../support/workbench";
-
-const conversion = (o: Partial<KpiInput> = {}): KpiInput =>
-  kpiInput({
-    name: "Conversion by region",
-    unit: "",
-    target: null,
-    targetRange: "Regions!B40:E40",
-    atRisk: null,
-    atRiskPercent: 10,
-    denominatorRange: "Regions!H3:K38",
-    ratePer: null,
-    firstPeriod: "2023-01",
-    segments: "columns",
-    ...o,
-  });
+import { regionsConversion } from "../support/regionsConversion";
 
 async function settled(model: WorkbookModel, sheet: string, row: number, col: number): Promise<unknown> {
   for (let i = 0; i < 300; i++) {
@@ -54,7 +40,7 @@ async function tagged(input: KpiInput, address: string) {
 
 describe("a segmented KPI's formulas, in cells", () => {
   it("KPI.FUNNEL's table and curve of the card's month are the card's funnel, and each region's status its small multiple's", async () => {
-    const { model, kpi, data, choices, check } = await tagged(conversion(), "'Regions'!A2:E38");
+    const { model, kpi, data, choices, check } = await tagged(regionsConversion({ firstPeriod: "2023-01" }), "'Regions'!A2:E38");
     expect(choices.map((c) => c.label)).toEqual([
       "Funnel of 2025-12 across segments (KPI.FUNNEL table: rate, z, limits, flag)",
       "Funnel of 2025-12: its lines for a chart (KPI.FUNNEL curve)",

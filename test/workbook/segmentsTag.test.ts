@@ -10,6 +10,7 @@ import { kpiStatus } from "../support/functions";
 import { portfolioOf } from "../../src/core/model/portfolio";
 import { kpiInput, sampleSetup, syncsOf } from "../support/workbench";
 import { beforeSyncNumber } from "../support/beforeSync";
+import { regionsConversion } from "../support/regionsConversion";
 import { WorkbookModel } from "../../src/workbench/excel/model";
 import { BAND_LOOK, bandFormats, MAX_RULE_ID_LENGTH, MAX_RULE_LENGTH } from "../../src/workbook/bandFormats";
 import { addressFromRegisterText } from "../../src/workbook/registerText";
@@ -20,20 +21,7 @@ const BLOCK = "'Regions'!A2:E38";
 const FILL_OF: Record<string, string> = { "On track": BAND_LOOK.on.fill, "At risk": BAND_LOOK.risk.fill, "Off track": BAND_LOOK.off.fill };
 type Setup = ReturnType<typeof sampleSetup>;
 
-const conversion = (o: Partial<KpiInput> = {}): KpiInput =>
-  kpiInput({
-    name: "Conversion by region",
-    unit: "",
-    target: null,
-    targetRange: "Regions!B40:E40",
-    atRisk: null,
-    atRiskPercent: 10,
-    denominatorRange: "Regions!H3:K38",
-    ratePer: null,
-    aggregation: "sum",
-    segments: "columns",
-    ...o,
-  });
+const conversion = (o: Partial<KpiInput> = {}): KpiInput => regionsConversion({ aggregation: "sum", ...o });
 
 /** The sheet's orders and visits, period by period, and each region's target. */
 function regions(model: WorkbookModel) {
