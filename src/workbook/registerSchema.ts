@@ -3,7 +3,19 @@
  * one row per KPI, columns found by their header text (so a user may reorder them or add their
  * own). Turns rows into definitions and back, and says why a row cannot be used.
  */
-import { AGGREGATIONS, CADENCES, firstPeriodOf, KINDS, KpiDefinition, monthOf, parseTrigger, percentOf, targetRangeOf, triggerText } from "../core/model/kpi";
+import {
+  AGGREGATIONS,
+  CADENCES,
+  firstPeriodOf,
+  KINDS,
+  KpiDefinition,
+  monthOf,
+  parseTrigger,
+  percentOf,
+  targetRangeOf,
+  triggerText,
+  verbatimFields,
+} from "../core/model/kpi";
 import { atRiskOnUnfavourableSide, Direction } from "../core/model/status";
 import { addressFromRegisterText } from "./registerText";
 import { rateAsOf, rateAsText } from "../core/model/rates";
@@ -289,28 +301,15 @@ function reviewedDate(v: unknown, dateSystem: DateSystem): string {
 export function cellsOf(k: KpiDefinition): Record<ColumnKey, string | number> {
   return {
     id: k.id,
-    name: k.name,
-    owner: k.owner,
-    objective: k.objective,
-    kind: k.kind,
-    predicts: k.predicts,
-    direction: k.direction,
+    ...verbatimFields(k),
     target: k.target ?? k.targetRange,
     atRisk: k.atRiskPercent !== null ? k.atRiskPercent / 100 : (k.atRisk ?? ""),
     baseline: k.baseline ?? "",
     spcBaseline: k.spcBaseline ?? "",
     spcFrom: k.spcFrom ?? "",
-    unit: k.unit,
-    cadence: k.cadence,
-    initiative: k.initiative,
-    response: k.response,
     source: k.source,
     lastReviewed: k.lastReviewed,
     primary: k.primary ? "Yes" : "No",
-    aggregation: k.aggregation,
-    firstPeriod: k.firstPeriod,
-    trigger: k.trigger,
-    guardedBy: k.guardedBy,
     materiality: k.materiality ?? "",
     materialityPercent: k.materialityPercent === null || k.materialityPercent === undefined ? "" : `${k.materialityPercent}%`,
     // A calendar year is the default: left empty, so a register from before this column gains none.

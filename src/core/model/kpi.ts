@@ -43,6 +43,29 @@ export type KpiDraft = Record<
 
 export type FieldErrors = Partial<Record<keyof KpiDraft, string>>;
 
+/** The fields the form's draft and the register's row hold as the definition does, letter for letter. */
+const VERBATIM = [
+  "name",
+  "owner",
+  "objective",
+  "kind",
+  "predicts",
+  "direction",
+  "unit",
+  "cadence",
+  "initiative",
+  "response",
+  "aggregation",
+  "firstPeriod",
+  "trigger",
+  "guardedBy",
+] as const;
+export type VerbatimFields = Pick<KpiDefinition, (typeof VERBATIM)[number]>;
+
+export function verbatimFields(k: KpiDefinition): VerbatimFields {
+  return Object.fromEntries(VERBATIM.map((f) => [f, k[f]])) as VerbatimFields;
+}
+
 export const EMPTY_DRAFT: KpiDraft = {
   name: "",
   owner: "",
@@ -319,26 +342,13 @@ export function definitionFromDraft(draft: KpiDraft, id: string, source: string,
 export function draftFromDefinition(k: KpiDefinition): KpiDraft {
   const text = (n: number | null) => (n === null ? "" : String(n));
   return {
-    name: k.name,
-    owner: k.owner,
-    objective: k.objective,
-    kind: k.kind,
-    predicts: k.predicts,
-    direction: k.direction,
+    ...verbatimFields(k),
     target: k.target === null ? k.targetRange.replace(/\$/g, "") : String(k.target),
     atRisk: k.atRiskPercent !== null ? `${k.atRiskPercent}%` : text(k.atRisk),
     baseline: text(k.baseline),
     spcBaseline: text(k.spcBaseline),
     spcFrom: text(k.spcFrom),
-    unit: k.unit,
-    cadence: k.cadence,
-    initiative: k.initiative,
-    response: k.response,
     primary: k.primary,
-    aggregation: k.aggregation,
-    firstPeriod: k.firstPeriod,
-    trigger: k.trigger,
-    guardedBy: k.guardedBy,
     materiality: materialityText({ materiality: k.materiality ?? null, materialityPercent: k.materialityPercent ?? null }),
     yearStart: (k.yearStart ?? 1) === 1 ? "" : String(k.yearStart),
     ...rateDraftOf(k),
