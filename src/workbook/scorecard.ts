@@ -89,7 +89,7 @@ function cellsOf(
   cells[1].splice(0, 4, "As of", asOfFormula(closes, periods), "Latest data", asOfFormula(false, periods));
   formats[1][1] = closes ? "@" : "mmm yyyy";
   formats[1][3] = "mmm yyyy";
-  cells[2][0] = `Built by KPI Lens on ${today}: every cell is a formula over the KPIs' names, the register${notes ? " and KPI Notes" : ""}, so it stays current. "As of" is ${closes ? "the latest period closed" : "the latest period with data"}. Rebuild it from the pane after adding or removing KPIs.`;
+  cells[2][0] = `Built by KPI Lens on ${today}: every cell is a formula over the KPIs' names, the register${notes ? " and KPI Notes" : ""}, so it stays current. "As of" is ${closes ? "the latest period that stands closed (not reopened since)" : "the latest period with data"}. Rebuild it from the pane after adding or removing KPIs.`;
   cells[FIRST_ROW - 1][0] = viewLine(view, closes);
   cells[FIRST_ROW] = [...SCORECARD_HEADERS];
   lines.forEach((line, i) => {

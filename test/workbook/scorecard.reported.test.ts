@@ -47,6 +47,20 @@ async function closedDecember() {
   return s;
 }
 
+/** Revenue and Churn over 2023-01..2025-12, nothing closed yet. */
+async function kpisOf2025() {
+  const s = sampleSetup();
+  s.model.functions = kpiFunctions();
+  const year = { firstPeriod: "2023-01" };
+  await s.workbook.tag(kpiInput({ target: null, targetRange: "Budget!B2:AK2", atRisk: null, atRiskPercent: 10, ...year }), "'Monthly KPIs'!B2:B37", "REVENUE");
+  await s.workbook.tag(
+    kpiInput({ name: "Churn", objective: "Keep customers", direction: "lower", target: 2.6, atRisk: 2.9, ...year }),
+    "'Monthly KPIs'!C2:C37",
+    "CHURN",
+  );
+  return s;
+}
+
 const settled = (model: WorkbookModel) => settledSheet(model);
 
 const rowOf = (values: unknown[][], name: string) => values.find((r) => r[0] === name)!;
@@ -128,6 +142,42 @@ describe("the Scorecard as reported or as restated", () => {
     await expect(workbook.buildScorecard()).rejects.toThrow(/No period stands closed in KPI Reported.*build the scorecard as restated/);
     expect(await settledSnapshot(model)).toEqual(before);
     expect((await workbook.buildScorecard({ view: "restated" })).view).toBe("restated");
+  });
+
+  it("is as of the latest period that stands closed: a reopened February gives January, closed again February", async () => {
+    const { model, workbook } = await kpisOf2025();
+    await workbook.closePeriod("2025-01");
+    await workbook.closePeriod("2025-02");
+    await workbook.buildScorecard({ view: "reported" });
+    expect((await settled(model))[1][1]).toBe("2025-02");
+    await workbook.reopenPeriod("2025-02", "February accruals late");
+    let values = await settled(model);
+    expect(values[1][1]).toBe("2025-01");
+    // As reported follows it: each KPI's January close, its value the cell of January (row 26 of 2023-01..).
+    const monthly = snapshot(model).sheets.find((x) => x.name === "Monthly KPIs")!.values;
+    const january = reportedRows(snapshot(model)).filter((r) => r["Closed period"] === "2025-01" && r.Event === "Closed");
+    expect(["Revenue", "Churn"].map((n) => [rowOf(values, n)[at("Latest")], rowOf(values, n)[at("Status")]])).toEqual(
+      ["REVENUE", "CHURN"].map((id) => [january.find((r) => r.KPI === id)!["Reported value"], january.find((r) => r.KPI === id)!.Status]),
+    );
+    expect([rowOf(values, "Revenue")[at("Latest")], rowOf(values, "Churn")[at("Latest")]]).toEqual([monthly[25][1], monthly[25][2]]);
+    // 1 January 2025 is Excel's serial 45658.
+    expect(rowOf(values, "Revenue")[at("Period")]).toBe(45658);
+    await workbook.closePeriod("2025-02");
+    values = await settled(model);
+    expect(values[1][1]).toBe("2025-02");
+    expect([rowOf(values, "Revenue")[at("Latest")], rowOf(values, "Churn")[at("Latest")]]).toEqual([monthly[26][1], monthly[26][2]]);
+    const rows = reportedRows(snapshot(model));
+    // The second close's row (the last Closed row of Revenue, February's), not the first, reopened one.
+    const second = rows.flatMap((entry, i) => (entry.KPI === "REVENUE" && entry.Event === "Closed" ? [{ entry, row: i + 1 }] : []));
+    const last = second[second.length - 1];
+    expect(last.entry["Closed period"]).toBe("2025-02");
+    expect([rowOf(values, "Revenue")[at("Status")], rowOf(values, "Revenue")[at("Reported row")]]).toEqual([last.entry.Status, last.row]);
+    // Reopened again, and January too: nothing stands, so the sheet stays on the last close and says so.
+    await workbook.reopenPeriod("2025-02", "again");
+    await workbook.reopenPeriod("2025-01", "January too");
+    values = await settled(model);
+    expect(values[1][1]).toBe("2025-02");
+    expect(rowOf(values, "Revenue")[at("Status")]).toBe("Reopened");
   });
 
   it("writes no error a user's Excel would not show, and every cell of the rows is a formula", async () => {

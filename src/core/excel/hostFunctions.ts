@@ -18,7 +18,9 @@
  * …/excel/functions/max-function). SUMPRODUCT and LN (a rate KPI's year to date, rateFormulas.ts):
  * their pages ("SUMPRODUCT function", "LN function", support.microsoft.com) apply to Excel 2021;
  * SUMPRODUCT "treats non-numeric array entries as if they were zeros". NA (a rate KPI's chart
- * leaves a period without a rate out): its page ("NA function") applies to Excel 2021.
+ * leaves a period without a rate out): its page ("NA function") applies to Excel 2021. MMULT
+ * (which periods stand closed, scorecard.ts asOfFormula): its page's "Applies To" line names
+ * "Excel 2021" ("MMULT function", support.microsoft.com/zh-hk/excel/functions/mmult-function).
  */
 export const EXCEL_FUNCTIONS = [
   "ABS",
@@ -32,6 +34,7 @@ export const EXCEL_FUNCTIONS = [
   "LN",
   "MATCH",
   "MAX",
+  "MMULT",
   "MOD",
   "N",
   "NA",

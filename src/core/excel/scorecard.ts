@@ -291,13 +291,27 @@ export function scorecardLines(
 }
 
 /**
- * The "as of" period: the latest close, when KPI Reported has one (its Closed period, "2025-12",
- * of the last Closed row: the table only grows, so the last is the latest), else the latest
- * period with data among the rows (MAX of their Period cells, `periods`).
+ * The "as of" period: the latest period that stands closed in KPI Reported (its Closed period,
+ * "2025-12", at the last Closed row whose period has more Closed rows than Reopened ones), else,
+ * when every close was reopened since, the last one closed (the rows then say "Reopened"); without
+ * closes, the latest period with data among the rows (MAX of their Period cells, `periods`).
+ * A close adds one row per KPI not closed already and a reopen one per KPI it reopens
+ * (core/model/reported.ts closeEntries, reopenEntries), so a period's Closed rows outnumber its
+ * Reopened rows exactly while some KPI's last event of it is a close (standingCloses), in
+ * whatever order a user sorts the table; "last" is the table's order, as noteFormula's.
+ * Each row's count is MMULT of the rows × rows grid of "same period" (CP = TRANSPOSE(CP), as
+ * numbers by *1: "MMULT function", support.microsoft.com, returns #VALUE! where "any cells are
+ * empty or contain text", and TRUE is no number) by each row's +1 (Closed) or −1 (Reopened).
+ * The grid has rows² elements: a few thousand rows (years of month ends of tens of KPIs) are a
+ * few million; tens of thousands would be too many.
  */
 export function asOfFormula(closes: boolean, periods: string): string {
+  if (!closes) return `=MAX(${periods})`;
   const t = REPORTED_NAMES.table;
-  return closes ? `=INDEX(${t}[Closed period],MATCH(2,1/(${t}[Event]="Closed")))` : `=MAX(${periods})`;
+  const [period, event] = [`${t}[Closed period]`, `${t}[Event]`];
+  const standing = `MMULT((${period}=TRANSPOSE(${period}))*1,(${event}="Closed")-(${event}="Reopened"))`;
+  const latest = `MATCH(2,1/((${event}="Closed")*(${standing}>0)))`;
+  return `=IF(ISNUMBER(${latest}),INDEX(${period},${latest}),INDEX(${period},MATCH(2,1/(${event}="Closed"))))`;
 }
 
 /**
