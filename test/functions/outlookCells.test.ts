@@ -8,7 +8,8 @@ import { outlook } from "../support/functions";
 import { codeOf, column, excelError, expectRelative, messageOf, OMITTED, row } from "../support/excel";
 import { outlookCells } from "../../src/functions/outlookCells";
 import * as functions from "../../src/functions/functions";
-import { SLICE_MS, setSliceBudget } from "../../src/functions/slicing";
+import { withSliceBudget, withTicks } from "../support/slices";
+import { runSteps } from "../support/steps";
 
 type Case = (typeof references.outlook)[number];
 type Json = number | string | null | { error: string };
@@ -169,40 +170,19 @@ describe("KPI.OUTLOOK worked by hand", () => {
   it("a full column is read, forecast and written in steps", () => {
     const n = 1 << 18;
     const actual = Array.from({ length: n }, (_, i) => [i < n / 2 ? 100 + i * 0.01 + Math.sin(i) : null]);
-    const steps = outlookCells(actual, 1e7, null, null, null, null, "periods");
-    let yields = 0;
-    let next = steps.next();
-    while (!next.done) {
-      yields++;
-      next = steps.next();
-    }
+    const { yields, value } = runSteps(outlookCells(actual, 1e7, null, null, null, null, "periods"));
     expect(yields).toBeGreaterThanOrEqual(5);
-    expect(next.value).toHaveLength(n);
+    expect(value).toHaveLength(n);
   });
 
   it("a small call answers at once; a long one, sliced, answers with a Promise, lets other work in between and gives the same answer", async () => {
     // A small call fits one slice: checked with a slice long enough that a loaded machine's pause
     // cannot make it look long (what is tested is the step structure, not this machine's speed).
-    setSliceBudget(1000);
-    try {
-      expect(Array.isArray(functions.outlook(column([100, 110, 120, null]), [[480]]))).toBe(true);
-    } finally {
-      setSliceBudget(SLICE_MS);
-    }
+    await withSliceBudget(1000, () => expect(Array.isArray(functions.outlook(column([100, 110, 120, null]), [[480]]))).toBe(true));
     const actual = Array.from({ length: 100_000 }, (_, i) => [i < 60_000 ? 100 + i * 0.01 + Math.sin(i) : null]);
     const expected = outlook(actual, [[1e7]], OMITTED, OMITTED, OMITTED, OMITTED, "periods");
-    setSliceBudget(0);
-    try {
-      const answer = functions.outlook(actual, [[1e7]], OMITTED, OMITTED, OMITTED, OMITTED, "periods");
-      expect(answer).toBeInstanceOf(Promise);
-      let ticks = 0;
-      const ticker = setInterval(() => ticks++, 0);
-      const result = await answer;
-      clearInterval(ticker);
-      expect(ticks).toBeGreaterThan(0);
-      expect(result).toEqual(expected);
-    } finally {
-      setSliceBudget(SLICE_MS);
-    }
+    const { result, ticks } = await withSliceBudget(0, () => withTicks(functions.outlook(actual, [[1e7]], OMITTED, OMITTED, OMITTED, OMITTED, "periods")));
+    expect(ticks).toBeGreaterThan(0);
+    expect(result).toEqual(expected);
   });
 });

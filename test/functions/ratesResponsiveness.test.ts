@@ -6,6 +6,7 @@
  */
 import * as functions from "../../src/functions/functions";
 import { funnel, spc } from "../support/functions";
+import { withTicks } from "../support/slices";
 
 const ROWS = 200_000;
 
@@ -28,15 +29,6 @@ function expectSameCells(a: unknown[][], b: unknown[][]): void {
   let differences = 0;
   for (let i = 0; i < a.length; i++) for (let j = 0; j < a[i].length; j++) if (!Object.is(a[i][j], b[i][j])) differences++;
   expect(differences).toBe(0);
-}
-
-async function withTicks<T>(answer: T | Promise<T>): Promise<{ result: T; ticks: number }> {
-  expect(answer).toBeInstanceOf(Promise);
-  let ticks = 0;
-  const ticker = setInterval(() => ticks++, 0);
-  const result = await answer;
-  clearInterval(ticker);
-  return { result, ticks };
 }
 
 describe("long-column rate SPC and FUNNEL in time slices", () => {

@@ -9,6 +9,7 @@ import { leadLagCells } from "../../src/functions/leadLagCells";
 import { leadLagCellsSteps } from "../../src/functions/leadLagCells";
 import { readSeriesSteps } from "../../src/functions/readSeriesSteps";
 import { runSliced, setSliceBudget, SLICE_MS, watchSlices } from "../../src/functions/slicing";
+import { withTicks } from "../support/slices";
 
 function series(n: number, seed: number): unknown[][] {
   let s = seed;
@@ -23,12 +24,7 @@ describe("time-sliced functions", () => {
   const y = series(200_000, 2);
 
   it("a large LEADLAG_CORR answers with a Promise, lets other work in between, and equals the synchronous answer", async () => {
-    const answer = functions.leadLagCorr(x, y, 200, "spearman");
-    expect(answer).toBeInstanceOf(Promise);
-    let ticks = 0;
-    const ticker = setInterval(() => ticks++, 0);
-    const result = await answer;
-    clearInterval(ticker);
+    const { result, ticks } = await withTicks(functions.leadLagCorr(x, y, 200, "spearman"));
     expect(ticks).toBeGreaterThan(0);
     expect(result).toEqual(leadLagCells(x, y, 200, "spearman", null, null));
   });

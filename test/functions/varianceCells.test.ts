@@ -10,7 +10,8 @@ import { codeOf, column, excelError, expectRelative, messageOf, OMITTED, row } f
 import { varianceCells } from "../../src/functions/varianceCells";
 import { CHUNK } from "../../src/functions/variancePeriods";
 import * as functions from "../../src/functions/functions";
-import { SLICE_MS, setSliceBudget } from "../../src/functions/slicing";
+import { withSliceBudget, withTicks } from "../support/slices";
+import { runSteps } from "../support/steps";
 
 type Case = (typeof references.variance)[number];
 type Json = number | string | boolean | null | { error: string } | Json[];
@@ -294,41 +295,20 @@ describe("KPI.VARIANCE worked by hand", () => {
   it("a full column is read, charted and written in steps of a chunk, so the time slices can give the thread back", () => {
     const n = 3 * CHUNK + 5;
     const actual = Array.from({ length: n }, (_, i) => [i % 97 === 0 ? null : 100 + Math.sin(i)]);
-    const steps = varianceCells(actual, [[100]], null, null, "explain");
-    let yields = 0;
-    let next = steps.next();
-    while (!next.done) {
-      yields++;
-      next = steps.next();
-    }
+    const { yields, value } = runSteps(varianceCells(actual, [[100]], null, null, "explain"));
     expect(yields).toBeGreaterThanOrEqual(6);
-    expect(next.value).toHaveLength(n);
+    expect(value).toHaveLength(n);
   });
 
   it("a small call answers at once; a long one, sliced, answers with a Promise, lets other work in between and gives the same answer", async () => {
     // A small call fits one slice: checked with a slice long enough that a loaded machine's pause
     // cannot make it look long (what is tested is the step structure, not this machine's speed).
-    setSliceBudget(1000);
-    try {
-      expect(Array.isArray(functions.variance(column([1180, 1200, 1300]), [[1250]]))).toBe(true);
-    } finally {
-      setSliceBudget(SLICE_MS);
-    }
+    await withSliceBudget(1000, () => expect(Array.isArray(functions.variance(column([1180, 1200, 1300]), [[1250]]))).toBe(true));
     const actual = Array.from({ length: 2 * CHUNK }, (_, i) => [i % 50 === 0 ? null : 100 + Math.sin(i) + (i === 999 ? 40 : 0)]);
     const expected = variance(actual, [[100]], OMITTED, [[0.5]], "explain");
-    setSliceBudget(0);
-    try {
-      const answer = functions.variance(actual, [[100]], OMITTED, [[0.5]], "explain");
-      expect(answer).toBeInstanceOf(Promise);
-      let ticks = 0;
-      const ticker = setInterval(() => ticks++, 0);
-      const result = await answer;
-      clearInterval(ticker);
-      expect(ticks).toBeGreaterThan(0);
-      expect(result).toEqual(expected);
-      expect(result[999][0]).toBe(true);
-    } finally {
-      setSliceBudget(SLICE_MS);
-    }
+    const { result, ticks } = await withSliceBudget(0, () => withTicks(functions.variance(actual, [[100]], OMITTED, [[0.5]], "explain")));
+    expect(ticks).toBeGreaterThan(0);
+    expect(result).toEqual(expected);
+    expect(result[999][0]).toBe(true);
   });
 });

@@ -1,6 +1,7 @@
 import { bucketSortSteps } from "../../../src/core/stats/bucketSort";
 import { runToEnd } from "../../../src/core/analysis/steps";
 import { lcg } from "../../support/bruteForce";
+import { runSteps } from "../../support/steps";
 
 function sortOf(values: number[]) {
   const v = Float64Array.from(values);
@@ -61,15 +62,9 @@ describe("bucketSortSteps", () => {
 
   it("yields between steps on a long series, a bunched one too", () => {
     const values = Float64Array.from({ length: 300_000 }, (_, i) => (i === 7 ? 1e15 : (i * 7919) % 100_003));
-    const steps = bucketSortSteps(values, { order: new Uint32Array(values.length), keys: new Float64Array(values.length) });
-    let yields = 0;
-    let step = steps.next();
-    while (!step.done) {
-      yields++;
-      step = steps.next();
-    }
+    const { yields, value } = runSteps(bucketSortSteps(values, { order: new Uint32Array(values.length), keys: new Float64Array(values.length) }));
     expect(yields).toBeGreaterThan(10);
-    const keys = step.value.keys;
+    const keys = value.keys;
     let descents = 0;
     for (let p = 1; p < keys.length; p++) if (!(keys[p - 1] <= keys[p])) descents++;
     expect(descents).toBe(0);
