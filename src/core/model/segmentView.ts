@@ -33,7 +33,9 @@ export function segmentCards(kpi: KpiDefinition, data: SegmentData): SegmentCard
   return data.names.map((name, index) => {
     const own = { ...kpi, target: data.targets[index] };
     const denominators = kpi.denominatorRange ? data.denominators?.[index] : undefined;
-    const summary = denominators ? summariseRate(own, data.values[index], denominators, null) : summarise(own, data.values[index], "xmr", null);
+    // Targets per period (a long table's target column): each period judged by its own, as a budget row is.
+    const perPeriod = data.periodTargets?.[index] ?? null;
+    const summary = denominators ? summariseRate(own, data.values[index], denominators, perPeriod) : summarise(own, data.values[index], "xmr", perPeriod);
     return { name, index, trend: summary.rate?.rates ?? data.values[index], summary };
   });
 }

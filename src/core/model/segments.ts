@@ -76,6 +76,12 @@ export interface SegmentData {
   denominators: (number | null)[][] | null;
   /** Each segment's target (one number repeated, or the range's cell); null where it has none. */
   targets: (number | null)[];
+  /**
+   * periodTargets[s][p]: segment s's target in period p, where the targets come per row (a long
+   * table's target column, segmentsLong.ts); absent otherwise. targets[s] is then the target of
+   * the segment's latest period (segmentTargetsOf).
+   */
+  periodTargets?: (number | null)[][];
 }
 
 const isLabel = (v: unknown): v is string => typeof v === "string" && v.trim() !== "";
@@ -113,10 +119,12 @@ export function fromLongRows(
   segmentCells: readonly unknown[],
   valueCells: readonly unknown[],
   denominatorCells: readonly unknown[] | null,
+  targetCells: readonly unknown[] | null = null,
 ): Omit<SegmentData, "targets"> {
   const names: string[] = [];
   const values: (number | null)[][] = [];
   const denominators: (number | null)[][] = [];
+  const targets: (number | null)[][] = [];
   segmentCells.forEach((cell, i) => {
     const name = typeof cell === "number" ? String(cell) : isLabel(cell) ? cell.trim() : null;
     if (name === null) return;
@@ -125,13 +133,20 @@ export function fromLongRows(
       s = names.push(name) - 1;
       values.push([]);
       denominators.push([]);
+      targets.push([]);
     }
     values[s].push(numberOrGap(valueCells[i]));
     denominators[s].push(denominatorCells ? numberOrGap(denominatorCells[i]) : null);
+    targets[s].push(targetCells ? numberOrGap(targetCells[i]) : null);
   });
   const periods = Math.max(0, ...values.map((v) => v.length));
   const pad = (xs: (number | null)[]) => [...xs, ...Array.from({ length: periods - xs.length }, () => null)];
-  return { names, values: values.map(pad), denominators: denominatorCells ? denominators.map(pad) : null };
+  return {
+    names,
+    values: values.map(pad),
+    denominators: denominatorCells ? denominators.map(pad) : null,
+    ...(targetCells ? { periodTargets: targets.map(pad) } : {}),
+  };
 }
 
 /** Where a block's parts are, within the cells read (0-based offsets), and its segments' names. */
@@ -175,10 +190,31 @@ function periodLabels(body: readonly (readonly unknown[])[]): boolean {
   return body.length > 0 && body.some((r) => isLabel(r[0])) && body.every((r) => isLabel(r[0]) || r[0] === "" || r[0] === null || r[0] === undefined);
 }
 
-/** Each segment's target: the KPI's one number for all, else the range's cells in segment order (null past its end). */
-export function segmentTargetsOf(kpi: Pick<KpiDefinition, "target">, segments: number, cells: readonly unknown[] | null): (number | null)[] {
-  return Array.from({ length: segments }, (_, s) => (kpi.target !== null ? kpi.target : numberOrGap(cells?.[s])));
+/**
+ * Each segment's target: the KPI's one number for all, else the range's cells in segment order
+ * (null past its end), else, with targets per period (`data.periodTargets`), the target of the
+ * segment's latest period with a value (what its status is judged against, as a KPI's assurance
+ * is read against its latest period's target).
+ */
+export function segmentTargetsOf(
+  kpi: Pick<KpiDefinition, "target">,
+  segments: number,
+  cells: readonly unknown[] | null,
+  data?: Pick<SegmentData, "values" | "periodTargets">,
+): (number | null)[] {
+  return Array.from({ length: segments }, (_, s) => {
+    if (kpi.target !== null) return kpi.target;
+    const perPeriod = data?.periodTargets?.[s];
+    if (!perPeriod) return numberOrGap(cells?.[s]);
+    const values = data!.values[s];
+    for (let p = values.length - 1; p >= 0; p--) if (values[p] !== null) return perPeriod[p] ?? null;
+    return null;
+  });
 }
+
+/** Segment s's target in period p: its own per period where the targets come per row, else its one target. */
+export const segmentTargetAt = (data: Pick<SegmentData, "targets" | "periodTargets">, s: number, p: number): number | null =>
+  data.periodTargets ? (data.periodTargets[s]?.[p] ?? null) : data.targets[s];
 
 /** The totals over the segments, period by period: what the card's headline and the KPI's status are about. */
 export interface SegmentTotals {
@@ -218,7 +254,7 @@ export function segmentTotals(kpi: TotalKpi, data: SegmentData): SegmentTotals {
     for (let s = 0; s < k; s++) {
       const v = data.values[s][p] ?? null;
       const d = rate ? (data.denominators![s][p] ?? null) : 1;
-      const t = data.targets[s];
+      const t = segmentTargetAt(data, s, p);
       if (v === null || d === null || !(d > 0)) complete = false;
       else {
         sum += v;

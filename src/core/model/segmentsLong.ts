@@ -9,6 +9,8 @@
  *   a gap there. Two rows of one segment and one period are refused (which would be the value?).
  * - without one, each segment's n-th row in table order is its n-th period (segments.ts
  *   fromLongRows): sorting the table then reorders the periods, which the card says.
+ * A target column (Budget, per row) gives each segment its target per period (periodTargets),
+ * read by row as the values are, so a sort keeps each target with its row.
  * Pure: the workbook reads the table's columns by name and hands their cells here.
  */
 import { fromLongRows, SegmentData } from "./segments";
@@ -33,8 +35,9 @@ export function longDataOf(
   segmentCells: readonly unknown[],
   valueCells: readonly unknown[],
   denominatorCells: readonly unknown[] | null,
+  targetCells: readonly unknown[] | null = null,
 ): LongData | string {
-  if (periodCells === null) return { ...fromLongRows(segmentCells, valueCells, denominatorCells), periods: null };
+  if (periodCells === null) return { ...fromLongRows(segmentCells, valueCells, denominatorCells, targetCells), periods: null };
   const keys = periodCells.map(periodKey);
   const distinct: (string | number)[] = [];
   for (const k of keys) if (k !== null && !distinct.some((d) => sameKey(d, k))) distinct.push(k);
@@ -43,6 +46,7 @@ export function longDataOf(
   const names: string[] = [];
   const values: (number | null)[][] = [];
   const denominators: (number | null)[][] = [];
+  const targets: (number | null)[][] = [];
   const seen = new Set<string>();
   for (let i = 0; i < segmentCells.length; i++) {
     const name = segmentName(segmentCells[i]);
@@ -53,6 +57,7 @@ export function longDataOf(
       s = names.push(name) - 1;
       values.push(periods.map(() => null));
       denominators.push(periods.map(() => null));
+      targets.push(periods.map(() => null));
     }
     const p = periods.findIndex((d) => sameKey(d, key));
     const pair = `${s}\u0000${p}`;
@@ -60,8 +65,9 @@ export function longDataOf(
     seen.add(pair);
     values[s][p] = numberOrGap(valueCells[i]);
     denominators[s][p] = denominatorCells ? numberOrGap(denominatorCells[i]) : null;
+    targets[s][p] = targetCells ? numberOrGap(targetCells[i]) : null;
   }
-  return { names, values, denominators: denominatorCells ? denominators : null, periods };
+  return { names, values, denominators: denominatorCells ? denominators : null, ...(targetCells ? { periodTargets: targets } : {}), periods };
 }
 
 /** Two period labels are one period as Excel compares them: numbers by value, text ignoring case. */
