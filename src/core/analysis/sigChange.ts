@@ -94,32 +94,17 @@ function* sigChangeScaled(series: ArrayLike<number>, options: SigChangeOptions):
       upper: chart.upper,
     };
   }
+  // A test's answer: significant when p is below alpha and the means (or ranks) moved one way.
+  const tested = (p: number, direction: -1 | 0 | 1, statistic: number | Problem, lower: number | null, upper: number | null): SigChangeResult => {
+    const significant = p < alpha && direction !== 0;
+    return { significant, direction: significant ? direction : 0, p, statistic, baselineMean, recentMean, lower, upper };
+  };
   if (method === "mann-whitney") {
     const test = yield* mannWhitneySteps(baseline, recentValues);
     // Equal means with shifted ranks are possible; the ranks then say which way it moved.
     const rankDirection = meanDirection !== 0 ? meanDirection : (Math.sign(test.z ?? 0) as -1 | 0 | 1);
-    const significant = test.p < alpha && rankDirection !== 0;
-    return {
-      significant,
-      direction: significant ? rankDirection : 0,
-      p: test.p,
-      statistic: test.z ?? new Problem("div0", "every value is tied, so z is undefined"),
-      baselineMean,
-      recentMean,
-      lower: null,
-      upper: null,
-    };
+    return tested(test.p, rankDirection, test.z ?? new Problem("div0", "every value is tied, so z is undefined"), null, null);
   }
   const test = yield* tTestSteps(baseline, recentValues, alpha);
-  const significant = test.p < alpha && meanDirection !== 0;
-  return {
-    significant,
-    direction: significant ? meanDirection : 0,
-    p: test.p,
-    statistic: test.t ?? new Problem("div0", "the values have no spread, so t is undefined"),
-    baselineMean,
-    recentMean,
-    lower: test.lower,
-    upper: test.upper,
-  };
+  return tested(test.p, meanDirection, test.t ?? new Problem("div0", "the values have no spread, so t is undefined"), test.lower, test.upper);
 }
