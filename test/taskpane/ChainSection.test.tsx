@@ -12,21 +12,13 @@ import { levelsCaveat } from "../../src/core/model/outcomeForecast";
 import { portfolioVerdicts } from "../../src/core/review/fdr";
 import { ChainSection } from "../../src/taskpane/components/ChainSection";
 import { KPI } from "./fakeWorkbook";
-
-function noise(seed: number, n: number): number[] {
-  let s = seed;
-  return Array.from({ length: n }, () => {
-    s = (s * 48271) % 2147483647;
-    return s / 2147483647 - 0.5;
-  });
-}
+import { trendingSeries, unrelatedSeries } from "../support/chainSeries";
 
 const A: KpiDefinition = { ...KPI, id: "A", name: "A", kind: "leading", predicts: "B" };
 const B: KpiDefinition = { ...KPI, id: "B", name: "B" };
 
 describe("the chain section", () => {
-  const stream = noise(2, 48);
-  const chains = chainsOf([A, B], { A: { values: stream.slice(0, 24) }, B: { values: stream.slice(24) } });
+  const chains = chainsOf([A, B], unrelatedSeries());
   const verdicts = portfolioVerdicts(chains);
 
   it("explains a lag beyond its 5% line under a no-evidence verdict, and names the false discovery rate control", () => {
@@ -46,9 +38,7 @@ describe("the chain section", () => {
 
   it("says when the forecast regresses levels under a link found on period-over-period changes (the walk's finding), and only then", () => {
     // Both trend, so the chain differences them; B's changes follow A's one period later: a supported link on changes.
-    const e = noise(7, 72);
-    const a = Array.from({ length: 36 }, (_, t) => 100 + 2 * t + 10 * e[t]);
-    const b = a.map((_, t) => (t === 0 ? null : 50 + 2 * a[t - 1] + 2 * e[36 + t]));
+    const { a, b } = trendingSeries();
     const trending = chainsOf([A, B], { A: { values: a }, B: { values: b } });
     expect([trending[0].analysis.differenced, trending[0].analysis.supported, trending[0].forecast !== null]).toEqual([true, true, true]);
     const { unmount } = render(<ChainSection chains={trending} verdicts={portfolioVerdicts(trending)} />);

@@ -18,6 +18,7 @@ import { ChartWindow } from "../../src/taskpane/components/ChartWindow";
 import { ClosesHistory } from "../../src/taskpane/components/ClosesHistory";
 import { StrategyMapSection } from "../../src/taskpane/components/StrategyMapSection";
 import { KPI } from "./fakeWorkbook";
+import { trendingSeries, unrelatedSeries } from "../support/chainSeries";
 import reference from "../fixtures/segments_reference.json";
 import { summaryOf } from "../../src/core/model/portfolio";
 import { SegmentData, segmentTotals } from "../../src/core/model/segments";
@@ -32,21 +33,12 @@ afterEach(cleanup);
 const NBSP = "\u00a0";
 const NARROW = "\u202f";
 
-function noise(seed: number, n: number): number[] {
-  let s = seed;
-  return Array.from({ length: n }, () => {
-    s = (s * 48271) % 2147483647;
-    return s / 2147483647 - 0.5;
-  });
-}
-
 const A: KpiDefinition = { ...KPI, id: "A", name: "A", kind: "leading", predicts: "B" };
 const B: KpiDefinition = { ...KPI, id: "B", name: "B" };
 
 describe("the chain section in German", () => {
   // Two unrelated noise series: lag 5 crosses its line (r = -0.55, p = 0.01 alone), p = 0.19 after Bonferroni over 13 lags.
-  const stream = noise(2, 48);
-  const chains = chainsOf([A, B], { A: { values: stream.slice(0, 24) }, B: { values: stream.slice(24) } });
+  const chains = chainsOf([A, B], unrelatedSeries());
   const verdicts = portfolioVerdicts(chains);
 
   it("writes r, p, q and the percentages with German separators", () => {
@@ -90,9 +82,7 @@ describe("the chain section in German", () => {
 
   it("writes the forecast of a supported chain in German", () => {
     // Both trend; B's changes follow A's one period later (ChainSection.test.tsx): a supported link with a forecast.
-    const e = noise(7, 72);
-    const a = Array.from({ length: 36 }, (_, t) => 100 + 2 * t + 10 * e[t]);
-    const b = a.map((_, t) => (t === 0 ? null : 50 + 2 * a[t - 1] + 2 * e[36 + t]));
+    const { a, b } = trendingSeries();
     const trending = chainsOf([A, B], { A: { values: a }, B: { values: b } });
     const english = trending[0].forecast!.sentence;
     // Whole numbers below 1,000 (B is about 250 to 400): only the percent sign's space differs.
