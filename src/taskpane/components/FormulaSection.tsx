@@ -3,6 +3,7 @@ import { Button, Field, Select, Text, makeStyles, tokens } from "@fluentui/react
 import { useState } from "react";
 import { KpiDefinition } from "../../core/model/kpi";
 import { FormulaChoice } from "../../core/model/portfolio";
+import { KpiSelect } from "./KpiSelect";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
@@ -31,13 +32,7 @@ export function FormulaSection({ kpis, choicesFor, cell, busy, kpiId, onKpiChang
   return (
     <div className={styles.root}>
       <Field label="Formula for KPI">
-        <Select className={styles.control} value={kpi.id} onChange={(_, d) => onKpiChange(d.value)}>
-          {kpis.map((k) => (
-            <option key={k.id} value={k.id}>
-              {k.name}
-            </option>
-          ))}
-        </Select>
+        <KpiSelect className={styles.control} kpis={kpis} value={kpi.id} onChange={onKpiChange} />
       </Field>
       {/* A KPI may offer none (a KPI split by a column: segmentFormulas.ts; a block before its segments are read). */}
       {!choice && <Text size={200}>{kpi.name} has no formula to insert yet.</Text>}

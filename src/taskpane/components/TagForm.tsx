@@ -5,6 +5,7 @@
 import { Button, Checkbox, Field, Input, Select, Textarea } from "@fluentui/react-components";
 import { useEffect } from "react";
 import { FieldKit, useFieldStyles } from "./fieldKit";
+import { KpiSelect } from "./KpiSelect";
 import { MonthEndFields } from "./MonthEndFields";
 import { RateFields } from "./RateFields";
 import { SegmentFields } from "./SegmentFields";
@@ -118,14 +119,7 @@ function KindFields({ kit, lagging }: { kit: FieldKit; lagging: readonly KpiDefi
           validationMessage={show("predicts")}
           validationState={show("predicts") ? "error" : "none"}
         >
-          <Select id="kpi-field-predicts" className={styles.control} value={draft.predicts} onChange={(_, d) => set("predicts")(d.value)}>
-            <option value="">(none yet)</option>
-            {lagging.map((k) => (
-              <option key={k.id} value={k.id}>
-                {k.name}
-              </option>
-            ))}
-          </Select>
+          <KpiSelect id="kpi-field-predicts" className={styles.control} kpis={lagging} value={draft.predicts} none="(none yet)" onChange={set("predicts")} />
         </Field>
       )}
     </>
@@ -187,14 +181,7 @@ function PlanFields({ kit, others }: { kit: FieldKit; others: readonly KpiDefini
           validationMessage={show("guardedBy")}
           validationState={show("guardedBy") ? "error" : "none"}
         >
-          <Select id="kpi-field-guardedBy" className={styles.control} value={draft.guardedBy} onChange={(_, d) => set("guardedBy")(d.value)}>
-            <option value="">(none)</option>
-            {others.map((k) => (
-              <option key={k.id} value={k.id}>
-                {k.name}
-              </option>
-            ))}
-          </Select>
+          <KpiSelect id="kpi-field-guardedBy" className={styles.control} kpis={others} value={draft.guardedBy} none="(none)" onChange={set("guardedBy")} />
         </Field>
       </div>
       <Checkbox id="kpi-field-primary" label="Primary KPI of its objective" checked={draft.primary} onChange={(_, d) => set("primary")(d.checked === true)} />
