@@ -3,16 +3,9 @@
  */
 import { fireEvent, render, screen, within } from "@testing-library/react";
 import { PaneSection } from "../../src/taskpane/components/PaneSection";
+import { standInResizeObserver } from "../support/jsdomLayout";
 
-// Fluent's MessageBar watches its own width to reflow its actions; jsdom has no layout and no
-// ResizeObserver, so give it one that never reports (the bar keeps its single-line layout).
-beforeAll(() => {
-  window.ResizeObserver ??= class {
-    observe() {}
-    unobserve() {}
-    disconnect() {}
-  } as unknown as typeof ResizeObserver;
-});
+beforeAll(standInResizeObserver);
 
 describe("a section of the pane", () => {
   it("is a region named by its heading, with its message after the heading", () => {

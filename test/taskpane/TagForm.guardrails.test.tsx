@@ -6,33 +6,19 @@
  * the form's field (wrong length refused, mostly blank warned, an unreachable target flagged
  * with the process limits), and numbers typed the user's way (de-DE).
  */
-import { act, fireEvent, render, renderHook, screen, waitFor } from "@testing-library/react";
-import { useMemo } from "react";
+import { act, fireEvent, render, screen, waitFor } from "@testing-library/react";
 import { Action } from "../../src/core/model/actions";
 import { draftFromDefinition, KpiDefinition } from "../../src/core/model/kpi";
-import { isoDay, portfolioOf } from "../../src/core/model/portfolio";
+import { isoDay } from "../../src/core/model/portfolio";
 import { TagForm } from "../../src/taskpane/components/TagForm";
-import { usePane } from "../../src/taskpane/usePane";
-import { usePendingActions } from "../../src/taskpane/usePendingActions";
 import { FakeWorkbook, KPI, registerOf } from "./fakeWorkbook";
+import { standInResizeObserver, standInScrollIntoView } from "../support/jsdomLayout";
+import { renderPendingActions, revenueOffTrackAction } from "../support/pendingActions";
 
 beforeAll(() => {
-  window.ResizeObserver ??= class {
-    observe() {}
-    unobserve() {}
-    disconnect() {}
-  } as unknown as typeof ResizeObserver;
-  Element.prototype.scrollIntoView ??= function () {};
+  standInResizeObserver();
+  standInScrollIntoView();
 });
-
-function setUp(workbook: FakeWorkbook) {
-  const hook = renderHook(() => {
-    const pane = usePane(workbook);
-    const portfolio = useMemo(() => portfolioOf(pane.register, pane.series, new Date()), [pane.register, pane.series]);
-    return { pane, notice: usePendingActions(workbook, pane, portfolio) };
-  });
-  return () => hook.result.current;
-}
 
 const SPEED: KpiDefinition = { ...KPI, id: "SPEED", name: "Resolution time", direction: "lower", target: 20, atRisk: 22, guardedBy: "DEF" };
 const DEFECTS: KpiDefinition = { ...KPI, id: "DEF", name: "Defects", direction: "lower", target: 30, atRisk: 33 };
@@ -40,7 +26,7 @@ const DEFECTS: KpiDefinition = { ...KPI, id: "DEF", name: "Defects", direction: 
 describe("a counter-metric in the pane", () => {
   it("offers its firing as a pending trigger, with what it saw, and writes only on Open", async () => {
     const workbook = new FakeWorkbook([SPEED, DEFECTS], { SPEED: [10, 10, 11, 10, 10, 11, 10, 8], DEF: [5, 5, 6, 5, 5, 6, 5, 20] });
-    const now = setUp(workbook);
+    const { now } = renderPendingActions(workbook);
     await waitFor(() => expect(now().notice?.text).toContain("check for gaming"));
     expect(now().notice?.text).toBe("A trigger fired: Resolution time down, Defects up: check for gaming (period 8).");
     expect(workbook.writes()).toEqual([]);
@@ -52,21 +38,9 @@ describe("a counter-metric in the pane", () => {
 describe("the Opened an action message", () => {
   it("goes once the action it names is no longer open", async () => {
     const workbook = new FakeWorkbook([KPI], { REV: [120, 110, 80] });
-    const now = setUp(workbook);
+    const { now } = renderPendingActions(workbook);
     await waitFor(() => expect(now().notice?.action?.label).toBe("Open the action"));
-    const action: Action & { row: number } = {
-      row: 1,
-      fired: isoDay(new Date()),
-      kpi: "REV",
-      period: 3,
-      rule: "Off track",
-      response: "Call the team",
-      owner: "Dana",
-      due: "2026-12-01",
-      status: "open",
-      note: "",
-      doneOn: "",
-    };
+    const action: Action & { row: number } = { row: 1, ...revenueOffTrackAction() };
     workbook.opened = [action];
     workbook.register = registerOf([KPI], { actions: [action] });
     await act(async () => now().notice!.action!.run());

@@ -1,44 +1,20 @@
 /**
  * @jest-environment jsdom
  */
-import { act, renderHook, waitFor } from "@testing-library/react";
-import { useMemo } from "react";
-import { isoDay, portfolioOf } from "../../src/core/model/portfolio";
-import { usePane } from "../../src/taskpane/usePane";
-import { usePendingActions } from "../../src/taskpane/usePendingActions";
+import { act, waitFor } from "@testing-library/react";
+import { isoDay } from "../../src/core/model/portfolio";
+import { renderPendingActions, revenueOffTrackAction } from "../support/pendingActions";
 import { FakeWorkbook, KPI, registerOf } from "./fakeWorkbook";
-
-function setUp(workbook: FakeWorkbook) {
-  const hook = renderHook(() => {
-    const pane = usePane(workbook);
-    const portfolio = useMemo(() => portfolioOf(pane.register, pane.series, new Date()), [pane.register, pane.series]);
-    return { pane, notice: usePendingActions(workbook, pane, portfolio) };
-  });
-  return { hook, now: () => hook.result.current };
-}
 
 describe("fired triggers", () => {
   it("are shown as pending and written only when the user opens them", async () => {
     const workbook = new FakeWorkbook([KPI], { REV: [120, 110, 80] });
-    const { now } = setUp(workbook);
+    const { now } = renderPendingActions(workbook);
     await waitFor(() => expect(now().notice?.action?.label).toBe("Open the action"));
     expect(now().notice).toMatchObject({ intent: "warning", text: "A trigger fired: Revenue (Off track, period 3)." });
     expect(workbook.writes()).toEqual([]);
 
-    workbook.opened = [
-      {
-        fired: isoDay(new Date()),
-        kpi: "REV",
-        period: 3,
-        rule: "Off track",
-        response: "Call the team",
-        owner: "Dana",
-        due: "2026-12-01",
-        status: "open",
-        note: "",
-        doneOn: "",
-      },
-    ];
+    workbook.opened = [revenueOffTrackAction()];
     await act(async () => now().notice!.action!.run());
     await waitFor(() => expect(now().notice?.intent).toBe("success"));
     expect(now().notice?.text).toBe("Opened an action: Revenue (Off track), Dana by 2026-12-01.");
@@ -50,7 +26,7 @@ describe("fired triggers", () => {
       REV: [120, 80],
       COST: [100, 130],
     });
-    const { now } = setUp(workbook);
+    const { now } = renderPendingActions(workbook);
     await waitFor(() => expect(now().notice?.action?.label).toBe("Open 2 actions"));
     expect(now().notice?.text).toBe("2 triggers fired: Revenue (Off track, period 2); Cost (rise 20%, period 2).");
     // The write is refused: the message says so, and the same firings are not offered again.
@@ -66,7 +42,7 @@ describe("fired triggers", () => {
   it("are not offered when the register is read-only", async () => {
     const workbook = new FakeWorkbook([KPI], { REV: [120, 110, 80] });
     workbook.register = registerOf([KPI], { readOnly: "The register was made by a newer KPI Lens." });
-    const { now } = setUp(workbook);
+    const { now } = renderPendingActions(workbook);
     await waitFor(() => expect(now().pane.register).not.toBeNull());
     await waitFor(() => expect(now().pane.busy).toBeNull());
     expect(now().notice).toBeNull();
@@ -74,7 +50,7 @@ describe("fired triggers", () => {
 
   it("are not offered for a KPI on track", async () => {
     const workbook = new FakeWorkbook([KPI], { REV: [120, 110, 105] });
-    const { now } = setUp(workbook);
+    const { now } = renderPendingActions(workbook);
     await waitFor(() => expect(now().pane.busy).toBeNull());
     expect(now().notice).toBeNull();
   });
