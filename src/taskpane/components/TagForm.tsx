@@ -113,16 +113,33 @@ function KindFields({ kit, lagging }: { kit: FieldKit; lagging: readonly KpiDefi
         </Select>
       </Field>
       {draft.kind === "leading" && (
-        <Field
-          label="Predicts"
-          hint="The lagging KPI this one should move"
-          validationMessage={show("predicts")}
-          validationState={show("predicts") ? "error" : "none"}
-        >
-          <KpiSelect id="kpi-field-predicts" className={styles.control} kpis={lagging} value={draft.predicts} none="(none yet)" onChange={set("predicts")} />
-        </Field>
+        <KpiField kit={kit} field="predicts" label="Predicts" hint="The lagging KPI this one should move" kpis={lagging} none="(none yet)" />
       )}
     </>
+  );
+}
+
+/** A field that names another KPI (Predicts, Guarded by), its message beside it as a text field's. */
+function KpiField({
+  kit,
+  field,
+  label,
+  hint,
+  kpis,
+  none,
+}: {
+  kit: FieldKit;
+  field: "predicts" | "guardedBy";
+  label: string;
+  hint: string;
+  kpis: readonly KpiDefinition[];
+  none: string;
+}) {
+  const { draft, show, set, styles } = kit;
+  return (
+    <Field label={label} hint={hint} validationMessage={show(field)} validationState={show(field) ? "error" : "none"}>
+      <KpiSelect id={`kpi-field-${field}`} className={styles.control} kpis={kpis} value={draft[field]} none={none} onChange={set(field)} />
+    </Field>
   );
 }
 
@@ -175,14 +192,14 @@ function PlanFields({ kit, others }: { kit: FieldKit; others: readonly KpiDefini
       </div>
       <div className={styles.pair}>
         {text("trigger", "Trigger", 'Beyond Off track, also act on "drop 20%", "rise 20%" or "special cause"')}
-        <Field
+        <KpiField
+          kit={kit}
+          field="guardedBy"
           label="Guarded by"
           hint="The counter-metric that keeps this one honest (defects for speed)"
-          validationMessage={show("guardedBy")}
-          validationState={show("guardedBy") ? "error" : "none"}
-        >
-          <KpiSelect id="kpi-field-guardedBy" className={styles.control} kpis={others} value={draft.guardedBy} none="(none)" onChange={set("guardedBy")} />
-        </Field>
+          kpis={others}
+          none="(none)"
+        />
       </div>
       <Checkbox id="kpi-field-primary" label="Primary KPI of its objective" checked={draft.primary} onChange={(_, d) => set("primary")(d.checked === true)} />
     </>
