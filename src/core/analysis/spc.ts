@@ -77,7 +77,8 @@ export function* spcSteps(series: Float64Array, direction: SpcDirection, baselin
   };
 }
 
-function scaledLines(lines: LimitLines, scale: number): LimitLines {
+/** A chart's lines scaled by `scale` (its series was charted divided by it; a rate's per-unit chart shown per N). */
+export function scaledLines(lines: LimitLines, scale: number): LimitLines {
   return {
     centre: lines.centre * scale,
     lower: (i) => lines.lower(i) * scale,

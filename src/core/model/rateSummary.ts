@@ -8,7 +8,7 @@ import { KpiDefinition } from "./kpi";
 import { KpiSummary, summarise } from "./kpiSummary";
 import { ProblemError } from "../analysis/problem";
 import { chooseRateChart, RateFields, ratesOf } from "./rates";
-import { assurance, LimitLines, SpcResult, variationOf } from "../analysis/spc";
+import { assurance, scaledLines, SpcResult, variationOf } from "../analysis/spc";
 
 // The shape is kpiSummary.ts's (a KPI's summary carries it); re-exported for the rate modules.
 export type { RateSummary } from "./kpiSummary";
@@ -16,15 +16,7 @@ export type { RateSummary } from "./kpiSummary";
 /** A chart in per-unit terms (KPI.SPC's) scaled to the KPI's (per N); the types and flags are the same. */
 function scaled(result: SpcResult, k: number): SpcResult {
   if (k === 1) return result;
-  const l = result.lines;
-  const lines: LimitLines = {
-    centre: l.centre * k,
-    lower: (i) => l.lower(i) * k,
-    upper: (i) => l.upper(i) * k,
-    nearLower: (i) => l.nearLower(i) * k,
-    nearUpper: (i) => l.nearUpper(i) * k,
-    beyondNear: (v, i, side) => l.beyondNear(v / k, i, side),
-  };
+  const lines = scaledLines(result.lines, k);
   return { ...result, centre: result.centre * k, lower: result.lower * k, upper: result.upper * k, baselineMedian: result.baselineMedian * k, lines };
 }
 
