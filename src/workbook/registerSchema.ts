@@ -141,7 +141,7 @@ export function parseRow(
   const bad = (message: string): ParsedRow => ({ ok: false, problem: { row: rowNumber, id, message } });
   if (id === "") return bad("has no ID");
   if (!/^[A-Za-z][A-Za-z0-9_]*$/.test(id)) return bad(`has the ID "${id}", which must be letters, digits and _ starting with a letter`);
-  const bands = bandFieldsOf(cell, formatOf("atRisk"));
+  const bands = bandFieldsOf(cell, formatOf("atRisk"), segmentLayoutOf(text(cell("segments")))?.kind === "by");
   if (typeof bands === "string") return bad(bands);
   const chart = chartFieldsOf(cell("baseline"), cell("spcFrom"), cell("spcBaseline"));
   if (typeof chart === "string") return bad(chart);
@@ -204,12 +204,15 @@ export function parseRow(
 function bandFieldsOf(
   cell: (key: ColumnKey) => unknown,
   atRiskFormat: string,
+  byColumn: boolean,
 ): Pick<KpiDefinition, "direction" | "target" | "targetRange" | "atRisk" | "atRiskPercent"> | string {
   const target = optionalNumber(cell("target"));
   // Target and Source hold addresses as text: read them whatever the host did with a leading ' (registerText.ts).
-  const targetRange = typeof cell("target") === "string" ? targetRangeOf(addressFromRegisterText(text(cell("target")))) : null;
+  // Split "by" a column (segmentsLongTag.ts): a target per row is a column of the same table, OrdersByRegion[Budget].
+  const rangeOf = byColumn ? tableColumnOf : targetRangeOf;
+  const targetRange = typeof cell("target") === "string" ? rangeOf(addressFromRegisterText(text(cell("target")))) : null;
   if ((target === null || target === undefined) && targetRange === null) {
-    return `has a Target that is neither a number nor a range of one row or column ("${text(cell("target"))}")`;
+    return `has a Target that is neither a number nor ${byColumn ? "a column of its table" : "a range of one row or column"} ("${text(cell("target"))}")`;
   }
   const direction = DIRECTIONS_OF_TEXT[text(cell("direction")).toLowerCase()];
   if (!direction) return `has a Direction "${text(cell("direction"))}" that is not "higher", "lower" or "within"`;
@@ -274,6 +277,9 @@ function yearFieldsOf(
   return { materiality, materialityPercent, yearStart };
 }
 
+/** A table column as the register holds one (OrdersByRegion[Visits]), or null. */
+const tableColumnOf = (t: string) => (parseStructuredReference(t) ? t.trim() : null);
+
 /** Denominator and Rate as, or why they cannot be used: a range of one row or column (a block for a KPI across segments), and a proportion or a rate per N. */
 function rateFieldsOf(
   rangeCell: unknown,
@@ -282,8 +288,7 @@ function rateFieldsOf(
 ): Pick<KpiDefinition, "denominatorRange" | "ratePer"> | string {
   const typed = text(rangeCell);
   // Split "by" a column (segmentsLongTag.ts): the denominators are a column of the same table, OrdersByRegion[Visits].
-  const tableColumn = (t: string) => (parseStructuredReference(t) ? t.trim() : null);
-  const range = typed === "" ? "" : (segmented === "column" ? tableColumn : segmented ? blockRangeOf : targetRangeOf)(addressFromRegisterText(typed));
+  const range = typed === "" ? "" : (segmented === "column" ? tableColumnOf : segmented ? blockRangeOf : targetRangeOf)(addressFromRegisterText(typed));
   if (range === null) return `has a Denominator "${typed}" that is not a range of ${segmented ? "cells" : "one row or column"}`;
   const as = rateAsOf(text(asCell));
   if (as === null) return `has a Rate as "${text(asCell)}" that is neither "proportion" nor "per" a number (per 1000)`;

@@ -11,7 +11,7 @@
  * block's does (segmentsRead.ts), so the card is the same.
  */
 import { parseAddress, parseStructuredReference, qualified } from "../core/excel/a1";
-import { denomNameOf } from "../core/excel/workbookNames";
+import { denomNameOf, targetNameOf } from "../core/excel/workbookNames";
 import { KpiDefinition } from "../core/model/kpi";
 import { segmentLayoutOf, segmentTargetsOf, segmentTotals } from "../core/model/segments";
 import { longDataError, longDataOf } from "../core/model/segmentsLong";
@@ -33,6 +33,13 @@ interface LongRead {
   value: string;
   segment: string;
   denominator: string | null;
+  target: string | null;
+}
+
+/** The column of the KPI's table its name (KPIDenom_<ID>, KPITarget_<ID>) refers to; undefined when the name is gone or points elsewhere. */
+function columnNamed(read: RegisterRead, name: string, table: string): string | undefined {
+  const ref = parseStructuredReference(read.names.get(name.toUpperCase())?.formula ?? "");
+  return ref && ref.table.toLowerCase() === table.toLowerCase() ? ref.column : undefined;
 }
 
 /** What each long KPI's names say it reads, or why they cannot be read. */
@@ -41,12 +48,13 @@ function planOf(read: RegisterRead, kpi: KpiDefinition): LongRead | string {
   const layout = segmentLayoutOf(kpi.segments ?? "");
   if (!ref || !layout || layout.kind !== "by")
     return `${kpi.name} is split "${kpi.segments}" but its name no longer refers to a table column. Select the column again and re-tag the KPI.`;
-  const denomName = read.names.get(denomNameOf(kpi.id).toUpperCase());
-  const denominator = kpi.denominatorRange ? parseStructuredReference(denomName?.formula ?? "") : null;
-  if (kpi.denominatorRange && (!denominator || denominator.table.toLowerCase() !== ref.table.toLowerCase())) {
+  const denominator = kpi.denominatorRange ? columnNamed(read, denomNameOf(kpi.id), ref.table) : null;
+  if (denominator === undefined)
     return `The denominators of ${kpi.name} are gone: its name ${denomNameOf(kpi.id)} no longer refers to a column of ${ref.table}. Untag it and tag it again.`;
-  }
-  return { kpi, table: ref.table, value: ref.column, segment: layout.column, denominator: denominator?.column ?? null };
+  const target = kpi.targetRange ? columnNamed(read, targetNameOf(kpi.id), ref.table) : null;
+  if (target === undefined)
+    return `The targets of ${kpi.name} are gone: its name ${targetNameOf(kpi.id)} no longer refers to a column of ${ref.table}. Untag it and tag it again.`;
+  return { kpi, table: ref.table, value: ref.column, segment: layout.column, denominator, target };
 }
 
 /** Every long KPI's series, in the order given. */
@@ -94,18 +102,20 @@ async function readTables(run: ExcelRun, plans: readonly LongRead[]): Promise<Ma
 function seriesOf(p: LongRead, headers: string[], rows: unknown[][], bodyAddress: string): SegmentSeries {
   const { kpi } = p;
   const at = (name: string) => headers.findIndex((h) => h.trim().toLowerCase() === name.trim().toLowerCase());
-  const missing = [p.value, p.segment, ...(p.denominator ? [p.denominator] : [])].find((c) => at(c) < 0);
+  const missing = [p.value, p.segment, p.denominator, p.target].find((c): c is string => c !== null && at(c) < 0);
   if (missing !== undefined)
     return failed(
       kpi,
       `The table ${p.table} has no column "${missing}" any more (its columns are ${headers.join(", ")}): ${kpi.name} reads it by name. Rename it back, or untag and tag the KPI again.`,
     );
   const column = (name: string | null) => (name === null ? null : rows.map((r) => r[at(name)]));
-  const period = periodColumnOf(headers, [headers[at(p.value)], headers[at(p.segment)], p.denominator ? headers[at(p.denominator)] : null]);
-  const long = longDataOf(column(period), column(p.segment)!, column(p.value)!, column(p.denominator));
+  const named = (c: string | null) => (c === null ? null : headers[at(c)]);
+  const period = periodColumnOf(headers, [named(p.value), named(p.segment), named(p.denominator), named(p.target)]);
+  const long = longDataOf(column(period), column(p.segment)!, column(p.value)!, column(p.denominator), column(p.target));
   const problem = typeof long === "string" ? long : longDataError(long);
   if (typeof long === "string" || problem) return failed(kpi, `${kpi.name} cannot be read as one KPI across its ${p.segment} values: ${problem}.`);
-  const data = { names: long.names, values: long.values, denominators: long.denominators, targets: segmentTargetsOf(kpi, long.names.length, null) };
+  const { periods: _periods, ...segments } = long;
+  const data = { ...segments, targets: segmentTargetsOf(kpi, long.names.length, null, long) };
   const totals = segmentTotals(kpi, data);
   return {
     id: kpi.id,

@@ -12,10 +12,11 @@
  * cell's value), so a co-author who sorts or filters the table between the read and the write
  * leaves it right; one who renames or deletes the columns makes the write's guards or the next
  * refresh say so.
- * Not yet: a target per segment (segments come in table order, which a sort changes, so a row of
- * targets by position could judge a region by another's), and the colours of a rate (the rate
- * band reads A1 denominators, not a table column): one target for every segment, and a rate's
- * cells are left uncoloured, as the card says.
+ * A target per segment is another column of the table too (KPITarget_<ID> = OrdersByRegion[Budget]),
+ * each row's target beside its value, so a sort keeps it with its row; a range of targets by
+ * position would follow the table's order, which a sort changes, and judge a region by another's.
+ * The colours of a target per row or of a rate are KPIBand_<ID> over those names (bandFormats.ts,
+ * rateBands.ts): a name may hold structured references where a conditional format may not.
  */
 import { parseStructuredReference, structuredReference } from "../core/excel/a1";
 import { KpiDefinition } from "../core/model/kpi";
@@ -29,6 +30,7 @@ import { RegisterRead } from "./registerRead";
 import { tableColumnOf } from "./selection";
 import { READ_BATCH_CELLS } from "./series";
 import { assertUnprotected, planTagSteps, queueSelection, Tagged, TagRequest } from "./tagTarget";
+import { targetNameStep } from "./targetRange";
 import { Plan } from "./writeEngine";
 
 /** The table's columns a long KPI reads, as the tag found them. */
@@ -39,6 +41,8 @@ export interface LongColumns {
   /** The periods' column (the table's first, when it is a third column), or null for table order. */
   period: string | null;
   denominator: string | null;
+  /** The column of each row's target, or null for one target for every segment. */
+  target: string | null;
   /** The value column's data body now (its colours' address), sheet-qualified. */
   address: string;
 }
@@ -51,17 +55,18 @@ export function periodColumnOf(headers: readonly string[], used: readonly (strin
 
 const sameName = (a: string, b: string) => a.trim().toLowerCase() === b.trim().toLowerCase();
 
-/** A denominator typed as a column of the same table: "Visits" or "OrdersByRegion[Visits]". */
-function denominatorColumnOf(typed: string, table: string, headers: readonly string[]): string | null {
+/** A column typed as one of the same table, "Visits" or "OrdersByRegion[Visits]": the denominators' or the targets'. */
+function columnOfTable(typed: string, table: string, headers: readonly string[], field: "denominator" | "target"): string | null {
   const t = typed.trim().replace(/^=/, "");
   if (t === "") return null;
   const ref = parseStructuredReference(t);
   const column = ref ? ref.column : t;
   const found = headers.find((h) => sameName(h, column));
   if ((ref && !sameName(ref.table, table)) || found === undefined) {
+    const what = field === "denominator" ? "The denominators" : "The targets per row";
     throw new KpiWorkbookError(
-      `The denominators of a KPI split by a column are another column of its table ${table} (one of ${headers.join(", ")}): "${typed.trim()}" is not one.`,
-      "denominator",
+      `${what} of a KPI split by a column are another column of its table ${table} (one of ${headers.join(", ")}): "${typed.trim()}" is not one.`,
+      field,
     );
   }
   return found;
@@ -99,13 +104,20 @@ async function readLongColumns(context: Excel.RequestContext, address: string, i
     );
   if (sameName(segmentName, column.column))
     throw new KpiWorkbookError(`${column.column} cannot be split by itself: choose the column that names each row's segment (Region, Channel, …).`, "segments");
-  const denominator = denominatorColumnOf(input.denominatorRange ?? "", column.table, headers);
-  const period = periodColumnOf(headers, [column.column, segmentName, denominator]);
+  const denominator = columnOfTable(input.denominatorRange ?? "", column.table, headers, "denominator");
+  const target = columnOfTable(input.targetRange ?? "", column.table, headers, "target");
+  const taken = target && [column.column, segmentName, denominator].find((c) => c !== null && sameName(c, target));
+  if (taken)
+    throw new KpiWorkbookError(
+      `${target} cannot be the targets of ${column.column}: it is its ${taken === column.column ? "values" : taken === segmentName ? "segments" : "denominators"}.`,
+      "target",
+    );
+  const period = periodColumnOf(headers, [column.column, segmentName, denominator, target]);
   const cellsOf = (name: string | null) => (name === null ? null : body.values.map((r) => r[headers.indexOf(name)]));
-  const data = longDataOf(cellsOf(period), cellsOf(segmentName)!, cellsOf(column.column)!, cellsOf(denominator));
+  const data = longDataOf(cellsOf(period), cellsOf(segmentName)!, cellsOf(column.column)!, cellsOf(denominator), cellsOf(target));
   const problem = typeof data === "string" ? data : longDataError(data);
   if (problem) throw new KpiWorkbookError(`${column.column} of ${column.table} cannot be tagged as one KPI across its ${segmentName} values: ${problem}.`);
-  return { table: column.table, value: column.column, segment: segmentName, period, denominator, address: selected.address };
+  return { table: column.table, value: column.column, segment: segmentName, period, denominator, target, address: selected.address };
 }
 
 /** Plans the tag of a table column split by a segment column; the caller commits the plan (segmentsTag.ts planSegmentTag). */
@@ -113,21 +125,17 @@ export async function planLongTag(context: Excel.RequestContext, read: RegisterR
   const { input, id } = tag;
   const layout = segmentLayoutOf(input.segments ?? "");
   if (!layout || layout.kind !== "by") throw new KpiWorkbookError(`Segments "${input.segments ?? ""}" is not a column to split by.`, "segments");
-  if (input.targetRange) {
-    throw new KpiWorkbookError(
-      `A KPI split by a column takes one target for every segment in this KPI Lens: a range of targets by position would follow the table's order, which a sort changes. Give one number.`,
-      "target",
-    );
-  }
   const columns = await readLongColumns(context, tag.address, input, layout.column);
   const reference = `=${structuredReference(columns.table, columns.value)}`;
   if (Object.values(read.state.sources).some((s) => s !== null && s.toLowerCase() === reference.slice(1).toLowerCase())) {
     throw new KpiWorkbookError(`${columns.value} of ${columns.table} is already a KPI. Untag it first, or select another column.`);
   }
   const denominatorRange = columns.denominator ? structuredReference(columns.table, columns.denominator) : "";
+  const targetRange = columns.target ? structuredReference(columns.table, columns.target) : "";
   const kpi: KpiDefinition = {
     ...input,
-    targetRange: "",
+    target: targetRange ? null : input.target,
+    targetRange,
     denominatorRange,
     ratePer: denominatorRange ? (input.ratePer ?? null) : null,
     segments: segmentLayoutText({ kind: "by", column: columns.segment }),
@@ -135,8 +143,10 @@ export async function planLongTag(context: Excel.RequestContext, read: RegisterR
     source: reference.slice(1),
     lastReviewed: tag.reviewedOn,
   };
-  const names = denominatorRange ? [denominatorNameStep(read, id, denominatorRange)] : [];
-  // One target for every segment: each cell's band is its own segment's (bandFormats.ts, a column). A rate's are not drawn yet.
-  const colours = !denominatorRange && kpi.target !== null ? columns.address : null;
-  return planTagSteps(context, read, plan, { kpi, token, reference, names, colours });
+  const names = [
+    ...(denominatorRange ? [denominatorNameStep(read, id, denominatorRange)] : []),
+    ...(targetRange ? [targetNameStep(read, id, targetRange)] : []),
+  ];
+  // Each cell is judged by its own row: one target, or its row's target and denominator through KPIBand_<ID> (bandFormats.ts, a column).
+  return planTagSteps(context, read, plan, { kpi, token, reference, names, colours: columns.address });
 }

@@ -7,7 +7,7 @@
  * Reads first (three round trips at most: the selection and its sheet, its cells, the sheets a
  * target or denominator range names), then plans write-engine steps, each guarded at write time.
  */
-import { Area, areaName, intersection, parseAddress, qualified } from "../core/excel/a1";
+import { Area, areaName, intersection, parseAddress, parseStructuredReference, qualified } from "../core/excel/a1";
 import { KpiDefinition } from "../core/model/kpi";
 import { BLOCK_LAYOUT, blockPartsOf, segmentLayoutOf } from "../core/model/segments";
 import { denominatorNameStep } from "./denominatorRange";
@@ -119,6 +119,13 @@ export async function planSegmentTag(context: Excel.RequestContext, read: Regist
   return planTagSteps(context, read, plan, { kpi, token, reference, names, colours: numbers });
 }
 
+/** Whether a column typed in the form ("Budget", "OrdersByRegion[Budget]") is the table column `kept` (a structured reference). */
+function sameTableColumn(typed: string, kept: string): boolean {
+  const same = (a: string, b: string) => a.trim().toLowerCase() === b.trim().toLowerCase();
+  const column = parseStructuredReference(kept)?.column;
+  return typed.trim() !== "" && kept !== "" && (same(typed.replace(/^=/, ""), kept) || (column !== undefined && same(typed, column)));
+}
+
 /**
  * What a save of a segmented KPI does about its target and denominators (edit.ts planEdit,
  * in place of the one-series checks, which would count a block's cells as periods): the block and
@@ -139,13 +146,19 @@ export async function planSegmentEdit(
     );
   }
   if (segmentLayoutOf(current.segments ?? "")?.kind === "by") {
-    // A table column split by another (segmentsLongTag.ts): one target for all, the same denominator column.
-    if (input.targetRange)
-      throw new KpiWorkbookError(`${current.name} is split by a column: it takes one target for every segment. Give one number.`, "target");
+    // A table column split by another (segmentsLongTag.ts): one target for all or the same target column, the same denominator column.
+    const keeps = sameTableColumn(input.targetRange ?? "", current.targetRange ?? "");
+    if (input.targetRange && !keeps)
+      throw new KpiWorkbookError(
+        current.targetRange
+          ? `To change the targets per row of ${current.name}, a KPI split by a column, give one number or untag it and tag it again.`
+          : `To give ${current.name}, a KPI split by a column, a target per row, untag it and tag it again with the target column.`,
+        "target",
+      );
     if ((input.denominatorRange ?? "") !== (current.denominatorRange ?? ""))
       throw new KpiWorkbookError(`To change the denominators of ${current.name}, a KPI split by a column, untag it and tag it again.`, "denominator");
     return {
-      targetRange: "",
+      targetRange: keeps ? (current.targetRange ?? "") : "",
       rate: { fields: { denominatorRange: current.denominatorRange ?? "", ratePer: current.denominatorRange ? (input.ratePer ?? null) : null }, steps: [] },
     };
   }

@@ -143,10 +143,16 @@ export function validateDraft(draft: KpiDraft, others: readonly KpiDefinition[])
   if (!(CADENCES as readonly string[]).includes(draft.cadence)) errors.cadence = "Choose weekly, monthly or quarterly.";
 
   const target = parseNumber(draft.target);
-  const range = target === null ? targetRangeOf(draft.target) : null;
-  if (draft.target.trim() === "") errors.target = "Enter the target: a number, or the range that holds a target per period (e.g. Budget!B2:B37).";
+  const range = target === null ? targetsOf(draft)(draft.target) : null;
+  const byColumn = segmentLayoutOf(draft.segments ?? "")?.kind === "by";
+  if (draft.target.trim() === "")
+    errors.target = byColumn
+      ? "Enter the target: a number for every segment, or the column of the table that holds each row's target (e.g. Budget)."
+      : "Enter the target: a number, or the range that holds a target per period (e.g. Budget!B2:B37).";
   else if (target === null && range === null)
-    errors.target = `"${draft.target.trim()}" is neither a number nor one row or column of cells (e.g. Budget!B2:B37).`;
+    errors.target = byColumn
+      ? `"${draft.target.trim()}" is neither a number nor a column of the table (e.g. Budget): a range of the sheet would not follow the table's rows as they are sorted.`
+      : `"${draft.target.trim()}" is neither a number nor one row or column of cells (e.g. Budget!B2:B37).`;
 
   const atRiskText = draft.atRisk.trim();
   if (atRiskText !== "") {
@@ -196,6 +202,9 @@ export function validateDraft(draft: KpiDraft, others: readonly KpiDefinition[])
   if (segmentsError(draft.segments ?? "")) errors.segments = segmentsError(draft.segments ?? "")!;
   return { ...errors, ...rateDraftErrors(draft, denominatorsOf(draft)), ...cellLimitErrors(draft) };
 }
+
+/** A KPI split "by" a column takes its targets per row from another column of its table (segmentsLong.ts); any other KPI's are one row or column. */
+const targetsOf = (draft: { segments?: string }) => (segmentLayoutOf(draft.segments ?? "")?.kind === "by" ? tableColumnTextOf : targetRangeOf);
 
 /** A segmented KPI's denominators are a block of its values' shape (a column of its table when split "by" one: segmentsLong.ts); any other KPI's one row or column. */
 const denominatorsOf = (draft: { segments?: string }) => {
@@ -314,7 +323,7 @@ export function definitionFromDraft(draft: KpiDraft, id: string, source: string,
     predicts: kind === "leading" ? draft.predicts.trim() : "",
     direction: draft.direction as Direction,
     target: parseNumber(draft.target),
-    targetRange: parseNumber(draft.target) === null ? (targetRangeOf(draft.target) ?? "") : "",
+    targetRange: parseNumber(draft.target) === null ? (targetsOf(draft)(draft.target) ?? "") : "",
     atRisk: percent === null ? parseNumber(draft.atRisk) : null,
     atRiskPercent: percent,
     baseline: parseNumber(draft.baseline),

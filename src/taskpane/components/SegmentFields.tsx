@@ -6,7 +6,8 @@
  * rate's Denominator a block of the same shape. "By column" tags a table column split by another
  * column of its table (the long format Power Query delivers: Month | Region | Orders), the
  * segment column chosen from the table's headers when the pane has them, else typed; its Target
- * is one number, its Denominator another column of the table (Visits). Never guessed from the
+ * one number or another column of the table with each row's target (Budget), its Denominator
+ * another column of the table (Visits). Never guessed from the
  * selection's shape (two KPIs side by side look like a block). Validated with the rest of the
  * form (kpi.ts validateDraft).
  */
@@ -28,7 +29,7 @@ export function SegmentFields({ kit, columns }: { kit: FieldKit; columns?: reado
     <>
       <Field
         label="Segments"
-        hint="Columns: one KPI across segments, a column each (regions, teams) under a header row of their names; Target one number or a cell per segment, Denominator a block of the same shape. By column: a table column split by another column of its table (Region); Target one number, Denominator another column (Visits)"
+        hint="Columns: one KPI across segments, a column each (regions, teams) under a header row of their names; Target one number or a cell per segment, Denominator a block of the same shape. By column: a table column split by another column of its table (Region); Target one number or another column with each row's target (Budget), Denominator another column (Visits)"
         validationMessage={by ? undefined : show("segments")}
         validationState={!by && show("segments") ? "error" : "none"}
       >
