@@ -8,6 +8,7 @@
  */
 import { kpiInput, sampleSetup, syncsOf } from "../support/workbench";
 import { beforeSyncNumber } from "../support/beforeSync";
+import { reportedRows } from "../support/reportedTable";
 import { kpiStatus } from "../support/functions";
 import { BAND_LOOK } from "../../src/workbook/bandFormats";
 import { WorkbookModel } from "../../src/workbench/excel/model";
@@ -163,6 +164,19 @@ describe("a KPI split by a column, with a target column", () => {
     expect(got.problem).toBeNull();
     for (const [i, name] of got.segments!.names.entries()) expect(got.segments!.periodTargets![i]).toEqual(budgets[REGIONS.indexOf(name)]);
     expect(expectColours(s.model, byBudget).size).toBe(3);
+  });
+});
+
+describe("a KPI split by a column with a target column, at the month end", () => {
+  it("a period's close records December's total against December's budgets summed", async () => {
+    const { model, workbook } = withBudget();
+    await workbook.tag(budgeted({ firstPeriod: "2026-01" }), ORDERS, "ORD");
+    const result = await workbook.closePeriod("2026-12");
+    expect(result.skipped).toEqual([]);
+    const december = (col: number) => byRegion(rowsOf(model), col).reduce((a, r) => a + r[11], 0);
+    const row = reportedRows(model).find((r) => r.KPI === "ORD")!;
+    expect(row).toMatchObject({ Event: "Closed", "Closed period": "2026-12", Period: 12, "Reported value": december(2), Target: december(4) });
+    expect(row.Variance).toBeCloseTo(december(2) - december(4), 9);
   });
 });
 
