@@ -149,6 +149,13 @@ function explained(k: KpiDefinition, values: readonly (number | null)[], targets
   return periods.filter((p, j) => flags[j] !== 0 && isMaterial(variances[j], targets[p - 1]!, m));
 }
 
+/** The periods from `from` (1 at the least) to `latest` with both a value and a target: a year to date's. */
+function periodsWithTarget(values: readonly (number | null)[], targets: readonly (number | null)[], from: number, latest: number): number[] {
+  const periods: number[] = [];
+  for (let p = Math.max(1, from); p <= latest; p++) if (values[p - 1] !== null && targets[p - 1] !== null) periods.push(p);
+  return periods;
+}
+
 function yearToDate(
   k: KpiDefinition,
   values: readonly (number | null)[],
@@ -156,8 +163,7 @@ function yearToDate(
   start: number,
   latest: number,
 ): YearToDate | null {
-  const periods: number[] = [];
-  for (let p = Math.max(1, k.aggregation === "last" ? latest : start); p <= latest; p++) if (values[p - 1] !== null && targets[p - 1] !== null) periods.push(p);
+  const periods = periodsWithTarget(values, targets, k.aggregation === "last" ? latest : start, latest);
   if (periods.length === 0) return null;
   let actual = 0;
   let target = 0;
@@ -231,8 +237,7 @@ function rateYearToDate(
   start: number,
   latest: number,
 ): YearToDate | null {
-  const periods: number[] = [];
-  for (let p = Math.max(1, start); p <= latest; p++) if (rates[p - 1] !== null && targets[p - 1] !== null) periods.push(p);
+  const periods = periodsWithTarget(rates, targets, start, latest);
   if (periods.length === 0) return null;
   const { actual, target } = windowRate(values, denominators, targets, periods, k.ratePer ?? null);
   return { ...figures(actual, target!, k), periods };
