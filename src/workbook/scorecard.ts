@@ -27,7 +27,8 @@ import type { BuildData } from "./scorecardCharts";
 import { REPORTED_NAMES, targetNameOf } from "../core/excel/workbookNames";
 import { KpiWorkbookError } from "./errors";
 import { RegisterRead } from "./registerRead";
-import { CHART_PREFIX, chartSpecs, ChartSpec, FIRST_ROW, Layout, layoutOf, queueChart, queuePrintSetup, StatusColours } from "./scorecardParts";
+import { CHART_PREFIX, chartSpecs, ChartSpec, FIRST_ROW, Layout, layoutOf, queueChart, queuePrintSetup, StatusColours, totalsAt } from "./scorecardParts";
+import { onScorecardByTotals } from "../core/excel/scorecardSegments";
 import {
   findPrevious,
   Found,
@@ -56,11 +57,11 @@ export interface ScorecardResult {
   leftOut: string[];
 }
 
-/** The number of periods of a KPI's range, when its source is an address (a table column's grows, so it has none). */
+/** The number of periods of a KPI's range, when its source is an address (a table column's grows, so it has none); a block's rows. */
 function lengthOf(read: RegisterRead, k: KpiDefinition): number | null {
   try {
     const a = parseAddress(read.state.sources[k.id] ?? "");
-    return a.rowCount * a.colCount;
+    return isSegmented(k) ? a.rowCount : a.rowCount * a.colCount;
   } catch {
     return null;
   }
@@ -76,8 +77,10 @@ function cellsOf(
 ): { cells: string[][]; formats: string[][]; layout: Layout } {
   const notes = read.notes.exists;
   const closes = hasCloses(read);
-  const lines = scorecardLines(kpis, FIRST_ROW + 2, baselineOf, notes, { view, closes, chartOf: data.chartOf });
-  const layout = layoutOf(kpis, lines.length, (k) => lengthOf(read, k));
+  // The table's lines: a heading per objective (the KPIs are in scorecardOrder), and the KPIs.
+  const groups = kpis.filter((k, i) => i === 0 || (k.objective || "") !== (kpis[i - 1].objective || "")).length;
+  const layout = layoutOf(kpis, groups + kpis.length, (k) => lengthOf(read, k));
+  const lines = scorecardLines(kpis, FIRST_ROW + 2, baselineOf, notes, { view, closes, chartOf: data.chartOf, totalsOf: (k) => totalsAt(layout, k.id) });
   const { rowCount } = parseAddress(layout.block);
   const width = SCORECARD_HEADERS.length;
   const cells = Array.from({ length: rowCount }, () => Array.from({ length: width }, () => ""));
@@ -101,14 +104,20 @@ function cellsOf(
     if (i >= 2) Object.assign(formats[layout.summaryTop + i], { [SUMMARY_PERIOD_COLUMN]: "mmm yyyy", [SUMMARY_HEADERS.length - 1]: "0" });
   });
   if (layout.labels.length)
-    cells[layout.labelsTop][0] = layout.rateColumnOf.size
-      ? "Period labels, and the rates of rate KPIs, of the charts above"
-      : "Period labels of the charts above";
-  const rateColumns = new Set(layout.rateColumnOf.values());
+    cells[layout.labelsTop][0] = layout.totalsColumnOf.size
+      ? "Period labels, rates of rate KPIs and totals (and their targets) of KPIs across segments, of the charts and rows above"
+      : layout.rateColumnOf.size
+        ? "Period labels, and the rates of rate KPIs, of the charts above"
+        : "Period labels of the charts above";
+  // Rates and totals are numbers (General); the labels, dates.
+  const numberColumns = new Set([
+    ...layout.rateColumnOf.values(),
+    ...[...layout.totalsColumnOf.values()].flatMap((t) => (t.targets === null ? [t.values] : [t.values, t.targets])),
+  ]);
   layout.labels.forEach((col, c) =>
     col.forEach((f, r) => {
       cells[layout.labelsTop + 1 + r][c] = f;
-      formats[layout.labelsTop + 1 + r][c] = rateColumns.has(c) ? "General" : "mmm yyyy";
+      formats[layout.labelsTop + 1 + r][c] = numberColumns.has(c) ? "General" : "mmm yyyy";
     }),
   );
   return { cells, formats, layout };
@@ -171,8 +180,11 @@ export async function scorecardStep(
   baselineOf: (k: KpiDefinition) => number | null,
   options: BuildOptions = {},
 ): Promise<{ step: Step; result: ScorecardResult }> {
-  // A KPI across segments is not on the sheet yet: its live formulas would read its block as one series (core/model/segments.ts).
-  const kpis = scorecardOrder(read.state.kpis.filter((k) => read.state.sources[k.id] && !isSegmented(k)));
+  // A KPI across segments is on the sheet by its totals, in columns beside the labels (scorecardSegments.ts); one of a kind
+  // not shown so yet (a rate, a table's column), or with no room for its columns, is left out and named.
+  const candidates = scorecardOrder(read.state.kpis.filter((k) => read.state.sources[k.id] && (!isSegmented(k) || onScorecardByTotals(k))));
+  const room = layoutOf(candidates, 0, (k) => lengthOf(read, k)).totalsColumnOf;
+  const kpis = candidates.filter((k) => !isSegmented(k) || room.has(k.id));
   if (kpis.length === 0) throw new KpiWorkbookError("There is no KPI to put on a scorecard yet: tag one first.");
   const found = await (options.previous ?? findPrevious(context));
   const previous = found.previous;
@@ -190,7 +202,7 @@ export async function scorecardStep(
   const specs = chartSpecs(kpis, layout, hasTarget);
   const build: Build = { read, token, view, previous, block, oldArea, whole, cells, formats, layout, specs, readCells };
   const sheet = previous ? previous.sheet.name : SCORECARD_SHEET;
-  const leftOut = read.state.kpis.filter((k) => read.state.sources[k.id] && isSegmented(k)).map((k) => k.name);
+  const leftOut = read.state.kpis.filter((k) => read.state.sources[k.id] && isSegmented(k) && !kpis.includes(k)).map((k) => k.name);
   return { step: buildStep(build), result: { sheet, rows: kpis.length, charts: specs.length, rebuilt: previous !== null, view, leftOut } };
 }
 

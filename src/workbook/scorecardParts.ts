@@ -13,6 +13,7 @@ import { nameOf, SCORECARD_CHART_PREFIX, targetNameOf } from "../core/excel/work
 import { rateAtFormula } from "../core/excel/rateFormulas";
 import { isRateKpi } from "../core/model/rates";
 import { isSegmented } from "../core/model/segments";
+import { onScorecardByTotals, segmentTargetFormula, segmentTotalFormula, TotalsColumns } from "../core/excel/scorecardSegments";
 import { BAND_LOOK, isOwnRule } from "./bandFormats";
 
 export const CHART_PREFIX = SCORECARD_CHART_PREFIX;
@@ -33,7 +34,7 @@ export interface ChartSpec {
   budget: boolean;
   /** The label cells on the scorecard (A1, no sheet), or null. */
   labels: string | null;
-  /** A rate KPI's rates on the scorecard (A1, no sheet), which the chart draws; absent: the KPI's own values. */
+  /** A rate KPI's rates, or a KPI across segments' totals, on the scorecard (A1, no sheet), which the chart draws; absent: the KPI's own values. */
   values?: string;
   from: string;
   to: string;
@@ -56,13 +57,23 @@ export interface Layout {
   labels: string[][];
   labelColumnOf: Map<string, number>;
   rateColumnOf: Map<string, number>;
+  /** A KPI across segments' column of totals, and of the total's target where it has its own (scorecardSegments.ts). */
+  totalsColumnOf: Map<string, { values: number; targets: number | null }>;
+}
+
+/** Where a KPI's columns of totals are (absolute A1 on the scorecard), or null for a KPI without. */
+export function totalsAt(layout: Layout, id: string): TotalsColumns | null {
+  const at = layout.totalsColumnOf.get(id);
+  if (!at) return null;
+  const column = (col: number) => areaName({ row: layout.labelsTop + 1, col, rowCount: layout.labels[col].length, colCount: 1 }, true);
+  return { values: column(at.values), targets: at.targets === null ? null : column(at.targets) };
 }
 
 /** The period labels of each KPI of known length and First period: one column per distinct run of periods. */
 function labelColumns(
   kpis: readonly KpiDefinition[],
   lengthOf: (k: KpiDefinition) => number | null,
-): { columns: string[][]; columnOf: Map<string, number>; rateColumnOf: Map<string, number> } {
+): Pick<Layout, "labelColumnOf" | "rateColumnOf" | "totalsColumnOf"> & { columns: string[][] } {
   const columns: string[][] = [];
   const byKey = new Map<string, number>();
   const columnOf = new Map<string, number>();
@@ -85,7 +96,17 @@ function labelColumns(
     rateColumnOf.set(k.id, columns.length);
     columns.push(Array.from({ length: n }, (_, i) => rateAtFormula(k, i + 1)));
   }
-  return { columns, columnOf, rateColumnOf };
+  // A KPI across segments is shown by its totals: a column of them (and of their target), which its row and chart read.
+  const totalsColumnOf = new Map<string, { values: number; targets: number | null }>();
+  for (const k of kpis) {
+    const n = lengthOf(k);
+    const target = segmentTargetFormula(k);
+    if (!onScorecardByTotals(k) || n === null || n > MAX_LABELLED || columns.length + (target ? 2 : 1) > SCORECARD_HEADERS.length) continue;
+    totalsColumnOf.set(k.id, { values: columns.length, targets: target ? columns.length + 1 : null });
+    columns.push(Array.from({ length: n }, (_, i) => segmentTotalFormula(k, i + 1)));
+    if (target) columns.push(Array.from({ length: n }, () => target));
+  }
+  return { columns, labelColumnOf: columnOf, rateColumnOf, totalsColumnOf };
 }
 
 export function layoutOf(kpis: readonly KpiDefinition[], lines: number, lengthOf: (k: KpiDefinition) => number | null): Layout {
@@ -95,7 +116,7 @@ export function layoutOf(kpis: readonly KpiDefinition[], lines: number, lengthOf
   const summaryTop = tableEnd + 1;
   const chartsTop = summaryTop + 3 + kpis.length;
   const labelsTop = chartsTop + Math.ceil(kpis.length / CHARTS_ACROSS) * CHART_ROWS;
-  const { columns, columnOf, rateColumnOf } = labelColumns(kpis, lengthOf);
+  const { columns, labelColumnOf, rateColumnOf, totalsColumnOf } = labelColumns(kpis, lengthOf);
   const longest = Math.max(0, ...columns.map((c) => c.length));
   const rows = columns.length ? labelsTop + 1 + longest : labelsTop;
   const area = (row: number, col: number, rowCount: number, colCount: number) => areaName({ row, col, rowCount: Math.max(1, rowCount), colCount });
@@ -115,8 +136,9 @@ export function layoutOf(kpis: readonly KpiDefinition[], lines: number, lengthOf
       { address: area(summaryTop + 2, SUMMARY_VARIATION_COLUMN, kpis.length, 2), kind: "icons" },
     ],
     labels: columns,
-    labelColumnOf: columnOf,
+    labelColumnOf,
     rateColumnOf,
+    totalsColumnOf,
   };
 }
 
@@ -127,12 +149,13 @@ export function chartSpecs(kpis: readonly KpiDefinition[], layout: Layout, hasTa
     const left = (i % CHARTS_ACROSS) * CHART_COLS;
     const column = layout.labelColumnOf.get(k.id);
     const labels = column === undefined ? null : areaName({ row: layout.labelsTop + 1, col: column, rowCount: layout.labels[column].length, colCount: 1 });
-    const rates = layout.rateColumnOf.get(k.id);
+    const rates = layout.rateColumnOf.get(k.id) ?? layout.totalsColumnOf.get(k.id)?.values;
     return {
       name: `${CHART_PREFIX}${k.id}`,
       title: k.name,
       id: k.id,
-      budget: k.target === null && hasTargetName(k.id),
+      // A total's budget is no name of the workbook (its segments' targets are): not drawn yet.
+      budget: k.target === null && hasTargetName(k.id) && !layout.totalsColumnOf.has(k.id),
       labels,
       ...(rates === undefined ? {} : { values: areaName({ row: layout.labelsTop + 1, col: rates, rowCount: layout.labels[rates].length, colCount: 1 }) }),
       from: areaName({ row: top, col: left, rowCount: 1, colCount: 1 }),

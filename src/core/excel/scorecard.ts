@@ -29,6 +29,7 @@ import { chartedDenominators, rateYearToDateFormulas } from "./rateFormulas";
 import { isRateKpi } from "../model/rates";
 import { RateChart } from "../analysis/spcRates";
 import { reportedCell, reportedPeriod, reportedRowFormula, reportedStatus, restatedFormula, ScorecardView } from "./scorecardReported";
+import { overTotals, TotalsColumns, totalsDefinition } from "./scorecardSegments";
 
 export const SCORECARD_HEADERS = [
   "KPI",
@@ -259,7 +260,11 @@ export function scorecardLines(
   firstRow: number,
   baselineOf: (k: KpiDefinition) => number | null,
   notes: boolean,
-  options: Omit<RowOptions, "chart" | "rankByName"> & { chartOf?: (k: KpiDefinition) => RateChart | null } = {},
+  options: Omit<RowOptions, "chart" | "rankByName"> & {
+    chartOf?: (k: KpiDefinition) => RateChart | null;
+    /** A KPI across segments' columns of totals (scorecardSegments.ts), which its row reads as its series. */
+    totalsOf?: (k: KpiDefinition) => TotalsColumns | null;
+  } = {},
 ): ScorecardLine[] {
   // Each KPI's place by name, ties by order, so no two lines' Attention are equal.
   const rank = new Map(
@@ -276,16 +281,15 @@ export function scorecardLines(
     while (j < kpis.length && (kpis[j].objective || "") === (kpis[i].objective || "")) j++;
     lines.push({ kind: "objective", formulas: objectiveRow(kpis[i], `${status}${row + 1}:${status}${row + j - i}`), kpi: kpis[i] });
     row++;
-    for (; i < j; i++, row++)
-      lines.push({
-        kind: "kpi",
-        formulas: scorecardRow(kpis[i], row, baselineOf(kpis[i]), notes, {
-          ...options,
-          chart: options.chartOf?.(kpis[i]) ?? null,
-          rankByName: rank.get(kpis[i]),
-        }),
-        kpi: kpis[i],
+    for (; i < j; i++, row++) {
+      const totals = options.totalsOf?.(kpis[i]) ?? null;
+      const formulas = scorecardRow(totals ? totalsDefinition(kpis[i], totals) : kpis[i], row, baselineOf(kpis[i]), notes, {
+        ...options,
+        chart: options.chartOf?.(kpis[i]) ?? null,
+        rankByName: rank.get(kpis[i]),
       });
+      lines.push({ kind: "kpi", formulas: totals ? formulas.map((f) => overTotals(f, kpis[i], totals)) : formulas, kpi: kpis[i] });
+    }
   }
   return lines;
 }

@@ -21,6 +21,7 @@ import * as rateFormulas from "../../../src/core/excel/rateFormulas";
 import * as scorecard from "../../../src/core/excel/scorecard";
 import * as scorecardReported from "../../../src/core/excel/scorecardReported";
 import * as scorecardSummary from "../../../src/core/excel/scorecardSummary";
+import * as segs from "../../../src/core/excel/scorecardSegments";
 import * as bands from "../../../src/workbook/bandFormats";
 import { allowedFunction, CUSTOM_FUNCTION_NAMESPACE, EXCEL_FUNCTIONS, functionsCalled, NEWER_THAN_EXCEL_2021 } from "../../../src/core/excel/hostFunctions";
 import { kpiDefinition } from "../../support/kpiDefinition";
@@ -197,6 +198,19 @@ const BUILDERS: Record<string, (k: KpiDefinition) => Written[]> = {
       ])
       .flat()
       .map(cell("summaryRows")),
+  "scorecardSegments.segmentTotalFormula": (k) =>
+    [k, { ...k, aggregation: "average" as const }].flatMap((m) => [1, 5000].map((p) => cell("segmentTotal")(segs.segmentTotalFormula(m, p)))),
+  "scorecardSegments.segmentTargetFormula": (k) =>
+    [k, { ...k, target: null, targetRange: "R!$B$42:$E$42" }, { ...k, aggregation: "average" as const, target: null, targetRange: "R!$B$42:$E$42" }]
+      .flatMap((m) => segs.segmentTargetFormula(m) ?? [])
+      .map(cell("segmentTarget")),
+  "scorecardSegments.overTotals": (k) =>
+    [
+      { values: "$A$1048000:$A$1048576", targets: "$B$1048000:$B$1048576" },
+      { values: "$S$60:$S$95", targets: null },
+    ].flatMap((at) =>
+      scorecard.scorecardRow(segs.totalsDefinition(k, at), 1_048_576, 12, true, { closes: true }).map((f) => cell("overTotals")(segs.overTotals(f, k, at))),
+    ),
   "scorecardSummary.summaryCells": (k) =>
     scorecardSummary
       .summaryCells([{ kpi: k, row: 7, chart: "u′" }])
@@ -262,6 +276,8 @@ const NOT_BUILDERS: Record<string, string> = {
   "scorecardReported.reportedPosition": "a fragment of the reported cells and restatedFormula",
   "scorecardReported.viewLine": "text, not a formula",
   "scorecardSummary.chartLabel": "text, not a formula",
+  "scorecardSegments.onScorecardByTotals": "reads a definition",
+  "scorecardSegments.totalsDefinition": "a definition, for scorecardRow and overTotals",
   "bandFormats.marker": "a fragment of every rule",
   "bandFormats.isOwnRule": "reads a rule",
   "bandFormats.bandNameOf": "a name, not a formula",
@@ -269,6 +285,7 @@ const NOT_BUILDERS: Record<string, string> = {
 };
 
 const MODULES: Record<string, Record<string, unknown>> = { formulas, rateFormulas, scorecard, scorecardReported, scorecardSummary, bandFormats: bands };
+MODULES.scorecardSegments = segs;
 
 function written(builders: Record<string, (k: KpiDefinition) => Written[]>): Written[] {
   return Object.values(builders).flatMap((build) => KPIS.flatMap((k) => build(k)));
