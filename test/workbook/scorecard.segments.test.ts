@@ -113,4 +113,15 @@ describe("a KPI across segments on the Scorecard", () => {
     // Against one region's At risk it would be at risk.
     expect([row[at("Status")], kpiStatus([[december]], [[4 * target]], [[atRisk]], "higher")[0][0]]).toEqual(["Off track", "At risk"]);
   });
+
+  it("of a level (an average roll-up) is the regions' mean, against the register's one target", async () => {
+    const { model, workbook } = await tagged({ ...ORDERS, aggregation: "average" });
+    await workbook.buildScorecard();
+    const row = rowOf(await settledSheet(model), "Orders by region");
+    const december = sum(orders(model)[35] as number[]) / 4;
+    expect(row[at("Latest")]).toBeCloseTo(december, 9);
+    expect([row[at("Target")], row[at("Status")]]).toEqual([400, kpiStatus([[december]], [[400]], [[300]], "higher")[0][0]]);
+    const { series } = await workbook.refresh();
+    expect(series.find((x) => x.id === "ORDERS")!.values[35]).toBeCloseTo(december, 9);
+  });
 });
