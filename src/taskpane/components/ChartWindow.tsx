@@ -11,6 +11,7 @@ import { useState } from "react";
 import { LimitLines, PointType, SpcResult } from "../../core/analysis/spc";
 import type { RateSummary } from "../../core/model/rateSummary";
 import { rateChartReason } from "../../core/model/rates";
+import { SimpleTable } from "./SimpleTable";
 import { XmrChart } from "./XmrChart";
 import { formatNumber, formatWith } from "../locale";
 
@@ -162,29 +163,12 @@ function PointsChart({
           <circle key={i} cx={x(i)} cy={y(v)} r={chart.types[i] === "Common cause" ? 2.2 : 3.4} fill={COLOUR[chart.types[i]]} />
         ))}
       </svg>
-      <table style={{ position: "absolute", width: 1, height: 1, overflow: "hidden", clip: "rect(0 0 0 0)" }}>
-        <caption>{title}</caption>
-        <thead>
-          <tr>
-            {["Point", valueLabel, "Lower limit", "Upper limit", "Type"].map((h) => (
-              <th key={h} scope="col">
-                {h}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {values.map((v, i) => (
-            <tr key={i}>
-              <td>{first + i + 1}</td>
-              <td>{fmt(v)}</td>
-              <td>{fmt(lines.lower(i))}</td>
-              <td>{fmt(lines.upper(i))}</td>
-              <td>{chart.types[i]}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <SimpleTable
+        label={title}
+        headers={["Point", valueLabel, "Lower limit", "Upper limit", "Type"]}
+        rows={values.map((v, i) => [first + i + 1, fmt(v), fmt(lines.lower(i)), fmt(lines.upper(i)), chart.types[i]])}
+        hidden
+      />
     </figure>
   );
 }

@@ -6,6 +6,7 @@
 import { tokens } from "@fluentui/react-components";
 import { ChainAnalysis } from "../../core/model/chain";
 import { formatCorrelation, formatNumber, formatSignificant } from "../../core/model/numberText";
+import { SimpleTable } from "./SimpleTable";
 
 const W = 280;
 const H = 150;
@@ -131,29 +132,16 @@ function CorrelogramBars({ chain }: { chain: ChainAnalysis }) {
 /** The same figures as a table, for screen readers. */
 function CorrelogramTable({ chain, title, locale }: { chain: ChainAnalysis; title: string; locale: string }) {
   return (
-    <table
-      className="visually-hidden"
-      aria-label={`${title}: correlation by lag`}
-      style={{ position: "absolute", width: 1, height: 1, overflow: "hidden", clip: "rect(0 0 0 0)" }}
-    >
-      <thead>
-        <tr>
-          <th>lag</th>
-          <th>r</th>
-          <th>p</th>
-          <th>n</th>
-        </tr>
-      </thead>
-      <tbody>
-        {chain.rows.map((row) => (
-          <tr key={row.lag}>
-            <td>{row.lag}</td>
-            <td>{typeof row.r === "number" ? formatCorrelation(row.r, locale, 3) : "n/a"}</td>
-            <td>{typeof row.p === "number" ? formatSignificant(row.p, locale, 3) : "n/a"}</td>
-            <td>{row.n}</td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+    <SimpleTable
+      label={`${title}: correlation by lag`}
+      headers={["lag", "r", "p", "n"]}
+      rows={chain.rows.map((row) => [
+        row.lag,
+        typeof row.r === "number" ? formatCorrelation(row.r, locale, 3) : "n/a",
+        typeof row.p === "number" ? formatSignificant(row.p, locale, 3) : "n/a",
+        row.n,
+      ])}
+      hidden
+    />
   );
 }

@@ -4,6 +4,7 @@
  * and the near-limit lines (dotted). Fits the 320 px pane; the numbers are in a hidden table.
  */
 import { PointType, SpcResult } from "../../core/analysis/spc";
+import { SimpleTable } from "./SimpleTable";
 import { varies } from "./Sparkline";
 import { formatNumber } from "../locale";
 
@@ -60,27 +61,12 @@ export function XmrChart({ chart, values, title, target, targets, locale = "en-U
           <circle key={i} cx={x(i)} cy={y(v)} r="2.6" fill={COLOUR[chart.types[i]]} />
         ))}
       </svg>
-      <table style={{ position: "absolute", width: 1, height: 1, overflow: "hidden", clip: "rect(0 0 0 0)" }}>
-        <caption>{title}</caption>
-        <thead>
-          <tr>
-            <th scope="col">Period</th>
-            <th scope="col">Value</th>
-            <th scope="col">Type</th>
-            {budget && <th scope="col">Target</th>}
-          </tr>
-        </thead>
-        <tbody>
-          {values.map((v, i) => (
-            <tr key={i}>
-              <td>{i + 1}</td>
-              <td>{v}</td>
-              <td>{chart.types[i]}</td>
-              {budget && <td>{budget[i] ?? ""}</td>}
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <SimpleTable
+        label={title}
+        headers={["Period", "Value", "Type", ...(budget ? ["Target"] : [])]}
+        rows={values.map((v, i) => [i + 1, v, chart.types[i], ...(budget ? [budget[i] ?? ""] : [])])}
+        hidden
+      />
     </figure>
   );
 }
