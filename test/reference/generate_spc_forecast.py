@@ -1,10 +1,10 @@
 """
 Reference values for KPI.SPC and KPI.LEAD_FORECAST, computed independently of the TypeScript
 code from the contract in FUNCTIONS.md:
-- SPC: the limits, the four special-cause rules, variation, assurance and Anhøj's runs analysis
-  written here again from the contract's text, point by point (no shared code), with the
-  crossings limit from SciPy's binomial quantile (scipy.stats.binom.ppf, R's qbinom) and the
-  longest-run limit round(log2(u)) + 3;
+- SPC: the limits here; the four special-cause rules, variation, assurance and Anhøj's runs
+  analysis from spc_rules.py (the contract's text, point by point, no code shared with the
+  TypeScript), with the crossings limit from SciPy's binomial quantile (scipy.stats.binom.ppf,
+  R's qbinom) and the longest-run limit round(log2(u)) + 3;
 - LEAD_FORECAST: statsmodels' OLS and get_prediction(...).summary_frame(alpha=1-level), the
   obs_ci_lower/upper columns the contract names.
 Output: test/fixtures/spc_forecast_reference.json (committed; CI needs no Python).
@@ -19,6 +19,8 @@ import numpy as np
 import statsmodels.api as sm
 from scipy import stats
 
+from spc_rules import ORDER, VARIATION, assurance_of, judge, runs_of
+
 rng = np.random.default_rng(20261123)
 OUT = os.path.join(os.path.dirname(__file__), "..", "fixtures", "spc_forecast_reference.json")
 
@@ -32,69 +34,12 @@ def spc_reference(xs, direction, baseline, target):
     upper = centre + 2.66 * mr
     lower = centre - 2.66 * mr
     near = 2.0 / 3.0 * 2.66 * mr
-    flags = [set() for _ in range(n)]
-    trend_dir = [0] * n
-    for i, x in enumerate(xs):
-        if x > upper or x < lower:
-            flags[i].add("outside")
-    # shift: every window of 7 consecutive points strictly on one side flags its points
-    for i in range(n - 6):
-        w = xs[i:i + 7]
-        if all(v > centre for v in w) or all(v < centre for v in w):
-            for j in range(i, i + 7):
-                flags[j].add("shift")
-    # trend: every window of 7 points each strictly above (below) the previous
-    for i in range(n - 6):
-        w = xs[i:i + 7]
-        up = all(w[k] > w[k - 1] for k in range(1, 7))
-        down = all(w[k] < w[k - 1] for k in range(1, 7))
-        if up or down:
-            for j in range(i, i + 7):
-                flags[j].add("trend")
-                trend_dir[j] = 1 if up else -1
-    # two of three beyond the near line, all three strictly on that side
-    for i in range(n - 2):
-        w = xs[i:i + 3]
-        for side in (1, -1):
-            if all(side * (v - centre) > 0 for v in w) and sum(1 for v in w if side * (v - centre) > near) >= 2:
-                for j in range(i, i + 3):
-                    flags[j].add("two of three")
-    order = ["outside", "shift", "trend", "two of three"]
-    types = []
-    for i, x in enumerate(xs):
-        if not flags[i]:
-            types.append("Common cause")
-            continue
-        side = 1 if x > centre else -1 if x < centre else trend_dir[i]
-        if direction == "neutral":
-            types.append("High" if side > 0 else "Low")
-        else:
-            good = side > 0 if direction == "higher" else side < 0
-            types.append("Improvement" if good else "Concern")
-    variation = {"Common cause": "Common cause", "Improvement": "Special cause improvement", "Concern": "Special cause concern",
-                 "High": "Special cause high", "Low": "Special cause low"}[types[-1]]
-    if target is None or direction == "neutral":
-        assurance = None
-    elif direction == "higher":
-        assurance = "Consistently passes" if target < lower else "Consistently fails" if target > upper else "Hit and miss"
-    else:
-        assurance = "Consistently passes" if target > upper else "Consistently fails" if target < lower else "Hit and miss"
+    # One pair of limits and of near lines for every point.
+    types, flags = judge(xs, centre, [lower] * n, [upper] * n, [centre - near] * n, [centre + near] * n, direction)
     med = float(np.median(base))
-    sides = [1 if x > med else -1 for x in xs if x != med]
-    u = len(sides)
-    runs = None
-    if u >= 10:
-        longest, cur = 1, 1
-        for k in range(1, u):
-            cur = cur + 1 if sides[k] == sides[k - 1] else 1
-            longest = max(longest, cur)
-        crossings = sum(1 for k in range(1, u) if sides[k] != sides[k - 1])
-        longest_limit = int(round(math.log2(u) + 3))
-        crossings_limit = int(stats.binom.ppf(0.05, u - 1, 0.5))
-        runs = {"useful": u, "longest": longest, "longest_limit": longest_limit, "crossings": crossings, "crossings_limit": crossings_limit,
-                "label": "Non-random variation" if longest > longest_limit or crossings < crossings_limit else "Random variation"}
-    return {"centre": centre, "mr": mr, "lower": lower, "upper": upper, "types": types, "variation": variation,
-            "rules": ", ".join(r for r in order if r in flags[-1]), "assurance": assurance, "median": med, "runs": runs}
+    return {"centre": centre, "mr": mr, "lower": lower, "upper": upper, "types": types, "variation": VARIATION[types[-1]],
+            "rules": ", ".join(r for r in ORDER if r in flags[-1]), "assurance": assurance_of(target, direction, lower, upper),
+            "median": med, "runs": runs_of(xs, med)}
 
 
 def spc_cases():
