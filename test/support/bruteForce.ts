@@ -18,8 +18,8 @@ export function naiveRanks(v: number[]): number[] {
   return v.map((a) => v.filter((b) => b < a).length + (v.filter((b) => b === a).length + 1) / 2);
 }
 
-/** r of the lag's complete pairs (x[i], y[i + lag]); null below 3 pairs or when a side is constant. */
-export function bruteForce(x: number[], y: number[], lag: number, method: "pearson" | "spearman"): { r: number | null; n: number } {
+/** The lag's complete pairs: x[i] with y[i + lag], where neither is missing (NaN). */
+export function lagPairs(x: number[], y: number[], lag: number): { a: number[]; b: number[] } {
   const a: number[] = [];
   const b: number[] = [];
   for (let i = 0; i + lag < y.length; i++) {
@@ -28,6 +28,12 @@ export function bruteForce(x: number[], y: number[], lag: number, method: "pears
       b.push(y[i + lag]);
     }
   }
+  return { a, b };
+}
+
+/** r of the lag's complete pairs (x[i], y[i + lag]); null below 3 pairs or when a side is constant. */
+export function bruteForce(x: number[], y: number[], lag: number, method: "pearson" | "spearman"): { r: number | null; n: number } {
+  const { a, b } = lagPairs(x, y, lag);
   if (a.length < 3 || new Set(a).size < 2 || new Set(b).size < 2) return { r: null, n: a.length };
   return { r: method === "spearman" ? sampleCorrelation(naiveRanks(a), naiveRanks(b)) : sampleCorrelation(a, b), n: a.length };
 }

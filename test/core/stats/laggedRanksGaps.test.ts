@@ -1,7 +1,7 @@
 import { spearmanByLagGapsSteps } from "../../../src/core/stats/laggedRanksGaps";
 import { runToEnd } from "../../../src/core/analysis/steps";
 import { Problem } from "../../../src/core/analysis/problem";
-import { bruteForce, lcg } from "../../support/bruteForce";
+import { bruteForce, lagPairs, lcg } from "../../support/bruteForce";
 import { sampleCorrelation } from "simple-statistics";
 
 /** Average ranks the plain way: sort the indices by value, then give each run of equal values the mean of its ranks. */
@@ -15,19 +15,6 @@ function sortedRanks(v: number[]): number[] {
     start = end;
   }
   return ranks;
-}
-
-/** The pairs Spearman at `lag` ranks: x's period i with y's period i + lag, where neither is missing. */
-function pairsAtLag(x: number[], y: number[], lag: number): { a: number[]; b: number[] } {
-  const a: number[] = [];
-  const b: number[] = [];
-  for (let i = 0; i + lag < x.length; i++) {
-    if (!Number.isNaN(x[i]) && !Number.isNaN(y[i + lag])) {
-      a.push(x[i]);
-      b.push(y[i + lag]);
-    }
-  }
-  return { a, b };
 }
 
 describe("Spearman by lag with gaps", () => {
@@ -66,7 +53,7 @@ describe("Spearman by lag with gaps", () => {
     for (let i = 0; i < n; i += 97) x[i] = NaN;
     const rows = runToEnd(spearmanByLagGapsSteps(Float64Array.from(x), Float64Array.from(y), 3));
     for (const row of rows) {
-      const { a, b } = pairsAtLag(x, y, row.lag);
+      const { a, b } = lagPairs(x, y, row.lag);
       const got = row.result as { r: number; n: number };
       expect(got.n).toBe(a.length);
       expect(a.length).toBeLessThan(n - 70_000);
@@ -89,7 +76,7 @@ describe("Spearman by lag with gaps", () => {
     }
     const rows = runToEnd(spearmanByLagGapsSteps(Float64Array.from(x), Float64Array.from(y), 12));
     for (const row of rows) {
-      const { a, b } = pairsAtLag(x, y, row.lag);
+      const { a, b } = lagPairs(x, y, row.lag);
       const got = row.result as { r: number; n: number };
       expect(got.n).toBe(a.length);
       expect(Math.abs(got.r - sampleCorrelation(sortedRanks(a), sortedRanks(b)))).toBeLessThanOrEqual(1e-12);
