@@ -3,6 +3,15 @@
  * them: made from Park–Miller's minimal standard generator, so every test that reads the same
  * chain reads the same numbers.
  */
+import { KpiDefinition } from "../../src/core/model/kpi";
+
+/** The chain's two KPIs, otherwise `base`: A, leading, said to predict B. */
+export function chainPair(base: KpiDefinition): [KpiDefinition, KpiDefinition] {
+  return [
+    { ...base, id: "A", name: "A", kind: "leading", predicts: "B" },
+    { ...base, id: "B", name: "B" },
+  ];
+}
 
 function noise(seed: number, n: number): number[] {
   let s = seed;

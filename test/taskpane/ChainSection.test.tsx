@@ -5,17 +5,15 @@
  * its 5% line got no word, and the verdicts did not say they control the false discovery rate.
  */
 import { fireEvent, render, screen } from "@testing-library/react";
-import { KpiDefinition } from "../../src/core/model/kpi";
 import { chainsOf } from "../../src/core/model/portfolio";
 import { boundSentence } from "../../src/core/review/correlogram";
 import { levelsCaveat } from "../../src/core/model/outcomeForecast";
 import { portfolioVerdicts } from "../../src/core/review/fdr";
 import { ChainSection } from "../../src/taskpane/components/ChainSection";
 import { KPI } from "./fakeWorkbook";
-import { trendingSeries, unrelatedSeries } from "../support/chainSeries";
+import { chainPair, trendingSeries, unrelatedSeries } from "../support/chainSeries";
 
-const A: KpiDefinition = { ...KPI, id: "A", name: "A", kind: "leading", predicts: "B" };
-const B: KpiDefinition = { ...KPI, id: "B", name: "B" };
+const [A, B] = chainPair(KPI);
 
 describe("the chain section", () => {
   const chains = chainsOf([A, B], unrelatedSeries());

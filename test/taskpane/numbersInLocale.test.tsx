@@ -18,7 +18,7 @@ import { ChartWindow } from "../../src/taskpane/components/ChartWindow";
 import { ClosesHistory } from "../../src/taskpane/components/ClosesHistory";
 import { StrategyMapSection } from "../../src/taskpane/components/StrategyMapSection";
 import { KPI } from "./fakeWorkbook";
-import { trendingSeries, unrelatedSeries } from "../support/chainSeries";
+import { chainPair, trendingSeries, unrelatedSeries } from "../support/chainSeries";
 import reference from "../fixtures/segments_reference.json";
 import { summaryOf } from "../../src/core/model/portfolio";
 import { SegmentData, segmentTotals } from "../../src/core/model/segments";
@@ -33,8 +33,7 @@ afterEach(cleanup);
 const NBSP = "\u00a0";
 const NARROW = "\u202f";
 
-const A: KpiDefinition = { ...KPI, id: "A", name: "A", kind: "leading", predicts: "B" };
-const B: KpiDefinition = { ...KPI, id: "B", name: "B" };
+const [A, B] = chainPair(KPI);
 
 describe("the chain section in German", () => {
   // Two unrelated noise series: lag 5 crosses its line (r = -0.55, p = 0.01 alone), p = 0.19 after Bonferroni over 13 lags.
