@@ -37,29 +37,23 @@ export function CardFooter({ kpi, series, busy, actions }: { kpi: KpiDefinition;
 function CardButtons({ kpi, busy, actions }: { kpi: KpiDefinition; busy: boolean; actions: CardActions }) {
   const styles = useCardStyles();
   const { onSelect, onEdit, onReview, onFormulas, onHistory, onAddNote, onUntag } = actions;
+  // Each button: its text, what it does, and its accessible name, which names the KPI.
+  const buttons: [string, (k: KpiDefinition) => void, string][] = [
+    ["Select range", onSelect, `Select range of ${kpi.name}`],
+    ["Edit", onEdit, `Edit ${kpi.name}`],
+    ["Mark reviewed", onReview, `Mark reviewed: ${kpi.name}`],
+    ["Formulas", onFormulas, `Formulas for ${kpi.name}`],
+    ["History", onHistory, `History of ${kpi.name}`],
+    ["Add note", onAddNote, `Add note to ${kpi.name}`],
+    ["Untag", onUntag, `Untag ${kpi.name}`],
+  ];
   return (
     <div className={styles.actions}>
-      <Button size="small" disabled={busy} onClick={() => onSelect(kpi)} aria-label={`Select range of ${kpi.name}`}>
-        Select range
-      </Button>
-      <Button size="small" disabled={busy} onClick={() => onEdit(kpi)} aria-label={`Edit ${kpi.name}`}>
-        Edit
-      </Button>
-      <Button size="small" disabled={busy} onClick={() => onReview(kpi)} aria-label={`Mark reviewed: ${kpi.name}`}>
-        Mark reviewed
-      </Button>
-      <Button size="small" disabled={busy} onClick={() => onFormulas(kpi)} aria-label={`Formulas for ${kpi.name}`}>
-        Formulas
-      </Button>
-      <Button size="small" disabled={busy} onClick={() => onHistory(kpi)} aria-label={`History of ${kpi.name}`}>
-        History
-      </Button>
-      <Button size="small" disabled={busy} onClick={() => onAddNote(kpi)} aria-label={`Add note to ${kpi.name}`}>
-        Add note
-      </Button>
-      <Button size="small" disabled={busy} onClick={() => onUntag(kpi)} aria-label={`Untag ${kpi.name}`}>
-        Untag
-      </Button>
+      {buttons.map(([text, act, name]) => (
+        <Button key={text} size="small" disabled={busy} onClick={() => act(kpi)} aria-label={name}>
+          {text}
+        </Button>
+      ))}
     </div>
   );
 }
