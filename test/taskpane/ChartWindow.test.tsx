@@ -16,6 +16,7 @@ import { summariseRate } from "../../src/core/model/rateSummary";
 import { KpiDefinition, FIELD_DEFAULTS } from "../../src/core/model/kpi";
 import { spc } from "../support/functions";
 import { kpiDefinition } from "../support/kpiDefinition";
+import { sig4 } from "../support/sig4";
 
 function random(seed: number): () => number {
   let s = seed >>> 0;
@@ -89,8 +90,7 @@ describe("a rate KPI's chart and the summary table", () => {
       visits.map((v) => [v]),
     ).slice(1);
     const rows = [...container.querySelectorAll("tbody tr")].map((r) => [...r.children].map((c) => c.textContent));
-    const fmt = (v: number) => v.toLocaleString("en-US", { maximumSignificantDigits: 4 });
-    expect(rows.map((r) => r.slice(1, 4))).toEqual(limits.map((l) => [fmt(l[0] as number), fmt(l[2] as number), fmt(l[3] as number)]));
+    expect(rows.map((r) => r.slice(1, 4))).toEqual(limits.map((l) => [sig4(l[0] as number), sig4(l[2] as number), sig4(l[3] as number)]));
   });
 
   it("offers KPI.SPC's rate chart in the insert-formula menu: the card's chart, the denominators, the limits of every period", () => {
@@ -148,7 +148,7 @@ describe("a rate KPI's chart and the summary table", () => {
     expect(alpha.textContent).toContain("Consistently passes");
     const conversion = rows[names.indexOf("Conversion")];
     expect(conversion.textContent).toContain(`${rate.variationLabel} (p′)`);
-    expect(conversion.children[2].textContent).toBe(rate.latest!.toLocaleString("en-US", { maximumSignificantDigits: 4 }));
+    expect(conversion.children[2].textContent).toBe(sig4(rate.latest!));
     if (rate.status !== "on" || rate.variation === "Concern") expect(names[0]).toBe("Conversion");
   });
 });

@@ -9,7 +9,6 @@
  * KPI.FUNNEL, and the form's Segments field.
  */
 import { fireEvent, render, screen, within } from "@testing-library/react";
-import reference from "../fixtures/segments_reference.json";
 import { EMPTY_DRAFT, KpiDefinition, KpiDraft, FIELD_DEFAULTS } from "../../src/core/model/kpi";
 import { formulaChoices, summaryOf } from "../../src/core/model/portfolio";
 import { SegmentData, segmentTotals } from "../../src/core/model/segments";
@@ -19,33 +18,20 @@ import { TagForm } from "../../src/taskpane/components/TagForm";
 import { SegmentFields } from "../../src/taskpane/components/SegmentFields";
 import { FormulaSection } from "../../src/taskpane/components/FormulaSection";
 import { kpiDefinition } from "../support/kpiDefinition";
+import { sig4 } from "../support/sig4";
+import { CASE, CASE_CONVERSION, CASE_DATA } from "../support/segmentsCase";
 
-const CASE = reference.cases[0];
-
-const conversion: KpiDefinition = kpiDefinition({
-  ...FIELD_DEFAULTS,
-  id: "CONV",
-  name: "Conversion by region",
-  target: CASE.target,
-  atRisk: null,
-  atRiskPercent: CASE.atRiskPercent,
-  source: "Regions!$B$3:$E$14",
-  firstPeriod: "2025-01",
-  denominatorRange: "Regions!$H$3:$K$14",
-  ratePer: null,
-  segments: "columns",
-});
-const data: SegmentData = { names: CASE.names, values: CASE.values, denominators: CASE.denominators, targets: CASE.targets };
+const conversion: KpiDefinition = kpiDefinition({ ...FIELD_DEFAULTS, ...CASE_CONVERSION });
+const data = CASE_DATA;
 const totals = segmentTotals(conversion, data);
 const series = { values: totals.values, denominators: totals.denominators, targets: null, segments: data };
-const fmt = (v: number) => v.toLocaleString("en-US", { maximumSignificantDigits: 4 });
 
 describe("a segmented KPI's card", () => {
   it("shows the total, the regions worst first with their status, and the funnel flagging the region that really differs", () => {
     const summary = summaryOf(conversion, series);
     render(<SegmentsDetail kpi={conversion} summary={summary} segments={data} />);
     const want = CASE.expected;
-    expect(screen.getByTestId("segment-total").textContent).toBe(`Total of 4 segments (Σ numerators / Σ denominators): ${fmt(want.total!.latest)} in 2025-12`);
+    expect(screen.getByTestId("segment-total").textContent).toBe(`Total of 4 segments (Σ numerators / Σ denominators): ${sig4(want.total!.latest)} in 2025-12`);
     const list = screen.getByRole("list", { name: "Conversion by region by segment, worst first" });
     const items = within(list).getAllByTestId("segment");
     expect(items.map((i) => i.dataset.segment)).toEqual(want.worstFirst);
@@ -53,14 +39,14 @@ describe("a segmented KPI's card", () => {
     for (const item of items) {
       const s = want.segments.find((x) => x.name === item.dataset.segment)!;
       expect(item.getAttribute("aria-label")).toBe(`${s.name}: ${label[s.status as keyof typeof label]}`);
-      expect(within(item).getByTestId("segment-latest").textContent).toBe(`${fmt(s.latest!)} vs ${fmt(s.target!)}`);
+      expect(within(item).getByTestId("segment-latest").textContent).toBe(`${sig4(s.latest!)} vs ${sig4(s.target!)}`);
       expect(within(item).getByRole("img").getAttribute("aria-label")).toMatch(new RegExp(`^Trend of Conversion by region in ${s.name}: 12 periods`));
     }
     const points = screen.getAllByTestId("funnel-point");
     expect(points.map((p) => p.dataset.segment)).toEqual(want.funnel!.points.map((p) => p.segment));
     want.funnel!.points.forEach((p, j) => {
       expect(points[j].textContent).toBe(
-        `${p.segment}: ${fmt(p.rate)} of ${p.denominator.toLocaleString("en-US")} · z ${p.z.toLocaleString("en-US", { maximumFractionDigits: 2 })} · 99.8% limits ${fmt(p.limits[2])} to ${fmt(p.limits[3])} · ${p.flag}`,
+        `${p.segment}: ${sig4(p.rate)} of ${p.denominator.toLocaleString("en-US")} · z ${p.z.toLocaleString("en-US", { maximumFractionDigits: 2 })} · 99.8% limits ${sig4(p.limits[2])} to ${sig4(p.limits[3])} · ${p.flag}`,
       );
     });
     expect(screen.getByTestId("funnel-verdict").textContent).toBe("East, West really differ (beyond the 99.8% limits); North may (beyond 95% only).");
@@ -215,7 +201,7 @@ describe("the card of a KPI split by a column", () => {
     const long: KpiDefinition = { ...conversion, source: "OrdersByRegion[Orders]", denominatorRange: "OrdersByRegion[Visits]", segments: "by Region" };
     render(<SegmentsDetail kpi={long} summary={summaryOf(long, series)} segments={data} />);
     expect(screen.getByTestId("segment-total").textContent).toBe(
-      `Total of 4 segments (Σ numerators / Σ denominators): ${fmt(CASE.expected.total!.latest)} in 2025-12`,
+      `Total of 4 segments (Σ numerators / Σ denominators): ${sig4(CASE.expected.total!.latest)} in 2025-12`,
     );
     expect(
       within(screen.getByRole("list", { name: "Conversion by region by segment, worst first" }))

@@ -19,9 +19,9 @@ import { ClosesHistory } from "../../src/taskpane/components/ClosesHistory";
 import { StrategyMapSection } from "../../src/taskpane/components/StrategyMapSection";
 import { KPI } from "./fakeWorkbook";
 import { chainPair, trendingSeries, unrelatedSeries } from "../support/chainSeries";
-import reference from "../fixtures/segments_reference.json";
+import { CASE_CONVERSION, CASE_DATA } from "../support/segmentsCase";
 import { summaryOf } from "../../src/core/model/portfolio";
-import { SegmentData, segmentTotals } from "../../src/core/model/segments";
+import { segmentTotals } from "../../src/core/model/segments";
 import type { Action } from "../../src/core/model/actions";
 import { formatNumber } from "../../src/core/model/numberText";
 import { SegmentsDetail } from "../../src/taskpane/components/SegmentsDetail";
@@ -216,21 +216,8 @@ describe("a KPI's closes in German and French", () => {
 });
 
 describe("the segments' funnel, a trend's text and the execution rate in German", () => {
-  const CASE = reference.cases[0];
-  const conversion: KpiDefinition = {
-    ...KPI,
-    id: "CONV",
-    name: "Conversion by region",
-    target: CASE.target,
-    atRisk: null,
-    atRiskPercent: CASE.atRiskPercent,
-    firstPeriod: "2025-01",
-    source: "Regions!$B$3:$E$14",
-    denominatorRange: "Regions!$H$3:$K$14",
-    ratePer: null,
-    segments: "columns",
-  };
-  const data: SegmentData = { names: CASE.names, values: CASE.values, denominators: CASE.denominators, targets: CASE.targets };
+  const conversion: KpiDefinition = { ...KPI, ...CASE_CONVERSION };
+  const data = CASE_DATA;
   const totals = segmentTotals(conversion, data);
 
   it("writes the funnel's limits as German percentages, and each segment's trend in German", () => {
