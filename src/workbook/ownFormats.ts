@@ -9,7 +9,7 @@ import { nameStep } from "./steps/names";
 import { FormatsRecord, nameOf, RegisterRead } from "./registerRead";
 import { FORMATS_SETTING } from "./registerSchema";
 import { settingStep } from "./steps/settings";
-import { operationToken, Step } from "./writeEngine";
+import { ConcurrentChange, operationToken, Step } from "./writeEngine";
 
 /** A format as it can be written again (for undo). */
 export interface FormatSpec {
@@ -164,7 +164,14 @@ export async function findOwnFormats(context: Excel.RequestContext, read: Regist
     f.custom.format.fill.load("color");
     f.custom.format.font.load("color");
   }
-  await context.sync();
+  try {
+    await context.sync();
+  } catch (e) {
+    // A second pane or a co-author removed one of the formats listed a round trip ago (Excel
+    // answers ItemNotFound for its rule): a concurrent change, read again from the start (withRetry).
+    if ((e as { code?: string }).code !== "ItemNotFound") throw e;
+    throw new ConcurrentChange(`read the colours of ${id}`, [`The colours of ${id} were changed meanwhile.`]);
+  }
 
   const ours = new Map<string, { address: string; f: Excel.ConditionalFormat }>();
   for (const c of custom) if (isOwnRule(c.f.custom.rule.formula, id)) ours.set(c.f.id, c);

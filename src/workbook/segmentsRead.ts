@@ -8,15 +8,15 @@
  * "Resource limits and performance optimization for Office Add-ins"). The series the pane gets
  * carries the totals as its values (segmentTotals) and the segments behind them.
  */
-import { areaName, parseAddress } from "../core/excel/a1";
+import { areaName, intersection, MAX_ROWS, parseAddress, SheetArea } from "../core/excel/a1";
 import { denomNameOf, targetNameOf } from "../core/excel/workbookNames";
 import { KpiDefinition } from "../core/model/kpi";
-import { columnsOf, isSegmented, SegmentData, segmentNamesOf, segmentTargetsOf, segmentTotals } from "../core/model/segments";
+import { columnsOf, isSegmented, newBlockPeriods, SegmentData, segmentNamesOf, segmentTargetsOf, segmentTotals } from "../core/model/segments";
 import { readSeriesWithDenominators, withDenominators } from "./denominatorRange";
 import { ExcelRun } from "./excelRun";
 import { nameOf, RegisterRead, sourceOfName } from "./registerRead";
 import { isLongKpi, readLongSeries } from "./segmentsLongRead";
-import { READ_BATCH_CELLS, readSeries } from "./series";
+import { NEW_PERIOD_WINDOW, READ_BATCH_CELLS, readSeries } from "./series";
 import { SegmentSeries } from "./segmentSeries";
 
 export type { SegmentSeries };
@@ -125,13 +125,15 @@ async function readBatch(run: ExcelRun, blocks: readonly BlockRead[]): Promise<S
               .getRange(areaName({ ...a, row: a.row - 1, rowCount: 1 }))
               .load("values")
           : null;
-      const target = b.target ? context.workbook.names.getItem(targetNameOf(b.kpi.id)).getRange().load("values") : null;
-      const denominators = b.denominators ? context.workbook.names.getItem(denomNameOf(b.kpi.id)).getRange().load("values") : null;
-      return { ...b, numbers, header, target, denominators };
+      const target = b.target ? context.workbook.names.getItem(targetNameOf(b.kpi.id)).getRange().load("address, values") : null;
+      const denominators = b.denominators ? context.workbook.names.getItem(denomNameOf(b.kpi.id)).getRange().load("address, values") : null;
+      const under = belowBlock(a);
+      const below = under ? context.workbook.worksheets.getItem(a.sheet!).getRange(areaName(under)).load("values") : null;
+      return { ...b, numbers, header, target, denominators, under, below };
     });
     await context.sync();
-    return pending.map((p, i) =>
-      seriesOf(
+    return pending.map((p, i) => {
+      const series = seriesOf(
         p.kpi,
         p.numbers.address,
         p.numbers.values,
@@ -139,9 +141,30 @@ async function readBatch(run: ExcelRun, blocks: readonly BlockRead[]): Promise<S
         p.target ? flat(p.target.values) : null,
         p.denominators?.values ?? null,
         blocks[i],
-      ),
-    );
+      );
+      if (!p.below || !p.under || series.problem || series.values.length === 0) return series;
+      const stop = stopRowIn(p.under, [p.target?.address, p.denominators?.address]);
+      return { ...series, newPeriods: newBlockPeriods(p.below.values, stop) };
+    });
   });
+}
+
+/** New periods looked for below a block: as many rows as a series' window (series.ts), its columns; null at the sheet's last row. */
+function belowBlock(block: SheetArea): SheetArea | null {
+  const row = block.row + block.rowCount;
+  return row >= MAX_ROWS ? null : { ...block, row, rowCount: Math.min(NEW_PERIOD_WINDOW, MAX_ROWS - row) };
+}
+
+/** The first row of `under` (0-based) that the KPI's other parts reach on its sheet: its target row, its denominators. */
+function stopRowIn(under: SheetArea, parts: (string | undefined)[]): number {
+  let stop = under.rowCount;
+  for (const address of parts) {
+    if (!address) continue;
+    const part = parseAddress(address);
+    const meets = part.sheet?.toLowerCase() === under.sheet?.toLowerCase() ? intersection(under, part) : null;
+    if (meets) stop = Math.min(stop, meets.row - under.row);
+  }
+  return stop;
 }
 
 /** A block's series from its cells, or the problem the card shows. */

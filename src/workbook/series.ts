@@ -26,7 +26,7 @@ export interface KpiSeries {
 
 export const READ_BATCH_CELLS = 100_000;
 /** How far past a plain range new periods are looked for. */
-const NEW_PERIOD_WINDOW = 12;
+export const NEW_PERIOD_WINDOW = 12;
 
 /** A cell as a period: its number, or null (a gap) for anything else. */
 export const numberOrGap = (v: unknown) => (typeof v === "number" ? v : null);

@@ -248,6 +248,26 @@ describe("extending a KPI is a definition change", () => {
     const last = (await s.workbook.history("REVENUE")).pop()!;
     expect([last.field, last.old, last.new]).toEqual(["Source", "'Monthly KPIs'!$B$2:$B$37", "'Monthly KPIs'!$B$2:$B$38"]);
   });
+
+  it("a second pane includes the same new period before any of this one's syncs: this one reads again and the range grows once", async () => {
+    const setup = () => {
+      const s = sampleSetup();
+      return s.workbook.tag(kpiInput(), REVENUE, "REVENUE").then(() => {
+        s.model.writeValue(s.model.findSheet("Monthly KPIs")!, 37, 1, 1500);
+        return s;
+      });
+    };
+    const first = await setup();
+    const n = await syncsOf(first.model, () => first.workbook.extend("REVENUE"));
+    for (let k = 0; k < n; k++) {
+      const a = await setup();
+      // Between its colours' list and their rules' read, the other pane's include removes them (Excel: ItemNotFound).
+      beforeSyncNumber(a.model, k, () => sampleSetup(a.model).workbook.extend("REVENUE"));
+      await a.workbook.extend("REVENUE");
+      expect([k, a.model.findName("KPI_REVENUE")?.formula]).toEqual([k, "='Monthly KPIs'!$B$2:$B$38"]);
+      expect([k, a.model.conditionalFormats.filter((f) => String(f.formula).includes("kpilens:REVENUE:")).length]).toEqual([k, 3]);
+    }
+  });
 });
 
 describe("two panes change the same KPI's colours at once", () => {

@@ -149,6 +149,19 @@ export function fromLongRows(
   };
 }
 
+/**
+ * How many whole new periods stand right below a block (periods down, segments across): the rows
+ * of `below` (the cells under it, a column a segment) with a number in every segment, up to the
+ * first that has not, and never from row `stop` on (the KPI's own target row or denominators,
+ * numbers but not periods). A row partly filled is not a period yet (the regions still reporting).
+ */
+export function newBlockPeriods(below: readonly (readonly unknown[])[], stop: number = below.length): number {
+  const most = Math.min(stop, below.length);
+  let n = 0;
+  while (n < most && below[n].length > 0 && below[n].every((v) => numberOrGap(v) !== null)) n++;
+  return n;
+}
+
 /** Where a block's parts are, within the cells read (0-based offsets), and its segments' names. */
 export interface BlockParts {
   names: string[];

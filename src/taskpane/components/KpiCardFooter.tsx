@@ -1,9 +1,16 @@
 /** A KPI card's footer: who owns it and when it was reviewed, what went wrong reading it, the new periods to take in, and its buttons. */
 import { Button, Text } from "@fluentui/react-components";
 import { KpiDefinition } from "../../core/model/kpi";
+import { isSegmented } from "../../core/model/segments";
 import { KpiSeries } from "../../workbook/kpiWorkbook";
 import type { CardActions } from "./kpiCardActions";
 import { useCardStyles } from "./kpiCardStyles";
+
+/** What stands after the KPI's cells: numbers after a range, whole rows (a number in every segment) below a block. */
+function newPeriodsText(kpi: KpiDefinition, n: number): string {
+  const s = n > 1 ? "s" : "";
+  return isSegmented(kpi) ? `${n} new period${s} below the block (a row with every segment filled).` : `${n} new value${s} after the range.`;
+}
 
 export function CardFooter({ kpi, series, busy, actions }: { kpi: KpiDefinition; series: KpiSeries | undefined; busy: boolean; actions: CardActions }) {
   const styles = useCardStyles();
@@ -20,9 +27,7 @@ export function CardFooter({ kpi, series, busy, actions }: { kpi: KpiDefinition;
       )}
       {series && series.newPeriods > 0 && (
         <div className={styles.row}>
-          <Text size={200}>
-            {series.newPeriods} new value{series.newPeriods > 1 ? "s" : ""} after the range.
-          </Text>
+          <Text size={200}>{newPeriodsText(kpi, series.newPeriods)}</Text>
           <Button size="small" disabled={busy} onClick={() => actions.onExtend(kpi)}>
             Include new periods
           </Button>
