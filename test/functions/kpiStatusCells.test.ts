@@ -1,5 +1,5 @@
 import { kpiStatus } from "../support/functions";
-import { codeOf, column, excelError, messageOf, OMITTED } from "../support/excel";
+import { codeOf, column, excelError, expectSingleValueError, messageOf, OMITTED } from "../support/excel";
 
 describe("KPI_STATUS contract", () => {
   it("classifies a single value (as a number or a 1×1 range)", () => {
@@ -93,11 +93,7 @@ describe("KPI_STATUS contract", () => {
     ["an unknown output", [[[1]], [[1]], null, "higher", "colour"], /output/],
     ["a ragged actual", [[[1, 2], [3]], [[1]]], /actual/],
   ])("%s is a single #VALUE!", (_what, args, message) => {
-    const result = (kpiStatus as (...a: unknown[]) => unknown[][])(...args);
-    expect(result).toHaveLength(1);
-    expect(result[0]).toHaveLength(1);
-    expect(codeOf(result[0][0])).toBe("#VALUE!");
-    expect(messageOf(result[0][0])).toMatch(message);
+    expectSingleValueError((kpiStatus as (...a: unknown[]) => unknown[][])(...args), message);
   });
 });
 

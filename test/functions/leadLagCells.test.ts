@@ -1,5 +1,5 @@
 import { leadLagCorr } from "../support/functions";
-import { codeOf, column, excelError, expectRelative, messageOf, reference, row } from "../support/excel";
+import { codeOf, column, excelError, expectRelative, expectSingleValueError, messageOf, reference, row } from "../support/excel";
 
 type RefCell = number | string;
 
@@ -161,11 +161,7 @@ describe("LEADLAG_CORR contract", () => {
     ["an unknown output", [column(lead), column(lag), 1, "pearson", false, "chart"], /output/],
     ["a non-logical difference", [column(lead), column(lag), 1, "pearson", "yes"], /difference/],
   ])("%s is a single #VALUE! that names the argument", (_what, args, message) => {
-    const result = (leadLagCorr as (...a: unknown[]) => unknown[][])(...args);
-    expect(result).toHaveLength(1);
-    expect(result[0]).toHaveLength(1);
-    expect(codeOf(result[0][0])).toBe("#VALUE!");
-    expect(messageOf(result[0][0])).toMatch(message);
+    expectSingleValueError((leadLagCorr as (...a: unknown[]) => unknown[][])(...args), message);
   });
 
   it("passes an error other than #N/A in a series on as the result", () => {

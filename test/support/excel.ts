@@ -26,6 +26,14 @@ export function messageOf(cell: unknown): string {
   return cell instanceof CustomFunctions.Error ? (cell.message ?? "") : "";
 }
 
+/** Asserts an answer that is one cell, #VALUE!, its message matching `message`: a call whose arguments are refused. */
+export function expectSingleValueError(result: unknown[][], message: RegExp): void {
+  expect(result).toHaveLength(1);
+  expect(result[0]).toHaveLength(1);
+  expect(codeOf(result[0][0])).toBe("#VALUE!");
+  expect(messageOf(result[0][0])).toMatch(message);
+}
+
 /**
  * Asserts |actual - expected| <= rel·|expected|. Values below 1e-300 (an underflowing p) are
  * compared absolutely.
