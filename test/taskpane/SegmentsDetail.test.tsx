@@ -8,7 +8,7 @@
  * reference computed them: test/reference/generate_segments.py), the insert-formula menu's
  * KPI.FUNNEL, and the form's Segments field.
  */
-import { fireEvent, render, screen, within } from "@testing-library/react";
+import { cleanup, fireEvent, render, screen, within } from "@testing-library/react";
 import { EMPTY_DRAFT, KpiDefinition, KpiDraft, FIELD_DEFAULTS } from "../../src/core/model/kpi";
 import { formulaChoices, summaryOf } from "../../src/core/model/portfolio";
 import { SegmentData, segmentTotals } from "../../src/core/model/segments";
@@ -197,7 +197,7 @@ describe("the form's Segments field, By column", () => {
 });
 
 describe("the card of a KPI split by a column", () => {
-  it("shows the same total and small multiples as a block's, and says where its segments come from and that a rate's cells are not coloured", () => {
+  it("shows the same total and small multiples as a block's, and says where its segments and its targets come from", () => {
     const long: KpiDefinition = { ...conversion, source: "OrdersByRegion[Orders]", denominatorRange: "OrdersByRegion[Visits]", segments: "by Region" };
     render(<SegmentsDetail kpi={long} summary={summaryOf(long, series)} segments={data} />);
     expect(screen.getByTestId("segment-total").textContent).toBe(
@@ -208,8 +208,12 @@ describe("the card of a KPI split by a column", () => {
         .getAllByTestId("segment")
         .map((i) => i.dataset.segment),
     ).toEqual(CASE.expected.worstFirst);
+    expect(screen.getByTestId("segment-layout").textContent).toBe("OrdersByRegion[Orders] split by the table's Region column, one target for every segment.");
+    cleanup();
+    const budgeted = { ...long, target: null, targetRange: "OrdersByRegion[Budget]" };
+    render(<SegmentsDetail kpi={budgeted} summary={summaryOf(budgeted, series)} segments={data} />);
     expect(screen.getByTestId("segment-layout").textContent).toBe(
-      "OrdersByRegion[Orders] split by the table's Region column, one target for every segment. Its cells are not coloured: KPI Lens does not colour a rate split by a column yet.",
+      "OrdersByRegion[Orders] split by the table's Region column, each row judged against its own target in OrdersByRegion[Budget].",
     );
   });
 });

@@ -48,14 +48,13 @@ function howTotalled(kpi: KpiDefinition): string {
 
 /**
  * What the card says of a KPI split by a column (segmentsLongTag.ts): where its segments come
- * from, and that a rate's cells are not coloured yet (the rate band reads A1 denominators, not a
- * table column: bandFormats.ts).
+ * from, and its targets: one for every segment, or each row's own in another column of the table.
  */
 function longNote(kpi: KpiDefinition): string | null {
   const layout = segmentLayoutOf(kpi.segments ?? "");
   if (layout?.kind !== "by") return null;
-  const colours = kpi.denominatorRange ? " Its cells are not coloured: KPI Lens does not colour a rate split by a column yet." : "";
-  return `${kpi.source} split by the table's ${layout.column} column, one target for every segment.${colours}`;
+  const targets = kpi.targetRange ? `each row judged against its own target in ${kpi.targetRange}` : "one target for every segment";
+  return `${kpi.source} split by the table's ${layout.column} column, ${targets}.`;
 }
 
 function SmallMultiple({ card, kpi, value }: { card: SegmentCard; kpi: KpiDefinition; value: (n: number) => string }) {
