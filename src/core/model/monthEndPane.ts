@@ -11,6 +11,7 @@ import { KpiDefinition } from "./kpi";
 import { KpiSummary, targetsOf } from "./kpiSummary";
 import { isRateKpi } from "./rates";
 import { MonthEnd, monthEnd } from "./monthEnd";
+import { memoByContent } from "./contentMemo";
 import { periodLabel } from "./periods";
 import type { FormulaChoice } from "../excel/formulaChoice";
 import type { SeriesValues } from "./seriesValues";
@@ -103,6 +104,9 @@ function findingsOfKpi(k: KpiDefinition, me: MonthEnd, checkIns: readonly CheckI
 }
 
 /** The month-end pack of every KPI; `summaries` are the card's (portfolio.ts summariesOf). */
+/** A KPI's month-end figures, kept by content across refreshes (contentMemo.ts): an unchanged KPI is not computed again. */
+const monthEndKept = memoByContent(monthEnd);
+
 export function monthEndPackOf(
   kpis: readonly KpiDefinition[],
   series: Record<string, SeriesValues>,
@@ -117,7 +121,7 @@ export function monthEndPackOf(
   for (const k of kpis) {
     const s = series[k.id];
     const values = s?.values ?? [];
-    const me = monthEnd(k, values, s?.targets ?? null, s?.denominators ?? null);
+    const me = monthEndKept(k, values, s?.targets ?? null, s?.denominators ?? null);
     const mine = all.filter((r) => r.kpi === k.id).sort((a, b) => b.period - a.period);
     const note = notePeriodOf(k, me, summaries[k.id], checkIns);
     cards[k.id] = { monthEnd: me, restatements: mine, notePeriod: note.period, noteReason: note.reason };

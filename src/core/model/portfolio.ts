@@ -5,6 +5,7 @@
  * latest period and the formulas the pane offers to insert. Pure: the pane is a view over it,
  * and every number here is one a worksheet function gives too.
  */
+import { memoByContent } from "./contentMemo";
 import { parseAddress, qualified } from "../excel/a1";
 import { Action, Firing, firings } from "./actions";
 import { analyseChain, ChainAnalysis } from "./chain";
@@ -62,8 +63,12 @@ export interface Portfolio<K extends KpiDefinition = KpiDefinition, A extends Ac
   verdicts: PortfolioVerdicts;
 }
 
-/** A KPI's summary as the pane shows it: XmR for the latest change, its own per-period targets. */
-export function summaryOf(kpi: KpiDefinition, series: SeriesValues | undefined): KpiSummary {
+/** A KPI's summary as the pane shows it: XmR for the latest change, its own per-period targets; kept by content (contentMemo.ts). */
+export const summaryOf: (kpi: KpiDefinition, series: SeriesValues | undefined) => KpiSummary = memoByContent(
+  (kpi: KpiDefinition, series: SeriesValues | undefined) => summaryOfNow(kpi, series),
+);
+
+function summaryOfNow(kpi: KpiDefinition, series: SeriesValues | undefined): KpiSummary {
   // A KPI across segments is judged by its total, against the segments' targets rolled up (segments.ts).
   kpi = judgedAs(kpi, series);
   // A rate KPI is judged on its rate, with KPI.SPC's p, u, p′ or u′ chart (rateSummary.ts).

@@ -1,0 +1,145 @@
+/**
+ * `--only pane-300` (issue 25, "300 KPIs at ease"): a workbook of 300 tagged KPIs of 36 months
+ * (a budget per period every third, a rate every fifth, ten blocks of four regions, a leading KPI
+ * every tenth predicting the next) against the in-memory Excel. For opening the pane, a refresh and
+ * one edit: the round trips (the stand-in's syncs, deterministic) against 4, and the pane's own
+ * work between them, portfolioOf (summaries, chains, month-end pack, health check: one synchronous
+ * task in the pane), in CPU ms against 50 ms. React's part is measured by render counts in
+ * test/taskpane/KpiList.renders.test.tsx (only the changed card renders again).
+ */
+import "../../test/support/customFunctionsGlobal";
+import { loadavg } from "node:os";
+import { columnLetters } from "../../src/core/excel/a1";
+import { FIELD_DEFAULTS } from "../../src/core/model/kpi";
+import { portfolioOf } from "../../src/core/model/portfolio";
+import { setSliceBudget } from "../../src/functions/slicing";
+import { runWith } from "../../src/workbench/excel/api";
+import { WorkbookModel } from "../../src/workbench/excel/model";
+import { ExcelKpiWorkbook, KpiInput } from "../../src/workbook/kpiWorkbook";
+import { Case, median, Row } from "../harness";
+
+const COUNT = 300;
+const BLOCKS = 10;
+const MONTHS = 36;
+const GOAL_MS = 50;
+const GOAL_TRIPS = 4;
+
+const input: KpiInput = {
+  name: "",
+  owner: "Dana Whitfield",
+  objective: "Grow",
+  kind: "lagging",
+  predicts: "",
+  direction: "higher",
+  target: 50,
+  atRisk: 45,
+  baseline: null,
+  spcBaseline: null,
+  spcFrom: null,
+  unit: "",
+  cadence: "monthly",
+  initiative: "Push",
+  response: "Call",
+  primary: false,
+  ...FIELD_DEFAULTS,
+  firstPeriod: "2024-01",
+};
+
+/** The workbook: Data (values), Budget (targets per period), Visits (denominators), Regions (blocks of four under their names). */
+function workbookOf(): WorkbookModel {
+  const model = new WorkbookModel();
+  const data = model.addSheet("Data");
+  const budget = model.addSheet("Budget");
+  const visits = model.addSheet("Visits");
+  const regions = model.addSheet("Regions");
+  for (let c = 0; c < COUNT - BLOCKS; c++) {
+    for (let r = 0; r < MONTHS; r++) {
+      model.writeValue(data, r, c, 40 + ((r * 7 + c * 3) % 20) + (c % 4 === 0 ? r : 0));
+      model.writeValue(budget, r, c, 48 + (r % 12));
+      model.writeValue(visits, r, c, 1000 + ((r * 13 + c) % 400));
+    }
+  }
+  for (let b = 0; b < BLOCKS; b++) {
+    for (let s = 0; s < 4; s++) {
+      model.writeValue(regions, 0, b * 5 + s, ["North", "South", "East", "West"][s]);
+      for (let r = 0; r < MONTHS; r++) model.writeValue(regions, 1 + r, b * 5 + s, 10 + ((r * 5 + s * 3 + b) % 9));
+    }
+  }
+  return model;
+}
+
+/** The KPI of column c: a budget per period, a rate, a leading indicator or a plain one. */
+function kpiOf(c: number): [KpiInput, string] {
+  const col = columnLetters(c);
+  const range = (sheet: string) => `${sheet}!${col}1:${col}${MONTHS}`;
+  const base = { ...input, name: `K${c}`, kind: c % 10 === 0 ? ("leading" as const) : ("lagging" as const), predicts: c % 10 === 0 ? `K${c + 1}` : "" };
+  if (c % 5 === 2) return [{ ...base, target: 0.05, atRisk: null, atRiskPercent: 10, denominatorRange: range("Visits") }, range("Data")];
+  if (c % 3 === 1) return [{ ...base, target: null, atRisk: null, atRiskPercent: 10, targetRange: range("Budget") }, range("Data")];
+  return [base, range("Data")];
+}
+
+async function paneRows(): Promise<Row[]> {
+  setSliceBudget(Infinity);
+  const model = workbookOf();
+  const workbook = new ExcelKpiWorkbook(runWith(model));
+  // The pane listens to changes from the start (usePane), so the refresh after a write can use the write's own read.
+  await workbook.onChange(() => undefined);
+  for (let c = 0; c < COUNT - BLOCKS; c++) {
+    const [kpi, source] = kpiOf(c);
+    await workbook.tag(kpi, source, `K${c}`);
+  }
+  for (let b = 0; b < BLOCKS; b++) {
+    const block = `Regions!${columnLetters(b * 5)}1:${columnLetters(b * 5 + 3)}${MONTHS + 1}`;
+    await workbook.tag({ ...input, name: `Regions ${b}`, segments: "columns", target: 12, atRisk: 10, aggregation: "sum" }, block, `R${b}`);
+  }
+  const cpu = () => {
+    const u = process.cpuUsage();
+    return (u.user + u.system) / 1000;
+  };
+  const today = new Date();
+  const read = async () => {
+    const before = model.syncCount;
+    const { register, series } = await workbook.refresh();
+    return { register, series: Object.fromEntries(series.map((s) => [s.id, s])), syncs: model.syncCount - before };
+  };
+  const work = (r: Awaited<ReturnType<typeof read>>) => {
+    const t = cpu();
+    portfolioOf(r.register, r.series, today);
+    return cpu() - t;
+  };
+  const rows: Row[] = [];
+  const row = (label: string, ms: number, syncs: number) => {
+    const verdict = `${ms <= GOAL_MS ? "ok" : "OVER"} (pane's work, CPU, goal <= ${GOAL_MS} ms); round trips ${syncs} ${syncs <= GOAL_TRIPS ? "ok" : "OVER"} (goal <= ${GOAL_TRIPS}); load ${loadavg()[0].toFixed(1)}`;
+    rows.push({ group: "pane-300", case: `300 KPIs: ${label}`, ms, syncs, note: verdict });
+  };
+  // Opening: a new pane on the workbook (its first read and refresh), the first portfolio of the session, nothing kept yet (and V8 compiling as it goes).
+  const pane = new ExcelKpiWorkbook(runWith(model));
+  await pane.onChange(() => undefined);
+  const before = model.syncCount;
+  await pane.readRegister();
+  const first = await pane.refresh();
+  const opened = { register: first.register, series: Object.fromEntries(first.series.map((s) => [s.id, s])) };
+  row("open the pane (first read and refresh, first portfolio of the session)", work({ ...opened, syncs: 0 }), model.syncCount - before);
+  const refreshes: number[] = [];
+  let syncs = 0;
+  for (let i = 0; i < 5; i++) {
+    const again = await read();
+    syncs = again.syncs;
+    refreshes.push(work(again));
+  }
+  row("refresh, nothing changed (median of 5)", median(refreshes), syncs);
+  const edits: number[] = [];
+  let editSyncs = 0;
+  for (let i = 0; i < 5; i++) {
+    const before = model.syncCount;
+    await workbook.update(`K${3 + 10 * i}`, { ...kpiOf(3 + 10 * i)[0], target: 60 + i });
+    const after = await read();
+    editSyncs = model.syncCount - before;
+    edits.push(work(after));
+  }
+  // From the click to the answer on screen, as --only round-trips counts an action: the edit and the refresh after it.
+  row("one KPI's target edited and the refresh after it (median of 5)", median(edits), editSyncs);
+  return rows;
+}
+
+export const paneCases: Case[] = [{ group: "pane-300", name: "300 KPIs in the pane", measure: paneRows }];
