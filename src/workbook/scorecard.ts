@@ -105,14 +105,14 @@ function cellsOf(
   });
   if (layout.labels.length)
     cells[layout.labelsTop][0] = layout.totalsColumnOf.size
-      ? "Period labels, rates of rate KPIs and totals (and their targets) of KPIs across segments, of the charts and rows above"
+      ? "Period labels, rates of rate KPIs and totals (their targets, a rate's denominators and rates) of KPIs across segments, of the charts and rows above"
       : layout.rateColumnOf.size
         ? "Period labels, and the rates of rate KPIs, of the charts above"
         : "Period labels of the charts above";
   // Rates and totals are numbers (General); the labels, dates.
   const numberColumns = new Set([
     ...layout.rateColumnOf.values(),
-    ...[...layout.totalsColumnOf.values()].flatMap((t) => (t.targets === null ? [t.values] : [t.values, t.targets])),
+    ...[...layout.totalsColumnOf.values()].flatMap((t) => [t.values, t.targets, t.denominators, t.rates].filter((c) => typeof c === "number")),
   ]);
   layout.labels.forEach((col, c) =>
     col.forEach((f, r) => {
@@ -181,7 +181,7 @@ export async function scorecardStep(
   options: BuildOptions = {},
 ): Promise<{ step: Step; result: ScorecardResult }> {
   // A KPI across segments is on the sheet by its totals, in columns beside the labels (scorecardSegments.ts); one of a kind
-  // not shown so yet (a rate, a table's column), or with no room for its columns, is left out and named.
+  // not shown so yet (a table's column split by a segment column), or with no room for its columns, is left out and named.
   const candidates = scorecardOrder(read.state.kpis.filter((k) => read.state.sources[k.id] && (!isSegmented(k) || onScorecardByTotals(k))));
   const room = layoutOf(candidates, 0, (k) => lengthOf(read, k)).totalsColumnOf;
   const kpis = candidates.filter((k) => !isSegmented(k) || room.has(k.id));

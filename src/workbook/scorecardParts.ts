@@ -13,7 +13,7 @@ import { nameOf, SCORECARD_CHART_PREFIX, targetNameOf } from "../core/excel/work
 import { rateAtFormula } from "../core/excel/rateFormulas";
 import { isRateKpi } from "../core/model/rates";
 import { isSegmented } from "../core/model/segments";
-import { onScorecardByTotals, segmentTargetFormula, segmentTotalFormula, TotalsColumns } from "../core/excel/scorecardSegments";
+import { onScorecardByTotals, totalsFormulas, TotalsColumns } from "../core/excel/scorecardSegments";
 import { BAND_LOOK, isOwnRule } from "./bandFormats";
 
 export const CHART_PREFIX = SCORECARD_CHART_PREFIX;
@@ -57,8 +57,8 @@ export interface Layout {
   labels: string[][];
   labelColumnOf: Map<string, number>;
   rateColumnOf: Map<string, number>;
-  /** A KPI across segments' column of totals, and of the total's target where it has its own (scorecardSegments.ts). */
-  totalsColumnOf: Map<string, { values: number; targets: number | null }>;
+  /** A KPI across segments' column of totals, of the total's target where it has its own, and a rate's of denominators and rates (scorecardSegments.ts). */
+  totalsColumnOf: Map<string, { values: number; targets: number | null; denominators?: number; rates?: number }>;
 }
 
 /** Where a KPI's columns of totals are (absolute A1 on the scorecard), or null for a KPI without. */
@@ -66,7 +66,11 @@ export function totalsAt(layout: Layout, id: string): TotalsColumns | null {
   const at = layout.totalsColumnOf.get(id);
   if (!at) return null;
   const column = (col: number) => areaName({ row: layout.labelsTop + 1, col, rowCount: layout.labels[col].length, colCount: 1 }, true);
-  return { values: column(at.values), targets: at.targets === null ? null : column(at.targets) };
+  return {
+    values: column(at.values),
+    targets: at.targets === null ? null : column(at.targets),
+    ...(at.denominators === undefined ? {} : { denominators: column(at.denominators) }),
+  };
 }
 
 /** The period labels of each KPI of known length and First period: one column per distinct run of periods. */
@@ -96,15 +100,17 @@ function labelColumns(
     rateColumnOf.set(k.id, columns.length);
     columns.push(Array.from({ length: n }, (_, i) => rateAtFormula(k, i + 1)));
   }
-  // A KPI across segments is shown by its totals: a column of them (and of their target), which its row and chart read.
-  const totalsColumnOf = new Map<string, { values: number; targets: number | null }>();
+  // A KPI across segments is shown by its totals: a column of them (and of their target; a rate's denominators and pooled
+  // rates, which its chart draws), which its row and chart read.
+  const totalsColumnOf: Layout["totalsColumnOf"] = new Map();
   for (const k of kpis) {
     const n = lengthOf(k);
-    const target = segmentTargetFormula(k);
-    if (!onScorecardByTotals(k) || n === null || n > MAX_LABELLED || columns.length + (target ? 2 : 1) > SCORECARD_HEADERS.length) continue;
-    totalsColumnOf.set(k.id, { values: columns.length, targets: target ? columns.length + 1 : null });
-    columns.push(Array.from({ length: n }, (_, i) => segmentTotalFormula(k, i + 1)));
-    if (target) columns.push(Array.from({ length: n }, () => target));
+    if (!onScorecardByTotals(k) || n === null || n > MAX_LABELLED) continue;
+    const made = totalsFormulas(k, n);
+    const parts = [made.values, made.targets, made.denominators ?? null, made.rates ?? null];
+    if (columns.length + parts.filter((c) => c !== null).length > SCORECARD_HEADERS.length) continue;
+    const [values, targets, denominators, rates] = parts.map((c) => (c === null ? null : columns.push(c) - 1));
+    totalsColumnOf.set(k.id, { values: values!, targets, ...(denominators === null ? {} : { denominators, rates: rates! }) });
   }
   return { columns, labelColumnOf: columnOf, rateColumnOf, totalsColumnOf };
 }
@@ -149,7 +155,8 @@ export function chartSpecs(kpis: readonly KpiDefinition[], layout: Layout, hasTa
     const left = (i % CHARTS_ACROSS) * CHART_COLS;
     const column = layout.labelColumnOf.get(k.id);
     const labels = column === undefined ? null : areaName({ row: layout.labelsTop + 1, col: column, rowCount: layout.labels[column].length, colCount: 1 });
-    const rates = layout.rateColumnOf.get(k.id) ?? layout.totalsColumnOf.get(k.id)?.values;
+    const totals = layout.totalsColumnOf.get(k.id);
+    const rates = layout.rateColumnOf.get(k.id) ?? totals?.rates ?? totals?.values;
     return {
       name: `${CHART_PREFIX}${k.id}`,
       title: k.name,

@@ -232,11 +232,11 @@ describe("a block of periods × regions tagged as one KPI", () => {
     expect(card.pack.cards.CONV.monthEnd.period).toMatchObject({ actual: expect.closeTo(rate, 12), target: expect.closeTo(target, 12) });
   });
 
-  it("is left off the Scorecard sheet, whose live formulas read one series", async () => {
+  it("is one row of the Scorecard sheet, by its pooled rate (scorecard.segmentRates.test.ts), not left out", async () => {
     const { workbook } = sampleSetup();
     await workbook.tag(kpiInput({ firstPeriod: "2023-01" }), "'Monthly KPIs'!B2:B37", "REVENUE");
     await workbook.tag(conversion({ firstPeriod: "2023-01" }), BLOCK, "CONV");
-    expect(await workbook.buildScorecard()).toMatchObject({ rows: 1, leftOut: ["Conversion by region"] });
+    expect(await workbook.buildScorecard()).toMatchObject({ rows: 2, leftOut: [] });
   });
 
   it("is never guessed from a selection's shape: two KPIs side by side are refused as a block unless Segments says so", async () => {

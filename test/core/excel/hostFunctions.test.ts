@@ -65,6 +65,8 @@ const KPIS: KpiDefinition[] = (["higher", "lower", "within"] as const).flatMap((
     ),
   ),
 );
+// The KPI as a rate across segments, a block of counts over a block of denominators (per 1,000 for some).
+const segRate = (k: KpiDefinition): KpiDefinition => ({ ...k, segments: "columns", denominatorRange: "R!$H$3:$K$38", ratePer: k.id.length % 2 ? 1000 : null });
 const OTHER = kpi({ id: `L${"Y".repeat(bands.MAX_RULE_ID_LENGTH - 1)}`, source: "Sales[Pipeline]" });
 
 // ------------------------------------------------------------------ the builders
@@ -208,9 +210,16 @@ const BUILDERS: Record<string, (k: KpiDefinition) => Written[]> = {
     [
       { values: "$A$1048000:$A$1048576", targets: "$B$1048000:$B$1048576" },
       { values: "$S$60:$S$95", targets: null },
-    ].flatMap((at) =>
-      scorecard.scorecardRow(segs.totalsDefinition(k, at), 1_048_576, 12, true, { closes: true }).map((f) => cell("overTotals")(segs.overTotals(f, k, at))),
-    ),
+      { values: "$A$1:$A$1048576", targets: "$B$1:$B$1048576", denominators: "$C$1:$C$1048576" },
+      { values: "$S$60:$S$95", targets: null, denominators: "$T$60:$T$95" },
+    ].flatMap((at) => {
+      const m = at.denominators ? segRate(k) : k;
+      return scorecard
+        .scorecardRow(segs.totalsDefinition(m, at), 1_048_576, 12, true, { closes: true, chart: "u'" })
+        .map((f) => cell("overTotals")(segs.overTotals(f, m, at)));
+    }),
+  "scorecardSegments.totalsFormulas": (k) =>
+    [{ ...k, segments: "columns" }, segRate(k)].flatMap((m) => Object.values(segs.totalsFormulas(m, 2)).flatMap((c) => (c ?? []).map(cell("totals")))),
   "scorecardSummary.summaryCells": (k) =>
     scorecardSummary
       .summaryCells([{ kpi: k, row: 7, chart: "u′" }])
