@@ -13,6 +13,7 @@ import { SCORECARD_HEADERS } from "../../src/core/excel/scorecard";
 import { KpiInput } from "../../src/workbook/kpiWorkbook";
 import { SegmentSeries } from "../../src/workbook/segmentsRead";
 import { kpiStatus } from "../support/functions";
+import { portfolioOf } from "../../src/core/model/portfolio";
 import { regionsConversion } from "../support/regionsConversion";
 import { settledSheet } from "../support/settled";
 import { kpiInput, sampleSetup } from "../support/workbench";
@@ -69,11 +70,18 @@ describe("a rate across segments on the Scorecard", () => {
     expect(row[at("Year outlook")]).toBe("No outlook for a rate");
     for (const h of ["YTD variance", "Variation", "Assurance"] as const) expect(String(row[at(h)])).not.toMatch(/^#/);
     // The pane's series of the KPI is the card's totals: the same numbers.
-    const { series } = await workbook.refresh();
+    const { register, series } = await workbook.refresh();
     const card = series.find((s) => s.id === "CONV") as SegmentSeries;
     expect(card.values).toEqual(counts);
     expect(card.denominators).toEqual(units);
     card.targets!.forEach((t, p) => expect(t).toBeCloseTo(weighed[p] / units[p], 12));
+    // The card's month-end pack and its chart say the same.
+    const shown = portfolioOf(register, Object.fromEntries(series.map((x) => [x.id, x])), new Date());
+    const ytd = shown.pack.cards.CONV.monthEnd.ytd!;
+    expect([row[at("YTD actual")], row[at("YTD budget")], row[at("YTD variance")]]).toEqual(
+      [ytd.actual, ytd.target, ytd.variance].map((x) => expect.closeTo(x, 12)),
+    );
+    expect(row[at("Variation")]).toBe(shown.summaries.CONV.variationLabel);
     expect(formulasOf(model, values, row).every((f) => String(f).startsWith("="))).toBe(true);
     // Its chart draws the pooled rates, a column of the sheet's, not the counts.
     const drawn = parseAddress(
@@ -115,6 +123,24 @@ describe("a rate across segments on the Scorecard", () => {
     const { series } = await s.workbook.refresh();
     const card = series.find((x) => x.id === "CONV") as SegmentSeries;
     expect([card.values[35], card.values[29], card.values[34], card.denominators?.[34]]).toEqual([null, null, counts[34], units[34]]);
+  });
+
+  it("with a column of targets, one per region, weighs them as the row of them", async () => {
+    const s = sampleSetup();
+    s.model.functions = kpiFunctions();
+    const sheet = s.model.findSheet("Regions")!;
+    const targets = [0.05, 0.02, 0.04, 0.01];
+    targets.forEach((t, i) => s.model.writeValue(sheet, 2 + i, 13, t));
+    await s.workbook.tag(conversion({ targetRange: "Regions!N3:N6" }), "'Regions'!A2:E38", "CONV");
+    await s.workbook.buildScorecard();
+    const row = rowOf(await settledSheet(s.model), NAME);
+    const { orders, visits } = regions(s.model);
+    const [o, v] = [sum(orders[35] as number[]), sum(visits[35] as number[])];
+    const target = sum((visits[35] as number[]).map((x, i) => x * targets[i])) / v;
+    expect(row[at("Target")]).toBeCloseTo(target, 12);
+    expect(row[at("Status")]).toBe(kpiStatus([[o / v]], [[target]], [["10%"]], "higher")[0][0]);
+    const { series } = await s.workbook.refresh();
+    expect((series.find((x) => x.id === "CONV") as SegmentSeries).targets![35]).toBeCloseTo(target, 12);
   });
 
   it("as reported shows the rate its close recorded, and Restated names a region corrected since", async () => {
