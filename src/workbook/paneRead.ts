@@ -20,7 +20,9 @@ import { parseAddress } from "../core/excel/a1";
 import { attachDenominators, queueDenominatorsAt, RateSeries, readDenominators } from "./denominatorRange";
 import { ExcelRun } from "./excelRun";
 import { KnownTables, readRegisterIn, RegisterRead, RegisterState, sourceOfName } from "./registerRead";
-import { cellsOf, countAllNewPeriods, KpiSeries, queueSeriesAt, READ_BATCH_CELLS } from "./series";
+import { cellsOf, countAllNewPeriods, KpiSeries, NEW_PERIOD_WINDOW, queueSeriesAt, READ_BATCH_CELLS } from "./series";
+import { BlockRead, queueBlocks, SegmentSeries } from "./segmentsRead";
+import { isLongKpi } from "./segmentsLongRead";
 import { SharedBatch } from "./sharedBatch";
 
 export interface PaneRead {
@@ -124,14 +126,15 @@ type Riding = Map<string, { source: string; target: string | null; series: () =>
 function queueExpected(
   context: Excel.RequestContext,
   expected: Expected,
-): { riding: Riding; denominators: Map<string, { address: string; values: () => (number | null)[] }> } {
+): { riding: Riding; denominators: Map<string, { address: string; values: () => (number | null)[] }>; blocks: RidingBlocks } {
   const riding: Riding = new Map();
   const denominators = new Map<string, { address: string; values: () => (number | null)[] }>();
-  let cells = 0;
+  const blocks = queueExpectedBlocks(context, expected);
+  let cells = blocks.cells;
   for (const kpi of expected.kpis) {
     const source = expected.sources[kpi.id];
     const target = kpi.targetRange ? (expected.targets[kpi.id] ?? null) : null;
-    // A KPI across segments is read as a block with its header (segmentsRead.ts): never by address here.
+    // A KPI across segments is read as a block with its header (queueExpectedBlocks), a table column split by another alone (segmentsLongRead.ts).
     if (isSegmented(kpi)) continue;
     if (!readable(source, expected.sheets) || (kpi.targetRange && !readable(target, expected.sheets))) continue;
     const denominator = isRateKpi(kpi) ? expected.denominators[kpi.id] : null;
@@ -141,7 +144,57 @@ function queueExpected(
     riding.set(kpi.id, { source, target, series: queueSeriesAt(context, kpi, source, target) });
     if (readable(denominator, expected.sheets)) denominators.set(kpi.id, { address: denominator, values: queueDenominatorsAt(context, denominator) });
   }
-  return { riding, denominators };
+  return { riding, denominators, blocks };
+}
+
+/** The blocks of segments read beside the register: where each was expected, and their series once the batch is sent. */
+interface RidingBlocks {
+  at: Map<string, { source: string; target: string | null; denominators: string | null }>;
+  series: () => SegmentSeries[];
+  cells: number;
+}
+
+/**
+ * Queues the expected blocks of segments (segmentsRead.ts queueBlocks) by address, within half of
+ * RIDING_CELLS: with them the refresh after a write needs no round trip of its own (issue 25: a
+ * workbook of 300 KPIs, some across segments, in at most 4 an action).
+ */
+function queueExpectedBlocks(context: Excel.RequestContext, expected: Expected): RidingBlocks {
+  const at: RidingBlocks["at"] = new Map();
+  const blocks: BlockRead[] = [];
+  let cells = 0;
+  for (const kpi of expected.kpis) {
+    if (!isSegmented(kpi) || isLongKpi(kpi)) continue;
+    const source = expected.sources[kpi.id];
+    const target = kpi.targetRange ? (expected.targets[kpi.id] ?? null) : null;
+    const denominators = kpi.denominatorRange ? (expected.denominators[kpi.id] ?? null) : null;
+    if (!readable(source, expected.sheets) || (kpi.targetRange && !readable(target, expected.sheets))) continue;
+    if (kpi.denominatorRange && !readable(denominators, expected.sheets)) continue;
+    const area = parseAddress(source);
+    // The numbers, their header row, the rows below for new periods, the denominators and the targets.
+    const size = (area.rowCount + 1 + NEW_PERIOD_WINDOW) * area.colCount + (denominators ? cellsOf(denominators) : 0) + (target ? cellsOf(target) : 0);
+    if (cells + size > RIDING_CELLS / 2) continue;
+    cells += size;
+    at.set(kpi.id, { source, target, denominators });
+    blocks.push({ kpi, address: source, target: target !== null, denominators: denominators !== null });
+  }
+  const series = blocks.length > 0 ? queueBlocks(context, blocks, (b) => at.get(b.kpi.id)!) : () => [];
+  return { at, series, cells };
+}
+
+/** The ridden blocks whose register just read gives the addresses they were read at. */
+function riddenBlocks(state: RegisterState, blocks: RidingBlocks): Map<string, SegmentSeries> {
+  const out = new Map<string, SegmentSeries>();
+  if (blocks.at.size === 0) return out;
+  for (const s of blocks.series()) {
+    const kpi = state.kpis.find((k) => k.id === s.id);
+    const at = blocks.at.get(s.id)!;
+    if (!kpi || !isSegmented(kpi) || isLongKpi(kpi) || !same(at.source, state.sources[kpi.id])) continue;
+    if (!same(at.target, kpi.targetRange ? state.targets[kpi.id] : null) || !same(at.denominators, kpi.denominatorRange ? state.denominators[kpi.id] : null))
+      continue;
+    out.set(s.id, s);
+  }
+  return out;
 }
 
 /**
@@ -170,15 +223,16 @@ async function finishPaneRead(
   const { state } = read;
   const ridden: KpiSeries[] = [];
   const rest: KpiDefinition[] = [];
+  const blocks = riddenBlocks(state, queued.blocks);
   for (const kpi of state.kpis) {
     const r = queued.riding.get(kpi.id);
     const target = kpi.targetRange ? (state.targets[kpi.id] ?? null) : null;
     if (r && same(r.source, state.sources[kpi.id]) && same(r.target, target)) ridden.push({ ...r.series(), address: state.sources[kpi.id]! });
-    else rest.push(kpi);
+    else if (!blocks.has(kpi.id)) rest.push(kpi);
   }
   await countAllNewPeriods(excel, ridden);
-  const got = new Map<string, RateSeries>();
-  const riddenKpis = state.kpis.filter((k) => !rest.includes(k));
+  const got = new Map<string, RateSeries>(blocks);
+  const riddenKpis = state.kpis.filter((k) => !rest.includes(k) && !blocks.has(k.id));
   for (const s of await denominatorsOf(excel, state, riddenKpis, ridden, queued.denominators)) got.set(s.id, s);
   if (rest.length > 0) for (const s of await readRest({ ...read, state: { ...state, kpis: rest } })) got.set(s.id, s);
   return { read, pane: { register: state, series: state.kpis.map((k) => got.get(k.id)!) } };

@@ -51,7 +51,7 @@ export async function readSeriesOf(run: ExcelRun, read: RegisterRead, kpis: read
 const flat = (values: unknown[][]) => (values.length === 1 ? values[0] : values.map((r) => r[0]));
 
 /** What a block's read needs: where its numbers are now (its name's address) and which of its names exist. */
-interface BlockRead {
+export interface BlockRead {
   kpi: KpiDefinition;
   address: string;
   target: boolean;
@@ -115,24 +115,45 @@ export async function readSegmentSeries(run: ExcelRun, read: RegisterRead, kpis:
 /** One round trip for a batch of blocks: numbers, header rows, targets and denominators. */
 async function readBatch(run: ExcelRun, blocks: readonly BlockRead[]): Promise<SegmentSeries[]> {
   return run(async (context) => {
-    const pending = blocks.map((b) => {
-      const a = parseAddress(b.address);
-      const numbers = context.workbook.names.getItem(nameOf(b.kpi.id)).getRange().load("address, values");
-      const header =
-        a.row > 0
-          ? context.workbook.worksheets
-              .getItem(a.sheet!)
-              .getRange(areaName({ ...a, row: a.row - 1, rowCount: 1 }))
-              .load("values")
-          : null;
-      const target = b.target ? context.workbook.names.getItem(targetNameOf(b.kpi.id)).getRange().load("address, values") : null;
-      const denominators = b.denominators ? context.workbook.names.getItem(denomNameOf(b.kpi.id)).getRange().load("address, values") : null;
-      const under = belowBlock(a);
-      const below = under ? context.workbook.worksheets.getItem(a.sheet!).getRange(areaName(under)).load("values") : null;
-      return { ...b, numbers, header, target, denominators, under, below };
-    });
+    const done = queueBlocks(context, blocks);
     await context.sync();
-    return pending.map((p, i) => {
+    return done();
+  });
+}
+
+/**
+ * Queues on `context` the reads of a batch of blocks, and gives their series once it is synced:
+ * each block's parts through its names (a refresh), or at the addresses `at` gives (a read riding
+ * in another batch, paneRead.ts: a name a co-author broke meanwhile cannot fail that batch).
+ */
+export function queueBlocks(
+  context: Excel.RequestContext,
+  blocks: readonly BlockRead[],
+  at?: (b: BlockRead) => { target: string | null; denominators: string | null },
+): () => SegmentSeries[] {
+  const rangeOf = (name: string, address: string | null | undefined) =>
+    at && address
+      ? context.workbook.worksheets.getItem(parseAddress(address).sheet!).getRange(areaName(parseAddress(address)))
+      : context.workbook.names.getItem(name).getRange();
+  const pending = blocks.map((b) => {
+    const a = parseAddress(b.address);
+    const where = at?.(b);
+    const numbers = rangeOf(nameOf(b.kpi.id), at ? b.address : null).load("address, values");
+    const header =
+      a.row > 0
+        ? context.workbook.worksheets
+            .getItem(a.sheet!)
+            .getRange(areaName({ ...a, row: a.row - 1, rowCount: 1 }))
+            .load("values")
+        : null;
+    const target = b.target ? rangeOf(targetNameOf(b.kpi.id), where?.target).load("address, values") : null;
+    const denominators = b.denominators ? rangeOf(denomNameOf(b.kpi.id), where?.denominators).load("address, values") : null;
+    const under = belowBlock(a);
+    const below = under ? context.workbook.worksheets.getItem(a.sheet!).getRange(areaName(under)).load("values") : null;
+    return { ...b, numbers, header, target, denominators, under, below };
+  });
+  return () =>
+    pending.map((p, i) => {
       const series = seriesOf(
         p.kpi,
         p.numbers.address,
@@ -146,7 +167,6 @@ async function readBatch(run: ExcelRun, blocks: readonly BlockRead[]): Promise<S
       const stop = stopRowIn(p.under, [p.target?.address, p.denominators?.address]);
       return { ...series, newPeriods: newBlockPeriods(p.below.values, stop) };
     });
-  });
 }
 
 /** New periods looked for below a block: as many rows as a series' window (series.ts), its columns; null at the sheet's last row. */

@@ -9,6 +9,7 @@ import { othersChanges } from "../../src/workbook/events";
 import { ExcelKpiWorkbook } from "../../src/workbook/kpiWorkbook";
 import { kpiInput, sampleSetup, syncsOf } from "../support/workbench";
 import { beforeSyncNumber } from "../support/beforeSync";
+import { regionsConversion } from "../support/regionsConversion";
 
 const REVENUE = "'Monthly KPIs'!B2:B37";
 type Setup = ReturnType<typeof sampleSetup>;
@@ -132,6 +133,48 @@ describe("the pane's read in the write's batch", () => {
     const read = await s.workbook.refresh();
     expect(read.series[0].values[35]).toBe(9999);
     expect(read).toEqual(await fresh(s.model));
+  });
+
+  it("with blocks of segments in the workbook too (issue 25): the refresh after each write still makes no round trip", async () => {
+    const s = await listeningPane();
+    const w = s.workbook;
+    const block = regionsConversion();
+    const sheet = s.model.findSheet("Regions")!;
+    const steps: (() => Promise<unknown>)[] = [
+      () => w.tag(kpi(), REVENUE, "REVENUE"),
+      () => w.tag(block, "'Regions'!A2:E38", "CONV"),
+      () => w.update("REVENUE", kpi({ target: 1400 })),
+      () => w.update("CONV", { ...block, atRiskPercent: 12 }),
+      () => w.addCheckIn("CONV", { period: 36, note: "West is behind", override: null, reason: "" }),
+      () => w.markReviewed("CONV", "2026-12-01"),
+      async () => {
+        // January typed below the block (a number in every region, and its visits), then included.
+        [410, 270, 350, 150].forEach((v, c) => s.model.writeValue(sheet, 38, 1 + c, v));
+        [13_100, 8_800, 11_000, 7_300].forEach((v, c) => s.model.writeValue(sheet, 38, 7 + c, v));
+        await w.refresh();
+        return w.extend("CONV");
+      },
+    ];
+    for (const step of steps) {
+      await step();
+      await expectReadInTheWrite(s);
+    }
+    expect((await w.refresh()).series.find((x) => x.id === "CONV")!.values).toHaveLength(37);
+  });
+
+  it("reads a block again when a co-author moved it between the write's read and its batch", async () => {
+    const s = await listeningPane();
+    await s.workbook.tag(kpi(), REVENUE, "REVENUE");
+    await s.workbook.tag(regionsConversion(), "'Regions'!A2:E38", "CONV");
+    const op = (x: Setup) => x.workbook.markReviewed("REVENUE", "2026-12-01");
+    const n = await syncsOf(s.model, () => op(s));
+    const t = await listeningPane();
+    await t.workbook.tag(kpi(), REVENUE, "REVENUE");
+    await t.workbook.tag(regionsConversion(), "'Regions'!A2:E38", "CONV");
+    beforeSyncNumber(t.model, n, () => t.model.insertRows(t.model.findSheet("Regions")!, 0, 2));
+    await op(t);
+    await expectReadInTheWrite(t);
+    expect((await t.workbook.refresh()).series.find((x) => x.id === "CONV")!.address).toBe("Regions!B5:E40");
   });
 
   it("reads again the KPIs a co-author moved between the write's read and its batch", async () => {
