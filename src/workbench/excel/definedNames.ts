@@ -19,7 +19,7 @@ export interface NameHost {
   findSheet(name: string): SheetModel | undefined;
   sheetById(id: string): SheetModel;
   findTable(name: string): TableModel | undefined;
-  invalidate(): void;
+  invalidateValues(): void;
 }
 
 const STRUCTURED = /^[A-Za-z_\\][\w.\\]*\[/;
@@ -34,7 +34,8 @@ export function addName(model: NameHost, name: string, formula: string, comment:
     throw new ExcelApiError("ItemAlreadyExists", `The name '${name}' already exists.`);
   }
   checkNameReference(formula);
-  model.invalidate();
+  // A name moves no cell: the used ranges stay.
+  model.invalidateValues();
   const added = { name, formula: formula.startsWith("=") ? formula : `=${formula}`, comment };
   model.names.push(added);
   return added;

@@ -6,10 +6,10 @@
  * The class holds the state and answers for its cells; the rules of each edit live beside it,
  * each method naming its file: cellInput.ts (what a written value becomes), spills.ts (dynamic
  * arrays), usedAreas.ts, sheetEdits.ts, rowEdits.ts (row shifting), tableEdits.ts,
- * definedNames.ts, conditionalFormatRules.ts (conditional-format evaluation), cellEditMode.ts.
+ * definedNames.ts, conditionalFormatRules.ts (conditional-format evaluation), keptValues.ts (formula
+ * results kept between reads); modelEvents.ts (events, the selection, cell-edit mode) is its base.
  */
-import { Area, intersection, qualified } from "../../core/excel/a1";
-import { CellEditMode } from "./cellEditMode";
+import { Area, intersection } from "../../core/excel/a1";
 import { cellFromValue, keptFormats } from "./cellInput";
 import { displayedFormat, ruleHolds } from "./conditionalFormatRules";
 import { CallArgument, CustomFunctionCaller, FunctionRegistry, Host, NO_FUNCTIONS } from "./customFunctionHost";
@@ -17,25 +17,25 @@ import * as charts from "./chartEdits";
 import * as names from "./definedNames";
 import { ExcelApiError } from "./errors";
 import { evaluateFormula, FormulaErrorValue, FormulaHost, Reference, Scalar } from "./formula";
+import { Frame, isVolatile, KeptValues, MAX_DEPTH } from "./keptValues";
 import { strictAddress } from "./references";
 import * as rows from "./rowEdits";
 import * as sheets from "./sheetEdits";
+import { ModelEvents } from "./modelEvents";
 import { fillSpills, Spills } from "./spills";
 import { UsedAreas } from "./usedAreas";
 import * as edits from "./tableEdits";
 import { clearFilter } from "./tableFilters";
-import type { Cell, CellValue, ChangeEvent, ChartModel, ConditionalFormatModel, NameModel, SelectionEvent, SheetModel, TableModel } from "./types";
+import type { Cell, CellValue, ChartModel, ConditionalFormatModel, NameModel, SheetModel, TableModel } from "./types";
 
 /** Re-exported for the importers that know them from here. */
 export { ExcelApiError };
 export { CHART_TYPES } from "./types";
 export type { CellValue, Cell, SheetModel, TableModel, ChartModel, NameModel, CfOperator, ConditionalFormatModel, ChangeEvent, SelectionEvent } from "./types";
 
-type Listener<E> = (event: E) => void;
-
 const key = (row: number, col: number) => `${row},${col}`;
 
-export class WorkbookModel implements FormulaHost {
+export class WorkbookModel extends ModelEvents implements FormulaHost {
   sheets: SheetModel[] = [];
   tables: TableModel[] = [];
   names: NameModel[] = [];
@@ -43,27 +43,8 @@ export class WorkbookModel implements FormulaHost {
   conditionalFormats: ConditionalFormatModel[] = [];
   charts: ChartModel[] = [];
   settings = new Map<string, unknown>();
-  selection: { sheetId: string; area: Area } | null = null;
-  activeSheetId: string | null = null;
   syncCount = 0;
   private nextId = 1;
-  private changeListeners = new Set<Listener<ChangeEvent>>();
-  private selectionListeners = new Set<Listener<SelectionEvent>>();
-  /** The user is typing in a cell (cellEditMode.ts; context.ts: batches fail or wait). */
-  private readonly editMode = new CellEditMode();
-
-  get cellEditing(): boolean {
-    return this.editMode.on;
-  }
-
-  /** Puts the workbook in or out of cell-edit mode, as the user starting and ending a cell edit. */
-  setCellEditing(on: boolean): void {
-    this.editMode.set(on);
-  }
-
-  cellEditEnded(): Promise<void> {
-    return this.editMode.ended();
-  }
 
   /** Called before each sync's batch runs; tests use it to interleave edits with a batch. */
   beforeSync: (() => void | Promise<unknown>) | null = null;
@@ -101,13 +82,16 @@ export class WorkbookModel implements FormulaHost {
   }
   /** Values spilled by dynamic-array formulas (spills.ts); rebuilt after every change. */
   private spills: Spills | null = null;
-  /** Counts the changes (invalidate), so that what is computed from the cells knows when it is stale. */
+  /** Counts the changes that may have moved any sheet's used range (invalidate; store tells usedAreas.ts of its one cell). */
   private changes = 0;
   /** Counts what may change computed values: every change, and every asynchronous answer that arrives. */
   private calculations = 0;
   /** True while spills are laid out, when a value read may not be the one the workbook settles on. */
   private layingOutSpills = false;
   private readonly usedAreas = new UsedAreas();
+  private readonly kept = new KeptValues();
+  /** Counts the table edits that change what a formula reads without a cell changing (a rename, a filter). */
+  private tableEdits = 0;
 
   newId(prefix: string): string {
     return `{${prefix}-${this.nextId++}}`;
@@ -157,20 +141,50 @@ export class WorkbookModel implements FormulaHost {
       return this.allSpills().values.get(sheet.id)?.get(key(row, col)) ?? "";
     }
     if (c.formula !== undefined) {
-      if (depth > 50) return new FormulaErrorValue("#CALC!");
+      if (depth > MAX_DEPTH) {
+        this.kept.spoil();
+        return new FormulaErrorValue("#CALC!");
+      }
       if (depth === 0) {
         const blocked = this.allSpills().anchors.get(`${sheet.id}:${key(row, col)}`);
         if (blocked) return blocked;
       }
-      this.evaluationDepth = depth + 1;
-      const busy = this.caller.busyAnswers;
-      const v = evaluateFormula(this, sheet.name, row, col, c.formula);
-      this.evaluationDepth = 0;
-      // A formula waiting for a function's answer shows #BUSY! whatever it makes of it (INDEX of it is no #REF!).
-      if (this.caller.busyAnswers !== busy) return new FormulaErrorValue("#BUSY!");
-      return v === null ? 0 : v;
+      return this.formulaValue(sheet, row, col, c.formula, depth);
     }
     return c.value ?? "";
+  }
+
+  /** A formula's result: kept from an earlier read while its inputs hold (keptValues.ts), else evaluated. */
+  private formulaValue(sheet: SheetModel, row: number, col: number, formula: string, depth: number): CellValue | FormulaErrorValue {
+    const at = key(row, col);
+    const stamp: unknown[] = [this.calculations, this.tableEdits, this.functions, this.host];
+    // While spills are laid out, a read sees those laid out so far: what it computes holds until the next one lands.
+    if (this.layingOutSpills && this.spills) stamp.push(this.spills, this.spills.anchors.size, this.spills.values.size);
+    const kept = this.kept.get(sheet, at, depth, stamp);
+    if (kept !== undefined) {
+      // As after an evaluation (below): the reads that follow in the formula reading this one are at depth 0.
+      this.evaluationDepth = 0;
+      return kept;
+    }
+    this.evaluationDepth = depth + 1;
+    const busy = this.caller.busyAnswers;
+    const open = this.kept.open;
+    let frame: Frame;
+    let v: Scalar | FormulaErrorValue;
+    try {
+      frame = this.kept.enter(formula);
+      v = evaluateFormula(this, sheet.name, row, col, formula);
+    } catch (e) {
+      this.kept.abandon(open);
+      throw e;
+    }
+    this.evaluationDepth = 0;
+    // A formula waiting for a function's answer shows #BUSY! whatever it makes of it (INDEX of it is no #REF!).
+    const waiting = this.caller.busyAnswers !== busy;
+    if (waiting) this.kept.spoil();
+    const answer = waiting ? new FormulaErrorValue("#BUSY!") : v === null ? 0 : v;
+    this.kept.leave(frame, sheet, at, answer, stamp);
+    return answer;
   }
 
   private allSpills(): Spills {
@@ -226,7 +240,7 @@ export class WorkbookModel implements FormulaHost {
 
   private store(sheet: SheetModel, row: number, col: number, c: Cell): void {
     const before = sheet.cells.get(key(row, col));
-    this.invalidate();
+    this.invalidateValues();
     const empty = c.value === undefined && c.formula === undefined && !c.fill && !c.fontColor && !c.numberFormat && !c.borders;
     if (empty) sheet.cells.delete(key(row, col));
     else sheet.cells.set(key(row, col), c);
@@ -259,8 +273,13 @@ export class WorkbookModel implements FormulaHost {
 
   /** Forgets computed spills and used ranges; the next read recomputes them. */
   invalidate(): void {
-    this.spills = null;
     this.changes++;
+    this.invalidateValues();
+  }
+
+  /** Forgets computed values and spills, not used ranges: for a change of no cell (a name), or of one cell that store() tells usedAreas.ts of. */
+  invalidateValues(): void {
+    this.spills = null;
     this.calculations++;
     this.caller.forget();
   }
@@ -279,10 +298,12 @@ export class WorkbookModel implements FormulaHost {
   }
 
   filterTable(table: TableModel, column: string, keep: (v: CellValue | null) => boolean): void {
+    this.tableEdits++;
     edits.filterTable(this, table, column, keep);
   }
 
   clearTableFilter(table: TableModel): void {
+    this.tableEdits++;
     clearFilter(table);
   }
 
@@ -291,6 +312,7 @@ export class WorkbookModel implements FormulaHost {
   }
 
   renameTable(table: TableModel, name: string): void {
+    this.tableEdits++;
     edits.renameTable(this, table, name);
   }
 
@@ -332,7 +354,10 @@ export class WorkbookModel implements FormulaHost {
    */
   nameExpression(name: string): string | null {
     const found = this.findName(name);
-    return !found || this.nameTarget(found) ? null : found.formula;
+    const expression = !found || this.nameTarget(found) ? null : found.formula;
+    // A cell's formula that uses a volatile name is itself volatile (keptValues.ts).
+    if (expression !== null && isVolatile(expression)) this.kept.spoil();
+    return expression;
   }
 
   findName(name: string): NameModel | undefined {
@@ -369,28 +394,5 @@ export class WorkbookModel implements FormulaHost {
   /** The fill and font colour a cell shows: the first conditional format whose rule holds, else its own format. */
   displayedFormat(sheet: SheetModel, row: number, col: number): { fill: string | null; fontColor: string | null; formatId: string | null } {
     return displayedFormat(this, sheet, row, col);
-  }
-
-  // ---------------------------------------------------------------- events
-  onChange(listener: Listener<ChangeEvent>): () => void {
-    this.changeListeners.add(listener);
-    return () => this.changeListeners.delete(listener);
-  }
-
-  onSelection(listener: Listener<SelectionEvent>): () => void {
-    this.selectionListeners.add(listener);
-    return () => this.selectionListeners.delete(listener);
-  }
-
-  emitChange(event: ChangeEvent): void {
-    // Excel raises events after the operation, outside the batch that caused it.
-    for (const l of [...this.changeListeners]) setTimeout(() => l(event), 0);
-  }
-
-  select(sheet: SheetModel, area: Area): void {
-    this.selection = { sheetId: sheet.id, area };
-    this.activeSheetId = sheet.id;
-    const event: SelectionEvent = { type: "WorksheetSelectionChanged", worksheetId: sheet.id, address: qualified(sheet.name, area) };
-    for (const l of [...this.selectionListeners]) setTimeout(() => l(event), 0);
   }
 }

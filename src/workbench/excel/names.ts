@@ -111,7 +111,7 @@ export class FakeNamedItem extends FakeObject {
     this.act(() => {
       const n = this.item();
       this.model.names = this.model.names.filter((x) => x !== n);
-      this.model.invalidate();
+      this.model.invalidateValues();
     });
   }
 }
@@ -124,7 +124,7 @@ FakeNamedItem.withProperties({
       const f = v as string;
       checkNameReference(f);
       n.item().formula = f.startsWith("=") ? f : `=${f}`;
-      n.model.invalidate();
+      n.model.invalidateValues();
     },
   },
   comment: {

@@ -3,7 +3,7 @@
  * smallest range that holds every cell with a value or a format; with valuesOnly, every cell
  * with a value). A batch that reads a used range reads it often and a scan is over every cell,
  * so each sheet's is kept until a change the model makes (invalidate) could have moved it; a
- * cell written inside or beside it only grows it.
+ * cell written inside or beside it only grows it, and a cell written on another sheet leaves it.
  */
 import type { Area } from "../../core/excel/a1";
 import type { Cell, SheetModel } from "./types";
@@ -46,13 +46,13 @@ export class UsedAreas {
   }
 
   /**
-   * One cell was stored (`after`; null: removed), the change that counted `changes`: what was
-   * known just before stays known where the cell cannot have shrunk it.
+   * One cell of `sheet` was stored (`after`; null: removed) at the model's change count
+   * `changes`, which a stored cell does not move: what was known stays known where the cell
+   * cannot have shrunk it.
    */
   stored(sheet: SheetModel, row: number, col: number, before: Cell | undefined, after: Cell | null, changes: number): void {
     const k = this.known.get(sheet);
-    if (!k || k.changes !== changes - 1 || k.cells !== sheet.cells) return;
-    k.changes = changes;
+    if (!k || k.changes !== changes || k.cells !== sheet.cells) return;
     if (after === null) {
       if (before) k.all = undefined;
       if (holdsValue(before)) k.values = undefined;
