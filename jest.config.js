@@ -11,7 +11,7 @@ module.exports = {
       roots: ["<rootDir>/test"],
       testMatch: ["**/*.test.ts", "**/*.test.tsx"],
       testPathIgnorePatterns: ["/node_modules/", "/test/browser/"],
-      setupFiles: ["<rootDir>/test/support/customFunctionsGlobal.ts"],
+      setupFiles: ["<rootDir>/test/support/customFunctionsGlobal.ts", "<rootDir>/test/support/jsdomStyles.ts"],
       setupFilesAfterEnv: ["<rootDir>/test/support/answersAtOnce.ts"],
       transform,
     },
