@@ -57,7 +57,7 @@ import { planUndoUntag, planUntag } from "./untag";
 import { planExtend } from "./extend";
 import { EditOptions, planEdit } from "./edit";
 import { isSegmentTag, planSegmentTag } from "./segmentsTag";
-import { readAllSeries, readSeriesOf } from "./segmentsRead";
+import { readAllSeriesShared, readSeriesOf } from "./segmentsRead";
 
 interface WriteOptions<E> {
   /** A register that is read-only may still be written (its leftovers removed). */
@@ -84,7 +84,7 @@ export class ExcelKpiWorkbook implements KpiWorkbook {
   private readonly reads: ReadMemory;
 
   constructor(private readonly excel: ExcelRun) {
-    this.reads = new ReadMemory(excel, (read) => readAllSeries(excel, read));
+    this.reads = new ReadMemory(excel, (read) => readAllSeriesShared(excel, read));
     // One operation at a time in this pane: each reads the register and then writes it. Other
     // panes and co-authors are caught by the write engine's guards (writeEngine.ts).
     let queue: Promise<unknown> = Promise.resolve();

@@ -17,6 +17,7 @@ import { ExcelRun } from "./excelRun";
 import { nameOf, RegisterRead, sourceOfName } from "./registerRead";
 import { isLongKpi, readLongSeries } from "./segmentsLongRead";
 import { NEW_PERIOD_WINDOW, READ_BATCH_CELLS, readSeries } from "./series";
+import { SharedBatch } from "./sharedBatch";
 import { SegmentSeries } from "./segmentSeries";
 
 export type { SegmentSeries };
@@ -69,7 +70,8 @@ export async function readSegmentSeries(run: ExcelRun, read: RegisterRead, kpis:
   let batch: BlockRead[] = [];
   let size = 0;
   // A table column split by another (Segments "by <column>"): read by the columns' names (segmentsLongRead.ts).
-  out.push(...(await readLongSeries(run, read, kpis.filter(isLongKpi))));
+  // Begun before the blocks, and the blocks' first batch before any wait: through a SharedBatch's run both ride its round trip.
+  const long = readLongSeries(run, read, kpis.filter(isLongKpi));
   for (const kpi of kpis.filter((k) => !isLongKpi(k))) {
     const source = read.state.sources[kpi.id];
     if (!source || source.includes("[")) {
@@ -101,6 +103,13 @@ export async function readSegmentSeries(run: ExcelRun, read: RegisterRead, kpis:
     size += cells;
   }
   if (batch.length > 0) batches.push(batch);
+  const blocks = readBatches(run, batches);
+  return [...(await long), ...out, ...(await blocks)];
+}
+
+/** The batches one after another (each within Excel on the web's limits); one Excel refuses costs only its KPIs. */
+async function readBatches(run: ExcelRun, batches: readonly BlockRead[][]): Promise<SegmentSeries[]> {
+  const out: SegmentSeries[] = [];
   for (const b of batches) {
     try {
       out.push(...(await readBatch(run, b)));
@@ -110,6 +119,46 @@ export async function readSegmentSeries(run: ExcelRun, read: RegisterRead, kpis:
     }
   }
   return out;
+}
+
+/**
+ * Every KPI's series as readAllSeries reads them, in one round trip where they fit one
+ * (READ_BATCH_CELLS in all): the plain series, the denominators and the blocks ride one
+ * SharedBatch (readSeriesOf begins them at once), so opening the pane takes the register's round
+ * trip and this one, whatever kinds of KPI it holds (issue 25). Refused as a whole (a name a
+ * co-author deleted since the register read fails the batch), they are read as readAllSeries reads
+ * them, where a batch Excel refuses costs only its KPIs.
+ */
+export async function readAllSeriesShared(excel: ExcelRun, read: RegisterRead): Promise<SegmentSeries[]> {
+  if (cellsToRead(read) > READ_BATCH_CELLS) return readAllSeries(excel, read);
+  try {
+    return await excel(async (context) => {
+      const batch = new SharedBatch(context, excel);
+      const all = readSeriesOf(batch.run, read, read.state.kpis);
+      all.catch(() => undefined);
+      await batch.send();
+      return all;
+    });
+  } catch {
+    // The shared round trip refused (its riders then fail with SharedBatchRefused): each batch on its own.
+    return readAllSeries(excel, read);
+  }
+}
+
+/** The cells a refresh reads: every KPI's values (a block's header row and the rows below it too), targets and denominators. */
+function cellsToRead(read: RegisterRead): number {
+  const { kpis, sources, targets, denominators } = read.state;
+  let cells = 0;
+  for (const k of kpis) {
+    for (const address of [sources[k.id], k.targetRange ? targets[k.id] : null, k.denominatorRange ? denominators[k.id] : null]) {
+      if (!address) continue;
+      // A table column's size is known only once read: never shared.
+      if (address.includes("[")) return Infinity;
+      const a = parseAddress(address);
+      cells += (a.rowCount + 1 + NEW_PERIOD_WINDOW) * a.colCount;
+    }
+  }
+  return cells;
 }
 
 /** One round trip for a batch of blocks: numbers, header rows, targets and denominators. */
