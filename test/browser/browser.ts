@@ -58,6 +58,27 @@ export function snapshotOf(page: Page): Promise<Snapshot> {
   return page.evaluate(() => window.workbench.snapshot());
 }
 
+/** Selects `address` in the workbench, as a click would, and waits for the pane to say what it read. */
+export async function selectRange(page: Page, address: string): Promise<void> {
+  await page.evaluate((a) => window.workbench.select(a), address);
+  await page.getByText(/^Selected /).waitFor();
+}
+
+/** Fills the pane's form field by field, in the order given, each found by its label: a list is chosen from, a box typed into. */
+export async function fillFields(page: Page, fields: Record<string, string>): Promise<void> {
+  for (const [label, value] of Object.entries(fields)) {
+    const field = page.getByLabel(label, { exact: true });
+    if ((await field.evaluate((el) => el.tagName)) === "SELECT") await field.selectOption(value);
+    else await field.fill(value);
+  }
+}
+
+/** Presses "Tag as KPI" and waits for the message saying it is done. */
+export async function pressTag(page: Page, done: string | RegExp): Promise<void> {
+  await page.getByRole("button", { name: "Tag as KPI" }).click();
+  await page.getByText(done).waitFor();
+}
+
 /** Fills the pane's tag form by its labels and presses "Tag as KPI". */
 export async function tagThroughPane(
   page: Page,
@@ -73,8 +94,7 @@ export async function tagThroughPane(
     predicts?: string;
   },
 ): Promise<void> {
-  await page.evaluate((a) => window.workbench.select(a), address);
-  await page.getByText(/^Selected /).waitFor();
+  await selectRange(page, address);
   await page.getByLabel("Name", { exact: true }).fill(fields.name);
   await page.getByLabel("Owner", { exact: true }).fill(fields.owner);
   await page.getByLabel("Objective", { exact: true }).fill(fields.objective);
@@ -83,8 +103,7 @@ export async function tagThroughPane(
   await page.getByLabel("Direction", { exact: true }).selectOption(fields.direction ?? "higher");
   await page.getByLabel("Target", { exact: true }).fill(fields.target);
   await page.getByLabel("At risk", { exact: true }).fill(fields.atRisk ?? "");
-  await page.getByRole("button", { name: "Tag as KPI" }).click();
-  await page.getByText(`Tagged ${fields.name} as a KPI`).waitFor();
+  await pressTag(page, `Tagged ${fields.name} as a KPI`);
 }
 
 /** Waits until the add-in has made no round trip for a while (its debounced refreshes are done). */

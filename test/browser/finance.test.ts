@@ -5,7 +5,7 @@
  * month opened marked done.
  */
 import { kpiStatus } from "../support/functions";
-import { openWorkbench, Session, settle, snapshotOf } from "./browser";
+import { fillFields, openWorkbench, pressTag, selectRange, Session, settle, snapshotOf } from "./browser";
 
 let session: Session;
 
@@ -24,19 +24,11 @@ describe("a finance analyst's month end", () => {
     await page.getByLabel("Your name in the KPI history").fill("Dana Whitfield");
 
     // Tag Revenue against the budget row, At risk 10% of each month's budget.
-    await page.evaluate(() => window.workbench.select("'Monthly KPIs'!B2:B37"));
-    await page.getByText(/^Selected /).waitFor();
-    await page.getByLabel("Name", { exact: true }).fill("Revenue");
-    await page.getByLabel("Owner", { exact: true }).fill("Dana Whitfield");
-    await page.getByLabel("Objective", { exact: true }).fill("Grow recurring revenue");
-    await page.getByLabel("Target", { exact: true }).fill("Budget!B2:AK2");
-    await page.getByLabel("At risk", { exact: true }).fill("10%");
+    await selectRange(page, "'Monthly KPIs'!B2:B37");
+    await fillFields(page, { Name: "Revenue", Owner: "Dana Whitfield", Objective: "Grow recurring revenue", Target: "Budget!B2:AK2", "At risk": "10%" });
     await page.getByText("10% of each period's target, kept as a percentage").waitFor();
-    await page.getByLabel("Roll-up", { exact: true }).selectOption("sum");
-    await page.getByLabel("First period", { exact: true }).fill("2023-01");
-    await page.getByLabel("Response", { exact: true }).fill("Review the pipeline with the sales leads");
-    await page.getByRole("button", { name: "Tag as KPI" }).click();
-    await page.getByText("Tagged Revenue as a KPI").waitFor();
+    await fillFields(page, { "Roll-up": "sum", "First period": "2023-01", Response: "Review the pipeline with the sales leads" });
+    await pressTag(page, "Tagged Revenue as a KPI");
     await settle(page);
 
     let snap = await snapshotOf(page);
@@ -172,11 +164,8 @@ describe("a finance analyst's month end", () => {
     session = await openWorkbench();
     const { page } = session;
     const before = await snapshotOf(page);
-    await page.evaluate(() => window.workbench.select("'Monthly KPIs'!B2:B37"));
-    await page.getByText(/^Selected /).waitFor();
-    await page.getByLabel("Name", { exact: true }).fill("Revenue");
-    await page.getByLabel("Owner", { exact: true }).fill("Dana Whitfield");
-    await page.getByLabel("Target", { exact: true }).fill("Budget!B2:M2");
+    await selectRange(page, "'Monthly KPIs'!B2:B37");
+    await fillFields(page, { Name: "Revenue", Owner: "Dana Whitfield", Target: "Budget!B2:M2" });
     await page.getByRole("button", { name: "Tag as KPI" }).click();
     const message = "The target range Budget!B2:M2 has 12 periods and Revenue has 36: give one target per period, in the same order.";
     await page.getByText(message).first().waitFor();

@@ -3,7 +3,8 @@
  * Excel for Windows and Mac as 0 (office-js issues #4702, #5262, #1951). The pane and the
  * formulas it inserts must answer the same on both.
  */
-import { openWorkbench, Session, settle, snapshotOf, tagThroughPane } from "./browser";
+import { openWorkbench, Session, settle, snapshotOf } from "./browser";
+import { tagRevenue } from "../support/sampleTags";
 
 let session: Session;
 
@@ -18,13 +19,7 @@ async function revenueWithGaps(host: string): Promise<Session> {
   const s = await openWorkbench(`?host=${host}`);
   await s.page.evaluate(() => window.workbench.setValues("'Monthly KPIs'!B36:B37", [[""], [""]]));
   await s.page.evaluate(() => window.workbench.setValues("'Monthly KPIs'!B20", [[0]]));
-  await tagThroughPane(s.page, "'Monthly KPIs'!B2:B37", {
-    name: "Revenue",
-    owner: "Dana Whitfield",
-    objective: "Grow revenue",
-    target: "1300",
-    atRisk: "1250",
-  });
+  await tagRevenue(s.page);
   await settle(s.page);
   return s;
 }

@@ -7,7 +7,7 @@
  */
 import { compact } from "../../src/core/model/monthEnd";
 import { SCORECARD_HEADERS } from "../../src/core/excel/scorecard";
-import { openWorkbench, Session, settle, snapshotOf } from "./browser";
+import { fillFields, openWorkbench, pressTag, selectRange, Session, settle, snapshotOf } from "./browser";
 
 let session: Session;
 
@@ -34,16 +34,16 @@ describe("a month end with the budget row", () => {
     session = await openWorkbench();
     const { page } = session;
     await page.getByLabel("Your name in the KPI history").fill("Dana Whitfield");
-    await page.evaluate(() => window.workbench.select("'Monthly KPIs'!B2:B37"));
-    await page.getByText(/^Selected /).waitFor();
-    await page.getByLabel("Name", { exact: true }).fill("Revenue");
-    await page.getByLabel("Owner", { exact: true }).fill("Dana Whitfield");
-    await page.getByLabel("Target", { exact: true }).fill("Budget!B2:AK2");
-    await page.getByLabel("At risk", { exact: true }).fill("10%");
-    await page.getByLabel("First period", { exact: true }).fill("2023-01");
-    await page.getByLabel("Materiality", { exact: true }).fill("50");
-    await page.getByRole("button", { name: "Tag as KPI" }).click();
-    await page.getByText("Tagged Revenue as a KPI").waitFor();
+    await selectRange(page, "'Monthly KPIs'!B2:B37");
+    await fillFields(page, {
+      Name: "Revenue",
+      Owner: "Dana Whitfield",
+      Target: "Budget!B2:AK2",
+      "At risk": "10%",
+      "First period": "2023-01",
+      Materiality: "50",
+    });
+    await pressTag(page, "Tagged Revenue as a KPI");
     await settle(page);
     const card = page.getByLabel("KPI Revenue");
     // The budget is drawn as the line it is, in the sparkline and the process chart.

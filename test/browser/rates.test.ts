@@ -9,7 +9,8 @@
  * numbers computed here from the sheet's counts by FUNCTIONS.md's text.
  */
 import { Page } from "playwright-core";
-import { openWorkbench, Session, settle, snapshotOf } from "./browser";
+import { fillFields, openWorkbench, pressTag, selectRange, Session, settle, snapshotOf } from "./browser";
+import { sig4 } from "../support/sig4";
 
 let session: Session;
 
@@ -21,8 +22,6 @@ afterEach(async () => {
 
 type Snapshot = Awaited<ReturnType<typeof snapshotOf>>;
 const sheetOf = (snap: Snapshot, name: string) => snap.sheets.find((s) => s.name === name)!;
-/** The card's figures: a rate keeps 4 significant digits (KpiList.tsx, ChartWindow.tsx). */
-const fmt = (n: number) => n.toLocaleString("en-US", { maximumSignificantDigits: 4 });
 const two = (n: number) => n.toLocaleString("en-US", { maximumFractionDigits: 2 });
 
 /** Types a formula into a cell through the workbench's formula bar, as a user would. */
@@ -59,18 +58,18 @@ describe("a conversion rate over the web shop's visits", () => {
     // February 2025 had a tracking outage: 2,000 visits counted, 200 orders. A small month, so the
     // mean of the months' rates (that month's 10% weighs as much as any) and Σ orders / Σ visits part.
     await page.evaluate(() => window.workbench.setValues("'Web shop'!B27:C27", [[2000, 200]]));
-    await page.evaluate(() => window.workbench.select("'Web shop'!C2:C37"));
-    await page.getByText(/^Selected /).waitFor();
-    await page.getByLabel("Name", { exact: true }).fill("Conversion");
-    await page.getByLabel("Owner", { exact: true }).fill("Ana Lima");
-    await page.getByLabel("Objective", { exact: true }).fill("Sell online");
-    await page.getByLabel("Target", { exact: true }).fill("0.031");
-    await page.getByLabel("At risk", { exact: true }).fill("5%");
-    await page.getByLabel("First period", { exact: true }).fill("2023-01");
-    await page.getByLabel("Denominator", { exact: true }).fill("'Web shop'!B2:B37");
-    await page.getByLabel("Rate as", { exact: true }).fill("proportion");
-    await page.getByRole("button", { name: "Tag as KPI" }).click();
-    await page.getByText("Tagged Conversion as a KPI").waitFor();
+    await selectRange(page, "'Web shop'!C2:C37");
+    await fillFields(page, {
+      Name: "Conversion",
+      Owner: "Ana Lima",
+      Objective: "Sell online",
+      Target: "0.031",
+      "At risk": "5%",
+      "First period": "2023-01",
+      Denominator: "'Web shop'!B2:B37",
+      "Rate as": "proportion",
+    });
+    await pressTag(page, "Tagged Conversion as a KPI");
     await settle(page);
     const card = page.getByLabel("KPI Conversion");
 
@@ -134,7 +133,7 @@ describe("a conversion rate over the web shop's visits", () => {
     expect(limits[35][2]).toBeCloseTo(want.lower, 12);
     expect(limits[35][3]).toBeCloseTo(want.upper, 12);
     expect(points).toHaveLength(36);
-    expect(points[35].slice(0, 4)).toEqual(["36", fmt(limits[35][0]), fmt(limits[35][2]), fmt(limits[35][3])]);
+    expect(points[35].slice(0, 4)).toEqual(["36", sig4(limits[35][0]), sig4(limits[35][2]), sig4(limits[35][3])]);
     expect(latestLine).toContain(`Latest ${latest.toLocaleString("en-US")} `);
 
     // The year to date: Σ orders / Σ visits over 2025, which is the p chart's centre, never the mean of the months' rates.
@@ -142,9 +141,9 @@ describe("a conversion rate over the web shop's visits", () => {
     expect(measure(15, "centre")).toBeCloseTo(ytd, 15);
     const card2025 = /^2025 to date \(Σ counts \/ Σ denominators\): ([\d.]+) vs 0\.031/.exec(rollup);
     expect(card2025).not.toBeNull();
-    expect(card2025![1]).toBe(fmt(measure(15, "centre") as number));
+    expect(card2025![1]).toBe(sig4(measure(15, "centre") as number));
     const meanOfRates = orders.slice(24).reduce((a, o, i) => a + o / visits[24 + i], 0) / 12;
     expect(meanOfRates - ytd).toBeGreaterThan(0.004);
-    expect(card2025![1]).not.toBe(fmt(meanOfRates));
+    expect(card2025![1]).not.toBe(sig4(meanOfRates));
   }, 120_000);
 });

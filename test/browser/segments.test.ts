@@ -7,7 +7,8 @@
  * table and each region's status with KPI_STATUS, both inserted through the pane and computed by
  * the in-memory Excel. West, truly off, is the one region the funnel flags.
  */
-import { openWorkbench, Session, settle, snapshotOf } from "./browser";
+import { fillFields, openWorkbench, pressTag, Session, settle, snapshotOf } from "./browser";
+import { sig4 } from "../support/sig4";
 
 let session: Session;
 
@@ -18,7 +19,6 @@ afterEach(async () => {
   expect(session.errors).toEqual([]);
 });
 
-const sig4 = (v: number) => v.toLocaleString("en-US", { maximumSignificantDigits: 4 });
 const z2 = (v: number) => v.toLocaleString("en-US", { maximumFractionDigits: 2 });
 
 async function insert(s: Session, cell: string, answer: string): Promise<void> {
@@ -38,15 +38,16 @@ describe("one KPI across four regions", () => {
     await page.getByLabel("Your name in the KPI history").fill("Dana Whitfield");
     await page.evaluate(() => window.workbench.select("'Regions'!A2:E38"));
     await page.getByText(/^Selected '?Regions'?!A2:E38 · 144 numbers in 5 columns: with Segments "Columns"/).waitFor();
-    await page.getByLabel("Name", { exact: true }).fill("Conversion by region");
-    await page.getByLabel("Owner", { exact: true }).fill("Dana Whitfield");
-    await page.getByLabel("Target", { exact: true }).fill("Regions!B40:E40");
-    await page.getByLabel("At risk", { exact: true }).fill("10%");
-    await page.getByLabel("First period", { exact: true }).fill("2023-01");
-    await page.getByLabel("Denominator", { exact: true }).fill("Regions!H3:K38");
-    await page.getByLabel("Segments", { exact: true }).selectOption("columns");
-    await page.getByRole("button", { name: "Tag as KPI" }).click();
-    await page.getByText(/^Tagged Conversion by region as a KPI \(KPI_CONVERSION_BY_REGION\), on Regions!B3:E38/).waitFor();
+    await fillFields(page, {
+      Name: "Conversion by region",
+      Owner: "Dana Whitfield",
+      Target: "Regions!B40:E40",
+      "At risk": "10%",
+      "First period": "2023-01",
+      Denominator: "Regions!H3:K38",
+      Segments: "columns",
+    });
+    await pressTag(page, /^Tagged Conversion by region as a KPI \(KPI_CONVERSION_BY_REGION\), on Regions!B3:E38/);
     await settle(page);
 
     // A mark far right and below: the snapshot's grid is the used area, which spilled cells do not extend.

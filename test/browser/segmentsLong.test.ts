@@ -5,7 +5,8 @@
  * compared with December's Σ orders / Σ visits summed here from the sheet's own cells, its small
  * multiples named by the Region column, and the line saying how it is split.
  */
-import { openWorkbench, Session, settle, snapshotOf } from "./browser";
+import { fillFields, openWorkbench, pressTag, Session, settle, snapshotOf } from "./browser";
+import { sig4 } from "../support/sig4";
 
 let session: Session;
 
@@ -16,8 +17,6 @@ afterEach(async () => {
   expect(session.errors).toEqual([]);
 });
 
-const sig4 = (v: number) => v.toLocaleString("en-US", { maximumSignificantDigits: 4 });
-
 describe("one KPI split by the Region column of a Power Query table", () => {
   it("tags Orders by Region through the pane, and the card's total is December's Σ orders / Σ visits of the table", async () => {
     session = await openWorkbench();
@@ -25,19 +24,20 @@ describe("one KPI split by the Region column of a Power Query table", () => {
     await page.getByLabel("Your name in the KPI history").fill("Dana Whitfield");
     await page.evaluate(() => window.workbench.select("'Orders by region'!C2:C49"));
     await settle(page);
-    await page.getByLabel("Name", { exact: true }).fill("Conversion by region");
-    await page.getByLabel("Owner", { exact: true }).fill("Dana Whitfield");
-    await page.getByLabel("Target", { exact: true }).fill("0.03");
-    await page.getByLabel("At risk", { exact: true }).fill("10%");
-    await page.getByLabel("First period", { exact: true }).fill("2026-01");
-    await page.getByLabel("Denominator", { exact: true }).fill("Visits");
-    await page.getByLabel("Segments", { exact: true }).selectOption("by");
+    await fillFields(page, {
+      Name: "Conversion by region",
+      Owner: "Dana Whitfield",
+      Target: "0.03",
+      "At risk": "10%",
+      "First period": "2026-01",
+      Denominator: "Visits",
+      Segments: "by",
+    });
     // The table's other columns are offered (the selection read brings its headers), not typed.
     const segmentColumn = page.getByLabel("Segment column", { exact: true });
     expect(await segmentColumn.locator("option").allTextContents()).toEqual(["Choose…", "Month", "Region", "Visits"]);
     await segmentColumn.selectOption("Region");
-    await page.getByRole("button", { name: "Tag as KPI" }).click();
-    await page.getByText(/^Tagged Conversion by region as a KPI/).waitFor();
+    await pressTag(page, /^Tagged Conversion by region as a KPI/);
     await settle(page);
 
     const sheet = (await snapshotOf(page)).sheets.find((s) => s.name === "Orders by region")!;
