@@ -25,7 +25,7 @@ import { EarlyRead, ReadMemory } from "./readMemory";
 import { predictFrom } from "./paneRead";
 import { KpiSeries } from "./series";
 import { readSelectedAddressIn, readSelectionIn, Selection, SELECTION_VALUE_CELLS } from "./selection";
-import { planTag, readTagTargetIn } from "./tagTarget";
+import { planTag, readTagTargetIn, TagTarget } from "./tagTarget";
 import { othersChanges, subscribe } from "./events";
 import { changes, HistoryEntry, historySteps, readHistoryIn } from "./history";
 import { chooseId, checkId } from "./ids";
@@ -56,7 +56,8 @@ import { planOrphanRecovery, planOrphanRemoval } from "./orphans";
 import { planUndoUntag, planUntag } from "./untag";
 import { planExtend } from "./extend";
 import { EditOptions, planEdit } from "./edit";
-import { isSegmentTag, planSegmentTag } from "./segmentsTag";
+import { BlockTagRead, isSegmentTag, planSegmentTag, readBlockTagIn } from "./segmentsTag";
+import { segmentLayoutOf } from "../core/model/segments";
 import { readAllSeriesShared, readSeriesOf } from "./segmentsRead";
 
 interface WriteOptions<E> {
@@ -240,16 +241,19 @@ export class ExcelKpiWorkbook implements KpiWorkbook {
   }
 
   tag(input: KpiInput, address: string, id?: string, reviewedOn = ""): Promise<KpiDefinition> {
-    // What the selection tags needs nothing of the register: it is read in the same round trip (tagTarget.ts).
-    const early = isSegmentTag(input) ? undefined : (context: Excel.RequestContext) => readTagTargetIn(context, address, input);
+    // What the selection tags needs nothing of the register: it is read in the same round trip (tagTarget.ts, segmentsTag.ts).
+    const block = isSegmentTag(input) && segmentLayoutOf(input.segments ?? "")?.kind !== "by";
+    const early = (context: Excel.RequestContext): Promise<TagTarget | BlockTagRead | undefined> =>
+      block ? readBlockTagIn(context, address, input) : isSegmentTag(input) ? Promise.resolve(undefined) : readTagTargetIn(context, address, input);
     return this.write(
       async (context, read, plan, token, tagged) => {
         const kpiId = id ? checkId(id, read) : chooseId(input.name, read);
+        const request = { input, address, id: kpiId, reviewedOn };
         // A block of periods × segments, or a column split by a segment column: one KPI across segments (segmentsTag.ts).
-        if (isSegmentTag(input)) return planSegmentTag(context, read, plan, token, { input, address, id: kpiId, reviewedOn });
-        return planTag(context, read, plan, token, { input, id: kpiId, reviewedOn, target: (await tagged)! });
+        if (isSegmentTag(input)) return planSegmentTag(context, read, plan, token, request, tagged as Promise<BlockTagRead | undefined>);
+        return planTag(context, read, plan, token, { input, id: kpiId, reviewedOn, target: (await tagged) as TagTarget });
       },
-      { early },
+      { early: isSegmentTag(input) && !block ? undefined : early },
     );
   }
 

@@ -130,6 +130,7 @@ async function readBatches(run: ExcelRun, batches: readonly BlockRead[][]): Prom
  * them, where a batch Excel refuses costs only its KPIs.
  */
 export async function readAllSeriesShared(excel: ExcelRun, read: RegisterRead): Promise<SegmentSeries[]> {
+  if (read.state.kpis.length === 0) return [];
   if (cellsToRead(read) > READ_BATCH_CELLS) return readAllSeries(excel, read);
   try {
     return await excel(async (context) => {

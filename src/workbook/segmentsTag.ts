@@ -7,7 +7,7 @@
  * Reads first (three round trips at most: the selection and its sheet, its cells, the sheets a
  * target or denominator range names), then plans write-engine steps, each guarded at write time.
  */
-import { Area, areaName, intersection, parseAddress, parseStructuredReference, qualified } from "../core/excel/a1";
+import { Area, areaName, intersection, parseAddress, parseStructuredReference, qualified, SheetArea } from "../core/excel/a1";
 import { KpiDefinition } from "../core/model/kpi";
 import { BLOCK_LAYOUT, blockPartsOf, segmentLayoutOf } from "../core/model/segments";
 import { denominatorNameStep } from "./denominatorRange";
@@ -53,6 +53,20 @@ async function readBlock(context: Excel.RequestContext, address: string, doing =
   return { sheet: sheet.name, area, names: parts.names };
 }
 
+/** The sheets a tag's or a save's target and denominator ranges name (the block's own when none), looked up in the caller's next sync. */
+interface RangeSheets {
+  typed: { target: string; denominator: string };
+  areas: { target: SheetArea | null; denominator: SheetArea | null };
+  found: { field: "target" | "denominator"; name: string; sheet: Excel.Worksheet }[];
+}
+
+function queueRangeSheets(context: Excel.RequestContext, input: KpiInput, blockSheet: string): RangeSheets {
+  const typed = { target: input.targetRange ?? "", denominator: input.denominatorRange ?? "" };
+  const areas = { target: typed.target ? parseAddress(typed.target) : null, denominator: typed.denominator ? parseAddress(typed.denominator) : null };
+  const named = (["target", "denominator"] as const).flatMap((field) => (areas[field] ? [{ field, name: areas[field]!.sheet ?? blockSheet }] : []));
+  return { typed, areas, found: named.map((n) => ({ ...n, sheet: context.workbook.worksheets.getItemOrNullObject(n.name) })) };
+}
+
 /**
  * A target per segment (one row or column of one cell per segment, in the segments' order) or a
  * block of denominators of the numbers' shape, checked against the block; returned absolute, with
@@ -63,11 +77,17 @@ async function checkRanges(
   input: KpiInput,
   block: { sheet: string; area: Area; names: string[] },
 ): Promise<{ targetRange: string; denominatorRange: string }> {
-  const typed = { target: input.targetRange ?? "", denominator: input.denominatorRange ?? "" };
-  const areas = { target: typed.target ? parseAddress(typed.target) : null, denominator: typed.denominator ? parseAddress(typed.denominator) : null };
-  const named = (["target", "denominator"] as const).flatMap((field) => (areas[field] ? [{ field, name: areas[field]!.sheet ?? block.sheet }] : []));
-  const found = named.map((n) => ({ ...n, sheet: context.workbook.worksheets.getItemOrNullObject(n.name) }));
-  if (found.length > 0) await context.sync();
+  const sheets = queueRangeSheets(context, input, block.sheet);
+  if (sheets.found.length > 0) await context.sync();
+  return checkedRanges(input, block, sheets);
+}
+
+/** checkRanges once the sheets' lookups are synced. */
+function checkedRanges(
+  input: KpiInput,
+  block: { sheet: string; area: Area; names: string[] },
+  { typed, areas, found }: RangeSheets,
+): { targetRange: string; denominatorRange: string } {
   const missing = found.find((f) => f.sheet.isNullObject);
   if (missing)
     throw new KpiWorkbookError(`There is no sheet "${missing.name}" for the ${missing.field} range ${typed[missing.field].replace(/\$/g, "")}.`, missing.field);
@@ -91,17 +111,48 @@ async function checkRanges(
   return { targetRange: absolute(t), denominatorRange: absolute(d) };
 }
 
+/** What a block's tag reads of the sheet: the block, its segments' names, and its ranges checked (they throw when asked). */
+export interface BlockTagRead {
+  block: { sheet: string; area: Area; names: string[] };
+  ranges: () => { targetRange: string; denominatorRange: string };
+}
+
+/**
+ * A block's tag's reads, which need nothing of the register (so its first sync rides the
+ * register's round trip: readMemory.ts readAlongside): the selection and its sheet, the sheets its
+ * ranges name, then the block's cells with the row above them (issue 25: a block's tag in 4
+ * round trips, from the click, with the selection's).
+ */
+export async function readBlockTagIn(context: Excel.RequestContext, address: string, input: KpiInput): Promise<BlockTagRead> {
+  const sheet = parseAddress(address).sheet;
+  if (sheet === undefined) {
+    const block = await readBlock(context, address);
+    const ranges = await checkRanges(context, input, block);
+    return { block, ranges: () => ranges };
+  }
+  const sheets = queueRangeSheets(context, input, sheet);
+  const block = await readBlock(context, address);
+  return { block, ranges: () => checkedRanges(input, block, sheets) };
+}
+
 /** Plans the tag of a block; the caller commits the plan (kpiWorkbook.ts tag). */
-export async function planSegmentTag(context: Excel.RequestContext, read: RegisterRead, plan: Plan, token: string, tag: TagRequest): Promise<Tagged> {
+export async function planSegmentTag(
+  context: Excel.RequestContext,
+  read: RegisterRead,
+  plan: Plan,
+  token: string,
+  tag: TagRequest,
+  early?: Promise<BlockTagRead | undefined>,
+): Promise<Tagged> {
   const { input, id } = tag;
   // A table column split by another column (the long format): segmentsLongTag.ts.
   if (segmentLayoutOf(input.segments ?? "")?.kind === "by") return planLongTag(context, read, plan, token, tag);
   if (input.segments && input.segments !== BLOCK_LAYOUT)
     throw new KpiWorkbookError(`Segments "${input.segments}" is not a layout KPI Lens knows: "columns" or "by <column>".`, "segments");
-  const block = await readBlock(context, tag.address);
+  const { block, ranges: checked } = (await early) ?? (await readBlockTagIn(context, tag.address, input));
   const numbers = qualified(block.sheet, block.area);
   assertNotTagged(read.state, numbers);
-  const ranges = await checkRanges(context, input, block);
+  const ranges = checked();
   const reference = `=${qualified(block.sheet, block.area, true)}`;
   const kpi: KpiDefinition = {
     ...input,

@@ -162,6 +162,14 @@ describe("the pane's read in the write's batch", () => {
     expect((await w.refresh()).series.find((x) => x.id === "CONV")!.values).toHaveLength(37);
   });
 
+  it("a block's tag reads the block beside the register: three round trips, the refresh after it none", async () => {
+    const s = await listeningPane();
+    await s.workbook.tag(kpi(), REVENUE, "REVENUE");
+    // The register with the selection and its sheet, then the block's cells with their header row, then the write.
+    expect(await syncsOf(s.model, () => s.workbook.tag(regionsConversion(), "'Regions'!A2:E38", "CONV"))).toBe(3);
+    await expectReadInTheWrite(s);
+  });
+
   it("reads a block again when a co-author moved it between the write's read and its batch", async () => {
     const s = await listeningPane();
     await s.workbook.tag(kpi(), REVENUE, "REVENUE");
