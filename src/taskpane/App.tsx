@@ -75,7 +75,7 @@ function Pane({ workbook }: { workbook: KpiWorkbook }) {
         forecasts={model.honesty}
       />
       <PaneSection id="summary" title="Summary" divided>
-        <PortfolioSummary kpis={portfolio.kpis} summaries={portfolio.summaries} locale={locale} />
+        <PortfolioSummary kpis={portfolio.kpis} summaries={portfolio.summaries} series={pane.series} locale={locale} />
       </PaneSection>
       <KpiCards {...model} />
       <KpiActions {...model} />

@@ -26,6 +26,9 @@ export interface SummaryRow {
   assurance: Assurance | null;
   /** "XmR", or the rate chart ("p′"). */
   chart: string;
+  /** A segment's row: its KPI's ID, and the segment's name. */
+  segmentOf?: string;
+  segment?: string;
 }
 
 /** How urgently a row needs attention: a special cause of concern, then a target reliably failed, then Off track … */
@@ -39,24 +42,39 @@ function urgency(r: SummaryRow): number {
   return u;
 }
 
-/** One row per KPI, the most urgent first (then by name): concern, failing, Off track, At risk, the rest. */
-export function summaryRows(kpis: readonly KpiDefinition[], summaries: Record<string, KpiSummary>): SummaryRow[] {
-  const rows = kpis.map((k): SummaryRow => {
-    const s = summaries[k.id];
-    const v = s?.spcValues[s.spcValues.length - 1];
-    return {
-      id: k.id,
-      name: k.name,
-      period: s?.latestPeriod ?? null,
-      latest: s?.latest ?? null,
-      target: s?.target ?? null,
-      status: s?.status ?? null,
-      statusLabel: s?.statusLabel ?? "No data",
-      variation: s?.variation ?? null,
-      high: !!s?.spc && v !== undefined && v > s.spc.centre,
-      assurance: s?.assurance ?? null,
-      chart: s?.rate ? s.rate.chart.replace("'", "′") : "XmR",
-    };
-  });
-  return rows.sort((a, b) => urgency(b) - urgency(a) || a.name.localeCompare(b.name));
+/** A KPI's row, or one of its segments' (its name after the KPI's: "Conversion by region · West"). */
+function rowOf(id: string, name: string, s: KpiSummary | undefined, segment?: { of: string; name: string }): SummaryRow {
+  const v = s?.spcValues[s.spcValues.length - 1];
+  return {
+    id,
+    name,
+    period: s?.latestPeriod ?? null,
+    latest: s?.latest ?? null,
+    target: s?.target ?? null,
+    status: s?.status ?? null,
+    statusLabel: s?.statusLabel ?? "No data",
+    variation: s?.variation ?? null,
+    high: !!s?.spc && v !== undefined && v > s.spc.centre,
+    assurance: s?.assurance ?? null,
+    chart: s?.rate ? s.rate.chart.replace("'", "′") : "XmR",
+    ...(segment ? { segmentOf: segment.of, segment: segment.name } : {}),
+  };
+}
+
+/**
+ * One row per KPI, the most urgent first (then by name): concern, failing, Off track, At risk, the
+ * rest. A KPI across segments is followed by a row per segment (`segments`: its cards, segmentView.ts),
+ * worst first as its card lists them, so a region's alarm shows beside the total that hides it.
+ */
+export function summaryRows(
+  kpis: readonly KpiDefinition[],
+  summaries: Record<string, KpiSummary>,
+  segments: Readonly<Record<string, readonly { name: string; summary: KpiSummary }[]>> = {},
+): SummaryRow[] {
+  const rows = kpis.map((k) => rowOf(k.id, k.name, summaries[k.id]));
+  rows.sort((a, b) => urgency(b) - urgency(a) || a.name.localeCompare(b.name));
+  return rows.flatMap((r) => [
+    r,
+    ...(segments[r.id] ?? []).map((c) => rowOf(`${r.id}:${c.name}`, `${r.name} · ${c.name}`, c.summary, { of: r.id, name: c.name })),
+  ]);
 }

@@ -5,10 +5,13 @@
  * so colour is never the only carrier; the table is as long as the register, never as the data.
  */
 import { Text } from "@fluentui/react-components";
+import { useMemo } from "react";
 import { KpiDefinition } from "../../core/model/kpi";
 import { KpiSummary } from "../../core/model/kpiSummary";
 import { periodLabel } from "../../core/model/periods";
 import { summaryRows } from "../../core/model/portfolioSummary";
+import { segmentCards, worstFirst } from "../../core/model/segmentView";
+import type { SeriesValues } from "../../core/model/seriesValues";
 import { variationOf } from "../../core/analysis/spc";
 import { SimpleTable } from "./SimpleTable";
 import { formatWith } from "../locale";
@@ -17,16 +20,20 @@ import { AssuranceIcon, VariationIcon } from "./SpcIcons";
 export function PortfolioSummary({
   kpis,
   summaries,
+  series = {},
   locale = "en-US",
 }: {
   kpis: readonly KpiDefinition[];
   summaries: Record<string, KpiSummary>;
+  /** The values read: a KPI across segments gets a row per segment under its own (its card's small multiples). */
+  series?: Readonly<Record<string, SeriesValues>>;
   locale?: string;
 }) {
   const number = (n: number | null) => (n === null ? "—" : formatWith(n, locale, { maximumSignificantDigits: 4 }));
+  const segments = useMemo(() => segmentsOf(kpis, series), [kpis, series]);
   if (kpis.length === 0) return <Text size={200}>No KPIs yet.</Text>;
-  const rows = summaryRows(kpis, summaries).map((r) => {
-    const kpi = kpis.find((k) => k.id === r.id)!;
+  const rows = summaryRows(kpis, summaries, segments).map((r) => {
+    const kpi = kpis.find((k) => k.id === (r.segmentOf ?? r.id))!;
     return [
       r.name,
       r.period === null ? "—" : periodLabel(kpi.firstPeriod, kpi.cadence, r.period),
@@ -52,4 +59,14 @@ export function PortfolioSummary({
     ];
   });
   return <SimpleTable label="Summary of every KPI" headers={["KPI", "Period", "Latest", "Target", "Status", "Variation", "Assurance"]} rows={rows} fit />;
+}
+
+/** Each KPI across segments' segments, worst first, as its card shows them (segmentView.ts). */
+function segmentsOf(kpis: readonly KpiDefinition[], series: Readonly<Record<string, SeriesValues>>) {
+  const out: Record<string, ReturnType<typeof segmentCards>> = {};
+  for (const k of kpis) {
+    const data = series[k.id]?.segments;
+    if (data) out[k.id] = worstFirst(k, segmentCards(k, data));
+  }
+  return out;
 }
