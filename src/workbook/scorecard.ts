@@ -22,8 +22,8 @@ import {
   scorecardOrder,
 } from "../core/excel/scorecard";
 import { ScorecardView, viewLine } from "../core/excel/scorecardReported";
-import { chartLabel, summaryCells, SummaryLine, SUMMARY_HEADERS, SUMMARY_PERIOD_COLUMN } from "../core/excel/scorecardSummary";
-import type { BuildData } from "./scorecardCharts";
+import { BuildData, chartLabel, summaryCells, SummaryLine, SUMMARY_HEADERS, SUMMARY_PERIOD_COLUMN } from "../core/excel/scorecardSummary";
+import type { SummarySegment } from "../core/excel/scorecardSegmentSummary";
 import { REPORTED_NAMES, targetNameOf } from "../core/excel/workbookNames";
 import { KpiWorkbookError } from "./errors";
 import { RegisterRead } from "./registerRead";
@@ -79,7 +79,9 @@ function cellsOf(
   const closes = hasCloses(read);
   // The table's lines: a heading per objective (the KPIs are in scorecardOrder), and the KPIs.
   const groups = kpis.filter((k, i) => i === 0 || (k.objective || "") !== (kpis[i - 1].objective || "")).length;
-  const layout = layoutOf(kpis, groups + kpis.length, (k) => lengthOf(read, k));
+  const segmentsOf = (k: KpiDefinition) => (onScorecardByTotals(k) ? (data.segmentsOf?.(k) ?? []) : []);
+  const segmentLines = kpis.reduce((n, k) => n + segmentsOf(k).length, 0);
+  const layout = layoutOf(kpis, groups + kpis.length, (k) => lengthOf(read, k), kpis.length + segmentLines);
   const lines = scorecardLines(kpis, FIRST_ROW + 2, baselineOf, notes, { view, closes, chartOf: data.chartOf, totalsOf: (k) => totalsAt(layout, k.id) });
   const { rowCount } = parseAddress(layout.block);
   const width = SCORECARD_HEADERS.length;
@@ -99,7 +101,7 @@ function cellsOf(
     cells[FIRST_ROW + 1 + i] = line.formulas;
     if (line.kind === "kpi") for (const [c, f] of Object.entries(SCORECARD_NUMBER_FORMATS)) formats[FIRST_ROW + 1 + i][Number(c)] = f;
   });
-  summaryCells(summaryLinesOf(lines, data)).forEach((row, i) => {
+  summaryCells(summaryLinesOf(lines, data, segmentsOf, baselineOf), layout.summaryTop + 1).forEach((row, i) => {
     cells[layout.summaryTop + i].splice(0, row.length, ...row);
     if (i >= 2) Object.assign(formats[layout.summaryTop + i], { [SUMMARY_PERIOD_COLUMN]: "mmm yyyy", [SUMMARY_HEADERS.length - 1]: "0" });
   });
@@ -123,11 +125,21 @@ function cellsOf(
   return { cells, formats, layout };
 }
 
-/** The KPIs' lines for the summary, most urgent first as the pane orders them (scorecardCharts.ts), any the order lacks after. */
-function summaryLinesOf(lines: ScorecardLine[], data: BuildData): SummaryLine[] {
+/**
+ * The KPIs' lines for the summary, most urgent first as the pane orders them (scorecardCharts.ts), any the order lacks after;
+ * a KPI across segments followed by a line per segment, worst first as its card listed them at the build (portfolioSummary.ts).
+ */
+function summaryLinesOf(
+  lines: ScorecardLine[],
+  data: BuildData,
+  segmentsOf: (k: KpiDefinition) => SummarySegment[],
+  baselineOf: (k: KpiDefinition) => number | null,
+): SummaryLine[] {
   const rows = lines.flatMap((l, i) => (l.kind === "kpi" ? [{ kpi: l.kpi, row: FIRST_ROW + 2 + i, chart: chartLabel(l.kpi, data.chartOf) }] : []));
   const place = (id: string) => (data.urgent.includes(id) ? data.urgent.indexOf(id) : data.urgent.length);
-  return rows.sort((a, b) => place(a.kpi.id) - place(b.kpi.id));
+  return rows
+    .sort((a, b) => place(a.kpi.id) - place(b.kpi.id))
+    .flatMap((r) => [r, ...segmentsOf(r.kpi).map((segment) => ({ ...r, chart: segment.chart, segment, baseline: baselineOf(r.kpi) }))]);
 }
 
 /** What a build is asked: the figures to show (a rebuild keeps the sheet's without), and the data of scorecardCharts.ts. */

@@ -115,12 +115,13 @@ function labelColumns(
   return { columns, labelColumnOf: columnOf, rateColumnOf, totalsColumnOf };
 }
 
-export function layoutOf(kpis: readonly KpiDefinition[], lines: number, lengthOf: (k: KpiDefinition) => number | null): Layout {
+/** `summaryLines`: the summary's lines (a KPI's, and a KPI across segments' segments'), one per KPI without. */
+export function layoutOf(kpis: readonly KpiDefinition[], lines: number, lengthOf: (k: KpiDefinition) => number | null, summaryLines = kpis.length): Layout {
   const width = SCORECARD_HEADERS.length;
   const tableEnd = FIRST_ROW + 1 + lines;
-  // A blank row, the summary's title, its headers and a row per KPI, a blank row, then the charts.
+  // A blank row, the summary's title, its headers and its lines, a blank row, then the charts.
   const summaryTop = tableEnd + 1;
-  const chartsTop = summaryTop + 3 + kpis.length;
+  const chartsTop = summaryTop + 3 + summaryLines;
   const labelsTop = chartsTop + Math.ceil(kpis.length / CHARTS_ACROSS) * CHART_ROWS;
   const { columns, labelColumnOf, rateColumnOf, totalsColumnOf } = labelColumns(kpis, lengthOf);
   const longest = Math.max(0, ...columns.map((c) => c.length));
@@ -138,8 +139,8 @@ export function layoutOf(kpis: readonly KpiDefinition[], lines: number, lengthOf
     coloured: [
       { address: statusCells, kind: "status" },
       { address: area(FIRST_ROW + 1, VARIATION_COLUMN, lines, 2), kind: "icons" },
-      { address: area(summaryTop + 2, SUMMARY_STATUS_COLUMN, kpis.length, 1), kind: "status" },
-      { address: area(summaryTop + 2, SUMMARY_VARIATION_COLUMN, kpis.length, 2), kind: "icons" },
+      { address: area(summaryTop + 2, SUMMARY_STATUS_COLUMN, summaryLines, 1), kind: "status" },
+      { address: area(summaryTop + 2, SUMMARY_VARIATION_COLUMN, summaryLines, 2), kind: "icons" },
     ],
     labels: columns,
     labelColumnOf,
