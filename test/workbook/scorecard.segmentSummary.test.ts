@@ -41,9 +41,10 @@ function regions(model: WorkbookModel) {
   };
 }
 
-async function built(input: KpiInput, source: string, id: string) {
+async function built(input: KpiInput, source: string, id: string, prepare: (model: WorkbookModel) => void = () => undefined) {
   const s = sampleSetup();
   s.model.functions = kpiFunctions();
+  prepare(s.model);
   await s.workbook.tag(input, source, id);
   await s.workbook.tag(kpiInput({ firstPeriod: "2023-01" }), "'Monthly KPIs'!B2:B37", "REVENUE");
   await s.workbook.buildScorecard();
@@ -98,6 +99,27 @@ describe("the Scorecard's summary of a KPI across segments", () => {
     const first = cards[0].index;
     model.writeValue(regions(model).sheet, 1, 1 + first, "Far North");
     expect(lines(await settledSheet(model))[0][0]).toBe(`${kpi.name} · Far North`);
+  });
+
+  it("gives a rate per 1,000 with a column of targets each region's rate × 1,000 against its own cell of the column", async () => {
+    const per1000 = [31, 33, 29, 27];
+    const prepare = (model: WorkbookModel) => per1000.forEach((t, i) => model.writeValue(model.findSheet("Regions")!, 2 + i, 13, t));
+    const input = regionsConversion({ aggregation: "sum", firstPeriod: "2023-01", ratePer: 1000, targetRange: "Regions!N3:N6" });
+    const { model, cards, lines, values } = await built(input, "'Regions'!A2:E38", "CONV", prepare);
+    const { orders, visits } = regions(model);
+    for (const [i, r] of lines(values).entries()) {
+      const { index: s, summary } = cards[i];
+      const rate = ((orders[s][35][0] as number) / (visits[s][35][0] as number)) * 1000;
+      expect(r[inSummary("Latest")]).toBeCloseTo(rate, 9);
+      expect([r[inSummary("Target")], summary.target]).toEqual([per1000[s], per1000[s]]);
+      expect(r[inSummary("Status")]).toBe(kpiStatus([[rate]], [[per1000[s]]], [["10%"]], "higher")[0][0]);
+      expect(r[inSummary("Status")]).toBe(summary.statusLabel);
+      // KPI.SPC reads a rate per unit: the target per 1,000 over 1,000.
+      const chart = summary.rate!.chart;
+      expect(r[inSummary("Variation")]).toBe(spc(orders[s], per1000[s] / 1000, "higher", undefined, "variation", chart, visits[s])[0][0]);
+      expect(r[inSummary("Assurance")]).toBe(spc(orders[s], per1000[s] / 1000, "higher", undefined, "assurance", chart, visits[s])[0][0]);
+      expect([r[inSummary("Variation")], r[inSummary("Assurance")]]).toEqual([summary.variationLabel, summary.assurance]);
+    }
   });
 
   it("judges a region against its own At risk, not four regions'; a region's cell changed moves only its line", async () => {
