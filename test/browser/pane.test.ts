@@ -6,6 +6,8 @@ import { mkdirSync } from "node:fs";
 import { kpiStatus, leadForecast, leadLagCorr, sigChange, spc } from "../support/functions";
 import { analyseChain } from "../../src/core/model/chain";
 import { openWorkbench, Session, settle, snapshotOf, tagThroughPane } from "./browser";
+import { tagLeadsPredictingRevenue, tagRevenue } from "../support/sampleTags";
+import { bestLag } from "../support/bestLag";
 
 let session: Session;
 
@@ -25,21 +27,8 @@ function column(snap: Awaited<ReturnType<typeof snapshotOf>>, sheet: string, col
 }
 
 async function tagChain(s: Session) {
-  await tagThroughPane(s.page, "'Monthly KPIs'!B2:B37", {
-    name: "Revenue",
-    owner: "Dana Whitfield",
-    objective: "Grow revenue",
-    target: "1300",
-    atRisk: "1250",
-  });
-  await tagThroughPane(s.page, "'Monthly KPIs'!D2:D37", {
-    name: "Qualified leads",
-    owner: "Sam Ortiz",
-    objective: "Grow revenue",
-    target: "240",
-    kind: "leading",
-    predicts: "Revenue",
-  });
+  await tagRevenue(s.page);
+  await tagLeadsPredictingRevenue(s.page);
   await settle(s.page);
 }
 
@@ -70,14 +59,7 @@ describe("the task pane", () => {
     const leads = column(snap, "Monthly KPIs", 3).map(([v]) => v as number);
     const revenue = column(snap, "Monthly KPIs", 1).map(([v]) => v as number);
     const chain = analyseChain({ name: "Qualified leads", values: leads }, { name: "Revenue", values: revenue, cadence: "monthly" }, true);
-    const [[lag, r]] = leadLagCorr(
-      leads.map((v) => [v]),
-      revenue.map((v) => [v]),
-      chain.maxLag,
-      "pearson",
-      chain.differenced,
-      "best",
-    );
+    const [lag, r] = bestLag(leads, revenue, chain);
     const sentence = (await session.page.getByTestId("chain-sentence").textContent()) ?? "";
     expect(sentence).toContain(`Qualified leads moves Revenue ${lag} months later, r = ${(r as number).toFixed(2)}`);
     await session.page.getByRole("img", { name: /Qualified leads and Revenue: \d+ lags; best lag 2/ }).waitFor();
