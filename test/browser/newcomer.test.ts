@@ -2,7 +2,8 @@
  * The newcomer's walk through the workbench, item by item, as a first-time finance analyst
  * meets it: each test retries one thing that once went wrong.
  */
-import { openWorkbench, Session, settle, snapshotOf, tagThroughPane } from "./browser";
+import { openWorkbench, Session, settle, snapshotOf } from "./browser";
+import { tagChurn, tagRevenue } from "../support/sampleTags";
 
 let session: Session;
 
@@ -16,13 +17,7 @@ describe("a first-time user in the workbench", () => {
   it("switches sheets with the tabs and sees the register", async () => {
     session = await openWorkbench();
     const { page } = session;
-    await tagThroughPane(page, "'Monthly KPIs'!B2:B37", {
-      name: "Revenue",
-      owner: "Dana Whitfield",
-      objective: "Grow revenue",
-      target: "1300",
-      atRisk: "1250",
-    });
+    await tagRevenue(page);
     await page.getByRole("tab", { name: "KPI Register" }).click();
     await page.getByRole("table", { name: "Sheet KPI Register" }).waitFor();
     await settle(page);
@@ -50,13 +45,7 @@ describe("a first-time user in the workbench", () => {
   it("Fix opens the form at the field to fix, in view and focused", async () => {
     session = await openWorkbench("?pane=320");
     const { page } = session;
-    await tagThroughPane(page, "'Monthly KPIs'!B2:B37", {
-      name: "Revenue",
-      owner: "Dana Whitfield",
-      objective: "Grow revenue",
-      target: "1300",
-      atRisk: "1250",
-    });
+    await tagRevenue(page);
     await settle(page);
     const finding = page.getByText("Revenue has no initiative meant to move it (orphaned).");
     await finding.scrollIntoViewIfNeeded();
@@ -74,13 +63,7 @@ describe("a first-time user in the workbench", () => {
   it("shows a message beside the action that caused it, and clears it at the next one", async () => {
     session = await openWorkbench();
     const { page } = session;
-    await tagThroughPane(page, "'Monthly KPIs'!B2:B37", {
-      name: "Revenue",
-      owner: "Dana Whitfield",
-      objective: "Grow revenue",
-      target: "1300",
-      atRisk: "1250",
-    });
+    await tagRevenue(page);
     await settle(page);
     await page.evaluate(() => window.workbench.select("'Monthly KPIs'!A2"));
     await page.getByRole("button", { name: /Insert formula in 'Monthly KPIs'!A2/ }).click();
@@ -96,21 +79,8 @@ describe("a first-time user in the workbench", () => {
     session = await openWorkbench();
     const { page } = session;
     await session.context.grantPermissions(["clipboard-read", "clipboard-write"]);
-    await tagThroughPane(page, "'Monthly KPIs'!B2:B37", {
-      name: "Revenue",
-      owner: "Dana Whitfield",
-      objective: "Grow revenue",
-      target: "1300",
-      atRisk: "1250",
-    });
-    await tagThroughPane(page, "'Monthly KPIs'!C2:C37", {
-      name: "Churn",
-      owner: "Ana Lima",
-      objective: "Keep customers",
-      target: "2.6",
-      atRisk: "2.9",
-      direction: "lower",
-    });
+    await tagRevenue(page);
+    await tagChurn(page);
     await settle(page);
     const revenueStatus = (await page.getByLabel("KPI Revenue").getByTestId("status").textContent()) ?? "";
     const value = { "On track": "on", "At risk": "risk", "Off track": "off" }[revenueStatus]!;
@@ -147,13 +117,7 @@ describe("a register deleted by hand", () => {
   it("lists the leftovers and removes them in one click", async () => {
     session = await openWorkbench();
     const { page } = session;
-    await tagThroughPane(page, "'Monthly KPIs'!B2:B37", {
-      name: "Revenue",
-      owner: "Dana Whitfield",
-      objective: "Grow revenue",
-      target: "1300",
-      atRisk: "1250",
-    });
+    await tagRevenue(page);
     await settle(page);
     await page.evaluate(() => window.workbench.deleteSheet("KPI Register"));
     await page.getByRole("button", { name: "Refresh" }).click();
@@ -172,13 +136,7 @@ describe("the audit trail in the pane", () => {
     session = await openWorkbench();
     const { page } = session;
     await page.getByLabel("Your name in the KPI history").fill("Dana Whitfield");
-    await tagThroughPane(page, "'Monthly KPIs'!B2:B37", {
-      name: "Revenue",
-      owner: "Dana Whitfield",
-      objective: "Grow revenue",
-      target: "1300",
-      atRisk: "1250",
-    });
+    await tagRevenue(page);
     await page.getByRole("button", { name: "Edit Revenue" }).click();
     await page.getByLabel("Target", { exact: true }).fill("1350");
     await page.getByRole("button", { name: "Save changes" }).click();
