@@ -6,6 +6,7 @@
  */
 import { analyseChain } from "../../src/core/model/chain";
 import { openWorkbench, Session, settle, snapshotOf, tagThroughPane } from "./browser";
+import { tagChurn, tagRevenue } from "../support/sampleTags";
 
 let session: Session;
 
@@ -39,21 +40,8 @@ async function reviewLongAgo(s: Session, rows: number): Promise<void> {
 }
 
 async function tagThree(s: Session) {
-  await tagThroughPane(s.page, "'Monthly KPIs'!B2:B37", {
-    name: "Revenue",
-    owner: "Dana Whitfield",
-    objective: "Grow revenue",
-    target: "1300",
-    atRisk: "1250",
-  });
-  await tagThroughPane(s.page, "'Monthly KPIs'!C2:C37", {
-    name: "Churn",
-    owner: "Ana Lima",
-    objective: "Keep customers",
-    target: "2.6",
-    atRisk: "2.9",
-    direction: "lower",
-  });
+  await tagRevenue(s.page);
+  await tagChurn(s.page);
   await tagThroughPane(s.page, "'Monthly KPIs'!D2:D37", {
     name: "Qualified leads",
     owner: "Dana Whitfield",
@@ -172,13 +160,7 @@ describe("review rhythm in the workbench", () => {
   it("moves focus to the new KPI's card after Tag, and keeps a long formula message inside its bar", async () => {
     session = await openWorkbench("?pane=320");
     const { page } = session;
-    await tagThroughPane(page, "'Monthly KPIs'!B2:B37", {
-      name: "Revenue",
-      owner: "Dana Whitfield",
-      objective: "Grow revenue",
-      target: "1300",
-      atRisk: "1250",
-    });
+    await tagRevenue(page);
     await page.waitForFunction(() => document.activeElement?.closest("[data-kpi-id]") !== null);
     await settle(page);
     await page.evaluate(() => window.workbench.select("'Monthly KPIs'!M2"));
