@@ -5,6 +5,7 @@
 import { kpiStatus } from "../support/functions";
 import { BAND_LOOK } from "../../src/workbook/bandFormats";
 import { openWorkbench, Session, settle, snapshotOf, tagThroughPane } from "./browser";
+import { tagRevenue } from "../support/sampleTags";
 
 const FILL_OF: Record<string, string> = { "On track": BAND_LOOK.on.fill, "At risk": BAND_LOOK.risk.fill, "Off track": BAND_LOOK.off.fill };
 
@@ -38,13 +39,7 @@ function columnValues(snap: Awaited<ReturnType<typeof snapshotOf>>, sheet: strin
 describe("tagging in the workbench", () => {
   it("writes the register row and the name, and colours the cells as KPI_STATUS does", async () => {
     const { page } = session;
-    await tagThroughPane(page, "'Monthly KPIs'!B2:B37", {
-      name: "Revenue",
-      owner: "Dana Whitfield",
-      objective: "Grow revenue",
-      target: "1300",
-      atRisk: "1250",
-    });
+    await tagRevenue(page);
     const snap = await snapshotOf(page);
     const register = snap.sheets.find((s) => s.name === "KPI Register")!;
     expect(register.values[0].slice(0, 9)).toEqual(["ID", "Name", "Owner", "Objective", "Kind", "Predicts", "Direction", "Target", "At risk"]);
