@@ -6,7 +6,8 @@
  * critical finding.
  */
 import { readFileSync } from "node:fs";
-import { openWorkbench, Session, settle, snapshotOf, tagThroughPane } from "./browser";
+import { openWorkbench, Session, settle, snapshotOf } from "./browser";
+import { tagLeadsPredictingRevenue, tagRevenue } from "../support/sampleTags";
 
 const AXE = readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
 
@@ -36,21 +37,8 @@ async function seriousFindings(s: Session): Promise<string[]> {
 describe.each(["light", "dark"])("accessibility, %s theme", (theme) => {
   it("has no serious or critical axe finding in the workbench and the pane", async () => {
     session = await openWorkbench(theme === "dark" ? "?theme=dark" : "");
-    await tagThroughPane(session.page, "'Monthly KPIs'!B2:B37", {
-      name: "Revenue",
-      owner: "Dana Whitfield",
-      objective: "Grow revenue",
-      target: "1300",
-      atRisk: "1250",
-    });
-    await tagThroughPane(session.page, "'Monthly KPIs'!D2:D37", {
-      name: "Qualified leads",
-      owner: "Sam Ortiz",
-      objective: "Grow revenue",
-      target: "240",
-      kind: "leading",
-      predicts: "Revenue",
-    });
+    await tagRevenue(session.page);
+    await tagLeadsPredictingRevenue(session.page);
     await settle(session.page);
     // Issue 24's parts on screen too: the strategy map open, and the Review mode's first card.
     await session.page.getByRole("button", { name: "Show the strategy map" }).click();
