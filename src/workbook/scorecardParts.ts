@@ -36,6 +36,8 @@ export interface ChartSpec {
   labels: string | null;
   /** A rate KPI's rates, or a KPI across segments' totals, on the scorecard (A1, no sheet), which the chart draws; absent: the KPI's own values. */
   values?: string;
+  /** A KPI across segments' total target per period on the scorecard (A1, no sheet): its Budget line, in the totals' terms. */
+  budgetCells?: string;
   from: string;
   to: string;
 }
@@ -158,14 +160,18 @@ export function chartSpecs(kpis: readonly KpiDefinition[], layout: Layout, hasTa
     const labels = column === undefined ? null : areaName({ row: layout.labelsTop + 1, col: column, rowCount: layout.labels[column].length, colCount: 1 });
     const totals = layout.totalsColumnOf.get(k.id);
     const rates = layout.rateColumnOf.get(k.id) ?? totals?.rates ?? totals?.values;
+    const cellsOf = (col: number) => areaName({ row: layout.labelsTop + 1, col, rowCount: layout.labels[col].length, colCount: 1 });
+    // With a target per segment, the total's target per period is a column of the scorecard's own (as a budget row is a KPI's).
+    const budgetCells = k.target === null && typeof totals?.targets === "number" ? cellsOf(totals.targets) : undefined;
     return {
       name: `${CHART_PREFIX}${k.id}`,
       title: k.name,
       id: k.id,
-      // A total's budget is no name of the workbook (its segments' targets are): not drawn yet.
+      // A total's budget is no name of the workbook (its segments' targets are): the column of its target per period.
       budget: k.target === null && hasTargetName(k.id) && !layout.totalsColumnOf.has(k.id),
       labels,
-      ...(rates === undefined ? {} : { values: areaName({ row: layout.labelsTop + 1, col: rates, rowCount: layout.labels[rates].length, colCount: 1 }) }),
+      ...(rates === undefined ? {} : { values: cellsOf(rates) }),
+      ...(budgetCells === undefined ? {} : { budgetCells }),
       from: areaName({ row: top, col: left, rowCount: 1, colCount: 1 }),
       to: areaName({ row: top + CHART_ROWS - 2, col: left + CHART_COLS - 1, rowCount: 1, colCount: 1 }),
     };
@@ -186,9 +192,9 @@ export function queueChart(c: Excel.RequestContext, sheet: Excel.Worksheet, spec
   actual.name = "Actual";
   const labels = spec.labels ? sheet.getRange(spec.labels) : null;
   if (labels) actual.setXAxisValues(labels);
-  if (spec.budget) {
+  if (spec.budget || spec.budgetCells) {
     const budget = chart.series.add("Budget");
-    budget.setValues(c.workbook.names.getItem(targetNameOf(spec.id)).getRange());
+    budget.setValues(spec.budgetCells ? sheet.getRange(spec.budgetCells) : c.workbook.names.getItem(targetNameOf(spec.id)).getRange());
     if (labels) budget.setXAxisValues(labels);
   }
   chart.setPosition(spec.from, spec.to);
