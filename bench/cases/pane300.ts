@@ -10,12 +10,12 @@
 import "../../test/support/customFunctionsGlobal";
 import { loadavg } from "node:os";
 import { columnLetters } from "../../src/core/excel/a1";
-import { FIELD_DEFAULTS } from "../../src/core/model/kpi";
 import { portfolioOf } from "../../src/core/model/portfolio";
 import { setSliceBudget } from "../../src/functions/slicing";
 import { runWith } from "../../src/workbench/excel/api";
 import { WorkbookModel } from "../../src/workbench/excel/model";
 import { ExcelKpiWorkbook, KpiInput } from "../../src/workbook/kpiWorkbook";
+import { kpiInput } from "../../test/support/workbench";
 import { Case, median, Row } from "../harness";
 
 const COUNT = 300;
@@ -24,26 +24,18 @@ const MONTHS = 36;
 const GOAL_MS = 50;
 const GOAL_TRIPS = 4;
 
-const input: KpiInput = {
+// The sample's KPI fields (test/support/workbench.ts), with a target a row of Data can meet.
+const input: KpiInput = kpiInput({
   name: "",
-  owner: "Dana Whitfield",
   objective: "Grow",
-  kind: "lagging",
-  predicts: "",
-  direction: "higher",
   target: 50,
   atRisk: 45,
-  baseline: null,
-  spcBaseline: null,
-  spcFrom: null,
   unit: "",
-  cadence: "monthly",
   initiative: "Push",
   response: "Call",
   primary: false,
-  ...FIELD_DEFAULTS,
   firstPeriod: "2024-01",
-};
+});
 
 /** The workbook: Data (values), Budget (targets per period), Visits (denominators), Regions (blocks of four under their names). */
 function workbookOf(): WorkbookModel {

@@ -35,7 +35,7 @@ describe("a KPI across segments' chart on the Scorecard", () => {
     expect(chart.series.map((x) => x.name)).toEqual(["Actual", "Budget"]);
     const sheet = model.findSheet("Regions")!;
     const total = [1, 2, 3, 4].reduce((a, c) => a + (model.valueAt(sheet, 39, c) as number), 0);
-    const budget = cellsOf(values, chart.series[1].values);
+    const budget = cellsOf(values, chart.series[1].values!);
     expect(budget).toHaveLength(36);
     for (const b of budget) expect(b as number).toBeCloseTo(total, 12);
     // The Budget line runs beside the Actual over the same period labels.
