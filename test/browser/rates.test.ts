@@ -32,11 +32,13 @@ async function typeFormula(page: Page, cell: string, formula: string): Promise<v
   await settle(page);
 }
 
-/** The web shop's cells once each of `cells` ([row, column], 0-based) holds a number. */
+/** The web shop's cells once each of `cells` ([row, column], 0-based) holds a number; after a minute, what they hold instead. */
 async function settledCells(page: Page, cells: [number, number][]): Promise<unknown[][]> {
+  const until = Date.now() + 60_000;
   for (;;) {
     const values = sheetOf(await snapshotOf(page), "Web shop").values;
     if (cells.every(([r, c]) => typeof values[r]?.[c] === "number")) return values;
+    if (Date.now() > until) throw new Error(`The cells never held numbers: ${JSON.stringify(cells.map(([r, c]) => values[r]?.[c]))}`);
     await page.waitForTimeout(100);
   }
 }

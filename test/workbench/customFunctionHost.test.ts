@@ -155,4 +155,30 @@ describe("a formula over a function still calculating", () => {
     await new Promise((resolve) => setTimeout(resolve, 0));
     expect([code(0), code(1), code(2)]).toEqual([20, 10, 20]);
   });
+
+  // Excel lets a function whose inputs did not change run on through a recalculation; it cancels
+  // and calls again one whose inputs changed ("Custom functions: cancel a function",
+  // learn.microsoft.com). The in-memory Excel dropped the call at any change, so a run of changes
+  // while it computed (a co-author typing, the pane writing) could keep the cell #BUSY! for good.
+  it("keeps a call computing through a change of another cell: called once, its answer shown when it comes", async () => {
+    const { model, sheet } = hostWorkbook("web");
+    let calls = 0;
+    let answer = (_v: number[][]) => {};
+    const fn = () => {
+      calls++;
+      return new Promise<number[][]>((resolve) => (answer = resolve));
+    };
+    model.functions = { allowErrorForDataTypeAny: false, functions: { "T.SLOW": { fn, parameterCount: 0, requiresParameterAddresses: false } } };
+    model.writeFormula(sheet, 0, 2, "=T.SLOW()");
+    expect(model.valueAt(sheet, 0, 2)).toEqual({ code: "#BUSY!" });
+    for (let i = 0; i < 5; i++) {
+      model.writeValue(sheet, 5, 5, i);
+      expect(model.valueAt(sheet, 0, 2)).toEqual({ code: "#BUSY!" });
+    }
+    expect(calls).toBe(1);
+    answer([[7]]);
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(model.valueAt(sheet, 0, 2)).toBe(7);
+    expect(calls).toBe(1);
+  });
 });

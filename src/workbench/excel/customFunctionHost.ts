@@ -101,17 +101,29 @@ export class CustomFunctionCaller {
     private readonly onSettled: () => void,
   ) {}
 
-  forget(): void {
+  /**
+   * After a change: the answers drop, so a formula is calculated again ("Change formula
+   * recalculation", support.microsoft.com); a call still computing is kept, as Excel lets a
+   * custom function whose inputs did not change run on (it cancels one whose inputs changed,
+   * whose key here is another). Dropping it orphaned its answer: a read meanwhile called again,
+   * and under load a run of changes could keep a cell #BUSY! for good. `all`: other functions
+   * registered, whose calls' answers are not theirs.
+   */
+  forget(all = false): void {
     if (this.settled.size === 0) return;
-    this.settled.clear();
-    this.generation++;
+    if (all) {
+      this.settled.clear();
+      this.generation++;
+      return;
+    }
+    for (const [key, p] of this.settled) if (p.done) this.settled.delete(key);
   }
 
   call(name: string, args: CallArgument[]): unknown {
     const registry = this.registry();
     // Other functions registered (a test's registry, the add-in's reloaded): what the old ones answered goes.
     if (registry !== this.answeredBy) {
-      this.forget();
+      this.forget(true);
       this.answeredBy = registry;
     }
     const { allowErrorForDataTypeAny, allowCustomDataForDataTypeAny, hostMode, functions } = registry;
