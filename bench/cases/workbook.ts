@@ -1,32 +1,15 @@
 /** The workbook layer against the in-memory Excel: time and round trips (syncs) of refresh, read and tag. */
-import { FIELD_DEFAULTS } from "../../src/core/model/kpi";
 import { runWith } from "../../src/workbench/excel/api";
 import { WorkbookModel } from "../../src/workbench/excel/model";
 import { columnLetters } from "../../src/core/excel/a1";
 import { ExcelKpiWorkbook, KpiInput } from "../../src/workbook/kpiWorkbook";
+import { kpiInput } from "../../test/support/workbench";
 import { Case, median, QUICK, Row } from "../harness";
 
 async function workbookRows(): Promise<Row[]> {
   const rows: Row[] = [];
-  const input: KpiInput = {
-    name: "",
-    owner: "Dana Whitfield",
-    objective: "Grow",
-    kind: "lagging",
-    predicts: "",
-    direction: "higher",
-    target: 50,
-    atRisk: 45,
-    baseline: null,
-    spcBaseline: null,
-    spcFrom: null,
-    unit: "",
-    cadence: "monthly",
-    initiative: "Push",
-    response: "Call",
-    primary: false,
-    ...FIELD_DEFAULTS,
-  };
+  // The sample's KPI fields (test/support/workbench.ts), with a target a row of Data can meet.
+  const input: KpiInput = kpiInput({ name: "", objective: "Grow", target: 50, atRisk: 45, unit: "", initiative: "Push", response: "Call", primary: false });
   for (const count of [1, 10, 100, 500]) {
     const model = new WorkbookModel();
     const sheet = model.addSheet("Data");

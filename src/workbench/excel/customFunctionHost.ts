@@ -102,12 +102,13 @@ export class CustomFunctionCaller {
   ) {}
 
   /**
-   * After a change: the answers drop, so a formula is calculated again ("Change formula
-   * recalculation", support.microsoft.com); a call still computing is kept, as Excel lets a
-   * custom function whose inputs did not change run on (it cancels one whose inputs changed,
-   * whose key here is another). Dropping it orphaned its answer: a read meanwhile called again,
-   * and under load a run of changes could keep a cell #BUSY! for good. `all`: other functions
-   * registered, whose calls' answers are not theirs.
+   * After a change: the answers drop, so a formula is calculated again; a call still computing is
+   * kept, since a function not marked volatile "is recalculated only when the input variables
+   * change" (Application.Volatile, learn.microsoft.com) and a call with other inputs has another
+   * key here (Excel may cancel the old one: CustomFunctions.CancelableInvocation.onCanceled, not
+   * modelled). Dropping it orphaned its answer: a read meanwhile called again, and a run of changes
+   * while it computed could keep a cell #BUSY! for good. `all`: other functions registered, whose
+   * calls' answers are not theirs.
    */
   forget(all = false): void {
     if (this.settled.size === 0) return;
