@@ -18,7 +18,6 @@ const STEP: Record<string, [number, number]> = { ArrowUp: [-1, 0], ArrowDown: [1
 export function Grid({ model, version }: { model: WorkbookModel; version: number }) {
   const [sheetId, setSheetId] = useState(model.selection?.sheetId ?? model.sheets[0]?.id);
   const keys = useSelecting(model);
-  const [editText, setEditText] = useState("");
   const sheet = model.sheets.find((s) => s.id === sheetId) ?? model.sheets[0];
   const selection = model.selection?.sheetId === sheet?.id ? model.selection.area : null;
 
@@ -38,11 +37,6 @@ export function Grid({ model, version }: { model: WorkbookModel; version: number
     model.select(target, { row: 0, col: 0, rowCount: 1, colCount: 1 });
   };
 
-  useEffect(() => {
-    if (!sheet || !selection) return setEditText("");
-    setEditText(String(model.formulaAt(sheet, selection.row, selection.col)));
-  }, [version, sheet, selection?.row, selection?.col, model, selection]);
-
   if (!sheet) return null;
   const used = model.usedArea(sheet);
   const rows = Math.min(MAX_ROWS, Math.max(40, used ? used.row + used.rowCount + 5 : 0));
@@ -51,10 +45,44 @@ export function Grid({ model, version }: { model: WorkbookModel; version: number
   const select = (row: number, col: number, extend: boolean) => keys.select(sheet, row, col, extend);
   const onGridKey = (e: { key: string; shiftKey: boolean; preventDefault(): void }) => keys.onKey(sheet, selection, rows, cols, e);
 
+  return (
+    <div className="grid-wrap">
+      <div className="tabs" role="tablist" aria-label="Sheets">
+        {model.sheets.map((s) => (
+          <button key={s.id} role="tab" aria-selected={s.id === sheet.id} onClick={() => openSheet(s.id)}>
+            {s.name}
+            {s.protected ? " (protected)" : ""}
+          </button>
+        ))}
+      </div>
+      <FormulaBar model={model} sheet={sheet} selection={selection} />
+      <div className="grid-scroll" tabIndex={0} role="region" aria-label={`Cells of ${sheet.name}`} onKeyDown={onGridKey}>
+        <Cells model={model} sheet={sheet} rows={rows} cols={cols} selection={selection} select={select} />
+      </div>
+      <SheetCharts model={model} sheetId={sheet.id} />
+    </div>
+  );
+}
+
+type Sheet = WorkbookModel["sheets"][number];
+type Area = { row: number; col: number; rowCount: number; colCount: number };
+
+/**
+ * The name box and the formula bar: Enter writes what was typed into the selected cell. What the
+ * user is typing stays while a recalculation (an asynchronous answer landing) shows new values,
+ * as in Excel's formula bar; selecting another cell or Escape drops it.
+ */
+function FormulaBar({ model, sheet, selection }: { model: WorkbookModel; sheet: Sheet; selection: Area | null }) {
+  const [typing, setTyping] = useState<{ cell: string; text: string } | null>(null);
+  const cell = selection ? `${sheet.id}!${selection.row},${selection.col}` : "";
+  useEffect(() => setTyping(null), [cell]);
+  const text = typing?.cell === cell ? typing.text : selection ? String(model.formulaAt(sheet, selection.row, selection.col)) : "";
+
   const commit = () => {
+    setTyping(null);
     if (!selection) return;
     try {
-      model.writeValue(sheet, selection.row, selection.col, editText === "" ? null : editText);
+      model.writeValue(sheet, selection.row, selection.col, text === "" ? null : text);
       model.emitChange({
         type: "WorksheetChanged",
         worksheetId: sheet.id,
@@ -68,35 +96,18 @@ export function Grid({ model, version }: { model: WorkbookModel; version: number
   };
 
   return (
-    <div className="grid-wrap">
-      <div className="tabs" role="tablist" aria-label="Sheets">
-        {model.sheets.map((s) => (
-          <button key={s.id} role="tab" aria-selected={s.id === sheet.id} onClick={() => openSheet(s.id)}>
-            {s.name}
-            {s.protected ? " (protected)" : ""}
-          </button>
-        ))}
-      </div>
-      <div className="formula-bar">
-        <input aria-label="Name box" readOnly value={selection ? areaName(selection) : ""} />
-        <input
-          aria-label="Formula bar"
-          value={editText}
-          onChange={(e) => setEditText(e.target.value)}
-          onKeyDown={(e) => e.key === "Enter" && commit()}
-          placeholder="Select a cell, type a value or =formula, press Enter"
-        />
-      </div>
-      <div className="grid-scroll" tabIndex={0} role="region" aria-label={`Cells of ${sheet.name}`} onKeyDown={onGridKey}>
-        <Cells model={model} sheet={sheet} rows={rows} cols={cols} selection={selection} select={select} />
-      </div>
-      <SheetCharts model={model} sheetId={sheet.id} />
+    <div className="formula-bar">
+      <input aria-label="Name box" readOnly value={selection ? areaName(selection) : ""} />
+      <input
+        aria-label="Formula bar"
+        value={text}
+        onChange={(e) => setTyping({ cell, text: e.target.value })}
+        onKeyDown={(e) => (e.key === "Enter" ? commit() : e.key === "Escape" && setTyping(null))}
+        placeholder="Select a cell, type a value or =formula, press Enter"
+      />
     </div>
   );
 }
-
-type Sheet = WorkbookModel["sheets"][number];
-type Area = { row: number; col: number; rowCount: number; colCount: number };
 
 /**
  * Selecting as in Excel: a click selects a cell, Shift+click or a drag extends from the anchor;

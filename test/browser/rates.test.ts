@@ -27,6 +27,9 @@ const two = (n: number) => n.toLocaleString("en-US", { maximumFractionDigits: 2 
 /** Types a formula into a cell through the workbench's formula bar, as a user would. */
 async function typeFormula(page: Page, cell: string, formula: string): Promise<void> {
   await page.evaluate((a) => window.workbench.select(a), cell);
+  // As a user sees the cell selected before typing: the name box shows it.
+  const local = cell.slice(cell.lastIndexOf("!") + 1);
+  await page.waitForFunction((a) => document.querySelector<HTMLInputElement>('input[aria-label="Name box"]')?.value === a, local);
   await page.getByLabel("Formula bar").fill(formula);
   await page.getByLabel("Formula bar").press("Enter");
   await settle(page);
@@ -38,7 +41,12 @@ async function settledCells(page: Page, cells: [number, number][]): Promise<unkn
   for (;;) {
     const values = sheetOf(await snapshotOf(page), "Web shop").values;
     if (cells.every(([r, c]) => typeof values[r]?.[c] === "number")) return values;
-    if (Date.now() > until) throw new Error(`The cells never held numbers: ${JSON.stringify(cells.map(([r, c]) => values[r]?.[c]))}`);
+    if (Date.now() > until) {
+      const anchors = { E2: values[1]?.[4], H2: values[1]?.[7], P2: values[1]?.[15] };
+      throw new Error(
+        `The cells never held numbers: ${JSON.stringify(cells.map(([r, c]) => values[r]?.[c]))}; the answers' anchors: ${JSON.stringify(anchors)}`,
+      );
+    }
     await page.waitForTimeout(100);
   }
 }

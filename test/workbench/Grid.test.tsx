@@ -48,6 +48,35 @@ describe("the workbench grid", () => {
     for (let i = 0; i < 5; i++) press("ArrowLeft");
     expect(model.selection?.area).toMatchObject({ row: 2, col: 0 });
   });
+
+  it("keeps what is typed in the formula bar while a recalculation lands, and writes it on Enter", () => {
+    const model = sampleWorkbook();
+    const sheet = model.sheets[0];
+    const used = model.usedArea(sheet)!;
+    const row = used.row + used.rowCount + 2;
+    model.select(sheet, { row, col: 1, rowCount: 1, colCount: 1 });
+    let version = 0;
+    const { rerender } = render(<Grid model={model} version={version} />);
+    const bar = screen.getByRole("textbox", { name: "Formula bar" }) as HTMLInputElement;
+    fireEvent.change(bar, { target: { value: "=1+2" } });
+    // An asynchronous answer lands elsewhere: the workbench draws again (index.tsx bumps the version).
+    model.writeValue(sheet, row + 1, 1, 7);
+    rerender(<Grid model={model} version={++version} />);
+    expect(bar.value).toBe("=1+2");
+    fireEvent.keyDown(bar, { key: "Enter" });
+    rerender(<Grid model={model} version={++version} />);
+    expect(model.formulaAt(sheet, row, 1)).toBe("=1+2");
+    expect(model.valueAt(sheet, row, 1)).toBe(3);
+
+    fireEvent.change(bar, { target: { value: "dropped" } });
+    fireEvent.keyDown(bar, { key: "Escape" });
+    expect(bar.value).toBe("=1+2");
+    fireEvent.change(bar, { target: { value: "dropped too" } });
+    act(() => model.select(sheet, { row: row + 1, col: 1, rowCount: 1, colCount: 1 }));
+    rerender(<Grid model={model} version={++version} />);
+    expect(bar.value).toBe("7");
+    expect(model.formulaAt(sheet, row, 1)).toBe("=1+2");
+  });
 });
 
 function letters(col: number): string {
