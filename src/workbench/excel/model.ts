@@ -22,7 +22,7 @@ import { strictAddress } from "./references";
 import * as rows from "./rowEdits";
 import * as sheets from "./sheetEdits";
 import { ModelEvents } from "./modelEvents";
-import { fillSpills, Spills } from "./spills";
+import { SpillLayout } from "./spills";
 import { UsedAreas } from "./usedAreas";
 import * as edits from "./tableEdits";
 import { clearFilter } from "./tableFilters";
@@ -57,7 +57,7 @@ export class WorkbookModel extends ModelEvents implements FormulaHost {
     () => this.functions,
     () => this.host,
     () => {
-      this.spills = null;
+      this.spills.forget();
       this.calculations++;
       for (const l of [...this.calculationListeners]) l();
     },
@@ -80,14 +80,10 @@ export class WorkbookModel extends ModelEvents implements FormulaHost {
     this.calculationListeners.add(listener);
     return () => this.calculationListeners.delete(listener);
   }
-  /** Values spilled by dynamic-array formulas (spills.ts); rebuilt after every change. */
-  private spills: Spills | null = null;
   /** Counts the changes that may have moved any sheet's used range (invalidate; store tells usedAreas.ts of its one cell). */
   private changes = 0;
   /** Counts what may change computed values: every change, and every asynchronous answer that arrives. */
   private calculations = 0;
-  /** True while spills are laid out, when a value read may not be the one the workbook settles on. */
-  private layingOutSpills = false;
   private readonly usedAreas = new UsedAreas();
   private readonly kept = new KeptValues();
   /** Counts the table edits that change what a formula reads without a cell changing (a rename, a filter). */
@@ -136,17 +132,14 @@ export class WorkbookModel extends ModelEvents implements FormulaHost {
   /** The value Excel shows: a constant, a formula's result, a spilled value, or "" for an empty cell. */
   valueAt(sheet: SheetModel, row: number, col: number, depth = 0): CellValue | FormulaErrorValue {
     const c = sheet.cells.get(key(row, col));
-    if (!c || (c.formula === undefined && c.value === undefined)) {
-      if (depth > 0) return c?.value ?? "";
-      return this.allSpills().values.get(sheet.id)?.get(key(row, col)) ?? "";
-    }
+    if (!c || (c.formula === undefined && c.value === undefined)) return this.spills.at(sheet.id, row, col) ?? "";
     if (c.formula !== undefined) {
       if (depth > MAX_DEPTH) {
         this.kept.spoil();
         return new FormulaErrorValue("#CALC!");
       }
       if (depth === 0) {
-        const blocked = this.allSpills().anchors.get(`${sheet.id}:${key(row, col)}`);
+        const blocked = this.spills.all().anchors.get(`${sheet.id}:${key(row, col)}`);
         if (blocked) return blocked;
       }
       return this.formulaValue(sheet, row, col, c.formula, depth);
@@ -158,12 +151,11 @@ export class WorkbookModel extends ModelEvents implements FormulaHost {
   private formulaValue(sheet: SheetModel, row: number, col: number, formula: string, depth: number): CellValue | FormulaErrorValue {
     const at = key(row, col);
     const stamp: unknown[] = [this.calculations, this.tableEdits, this.functions, this.host];
-    // While spills are laid out, a read sees those laid out so far: what it computes holds until the next one lands.
-    if (this.layingOutSpills && this.spills) stamp.push(this.spills, this.spills.anchors.size, this.spills.values.size);
+    // While spills are laid out, a read sees the last pass's (spills.ts layOutSpills): what it computes holds for this pass.
+    const seen = this.spills.seenInLayout();
+    if (seen) stamp.push(seen, seen.anchors.size, seen.values.size);
     const kept = this.kept.get(sheet, at, depth, stamp);
     if (kept !== undefined) {
-      // As after an evaluation (below): the reads that follow in the formula reading this one are at depth 0.
-      this.evaluationDepth = 0;
       return kept;
     }
     this.evaluationDepth = depth + 1;
@@ -177,8 +169,10 @@ export class WorkbookModel extends ModelEvents implements FormulaHost {
     } catch (e) {
       this.kept.abandon(open);
       throw e;
+    } finally {
+      // The formula reading this one reads on at its own level.
+      this.evaluationDepth = depth;
     }
-    this.evaluationDepth = 0;
     // A formula waiting for a function's answer shows #BUSY! whatever it makes of it (INDEX of it is no #REF!).
     const waiting = this.caller.busyAnswers !== busy;
     if (waiting) this.kept.spoil();
@@ -187,20 +181,12 @@ export class WorkbookModel extends ModelEvents implements FormulaHost {
     return answer;
   }
 
-  private allSpills(): Spills {
-    if (!this.spills) {
-      this.spills = { values: new Map(), anchors: new Map() };
-      this.layingOutSpills = true;
-      try {
-        fillSpills(this, this.sheets, this.spills, (on) => (this.evaluationDepth = on ? 1 : 0));
-      } finally {
-        this.layingOutSpills = false;
-      }
-    }
-    return this.spills;
-  }
-
   private evaluationDepth = 0;
+  /** Values spilled by dynamic-array formulas (spills.ts); laid out again after every change. */
+  private readonly spills = new SpillLayout(this, () => this.sheets, {
+    get: () => this.evaluationDepth,
+    set: (depth) => (this.evaluationDepth = depth),
+  });
 
   cell(sheetName: string, row: number, col: number): Scalar | FormulaErrorValue {
     const sheet = this.findSheet(sheetName);
@@ -279,7 +265,7 @@ export class WorkbookModel extends ModelEvents implements FormulaHost {
 
   /** Forgets computed values and spills, not used ranges: for a change of no cell (a name), or of one cell that store() tells usedAreas.ts of. */
   invalidateValues(): void {
-    this.spills = null;
+    this.spills.forget();
     this.calculations++;
     this.caller.forget();
   }
@@ -345,7 +331,7 @@ export class WorkbookModel extends ModelEvents implements FormulaHost {
 
   /** What computed values were computed at (namedFormulas.ts keeps names' values by it); null while spills are laid out. */
   calculationStamp(): number | null {
-    return this.layingOutSpills ? null : this.calculations;
+    return this.spills.layingOut ? null : this.calculations;
   }
 
   /**

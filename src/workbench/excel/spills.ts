@@ -17,6 +17,40 @@ export interface Spills {
   anchors: Map<string, FormulaErrorValue>;
 }
 
+/** The most passes a layout takes: a spill computed from a spill computed from a spill… (a cycle never settles). */
+const MAX_PASSES = 8;
+
+const same = (a: unknown, b: unknown) => a === b || (a instanceof FormulaErrorValue && b instanceof FormulaErrorValue && a.code === b.code);
+
+/**
+ * Lays out every spill of the workbook as Excel calculates them, in dependency order ("Excel
+ * recalculation", learn.microsoft.com: Excel "calculates … in dependency order"): a pass
+ * evaluates every formula while `show(seen, reads)` lets reads of empty cells see the previous
+ * pass's spills and records what each read found; when a pass's spills give every read the same
+ * value, the layout is the one Excel settles on (one pass where no formula reads a spilled cell).
+ */
+export function layOutSpills(
+  host: FormulaHost,
+  sheets: readonly SheetModel[],
+  evaluating: (on: boolean) => void,
+  show: (seen: Spills, reads: Map<string, unknown>) => void,
+): Spills {
+  let seen: Spills = { values: new Map(), anchors: new Map() };
+  for (let pass = 0; pass < MAX_PASSES; pass++) {
+    const next: Spills = { values: new Map(), anchors: new Map() };
+    const reads = new Map<string, unknown>();
+    show(seen, reads);
+    fillSpills(host, sheets, next, evaluating);
+    seen = next;
+    const settled = [...reads].every(([at, v]) => {
+      const [sheetId, cell] = at.split(":");
+      return same(next.values.get(sheetId)?.get(cell), v);
+    });
+    if (settled) break;
+  }
+  return seen;
+}
+
 /**
  * Evaluates every formula of every sheet as an array into `spills` (which the host already
  * holds, so a read during the evaluation finds it); `evaluating(on)` tells the host that the
@@ -48,5 +82,61 @@ export function fillSpills(host: FormulaHost, sheets: readonly SheetModel[], spi
       else for (const [target, v] of cells) values.set(target, v);
     }
     spills.values.set(s.id, values);
+  }
+}
+
+/**
+ * The workbook's spills, laid out on the first read after a change (layOutSpills) and kept until
+ * the next; `depth` is the host's evaluation level, which a layout sets and gives back.
+ */
+export class SpillLayout {
+  private spills: Spills | null = null;
+  private reads: Map<string, unknown> | null = null;
+  /** True while spills are laid out, when a value read may not be the one the workbook settles on. */
+  layingOut = false;
+
+  constructor(
+    private readonly host: FormulaHost,
+    private readonly sheets: () => readonly SheetModel[],
+    private readonly depth: { get(): number; set(depth: number): void },
+  ) {}
+
+  forget(): void {
+    this.spills = null;
+  }
+
+  /** While laid out, the spills reads see (the last pass's); else null. */
+  seenInLayout(): Spills | null {
+    return this.layingOut ? this.spills : null;
+  }
+
+  /** What a spill shows in an empty cell: while spills are laid out, the last pass's, noted for the next. */
+  at(sheetId: string, row: number, col: number): CellValue | FormulaErrorValue | undefined {
+    if (!this.layingOut) return this.all().values.get(sheetId)?.get(key(row, col));
+    const v = this.spills?.values.get(sheetId)?.get(key(row, col));
+    this.reads?.set(`${sheetId}:${key(row, col)}`, v);
+    return v;
+  }
+
+  all(): Spills {
+    if (this.spills) return this.spills;
+    const depth = this.depth.get();
+    this.layingOut = true;
+    try {
+      this.spills = layOutSpills(
+        this.host,
+        this.sheets(),
+        (on) => this.depth.set(on ? 1 : 0),
+        (seen, reads) => ((this.spills = seen), (this.reads = reads)),
+      );
+      return this.spills;
+    } catch (e) {
+      this.spills = null;
+      throw e;
+    } finally {
+      this.layingOut = false;
+      this.reads = null;
+      this.depth.set(depth);
+    }
   }
 }
