@@ -142,7 +142,9 @@ function workbookCommands(workbook: KpiWorkbook, at: ActAt) {
         done: (r) => ({
           intent: "success",
           text: `${r.rebuilt ? "Rebuilt" : "Built"} the sheet ${r.sheet}: ${r.rows} KPI${r.rows === 1 ? "" : "s"}, ${r.charts} chart${r.charts === 1 ? "" : "s"}${r.view === "reported" ? ", as reported at the close" : ""}.${
-            r.leftOut.length ? ` Left out, across segments (not on the sheet yet; their cards show them): ${r.leftOut.join(", ")}.` : ""
+            r.leftOut.length
+              ? ` Left out, split by a column of a table with no period column (their cards show them; a first column of months puts them on the sheet): ${r.leftOut.join(", ")}.`
+              : ""
           }`,
         }),
       }),

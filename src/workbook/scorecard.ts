@@ -53,12 +53,17 @@ export interface ScorecardResult {
   rebuilt: boolean;
   /** The figures it shows: today's (as restated), or as reported at the "As of" close. */
   view: ScorecardView;
-  /** The KPIs across segments it left out, by name (their live totals are not on the sheet yet). */
+  /** The KPIs across segments it left out, by name: split by a column of a table with no period column, or with no room for their columns. */
   leftOut: string[];
 }
 
-/** The number of periods of a KPI's range, when its source is an address (a table column's grows, so it has none); a block's rows. */
-function lengthOf(read: RegisterRead, k: KpiDefinition): number | null {
+/**
+ * The number of periods of a KPI's range, when its source is an address (a table column's grows, so it has none); a block's
+ * rows; a long KPI's periods as the build read them.
+ */
+function lengthOf(read: RegisterRead, k: KpiDefinition, data: BuildData): number | null {
+  const long = data.longOf?.(k);
+  if (long) return long.keys.length;
   try {
     const a = parseAddress(read.state.sources[k.id] ?? "");
     return isSegmented(k) ? a.rowCount : a.rowCount * a.colCount;
@@ -81,7 +86,13 @@ function cellsOf(
   const groups = kpis.filter((k, i) => i === 0 || (k.objective || "") !== (kpis[i - 1].objective || "")).length;
   const segmentsOf = (k: KpiDefinition) => (onScorecardByTotals(k) ? (data.segmentsOf?.(k) ?? []) : []);
   const segmentLines = kpis.reduce((n, k) => n + segmentsOf(k).length, 0);
-  const layout = layoutOf(kpis, groups + kpis.length, (k) => lengthOf(read, k), kpis.length + segmentLines);
+  const layout = layoutOf(
+    kpis,
+    groups + kpis.length,
+    (k) => lengthOf(read, k, data),
+    kpis.length + segmentLines,
+    (k) => data.longOf?.(k) ?? null,
+  );
   const lines = scorecardLines(kpis, FIRST_ROW + 2, baselineOf, notes, { view, closes, chartOf: data.chartOf, totalsOf: (k) => totalsAt(layout, k.id) });
   const { rowCount } = parseAddress(layout.block);
   const width = SCORECARD_HEADERS.length;
@@ -192,16 +203,25 @@ export async function scorecardStep(
   baselineOf: (k: KpiDefinition) => number | null,
   options: BuildOptions = {},
 ): Promise<{ step: Step; result: ScorecardResult }> {
-  // A KPI across segments is on the sheet by its totals, in columns beside the labels (scorecardSegments.ts); one of a kind
-  // not shown so yet (a table's column split by a segment column), or with no room for its columns, is left out and named.
-  const candidates = scorecardOrder(read.state.kpis.filter((k) => read.state.sources[k.id] && (!isSegmented(k) || onScorecardByTotals(k))));
-  const room = layoutOf(candidates, 0, (k) => lengthOf(read, k)).totalsColumnOf;
+  // A KPI across segments is on the sheet by its totals, in columns beside the labels (scorecardSegments.ts, and
+  // scorecardLongTotals.ts for a table with a period column); one of a kind not shown so yet (a table's column split by a
+  // segment column with no period column), or with no room for its columns, is left out and named.
+  const data = options.data ?? { chartOf: () => null, urgent: [] };
+  const byTotals = (k: KpiDefinition) => onScorecardByTotals(k) || !!data.longOf?.(k);
+  const candidates = scorecardOrder(read.state.kpis.filter((k) => read.state.sources[k.id] && (!isSegmented(k) || byTotals(k))));
+  const room = layoutOf(
+    candidates,
+    0,
+    (k) => lengthOf(read, k, data),
+    candidates.length,
+    (k) => data.longOf?.(k) ?? null,
+  ).totalsColumnOf;
   const kpis = candidates.filter((k) => !isSegmented(k) || room.has(k.id));
   if (kpis.length === 0) throw new KpiWorkbookError("There is no KPI to put on a scorecard yet: tag one first.");
   const found = await (options.previous ?? findPrevious(context));
   const previous = found.previous;
   const view = viewOf(options.view, previous, read);
-  const { cells, formats, layout } = cellsOf(kpis, read, baselineOf, view, options.data ?? { chartOf: () => null, urgent: [] });
+  const { cells, formats, layout } = cellsOf(kpis, read, baselineOf, view, data);
   const block = layout.block;
   const oldArea = previous?.block ? parseAddress(previous.block.address) : null;
   const whole = union(block, oldArea ? areaName(oldArea) : null);

@@ -17,6 +17,11 @@ import { segmentCards, worstFirst } from "../core/model/segmentView";
 import type { BuildData } from "../core/excel/scorecardSummary";
 import type { SummarySegment } from "../core/excel/scorecardSegmentSummary";
 import { readSeriesOf } from "./segmentsRead";
+import { columnNamed } from "./segmentsLongRead";
+import { parseStructuredReference } from "../core/excel/a1";
+import type { LongTotals } from "../core/excel/scorecardLongTotals";
+import { denomNameOf, targetNameOf } from "../core/excel/workbookNames";
+import { segmentLayoutOf } from "../core/model/segments";
 import { ExcelRun } from "./excelRun";
 import type { RegisterRead } from "./registerRead";
 
@@ -45,9 +50,34 @@ export async function buildDataOf(run: ExcelRun, read: RegisterRead): Promise<Bu
       cards.map((c) => ({ column: c.index + 1, chart: c.summary.rate ? c.summary.rate.chart.replace("'", "′") : "XmR" })),
     );
   }
+  const longs = new Map<string, LongTotals>();
+  for (const s of series) {
+    const k = kpis.find((x) => x.id === s.id);
+    const long = k && s.byPeriod && s.segments ? longTotalsOf(read, k, s.byPeriod, s.segments.names.length) : null;
+    if (long) longs.set(s.id.toUpperCase(), long);
+  }
   return {
     chartOf: (k: KpiDefinition) => charts.get(k.id.toUpperCase()) ?? null,
+    longOf: (k: KpiDefinition) => longs.get(k.id.toUpperCase()) ?? null,
     urgent: summaryRows(kpis, summaries).map((r) => r.id),
     segmentsOf: (k: KpiDefinition) => segments.get(k.id.toUpperCase()) ?? [],
+  };
+}
+
+/** What a long KPI's totals are read from: its table's columns by the names its register row and names give, and the periods read. */
+function longTotalsOf(read: RegisterRead, k: KpiDefinition, byPeriod: { column: string; keys: (string | number)[] }, segments: number): LongTotals | null {
+  const source = parseStructuredReference(read.state.sources[k.id] ?? "");
+  const layout = segmentLayoutOf(k.segments ?? "");
+  if (!source || layout?.kind !== "by") return null;
+  const column = (name: string) => columnNamed(read, name, source.table) ?? null;
+  return {
+    table: source.table,
+    value: source.column,
+    segment: layout.column,
+    period: byPeriod.column,
+    denominator: k.denominatorRange ? column(denomNameOf(k.id)) : null,
+    target: k.targetRange ? column(targetNameOf(k.id)) : null,
+    keys: byPeriod.keys,
+    segments,
   };
 }

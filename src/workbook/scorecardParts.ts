@@ -14,6 +14,7 @@ import { rateAtFormula } from "../core/excel/rateFormulas";
 import { isRateKpi } from "../core/model/rates";
 import { isSegmented } from "../core/model/segments";
 import { onScorecardByTotals, totalsFormulas, TotalsColumns } from "../core/excel/scorecardSegments";
+import { LongTotals, longTotalsFormulas } from "../core/excel/scorecardLongTotals";
 import { BAND_LOOK, isOwnRule } from "./bandFormats";
 
 export const CHART_PREFIX = SCORECARD_CHART_PREFIX;
@@ -60,7 +61,7 @@ export interface Layout {
   labelColumnOf: Map<string, number>;
   rateColumnOf: Map<string, number>;
   /** A KPI across segments' column of totals, of the total's target where it has its own, and a rate's of denominators and rates (scorecardSegments.ts). */
-  totalsColumnOf: Map<string, { values: number; targets: number | null; denominators?: number; rates?: number }>;
+  totalsColumnOf: Map<string, { values: number; targets: number | null; denominators?: number; rates?: number; count?: number }>;
 }
 
 /** Where a KPI's columns of totals are (absolute A1 on the scorecard), or null for a KPI without. */
@@ -72,6 +73,7 @@ export function totalsAt(layout: Layout, id: string): TotalsColumns | null {
     values: column(at.values),
     targets: at.targets === null ? null : column(at.targets),
     ...(at.denominators === undefined ? {} : { denominators: column(at.denominators) }),
+    ...(at.count === undefined ? {} : { count: at.count }),
   };
 }
 
@@ -79,6 +81,7 @@ export function totalsAt(layout: Layout, id: string): TotalsColumns | null {
 function labelColumns(
   kpis: readonly KpiDefinition[],
   lengthOf: (k: KpiDefinition) => number | null,
+  longOf: (k: KpiDefinition) => LongTotals | null,
 ): Pick<Layout, "labelColumnOf" | "rateColumnOf" | "totalsColumnOf"> & { columns: string[][] } {
   const columns: string[][] = [];
   const byKey = new Map<string, number>();
@@ -107,25 +110,37 @@ function labelColumns(
   const totalsColumnOf: Layout["totalsColumnOf"] = new Map();
   for (const k of kpis) {
     const n = lengthOf(k);
-    if (!onScorecardByTotals(k) || n === null || n > MAX_LABELLED) continue;
-    const made = totalsFormulas(k, n);
+    const long = longOf(k);
+    if (!(onScorecardByTotals(k) || long) || n === null || n > MAX_LABELLED) continue;
+    const made = long ? longTotalsFormulas(k, long) : totalsFormulas(k, n);
     const parts = [made.values, made.targets, made.denominators ?? null, made.rates ?? null];
     if (columns.length + parts.filter((c) => c !== null).length > SCORECARD_HEADERS.length) continue;
     const [values, targets, denominators, rates] = parts.map((c) => (c === null ? null : columns.push(c) - 1));
-    totalsColumnOf.set(k.id, { values: values!, targets, ...(denominators === null ? {} : { denominators, rates: rates! }) });
+    totalsColumnOf.set(k.id, {
+      values: values!,
+      targets,
+      ...(denominators === null ? {} : { denominators, rates: rates! }),
+      ...(long ? { count: long.segments } : {}),
+    });
   }
   return { columns, labelColumnOf: columnOf, rateColumnOf, totalsColumnOf };
 }
 
 /** `summaryLines`: the summary's lines (a KPI's, and a KPI across segments' segments'), one per KPI without. */
-export function layoutOf(kpis: readonly KpiDefinition[], lines: number, lengthOf: (k: KpiDefinition) => number | null, summaryLines = kpis.length): Layout {
+export function layoutOf(
+  kpis: readonly KpiDefinition[],
+  lines: number,
+  lengthOf: (k: KpiDefinition) => number | null,
+  summaryLines = kpis.length,
+  longOf: (k: KpiDefinition) => LongTotals | null = () => null,
+): Layout {
   const width = SCORECARD_HEADERS.length;
   const tableEnd = FIRST_ROW + 1 + lines;
   // A blank row, the summary's title, its headers and its lines, a blank row, then the charts.
   const summaryTop = tableEnd + 1;
   const chartsTop = summaryTop + 3 + summaryLines;
   const labelsTop = chartsTop + Math.ceil(kpis.length / CHARTS_ACROSS) * CHART_ROWS;
-  const { columns, labelColumnOf, rateColumnOf, totalsColumnOf } = labelColumns(kpis, lengthOf);
+  const { columns, labelColumnOf, rateColumnOf, totalsColumnOf } = labelColumns(kpis, lengthOf, longOf);
   const longest = Math.max(0, ...columns.map((c) => c.length));
   const rows = columns.length ? labelsTop + 1 + longest : labelsTop;
   const area = (row: number, col: number, rowCount: number, colCount: number) => areaName({ row, col, rowCount: Math.max(1, rowCount), colCount });

@@ -7,4 +7,8 @@ import type { SegmentData } from "../core/model/segments";
 import type { RateSeries } from "./denominatorRange";
 
 /** A segmented KPI's series: the totals as values (and Σ denominators), with the segments behind them. */
-export type SegmentSeries = RateSeries & { segments?: SegmentData | null };
+export type SegmentSeries = RateSeries & {
+  segments?: SegmentData | null;
+  /** A long KPI read by a period column: that column's name and its periods' values in order (the Scorecard's totals, scorecardLongTotals.ts). */
+  byPeriod?: { column: string; keys: (string | number)[] };
+};

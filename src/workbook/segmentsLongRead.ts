@@ -37,7 +37,7 @@ interface LongRead {
 }
 
 /** The column of the KPI's table its name (KPIDenom_<ID>, KPITarget_<ID>) refers to; undefined when the name is gone or points elsewhere. */
-function columnNamed(read: RegisterRead, name: string, table: string): string | undefined {
+export function columnNamed(read: RegisterRead, name: string, table: string): string | undefined {
   const ref = parseStructuredReference(read.names.get(name.toUpperCase())?.formula ?? "");
   return ref && ref.table.toLowerCase() === table.toLowerCase() ? ref.column : undefined;
 }
@@ -114,7 +114,7 @@ function seriesOf(p: LongRead, headers: string[], rows: unknown[][], bodyAddress
   const long = longDataOf(column(period), column(p.segment)!, column(p.value)!, column(p.denominator), column(p.target));
   const problem = typeof long === "string" ? long : longDataError(long);
   if (typeof long === "string" || problem) return failed(kpi, `${kpi.name} cannot be read as one KPI across its ${p.segment} values: ${problem}.`);
-  const { periods: _periods, ...segments } = long;
+  const { periods, ...segments } = long;
   const data = { ...segments, targets: segmentTargetsOf(kpi, long.names.length, null, long) };
   const totals = segmentTotals(kpi, data);
   return {
@@ -126,6 +126,7 @@ function seriesOf(p: LongRead, headers: string[], rows: unknown[][], bodyAddress
     problem: null,
     ...(kpi.denominatorRange ? { denominators: totals.denominators } : {}),
     segments: data,
+    ...(periods && period !== null ? { byPeriod: { column: period, keys: periods } } : {}),
   };
 }
 

@@ -139,7 +139,7 @@ describe("the pane's commands", () => {
       Promise.resolve({ sheet: "Scorecard", rows: 1, charts: 1, rebuilt: true, view: "restated" as const, leftOut: ["Orders by region"] });
     await run(() => now().commands.buildScorecard());
     expect(now().noticeFor("scorecard")?.text).toBe(
-      "Rebuilt the sheet Scorecard: 1 KPI, 1 chart. Left out, across segments (not on the sheet yet; their cards show them): Orders by region.",
+      "Rebuilt the sheet Scorecard: 1 KPI, 1 chart. Left out, split by a column of a table with no period column (their cards show them; a first column of months puts them on the sheet): Orders by region.",
     );
   });
 

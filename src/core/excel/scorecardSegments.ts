@@ -11,8 +11,9 @@
  * and At risk). A rate across segments is a plain rate KPI's row over columns of its total counts,
  * total denominators and (with a target per segment) the period's target Σ tₛ·dₛ / Σ dₛ, its chart
  * over a column of the pooled rates (segmentTotals: "the pooled rate, … never the mean of the
- * segments' rates"). A table column split by a segment column (its periods are each segment's
- * n-th row) is not on the sheet yet.
+ * segments' rates"). A table column split by a segment column gives the same columns from its
+ * table's columns by name where the table has a period column (scorecardLongTotals.ts); without
+ * one (its periods are each segment's n-th row) it is not on the sheet.
  * Only host-list functions (hostFunctions.ts): a period's row of the block is
  * INDEX(b,p,1):INDEX(b,p,COLUMNS(b)), a reference as formulas.ts periodsFrom builds one.
  */
@@ -29,6 +30,8 @@ export interface TotalsColumns {
   targets: string | null;
   /** A rate's total denominators per period; absent for counts or amounts. */
   denominators?: string;
+  /** How many segments a total adds up, where it is not the block's COLUMNS (a long KPI's, as the build read them). */
+  count?: number;
 }
 
 /** Whether the Scorecard shows a segmented KPI by its totals: a block (of counts, amounts or a rate's counts), not a table's column. */
@@ -127,7 +130,7 @@ export function overTotals(formula: string, k: KpiDefinition, at: TotalsColumns)
   if (at.denominators) f = f.replace(token(denomNameOf(k.id)), at.denominators);
   if (k.target !== null && at.targets && k.atRisk !== null && k.atRiskPercent === null) {
     const atRisk = registerCell(k.id, "At risk");
-    f = f.split(atRisk).join(`COLUMNS(${nameOf(k.id)})*${atRisk}`);
+    f = f.split(atRisk).join(`${at.count ?? `COLUMNS(${nameOf(k.id)})`}*${atRisk}`);
   }
   return f;
 }

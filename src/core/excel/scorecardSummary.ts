@@ -10,6 +10,7 @@
  * across segments' line is followed by a line per segment, worst first at the build as the pane's
  * summary lists them, over the segment's own column of the block (scorecardSegmentSummary.ts).
  */
+import type { LongTotals } from "./scorecardLongTotals";
 import { KpiDefinition } from "../model/kpi";
 import { SCORECARD_HEADERS } from "./scorecard";
 import { isRateKpi } from "../model/rates";
@@ -72,6 +73,8 @@ export interface BuildData {
   urgent: string[];
   /** A KPI across segments' segments, worst first as its card lists them at the build; absent or empty for others. */
   segmentsOf?: (k: KpiDefinition) => SummarySegment[];
+  /** A KPI split by a column of a table with a period column: what its totals are read from (scorecardLongTotals.ts); null for others. */
+  longOf?: (k: KpiDefinition) => LongTotals | null;
 }
 
 /** The chart a line's variation uses, as the pane's summary names it: "XmR", or the rate chart with its prime sign. */
