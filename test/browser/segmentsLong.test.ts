@@ -7,6 +7,7 @@
  */
 import { fillFields, openWorkbench, pressTag, Session, settle, snapshotOf } from "./browser";
 import { sig4 } from "../support/sig4";
+import { SCORECARD_HEADERS } from "../../src/core/excel/scorecard";
 
 let session: Session;
 
@@ -51,5 +52,13 @@ describe("one KPI split by the Region column of a Power Query table", () => {
     expect(await card.getByTestId("segment-layout").textContent()).toMatch(/^OrdersByRegion\[Orders\] split by the table's Region column/);
     const names = await card.getByTestId("segment").evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset.segment).sort());
     expect(names).toEqual(["East", "North", "South", "West"]);
+
+    // On the Scorecard by its pooled rate, a live formula over the table's columns: December's, as summed here.
+    await page.getByRole("button", { name: "Build scorecard sheet" }).click();
+    await page.getByText("Built the sheet Scorecard: 1 KPI, 1 chart.").waitFor();
+    await settle(page);
+    const scorecard = (await snapshotOf(page)).sheets.find((s) => s.name === "Scorecard")!;
+    const row = scorecard.values.find((r) => r[0] === "Conversion by region")!;
+    expect(row[SCORECARD_HEADERS.indexOf("Latest")] as number).toBeCloseTo(pooled, 12);
   });
 });
