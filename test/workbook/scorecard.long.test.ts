@@ -10,22 +10,18 @@ import { snapshot } from "../../src/workbench/snapshot";
 import { WorkbookModel } from "../../src/workbench/excel/model";
 import { SCORECARD_HEADERS } from "../../src/core/excel/scorecard";
 import { kpiStatus } from "../support/functions";
+import { ORDERS_COLUMN, ORDERS_SHEET, rowsOf, sortByOrders } from "../support/ordersByRegion";
 import { beforeSyncNumber } from "../support/beforeSync";
+import { cellsOf } from "../support/rangeCells";
 import { settledSheet } from "../support/settled";
 import { kpiInput, sampleSetup } from "../support/workbench";
 
-const SHEET = "Orders by region";
-const ORDERS = "'Orders by region'!C2:C49";
+const SHEET = ORDERS_SHEET;
+const ORDERS = ORDERS_COLUMN;
 const at = (h: (typeof SCORECARD_HEADERS)[number]) => SCORECARD_HEADERS.indexOf(h);
 const rowOf = (values: unknown[][], name: string) => values.find((r) => r[0] === name)!;
 const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
 const LONG = kpiInput({ name: "Orders by region", unit: "", target: 1500, atRisk: 1300, aggregation: "sum", segments: "by Region", firstPeriod: "2026-01" });
-
-/** The table's rows (Month, Region, Orders, Visits) as the sheet holds them now. */
-function rowsOf(model: WorkbookModel): unknown[][] {
-  const sheet = model.findSheet(SHEET)!;
-  return Array.from({ length: 48 }, (_, r) => [0, 1, 2, 3].map((c) => model.valueAt(sheet, 1 + r, c)));
-}
 
 /** Column `col` added up over the regions, month by month (the months sorted). */
 function monthly(model: WorkbookModel, col: number): number[] {
@@ -34,26 +30,12 @@ function monthly(model: WorkbookModel, col: number): number[] {
   return months.map((m) => sum(rows.filter((r) => r[0] === m).map((r) => r[col] as number)));
 }
 
-/** The values of an A1 range of the Scorecard sheet, one per cell, in order. */
-function cellsOf(values: unknown[][], address: string): unknown[] {
-  const [, c1, r1, , r2] = /^\$?([A-Z]+)\$?(\d+):\$?([A-Z]+)\$?(\d+)$/.exec(address.replace(/^.*!/, ""))!;
-  const col = [...c1].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
-  return Array.from({ length: Number(r2) - Number(r1) + 1 }, (_, i) => values[Number(r1) - 1 + i][col]);
-}
-
 async function built(input = LONG) {
   const s = sampleSetup();
   s.model.functions = kpiFunctions();
   await s.workbook.tag(input, ORDERS, "ORD");
   const result = await s.workbook.buildScorecard();
   return { ...s, result };
-}
-
-/** A co-author's sort of the table by Orders, descending: each row's cells rewritten in place, as Sort does. */
-function sortByOrders(model: WorkbookModel): void {
-  const sheet = model.findSheet(SHEET)!;
-  const sorted = [...rowsOf(model)].sort((a, b) => (b[2] as number) - (a[2] as number));
-  sorted.forEach((r, i) => r.forEach((v, c) => model.writeValue(sheet, 1 + i, c, v as string | number)));
 }
 
 describe("a KPI split by a column on the Scorecard", () => {

@@ -7,17 +7,11 @@
  */
 import { kpiFunctions } from "../../src/workbench/customFunctions";
 import { snapshot } from "../../src/workbench/snapshot";
+import { cellsOf } from "../support/rangeCells";
 import { settledSheet } from "../support/settled";
 import { kpiInput, sampleSetup } from "../support/workbench";
 
 const ORDERS = kpiInput({ name: "Orders by region", aggregation: "sum", segments: "columns", firstPeriod: "2023-01" });
-
-/** The values of an A1 range of the Scorecard sheet (no sheet in it), one per cell, in order. */
-function cellsOf(values: unknown[][], address: string): unknown[] {
-  const [, c1, r1, , r2] = /^\$?([A-Z]+)\$?(\d+):\$?([A-Z]+)\$?(\d+)$/.exec(address.replace(/^.*!/, ""))!;
-  const col = [...c1].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
-  return Array.from({ length: Number(r2) - Number(r1) + 1 }, (_, i) => values[Number(r1) - 1 + i][col]);
-}
 
 async function built(targets: Partial<typeof ORDERS>) {
   const s = sampleSetup();

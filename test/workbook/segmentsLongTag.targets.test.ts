@@ -10,13 +10,14 @@ import { kpiInput, sampleSetup, syncsOf } from "../support/workbench";
 import { beforeSyncNumber } from "../support/beforeSync";
 import { reportedRows } from "../support/reportedTable";
 import { kpiStatus } from "../support/functions";
+import { ORDERS_COLUMN, ORDERS_SHEET, rowsOf, sortByOrders } from "../support/ordersByRegion";
 import { BAND_LOOK } from "../../src/workbook/bandFormats";
 import { WorkbookModel } from "../../src/workbench/excel/model";
 import { SegmentSeries } from "../../src/workbook/segmentsRead";
 import { KpiInput } from "../../src/workbook/kpiWorkbook";
 
-const ORDERS = "'Orders by region'!C2:C49";
-const SHEET = "Orders by region";
+const ORDERS = ORDERS_COLUMN;
+const SHEET = ORDERS_SHEET;
 const REGIONS = ["North", "South", "East", "West"];
 const FILL_OF: Record<string, string | null> = {
   "On track": BAND_LOOK.on.fill,
@@ -53,23 +54,10 @@ function withBudget() {
   return s;
 }
 
-/** The table's rows (Month, Region, Orders, Visits, Budget) as the sheet holds them now. */
-function rowsOf(model: WorkbookModel): unknown[][] {
-  const sheet = model.findSheet(SHEET)!;
-  return Array.from({ length: 48 }, (_, r) => [0, 1, 2, 3, 4].map((c) => model.valueAt(sheet, 1 + r, c)));
-}
-
 /** Each region's column of one field, month by month (the months sorted), from the cells. */
 function byRegion(rows: unknown[][], col: number): number[][] {
   const months = [...new Set(rows.map((r) => r[0] as number))].sort((a, b) => a - b);
   return REGIONS.map((name) => months.map((m) => rows.find((r) => r[0] === m && r[1] === name)![col] as number));
-}
-
-/** A co-author's sort of the table by Orders, descending: each row's cells rewritten in place, as Sort does. */
-function sortByOrders(model: WorkbookModel): void {
-  const sheet = model.findSheet(SHEET)!;
-  const sorted = [...rowsOf(model)].sort((a, b) => (b[2] as number) - (a[2] as number));
-  sorted.forEach((r, i) => r.forEach((v, c) => model.writeValue(sheet, 1 + i, c, v as string | number)));
 }
 
 /** Each Orders cell's fill against KPI_STATUS of `value(row)` and its row's target and At risk; returns the statuses seen. */
