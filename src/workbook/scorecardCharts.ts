@@ -20,6 +20,7 @@ import { readSeriesOf } from "./segmentsRead";
 import { columnNamed } from "./segmentsLongRead";
 import { parseStructuredReference } from "../core/excel/a1";
 import type { LongTotals } from "../core/excel/scorecardLongTotals";
+import type { LongPeriods } from "../core/excel/segmentLongFormulas";
 import { denomNameOf, targetNameOf } from "../core/excel/workbookNames";
 import { segmentLayoutOf } from "../core/model/segments";
 import { ExcelRun } from "./excelRun";
@@ -65,7 +66,7 @@ export async function buildDataOf(run: ExcelRun, read: RegisterRead): Promise<Bu
 }
 
 /** What a long KPI's totals are read from: its table's columns by the names its register row and names give, and the periods read. */
-function longTotalsOf(read: RegisterRead, k: KpiDefinition, byPeriod: { column: string; keys: (string | number)[] }, segments: number): LongTotals | null {
+function longTotalsOf(read: RegisterRead, k: KpiDefinition, byPeriod: LongPeriods, segments: number): LongTotals | null {
   const source = parseStructuredReference(read.state.sources[k.id] ?? "");
   const layout = segmentLayoutOf(k.segments ?? "");
   if (!source || layout?.kind !== "by") return null;

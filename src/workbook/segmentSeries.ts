@@ -5,10 +5,11 @@
  */
 import type { SegmentData } from "../core/model/segments";
 import type { RateSeries } from "./denominatorRange";
+import type { LongPeriods } from "../core/excel/segmentLongFormulas";
 
 /** A segmented KPI's series: the totals as values (and Σ denominators), with the segments behind them. */
 export type SegmentSeries = RateSeries & {
   segments?: SegmentData | null;
-  /** A long KPI read by a period column: that column's name and its periods' values in order (the Scorecard's totals, scorecardLongTotals.ts). */
-  byPeriod?: { column: string; keys: (string | number)[] };
+  /** A long KPI read by a period column: that column, its periods' values in order and the table's rows (the Scorecard's totals, the card's formulas). */
+  byPeriod?: LongPeriods;
 };

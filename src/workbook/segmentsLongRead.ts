@@ -126,7 +126,7 @@ function seriesOf(p: LongRead, headers: string[], rows: unknown[][], bodyAddress
     problem: null,
     ...(kpi.denominatorRange ? { denominators: totals.denominators } : {}),
     segments: data,
-    ...(periods && period !== null ? { byPeriod: { column: period, keys: periods } } : {}),
+    ...(periods && period !== null ? { byPeriod: { table: p.table, column: period, keys: periods, rows: rows.length } } : {}),
   };
 }
 

@@ -86,11 +86,14 @@ describe("a table column split by a segment column, tagged as one KPI", () => {
     const visits = byRegion(rowsOf(model), 3);
     expect(got.segments!.denominators).toEqual(visits);
     expect(got.denominators).toEqual(visits[0].map((_, m) => visits.reduce((a, r) => a + r[m], 0)));
-    // The menu offers no block formula for one column (INDEX(KPI_CONVL,p,1):… would read other rows).
+    // The menu offers no block formula for one column (INDEX(KPI_CONVL,p,1):… would read other rows): its
+    // formulas pick the month's rows by the Month column (evaluated in segmentsLongTag.formulas.test.ts).
     const { series, register } = await workbook.refresh();
     const record = Object.fromEntries(series.map((x) => [x.id, x]));
     const k = register.kpis.find((x) => x.id === "CONVL")!;
-    expect(formulaChoices(k, record, summariesOf(register.kpis, record), [])).toEqual([]);
+    const choices = formulaChoices(k, record, summariesOf(register.kpis, record), []);
+    expect(choices).toHaveLength(4);
+    for (const c of choices) expect([c.formula.includes("INDEX(KPI_CONVL"), c.formula.includes("OrdersByRegion[Month]=46357")]).toEqual([false, true]);
   });
 
   it("a table sorted after the tag reads the same months (periods by the Month column, not by row order)", async () => {

@@ -35,13 +35,13 @@ export interface LongTotals {
 }
 
 /** A period's value as a formula literal: a number, or text in quotes (a quote doubled). */
-const literal = (key: string | number) => (typeof key === "number" ? String(key) : `"${key.replace(/"/g, '""')}"`);
+export const periodLiteral = (key: string | number) => (typeof key === "number" ? String(key) : `"${key.replace(/"/g, '""')}"`);
 
 /** The formulas of a long KPI's totals columns, one cell per period (scorecardParts.ts puts them beside the period labels). */
 export function longTotalsFormulas(k: KpiDefinition, long: LongTotals): TotalsFormulas {
   const col = (name: string) => structuredReference(long.table, name);
   const n = long.segments;
-  const each = (f: (rows: string) => string) => long.keys.map((key) => f(`(${col(long.period)}=${literal(key)})*(${col(long.segment)}<>"")`));
+  const each = (f: (rows: string) => string) => long.keys.map((key) => f(`(${col(long.period)}=${periodLiteral(key)})*(${col(long.segment)}<>"")`));
   const complete = (rows: string, ...parts: string[]) => `SUMPRODUCT(${rows}${parts.map((p) => `*${p}`).join("")})=${n}`;
   const sum = (rows: string, column: string) => `SUMPRODUCT(${rows},${col(column)})`;
   const mean = k.aggregation === "average" ? `/${n}` : "";

@@ -217,7 +217,7 @@ export function formulaChoices(
   chains: readonly ChainEntry[],
 ): FormulaChoice[] {
   // A KPI across segments: its card's funnel and each segment's status (segmentView.ts); the one-series formulas would misread its block.
-  if (isSegmented(k)) return segmentChoicesOf(k, series[k.id]?.segments);
+  if (isSegmented(k)) return segmentChoicesOf(k, series[k.id]?.segments, series[k.id]?.byPeriod);
   const periods = Math.max(1, series[k.id]?.values.length ?? 1);
   // A rate KPI's status and change are its rates' (rateFormulas.ts), as on its card.
   const judged = isRateKpi(k) ? ratesArgument(k) : undefined;

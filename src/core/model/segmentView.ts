@@ -5,6 +5,7 @@
  * performance", Statistics in Medicine 24, 2005), which tells the segments that really differ
  * from the pooled rate, allowing for their size, from those that only look different. Pure.
  */
+import { LongPeriods, longSegmentFormulaChoices } from "../excel/segmentLongFormulas";
 import type { KpiDefinition } from "./kpi";
 import { KpiSummary, summarise } from "./kpiSummary";
 import { summariseRate } from "./rateSummary";
@@ -173,9 +174,10 @@ export function cardPeriod(kpi: Pick<KpiDefinition, "denominatorRange">, data: S
 }
 
 /** The formulas behind a segmented KPI's card (core/excel/segmentFormulas.ts), for its period; none before its segments are read. */
-export function segmentChoicesOf(kpi: KpiDefinition, data: SegmentData | null | undefined): FormulaChoice[] {
+export function segmentChoicesOf(kpi: KpiDefinition, data: SegmentData | null | undefined, byPeriod?: LongPeriods): FormulaChoice[] {
   if (!data) return [];
   const period = cardPeriod(kpi, data);
+  if (byPeriod && period !== null) return longSegmentFormulaChoices(kpi, period, periodLabel(kpi.firstPeriod, kpi.cadence, period), byPeriod);
   let targetIsColumn = false;
   try {
     const t = kpi.targetRange ? parseAddress(kpi.targetRange) : null;

@@ -3,6 +3,7 @@
  * month-end and segment views without their depending on one another.
  */
 import type { SegmentData } from "./segments";
+import type { LongPeriods } from "../excel/segmentLongFormulas";
 
 /** One KPI's values as the workbook read them (the fields of the workbook's KpiSeries used here). */
 export interface SeriesValues {
@@ -15,4 +16,6 @@ export interface SeriesValues {
   problem?: string | null;
   /** A KPI across segments: the segments behind its totals (segments.ts; `values` are then the totals). */
   segments?: SegmentData | null;
+  /** A KPI split by a column of a table with a period column: that column and its periods (segmentsLongRead.ts). */
+  byPeriod?: LongPeriods;
 }
