@@ -1,9 +1,10 @@
 /**
  * A formula reading cells another formula spills into sees the spilled values, whatever order
  * the cells were written or read in: Excel calculates a formula after the cells it depends on
- * ("Dynamic array formulas and spilled array behavior", support.microsoft.com: a reference to a
- * spilled cell, or the spill range operator #, returns the spilled values; "Excel recalculation",
- * learn.microsoft.com: "Excel determines dependencies … and calculates … in dependency order").
+ * ("Dynamic array formulas and spilled array behavior", support.microsoft.com: an array result's
+ * values are returned "to neighboring cells", which any formula then reads; "Working with the
+ * calculation chain", learn.microsoft.com: the chain's "ordering allows inter-related cell formulas
+ * to be calculated in the correct order"; Excel.CalculationType: Excel keeps a "dependency chain").
  * The in-memory Excel laid spills out in one pass in cell order, and a formula read inside another
  * saw an empty cell where a spill was; these cases each failed there.
  */

@@ -23,8 +23,9 @@ const MAX_PASSES = 8;
 const same = (a: unknown, b: unknown) => a === b || (a instanceof FormulaErrorValue && b instanceof FormulaErrorValue && a.code === b.code);
 
 /**
- * Lays out every spill of the workbook as Excel calculates them, in dependency order ("Excel
- * recalculation", learn.microsoft.com: Excel "calculates … in dependency order"): a pass
+ * Lays out every spill of the workbook as Excel calculates them, in dependency order ("Working with
+ * the calculation chain", learn.microsoft.com: its "ordering allows inter-related cell formulas to
+ * be calculated in the correct order"; Excel.CalculationType: Excel keeps a "dependency chain"): a pass
  * evaluates every formula while `show(seen, reads)` lets reads of empty cells see the previous
  * pass's spills and records what each read found; when a pass's spills give every read the same
  * value, the layout is the one Excel settles on (one pass where no formula reads a spilled cell).
