@@ -16,7 +16,7 @@ import "../../test/support/customFunctionsGlobal";
 import { loadavg } from "node:os";
 import { PerformanceObserver } from "node:perf_hooks";
 import * as functions from "../../src/functions/functions";
-import { LONG_TASK_MS, watchSlices } from "../../src/functions/slicing";
+import { LONG_TASK_MS, watchSlices } from "../../src/core/analysis/slicing";
 import { budget, generator, pair, rates, series } from "../data";
 import { Case, FULL_COLUMN, gc, median, QUICK } from "../harness";
 

@@ -11,7 +11,7 @@ import "../../test/support/customFunctionsGlobal";
 import { loadavg } from "node:os";
 import { columnLetters } from "../../src/core/excel/a1";
 import { portfolioOf } from "../../src/core/model/portfolio";
-import { setSliceBudget } from "../../src/functions/slicing";
+import { setSliceBudget } from "../../src/core/analysis/slicing";
 import { runWith } from "../../src/workbench/excel/api";
 import { WorkbookModel } from "../../src/workbench/excel/model";
 import { ExcelKpiWorkbook, KpiInput } from "../../src/workbook/kpiWorkbook";

@@ -13,7 +13,7 @@
 import { Problem } from "../core/analysis/problem";
 import { CannotTell, lookAtCells, readArgumentsSteps } from "./argumentCells";
 import { failedAnswer, ResultCell, toExcelCell, toExcelError } from "./cells";
-import { runSliced } from "./slicing";
+import { runSliced } from "../core/analysis/slicing";
 import { FIRST_CHUNK, rampUp, Steps } from "../core/analysis/steps";
 
 export type Answer = unknown[][] | Promise<unknown[][]>;

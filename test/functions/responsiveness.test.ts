@@ -8,7 +8,7 @@ import * as functions from "../../src/functions/functions";
 import { leadLagCells } from "../../src/functions/leadLagCells";
 import { leadLagCellsSteps } from "../../src/functions/leadLagCells";
 import { readSeriesSteps } from "../../src/functions/readSeriesSteps";
-import { runSliced, setSliceBudget, SLICE_MS, watchSlices } from "../../src/functions/slicing";
+import { runSliced, setSliceBudget, SLICE_MS, watchSlices } from "../../src/core/analysis/slicing";
 import { withTicks } from "../support/slices";
 
 function series(n: number, seed: number): unknown[][] {

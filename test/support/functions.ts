@@ -5,7 +5,7 @@
  * an invocation and await the answer.
  */
 import * as functions from "../../src/functions/functions";
-import { currentSliceBudget, setSliceBudget } from "../../src/functions/slicing";
+import { currentSliceBudget, setSliceBudget } from "../../src/core/analysis/slicing";
 
 type Matrix = any[][]; // eslint-disable-line @typescript-eslint/no-explicit-any
 

@@ -1,5 +1,5 @@
-/** A function's call in the shared runtime's time slices (src/functions/slicing.ts), driven from a test. */
-import { setSliceBudget, SLICE_MS } from "../../src/functions/slicing";
+/** A function's call in the shared runtime's time slices (src/core/analysis/slicing.ts), driven from a test. */
+import { setSliceBudget, SLICE_MS } from "../../src/core/analysis/slicing";
 
 /** Awaits an answer, which must be a Promise, while a timer counts the turns other work got between its slices. */
 export async function withTicks<T>(answer: T | Promise<T>): Promise<{ result: T; ticks: number }> {

@@ -12,6 +12,7 @@ import { KpiSummary, targetsOf } from "./kpiSummary";
 import { isRateKpi } from "./rates";
 import { MonthEnd, monthEnd } from "./monthEnd";
 import { memoByContent } from "./contentMemo";
+import { runToEnd, Steps } from "../analysis/steps";
 import { periodLabel } from "./periods";
 import type { FormulaChoice } from "../excel/formulaChoice";
 import type { SeriesValues } from "./seriesValues";
@@ -103,10 +104,10 @@ function findingsOfKpi(k: KpiDefinition, me: MonthEnd, checkIns: readonly CheckI
   return out;
 }
 
-/** The month-end pack of every KPI; `summaries` are the card's (portfolio.ts summariesOf). */
 /** A KPI's month-end figures, kept by content across refreshes (contentMemo.ts): an unchanged KPI is not computed again. */
 const monthEndKept = memoByContent(monthEnd);
 
+/** The month-end pack of every KPI; `summaries` are the card's (portfolio.ts summariesOf). */
 export function monthEndPackOf(
   kpis: readonly KpiDefinition[],
   series: Record<string, SeriesValues>,
@@ -114,15 +115,32 @@ export function monthEndPackOf(
   checkIns: readonly CheckIn[],
   summaries: Record<string, KpiSummary>,
 ): MonthEndPack {
+  return runToEnd(monthEndPackSteps(kpis, series, reported, checkIns, summaries));
+}
+
+/** The month-end pack as steps, a KPI each, for the portfolio's steps (portfolio.ts portfolioSteps). */
+export function* monthEndPackSteps(
+  kpis: readonly KpiDefinition[],
+  series: Record<string, SeriesValues>,
+  reported: readonly ReportedEntry[],
+  checkIns: readonly CheckIn[],
+  summaries: Record<string, KpiSummary>,
+): Steps<MonthEndPack> {
   const withIds = Object.entries(series).map(([id, s]) => ({ id, values: s.values, targets: s.targets ?? null, denominators: s.denominators }));
   const all = restatements(reported, kpis, withIds);
+  const byKpi = new Map<string, Restatement[]>();
+  for (const r of all) {
+    const mine = byKpi.get(r.kpi);
+    if (mine) mine.push(r);
+    else byKpi.set(r.kpi, [r]);
+  }
   const cards: Record<string, CardPack> = {};
   const findings: Finding[] = [];
   for (const k of kpis) {
+    yield;
     const s = series[k.id];
-    const values = s?.values ?? [];
-    const me = monthEndKept(k, values, s?.targets ?? null, s?.denominators ?? null);
-    const mine = all.filter((r) => r.kpi === k.id).sort((a, b) => b.period - a.period);
+    const me = monthEndKept(k, s?.values ?? [], s?.targets ?? null, s?.denominators ?? null);
+    const mine = [...(byKpi.get(k.id) ?? [])].sort((a, b) => b.period - a.period);
     const note = notePeriodOf(k, me, summaries[k.id], checkIns);
     cards[k.id] = { monthEnd: me, restatements: mine, notePeriod: note.period, noteReason: note.reason };
     findings.push(...findingsOfKpi(k, me, checkIns, mine));

@@ -6,6 +6,7 @@
  * and every number here is one a worksheet function gives too.
  */
 import { memoByContent } from "./contentMemo";
+import { runToEnd, Steps } from "../analysis/steps";
 import { parseAddress, qualified } from "../excel/a1";
 import { Action, Firing, firings } from "./actions";
 import { analyseChain, ChainAnalysis } from "./chain";
@@ -18,7 +19,7 @@ import { forecastOutcome, OutcomeForecast } from "./outcomeForecast";
 import { isRateKpi } from "./rates";
 import { summariseRate } from "./rateSummary";
 import { ratesArgument, spcRateFormula } from "../excel/rateFormulas";
-import { explainDecidable, monthEndChoices, monthEndPackOf, MonthEndPack } from "./monthEndPane";
+import { explainDecidable, monthEndChoices, monthEndPackSteps, MonthEndPack } from "./monthEndPane";
 import type { ReportedEntry } from "./reported";
 import { portfolioVerdicts, PortfolioVerdicts } from "../review/fdr";
 import { isSegmented, judgedAs } from "./segments";
@@ -77,24 +78,51 @@ function summaryOfNow(kpi: KpiDefinition, series: SeriesValues | undefined): Kpi
 }
 
 export function summariesOf(kpis: readonly KpiDefinition[], series: Record<string, SeriesValues>): Record<string, KpiSummary> {
-  return Object.fromEntries(kpis.map((k) => [k.id, summaryOf(k, series[k.id])]));
+  return runToEnd(summarySteps(kpis, series));
 }
 
-/** Each leading KPI whose Predicts names a lagging one: the correlogram, and the forecast when the data supports the link. */
-export function chainsOf(kpis: readonly KpiDefinition[], series: Record<string, SeriesValues>): ChainEntry[] {
-  return kpis.flatMap((leading) => {
-    const lagging = kpis.find((k) => k.id === leading.predicts && k.kind === "lagging");
-    if (leading.kind !== "leading" || !lagging) return [];
-    const leadingValues = series[leading.id]?.values ?? [];
-    const laggingValues = series[lagging.id]?.values ?? [];
+/** Every KPI's summary, a step each (a first summary of 36 months is ~1 ms before V8 has compiled it). */
+function* summarySteps(kpis: readonly KpiDefinition[], series: Record<string, SeriesValues>): Steps<Record<string, KpiSummary>> {
+  const out: Record<string, KpiSummary> = {};
+  for (const k of kpis) {
+    out[k.id] = summaryOf(k, series[k.id]);
+    yield;
+  }
+  return out;
+}
+
+/** A chain's correlogram and forecast, kept by content (contentMemo.ts) like the summaries: an unchanged pair is not analysed again. */
+const chainKept = memoByContent(
+  (leading: KpiDefinition, lagging: KpiDefinition, leadingValues: readonly (number | null)[], laggingValues: readonly (number | null)[]) => {
     const analysis = analyseChain(
       { name: leading.name, values: leadingValues },
       { name: lagging.name, values: laggingValues, cadence: lagging.cadence },
       leading.direction === lagging.direction,
     );
     const forecast = analysis.supported && analysis.best ? forecastOutcome(leading, lagging, leadingValues, laggingValues, analysis.best.lag) : null;
-    return [{ leading, lagging, analysis, forecast }];
-  });
+    return { analysis, forecast };
+  },
+);
+
+/** Each leading KPI whose Predicts names a lagging one: the correlogram, and the forecast when the data supports the link. */
+export function chainsOf(kpis: readonly KpiDefinition[], series: Record<string, SeriesValues>): ChainEntry[] {
+  return runToEnd(chainSteps(kpis, series));
+}
+
+/** The chains, a step each (a correlogram with its permutation test is a few ms). */
+function* chainSteps(kpis: readonly KpiDefinition[], series: Record<string, SeriesValues>): Steps<ChainEntry[]> {
+  const laggingById = new Map<string, KpiDefinition>();
+  // The first lagging KPI of an ID, as a find over the register would pick.
+  for (const k of kpis) if (k.kind === "lagging" && !laggingById.has(k.id)) laggingById.set(k.id, k);
+  const out: ChainEntry[] = [];
+  for (const leading of kpis) {
+    const lagging = laggingById.get(leading.predicts);
+    if (leading.kind !== "leading" || !lagging) continue;
+    const { analysis, forecast } = chainKept(leading, lagging, series[leading.id]?.values ?? [], series[lagging.id]?.values ?? []);
+    out.push({ leading, lagging, analysis, forecast });
+    yield;
+  }
+  return out;
 }
 
 /** The health check over the register, with what the chains and the notes say. */
@@ -124,25 +152,34 @@ export function portfolioOf<K extends KpiDefinition, A extends Action>(
   series: Record<string, SeriesValues>,
   today: Date,
 ): Portfolio<K, A> {
+  return runToEnd(portfolioSteps(register, series, today));
+}
+
+/**
+ * The portfolio as steps, a KPI or a chain each, for the pane to compute in time slices
+ * (core/analysis/slicing.ts): the first portfolio of a session, 300 KPIs with nothing kept yet,
+ * is several hundred ms of work, and one task over 50 ms is a long task (issue 25).
+ */
+export function* portfolioSteps<K extends KpiDefinition, A extends Action>(
+  register: (RegisterView & { kpis: K[]; actions: A[] }) | null,
+  series: Record<string, SeriesValues>,
+  today: Date,
+): Steps<Portfolio<K, A>> {
   const kpis = register?.kpis ?? [];
   const checkIns = register?.checkIns ?? [];
-  const summaries = summariesOf(kpis, series);
-  const chains = chainsOf(kpis, series);
+  const summaries = yield* summarySteps(kpis, series);
+  const chains = yield* chainSteps(kpis, series);
   const verdicts = portfolioVerdicts(chains);
-  const pack = monthEndPackOf(
-    kpis.map((k) => judgedAs(k, series[k.id])),
-    series,
-    register?.reported ?? [],
-    checkIns,
-    summaries,
-  );
+  const judged = kpis.map((k) => judgedAs(k, series[k.id]));
+  const pack = yield* monthEndPackSteps(judged, series, register?.reported ?? [], checkIns, summaries);
+  const findings = [...findingsOf(kpis, chains, checkIns, summaries, today, verdicts), ...pack.findings];
   return {
     kpis,
     checkIns,
     actions: register?.actions ?? [],
     summaries,
     chains,
-    findings: [...findingsOf(kpis, chains, checkIns, summaries, today, verdicts), ...pack.findings],
+    findings,
     churn: addedVsRetired(register?.history ?? []),
     verdicts,
     pack,

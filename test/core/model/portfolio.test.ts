@@ -9,6 +9,7 @@ import {
   formulaChoices,
   isoDay,
   portfolioOf,
+  portfolioSteps,
   RegisterView,
   SeriesValues,
   summariesOf,
@@ -127,6 +128,28 @@ describe("portfolio of the register", () => {
     expect(Object.keys(p.summaries)).toEqual(["REV", "CALLS"]);
     expect(p.chains).toHaveLength(1);
     expect(p.findings.some((f) => f.kind === "prediction-unsupported")).toBe(false);
+  });
+
+  it("computes in steps of at most one KPI's or chain's work, to the same portfolio", () => {
+    const kpis = [lagging, leading, { ...base, id: "COST", name: "Cost" }];
+    const series = { CALLS: { values: leadValues }, REV: { values: lagValues }, COST: { values: lagValues.map((v) => v / 2) } };
+    const steps = portfolioSteps(register(kpis), series, today);
+    let yields = 0;
+    let next = steps.next();
+    for (; !next.done; next = steps.next()) yields++;
+    // Three summaries, one chain and three month-end cards: the pane's slices can end between any two.
+    expect(yields).toBeGreaterThanOrEqual(2 * kpis.length + 1);
+    expect(next.value).toEqual(portfolioOf(register(kpis), series, today));
+  });
+
+  it("keeps a chain's analysis while its KPIs and values stay the same, and analyses a changed one afresh", () => {
+    const series = { CALLS: { values: leadValues }, REV: { values: lagValues } };
+    const [first] = chainsOf([lagging, leading], series);
+    const [again] = chainsOf([{ ...lagging }, { ...leading }], { CALLS: { values: [...leadValues] }, REV: { values: [...lagValues] } });
+    expect(again.analysis).toBe(first.analysis);
+    const [changed] = chainsOf([lagging, leading], { ...series, REV: { values: lagValues.map((v, i) => (i === 5 ? v + 40 : v)) } });
+    expect(changed.analysis).not.toBe(first.analysis);
+    expect(changed.analysis.rows).not.toEqual(first.analysis.rows);
   });
 });
 

@@ -1,5 +1,8 @@
 /**
- * Running a function's steps without freezing Excel. In the shared runtime the task pane and
+ * Running steps without freezing Excel: a worksheet function's (src/functions/invoke.ts) and the
+ * pane's portfolio (core/model/portfolio.ts portfolioSteps). In core so that both layers run them
+ * the one way; it imports nothing and touches no Office, React or DOM object, only the event loop
+ * every JavaScript host has (setImmediate, MessageChannel or setTimeout). In the shared runtime the task pane and
  * every custom function share one JavaScript thread ("Configure your Office Add-in to use a
  * shared runtime", learn.microsoft.com), so a call that computes for seconds would freeze the
  * pane and every other function. Steps (core/analysis/steps.ts) run until a time budget is spent, then
@@ -17,7 +20,7 @@
  * collector pause lands in it. The arguments' reading and the answer's conversion are steps too
  * (invoke.ts): nothing of a call runs outside its slices.
  */
-import { Steps } from "../core/analysis/steps";
+import { Steps } from "./steps";
 
 /**
  * The longest a task may hold the thread before browsers call it a long task (the Long Tasks
