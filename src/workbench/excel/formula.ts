@@ -121,30 +121,40 @@ export function rewriteCells(formula: string, map: (image: string, sheetPrefix: 
   return (formula.startsWith("=") ? "=" : "") + out + body.slice(at);
 }
 
-const parsers = new WeakMap<FormulaHost, { names: string; byDepth: FormulaParser[] }>();
+/** A parser and the workbook it reads now: parsers go from workbook to workbook (see parserFor). */
+interface BoundParser {
+  parser: FormulaParser;
+  target: { host: FormulaHost };
+}
+
+const parsers = new Map<string, BoundParser[]>();
 let depth = 0;
 
 /**
- * Parsers per workbook, one per nesting depth: building one is far dearer than evaluating a
- * formula, and a parser is not re-entrant (a formula whose argument cells hold formulas
- * evaluates those while its own parse is under way).
+ * Parsers by the add-in function names they know, one per nesting depth: building one is far
+ * dearer than evaluating a formula (a test file's every fresh workbook built its own set, 5% of the
+ * workbook and workbench suites' time), and a parser is not re-entrant (a formula whose argument
+ * cells hold formulas evaluates those while its own parse is under way). A parser reads the
+ * workbook it was last taken for: the one at a depth is taken again only once its parse is over.
  */
 function parserFor(host: FormulaHost): FormulaParser {
-  const names = host.functionNames().join(",");
-  let entry = parsers.get(host);
-  if (!entry || entry.names !== names) {
-    entry = { names, byDepth: [] };
-    parsers.set(host, entry);
-  }
-  return (entry.byDepth[depth] ??= createParser(host));
+  const names = host.functionNames();
+  const key = names.join(",");
+  let byDepth = parsers.get(key);
+  if (!byDepth) parsers.set(key, (byDepth = []));
+  const bound = (byDepth[depth] ??= createParser(names));
+  bound.target.host = host;
+  return bound.parser;
 }
 
-function createParser(host: FormulaHost): FormulaParser {
+function createParser(functionNames: string[]): BoundParser {
+  const target: { host: FormulaHost } = { host: NO_HOST };
   // The parser passes the formula's own sheet when a reference names none.
   let sheetOfFormula = "";
   const parser = new FormulaParser({
-    onCell: (ref: { sheet?: string; row: number; col: number }) => toParser(host.cell(ref.sheet ?? "", ref.row - 1, ref.col - 1)),
+    onCell: (ref: { sheet?: string; row: number; col: number }) => toParser(target.host.cell(ref.sheet ?? "", ref.row - 1, ref.col - 1)),
     onRange: (ref: { sheet?: string; from: { row: number; col: number }; to: { row: number; col: number } }) => {
+      const host = target.host;
       const rows: unknown[][] = [];
       const lastRow = Math.min(ref.to.row, ref.from.row + 100_000);
       for (let r = ref.from.row; r <= lastRow; r++) {
@@ -155,26 +165,26 @@ function createParser(host: FormulaHost): FormulaParser {
       return rows;
     },
     functions: Object.fromEntries(
-      host.functionNames().map((name) => [
+      functionNames.map((name) => [
         name,
         (...args: ParserArgument[]) =>
-          host.callFunction(
+          target.host.callFunction(
             name,
             args.map((a) => callArgument(a, sheetOfFormula)),
           ),
       ]),
     ),
     onVariable: (name: string, sheetName: string) => {
-      const target = host.resolveName(name, sheetName);
-      if (!target) return null;
-      const from = { row: target.row + 1, col: target.col + 1 };
-      if (target.rowCount === 1 && target.colCount === 1) return { sheet: target.sheet, ...from };
-      return { sheet: target.sheet, from, to: { row: target.row + target.rowCount, col: target.col + target.colCount } };
+      const found = target.host.resolveName(name, sheetName);
+      if (!found) return null;
+      const from = { row: found.row + 1, col: found.col + 1 };
+      if (found.rowCount === 1 && found.colCount === 1) return { sheet: found.sheet, ...from };
+      return { sheet: found.sheet, from, to: { row: found.row + found.rowCount, col: found.col + found.colCount } };
     },
   });
   // Add-in functions get their arguments' references, as @requiresParameterAddresses needs;
   // INDEX gets its array's, because Excel's INDEX answers a reference, not a value.
-  parser.funsPreserveRef.push(...host.functionNames().map((n) => n.toUpperCase()), "INDEX");
+  parser.funsPreserveRef.push(...functionNames.map((n) => n.toUpperCase()), "INDEX");
   // The library's INDEX and MATCH misread ranges on other sheets; ours take plain values.
   const internals = parser as unknown as { funsNeedContext: string[]; funsNeedContextAndNoDataRetrieve: string[]; functions: Record<string, unknown> };
   internals.funsNeedContext = internals.funsNeedContext.filter((n) => n !== "INDEX");
@@ -188,7 +198,12 @@ function createParser(host: FormulaHost): FormulaParser {
   finiteResults(internals.functions as Record<string, (...args: unknown[]) => unknown>);
   liftScalarFunctions(internals.functions as Record<string, (...args: unknown[]) => unknown>);
   shapeFunctions(internals.functions as Record<string, (...args: unknown[]) => unknown>);
-  installNamedFormulas(parser, host, (sheet, row, col, expression) => evaluateRaw(host, sheet, row, col, shiftFormula(expression, row, col)), shiftFormula);
+  installNamedFormulas(
+    parser,
+    () => target.host,
+    (sheet, row, col, expression) => evaluateRaw(target.host, sheet, row, col, shiftFormula(expression, row, col)),
+    shiftFormula,
+  );
   const parse = parser.parse.bind(parser);
   parser.parse = (formula, position, allowReturnArray) => {
     const outer = sheetOfFormula;
@@ -199,8 +214,19 @@ function createParser(host: FormulaHost): FormulaParser {
       sheetOfFormula = outer;
     }
   };
-  return parser;
+  return { parser, target };
 }
+
+/** What a parser reads before it is first taken for a workbook: nothing. */
+const NO_HOST: FormulaHost = {
+  cell: () => null,
+  resolveName: () => null,
+  functionNames: () => [],
+  callFunction: () => null,
+  busyAnswers: () => 0,
+  nameExpression: () => null,
+  calculationStamp: () => null,
+};
 
 /** Evaluates a formula as if it stood in (row, col) of `sheet`. */
 export function evaluateFormula(host: FormulaHost, sheet: string, row: number, col: number, formula: string): Scalar | FormulaErrorValue {

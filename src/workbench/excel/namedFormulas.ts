@@ -50,13 +50,22 @@ function isOneStructuredReference(body: string): boolean {
 export function checkExpression(formula: string, structured: (f: string) => string): string | null {
   const body = structured(formula.replace(/^=/, ""));
   if (body.trim() === "") return "an empty formula";
+  const known = checked.get(body);
+  if (known !== undefined) return known;
+  let wrong: string | null = null;
   try {
-    new FormulaParser.DepParser().parse(body, { sheet: "Sheet1", row: 1, col: 1 });
-    return null;
+    // One parser for every check: building one costs far more than a parse (each added name built its own).
+    (dependencyParser ??= new FormulaParser.DepParser()).parse(body, { sheet: "Sheet1", row: 1, col: 1 });
   } catch (e) {
-    return (e as Error).message?.split("\n")[0] || "not a formula";
+    wrong = (e as Error).message?.split("\n")[0] || "not a formula";
   }
+  checked.set(body, wrong);
+  return wrong;
 }
+
+let dependencyParser: InstanceType<typeof FormulaParser.DepParser> | undefined;
+/** What checkExpression found of each formula: a parse depends on the text alone. */
+const checked = new Map<string, string | null>();
 
 /** The NamedItem.type of a name whose formula is an expression ("Excel.NamedItemType": String, Integer, Double, Boolean, Range, Error, Array). */
 export function typeOfValue(value: unknown): "Array" | "Boolean" | "Double" | "String" | "Error" {
@@ -127,17 +136,19 @@ function keptValues(host: NamedFormulaHost): Map<string, unknown> | null {
  * formula that uses it (one-based, as the parser keeps it), through `evaluate` (a parser of
  * the next depth: a parser is not re-entrant). A reference name goes the library's way
  * (onVariable), so INDEX and ISBLANK still see its cells. A position-free name's value is kept
- * until the workbook changes (positionFree, calculationStamp).
+ * until the workbook changes (positionFree, calculationStamp). `hostNow`: the workbook the parser
+ * reads at the time (formula.ts hands a parser from workbook to workbook).
  */
 export function installNamedFormulas(
   parser: FormulaParser,
-  host: NamedFormulaHost,
+  hostNow: () => NamedFormulaHost,
   evaluate: Evaluate,
   shift: (formula: string, rows: number, cols: number) => string,
 ): void {
   const internals = parser as unknown as { getVariable(name: string): unknown; position: Position };
   const byReference = internals.getVariable.bind(parser);
   internals.getVariable = (name: string) => {
+    const host = hostNow();
     const expression = host.nameExpression(name);
     if (expression === null) return byReference(name);
     const key = name.toLowerCase();
