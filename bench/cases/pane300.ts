@@ -3,15 +3,18 @@
  * (a budget per period every third, a rate every fifth, ten blocks of four regions, a leading KPI
  * every tenth predicting the next) against the in-memory Excel. For opening the pane, a refresh and
  * one edit: the round trips (the stand-in's syncs, deterministic) against 4, and the pane's own
- * work between them, portfolioOf (summaries, chains, month-end pack, health check: one synchronous
- * task in the pane), in CPU ms against 50 ms. React's part is measured by render counts in
- * test/taskpane/KpiList.renders.test.tsx (only the changed card renders again).
+ * work between them as the pane runs it (useSlicedPortfolio.ts): the portfolio's steps
+ * (summaries, chains, month-end pack, health check) in time slices, then the sharing of unchanged
+ * cards in the last slice's task; the longest task in ms (the lesser of its wall and CPU time) against 50 ms, with the total. React's
+ * part is measured by render counts in test/taskpane/KpiList.renders.test.tsx (only the changed
+ * card renders again).
  */
 import "../../test/support/customFunctionsGlobal";
 import { loadavg } from "node:os";
 import { columnLetters } from "../../src/core/excel/a1";
-import { portfolioOf } from "../../src/core/model/portfolio";
-import { setSliceBudget } from "../../src/core/analysis/slicing";
+import { portfolioSteps } from "../../src/core/model/portfolio";
+import { runSliced, setSliceBudget, SLICE_MS, watchSlices } from "../../src/core/analysis/slicing";
+import { keepUnchangedPortfolio } from "../../src/taskpane/keepUnchanged";
 import { runWith } from "../../src/workbench/excel/api";
 import { WorkbookModel } from "../../src/workbench/excel/model";
 import { ExcelKpiWorkbook, KpiInput } from "../../src/workbook/kpiWorkbook";
@@ -94,32 +97,54 @@ async function paneRows(): Promise<Row[]> {
     const { register, series } = await workbook.refresh();
     return { register, series: Object.fromEntries(series.map((s) => [s.id, s])), syncs: model.syncCount - before };
   };
-  const work = (r: Awaited<ReturnType<typeof read>>) => {
-    const t = cpu();
-    portfolioOf(r.register, r.series, today);
-    return cpu() - t;
+  let shown: Parameters<typeof keepUnchangedPortfolio>[0] = null;
+  const work = async (r: Awaited<ReturnType<typeof read>>) => {
+    const tasks: number[] = [];
+    let began = { cpu: 0, wall: 0 };
+    const since = (b: typeof began) => Math.min(cpu() - b.cpu, performance.now() - b.wall);
+    const mark = () => ({ cpu: cpu(), wall: performance.now() });
+    // The main thread's time in a slice is at most its wall time (more when the CPUs are shared) and
+    // at most the process's CPU time (more while V8's compiler and collector threads work beside it).
+    watchSlices({ start: () => void (began = mark()), end: () => void tasks.push(since(began)) });
+    try {
+      const portfolio = await runSliced(portfolioSteps(r.register, r.series, today), () => false, SLICE_MS);
+      // The pane shares the unchanged cards in the task of the last slice (its answer's then).
+      const t = mark();
+      shown = keepUnchangedPortfolio(shown, portfolio);
+      tasks[tasks.length - 1] += since(t);
+    } finally {
+      watchSlices(null);
+    }
+    return { longest: Math.max(...tasks), total: tasks.reduce((a, b) => a + b, 0), tasks: tasks.length };
   };
   const rows: Row[] = [];
-  const row = (label: string, ms: number, syncs: number) => {
-    const verdict = `${ms <= GOAL_MS ? "ok" : "OVER"} (pane's work, CPU, goal <= ${GOAL_MS} ms); round trips ${syncs} ${syncs <= GOAL_TRIPS ? "ok" : "OVER"} (goal <= ${GOAL_TRIPS}); load ${loadavg()[0].toFixed(1)}`;
+  type Work = Awaited<ReturnType<typeof work>>;
+  const row = (label: string, w: Work, syncs: number) => {
+    const ms = w.longest;
+    const verdict = `${ms <= GOAL_MS ? "ok" : "OVER"} (the pane's longest task, goal <= ${GOAL_MS} ms; ${w.total.toFixed(0)} ms in ${w.tasks} slices); round trips ${syncs} ${syncs <= GOAL_TRIPS ? "ok" : "OVER"} (goal <= ${GOAL_TRIPS}); load ${loadavg()[0].toFixed(1)}`;
     rows.push({ group: "pane-300", case: `300 KPIs: ${label}`, ms, syncs, note: verdict });
   };
+  const medianOf = (ws: Work[]): Work => ({
+    longest: median(ws.map((w) => w.longest)),
+    total: median(ws.map((w) => w.total)),
+    tasks: median(ws.map((w) => w.tasks)),
+  });
   // Opening: a new pane on the workbook (its first refresh, as usePane opens), the first portfolio of the session, nothing kept yet (and V8 compiling as it goes).
   const pane = new ExcelKpiWorkbook(runWith(model));
   await pane.onChange(() => undefined);
   const before = model.syncCount;
   const first = await pane.refresh();
   const opened = { register: first.register, series: Object.fromEntries(first.series.map((s) => [s.id, s])) };
-  row("open the pane (its first refresh, the first portfolio of the session)", work({ ...opened, syncs: 0 }), model.syncCount - before);
-  const refreshes: number[] = [];
+  row("open the pane (its first refresh, the first portfolio of the session)", await work({ ...opened, syncs: 0 }), model.syncCount - before);
+  const refreshes: Work[] = [];
   let syncs = 0;
   for (let i = 0; i < 5; i++) {
     const again = await read();
     syncs = again.syncs;
-    refreshes.push(work(again));
+    refreshes.push(await work(again));
   }
-  row("refresh, nothing changed (median of 5)", median(refreshes), syncs);
-  const edits: number[] = [];
+  row("refresh, nothing changed (median of 5)", medianOf(refreshes), syncs);
+  const edits: Work[] = [];
   let editSyncs = 0;
   for (let i = 0; i < 5; i++) {
     const before = model.syncCount;
@@ -128,10 +153,10 @@ async function paneRows(): Promise<Row[]> {
     await workbook.update(`K${c}`, { ...kpiOf(c)[0], target: 60 + i });
     const after = await read();
     editSyncs = model.syncCount - before;
-    edits.push(work(after));
+    edits.push(await work(after));
   }
   // From the click to the answer on screen, as --only round-trips counts an action: the edit and the refresh after it.
-  row("one KPI's target edited and the refresh after it (median of 5)", median(edits), editSyncs);
+  row("one KPI's target edited and the refresh after it (median of 5)", medianOf(edits), editSyncs);
   return rows;
 }
 

@@ -5,10 +5,8 @@
  * sections share beyond those (the locale, the KPI the formula section shows, whether the pane
  * is busy or the register read-only).
  */
-import { useCallback, useMemo, useRef, useState } from "react";
-import { keepUnchangedPortfolio } from "./keepUnchanged";
+import { useCallback, useMemo, useState } from "react";
 import { KpiDefinition } from "../core/model/kpi";
-import { portfolioOf } from "../core/model/portfolio";
 import { KpiWorkbook } from "../workbook/kpiWorkbook";
 import { displayLocale } from "./locale";
 import { useDialogs } from "./PaneDialogs";
@@ -18,13 +16,18 @@ import { useCommands } from "./useCommands";
 import { useEditor } from "./useEditor";
 import { PaneState, usePane } from "./usePane";
 import { usePendingActions } from "./usePendingActions";
+import { useSlicedPortfolio } from "./useSlicedPortfolio";
 
 export type PaneModel = ReturnType<typeof usePaneModel>;
 
 export function usePaneModel(workbook: KpiWorkbook) {
-  const pane = usePane(workbook);
-  // The health check's staleness is measured against the time of the read, like every number shown.
-  const portfolio = useStablePortfolio(pane.register, pane.series);
+  const live = usePane(workbook);
+  // Every section shows the read the portfolio was computed from (useSlicedPortfolio.ts); until the
+  // first one is ready, the pane says it is still reading rather than showing an empty register.
+  const shown = useSlicedPortfolio(live.register, live.series);
+  const first = shown.computing && shown.register === null;
+  const pane: PaneState = { ...live, register: shown.register, series: shown.series, busy: live.busy ?? (first ? "Reading the workbook…" : null) };
+  const portfolio = shown.portfolio;
   const editor = useEditor();
   const { commands, noticeFor, say } = useCommands(workbook, pane, editor);
   const pendingActions = usePendingActions(workbook, pane, portfolio);
@@ -67,17 +70,4 @@ export function usePaneModel(workbook: KpiWorkbook) {
     nameOf,
     showFormulas,
   };
-}
-
-/**
- * The portfolio of the register and values, each KPI's summary and month-end card kept as the
- * previous read's object when its content is the same (keepUnchanged.ts): a card renders again
- * only when its own KPI changed.
- */
-function useStablePortfolio(register: PaneState["register"], series: PaneState["series"]) {
-  const previous = useRef<ReturnType<typeof portfolioOf> | null>(null);
-  return useMemo(() => {
-    previous.current = keepUnchangedPortfolio(previous.current, portfolioOf(register, series, new Date()));
-    return previous.current;
-  }, [register, series]);
 }

@@ -7,6 +7,7 @@
 import { Badge, Button, Field, Select, Text, makeStyles, tokens } from "@fluentui/react-components";
 import { useLayoutEffect, useMemo, useRef, useState } from "react";
 import { keepUnchangedEntries } from "../keepUnchanged";
+import { useRevealed } from "../useRevealed";
 import { asTable, filterAndSort, SortKey, StatusFilter } from "../../core/model/kpiTable";
 import { KpiDefinition } from "../../core/model/kpi";
 import { KpiSummary } from "../../core/model/kpiSummary";
@@ -56,6 +57,8 @@ export function KpiList({
   const [sort, setSort] = useState<SortKey>("objective");
   const actions = useStableActions(handlers);
   const notesOf = useCheckInsByKpi(checkIns);
+  // 300 cards in one commit is one long task: the first screenful now, the rest a chunk a task (useRevealed.ts).
+  const revealed = useRevealed(kpis.length);
   if (kpis.length === 0) return <Text>No KPIs yet. Select a column of values in the sheet and tag it above.</Text>;
   const listed = filterAndSort(
     kpis.map((kpi) => ({ kpi, summary: summaries[kpi.id] })),
@@ -68,7 +71,8 @@ export function KpiList({
     return { kpi: k, summary: summaries[k.id], series: series[k.id], guard, guardSummary, checkIns: notesOf(k.id), card: pack?.[k.id], busy, locale, actions };
   };
   const groups = new Map<string, KpiCardProps[]>();
-  for (const { kpi: k } of listed) groups.set(k.objective || "No objective", [...(groups.get(k.objective || "No objective") ?? []), cardOf(k)]);
+  for (const { kpi: k } of listed.slice(0, revealed))
+    groups.set(k.objective || "No objective", [...(groups.get(k.objective || "No objective") ?? []), cardOf(k)]);
   const copy = async () => {
     const copied = await copyText(asTable(listed));
     onCopied(
