@@ -14,6 +14,17 @@ import { RateFields } from "../model/rates";
 import { chartedValues, crosswise, latestPosition, orientationOf, periodsFrom, registerCell, span, yearStartPosition } from "./formulas";
 import { denomNameOf, nameOf, targetNameOf } from "./workbookNames";
 
+/** The × N at a formula's end of a rate shown per N (per 1,000 visits); "" for a plain share. */
+export const perFactor = (k: Pick<KpiDefinition, "ratePer">): string => (k.ratePer ? `*${String(k.ratePer).toUpperCase()}` : "");
+
+/**
+ * 1 for a period (or a segment) with a count and a denominator above 0, else 0, as segmentTotals
+ * and the rate functions count it: LN of text, of a blank's 0, of a number not above 0 or of an
+ * error is an error ("LN function", support.microsoft.com), so ISNUMBER(LN(d)) is 1 exactly for a
+ * denominator above 0, and no error of a cell spreads.
+ */
+export const countedRate = (values: string, denominators: string): string => `ISNUMBER(${values})*ISNUMBER(LN(${denominators}))`;
+
 type RateKpi = Pick<KpiDefinition, "id" | "source" | "spcFrom" | "target" | "direction"> & RateFields;
 type RateYearKpi = RateKpi & Pick<KpiDefinition, "targetRange" | "firstPeriod" | "cadence" | "yearStart">;
 
@@ -83,9 +94,9 @@ export function rateYearToDateFormulas(k: RateYearKpi): { actual: string; budget
   const d = alongValues(k, span(denomNameOf(k.id), from, L, orientationOf(k.denominatorRange ?? "")));
   const perPeriod = span(targetNameOf(k.id), from, L, orientationOf(k.targetRange ?? ""));
   const t = k.target !== null ? registerCell(k.id, "Target") : crosswise(k) ? `TRANSPOSE(${perPeriod})` : perPeriod;
-  const mask = `ISNUMBER(${v})*ISNUMBER(LN(${d}))*ISNUMBER(${t})`;
+  const mask = `${countedRate(v, d)}*ISNUMBER(${t})`;
   const units = `SUMPRODUCT(${mask},${d})`;
-  const per = k.ratePer ? `*${String(k.ratePer).toUpperCase()}` : "";
+  const per = perFactor(k);
   return {
     actual: `=SUMPRODUCT(${mask},${v})/${units}${per}`,
     budget: k.target !== null ? `=${t}` : `=SUMPRODUCT(${mask},${d},${t})/${units}`,
@@ -101,6 +112,6 @@ export function rateYearToDateFormulas(k: RateYearKpi): { actual: string; budget
  */
 export function rateAtFormula(k: Pick<KpiDefinition, "id"> & RateFields, i: number): string {
   const [v, d] = [`INDEX(${nameOf(k.id)},${i})`, `INDEX(${denomNameOf(k.id)},${i})`];
-  const per = k.ratePer ? `*${String(k.ratePer).toUpperCase()}` : "";
+  const per = perFactor(k);
   return `=IF(ISNUMBER(${v})*ISNUMBER(${d}),IF(${d}>0,${v}/${d}${per},NA()),NA())`;
 }

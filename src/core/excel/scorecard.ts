@@ -25,7 +25,7 @@ import {
 import { periodDate } from "../model/periods";
 import { Status, STATUS_LABEL } from "../model/status";
 import { denomNameOf, NOTES_NAMES, REPORTED_NAMES } from "./workbookNames";
-import { chartedDenominators, rateYearToDateFormulas } from "./rateFormulas";
+import { chartedDenominators, rateYearToDateFormulas, perFactor } from "./rateFormulas";
 import { isRateKpi } from "../model/rates";
 import { RateChart } from "../analysis/spcRates";
 import { reportedCell, reportedPeriod, reportedRowFormula, reportedStatus, restatedFormula, ScorecardView } from "./scorecardReported";
@@ -149,7 +149,7 @@ export function attentionFormula(row: number, rankByName: number): string {
  * a sum, a mean or the last value, never a ratio of two sums).
  */
 function rateCells(k: KpiDefinition, chart: RateChart, target: string, baseline: number | null, row: number) {
-  const per = k.ratePer ? `*${String(k.ratePer).toUpperCase()}` : "";
+  const per = perFactor(k);
   const perUnit = k.ratePer ? `(${target})/${String(k.ratePer).toUpperCase()}` : target;
   const spc = (direction: string, output: string) =>
     `=KPI.SPC(${chartedValues(k)},${perUnit},"${direction}",${baseline ?? ""},"${output}","${chart}",${chartedDenominators(k)})`;

@@ -18,6 +18,7 @@ import { registerCell } from "./formulas";
 import { KpiDefinition } from "../model/kpi";
 import { isRateKpi } from "../model/rates";
 import type { TotalsFormulas } from "./scorecardSegments";
+import { countedRate, perFactor } from "./rateFormulas";
 
 /** What a build read of a long KPI's table: its columns by name and its periods' values in order. */
 export interface LongTotals {
@@ -55,10 +56,10 @@ export function longTotalsFormulas(k: KpiDefinition, long: LongTotals): TotalsFo
           : null;
     return { values: each((rows) => `=IF(${complete(rows, isNumber(long.value))},${sum(rows, long.value)}${mean},NA())`), targets };
   }
-  // A rate: every segment a count and a denominator above 0 (LN of anything else is an error, as scorecardSegments.ts rateComplete).
+  // A rate: every segment a count and a denominator above 0 (rateFormulas.ts countedRate).
   const d = long.denominator;
-  const rated = (rows: string) => complete(rows, isNumber(long.value), `ISNUMBER(LN(${col(d)}))`);
-  const per = k.ratePer ? `*${String(k.ratePer).toUpperCase()}` : "";
+  const rated = (rows: string) => complete(rows, countedRate(col(long.value), col(d)));
+  const per = perFactor(k);
   return {
     values: each((rows) => `=IF(${rated(rows)},${sum(rows, long.value)},"")`),
     denominators: each((rows) => `=IF(${rated(rows)},${sum(rows, d)},"")`),

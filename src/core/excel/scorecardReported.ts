@@ -12,6 +12,7 @@
  * closes and are passed over.
  */
 import { KpiDefinition } from "../model/kpi";
+import { perFactor } from "./rateFormulas";
 import { isRateKpi } from "../model/rates";
 import { registerCell } from "./formulas";
 import { denomNameOf, nameOf, REPORTED_NAMES, targetNameOf } from "./workbookNames";
@@ -77,7 +78,7 @@ function differs(a: string, b: string): string {
 export function restatedFormula(k: KpiDefinition, at: string): string {
   const period = `INDEX(${T}[Period],${at})`;
   const cell = (name: string) => `INDEX(${name},${period})`;
-  const per = k.ratePer ? `*${String(k.ratePer).toUpperCase()}` : "";
+  const per = perFactor(k);
   const value = isRateKpi(k) ? `${cell(nameOf(k.id))}/${cell(denomNameOf(k.id))}${per}` : cell(nameOf(k.id));
   const target = k.target !== null ? registerCell(k.id, "Target") : cell(targetNameOf(k.id));
   const v = differs(`INDEX(${T}[Reported value],${at})`, value);

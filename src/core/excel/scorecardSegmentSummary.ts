@@ -13,6 +13,7 @@
  * negative", on the host list, hostFunctions.ts).
  */
 import { KpiDefinition } from "../model/kpi";
+import { perFactor } from "./rateFormulas";
 import { atRiskArgument, registerCell } from "./formulas";
 import { periodAt } from "./scorecard";
 import { denomNameOf, nameOf, targetNameOf } from "./workbookNames";
@@ -39,7 +40,7 @@ export function segmentSummaryRow(k: KpiDefinition, seg: SummarySegment, row: nu
   const last = `MATCH(9.99E+307,${values})`;
   const rate = !!k.denominatorRange;
   const denominators = segmentColumn(denomNameOf(k.id), s);
-  const per = k.ratePer ? `*${String(k.ratePer).toUpperCase()}` : "";
+  const per = perFactor(k);
   const [C, D] = [`C${row}`, `D${row}`];
   // Its own target: the register's one number, or its cell of KPITarget_<ID> (a row or a column of one cell per segment).
   const target = k.target !== null ? registerCell(k.id, "Target") : `INDEX(${targetNameOf(k.id)},${s})`;

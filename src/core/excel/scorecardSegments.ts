@@ -22,6 +22,7 @@ import { isRateKpi } from "../model/rates";
 import { BLOCK_LAYOUT, segmentLayoutOf } from "../model/segments";
 import { orientationOf, registerCell } from "./formulas";
 import { denomNameOf, nameOf, targetNameOf } from "./workbookNames";
+import { countedRate, perFactor } from "./rateFormulas";
 
 /** Where a segmented KPI's columns are on the Scorecard (absolute A1 on its own sheet). */
 export interface TotalsColumns {
@@ -65,15 +66,10 @@ export function segmentTargetFormula(k: Pick<KpiDefinition, "id" | "aggregation"
 
 const blockRow = (r: string, p: number) => `INDEX(${r},${p},1):INDEX(${r},${p},COLUMNS(${r}))`;
 
-/**
- * Whether period `p` of a rate across segments has a total: every segment a count and a
- * denominator above 0 (segmentTotals: "a rate's denominator above 0"). LN of text, of a blank's 0,
- * of a number not above 0 or of an error is an error ("LN function", support.microsoft.com), so
- * ISNUMBER(LN(d)) is 1 exactly for a denominator above 0, and no error of a cell spreads.
- */
+/** Whether period `p` of a rate across segments has a total: every segment a count and a denominator above 0 (rateFormulas.ts countedRate). */
 function rateComplete(k: Pick<KpiDefinition, "id">, p: number): string {
   const b = nameOf(k.id);
-  return `SUMPRODUCT(ISNUMBER(${blockRow(b, p)})*ISNUMBER(LN(${blockRow(denomNameOf(k.id), p)})))=COLUMNS(${b})`;
+  return `SUMPRODUCT(${countedRate(blockRow(b, p), blockRow(denomNameOf(k.id), p))})=COLUMNS(${b})`;
 }
 
 /**
@@ -89,7 +85,7 @@ function segmentRateTotalFormula(k: Pick<KpiDefinition, "id">, p: number, part: 
 
 /** The pooled rate of period `p`, Σ counts / Σ denominators (× N), for its chart: #N/A where it has none, which a line chart leaves out. */
 function segmentRateFormula(k: Pick<KpiDefinition, "id" | "ratePer">, p: number): string {
-  const per = k.ratePer ? `*${String(k.ratePer).toUpperCase()}` : "";
+  const per = perFactor(k);
   return `=IF(${rateComplete(k, p)},SUMPRODUCT(${blockRow(nameOf(k.id), p)})/SUMPRODUCT(${blockRow(denomNameOf(k.id), p)})${per},NA())`;
 }
 

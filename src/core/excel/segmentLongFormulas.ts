@@ -13,6 +13,7 @@ import type { KpiDefinition } from "../model/kpi";
 import { structuredReference } from "./a1";
 import { atRiskArgument, registerCell } from "./formulas";
 import { periodLiteral } from "./scorecardLongTotals";
+import { countedRate, perFactor } from "./rateFormulas";
 import { denomNameOf, nameOf, targetNameOf } from "./workbookNames";
 
 /** A long KPI's period column and its periods' values in order (the workbook reads them). */
@@ -31,7 +32,7 @@ export function longSegmentFormulaChoices(k: KpiDefinition, p: number, label: st
   const target = k.target !== null ? registerCell(k.id, "Target") : targetNameOf(k.id);
   // A rate: its rate where the row has a count and a denominator above 0 (LN of anything else is an error), as the card.
   const [v, d] = [nameOf(k.id), denomNameOf(k.id)];
-  const rate = `IF((${inPeriod})*ISNUMBER(${v})*ISNUMBER(LN(${d})),${v}/${d}${k.ratePer ? `*${k.ratePer}` : ""},"")`;
+  const rate = `IF((${inPeriod})*${countedRate(v, d)},${v}/${d}${perFactor(k)},"")`;
   const actual = k.denominatorRange ? rate : only(v);
   const status: FormulaChoice = {
     label: `Status of each segment in ${label}, on its row of the table`,
