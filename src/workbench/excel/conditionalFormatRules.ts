@@ -16,6 +16,13 @@ export interface RuleHost extends FormulaHost {
   conditionalFormats: ConditionalFormatModel[];
   sheetById(id: string): SheetModel;
   valueAt(sheet: SheetModel, row: number, col: number): CellValue | FormulaErrorValue;
+  /** Whether a format's rule holds for one cell (ruleHolds, or what the host kept of it). */
+  ruleHolds(format: ConditionalFormatModel, row: number, col: number): boolean;
+}
+
+/** All a rule's answer depends on besides the workbook's values (model.ts keeps answers by it). */
+export function ruleDefinition(f: ConditionalFormatModel, sheetName: string): string {
+  return [f.type, f.formula, f.operator, f.formula1, f.formula2, f.area.row, f.area.col, sheetName].join("\u0000");
 }
 
 /** Whether a format's rule holds for one cell of its area. */
@@ -48,7 +55,7 @@ export function displayedFormat(
   let fontSet = false;
   for (const f of host.conditionalFormats) {
     if (f.sheetId !== sheet.id || !contains(f.area, { row, col, rowCount: 1, colCount: 1 })) continue;
-    if (!ruleHolds(host, f, row, col)) continue;
+    if (!host.ruleHolds(f, row, col)) continue;
     if (f.fill && !fillSet) {
       fill = f.fill;
       fillSet = true;

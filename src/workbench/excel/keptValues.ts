@@ -25,6 +25,13 @@ interface Kept {
   chain: number;
 }
 
+/** Where a kept result is asked for: the stamp (null: nothing may be kept now), the formulas it evaluates, the #BUSY! count. */
+export interface ResultContext {
+  stamp: readonly unknown[] | null;
+  formulas: string;
+  busyAnswers: () => number;
+}
+
 /** One evaluation in progress. */
 export interface Frame {
   keep: boolean;
@@ -48,6 +55,8 @@ export class KeptValues {
   private stamp: readonly unknown[] = [];
   private bySheet = new WeakMap<SheetModel, Map<string, Kept>>();
   private frames: Frame[] = [];
+  private resultStamp: readonly unknown[] = [];
+  private results = new WeakMap<object, { definition: string; byCell: Map<string, unknown> }>();
 
   /** Starts a new set of kept values when any part of `stamp` differs from the last one. */
   private values(sheet: SheetModel, stamp: readonly unknown[]): Map<string, Kept> {
@@ -84,6 +93,39 @@ export class KeptValues {
     const chain = frame.firstChain === undefined ? 0 : frame.firstChain + 1;
     if (frame.keep && keeping) this.values(sheet, stamp).set(key, { value, chain });
     this.reached(chain);
+  }
+
+  /**
+   * Results computed from formulas outside any cell, kept like a cell's: whether a conditional
+   * format's rule holds for a cell (a snapshot asks each cell's colour, then each format's cells
+   * again, and each ask evaluated the rule afresh: most of a scorecard snapshot's time) and what a
+   * name's formula computes (NamedItem.type and .value each evaluated it, at every load of the
+   * names). Kept per object and cell only under the same stamp and `definition` (all the result
+   * depends on besides the workbook's values), and only when the evaluation was not spoiled
+   * (volatile, #BUSY!, the nesting limit) nor read inside another evaluation.
+   */
+  result<T>(of: object, definition: string, cell: string, at: ResultContext, evaluate: () => T): T {
+    const { stamp } = at;
+    if (!keeping || stamp === null || this.frames.length > 0) return evaluate();
+    if (stamp.length !== this.resultStamp.length || stamp.some((x, i) => x !== this.resultStamp[i])) {
+      this.resultStamp = stamp;
+      this.results = new WeakMap();
+    }
+    let entry = this.results.get(of);
+    if (!entry || entry.definition !== definition) this.results.set(of, (entry = { definition, byCell: new Map() }));
+    if (entry.byCell.has(cell)) return entry.byCell.get(cell) as T;
+    const busy = at.busyAnswers();
+    const frame = this.enter(at.formulas);
+    let result: T;
+    try {
+      result = evaluate();
+    } catch (e) {
+      this.abandon(0);
+      throw e;
+    }
+    this.frames.pop();
+    if (frame.keep && at.busyAnswers() === busy) entry.byCell.set(cell, result);
+    return result;
   }
 
   /** How many evaluations are in progress: `abandon` goes back to it. */

@@ -11,7 +11,7 @@
  */
 import { Area, intersection } from "../../core/excel/a1";
 import { cellFromValue, keptFormats } from "./cellInput";
-import { displayedFormat, ruleHolds } from "./conditionalFormatRules";
+import { displayedFormat, ruleDefinition, ruleHolds } from "./conditionalFormatRules";
 import { CallArgument, CustomFunctionCaller, FunctionRegistry, Host, NO_FUNCTIONS } from "./customFunctionHost";
 import * as charts from "./chartEdits";
 import * as names from "./definedNames";
@@ -22,7 +22,7 @@ import { strictAddress } from "./references";
 import * as rows from "./rowEdits";
 import * as sheets from "./sheetEdits";
 import { ModelEvents } from "./modelEvents";
-import { SpillLayout } from "./spills";
+import { SpillLayout, Spills } from "./spills";
 import { UsedAreas } from "./usedAreas";
 import * as edits from "./tableEdits";
 import { clearFilter } from "./tableFilters";
@@ -150,10 +150,7 @@ export class WorkbookModel extends ModelEvents implements FormulaHost {
   /** A formula's result: kept from an earlier read while its inputs hold (keptValues.ts), else evaluated. */
   private formulaValue(sheet: SheetModel, row: number, col: number, formula: string, depth: number): CellValue | FormulaErrorValue {
     const at = key(row, col);
-    const stamp: unknown[] = [this.calculations, this.tableEdits, this.functions, this.host];
-    // While spills are laid out, a read sees the last pass's (spills.ts layOutSpills): what it computes holds for this pass.
-    const seen = this.spills.seenInLayout();
-    if (seen) stamp.push(seen, seen.anchors.size, seen.values.size);
+    const stamp = this.stamp(this.spills.seenInLayout());
     const kept = this.kept.get(sheet, at, depth, stamp);
     if (kept !== undefined) {
       return kept;
@@ -179,6 +176,13 @@ export class WorkbookModel extends ModelEvents implements FormulaHost {
     const answer = waiting ? new FormulaErrorValue("#BUSY!") : v === null ? 0 : v;
     this.kept.leave(frame, sheet, at, answer, stamp);
     return answer;
+  }
+
+  /** What kept values are computed at; while spills are laid out, a read sees the last pass's (spills.ts layOutSpills). */
+  private stamp(seen: Spills | null): unknown[] {
+    const stamp: unknown[] = [this.calculations, this.tableEdits, this.functions, this.host];
+    if (seen) stamp.push(seen, seen.anchors.size, seen.values.size);
+    return stamp;
   }
 
   private evaluationDepth = 0;
@@ -374,7 +378,15 @@ export class WorkbookModel extends ModelEvents implements FormulaHost {
 
   /** Whether a format's rule holds for one cell of its area (conditionalFormatRules.ts). */
   ruleHolds(format: ConditionalFormatModel, row: number, col: number): boolean {
-    return ruleHolds(this, format, row, col);
+    const formulas = `${format.formula}\u0000${format.formula1}\u0000${format.formula2}`;
+    const definition = ruleDefinition(format, this.sheetById(format.sheetId).name);
+    return this.keptResult(format, definition, `${row},${col}`, formulas, () => ruleHolds(this, format, row, col));
+  }
+
+  /** `evaluate()`, kept while what it read holds when read from outside any evaluation, as a user reads (keptValues.ts result). */
+  keptResult<T>(of: object, definition: string, cell: string, formulas: string, evaluate: () => T): T {
+    const stamp = this.evaluationDepth === 0 && !this.spills.layingOut ? this.stamp(null) : null;
+    return this.kept.result(of, definition, cell, { stamp, formulas, busyAnswers: () => this.caller.busyAnswers }, evaluate);
   }
 
   /** The fill and font colour a cell shows: the first conditional format whose rule holds, else its own format. */

@@ -46,7 +46,8 @@ export class FakeNamedItemCollection extends FakeCollection<FakeNamedItem> {
  * guess: Excel evaluates it for the active cell; the add-in's names use absolute references).
  */
 function computed(model: WorkbookModel, n: NameModel): (Scalar | FormulaErrorValue)[][] {
-  return evaluateArray(model, model.sheets[0]?.name ?? "", 0, 0, n.formula);
+  const sheet = model.sheets[0]?.name ?? "";
+  return model.keptResult(n, `${n.formula}\u0000${sheet}`, "", n.formula, () => evaluateArray(model, sheet, 0, 0, n.formula));
 }
 
 /** NamedItem.type ("Excel.NamedItemType"): Range for a reference, else the type of what its formula computes. */
