@@ -69,6 +69,11 @@ export class KeptValues {
     return m;
   }
 
+  /** The values kept under `from`, when they are the ones kept now, hold under `to` as well. */
+  carryOver(from: readonly unknown[], to: readonly unknown[]): void {
+    if (from.length === this.stamp.length && from.every((x, i) => x === this.stamp[i])) this.stamp = to;
+  }
+
   /** The kept result of the formula at `key`, if reading it at `depth` would compute the same. */
   get(sheet: SheetModel, key: string, depth: number, stamp: readonly unknown[]): Value | undefined {
     if (!keeping) return undefined;

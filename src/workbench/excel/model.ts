@@ -186,11 +186,13 @@ export class WorkbookModel extends ModelEvents implements FormulaHost {
   }
 
   private evaluationDepth = 0;
-  /** Values spilled by dynamic-array formulas (spills.ts); laid out again after every change. */
-  private readonly spills = new SpillLayout(this, () => this.sheets, {
-    get: () => this.evaluationDepth,
-    set: (depth) => (this.evaluationDepth = depth),
-  });
+  /** Values spilled by dynamic-array formulas (spills.ts), laid out after every change; the settling pass's values hold after it. */
+  private readonly spills = new SpillLayout(
+    this,
+    () => this.sheets,
+    { get: () => this.evaluationDepth, set: (depth) => (this.evaluationDepth = depth) },
+    (shown) => this.kept.carryOver(this.stamp(shown), this.stamp(null)),
+  );
 
   cell(sheetName: string, row: number, col: number): Scalar | FormulaErrorValue {
     const sheet = this.findSheet(sheetName);

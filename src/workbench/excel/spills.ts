@@ -35,19 +35,25 @@ export function layOutSpills(
   sheets: readonly SheetModel[],
   evaluating: (on: boolean) => void,
   show: (seen: Spills, reads: Map<string, unknown>) => void,
+  settled: (shown: Spills) => void = () => undefined,
 ): Spills {
   let seen: Spills = { values: new Map(), anchors: new Map() };
   for (let pass = 0; pass < MAX_PASSES; pass++) {
     const next: Spills = { values: new Map(), anchors: new Map() };
     const reads = new Map<string, unknown>();
-    show(seen, reads);
+    const shown = seen;
+    show(shown, reads);
     fillSpills(host, sheets, next, evaluating);
     seen = next;
-    const settled = [...reads].every(([at, v]) => {
+    const holds = [...reads].every(([at, v]) => {
       const [sheetId, cell] = at.split(":");
       return same(next.values.get(sheetId)?.get(cell), v);
     });
-    if (settled) break;
+    if (holds) {
+      // Every read of this pass saw what the layout settles on: what it computed holds after it.
+      settled(shown);
+      break;
+    }
   }
   return seen;
 }
@@ -100,6 +106,8 @@ export class SpillLayout {
     private readonly host: FormulaHost,
     private readonly sheets: () => readonly SheetModel[],
     private readonly depth: { get(): number; set(depth: number): void },
+    /** The layout settled in the pass that was shown `shown`: the values computed in that pass hold after it. */
+    private readonly settled: (shown: Spills) => void = () => undefined,
   ) {}
 
   forget(): void {
@@ -129,6 +137,7 @@ export class SpillLayout {
         this.sheets(),
         (on) => this.depth.set(on ? 1 : 0),
         (seen, reads) => ((this.spills = seen), (this.reads = reads)),
+        this.settled,
       );
       return this.spills;
     } catch (e) {
