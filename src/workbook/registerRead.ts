@@ -26,6 +26,7 @@ import {
   SCHEMA_SETTING,
   SCHEMA_VERSION,
 } from "./registerSchema";
+import { emptyRegisterState } from "./registerReadTypes";
 import type { FormatsRecord, KnownTables, MovedText, RegisterRead, RegisterState } from "./registerReadTypes";
 
 export { NAME_PREFIX, nameOf };
@@ -129,22 +130,7 @@ function readOf(
   const { formatsSetting, names, allTables, allSheets } = first;
   const formats = (formatsSetting.isNullObject ? {} : (formatsSetting.value as FormatsRecord)) ?? {};
   const nameMap = new Map(names.items.map((n) => [n.name.toUpperCase(), { name: n.name, formula: String(n.formula), comment: n.comment ?? "", type: n.type }]));
-  const state: RegisterState = {
-    exists,
-    kpis: [],
-    problems: [],
-    readOnly: null,
-    sources: {},
-    targets: {},
-    denominators: {},
-    orphans: [],
-    checkIns: [],
-    actions: [],
-    tableProblems: [],
-    history: [],
-    reported: [],
-    forecasts: [],
-  };
+  const state: RegisterState = emptyRegisterState(exists);
   return {
     state,
     columns: mapColumns([]),

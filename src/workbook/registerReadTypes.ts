@@ -127,3 +127,23 @@ export interface MovedText {
 
 /** The add-in's tables that existed at a read: the next read addresses them directly (one round trip). */
 export type KnownTables = ReadonlySet<string>;
+
+/** A register with nothing in it yet, as a read starts one (registerRead.ts) before its rows are interpreted. */
+export function emptyRegisterState(exists: boolean): RegisterState {
+  return {
+    exists,
+    kpis: [],
+    problems: [],
+    readOnly: null,
+    sources: {},
+    targets: {},
+    denominators: {},
+    orphans: [],
+    checkIns: [],
+    actions: [],
+    tableProblems: [],
+    history: [],
+    reported: [],
+    forecasts: [],
+  };
+}

@@ -14,6 +14,7 @@
 import { Profiler } from "react";
 import { render, screen, waitFor, within } from "@testing-library/react";
 import { FIELD_DEFAULTS, KpiDefinition } from "../../src/core/model/kpi";
+import { kpiDefinition } from "../support/kpiDefinition";
 import { CheckIn } from "../../src/core/model/checkins";
 import { KpiSummary } from "../../src/core/model/kpiSummary";
 import { summaryOf } from "../../src/core/model/portfolio";
@@ -41,24 +42,17 @@ const PERIODS = 12;
 
 function kpiAt(i: number): KpiDefinition {
   const id = `K${String(i).padStart(3, "0")}`;
-  return {
+  return kpiDefinition({
     ...FIELD_DEFAULTS,
     id,
     name: `KPI ${id}`,
     owner: `Owner ${i % 7}`,
     objective: `Objective ${i % 12}`,
     kind: i % 2 ? "leading" : "lagging",
-    predicts: "",
-    direction: "higher",
     // A third of the KPIs have a target per period (their targets come with the series).
     target: i % 3 === 0 ? null : 100,
     targetRange: i % 3 === 0 ? `Budget!$B$2:$B$${PERIODS + 1}` : "",
     atRisk: null,
-    baseline: null,
-    spcBaseline: null,
-    spcFrom: null,
-    unit: "",
-    cadence: "monthly",
     initiative: "",
     response: "",
     source: `Data!$B$2:$B$${PERIODS + 1}`,
@@ -67,7 +61,7 @@ function kpiAt(i: number): KpiDefinition {
     firstPeriod: "2025-01",
     guardedBy: i % 10 === 1 ? `K${String(i - 1).padStart(3, "0")}` : "",
     segments: i % 5 === 0 ? "columns" : "",
-  };
+  });
 }
 
 /** Values that wander around 100, different for each KPI; `shift` moves the latest one. */

@@ -6,27 +6,12 @@ import { kpiDefinition } from "../support/kpiDefinition";
 import { Action, Firing } from "../../src/core/model/actions";
 import { KpiDefinition } from "../../src/core/model/kpi";
 import { KpiInput, KpiSeries, KpiWorkbook, PeriodCloseResult, RegisterState, Selection, UntagReceipt } from "../../src/workbook/kpiWorkbook";
+import { emptyRegisterState } from "../../src/workbook/registerReadTypes";
 
 export const KPI: KpiDefinition = kpiDefinition({ source: "Data!$B$2:$B$4", lastReviewed: "" });
 
 export function registerOf(kpis: KpiDefinition[], extra: Partial<RegisterState> = {}): RegisterState {
-  return {
-    exists: true,
-    kpis,
-    problems: [],
-    readOnly: null,
-    sources: {},
-    targets: {},
-    denominators: {},
-    orphans: [],
-    checkIns: [],
-    actions: [],
-    tableProblems: [],
-    history: [],
-    reported: [],
-    forecasts: [],
-    ...extra,
-  };
+  return { ...emptyRegisterState(true), kpis, ...extra };
 }
 
 export class FakeWorkbook implements KpiWorkbook {
