@@ -99,8 +99,9 @@ export class WorkbookModel extends ModelEvents implements FormulaHost {
   }
 
   findSheet(name: string): SheetModel | undefined {
-    return this.sheets.find((s) => s.name.toLowerCase() === name.toLowerCase());
+    return this.sheetsByName.find(this.sheets, name);
   }
+  private readonly sheetsByName = new sheets.SheetsByName();
 
   sheetById(id: string): SheetModel {
     const sheet = this.sheets.find((s) => s.id === id);
@@ -131,25 +132,25 @@ export class WorkbookModel extends ModelEvents implements FormulaHost {
 
   /** The value Excel shows: a constant, a formula's result, a spilled value, or "" for an empty cell. */
   valueAt(sheet: SheetModel, row: number, col: number, depth = 0): CellValue | FormulaErrorValue {
-    const c = sheet.cells.get(key(row, col));
-    if (!c || (c.formula === undefined && c.value === undefined)) return this.spills.at(sheet.id, row, col) ?? "";
+    const at = key(row, col);
+    const c = sheet.cells.get(at);
+    if (!c || (c.formula === undefined && c.value === undefined)) return this.spills.at(sheet.id, at) ?? "";
     if (c.formula !== undefined) {
       if (depth > MAX_DEPTH) {
         this.kept.spoil();
         return new FormulaErrorValue("#CALC!");
       }
       if (depth === 0) {
-        const blocked = this.spills.all().anchors.get(`${sheet.id}:${key(row, col)}`);
+        const blocked = this.spills.all().anchors.get(`${sheet.id}:${at}`);
         if (blocked) return blocked;
       }
-      return this.formulaValue(sheet, row, col, c.formula, depth);
+      return this.formulaValue(sheet, at, row, col, c.formula, depth);
     }
     return c.value ?? "";
   }
 
   /** A formula's result: kept from an earlier read while its inputs hold (keptValues.ts), else evaluated. */
-  private formulaValue(sheet: SheetModel, row: number, col: number, formula: string, depth: number): CellValue | FormulaErrorValue {
-    const at = key(row, col);
+  private formulaValue(sheet: SheetModel, at: string, row: number, col: number, formula: string, depth: number): CellValue | FormulaErrorValue {
     const stamp = this.stamp(this.spills.seenInLayout());
     const kept = this.kept.get(sheet, at, depth, stamp);
     if (kept !== undefined) {

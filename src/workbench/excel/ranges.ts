@@ -69,7 +69,13 @@ export class FakeRange extends FakeObject {
         `A range of more than ${GET_CELL_LIMIT.toLocaleString("en-US")} cells cannot be read at once (${qualified(sheet.name, area)}).`,
       );
     }
-    return Array.from({ length: area.rowCount }, (_, i) => Array.from({ length: area.colCount }, (_, j) => f(sheet, area.row + i, area.col + j)));
+    const rows: T[][] = [];
+    for (let i = 0; i < area.rowCount; i++) {
+      const line: T[] = [];
+      for (let j = 0; j < area.colCount; j++) line.push(f(sheet, area.row + i, area.col + j));
+      rows.push(line);
+    }
+    return rows;
   }
 
   /** The worksheet of the range (an Excel.Worksheet; made through the registry, see proxy.ts). */

@@ -53,3 +53,33 @@ export function deleteSheet(model: SheetHost, sheet: SheetModel): void {
   for (const n of model.names) n.formula = rewriteRefs(n.formula, sheet.name, () => null);
   if (model.activeSheetId === sheet.id) model.activeSheetId = model.sheets[0]?.id ?? null;
 }
+
+/**
+ * Sheets by name as Excel finds them (case-insensitively): a formula reads each cell through its
+ * sheet's name, and every read lower-cased every sheet's name. A name's sheet is kept while the
+ * workbook has the same sheets, in the same order, under the same names.
+ */
+export class SheetsByName {
+  private sheets: SheetModel[] = [];
+  private names: string[] = [];
+  private found = new Map<string, SheetModel | undefined>();
+
+  find(sheets: readonly SheetModel[], name: string): SheetModel | undefined {
+    if (!this.holds(sheets)) {
+      this.sheets = [...sheets];
+      this.names = sheets.map((s) => s.name);
+      this.found.clear();
+    }
+    if (this.found.has(name)) return this.found.get(name);
+    const lower = name.toLowerCase();
+    const sheet = sheets.find((s) => s.name.toLowerCase() === lower);
+    this.found.set(name, sheet);
+    return sheet;
+  }
+
+  private holds(sheets: readonly SheetModel[]): boolean {
+    if (sheets.length !== this.sheets.length) return false;
+    for (let i = 0; i < sheets.length; i++) if (sheets[i] !== this.sheets[i] || sheets[i].name !== this.names[i]) return false;
+    return true;
+  }
+}

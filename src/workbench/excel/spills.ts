@@ -119,11 +119,11 @@ export class SpillLayout {
     return this.layingOut ? this.spills : null;
   }
 
-  /** What a spill shows in an empty cell: while spills are laid out, the last pass's, noted for the next. */
-  at(sheetId: string, row: number, col: number): CellValue | FormulaErrorValue | undefined {
-    if (!this.layingOut) return this.all().values.get(sheetId)?.get(key(row, col));
-    const v = this.spills?.values.get(sheetId)?.get(key(row, col));
-    this.reads?.set(`${sheetId}:${key(row, col)}`, v);
+  /** What a spill shows in an empty cell ("row,col"): while spills are laid out, the last pass's, noted for the next. */
+  at(sheetId: string, cell: string): CellValue | FormulaErrorValue | undefined {
+    if (!this.layingOut) return this.all().values.get(sheetId)?.get(cell);
+    const v = this.spills?.values.get(sheetId)?.get(cell);
+    this.reads?.set(`${sheetId}:${cell}`, v);
     return v;
   }
 
