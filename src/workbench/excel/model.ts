@@ -179,10 +179,13 @@ export class WorkbookModel extends ModelEvents implements FormulaHost {
     return answer;
   }
 
-  /** What kept values are computed at; while spills are laid out, a read sees the last pass's (spills.ts layOutSpills). */
+  /**
+   * What kept values are computed at; while spills are laid out, a read sees the last pass's
+   * (spills.ts layOutSpills), a finished layout no pass changes after, so the object stands for it.
+   */
   private stamp(seen: Spills | null): unknown[] {
     const stamp: unknown[] = [this.calculations, this.tableEdits, this.functions, this.host];
-    if (seen) stamp.push(seen, seen.anchors.size, seen.values.size);
+    if (seen) stamp.push(seen);
     return stamp;
   }
 
