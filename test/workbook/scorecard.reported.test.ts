@@ -6,60 +6,24 @@
  * a co-author's edit between the read and the write is caught and the rebuild done again.
  */
 import { snapshot, WorkbookSnapshot } from "../../src/workbench/snapshot";
-import { kpiFunctions } from "../../src/workbench/customFunctions";
 import { FormulaErrorValue } from "../../src/workbench/excel/formula";
 import { WorkbookModel } from "../../src/workbench/excel/model";
 import { SCORECARD_HEADERS } from "../../src/core/excel/scorecard";
-import { kpiInput, sampleSetup, syncsOf } from "../support/workbench";
+import { syncsOf } from "../support/workbench";
+import { sampleKpis } from "../support/sampleKpis";
 import { settledSheet, settledSnapshot } from "../support/settled";
 
 const at = (h: (typeof SCORECARD_HEADERS)[number]) => SCORECARD_HEADERS.indexOf(h);
-const VISITS = "'Web shop'!B2:B37";
 
 async function closedDecember() {
-  const s = sampleSetup();
-  s.model.functions = kpiFunctions();
-  const year = { firstPeriod: "2023-01" };
-  await s.workbook.tag(kpiInput({ target: null, targetRange: "Budget!B2:AK2", atRisk: null, atRiskPercent: 10, ...year }), "'Monthly KPIs'!B2:B37", "REVENUE");
-  await s.workbook.tag(
-    kpiInput({ name: "Churn", objective: "Keep customers", direction: "lower", target: 2.6, atRisk: 2.9, ...year }),
-    "'Monthly KPIs'!C2:C37",
-    "CHURN",
-  );
-  // A rate KPI: its close reports the rate, and Restated compares the rate now with it.
-  await s.workbook.tag(
-    kpiInput({
-      name: "Conversion",
-      objective: "Keep customers",
-      unit: "",
-      target: 0.031,
-      atRisk: null,
-      atRiskPercent: 5,
-      denominatorRange: VISITS,
-      ratePer: null,
-      ...year,
-    }),
-    "'Web shop'!C2:C37",
-    "CONV",
-  );
+  const s = await sampleKpis();
   await s.workbook.addCheckIn("REVENUE", { period: 36, note: "December invoices late", override: null, reason: "" });
   await s.workbook.closePeriod("2025-12");
   return s;
 }
 
 /** Revenue and Churn over 2023-01..2025-12, nothing closed yet. */
-async function kpisOf2025() {
-  const s = sampleSetup();
-  s.model.functions = kpiFunctions();
-  const year = { firstPeriod: "2023-01" };
-  await s.workbook.tag(kpiInput({ target: null, targetRange: "Budget!B2:AK2", atRisk: null, atRiskPercent: 10, ...year }), "'Monthly KPIs'!B2:B37", "REVENUE");
-  await s.workbook.tag(
-    kpiInput({ name: "Churn", objective: "Keep customers", direction: "lower", target: 2.6, atRisk: 2.9, ...year }),
-    "'Monthly KPIs'!C2:C37",
-    "CHURN",
-  );
-  return s;
-}
+const kpisOf2025 = () => sampleKpis({ conversion: false });
 
 const settled = (model: WorkbookModel) => settledSheet(model);
 

@@ -13,42 +13,14 @@ import { SUMMARY_HEADERS } from "../../src/core/excel/scorecardSummary";
 import { portfolioOf, summariesOf } from "../../src/core/model/portfolio";
 import { summaryRows } from "../../src/core/model/portfolioSummary";
 import { spc } from "../support/functions";
+import { sampleKpis } from "../support/sampleKpis";
 import { kpiInput, sampleSetup } from "../support/workbench";
 import { settledSheet } from "../support/settled";
 
 const at = (h: (typeof SCORECARD_HEADERS)[number]) => SCORECARD_HEADERS.indexOf(h);
 const inSummary = (h: (typeof SUMMARY_HEADERS)[number]) => SUMMARY_HEADERS.indexOf(h);
 
-async function threeKpis() {
-  const s = sampleSetup();
-  s.model.functions = kpiFunctions();
-  await s.workbook.tag(
-    kpiInput({ target: null, targetRange: "Budget!B2:AK2", atRisk: null, atRiskPercent: 10, firstPeriod: "2023-01" }),
-    "'Monthly KPIs'!B2:B37",
-    "REVENUE",
-  );
-  await s.workbook.tag(
-    kpiInput({ name: "Churn", objective: "Keep customers", direction: "lower", target: 2.6, atRisk: 2.9, firstPeriod: "2023-01" }),
-    "'Monthly KPIs'!C2:C37",
-    "CHURN",
-  );
-  await s.workbook.tag(
-    kpiInput({
-      name: "Conversion",
-      objective: "Keep customers",
-      unit: "",
-      target: 0.031,
-      atRisk: null,
-      atRiskPercent: 5,
-      denominatorRange: "'Web shop'!B2:B37",
-      ratePer: null,
-      firstPeriod: "2023-01",
-    }),
-    "'Web shop'!C2:C37",
-    "CONV",
-  );
-  return s;
-}
+const threeKpis = () => sampleKpis();
 
 /** The row of the summary's headers. */
 const summaryTop = (values: unknown[][]) => values.findIndex((r) => r[0] === "KPI" && r[inSummary("Chart")] === "Chart");
