@@ -8,10 +8,11 @@ import { kpiInput, sampleSetup } from "./workbench";
 
 const VISITS = "'Web shop'!B2:B37";
 
-export async function sampleKpis({ conversion = true }: { conversion?: boolean } = {}): Promise<ReturnType<typeof sampleSetup>> {
+/** `firstPeriod` "" leaves the KPIs without one, as the register allows. */
+export async function sampleKpis({ conversion = true, firstPeriod = "2023-01" } = {}): Promise<ReturnType<typeof sampleSetup>> {
   const s = sampleSetup();
   s.model.functions = kpiFunctions();
-  const year = { firstPeriod: "2023-01" };
+  const year = { firstPeriod };
   await s.workbook.tag(kpiInput({ target: null, targetRange: "Budget!B2:AK2", atRisk: null, atRiskPercent: 10, ...year }), "'Monthly KPIs'!B2:B37", "REVENUE");
   await s.workbook.tag(
     kpiInput({ name: "Churn", objective: "Keep customers", direction: "lower", target: 2.6, atRisk: 2.9, ...year }),

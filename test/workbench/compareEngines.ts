@@ -11,8 +11,7 @@
 import { HyperFormula } from "hyperformula";
 import { evaluateFormula, FormulaErrorValue, resolveStructured, shiftFormula } from "../../src/workbench/excel/formula";
 import { WorkbookModel } from "../../src/workbench/excel/model";
-import { kpiFunctions } from "../../src/workbench/customFunctions";
-import { kpiInput, sampleSetup } from "../support/workbench";
+import { sampleKpis } from "../support/sampleKpis";
 import { FIXTURE, SEMANTICS_CASES } from "./excelSemantics";
 
 type Shown = number | string | boolean | { error: string } | null;
@@ -80,14 +79,7 @@ function rangeA1(a: { row: number; col: number; rowCount: number; colCount: numb
 }
 
 async function addinFormulas(): Promise<void> {
-  const s = sampleSetup();
-  s.model.functions = kpiFunctions();
-  await s.workbook.tag(kpiInput({ target: null, targetRange: "Budget!B2:AK2", atRisk: null, atRiskPercent: 10 }), "'Monthly KPIs'!B2:B37", "REVENUE");
-  await s.workbook.tag(
-    kpiInput({ name: "Churn", objective: "Keep customers", direction: "lower", target: 2.6, atRisk: 2.9 }),
-    "'Monthly KPIs'!C2:C37",
-    "CHURN",
-  );
+  const s = await sampleKpis({ conversion: false, firstPeriod: "" });
   await s.workbook.buildScorecard();
   const model = s.model;
   const hf = mirror(model);

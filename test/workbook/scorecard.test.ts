@@ -4,22 +4,13 @@ import { kpiStatus, outlook, spc, variance } from "../support/functions";
 import { WorkbookModel } from "../../src/workbench/excel/model";
 import { kpiInput, sampleSetup, syncsOf } from "../support/workbench";
 import { settledSheet, settledSnapshot } from "../support/settled";
+import { sampleKpis } from "../support/sampleKpis";
 import { SCORECARD_HEADERS } from "../../src/core/excel/scorecard";
 import { SUMMARY_HEADERS } from "../../src/core/excel/scorecardSummary";
 import { outlookFormula } from "../../src/core/excel/formulas";
 import { monthEnd } from "../../src/core/model/monthEnd";
 
-async function twoKpis() {
-  const s = sampleSetup();
-  s.model.functions = kpiFunctions();
-  await s.workbook.tag(kpiInput({ target: null, targetRange: "Budget!B2:AK2", atRisk: null, atRiskPercent: 10 }), "'Monthly KPIs'!B2:B37", "REVENUE");
-  await s.workbook.tag(
-    kpiInput({ name: "Churn", objective: "Keep customers", direction: "lower", target: 2.6, atRisk: 2.9 }),
-    "'Monthly KPIs'!C2:C37",
-    "CHURN",
-  );
-  return s;
-}
+const twoKpis = () => sampleKpis({ conversion: false, firstPeriod: "" });
 
 const others = (snap: WorkbookSnapshot) => snap.sheets.filter((x) => x.name !== "Scorecard");
 
