@@ -179,10 +179,7 @@ export class WorkbookModel extends ModelEvents implements FormulaHost {
     return answer;
   }
 
-  /**
-   * What kept values are computed at; while spills are laid out, a read sees the last pass's
-   * (spills.ts layOutSpills), a finished layout no pass changes after, so the object stands for it.
-   */
+  /** What kept values are computed at; in a spill layout, the last pass's finished spills, which no pass changes after (spills.ts). */
   private stamp(seen: Spills | null): unknown[] {
     const stamp: unknown[] = [this.calculations, this.tableEdits, this.functions, this.host];
     if (seen) stamp.push(seen);
