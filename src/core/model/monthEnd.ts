@@ -10,6 +10,7 @@
  * month, counted from its First period (formulas.ts yearOffset), and its roll-up decides the year
  * to date: a sum over the year's periods with data, their mean, or the latest.
  */
+import { memoByContent } from "./contentMemo";
 import { KpiDefinition } from "./kpi";
 import { formatFixed, formatNumber, formatPercent } from "./numberText";
 import { periodLabel } from "./periods";
@@ -277,3 +278,10 @@ export function monthEnd(
     explain,
   };
 }
+
+/**
+ * monthEnd kept by the content of its arguments (contentMemo.ts): the pane's cards and a close's
+ * forecasts ask the same KPI's figures at every refresh and close, and an unchanged KPI is not
+ * computed again (300 KPIs' figures are a long task).
+ */
+export const monthEndKept: typeof monthEnd = memoByContent(monthEnd);

@@ -10,8 +10,7 @@ import type { Finding } from "./guardrails";
 import { KpiDefinition } from "./kpi";
 import { KpiSummary, targetsOf } from "./kpiSummary";
 import { isRateKpi } from "./rates";
-import { MonthEnd, monthEnd } from "./monthEnd";
-import { memoByContent } from "./contentMemo";
+import { MonthEnd, monthEndKept } from "./monthEnd";
 import { runToEnd, Steps } from "../analysis/steps";
 import { periodLabel } from "./periods";
 import type { FormulaChoice } from "../excel/formulaChoice";
@@ -103,9 +102,6 @@ function findingsOfKpi(k: KpiDefinition, me: MonthEnd, checkIns: readonly CheckI
   }
   return out;
 }
-
-/** A KPI's month-end figures, kept by content across refreshes (contentMemo.ts): an unchanged KPI is not computed again. */
-const monthEndKept = memoByContent(monthEnd);
 
 /** The month-end pack of every KPI; `summaries` are the card's (portfolio.ts summariesOf). */
 export function monthEndPackOf(

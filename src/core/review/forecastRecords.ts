@@ -13,7 +13,7 @@
  */
 import { periodsPerYear } from "../excel/formulas";
 import { KpiDefinition } from "../model/kpi";
-import { monthEnd } from "../model/monthEnd";
+import { monthEndKept } from "../model/monthEnd";
 import { FORECAST_LEVEL } from "../model/outcomeForecast";
 import { periodLabel } from "../model/periods";
 import { chainsOf, SeriesValues } from "../model/portfolio";
@@ -50,7 +50,7 @@ export function forecastInputs<K extends KpiDefinition>(kpis: readonly K[], clos
 function outlookShown(k: KpiDefinition, s: SeriesValues | undefined, closedPeriod: string, when: string): ShownForecast | null {
   const values = s?.values ?? [];
   // With its denominators, as the card computes it: a rate KPI has no outlook (monthEnd.ts).
-  const me = monthEnd(k, values, s?.targets ?? null, s?.denominators ?? null);
+  const me = monthEndKept(k, values, s?.targets ?? null, s?.denominators ?? null);
   const perYear = periodsPerYear(k.cadence);
   if (!me.outlook || me.yearStart === null || perYear === null) return null;
   const from = me.yearStart;
