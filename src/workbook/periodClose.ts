@@ -7,7 +7,8 @@
 import { isSegmented, judgedAs, SegmentedValues } from "../core/model/segments";
 import { parseAddress, qualified } from "../core/excel/a1";
 import { KpiDefinition } from "../core/model/kpi";
-import { closeEntries, closeLabelOf, closeText, reopenEntries, ReportedEntry, SeriesOfKpi } from "../core/model/reported";
+import { runSliced } from "../core/analysis/slicing";
+import { closeEntriesSteps, closeLabelOf, closeText, reopenEntries, ReportedEntry, SeriesOfKpi } from "../core/model/reported";
 import { cellOf, laterColumnsStep, tableAppendSteps, TableState } from "./addinTable";
 import { KpiWorkbookError } from "./errors";
 import { periodDate } from "../core/model/periods";
@@ -121,7 +122,8 @@ export async function planClose(
       .filter((x) => x !== undefined)
       .map((source) => cellOfPeriod(source, p, isSegmented(findIn(kpis, id))))
       .join(" / ");
-  const plan = closeEntries(kpis, series, read.state.reported, close, { when, who, checkIns: read.state.checkIns, cellOf: cellAt });
+  // In time slices: 300 KPIs' rows are a long task of the shared thread (core/analysis/slicing.ts).
+  const plan = await runSliced(closeEntriesSteps(kpis, series, read.state.reported, close, { when, who, checkIns: read.state.checkIns, cellOf: cellAt }));
   if (plan.entries.length === 0) {
     const why = plan.skipped.map((s) => `${s.id}: ${s.reason}`).join("; ");
     throw new KpiWorkbookError(`Nothing to close for ${close}${why ? ` (${why})` : ": no KPI has a range"}. Nothing was changed.`);

@@ -11,6 +11,7 @@
 import { isSegmented } from "../core/model/segments";
 import { Area, areaName, parseAddress, qualified } from "../core/excel/a1";
 import { KpiDefinition } from "../core/model/kpi";
+import { runSliced } from "../core/analysis/slicing";
 import { standingCloses } from "../core/model/reported";
 import {
   asOfFormula,
@@ -18,7 +19,7 @@ import {
   SCORECARD_HEADERS,
   SCORECARD_NUMBER_FORMATS,
   ScorecardLine,
-  scorecardLines,
+  scorecardLinesSteps,
   scorecardOrder,
 } from "../core/excel/scorecard";
 import { ScorecardView, viewLine } from "../core/excel/scorecardReported";
@@ -73,13 +74,13 @@ function lengthOf(read: RegisterRead, k: KpiDefinition, data: BuildData): number
 }
 
 /** The cells of a build: title, "as of", note, headers, the table's lines, then the period labels under the charts. */
-function cellsOf(
+async function cellsOf(
   kpis: KpiDefinition[],
   read: RegisterRead,
   baselineOf: (k: KpiDefinition) => number | null,
   view: ScorecardView,
   data: BuildData,
-): { cells: string[][]; formats: string[][]; layout: Layout } {
+): Promise<{ cells: string[][]; formats: string[][]; layout: Layout }> {
   const notes = read.notes.exists;
   const closes = hasCloses(read);
   // The table's lines: a heading per objective (the KPIs are in scorecardOrder), and the KPIs.
@@ -93,7 +94,10 @@ function cellsOf(
     kpis.length + segmentLines,
     (k) => data.longOf?.(k) ?? null,
   );
-  const lines = scorecardLines(kpis, FIRST_ROW + 2, baselineOf, notes, { view, closes, chartOf: data.chartOf, totalsOf: (k) => totalsAt(layout, k.id) });
+  // In time slices: 300 KPIs' rows are a long task of the shared thread (core/analysis/slicing.ts).
+  const lines = await runSliced(
+    scorecardLinesSteps(kpis, FIRST_ROW + 2, baselineOf, notes, { view, closes, chartOf: data.chartOf, totalsOf: (k) => totalsAt(layout, k.id) }),
+  );
   const { rowCount } = parseAddress(layout.block);
   const width = SCORECARD_HEADERS.length;
   const cells = Array.from({ length: rowCount }, () => Array.from({ length: width }, () => ""));
@@ -221,7 +225,7 @@ export async function scorecardStep(
   const found = await (options.previous ?? findPrevious(context));
   const previous = found.previous;
   const view = viewOf(options.view, previous, read);
-  const { cells, formats, layout } = cellsOf(kpis, read, baselineOf, view, data);
+  const { cells, formats, layout } = await cellsOf(kpis, read, baselineOf, view, data);
   const block = layout.block;
   const oldArea = previous?.block ? parseAddress(previous.block.address) : null;
   const whole = union(block, oldArea ? areaName(oldArea) : null);

@@ -75,10 +75,12 @@ export class Cancelled extends Error {
 
 const now = () => (typeof performance !== "undefined" ? performance.now() : Date.now());
 
-/** Told when each slice starts and ends (the bench's measure of a slice's own CPU time; null in the add-in). */
+/** Told when each slice starts and ends, and when the thread is handed back and taken again (the bench's measures; null in the add-in). */
 export interface SliceWatcher {
   start(): void;
   end(): void;
+  yielded?(): void;
+  resumed?(): void;
 }
 let watcher: SliceWatcher | null = null;
 
@@ -118,7 +120,7 @@ export function runSliced<T>(steps: Steps<T>, cancelled: () => boolean = () => f
   if (first.done) return first.value;
   return (async () => {
     for (;;) {
-      await yieldToEventLoop();
+      await handedBack();
       if (cancelled()) {
         steps.return(undefined as never);
         throw new Cancelled();
@@ -127,4 +129,19 @@ export function runSliced<T>(steps: Steps<T>, cancelled: () => boolean = () => f
       if (next.done) return next.value;
     }
   })();
+}
+
+async function handedBack(): Promise<void> {
+  watcher?.yielded?.();
+  await yieldToEventLoop();
+  watcher?.resumed?.();
+}
+
+/**
+ * Hands the thread back between two stretches of an operation's own work that no round trip
+ * separates (a write's planning and its queuing, kpiWorkbook.ts), so that they are two tasks, not
+ * one long one; at once when the slice budget is Infinity (the caller owns the thread).
+ */
+export function handBack(): Promise<void> {
+  return sliceBudget === Infinity ? Promise.resolve() : handedBack();
 }

@@ -11,6 +11,7 @@
  * typed beside it agree; formulas.ts builds the year-to-date and outlook arguments.
  */
 import { KpiDefinition } from "../model/kpi";
+import { runToEnd, Steps } from "../analysis/steps";
 import {
   atRiskArgument,
   chartedValues,
@@ -266,6 +267,21 @@ export function scorecardLines(
     totalsOf?: (k: KpiDefinition) => TotalsColumns | null;
   } = {},
 ): ScorecardLine[] {
+  return runToEnd(scorecardLinesSteps(kpis, firstRow, baselineOf, notes, options));
+}
+
+/** The lines as steps, a KPI each, for a build to run in time slices (core/analysis/slicing.ts): 300 KPIs' rows are a long task. */
+export function* scorecardLinesSteps(
+  kpis: readonly KpiDefinition[],
+  firstRow: number,
+  baselineOf: (k: KpiDefinition) => number | null,
+  notes: boolean,
+  options: Omit<RowOptions, "chart" | "rankByName"> & {
+    chartOf?: (k: KpiDefinition) => RateChart | null;
+    /** A KPI across segments' columns of totals (scorecardSegments.ts), which its row reads as its series. */
+    totalsOf?: (k: KpiDefinition) => TotalsColumns | null;
+  } = {},
+): Steps<ScorecardLine[]> {
   // Each KPI's place by name, ties by order, so no two lines' Attention are equal.
   const rank = new Map(
     kpis
@@ -289,6 +305,7 @@ export function scorecardLines(
         rankByName: rank.get(kpis[i]),
       });
       lines.push({ kind: "kpi", formulas: totals ? formulas.map((f) => overTotals(f, kpis[i], totals)) : formulas, kpi: kpis[i] });
+      yield;
     }
   }
   return lines;

@@ -13,6 +13,7 @@ import { periodDate, quarterOf } from "./periods";
 import { classify, STATUS_LABEL } from "./status";
 import { varianceShare } from "../analysis/variance";
 import { Problem } from "../analysis/problem";
+import { runToEnd, Steps } from "../analysis/steps";
 import { isRateKpi, ratesOf } from "./rates";
 
 export type ReportedEvent = "Closed" | "Reopened";
@@ -209,8 +210,20 @@ export function closeEntries(
   close: string,
   c: CloseContext,
 ): ClosePlan {
+  return runToEnd(closeEntriesSteps(kpis, series, existing, close, c));
+}
+
+/** The close's rows as steps, a KPI each, for the close to run in time slices (core/analysis/slicing.ts): 300 KPIs' are a long task. */
+export function* closeEntriesSteps(
+  kpis: readonly KpiDefinition[],
+  series: readonly SeriesOfKpi[],
+  existing: readonly ReportedEntry[],
+  close: string,
+  c: CloseContext,
+): Steps<ClosePlan> {
   const plan: ClosePlan = { entries: [], skipped: [] };
   for (const kpi of kpis) {
+    yield;
     const found = periodOfClose(kpi, close);
     if ("reason" in found) {
       plan.skipped.push({ id: kpi.id, reason: found.reason });

@@ -274,6 +274,7 @@ const NOT_BUILDERS: Record<string, string> = {
   "rateFormulas.chartedDenominators": "a fragment of spcRateFormula",
   "rateFormulas.ratesArgument": "a fragment of statusFormula and changeFormula for a rate KPI",
   "rateFormulas.rateYearToDateFormulas": "the YTD cells of scorecardRow for a rate KPI",
+  "scorecard.scorecardLinesSteps": "scorecardLines as steps, a KPI each (the same lines, checked there)",
   "rateFormulas.perFactor": "the × N fragment of every rate formula (rateYearToDateFormulas, the Scorecard's totals and chart rows)",
   "rateFormulas.countedRate": "the count-and-denominator-above-0 fragment of the rates' totals and year to date",
   "formulas.latestPosition": "a fragment of ytdVarianceFormula, outlookFormula and scorecardRow",

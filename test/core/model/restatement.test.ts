@@ -1,7 +1,7 @@
 import { kpiDefinition } from "../../support/kpiDefinition";
 import { CheckIn } from "../../../src/core/model/checkins";
 import { KpiDefinition, FIELD_DEFAULTS } from "../../../src/core/model/kpi";
-import { closeEntries, CloseContext, periodOfClose, reopenEntries, ReportedEntry, standingCloses } from "../../../src/core/model/reported";
+import { closeEntries, closeEntriesSteps, CloseContext, periodOfClose, reopenEntries, ReportedEntry, standingCloses } from "../../../src/core/model/reported";
 import { restatedText, restatements, restatementsOf, sameFigure } from "../../../src/core/model/restatement";
 
 const kpi = (over: Partial<KpiDefinition> = {}): KpiDefinition =>
@@ -43,6 +43,22 @@ describe("which period a close covers", () => {
 });
 
 describe("closing a period", () => {
+  it("plans in steps of one KPI each, to the same rows (a close of 300 KPIs runs in time slices)", () => {
+    const kpis = [kpi(), kpi({ id: "COST", name: "Cost" }), kpi({ id: "EMPTY", name: "Empty" })];
+    const series = [
+      { id: "REVENUE", values, targets: null },
+      { id: "COST", values: values.map((v) => v / 2), targets: null },
+    ];
+    const steps = closeEntriesSteps(kpis, series, [], "2025-12", context("2026-01-05T10:00:00Z"));
+    let yields = 0;
+    let next = steps.next();
+    for (; !next.done; next = steps.next()) yields++;
+    expect(yields).toBe(kpis.length);
+    expect(next.value).toEqual(closeEntries(kpis, series, [], "2025-12", context("2026-01-05T10:00:00Z")));
+    expect(next.value.entries.map((e) => e.kpi)).toEqual(["REVENUE", "COST"]);
+    expect(next.value.skipped.map((s) => s.id)).toEqual(["EMPTY"]);
+  });
+
   it("records the value, target, status, variance and the period's latest note, with who and when", () => {
     const notes = [note(12, "first take"), note(12, "Two renewals landed early"), note(11, "other month")];
     const { entries, skipped } = closeEntries([kpi()], [{ id: "REVENUE", values, targets: null }], [], "2025-12", context("2026-01-05T10:00:00Z", notes));
