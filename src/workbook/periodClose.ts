@@ -7,7 +7,7 @@
 import { isSegmented, judgedAs, SegmentedValues } from "../core/model/segments";
 import { parseAddress, qualified } from "../core/excel/a1";
 import { KpiDefinition } from "../core/model/kpi";
-import { runSliced } from "../core/analysis/slicing";
+import { handBack, runSliced } from "../core/analysis/slicing";
 import { closeEntriesSteps, closeLabelOf, closeText, reopenEntries, ReportedEntry, SeriesOfKpi } from "../core/model/reported";
 import { cellOf, laterColumnsStep, tableAppendSteps, TableState } from "./addinTable";
 import { KpiWorkbookError } from "./errors";
@@ -129,6 +129,8 @@ export async function planClose(
     throw new KpiWorkbookError(`Nothing to close for ${close}${why ? ` (${why})` : ": no KPI has a range"}. Nothing was changed.`);
   }
   const rows = [...plan.entries.map(reportedRow), ...forecastRowsOf(read, series, plan.entries, close, when, who)];
+  // The forecasts shown (an outlook and a lead forecast a KPI) and the rows' steps are two tasks of the shared thread.
+  await handBack();
   const columns = await laterColumnsStep(context, REPORTED, read.reported, rows);
   const steps = [unchangedStep(read.reported), columns, ...tableAppendSteps(REPORTED, read.reported, rows, token)].filter((x): x is Step => x !== null);
   return { steps, result: { closed: plan.entries, skipped: plan.skipped } };
