@@ -1,14 +1,15 @@
 /**
- * Running steps without freezing Excel: a worksheet function's (src/functions/invoke.ts) and the
- * pane's portfolio (core/model/portfolio.ts portfolioSteps). In core so that both layers run them
- * the one way; it imports nothing and touches no Office, React or DOM object, only the event loop
- * every JavaScript host has (setImmediate, MessageChannel or setTimeout). In the shared runtime the task pane and
- * every custom function share one JavaScript thread ("Configure your Office Add-in to use a
- * shared runtime", learn.microsoft.com), so a call that computes for seconds would freeze the
- * pane and every other function. Steps (core/analysis/steps.ts) run until a time budget is spent, then
- * the thread is handed back (a macrotask) before the next slice: a small call finishes in its
- * first slice and answers synchronously; a large one answers with a Promise (Excel shows
- * #BUSY! meanwhile) and stops when Excel cancels it (@cancelable: onCanceled).
+ * Running steps without freezing Excel: a worksheet function's (src/functions/invoke.ts), the
+ * pane's portfolio (core/model/portfolio.ts portfolioSteps) and a write's own work between its
+ * round trips (handBack). In core so that every layer runs them the one way; it imports nothing
+ * and touches no Office, React or DOM object, only the event loop every JavaScript host has
+ * (setImmediate, MessageChannel or setTimeout). In the shared runtime the task pane and every
+ * custom function share one JavaScript thread ("Configure your Office Add-in to use a shared
+ * runtime", learn.microsoft.com), so a call that computes for seconds would freeze the pane and
+ * every other function. Steps (core/analysis/steps.ts) run until a time budget is spent, then the
+ * thread is handed back (a macrotask) before the next slice: a small call finishes in its first
+ * slice and answers synchronously; a large one answers with a Promise (Excel shows #BUSY!
+ * meanwhile) and stops when Excel cancels it (@cancelable: onCanceled).
  *
  * Time slices rather than a Web Worker, measured: handing a worker a full column as Excel passes
  * it (a million one-cell rows) is a structured clone that itself blocks the thread for longer
