@@ -256,18 +256,8 @@ export interface ScorecardLine {
 }
 
 /** The table's lines from sheet row `firstRow` (1-based), the KPIs already in scorecardOrder. */
-export function scorecardLines(
-  kpis: readonly KpiDefinition[],
-  firstRow: number,
-  baselineOf: (k: KpiDefinition) => number | null,
-  notes: boolean,
-  options: Omit<RowOptions, "chart" | "rankByName"> & {
-    chartOf?: (k: KpiDefinition) => RateChart | null;
-    /** A KPI across segments' columns of totals (scorecardSegments.ts), which its row reads as its series. */
-    totalsOf?: (k: KpiDefinition) => TotalsColumns | null;
-  } = {},
-): ScorecardLine[] {
-  return runToEnd(scorecardLinesSteps(kpis, firstRow, baselineOf, notes, options));
+export function scorecardLines(...args: Parameters<typeof scorecardLinesSteps>): ScorecardLine[] {
+  return runToEnd(scorecardLinesSteps(...args));
 }
 
 /** The lines as steps, a KPI each, for a build to run in time slices (core/analysis/slicing.ts): 300 KPIs' rows are a long task. */
