@@ -24,12 +24,13 @@ import * as leftOutPlaces from "./leftOutPlaces";
 import { Problem } from "../analysis/problem";
 import { chunked, FIRST_CHUNK, PASS_CHUNK, rampUp, runToEnd, Steps } from "../analysis/steps";
 import { LagResult } from "./laggedCorrelation";
-import { productSums, productSumsUntied, productSumsWide, Side, tiedCorrection } from "./lagProducts";
+import { Side, tiedCorrection } from "./lagProducts";
+import { RankArena } from "./rankArena";
 
 const NEAR_PERFECT = 0.9;
 // Read once: a CommonJS build (the tests, the bench) reads an imported binding through a getter at
 // every use, and these are used per period (measured: the pass ran four times slower).
-const { Excluded, TIE } = leftOutPlaces;
+const { Excluded, TIE, POPULATION, wordsFor, blocksFor } = leftOutPlaces;
 type Excluded = leftOutPlaces.Excluded;
 
 interface Ranked {
@@ -45,12 +46,12 @@ interface Ranked {
   tied: Int32Array | null;
 }
 
-function* rankOnce(v: Float64Array, n: number, scratch: { order: Uint32Array; keys: Float64Array; starts?: Int32Array }): Steps<Ranked> {
+function* rankOnce(v: Float64Array, n: number, scratch: { order: Uint32Array; keys: Float64Array; starts?: Int32Array }, arena: RankArena): Steps<Ranked> {
   // Both series sort in the same buffers; the gaps come last, in period order.
   const { order, keys, count } = yield* bucketSortSteps(v.subarray(0, n), scratch);
   yield;
-  const code = new Int32Array(n);
-  const hi = new Int32Array(n);
+  const code = arena.int32(n);
+  const hi = arena.int32(n);
   const gaps = Int32Array.from(order.subarray(count, n));
   for (const i of gaps) code[i] = -1;
   const ties = new ExactSum();
@@ -140,23 +141,29 @@ function prime(): void {
   while (!few.next().done);
 }
 
-/** Periods of one lag's pass between two steps: a sixteenth of a full column. */
+/** Periods of one lag's pass between two steps: a sixteenth of a full column, and at most what the pass's exact i64 sum holds (rankPass.wat). */
 const STEP_PERIODS = 1 << 16;
 
 export function* spearmanByLagGapsSteps(x: Float64Array, y: Float64Array, maxLag: number): Steps<LagResult[]> {
   prime();
   const n = Math.min(x.length, y.length);
   const scratch: { order: Uint32Array; keys: Float64Array; starts?: Int32Array } = { order: new Uint32Array(n), keys: new Float64Array(n) };
-  const rx = yield* rankOnce(x, n, scratch);
+  // Each series' codes and group ends, each side's words and blocks.
+  const places = Math.max(1, n);
+  const arena = new RankArena(4 * n + 2 * (wordsFor(places) + blocksFor(places)), 8, POPULATION);
+  const int32 = (length: number) => arena.int32(length);
+  const rx = yield* rankOnce(x, n, scratch, arena);
   yield;
-  const ry = yield* rankOnce(y, n, scratch);
+  const ry = yield* rankOnce(y, n, scratch, arena);
   yield;
   const most = Math.min(maxLag, n);
-  const lag = { x: new Excluded(Math.max(1, rx.count), ry.gaps.length + most), y: new Excluded(Math.max(1, ry.count), rx.gaps.length + most) };
+  const lag = {
+    x: new Excluded(Math.max(1, rx.count), ry.gaps.length + most, int32),
+    y: new Excluded(Math.max(1, ry.count), rx.gaps.length + most, int32),
+  };
   const sizeX = Math.max(1, ry.gaps.length + most);
   const sizeY = Math.max(1, rx.gaps.length + most);
   const left: LeftOut = { placesX: new Int32Array(sizeX), tiedX: new Int32Array(sizeX), placesY: new Int32Array(sizeY), tiedY: new Int32Array(sizeY) };
-  const exact = exactBlock(n);
   const sideX: Side = { code: rx.code, hi: rx.hi, left: lag.x };
   const partners = new Partners(rx, ry, n);
   const rows: LagResult[] = [];
@@ -189,10 +196,10 @@ export function* spearmanByLagGapsSteps(x: Float64Array, y: Float64Array, maxLag
     const wide = lag.x.wide || lag.y.wide;
     // Few tied values: every value's rank as if untied (half the products, ranks not doubled), the tied pairs corrected after.
     const fewTied = !wide && rx.tied !== null && ry.tied !== null;
-    const sums = wide ? productSumsWide : fewTied ? productSumsUntied : productSums;
     for (let from = 0, size = FIRST_CHUNK; from < pairs; from += size, size = rampUp(size, STEP_PERIODS)) {
       if (from > 0) yield;
-      sums(sideX, sideY, from, Math.min(pairs, from + size), exact, sxy);
+      if (fewTied) arena.untiedSums(sideX, sideY, from, Math.min(pairs, from + size), sxy);
+      else arena.doubledSums(sideX, sideY, from, Math.min(pairs, from + size), sxy);
     }
     const m1 = BigInt(m + 1);
     const doubled = fewTied ? 4n * sxy.toBigInt() + tiedCorrection(sideX, sideY, rx.tied!, ry.tied!, k, pairs).toBigInt() : sxy.toBigInt();
@@ -338,18 +345,6 @@ function leftOut(
     if (c & TIE) tiedY[ty++] = j;
   }
   return { ex, ey, tx, ty };
-}
-
-/**
- * Periods summed in a double before the sum is added to the exact total: twice a rank is a whole
- * number of at most 2n, so a block's sum of products stays below 2^53 and is exact. At most a
- * step's periods, so that the pass's indexes stay small integers (V8 compiles a loop whose bounds
- * were once beyond them for doubles, measured: the pass then runs at half speed).
- */
-function exactBlock(n: number): number {
-  let block = 1;
-  while (block < STEP_PERIODS && block * 2 * (2 * n) ** 2 <= 2 ** 53) block *= 2;
-  return block;
 }
 
 /**

@@ -29,9 +29,10 @@ export class Excluded {
   private inGroup: Int32Array | null = null;
   private readonly positions: number;
 
-  constructor(positions: number, capacity: number) {
-    this.words = new Int32Array((positions >> 4) + 1);
-    this.blocks = new Int32Array((positions >> 16) + 1);
+  /** `int32` makes the tables (the rank pass reads them in its arena, rankArena.ts). */
+  constructor(positions: number, capacity: number, int32: (length: number) => Int32Array = (length) => new Int32Array(length)) {
+    this.words = int32(wordsFor(positions));
+    this.blocks = int32(blocksFor(positions));
     this.set = new Int32Array(Math.max(1, capacity));
     this.positions = positions;
   }
@@ -47,7 +48,11 @@ export class Excluded {
     this.size = count;
     this.wide = count > 0xffff;
     if (this.wide) countBeforeWide(words, blocks);
-    else countBefore(words);
+    else {
+      // The pass that reads both kinds of table adds the blocks' counts: zero for a table not wide.
+      blocks.fill(0);
+      countBefore(words);
+    }
   }
 
   /**
@@ -88,8 +93,12 @@ export class Excluded {
   }
 }
 
+/** The length of a table's words and blocks for `positions` places. */
+export const wordsFor = (positions: number): number => (positions >> 4) + 1;
+export const blocksFor = (positions: number): number => (positions >> 16) + 1;
+
 /** The number of bits set in each 16-bit value. */
-const POPULATION = new Uint8Array(1 << 16);
+export const POPULATION = new Uint8Array(1 << 16);
 for (let v = 1; v < POPULATION.length; v++) POPULATION[v] = POPULATION[v >> 1] + (v & 1);
 
 /** Each word's count of left-out places before it into its upper 16 bits (fewer than 65,536 left out). */
