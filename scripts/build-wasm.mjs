@@ -1,8 +1,8 @@
 /**
- * Assembles src/core/stats/rankPass.wat into src/core/stats/rankPassModule.ts (its bytes, in
+ * Assembles src/core/stats/rankPass.wat into src/core/stats/rankPass.generated.ts (its bytes, in
  * hexadecimal), so the bundles and the tests load it as plain TypeScript with no wasm loader.
  * `npm run build:wasm`; with `--check` it writes nothing and fails while the two differ (run by
- * test/core/stats/rankPassModule.test.ts).
+ * test/core/stats/rankArena.test.ts).
  */
 import { readFileSync, writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";

@@ -1,8 +1,8 @@
-/** The one way rankPass.wat becomes rankPassModule.ts: for the build script and for its freshness test. */
+/** The one way rankPass.wat becomes rankPass.generated.ts: for the build script and for its freshness test. */
 import wabt from "wabt";
 
 export const WAT_PATH = "src/core/stats/rankPass.wat";
-export const MODULE_PATH = "src/core/stats/rankPassModule.ts";
+export const MODULE_PATH = "src/core/stats/rankPass.generated.ts";
 
 /** The module's bytes, as wabt assembles the text. */
 export async function assemble(text) {

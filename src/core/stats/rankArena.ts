@@ -12,7 +12,7 @@
  * Chromium allows below 4 KB ("WebAssembly.Module()", MDN).
  */
 import { ExactSum } from "./exactSum";
-import { RANK_PASS_WASM } from "./rankPassModule";
+import { RANK_PASS_WASM } from "./rankPass.generated";
 
 interface RankPass {
   doubled(...pointers: number[]): void;

@@ -13,7 +13,7 @@
 ;; in the upper 16 bits and its places' bits in the lower 16), the wide tables' block counts (a
 ;; word per 65,536 places, zero when not wide), and the population count of each 16-bit value.
 ;;
-;; Assemble with `npm run build:wasm` (wabt); rankPassModule.ts holds the bytes and its test
+;; Assemble with `npm run build:wasm` (wabt); rankPass.generated.ts holds the bytes and its test
 ;; checks they are this text's.
 (module
   (import "env" "memory" (memory 1))
