@@ -51,4 +51,10 @@ export default tseslint.config(
       "office-addins/no-context-sync-in-loop": "off",
     },
   },
+  {
+    // CommonJS modules jest's moduleNameMapper loads as they are (test/support/fluent*.cjs).
+    files: ["**/*.cjs"],
+    languageOptions: { sourceType: "commonjs", globals: { ...globals.node } },
+    rules: { "@typescript-eslint/no-require-imports": "off" },
+  },
 );

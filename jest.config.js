@@ -13,6 +13,11 @@ module.exports = {
       testPathIgnorePatterns: ["/node_modules/", "/test/browser/"],
       setupFiles: ["<rootDir>/test/support/customFunctionsGlobal.ts", "<rootDir>/test/support/jsdomStyles.ts"],
       setupFilesAfterEnv: ["<rootDir>/test/support/answersAtOnce.ts"],
+      // Fluent UI's two barrels, a name at a time as the tests ask for it (test/support/fluentOnDemand.ts).
+      moduleNameMapper: {
+        "^@fluentui/react-components$": "<rootDir>/test/support/fluentComponents.cjs",
+        "^@fluentui/react-icons$": "<rootDir>/test/support/fluentIcons.cjs",
+      },
       transform,
     },
     {
