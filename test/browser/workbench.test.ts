@@ -6,6 +6,7 @@ import { kpiStatus } from "../support/functions";
 import { BAND_LOOK } from "../../src/workbook/bandFormats";
 import { openWorkbench, Session, settle, snapshotOf, tagThroughPane } from "./browser";
 import { tagRevenue } from "../support/sampleTags";
+import { bruteForce } from "../support/bruteForce";
 
 const FILL_OF: Record<string, string> = { "On track": BAND_LOOK.on.fill, "At risk": BAND_LOOK.risk.fill, "Off track": BAND_LOOK.off.fill };
 
@@ -130,6 +131,30 @@ describe("tagging in the workbench", () => {
     const after = await page.evaluate(() => window.workbench.syncCount());
     // The register in one round trip (its tables known from the last read), the values in one.
     expect(after - before).toBe(2);
+  });
+
+  it("answers LEADLAG_CORR's Spearman typed into a cell as the ranks' correlation does, its per-lag pass compiled as WebAssembly under the page's policy", async () => {
+    const { page } = session;
+    // The smallest module, compiled as rankArena.ts compiles the pass: the policy's 'wasm-unsafe-eval' lets it.
+    expect(await page.evaluate(() => new WebAssembly.Module(new Uint8Array([0, 97, 115, 109, 1, 0, 0, 0])) instanceof WebAssembly.Module)).toBe(true);
+    await page.evaluate(() => window.workbench.setValues("'Monthly KPIs'!H1", [['=KPI.LEADLAG_CORR(D2:D37,B2:B37,3,"spearman",FALSE,"values")']]));
+    // A value past the answer's spill, so that the snapshot's grid (the cells stored) takes it in.
+    await page.evaluate(() => window.workbench.setValues("'Monthly KPIs'!Z60", [["end"]]));
+    const rows = async () =>
+      (await snapshotOf(page)).sheets
+        .find((s) => s.name === "Monthly KPIs")!
+        .values.slice(0, 4)
+        .map((r) => r.slice(7, 9));
+    // The answer comes a slice at a time (#BUSY! meanwhile).
+    await page.waitForFunction(() => typeof window.workbench.snapshot().sheets.find((s) => s.name === "Monthly KPIs")!.values[3]?.[8] === "number");
+    const snap = await snapshotOf(page);
+    const leads = columnValues(snap, "Monthly KPIs", 3, 1, 37).map(([v]) => v as number);
+    const revenue = columnValues(snap, "Monthly KPIs", 1, 1, 37).map(([v]) => v as number);
+    const got = await rows();
+    for (let lag = 0; lag <= 3; lag++) {
+      expect(got[lag][0]).toBe(lag);
+      expect(Math.abs((got[lag][1] as number) - bruteForce(leads, revenue, lag, "spearman").r!)).toBeLessThan(1e-12);
+    }
   });
 
   it("loads nothing from outside localhost and logs no error", async () => {

@@ -5,28 +5,50 @@
  * memory detaches every view of it ("WebAssembly.Memory.prototype.grow", MDN); dropped with the
  * call.
  *
- * WebAssembly is part of the JavaScript engine, not of the DOM: every webview the manifest admits
- * runs it (Excel 2021 and later use WebView2 for the shared runtime; "Browsers and webview
- * controls used by Office Add-ins", learn.microsoft.com), as it runs the BigInt the exact sums
- * already need. The module is 604 bytes, so it compiles synchronously on the main thread, which
- * Chromium allows below 4 KB ("WebAssembly.Module()", MDN).
+ * WebAssembly is part of the JavaScript engine, not of the DOM: the webviews the manifest admits
+ * run it (Excel 2021 and later use WebView2 for the shared runtime; "Browsers and webview
+ * controls used by Office Add-ins", learn.microsoft.com), as they run the BigInt the exact sums
+ * already need. A page compiles it only if its Content-Security-Policy allows 'wasm-unsafe-eval'
+ * (ours do: taskpane.html, workbench.html); a webview that refuses it anyway, such as Safari before
+ * 16, which knows no such source, gets the same pass in script (rankPassScript.ts). The module is
+ * 604 bytes, so it compiles synchronously on the main thread, which Chromium allows below 4 KB
+ * ("WebAssembly.Module()", MDN).
  */
 import { ExactSum } from "./exactSum";
 import { RANK_PASS_WASM } from "./rankPass.generated";
+import { RankPass, scriptRankPass } from "./rankPassScript";
 
-interface RankPass {
-  doubled(...pointers: number[]): void;
-  untied(...pointers: number[]): void;
+/** The compiled module; null once the runtime has refused to compile it (then every arena's pass is rankPassScript.ts'). */
+let compiled: WebAssembly.Module | null | undefined;
+let script = false;
+
+/** Makes every later arena use the script pass (true) or the WebAssembly one where the runtime compiles it: for the tests of both. */
+export function setScriptPass(on: boolean): void {
+  script = on;
 }
 
-let compiled: WebAssembly.Module | null = null;
-
-function rankPassModule(): WebAssembly.Module {
-  if (compiled) return compiled;
+function rankPassModule(): WebAssembly.Module | null {
+  if (compiled !== undefined) return compiled;
   const bytes = new Uint8Array(RANK_PASS_WASM.length / 2);
   for (let i = 0; i < bytes.length; i++) bytes[i] = parseInt(RANK_PASS_WASM.slice(2 * i, 2 * i + 2), 16);
-  compiled = new WebAssembly.Module(bytes);
+  try {
+    compiled = new WebAssembly.Module(bytes);
+  } catch {
+    // A CompileError from the page's Content-Security-Policy, or no WebAssembly at all.
+    compiled = null;
+  }
   return compiled;
+}
+
+/** The memory and the pass over it: WebAssembly's where it compiles, else the same pass in script over a plain buffer. */
+function memoryAndPass(pages: number): { buffer: ArrayBuffer; pass: RankPass } {
+  const module = script ? null : rankPassModule();
+  if (!module) {
+    const buffer = new ArrayBuffer(pages * PAGE);
+    return { buffer, pass: scriptRankPass(buffer) };
+  }
+  const memory = new WebAssembly.Memory({ initial: pages });
+  return { buffer: memory.buffer, pass: new WebAssembly.Instance(module, { env: { memory } }).exports as unknown as RankPass };
 }
 
 const PAGE = 1 << 16;
@@ -51,9 +73,7 @@ export class RankArena {
     // A view's start rounds up to 8 bytes, at most 4 past its whole numbers; the sum's two halves take 8.
     const bytes = 4 * int32s + 4 * views + 8 + population.length;
     this.room = bytes;
-    const memory = new WebAssembly.Memory({ initial: Math.ceil(bytes / PAGE) });
-    this.buffer = memory.buffer;
-    this.pass = new WebAssembly.Instance(rankPassModule(), { env: { memory } }).exports as unknown as RankPass;
+    ({ buffer: this.buffer, pass: this.pass } = memoryAndPass(Math.ceil(bytes / PAGE)));
     this.out = new Uint32Array(this.buffer, this.take(8), 2);
     this.population = this.take(population.length);
     new Uint8Array(this.buffer, this.population, population.length).set(population);

@@ -1,4 +1,5 @@
 import { spearmanByLagGapsSteps } from "../../../src/core/stats/laggedRanksGaps";
+import { setScriptPass } from "../../../src/core/stats/rankArena";
 import { runToEnd } from "../../../src/core/analysis/steps";
 import { Problem } from "../../../src/core/analysis/problem";
 import { bruteForce, lagPairs, lcg } from "../../support/bruteForce";
@@ -17,7 +18,13 @@ function sortedRanks(v: number[]): number[] {
   return ranks;
 }
 
-describe("Spearman by lag with gaps", () => {
+describe.each([
+  ["WebAssembly", false],
+  ["script (a page that refuses WebAssembly)", true],
+])("Spearman by lag with gaps, by the %s pass", (_, script) => {
+  beforeAll(() => setScriptPass(script));
+  afterAll(() => setScriptPass(false));
+
   it.each([
     [1, 300, 0.05, 40],
     [2, 500, 0.2, 60],

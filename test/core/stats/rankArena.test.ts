@@ -1,7 +1,7 @@
 import { execFileSync } from "node:child_process";
 import { ExactSum } from "../../../src/core/stats/exactSum";
 import { Excluded, PLACE, POPULATION, TIE, blocksFor, wordsFor } from "../../../src/core/stats/leftOutPlaces";
-import { RankArena } from "../../../src/core/stats/rankArena";
+import { RankArena, setScriptPass } from "../../../src/core/stats/rankArena";
 import { lcg } from "../../support/bruteForce";
 
 const PLACES = 1 << 19;
@@ -61,29 +61,65 @@ describe("the rank pass's arena", () => {
     expect(execFileSync("node", ["scripts/build-wasm.mjs", "--check"], { encoding: "utf8" })).toMatch(/holds/);
   });
 
-  it("sums the untied ranks' products exactly past 2^53", () => {
-    const arena = arenaFor(2);
-    const x = side(arena, 1, 3000, 0);
-    const y = side(arena, 2, 5000, 0);
-    const acc = new ExactSum();
-    arena.untiedSums(x, y, 0, PERIODS, acc);
-    const want = expected(x, y, false);
-    expect(want > 2n ** 53n).toBe(true);
-    expect(acc.toBigInt()).toBe(want);
+  describe.each([
+    ["WebAssembly", false],
+    ["script (a page that refuses WebAssembly)", true],
+  ])("its %s pass", (_, script) => {
+    beforeAll(() => setScriptPass(script));
+    afterAll(() => setScriptPass(false));
+
+    it("sums the untied ranks' products exactly past 2^53", () => {
+      const arena = arenaFor(2);
+      const x = side(arena, 1, 3000, 0);
+      const y = side(arena, 2, 5000, 0);
+      const acc = new ExactSum();
+      arena.untiedSums(x, y, 0, PERIODS, acc);
+      const want = expected(x, y, false);
+      expect(want > 2n ** 53n).toBe(true);
+      expect(acc.toBigInt()).toBe(want);
+    });
+
+    it("sums twice the average ranks' products exactly with ties, in a narrow table and a wide one (over 65,535 left out)", () => {
+      const arena = arenaFor(2);
+      const x = side(arena, 3, 2000, 0.3);
+      const y = side(arena, 4, 70_000, 0.3);
+      expect([x.left.wide, y.left.wide]).toEqual([false, true]);
+      const acc = new ExactSum();
+      // Two calls, as a lag's pass makes them between its steps.
+      arena.doubledSums(x, y, 0, 1000, acc);
+      arena.doubledSums(x, y, 1000, PERIODS, acc);
+      const want = expected(x, y, true);
+      expect(want > 2n ** 53n).toBe(true);
+      expect(acc.toBigInt()).toBe(want);
+    });
   });
 
-  it("sums twice the average ranks' products exactly with ties, in a narrow table and a wide one (over 65,535 left out)", () => {
-    const arena = arenaFor(2);
-    const x = side(arena, 3, 2000, 0.3);
-    const y = side(arena, 4, 70_000, 0.3);
-    expect([x.left.wide, y.left.wide]).toEqual([false, true]);
-    const acc = new ExactSum();
-    // Two calls, as a lag's pass makes them between its steps.
-    arena.doubledSums(x, y, 0, 1000, acc);
-    arena.doubledSums(x, y, 1000, PERIODS, acc);
-    const want = expected(x, y, true);
-    expect(want > 2n ** 53n).toBe(true);
-    expect(acc.toBigInt()).toBe(want);
+  it("sums with the script pass when the runtime refuses to compile WebAssembly, as a page's policy can", () => {
+    const { Module: compile, Memory: memory } = WebAssembly;
+    try {
+      // Made only on the WebAssembly path: a call would fail the test.
+      WebAssembly.Memory = function notCalled() {
+        throw new Error("the WebAssembly path was taken");
+      } as unknown as typeof WebAssembly.Memory;
+      WebAssembly.Module = function refused() {
+        throw new WebAssembly.CompileError(
+          "WebAssembly.Module(): Compiling or instantiating WebAssembly module violates the following Content Security policy directive",
+        );
+      } as unknown as typeof WebAssembly.Module;
+      jest.isolateModules(() => {
+        // A fresh module, so that no module compiled before is kept.
+        const { RankArena: Refused } = jest.requireActual<typeof import("../../../src/core/stats/rankArena")>("../../../src/core/stats/rankArena");
+        const sides = 2 * (2 * PERIODS + wordsFor(PLACES) + blocksFor(PLACES));
+        const arena = new Refused(sides, 8, POPULATION);
+        const x = side(arena, 5, 3000, 0.2);
+        const y = side(arena, 6, 4000, 0.2);
+        const acc = new ExactSum();
+        arena.doubledSums(x, y, 0, PERIODS, acc);
+        expect(acc.toBigInt()).toBe(expected(x, y, true));
+      });
+    } finally {
+      Object.assign(WebAssembly, { Module: compile, Memory: memory });
+    }
   });
 
   it("refuses a view past the room it was made with", () => {
