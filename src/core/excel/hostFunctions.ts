@@ -99,5 +99,6 @@ export function allowedFunction(name: string, customFunctionIds: readonly string
 /** The functions a formula calls (a name followed by "("), upper case, string literals skipped. */
 export function functionsCalled(formula: string): string[] {
   const code = formula.replace(/"(?:[^"]|"")*"/g, '""');
-  return [...code.matchAll(/([A-Za-z_][A-Za-z0-9_.]*)\s*\(/g)].map((m) => m[1].toUpperCase());
+  // From a name's first character only: tried inside a long name too, the scan went quadratic (1.8 s of the unit tests).
+  return [...code.matchAll(/(?<![A-Za-z0-9_.])([A-Za-z_][A-Za-z0-9_.]*)\s*\(/g)].map((m) => m[1].toUpperCase());
 }
