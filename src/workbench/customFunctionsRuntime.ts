@@ -7,14 +7,15 @@ const scope = globalThis as unknown as { CustomFunctions?: unknown };
 
 export const associated = new Map<string, unknown>();
 
-if (!scope.CustomFunctions) {
+/** The CustomFunctions object: Error with a code and message, ErrorCode as Excel spells the codes, associate into `into`. */
+export function customFunctionsObject<F>(into: Map<string, F>) {
   class CustomFunctionsError {
     constructor(
       readonly code: string,
       readonly message?: string,
     ) {}
   }
-  scope.CustomFunctions = {
+  return {
     Error: CustomFunctionsError,
     ErrorCode: {
       invalidValue: "#VALUE!",
@@ -25,6 +26,8 @@ if (!scope.CustomFunctions) {
       invalidName: "#NAME?",
       invalidReference: "#REF!",
     },
-    associate: (id: string, f: unknown) => associated.set(id, f),
+    associate: (id: string, f: F) => into.set(id, f),
   };
 }
+
+if (!scope.CustomFunctions) scope.CustomFunctions = customFunctionsObject(associated);

@@ -18,35 +18,19 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import vm from "node:vm";
 import { productionBuild } from "./productionBuild";
+import { customFunctionsObject } from "../../src/workbench/customFunctionsRuntime";
 
 type Fn = (...args: unknown[]) => unknown;
 
 let out: string;
 const associated = new Map<string, Fn>();
-
-class StubError {
-  constructor(
-    readonly code: string,
-    readonly message?: string,
-  ) {}
-}
+/** The runtime's surface as the workbench page gives it, with associate() into this test's map. */
+const runtime = customFunctionsObject(associated);
 
 beforeAll(async () => {
   out = await productionBuild();
   const sandbox: Record<string, unknown> = {
-    CustomFunctions: {
-      Error: StubError,
-      ErrorCode: {
-        invalidValue: "#VALUE!",
-        notAvailable: "#N/A",
-        divisionByZero: "#DIV/0!",
-        invalidNumber: "#NUM!",
-        nullReference: "#NULL!",
-        invalidName: "#NAME?",
-        invalidReference: "#REF!",
-      },
-      associate: (id: string, fn: Fn) => associated.set(id, fn),
-    },
+    CustomFunctions: runtime,
     Office: { onReady: (f?: () => void) => (f?.(), Promise.resolve({})), context: { diagnostics: { platform: "OfficeOnline", version: "16.0" } } },
     console,
     setTimeout,
@@ -154,7 +138,7 @@ async function call(id: string, args: unknown[]): Promise<string> {
   const fn = associated.get(id);
   if (!fn) throw new Error(`${id} was not associated by functions.js`);
   const answer = await fn(...args, invocation(args));
-  return JSON.stringify(answer, (_k, v) => (v instanceof StubError ? { error: v.code, message: v.message } : v));
+  return JSON.stringify(answer, (_k, v) => (v instanceof runtime.Error ? { error: v.code, message: v.message } : v));
 }
 
 describe("the shipped functions.js, loaded as Excel loads it", () => {
