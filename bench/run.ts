@@ -10,7 +10,8 @@
  *   npm run bench                       everything (many minutes)
  *   npm run bench -- --quick            fewer repeats, no full-column Spearman baselines at many lags
  *   npm run bench -- --only GROUP       one group: KPI_STATUS, SIG_CHANGE, LEADLAG_CORR, scipy,
- *                                       spearman, event-loop, workbook, round-trips, pane-300, bundle
+ *                                       spearman, event-loop, workbook, round-trips, pane-300,
+ *                                       pane-300-browser (Chromium), bundle
  *   npm run bench -- --only event-loop  every function on a full column as Excel calls it: the
  *                                       longest block of the thread per call against 50 ms
  */
@@ -23,11 +24,21 @@ import { leadLagRatioCases } from "./cases/leadLagRatios";
 import { workbookCases } from "./cases/workbook";
 import { roundTripCases } from "./cases/roundTrips";
 import { paneCases } from "./cases/pane300";
+import { paneBrowserCases } from "./cases/paneBrowser";
 import { Case, printHeader, QUICK, record, recorded } from "./harness";
 
 const ONLY = process.argv.includes("--only") ? process.argv[process.argv.indexOf("--only") + 1] : null;
 
-const CASES: Case[] = [...functionCases, ...workbookCases, ...roundTripCases, ...paneCases, ...leadLagRatioCases, ...eventLoopCases, ...bundleCases];
+const CASES: Case[] = [
+  ...functionCases,
+  ...workbookCases,
+  ...roundTripCases,
+  ...paneCases,
+  ...paneBrowserCases,
+  ...leadLagRatioCases,
+  ...eventLoopCases,
+  ...bundleCases,
+];
 
 async function main(): Promise<void> {
   const chosen = CASES.filter((c) => ONLY === null || c.group === ONLY);

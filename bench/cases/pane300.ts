@@ -1,7 +1,6 @@
 /**
- * `--only pane-300` (issue 25, "300 KPIs at ease"): a workbook of 300 tagged KPIs of 36 months
- * (a budget per period every third, a rate every fifth, ten blocks of four regions, a leading KPI
- * every tenth predicting the next) against the in-memory Excel. For opening the pane, a refresh and
+ * `--only pane-300` (issue 25, "300 KPIs at ease"): the workbook of 300 tagged KPIs of
+ * src/workbench/portfolio300.ts against the in-memory Excel. For opening the pane, a refresh and
  * one edit: the round trips (the stand-in's syncs, deterministic) against 4, and the pane's own
  * work between them as the pane runs it (useSlicedPortfolio.ts): the portfolio's steps
  * (summaries, chains, month-end pack, health check) in time slices, then the sharing of unchanged
@@ -18,61 +17,12 @@ import { keepUnchangedPortfolio } from "../../src/taskpane/keepUnchanged";
 import { runWith } from "../../src/workbench/excel/api";
 import { FakeRequestContext } from "../../src/workbench/excel/context";
 import { WorkbookModel } from "../../src/workbench/excel/model";
-import { ExcelKpiWorkbook, KpiInput } from "../../src/workbook/kpiWorkbook";
-import { kpiInput } from "../../test/support/workbench";
+import { BLOCKS, COUNT, MONTHS, portfolioKpi, portfolioWorkbook, tagPortfolio } from "../../src/workbench/portfolio300";
+import { ExcelKpiWorkbook } from "../../src/workbook/kpiWorkbook";
 import { Case, median, Row } from "../harness";
 
-const COUNT = 300;
-const BLOCKS = 10;
-const MONTHS = 36;
 const GOAL_MS = 50;
 const GOAL_TRIPS = 4;
-
-// The sample's KPI fields (test/support/workbench.ts), with a target a row of Data can meet.
-const input: KpiInput = kpiInput({
-  name: "",
-  objective: "Grow",
-  target: 50,
-  atRisk: 45,
-  unit: "",
-  initiative: "Push",
-  response: "Call",
-  primary: false,
-  firstPeriod: "2024-01",
-});
-
-/** The workbook: Data (values), Budget (targets per period), Visits (denominators), Regions (blocks of four under their names). */
-function workbookOf(): WorkbookModel {
-  const model = new WorkbookModel();
-  const data = model.addSheet("Data");
-  const budget = model.addSheet("Budget");
-  const visits = model.addSheet("Visits");
-  const regions = model.addSheet("Regions");
-  for (let c = 0; c < COUNT - BLOCKS; c++) {
-    for (let r = 0; r < MONTHS; r++) {
-      model.writeValue(data, r, c, 40 + ((r * 7 + c * 3) % 20) + (c % 4 === 0 ? r : 0));
-      model.writeValue(budget, r, c, 48 + (r % 12));
-      model.writeValue(visits, r, c, 1000 + ((r * 13 + c) % 400));
-    }
-  }
-  for (let b = 0; b < BLOCKS; b++) {
-    for (let s = 0; s < 4; s++) {
-      model.writeValue(regions, 0, b * 5 + s, ["North", "South", "East", "West"][s]);
-      for (let r = 0; r < MONTHS; r++) model.writeValue(regions, 1 + r, b * 5 + s, 10 + ((r * 5 + s * 3 + b) % 9));
-    }
-  }
-  return model;
-}
-
-/** The KPI of column c: a budget per period, a rate, a leading indicator or a plain one. */
-function kpiOf(c: number): [KpiInput, string] {
-  const col = columnLetters(c);
-  const range = (sheet: string) => `${sheet}!${col}1:${col}${MONTHS}`;
-  const base = { ...input, name: `K${c}`, kind: c % 10 === 0 ? ("leading" as const) : ("lagging" as const), predicts: c % 10 === 0 ? `K${c + 1}` : "" };
-  if (c % 5 === 2) return [{ ...base, target: 0.05, atRisk: null, atRiskPercent: 10, denominatorRange: range("Visits") }, range("Data")];
-  if (c % 3 === 1) return [{ ...base, target: null, atRisk: null, atRiskPercent: 10, targetRange: range("Budget") }, range("Data")];
-  return [base, range("Data")];
-}
 
 const cpu = () => {
   const u = process.cpuUsage();
@@ -85,18 +35,11 @@ const since = (b: ReturnType<typeof mark>) => Math.min(cpu() - b.cpu, performanc
 
 async function paneRows(): Promise<Row[]> {
   setSliceBudget(Infinity);
-  const model = workbookOf();
+  const model = portfolioWorkbook();
   const workbook = new ExcelKpiWorkbook(runWith(model));
   // The pane listens to changes from the start (usePane), so the refresh after a write can use the write's own read.
   await workbook.onChange(() => undefined);
-  for (let c = 0; c < COUNT - BLOCKS; c++) {
-    const [kpi, source] = kpiOf(c);
-    await workbook.tag(kpi, source, `K${c}`);
-  }
-  for (let b = 0; b < BLOCKS; b++) {
-    const block = `Regions!${columnLetters(b * 5)}1:${columnLetters(b * 5 + 3)}${MONTHS + 1}`;
-    await workbook.tag({ ...input, name: `Regions ${b}`, segments: "columns", target: 12, atRisk: 10, aggregation: "sum" }, block, `R${b}`);
-  }
+  await tagPortfolio(workbook);
   const today = new Date();
   const read = async () => {
     const before = model.syncCount;
@@ -152,7 +95,7 @@ async function paneRows(): Promise<Row[]> {
     const before = model.syncCount;
     // A KPI with one number target (neither a budget per period nor a rate), its target changed.
     const c = [3, 23, 33, 53, 63][i];
-    await workbook.update(`K${c}`, { ...kpiOf(c)[0], target: 60 + i });
+    await workbook.update(`K${c}`, { ...portfolioKpi(c)[0], target: 60 + i });
     const after = await read();
     editSyncs = model.syncCount - before;
     edits.push(await work(after));
@@ -211,11 +154,11 @@ async function actionRows(model: WorkbookModel, workbook: ExcelKpiWorkbook): Pro
     const note = `${ms <= GOAL_MS ? "ok" : "OVER"} (the add-in's longest stretch between round trips, goal <= ${GOAL_MS} ms); round trips ${syncs}; load ${loadavg()[0].toFixed(1)}`;
     rows.push({ group: "pane-300", case: `300 KPIs, ${label}`, ms, syncs, note });
   };
-  const [kpi] = kpiOf(COUNT - BLOCKS);
+  const [kpi] = portfolioKpi(COUNT - BLOCKS);
   const extra = `Data!${columnLetters(COUNT)}1:${columnLetters(COUNT)}${MONTHS}`;
   for (let r = 0; r < MONTHS; r++) model.writeValue(model.findSheet("Data")!, r, COUNT, 45 + (r % 9));
   await action("tag one more KPI", () => workbook.tag({ ...kpi, name: "One more" }, extra, "MORE"));
-  await action("edit a budget KPI's At risk (colours rewritten)", () => workbook.update("K1", { ...kpiOf(1)[0], atRiskPercent: 12 }));
+  await action("edit a budget KPI's At risk (colours rewritten)", () => workbook.update("K1", { ...portfolioKpi(1)[0], atRiskPercent: 12 }));
   await action("write a note", () => workbook.addCheckIn("K3", { period: MONTHS, note: "Checked", override: null, reason: "" }));
   await action("mark reviewed", () => workbook.markReviewed("K3", "2026-12-02"));
   await action("close a period", () => workbook.closePeriod("2026-12"));

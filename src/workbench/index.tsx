@@ -12,11 +12,14 @@ import { runWith } from "./excel/api";
 import { kpiFunctions } from "./customFunctions";
 import { setExcelRun } from "../functions/argumentCells";
 import { sampleWorkbook } from "./sampleWorkbook";
+import { portfolioWorkbook, tagPortfolio } from "./portfolio300";
 import { installWorkbenchApi } from "./workbenchApi";
 import { Grid } from "./Grid";
 
 const params = new URLSearchParams(location.search);
-const model = sampleWorkbook();
+// ?sample=kpis300: the 300 tagged KPIs of portfolio300.ts (npm run bench -- --only pane-300-browser).
+const portfolio = params.get("sample") === "kpis300";
+const model = portfolio ? portfolioWorkbook() : sampleWorkbook();
 model.functions = kpiFunctions();
 // ?host=desktop: blank cells reach functions as 0, as in Excel for Windows and Mac.
 model.host = params.get("host") === "desktop" ? "desktop" : "web";
@@ -24,6 +27,22 @@ setExcelRun(runWith(model));
 const workbook = new ExcelKpiWorkbook(runWith(model));
 const dark = params.get("theme") === "dark";
 const paneWidth = Number(params.get("pane") ?? 320);
+// ?grid=off: the pane alone, so that the page's work is the add-in's (the grid is the workbench's, not Excel's).
+const grid = params.get("grid") !== "off";
+// ?latency=task: each round trip's Excel side runs in a task of its own, its times kept (window.workbench.roundTrips).
+const roundTrips: [number, number][] = [];
+if (params.get("latency") === "task") {
+  const hop = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+  let began = 0;
+  model.beforeSync = async () => {
+    await hop();
+    began = performance.now();
+  };
+  model.afterSync = async () => {
+    roundTrips.push([began, performance.now()]);
+    await hop();
+  };
+}
 
 function Workbench() {
   const [version, setVersion] = useState(0);
@@ -43,7 +62,7 @@ function Workbench() {
   return (
     <div className={`workbench ${dark ? "dark" : ""}`}>
       <section className="sheet" aria-label="Workbook">
-        <Grid model={model} version={version} />
+        {grid && <Grid model={model} version={version} />}
       </section>
       <div className="pane" style={{ width: paneWidth }}>
         <App workbook={workbook} dark={dark} />
@@ -52,6 +71,14 @@ function Workbench() {
   );
 }
 
-installWorkbenchApi(model);
-const root = document.getElementById("root");
-if (root) createRoot(root).render(<Workbench />);
+async function open(): Promise<void> {
+  if (portfolio) await tagPortfolio(new ExcelKpiWorkbook(runWith(model)));
+  roundTrips.length = 0;
+  // Where the pane's own work begins (the bench reads long tasks from here).
+  performance.mark("kpi-lens:pane");
+  installWorkbenchApi(model, roundTrips);
+  const root = document.getElementById("root");
+  if (root) createRoot(root).render(<Workbench />);
+}
+
+void open();

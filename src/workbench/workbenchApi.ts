@@ -22,6 +22,8 @@ export interface WorkbenchApi {
   renameSheet(from: string, to: string): void;
   deleteSheet(name: string): void;
   protect(sheet: string, on: boolean): void;
+  /** Each round trip's Excel side as [start, end] in performance.now() time, with ?latency=task (else empty). */
+  roundTrips(): [number, number][];
 }
 
 declare global {
@@ -31,7 +33,7 @@ declare global {
   }
 }
 
-export function installWorkbenchApi(model: WorkbookModel): void {
+export function installWorkbenchApi(model: WorkbookModel, roundTrips: [number, number][] = []): void {
   const active = () => model.sheets.find((s) => s.id === model.activeSheetId) ?? model.sheets[0];
   const sheetNamed = (name: string) => {
     const s = model.findSheet(name);
@@ -66,5 +68,6 @@ export function installWorkbenchApi(model: WorkbookModel): void {
     protect(sheet, on) {
       sheetNamed(sheet).protected = on;
     },
+    roundTrips: () => roundTrips.slice(),
   };
 }

@@ -90,7 +90,13 @@ export class FakeRequestContext implements BatchContext {
         'The request payload size has exceeded the limit. Please refer to the documentation: "https://docs.microsoft.com/office/dev/add-ins/concepts/resource-limits-and-performance-optimization#excel-add-ins".',
       );
     }
-    for (const op of ops) op();
+    try {
+      for (const op of ops) op();
+    } finally {
+      // The answer's way back (the workbench's ?latency=task makes it a task of its own, as the network does).
+      const back = this.model.afterSync?.();
+      if (back) await back;
+    }
     if (this.responseBytes > PAYLOAD_LIMIT_BYTES) {
       throw new ExcelApiError(
         "ResponsePayloadSizeLimitExceeded",

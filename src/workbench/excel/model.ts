@@ -46,8 +46,9 @@ export class WorkbookModel extends ModelEvents implements FormulaHost {
   syncCount = 0;
   private nextId = 1;
 
-  /** Called before each sync's batch runs; tests use it to interleave edits with a batch. */
+  /** Called before each sync's batch runs and after it (tests interleave edits with a batch; the workbench's ?latency=task). */
   beforeSync: (() => void | Promise<unknown>) | null = null;
+  afterSync: (() => void | Promise<unknown>) | null = null;
   /** Add-in worksheet functions, as Excel registers custom functions from functions.json. */
   functions: FunctionRegistry = NO_FUNCTIONS;
   /** Which Excel the workbook behaves as where hosts differ (customFunctionHost.ts, api.ts limits). */
