@@ -93,7 +93,9 @@ export class FakeRequestContext implements BatchContext {
     try {
       for (const op of ops) op();
     } finally {
-      // The answer's way back (the workbench's ?latency=task makes it a task of its own, as the network does).
+      // The answer's way back: on Excel on the web each sync is a network round trip ("Performance optimization
+      // using the Excel JavaScript API", learn.microsoft.com), so the workbench's ?latency=task gives it a task of its own.
+      // Only a hook: nothing here makes the stand-in answer differently.
       const back = this.model.afterSync?.();
       if (back) await back;
     }

@@ -1,5 +1,5 @@
 import { spearmanByLagGapsSteps } from "../../../src/core/stats/laggedRanksGaps";
-import { setScriptPass } from "../../../src/core/stats/rankArena";
+import { describeEachRankPass } from "../../support/rankPasses";
 import { runToEnd } from "../../../src/core/analysis/steps";
 import { Problem } from "../../../src/core/analysis/problem";
 import { bruteForce, lagPairs, lcg } from "../../support/bruteForce";
@@ -18,13 +18,7 @@ function sortedRanks(v: number[]): number[] {
   return ranks;
 }
 
-describe.each([
-  ["WebAssembly", false],
-  ["script (a page that refuses WebAssembly)", true],
-])("Spearman by lag with gaps, by the %s pass", (_, script) => {
-  beforeAll(() => setScriptPass(script));
-  afterAll(() => setScriptPass(false));
-
+describeEachRankPass("Spearman by lag with gaps, by the %s pass", () => {
   it.each([
     [1, 300, 0.05, 40],
     [2, 500, 0.2, 60],

@@ -1,7 +1,8 @@
 import { execFileSync } from "node:child_process";
 import { ExactSum } from "../../../src/core/stats/exactSum";
 import { Excluded, PLACE, POPULATION, TIE, blocksFor, wordsFor } from "../../../src/core/stats/leftOutPlaces";
-import { RankArena, setScriptPass } from "../../../src/core/stats/rankArena";
+import { RankArena } from "../../../src/core/stats/rankArena";
+import { describeEachRankPass } from "../../support/rankPasses";
 import { lcg } from "../../support/bruteForce";
 
 const PLACES = 1 << 19;
@@ -61,13 +62,7 @@ describe("the rank pass's arena", () => {
     expect(execFileSync("node", ["scripts/build-wasm.mjs", "--check"], { encoding: "utf8" })).toMatch(/holds/);
   });
 
-  describe.each([
-    ["WebAssembly", false],
-    ["script (a page that refuses WebAssembly)", true],
-  ])("its %s pass", (_, script) => {
-    beforeAll(() => setScriptPass(script));
-    afterAll(() => setScriptPass(false));
-
+  describeEachRankPass("its %s pass", () => {
     it("sums the untied ranks' products exactly past 2^53", () => {
       const arena = arenaFor(2);
       const x = side(arena, 1, 3000, 0);
