@@ -50,9 +50,10 @@ export function scriptRankPass(buffer: ArrayBuffer): RankPass {
     doubled(codeX, hiX, wordsX, blocksX, codeY, hiY, wordsY, blocksY, pop, from, to, out) {
       const x = { code: view(codeX), hi: view(hiX), words: view(wordsX), blocks: view(blocksX) };
       const y = { code: view(codeY), hi: view(hiY), words: view(wordsY), blocks: view(blocksY) };
+      const population = popAt(pop);
       const acc = new ExactSum();
       for (let start = from; start < to; start += BLOCK) {
-        acc.add(doubledBlock(x, y, popAt(pop), start, Math.min(to, start + BLOCK)));
+        acc.add(doubledBlock(x, y, population, start, Math.min(to, start + BLOCK)));
       }
       store(out, acc);
     },
