@@ -3,8 +3,9 @@
  * and what went wrong. All reads and writes go through the KpiWorkbook interface.
  */
 import { keepUnchangedEntries, keepUnchangedItems } from "./keepUnchanged";
-import { Dispatch, SetStateAction, useCallback, useEffect, useRef, useState } from "react";
+import { Dispatch, SetStateAction, startTransition, useCallback, useEffect, useRef, useState } from "react";
 import { FormulaConflictError, KpiSeries, KpiWorkbook, KpiWorkbookError, RegisterState, Selection } from "../workbook/kpiWorkbook";
+import { ShownRead, useSlicedPortfolio } from "./useSlicedPortfolio";
 
 export interface Notice {
   intent: "error" | "warning" | "success" | "info";
@@ -92,9 +93,12 @@ function useRefresh(
   }, [workbook]);
 }
 
-export function usePane(workbook: KpiWorkbook): PaneState {
-  const [register, setRegister] = useState<RegisterState | null>(null);
-  const [series, setSeries] = useState<Record<string, KpiSeries>>({});
+/** The pane's state with the portfolio of the read it shows (useSlicedPortfolio.ts). */
+export type ShownPane = PaneState & Pick<ShownRead, "portfolio"> & { reading: boolean };
+
+export function usePane(workbook: KpiWorkbook): ShownPane {
+  const { shown, show, reading } = useSlicedPortfolio();
+  const lastRead = useRef<{ register: RegisterState; series: Record<string, KpiSeries> } | null>(null);
   const [selection, setSelection] = useState<Selection | null>(null);
   const [busy, setBusy] = useState<string | null>(null);
   const [notice, setNotice] = useState<Notice | null>(null);
@@ -102,15 +106,20 @@ export function usePane(workbook: KpiWorkbook): PaneState {
     workbook,
     (result) => {
       // An unchanged KPI keeps its objects, so its card does not render again (keepUnchanged.ts).
-      setRegister((before) => ({ ...result.register, kpis: keepUnchangedItems(before?.kpis, result.register.kpis, (k) => k.id) }));
-      setSeries((before) => keepUnchangedEntries(before, Object.fromEntries(result.series.map((s) => [s.id, s]))));
+      const before = lastRead.current;
+      const register = { ...result.register, kpis: keepUnchangedItems(before?.register.kpis, result.register.kpis, (k) => k.id) };
+      const series = keepUnchangedEntries(before?.series, Object.fromEntries(result.series.map((s) => [s.id, s])));
+      lastRead.current = { register, series };
+      show(register, series);
     },
     (e) => setNotice({ intent: "error", text: describeError(e) }),
   );
 
   const readSelection = useCallback(async () => {
     try {
-      setSelection(await workbook.readSelection());
+      const read = await workbook.readSelection();
+      // What the form says of the selection follows Excel's; like a read, it is no reason to hold up typing.
+      startTransition(() => setSelection(read));
     } catch {
       setSelection(null);
     }
@@ -119,7 +128,19 @@ export function usePane(workbook: KpiWorkbook): PaneState {
   useWorkbookEvents(workbook, refresh, readSelection, setBusy, setNotice);
   const act = useAct(refresh, setBusy, setNotice);
 
-  return { register, series, selection, busy, notice, dismiss: () => setNotice(null), say: setNotice, refresh, act };
+  return {
+    register: shown.register,
+    series: shown.series,
+    portfolio: shown.portfolio,
+    reading,
+    selection,
+    busy,
+    notice,
+    dismiss: () => setNotice(null),
+    say: setNotice,
+    refresh,
+    act,
+  };
 }
 
 type SetBusy = Dispatch<SetStateAction<string | null>>;

@@ -16,18 +16,14 @@ import { useCommands } from "./useCommands";
 import { useEditor } from "./useEditor";
 import { PaneState, usePane } from "./usePane";
 import { usePendingActions } from "./usePendingActions";
-import { useSlicedPortfolio } from "./useSlicedPortfolio";
 
 export type PaneModel = ReturnType<typeof usePaneModel>;
 
 export function usePaneModel(workbook: KpiWorkbook) {
-  const live = usePane(workbook);
-  // Every section shows the read the portfolio was computed from (useSlicedPortfolio.ts); until the
-  // first one is ready, the pane says it is still reading rather than showing an empty register.
-  const shown = useSlicedPortfolio(live.register, live.series);
-  const first = shown.computing && shown.register === null;
-  const pane: PaneState = { ...live, register: shown.register, series: shown.series, busy: live.busy ?? (first ? "Reading the workbook…" : null) };
-  const portfolio = shown.portfolio;
+  // Every section shows the read the portfolio was computed from (useSlicedPortfolio.ts); until a
+  // newer read is shown, the pane says it is still reading rather than that it is done.
+  const { portfolio, reading, ...live } = usePane(workbook);
+  const pane: PaneState = { ...live, busy: live.busy ?? (reading ? "Reading the workbook…" : null) };
   const editor = useEditor();
   const { commands, noticeFor, say } = useCommands(workbook, pane, editor);
   const pendingActions = usePendingActions(workbook, pane, portfolio);

@@ -6,7 +6,7 @@
  * read's register, values and portfolio together, a newer read cancels one still computing, and a
  * portfolio that fits one slice is there at once.
  */
-import { renderHook, waitFor } from "@testing-library/react";
+import { act, renderHook, waitFor } from "@testing-library/react";
 import { currentSliceBudget, setSliceBudget } from "../../src/core/analysis/slicing";
 import { KpiDefinition } from "../../src/core/model/kpi";
 import { summaryOf } from "../../src/core/model/portfolio";
@@ -26,41 +26,64 @@ describe("the pane's portfolio in time slices", () => {
   const budget = currentSliceBudget();
   afterEach(() => setSliceBudget(budget));
 
+  function shownReads() {
+    let renders = 0;
+    const hook = renderHook(() => {
+      renders++;
+      return useSlicedPortfolio();
+    });
+    return {
+      hook,
+      shown: () => hook.result.current.shown, // A read being computed renders nothing; the pane's next render (its busy state cleared) asks whether it is still reading.
+      reading: () => (hook.rerender(), hook.result.current.reading),
+      show: (r: ReturnType<typeof read>) => act(() => hook.result.current.show(r.register, r.series)),
+      renders: () => renders,
+    };
+  }
+
   it("shows a read only with its own portfolio, and a newer read supersedes one still computing", async () => {
     // A slice of no time: every step is a slice of its own, handed back to the event loop between them.
     setSliceBudget(0);
     const [a, b, c] = [read(0), read(30), read(60)];
-    const hook = renderHook(({ r }) => useSlicedPortfolio(r.register, r.series), { initialProps: { r: a } });
-    expect(hook.result.current.computing).toBe(true);
-    expect(hook.result.current.register).toBeNull();
-    expect(hook.result.current.portfolio.kpis).toEqual([]);
-    await waitFor(() => expect(hook.result.current.computing).toBe(false));
-    expect(hook.result.current.series).toBe(a.series);
-    expect(hook.result.current.portfolio.summaries.K0.latest).toBe(80);
+    const pane = shownReads();
+    expect(pane.reading()).toBe(false);
+    pane.show(a);
+    expect(pane.reading()).toBe(true);
+    expect(pane.shown().register).toBeNull();
+    expect(pane.shown().portfolio.kpis).toEqual([]);
+    await waitFor(() => expect(pane.shown().register).toBe(a.register));
+    expect(pane.reading()).toBe(false);
+    expect(pane.shown().series).toBe(a.series);
+    expect(pane.shown().portfolio.summaries.K0.latest).toBe(80);
 
     const shownSeries: unknown[] = [];
-    hook.rerender({ r: b });
-    hook.rerender({ r: c });
+    pane.show(b);
+    pane.show(c);
     // Until c's portfolio is ready the pane keeps showing a, whole; b's is never shown.
-    expect(hook.result.current.series).toBe(a.series);
+    expect(pane.shown().series).toBe(a.series);
+    expect(pane.reading()).toBe(true);
     await waitFor(() => {
-      shownSeries.push(hook.result.current.series);
-      expect(hook.result.current.computing).toBe(false);
+      shownSeries.push(pane.shown().series);
+      expect(pane.shown().register).toBe(c.register);
     });
     expect(shownSeries).not.toContain(b.series);
-    expect(hook.result.current.series).toBe(c.series);
-    expect(hook.result.current.portfolio.summaries.K3).toBe(summaryOf(kpis[3], c.series.K3));
-    expect(hook.result.current.portfolio.summaries.K3.latest).toBe(140);
+    expect(pane.shown().series).toBe(c.series);
+    expect(pane.shown().portfolio.summaries.K3).toBe(summaryOf(kpis[3], c.series.K3));
+    expect(pane.shown().portfolio.summaries.K3.latest).toBe(140);
+    expect(pane.reading()).toBe(false);
   });
 
-  it("shows a read whose portfolio fits one slice in the same render pass", () => {
+  it("shows a read whose portfolio fits one slice at once, in one render with its portfolio", () => {
     setSliceBudget(Infinity);
     const [a, b] = [read(0), read(30)];
-    const hook = renderHook(({ r }) => useSlicedPortfolio(r.register, r.series), { initialProps: { r: a } });
-    expect(hook.result.current.computing).toBe(false);
-    hook.rerender({ r: b });
-    expect(hook.result.current.computing).toBe(false);
-    expect(hook.result.current.series).toBe(b.series);
-    expect(hook.result.current.portfolio.summaries.K0.latest).toBe(110);
+    const pane = shownReads();
+    pane.show(a);
+    expect(pane.shown().register).toBe(a.register);
+    const before = pane.renders();
+    pane.show(b);
+    // The register and its portfolio arrive together: one render, not one for each.
+    expect(pane.renders() - before).toBe(1);
+    expect(pane.shown().series).toBe(b.series);
+    expect(pane.shown().portfolio.summaries.K0.latest).toBe(110);
   });
 });
