@@ -5,7 +5,7 @@
  * in chunks, the first screen appears at once and the rest follow. Once the whole list is shown,
  * an item added later (a KPI just tagged) renders at once, where the pane will focus it.
  */
-import { useEffect, useState } from "react";
+import { startTransition, useEffect, useState } from "react";
 
 export const REVEAL_CHUNK = 24;
 
@@ -19,7 +19,7 @@ export function useRevealed(total: number, chunk: number = REVEAL_CHUNK): number
       setRevealed(Infinity);
       return;
     }
-    const timer = setTimeout(() => setRevealed((r) => r + chunk), 0);
+    const timer = setTimeout(() => startTransition(() => setRevealed((r) => r + chunk)), 0);
     return () => clearTimeout(timer);
   }, [all, revealed, total, chunk]);
   return Math.min(total, revealed);

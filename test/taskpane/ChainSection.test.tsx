@@ -4,7 +4,7 @@
  * The chain section as the walk found it: "Check the chain" had no button, a lag poking through
  * its 5% line got no word, and the verdicts did not say they control the false discovery rate.
  */
-import { fireEvent, render, screen } from "@testing-library/react";
+import { fireEvent, render, screen, waitFor } from "@testing-library/react";
 import { chainsOf } from "../../src/core/model/portfolio";
 import { boundSentence } from "../../src/core/review/correlogram";
 import { levelsCaveat } from "../../src/core/model/outcomeForecast";
@@ -48,5 +48,15 @@ describe("the chain section", () => {
     render(<ChainSection chains={flat} verdicts={portfolioVerdicts(flat)} />);
     expect(screen.getByTestId("forecast-sentence")).toBeTruthy();
     expect(screen.queryByTestId("forecast-levels")).toBeNull();
+  });
+
+  it("draws many chains a few at a time, in order, until every chain has its card", async () => {
+    const many = Array.from({ length: 10 }, (_, i) => ({ ...chains[0], leading: { ...chains[0].leading, id: `L${i}`, name: `Leading ${i}` } }));
+    render(<ChainSection chains={many} />);
+    const drawn = () => screen.queryAllByLabelText(/^Chain Leading \d+ to /).map((c) => c.getAttribute("aria-label"));
+    const all = many.map((c) => `Chain ${c.leading.name} to ${c.lagging.name}`);
+    expect(drawn().length).toBeLessThan(many.length);
+    expect(drawn()).toEqual(all.slice(0, drawn().length));
+    await waitFor(() => expect(drawn()).toEqual(all));
   });
 });

@@ -6,7 +6,8 @@
  * a KPI across segments is followed by a row per segment, worst first, each with its latest rate,
  * target and status as the segments reference computes them (test/reference/generate_segments.py).
  */
-import { render, screen, within } from "@testing-library/react";
+import { render, screen, waitFor, within } from "@testing-library/react";
+import { REVEAL_CHUNK } from "../../src/taskpane/useRevealed";
 import { PortfolioSummary } from "../../src/taskpane/components/PortfolioSummary";
 import { summaryRows } from "../../src/core/model/portfolioSummary";
 import { summaryOf } from "../../src/core/model/portfolio";
@@ -52,5 +53,21 @@ describe("the summary of every KPI and segment", () => {
     expect(withSegments.map((r) => r.id)).toEqual(summaryRows([alpha, conversion], summaries).map((r) => r.id));
     render(<PortfolioSummary kpis={[alpha, conversion]} summaries={summaries} />);
     expect(within(screen.getByRole("table", { name: "Summary of every KPI" })).getAllByRole("row")).toHaveLength(3);
+  });
+
+  it("draws a long register's rows a screenful at a time, in the table's order, until every KPI has its row", async () => {
+    const many = Array.from({ length: 3 * REVEAL_CHUNK + 5 }, (_, i) => ({ ...alpha, id: `K${i}`, name: `KPI ${String(i).padStart(3, "0")}` }));
+    const values = Object.fromEntries(many.map((k, i) => [k.id, { values: Array.from({ length: 12 }, (_, j) => 80 + ((i + j) % 30)) }]));
+    const each = Object.fromEntries(many.map((k) => [k.id, summaryOf(k, values[k.id])]));
+    render(<PortfolioSummary kpis={many} summaries={each} series={values} />);
+    const names = () =>
+      within(screen.getByRole("table", { name: "Summary of every KPI" }))
+        .getAllByRole("row")
+        .slice(1)
+        .map((r) => r.children[0].textContent);
+    const order = summaryRows(many, each).map((r) => r.name);
+    expect(names()).toEqual(order.slice(0, REVEAL_CHUNK));
+    await waitFor(() => expect(names()).toHaveLength(many.length));
+    expect(names()).toEqual(order);
   });
 });

@@ -15,6 +15,7 @@ import { forecastSentence, levelsCaveat } from "../../core/model/outcomeForecast
 import { boundSentence } from "../../core/review/correlogram";
 import { PortfolioVerdicts, verdictSentence } from "../../core/review/fdr";
 import { Correlogram } from "./Correlogram";
+import { useRevealed } from "../useRevealed";
 
 const useStyles = makeStyles({ card: { padding: tokens.spacingVerticalS, gap: tokens.spacingVerticalXS } });
 const UNIT = { weekly: "weeks", monthly: "months", quarterly: "quarters" } as const;
@@ -29,8 +30,13 @@ export interface ChainSectionProps {
   locale?: string;
 }
 
+/** About the first screen of chains, each with its correlogram. */
+const CHAINS_AT_ONCE = 4;
+
 export function ChainSection({ chains, verdicts, busy = false, onCheck, locale = "en-US" }: ChainSectionProps) {
   const styles = useStyles();
+  // Each chain's correlogram is a table and a chart: the first few now, the rest a chunk a task (useRevealed.ts).
+  const revealed = useRevealed(chains.length, CHAINS_AT_ONCE);
   if (chains.length === 0) return <Text size={200}>No leading KPI predicts a lagging one yet: tag a leading KPI and choose what it predicts.</Text>;
   const supported = verdicts?.verdicts.filter((v) => v.supported).length;
   return (
@@ -48,7 +54,7 @@ export function ChainSection({ chains, verdicts, busy = false, onCheck, locale =
           {verdicts.changed.length > 0 ? ` ${verdicts.changed.length} would pass on its own but not once every leading KPI is counted.` : ""}
         </Text>
       )}
-      {chains.map((chain) => {
+      {chains.slice(0, revealed).map((chain) => {
         const { leading, lagging, analysis, forecast } = chain;
         const verdict = verdicts?.verdicts.find((v) => v.id === leading.id);
         const bound = boundSentence(analysis, locale);

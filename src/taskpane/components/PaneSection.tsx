@@ -9,7 +9,10 @@ import { Notice } from "../usePane";
 import { NoticeBar } from "./NoticeBar";
 
 const useStyles = makeStyles({
-  section: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
+  // A section off screen is not laid out or painted (content-visibility, CSS Containment 2), as a KPI's card
+  // is not (kpiCardStyles.ts); it stays in the accessibility tree and the page's find. On 300 KPIs the
+  // sections below the first screen are thousands of elements that every frame laid out again.
+  section: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS, contentVisibility: "auto", containIntrinsicSize: "auto 400px" },
 });
 
 export interface PaneSectionProps {

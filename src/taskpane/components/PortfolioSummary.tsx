@@ -14,6 +14,7 @@ import { segmentCards, worstFirst } from "../../core/model/segmentView";
 import type { SeriesValues } from "../../core/model/seriesValues";
 import { variationOf } from "../../core/analysis/spc";
 import { SimpleTable } from "./SimpleTable";
+import { useRevealed } from "../useRevealed";
 import { formatWith } from "../locale";
 import { AssuranceIcon, VariationIcon } from "./SpcIcons";
 
@@ -31,8 +32,11 @@ export function PortfolioSummary({
 }) {
   const number = (n: number | null) => (n === null ? "—" : formatWith(n, locale, { maximumSignificantDigits: 4 }));
   const segments = useMemo(() => segmentsOf(kpis, series), [kpis, series]);
+  const all = summaryRows(kpis, summaries, segments);
+  // 300 rows in one commit are one long task of layout: the first rows now, the rest a chunk a task (useRevealed.ts).
+  const revealed = useRevealed(all.length);
   if (kpis.length === 0) return <Text size={200}>No KPIs yet.</Text>;
-  const rows = summaryRows(kpis, summaries, segments).map((r) => {
+  const rows = all.slice(0, revealed).map((r) => {
     const kpi = kpis.find((k) => k.id === (r.segmentOf ?? r.id))!;
     return [
       r.name,
