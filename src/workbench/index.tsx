@@ -4,9 +4,9 @@
  * through window.workbench.
  */
 import "./customFunctionsRuntime";
-import { createRoot } from "react-dom/client";
 import { useEffect, useState } from "react";
 import { App } from "../taskpane/App";
+import { mount } from "../taskpane/mount";
 import { ExcelKpiWorkbook } from "../workbook/kpiWorkbook";
 import { runWith } from "./excel/api";
 import { kpiFunctions } from "./customFunctions";
@@ -88,7 +88,7 @@ async function open(): Promise<void> {
   performance.mark("kpi-lens:pane");
   installWorkbenchApi(model, roundTrips);
   const root = document.getElementById("root");
-  if (root) createRoot(root).render(<Workbench />);
+  if (root) mount(root, <Workbench />);
 }
 
 void open();
