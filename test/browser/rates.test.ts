@@ -85,6 +85,7 @@ describe("a conversion rate over the web shop's visits", () => {
 
     // What the card says: the chart and why, the latest point with its limits, the year to date.
     const why = (await card.getByTestId("rate-chart").textContent())!;
+    await card.getByRole("button", { name: "Table of Process behaviour chart of Conversion" }).click();
     const chartTable = card.getByRole("table", { name: "Process behaviour chart of Conversion" });
     const points = await chartTable.locator("tbody tr").evaluateAll((rows) => rows.map((r) => [...r.children].map((c) => c.textContent)));
     const latestLine = (await card

@@ -36,6 +36,11 @@ describe("a chart over 5,000 periods", () => {
 
   it("draws the latest window of points, pages back and forth, and keeps the DOM small", () => {
     const { container } = render(<ChartWindow chart={summary.spc!} values={summary.spcValues} title="Chart of K" target={100} />);
+    // The figures are drawn when asked for, not before (a table of every point in each of 300 cards was most of the pane).
+    expect(container.querySelectorAll("table")).toHaveLength(0);
+    fireEvent.click(screen.getByRole("button", { name: "Table of Chart of K" }));
+    expect(screen.getByRole("button", { name: "Table of Chart of K" }).getAttribute("aria-expanded")).toBe("true");
+    expect(screen.getByRole("table", { name: "Chart of K" })).toBeTruthy();
     expect(container.querySelectorAll("circle")).toHaveLength(MAX_POINTS);
     expect(container.querySelectorAll("tr").length).toBeLessThanOrEqual(MAX_POINTS + 1);
     expect(container.querySelectorAll("*").length).toBeLessThan(1500);
@@ -79,6 +84,7 @@ describe("a rate KPI's chart and the summary table", () => {
   it("names p′ and why, and charts KPI.SPC's points and limits", () => {
     expect(rate.rate!.chart).toBe("p'");
     const { container } = render(<ChartWindow chart={rate.spc!} values={rate.spcValues} title="Chart of Conversion" target={0.031} rate={rate.rate} />);
+    fireEvent.click(screen.getByRole("button", { name: "Table of Chart of Conversion" }));
     expect(screen.getByTestId("rate-chart").textContent).toMatch(/^p′ chart \(Laney\)/);
     const limits = spc(
       orders.map((o) => [o]),

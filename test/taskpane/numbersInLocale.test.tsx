@@ -59,6 +59,7 @@ describe("the chain section in German", () => {
 
   it("gives the correlogram's table and axis in German, and no point as a decimal sign", () => {
     const { container } = render(<ChainSection chains={chains} verdicts={verdicts} locale="de-DE" />);
+    fireEvent.click(screen.getByRole("button", { name: "Table of A and B: correlation by lag" }));
     const table = screen.getByRole("table", { name: "A and B: correlation by lag" });
     const lag5 = within(table)
       .getAllByRole("row")

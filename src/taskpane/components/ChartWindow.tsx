@@ -11,7 +11,7 @@ import { useState } from "react";
 import { LimitLines, PointType, SpcResult } from "../../core/analysis/spc";
 import type { RateSummary } from "../../core/model/rateSummary";
 import { rateChartReason } from "../../core/model/rates";
-import { SimpleTable } from "./SimpleTable";
+import { ChartFigures } from "./ChartFigures";
 import { XmrChart } from "./XmrChart";
 import { formatNumber, formatWith } from "../locale";
 
@@ -163,11 +163,10 @@ function PointsChart({
           <circle key={i} cx={x(i)} cy={y(v)} r={chart.types[i] === "Common cause" ? 2.2 : 3.4} fill={COLOUR[chart.types[i]]} />
         ))}
       </svg>
-      <SimpleTable
+      <ChartFigures
         label={title}
         headers={["Point", valueLabel, "Lower limit", "Upper limit", "Type"]}
-        rows={values.map((v, i) => [first + i + 1, fmt(v), fmt(lines.lower(i)), fmt(lines.upper(i)), chart.types[i]])}
-        hidden
+        rows={() => values.map((v, i) => [first + i + 1, fmt(v), fmt(lines.lower(i)), fmt(lines.upper(i)), chart.types[i]])}
       />
     </figure>
   );

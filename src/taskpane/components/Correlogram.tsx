@@ -6,7 +6,7 @@
 import { tokens } from "@fluentui/react-components";
 import { ChainAnalysis } from "../../core/model/chain";
 import { formatCorrelation, formatNumber, formatSignificant } from "../../core/model/numberText";
-import { SimpleTable } from "./SimpleTable";
+import { ChartFigures } from "./ChartFigures";
 
 const W = 280;
 const H = 150;
@@ -129,19 +129,20 @@ function CorrelogramBars({ chain }: { chain: ChainAnalysis }) {
   );
 }
 
-/** The same figures as a table, for screen readers. */
+/** The same figures as a table, on demand. */
 function CorrelogramTable({ chain, title, locale }: { chain: ChainAnalysis; title: string; locale: string }) {
   return (
-    <SimpleTable
+    <ChartFigures
       label={`${title}: correlation by lag`}
       headers={["lag", "r", "p", "n"]}
-      rows={chain.rows.map((row) => [
-        row.lag,
-        typeof row.r === "number" ? formatCorrelation(row.r, locale, 3) : "n/a",
-        typeof row.p === "number" ? formatSignificant(row.p, locale, 3) : "n/a",
-        row.n,
-      ])}
-      hidden
+      rows={() =>
+        chain.rows.map((row) => [
+          row.lag,
+          typeof row.r === "number" ? formatCorrelation(row.r, locale, 3) : "n/a",
+          typeof row.p === "number" ? formatSignificant(row.p, locale, 3) : "n/a",
+          row.n,
+        ])
+      }
     />
   );
 }

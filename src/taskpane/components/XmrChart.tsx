@@ -1,10 +1,10 @@
 /**
  * The KPI's process behaviour chart, as KPI.SPC computes it: points coloured by type (blue
  * improvement, orange concern, grey common cause), the centre line, the process limits (dashed)
- * and the near-limit lines (dotted). Fits the 320 px pane; the numbers are in a hidden table.
+ * and the near-limit lines (dotted). Fits the 320 px pane; the numbers are a button away (ChartFigures.tsx).
  */
 import { PointType, SpcResult } from "../../core/analysis/spc";
-import { SimpleTable } from "./SimpleTable";
+import { ChartFigures } from "./ChartFigures";
 import { varies } from "./Sparkline";
 import { formatNumber } from "../locale";
 
@@ -61,11 +61,10 @@ export function XmrChart({ chart, values, title, target, targets, locale = "en-U
           <circle key={i} cx={x(i)} cy={y(v)} r="2.6" fill={COLOUR[chart.types[i]]} />
         ))}
       </svg>
-      <SimpleTable
+      <ChartFigures
         label={title}
         headers={["Period", "Value", "Type", ...(budget ? ["Target"] : [])]}
-        rows={values.map((v, i) => [i + 1, v, chart.types[i], ...(budget ? [budget[i] ?? ""] : [])])}
-        hidden
+        rows={() => values.map((v, i) => [i + 1, v, chart.types[i], ...(budget ? [budget[i] ?? ""] : [])])}
       />
     </figure>
   );
