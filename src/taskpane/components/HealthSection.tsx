@@ -3,6 +3,7 @@ import { Button, Text, makeStyles, tokens } from "@fluentui/react-components";
 import { Finding, FIELD_OF_FINDING, QuarterChurn } from "../../core/model/guardrails";
 import { KpiDefinition } from "../../core/model/kpi";
 import { SimpleTable } from "./SimpleTable";
+import { useRevealed } from "../useRevealed";
 
 /** What each Fix changes, in the words of the form's field: "Fix owner of Revenue". */
 const FIELD_WORDS: Record<string, string> = {
@@ -41,6 +42,8 @@ export interface HealthSectionProps {
 
 export function HealthSection({ findings, kpis, busy, onEdit, onReview, onNote, onHistory, churn }: HealthSectionProps) {
   const styles = useStyles();
+  // 300 KPIs can have as many findings: the first now, the rest a chunk a task (useRevealed.ts).
+  const revealed = useRevealed(findings.length);
   if (kpis.length === 0) return null;
   const report =
     churn.length === 0 ? null : (
@@ -61,7 +64,7 @@ export function HealthSection({ findings, kpis, busy, onEdit, onReview, onNote, 
   return (
     <>
       <ul aria-label="Health check findings" style={{ listStyle: "none", padding: 0, margin: 0 }}>
-        {findings.map((f, i) => {
+        {findings.slice(0, revealed).map((f, i) => {
           const kpi = kpis.find((k) => k.id === f.kpiIds[0]);
           return (
             <li key={`${f.kind}-${f.kpiIds.join()}-${i}`} className={styles.item}>
