@@ -5,7 +5,7 @@
  * ("Configure your Office Add-in to use a shared runtime": the runtime runs whenever a function
  * calculates), and co-authors' panes must not race to add the same rows.
  */
-import { useEffect, useRef, useState } from "react";
+import { startTransition, useEffect, useRef, useState } from "react";
 import { Action, Firing } from "../core/model/actions";
 import { KpiDefinition } from "../core/model/kpi";
 import { dueFirings, firingKey, isoDay, Portfolio } from "../core/model/portfolio";
@@ -72,11 +72,15 @@ export function usePendingActions(workbook: KpiWorkbook, pane: PaneState, portfo
           (e: unknown) => setNotice({ intent: "error", text: `KPI Lens could not open the actions: ${describeError(e)}` }),
         );
     };
-    setNotice({
-      intent: "warning",
-      text: firedText(fresh, kpis),
-      action: { label: fresh.length === 1 ? "Open the action" : `Open ${fresh.length} actions`, run: open },
-    });
+    // A transition: offered after a read, not asked for by the user, it re-renders the whole pane,
+    // which on 300 KPIs took one long task as an urgent update (issue 25); React slices it.
+    startTransition(() =>
+      setNotice({
+        intent: "warning",
+        text: firedText(fresh, kpis),
+        action: { label: fresh.length === 1 ? "Open the action" : `Open ${fresh.length} actions`, run: open },
+      }),
+    );
     // The series and the pane's functions change with every refresh; the firings follow the
     // register and the summaries (which follow the series), so those are the dependencies.
     // eslint-disable-next-line react-hooks/exhaustive-deps
