@@ -1,8 +1,9 @@
 /**
  * How many items of a long list to render: the first `chunk` at once, then `chunk` more after each
- * commit (a macrotask apart, so the browser paints and answers input between them, and each chunk a
- * transition, so React renders it in slices and an edit's update goes first), until all are shown. The first render of 300 KPI cards in one commit is one long task (issue 25: over 50 ms);
- * in chunks, the first screen appears at once and the rest follow. Once the whole list is shown,
+ * commit, until all are shown. The chunks are a macrotask apart, so the browser paints and answers
+ * input between them, and each is a transition, so React renders it in slices and an edit's update
+ * goes first. The first render of 300 KPI cards in one commit is one long task (issue 25: over
+ * 50 ms); in chunks, the first screen appears at once and the rest follow. Once the whole list is shown,
  * an item added later (a KPI just tagged) renders at once, where the pane will focus it.
  */
 import { startTransition, useEffect, useState } from "react";

@@ -2,6 +2,7 @@
 import { Button, Text, makeStyles, tokens } from "@fluentui/react-components";
 import { Finding, FIELD_OF_FINDING, QuarterChurn } from "../../core/model/guardrails";
 import { KpiDefinition } from "../../core/model/kpi";
+import { useMemo } from "react";
 import { SimpleTable } from "./SimpleTable";
 import { useRevealed } from "../useRevealed";
 
@@ -44,6 +45,8 @@ export function HealthSection({ findings, kpis, busy, onEdit, onReview, onNote, 
   const styles = useStyles();
   // 300 KPIs can have as many findings: the first now, the rest a chunk a task (useRevealed.ts).
   const revealed = useRevealed(findings.length);
+  // Drawn again at each chunk: a finding's KPI by id, not by a search of the register each time.
+  const byId = useMemo(() => new Map(kpis.map((k) => [k.id, k])), [kpis]);
   if (kpis.length === 0) return null;
   const report =
     churn.length === 0 ? null : (
@@ -65,7 +68,7 @@ export function HealthSection({ findings, kpis, busy, onEdit, onReview, onNote, 
     <>
       <ul aria-label="Health check findings" style={{ listStyle: "none", padding: 0, margin: 0 }}>
         {findings.slice(0, revealed).map((f, i) => {
-          const kpi = kpis.find((k) => k.id === f.kpiIds[0]);
+          const kpi = byId.get(f.kpiIds[0]);
           return (
             <li key={`${f.kind}-${f.kpiIds.join()}-${i}`} className={styles.item}>
               <Text size={200} id={`finding-${i}`}>
