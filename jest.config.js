@@ -12,7 +12,7 @@ module.exports = {
       testMatch: ["**/*.test.ts", "**/*.test.tsx"],
       testPathIgnorePatterns: ["/node_modules/", "/test/browser/"],
       setupFiles: ["<rootDir>/test/support/customFunctionsGlobal.ts", "<rootDir>/test/support/jsdomStyles.ts"],
-      setupFilesAfterEnv: ["<rootDir>/test/support/answersAtOnce.ts"],
+      setupFilesAfterEnv: ["<rootDir>/test/support/answersAtOnce.ts", "<rootDir>/test/support/waitsByAssertion.ts"],
       // Fluent UI's two barrels, a name at a time as the tests ask for it (test/support/fluentOnDemand.ts).
       moduleNameMapper: {
         "^@fluentui/react-components$": "<rootDir>/test/support/fluentComponents.cjs",
