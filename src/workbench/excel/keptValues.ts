@@ -14,10 +14,11 @@
  * of first references (the only reads whose depth follows the depth of the formula read), so a
  * kept result is used only where its evaluation would stay inside the limit.
  */
-import type { CellValue, SheetModel } from "./types";
-import type { FormulaErrorValue } from "./formula";
+import type { SheetModel } from "./types";
+import type { FormulaErrorValue, Scalar } from "./formula";
 
-type Value = CellValue | FormulaErrorValue;
+/** A formula cell's result: the array it spills, 1×1 when it spills nothing. */
+type Value = (Scalar | FormulaErrorValue)[][];
 
 interface Kept {
   value: Value;

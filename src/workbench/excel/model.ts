@@ -16,7 +16,7 @@ import { CallArgument, CustomFunctionCaller, FunctionRegistry, Host, NO_FUNCTION
 import * as charts from "./chartEdits";
 import * as names from "./definedNames";
 import { ExcelApiError } from "./errors";
-import { evaluateFormula, FormulaErrorValue, FormulaHost, Reference, Scalar } from "./formula";
+import { evaluateArray, FormulaErrorValue, FormulaHost, Reference, Scalar } from "./formula";
 import { Frame, isVolatile, KeptValues, MAX_DEPTH } from "./keptValues";
 import { strictAddress } from "./references";
 import * as rows from "./rowEdits";
@@ -34,6 +34,7 @@ export { CHART_TYPES } from "./types";
 export type { CellValue, Cell, SheetModel, TableModel, ChartModel, NameModel, CfOperator, ConditionalFormatModel, ChangeEvent, SelectionEvent } from "./types";
 
 const key = (row: number, col: number) => `${row},${col}`;
+type Value = Scalar | FormulaErrorValue;
 
 export class WorkbookModel extends ModelEvents implements FormulaHost {
   sheets: SheetModel[] = [];
@@ -145,26 +146,25 @@ export class WorkbookModel extends ModelEvents implements FormulaHost {
         const blocked = this.spills.all().anchors.get(`${sheet.id}:${at}`);
         if (blocked) return blocked;
       }
-      return this.formulaValue(sheet, at, row, col, c.formula, depth);
+      const v = this.formulaResult(sheet, at, row, col, c.formula, depth)[0][0];
+      return v === null ? 0 : v;
     }
     return c.value ?? "";
   }
 
-  /** A formula's result: kept from an earlier read while its inputs hold (keptValues.ts), else evaluated. */
-  private formulaValue(sheet: SheetModel, at: string, row: number, col: number, formula: string, depth: number): CellValue | FormulaErrorValue {
+  /** A formula's result as the array it spills (1×1: none), kept while its inputs hold (keptValues.ts); a layout and a read share it. */
+  private formulaResult(sheet: SheetModel, at: string, row: number, col: number, formula: string, depth: number): Value[][] {
     const stamp = this.stamp(this.spills.seenInLayout());
     const kept = this.kept.get(sheet, at, depth, stamp);
-    if (kept !== undefined) {
-      return kept;
-    }
+    if (kept !== undefined) return kept;
     this.evaluationDepth = depth + 1;
     const busy = this.caller.busyAnswers;
     const open = this.kept.open;
     let frame: Frame;
-    let v: Scalar | FormulaErrorValue;
+    let result: Value[][];
     try {
       frame = this.kept.enter(formula);
-      v = evaluateFormula(this, sheet.name, row, col, formula);
+      result = evaluateArray(this, sheet.name, row, col, formula);
     } catch (e) {
       this.kept.abandon(open);
       throw e;
@@ -172,10 +172,10 @@ export class WorkbookModel extends ModelEvents implements FormulaHost {
       // The formula reading this one reads on at its own level.
       this.evaluationDepth = depth;
     }
-    // A formula waiting for a function's answer shows #BUSY! whatever it makes of it (INDEX of it is no #REF!).
+    // A formula waiting for a function's answer shows #BUSY! whatever it makes of it (INDEX of it is no #REF!), and spills nothing yet.
     const waiting = this.caller.busyAnswers !== busy;
     if (waiting) this.kept.spoil();
-    const answer = waiting ? new FormulaErrorValue("#BUSY!") : v === null ? 0 : v;
+    const answer = waiting ? [[new FormulaErrorValue("#BUSY!")]] : result;
     this.kept.leave(frame, sheet, at, answer, stamp);
     return answer;
   }
@@ -190,7 +190,7 @@ export class WorkbookModel extends ModelEvents implements FormulaHost {
   private evaluationDepth = 0;
   /** Values spilled by dynamic-array formulas (spills.ts), laid out after every change; the settling pass's values hold after it. */
   private readonly spills = new SpillLayout(
-    this,
+    (sheet, row, col, formula) => this.formulaResult(sheet, key(row, col), row, col, formula, 0),
     () => this.sheets,
     { get: () => this.evaluationDepth, set: (depth) => (this.evaluationDepth = depth) },
     (shown) => this.kept.carryOver(this.stamp(shown), this.stamp(null)),

@@ -4,8 +4,15 @@
  * right, or shows #SPILL! when one of them is not empty. WorkbookModel fills a Spills once and
  * keeps it until the next change.
  */
-import { evaluateArray, FormulaErrorValue, FormulaHost } from "./formula";
+import { FormulaErrorValue, Scalar } from "./formula";
 import type { CellValue, SheetModel } from "./types";
+
+/**
+ * A formula cell's result as the array it spills (1×1 when it spills nothing, as while it waits
+ * for a function's answer): the model's own read of the cell, so the layout and a later read share
+ * one kept evaluation.
+ */
+export type CellResult = (sheet: SheetModel, row: number, col: number, formula: string) => (Scalar | FormulaErrorValue)[][];
 
 const key = (row: number, col: number) => `${row},${col}`;
 
@@ -31,9 +38,8 @@ const same = (a: unknown, b: unknown) => a === b || (a instanceof FormulaErrorVa
  * value, the layout is the one Excel settles on (one pass where no formula reads a spilled cell).
  */
 export function layOutSpills(
-  host: FormulaHost,
+  result: CellResult,
   sheets: readonly SheetModel[],
-  evaluating: (on: boolean) => void,
   show: (seen: Spills, reads: Map<string, unknown>) => void,
   settled: (shown: Spills) => void = () => undefined,
 ): Spills {
@@ -43,7 +49,7 @@ export function layOutSpills(
     const reads = new Map<string, unknown>();
     const shown = seen;
     show(shown, reads);
-    fillSpills(host, sheets, next, evaluating);
+    fillSpills(result, sheets, next);
     seen = next;
     const holds = [...reads].every(([at, v]) => {
       const [sheetId, cell] = at.split(":");
@@ -60,24 +66,19 @@ export function layOutSpills(
 
 /**
  * Evaluates every formula of every sheet as an array into `spills` (which the host already
- * holds, so a read during the evaluation finds it); `evaluating(on)` tells the host that the
- * evaluation it starts is one level down (a cell read inside it does not spill again).
+ * holds, so a read during the evaluation finds it).
  */
-export function fillSpills(host: FormulaHost, sheets: readonly SheetModel[], spills: Spills, evaluating: (on: boolean) => void): void {
+export function fillSpills(result: CellResult, sheets: readonly SheetModel[], spills: Spills): void {
   for (const s of sheets) {
     const values = new Map<string, CellValue | FormulaErrorValue>();
     for (const [k, c] of s.cells) {
       if (c.formula === undefined) continue;
       const [r, col] = k.split(",").map(Number);
-      evaluating(true);
-      const busy = host.busyAnswers();
-      const result = evaluateArray(host, s.name, r, col, c.formula);
-      evaluating(false);
-      // Waiting for a function's answer, it spills nothing yet: its cell shows #BUSY! (model.ts valueAt).
-      if (host.busyAnswers() !== busy || (result.length === 1 && result[0].length === 1)) continue;
+      const lines = result(s, r, col, c.formula);
+      if (lines.length === 1 && lines[0].length === 1) continue;
       const cells: [string, CellValue | FormulaErrorValue][] = [];
       let blocked = false;
-      result.forEach((line, i) =>
+      lines.forEach((line, i) =>
         line.forEach((v, j) => {
           if (i === 0 && j === 0) return;
           const target = s.cells.get(key(r + i, col + j));
@@ -103,7 +104,7 @@ export class SpillLayout {
   layingOut = false;
 
   constructor(
-    private readonly host: FormulaHost,
+    private readonly result: CellResult,
     private readonly sheets: () => readonly SheetModel[],
     private readonly depth: { get(): number; set(depth: number): void },
     /** The layout settled in the pass that was shown `shown`: the values computed in that pass hold after it. */
@@ -132,13 +133,7 @@ export class SpillLayout {
     const depth = this.depth.get();
     this.layingOut = true;
     try {
-      this.spills = layOutSpills(
-        this.host,
-        this.sheets(),
-        (on) => this.depth.set(on ? 1 : 0),
-        (seen, reads) => ((this.spills = seen), (this.reads = reads)),
-        this.settled,
-      );
+      this.spills = layOutSpills(this.result, this.sheets(), (seen, reads) => ((this.spills = seen), (this.reads = reads)), this.settled);
       return this.spills;
     } catch (e) {
       this.spills = null;
