@@ -8,10 +8,11 @@
  */
 import { Button, Field, Select, Text } from "@fluentui/react-components";
 import { useState } from "react";
-import { LimitLines, PointType, SpcResult } from "../../core/analysis/spc";
+import { LimitLines, SpcResult } from "../../core/analysis/spc";
 import type { RateSummary } from "../../core/model/rateSummary";
 import { rateChartReason } from "../../core/model/rates";
 import { ChartFigures } from "./ChartFigures";
+import { ChartPoints } from "./ChartPoints";
 import { XmrChart } from "./XmrChart";
 import { formatNumber, formatWith } from "../locale";
 
@@ -34,8 +35,6 @@ export interface ChartWindowProps {
 /** Beyond this many points a chart in the 280 px pane is drawn by windows (about 2 px a point). */
 export const MAX_POINTS = 120;
 export const WINDOW_SIZES = [60, 120, 240] as const;
-
-const COLOUR: Record<PointType, string> = { "Common cause": "#7F7F7F", Improvement: "#1F6FB2", Concern: "#E46C0A", High: "#1F6FB2", Low: "#E46C0A" };
 
 /**
  * Why this rate chart, in the user's locale: written again from the choice (rates.ts
@@ -158,10 +157,8 @@ function PointsChart({
         <path d={steps(lines.nearLower)} fill="none" stroke="#BFBFBF" strokeDasharray="1 3" />
         <line x1={pad} x2={width - pad} y1={y(chart.centre)} y2={y(chart.centre)} stroke="#595959" />
         <polyline fill="none" stroke="#A6A6A6" points={values.map((v, i) => `${x(i)},${y(v)}`).join(" ")} />
-        {values.map((v, i) => (
-          // A special cause is larger as well as coloured, so colour is not its only mark.
-          <circle key={i} cx={x(i)} cy={y(v)} r={chart.types[i] === "Common cause" ? 2.2 : 3.4} fill={COLOUR[chart.types[i]]} />
-        ))}
+        {/* A special cause is larger as well as coloured, so colour is not its only mark. */}
+        <ChartPoints points={values.map((v, i) => ({ x: x(i), y: y(v), type: chart.types[i] }))} radius={(type) => (type === "Common cause" ? 2.2 : 3.4)} />
       </svg>
       <ChartFigures
         label={title}

@@ -3,12 +3,11 @@
  * improvement, orange concern, grey common cause), the centre line, the process limits (dashed)
  * and the near-limit lines (dotted). Fits the 320 px pane; the numbers are a button away (ChartFigures.tsx).
  */
-import { PointType, SpcResult } from "../../core/analysis/spc";
+import { SpcResult } from "../../core/analysis/spc";
 import { ChartFigures } from "./ChartFigures";
+import { ChartPoints } from "./ChartPoints";
 import { varies } from "./Sparkline";
 import { formatNumber } from "../locale";
-
-const COLOUR: Record<PointType, string> = { "Common cause": "#7F7F7F", Improvement: "#1F6FB2", Concern: "#E46C0A", High: "#1F6FB2", Low: "#E46C0A" };
 
 export interface XmrChartProps {
   chart: SpcResult;
@@ -57,9 +56,7 @@ export function XmrChart({ chart, values, title, target, targets, locale = "en-U
           target !== null && line(target, "6 2", "#C00000", "target")
         )}
         <polyline fill="none" stroke="#A6A6A6" strokeWidth="1" points={values.map((v, i) => `${x(i)},${y(v)}`).join(" ")} />
-        {values.map((v, i) => (
-          <circle key={i} cx={x(i)} cy={y(v)} r="2.6" fill={COLOUR[chart.types[i]]} />
-        ))}
+        <ChartPoints points={values.map((v, i) => ({ x: x(i), y: y(v), type: chart.types[i] }))} radius={() => 2.6} />
       </svg>
       <ChartFigures
         label={title}
