@@ -59,6 +59,9 @@ export function KpiList({
   const notesOf = useCheckInsByKpi(checkIns);
   // 300 cards in one commit is one long task: the first screenful now, the rest a chunk a task (useRevealed.ts).
   const revealed = useRevealed(kpis.length);
+  // Each card's guard by id (the first KPI of an id, as a search finds it), made once a register:
+  // every chunk of the reveal renders the list again, and a search per card was 300 × 300 steps.
+  const byId = useMemo(() => new Map([...kpis].reverse().map((k) => [k.id, k])), [kpis]);
   if (kpis.length === 0) return <Text>No KPIs yet. Select a column of values in the sheet and tag it above.</Text>;
   const listed = filterAndSort(
     kpis.map((kpi) => ({ kpi, summary: summaries[kpi.id] })),
@@ -66,13 +69,17 @@ export function KpiList({
     sort,
   );
   const cardOf = (k: KpiDefinition): KpiCardProps => {
-    const guard = kpis.find((x) => x.id === k.guardedBy) ?? null;
+    const guard = (k.guardedBy && byId.get(k.guardedBy)) || null;
     const guardSummary = guard ? summaries[guard.id] : null;
     return { kpi: k, summary: summaries[k.id], series: series[k.id], guard, guardSummary, checkIns: notesOf(k.id), card: pack?.[k.id], busy, locale, actions };
   };
   const groups = new Map<string, KpiCardProps[]>();
-  for (const { kpi: k } of listed.slice(0, revealed))
-    groups.set(k.objective || "No objective", [...(groups.get(k.objective || "No objective") ?? []), cardOf(k)]);
+  for (const { kpi: k } of listed.slice(0, revealed)) {
+    const objective = k.objective || "No objective";
+    const cards = groups.get(objective);
+    if (cards) cards.push(cardOf(k));
+    else groups.set(objective, [cardOf(k)]);
+  }
   const copy = async () => {
     const copied = await copyText(asTable(listed));
     onCopied(
