@@ -18,6 +18,9 @@ adaptBlanksToExcel();
 
 export type Scalar = number | string | boolean | null;
 
+/** What a formula gives as an array: the cells it spills, 1×1 when it spills nothing. */
+export type FormulaArray = (Scalar | FormulaErrorValue)[][];
+
 /** An Excel error value as a formula yields it, e.g. "#DIV/0!". */
 export class FormulaErrorValue {
   /** `message`: the reason a custom function gave (CustomFunctions.Error), shown on hover in Excel. */
@@ -276,7 +279,7 @@ export function resolveStructured(formula: string, resolve: (name: string) => Re
 }
 
 /** Evaluates a formula that may return an array (a dynamic-array formula that spills). */
-export function evaluateArray(host: FormulaHost, sheet: string, row: number, col: number, formula: string): (Scalar | FormulaErrorValue)[][] {
+export function evaluateArray(host: FormulaHost, sheet: string, row: number, col: number, formula: string): FormulaArray {
   const result = evaluateRaw(host, sheet, row, col, formula);
   if (Array.isArray(result) && result.length > 0 && Array.isArray(result[0])) {
     return (result as unknown[][]).map((line) => line.map(fromParser));

@@ -15,13 +15,10 @@
  * kept result is used only where its evaluation would stay inside the limit.
  */
 import type { SheetModel } from "./types";
-import type { FormulaErrorValue, Scalar } from "./formula";
-
-/** A formula cell's result: the array it spills, 1×1 when it spills nothing. */
-type Value = (Scalar | FormulaErrorValue)[][];
+import type { FormulaArray } from "./formula";
 
 interface Kept {
-  value: Value;
+  value: FormulaArray;
   /** How many levels its chain of first formula references goes below it. */
   chain: number;
 }
@@ -76,7 +73,7 @@ export class KeptValues {
   }
 
   /** The kept result of the formula at `key`, if reading it at `depth` would compute the same. */
-  get(sheet: SheetModel, key: string, depth: number, stamp: readonly unknown[]): Value | undefined {
+  get(sheet: SheetModel, key: string, depth: number, stamp: readonly unknown[]): FormulaArray | undefined {
     if (!keeping) return undefined;
     const kept = this.values(sheet, stamp).get(key);
     if (!kept || depth + kept.chain > MAX_DEPTH) return undefined;
@@ -94,7 +91,7 @@ export class KeptValues {
   }
 
   /** The evaluation of `frame` ended with `value`; kept when nothing spoiled it. */
-  leave(frame: Frame, sheet: SheetModel, key: string, value: Value, stamp: readonly unknown[]): void {
+  leave(frame: Frame, sheet: SheetModel, key: string, value: FormulaArray, stamp: readonly unknown[]): void {
     this.frames.pop();
     const chain = frame.firstChain === undefined ? 0 : frame.firstChain + 1;
     if (frame.keep && keeping) this.values(sheet, stamp).set(key, { value, chain });

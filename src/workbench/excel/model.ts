@@ -16,7 +16,7 @@ import { CallArgument, CustomFunctionCaller, FunctionRegistry, Host, NO_FUNCTION
 import * as charts from "./chartEdits";
 import * as names from "./definedNames";
 import { ExcelApiError } from "./errors";
-import { evaluateArray, FormulaErrorValue, FormulaHost, Reference, Scalar } from "./formula";
+import { evaluateArray, FormulaArray, FormulaErrorValue, FormulaHost, Reference, Scalar } from "./formula";
 import { Frame, isVolatile, KeptValues, MAX_DEPTH } from "./keptValues";
 import { strictAddress } from "./references";
 import * as rows from "./rowEdits";
@@ -34,7 +34,6 @@ export { CHART_TYPES } from "./types";
 export type { CellValue, Cell, SheetModel, TableModel, ChartModel, NameModel, CfOperator, ConditionalFormatModel, ChangeEvent, SelectionEvent } from "./types";
 
 const key = (row: number, col: number) => `${row},${col}`;
-type Value = Scalar | FormulaErrorValue;
 
 export class WorkbookModel extends ModelEvents implements FormulaHost {
   sheets: SheetModel[] = [];
@@ -153,7 +152,7 @@ export class WorkbookModel extends ModelEvents implements FormulaHost {
   }
 
   /** A formula's result as the array it spills (1×1: none), kept while its inputs hold (keptValues.ts); a layout and a read share it. */
-  private formulaResult(sheet: SheetModel, at: string, row: number, col: number, formula: string, depth: number): Value[][] {
+  private formulaResult(sheet: SheetModel, at: string, row: number, col: number, formula: string, depth: number): FormulaArray {
     const stamp = this.stamp(this.spills.seenInLayout());
     const kept = this.kept.get(sheet, at, depth, stamp);
     if (kept !== undefined) return kept;
@@ -161,7 +160,7 @@ export class WorkbookModel extends ModelEvents implements FormulaHost {
     const busy = this.caller.busyAnswers;
     const open = this.kept.open;
     let frame: Frame;
-    let result: Value[][];
+    let result: FormulaArray;
     try {
       frame = this.kept.enter(formula);
       result = evaluateArray(this, sheet.name, row, col, formula);

@@ -1,7 +1,7 @@
 import { qualified } from "../../core/excel/a1";
 import { ExcelApiError, requested, stillIn, stillThere } from "./errors";
 import type { NameModel, WorkbookModel } from "./model";
-import { evaluateArray, FormulaErrorValue, Scalar } from "./formula";
+import { evaluateArray, FormulaArray, FormulaErrorValue } from "./formula";
 import { typeOfValue } from "./namedFormulas";
 import { FakeCollection, FakeObject, BatchContext, Located } from "./proxy";
 import { FakeRange } from "./ranges";
@@ -45,7 +45,7 @@ export class FakeNamedItemCollection extends FakeCollection<FakeNamedItem> {
  * What a name that is not a range computes, evaluated as if used in A1 of the first sheet (a
  * guess: Excel evaluates it for the active cell; the add-in's names use absolute references).
  */
-function computed(model: WorkbookModel, n: NameModel): (Scalar | FormulaErrorValue)[][] {
+function computed(model: WorkbookModel, n: NameModel): FormulaArray {
   const sheet = model.sheets[0]?.name ?? "";
   return model.keptResult(n, `${n.formula}\u0000${sheet}`, "", n.formula, () => evaluateArray(model, sheet, 0, 0, n.formula));
 }

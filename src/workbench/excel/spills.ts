@@ -4,7 +4,7 @@
  * right, or shows #SPILL! when one of them is not empty. WorkbookModel fills a Spills once and
  * keeps it until the next change.
  */
-import { FormulaErrorValue, Scalar } from "./formula";
+import { FormulaArray, FormulaErrorValue } from "./formula";
 import type { CellValue, SheetModel } from "./types";
 
 /**
@@ -12,7 +12,7 @@ import type { CellValue, SheetModel } from "./types";
  * for a function's answer): the model's own read of the cell, so the layout and a later read share
  * one kept evaluation.
  */
-export type CellResult = (sheet: SheetModel, row: number, col: number, formula: string) => (Scalar | FormulaErrorValue)[][];
+export type CellResult = (sheet: SheetModel, row: number, col: number, formula: string) => FormulaArray;
 
 const key = (row: number, col: number) => `${row},${col}`;
 
