@@ -32,3 +32,13 @@ export const leadForecast: Sync<typeof functions.leadForecast> = (...a) => now((
 export const variance: Sync<typeof functions.variance> = (...a) => now(() => functions.variance(...a));
 export const outlook: Sync<typeof functions.outlook> = (...a) => now(() => functions.outlook(...a));
 export const funnel: Sync<typeof functions.funnel> = (...a) => now(() => functions.funnel(...a));
+
+/** KPI.SPC's word for each point of a column of values, higher being better (its "points" output, one per row). */
+export const spcPointTypes = (values: readonly number[]): string[] =>
+  spc(
+    values.map((v) => [v]),
+    null,
+    "higher",
+    null,
+    "points",
+  ).map((p) => p[0]);

@@ -13,19 +13,13 @@ import { summarise } from "../../src/core/model/kpiSummary";
 import { FIELD_DEFAULTS } from "../../src/core/model/kpi";
 import { kpiDefinition } from "../support/kpiDefinition";
 import { pointColours, pointsDrawn } from "../support/chartPoints";
-import { spc } from "../support/functions";
+import { spcPointTypes } from "../support/functions";
 
 // A steady run, then a shift up (an improvement for "higher"), then one low point.
 const values = [...Array.from({ length: 24 }, (_, i) => 100 + ((i * 7) % 5) - 2), ...Array.from({ length: 10 }, () => 109), 80];
 const summary = summarise(kpiDefinition({ ...FIELD_DEFAULTS, id: "K", name: "K", target: 100, atRisk: null, source: "Data!$B$2:$B$36" }), values);
 // KPI.SPC's own words for each point, computed by the worksheet function, not by the chart.
-const types = spc(
-  values.map((v) => [v]),
-  null,
-  "higher",
-  null,
-  "points",
-).map((p) => p[0]);
+const types = spcPointTypes(values);
 const colourOf: Record<string, string> = { "Common cause": "#7F7F7F", Improvement: "#1F6FB2", High: "#1F6FB2", Concern: "#E46C0A", Low: "#E46C0A" };
 const tally = (xs: string[]) => xs.reduce<Record<string, number>>((m, x) => ({ ...m, [x]: (m[x] ?? 0) + 1 }), {});
 
