@@ -5,7 +5,8 @@
  * core/model/portfolio.ts, what they do is in useCommands.ts, and both reach them through the
  * pane's model (usePaneModel.ts).
  */
-import { FluentProvider, makeStyles, tokens } from "@fluentui/react-components";
+import { FluentProvider, RendererProvider, makeStyles, tokens } from "@fluentui/react-components";
+import { useState } from "react";
 import { isoDay } from "../core/model/portfolio";
 import { KpiWorkbook } from "../workbook/kpiWorkbook";
 import { AuthorField } from "./components/AuthorField";
@@ -17,6 +18,7 @@ import { ClosePeriod, HealthCheck, KpiActions, KpiCards } from "./components/Reg
 import { TagSection } from "./components/TagSection";
 import { WorkbookOutputs } from "./components/WorkbookOutputs";
 import { PaneDialogs } from "./PaneDialogs";
+import { paneStyleRenderer } from "./styleRenderer";
 import { prefersDark, themeOf } from "./theme";
 import { usePaneModel } from "./usePaneModel";
 
@@ -37,10 +39,13 @@ export interface AppProps {
 }
 
 export function App({ workbook, dark = prefersDark() }: AppProps) {
+  const [renderer] = useState(paneStyleRenderer);
   return (
-    <FluentProvider theme={themeOf(dark)}>
-      <Pane workbook={workbook} />
-    </FluentProvider>
+    <RendererProvider renderer={renderer}>
+      <FluentProvider theme={themeOf(dark)}>
+        <Pane workbook={workbook} />
+      </FluentProvider>
+    </RendererProvider>
   );
 }
 
