@@ -2,7 +2,7 @@
  * `--only pane-300-browser` (issue 25, "300 KPIs at ease", in a real browser): the pane on the 300
  * tagged KPIs of src/workbench/portfolio300.ts in headless Chromium, production build, by the Long
  * Tasks API (a task over 50 ms is a long task, "Long Tasks API", W3C): opening the pane (its
- * first refresh, the portfolio in time slices, React drawing the 300 cards 24 at a time) and a
+ * first refresh, the portfolio in time slices, React drawing the 300 cards a chunk a task) and a
  * user's edit of one KPI's cell (the refresh after it, one card drawn again).
  *
  * The page is the workbench with the grid off (the grid is the workbench's, not Excel's) and each
